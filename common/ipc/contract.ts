@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { MAX_PASSPHRASE_LENGTH } from '../limits';
+import type { Result } from '../result';
+import { type Channel, CHANNELS, type EventName } from './names';
+
+export { CHANNELS, EVENTS, type Channel, type EventName } from './names';
+
+/**
+ * The one IPC contract. Each channel is `domain:action` with a zod schema for its input
+ * and a phantom type for its output. Main validates every input against it; the bridge
+ * builder derives the renderer's `window.holding` API from it.
+ */
+const output = <T>() => undefined as unknown as T;
+
+interface ChannelSpec {
+  input: z.ZodType;
+  output: unknown;
+}
+
+const passphrase = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
+// Generous: people may paste the key with spaces, line breaks or hyphens.
+const recoveryKey = z.string().min(1).max(200);
+const none = z.undefined();
+
+export type VaultState = 'none' | 'locked' | 'unlocked';
+export type LockReason = 'manual' | 'shortcut' | 'idle' | 'suspend' | 'screen-lock';
+
+export interface VaultStatus {
+  state: VaultState;
+  /** Why the vault was last locked, so the unlock screen can say so gently. */
+  lastLockReason: LockReason | null;
+}
+
+export interface Settings {
+  /** 0 means never. */
+  autoLockMinutes: number;
+}
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  /** Which host is running: the desktop app or the browser shell used for development and tests. */
+  host: 'electron' | 'browser-shell';
+}
+
+export const AUTO_LOCK_CHOICES = [0, 1, 2, 5, 10, 15, 30, 60] as const;
+
+export const contract = {
+  'app:info': { input: none, output: output<AppInfo>() },
+  'vault:status': { input: none, output: output<VaultStatus>() },
+  'vault:create': {
+    input: z.object({ passphrase }).strict(),
+    output: output<{ recoveryKey: string }>(),
+  },
+  'vault:unlock': { input: z.object({ passphrase }).strict(), output: output<VaultStatus>() },
+  'vault:unlockWithRecoveryKey': {
+    input: z.object({ recoveryKey }).strict(),
+    output: output<VaultStatus>(),
+  },
+  'vault:lock': { input: none, output: output<VaultStatus>() },
+  'vault:changePassphrase': {
+    input: z.object({ current: passphrase, next: passphrase }).strict(),
+    output: output<null>(),
+  },
+  'vault:resetPassphrase': {
+    input: z.object({ recoveryKey, next: passphrase }).strict(),
+    output: output<VaultStatus>(),
+  },
+  'settings:get': { input: none, output: output<Settings>() },
+  'settings:update': {
+    input: z
+      .object({
+        autoLockMinutes: z
+          .number()
+          .int()
+          .refine((n) => (AUTO_LOCK_CHOICES as readonly number[]).includes(n), {
+            message: 'Choose one of the offered auto-lock times.',
+          }),
+      })
+      .partial()
+      .strict(),
+    output: output<Settings>(),
+  },
+} as const satisfies Record<Channel, ChannelSpec>;
+
+export type Contract = typeof contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = Contract[C]['output'];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+
+/** Events main pushes to the renderer. */
+export interface EventMap {
+  'vault:locked': { reason: LockReason };
+}
+
+type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
+type ActionOf<C, D extends string> = C extends `${D}:${infer A}` ? A : never;
+type Call<C extends Channel> = undefined extends InputOf<C>
+  ? (input?: InputOf<C>) => Promise<Result<OutputOf<C>>>
+  : (input: InputOf<C>) => Promise<Result<OutputOf<C>>>;
+
+/** `window.holding`: domain functions only. */
+export type HoldingApi = {
+  [D in DomainOf<Channel>]: { [A in ActionOf<Channel, D>]: Call<Extract<`${D}:${A}`, Channel>> };
+} & {
+  events: {
+    on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+  };
+};

@@ -1,0 +1,21 @@
+/**
+ * Channel and event names alone, free of zod, so the sandboxed preload stays small.
+ * `contract.ts` is checked against this list by the type system (`satisfies`).
+ */
+export const CHANNELS = [
+  'app:info',
+  'vault:status',
+  'vault:create',
+  'vault:unlock',
+  'vault:unlockWithRecoveryKey',
+  'vault:lock',
+  'vault:changePassphrase',
+  'vault:resetPassphrase',
+  'settings:get',
+  'settings:update',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export const EVENTS = ['vault:locked'] as const;
+export type EventName = (typeof EVENTS)[number];

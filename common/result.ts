@@ -1,0 +1,32 @@
+/**
+ * The shape every IPC call returns. Errors cross process boundaries as plain data
+ * (structured clone and contextBridge both drop Error subclasses), so the UI reads `code`.
+ */
+export type ErrorCode =
+  | 'LOCKED'
+  | 'NO_VAULT'
+  | 'VAULT_EXISTS'
+  | 'WRONG_PASSPHRASE'
+  | 'WRONG_RECOVERY_KEY'
+  | 'MALFORMED_RECOVERY_KEY'
+  | 'WEAK_PASSPHRASE'
+  | 'INVALID_INPUT'
+  | 'UNKNOWN_CHANNEL'
+  | 'FORBIDDEN_SENDER'
+  | 'DATABASE_FROM_FUTURE'
+  | 'DATABASE_UNREADABLE'
+  | 'KEY_FILE_INVALID'
+  | 'INTERNAL';
+
+export interface AppErrorData {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});

@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../common/errors';
+import { KEY_BYTES, toHex } from '../vault/crypto';
+
+export interface OpenOptions {
+  /** Create the file if it is missing. Unlocking never does: a wrong key must not leave a new file. */
+  create: boolean;
+  /** Path to the native addon built for this runtime (Electron and Node need different builds). */
+  nativeBinding?: string | undefined;
+}
+
+/**
+ * Opens the whole-file-encrypted database with a raw 256-bit key. The key pragma comes before
+ * anything that could touch a page; the key is confirmed by reading the schema, and only then
+ * are WAL and the durability pragmas set.
+ */
+export function openEncryptedDatabase(file: string, key: Uint8Array, options: OpenOptions): DB {
+  if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
+  const db = new Database(file, {
+    fileMustExist: !options.create,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    db.pragma(`cipher = 'chacha20'`);
+    // The x'..' form hands SQLite3MultipleCiphers the key itself, skipping its own passphrase KDF:
+    // our key already comes from Argon2id or the recovery key.
+    db.pragma(`key = "x'${toHex(key)}'"`);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+        throw new AppError(
+          'DATABASE_UNREADABLE',
+          'The journal file could not be read with this key. It may be damaged, or belong to a different key file.',
+        );
+      }
+      throw error;
+    }
+    db.pragma('journal_mode = WAL');
+    // This build defaults to NORMAL in WAL mode; FULL makes every acknowledged commit durable.
+    db.pragma('synchronous = FULL');
+    // Sorts and temporary indexes stay in memory, so nothing unencrypted reaches a temp file.
+    db.pragma('temp_store = MEMORY');
+    db.pragma('foreign_keys = ON');
+    // Deleted text is overwritten, not just unlinked from the b-tree.
+    db.pragma('secure_delete = ON');
+    assertPragmas(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function assertPragmas(db: DB): void {
+  const expected: Record<string, unknown> = {
+    journal_mode: 'wal',
+    synchronous: 2,
+    temp_store: 2,
+    foreign_keys: 1,
+    secure_delete: 1,
+  };
+  for (const [name, value] of Object.entries(expected)) {
+    const actual = db.pragma(name, { simple: true });
+    if (actual !== value) throw new Error(`PRAGMA ${name} is ${String(actual)}, expected ${String(value)}`);
+  }
+}

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { app, type BrowserWindow } from 'electron';
+import { createServices, type Services } from '../app';
+import { resolveDataDir } from '../config/data-dir';
+import { APP_ORIGIN } from '../shell-common/assets';
+import { bindIpc, sendEvent } from './ipc';
+import { installMenu } from './menu';
+import { lockOnPowerEvents, systemIdleSeconds } from './power';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
+
+// No crash reporter is ever started, and nothing may reach the network: no background
+// component updates, no field trials, no spell-check dictionaries.
+app.commandLine.appendSwitch('disable-background-networking');
+app.commandLine.appendSwitch('disable-component-update');
+app.commandLine.appendSwitch('disable-domain-reliability');
+app.commandLine.appendSwitch('no-pings');
+
+const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+// Chromium's own storage (caches, local storage) goes inside the data folder too, so portable use
+// leaves nothing behind elsewhere.
+app.setPath('userData', path.join(dataDir, 'chromium'));
+app.setPath('crashDumps', path.join(dataDir, 'chromium', 'crashes'));
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | null = null;
+  let services: Services | null = null;
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  void app.whenReady().then(() => {
+    hardenSession();
+    const root = app.getAppPath();
+    serveRenderer(path.join(root, 'dist', 'renderer'));
+    services = createServices({
+      dataDir,
+      host: 'electron',
+      version: app.getVersion(),
+      appOrigin: APP_ORIGIN,
+      nativeBinding: electronNativeBinding(root),
+      idleSeconds: systemIdleSeconds,
+      logError: (error, channel) => console.error(`[holding] ${channel} failed:`, error),
+    });
+    bindIpc(services.router);
+    services.onLock((reason) => sendEvent(win, 'vault:locked', { reason }));
+    lockOnPowerEvents(services.vault);
+    installMenu(() => services?.vault.lock('shortcut'));
+    win = createMainWindow({ preloadPath: path.join(root, 'dist', 'preload', 'index.cjs') });
+    win.on('closed', () => {
+      win = null;
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => services?.dispose());
+}
+
+/** The addon built against Electron's ABI, kept apart from the Node build used by tests. */
+function electronNativeBinding(root: string): string | undefined {
+  const candidates = [
+    path.join(process.resourcesPath, 'native', 'better_sqlite3.node'),
+    path.join(root, '.native', 'electron', 'better_sqlite3.node'),
+  ];
+  return candidates.find((p) => existsSync(p));
+}

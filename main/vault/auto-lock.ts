@@ -1,0 +1,43 @@
+import type { Vault } from './vault';
+
+export interface AutoLockOptions {
+  vault: Vault;
+  /** Seconds since the person last touched the keyboard or mouse (system-wide in Electron). */
+  idleSeconds: () => number;
+  /** Minutes of idleness before locking; 0 means never. Read fresh each check. */
+  minutes: () => number;
+  intervalMs?: number;
+}
+
+/** Locks the vault after the chosen idle time. Plain Node: the shell supplies the idle clock. */
+export class AutoLock {
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly options: AutoLockOptions) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.check(), this.options.intervalMs ?? 15_000);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Returns true when it locked. */
+  check(): boolean {
+    if (!this.options.vault.isUnlocked()) return false;
+    let minutes: number;
+    try {
+      minutes = this.options.minutes();
+    } catch {
+      return false;
+    }
+    if (minutes <= 0) return false;
+    if (this.options.idleSeconds() < minutes * 60) return false;
+    this.options.vault.lock('idle');
+    return true;
+  }
+}

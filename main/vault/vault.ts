@@ -1,0 +1,350 @@
+import { promises as fs } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { AppError, LockedError } from '../../common/errors';
+import type { LockReason, VaultStatus } from '../../common/ipc/contract';
+import { assessPassphrase } from '../../common/passphrase';
+import { formatRecoveryKey, parseRecoveryKey, RECOVERY_RANDOM_BYTES } from '../../common/recovery-key';
+import { migrate } from '../db/migrate';
+import { openEncryptedDatabase } from '../db/open';
+import {
+  deriveKeyFromPassphrase,
+  equalConstantTime,
+  fromBase64,
+  hashWithLabel,
+  KEY_BYTES,
+  type KdfParams,
+  moderateKdf,
+  open,
+  randomBytes,
+  SALT_BYTES,
+  seal,
+  sodiumReady,
+  toBase64,
+  wipe,
+} from './crypto';
+import { KEY_FILE_FORMAT, KEY_FILE_VERSION, type KeyFile, keyFileExists, readKeyFile, writeKeyFile } from './key-file';
+
+export const KEY_FILE_NAME = 'holding.key';
+export const DB_FILE_NAME = 'holding.db';
+
+export interface VaultOptions {
+  dataDir: string;
+  nativeBinding?: string | undefined;
+  now?: () => Date;
+}
+
+export type LockListener = (reason: LockReason) => void;
+
+const wrapContext = (vaultId: string, purpose: 'passphrase' | 'recovery') =>
+  `${KEY_FILE_FORMAT}|v${KEY_FILE_VERSION}|${vaultId}|${purpose}`;
+
+const recoveryChecksum = (random: Uint8Array) => hashWithLabel('holding recovery key checksum v1', random, 2);
+const recoveryKek = (random: Uint8Array) => hashWithLabel('holding recovery key wrapping v1', random, KEY_BYTES);
+
+/**
+ * The vault: the key hierarchy and the open database. Everything that reads or writes the
+ * journal goes through `db()`, which throws LockedError while locked.
+ */
+export class Vault {
+  readonly dataDir: string;
+  readonly keyFilePath: string;
+  readonly dbPath: string;
+  private database: Database | null = null;
+  private dataKey: Uint8Array | null = null;
+  private lastLockReason: LockReason | null = null;
+  private readonly listeners = new Set<LockListener>();
+  private readonly now: () => Date;
+  /** Serialises create/unlock/change so two clicks cannot race each other. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: VaultOptions) {
+    this.dataDir = path.resolve(options.dataDir);
+    this.keyFilePath = path.join(this.dataDir, KEY_FILE_NAME);
+    this.dbPath = path.join(this.dataDir, DB_FILE_NAME);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async status(): Promise<VaultStatus> {
+    if (this.database) return { state: 'unlocked', lastLockReason: null };
+    const exists = await keyFileExists(this.keyFilePath);
+    return { state: exists ? 'locked' : 'none', lastLockReason: exists ? this.lastLockReason : null };
+  }
+
+  isUnlocked(): boolean {
+    return this.database !== null;
+  }
+
+  /** The open database, or LockedError. */
+  db(): Database {
+    if (!this.database) throw new LockedError();
+    return this.database;
+  }
+
+  onLock(listener: LockListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  create(passphrase: string): Promise<{ recoveryKey: string }> {
+    return this.serial(async () => {
+      await sodiumReady();
+      if (await keyFileExists(this.keyFilePath)) {
+        throw new AppError('VAULT_EXISTS', 'There is already a journal in this folder. Unlock it instead.');
+      }
+      requireStrong(passphrase);
+      await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+      await this.setAsideOrphanedDatabase();
+
+      const vaultId = randomUUID();
+      const dataKey = randomBytes(KEY_BYTES);
+      const recoveryRandom = randomBytes(RECOVERY_RANDOM_BYTES);
+      const salt = randomBytes(SALT_BYTES);
+      const kdf = moderateKdf();
+      const kek = deriveKeyFromPassphrase(passphrase, salt, kdf);
+      const rkek = recoveryKek(recoveryRandom);
+      try {
+        const byPassphrase = seal(kek, dataKey, wrapContext(vaultId, 'passphrase'));
+        const byRecovery = seal(rkek, dataKey, wrapContext(vaultId, 'recovery'));
+        const stamp = this.now().toISOString();
+        const keyFile: KeyFile = {
+          format: KEY_FILE_FORMAT,
+          version: KEY_FILE_VERSION,
+          vaultId,
+          createdAt: stamp,
+          updatedAt: stamp,
+          passphrase: {
+            kdf: { ...kdf, salt: toBase64(salt) },
+            nonce: toBase64(byPassphrase.nonce),
+            wrappedKey: toBase64(byPassphrase.ciphertext),
+          },
+          recovery: {
+            kdf: { algorithm: 'blake2b-256' },
+            nonce: toBase64(byRecovery.nonce),
+            wrappedKey: toBase64(byRecovery.ciphertext),
+          },
+        };
+        // The database first, then the key file: if we stop in between, the folder still reads
+        // as "no journal yet" and the orphaned database is set aside on the next attempt.
+        const db = openEncryptedDatabase(this.dbPath, dataKey, { create: true, nativeBinding: this.options.nativeBinding });
+        try {
+          migrate(db);
+          db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)').run('vault_id', vaultId);
+          db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)').run('created_at', stamp);
+          await writeKeyFile(this.keyFilePath, keyFile);
+        } catch (error) {
+          db.close();
+          throw error;
+        }
+        this.database = db;
+        this.dataKey = dataKey;
+        this.lastLockReason = null;
+        return { recoveryKey: formatRecoveryKey(recoveryRandom, recoveryChecksum) };
+      } catch (error) {
+        wipe(dataKey);
+        throw error;
+      } finally {
+        wipe(kek);
+        wipe(rkek);
+        wipe(recoveryRandom);
+      }
+    });
+  }
+
+  unlock(passphrase: string): Promise<VaultStatus> {
+    return this.serial(async () => {
+      if (this.database) return this.status();
+      const keyFile = await this.loadKeyFile();
+      const dataKey = unwrapWithPassphrase(keyFile, passphrase);
+      if (!dataKey) throw wrongPassphrase();
+      await this.openWith(dataKey, keyFile);
+      return this.status();
+    });
+  }
+
+  unlockWithRecoveryKey(recoveryKey: string): Promise<VaultStatus> {
+    return this.serial(async () => {
+      if (this.database) return this.status();
+      const keyFile = await this.loadKeyFile();
+      const dataKey = unwrapWithRecoveryKey(keyFile, recoveryKey);
+      await this.openWith(dataKey, keyFile);
+      return this.status();
+    });
+  }
+
+  /** Re-wraps the data key only; the database bytes are untouched. */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.serial(async () => {
+      const active = this.activeKey();
+      const keyFile = await this.loadKeyFile();
+      const fromFile = unwrapWithPassphrase(keyFile, current);
+      if (!fromFile) throw wrongPassphrase('That is not your current passphrase. Nothing has been changed.');
+      const same = equalConstantTime(fromFile, active);
+      wipe(fromFile);
+      if (!same) throw new AppError('KEY_FILE_INVALID', 'The key file no longer matches the open journal. Nothing has been changed.');
+      requireStrong(next);
+      await writeKeyFile(this.keyFilePath, this.rewrapPassphrase(keyFile, active, next));
+    });
+  }
+
+  /** Forgotten passphrase: the recovery key proves ownership, a new passphrase is set, and the vault opens. */
+  resetPassphrase(recoveryKey: string, next: string): Promise<VaultStatus> {
+    return this.serial(async () => {
+      const keyFile = await this.loadKeyFile();
+      const dataKey = unwrapWithRecoveryKey(keyFile, recoveryKey);
+      try {
+        requireStrong(next);
+        await writeKeyFile(this.keyFilePath, this.rewrapPassphrase(keyFile, dataKey, next));
+      } catch (error) {
+        wipe(dataKey);
+        throw error;
+      }
+      if (this.database) {
+        wipe(dataKey);
+      } else {
+        await this.openWith(dataKey, keyFile);
+      }
+      return this.status();
+    });
+  }
+
+  /** Closes the database and wipes the key. Safe to call when already locked. */
+  lock(reason: LockReason = 'manual'): void {
+    const wasOpen = this.database !== null;
+    if (this.database) {
+      try {
+        this.database.close();
+      } finally {
+        this.database = null;
+      }
+    }
+    wipe(this.dataKey);
+    this.dataKey = null;
+    if (wasOpen) {
+      this.lastLockReason = reason;
+      for (const listener of this.listeners) listener(reason);
+    }
+  }
+
+  private activeKey(): Uint8Array {
+    if (!this.dataKey || !this.database) throw new LockedError();
+    return this.dataKey;
+  }
+
+  private rewrapPassphrase(keyFile: KeyFile, dataKey: Uint8Array, next: string): KeyFile {
+    const salt = randomBytes(SALT_BYTES);
+    const kdf = moderateKdf();
+    const kek = deriveKeyFromPassphrase(next, salt, kdf);
+    try {
+      const wrapped = seal(kek, dataKey, wrapContext(keyFile.vaultId, 'passphrase'));
+      return {
+        ...keyFile,
+        updatedAt: this.now().toISOString(),
+        passphrase: {
+          kdf: { ...kdf, salt: toBase64(salt) },
+          nonce: toBase64(wrapped.nonce),
+          wrappedKey: toBase64(wrapped.ciphertext),
+        },
+      };
+    } finally {
+      wipe(kek);
+    }
+  }
+
+  private async loadKeyFile(): Promise<KeyFile> {
+    await sodiumReady();
+    return readKeyFile(this.keyFilePath);
+  }
+
+  private async openWith(dataKey: Uint8Array, keyFile: KeyFile): Promise<void> {
+    try {
+      const db = openEncryptedDatabase(this.dbPath, dataKey, { create: false, nativeBinding: this.options.nativeBinding });
+      try {
+        migrate(db);
+        const id = db.prepare('SELECT value FROM vault_meta WHERE key = ?').pluck().get('vault_id');
+        if (id !== keyFile.vaultId) {
+          throw new AppError('DATABASE_UNREADABLE', 'The journal file does not belong to this key file.');
+        }
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+      this.database = db;
+      this.dataKey = dataKey;
+      this.lastLockReason = null;
+    } catch (error) {
+      wipe(dataKey);
+      if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
+        throw new AppError(
+          'DATABASE_UNREADABLE',
+          'Your key was accepted, but the journal file is missing from this folder. If you have a backup, restoring it should help.',
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** A database with no key file can never be opened; keep it aside rather than delete anything. */
+  private async setAsideOrphanedDatabase(): Promise<void> {
+    for (const suffix of ['', '-wal', '-shm']) {
+      const file = this.dbPath + suffix;
+      try {
+        await fs.rename(file, `${file}.orphaned-${Date.now()}`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function requireStrong(passphrase: string): void {
+  const assessment = assessPassphrase(passphrase);
+  if (!assessment.acceptable) throw new AppError('WEAK_PASSPHRASE', assessment.hint);
+}
+
+function wrongPassphrase(message = 'That passphrase did not open your journal. Please check it and try again.'): AppError {
+  return new AppError('WRONG_PASSPHRASE', message);
+}
+
+function unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Uint8Array | null {
+  const { kdf, nonce, wrappedKey } = keyFile.passphrase;
+  const params: KdfParams = { algorithm: kdf.algorithm, opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes };
+  const kek = deriveKeyFromPassphrase(passphrase, fromBase64(kdf.salt), params);
+  try {
+    return open(kek, { nonce: fromBase64(nonce), ciphertext: fromBase64(wrappedKey) }, wrapContext(keyFile.vaultId, 'passphrase'));
+  } finally {
+    wipe(kek);
+  }
+}
+
+function unwrapWithRecoveryKey(keyFile: KeyFile, recoveryKey: string): Uint8Array {
+  const random = parseRecoveryKey(recoveryKey, recoveryChecksum);
+  if (!random) {
+    throw new AppError(
+      'MALFORMED_RECOVERY_KEY',
+      'That recovery key does not look quite right: one of the characters may be mistyped. It has eight groups of five letters and numbers.',
+    );
+  }
+  const kek = recoveryKek(random);
+  try {
+    const dataKey = open(
+      kek,
+      { nonce: fromBase64(keyFile.recovery.nonce), ciphertext: fromBase64(keyFile.recovery.wrappedKey) },
+      wrapContext(keyFile.vaultId, 'recovery'),
+    );
+    if (!dataKey) {
+      throw new AppError('WRONG_RECOVERY_KEY', 'That recovery key belongs to a different journal, so it cannot open this one.');
+    }
+    return dataKey;
+  } finally {
+    wipe(kek);
+    wipe(random);
+  }
+}

@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { describeError, holding, unwrap } from './api';
+import { AppFrame } from './features/frame/AppFrame';
+import { CreateVault } from './features/vault/CreateVault';
+import { Unlock } from './features/vault/Unlock';
+import { Notice } from './ui/controls';
+
+const STATUS = ['vault-status'] as const;
+
+export function App() {
+  const queryClient = useQueryClient();
+  // While the recovery key is on screen the vault is already open, but the person must see the key first.
+  const [creating, setCreating] = useState(false);
+  const status = useQuery({ queryKey: STATUS, queryFn: () => unwrap(holding().vault.status()) });
+
+  /** After any lock, forget every piece of data the renderer holds, then show the unlock screen. */
+  const afterLock = useCallback(() => {
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS[0] });
+    void queryClient.invalidateQueries({ queryKey: STATUS });
+  }, [queryClient]);
+
+  const lock = useCallback(() => {
+    void holding()
+      .vault.lock()
+      .finally(afterLock);
+  }, [afterLock]);
+
+  useEffect(() => holding().events.on('vault:locked', afterLock), [afterLock]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        lock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lock]);
+
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: STATUS });
+
+  if (status.isPending) return <div aria-busy="true" />;
+  if (status.isError) {
+    return (
+      <main style={{ padding: 32 }}>
+        <Notice>{describeError(status.error)}</Notice>
+      </main>
+    );
+  }
+  const state = status.data.state;
+  if (state === 'none' || creating) {
+    return (
+      <CreateVault
+        onCreated={() => setCreating(true)}
+        onDone={() => {
+          setCreating(false);
+          refresh();
+        }}
+      />
+    );
+  }
+  if (state === 'locked') return <Unlock lastLockReason={status.data.lastLockReason} onUnlocked={refresh} />;
+  return <AppFrame onLock={lock} />;
+}

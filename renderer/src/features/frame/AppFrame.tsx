@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '../../ui/controls';
+import { SettingsPage } from '../settings/SettingsPage';
+import { SECTIONS, type SectionId } from './sections';
+import styles from './frame.module.css';
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+
+export function AppFrame({ onLock }: { onLock: () => void }) {
+  const [current, setCurrent] = useState<SectionId>('journal');
+  const contentRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  const section = SECTIONS.find((s) => s.id === current);
+
+  // Move focus to the new page's heading so screen-reader and keyboard users land in it.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    contentRef.current?.querySelector('h1')?.focus();
+  }, [current]);
+
+  const nav = [...SECTIONS.map((s) => ({ id: s.id, label: s.label })), { id: 'settings' as const, label: 'Settings' }];
+
+  return (
+    <div className={styles.frame}>
+      <a className={styles.skip} href="#content">
+        Skip to content
+      </a>
+      <aside className={styles.sidebar}>
+        <div className={styles.brand}>Holding</div>
+        <nav className={styles.nav} aria-label="Main">
+          <ul>
+            {nav.map((item) => (
+              <li key={item.id}>
+                <button
+                  type="button"
+                  className={styles.navItem}
+                  aria-current={current === item.id ? 'page' : undefined}
+                  onClick={() => setCurrent(item.id)}
+                >
+                  {item.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className={styles.spacer} />
+        <div className={styles.lock}>
+          <Button variant="secondary" onClick={onLock}>
+            Lock now
+          </Button>
+          <span className={styles.shortcut}>{isMac ? '⌘ L' : 'Ctrl + L'} locks at any time</span>
+        </div>
+      </aside>
+      <main id="content" className={styles.content} ref={contentRef} tabIndex={-1}>
+        {current === 'settings' ? (
+          <SettingsPage onLock={onLock} />
+        ) : section ? (
+          <>
+            <h1 tabIndex={-1}>{section.title}</h1>
+            <div className={styles.empty}>
+              <p>
+                <strong>Nothing here yet.</strong>
+              </p>
+              {section.empty.map((line) => (
+                <p key={line} className={styles.muted}>
+                  {line}
+                </p>
+              ))}
+            </div>
+          </>
+        ) : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+export type SectionId = 'journal' | 'two-truths' | 'check-ins' | 'supervision' | 'shared' | 'settings';
+
+export interface Section {
+  id: SectionId;
+  label: string;
+  title: string;
+  /** What this part of Holding will hold, said plainly while it is still empty. */
+  empty: string[];
+}
+
+export const SECTIONS: Section[] = [
+  {
+    id: 'journal',
+    label: 'Journal',
+    title: 'Journal',
+    empty: [
+      'Your private reflective journal. Write freely, or follow a reflective model such as Gibbs, Driscoll, Johns, Kolb, Schön or Rolfe when you want some shape to your thinking.',
+      'Entries stay on this computer, encrypted. You decide later whether anything is ever brought to supervision.',
+    ],
+  },
+  {
+    id: 'two-truths',
+    label: 'Two truths',
+    title: 'Two truths',
+    empty: [
+      'A place to hold two things that are both true, without having to settle which one wins: this was hard, and yet I did it well; I need help, and yet I help others.',
+      'There will be prompts to start from, and you can add your own.',
+    ],
+  },
+  {
+    id: 'check-ins',
+    label: 'Check-ins',
+    title: 'Check-ins',
+    empty: [
+      'A thirty-second check on how much capacity you have today, with your own early-warning signs and what helps with each.',
+      'Only you see these. They are not a score; they are a way of noticing.',
+    ],
+  },
+  {
+    id: 'supervision',
+    label: 'Supervision',
+    title: 'Supervision',
+    empty: [
+      'Your supervisors and contracts, the agenda for your next session, notes of what was decided, and your hours.',
+      'Anything you flag to bring to supervision will gather here, ready for you to shape into what you need from the hour.',
+    ],
+  },
+  {
+    id: 'shared',
+    label: 'Shared',
+    title: 'Shared with a supervisor',
+    empty: [
+      'What you have chosen to share, and the feedback that comes back.',
+      'Sharing is always deliberate: you will see exactly what leaves, with names and details checked and removed first.',
+    ],
+  },
+];

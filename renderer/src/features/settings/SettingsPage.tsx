@@ -1,0 +1,148 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { AUTO_LOCK_CHOICES } from '../../../../common/ipc/contract';
+import { describeError, holding, unwrap } from '../../api';
+import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
+import { StrengthMeter, usePassphraseAssessment } from '../../ui/StrengthMeter';
+import styles from './settings.module.css';
+
+const minutesLabel = (m: number) => (m === 0 ? 'Never' : m === 1 ? 'After 1 minute' : m === 60 ? 'After 1 hour' : `After ${m} minutes`);
+
+export function SettingsPage({ onLock }: { onLock: () => void }) {
+  return (
+    <>
+      <h1 tabIndex={-1}>Settings</h1>
+      <LockingSection onLock={onLock} />
+      <ChangePassphraseSection />
+      <AboutSection />
+    </>
+  );
+}
+
+function LockingSection({ onLock }: { onLock: () => void }) {
+  const queryClient = useQueryClient();
+  const selectId = useId();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(holding().settings.get()) });
+  const update = useMutation({
+    mutationFn: (autoLockMinutes: number) => unwrap(holding().settings.update({ autoLockMinutes })),
+    onSuccess: (value) => queryClient.setQueryData(['settings'], value),
+  });
+  return (
+    <section className={styles.section} aria-labelledby={`${selectId}-h`}>
+      <h2 id={`${selectId}-h`}>Locking</h2>
+      <p className={styles.muted}>
+        Holding locks itself when your computer sleeps or its screen locks, and after the time you choose here without
+        activity.
+      </p>
+      <div className={styles.row}>
+        <label htmlFor={selectId}>Lock automatically</label>
+        <select
+          id={selectId}
+          className={styles.select}
+          value={settings.data?.autoLockMinutes ?? ''}
+          disabled={!settings.data || update.isPending}
+          onChange={(e) => update.mutate(Number(e.target.value))}
+        >
+          {AUTO_LOCK_CHOICES.map((m) => (
+            <option key={m} value={m}>
+              {minutesLabel(m)}
+            </option>
+          ))}
+        </select>
+        <span aria-live="polite" className={styles.muted}>
+          {update.isSuccess ? 'Saved.' : ''}
+        </span>
+      </div>
+      {update.isError ? <Notice>{describeError(update.error)}</Notice> : null}
+      <div className={styles.gap} />
+      <Button variant="secondary" onClick={onLock}>
+        Lock now
+      </Button>
+    </section>
+  );
+}
+
+function ChangePassphraseSection() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [tried, setTried] = useState(false);
+  const id = useId();
+  const assessment = usePassphraseAssessment(next);
+  const change = useMutation({
+    mutationFn: () => unwrap(holding().vault.changePassphrase({ current, next })),
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setTried(false);
+    },
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    change.reset();
+    if (!current || !assessment?.acceptable || next !== confirm) return;
+    change.mutate();
+  }
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Change your passphrase</h2>
+      <p className={styles.muted}>Your recovery key keeps working as before.</p>
+      <form onSubmit={submit} noValidate aria-label="Change your passphrase">
+        <PassphraseField
+          label="Current passphrase"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          autoComplete="current-password"
+          error={tried && !current ? 'Please type your current passphrase.' : null}
+        />
+        <PassphraseField
+          label="New passphrase"
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          autoComplete="new-password"
+          aria-describedby={`${id}-meter`}
+          error={tried && assessment && !assessment.acceptable ? assessment.hint : tried && !next ? 'Please choose a new passphrase.' : null}
+        />
+        <StrengthMeter assessment={assessment} id={`${id}-meter`} />
+        <div className={styles.gap} />
+        <PassphraseField
+          label="Type the new passphrase once more"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          autoComplete="new-password"
+          error={tried && confirm !== next ? 'The two passphrases are not the same yet.' : null}
+        />
+        {change.isError ? <Notice>{describeError(change.error)}</Notice> : null}
+        {change.isSuccess ? <Notice tone="info">Your passphrase has been changed. Use the new one next time you unlock.</Notice> : null}
+        <Actions>
+          <Button type="submit" disabled={change.isPending}>
+            {change.isPending ? 'Changing…' : 'Change passphrase'}
+          </Button>
+        </Actions>
+      </form>
+    </section>
+  );
+}
+
+function AboutSection() {
+  const id = useId();
+  const info = useQuery({ queryKey: ['app-info'], queryFn: () => unwrap(holding().app.info()) });
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Where your journal lives</h2>
+      <p className={styles.muted}>
+        Your journal is one encrypted file and a key file in this folder. Keep a copy of the whole folder somewhere safe to
+        back it up; it cannot be read without your passphrase or recovery key.
+      </p>
+      {info.data ? <div className={styles.path}>{info.data.dataDir}</div> : null}
+      {info.data ? (
+        <p className={styles.muted} style={{ marginTop: 12 }}>
+          Holding {info.data.version}
+          {info.data.host === 'browser-shell' ? ', running in the browser shell' : ''}.
+        </p>
+      ) : null}
+    </section>
+  );
+}

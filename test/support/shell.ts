@@ -1,0 +1,200 @@
+/**
+ * The browser shell: the real renderer in Debian's Chromium, driven by Playwright, with
+ * `window.holding` built by the same bridge builder as the Electron preload and every call
+ * going to the real services in this Node process. The renderer is served by request routing
+ * (no listening port) and every other request is refused and recorded.
+ *
+ *   const shell = await openShell();              // fresh temporary data folder
+ *   const shell = await openShell({ dataDir });   // an existing one
+ *   await shell.page.getByLabel('Passphrase').fill('…');
+ *   await shell.close();
+ */
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { EventMap } from '../../common/ipc/contract';
+import type { EventName } from '../../common/ipc/names';
+import { createServices, type Services } from '../../main/app';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveAppAsset } from '../../main/shell-common/assets';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+/** `.invalid` can never resolve, so if routing ever failed the request would go nowhere. */
+export const SHELL_ORIGIN = 'https://holding.invalid';
+export const CHROMIUM_PATH = process.env['HOLDING_CHROMIUM'] ?? '/usr/bin/chromium';
+
+export interface ShellOptions {
+  /** An existing data folder; a fresh temporary one is made when omitted. */
+  dataDir?: string;
+  headless?: boolean;
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  /** Replace the idle clock (seconds since last activity), e.g. to test auto-lock. */
+  idleSeconds?: () => number;
+}
+
+export interface Shell {
+  page: Page;
+  context: BrowserContext;
+  browser: Browser;
+  services: Services;
+  dataDir: string;
+  /** Requests the page tried to make outside the app: should stay empty. */
+  blockedRequests: string[];
+  /** Uncaught page errors and console errors: should stay empty. */
+  pageErrors: string[];
+  /** Closes the browser and locks the vault; removes a temporary data folder unless keepData. */
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+let bridgeScript: Promise<string> | null = null;
+
+/** The preload's bridge builder, bundled for the page. */
+function bundleBridge(): Promise<string> {
+  bridgeScript ??= build({
+    stdin: {
+      contents: `
+        import { buildBridge } from './preload/bridge';
+        if (window.top === window) {
+          const invoke = window.__holdingInvoke;
+          const activity = window.__holdingActivity;
+          delete window.__holdingInvoke;
+          delete window.__holdingActivity;
+          const listeners = new Map();
+          Object.defineProperty(window, '__holdingEmit', {
+            value: (event, payload) => (listeners.get(event) || []).forEach((l) => l(payload)),
+          });
+          let last = 0;
+          const touch = () => { const now = Date.now(); if (now - last > 2000) { last = now; activity(); } };
+          for (const type of ['keydown', 'pointerdown', 'wheel']) window.addEventListener(type, touch, { capture: true, passive: true });
+          window.holding = buildBridge({
+            invoke: (channel, input) => invoke(channel, input),
+            subscribe: (event, listener) => {
+              const list = listeners.get(event) || [];
+              list.push(listener);
+              listeners.set(event, list);
+              return () => listeners.set(event, (listeners.get(event) || []).filter((l) => l !== listener));
+            },
+          });
+        }`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+  }).then((result) => result.outputFiles[0]!.text);
+  return bridgeScript;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export async function openShell(options: ShellOptions = {}): Promise<Shell> {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The renderer has not been built yet. Run `npm run build:renderer` first.');
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium was not found at ${CHROMIUM_PATH}. Install Debian's chromium package (apt-get install chromium).`);
+  }
+  const madeDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'holding-shell-')));
+  let lastActivity = Date.now();
+  const services = createServices({
+    dataDir,
+    host: 'browser-shell',
+    version: version(),
+    appOrigin: SHELL_ORIGIN,
+    idleSeconds: options.idleSeconds ?? (() => (Date.now() - lastActivity) / 1000),
+    logError: (error, channel) => console.error(`[holding shell] ${channel} failed:`, error),
+  });
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-features=Translate,OptimizationHints,MediaRouter,SpareRendererForSitePerProcess',
+    ],
+  });
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1200, height: 800 },
+    serviceWorkers: 'block',
+    locale: 'en-GB',
+  });
+  const blockedRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${SHELL_ORIGIN}/`)) {
+      const file = resolveAppAsset(RENDERER_DIR, url);
+      if (file && existsSync(file)) {
+        await route.fulfill({
+          status: 200,
+          body: await fs.readFile(file),
+          headers: {
+            'content-type': contentTypeFor(path.extname(file)),
+            'content-security-policy': CONTENT_SECURITY_POLICY,
+            'x-content-type-options': 'nosniff',
+          },
+        });
+        return;
+      }
+      await route.fulfill({ status: 404, body: 'Not found' });
+      return;
+    }
+    blockedRequests.push(url);
+    await route.abort('blockedbyclient');
+  });
+
+  await context.exposeBinding('__holdingInvoke', ({ frame }, channel: unknown, input: unknown) => {
+    lastActivity = Date.now();
+    return services.router(channel, input, { url: frame.url(), isMainFrame: frame.parentFrame() === null });
+  });
+  await context.exposeBinding('__holdingActivity', () => {
+    lastActivity = Date.now();
+  });
+  await context.addInitScript({ content: await bundleBridge() });
+
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  services.onLock((reason) => {
+    const payload: EventMap['vault:locked'] = { reason };
+    const event: EventName = 'vault:locked';
+    void page
+      .evaluate(([e, p]) => (window as unknown as { __holdingEmit?: (e: string, p: unknown) => void }).__holdingEmit?.(e, p), [event, payload] as const)
+      .catch(() => undefined);
+  });
+  await page.goto(`${SHELL_ORIGIN}/index.html`);
+
+  return {
+    page,
+    context,
+    browser,
+    services,
+    dataDir,
+    blockedRequests,
+    pageErrors,
+    async close({ keepData = false } = {}) {
+      services.dispose();
+      await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      if (madeDataDir && !keepData) await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
