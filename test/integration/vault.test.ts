@@ -1,0 +1,334 @@
+import { promises as fs, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../common/errors';
+import { openEncryptedDatabase } from '../../main/db/open';
+import { moderateKdf, sodiumReady } from '../../main/vault/crypto';
+import { readKeyFile } from '../../main/vault/key-file';
+import { Vault } from '../../main/vault/vault';
+import { NEW_PASSPHRASE, PASSPHRASE, tempDir } from '../support/temp';
+
+const MARKER = 'PLAINTEXT-MARKER-7f3a9c';
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
+  await expect(promise).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === code);
+}
+
+function writeMarker(vault: Vault, rows = 50): void {
+  const insert = vault.db().prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)');
+  vault.db().transaction(() => {
+    for (let i = 0; i < rows; i++) insert.run(`marker-${i}`, JSON.stringify(`${MARKER} ${i}`), new Date().toISOString());
+  })();
+}
+
+describe('vault', () => {
+  it('creates, locks and unlocks again with the passphrase', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    expect((await vault.status()).state).toBe('none');
+    const { recoveryKey } = await vault.create(PASSPHRASE);
+    expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){7}[0-9A-HJKMNP-TV-Z]{5}$/);
+    expect((await vault.status()).state).toBe('unlocked');
+    writeMarker(vault, 1);
+
+    vault.lock('manual');
+    expect(await vault.status()).toEqual({ state: 'locked', lastLockReason: 'manual' });
+
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.status()).state).toBe('unlocked');
+    const row = vault.db().prepare('SELECT value FROM settings WHERE key = ?').pluck().get('marker-0');
+    expect(row).toBe(JSON.stringify(`${MARKER} 0`));
+    vault.lock();
+  });
+
+  it('refuses a wrong passphrase clearly and creates no file', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    const before = readdirSync(dataDir).sort();
+    const dbBefore = readFileSync(path.join(dataDir, 'holding.db'));
+
+    await expectCode(vault.unlock('not the right passphrase at all'), 'WRONG_PASSPHRASE');
+    await expect(vault.unlock('not the right passphrase at all')).rejects.toThrow(/did not open your journal/);
+
+    expect(readdirSync(dataDir).sort()).toEqual(before);
+    expect(readFileSync(path.join(dataDir, 'holding.db')).equals(dbBefore)).toBe(true);
+    expect((await vault.status()).state).toBe('locked');
+    expect(() => vault.db()).toThrow(/locked/i);
+  });
+
+  it('never makes a database in a folder with no journal', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await expectCode(vault.unlock(PASSPHRASE), 'NO_VAULT');
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('refuses to open the database with the wrong raw key and leaves it unchanged', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    const dbFile = path.join(dataDir, 'holding.db');
+    const before = readFileSync(dbFile);
+    expect(() => openEncryptedDatabase(dbFile, new Uint8Array(32).fill(7), { create: false })).toThrow(/could not be read/);
+    expect(readFileSync(dbFile).equals(before)).toBe(true);
+    expect(readdirSync(dataDir).sort()).toEqual(['holding.db', 'holding.key']);
+  });
+
+  it('keeps the marker and the SQLite header out of the database, WAL and SHM files', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    writeMarker(vault, 200);
+    // Read the files while the database is open, so the WAL and SHM exist and hold recent pages.
+    const files = readdirSync(dataDir).filter((f) => f.startsWith('holding.db'));
+    expect(files.sort()).toEqual(['holding.db', 'holding.db-shm', 'holding.db-wal']);
+    for (const file of files) {
+      const bytes = readFileSync(path.join(dataDir, file));
+      expect(bytes.length, file).toBeGreaterThan(0);
+      expect(bytes.includes(MARKER), `${file} contains the marker`).toBe(false);
+      expect(bytes.includes('PLAINTEXT-MARKER'), `${file} contains part of the marker`).toBe(false);
+      expect(bytes.includes(SQLITE_HEADER), `${file} contains the SQLite header`).toBe(false);
+    }
+    vault.lock();
+    for (const file of readdirSync(dataDir)) {
+      const bytes = readFileSync(path.join(dataDir, file));
+      expect(bytes.includes(MARKER), `${file} after lock`).toBe(false);
+      expect(bytes.includes(SQLITE_HEADER), `${file} after lock`).toBe(false);
+    }
+    // And plain SQLite cannot read it.
+    const plain = new Database(path.join(dataDir, 'holding.db'), { fileMustExist: true });
+    expect(() => plain.prepare('SELECT * FROM sqlite_master').all()).toThrow();
+    plain.close();
+  });
+
+  it.skipIf(process.platform !== 'linux')('sets the durability and privacy pragmas, and a large sort writes no temp file', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    const db = vault.db();
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('cipher', { simple: true })).toBe('chacha20');
+
+    // SQLite unlinks its temp files the moment it opens them, so look at this process's open
+    // file descriptors from inside the query, while the sorter still holds them.
+    const openTempFiles = (): number =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          // SQLite picks SQLITE_TMPDIR, TMPDIR, /var/tmp, /usr/tmp or /tmp; its files are etilqs_*.
+          return readlinkSync(`/proc/self/fd/${fd}`).includes('etilqs_');
+        } catch {
+          return false;
+        }
+      }).length;
+    db.function('open_temp_files', { deterministic: false }, () => openTempFiles());
+    db.pragma('cache_size = -512'); // a small cache makes a sort spill early if it is allowed to
+    const sortedProbe = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
+      SELECT open_temp_files() AS files FROM (SELECT i, hex(randomblob(64)) AS r FROM n ORDER BY r) LIMIT 1`;
+
+    // The probe can see a spill: with temp_store = FILE the same sort opens temp files.
+    db.pragma('temp_store = FILE');
+    expect((db.prepare(sortedProbe).get() as { files: number }).files).toBeGreaterThan(0);
+    // With the setting Holding uses, nothing is written.
+    db.pragma('temp_store = MEMORY');
+    expect((db.prepare(sortedProbe).get() as { files: number }).files).toBe(0);
+    vault.lock();
+  });
+
+  it('stores Argon2id parameters at least at MODERATE, versioned, in the key file', async () => {
+    await sodiumReady();
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    const keyFile = await readKeyFile(path.join(dataDir, 'holding.key'));
+    expect(keyFile.format).toBe('holding.key');
+    expect(keyFile.version).toBe(1);
+    expect(keyFile.passphrase.kdf.algorithm).toBe('argon2id13');
+    expect(keyFile.passphrase.kdf.opsLimit).toBeGreaterThanOrEqual(moderateKdf().opsLimit);
+    expect(keyFile.passphrase.kdf.memLimitBytes).toBeGreaterThanOrEqual(256 * 1024 * 1024);
+    const text = readFileSync(path.join(dataDir, 'holding.key'), 'utf8');
+    expect(text).not.toContain(PASSPHRASE);
+    expect((await fs.stat(path.join(dataDir, 'holding.key'))).mode & 0o077).toBe(0);
+  });
+
+  it('changes the passphrase without touching the database bytes; old fails, new and recovery key work', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    const { recoveryKey } = await vault.create(PASSPHRASE);
+    writeMarker(vault, 5);
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    const dbFile = path.join(dataDir, 'holding.db');
+    const walFile = `${dbFile}-wal`;
+    const dbBefore = readFileSync(dbFile);
+    const walBefore = readFileSync(walFile);
+
+    await expectCode(vault.changePassphrase('a wrong current passphrase', NEW_PASSPHRASE), 'WRONG_PASSPHRASE');
+    await expectCode(vault.changePassphrase(PASSPHRASE, 'short'), 'WEAK_PASSPHRASE');
+    await vault.changePassphrase(PASSPHRASE, NEW_PASSPHRASE);
+
+    expect(readFileSync(dbFile).equals(dbBefore)).toBe(true);
+    expect(readFileSync(walFile).equals(walBefore)).toBe(true);
+    vault.lock();
+
+    await expectCode(vault.unlock(PASSPHRASE), 'WRONG_PASSPHRASE');
+    await vault.unlock(NEW_PASSPHRASE);
+    expect(vault.db().prepare('SELECT count(*) FROM settings').pluck().get()).toBe(5);
+    vault.lock();
+    await vault.unlockWithRecoveryKey(recoveryKey);
+    expect(vault.isUnlocked()).toBe(true);
+    vault.lock();
+  });
+
+  it('unlocks with the recovery key however it is typed, and tells a typo from a wrong key', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    const { recoveryKey } = await vault.create(PASSPHRASE);
+    vault.lock();
+
+    await vault.unlockWithRecoveryKey(` ${recoveryKey.toLowerCase().replaceAll('-', ' ')}\n`);
+    expect(vault.isUnlocked()).toBe(true);
+    vault.lock();
+
+    const lastChar = recoveryKey.at(-1)!;
+    const typo = recoveryKey.slice(0, -1) + (lastChar === '0' ? '1' : '0');
+    await expectCode(vault.unlockWithRecoveryKey(typo), 'MALFORMED_RECOVERY_KEY');
+
+    const other = new Vault({ dataDir: await tempDir() });
+    const { recoveryKey: otherKey } = await other.create(PASSPHRASE);
+    other.lock();
+    await expectCode(vault.unlockWithRecoveryKey(otherKey), 'WRONG_RECOVERY_KEY');
+    expect(vault.isUnlocked()).toBe(false);
+  });
+
+  it('resets a forgotten passphrase with the recovery key', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    const { recoveryKey } = await vault.create(PASSPHRASE);
+    writeMarker(vault, 3);
+    vault.lock();
+
+    await expectCode(vault.resetPassphrase(recoveryKey, 'tiny'), 'WEAK_PASSPHRASE');
+    expect(vault.isUnlocked()).toBe(false);
+    await vault.resetPassphrase(recoveryKey, NEW_PASSPHRASE);
+    expect(vault.isUnlocked()).toBe(true);
+    expect(vault.db().prepare('SELECT count(*) FROM settings').pluck().get()).toBe(3);
+    vault.lock();
+    await expectCode(vault.unlock(PASSPHRASE), 'WRONG_PASSPHRASE');
+    await vault.unlock(NEW_PASSPHRASE);
+    vault.lock();
+  });
+
+  it('locking closes the database, wipes the key and makes every data call fail with locked', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    const db = vault.db();
+    const keyRef = (vault as unknown as { dataKey: Uint8Array }).dataKey;
+    expect(keyRef.some((b) => b !== 0)).toBe(true);
+    const reasons: string[] = [];
+    vault.onLock((r) => reasons.push(r));
+
+    vault.lock('idle');
+    expect(db.open).toBe(false);
+    expect(keyRef.every((b) => b === 0)).toBe(true);
+    expect(() => vault.db()).toThrow(expect.objectContaining({ code: 'LOCKED' }));
+    expect(reasons).toEqual(['idle']);
+    expect((await vault.status()).lastLockReason).toBe('idle');
+    vault.lock('manual'); // already locked: no second event
+    expect(reasons).toEqual(['idle']);
+  });
+
+  it('refuses to create over an existing journal', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    await expectCode(new Vault({ dataDir }).create(NEW_PASSPHRASE), 'VAULT_EXISTS');
+    await vault.unlock(PASSPHRASE);
+    vault.lock();
+  });
+
+  it('refuses a weak passphrase when creating and writes nothing', async () => {
+    const dataDir = await tempDir();
+    await expectCode(new Vault({ dataDir }).create('password123'), 'WEAK_PASSPHRASE');
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('sets aside a database left without a key file by an interrupted set-up', async () => {
+    const dataDir = await tempDir();
+    await fs.writeFile(path.join(dataDir, 'holding.db'), 'left over');
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    const files = readdirSync(dataDir);
+    expect(files.some((f) => f.startsWith('holding.db.orphaned-'))).toBe(true);
+    await vault.unlock(PASSPHRASE);
+    vault.lock();
+  });
+
+  it('refuses a damaged or weakened key file with a clear message', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    const keyPath = path.join(dataDir, 'holding.key');
+    const original = readFileSync(keyPath, 'utf8');
+
+    await fs.writeFile(keyPath, '{ not json');
+    await expectCode(vault.unlock(PASSPHRASE), 'KEY_FILE_INVALID');
+
+    const weakened = JSON.parse(original) as { passphrase: { kdf: { opsLimit: number } } };
+    weakened.passphrase.kdf.opsLimit = 1;
+    await fs.writeFile(keyPath, JSON.stringify(weakened));
+    await expectCode(vault.unlock(PASSPHRASE), 'KEY_FILE_INVALID');
+
+    const future = { ...(JSON.parse(original) as object), version: 99 };
+    await fs.writeFile(keyPath, JSON.stringify(future));
+    await expect(vault.unlock(PASSPHRASE)).rejects.toThrow(/newer version of Holding/);
+
+    const tampered = JSON.parse(original) as { passphrase: { wrappedKey: string } };
+    const bytes = Buffer.from(tampered.passphrase.wrappedKey, 'base64');
+    bytes[0] = bytes[0]! ^ 1;
+    tampered.passphrase.wrappedKey = bytes.toString('base64');
+    await fs.writeFile(keyPath, JSON.stringify(tampered));
+    await expectCode(vault.unlock(PASSPHRASE), 'WRONG_PASSPHRASE');
+
+    await fs.writeFile(keyPath, original);
+    await vault.unlock(PASSPHRASE);
+    vault.lock();
+  });
+
+  it('refuses a database written by a newer version, untouched', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    vault.db().pragma('user_version = 999');
+    vault.lock();
+    const dbFile = path.join(dataDir, 'holding.db');
+    const before = readFileSync(dbFile);
+    await expect(vault.unlock(PASSPHRASE)).rejects.toSatisfy(
+      (e: unknown) => e instanceof AppError && e.code === 'DATABASE_FROM_FUTURE' && /newer version of Holding/.test(e.message),
+    );
+    expect(vault.isUnlocked()).toBe(false);
+    expect(readFileSync(dbFile).equals(before)).toBe(true);
+  });
+
+  it('says so kindly when the key is right but the journal file is missing', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    await fs.rm(path.join(dataDir, 'holding.db'));
+    await expectCode(vault.unlock(PASSPHRASE), 'DATABASE_UNREADABLE');
+    expect(readdirSync(dataDir)).toEqual(['holding.key']);
+  });
+});

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultDataDir, resolveDataDir } from '../../main/config/data-dir';
+import { CONTENT_SECURITY_POLICY, resolveAppAsset } from '../../main/shell-common/assets';
+
+describe('serving the renderer', () => {
+  const root = path.resolve('/app/dist/renderer');
+
+  it('maps app URLs to files inside the renderer folder', () => {
+    expect(resolveAppAsset(root, 'holding://app/')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppAsset(root, 'holding://app/index.html')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppAsset(root, 'holding://app/assets/index-1.js?v=2')).toBe(path.join(root, 'assets', 'index-1.js'));
+  });
+
+  it('never escapes the renderer folder', () => {
+    for (const url of [
+      'holding://app/../../etc/passwd',
+      'holding://app/%2e%2e/%2e%2e/etc/passwd',
+      'holding://app/assets/..%2f..%2f..%2fsecret',
+      'holding://app/%00index.html',
+      'holding://app/%E0%A4%A',
+    ]) {
+      const resolved = resolveAppAsset(root, url);
+      expect(resolved === null || resolved.startsWith(root + path.sep), url).toBe(true);
+    }
+  });
+
+  it('has a strict content security policy', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+  });
+});
+
+describe('data folder', () => {
+  it('prefers --data-dir, then HOLDING_DATA_DIR, then the OS folder', () => {
+    expect(resolveDataDir(['node', 'x', '--data-dir', '/a'], { HOLDING_DATA_DIR: '/b' }, '/c')).toBe(path.resolve('/a'));
+    expect(resolveDataDir(['--data-dir=/a2'], {}, '/c')).toBe(path.resolve('/a2'));
+    expect(resolveDataDir(['node'], { HOLDING_DATA_DIR: '/b' }, '/c')).toBe(path.resolve('/b'));
+    expect(resolveDataDir(['node'], {}, '/c')).toBe('/c');
+    expect(resolveDataDir(['--data-dir'], {}, '/c')).toBe('/c');
+  });
+
+  it('follows each platform’s convention for user data', () => {
+    expect(defaultDataDir('linux', {}, '/home/a')).toBe(path.join('/home/a', '.config', 'Holding'));
+    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x' }, '/home/a')).toBe(path.join('/x', 'Holding'));
+    expect(defaultDataDir('darwin', {}, '/Users/a')).toBe(path.join('/Users/a', 'Library', 'Application Support', 'Holding'));
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'C:\\Users\\a')).toBe(
+      path.join('C:\\Users\\a\\AppData\\Roaming', 'Holding'),
+    );
+  });
+});
