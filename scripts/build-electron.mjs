@@ -3,7 +3,14 @@
 // native addon and libsodium load from the installed packages.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: false, logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  sourcemap: false,
+  logLevel: 'warning',
+};
 
 await build({
   ...common,

@@ -99,9 +99,10 @@ export interface EventMap {
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 type ActionOf<C, D extends string> = C extends `${D}:${infer A}` ? A : never;
-type Call<C extends Channel> = undefined extends InputOf<C>
-  ? (input?: InputOf<C>) => Promise<Result<OutputOf<C>>>
-  : (input: InputOf<C>) => Promise<Result<OutputOf<C>>>;
+type Call<C extends Channel> =
+  undefined extends InputOf<C>
+    ? (input?: InputOf<C>) => Promise<Result<OutputOf<C>>>
+    : (input: InputOf<C>) => Promise<Result<OutputOf<C>>>;
 
 /** `window.holding`: domain functions only. */
 export type HoldingApi = {

@@ -50,3 +50,13 @@ export function resolveAppAsset(rootDir: string, requestUrl: string): string | n
   if (file !== root && !file.startsWith(root + path.sep)) return null;
   return file;
 }
+
+/** Links a person may open outside the app (after confirming): only https: and mailto:. */
+export function isExternalLinkAllowed(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,9 @@
 import path from 'node:path';
-import { BrowserWindow, nativeTheme, session, shell as electronShell, type WebContents } from 'electron';
+import { app, BrowserWindow, nativeTheme, session, shell as electronShell, type WebContents } from 'electron';
 import { APP_ORIGIN, APP_SCHEME } from '../shell-common/assets';
 import { originOf } from '../ipc/router';
+import { secureWebPreferences } from '../shell-common/web-preferences';
+import { isExternalLinkAllowed } from '../shell-common/assets';
 
 export interface WindowOptions {
   preloadPath: string;
@@ -16,22 +18,8 @@ export function createMainWindow({ preloadPath }: WindowOptions): BrowserWindow 
     minHeight: 520,
     show: false,
     title: 'Holding',
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1b1a' : '#faf8f5',
-    webPreferences: {
-      preload: path.resolve(preloadPath),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      // The spell-checker downloads dictionaries from the internet; nothing may leave the machine.
-      spellcheck: false,
-      devTools: !process.env['HOLDING_NO_DEVTOOLS'] ? true : false,
-    },
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1a18' : '#f7f4ef',
+    webPreferences: secureWebPreferences(path.resolve(preloadPath), !app.isPackaged),
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
@@ -62,16 +50,6 @@ export function hardenSession(): void {
     const scheme = details.url.split(':', 1)[0];
     callback({ cancel: !(scheme === APP_SCHEME || scheme === 'devtools') });
   });
-}
-
-/** Links the person chose to follow, after they confirm, only https: and mailto:. */
-export function isExternalLinkAllowed(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'mailto:';
-  } catch {
-    return false;
-  }
 }
 
 export async function openExternalAfterConfirm(url: string, confirm: () => Promise<boolean>): Promise<boolean> {

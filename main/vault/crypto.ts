@@ -52,7 +52,14 @@ export function randomBytes(length: number): Uint8Array {
 export function deriveKeyFromPassphrase(passphrase: string, salt: Uint8Array, params: KdfParams): Uint8Array {
   expectLength('salt', salt, SALT_BYTES);
   const p = s();
-  return p.crypto_pwhash(KEY_BYTES, passphrase.normalize('NFC'), salt, params.opsLimit, params.memLimitBytes, p.crypto_pwhash_ALG_ARGON2ID13);
+  return p.crypto_pwhash(
+    KEY_BYTES,
+    passphrase.normalize('NFC'),
+    salt,
+    params.opsLimit,
+    params.memLimitBytes,
+    p.crypto_pwhash_ALG_ARGON2ID13,
+  );
 }
 
 /** BLAKE2b with a domain label, for keys derived from high-entropy secrets (the recovery key). */

@@ -127,7 +127,10 @@ export class Vault {
         };
         // The database first, then the key file: if we stop in between, the folder still reads
         // as "no journal yet" and the orphaned database is set aside on the next attempt.
-        const db = openEncryptedDatabase(this.dbPath, dataKey, { create: true, nativeBinding: this.options.nativeBinding });
+        const db = openEncryptedDatabase(this.dbPath, dataKey, {
+          create: true,
+          nativeBinding: this.options.nativeBinding,
+        });
         try {
           migrate(db);
           db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)').run('vault_id', vaultId);
@@ -182,7 +185,11 @@ export class Vault {
       if (!fromFile) throw wrongPassphrase('That is not your current passphrase. Nothing has been changed.');
       const same = equalConstantTime(fromFile, active);
       wipe(fromFile);
-      if (!same) throw new AppError('KEY_FILE_INVALID', 'The key file no longer matches the open journal. Nothing has been changed.');
+      if (!same)
+        throw new AppError(
+          'KEY_FILE_INVALID',
+          'The key file no longer matches the open journal. Nothing has been changed.',
+        );
       requireStrong(next);
       await writeKeyFile(this.keyFilePath, this.rewrapPassphrase(keyFile, active, next));
     });
@@ -259,7 +266,10 @@ export class Vault {
 
   private async openWith(dataKey: Uint8Array, keyFile: KeyFile): Promise<void> {
     try {
-      const db = openEncryptedDatabase(this.dbPath, dataKey, { create: false, nativeBinding: this.options.nativeBinding });
+      const db = openEncryptedDatabase(this.dbPath, dataKey, {
+        create: false,
+        nativeBinding: this.options.nativeBinding,
+      });
       try {
         migrate(db);
         const id = db.prepare('SELECT value FROM vault_meta WHERE key = ?').pluck().get('vault_id');
@@ -309,7 +319,9 @@ function requireStrong(passphrase: string): void {
   if (!assessment.acceptable) throw new AppError('WEAK_PASSPHRASE', assessment.hint);
 }
 
-function wrongPassphrase(message = 'That passphrase did not open your journal. Please check it and try again.'): AppError {
+function wrongPassphrase(
+  message = 'That passphrase did not open your journal. Please check it and try again.',
+): AppError {
   return new AppError('WRONG_PASSPHRASE', message);
 }
 
@@ -318,7 +330,11 @@ function unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Uint8Array 
   const params: KdfParams = { algorithm: kdf.algorithm, opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes };
   const kek = deriveKeyFromPassphrase(passphrase, fromBase64(kdf.salt), params);
   try {
-    return open(kek, { nonce: fromBase64(nonce), ciphertext: fromBase64(wrappedKey) }, wrapContext(keyFile.vaultId, 'passphrase'));
+    return open(
+      kek,
+      { nonce: fromBase64(nonce), ciphertext: fromBase64(wrappedKey) },
+      wrapContext(keyFile.vaultId, 'passphrase'),
+    );
   } finally {
     wipe(kek);
   }
@@ -340,7 +356,10 @@ function unwrapWithRecoveryKey(keyFile: KeyFile, recoveryKey: string): Uint8Arra
       wrapContext(keyFile.vaultId, 'recovery'),
     );
     if (!dataKey) {
-      throw new AppError('WRONG_RECOVERY_KEY', 'That recovery key belongs to a different journal, so it cannot open this one.');
+      throw new AppError(
+        'WRONG_RECOVERY_KEY',
+        'That recovery key belongs to a different journal, so it cannot open this one.',
+      );
     }
     return dataKey;
   } finally {

@@ -21,9 +21,7 @@ export function App() {
   }, [queryClient]);
 
   const lock = useCallback(() => {
-    void holding()
-      .vault.lock()
-      .finally(afterLock);
+    void holding().vault.lock().finally(afterLock);
   }, [afterLock]);
 
   useEffect(() => holding().events.on('vault:locked', afterLock), [afterLock]);

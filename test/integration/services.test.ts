@@ -9,7 +9,13 @@ describe('services through the IPC router', () => {
   it('runs the whole vault and settings flow, and every data call fails with locked after locking', async () => {
     const dataDir = await tempDir();
     let idle = 0;
-    const services = createServices({ dataDir, host: 'browser-shell', version: '0.0.0', appOrigin: ORIGIN, idleSeconds: () => idle });
+    const services = createServices({
+      dataDir,
+      host: 'browser-shell',
+      version: '0.0.0',
+      appOrigin: ORIGIN,
+      idleSeconds: () => idle,
+    });
     const call = (channel: string, input?: unknown) => services.router(channel, input, sender);
     try {
       expect(await call('vault:status')).toEqual({ ok: true, value: { state: 'none', lastLockReason: null } });
@@ -19,7 +25,10 @@ describe('services through the IPC router', () => {
       expect(created).toMatchObject({ ok: true, value: { recoveryKey: expect.any(String) } });
 
       expect(await call('settings:get')).toEqual({ ok: true, value: { autoLockMinutes: 10 } });
-      expect(await call('settings:update', { autoLockMinutes: 2 })).toEqual({ ok: true, value: { autoLockMinutes: 2 } });
+      expect(await call('settings:update', { autoLockMinutes: 2 })).toEqual({
+        ok: true,
+        value: { autoLockMinutes: 2 },
+      });
       expect(await call('app:info')).toEqual({ ok: true, value: { version: '0.0.0', dataDir, host: 'browser-shell' } });
 
       const events: string[] = [];
@@ -35,13 +44,22 @@ describe('services through the IPC router', () => {
         ['settings:update', { autoLockMinutes: 5 }],
         ['vault:changePassphrase', { current: PASSPHRASE, next: 'another long passphrase here' }],
       ] as const) {
-        expect(await call(channel, input), channel).toMatchObject({ ok: false, error: { code: 'LOCKED', message: expect.stringMatching(/locked/i) } });
+        expect(await call(channel, input), channel).toMatchObject({
+          ok: false,
+          error: { code: 'LOCKED', message: expect.stringMatching(/locked/i) },
+        });
       }
       expect(await call('vault:status')).toEqual({ ok: true, value: { state: 'locked', lastLockReason: 'idle' } });
 
-      expect(await call('vault:unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+      expect(await call('vault:unlock', { passphrase: PASSPHRASE })).toMatchObject({
+        ok: true,
+        value: { state: 'unlocked' },
+      });
       expect(await call('settings:get')).toEqual({ ok: true, value: { autoLockMinutes: 2 } });
-      expect(await call('vault:lock')).toMatchObject({ ok: true, value: { state: 'locked', lastLockReason: 'manual' } });
+      expect(await call('vault:lock')).toMatchObject({
+        ok: true,
+        value: { state: 'locked', lastLockReason: 'manual' },
+      });
     } finally {
       services.dispose();
     }

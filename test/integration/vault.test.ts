@@ -19,7 +19,8 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<void
 function writeMarker(vault: Vault, rows = 50): void {
   const insert = vault.db().prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)');
   vault.db().transaction(() => {
-    for (let i = 0; i < rows; i++) insert.run(`marker-${i}`, JSON.stringify(`${MARKER} ${i}`), new Date().toISOString());
+    for (let i = 0; i < rows; i++)
+      insert.run(`marker-${i}`, JSON.stringify(`${MARKER} ${i}`), new Date().toISOString());
   })();
 }
 
@@ -74,7 +75,9 @@ describe('vault', () => {
     vault.lock();
     const dbFile = path.join(dataDir, 'holding.db');
     const before = readFileSync(dbFile);
-    expect(() => openEncryptedDatabase(dbFile, new Uint8Array(32).fill(7), { create: false })).toThrow(/could not be read/);
+    expect(() => openEncryptedDatabase(dbFile, new Uint8Array(32).fill(7), { create: false })).toThrow(
+      /could not be read/,
+    );
     expect(readFileSync(dbFile).equals(before)).toBe(true);
     expect(readdirSync(dataDir).sort()).toEqual(['holding.db', 'holding.key']);
   });
@@ -106,41 +109,44 @@ describe('vault', () => {
     plain.close();
   });
 
-  it.skipIf(process.platform !== 'linux')('sets the durability and privacy pragmas, and a large sort writes no temp file', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
-    await vault.create(PASSPHRASE);
-    const db = vault.db();
-    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('cipher', { simple: true })).toBe('chacha20');
+  it.skipIf(process.platform !== 'linux')(
+    'sets the durability and privacy pragmas, and a large sort writes no temp file',
+    async () => {
+      const dataDir = await tempDir();
+      const vault = new Vault({ dataDir });
+      await vault.create(PASSPHRASE);
+      const db = vault.db();
+      expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('cipher', { simple: true })).toBe('chacha20');
 
-    // SQLite unlinks its temp files the moment it opens them, so look at this process's open
-    // file descriptors from inside the query, while the sorter still holds them.
-    const openTempFiles = (): number =>
-      readdirSync('/proc/self/fd').filter((fd) => {
-        try {
-          // SQLite picks SQLITE_TMPDIR, TMPDIR, /var/tmp, /usr/tmp or /tmp; its files are etilqs_*.
-          return readlinkSync(`/proc/self/fd/${fd}`).includes('etilqs_');
-        } catch {
-          return false;
-        }
-      }).length;
-    db.function('open_temp_files', { deterministic: false }, () => openTempFiles());
-    db.pragma('cache_size = -512'); // a small cache makes a sort spill early if it is allowed to
-    const sortedProbe = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
+      // SQLite unlinks its temp files the moment it opens them, so look at this process's open
+      // file descriptors from inside the query, while the sorter still holds them.
+      const openTempFiles = (): number =>
+        readdirSync('/proc/self/fd').filter((fd) => {
+          try {
+            // SQLite picks SQLITE_TMPDIR, TMPDIR, /var/tmp, /usr/tmp or /tmp; its files are etilqs_*.
+            return readlinkSync(`/proc/self/fd/${fd}`).includes('etilqs_');
+          } catch {
+            return false;
+          }
+        }).length;
+      db.function('open_temp_files', { deterministic: false }, () => openTempFiles());
+      db.pragma('cache_size = -512'); // a small cache makes a sort spill early if it is allowed to
+      const sortedProbe = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
       SELECT open_temp_files() AS files FROM (SELECT i, hex(randomblob(64)) AS r FROM n ORDER BY r) LIMIT 1`;
 
-    // The probe can see a spill: with temp_store = FILE the same sort opens temp files.
-    db.pragma('temp_store = FILE');
-    expect((db.prepare(sortedProbe).get() as { files: number }).files).toBeGreaterThan(0);
-    // With the setting Holding uses, nothing is written.
-    db.pragma('temp_store = MEMORY');
-    expect((db.prepare(sortedProbe).get() as { files: number }).files).toBe(0);
-    vault.lock();
-  });
+      // The probe can see a spill: with temp_store = FILE the same sort opens temp files.
+      db.pragma('temp_store = FILE');
+      expect((db.prepare(sortedProbe).get() as { files: number }).files).toBeGreaterThan(0);
+      // With the setting Holding uses, nothing is written.
+      db.pragma('temp_store = MEMORY');
+      expect((db.prepare(sortedProbe).get() as { files: number }).files).toBe(0);
+      vault.lock();
+    },
+  );
 
   it('stores Argon2id parameters at least at MODERATE, versioned, in the key file', async () => {
     await sodiumReady();
@@ -316,7 +322,8 @@ describe('vault', () => {
     const dbFile = path.join(dataDir, 'holding.db');
     const before = readFileSync(dbFile);
     await expect(vault.unlock(PASSPHRASE)).rejects.toSatisfy(
-      (e: unknown) => e instanceof AppError && e.code === 'DATABASE_FROM_FUTURE' && /newer version of Holding/.test(e.message),
+      (e: unknown) =>
+        e instanceof AppError && e.code === 'DATABASE_FROM_FUTURE' && /newer version of Holding/.test(e.message),
     );
     expect(vault.isUnlocked()).toBe(false);
     expect(readFileSync(dbFile).equals(before)).toBe(true);

@@ -101,7 +101,9 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     throw new Error('The renderer has not been built yet. Run `npm run build:renderer` first.');
   }
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium was not found at ${CHROMIUM_PATH}. Install Debian's chromium package (apt-get install chromium).`);
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM_PATH}. Install Debian's chromium package (apt-get install chromium).`,
+    );
   }
   const madeDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'holding-shell-')));
@@ -177,7 +179,10 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     const payload: EventMap['vault:locked'] = { reason };
     const event: EventName = 'vault:locked';
     void page
-      .evaluate(([e, p]) => (window as unknown as { __holdingEmit?: (e: string, p: unknown) => void }).__holdingEmit?.(e, p), [event, payload] as const)
+      .evaluate(
+        ([e, p]) => (window as unknown as { __holdingEmit?: (e: string, p: unknown) => void }).__holdingEmit?.(e, p),
+        [event, payload] as const,
+      )
       .catch(() => undefined);
   });
   await page.goto(`${SHELL_ORIGIN}/index.html`);

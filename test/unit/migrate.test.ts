@@ -65,7 +65,10 @@ describe('migrations', () => {
   it('makes every table STRICT', () => {
     const db = new Database(':memory:');
     migrate(db);
-    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as { name: string; sql: string }[];
+    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string;
+      sql: string;
+    }[];
     expect(tables.length).toBeGreaterThan(0);
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/);
   });

@@ -15,7 +15,11 @@ describe('passphrase policy', () => {
   });
 
   it('accepts a few unrelated words', () => {
-    for (const strong of ['quiet harbour lantern meadow', 'copper kettle under willow rain', 'Tŷ bach twt, glaw mân 🌧️']) {
+    for (const strong of [
+      'quiet harbour lantern meadow',
+      'copper kettle under willow rain',
+      'Tŷ bach twt, glaw mân 🌧️',
+    ]) {
       const a = assessPassphrase(strong);
       expect(a.acceptable, strong).toBe(true);
       expect(a.hint).toBe('');

@@ -1,6 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeBase32, encodeBase32, formatRecoveryKey, parseRecoveryKey, RECOVERY_RANDOM_BYTES } from '../../common/recovery-key';
+import {
+  decodeBase32,
+  encodeBase32,
+  formatRecoveryKey,
+  parseRecoveryKey,
+  RECOVERY_RANDOM_BYTES,
+} from '../../common/recovery-key';
 
 const checksum = (data: Uint8Array) => createHash('sha256').update(data).digest().subarray(0, 2);
 
@@ -21,7 +27,14 @@ describe('recovery key format', () => {
   it('accepts the key however it is typed', () => {
     const random = randomBytes(RECOVERY_RANDOM_BYTES);
     const key = formatRecoveryKey(random, checksum);
-    const variants = [key, key.toLowerCase(), key.replaceAll('-', ' '), key.replaceAll('-', ''), `  ${key}\n`, key.replaceAll('0', 'O').replaceAll('1', 'l')];
+    const variants = [
+      key,
+      key.toLowerCase(),
+      key.replaceAll('-', ' '),
+      key.replaceAll('-', ''),
+      `  ${key}\n`,
+      key.replaceAll('0', 'O').replaceAll('1', 'l'),
+    ];
     for (const typed of variants) expect(Buffer.from(parseRecoveryKey(typed, checksum)!), typed).toEqual(random);
   });
 

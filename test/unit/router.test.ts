@@ -29,7 +29,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 describe('IPC router', () => {
   it('answers a known channel from the app frame with { ok, value }', async () => {
     const route = createRouter(handlers(), { appOrigin: ORIGIN });
-    expect(await route('vault:status', undefined, fromApp)).toEqual({ ok: true, value: { state: 'locked', lastLockReason: null } });
+    expect(await route('vault:status', undefined, fromApp)).toEqual({
+      ok: true,
+      value: { state: 'locked', lastLockReason: null },
+    });
   });
 
   it('refuses unknown channels, including prototype names', async () => {
@@ -52,7 +55,10 @@ describe('IPC router', () => {
       { url: '', isMainFrame: true },
     ];
     for (const sender of senders) {
-      expect(await route('vault:status', undefined, sender)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+      expect(await route('vault:status', undefined, sender)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN_SENDER' },
+      });
     }
     expect(spy).not.toHaveBeenCalled();
   });
@@ -75,7 +81,10 @@ describe('IPC router', () => {
     ];
     for (const [channel, input] of bad) {
       const result = await route(channel, input, fromApp);
-      expect(result, `${channel} ${JSON.stringify(input)?.slice(0, 40)}`).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(result, `${channel} ${JSON.stringify(input)?.slice(0, 40)}`).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     }
     expect(unlock).not.toHaveBeenCalled();
     expect(update).not.toHaveBeenCalled();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultDataDir, resolveDataDir } from '../../main/config/data-dir';
-import { CONTENT_SECURITY_POLICY, resolveAppAsset } from '../../main/shell-common/assets';
+import { CONTENT_SECURITY_POLICY, isExternalLinkAllowed, resolveAppAsset } from '../../main/shell-common/assets';
 
 describe('serving the renderer', () => {
   const root = path.resolve('/app/dist/renderer');
@@ -35,7 +35,9 @@ describe('serving the renderer', () => {
 
 describe('data folder', () => {
   it('prefers --data-dir, then HOLDING_DATA_DIR, then the OS folder', () => {
-    expect(resolveDataDir(['node', 'x', '--data-dir', '/a'], { HOLDING_DATA_DIR: '/b' }, '/c')).toBe(path.resolve('/a'));
+    expect(resolveDataDir(['node', 'x', '--data-dir', '/a'], { HOLDING_DATA_DIR: '/b' }, '/c')).toBe(
+      path.resolve('/a'),
+    );
     expect(resolveDataDir(['--data-dir=/a2'], {}, '/c')).toBe(path.resolve('/a2'));
     expect(resolveDataDir(['node'], { HOLDING_DATA_DIR: '/b' }, '/c')).toBe(path.resolve('/b'));
     expect(resolveDataDir(['node'], {}, '/c')).toBe('/c');
@@ -45,9 +47,48 @@ describe('data folder', () => {
   it('follows each platform’s convention for user data', () => {
     expect(defaultDataDir('linux', {}, '/home/a')).toBe(path.join('/home/a', '.config', 'Holding'));
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x' }, '/home/a')).toBe(path.join('/x', 'Holding'));
-    expect(defaultDataDir('darwin', {}, '/Users/a')).toBe(path.join('/Users/a', 'Library', 'Application Support', 'Holding'));
+    expect(defaultDataDir('darwin', {}, '/Users/a')).toBe(
+      path.join('/Users/a', 'Library', 'Application Support', 'Holding'),
+    );
     expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'C:\\Users\\a')).toBe(
       path.join('C:\\Users\\a\\AppData\\Roaming', 'Holding'),
     );
+  });
+});
+
+describe('window web preferences', () => {
+  it('isolate, sandbox and secure every window, with Node and spell-check off', async () => {
+    const { secureWebPreferences } = await import('../../main/shell-common/web-preferences');
+    const prefs = secureWebPreferences('/app/preload.cjs', false);
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      webSecurity: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: false,
+    });
+  });
+});
+
+describe('external links', () => {
+  it('allows only https: and mailto:', () => {
+    expect(isExternalLinkAllowed('https://www.hcpc-uk.org/')).toBe(true);
+    expect(isExternalLinkAllowed('mailto:supervisor@example.org')).toBe(true);
+    for (const url of [
+      'http://example.org',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      'holding://app/',
+      'vbscript:x',
+      'not a url',
+    ]) {
+      expect(isExternalLinkAllowed(url), url).toBe(false);
+    }
   });
 });

@@ -37,7 +37,11 @@ export function StrengthMeter({ assessment, id }: { assessment: PassphraseAssess
         aria-valuetext={assessment ? assessment.label : 'nothing typed yet'}
       >
         {[1, 2, 3, 4].map((n) => (
-          <span key={n} className={styles.meterBar} style={n <= filled ? { background: COLOURS[score], borderColor: COLOURS[score] } : undefined} />
+          <span
+            key={n}
+            className={styles.meterBar}
+            style={n <= filled ? { background: COLOURS[score], borderColor: COLOURS[score] } : undefined}
+          />
         ))}
       </div>
       <span aria-live="polite">{assessment ? `Strength: ${assessment.label}` : 'Strength: nothing typed yet'}</span>

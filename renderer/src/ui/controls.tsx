@@ -9,7 +9,9 @@ export function Button({
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   const variantClass = variant === 'primary' ? '' : styles[variant];
-  return <button type="button" {...rest} className={[styles.button, variantClass, className].filter(Boolean).join(' ')} />;
+  return (
+    <button type="button" {...rest} className={[styles.button, variantClass, className].filter(Boolean).join(' ')} />
+  );
 }
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
@@ -65,7 +67,12 @@ export function PassphraseField(props: Omit<FieldProps, 'type' | 'after'>) {
       autoCapitalize="off"
       autoCorrect="off"
       after={
-        <Button variant="secondary" aria-pressed={shown} onClick={() => setShown((s) => !s)} aria-label={`${shown ? 'Hide' : 'Show'} ${props.label.toLowerCase()}`}>
+        <Button
+          variant="secondary"
+          aria-pressed={shown}
+          onClick={() => setShown((s) => !s)}
+          aria-label={`${shown ? 'Hide' : 'Show'} ${props.label.toLowerCase()}`}
+        >
           {shown ? 'Hide' : 'Show'}
         </Button>
       }
@@ -75,7 +82,10 @@ export function PassphraseField(props: Omit<FieldProps, 'type' | 'after'>) {
 
 export function Notice({ children, tone = 'gentle' }: { children: ReactNode; tone?: 'gentle' | 'info' }) {
   return (
-    <div role={tone === 'gentle' ? 'alert' : 'status'} className={[styles.notice, tone === 'info' ? styles.info : ''].join(' ')}>
+    <div
+      role={tone === 'gentle' ? 'alert' : 'status'}
+      className={[styles.notice, tone === 'info' ? styles.info : ''].join(' ')}
+    >
       <div>{children}</div>
     </div>
   );

@@ -6,7 +6,8 @@ import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { StrengthMeter, usePassphraseAssessment } from '../../ui/StrengthMeter';
 import styles from './settings.module.css';
 
-const minutesLabel = (m: number) => (m === 0 ? 'Never' : m === 1 ? 'After 1 minute' : m === 60 ? 'After 1 hour' : `After ${m} minutes`);
+const minutesLabel = (m: number) =>
+  m === 0 ? 'Never' : m === 1 ? 'After 1 minute' : m === 60 ? 'After 1 hour' : `After ${m} minutes`;
 
 export function SettingsPage({ onLock }: { onLock: () => void }) {
   return (
@@ -103,7 +104,13 @@ function ChangePassphraseSection() {
           onChange={(e) => setNext(e.target.value)}
           autoComplete="new-password"
           aria-describedby={`${id}-meter`}
-          error={tried && assessment && !assessment.acceptable ? assessment.hint : tried && !next ? 'Please choose a new passphrase.' : null}
+          error={
+            tried && assessment && !assessment.acceptable
+              ? assessment.hint
+              : tried && !next
+                ? 'Please choose a new passphrase.'
+                : null
+          }
         />
         <StrengthMeter assessment={assessment} id={`${id}-meter`} />
         <div className={styles.gap} />
@@ -115,7 +122,9 @@ function ChangePassphraseSection() {
           error={tried && confirm !== next ? 'The two passphrases are not the same yet.' : null}
         />
         {change.isError ? <Notice>{describeError(change.error)}</Notice> : null}
-        {change.isSuccess ? <Notice tone="info">Your passphrase has been changed. Use the new one next time you unlock.</Notice> : null}
+        {change.isSuccess ? (
+          <Notice tone="info">Your passphrase has been changed. Use the new one next time you unlock.</Notice>
+        ) : null}
         <Actions>
           <Button type="submit" disabled={change.isPending}>
             {change.isPending ? 'Changing…' : 'Change passphrase'}
@@ -133,8 +142,8 @@ function AboutSection() {
     <section className={styles.section} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Where your journal lives</h2>
       <p className={styles.muted}>
-        Your journal is one encrypted file and a key file in this folder. Keep a copy of the whole folder somewhere safe to
-        back it up; it cannot be read without your passphrase or recovery key.
+        Your journal is one encrypted file and a key file in this folder. Keep a copy of the whole folder somewhere safe
+        to back it up; it cannot be read without your passphrase or recovery key.
       </p>
       {info.data ? <div className={styles.path}>{info.data.dataDir}</div> : null}
       {info.data ? (

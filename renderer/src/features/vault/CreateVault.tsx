@@ -45,8 +45,8 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
         <div className={styles.brand}>Holding</div>
         <h1>A private place for your practice</h1>
         <p className={styles.lede}>
-          Everything you write here is encrypted and stays on this computer. Nothing is sent anywhere, and nobody, including
-          us, can read it without your passphrase.
+          Everything you write here is encrypted and stays on this computer. Nothing is sent anywhere, and nobody,
+          including us, can read it without your passphrase.
         </p>
         <form onSubmit={submit} noValidate aria-label="Create your journal">
           <PassphraseField
@@ -57,7 +57,13 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
             autoComplete="new-password"
             autoFocus
             aria-describedby={meterId}
-            error={tried && assessment && !assessment.acceptable ? assessment.hint : tried && !assessment ? 'Please choose a passphrase.' : null}
+            error={
+              tried && assessment && !assessment.acceptable
+                ? assessment.hint
+                : tried && !assessment
+                  ? 'Please choose a passphrase.'
+                  : null
+            }
           />
           <StrengthMeter assessment={assessment} id={meterId} />
           <div style={{ height: 16 }} />
@@ -66,7 +72,11 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
             value={confirm}
             onChange={(e) => setConfirm(e.target.value)}
             autoComplete="new-password"
-            error={(tried || confirm.length >= passphrase.length) && mismatch ? 'The two passphrases are not the same yet.' : null}
+            error={
+              (tried || confirm.length >= passphrase.length) && mismatch
+                ? 'The two passphrases are not the same yet.'
+                : null
+            }
           />
           {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
           <Actions>

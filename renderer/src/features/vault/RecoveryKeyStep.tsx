@@ -33,7 +33,8 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
         <div className={`${styles.brand} ${styles.noPrint}`}>Holding</div>
         <h1>Your recovery key</h1>
         <p className={styles.lede}>
-          If you ever forget your passphrase, this key is the only other way into your journal. We will show it just this once.
+          If you ever forget your passphrase, this key is the only other way into your journal. We will show it just
+          this once.
         </p>
         <div className={styles.key} aria-label="Recovery key" role="group" data-testid="recovery-key">
           {groups.map((group, i) => (
@@ -66,7 +67,11 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
               maxLength={10}
               autoComplete="off"
               spellCheck={false}
-              error={tried && !typedMatches ? 'That does not match the last group yet. It is the five characters at the end.' : null}
+              error={
+                tried && !typedMatches
+                  ? 'That does not match the last group yet. It is the five characters at the end.'
+                  : null
+              }
             />
             <label className={styles.check}>
               <input type="checkbox" checked={kept} onChange={(e) => setKept(e.target.checked)} />

@@ -93,7 +93,9 @@ function RecoveryForm({ onUnlocked }: { onUnlocked: () => void }) {
   return (
     <>
       <h1>Unlock with your recovery key</h1>
-      <p className={styles.lede}>Type the key you kept when you set up Holding. Capitals, spaces and dashes do not matter.</p>
+      <p className={styles.lede}>
+        Type the key you kept when you set up Holding. Capitals, spaces and dashes do not matter.
+      </p>
       <form onSubmit={submit} noValidate aria-label="Unlock with your recovery key">
         <TextField
           label="Recovery key"

@@ -1,0 +1,118 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'node:*'];
+const restrict = (groups, message) => ({ group: groups, message });
+
+/**
+ * The layers, enforced:
+ * - common/ is platform-free: no Node, Electron, React, DOM or native packages;
+ * - services under main/ never import electron (only main/shell/ does);
+ * - renderer/ never imports main/, preload/ or Node built-ins;
+ * - the bridge builder is shared with the browser shell, so it cannot import electron either.
+ */
+export default defineConfig(
+  {
+    ignores: ['dist/**', 'node_modules/**', '.native/**', 'test-results/**', 'playwright-report/**', 'release/**'],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  prettier,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['common/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'common/ is platform-free: no Node built-ins.' })),
+          patterns: [
+            restrict(['electron', 'react', 'react-dom', 'better-sqlite3*', 'libsodium*'], 'common/ is platform-free.'),
+            restrict(['**/main/**', '**/preload/**', '**/renderer/**'], 'common/ depends on nothing of ours.'),
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/shell/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Services are plain Node; only main/shell/ may import electron.' }],
+          patterns: [restrict(['**/renderer/**', '**/preload/**'], 'main/ does not reach into other processes.')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [restrict(['**/renderer/**'], 'main/ does not reach into the renderer.')] },
+      ],
+    },
+  },
+  {
+    files: ['preload/bridge.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The bridge builder is shared with the browser shell.' },
+            ...nodeBuiltins.map((name) => ({ name })),
+          ],
+          patterns: [
+            restrict(
+              ['**/main/**', '**/renderer/**', 'zod'],
+              'The bridge stays small: names from common/ipc/names only.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer is sandboxed: use window.holding.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node built-ins.' })),
+          ],
+          patterns: [
+            restrict(['**/main/**'], 'The renderer reaches main only through window.holding.'),
+            restrict(['**/preload/**'], 'The renderer reaches the preload only through window.holding.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The Vite config runs in Node at build time and shares the CSP constant with the Electron protocol.
+    files: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

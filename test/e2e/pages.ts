@@ -1,0 +1,73 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const PASSPHRASE = 'quiet harbour lantern meadow';
+export const NEW_PASSPHRASE = 'copper kettle under willow rain';
+
+/** Page object for the whole app: the verbs a person uses, not selectors. */
+export class HoldingApp {
+  constructor(readonly page: Page) {}
+
+  async createVault(passphrase = PASSPHRASE): Promise<string> {
+    const page = this.page;
+    await expect(page.getByRole('heading', { name: 'A private place for your practice' })).toBeVisible();
+    await page.getByLabel('Choose a passphrase', { exact: true }).fill(passphrase);
+    await page.getByLabel('Type it once more', { exact: true }).fill(passphrase);
+    await page.getByRole('button', { name: 'Create my journal' }).click();
+    await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 30_000 });
+    return this.recoveryKeyOnScreen();
+  }
+
+  async recoveryKeyOnScreen(): Promise<string> {
+    const groups = await this.page.getByTestId('recovery-key').locator('span').allTextContents();
+    return groups.join('-');
+  }
+
+  async confirmRecoveryKey(key: string): Promise<void> {
+    const page = this.page;
+    await page
+      .getByLabel('To check you have it, type the last group of five', { exact: true })
+      .fill(key.split('-').at(-1)!);
+    await page.getByLabel('I have kept my recovery key somewhere safe.', { exact: true }).check();
+    await page.getByRole('button', { name: 'Open my journal' }).click();
+    await this.expectFrame();
+  }
+
+  async expectFrame(): Promise<void> {
+    await expect(this.page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 30_000 });
+  }
+
+  async expectUnlockScreen(): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: 'Welcome back' })).toBeVisible({ timeout: 30_000 });
+  }
+
+  async lock(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Lock now' }).first().click();
+    await this.expectUnlockScreen();
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await this.page.getByRole('button', { name: 'Unlock' }).click();
+  }
+
+  async goTo(section: string): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: section, exact: true })
+      .click();
+    await expect(this.page.getByRole('button', { name: section, exact: true })).toHaveAttribute('aria-current', 'page');
+  }
+
+  /** axe-core on the current screen: no serious or critical violations. */
+  async expectAccessible(screen: string): Promise<void> {
+    const results = await new AxeBuilder({ page: this.page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+      `accessibility of ${screen}`,
+    ).toEqual([]);
+  }
+}

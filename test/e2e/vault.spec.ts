@@ -1,0 +1,191 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { NEW_PASSPHRASE, PASSPHRASE } from './pages';
+
+test('first run, recovery key, lock, wrong passphrase, unlock, change passphrase, unlock with the new one', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  await app.expectAccessible('create');
+
+  // A weak passphrase gets a kind explanation, and nothing is created.
+  await page.getByLabel('Choose a passphrase', { exact: true }).fill('password123');
+  await page.getByLabel('Type it once more', { exact: true }).fill('password123');
+  await page.getByRole('button', { name: 'Create my journal' }).click();
+  await expect(page.getByText('This would be quick to guess')).toBeVisible();
+  expect(existsSync(path.join(shell.dataDir, 'holding.key'))).toBe(false);
+  await page.getByLabel('Choose a passphrase', { exact: true }).fill('');
+  await page.getByLabel('Type it once more', { exact: true }).fill('');
+
+  const recoveryKey = await app.createVault(PASSPHRASE);
+  expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
+  await app.expectAccessible('recovery key');
+
+  // The key must be confirmed before going on.
+  await page.getByRole('button', { name: 'Open my journal' }).click();
+  await expect(page.getByText('That does not match the last group yet')).toBeVisible();
+  await app.confirmRecoveryKey(recoveryKey);
+  await expect(page.getByRole('heading', { name: 'Journal' })).toBeVisible();
+  await app.expectAccessible('journal');
+
+  await app.lock();
+  await app.expectAccessible('unlock');
+
+  await app.unlock('this is not my passphrase');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('That passphrase did not open your journal. Please check it and try again.');
+  await expect(page.getByLabel('Passphrase', { exact: true })).toHaveValue('');
+  await app.expectAccessible('unlock with an error');
+  expect(readdirSync(shell.dataDir).filter((f) => !f.startsWith('holding.')).length).toBe(0);
+
+  await app.unlock(PASSPHRASE);
+  await app.expectFrame();
+
+  await app.goTo('Settings');
+  await app.expectAccessible('settings');
+  await page.getByLabel('Current passphrase', { exact: true }).fill('not the current one');
+  await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+  await page.getByLabel('Type the new passphrase once more', { exact: true }).fill(NEW_PASSPHRASE);
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.getByRole('alert')).toContainText('That is not your current passphrase. Nothing has been changed.');
+
+  const dbBefore = readFileSync(path.join(shell.dataDir, 'holding.db'));
+  await page.getByLabel('Current passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your passphrase has been changed' })).toBeVisible({
+    timeout: 30_000,
+  });
+  expect(readFileSync(path.join(shell.dataDir, 'holding.db')).equals(dbBefore)).toBe(true);
+
+  await app.lock();
+  await app.unlock(PASSPHRASE);
+  await expect(page.getByRole('alert')).toContainText('did not open your journal');
+  await app.unlock(NEW_PASSPHRASE);
+  await app.expectFrame();
+});
+
+test('the recovery key opens the journal, and resets a forgotten passphrase', async ({ app }) => {
+  const page = app.page;
+  const recoveryKey = await app.createVault();
+  await app.confirmRecoveryKey(recoveryKey);
+  await app.lock();
+
+  await page.getByRole('button', { name: 'Use my recovery key' }).click();
+  await app.expectAccessible('unlock with recovery key');
+  await page.getByLabel('Recovery key', { exact: true }).fill('AAAAA-BBBBB');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('does not look quite right');
+  await page.getByLabel('Recovery key', { exact: true }).fill(recoveryKey.toLowerCase().replaceAll('-', ' '));
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await app.expectFrame();
+  await app.lock();
+
+  await page.getByRole('button', { name: 'I have forgotten my passphrase' }).click();
+  await app.expectAccessible('reset passphrase');
+  await page.getByLabel('Recovery key', { exact: true }).fill(recoveryKey);
+  await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+  await page.getByLabel('Type the new passphrase once more', { exact: true }).fill(NEW_PASSPHRASE);
+  await page.getByRole('button', { name: 'Set new passphrase and unlock' }).click();
+  await app.expectFrame();
+  await app.lock();
+  await app.unlock(NEW_PASSPHRASE);
+  await app.expectFrame();
+});
+
+test('every section is reachable by keyboard, says what it will hold, and Ctrl+L locks', async ({ app }) => {
+  const page = app.page;
+  await app.confirmRecoveryKey(await app.createVault());
+
+  // Tab from the top: the skip link comes first, then the navigation.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Journal', exact: true })).toBeFocused();
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).toBe('solid');
+
+  const sections: [string, string, RegExp][] = [
+    ['Two truths', 'Two truths', /two things that are both true/],
+    ['Check-ins', 'Check-ins', /thirty-second check/],
+    ['Supervision', 'Supervision', /agenda for your next session/],
+    ['Shared', 'Shared with a supervisor', /feedback that comes back/],
+    ['Settings', 'Settings', /Where your journal lives/],
+  ];
+  for (const [button, heading, text] of sections) {
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: button, exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+    // Focus moves to the new page's heading, so keyboard and screen-reader users land in it.
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeFocused();
+    await expect(page.getByText(text)).toBeVisible();
+    await app.expectAccessible(heading);
+    await page.getByRole('button', { name: button, exact: true }).focus();
+  }
+
+  await page.keyboard.press('Control+l');
+  await app.expectUnlockScreen();
+});
+
+test('auto-lock after the chosen idle time returns to the unlock screen with a gentle note', async ({ app, shell }) => {
+  const page = app.page;
+  await app.confirmRecoveryKey(await app.createVault());
+  await app.goTo('Settings');
+  const select = page.getByLabel('Lock automatically', { exact: true });
+  await expect(select).toHaveValue('10');
+  await select.selectOption('1');
+  await expect(page.getByText('Saved.')).toBeVisible();
+  expect(shell.services.settings.get().autoLockMinutes).toBe(1);
+
+  // Drive the idle clock directly rather than waiting a minute.
+  const autoLock = shell.services.autoLock as unknown as { options: { idleSeconds: () => number } };
+  autoLock.options.idleSeconds = () => 61;
+  expect(shell.services.autoLock.check()).toBe(true);
+  await app.expectUnlockScreen();
+  await expect(page.getByRole('status')).toContainText('locked itself after a while without activity');
+  await app.expectAccessible('unlock after auto-lock');
+
+  await app.unlock(PASSPHRASE);
+  await app.expectFrame();
+  await app.goTo('Settings');
+  await expect(page.getByLabel('Lock automatically', { exact: true })).toHaveValue('1');
+});
+
+test('the content security policy stops an injected inline script', async ({ app, shell }) => {
+  const page = app.page;
+  await app.expectAccessible('create');
+  const ran = await page.evaluate(async () => {
+    const violation = new Promise<string>((resolve) =>
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }),
+    );
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true;';
+    document.body.appendChild(script);
+    const div = document.createElement('div');
+    div.innerHTML = '<img src="x" onerror="window.__injected = true">';
+    document.body.appendChild(div);
+    return { ran: (window as unknown as { __injected?: boolean }).__injected === true, directive: await violation };
+  });
+  expect(ran.ran).toBe(false);
+  expect(ran.directive).toMatch(/script-src/);
+  // The blocked attempt is reported on the console; that is the policy working.
+  shell.pageErrors.splice(
+    0,
+    shell.pageErrors.length,
+    ...shell.pageErrors.filter((e) => !/Content Security Policy/.test(e)),
+  );
+});
+
+test('calls from another frame are refused by the router', async ({ shell }) => {
+  const result = await shell.services.router('vault:status', undefined, {
+    url: 'https://holding.invalid/index.html',
+    isMainFrame: false,
+  });
+  expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+  const foreign = await shell.services.router('vault:status', undefined, {
+    url: 'https://elsewhere.example/',
+    isMainFrame: true,
+  });
+  expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+});

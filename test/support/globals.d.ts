@@ -1,0 +1,7 @@
+import type { HoldingApi } from '../../common/ipc/contract';
+
+declare global {
+  interface Window {
+    holding: HoldingApi;
+  }
+}
