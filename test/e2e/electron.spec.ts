@@ -1,17 +1,19 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
-/** The Electron binary's path, or null where it could not be downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD). */
+/**
+ * The Electron binary's path, or null where it was not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD).
+ * Read from the package's path.txt: requiring 'electron' itself would try to download it.
+ */
 function electronBinary(): string | null {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
+  const pkg = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = path.join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = path.join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 const binary = electronBinary();

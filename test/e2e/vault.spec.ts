@@ -189,3 +189,30 @@ test('calls from another frame are refused by the router', async ({ shell }) => 
   });
   expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
 });
+
+test('creating works even before the strength checker has loaded, and main still refuses a weak passphrase', async ({
+  app,
+}) => {
+  const page = app.page;
+  // Hold back the lazily loaded strength checker, as a slow machine might.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/passphrase-*.js', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'A private place for your practice' })).toBeVisible();
+  await expect(page.getByText('Strength: nothing typed yet')).toBeVisible();
+
+  await page.getByLabel('Choose a passphrase', { exact: true }).fill('password123');
+  await page.getByLabel('Type it once more', { exact: true }).fill('password123');
+  await page.getByRole('button', { name: 'Create my journal' }).click();
+  await expect(page.getByRole('alert')).toContainText('This would be quick to guess');
+
+  await page.getByLabel('Choose a passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Type it once more', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create my journal' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 30_000 });
+  release();
+});

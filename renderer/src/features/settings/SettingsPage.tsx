@@ -83,7 +83,7 @@ function ChangePassphraseSection() {
     event.preventDefault();
     setTried(true);
     change.reset();
-    if (!current || !assessment?.acceptable || next !== confirm) return;
+    if (!current || !next || (assessment && !assessment.acceptable) || next !== confirm) return;
     change.mutate();
   }
   return (

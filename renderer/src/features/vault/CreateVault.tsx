@@ -35,7 +35,8 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
   function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (!assessment?.acceptable || confirm !== passphrase) return;
+    // Until the strength checker has loaded, main's own check decides (it always runs).
+    if (!passphrase || (assessment && !assessment.acceptable) || confirm !== passphrase) return;
     create.mutate();
   }
 
@@ -58,10 +59,10 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
             autoFocus
             aria-describedby={meterId}
             error={
-              tried && assessment && !assessment.acceptable
-                ? assessment.hint
-                : tried && !assessment
-                  ? 'Please choose a passphrase.'
+              tried && !passphrase
+                ? 'Please choose a passphrase.'
+                : tried && assessment && !assessment.acceptable
+                  ? assessment.hint
                   : null
             }
           />

@@ -132,7 +132,7 @@ function ResetForm({ onUnlocked }: { onUnlocked: () => void }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (!recoveryKey.trim() || !assessment?.acceptable || next !== confirm) return;
+    if (!recoveryKey.trim() || !next || (assessment && !assessment.acceptable) || next !== confirm) return;
     reset.mutate();
   }
   return (
