@@ -37,6 +37,7 @@ test('first run, recovery key, lock, wrong passphrase, unlock, change passphrase
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('That passphrase did not open your journal. Please check it and try again.');
   await expect(page.getByLabel('Passphrase', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
   await app.expectAccessible('unlock with an error');
   expect(readdirSync(shell.dataDir).filter((f) => !f.startsWith('holding.')).length).toBe(0);
 

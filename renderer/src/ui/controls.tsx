@@ -1,4 +1,4 @@
-import { type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, useId, useState } from 'react';
+import { type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type Ref, useId, useState } from 'react';
 import styles from './ui.module.css';
 
 type Variant = 'primary' | 'secondary' | 'quiet';
@@ -20,6 +20,7 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   error?: string | null | undefined;
   mono?: boolean;
   after?: ReactNode;
+  ref?: Ref<HTMLInputElement>;
 }
 
 export function TextField({ label, hint, error, mono, after, className, ...input }: FieldProps) {

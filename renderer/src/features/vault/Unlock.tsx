@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { LockReason } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
@@ -48,10 +48,15 @@ export function Unlock({ lastLockReason, onUnlocked }: { lastLockReason: LockRea
 
 function PassphraseForm({ note, onUnlocked }: { note: string | undefined; onUnlocked: () => void }) {
   const [passphrase, setPassphrase] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
   const unlock = useMutation({
     mutationFn: () => unwrap(holding().vault.unlock({ passphrase })),
     onSuccess: onUnlocked,
-    onError: () => setPassphrase(''),
+    // Clear and return to the field, ready for another try.
+    onError: () => {
+      setPassphrase('');
+      inputRef.current?.focus();
+    },
   });
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,6 +68,7 @@ function PassphraseForm({ note, onUnlocked }: { note: string | undefined; onUnlo
       {note ? <Notice tone="info">{note}</Notice> : null}
       <form onSubmit={submit} noValidate aria-label="Unlock with your passphrase">
         <PassphraseField
+          ref={inputRef}
           label="Passphrase"
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
