@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from '../main/shell-common/assets';
+import { CONTENT_SECURITY_POLICY } from '../main/shell-common/assets.ts';
 
 // frame-ancestors is ignored (with a warning) in a meta tag; the Electron protocol sends it as a header.
 const metaPolicy = CONTENT_SECURITY_POLICY.split('; ')

@@ -131,18 +131,12 @@ export class Vault {
           create: true,
           nativeBinding: this.options.nativeBinding,
         });
-        try {
+        await this.adopt(db, dataKey, async () => {
           migrate(db);
           db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)').run('vault_id', vaultId);
           db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)').run('created_at', stamp);
           await writeKeyFile(this.keyFilePath, keyFile);
-        } catch (error) {
-          db.close();
-          throw error;
-        }
-        this.database = db;
-        this.dataKey = dataKey;
-        this.lastLockReason = null;
+        });
         return { recoveryKey: formatRecoveryKey(recoveryRandom, recoveryChecksum) };
       } catch (error) {
         wipe(dataKey);
@@ -270,19 +264,13 @@ export class Vault {
         create: false,
         nativeBinding: this.options.nativeBinding,
       });
-      try {
+      await this.adopt(db, dataKey, () => {
         migrate(db);
         const id = db.prepare('SELECT value FROM vault_meta WHERE key = ?').pluck().get('vault_id');
         if (id !== keyFile.vaultId) {
           throw new AppError('DATABASE_UNREADABLE', 'The journal file does not belong to this key file.');
         }
-      } catch (error) {
-        db.close();
-        throw error;
-      }
-      this.database = db;
-      this.dataKey = dataKey;
-      this.lastLockReason = null;
+      });
     } catch (error) {
       wipe(dataKey);
       if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
@@ -293,6 +281,19 @@ export class Vault {
       }
       throw error;
     }
+  }
+
+  /** Prepares a freshly opened database; on success the vault holds it and the key, on failure it is closed. */
+  private async adopt(db: Database, dataKey: Uint8Array, prepare: () => void | Promise<void>): Promise<void> {
+    try {
+      await prepare();
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    this.database = db;
+    this.dataKey = dataKey;
+    this.lastLockReason = null;
   }
 
   /** A database with no key file can never be opened; keep it aside rather than delete anything. */

@@ -5,6 +5,7 @@ import { AppFrame } from './features/frame/AppFrame';
 import { CreateVault } from './features/vault/CreateVault';
 import { Unlock } from './features/vault/Unlock';
 import { Notice } from './ui/controls';
+import styles from './features/vault/vault.module.css';
 
 const STATUS = ['vault-status'] as const;
 
@@ -42,8 +43,10 @@ export function App() {
   if (status.isPending) return <div aria-busy="true" />;
   if (status.isError) {
     return (
-      <main style={{ padding: 32 }}>
-        <Notice>{describeError(status.error)}</Notice>
+      <main className={styles.page}>
+        <div className={styles.card}>
+          <Notice>{describeError(status.error)}</Notice>
+        </div>
       </main>
     );
   }

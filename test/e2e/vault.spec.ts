@@ -129,28 +129,37 @@ test('every section is reachable by keyboard, says what it will hold, and Ctrl+L
   await app.expectUnlockScreen();
 });
 
-test('auto-lock after the chosen idle time returns to the unlock screen with a gentle note', async ({ app, shell }) => {
-  const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
-  await app.goTo('Settings');
-  const select = page.getByLabel('Lock automatically', { exact: true });
-  await expect(select).toHaveValue('10');
-  await select.selectOption('1');
-  await expect(page.getByText('Saved.')).toBeVisible();
-  expect(shell.services.settings.get().autoLockMinutes).toBe(1);
+test.describe('auto-lock', () => {
+  // The shell's idle clock, under the test's control.
+  const idle = { seconds: 0 };
+  test.use({ shellOptions: { idleSeconds: () => idle.seconds } });
 
-  // Drive the idle clock directly rather than waiting a minute.
-  const autoLock = shell.services.autoLock as unknown as { options: { idleSeconds: () => number } };
-  autoLock.options.idleSeconds = () => 61;
-  expect(shell.services.autoLock.check()).toBe(true);
-  await app.expectUnlockScreen();
-  await expect(page.getByRole('status')).toContainText('locked itself after a while without activity');
-  await app.expectAccessible('unlock after auto-lock');
+  test('auto-lock after the chosen idle time returns to the unlock screen with a gentle note', async ({
+    app,
+    shell,
+  }) => {
+    const page = app.page;
+    await app.confirmRecoveryKey(await app.createVault());
+    await app.goTo('Settings');
+    const select = page.getByLabel('Lock automatically', { exact: true });
+    await expect(select).toHaveValue('10');
+    await select.selectOption('1');
+    await expect(page.getByText('Saved.')).toBeVisible();
+    expect(shell.services.settings.get().autoLockMinutes).toBe(1);
 
-  await app.unlock(PASSPHRASE);
-  await app.expectFrame();
-  await app.goTo('Settings');
-  await expect(page.getByLabel('Lock automatically', { exact: true })).toHaveValue('1');
+    // Move the idle clock on rather than waiting a minute.
+    idle.seconds = 61;
+    expect(shell.services.autoLock.check()).toBe(true);
+    idle.seconds = 0;
+    await app.expectUnlockScreen();
+    await expect(page.getByRole('status')).toContainText('locked itself after a while without activity');
+    await app.expectAccessible('unlock after auto-lock');
+
+    await app.unlock(PASSPHRASE);
+    await app.expectFrame();
+    await app.goTo('Settings');
+    await expect(page.getByLabel('Lock automatically', { exact: true })).toHaveValue('1');
+  });
 });
 
 test('the content security policy stops an injected inline script', async ({ app, shell }) => {

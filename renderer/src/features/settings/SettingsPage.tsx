@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AUTO_LOCK_CHOICES } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
-import { StrengthMeter, usePassphraseAssessment } from '../../ui/StrengthMeter';
+import { NewPassphraseFields, newPassphraseReady } from '../../ui/NewPassphraseFields';
+import { usePassphraseAssessment } from '../../ui/StrengthMeter';
 import styles from './settings.module.css';
 
 const minutesLabel = (m: number) =>
@@ -83,8 +84,7 @@ function ChangePassphraseSection() {
     event.preventDefault();
     setTried(true);
     change.reset();
-    if (!current || !next || (assessment && !assessment.acceptable) || next !== confirm) return;
-    change.mutate();
+    if (current && newPassphraseReady(next, confirm, assessment)) change.mutate();
   }
   return (
     <section className={styles.section} aria-labelledby={`${id}-h`}>
@@ -98,28 +98,15 @@ function ChangePassphraseSection() {
           autoComplete="current-password"
           error={tried && !current ? 'Please type your current passphrase.' : null}
         />
-        <PassphraseField
+        <NewPassphraseFields
           label="New passphrase"
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          autoComplete="new-password"
-          aria-describedby={`${id}-meter`}
-          error={
-            tried && assessment && !assessment.acceptable
-              ? assessment.hint
-              : tried && !next
-                ? 'Please choose a new passphrase.'
-                : null
-          }
-        />
-        <StrengthMeter assessment={assessment} id={`${id}-meter`} />
-        <div className={styles.gap} />
-        <PassphraseField
-          label="Type the new passphrase once more"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          autoComplete="new-password"
-          error={tried && confirm !== next ? 'The two passphrases are not the same yet.' : null}
+          confirmLabel="Type the new passphrase once more"
+          next={next}
+          confirm={confirm}
+          onNext={setNext}
+          onConfirm={setConfirm}
+          assessment={assessment}
+          tried={tried}
         />
         {change.isError ? <Notice>{describeError(change.error)}</Notice> : null}
         {change.isSuccess ? (
@@ -147,7 +134,7 @@ function AboutSection() {
       </p>
       {info.data ? <div className={styles.path}>{info.data.dataDir}</div> : null}
       {info.data ? (
-        <p className={styles.muted} style={{ marginTop: 12 }}>
+        <p className={`${styles.muted} ${styles.version}`}>
           Holding {info.data.version}
           {info.data.host === 'browser-shell' ? ', running in the browser shell' : ''}.
         </p>

@@ -1,8 +1,9 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { describeError, holding, unwrap } from '../../api';
-import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
-import { StrengthMeter, usePassphraseAssessment } from '../../ui/StrengthMeter';
+import { Actions, Button, Notice } from '../../ui/controls';
+import { NewPassphraseFields, newPassphraseReady } from '../../ui/NewPassphraseFields';
+import { usePassphraseAssessment } from '../../ui/StrengthMeter';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import styles from './vault.module.css';
 
@@ -24,20 +25,16 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [tried, setTried] = useState(false);
-  const meterId = useId();
   const assessment = usePassphraseAssessment(passphrase);
   const create = useMutation({
     mutationFn: () => unwrap(holding().vault.create({ passphrase })),
     onSuccess: (value) => onCreated(value.recoveryKey),
   });
-  const mismatch = confirm.length > 0 && confirm !== passphrase;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
-    // Until the strength checker has loaded, main's own check decides (it always runs).
-    if (!passphrase || (assessment && !assessment.acceptable) || confirm !== passphrase) return;
-    create.mutate();
+    if (newPassphraseReady(passphrase, confirm, assessment)) create.mutate();
   }
 
   return (
@@ -50,34 +47,17 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
           including us, can read it without your passphrase.
         </p>
         <form onSubmit={submit} noValidate aria-label="Create your journal">
-          <PassphraseField
+          <NewPassphraseFields
             label="Choose a passphrase"
+            confirmLabel="Type it once more"
             hint="A few unrelated words are easier to remember and harder to guess than a short password."
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-            autoComplete="new-password"
+            next={passphrase}
+            confirm={confirm}
+            onNext={setPassphrase}
+            onConfirm={setConfirm}
+            assessment={assessment}
+            tried={tried}
             autoFocus
-            aria-describedby={meterId}
-            error={
-              tried && !passphrase
-                ? 'Please choose a passphrase.'
-                : tried && assessment && !assessment.acceptable
-                  ? assessment.hint
-                  : null
-            }
-          />
-          <StrengthMeter assessment={assessment} id={meterId} />
-          <div style={{ height: 16 }} />
-          <PassphraseField
-            label="Type it once more"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-            autoComplete="new-password"
-            error={
-              (tried || confirm.length >= passphrase.length) && mismatch
-                ? 'The two passphrases are not the same yet.'
-                : null
-            }
           />
           {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
           <Actions>

@@ -54,7 +54,7 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
               Print
             </Button>
           </Actions>
-          <div aria-live="polite" style={{ minHeight: 28, marginTop: 8 }}>
+          <div aria-live="polite" className={styles.live}>
             {copied === 'yes' ? 'Copied. Remember to clear it from anywhere you paste it.' : null}
             {copied === 'no' ? 'Copying did not work here. Please select the key and copy it, or write it down.' : null}
           </div>

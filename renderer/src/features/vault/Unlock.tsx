@@ -1,9 +1,10 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { LockReason } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
-import { Actions, Button, Notice, PassphraseField, TextField } from '../../ui/controls';
-import { StrengthMeter, usePassphraseAssessment } from '../../ui/StrengthMeter';
+import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
+import { NewPassphraseFields, newPassphraseReady, RecoveryKeyField } from '../../ui/NewPassphraseFields';
+import { usePassphraseAssessment } from '../../ui/StrengthMeter';
 import styles from './vault.module.css';
 
 type Mode = 'passphrase' | 'recovery' | 'reset';
@@ -103,16 +104,7 @@ function RecoveryForm({ onUnlocked }: { onUnlocked: () => void }) {
         Type the key you kept when you set up Holding. Capitals, spaces and dashes do not matter.
       </p>
       <form onSubmit={submit} noValidate aria-label="Unlock with your recovery key">
-        <TextField
-          label="Recovery key"
-          value={recoveryKey}
-          onChange={(e) => setRecoveryKey(e.target.value)}
-          mono
-          autoComplete="off"
-          spellCheck={false}
-          autoFocus
-          placeholder="XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX"
-        />
+        <RecoveryKeyField value={recoveryKey} onChange={setRecoveryKey} />
         {unlock.isError ? <Notice>{describeError(unlock.error)}</Notice> : null}
         <Actions>
           <Button type="submit" disabled={unlock.isPending || recoveryKey.trim().length === 0}>
@@ -129,7 +121,6 @@ function ResetForm({ onUnlocked }: { onUnlocked: () => void }) {
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [tried, setTried] = useState(false);
-  const meterId = useId();
   const assessment = usePassphraseAssessment(next);
   const reset = useMutation({
     mutationFn: () => unwrap(holding().vault.resetPassphrase({ recoveryKey, next })),
@@ -138,8 +129,7 @@ function ResetForm({ onUnlocked }: { onUnlocked: () => void }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (!recoveryKey.trim() || !next || (assessment && !assessment.acceptable) || next !== confirm) return;
-    reset.mutate();
+    if (recoveryKey.trim() && newPassphraseReady(next, confirm, assessment)) reset.mutate();
   }
   return (
     <>
@@ -148,32 +138,20 @@ function ResetForm({ onUnlocked }: { onUnlocked: () => void }) {
         It happens. Your recovery key lets you set a new passphrase; everything you have written stays just as it was.
       </p>
       <form onSubmit={submit} noValidate aria-label="Reset your passphrase with your recovery key">
-        <TextField
-          label="Recovery key"
+        <RecoveryKeyField
           value={recoveryKey}
-          onChange={(e) => setRecoveryKey(e.target.value)}
-          mono
-          autoComplete="off"
-          spellCheck={false}
-          autoFocus
+          onChange={setRecoveryKey}
           error={tried && !recoveryKey.trim() ? 'Please type your recovery key.' : null}
         />
-        <PassphraseField
+        <NewPassphraseFields
           label="New passphrase"
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          autoComplete="new-password"
-          aria-describedby={meterId}
-          error={tried && assessment && !assessment.acceptable ? assessment.hint : null}
-        />
-        <StrengthMeter assessment={assessment} id={meterId} />
-        <div style={{ height: 16 }} />
-        <PassphraseField
-          label="Type the new passphrase once more"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          autoComplete="new-password"
-          error={tried && confirm !== next ? 'The two passphrases are not the same yet.' : null}
+          confirmLabel="Type the new passphrase once more"
+          next={next}
+          confirm={confirm}
+          onNext={setNext}
+          onConfirm={setConfirm}
+          assessment={assessment}
+          tried={tried}
         />
         {reset.isError ? <Notice>{describeError(reset.error)}</Notice> : null}
         <Actions>
