@@ -16,6 +16,9 @@ export type ErrorCode =
   | 'DATABASE_FROM_FUTURE'
   | 'DATABASE_UNREADABLE'
   | 'KEY_FILE_INVALID'
+  | 'NOT_FOUND'
+  | 'ENTRY_IN_TRASH'
+  | 'BUILTIN_TEMPLATE'
   | 'INTERNAL';
 
 export interface AppErrorData {

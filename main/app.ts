@@ -1,5 +1,7 @@
 import type { AppInfo, LockReason } from '../common/ipc/contract';
 import { createRouter, type Handlers, type Router } from './ipc/router';
+import { JournalService } from './journal/journal';
+import { TemplateService } from './journal/templates';
 import { SettingsService } from './settings/settings';
 import { AutoLock } from './vault/auto-lock';
 import { Vault } from './vault/vault';
@@ -18,6 +20,8 @@ export interface ServicesOptions {
 export interface Services {
   vault: Vault;
   settings: SettingsService;
+  journal: JournalService;
+  templates: TemplateService;
   autoLock: AutoLock;
   router: Router;
   onLock(listener: (reason: LockReason) => void): () => void;
@@ -28,6 +32,9 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const vault = new Vault({ dataDir: options.dataDir, nativeBinding: options.nativeBinding });
   const settings = new SettingsService(vault);
+  const templates = new TemplateService(vault);
+  const journal = new JournalService(vault, templates);
+  vault.onUnlock(() => journal.purgeExpired());
   const autoLock = new AutoLock({
     vault,
     idleSeconds: options.idleSeconds,
@@ -51,6 +58,22 @@ export function createServices(options: ServicesOptions): Services {
     'vault:resetPassphrase': ({ recoveryKey, next }) => vault.resetPassphrase(recoveryKey, next),
     'settings:get': () => settings.get(),
     'settings:update': (changes) => settings.update(changes),
+    'journal:list': (input) => journal.list(input),
+    'journal:get': ({ id }) => journal.get(id),
+    'journal:create': (input) => journal.create(input),
+    'journal:save': (input) => journal.save(input),
+    'journal:trash': ({ id }) => (journal.trash(id), null),
+    'journal:restore': ({ id }) => (journal.restore(id), null),
+    'journal:deleteForever': ({ id }) => (journal.deleteForever(id), null),
+    'journal:emptyTrash': () => ({ count: journal.emptyTrash() }),
+    'journal:revisions': ({ id }) => journal.revisions(id),
+    'journal:revision': ({ id }) => journal.revision(id),
+    'journal:restoreRevision': ({ entryId, revisionId }) => journal.restoreRevision(entryId, revisionId),
+    'journal:tags': () => journal.tags(),
+    'templates:list': () => templates.list(),
+    'templates:save': (input) => templates.save(input),
+    'templates:duplicate': ({ id }) => templates.duplicate(id),
+    'templates:delete': ({ id }) => (templates.delete(id), null),
   };
 
   const router = createRouter(handlers, {
@@ -62,6 +85,8 @@ export function createServices(options: ServicesOptions): Services {
   return {
     vault,
     settings,
+    journal,
+    templates,
     autoLock,
     router,
     onLock: (listener) => vault.onLock(listener),

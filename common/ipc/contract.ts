@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Entry, EntryPage, Revision, RevisionSummary, SaveResult, TagCount } from '../journal/types';
+import type { Template } from '../journal/templates';
 import { MAX_PASSPHRASE_LENGTH } from '../limits';
 import type { Result } from '../result';
 import { type Channel, CHANNELS, type EventName } from './names';
@@ -43,6 +45,22 @@ export interface AppInfo {
   host: 'electron' | 'browser-shell';
 }
 
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    {
+      message: 'That date does not look right. Please use a real day.',
+    },
+  );
+const entryId = z.uuid();
+const byEntry = z.object({ id: entryId }).strict();
+const templateId = z.string().min(1).max(100);
+const optionalFlag = z.boolean().nullable().optional();
+
+export const ENTRY_SORTS = ['updated', 'created', 'event', 'title', 'relevance'] as const;
+
 export const AUTO_LOCK_CHOICES = [0, 1, 2, 5, 10, 15, 30, 60] as const;
 
 export const contract = {
@@ -81,6 +99,77 @@ export const contract = {
       .strict(),
     output: output<Settings>(),
   },
+  'journal:list': {
+    input: z
+      .object({
+        query: z.string().max(1000).optional(),
+        trash: z.boolean().optional(),
+        from: isoDay.nullable().optional(),
+        to: isoDay.nullable().optional(),
+        tags: z.array(z.string().max(100)).max(30).optional(),
+        templateId: templateId.nullable().optional(),
+        bringToSupervision: optionalFlag,
+        containsClientMaterial: optionalFlag,
+        pinned: optionalFlag,
+        sort: z.enum(ENTRY_SORTS).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+    output: output<EntryPage>(),
+  },
+  'journal:get': { input: byEntry, output: output<Entry>() },
+  'journal:create': {
+    input: z
+      .object({
+        templateId: templateId.nullable().optional(),
+        title: z.string().max(300).optional(),
+        eventDate: isoDay.nullable().optional(),
+      })
+      .strict(),
+    output: output<Entry>(),
+  },
+  'journal:save': {
+    input: z
+      .object({
+        id: entryId,
+        title: z.string().max(300),
+        // Any shape is accepted here and rebuilt from the allow-list in main before it is stored.
+        body: z.unknown(),
+        eventDate: isoDay.nullable(),
+        tags: z.array(z.string().max(200)).max(100),
+        bringToSupervision: z.boolean(),
+        containsClientMaterial: z.boolean(),
+        pinned: z.boolean(),
+      })
+      .strict(),
+    output: output<SaveResult>(),
+  },
+  'journal:trash': { input: byEntry, output: output<null>() },
+  'journal:restore': { input: byEntry, output: output<null>() },
+  'journal:deleteForever': { input: byEntry, output: output<null>() },
+  'journal:emptyTrash': { input: none, output: output<{ count: number }>() },
+  'journal:revisions': { input: byEntry, output: output<RevisionSummary[]>() },
+  'journal:revision': { input: z.object({ id: z.number().int().positive() }).strict(), output: output<Revision>() },
+  'journal:restoreRevision': {
+    input: z.object({ entryId, revisionId: z.number().int().positive() }).strict(),
+    output: output<Entry>(),
+  },
+  'journal:tags': { input: none, output: output<TagCount[]>() },
+  'templates:list': { input: none, output: output<Template[]>() },
+  'templates:save': {
+    input: z
+      .object({
+        id: templateId.optional(),
+        name: z.string().max(120),
+        description: z.string().max(500),
+        sections: z.array(z.object({ heading: z.string().max(120), prompt: z.string().max(500) }).strict()).max(20),
+      })
+      .strict(),
+    output: output<Template>(),
+  },
+  'templates:duplicate': { input: z.object({ id: templateId }).strict(), output: output<Template>() },
+  'templates:delete': { input: z.object({ id: templateId }).strict(), output: output<null>() },
 } as const satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -13,6 +13,22 @@ export const CHANNELS = [
   'vault:resetPassphrase',
   'settings:get',
   'settings:update',
+  'journal:list',
+  'journal:get',
+  'journal:create',
+  'journal:save',
+  'journal:trash',
+  'journal:restore',
+  'journal:deleteForever',
+  'journal:emptyTrash',
+  'journal:revisions',
+  'journal:revision',
+  'journal:restoreRevision',
+  'journal:tags',
+  'templates:list',
+  'templates:save',
+  'templates:duplicate',
+  'templates:delete',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

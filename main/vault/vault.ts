@@ -55,6 +55,7 @@ export class Vault {
   private dataKey: Uint8Array | null = null;
   private lastLockReason: LockReason | null = null;
   private readonly listeners = new Set<LockListener>();
+  private readonly unlockListeners = new Set<() => void>();
   private readonly now: () => Date;
   /** Serialises create/unlock/change so two clicks cannot race each other. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -85,6 +86,12 @@ export class Vault {
   onLock(listener: LockListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Runs after every unlock (and after creation); a failing listener never blocks the unlock. */
+  onUnlock(listener: () => void): () => void {
+    this.unlockListeners.add(listener);
+    return () => this.unlockListeners.delete(listener);
   }
 
   create(passphrase: string): Promise<{ recoveryKey: string }> {
@@ -294,6 +301,13 @@ export class Vault {
     this.database = db;
     this.dataKey = dataKey;
     this.lastLockReason = null;
+    for (const listener of this.unlockListeners) {
+      try {
+        listener();
+      } catch (error) {
+        console.error('[holding] after-unlock task failed:', error);
+      }
+    }
   }
 
   /** A database with no key file can never be opened; keep it aside rather than delete anything. */

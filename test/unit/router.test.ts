@@ -11,17 +11,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = () => {
     throw new Error('not expected in this test');
   };
+  const all = Object.fromEntries(CHANNELS.map((c) => [c, unused])) as unknown as Handlers;
   return {
+    ...all,
     'app:info': () => ({ version: '1', dataDir: '/d', host: 'electron' }),
     'vault:status': () => ({ state: 'locked', lastLockReason: null }),
-    'vault:create': unused,
-    'vault:unlock': unused,
-    'vault:unlockWithRecoveryKey': unused,
-    'vault:lock': unused,
-    'vault:changePassphrase': unused,
-    'vault:resetPassphrase': unused,
-    'settings:get': unused,
-    'settings:update': unused,
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import type { Migration } from './types';
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-journal';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a released one. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];

@@ -1,0 +1,67 @@
+import type { DocNode } from './doc';
+
+export interface EntryFlags {
+  bringToSupervision: boolean;
+  containsClientMaterial: boolean;
+  pinned: boolean;
+}
+
+export interface EntrySummary extends EntryFlags {
+  id: string;
+  title: string;
+  /** The start of the text, or a search snippet with highlight markers. */
+  excerpt: string;
+  /** Title with highlight markers when searching, otherwise the plain title. */
+  titleHighlighted: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The day the entry reflects on (YYYY-MM-DD), if given. */
+  eventDate: string | null;
+  templateId: string | null;
+  tags: string[];
+  wordCount: number;
+  deletedAt: string | null;
+}
+
+export interface Entry extends EntrySummary {
+  body: DocNode;
+  version: number;
+}
+
+export interface RevisionSummary {
+  id: number;
+  entryId: string;
+  title: string;
+  createdAt: string;
+  wordCount: number;
+  reason: RevisionReason;
+}
+
+export interface Revision extends RevisionSummary {
+  body: DocNode;
+  text: string;
+}
+
+export type RevisionReason = 'edited' | 'emptied' | 'large-change' | 'before-restore';
+
+export type EntrySort = 'updated' | 'created' | 'event' | 'title' | 'relevance';
+
+export interface EntryPage {
+  total: number;
+  offset: number;
+  items: EntrySummary[];
+}
+
+export interface SaveResult {
+  version: number;
+  updatedAt: string;
+  wordCount: number;
+}
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** Entries stay in the trash this long before they are deleted for good. */
+export const TRASH_DAYS = 30;

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../common/errors';
+import { countWords, type DocNode, plainTextOf, sanitiseDoc } from '../../common/journal/doc';
+import { parseSearchQuery } from '../../common/journal/search-query';
+import { normaliseTags } from '../../common/journal/tags';
+import { docFromTemplate } from '../../common/journal/templates';
+import {
+  type Entry,
+  type EntryPage,
+  type EntrySort,
+  type Revision,
+  type RevisionReason,
+  type RevisionSummary,
+  type SaveResult,
+  type TagCount,
+  TRASH_DAYS,
+} from '../../common/journal/types';
+import type { Vault } from '../vault/vault';
+import { JournalRepository, type StoredEntry, toEntry } from './repository';
+import type { TemplateService } from './templates';
+
+/** A revision of the previous text is kept at most this often while writing... */
+export const REVISION_INTERVAL_MS = 10 * 60 * 1000;
+/** ...or straight away when this many characters appear or disappear at once. */
+export const LARGE_CHANGE_CHARS = 1000;
+
+export interface SaveInput {
+  id: string;
+  title: string;
+  body: unknown;
+  eventDate: string | null;
+  tags: string[];
+  bringToSupervision: boolean;
+  containsClientMaterial: boolean;
+  pinned: boolean;
+}
+
+export interface ListInput {
+  query?: string | undefined;
+  trash?: boolean | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  tags?: string[] | undefined;
+  templateId?: string | null | undefined;
+  bringToSupervision?: boolean | null | undefined;
+  containsClientMaterial?: boolean | null | undefined;
+  pinned?: boolean | null | undefined;
+  sort?: EntrySort | undefined;
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+const notFound = () => new AppError('NOT_FOUND', 'That entry could not be found. It may have been deleted for good.');
+
+export class JournalService {
+  private cache: { db: Database; repo: JournalRepository } | null = null;
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly templates: TemplateService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** One repository per open database; a new one after each unlock. */
+  private repo(): JournalRepository {
+    const db = this.vault.db();
+    if (this.cache?.db !== db) this.cache = { db, repo: new JournalRepository(db) };
+    return this.cache.repo;
+  }
+
+  private tx<T>(fn: (repo: JournalRepository) => T): T {
+    const repo = this.repo();
+    return this.vault.db().transaction(() => fn(repo))();
+  }
+
+  create(input: {
+    templateId?: string | null | undefined;
+    title?: string | undefined;
+    eventDate?: string | null | undefined;
+  }): Entry {
+    const template = input.templateId ? this.templates.get(input.templateId) : null;
+    const body = template ? docFromTemplate(template) : docFromTemplate({ sections: [] });
+    const stamp = this.now().toISOString();
+    const entry: StoredEntry = {
+      id: randomUUID(),
+      title: (input.title ?? '').trim(),
+      body,
+      bodyJson: JSON.stringify(body),
+      text: plainTextOf(body),
+      tags: [],
+      wordCount: 0,
+      createdAt: stamp,
+      updatedAt: stamp,
+      eventDate: input.eventDate ?? null,
+      templateId: template?.id ?? null,
+      bringToSupervision: false,
+      containsClientMaterial: false,
+      pinned: false,
+      deletedAt: null,
+      version: 1,
+    };
+    this.tx((repo) => repo.insert(entry));
+    return toEntry(this.repo().find(entry.id)!);
+  }
+
+  get(id: string): Entry {
+    const entry = this.repo().find(id);
+    if (!entry) throw notFound();
+    return toEntry(entry);
+  }
+
+  /**
+   * Saves the whole entry. Before the text changes, the previous version is kept as a revision when
+   * enough time has passed, a lot changed at once, or the entry is being emptied, so nothing
+   * written is ever lost to a slip.
+   */
+  save(input: SaveInput): SaveResult {
+    return this.tx((repo) => {
+      const previous = repo.find(input.id);
+      if (!previous) throw notFound();
+      if (previous.deletedAt) {
+        throw new AppError(
+          'ENTRY_IN_TRASH',
+          'This entry is in the trash. Restore it first if you would like to change it.',
+        );
+      }
+      const body: DocNode = sanitiseDoc(input.body);
+      const bodyJson = JSON.stringify(body);
+      const text = plainTextOf(body);
+      const stamp = this.now().toISOString();
+      const title = input.title.replace(/\s+/g, ' ').trim();
+      const textChanged = bodyJson !== previous.bodyJson || title !== previous.title;
+      if (textChanged) {
+        const reason = this.revisionReason(repo, previous, text);
+        if (reason) repo.addRevision(previous, stamp, reason);
+      }
+      const next: StoredEntry = {
+        ...previous,
+        title,
+        body,
+        bodyJson,
+        text,
+        tags: normaliseTags(input.tags),
+        wordCount: countWords(`${title}\n${text}`),
+        updatedAt: textChanged ? stamp : previous.updatedAt,
+        eventDate: input.eventDate,
+        bringToSupervision: input.bringToSupervision,
+        containsClientMaterial: input.containsClientMaterial,
+        pinned: input.pinned,
+      };
+      repo.update(next);
+      return { version: previous.version + 1, updatedAt: next.updatedAt, wordCount: next.wordCount };
+    });
+  }
+
+  private revisionReason(repo: JournalRepository, previous: StoredEntry, nextText: string): RevisionReason | null {
+    const hadWords = previous.text.trim().length > 0 || previous.title.length > 0;
+    if (!hadWords) return null;
+    if (nextText.trim().length === 0 && previous.text.trim().length > 0) return 'emptied';
+    if (Math.abs(nextText.length - previous.text.length) >= LARGE_CHANGE_CHARS) return 'large-change';
+    const last = repo.lastRevisionAt(previous.id) ?? previous.createdAt;
+    if (this.now().getTime() - Date.parse(last) >= REVISION_INTERVAL_MS) return 'edited';
+    return null;
+  }
+
+  list(input: ListInput): EntryPage {
+    const parsed = parseSearchQuery(input.query ?? '');
+    const offset = input.offset ?? 0;
+    const { total, items } = this.repo().list({
+      match: parsed.match,
+      trash: input.trash ?? false,
+      from: input.from ?? null,
+      to: input.to ?? null,
+      tags: input.tags ?? [],
+      templateId: input.templateId ?? null,
+      bringToSupervision: input.bringToSupervision ?? null,
+      containsClientMaterial: input.containsClientMaterial ?? null,
+      pinned: input.pinned ?? null,
+      sort: input.sort ?? (parsed.match ? 'relevance' : 'updated'),
+      offset,
+      limit: input.limit ?? 50,
+    });
+    return { total, offset, items };
+  }
+
+  tags(): TagCount[] {
+    return this.repo().tags();
+  }
+
+  trash(id: string): void {
+    this.tx((repo) => {
+      if (!repo.setDeleted(id, this.now().toISOString())) throw notFound();
+    });
+  }
+
+  restore(id: string): void {
+    this.tx((repo) => {
+      if (!repo.setDeleted(id, null)) throw notFound();
+    });
+  }
+
+  /** Only from the trash: an entry is always trashed first, so one slip cannot destroy it. */
+  deleteForever(id: string): void {
+    this.tx((repo) => {
+      const entry = repo.find(id);
+      if (!entry) throw notFound();
+      if (!entry.deletedAt)
+        throw new AppError('INVALID_INPUT', 'Move the entry to the trash before deleting it for good.');
+      repo.deleteForever([id]);
+    });
+    this.scrubWal();
+  }
+
+  emptyTrash(): number {
+    const count = this.tx((repo) => repo.deleteForever(repo.allTrashed()));
+    this.scrubWal();
+    return count;
+  }
+
+  /** Deletes for good whatever has been in the trash longer than TRASH_DAYS. Runs on unlock. */
+  purgeExpired(): number {
+    const cutoff = new Date(this.now().getTime() - TRASH_DAYS * 24 * 60 * 60 * 1000).toISOString();
+    const count = this.tx((repo) => repo.deleteForever(repo.trashedBefore(cutoff)));
+    if (count) this.scrubWal();
+    return count;
+  }
+
+  revisions(entryId: string): RevisionSummary[] {
+    if (!this.repo().find(entryId)) throw notFound();
+    return this.repo().revisions(entryId);
+  }
+
+  revision(id: number): Revision {
+    const revision = this.repo().revision(id);
+    if (!revision) throw new AppError('NOT_FOUND', 'That earlier version could not be found.');
+    return revision;
+  }
+
+  /** Puts an earlier version back, keeping the current one as a revision first. */
+  restoreRevision(entryId: string, revisionId: number): Entry {
+    this.tx((repo) => {
+      const current = repo.find(entryId);
+      const revision = repo.revision(revisionId);
+      if (!current || !revision || revision.entryId !== entryId) throw notFound();
+      if (current.deletedAt) throw new AppError('ENTRY_IN_TRASH', 'Restore the entry from the trash first.');
+      const stamp = this.now().toISOString();
+      repo.addRevision(current, stamp, 'before-restore');
+      repo.update({
+        ...current,
+        title: revision.title,
+        body: revision.body,
+        bodyJson: JSON.stringify(revision.body),
+        text: revision.text,
+        wordCount: revision.wordCount,
+        updatedAt: stamp,
+      });
+    });
+    return this.get(entryId);
+  }
+
+  /** Old page images of deleted text can linger in the WAL until a checkpoint; clear them now. */
+  private scrubWal(): void {
+    this.vault.db().pragma('wal_checkpoint(TRUNCATE)');
+  }
+}

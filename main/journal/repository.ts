@@ -1,0 +1,303 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { DocNode } from '../../common/journal/doc';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../common/journal/search-query';
+import type {
+  EntrySort,
+  EntrySummary,
+  Entry,
+  Revision,
+  RevisionReason,
+  RevisionSummary,
+  TagCount,
+} from '../../common/journal/types';
+
+/** All of the journal's SQL. The service decides; this reads and writes. */
+
+interface EntryRow {
+  seq: number;
+  id: string;
+  title: string;
+  body_json: string;
+  body_text: string;
+  word_count: number;
+  created_at: string;
+  updated_at: string;
+  event_date: string | null;
+  template_id: string | null;
+  bring_to_supervision: number;
+  contains_client_material: number;
+  pinned: number;
+  deleted_at: string | null;
+  version: number;
+  tags: string | null;
+}
+
+export interface StoredEntry {
+  id: string;
+  title: string;
+  body: DocNode;
+  bodyJson: string;
+  text: string;
+  tags: string[];
+  wordCount: number;
+  createdAt: string;
+  updatedAt: string;
+  eventDate: string | null;
+  templateId: string | null;
+  bringToSupervision: boolean;
+  containsClientMaterial: boolean;
+  pinned: boolean;
+  deletedAt: string | null;
+  version: number;
+}
+
+export interface ListFilter {
+  match: string | null;
+  trash: boolean;
+  from: string | null;
+  to: string | null;
+  tags: string[];
+  templateId: string | null;
+  bringToSupervision: boolean | null;
+  containsClientMaterial: boolean | null;
+  pinned: boolean | null;
+  sort: EntrySort;
+  offset: number;
+  limit: number;
+}
+
+const TAG_SEPARATOR = '\u001f';
+const EXCERPT_CHARS = 220;
+
+const SORTS: Record<EntrySort, string> = {
+  updated: 'e.updated_at DESC',
+  created: 'e.created_at DESC',
+  event: 'e.event_date IS NULL, e.event_date DESC, e.updated_at DESC',
+  title: "e.title = '', e.title COLLATE NOCASE ASC, e.updated_at DESC",
+  relevance: 'bm25(entries_fts, 8.0, 1.0, 4.0), e.updated_at DESC',
+};
+
+const ENTRY_COLUMNS = `e.seq, e.id, e.title, e.body_text, e.word_count, e.created_at, e.updated_at, e.event_date,
+  e.template_id, e.bring_to_supervision, e.contains_client_material, e.pinned, e.deleted_at, e.version,
+  (SELECT group_concat(t.tag, char(31)) FROM entry_tags t WHERE t.entry_id = e.id) AS tags`;
+
+function splitTags(tags: string | null): string[] {
+  return tags ? tags.split(TAG_SEPARATOR).sort((a, b) => a.localeCompare(b)) : [];
+}
+
+function toStored(row: EntryRow): StoredEntry {
+  return {
+    id: row.id,
+    title: row.title,
+    body: JSON.parse(row.body_json) as DocNode,
+    bodyJson: row.body_json,
+    text: row.body_text,
+    tags: splitTags(row.tags),
+    wordCount: row.word_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    eventDate: row.event_date,
+    templateId: row.template_id,
+    bringToSupervision: row.bring_to_supervision === 1,
+    containsClientMaterial: row.contains_client_material === 1,
+    pinned: row.pinned === 1,
+    deletedAt: row.deleted_at,
+    version: row.version,
+  };
+}
+
+export function toEntry(stored: StoredEntry): Entry {
+  const { bodyJson: _json, text, ...rest } = stored;
+  return { ...rest, titleHighlighted: stored.title, excerpt: text.slice(0, EXCERPT_CHARS) };
+}
+
+export class JournalRepository {
+  constructor(private readonly db: Database) {}
+
+  find(id: string): StoredEntry | null {
+    const row = this.db.prepare(`SELECT ${ENTRY_COLUMNS}, e.body_json FROM entries e WHERE e.id = ?`).get(id) as
+      EntryRow | undefined;
+    return row ? toStored(row) : null;
+  }
+
+  insert(entry: StoredEntry): void {
+    this.db
+      .prepare(
+        `INSERT INTO entries (id, title, body_json, body_text, tags_text, word_count, created_at, updated_at, event_date,
+           template_id, bring_to_supervision, contains_client_material, pinned, deleted_at, version)
+         VALUES (@id, @title, @bodyJson, @text, @tagsText, @wordCount, @createdAt, @updatedAt, @eventDate,
+           @templateId, @bring, @client, @pinned, NULL, 1)`,
+      )
+      .run(this.params(entry));
+    this.replaceTags(entry.id, entry.tags);
+  }
+
+  update(entry: StoredEntry): void {
+    this.db
+      .prepare(
+        `UPDATE entries SET title = @title, body_json = @bodyJson, body_text = @text, tags_text = @tagsText,
+           word_count = @wordCount, updated_at = @updatedAt, event_date = @eventDate, template_id = @templateId,
+           bring_to_supervision = @bring, contains_client_material = @client, pinned = @pinned, version = version + 1
+         WHERE id = @id`,
+      )
+      .run(this.params(entry));
+    this.replaceTags(entry.id, entry.tags);
+  }
+
+  setDeleted(id: string, deletedAt: string | null): boolean {
+    return this.db.prepare('UPDATE entries SET deleted_at = ? WHERE id = ?').run(deletedAt, id).changes > 0;
+  }
+
+  /** Removes the entry, its tags and its revisions (cascade); secure_delete overwrites the freed pages. */
+  deleteForever(ids: string[]): number {
+    const remove = this.db.prepare('DELETE FROM entries WHERE id = ?');
+    let count = 0;
+    for (const id of ids) count += remove.run(id).changes;
+    return count;
+  }
+
+  trashedBefore(cutoff: string): string[] {
+    return this.db
+      .prepare('SELECT id FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ?')
+      .pluck()
+      .all(cutoff) as string[];
+  }
+
+  allTrashed(): string[] {
+    return this.db.prepare('SELECT id FROM entries WHERE deleted_at IS NOT NULL').pluck().all() as string[];
+  }
+
+  list(filter: ListFilter): { total: number; items: EntrySummary[] } {
+    const where: string[] = [filter.trash ? 'e.deleted_at IS NOT NULL' : 'e.deleted_at IS NULL'];
+    const params: Record<string, unknown> = {};
+    let from = 'entries e';
+    if (filter.match) {
+      from = 'entries_fts JOIN entries e ON e.seq = entries_fts.rowid';
+      where.push('entries_fts MATCH @match');
+      params['match'] = filter.match;
+    }
+    const day = 'COALESCE(e.event_date, substr(e.created_at, 1, 10))';
+    if (filter.from) {
+      where.push(`${day} >= @from`);
+      params['from'] = filter.from;
+    }
+    if (filter.to) {
+      where.push(`${day} <= @to`);
+      params['to'] = filter.to;
+    }
+    filter.tags.forEach((tag, i) => {
+      where.push(`EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = @tag${i})`);
+      params[`tag${i}`] = tag;
+    });
+    if (filter.templateId) {
+      where.push('e.template_id = @templateId');
+      params['templateId'] = filter.templateId;
+    }
+    for (const [key, column] of [
+      ['bringToSupervision', 'bring_to_supervision'],
+      ['containsClientMaterial', 'contains_client_material'],
+      ['pinned', 'pinned'],
+    ] as const) {
+      const value = filter[key];
+      if (value !== null) {
+        where.push(`e.${column} = @${key}`);
+        params[key] = value ? 1 : 0;
+      }
+    }
+    const whereSql = where.join(' AND ');
+    const total = this.db.prepare(`SELECT count(*) FROM ${from} WHERE ${whereSql}`).pluck().get(params) as number;
+    const sort = filter.sort === 'relevance' && !filter.match ? 'updated' : filter.sort;
+    const order = filter.trash ? 'e.deleted_at DESC' : `e.pinned DESC, ${SORTS[sort]}`;
+    const searchColumns = filter.match
+      ? `, snippet(entries_fts, 1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 24) AS snippet,
+         highlight(entries_fts, 0, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}') AS title_highlighted`
+      : `, substr(e.body_text, 1, ${EXCERPT_CHARS}) AS snippet, e.title AS title_highlighted`;
+    const rows = this.db
+      .prepare(
+        `SELECT ${ENTRY_COLUMNS}${searchColumns} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: filter.limit, offset: filter.offset }) as (EntryRow & {
+      snippet: string;
+      title_highlighted: string;
+    })[];
+    return {
+      total,
+      items: rows.map((row) => {
+        const { body: _b, bodyJson: _j, text: _t, ...summary } = toStored({ ...row, body_json: 'null' });
+        return { ...summary, excerpt: row.snippet, titleHighlighted: row.title_highlighted };
+      }),
+    };
+  }
+
+  tags(): TagCount[] {
+    return this.db
+      .prepare(
+        `SELECT t.tag AS tag, count(*) AS count FROM entry_tags t JOIN entries e ON e.id = t.entry_id
+         WHERE e.deleted_at IS NULL GROUP BY t.tag ORDER BY count DESC, t.tag COLLATE NOCASE`,
+      )
+      .all() as TagCount[];
+  }
+
+  lastRevisionAt(entryId: string): string | null {
+    return (
+      (this.db
+        .prepare('SELECT created_at FROM entry_revisions WHERE entry_id = ? ORDER BY id DESC LIMIT 1')
+        .pluck()
+        .get(entryId) as string | undefined) ?? null
+    );
+  }
+
+  addRevision(entry: StoredEntry, createdAt: string, reason: RevisionReason): void {
+    this.db
+      .prepare(
+        `INSERT INTO entry_revisions (entry_id, title, body_json, body_text, word_count, created_at, reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(entry.id, entry.title, entry.bodyJson, entry.text, entry.wordCount, createdAt, reason);
+  }
+
+  revisions(entryId: string): RevisionSummary[] {
+    return this.db
+      .prepare(
+        `SELECT id, entry_id AS entryId, title, created_at AS createdAt, word_count AS wordCount, reason
+         FROM entry_revisions WHERE entry_id = ? ORDER BY id DESC`,
+      )
+      .all(entryId) as RevisionSummary[];
+  }
+
+  revision(id: number): Revision | null {
+    const row = this.db
+      .prepare(
+        `SELECT id, entry_id AS entryId, title, created_at AS createdAt, word_count AS wordCount, reason,
+           body_json AS bodyJson, body_text AS text FROM entry_revisions WHERE id = ?`,
+      )
+      .get(id) as (RevisionSummary & { bodyJson: string; text: string }) | undefined;
+    if (!row) return null;
+    const { bodyJson, ...rest } = row;
+    return { ...rest, body: JSON.parse(bodyJson) as DocNode };
+  }
+
+  private replaceTags(entryId: string, tags: string[]): void {
+    this.db.prepare('DELETE FROM entry_tags WHERE entry_id = ?').run(entryId);
+    const insert = this.db.prepare('INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)');
+    for (const tag of tags) insert.run(entryId, tag);
+  }
+
+  private params(entry: StoredEntry) {
+    return {
+      id: entry.id,
+      title: entry.title,
+      bodyJson: entry.bodyJson,
+      text: entry.text,
+      tagsText: entry.tags.join(' '),
+      wordCount: entry.wordCount,
+      createdAt: entry.createdAt,
+      updatedAt: entry.updatedAt,
+      eventDate: entry.eventDate,
+      templateId: entry.templateId,
+      bring: entry.bringToSupervision ? 1 : 0,
+      client: entry.containsClientMaterial ? 1 : 0,
+      pinned: entry.pinned ? 1 : 0,
+    };
+  }
+}

@@ -1,0 +1,308 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type AppError } from '../../common/errors';
+import { docFromParagraphs } from '../../common/journal/doc';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../common/journal/search-query';
+import type { Entry } from '../../common/journal/types';
+import { LARGE_CHANGE_CHARS, REVISION_INTERVAL_MS } from '../../main/journal/journal';
+import { PASSPHRASE } from '../support/temp';
+import { unlockedServices } from '../support/vault';
+
+const services: Awaited<ReturnType<typeof unlockedServices>>[] = [];
+async function open() {
+  const s = await unlockedServices();
+  services.push(s);
+  return s;
+}
+afterEach(() => {
+  while (services.length) services.pop()!.dispose();
+  vi.useRealTimers();
+});
+
+function save(
+  s: Awaited<ReturnType<typeof open>>,
+  entry: Entry,
+  changes: Partial<Parameters<typeof s.journal.save>[0]> = {},
+) {
+  return s.journal.save({
+    id: entry.id,
+    title: entry.title,
+    body: entry.body,
+    eventDate: entry.eventDate,
+    tags: entry.tags,
+    bringToSupervision: entry.bringToSupervision,
+    containsClientMaterial: entry.containsClientMaterial,
+    pinned: entry.pinned,
+    ...changes,
+  });
+}
+
+const expectCode = (fn: () => unknown, code: string) =>
+  expect(fn).toThrow(expect.objectContaining({ code }) as AppError);
+
+describe('journal', () => {
+  it('creates an entry from the Gibbs template with its sections as headings', async () => {
+    const s = await open();
+    const entry = s.journal.create({ templateId: 'builtin:gibbs' });
+    expect(entry.templateId).toBe('builtin:gibbs');
+    const headings = entry.body.content!.filter((n) => n.type === 'heading').map((n) => n.content![0]!.text);
+    expect(headings).toEqual(['Description', 'Feelings', 'Evaluation', 'Analysis', 'Conclusion', 'Action plan']);
+    expect(entry.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('saves title, body, tags and flags, and derives text and word count itself', async () => {
+    const s = await open();
+    const entry = s.journal.create({});
+    const result = save(s, entry, {
+      title: '  A  hard   afternoon ',
+      body: docFromParagraphs(['I felt out of my depth.', 'And yet I stayed with it.']),
+      tags: ['#Risk', 'risk', ' supervision ', ''],
+      eventDate: '2026-11-20',
+      bringToSupervision: true,
+    });
+    expect(result.wordCount).toBe(3 + 6 + 6);
+    const saved = s.journal.get(entry.id);
+    expect(saved).toMatchObject({
+      title: 'A hard afternoon',
+      tags: ['Risk', 'supervision'],
+      eventDate: '2026-11-20',
+      bringToSupervision: true,
+      containsClientMaterial: false,
+      version: 2,
+    });
+    expect(saved.excerpt).toBe('I felt out of my depth.\nAnd yet I stayed with it.');
+  });
+
+  it('keeps the old text as a revision when an entry is emptied', async () => {
+    const s = await open();
+    const entry = s.journal.create({});
+    save(s, entry, { body: docFromParagraphs(['Something I do not want to lose.']) });
+    save(s, entry, { body: { type: 'doc', content: [] } });
+    const revisions = s.journal.revisions(entry.id);
+    expect(revisions.map((r) => r.reason)).toEqual(['emptied']);
+    expect(s.journal.revision(revisions[0]!.id).text).toBe('Something I do not want to lose.');
+  });
+
+  it('coalesces revisions while writing, and keeps one after a pause or a large change', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-21T10:00:00Z'));
+    const s = await open();
+    const entry = s.journal.create({});
+    let text = '';
+    for (let i = 0; i < 30; i++) {
+      text += 'word ';
+      save(s, entry, { body: docFromParagraphs([text]) });
+    }
+    expect(s.journal.revisions(entry.id)).toHaveLength(0);
+    vi.setSystemTime(Date.now() + REVISION_INTERVAL_MS);
+    save(s, entry, { body: docFromParagraphs([`${text} more`]) });
+    expect(s.journal.revisions(entry.id).map((r) => r.reason)).toEqual(['edited']);
+    save(s, entry, { body: docFromParagraphs([`${text} more ${'pasted '.repeat(LARGE_CHANGE_CHARS / 7 + 1)}`]) });
+    expect(s.journal.revisions(entry.id).map((r) => r.reason)).toEqual(['large-change', 'edited']);
+  });
+
+  it('restores an earlier version and keeps the current one as a revision', async () => {
+    const s = await open();
+    const entry = s.journal.create({});
+    save(s, entry, { title: 'First', body: docFromParagraphs(['The first way I wrote it.']) });
+    save(s, entry, { title: 'Second', body: { type: 'doc', content: [] } });
+    const [emptied] = s.journal.revisions(entry.id);
+    const restored = s.journal.restoreRevision(entry.id, emptied!.id);
+    expect(restored.title).toBe('First');
+    expect(restored.excerpt).toBe('The first way I wrote it.');
+    expect(s.journal.revisions(entry.id).map((r) => r.reason)).toEqual(['before-restore', 'emptied']);
+  });
+
+  it('moves to trash, restores, deletes for good only from the trash, and purges after 30 days', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-01T09:00:00Z'));
+    const s = await open();
+    const keep = s.journal.create({ title: 'Keep me' });
+    const old = s.journal.create({ title: 'Old' });
+    expectCode(() => s.journal.deleteForever(keep.id), 'INVALID_INPUT');
+    s.journal.trash(keep.id);
+    s.journal.trash(old.id);
+    expect(s.journal.list({}).total).toBe(0);
+    expect(s.journal.list({ trash: true }).total).toBe(2);
+    expectCode(() => save(s, keep, { title: 'edited in trash' }), 'ENTRY_IN_TRASH');
+    s.journal.restore(keep.id);
+    expect(s.journal.list({}).items.map((e) => e.title)).toEqual(['Keep me']);
+
+    vi.setSystemTime(new Date('2026-12-02T09:00:00Z'));
+    expect(s.journal.purgeExpired()).toBe(1);
+    expectCode(() => s.journal.get(old.id), 'NOT_FOUND');
+    expect(s.journal.get(keep.id).title).toBe('Keep me');
+  });
+
+  it('deleting for good removes the text from the database, WAL and search index', async () => {
+    const s = await open();
+    const entry = s.journal.create({});
+    const secret = 'ZEBRA-PAPAYA-SECRET';
+    save(s, entry, { title: 'gone', body: docFromParagraphs([`${secret} `.repeat(200)]) });
+    expect(s.journal.list({ query: 'zebra' }).total).toBe(1);
+    s.journal.trash(entry.id);
+    s.journal.deleteForever(entry.id);
+    expect(s.journal.list({ query: 'zebra', trash: true }).total).toBe(0);
+    // Decrypted, nothing of it remains either: secure_delete zeroes the freed pages, the checkpoint clears the WAL.
+    expect(s.vault.db().prepare('SELECT count(*) FROM entries').pluck().get()).toBe(0);
+    s.vault.lock();
+    for (const f of readdirSync(s.dataDir)) {
+      expect(readFileSync(path.join(s.dataDir, f)).includes(secret), f).toBe(false);
+    }
+    await s.vault.unlock(PASSPHRASE);
+  });
+
+  it('finds words, prefixes and phrases with highlighted snippets, and copes with FTS syntax', async () => {
+    const s = await open();
+    const a = s.journal.create({});
+    save(s, a, {
+      title: 'Supervision thoughts',
+      body: docFromParagraphs(['The parallel process showed up again in the session.']),
+    });
+    const b = s.journal.create({});
+    save(s, b, {
+      title: 'Café evening',
+      body: docFromParagraphs(['Process notes, nothing parallel here. Naïve hopes.']),
+    });
+
+    expect(s.journal.list({ query: 'parallel process' }).total).toBe(2);
+    expect(s.journal.list({ query: '"parallel process"' }).total).toBe(1);
+    expect(s.journal.list({ query: 'paral*' }).total).toBe(2);
+    expect(s.journal.list({ query: 'process -session' }).items.map((e) => e.id)).toEqual([b.id]);
+    expect(s.journal.list({ query: 'cafe naive' }).items.map((e) => e.id)).toEqual([b.id]);
+    const hit = s.journal.list({ query: '"parallel process"' }).items[0]!;
+    expect(hit.excerpt).toContain(
+      // A matched phrase is highlighted as one span.
+      `${HIGHLIGHT_START}parallel process${HIGHLIGHT_END}`,
+    );
+    expect(s.journal.list({ query: 'supervision' }).items[0]!.titleHighlighted).toBe(
+      `${HIGHLIGHT_START}Supervision${HIGHLIGHT_END} thoughts`,
+    );
+
+    for (const awkward of [
+      '"',
+      '""',
+      '*',
+      '-',
+      'NEAR',
+      'NEAR(a b)',
+      'a OR',
+      'AND',
+      '(',
+      ')',
+      ':',
+      '^',
+      "'",
+      '"unclosed',
+      'title:x',
+      '-*',
+      '💬',
+      'שלום',
+    ]) {
+      expect(() => s.journal.list({ query: awkward }), awkward).not.toThrow();
+    }
+    expect(s.journal.list({ query: '   ' }).total).toBe(2);
+  });
+
+  it('filters by date range, tags, template and flags, and sorts', async () => {
+    const s = await open();
+    const make = (title: string, changes: Partial<Parameters<typeof s.journal.save>[0]>, templateId?: string) => {
+      const e = s.journal.create({ templateId: templateId ?? null });
+      save(s, e, { title, ...changes });
+      return e;
+    };
+    make('Alpha', { eventDate: '2026-01-10', tags: ['risk'], bringToSupervision: true }, 'builtin:gibbs');
+    make('Bravo', { eventDate: '2026-02-10', tags: ['risk', 'team'], containsClientMaterial: true });
+    make('Charlie', { eventDate: '2026-03-10', tags: ['team'], pinned: true });
+
+    const titles = (input: Parameters<typeof s.journal.list>[0]) => s.journal.list(input).items.map((e) => e.title);
+    expect(titles({ from: '2026-02-01', to: '2026-02-28' })).toEqual(['Bravo']);
+    expect(titles({ tags: ['risk'], sort: 'title' })).toEqual(['Alpha', 'Bravo']);
+    expect(titles({ tags: ['risk', 'team'] })).toEqual(['Bravo']);
+    expect(titles({ templateId: 'builtin:gibbs' })).toEqual(['Alpha']);
+    expect(titles({ bringToSupervision: true })).toEqual(['Alpha']);
+    expect(titles({ containsClientMaterial: true })).toEqual(['Bravo']);
+    // Pinned first, then the chosen order.
+    expect(titles({ sort: 'event' })).toEqual(['Charlie', 'Bravo', 'Alpha']);
+    expect(titles({ sort: 'title' })).toEqual(['Charlie', 'Alpha', 'Bravo']);
+    expect(s.journal.tags()).toEqual([
+      { tag: 'risk', count: 2 },
+      { tag: 'team', count: 2 },
+    ]);
+    const page = s.journal.list({ sort: 'title', offset: 1, limit: 1 });
+    expect(page).toMatchObject({ total: 3, offset: 1, items: [{ title: 'Alpha' }] });
+  });
+
+  it('survives awkward input: empty titles, a 1 MB paste, emoji and right-to-left text, malformed bodies', async () => {
+    const s = await open();
+    const entry = s.journal.create({});
+    const big = 'Lorem ipsum dolor sit amet. '.repeat(40_000);
+    expect(big.length).toBeGreaterThan(1_000_000);
+    save(s, entry, { title: '', body: docFromParagraphs([big]) });
+    expect(s.journal.get(entry.id).wordCount).toBe(200_000);
+    save(s, entry, { title: '🌧️ שלום עליכם', body: docFromParagraphs(['مرحبا 👋🏽 and hello']) });
+    expect(s.journal.get(entry.id).title).toBe('🌧️ שלום עליכם');
+    expect(s.journal.list({ query: 'مرحبا' }).total).toBe(1);
+    for (const body of [
+      null,
+      42,
+      'text',
+      [],
+      { type: 'doc', content: 'nope' },
+      { type: 'paragraph' },
+      { type: 'doc', content: [{ type: 'script', content: [{ type: 'text', text: 'alert(1)' }] }] },
+    ]) {
+      expect(() => save(s, entry, { body })).not.toThrow();
+    }
+    expect(s.journal.get(entry.id).body.content![0]).toEqual({
+      type: 'paragraph',
+      content: [{ type: 'text', text: 'alert(1)' }],
+    });
+  });
+});
+
+describe('templates', () => {
+  it('lists the built-in models and lets the person create, edit, duplicate and delete their own', async () => {
+    const s = await open();
+    const names = s.templates.list().map((t) => t.name);
+    for (const model of [
+      'Free writing',
+      "Gibbs' reflective cycle",
+      "Driscoll's What? So what? Now what?",
+      "Johns' structured reflection",
+      "Kolb's learning cycle",
+      'Schön: reflection in and on action',
+      "Rolfe's reflective framework",
+    ]) {
+      expect(names).toContain(model);
+    }
+    const mine = s.templates.save({
+      name: 'After a hard shift',
+      description: '',
+      sections: [
+        { heading: 'What stayed with me', prompt: 'What is still with you?' },
+        { heading: '  ', prompt: 'dropped' },
+      ],
+    });
+    expect(mine).toMatchObject({ builtin: false, sections: [{ heading: 'What stayed with me' }] });
+    const edited = s.templates.save({
+      id: mine.id,
+      name: 'After a long shift',
+      description: 'Short',
+      sections: mine.sections,
+    });
+    expect(edited.name).toBe('After a long shift');
+    const copy = s.templates.duplicate('builtin:driscoll');
+    expect(copy).toMatchObject({ name: "Driscoll's What? So what? Now what? (my copy)", builtin: false });
+    const entry = s.journal.create({ templateId: mine.id });
+    s.templates.delete(mine.id);
+    expect(s.journal.get(entry.id).templateId).toBeNull();
+    expectCode(() => s.templates.delete('builtin:gibbs'), 'BUILTIN_TEMPLATE');
+    expectCode(
+      () => s.templates.save({ id: 'builtin:gibbs', name: 'x', description: '', sections: [] }),
+      'BUILTIN_TEMPLATE',
+    );
+    expectCode(() => s.templates.save({ name: '   ', description: '', sections: [] }), 'INVALID_INPUT');
+  });
+});

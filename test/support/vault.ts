@@ -1,0 +1,16 @@
+import { createServices, type Services } from '../../main/app';
+import { PASSPHRASE, tempDir } from './temp';
+
+/** Services on a fresh, created and unlocked vault in a temporary folder, with a controllable clock. */
+export async function unlockedServices(): Promise<Services & { dataDir: string }> {
+  const dataDir = await tempDir();
+  const services = createServices({
+    dataDir,
+    host: 'browser-shell',
+    version: '0.0.0',
+    appOrigin: 'holding://app',
+    idleSeconds: () => 0,
+  });
+  await services.vault.create(PASSPHRASE);
+  return Object.assign(services, { dataDir });
+}
