@@ -40,7 +40,10 @@ export default defineConfig(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'common/ is platform-free: no Node built-ins.' })),
           patterns: [
-            restrict(['electron', 'react', 'react-dom', 'better-sqlite3*', 'libsodium*'], 'common/ is platform-free.'),
+            restrict(
+              ['electron', 'electron/*', 'react', 'react-dom', 'better-sqlite3*', 'libsodium*'],
+              'common/ is platform-free.',
+            ),
             restrict(['**/main/**', '**/preload/**', '**/renderer/**'], 'common/ depends on nothing of ours.'),
           ],
         },
@@ -56,7 +59,10 @@ export default defineConfig(
         'error',
         {
           paths: [{ name: 'electron', message: 'Services are plain Node; only main/shell/ may import electron.' }],
-          patterns: [restrict(['**/renderer/**', '**/preload/**'], 'main/ does not reach into other processes.')],
+          patterns: [
+            restrict(['electron/*'], 'Services are plain Node; only main/shell/ may import electron.'),
+            restrict(['**/renderer/**', '**/preload/**'], 'main/ does not reach into other processes.'),
+          ],
         },
       ],
     },
@@ -102,6 +108,7 @@ export default defineConfig(
             ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node built-ins.' })),
           ],
           patterns: [
+            restrict(['electron/*'], 'The renderer is sandboxed: use window.holding.'),
             restrict(['**/main/**'], 'The renderer reaches main only through window.holding.'),
             restrict(['**/preload/**'], 'The renderer reaches the preload only through window.holding.'),
           ],

@@ -1,3 +1,4 @@
+import { closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../common/errors';
@@ -17,6 +18,9 @@ export interface OpenOptions {
  */
 export function openEncryptedDatabase(file: string, key: Uint8Array, options: OpenOptions): DB {
   if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
+  // Create the file ourselves so it is private (0600) from the first byte; SQLite gives the WAL
+  // and shared-memory files the same permissions as the database.
+  if (options.create && !existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
   const db = new Database(file, {
     fileMustExist: !options.create,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -26,8 +30,9 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
     // The x'..' form hands SQLite3MultipleCiphers the key itself, skipping its own passphrase KDF:
     // our key already comes from Argon2id or the recovery key.
     db.pragma(`key = "x'${toHex(key)}'"`);
+    let objects: number;
     try {
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      objects = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
         throw new AppError(
@@ -36,6 +41,13 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
         );
       }
       throw error;
+    }
+    // An empty file would open with any key; refuse it before a pragma writes anything to it.
+    if (!options.create && objects === 0) {
+      throw new AppError(
+        'DATABASE_UNREADABLE',
+        'The journal file in this folder is empty, so there is nothing to open. If you have a backup, restoring it should help.',
+      );
     }
     db.pragma('journal_mode = WAL');
     // This build defaults to NORMAL in WAL mode; FULL makes every acknowledged commit durable.

@@ -54,7 +54,8 @@ if (!app.requestSingleInstanceLock()) {
     });
     bindIpc(services.router);
     services.onLock((reason) => sendEvent(win, 'vault:locked', { reason }));
-    lockOnPowerEvents(services.vault);
+    const stopPowerWatch = lockOnPowerEvents(services.vault);
+    app.on('will-quit', stopPowerWatch);
     installMenu(() => services?.vault.lock('shortcut'));
     win = createMainWindow({ preloadPath: path.join(root, 'dist', 'preload', 'index.cjs') });
     win.on('closed', () => {

@@ -41,8 +41,13 @@ export function hardenWebContents(contents: WebContents): void {
 /** Session-wide rules: no permissions, no network beyond the app's own scheme, no spell-check downloads. */
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Nothing but writing to the clipboard (the Copy button for the recovery key), and only from the app.
+  const allowed = (permission: string, origin: string | undefined) =>
+    permission === 'clipboard-sanitized-write' && origin !== undefined && originOf(origin) === APP_ORIGIN;
+  ses.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(allowed(permission, details.requestingUrl ?? contents.getURL())),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin));
   ses.setDevicePermissionHandler(() => false);
   ses.setSpellCheckerEnabled(false);
   ses.setSpellCheckerDictionaryDownloadURL('https://invalid.invalid/');

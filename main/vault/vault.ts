@@ -37,8 +37,9 @@ export interface VaultOptions {
 
 export type LockListener = (reason: LockReason) => void;
 
-const wrapContext = (vaultId: string, purpose: 'passphrase' | 'recovery') =>
-  `${KEY_FILE_FORMAT}|v${KEY_FILE_VERSION}|${vaultId}|${purpose}`;
+/** Binds format, version, vault and purpose into each wrap, so a wrap cannot be moved between them. */
+const wrapContext = (vaultId: string, purpose: 'passphrase' | 'recovery', version = KEY_FILE_VERSION) =>
+  `${KEY_FILE_FORMAT}|v${version}|${vaultId}|${purpose}`;
 
 const recoveryChecksum = (random: Uint8Array) => hashWithLabel('holding recovery key checksum v1', random, 2);
 const recoveryKek = (random: Uint8Array) => hashWithLabel('holding recovery key wrapping v1', random, KEY_BYTES);
@@ -57,6 +58,8 @@ export class Vault {
   private readonly listeners = new Set<LockListener>();
   private readonly unlockListeners = new Set<() => void>();
   private readonly now: () => Date;
+  /** Counts locks, so an unlock still finishing when a lock arrives does not reopen the vault. */
+  private lockEpoch = 0;
   /** Serialises create/unlock/change so two clicks cannot race each other. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -95,6 +98,7 @@ export class Vault {
   }
 
   create(passphrase: string): Promise<{ recoveryKey: string }> {
+    const epoch = this.lockEpoch;
     return this.serial(async () => {
       await sodiumReady();
       if (await keyFileExists(this.keyFilePath)) {
@@ -138,7 +142,7 @@ export class Vault {
           create: true,
           nativeBinding: this.options.nativeBinding,
         });
-        await this.adopt(db, dataKey, async () => {
+        await this.adopt(db, dataKey, epoch, async () => {
           migrate(db);
           db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)').run('vault_id', vaultId);
           db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)').run('created_at', stamp);
@@ -157,22 +161,24 @@ export class Vault {
   }
 
   unlock(passphrase: string): Promise<VaultStatus> {
+    const epoch = this.lockEpoch;
     return this.serial(async () => {
       if (this.database) return this.status();
       const keyFile = await this.loadKeyFile();
       const dataKey = unwrapWithPassphrase(keyFile, passphrase);
       if (!dataKey) throw wrongPassphrase();
-      await this.openWith(dataKey, keyFile);
+      await this.openWith(dataKey, keyFile, epoch);
       return this.status();
     });
   }
 
   unlockWithRecoveryKey(recoveryKey: string): Promise<VaultStatus> {
+    const epoch = this.lockEpoch;
     return this.serial(async () => {
       if (this.database) return this.status();
       const keyFile = await this.loadKeyFile();
       const dataKey = unwrapWithRecoveryKey(keyFile, recoveryKey);
-      await this.openWith(dataKey, keyFile);
+      await this.openWith(dataKey, keyFile, epoch);
       return this.status();
     });
   }
@@ -198,6 +204,7 @@ export class Vault {
 
   /** Forgotten passphrase: the recovery key proves ownership, a new passphrase is set, and the vault opens. */
   resetPassphrase(recoveryKey: string, next: string): Promise<VaultStatus> {
+    const epoch = this.lockEpoch;
     return this.serial(async () => {
       const keyFile = await this.loadKeyFile();
       const dataKey = unwrapWithRecoveryKey(keyFile, recoveryKey);
@@ -211,7 +218,7 @@ export class Vault {
       if (this.database) {
         wipe(dataKey);
       } else {
-        await this.openWith(dataKey, keyFile);
+        await this.openWith(dataKey, keyFile, epoch);
       }
       return this.status();
     });
@@ -219,16 +226,15 @@ export class Vault {
 
   /** Closes the database and wipes the key. Safe to call when already locked. */
   lock(reason: LockReason = 'manual'): void {
+    this.lockEpoch += 1;
     const wasOpen = this.database !== null;
-    if (this.database) {
-      try {
-        this.database.close();
-      } finally {
-        this.database = null;
-      }
+    try {
+      this.database?.close();
+    } finally {
+      this.database = null;
+      wipe(this.dataKey);
+      this.dataKey = null;
     }
-    wipe(this.dataKey);
-    this.dataKey = null;
     if (wasOpen) {
       this.lastLockReason = reason;
       for (const listener of this.listeners) listener(reason);
@@ -245,7 +251,7 @@ export class Vault {
     const kdf = moderateKdf();
     const kek = deriveKeyFromPassphrase(next, salt, kdf);
     try {
-      const wrapped = seal(kek, dataKey, wrapContext(keyFile.vaultId, 'passphrase'));
+      const wrapped = seal(kek, dataKey, wrapContext(keyFile.vaultId, 'passphrase', keyFile.version));
       return {
         ...keyFile,
         updatedAt: this.now().toISOString(),
@@ -265,18 +271,19 @@ export class Vault {
     return readKeyFile(this.keyFilePath);
   }
 
-  private async openWith(dataKey: Uint8Array, keyFile: KeyFile): Promise<void> {
+  private async openWith(dataKey: Uint8Array, keyFile: KeyFile, epoch: number): Promise<void> {
     try {
       const db = openEncryptedDatabase(this.dbPath, dataKey, {
         create: false,
         nativeBinding: this.options.nativeBinding,
       });
-      await this.adopt(db, dataKey, () => {
-        migrate(db);
+      await this.adopt(db, dataKey, epoch, () => {
+        // Check it is this vault's journal before any migration writes to it.
         const id = db.prepare('SELECT value FROM vault_meta WHERE key = ?').pluck().get('vault_id');
         if (id !== keyFile.vaultId) {
           throw new AppError('DATABASE_UNREADABLE', 'The journal file does not belong to this key file.');
         }
+        migrate(db);
       });
     } catch (error) {
       wipe(dataKey);
@@ -291,12 +298,23 @@ export class Vault {
   }
 
   /** Prepares a freshly opened database; on success the vault holds it and the key, on failure it is closed. */
-  private async adopt(db: Database, dataKey: Uint8Array, prepare: () => void | Promise<void>): Promise<void> {
+  private async adopt(
+    db: Database,
+    dataKey: Uint8Array,
+    epoch: number,
+    prepare: () => void | Promise<void>,
+  ): Promise<void> {
     try {
       await prepare();
     } catch (error) {
       db.close();
       throw error;
+    }
+    if (epoch !== this.lockEpoch) {
+      // A lock (sleep, idle, Ctrl+L) arrived while we were finishing: honour it.
+      db.close();
+      wipe(dataKey);
+      return;
     }
     this.database = db;
     this.dataKey = dataKey;
@@ -368,7 +386,7 @@ function unwrapWithRecoveryKey(keyFile: KeyFile, recoveryKey: string): Uint8Arra
     const dataKey = open(
       kek,
       { nonce: fromBase64(keyFile.recovery.nonce), ciphertext: fromBase64(keyFile.recovery.wrappedKey) },
-      wrapContext(keyFile.vaultId, 'recovery'),
+      wrapContext(keyFile.vaultId, 'recovery', keyFile.version),
     );
     if (!dataKey) {
       throw new AppError(

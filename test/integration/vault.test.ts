@@ -339,3 +339,59 @@ describe('vault', () => {
     expect(readdirSync(dataDir)).toEqual(['holding.key']);
   });
 });
+
+describe('vault: the right key with the wrong database', () => {
+  it('refuses an empty journal file, and a journal with another vault’s id, without writing to either', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    const dbFile = path.join(dataDir, 'holding.db');
+    const original = readFileSync(dbFile);
+
+    await fs.writeFile(dbFile, '');
+    await expectCode(vault.unlock(PASSPHRASE), 'DATABASE_UNREADABLE');
+    expect(readFileSync(dbFile).length).toBe(0);
+    expect(readdirSync(dataDir).sort()).toEqual(['holding.db', 'holding.key']);
+
+    // A journal opened by the right key but carrying another vault's id is refused, without a write.
+    await fs.writeFile(dbFile, original);
+    await vault.unlock(PASSPHRASE);
+    vault.db().exec("UPDATE vault_meta SET value = 'someone-else' WHERE key = 'vault_id'");
+    vault.lock();
+    const foreign = readFileSync(dbFile);
+    await expect(vault.unlock(PASSPHRASE)).rejects.toMatchObject({
+      code: 'DATABASE_UNREADABLE',
+      message: expect.stringMatching(/does not belong to this key file/),
+    });
+    expect(readFileSync(dbFile).equals(foreign)).toBe(true);
+
+    await fs.writeFile(dbFile, original);
+    await vault.unlock(PASSPHRASE);
+    vault.lock();
+  });
+
+  it('creates the database private to its owner', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    for (const f of ['holding.db', 'holding.db-wal', 'holding.db-shm', 'holding.key']) {
+      expect((await fs.stat(path.join(dataDir, f))).mode & 0o077, f).toBe(0);
+    }
+    vault.lock();
+  });
+
+  it('honours a lock that arrives while an unlock is finishing', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    const unlocking = vault.unlock(PASSPHRASE);
+    vault.lock('suspend');
+    await unlocking;
+    expect(vault.isUnlocked()).toBe(false);
+    await vault.unlock(PASSPHRASE);
+    expect(vault.isUnlocked()).toBe(true);
+    vault.lock();
+  });
+});

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultDataDir, resolveDataDir } from '../../main/config/data-dir';
@@ -90,5 +91,22 @@ describe('external links', () => {
     ]) {
       expect(isExternalLinkAllowed(url), url).toBe(false);
     }
+  });
+});
+
+describe('packaging', () => {
+  it('sets the Electron fuses the security model relies on', () => {
+    const yml = readFileSync('electron-builder.yml', 'utf8');
+    const fuses = yml.slice(yml.indexOf('electronFuses:'));
+    for (const line of [
+      'runAsNode: false',
+      'enableNodeOptionsEnvironmentVariable: false',
+      'enableNodeCliInspectArguments: false',
+      'enableEmbeddedAsarIntegrityValidation: true',
+      'onlyLoadAppFromAsar: true',
+    ]) {
+      expect(fuses, line).toMatch(new RegExp(`^\\s+${line}\\s*$`, 'm'));
+    }
+    expect(yml).toMatch(/^asar: true$/m);
   });
 });
