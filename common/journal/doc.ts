@@ -194,3 +194,9 @@ export function docFromParagraphs(paragraphs: string[]): DocNode {
     ),
   };
 }
+
+/** The start of what was written, leaving out headings (a template's headings say little). */
+export function excerptOf(node: DocNode, max = 220): string {
+  const prose = (node.content ?? []).filter((n) => n.type !== 'heading' && n.type !== 'horizontalRule');
+  return plainTextOf({ type: 'doc', content: prose }).replace(/\s+/g, ' ').trim().slice(0, max);
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../common/errors';
-import { countWords, type DocNode, plainTextOf, sanitiseDoc } from '../../common/journal/doc';
+import { countWords, type DocNode, excerptOf, plainTextOf, sanitiseDoc } from '../../common/journal/doc';
 import { parseSearchQuery } from '../../common/journal/search-query';
 import { normaliseTags } from '../../common/journal/tags';
 import { docFromTemplate } from '../../common/journal/templates';
@@ -22,8 +22,20 @@ import type { TemplateService } from './templates';
 
 /** A revision of the previous text is kept at most this often while writing... */
 export const REVISION_INTERVAL_MS = 10 * 60 * 1000;
-/** ...or straight away when this many characters appear or disappear at once. */
+/** ...or straight away when this many characters appear or disappear at once, */
 export const LARGE_CHANGE_CHARS = 1000;
+/** ...or when at least half of what was there (and this much) has been removed or replaced. */
+export const REPLACED_MIN_CHARS = 20;
+
+/** How many characters of `before` are gone from `after`: what lies outside their common start and end. */
+export function removedChars(before: string, after: string): number {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return before.length - start - end;
+}
 
 export interface SaveInput {
   id: string;
@@ -88,6 +100,7 @@ export class JournalService {
       body,
       bodyJson: JSON.stringify(body),
       text: plainTextOf(body),
+      excerpt: excerptOf(body),
       tags: [],
       wordCount: 0,
       createdAt: stamp,
@@ -141,6 +154,7 @@ export class JournalService {
         body,
         bodyJson,
         text,
+        excerpt: excerptOf(body),
         tags: normaliseTags(input.tags),
         wordCount: countWords(`${title}\n${text}`),
         updatedAt: textChanged ? stamp : previous.updatedAt,
@@ -159,6 +173,11 @@ export class JournalService {
     if (!hadWords) return null;
     if (nextText.trim().length === 0 && previous.text.trim().length > 0) return 'emptied';
     if (Math.abs(nextText.length - previous.text.length) >= LARGE_CHANGE_CHARS) return 'large-change';
+    // Select-all and type over happens faster than autosave: keep what was replaced.
+    const removed = removedChars(previous.text, nextText);
+    if (removed >= LARGE_CHANGE_CHARS || (removed >= REPLACED_MIN_CHARS && removed * 2 >= previous.text.length)) {
+      return 'large-change';
+    }
     const last = repo.lastRevisionAt(previous.id) ?? previous.createdAt;
     if (this.now().getTime() - Date.parse(last) >= REVISION_INTERVAL_MS) return 'edited';
     return null;
@@ -252,6 +271,7 @@ export class JournalService {
         body: revision.body,
         bodyJson: JSON.stringify(revision.body),
         text: revision.text,
+        excerpt: excerptOf(revision.body),
         wordCount: revision.wordCount,
         updatedAt: stamp,
       });

@@ -19,6 +19,7 @@ interface EntryRow {
   title: string;
   body_json: string;
   body_text: string;
+  excerpt: string;
   word_count: number;
   created_at: string;
   updated_at: string;
@@ -38,6 +39,7 @@ export interface StoredEntry {
   body: DocNode;
   bodyJson: string;
   text: string;
+  excerpt: string;
   tags: string[];
   wordCount: number;
   createdAt: string;
@@ -67,7 +69,6 @@ export interface ListFilter {
 }
 
 const TAG_SEPARATOR = '\u001f';
-const EXCERPT_CHARS = 220;
 
 const SORTS: Record<EntrySort, string> = {
   updated: 'e.updated_at DESC',
@@ -77,7 +78,7 @@ const SORTS: Record<EntrySort, string> = {
   relevance: 'bm25(entries_fts, 8.0, 1.0, 4.0), e.updated_at DESC',
 };
 
-const ENTRY_COLUMNS = `e.seq, e.id, e.title, e.body_text, e.word_count, e.created_at, e.updated_at, e.event_date,
+const ENTRY_COLUMNS = `e.seq, e.id, e.title, e.body_text, e.excerpt, e.word_count, e.created_at, e.updated_at, e.event_date,
   e.template_id, e.bring_to_supervision, e.contains_client_material, e.pinned, e.deleted_at, e.version,
   (SELECT group_concat(t.tag, char(31)) FROM entry_tags t WHERE t.entry_id = e.id) AS tags`;
 
@@ -92,6 +93,7 @@ function toStored(row: EntryRow): StoredEntry {
     body: JSON.parse(row.body_json) as DocNode,
     bodyJson: row.body_json,
     text: row.body_text,
+    excerpt: row.excerpt,
     tags: splitTags(row.tags),
     wordCount: row.word_count,
     createdAt: row.created_at,
@@ -107,8 +109,8 @@ function toStored(row: EntryRow): StoredEntry {
 }
 
 export function toEntry(stored: StoredEntry): Entry {
-  const { bodyJson: _json, text, ...rest } = stored;
-  return { ...rest, titleHighlighted: stored.title, excerpt: text.slice(0, EXCERPT_CHARS) };
+  const { bodyJson: _json, text: _text, ...rest } = stored;
+  return { ...rest, titleHighlighted: stored.title };
 }
 
 export class JournalRepository {
@@ -123,9 +125,9 @@ export class JournalRepository {
   insert(entry: StoredEntry): void {
     this.db
       .prepare(
-        `INSERT INTO entries (id, title, body_json, body_text, tags_text, word_count, created_at, updated_at, event_date,
-           template_id, bring_to_supervision, contains_client_material, pinned, deleted_at, version)
-         VALUES (@id, @title, @bodyJson, @text, @tagsText, @wordCount, @createdAt, @updatedAt, @eventDate,
+        `INSERT INTO entries (id, title, body_json, body_text, excerpt, tags_text, word_count, created_at, updated_at,
+           event_date, template_id, bring_to_supervision, contains_client_material, pinned, deleted_at, version)
+         VALUES (@id, @title, @bodyJson, @text, @excerpt, @tagsText, @wordCount, @createdAt, @updatedAt, @eventDate,
            @templateId, @bring, @client, @pinned, NULL, 1)`,
       )
       .run(this.params(entry));
@@ -135,7 +137,7 @@ export class JournalRepository {
   update(entry: StoredEntry): void {
     this.db
       .prepare(
-        `UPDATE entries SET title = @title, body_json = @bodyJson, body_text = @text, tags_text = @tagsText,
+        `UPDATE entries SET title = @title, body_json = @bodyJson, body_text = @text, excerpt = @excerpt, tags_text = @tagsText,
            word_count = @wordCount, updated_at = @updatedAt, event_date = @eventDate, template_id = @templateId,
            bring_to_supervision = @bring, contains_client_material = @client, pinned = @pinned, version = version + 1
          WHERE id = @id`,
@@ -207,11 +209,12 @@ export class JournalRepository {
     const whereSql = where.join(' AND ');
     const total = this.db.prepare(`SELECT count(*) FROM ${from} WHERE ${whereSql}`).pluck().get(params) as number;
     const sort = filter.sort === 'relevance' && !filter.match ? 'updated' : filter.sort;
-    const order = filter.trash ? 'e.deleted_at DESC' : `e.pinned DESC, ${SORTS[sort]}`;
+    // seq last: equal timestamps must still sort the same way every time, or paging repeats and skips rows.
+    const order = filter.trash ? 'e.deleted_at DESC, e.seq DESC' : `e.pinned DESC, ${SORTS[sort]}, e.seq DESC`;
     const searchColumns = filter.match
       ? `, snippet(entries_fts, 1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 24) AS snippet,
          highlight(entries_fts, 0, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}') AS title_highlighted`
-      : `, substr(e.body_text, 1, ${EXCERPT_CHARS}) AS snippet, e.title AS title_highlighted`;
+      : `, e.excerpt AS snippet, e.title AS title_highlighted`;
     const rows = this.db
       .prepare(
         `SELECT ${ENTRY_COLUMNS}${searchColumns} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
@@ -289,6 +292,7 @@ export class JournalRepository {
       title: entry.title,
       bodyJson: entry.bodyJson,
       text: entry.text,
+      excerpt: entry.excerpt,
       tagsText: entry.tags.join(' '),
       wordCount: entry.wordCount,
       createdAt: entry.createdAt,

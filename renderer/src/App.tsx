@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeError, holding, unwrap } from './api';
 import { AppFrame } from './features/frame/AppFrame';
 import { CreateVault } from './features/vault/CreateVault';
+import { flushAll } from './features/journal/flush';
 import { Unlock } from './features/vault/Unlock';
 import { Notice } from './ui/controls';
 import styles from './features/vault/vault.module.css';
@@ -22,7 +23,10 @@ export function App() {
   }, [queryClient]);
 
   const lock = useCallback(() => {
-    void holding().vault.lock().finally(afterLock);
+    // Save whatever is still being typed before the database closes.
+    void flushAll()
+      .then(() => holding().vault.lock())
+      .finally(afterLock);
   }, [afterLock]);
 
   useEffect(() => holding().events.on('vault:locked', afterLock), [afterLock]);

@@ -71,3 +71,38 @@ export class HoldingApp {
     ).toEqual([]);
   }
 }
+
+/** The journal, as a person uses it. */
+export class JournalPageObject {
+  constructor(readonly page: Page) {}
+
+  get title() {
+    return this.page.getByPlaceholder('Untitled');
+  }
+
+  get editor() {
+    return this.page.getByRole('textbox', { name: 'Entry text' });
+  }
+
+  get list() {
+    return this.page.getByRole('listbox', { name: 'Journal entries' });
+  }
+
+  async newEntry(templateName: string): Promise<void> {
+    await this.page.getByLabel('Start from', { exact: true }).selectOption({ label: templateName });
+    await this.page.getByRole('button', { name: 'New entry' }).click();
+    await expect(this.title).toBeFocused();
+  }
+
+  async expectSaved(): Promise<void> {
+    await expect(this.page.getByTestId('save-status')).toHaveText(/^Saved/, { timeout: 15_000 });
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Search your journal' }).fill(text);
+  }
+
+  option(title: string) {
+    return this.list.getByRole('option').filter({ hasText: title });
+  }
+}

@@ -71,7 +71,7 @@ describe('journal', () => {
       containsClientMaterial: false,
       version: 2,
     });
-    expect(saved.excerpt).toBe('I felt out of my depth.\nAnd yet I stayed with it.');
+    expect(saved.excerpt).toBe('I felt out of my depth. And yet I stayed with it.');
   });
 
   it('keeps the old text as a revision when an entry is emptied', async () => {
@@ -304,5 +304,26 @@ describe('templates', () => {
       'BUILTIN_TEMPLATE',
     );
     expectCode(() => s.templates.save({ name: '   ', description: '', sections: [] }), 'INVALID_INPUT');
+  });
+});
+
+describe('revision rules', () => {
+  it('keeps the old text when most of it is replaced faster than autosave, but not for small edits', async () => {
+    const { removedChars } = await import('../../main/journal/journal');
+    expect(removedChars('hello world', 'hello brave world')).toBe(0);
+    expect(removedChars('hello world', 'hello')).toBe(6);
+    expect(removedChars('abc', 'xyz')).toBe(3);
+    expect(removedChars('', 'new')).toBe(0);
+    expect(removedChars('aaaa', 'aa')).toBe(2);
+
+    const s = await open();
+    const entry = s.journal.create({});
+    save(s, entry, { body: docFromParagraphs(['We talked about the move, and I noticed my own tiredness.']) });
+    save(s, entry, { body: docFromParagraphs(['We talked about the move, and I noticed my own tiredness today.']) });
+    expect(s.journal.revisions(entry.id)).toHaveLength(0);
+    save(s, entry, { body: docFromParagraphs(['Second thoughts.']) });
+    const [kept] = s.journal.revisions(entry.id);
+    expect(kept?.reason).toBe('large-change');
+    expect(s.journal.revision(kept!.id).text).toBe('We talked about the move, and I noticed my own tiredness today.');
   });
 });

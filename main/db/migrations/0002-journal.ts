@@ -15,6 +15,7 @@ export const migration0002: Migration = {
         title                    TEXT NOT NULL DEFAULT '',
         body_json                TEXT NOT NULL,
         body_text                TEXT NOT NULL DEFAULT '',
+        excerpt                  TEXT NOT NULL DEFAULT '',
         tags_text                TEXT NOT NULL DEFAULT '',
         word_count               INTEGER NOT NULL DEFAULT 0,
         created_at               TEXT NOT NULL,

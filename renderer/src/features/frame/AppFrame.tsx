@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../ui/controls';
+import { JournalPage } from '../journal/JournalPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SECTIONS, type SectionId } from './sections';
 import styles from './frame.module.css';
@@ -54,8 +55,15 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
           <span className={styles.shortcut}>{isMac ? '⌘ L' : 'Ctrl + L'} locks at any time</span>
         </div>
       </aside>
-      <main id="content" className={styles.content} ref={contentRef} tabIndex={-1}>
-        {current === 'settings' ? (
+      <main
+        id="content"
+        className={current === 'journal' ? styles.contentFull : styles.content}
+        ref={contentRef}
+        tabIndex={-1}
+      >
+        {current === 'journal' ? (
+          <JournalPage />
+        ) : current === 'settings' ? (
           <SettingsPage onLock={onLock} />
         ) : section ? (
           <>

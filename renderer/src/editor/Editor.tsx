@@ -1,0 +1,339 @@
+import { memo, type FormEvent, useEffect, useRef, useState } from 'react';
+import { type Editor as TipTapEditor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { TaskItem, TaskList } from '@tiptap/extension-list';
+import { CharacterCount, Placeholder } from '@tiptap/extensions';
+import Highlight from '@tiptap/extension-highlight';
+import { countWords, type DocNode, isSafeHref } from '../../../common/journal/doc';
+import type { TemplateSection } from '../../../common/journal/templates';
+import { sanitisePastedHtml } from './paste';
+import styles from './editor.module.css';
+
+export interface EditorChange {
+  body: DocNode;
+  words: number;
+}
+
+interface Props {
+  initial: DocNode;
+  /** The template's prompts, shown under their headings until you write there. */
+  sections: TemplateSection[];
+  onChange: (change: EditorChange) => void;
+  onBlur: () => void;
+  /** Escape leaves the editor (back to the list). */
+  onEscape?: () => void;
+  labelledBy: string;
+  editorRef?: (editor: TipTapEditor | null) => void;
+}
+
+const FREE_PROMPT = 'Write whatever is on your mind. Nobody else will read this unless you choose to share it.';
+
+/**
+ * The rich-text editor, isolated from list re-renders: it is created once per entry, never re-renders
+ * on a transaction, and reports changes upwards for autosave.
+ */
+export const Editor = memo(function Editor({
+  initial,
+  sections,
+  onChange,
+  onBlur,
+  onEscape,
+  labelledBy,
+  editorRef,
+}: Props) {
+  const prompts = useRef(new Map(sections.map((s) => [s.heading, s.prompt])));
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const onEscapeRef = useRef(onEscape);
+  onEscapeRef.current = onEscape;
+  const [linkOpen, setLinkOpen] = useState(false);
+
+  const editor = useEditor({
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    // The editor's own <style> element would be inline style, which the CSP forbids; ours is in CSS.
+    injectCSS: false,
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [1, 2, 3] },
+        link: {
+          openOnClick: false,
+          autolink: true,
+          linkOnPaste: true,
+          defaultProtocol: 'https',
+          protocols: ['https', 'mailto'],
+          isAllowedUri: (url) => isSafeHref(url),
+          shouldAutoLink: (url) => isSafeHref(url) || isSafeHref(`https://${url}`),
+          HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+        },
+      }),
+      TaskList,
+      TaskItem.configure({ nested: true }),
+      Highlight,
+      CharacterCount,
+      Placeholder.configure({
+        showOnlyCurrent: false,
+        includeChildren: false,
+        placeholder: ({ editor: ed, node, pos }) => {
+          if (node.type.name === 'heading') return 'Heading';
+          if (node.type.name !== 'paragraph') return '';
+          const $pos = ed.state.doc.resolve(pos);
+          if ($pos.depth !== 0) return '';
+          const index = $pos.index();
+          const before = index > 0 ? $pos.parent.child(index - 1) : null;
+          if (before?.type.name === 'heading') return prompts.current.get(before.textContent) ?? '';
+          return ed.state.doc.childCount === 1 ? FREE_PROMPT : '';
+        },
+      }),
+    ],
+    content: initial,
+    editorProps: {
+      attributes: { 'aria-labelledby': labelledBy, 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true' },
+      transformPastedHTML: sanitisePastedHtml,
+      handleKeyDown: (_view, event) => {
+        if (event.key === 'Escape' && onEscapeRef.current) {
+          onEscapeRef.current();
+          return true;
+        }
+        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+          setLinkOpen(true);
+          return true;
+        }
+        return false;
+      },
+    },
+    onUpdate: ({ editor: ed }) => {
+      onChangeRef.current({ body: ed.getJSON() as DocNode, words: countWords(ed.getText({ blockSeparator: '\n' })) });
+    },
+    onBlur: () => onBlur(),
+  });
+
+  useEffect(() => {
+    editorRef?.(editor);
+    return () => editorRef?.(null);
+  }, [editor, editorRef]);
+
+  if (!editor) return null;
+  return (
+    <div className={styles.wrap}>
+      <Toolbar editor={editor} onLink={() => setLinkOpen((open) => !open)} />
+      {linkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
+      <EditorContent editor={editor} className={styles.content} />
+    </div>
+  );
+});
+
+interface ToolSpec {
+  label: string;
+  text: string;
+  shortcut: string;
+  active: (e: TipTapEditor) => boolean;
+  run: (e: TipTapEditor) => void;
+}
+
+const TOOLS: (ToolSpec | 'sep')[] = [
+  {
+    label: 'Bold',
+    text: 'B',
+    shortcut: 'Ctrl+B',
+    active: (e) => e.isActive('bold'),
+    run: (e) => e.chain().focus().toggleBold().run(),
+  },
+  {
+    label: 'Italic',
+    text: 'I',
+    shortcut: 'Ctrl+I',
+    active: (e) => e.isActive('italic'),
+    run: (e) => e.chain().focus().toggleItalic().run(),
+  },
+  {
+    label: 'Underline',
+    text: 'U',
+    shortcut: 'Ctrl+U',
+    active: (e) => e.isActive('underline'),
+    run: (e) => e.chain().focus().toggleUnderline().run(),
+  },
+  {
+    label: 'Strikethrough',
+    text: 'S',
+    shortcut: 'Ctrl+Shift+S',
+    active: (e) => e.isActive('strike'),
+    run: (e) => e.chain().focus().toggleStrike().run(),
+  },
+  {
+    label: 'Highlight',
+    text: 'Highlight',
+    shortcut: 'Ctrl+Shift+H',
+    active: (e) => e.isActive('highlight'),
+    run: (e) => e.chain().focus().toggleHighlight().run(),
+  },
+  'sep',
+  {
+    label: 'H2 heading',
+    text: 'H2',
+    shortcut: 'Ctrl+Alt+2',
+    active: (e) => e.isActive('heading', { level: 2 }),
+    run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
+  },
+  {
+    label: 'H3 subheading',
+    text: 'H3',
+    shortcut: 'Ctrl+Alt+3',
+    active: (e) => e.isActive('heading', { level: 3 }),
+    run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
+  },
+  {
+    label: 'Bulleted list',
+    text: '• List',
+    shortcut: 'Ctrl+Shift+8',
+    active: (e) => e.isActive('bulletList'),
+    run: (e) => e.chain().focus().toggleBulletList().run(),
+  },
+  {
+    label: 'Numbered list',
+    text: 'Numbered',
+    shortcut: 'Ctrl+Shift+7',
+    active: (e) => e.isActive('orderedList'),
+    run: (e) => e.chain().focus().toggleOrderedList().run(),
+  },
+  {
+    label: 'Tasks list',
+    text: '☐ Tasks',
+    shortcut: 'Ctrl+Shift+9',
+    active: (e) => e.isActive('taskList'),
+    run: (e) => e.chain().focus().toggleTaskList().run(),
+  },
+  {
+    label: 'Quote',
+    text: '“ ”',
+    shortcut: 'Ctrl+Shift+B',
+    active: (e) => e.isActive('blockquote'),
+    run: (e) => e.chain().focus().toggleBlockquote().run(),
+  },
+];
+
+function Toolbar({ editor, onLink }: { editor: TipTapEditor; onLink: () => void }) {
+  // Re-render the toolbar, not the editor, when the selection's formatting changes.
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      active: TOOLS.map((t) => (t === 'sep' ? false : t.active(e))),
+      link: e.isActive('link'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+  return (
+    <div className={styles.toolbar} role="toolbar" aria-label="Formatting">
+      {TOOLS.map((tool, i) =>
+        tool === 'sep' ? (
+          <span key={i} className={styles.sep} aria-hidden="true" />
+        ) : (
+          <button
+            key={tool.label}
+            type="button"
+            className={styles.tool}
+            aria-label={tool.label}
+            aria-pressed={state.active[i]}
+            title={`${tool.label} (${tool.shortcut})`}
+            onClick={() => tool.run(editor)}
+          >
+            {tool.text}
+          </button>
+        ),
+      )}
+      <button
+        type="button"
+        className={styles.tool}
+        aria-label="Link"
+        aria-pressed={state.link}
+        title="Link (Ctrl+K)"
+        onClick={onLink}
+      >
+        Link
+      </button>
+      <span className={styles.sep} aria-hidden="true" />
+      <button
+        type="button"
+        className={styles.tool}
+        aria-label="Undo"
+        title="Undo (Ctrl+Z)"
+        disabled={!state.canUndo}
+        onClick={() => editor.chain().focus().undo().run()}
+      >
+        ↶
+      </button>
+      <button
+        type="button"
+        className={styles.tool}
+        aria-label="Redo"
+        title="Redo (Ctrl+Shift+Z)"
+        disabled={!state.canRedo}
+        onClick={() => editor.chain().focus().redo().run()}
+      >
+        ↷
+      </button>
+    </div>
+  );
+}
+
+function LinkForm({ editor, onDone }: { editor: TipTapEditor; onDone: () => void }) {
+  const existing = (editor.getAttributes('link')['href'] as string | undefined) ?? '';
+  const [href, setHref] = useState(existing);
+  const [error, setError] = useState<string | null>(null);
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const value = href.trim();
+    const url = /^[a-z]+:/i.test(value) ? value : value.includes('@') ? `mailto:${value}` : `https://${value}`;
+    if (!isSafeHref(url)) {
+      setError('Links can go to https:// web addresses or e-mail addresses only.');
+      return;
+    }
+    editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
+    onDone();
+  }
+  return (
+    <form className={styles.linkForm} onSubmit={apply} aria-label="Link">
+      <label htmlFor="link-href">Link to</label>
+      <input
+        id="link-href"
+        value={href}
+        autoFocus
+        placeholder="https://… or name@example.org"
+        onChange={(e) => setHref(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onDone();
+            editor.commands.focus();
+          }
+        }}
+        aria-describedby={error ? 'link-error' : undefined}
+        aria-invalid={error ? true : undefined}
+      />
+      <button type="submit" className={styles.tool}>
+        Apply
+      </button>
+      {existing ? (
+        <button
+          type="button"
+          className={styles.tool}
+          onClick={() => {
+            editor.chain().focus().extendMarkRange('link').unsetLink().run();
+            onDone();
+          }}
+        >
+          Remove link
+        </button>
+      ) : null}
+      <button type="button" className={styles.tool} onClick={onDone}>
+        Cancel
+      </button>
+      {error ? (
+        <span id="link-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </form>
+  );
+}

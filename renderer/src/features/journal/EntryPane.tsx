@@ -1,0 +1,313 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Editor as TipTapEditor } from '@tiptap/react';
+import type { DocNode } from '../../../../common/journal/doc';
+import type { Entry } from '../../../../common/journal/types';
+import { describeError, holding, unwrap } from '../../api';
+import { Editor, type EditorChange } from '../../editor/Editor';
+import { Button, Notice } from '../../ui/controls';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { HistoryView } from './HistoryView';
+import { invalidateLists, journalKeys } from './queries';
+import { type SaveState, useAutosave } from './useAutosave';
+import styles from './journal.module.css';
+
+interface Draft {
+  id: string;
+  title: string;
+  body: DocNode;
+  eventDate: string | null;
+  tags: string[];
+  bringToSupervision: boolean;
+  containsClientMaterial: boolean;
+  pinned: boolean;
+}
+
+const splitTags = (text: string) =>
+  text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+
+interface PaneProps {
+  id: string;
+  /** Increases each time the title should take focus (a new entry, or Enter in the list). */
+  focusRequest: number;
+  onTrashed: (entry: Entry) => void;
+  onBackToList: () => void;
+}
+
+export function EntryPane({ id, focusRequest, onTrashed, onBackToList }: PaneProps) {
+  const entry = useQuery({ queryKey: journalKeys.entry(id), queryFn: () => unwrap(holding().journal.get({ id })) });
+  const [view, setView] = useState<'edit' | 'history'>('edit');
+  const [generation, setGeneration] = useState(0);
+  const queryClient = useQueryClient();
+
+  if (entry.isPending) return <div className={styles.editorPane} aria-busy="true" />;
+  if (entry.isError) {
+    return (
+      <div className={styles.editorPane}>
+        <Notice>{describeError(entry.error)}</Notice>
+      </div>
+    );
+  }
+  if (view === 'history') {
+    return (
+      <div className={styles.editorPane}>
+        <HistoryView
+          entry={entry.data}
+          onClose={() => setView('edit')}
+          onRestored={(restored) => {
+            queryClient.setQueryData(journalKeys.entry(id), restored);
+            invalidateLists(queryClient);
+            setGeneration((g) => g + 1);
+            setView('edit');
+          }}
+        />
+      </div>
+    );
+  }
+  return (
+    <EntryForm
+      key={`${id}:${generation}`}
+      entry={entry.data}
+      focusRequest={focusRequest}
+      onHistory={() => setView('history')}
+      onTrashed={onTrashed}
+      onBackToList={onBackToList}
+    />
+  );
+}
+
+function EntryForm({
+  entry,
+  focusRequest,
+  onHistory,
+  onTrashed,
+  onBackToList,
+}: {
+  entry: Entry;
+  focusRequest: number;
+  onHistory: () => void;
+  onTrashed: (entry: Entry) => void;
+  onBackToList: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const bodyLabelId = useId();
+  const templates = useQuery({ queryKey: journalKeys.templates, queryFn: () => unwrap(holding().templates.list()) });
+  const template = templates.data?.find((t) => t.id === entry.templateId);
+  const [title, setTitle] = useState(entry.title);
+  const [eventDate, setEventDate] = useState(entry.eventDate ?? '');
+  const [tagsText, setTagsText] = useState(entry.tags.join(', '));
+  const [flags, setFlags] = useState({
+    bringToSupervision: entry.bringToSupervision,
+    containsClientMaterial: entry.containsClientMaterial,
+    pinned: entry.pinned,
+  });
+  const [words, setWords] = useState(entry.wordCount);
+  const [confirmTrash, setConfirmTrash] = useState(false);
+  const draft = useRef<Draft>({
+    id: entry.id,
+    title: entry.title,
+    body: entry.body,
+    eventDate: entry.eventDate,
+    tags: entry.tags,
+    ...flags,
+  });
+  const editorRef = useRef<TipTapEditor | null>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusRequest > 0) titleRef.current?.focus();
+  }, [focusRequest]);
+
+  const save = useCallback(
+    async (d: Draft) => {
+      await unwrap(holding().journal.save(d));
+      queryClient.setQueryData(journalKeys.entry(d.id), (old: Entry | undefined) =>
+        old ? { ...old, ...d, eventDate: d.eventDate } : old,
+      );
+      invalidateLists(queryClient);
+    },
+    [queryClient],
+  );
+  const autosave = useAutosave<Draft>(save);
+
+  const update = useCallback(
+    (changes: Partial<Draft>) => {
+      draft.current = { ...draft.current, ...changes };
+      autosave.change(draft.current);
+    },
+    [autosave],
+  );
+
+  const onEditorChange = useCallback(
+    (change: EditorChange) => {
+      setWords(change.words + (draft.current.title.match(/[\p{L}\p{N}]+/gu)?.length ?? 0));
+      update({ body: change.body });
+    },
+    [update],
+  );
+  const onEditorBlur = useCallback(() => void autosave.flush(), [autosave]);
+  const setEditor = useCallback((e: TipTapEditor | null) => {
+    editorRef.current = e;
+  }, []);
+
+  const trash = useMutation({
+    mutationFn: async () => {
+      await autosave.flush();
+      await unwrap(holding().journal.trash({ id: entry.id }));
+    },
+    onSuccess: () => {
+      invalidateLists(queryClient);
+      onTrashed(entry);
+    },
+  });
+
+  const sections = useMemo(() => template?.sections ?? [], [template]);
+
+  return (
+    <div className={styles.editorPane}>
+      <label htmlFor={titleId} className="visually-hidden">
+        Title
+      </label>
+      <input
+        ref={titleRef}
+        id={titleId}
+        className={styles.titleInput}
+        value={title}
+        placeholder="Untitled"
+        maxLength={300}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          update({ title: e.target.value });
+        }}
+        onBlur={() => void autosave.flush()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || (e.key === 'ArrowDown' && !e.shiftKey)) {
+            e.preventDefault();
+            editorRef.current?.commands.focus('start');
+          }
+          if (e.key === 'Escape') onBackToList();
+        }}
+      />
+      <div className={styles.meta}>
+        <label>
+          <span>About the day of</span>
+          <input
+            type="date"
+            className={styles.input}
+            value={eventDate}
+            onChange={(e) => {
+              setEventDate(e.target.value);
+              update({ eventDate: e.target.value || null });
+            }}
+          />
+        </label>
+        <label>
+          <span>Tags</span>
+          <input
+            className={styles.input}
+            value={tagsText}
+            placeholder="separated by commas"
+            onChange={(e) => {
+              setTagsText(e.target.value);
+              update({ tags: splitTags(e.target.value) });
+            }}
+          />
+        </label>
+        {(
+          [
+            ['bringToSupervision', 'Bring to supervision'],
+            ['containsClientMaterial', 'Contains client material'],
+            ['pinned', 'Pinned'],
+          ] as const
+        ).map(([key, label]) => (
+          <label key={key}>
+            <input
+              type="checkbox"
+              checked={flags[key]}
+              onChange={(e) => {
+                setFlags((f) => ({ ...f, [key]: e.target.checked }));
+                update({ [key]: e.target.checked });
+                void autosave.flush();
+              }}
+            />
+            <span>{label}</span>
+          </label>
+        ))}
+      </div>
+      {template && template.sections.length ? (
+        <p className={styles.status}>Following {template.name}. The prompts disappear as you write.</p>
+      ) : null}
+      <span id={bodyLabelId} className="visually-hidden">
+        Entry text
+      </span>
+      <Editor
+        initial={entry.body}
+        sections={sections}
+        onChange={onEditorChange}
+        onBlur={onEditorBlur}
+        onEscape={onBackToList}
+        labelledBy={bodyLabelId}
+        editorRef={setEditor}
+      />
+      <div className={styles.footer}>
+        <SaveStatus state={autosave.state} words={words} />
+        <div className={styles.row}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              void autosave.flush().then(onHistory);
+            }}
+          >
+            History
+          </Button>
+          <Button variant="secondary" onClick={() => setConfirmTrash(true)}>
+            Move to trash
+          </Button>
+        </div>
+      </div>
+      {trash.isError ? <Notice>{describeError(trash.error)}</Notice> : null}
+      <ConfirmDialog
+        open={confirmTrash}
+        title="Move this entry to the trash?"
+        confirmLabel="Move to trash"
+        onCancel={() => setConfirmTrash(false)}
+        onConfirm={() => {
+          setConfirmTrash(false);
+          trash.mutate();
+        }}
+      >
+        <p>You can restore it from the trash for 30 days. After that it is deleted for good.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function SaveStatus({ state, words }: { state: SaveState; words: number }) {
+  const wordText = `${words.toLocaleString('en-GB')} ${words === 1 ? 'word' : 'words'}`;
+  let text: string;
+  switch (state.kind) {
+    case 'saved':
+      text = state.at
+        ? `Saved at ${state.at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`
+        : 'Saved';
+      break;
+    case 'pending':
+    case 'saving':
+      text = 'Saving…';
+      break;
+    case 'error':
+      text = 'Not saved yet. Your words are safe here and we will keep trying.';
+  }
+  return (
+    <span className={styles.status}>
+      <span role="status" className={state.kind === 'error' ? styles.statusError : undefined} data-testid="save-status">
+        {text}
+      </span>
+      {' · '}
+      <span>{wordText}</span>
+    </span>
+  );
+}

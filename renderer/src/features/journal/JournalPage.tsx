@@ -1,0 +1,324 @@
+import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ENTRY_SORTS } from '../../../../common/ipc/contract';
+import type { Entry, EntrySort } from '../../../../common/journal/types';
+import { describeError, holding, unwrap } from '../../api';
+import { Button, Notice } from '../../ui/controls';
+import { EntryList, type EntryListHandle, type ListFilters } from './EntryList';
+import { EntryPane } from './EntryPane';
+import { invalidateLists, journalKeys } from './queries';
+import { TemplatesView } from './TemplatesView';
+import { TrashPreview } from './TrashPreview';
+import styles from './journal.module.css';
+
+type View = 'journal' | 'trash' | 'templates';
+
+const SORT_LABELS: Record<EntrySort, string> = {
+  updated: 'Recently changed',
+  created: 'Recently written',
+  event: 'Day it was about',
+  title: 'Title',
+  relevance: 'Best match',
+};
+
+interface FilterState {
+  from: string;
+  to: string;
+  tag: string;
+  templateId: string;
+  bringToSupervision: boolean;
+  containsClientMaterial: boolean;
+  pinned: boolean;
+  sort: EntrySort | '';
+}
+
+const NO_FILTERS: FilterState = {
+  from: '',
+  to: '',
+  tag: '',
+  templateId: '',
+  bringToSupervision: false,
+  containsClientMaterial: false,
+  pinned: false,
+  sort: '',
+};
+
+export function JournalPage() {
+  const queryClient = useQueryClient();
+  const [view, setView] = useState<View>('journal');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
+  const [showFilters, setShowFilters] = useState(false);
+  const [startFrom, setStartFrom] = useState('builtin:free');
+  const [trashed, setTrashed] = useState<Entry | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const listRef = useRef<EntryListHandle>(null);
+  const filterId = useId();
+
+  const templates = useQuery({ queryKey: journalKeys.templates, queryFn: () => unwrap(holding().templates.list()) });
+  const tags = useQuery({ queryKey: journalKeys.tags, queryFn: () => unwrap(holding().journal.tags()) });
+
+  const listFilters: ListFilters = {
+    query: deferredQuery,
+    trash: view === 'trash',
+    from: filters.from || null,
+    to: filters.to || null,
+    tags: filters.tag ? [filters.tag] : [],
+    templateId: filters.templateId || null,
+    bringToSupervision: filters.bringToSupervision || null,
+    containsClientMaterial: filters.containsClientMaterial || null,
+    pinned: filters.pinned || null,
+    ...(filters.sort ? { sort: filters.sort } : {}),
+  };
+  const activeFilters =
+    Object.entries(filters).filter(([k, v]) => k !== 'sort' && v !== '' && v !== false).length + (filters.sort ? 1 : 0);
+
+  const create = useMutation({
+    mutationFn: () => unwrap(holding().journal.create({ templateId: startFrom })),
+    onSuccess: (entry) => {
+      queryClient.setQueryData(journalKeys.entry(entry.id), entry);
+      invalidateLists(queryClient);
+      setView('journal');
+      setSelectedId(entry.id);
+      setTrashed(null);
+      // Straight into writing: the title first.
+      setFocusRequest((n) => n + 1);
+    },
+  });
+
+  const undoTrash = useMutation({
+    mutationFn: (id: string) => unwrap(holding().journal.restore({ id })),
+    onSuccess: (_v, id) => {
+      invalidateLists(queryClient);
+      setTrashed(null);
+      setSelectedId(id);
+    },
+  });
+
+  useEffect(() => setSelectedId(null), [view]);
+
+  const set = <K extends keyof FilterState>(key: K, value: FilterState[K]) =>
+    setFilters((f) => ({ ...f, [key]: value }));
+
+  return (
+    <div className={styles.page}>
+      <section className={styles.listPane} aria-label="Entries">
+        <div className={styles.listHeader}>
+          <div className={styles.row}>
+            <h1 className={styles.grow} tabIndex={-1}>
+              {view === 'trash' ? 'Trash' : view === 'templates' ? 'Templates' : 'Journal'}
+            </h1>
+          </div>
+          <div className={styles.row} role="group" aria-label="Show">
+            {(['journal', 'trash', 'templates'] as const).map((v) => (
+              <Button
+                key={v}
+                variant={view === v ? 'primary' : 'quiet'}
+                aria-pressed={view === v}
+                onClick={() => setView(v)}
+              >
+                {v === 'journal' ? 'Entries' : v === 'trash' ? 'Trash' : 'Templates'}
+              </Button>
+            ))}
+          </div>
+          {view === 'journal' ? (
+            <div className={styles.row}>
+              <label htmlFor={`${filterId}-start`} className="visually-hidden">
+                Start from
+              </label>
+              <select
+                id={`${filterId}-start`}
+                className={`${styles.select} ${styles.grow}`}
+                value={startFrom}
+                onChange={(e) => setStartFrom(e.target.value)}
+              >
+                {templates.data?.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+              <Button onClick={() => create.mutate()} disabled={create.isPending}>
+                New entry
+              </Button>
+            </div>
+          ) : null}
+          {view !== 'templates' ? (
+            <>
+              <input
+                type="search"
+                className={`${styles.input} ${styles.search}`}
+                placeholder='Search: words, "a phrase", begin*, -without'
+                aria-label={view === 'trash' ? 'Search the trash' : 'Search your journal'}
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'ArrowDown') {
+                    e.preventDefault();
+                    listRef.current?.focus();
+                  }
+                }}
+              />
+              <div className={styles.row}>
+                <Button
+                  variant="quiet"
+                  aria-expanded={showFilters}
+                  aria-controls={`${filterId}-filters`}
+                  onClick={() => setShowFilters((s) => !s)}
+                >
+                  {showFilters ? 'Hide filters' : 'Filters and sorting'}
+                  {activeFilters ? ` (${activeFilters})` : ''}
+                </Button>
+                {activeFilters ? (
+                  <Button variant="quiet" onClick={() => setFilters(NO_FILTERS)}>
+                    Clear
+                  </Button>
+                ) : null}
+              </div>
+              {showFilters ? (
+                <div className={styles.filters} id={`${filterId}-filters`}>
+                  <label>
+                    From
+                    <input
+                      type="date"
+                      className={styles.input}
+                      value={filters.from}
+                      onChange={(e) => set('from', e.target.value)}
+                    />
+                  </label>
+                  <label>
+                    To
+                    <input
+                      type="date"
+                      className={styles.input}
+                      value={filters.to}
+                      onChange={(e) => set('to', e.target.value)}
+                    />
+                  </label>
+                  <label>
+                    Tag
+                    <select className={styles.select} value={filters.tag} onChange={(e) => set('tag', e.target.value)}>
+                      <option value="">Any tag</option>
+                      {tags.data?.map((t) => (
+                        <option key={t.tag} value={t.tag}>
+                          {t.tag} ({t.count})
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label>
+                    Template
+                    <select
+                      className={styles.select}
+                      value={filters.templateId}
+                      onChange={(e) => set('templateId', e.target.value)}
+                    >
+                      <option value="">Any template</option>
+                      {templates.data?.map((t) => (
+                        <option key={t.id} value={t.id}>
+                          {t.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label>
+                    Sort by
+                    <select
+                      className={styles.select}
+                      value={filters.sort}
+                      onChange={(e) => set('sort', e.target.value as EntrySort | '')}
+                    >
+                      <option value="">{query.trim() ? 'Best match' : 'Recently changed'}</option>
+                      {ENTRY_SORTS.filter((s) => s !== 'relevance' || query.trim()).map((s) => (
+                        <option key={s} value={s}>
+                          {SORT_LABELS[s]}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <span />
+                  {(
+                    [
+                      ['bringToSupervision', 'To bring to supervision'],
+                      ['containsClientMaterial', 'With client material'],
+                      ['pinned', 'Pinned'],
+                    ] as const
+                  ).map(([key, label]) => (
+                    <label key={key} className={styles.check}>
+                      <input type="checkbox" checked={filters[key]} onChange={(e) => set(key, e.target.checked)} />
+                      {label}
+                    </label>
+                  ))}
+                </div>
+              ) : null}
+            </>
+          ) : null}
+          {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
+          {trashed ? (
+            <div role="status" className={styles.row}>
+              <span className={styles.grow}>Moved “{trashed.title || 'Untitled'}” to the trash.</span>
+              <Button variant="quiet" onClick={() => undoTrash.mutate(trashed.id)}>
+                Undo
+              </Button>
+            </div>
+          ) : null}
+        </div>
+        {view !== 'templates' ? (
+          <EntryList
+            ref={listRef}
+            filters={listFilters}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onOpen={(id) => {
+              setSelectedId(id);
+              requestAnimationFrame(() =>
+                document.querySelector<HTMLInputElement>('input[placeholder="Untitled"]')?.focus(),
+              );
+            }}
+            label={view === 'trash' ? 'Entries in the trash' : 'Journal entries'}
+          />
+        ) : null}
+      </section>
+      {view === 'templates' ? (
+        <TemplatesView />
+      ) : selectedId && view === 'trash' ? (
+        <TrashPreview key={selectedId} id={selectedId} onGone={() => setSelectedId(null)} />
+      ) : selectedId ? (
+        <EntryPane
+          key={selectedId}
+          id={selectedId}
+          focusRequest={focusRequest}
+          onTrashed={(entry) => {
+            setTrashed(entry);
+            setSelectedId(null);
+            listRef.current?.focus();
+          }}
+          onBackToList={() => listRef.current?.focus()}
+        />
+      ) : (
+        <div className={styles.editorPane}>
+          <div className={styles.empty}>
+            {view === 'trash' ? (
+              <p>
+                Entries you move to the trash wait here for 30 days, in case you want them back. Then they are deleted
+                for good.
+              </p>
+            ) : (
+              <>
+                <p>
+                  <strong>Choose an entry, or start a new one.</strong>
+                </p>
+                <p>
+                  Everything here is private and encrypted on this computer. Write freely, or pick a reflective model
+                  under “Start from” for some gentle structure.
+                </p>
+              </>
+            )}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

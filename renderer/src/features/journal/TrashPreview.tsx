@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { plainTextOf } from '../../../../common/journal/doc';
+import { describeError, holding, unwrap } from '../../api';
+import { Actions, Button, Notice } from '../../ui/controls';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { invalidateLists, journalKeys } from './queries';
+import styles from './journal.module.css';
+
+/** A trashed entry, read-only, with the two ways out of the trash. */
+export function TrashPreview({ id, onGone }: { id: string; onGone: () => void }) {
+  const queryClient = useQueryClient();
+  const entry = useQuery({
+    queryKey: journalKeys.entry(id),
+    queryFn: () => unwrap(holding().journal.get({ id })),
+    staleTime: 0,
+  });
+  const [confirm, setConfirm] = useState<'forever' | 'empty' | null>(null);
+  const done = () => {
+    invalidateLists(queryClient);
+    queryClient.removeQueries({ queryKey: journalKeys.entry(id) });
+    onGone();
+  };
+  const restore = useMutation({ mutationFn: () => unwrap(holding().journal.restore({ id })), onSuccess: done });
+  const forever = useMutation({ mutationFn: () => unwrap(holding().journal.deleteForever({ id })), onSuccess: done });
+  const empty = useMutation({ mutationFn: () => unwrap(holding().journal.emptyTrash()), onSuccess: done });
+  const error = restore.error ?? forever.error ?? empty.error ?? entry.error;
+
+  return (
+    <div className={styles.editorPane}>
+      {entry.data ? (
+        <>
+          <h2>{entry.data.title || 'Untitled'}</h2>
+          <p className={styles.status}>
+            In the trash since{' '}
+            {new Date(entry.data.deletedAt ?? entry.data.updatedAt).toLocaleDateString('en-GB', {
+              day: 'numeric',
+              month: 'long',
+            })}
+            . It will be deleted for good 30 days after that.
+          </p>
+          <Actions>
+            <Button onClick={() => restore.mutate()}>Restore</Button>
+            <Button variant="secondary" onClick={() => setConfirm('forever')}>
+              Delete for ever
+            </Button>
+            <Button variant="quiet" onClick={() => setConfirm('empty')}>
+              Empty the trash
+            </Button>
+          </Actions>
+          <div className={styles.compare} tabIndex={0} role="region" aria-label="Entry text">
+            {plainTextOf(entry.data.body) || '(empty)'}
+          </div>
+        </>
+      ) : null}
+      {error ? <Notice>{describeError(error)}</Notice> : null}
+      <ConfirmDialog
+        open={confirm !== null}
+        title={confirm === 'empty' ? 'Empty the trash?' : 'Delete this entry for ever?'}
+        confirmLabel={confirm === 'empty' ? 'Empty the trash' : 'Delete for ever'}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          const which = confirm;
+          setConfirm(null);
+          if (which === 'empty') empty.mutate();
+          else forever.mutate();
+        }}
+      >
+        <p>
+          {confirm === 'empty'
+            ? 'Every entry in the trash, and its earlier versions, will be removed from this computer. This cannot be undone.'
+            : 'The entry and its earlier versions will be removed from this computer. This cannot be undone.'}
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import { docFromParagraphs } from '../../common/journal/doc';
+import { expect, test } from './fixtures';
+import { JournalPageObject, PASSPHRASE } from './pages';
+
+test('a Gibbs entry: write, autosave, lock, unlock, search, filter, history, trash, delete for ever', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  const journal = new JournalPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  await app.expectAccessible('journal, empty');
+
+  await journal.newEntry("Gibbs' reflective cycle");
+  // Each section's prompt shows under its heading (drawn from the placeholder attribute).
+  await expect(
+    page.locator('[data-placeholder="What happened? Who was there, and what did each of you do?"]'),
+  ).toBeVisible();
+  await expect(page.locator('.ProseMirror h2')).toHaveText([
+    'Description',
+    'Feelings',
+    'Evaluation',
+    'Analysis',
+    'Conclusion',
+    'Action plan',
+  ]);
+  await journal.title.fill('A session that stayed with me');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.type('We talked about the move, and I noticed my own tiredness.');
+  await journal.expectSaved();
+  await app.expectAccessible('journal, editing');
+
+  // A second entry, flagged for supervision.
+  await journal.newEntry('Free writing');
+  await journal.title.fill('Notes for Thursday');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Ask about the waiting list and my caseload.');
+  await page.getByLabel('Bring to supervision').check();
+  await journal.expectSaved();
+
+  // Lock and unlock: the words are still there.
+  await app.lock();
+  await app.unlock(PASSPHRASE);
+  await app.expectFrame();
+  await journal.option('A session that stayed with me').click();
+  await expect(journal.editor).toContainText('We talked about the move, and I noticed my own tiredness.');
+
+  // Search finds it, with the word highlighted.
+  await journal.search('tiredness');
+  await expect(journal.list.getByRole('option')).toHaveCount(1);
+  await expect(journal.option('A session that stayed with me').locator('mark')).toHaveText('tiredness');
+  await journal.search('"waiting list"');
+  await expect(journal.list.getByRole('option')).toHaveCount(1);
+  await expect(journal.option('Notes for Thursday')).toBeVisible();
+  await journal.search('');
+
+  // Filters narrow the list.
+  await expect(journal.list.getByRole('option')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Filters and sorting' }).click();
+  await page.getByLabel('To bring to supervision').check();
+  await expect(journal.list.getByRole('option')).toHaveCount(1);
+  await expect(journal.option('Notes for Thursday')).toBeVisible();
+  await app.expectAccessible('journal, filters');
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(journal.list.getByRole('option')).toHaveCount(2);
+
+  // Edit: empty the entry (kept in history), write something new, then restore the earlier version.
+  await journal.option('A session that stayed with me').click();
+  await journal.editor.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('Second thoughts.');
+  await journal.expectSaved();
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('heading', { name: /History of/ })).toBeVisible();
+  await page.getByRole('list', { name: 'Earlier versions' }).getByRole('button').first().click();
+  await expect(page.getByTestId('revision-text')).toContainText('I noticed my own tiredness');
+  await expect(page.getByTestId('current-text')).toContainText('Second thoughts.');
+  await app.expectAccessible('history');
+  await page.getByRole('button', { name: 'Restore this version' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
+  await expect(journal.editor).toContainText('We talked about the move, and I noticed my own tiredness.');
+  await expect(journal.editor).not.toContainText('Second thoughts.');
+
+  // Delete → trash → restore → delete for ever.
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  await app.expectAccessible('confirm move to trash');
+  await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Moved “A session that stayed with me” to the trash.' }),
+  ).toBeVisible();
+  await expect(journal.list.getByRole('option')).toHaveCount(1);
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Trash' }).click();
+  const trash = page.getByRole('listbox', { name: 'Entries in the trash' });
+  await trash.getByRole('option').filter({ hasText: 'A session that stayed with me' }).click();
+  await app.expectAccessible('trash');
+  await page.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(trash.getByRole('option')).toHaveCount(0);
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Entries' }).click();
+  await expect(journal.list.getByRole('option')).toHaveCount(2);
+
+  await journal.option('Notes for Thursday').click();
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Trash' }).click();
+  await trash.getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Delete for ever' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete for ever' }).click();
+  await expect(trash.getByRole('option')).toHaveCount(0);
+  const remaining = shell.services.journal.list({}).items.map((e) => e.title);
+  expect(remaining).toEqual(['A session that stayed with me']);
+  expect(shell.services.journal.list({ query: 'waiting', trash: true }).total).toBe(0);
+});
+
+test('pasted HTML cannot bring script, event handlers or unsafe links into the entry', async ({ app, shell }) => {
+  const page = app.page;
+  const journal = new JournalPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  await journal.newEntry('Free writing');
+  await journal.title.fill('Pasted');
+  await journal.editor.click();
+  const corpus = [
+    '<p>plain <b>bold</b> <mark>marked</mark></p>',
+    '<img src="x" onerror="window.__pwned=1">after image',
+    '<a href="javascript:window.__pwned=1">js link</a>',
+    '<a href=" javascript:window.__pwned=1">spaced js link</a>',
+    '<a href="data:text/html,<script>window.__pwned=1</script>">data link</a>',
+    '<a href="https://www.bps.org.uk/" onclick="window.__pwned=1" target="_blank" style="color:red">safe link</a>',
+    '<script>window.__pwned=1</script>',
+    '<svg><script>window.__pwned=1</script></svg>',
+    '<iframe src="https://evil.example" srcdoc="<script>window.__pwned=1</script>"></iframe>',
+    '<p style="background:url(javascript:window.__pwned=1)" onmouseover="window.__pwned=1">styled</p>',
+    '<math><mtext><table><mglyph><style><img src=x onerror=window.__pwned=1>',
+    '<details open ontoggle="window.__pwned=1"><summary>details</summary></details>',
+    '<form action="javascript:window.__pwned=1"><button formaction="javascript:1">go</button></form>',
+    '<object data="javascript:window.__pwned=1"></object><embed src="javascript:1">',
+  ];
+  await page.evaluate((html) => {
+    const target = document.querySelector('.ProseMirror')!;
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'fallback');
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, corpus.join('\n'));
+  await journal.expectSaved();
+  await page.waitForTimeout(200);
+
+  const rendered = await page.locator('.ProseMirror').innerHTML();
+  expect(rendered).toContain('safe link');
+  const stored = shell.services.journal.list({}).items[0]!;
+  const json = JSON.stringify(shell.services.journal.get(stored.id).body);
+  for (const output of [rendered, json]) {
+    expect(output).not.toMatch(/<script|<iframe|<object|<embed|<svg|<img|<form|<math/i);
+    expect(output).not.toMatch(/javascript:|data:text|vbscript:/i);
+    expect(output).not.toMatch(/\son[a-z]+=/i);
+    expect(output).not.toMatch(/"on[a-z]+":/i);
+    expect(output).not.toMatch(/style=|srcdoc/i);
+  }
+  expect(json).toContain('https://www.bps.org.uk/');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  // Any blocked inline handlers are reported by the CSP on the console: that is the policy working.
+  shell.pageErrors.splice(
+    0,
+    shell.pageErrors.length,
+    ...shell.pageErrors.filter((e) => !/Content Security Policy/.test(e)),
+  );
+});
+
+test('the list stays virtual with 10,000 entries and is driven by keyboard', async ({ app, shell }) => {
+  const page = app.page;
+  const journal = new JournalPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  // Seed through the real services, in one transaction.
+  const { journal: service, vault } = shell.services;
+  vault.db().transaction(() => {
+    for (let i = 0; i < 10_000; i++) {
+      const e = service.create({});
+      service.save({
+        id: e.id,
+        title: `Entry ${String(i).padStart(5, '0')}`,
+        body: docFromParagraphs([`Reflection number ${i}.`]),
+        eventDate: null,
+        tags: i % 10 === 0 ? ['tenth'] : [],
+        bringToSupervision: false,
+        containsClientMaterial: false,
+        pinned: false,
+      });
+    }
+  })();
+  // The data changed behind the window's back: reload it (the vault stays unlocked in main).
+  await page.reload();
+  await expect(journal.list.getByRole('option').first()).toBeVisible();
+  // Only what is on screen is in the DOM.
+  expect(await journal.list.getByRole('option').count()).toBeLessThan(40);
+  await expect(journal.list.getByRole('option').first()).toHaveAttribute('aria-setsize', '10000');
+
+  await journal.list.focus();
+  await page.keyboard.press('Home');
+  await expect(journal.list.locator('[aria-selected="true"]')).toHaveAttribute('aria-posinset', '1');
+  await page.keyboard.press('ArrowDown');
+  await expect(journal.list.locator('[aria-selected="true"]')).toHaveAttribute('aria-posinset', '2');
+  await page.keyboard.press('End');
+  await expect(journal.list.locator('[aria-selected="true"]')).toHaveAttribute('aria-posinset', '10000');
+  await expect(journal.list.locator('[aria-selected="true"]')).toContainText('Entry 00000');
+  await page.keyboard.press('Enter');
+  await expect(journal.title).toBeFocused();
+  await expect(journal.title).toHaveValue('Entry 00000');
+  // Escape from the title returns to the list.
+  await page.keyboard.press('Escape');
+  await expect(journal.list).toBeFocused();
+  await app.expectAccessible('journal with 10,000 entries');
+});
