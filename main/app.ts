@@ -19,6 +19,12 @@ export interface ServicesOptions {
 
 export interface Services {
   vault: Vault;
+  /** Asks the window to save what is being typed; resolves when it has, or after the timeout. */
+  flushRenderer(timeoutMs?: number): Promise<void>;
+  /** The host forwards these to the window as app:flushRequested. */
+  onFlushRequest(listener: (reason: 'lock' | 'close') => void): () => void;
+  /** Locks after giving the window a moment to save: for locks main starts (idle, sleep, shortcut). */
+  lockGently(reason: LockReason): Promise<void>;
   settings: SettingsService;
   journal: JournalService;
   templates: TemplateService;
@@ -31,6 +37,25 @@ export interface Services {
 /** The composition root: the same services for Electron, the browser shell and tests. */
 export function createServices(options: ServicesOptions): Services {
   const vault = new Vault({ dataDir: options.dataDir, nativeBinding: options.nativeBinding });
+  const flushListeners = new Set<(reason: 'lock' | 'close') => void>();
+  let flushWaiters: (() => void)[] = [];
+  const flushRenderer = (timeoutMs = 1500, reason: 'lock' | 'close' = 'lock'): Promise<void> => {
+    if (flushListeners.size === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      function done() {
+        clearTimeout(timer);
+        flushWaiters = flushWaiters.filter((w) => w !== done);
+        resolve();
+      }
+      flushWaiters.push(done);
+      for (const listener of flushListeners) listener(reason);
+    });
+  };
+  const lockGently = async (reason: LockReason) => {
+    if (vault.isUnlocked()) await flushRenderer(1500, 'lock');
+    vault.lock(reason);
+  };
   const settings = new SettingsService(vault);
   const templates = new TemplateService(vault);
   const journal = new JournalService(vault, templates);
@@ -39,10 +64,15 @@ export function createServices(options: ServicesOptions): Services {
     vault,
     idleSeconds: options.idleSeconds,
     minutes: () => settings.get().autoLockMinutes,
+    lock: (reason) => void lockGently(reason),
   });
 
   const handlers: Handlers = {
     'app:info': () => ({ version: options.version, dataDir: vault.dataDir, host: options.host }),
+    'app:flushed': () => {
+      for (const done of [...flushWaiters]) done();
+      return null;
+    },
     'vault:status': () => vault.status(),
     'vault:create': ({ passphrase }) => vault.create(passphrase),
     'vault:unlock': ({ passphrase }) => vault.unlock(passphrase),
@@ -84,6 +114,12 @@ export function createServices(options: ServicesOptions): Services {
 
   return {
     vault,
+    flushRenderer: (timeoutMs) => flushRenderer(timeoutMs, 'close'),
+    onFlushRequest: (listener) => {
+      flushListeners.add(listener);
+      return () => flushListeners.delete(listener);
+    },
+    lockGently,
     settings,
     journal,
     templates,

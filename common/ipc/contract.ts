@@ -65,6 +65,8 @@ export const AUTO_LOCK_CHOICES = [0, 1, 2, 5, 10, 15, 30, 60] as const;
 
 export const contract = {
   'app:info': { input: none, output: output<AppInfo>() },
+  /** The window's answer to app:flushRequested: everything typed has been saved. */
+  'app:flushed': { input: none, output: output<null>() },
   'vault:status': { input: none, output: output<VaultStatus>() },
   'vault:create': {
     input: z.object({ passphrase }).strict(),
@@ -184,6 +186,8 @@ export function isChannel(name: unknown): name is Channel {
 /** Events main pushes to the renderer. */
 export interface EventMap {
   'vault:locked': { reason: LockReason };
+  /** Main is about to lock or close: save what is being typed, then call app:flushed. */
+  'app:flushRequested': { reason: 'lock' | 'close' };
 }
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;

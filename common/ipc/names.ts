@@ -4,6 +4,7 @@
  */
 export const CHANNELS = [
   'app:info',
+  'app:flushed',
   'vault:status',
   'vault:create',
   'vault:unlock',
@@ -33,5 +34,5 @@ export const CHANNELS = [
 
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['vault:locked'] as const;
+export const EVENTS = ['vault:locked', 'app:flushRequested'] as const;
 export type EventName = (typeof EVENTS)[number];

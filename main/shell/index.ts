@@ -54,10 +54,19 @@ if (!app.requestSingleInstanceLock()) {
     });
     bindIpc(services.router);
     services.onLock((reason) => sendEvent(win, 'vault:locked', { reason }));
-    const stopPowerWatch = lockOnPowerEvents(services.vault);
+    services.onFlushRequest((reason) => sendEvent(win, 'app:flushRequested', { reason }));
+    const stopPowerWatch = lockOnPowerEvents((reason) => void services?.lockGently(reason), services.vault);
     app.on('will-quit', stopPowerWatch);
-    installMenu(() => services?.vault.lock('shortcut'));
+    installMenu(() => void services?.lockGently('shortcut'));
     win = createMainWindow({ preloadPath: path.join(root, 'dist', 'preload', 'index.cjs') });
+    // Closing or quitting: let the window save what is being typed first (at most two seconds).
+    let closing = false;
+    win.on('close', (event) => {
+      if (closing || !services) return;
+      event.preventDefault();
+      closing = true;
+      void services.flushRenderer(2000).finally(() => win?.destroy());
+    });
     win.on('closed', () => {
       win = null;
     });

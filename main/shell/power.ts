@@ -1,4 +1,5 @@
 import { powerMonitor } from 'electron';
+import type { LockReason } from '../../common/ipc/contract';
 import type { Vault } from '../vault/vault';
 
 /**
@@ -6,11 +7,11 @@ import type { Vault } from '../vault/vault';
  * Linux desktops do not, so we also ask every few seconds whether the session is locked (where
  * the desktop can say). Idle locking is AutoLock's job.
  */
-export function lockOnPowerEvents(vault: Vault, pollMs = 5000): () => void {
-  powerMonitor.on('suspend', () => vault.lock('suspend'));
-  powerMonitor.on('lock-screen', () => vault.lock('screen-lock'));
+export function lockOnPowerEvents(lock: (reason: LockReason) => void, vault: Vault, pollMs = 5000): () => void {
+  powerMonitor.on('suspend', () => lock('suspend'));
+  powerMonitor.on('lock-screen', () => lock('screen-lock'));
   const timer = setInterval(() => {
-    if (vault.isUnlocked() && powerMonitor.getSystemIdleState(1) === 'locked') vault.lock('screen-lock');
+    if (vault.isUnlocked() && powerMonitor.getSystemIdleState(1) === 'locked') lock('screen-lock');
   }, pollMs);
   return () => clearInterval(timer);
 }

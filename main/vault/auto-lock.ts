@@ -6,6 +6,8 @@ export interface AutoLockOptions {
   idleSeconds: () => number;
   /** Minutes of idleness before locking; 0 means never. Read fresh each check. */
   minutes: () => number;
+  /** How to lock; defaults to locking the vault at once. The app saves open work first. */
+  lock?: (reason: 'idle') => void;
   intervalMs?: number;
 }
 
@@ -37,7 +39,8 @@ export class AutoLock {
     }
     if (minutes <= 0) return false;
     if (this.options.idleSeconds() < minutes * 60) return false;
-    this.options.vault.lock('idle');
+    if (this.options.lock) this.options.lock('idle');
+    else this.options.vault.lock('idle');
     return true;
   }
 }

@@ -30,6 +30,22 @@ export function App() {
   }, [afterLock]);
 
   useEffect(() => holding().events.on('vault:locked', afterLock), [afterLock]);
+  // Main is about to lock or close the window: save what is being typed, then say so.
+  useEffect(
+    () =>
+      holding().events.on('app:flushRequested', () => {
+        void flushAll().then(() => holding().app.flushed());
+      }),
+    [],
+  );
+  // Main is about to lock or close the window: save what is being typed, then say so.
+  useEffect(
+    () =>
+      holding().events.on('app:flushRequested', () => {
+        void flushAll().then(() => holding().app.flushed());
+      }),
+    [],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -211,3 +211,27 @@ test('the list stays virtual with 10,000 entries and is driven by keyboard', asy
   await expect(journal.list).toBeFocused();
   await app.expectAccessible('journal with 10,000 entries');
 });
+
+test.describe('locks that main starts', () => {
+  const idle = { seconds: 0 };
+  test.use({ shellOptions: { idleSeconds: () => idle.seconds } });
+
+  test('save what was typed a moment ago before locking', async ({ app, shell }) => {
+    const page = app.page;
+    const journal = new JournalPageObject(page);
+    await app.confirmRecoveryKey(await app.createVault());
+    await journal.newEntry('Free writing');
+    await journal.title.fill('Just before the lock');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('These last words were typed moments before the lock.');
+    // Lock straight away, well inside the autosave delay: main asks the window to save first.
+    idle.seconds = 3600;
+    expect(shell.services.autoLock.check()).toBe(true);
+    idle.seconds = 0;
+    await app.expectUnlockScreen();
+    await app.unlock(PASSPHRASE);
+    await app.expectFrame();
+    await journal.option('Just before the lock').click();
+    await expect(journal.editor).toContainText('These last words were typed moments before the lock.');
+  });
+});

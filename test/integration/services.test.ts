@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createServices } from '../../main/app';
 import { PASSPHRASE, tempDir } from '../support/temp';
 
@@ -37,7 +37,8 @@ describe('services through the IPC router', () => {
       expect(services.autoLock.check()).toBe(false);
       idle = 120;
       expect(services.autoLock.check()).toBe(true);
-      expect(events).toEqual(['idle']);
+      // The lock waits for the window to save first (here there is no window, so at once).
+      await vi.waitFor(() => expect(events).toEqual(['idle']));
 
       for (const [channel, input] of [
         ['settings:get', undefined],

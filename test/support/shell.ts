@@ -177,16 +177,16 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
-  services.onLock((reason) => {
-    const payload: EventMap['vault:locked'] = { reason };
-    const event: EventName = 'vault:locked';
+  // Events from main reach the page's listeners the way Electron's webContents.send would.
+  const emit = <E extends EventName>(event: E, payload: EventMap[E]) =>
     void page
       .evaluate(
         ([e, p]) => (window as unknown as { __holdingEmit?: (e: string, p: unknown) => void }).__holdingEmit?.(e, p),
         [event, payload] as const,
       )
       .catch(() => undefined);
-  });
+  services.onLock((reason) => emit('vault:locked', { reason }));
+  services.onFlushRequest((reason) => emit('app:flushRequested', { reason }));
   await page.goto(`${SHELL_ORIGIN}/index.html`);
 
   return {
