@@ -27,7 +27,45 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('I have kept my recovery key somewhere safe.', { exact: true }).check();
     await page.getByRole('button', { name: 'Open my journal' }).click();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await shot('journal-empty');
+    // A few invented entries, written through the real editor.
+    const write = async (template: string, title: string, lines: string[], flag = false) => {
+      await page.getByLabel('Start from', { exact: true }).selectOption({ label: template });
+      await page.getByRole('button', { name: 'New entry' }).click();
+      await page.getByPlaceholder('Untitled').fill(title);
+      await page.keyboard.press('Enter');
+      for (const line of lines) {
+        if (line === '↓') await page.keyboard.press('ArrowDown');
+        else await page.keyboard.type(line);
+      }
+      if (flag) await page.getByLabel('Bring to supervision').check();
+      await page
+        .getByTestId('save-status')
+        .filter({ hasText: /^Saved/ })
+        .waitFor({ timeout: 15_000 });
+    };
+    await write('Free writing', 'Noticing the tiredness early', [
+      'Three late finishes this week. I am not at my best, and that is information, not failure.',
+    ]);
+    await write(
+      "Driscoll's What? So what? Now what?",
+      'When the family asked for more',
+      [
+        'A relative asked me to promise something I could not promise.',
+        '↓',
+        '↓',
+        'I felt the pull to rescue, and the old worry about letting people down.',
+      ],
+      true,
+    );
+    await write("Gibbs' reflective cycle", 'A session that stayed with me', [
+      'We talked about the move, and I noticed my own tiredness in the room.',
+    ]);
     await shot('journal');
+    await page.getByRole('searchbox', { name: 'Search your journal' }).fill('tired*');
+    await page.getByRole('listbox', { name: 'Journal entries' }).locator('mark').first().waitFor();
+    await shot('journal-search');
+    await page.getByRole('searchbox', { name: 'Search your journal' }).fill('');
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('heading', { name: 'Change your passphrase' }).waitFor();
     await shot('settings');

@@ -25,10 +25,15 @@ test('a Gibbs entry: write, autosave, lock, unlock, search, filter, history, tra
     'Action plan',
   ]);
   await journal.title.fill('A session that stayed with me');
+  // Enter goes straight to the first place to write, with no keystroke left behind in the title.
   await page.keyboard.press('Enter');
-  await page.keyboard.press('ArrowDown');
   await page.keyboard.type('We talked about the move, and I noticed my own tiredness.');
   await journal.expectSaved();
+  await expect(journal.title).toHaveValue('A session that stayed with me');
+  await expect(page.locator('.ProseMirror h2').first()).toHaveText('Description');
+  await expect(page.locator('.ProseMirror h2 + p').first()).toHaveText(
+    'We talked about the move, and I noticed my own tiredness.',
+  );
   await app.expectAccessible('journal, editing');
 
   // A second entry, flagged for supervision.
@@ -234,4 +239,47 @@ test.describe('locks that main starts', () => {
     await journal.option('Just before the lock').click();
     await expect(journal.editor).toContainText('These last words were typed moments before the lock.');
   });
+});
+
+test('your own template: create, reorder, start an entry from it, duplicate a built-in, delete', async ({ app }) => {
+  const page = app.page;
+  const journal = new JournalPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Templates' }).click();
+  await expect(page.getByRole('list', { name: 'Templates' }).getByText("Gibbs' reflective cycle")).toBeVisible();
+  await app.expectAccessible('templates');
+
+  await page.getByRole('button', { name: 'New template' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('After a hard shift');
+  await page.getByLabel('Heading', { exact: true }).fill('What I am carrying');
+  await page.getByLabel('Question to prompt you', { exact: true }).fill('What is still with you as you leave?');
+  await page.getByRole('button', { name: 'Add a section' }).click();
+  await page
+    .getByRole('group', { name: 'Section 2' })
+    .getByLabel('Heading', { exact: true })
+    .fill('What would help tonight');
+  await page
+    .getByRole('group', { name: 'Section 2' })
+    .getByLabel('Question to prompt you', { exact: true })
+    .fill('One small kind thing.');
+  await page.getByRole('button', { name: 'Move up section 2' }).click();
+  await app.expectAccessible('template form');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Templates' }).getByText('What would help tonight · What I am carrying'),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: "Duplicate Driscoll's What? So what? Now what?" }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue("Driscoll's What? So what? Now what? (my copy)");
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Entries' }).click();
+  await journal.newEntry('After a hard shift');
+  await expect(page.locator('.ProseMirror h2')).toHaveText(['What would help tonight', 'What I am carrying']);
+  await expect(page.locator('[data-placeholder="One small kind thing."]')).toBeVisible();
+
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: 'Delete After a hard shift' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete template' }).click();
+  await expect(page.getByRole('list', { name: 'Templates' }).getByText('After a hard shift')).toHaveCount(0);
 });

@@ -126,8 +126,6 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
-      // Date fields and other built-in controls follow the browser's UI language.
-      '--lang=en-GB',
       '--disable-features=Translate,OptimizationHints,MediaRouter,SpareRendererForSitePerProcess',
     ],
   });

@@ -186,7 +186,18 @@ function EntryForm({
         onKeyDown={(e) => {
           if (e.key === 'Enter' || (e.key === 'ArrowDown' && !e.shiftKey)) {
             e.preventDefault();
-            editorRef.current?.commands.focus('start');
+            const ed = editorRef.current;
+            if (!ed) return;
+            // Focus now, not on the next frame (TipTap's focus command waits a frame, and the
+            // keys typed meanwhile would land in the title). The caret goes to the first
+            // paragraph: under a template, the first place to write.
+            let target: number | null = null;
+            ed.state.doc.descendants((node, pos) => {
+              if (target === null && node.type.name === 'paragraph') target = pos + 1;
+              return target === null;
+            });
+            ed.view.focus();
+            ed.commands.setTextSelection(target ?? ed.state.doc.content.size);
           }
           if (e.key === 'Escape') onBackToList();
         }}

@@ -159,7 +159,7 @@ function TemplateForm({ initial, onDone }: { initial: Editing; onDone: () => voi
                 variant="quiet"
                 disabled={i === 0}
                 onClick={() => moveSection(i, -1)}
-                aria-label={`Move section ${i + 1} up`}
+                aria-label={`Move up section ${i + 1}`}
               >
                 Move up
               </Button>
@@ -167,7 +167,7 @@ function TemplateForm({ initial, onDone }: { initial: Editing; onDone: () => voi
                 variant="quiet"
                 disabled={i === t.sections.length - 1}
                 onClick={() => moveSection(i, 1)}
-                aria-label={`Move section ${i + 1} down`}
+                aria-label={`Move down section ${i + 1}`}
               >
                 Move down
               </Button>
