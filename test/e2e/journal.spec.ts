@@ -283,3 +283,39 @@ test('your own template: create, reorder, start an entry from it, duplicate a bu
   await page.getByRole('dialog').getByRole('button', { name: 'Delete template' }).click();
   await expect(page.getByRole('list', { name: 'Templates' }).getByText('After a hard shift')).toHaveCount(0);
 });
+
+test('a 1 MB paste, emoji and right-to-left text are saved whole', async ({ app, shell }) => {
+  const page = app.page;
+  const journal = new JournalPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  await journal.newEntry('Free writing');
+  await journal.title.fill('שלום 🌧️ and hello');
+  await page.keyboard.press('Enter');
+  const big = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(18_000);
+  expect(big.length).toBeGreaterThan(1_000_000);
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document
+      .querySelector('.ProseMirror')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, `مرحبا بكم 👋🏽\n${big}`);
+  await journal.expectSaved();
+  const id = shell.services.journal.list({}).items[0]!.id;
+  const saved = shell.services.journal.get(id);
+  expect(saved.title).toBe('שלום 🌧️ and hello');
+  expect(saved.wordCount).toBeGreaterThan(140_000);
+  expect(shell.services.journal.list({ query: 'مرحبا' }).total).toBe(1);
+  // The Arabic line takes its own direction: it sits against the right edge, not the left.
+  const gaps = await page
+    .locator('.ProseMirror p')
+    .first()
+    .evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const text = range.getBoundingClientRect();
+      const box = p.getBoundingClientRect();
+      return { left: text.left - box.left, right: box.right - text.right };
+    });
+  expect(gaps.right).toBeLessThan(gaps.left);
+});

@@ -174,6 +174,7 @@ function EntryForm({
       <input
         ref={titleRef}
         id={titleId}
+        dir="auto"
         className={styles.titleInput}
         value={title}
         placeholder="Untitled"
