@@ -102,7 +102,8 @@ export class JournalService {
       text: plainTextOf(body),
       excerpt: excerptOf(body),
       tags: [],
-      wordCount: 0,
+      // Counted the same way as on save: whatever is on the page, a template's headings included.
+      wordCount: countWords(`${(input.title ?? '').trim()}\n${plainTextOf(body)}`),
       createdAt: stamp,
       updatedAt: stamp,
       eventDate: input.eventDate ?? null,

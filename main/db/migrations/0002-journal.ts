@@ -12,24 +12,28 @@ export const migration0002: Migration = {
       CREATE TABLE entries (
         seq                      INTEGER PRIMARY KEY,
         id                       TEXT NOT NULL UNIQUE,
-        title                    TEXT NOT NULL DEFAULT '',
-        body_json                TEXT NOT NULL,
-        body_text                TEXT NOT NULL DEFAULT '',
-        excerpt                  TEXT NOT NULL DEFAULT '',
-        tags_text                TEXT NOT NULL DEFAULT '',
-        word_count               INTEGER NOT NULL DEFAULT 0,
         created_at               TEXT NOT NULL,
         updated_at               TEXT NOT NULL,
-        event_date               TEXT,
-        template_id              TEXT,
+        deleted_at               TEXT,
+        pinned                   INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
         bring_to_supervision     INTEGER NOT NULL DEFAULT 0 CHECK (bring_to_supervision IN (0, 1)),
         contains_client_material INTEGER NOT NULL DEFAULT 0 CHECK (contains_client_material IN (0, 1)),
-        pinned                   INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
-        deleted_at               TEXT,
-        version                  INTEGER NOT NULL DEFAULT 1
+        event_date               TEXT,
+        template_id              TEXT,
+        word_count               INTEGER NOT NULL DEFAULT 0,
+        version                  INTEGER NOT NULL DEFAULT 1,
+        title                    TEXT NOT NULL DEFAULT '',
+        tags_text                TEXT NOT NULL DEFAULT '',
+        -- The long text comes last: SQLite reads a row's columns in order, so filters and sorts on
+        -- the short columns above never have to walk the overflow pages of a long entry.
+        excerpt                  TEXT NOT NULL DEFAULT '',
+        body_text                TEXT NOT NULL DEFAULT '',
+        body_json                TEXT NOT NULL
       ) STRICT;
 
       CREATE INDEX entries_by_updated ON entries (pinned DESC, updated_at DESC) WHERE deleted_at IS NULL;
+      -- Search joins FTS rowids to entries: this answers the trash and pinned checks from the index alone.
+      CREATE INDEX entries_by_seq ON entries (seq, deleted_at, pinned, updated_at);
       CREATE INDEX entries_by_created ON entries (created_at);
       CREATE INDEX entries_by_event ON entries (event_date);
       CREATE INDEX entries_in_trash ON entries (deleted_at) WHERE deleted_at IS NOT NULL;
@@ -68,6 +72,9 @@ export const migration0002: Migration = {
         tokenize = 'unicode61 remove_diacritics 2',
         prefix = '2 3'
       );
+      -- Deleting a row removes its words from the index at once, not at the next merge:
+      -- "delete for ever" must leave nothing to find, even in the index's own pages.
+      INSERT INTO entries_fts (entries_fts, rank) VALUES ('secure-delete', 1);
 
       CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
         INSERT INTO entries_fts (rowid, title, body_text, tags_text) VALUES (new.seq, new.title, new.body_text, new.tags_text);

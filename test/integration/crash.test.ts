@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docFromParagraphs, plainTextOf } from '../../common/journal/doc';
+import { openEncryptedDatabase } from '../../main/db/open';
+import { JournalService } from '../../main/journal/journal';
+import { TemplateService } from '../../main/journal/templates';
+import { Vault } from '../../main/vault/vault';
+import { PASSPHRASE, tempDir } from '../support/temp';
+
+const KILLS = 120;
+const child = path.resolve('test/support/children/journal-writer.ts');
+
+interface Ack {
+  version: number;
+  digest: string;
+}
+
+// Bundled once, inside the repository (test-results/ is gitignored) so its externals resolve
+// from node_modules: starting plain node on a bundle is several times faster than tsx.
+let bundleDir = '';
+let bundle = '';
+beforeAll(async () => {
+  mkdirSync(path.resolve('test-results'), { recursive: true });
+  bundleDir = mkdtempSync(path.resolve('test-results', 'crash-child-'));
+  bundle = path.join(bundleDir, 'journal-writer.mjs');
+  await build({
+    entryPoints: [child],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+});
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+
+/** Starts the writer, kills it 5–250 ms after its first acknowledged save, and returns its acks in order. */
+function runAndKill(dbPath: string, keyHex: string): Promise<[string, Ack][]> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [bundle, dbPath], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, HOLDING_TEST_DB_KEY: keyHex },
+    });
+    const acks: [string, Ack][] = [];
+    let pending = '';
+    let stderr = '';
+    let timer: NodeJS.Timeout | null = null;
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop()!; // a line cut off by the kill was never acknowledged
+      for (const line of lines) {
+        const [word, id, version, digest] = line.split(' ');
+        if (word !== 'ack' || !id || !digest) {
+          proc.kill('SIGKILL');
+          reject(new Error(`unexpected line from writer: ${line}`));
+          return;
+        }
+        acks.push([id, { version: Number(version), digest }]);
+      }
+      if (acks.length) timer ??= setTimeout(() => proc.kill('SIGKILL'), 5 + Math.random() * 245);
+    });
+    proc.stderr.setEncoding('utf8');
+    proc.stderr.on('data', (chunk: string) => (stderr += chunk));
+    // 'close', not 'exit': every byte the writer got out before it died has been read by then.
+    proc.on('close', (_code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (signal !== 'SIGKILL') reject(new Error(`writer exited by itself (${String(signal)}): ${stderr}`));
+      else resolve(acks);
+    });
+    proc.on('error', reject);
+  });
+}
+
+const digestOf = (title: string, text: string) => createHash('sha256').update(`${title}\u0000${text}`).digest('hex');
+
+describe('journal saves under SIGKILL', () => {
+  it(`keep the database whole and every acknowledged save, across ${KILLS} kills`, async () => {
+    const dataDir = await tempDir('holding-crash-');
+    const vault = new Vault({ dataDir });
+    await vault.create(PASSPHRASE);
+    // Test only: the child needs the raw data key; copy it before lock() wipes it.
+    const keyHex = Buffer.from((vault as unknown as { dataKey: Uint8Array }).dataKey).toString('hex');
+    const key = Uint8Array.from(Buffer.from(keyHex, 'hex'));
+    const journal = new JournalService(vault, new TemplateService(vault));
+    const acknowledged = new Map<string, Ack>();
+    for (const title of ['First', 'Second', 'Third']) {
+      const entry = journal.create({ title });
+      const body = docFromParagraphs([`The ${title.toLowerCase()} entry, written before any crash.`]);
+      const { version } = journal.save({
+        id: entry.id,
+        title,
+        body,
+        eventDate: null,
+        tags: ['setup'],
+        bringToSupervision: false,
+        containsClientMaterial: false,
+        pinned: title === 'First',
+      });
+      acknowledged.set(entry.id, { version, digest: digestOf(title, plainTextOf(body)) });
+    }
+    vault.lock();
+
+    let totalAcks = 0;
+    let hotWal = 0;
+    let aheadOfAck = 0;
+    for (let i = 0; i < KILLS; i++) {
+      const acks = await runAndKill(vault.dbPath, keyHex);
+      expect(acks.length).toBeGreaterThan(0);
+      totalAcks += acks.length;
+      if (existsSync(`${vault.dbPath}-wal`) && statSync(`${vault.dbPath}-wal`).size > 0) hotWal += 1;
+      for (const [id, ack] of acks) acknowledged.set(id, ack);
+
+      const db = openEncryptedDatabase(vault.dbPath, key, { create: false });
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(db.pragma('foreign_key_check')).toEqual([]);
+        // The FTS index must agree with the entries it indexes (throws SQLITE_CORRUPT_VTAB if not).
+        expect(() => db.exec(`INSERT INTO entries_fts(entries_fts) VALUES('integrity-check')`)).not.toThrow();
+        const find = db.prepare('SELECT version, title, body_text FROM entries WHERE id = ?');
+        for (const [id, ack] of acknowledged) {
+          const row = find.get(id) as { version: number; title: string; body_text: string } | undefined;
+          expect(row, `acknowledged entry ${id} is missing after kill ${i + 1}`).toBeDefined();
+          expect(row!.version, `entry ${id} went back after kill ${i + 1}`).toBeGreaterThanOrEqual(ack.version);
+          if (row!.version > ack.version) aheadOfAck += 1;
+          if (row!.version === ack.version) {
+            expect(digestOf(row!.title, row!.body_text), `entry ${id} v${ack.version} differs`).toBe(ack.digest);
+          }
+        }
+      } finally {
+        db.close();
+      }
+    }
+    expect(acknowledged.size).toBeGreaterThan(3);
+    console.log(
+      `crash test: ${KILLS} kills (${hotWal} left a WAL to recover), ${totalAcks} acknowledged saves over ` +
+        `${acknowledged.size} entries; ${aheadOfAck} entry checks found a save committed but killed before its ack`,
+    );
+  }, 240_000);
+});
