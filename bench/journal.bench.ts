@@ -526,8 +526,12 @@ try {
       '',
       `The slow case is a search for a common word or prefix, which matches much of the journal: ` +
         `${e.searchByKind.word.p50} ms (p95 ${e.searchByKind.word.p95}) for single words at ${fmt(big.entries)} ` +
-        `entries, against ${e.searchByKind.phrase.p50} ms for phrases. Each match reads its entry's whole row, ` +
-        `so this is also where encryption costs most.`,
+        `entries, against ${e.searchByKind.phrase.p50} ms for phrases: every match is counted, checked against ` +
+        `the trash and ranked, and each page it touches is decrypted, so this is where encryption costs most.`,
+      '',
+      `Saves include FTS5 secure-delete: the words an edit replaces are removed from the search index's pages at ` +
+        `once, so nothing deleted can be found there later. That is most of the save time at this size, paid ` +
+        `asynchronously, about once a second while someone types.`,
       '',
     );
   }
