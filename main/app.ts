@@ -1,4 +1,6 @@
+import { AppError } from '../common/errors';
 import type { AppInfo, LockReason } from '../common/ipc/contract';
+import { isSafeHref } from '../common/journal/doc';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { JournalService } from './journal/journal';
 import { TemplateService } from './journal/templates';
@@ -14,6 +16,8 @@ export interface ServicesOptions {
   nativeBinding?: string | undefined;
   /** Seconds since the person last did anything; the host knows how to measure it. */
   idleSeconds: () => number;
+  /** Asks the person, then opens an https: or mailto: link outside the app; resolves whether it did. */
+  openExternal?: (url: string) => Promise<boolean>;
   logError?: (error: unknown, channel: string) => void;
 }
 
@@ -69,6 +73,16 @@ export function createServices(options: ServicesOptions): Services {
 
   const handlers: Handlers = {
     'app:info': () => ({ version: options.version, dataDir: vault.dataDir, host: options.host }),
+    'app:openExternal': async ({ url }) => {
+      if (!isSafeHref(url)) {
+        throw new AppError(
+          'INVALID_INPUT',
+          'Holding only opens web addresses beginning https:// and e-mail addresses.',
+        );
+      }
+      if (!options.openExternal) throw new AppError('INVALID_INPUT', 'Opening links is not available here.');
+      return { opened: await options.openExternal(url.trim()) };
+    },
     'app:flushed': () => {
       for (const done of [...flushWaiters]) done();
       return null;

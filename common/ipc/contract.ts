@@ -67,6 +67,11 @@ export const contract = {
   'app:info': { input: none, output: output<AppInfo>() },
   /** The window's answer to app:flushRequested: everything typed has been saved. */
   'app:flushed': { input: none, output: output<null>() },
+  /** Open a link from an entry in the web browser or e-mail program, after main asks the person. */
+  'app:openExternal': {
+    input: z.object({ url: z.string().max(2048) }).strict(),
+    output: output<{ opened: boolean }>(),
+  },
   'vault:status': { input: none, output: output<VaultStatus>() },
   'vault:create': {
     input: z.object({ passphrase }).strict(),

@@ -5,6 +5,7 @@
 export const CHANNELS = [
   'app:info',
   'app:flushed',
+  'app:openExternal',
   'vault:status',
   'vault:create',
   'vault:unlock',

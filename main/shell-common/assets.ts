@@ -51,12 +51,5 @@ export function resolveAppAsset(rootDir: string, requestUrl: string): string | n
   return file;
 }
 
-/** Links a person may open outside the app (after confirming): only https: and mailto:. */
-export function isExternalLinkAllowed(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'mailto:';
-  } catch {
-    return false;
-  }
-}
+/** Links a person may open outside the app (after confirming): the same rule as links in entries. */
+export { isSafeHref as isExternalLinkAllowed } from '../../common/journal/doc';

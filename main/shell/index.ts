@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { app, type BrowserWindow } from 'electron';
+import { app, type BrowserWindow, dialog } from 'electron';
 import { createServices, type Services } from '../app';
 import { resolveDataDir } from '../config/data-dir';
 import { APP_ORIGIN } from '../shell-common/assets';
@@ -8,7 +8,7 @@ import { bindIpc, sendEvent } from './ipc';
 import { installMenu } from './menu';
 import { lockOnPowerEvents, systemIdleSeconds } from './power';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { createMainWindow, hardenSession, hardenWebContents, openExternalAfterConfirm } from './window';
 
 // No crash reporter is ever started, and nothing may reach the network: no background
 // component updates, no field trials, no spell-check dictionaries.
@@ -50,6 +50,20 @@ if (!app.requestSingleInstanceLock()) {
       appOrigin: APP_ORIGIN,
       nativeBinding: electronNativeBinding(root),
       idleSeconds: systemIdleSeconds,
+      openExternal: (url) =>
+        openExternalAfterConfirm(url, async () => {
+          // Asked by main, not the page: a page could not skip the question.
+          const options = {
+            type: 'question' as const,
+            buttons: ['Open link', 'Cancel'],
+            defaultId: 1,
+            cancelId: 1,
+            message: 'Open this link outside Holding?',
+            detail: url,
+          };
+          const answer = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+          return answer.response === 0;
+        }),
       logError: (error, channel) => console.error(`[holding] ${channel} failed:`, error),
     });
     bindIpc(services.router);

@@ -319,3 +319,44 @@ test('a 1 MB paste, emoji and right-to-left text are saved whole', async ({ app,
     });
   expect(gaps.right).toBeLessThan(gaps.left);
 });
+
+test('a link in an entry opens outside Holding only when asked, and only https: or mailto:', async ({ app, shell }) => {
+  const page = app.page;
+  const journal = new JournalPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  await journal.newEntry('Free writing');
+  await journal.title.fill('Reading');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('The guidance on reflective practice');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Control+k');
+  const form = page.getByRole('form', { name: 'Link' });
+  await form.getByLabel('Link to').fill('javascript:alert(1)');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Links can go to https:// web addresses or e-mail addresses only.');
+  await form.getByLabel('Link to').fill('www.hcpc-uk.org');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('.ProseMirror a')).toHaveAttribute('href', 'https://www.hcpc-uk.org');
+
+  // A plain click only places the caret; Ctrl+click asks main to open it.
+  await page.locator('.ProseMirror a').click();
+  expect(shell.openedLinks).toEqual([]);
+  await page.locator('.ProseMirror a').click({ modifiers: ['Control'] });
+  await expect.poll(() => shell.openedLinks).toEqual(['https://www.hcpc-uk.org']);
+  await page.keyboard.press('Control+k');
+  await form.getByRole('button', { name: 'Open link' }).click();
+  await expect.poll(() => shell.openedLinks.length).toBe(2);
+
+  // Main refuses anything else, whatever the page sends.
+  for (const url of [
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'file:///etc/passwd',
+    'http://plain.example',
+    'holding://app/',
+  ]) {
+    const result = await page.evaluate((u) => window.holding.app.openExternal({ url: u }), url);
+    expect(result, url).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  }
+  expect(shell.openedLinks).toHaveLength(2);
+});

@@ -34,6 +34,8 @@ export interface ShellOptions {
   viewport?: { width: number; height: number };
   /** Replace the idle clock (seconds since last activity), e.g. to test auto-lock. */
   idleSeconds?: () => number;
+  /** Whether the person says yes when asked to open a link (the shell records it, never opens it). */
+  confirmLinks?: boolean;
 }
 
 export interface Shell {
@@ -46,6 +48,8 @@ export interface Shell {
   blockedRequests: string[];
   /** Uncaught page errors and console errors: should stay empty. */
   pageErrors: string[];
+  /** Links the app asked to open outside, and that the person confirmed; nothing is really opened. */
+  openedLinks: string[];
   /** Closes the browser and locks the vault; removes a temporary data folder unless keepData. */
   close(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -108,7 +112,13 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
   const madeDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'holding-shell-')));
   let lastActivity = Date.now();
+  const openedLinks: string[] = [];
   const services = createServices({
+    openExternal: async (url) => {
+      if (options.confirmLinks === false) return false;
+      openedLinks.push(url);
+      return true;
+    },
     dataDir,
     host: 'browser-shell',
     version: version(),
@@ -195,6 +205,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     dataDir,
     blockedRequests,
     pageErrors,
+    openedLinks,
     async close({ keepData = false } = {}) {
       services.dispose();
       await context.close().catch(() => undefined);

@@ -6,6 +6,7 @@ import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import Highlight from '@tiptap/extension-highlight';
 import { countWords, type DocNode, isSafeHref } from '../../../common/journal/doc';
 import type { TemplateSection } from '../../../common/journal/templates';
+import { holding } from '../api';
 import { sanitisePastedHtml } from './paste';
 import styles from './editor.module.css';
 
@@ -24,6 +25,12 @@ interface Props {
   onEscape?: () => void;
   labelledBy: string;
   editorRef?: (editor: TipTapEditor | null) => void;
+}
+
+/** Opens a link outside the app; resolves to a sentence to show if it could not. */
+async function openLink(href: string): Promise<string | null> {
+  const result = await holding().app.openExternal({ url: href });
+  return result.ok ? null : result.error.message;
 }
 
 const FREE_PROMPT = 'Write whatever is on your mind. Nobody else will read this unless you choose to share it.';
@@ -90,13 +97,23 @@ export const Editor = memo(function Editor({
     editorProps: {
       attributes: { 'aria-labelledby': labelledBy, 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true' },
       transformPastedHTML: sanitisePastedHtml,
+      // Ctrl/⌘+click opens a link outside Holding; main asks first, and only https: and mailto: go.
+      handleClick: (_view, _pos, event) => {
+        const anchor = (event.target as HTMLElement | null)?.closest('a');
+        if (!anchor || !(event.ctrlKey || event.metaKey)) return false;
+        event.preventDefault();
+        void openLink(anchor.getAttribute('href') ?? '');
+        return true;
+      },
       handleKeyDown: (_view, event) => {
         if (event.key === 'Escape' && onEscapeRef.current) {
           onEscapeRef.current();
           return true;
         }
         if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
-          setLinkOpen(true);
+          // A frame later: a selection made by the keys just before (Shift+Home) reaches the editor
+          // through an event that has not run yet; moving focus to the link field now would lose it.
+          requestAnimationFrame(() => setLinkOpen(true));
           return true;
         }
         return false;
@@ -247,7 +264,7 @@ function Toolbar({ editor, onLink }: { editor: TipTapEditor; onLink: () => void 
         className={styles.tool}
         aria-label="Link"
         aria-pressed={state.link}
-        title="Link (Ctrl+K)"
+        title="Link (Ctrl+K). Ctrl+click a link to open it."
         onClick={onLink}
       >
         Link
@@ -289,7 +306,13 @@ function LinkForm({ editor, onDone }: { editor: TipTapEditor; onDone: () => void
       setError('Links can go to https:// web addresses or e-mail addresses only.');
       return;
     }
-    editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
+    const chain = editor.chain().focus().extendMarkRange('link');
+    if (editor.state.selection.empty && !editor.isActive('link')) {
+      // Nothing chosen to link: put the address itself in, as a link, rather than do nothing visible.
+      chain.insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs: { href: url } }] }).run();
+    } else {
+      chain.setLink({ href: url }).run();
+    }
     onDone();
   }
   return (
@@ -314,6 +337,15 @@ function LinkForm({ editor, onDone }: { editor: TipTapEditor; onDone: () => void
       <button type="submit" className={styles.tool}>
         Apply
       </button>
+      {existing ? (
+        <button
+          type="button"
+          className={styles.tool}
+          onClick={() => void openLink(existing).then((problem) => (problem ? setError(problem) : onDone()))}
+        >
+          Open link
+        </button>
+      ) : null}
       {existing ? (
         <button
           type="button"

@@ -117,6 +117,9 @@ function EntryForm({
   });
   const editorRef = useRef<TipTapEditor | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
+  // The editor starts from the body as it was when the entry opened. Later saves refresh the cached
+  // entry, and must never reach the editor: that would rebuild it and drop newer edits and undo history.
+  const [initialBody] = useState(entry.body);
   useEffect(() => {
     if (focusRequest > 0) titleRef.current?.focus();
   }, [focusRequest]);
@@ -256,7 +259,7 @@ function EntryForm({
         Entry text
       </span>
       <Editor
-        initial={entry.body}
+        initial={initialBody}
         sections={sections}
         onChange={onEditorChange}
         onBlur={onEditorBlur}
