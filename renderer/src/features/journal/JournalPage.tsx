@@ -48,7 +48,14 @@ export function JournalPage() {
   const [view, setView] = useState<View>('journal');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query);
+  // Search once typing pauses: each search runs in main, and a common word across a large journal
+  // takes a while; a search per keystroke would queue them up.
+  const [settledQuery, setSettledQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSettledQuery(query), query.trim() ? 250 : 0);
+    return () => clearTimeout(timer);
+  }, [query]);
+  const deferredQuery = useDeferredValue(settledQuery);
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const [showFilters, setShowFilters] = useState(false);
   const [startFrom, setStartFrom] = useState('builtin:free');
