@@ -1,0 +1,72 @@
+/**
+ * When to offer a gentle suggestion after check-ins. Plain rules a person could check by eye, never a
+ * score of the person:
+ *
+ * - Capacity is **falling** when the last three check-ins of the past fortnight average at least two
+ *   points below the person's own baseline: the median of their check-ins in the four weeks before
+ *   that fortnight (or, with no earlier ones, the first check-in of the fortnight).
+ * - An early-warning sign is **recurring** when it was ticked in at least three check-ins of the
+ *   past fortnight.
+ */
+export interface CheckinPoint {
+  /** ISO timestamp. */
+  at: string;
+  /** 0 (nothing left) to 10 (plenty). */
+  capacity: number;
+  /** Ids of the early-warning signs ticked. */
+  flags: readonly string[];
+}
+
+export type Suggestion =
+  | { kind: 'falling'; recent: number; baseline: number; key: string }
+  | { kind: 'recurring'; flag: string; times: number; key: string };
+
+export const WINDOW_DAYS = 14;
+export const BASELINE_DAYS = 28;
+export const RECENT_COUNT = 3;
+export const FALL_POINTS = 2;
+export const RECUR_TIMES = 3;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The suggestions that apply now. `key` changes when the situation does, so a dismissal lasts until then. */
+export function suggestionsFor(checkins: readonly CheckinPoint[], now: Date): Suggestion[] {
+  const t = now.getTime();
+  const sorted = [...checkins]
+    .filter((c) => Number.isFinite(Date.parse(c.at)) && Date.parse(c.at) <= t)
+    .sort((x, y) => Date.parse(x.at) - Date.parse(y.at));
+  const windowStart = t - WINDOW_DAYS * DAY;
+  const recentWindow = sorted.filter((c) => Date.parse(c.at) > windowStart);
+  const before = sorted.filter((c) => {
+    const at = Date.parse(c.at);
+    return at <= windowStart && at > windowStart - BASELINE_DAYS * DAY;
+  });
+  const out: Suggestion[] = [];
+
+  if (recentWindow.length >= RECENT_COUNT) {
+    const last = recentWindow.slice(-RECENT_COUNT);
+    const recent = last.reduce((sum, c) => sum + c.capacity, 0) / RECENT_COUNT;
+    const baseline = before.length ? median(before.map((c) => c.capacity)) : recentWindow[0]!.capacity;
+    if (baseline - recent >= FALL_POINTS) {
+      out.push({ kind: 'falling', recent: Math.round(recent * 10) / 10, baseline, key: `falling:${last[0]!.at}` });
+    }
+  }
+
+  const counts = new Map<string, { times: number; first: string }>();
+  for (const c of recentWindow) {
+    for (const flag of new Set(c.flags)) {
+      const seen = counts.get(flag);
+      counts.set(flag, { times: (seen?.times ?? 0) + 1, first: seen?.first ?? c.at });
+    }
+  }
+  for (const [flag, { times, first }] of counts) {
+    if (times >= RECUR_TIMES) out.push({ kind: 'recurring', flag, times, key: `recurring:${flag}:${first}` });
+  }
+  return out;
+}

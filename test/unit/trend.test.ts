@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { type CheckinPoint, suggestionsFor } from '../../common/checkins/trend';
+
+const NOW = new Date('2026-11-21T18:00:00Z');
+const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString();
+const c = (d: number, capacity: number, flags: string[] = []): CheckinPoint => ({ at: daysAgo(d), capacity, flags });
+const kinds = (points: CheckinPoint[]) => suggestionsFor(points, NOW).map((s) => s.kind);
+
+describe('check-in trend rule', () => {
+  it('says nothing without enough check-ins', () => {
+    expect(kinds([])).toEqual([]);
+    expect(kinds([c(1, 1), c(0, 1)])).toEqual([]);
+  });
+
+  it('says nothing while capacity is steady or gently varying', () => {
+    expect(kinds([c(30, 7), c(20, 6), c(12, 7), c(8, 6), c(4, 7), c(1, 6)])).toEqual([]);
+    expect(kinds([c(20, 6), c(5, 5), c(3, 5), c(1, 5)])).toEqual([]); // one point down: not "falling"
+  });
+
+  it('notices a fall of two points below the person’s own baseline', () => {
+    const points = [c(30, 7), c(25, 8), c(18, 7), c(6, 6), c(4, 5), c(1, 4)];
+    const [s] = suggestionsFor(points, NOW);
+    expect(s).toMatchObject({ kind: 'falling', recent: 5, baseline: 7 });
+  });
+
+  it('uses the first check-in of the fortnight as the baseline when there is nothing earlier', () => {
+    expect(kinds([c(10, 8), c(6, 6), c(3, 5), c(1, 5)])).toEqual(['falling']);
+    expect(kinds([c(10, 6), c(6, 6), c(3, 5), c(1, 5)])).toEqual([]);
+  });
+
+  it('does not count a dip that has already recovered', () => {
+    expect(kinds([c(25, 7), c(20, 7), c(9, 3), c(6, 7), c(3, 7), c(1, 8)])).toEqual([]);
+  });
+
+  it('ignores check-ins older than the baseline window and in the future', () => {
+    // Six weeks ago capacity was high; that is too long ago to be the measure now.
+    expect(kinds([c(60, 10), c(59, 10), c(5, 6), c(3, 6), c(1, 6)])).toEqual([]);
+    expect(kinds([c(20, 7), c(3, 7), c(2, 7), c(1, 7), { at: daysAgo(-2), capacity: 0, flags: [] }])).toEqual([]);
+  });
+
+  it('notices an early-warning sign ticked three times in a fortnight, once per check-in', () => {
+    const points = [
+      c(20, 6, ['sleep']),
+      c(12, 6, ['sleep']),
+      c(9, 6, ['sleep', 'sleep']),
+      c(5, 6, ['withdrawing']),
+      c(2, 6, ['withdrawing']),
+    ];
+    expect(suggestionsFor(points, NOW)).toEqual([]);
+    points.push(c(1, 6, ['sleep']));
+    points.push(c(0.5, 6, ['sleep']));
+    expect(suggestionsFor(points, NOW)).toEqual([
+      expect.objectContaining({ kind: 'recurring', flag: 'sleep', times: 4 }),
+    ]);
+  });
+
+  it('gives a key that stays the same while the situation does, so a dismissal holds', () => {
+    const points = [c(10, 8), c(6, 6), c(3, 5), c(1, 5)];
+    const first = suggestionsFor(points, NOW)[0]!.key;
+    expect(suggestionsFor(points, new Date(NOW.getTime() + 3_600_000))[0]!.key).toBe(first);
+    const later = [...points, c(0, 4)];
+    expect(suggestionsFor(later, NOW)[0]!.key).not.toBe(first);
+  });
+
+  it('copes with unsorted and malformed timestamps', () => {
+    const points = [c(1, 5), { at: 'not a date', capacity: 0, flags: [] }, c(10, 8), c(3, 5), c(6, 6)];
+    expect(kinds(points)).toEqual(['falling']);
+  });
+});
