@@ -77,6 +77,11 @@ test('a Gibbs entry: write, autosave, lock, unlock, search, filter, history, tra
   await page.keyboard.press('Delete');
   await page.keyboard.type('Second thoughts.');
   await journal.expectSaved();
+  // Into the history and straight back: the entry reopens as saved, word count included.
+  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('button', { name: 'Back to the entry' }).click();
+  await expect(journal.editor).toContainText('Second thoughts.');
+  await expect(page.getByText('8 words')).toBeVisible();
   await page.getByRole('button', { name: 'History' }).click();
   await expect(page.getByRole('heading', { name: /History of/ })).toBeVisible();
   await page.getByRole('list', { name: 'Earlier versions' }).getByRole('button').first().click();
@@ -87,6 +92,8 @@ test('a Gibbs entry: write, autosave, lock, unlock, search, filter, history, tra
   await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
   await expect(journal.editor).toContainText('We talked about the move, and I noticed my own tiredness.');
   await expect(journal.editor).not.toContainText('Second thoughts.');
+  // The word count follows the restored text: title 6, the template's headings 7, the writing 11.
+  await expect(page.getByText('24 words')).toBeVisible();
 
   // Delete → trash → restore → delete for ever.
   await page.getByRole('button', { name: 'Move to trash' }).click();

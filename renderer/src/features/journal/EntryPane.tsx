@@ -126,9 +126,10 @@ function EntryForm({
 
   const save = useCallback(
     async (d: Draft) => {
-      await unwrap(holding().journal.save(d));
+      const saved = await unwrap(holding().journal.save(d));
+      // Keep the cached entry as main now has it, so reopening it shows the right count and text.
       queryClient.setQueryData(journalKeys.entry(d.id), (old: Entry | undefined) =>
-        old ? { ...old, ...d, eventDate: d.eventDate } : old,
+        old ? { ...old, ...d, ...saved } : old,
       );
       invalidateLists(queryClient);
     },
