@@ -116,10 +116,4 @@ export default defineConfig(
       ],
     },
   },
-  {
-    // The Vite config runs in Node at build time and shares the CSP constant with the Electron protocol.
-    files: ['renderer/vite.config.ts'],
-    languageOptions: { globals: { ...globals.node } },
-    rules: { 'no-restricted-imports': 'off' },
-  },
 );

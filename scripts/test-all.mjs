@@ -18,7 +18,7 @@ const run = (name, args, env = {}) =>
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
 
-if (run('vite', ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']) !== 0)
+if (run('vite', ['build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn']) !== 0)
   problems.push('the renderer did not build');
 
 const vitestStatus = run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);

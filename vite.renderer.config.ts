@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from '../main/shell-common/assets.ts';
+import { CONTENT_SECURITY_POLICY } from './main/shell-common/assets.ts';
 
 // frame-ancestors is ignored (with a warning) in a meta tag; the Electron protocol sends it as a header.
 const metaPolicy = CONTENT_SECURITY_POLICY.split('; ')
@@ -17,11 +17,11 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: fileURLToPath(new URL('./renderer/', import.meta.url)),
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome130',
     // The polyfill would be inline script, which the CSP forbids; Chromium does not need it.
