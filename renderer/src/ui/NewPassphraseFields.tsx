@@ -1,15 +1,34 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { PassphraseAssessment } from '../../../common/passphrase';
 import { PassphraseField, TextField } from './controls';
-import { StrengthMeter } from './StrengthMeter';
+import { StrengthMeter, usePassphraseAssessment } from './StrengthMeter';
 import styles from './ui.module.css';
 
 /**
  * Whether a new passphrase may be sent. Until the strength checker has loaded (assessment null),
  * main's own check decides; it checks every passphrase regardless.
  */
-export function newPassphraseReady(next: string, confirm: string, assessment: PassphraseAssessment | null): boolean {
+function newPassphraseReady(next: string, confirm: string, assessment: PassphraseAssessment | null): boolean {
   return next.length > 0 && next === confirm && (assessment === null || assessment.acceptable);
+}
+
+/**
+ * The state behind a new passphrase and its confirmation, shared by every form that asks for one:
+ * spread `fields` onto NewPassphraseFields and send only when `ready`.
+ */
+export function useNewPassphrase() {
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const assessment = usePassphraseAssessment(next);
+  return {
+    next,
+    ready: newPassphraseReady(next, confirm, assessment),
+    clear: () => {
+      setNext('');
+      setConfirm('');
+    },
+    fields: { next, confirm, onNext: setNext, onConfirm: setConfirm, assessment },
+  };
 }
 
 interface Props {

@@ -3,8 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AUTO_LOCK_CHOICES } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
-import { NewPassphraseFields, newPassphraseReady } from '../../ui/NewPassphraseFields';
-import { usePassphraseAssessment } from '../../ui/StrengthMeter';
+import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import styles from './settings.module.css';
 
 const minutesLabel = (m: number) =>
@@ -66,17 +65,14 @@ function LockingSection({ onLock }: { onLock: () => void }) {
 
 function ChangePassphraseSection() {
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const passphrase = useNewPassphrase();
   const [tried, setTried] = useState(false);
   const id = useId();
-  const assessment = usePassphraseAssessment(next);
   const change = useMutation({
-    mutationFn: () => unwrap(holding().vault.changePassphrase({ current, next })),
+    mutationFn: () => unwrap(holding().vault.changePassphrase({ current, next: passphrase.next })),
     onSuccess: () => {
       setCurrent('');
-      setNext('');
-      setConfirm('');
+      passphrase.clear();
       setTried(false);
     },
   });
@@ -84,7 +80,7 @@ function ChangePassphraseSection() {
     event.preventDefault();
     setTried(true);
     change.reset();
-    if (current && newPassphraseReady(next, confirm, assessment)) change.mutate();
+    if (current && passphrase.ready) change.mutate();
   }
   return (
     <section className={styles.section} aria-labelledby={`${id}-h`}>
@@ -101,11 +97,7 @@ function ChangePassphraseSection() {
         <NewPassphraseFields
           label="New passphrase"
           confirmLabel="Type the new passphrase once more"
-          next={next}
-          confirm={confirm}
-          onNext={setNext}
-          onConfirm={setConfirm}
-          assessment={assessment}
+          {...passphrase.fields}
           tried={tried}
         />
         {change.isError ? <Notice>{describeError(change.error)}</Notice> : null}

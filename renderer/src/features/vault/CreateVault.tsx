@@ -2,8 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice } from '../../ui/controls';
-import { NewPassphraseFields, newPassphraseReady } from '../../ui/NewPassphraseFields';
-import { usePassphraseAssessment } from '../../ui/StrengthMeter';
+import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import styles from './vault.module.css';
 
@@ -22,19 +21,17 @@ export function CreateVault({ onCreated, onDone }: { onCreated: () => void; onDo
 }
 
 function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const passphrase = useNewPassphrase();
   const [tried, setTried] = useState(false);
-  const assessment = usePassphraseAssessment(passphrase);
   const create = useMutation({
-    mutationFn: () => unwrap(holding().vault.create({ passphrase })),
+    mutationFn: () => unwrap(holding().vault.create({ passphrase: passphrase.next })),
     onSuccess: (value) => onCreated(value.recoveryKey),
   });
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (newPassphraseReady(passphrase, confirm, assessment)) create.mutate();
+    if (passphrase.ready) create.mutate();
   }
 
   return (
@@ -51,11 +48,7 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
             label="Choose a passphrase"
             confirmLabel="Type it once more"
             hint="A few unrelated words are easier to remember and harder to guess than a short password."
-            next={passphrase}
-            confirm={confirm}
-            onNext={setPassphrase}
-            onConfirm={setConfirm}
-            assessment={assessment}
+            {...passphrase.fields}
             tried={tried}
             autoFocus
           />

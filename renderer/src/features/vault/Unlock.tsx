@@ -3,8 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { LockReason } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
-import { NewPassphraseFields, newPassphraseReady, RecoveryKeyField } from '../../ui/NewPassphraseFields';
-import { usePassphraseAssessment } from '../../ui/StrengthMeter';
+import { NewPassphraseFields, RecoveryKeyField, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import styles from './vault.module.css';
 
 type Mode = 'passphrase' | 'recovery' | 'reset';
@@ -118,18 +117,16 @@ function RecoveryForm({ onUnlocked }: { onUnlocked: () => void }) {
 
 function ResetForm({ onUnlocked }: { onUnlocked: () => void }) {
   const [recoveryKey, setRecoveryKey] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const passphrase = useNewPassphrase();
   const [tried, setTried] = useState(false);
-  const assessment = usePassphraseAssessment(next);
   const reset = useMutation({
-    mutationFn: () => unwrap(holding().vault.resetPassphrase({ recoveryKey, next })),
+    mutationFn: () => unwrap(holding().vault.resetPassphrase({ recoveryKey, next: passphrase.next })),
     onSuccess: onUnlocked,
   });
   function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (recoveryKey.trim() && newPassphraseReady(next, confirm, assessment)) reset.mutate();
+    if (recoveryKey.trim() && passphrase.ready) reset.mutate();
   }
   return (
     <>
@@ -146,11 +143,7 @@ function ResetForm({ onUnlocked }: { onUnlocked: () => void }) {
         <NewPassphraseFields
           label="New passphrase"
           confirmLabel="Type the new passphrase once more"
-          next={next}
-          confirm={confirm}
-          onNext={setNext}
-          onConfirm={setConfirm}
-          assessment={assessment}
+          {...passphrase.fields}
           tried={tried}
         />
         {reset.isError ? <Notice>{describeError(reset.error)}</Notice> : null}
