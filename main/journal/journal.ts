@@ -115,7 +115,7 @@ export class JournalService {
       version: 1,
     };
     this.tx((repo) => repo.insert(entry));
-    return toEntry(this.repo().find(entry.id)!);
+    return toEntry(entry);
   }
 
   get(id: string): Entry {
@@ -247,7 +247,7 @@ export class JournalService {
   }
 
   revisions(entryId: string): RevisionSummary[] {
-    if (!this.repo().find(entryId)) throw notFound();
+    if (!this.repo().exists(entryId)) throw notFound();
     return this.repo().revisions(entryId);
   }
 

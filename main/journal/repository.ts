@@ -13,12 +13,11 @@ import type {
 
 /** All of the journal's SQL. The service decides; this reads and writes. */
 
-interface EntryRow {
+/** The short columns: all a list row needs. */
+interface SummaryRow {
   seq: number;
   id: string;
   title: string;
-  body_json: string;
-  body_text: string;
   excerpt: string;
   word_count: number;
   created_at: string;
@@ -31,6 +30,11 @@ interface EntryRow {
   deleted_at: string | null;
   version: number;
   tags: string | null;
+}
+
+interface EntryRow extends SummaryRow {
+  body_text: string;
+  body_json: string;
 }
 
 export interface StoredEntry {
@@ -78,7 +82,8 @@ const SORTS: Record<EntrySort, string> = {
   relevance: 'bm25(entries_fts, 8.0, 1.0, 4.0), e.updated_at DESC',
 };
 
-const ENTRY_COLUMNS = `e.seq, e.id, e.title, e.body_text, e.excerpt, e.word_count, e.created_at, e.updated_at, e.event_date,
+// The long text is left out: a list page must not read every entry's whole body.
+const SUMMARY_COLUMNS = `e.seq, e.id, e.title, e.excerpt, e.word_count, e.created_at, e.updated_at, e.event_date,
   e.template_id, e.bring_to_supervision, e.contains_client_material, e.pinned, e.deleted_at, e.version,
   (SELECT group_concat(t.tag, char(31)) FROM entry_tags t WHERE t.entry_id = e.id) AS tags`;
 
@@ -86,13 +91,11 @@ function splitTags(tags: string | null): string[] {
   return tags ? tags.split(TAG_SEPARATOR).sort((a, b) => a.localeCompare(b)) : [];
 }
 
-function toStored(row: EntryRow): StoredEntry {
+/** Everything a summary and a stored entry share. */
+function summaryFields(row: SummaryRow) {
   return {
     id: row.id,
     title: row.title,
-    body: JSON.parse(row.body_json) as DocNode,
-    bodyJson: row.body_json,
-    text: row.body_text,
     excerpt: row.excerpt,
     tags: splitTags(row.tags),
     wordCount: row.word_count,
@@ -108,6 +111,15 @@ function toStored(row: EntryRow): StoredEntry {
   };
 }
 
+function toStored(row: EntryRow): StoredEntry {
+  return {
+    ...summaryFields(row),
+    body: JSON.parse(row.body_json) as DocNode,
+    bodyJson: row.body_json,
+    text: row.body_text,
+  };
+}
+
 export function toEntry(stored: StoredEntry): Entry {
   const { bodyJson: _json, text: _text, ...rest } = stored;
   return { ...rest, titleHighlighted: stored.title };
@@ -117,9 +129,14 @@ export class JournalRepository {
   constructor(private readonly db: Database) {}
 
   find(id: string): StoredEntry | null {
-    const row = this.db.prepare(`SELECT ${ENTRY_COLUMNS}, e.body_json FROM entries e WHERE e.id = ?`).get(id) as
-      EntryRow | undefined;
+    const row = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS}, e.body_text, e.body_json FROM entries e WHERE e.id = ?`)
+      .get(id) as EntryRow | undefined;
     return row ? toStored(row) : null;
+  }
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM entries WHERE id = ?').pluck().get(id) !== undefined;
   }
 
   insert(entry: StoredEntry): void {
@@ -217,16 +234,16 @@ export class JournalRepository {
       : `, e.excerpt AS snippet, e.title AS title_highlighted`;
     const rows = this.db
       .prepare(
-        `SELECT ${ENTRY_COLUMNS}${searchColumns} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        `SELECT ${SUMMARY_COLUMNS}${searchColumns} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: filter.limit, offset: filter.offset }) as (EntryRow & {
+      .all({ ...params, limit: filter.limit, offset: filter.offset }) as (SummaryRow & {
       snippet: string;
       title_highlighted: string;
     })[];
     return {
       total,
       items: rows.map((row) => {
-        const { body: _b, bodyJson: _j, text: _t, ...summary } = toStored({ ...row, body_json: 'null' });
+        const { version: _version, ...summary } = summaryFields(row);
         return { ...summary, excerpt: row.snippet, titleHighlighted: row.title_highlighted };
       }),
     };

@@ -39,11 +39,6 @@ export function HistoryView({
     queryFn: () => unwrap(holding().journal.revisions({ id: entry.id })),
     staleTime: 0,
   });
-  const current = useQuery({
-    queryKey: [...journalKeys.entry(entry.id), 'text'],
-    queryFn: () => unwrap(holding().journal.get({ id: entry.id })),
-    staleTime: 0,
-  });
   const [selected, setSelected] = useState<number | null>(null);
   const [confirm, setConfirm] = useState(false);
   const revision = useQuery({
@@ -100,8 +95,9 @@ export function HistoryView({
           </section>
           <section className={styles.compare} aria-label="Current version" tabIndex={0}>
             <h3>Now</h3>
-            <strong>{current.data?.title || 'Untitled'}</strong>
-            <div data-testid="current-text">{current.data ? plainTextOf(current.data.body) || '(empty)' : ''}</div>
+            {/* The entry as last saved: the editor saves before opening the history. */}
+            <strong>{entry.title || 'Untitled'}</strong>
+            <div data-testid="current-text">{plainTextOf(entry.body) || '(empty)'}</div>
           </section>
         </div>
       ) : null}

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ENTRY_SORTS } from '../../../../common/ipc/contract';
 import type { Entry, EntrySort } from '../../../../common/journal/types';
@@ -55,7 +55,6 @@ export function JournalPage() {
     const timer = setTimeout(() => setSettledQuery(query), query.trim() ? 250 : 0);
     return () => clearTimeout(timer);
   }, [query]);
-  const deferredQuery = useDeferredValue(settledQuery);
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const [showFilters, setShowFilters] = useState(false);
   const [startFrom, setStartFrom] = useState('builtin:free');
@@ -68,7 +67,7 @@ export function JournalPage() {
   const tags = useQuery({ queryKey: journalKeys.tags, queryFn: () => unwrap(holding().journal.tags()) });
 
   const listFilters: ListFilters = {
-    query: deferredQuery,
+    query: settledQuery,
     trash: view === 'trash',
     from: filters.from || null,
     to: filters.to || null,
