@@ -367,3 +367,29 @@ test('a link in an entry opens outside Holding only when asked, and only https: 
   }
   expect(shell.openedLinks).toHaveLength(2);
 });
+
+test('a save that failed as its editor closed is not retried later over newer words', async ({ app, shell }) => {
+  const page = app.page;
+  const journal = new JournalPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  await journal.newEntry('Free writing');
+  await journal.title.fill('Draft');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('First words.');
+  await journal.expectSaved();
+  await page.keyboard.type(' Typed just as the vault closed.');
+  // Lock underneath the window, without the save handshake: the editor's last save fails.
+  shell.services.vault.lock('manual');
+  await app.expectUnlockScreen();
+  await app.unlock(PASSPHRASE);
+  await app.expectFrame();
+  await journal.option('Draft').click();
+  await journal.editor.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Newer words, written after unlocking.');
+  await journal.expectSaved();
+  // Longer than the retry interval: nothing from the closed editor may arrive now.
+  await page.waitForTimeout(5000);
+  const id = shell.services.journal.list({}).items[0]!.id;
+  expect(shell.services.journal.get(id).excerpt).toBe('Newer words, written after unlocking.');
+});

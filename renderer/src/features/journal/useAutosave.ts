@@ -19,6 +19,8 @@ export function useAutosave<T>(save: (draft: T) => Promise<void>) {
   const inFlight = useRef<Promise<void> | null>(null);
   const saveRef = useRef(save);
   saveRef.current = save;
+  /** Set once this editor has gone: its last flush may fail, but it must not keep retrying. */
+  const disposed = useRef(false);
 
   const flush = useCallback(async (): Promise<void> => {
     if (timer.current) {
@@ -39,7 +41,9 @@ export function useAutosave<T>(save: (draft: T) => Promise<void>) {
         // Keep the words: put the draft back unless something newer arrived, and try again soon.
         latest.current ??= draft;
         setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-        timer.current = setTimeout(() => void flush(), RETRY_MS);
+        // Not once the editor is gone: a retry much later (after an unlock, say) could land this old
+        // draft on top of newer text typed in the entry since.
+        if (!disposed.current) timer.current = setTimeout(() => void flush(), RETRY_MS);
       })
       .finally(() => {
         inFlight.current = null;
@@ -61,8 +65,10 @@ export function useAutosave<T>(save: (draft: T) => Promise<void>) {
 
   // Flush before lock, on window blur or hide, and when this editor goes away.
   useEffect(() => {
+    disposed.current = false;
     const unregister = registerFlush(flush);
     return () => {
+      disposed.current = true;
       unregister();
       void flush();
     };
