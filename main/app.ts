@@ -1,6 +1,10 @@
+import { supervisionNoteFor } from '../common/checkins/notes';
 import { AppError } from '../common/errors';
+import { docFromParagraphs } from '../common/journal/doc';
 import type { AppInfo, LockReason } from '../common/ipc/contract';
 import { isSafeHref } from '../common/journal/doc';
+import { CheckinService } from './checkins/checkins';
+import { PromptService } from './dialectics/prompts';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { JournalService } from './journal/journal';
 import { TemplateService } from './journal/templates';
@@ -32,6 +36,8 @@ export interface Services {
   settings: SettingsService;
   journal: JournalService;
   templates: TemplateService;
+  prompts: PromptService;
+  checkins: CheckinService;
   autoLock: AutoLock;
   router: Router;
   onLock(listener: (reason: LockReason) => void): () => void;
@@ -63,6 +69,8 @@ export function createServices(options: ServicesOptions): Services {
   const settings = new SettingsService(vault);
   const templates = new TemplateService(vault);
   const journal = new JournalService(vault, templates);
+  const prompts = new PromptService(vault);
+  const checkins = new CheckinService(vault);
   vault.onUnlock(() => journal.purgeExpired());
   const autoLock = new AutoLock({
     vault,
@@ -114,6 +122,38 @@ export function createServices(options: ServicesOptions): Services {
     'journal:revision': ({ id }) => journal.revision(id),
     'journal:restoreRevision': ({ entryId, revisionId }) => journal.restoreRevision(entryId, revisionId),
     'journal:tags': () => journal.tags(),
+    'journal:links': ({ id }) => journal.links(id),
+    'journal:link': ({ fromId, toId }) => journal.link(fromId, toId),
+    'journal:unlink': ({ fromId, toId }) => journal.unlink(fromId, toId),
+    'truths:prompts': () => prompts.list(),
+    'truths:savePrompt': (input) => prompts.save(input),
+    'truths:hidePrompt': ({ id, hidden }) => prompts.setHidden(id, hidden),
+    'truths:removePrompt': ({ id }) => (prompts.remove(id), null),
+    'truths:create': ({ promptId }) => journal.createTwoTruths({ prompt: promptId ? prompts.get(promptId) : null }),
+    'truths:save': (input) => journal.saveTwoTruths(input),
+    'checkins:list': (range) => checkins.list(range),
+    'checkins:save': (input) => checkins.save(input),
+    'checkins:delete': ({ id }) => (checkins.delete(id), null),
+    'checkins:suggestions': () => checkins.suggestions(),
+    'checkins:dismiss': ({ key }) => (checkins.dismiss(key), null),
+    'checkins:bringToSupervision': ({ key }) => {
+      const suggestion = checkins.suggestions().find((s) => s.key === key);
+      if (!suggestion) throw new AppError('NOT_FOUND', 'That suggestion has already been set aside.');
+      const note = supervisionNoteFor(suggestion);
+      const entry = journal.create({ title: note.title });
+      journal.save({
+        ...entry,
+        body: docFromParagraphs(note.paragraphs),
+        tags: ['restorative'],
+        bringToSupervision: true,
+      });
+      checkins.dismiss(key);
+      return journal.get(entry.id);
+    },
+    'flags:list': () => checkins.flags(),
+    'flags:save': (input) => checkins.saveFlag(input),
+    'flags:delete': ({ id }) => (checkins.deleteFlag(id), null),
+    'flags:reorder': ({ ids }) => checkins.reorderFlags(ids),
     'templates:list': () => templates.list(),
     'templates:save': (input) => templates.save(input),
     'templates:duplicate': ({ id }) => templates.duplicate(id),
@@ -137,6 +177,8 @@ export function createServices(options: ServicesOptions): Services {
     settings,
     journal,
     templates,
+    prompts,
+    checkins,
     autoLock,
     router,
     onLock: (listener) => vault.onLock(listener),

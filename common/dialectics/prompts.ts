@@ -20,6 +20,13 @@ export interface PromptPair {
   builtin: boolean;
 }
 
+/** A prompt pair as the library shows it. */
+export interface PromptView extends PromptPair {
+  hidden: boolean;
+  /** A built-in pair the person has reworded. */
+  edited: boolean;
+}
+
 export const THEMES: Theme[] = [
   { id: 'responsibility', label: 'Responsibility and fault' },
   { id: 'power', label: 'Power in the professional role' },

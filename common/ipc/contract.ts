@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { Entry, EntryPage, Revision, RevisionSummary, SaveResult, TagCount } from '../journal/types';
+import type { Checkin, RedFlag, SuggestionView } from '../checkins/types';
+import type { PromptView } from '../dialectics/prompts';
+import type { Entry, EntryPage, LinkedEntry, Revision, RevisionSummary, SaveResult, TagCount } from '../journal/types';
+import { ENTRY_KINDS } from '../journal/types';
 import type { Template } from '../journal/templates';
 import { MAX_PASSPHRASE_LENGTH } from '../limits';
 import type { Result } from '../result';
@@ -58,6 +61,21 @@ const entryId = z.uuid();
 const byEntry = z.object({ id: entryId }).strict();
 const templateId = z.string().min(1).max(100);
 const optionalFlag = z.boolean().nullable().optional();
+// Long enough for anything a person would type; the services check the real limits and say so kindly.
+const text = (max = 100_000) => z.string().max(max);
+const promptId = z.string().min(1).max(100);
+const recordId = z.uuid();
+const isoTime = z.iso.datetime({ offset: true });
+const entryMeta = {
+  id: entryId,
+  title: z.string().max(300),
+  eventDate: isoDay.nullable(),
+  tags: z.array(z.string().max(200)).max(100),
+  bringToSupervision: z.boolean(),
+  containsClientMaterial: z.boolean(),
+  pinned: z.boolean(),
+};
+const linkPair = z.object({ fromId: entryId, toId: entryId }).strict();
 
 export const ENTRY_SORTS = ['updated', 'created', 'event', 'title', 'relevance'] as const;
 
@@ -110,6 +128,7 @@ export const contract = {
     input: z
       .object({
         query: z.string().max(1000).optional(),
+        kind: z.enum(ENTRY_KINDS).nullable().optional(),
         trash: z.boolean().optional(),
         from: isoDay.nullable().optional(),
         to: isoDay.nullable().optional(),
@@ -163,6 +182,77 @@ export const contract = {
     output: output<Entry>(),
   },
   'journal:tags': { input: none, output: output<TagCount[]>() },
+  'journal:links': { input: byEntry, output: output<LinkedEntry[]>() },
+  'journal:link': { input: linkPair, output: output<LinkedEntry[]>() },
+  'journal:unlink': { input: linkPair, output: output<LinkedEntry[]>() },
+  'truths:prompts': { input: none, output: output<PromptView[]>() },
+  'truths:savePrompt': {
+    input: z.object({ id: promptId.optional(), theme: z.string().max(40), a: text(2000), b: text(2000) }).strict(),
+    output: output<PromptView>(),
+  },
+  'truths:hidePrompt': {
+    input: z.object({ id: promptId, hidden: z.boolean() }).strict(),
+    output: output<PromptView>(),
+  },
+  /** Deletes one of the person's own prompts, or puts a built-in one back as it was. */
+  'truths:removePrompt': { input: z.object({ id: promptId }).strict(), output: output<null>() },
+  'truths:create': { input: z.object({ promptId: promptId.nullable().optional() }).strict(), output: output<Entry>() },
+  'truths:save': {
+    input: z
+      .object({
+        ...entryMeta,
+        fields: z
+          .object({
+            truthA: text(),
+            contextA: text(),
+            truthB: text(),
+            contextB: text(),
+            honouring: text(),
+            promptId: promptId.nullable(),
+          })
+          .strict(),
+      })
+      .strict(),
+    output: output<SaveResult>(),
+  },
+  'checkins:list': {
+    input: z.object({ from: isoTime.nullable().optional(), to: isoTime.nullable().optional() }).strict(),
+    output: output<Checkin[]>(),
+  },
+  'checkins:save': {
+    input: z
+      .object({
+        id: recordId.optional(),
+        at: isoTime,
+        capacity: z.number(),
+        energy: z.number().nullable(),
+        sleep: z.number().nullable(),
+        load: z.number().nullable(),
+        helping: text(20_000),
+        hard: text(20_000),
+        flagIds: z.array(recordId).max(200),
+        entryId: entryId.nullable(),
+      })
+      .strict(),
+    output: output<Checkin>(),
+  },
+  'checkins:delete': { input: z.object({ id: recordId }).strict(), output: output<null>() },
+  'checkins:suggestions': { input: none, output: output<SuggestionView[]>() },
+  'checkins:dismiss': { input: z.object({ key: z.string().min(1).max(300) }).strict(), output: output<null>() },
+  /** Starts a journal entry, flagged for supervision, from a suggestion; the suggestion is then set aside. */
+  'checkins:bringToSupervision': {
+    input: z.object({ key: z.string().min(1).max(300) }).strict(),
+    output: output<Entry>(),
+  },
+  'flags:list': { input: none, output: output<RedFlag[]>() },
+  'flags:save': {
+    input: z
+      .object({ id: recordId.optional(), name: text(5000), whatHelps: text(20_000), contact: text(5000) })
+      .strict(),
+    output: output<RedFlag>(),
+  },
+  'flags:delete': { input: z.object({ id: recordId }).strict(), output: output<null>() },
+  'flags:reorder': { input: z.object({ ids: z.array(recordId).max(200) }).strict(), output: output<RedFlag[]>() },
   'templates:list': { input: none, output: output<Template[]>() },
   'templates:save': {
     input: z

@@ -1,4 +1,9 @@
+import type { TwoTruthsFields } from '../dialectics/two-truths';
 import type { DocNode } from './doc';
+
+/** A journal entry, or a two-truths entry (its own form, the same search, trash and history). */
+export type EntryKind = 'journal' | 'two-truths';
+export const ENTRY_KINDS = ['journal', 'two-truths'] as const satisfies readonly EntryKind[];
 
 export interface EntryFlags {
   bringToSupervision: boolean;
@@ -8,6 +13,7 @@ export interface EntryFlags {
 
 export interface EntrySummary extends EntryFlags {
   id: string;
+  kind: EntryKind;
   title: string;
   /** The start of the text, or a search snippet with highlight markers. */
   excerpt: string;
@@ -26,6 +32,16 @@ export interface EntrySummary extends EntryFlags {
 export interface Entry extends EntrySummary {
   body: DocNode;
   version: number;
+  /** The parts of a two-truths entry; null for a journal entry. */
+  twoTruths: TwoTruthsFields | null;
+}
+
+/** An entry linked to another, either way round. */
+export interface LinkedEntry {
+  id: string;
+  kind: EntryKind;
+  title: string;
+  deletedAt: string | null;
 }
 
 export interface RevisionSummary {
@@ -40,6 +56,7 @@ export interface RevisionSummary {
 export interface Revision extends RevisionSummary {
   body: DocNode;
   text: string;
+  twoTruths: TwoTruthsFields | null;
 }
 
 export type RevisionReason = 'edited' | 'emptied' | 'large-change' | 'before-restore';

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import {
+  MAX_TRUTH_CHARS,
+  normaliseTwoTruths,
+  type TwoTruthsFields,
+  twoTruthsDoc,
+  twoTruthsText,
+} from '../../common/dialectics/two-truths';
 import { AppError } from '../../common/errors';
 import { countWords, type DocNode, excerptOf, plainTextOf, sanitiseDoc } from '../../common/journal/doc';
 import { parseSearchQuery } from '../../common/journal/search-query';
@@ -7,7 +14,9 @@ import { normaliseTags } from '../../common/journal/tags';
 import { docFromTemplate } from '../../common/journal/templates';
 import {
   type Entry,
+  type EntryKind,
   type EntryPage,
+  type LinkedEntry,
   type EntrySort,
   type Revision,
   type RevisionReason,
@@ -37,6 +46,21 @@ export function removedChars(before: string, after: string): number {
   return before.length - start - end;
 }
 
+/** What every save carries besides the text itself. */
+interface SaveCommon {
+  id: string;
+  title: string;
+  eventDate: string | null;
+  tags: string[];
+  bringToSupervision: boolean;
+  containsClientMaterial: boolean;
+  pinned: boolean;
+}
+
+export interface TwoTruthsSaveInput extends SaveCommon {
+  fields: Partial<TwoTruthsFields>;
+}
+
 export interface SaveInput {
   id: string;
   title: string;
@@ -50,6 +74,7 @@ export interface SaveInput {
 
 export interface ListInput {
   query?: string | undefined;
+  kind?: EntryKind | null | undefined;
   trash?: boolean | undefined;
   from?: string | null | undefined;
   to?: string | null | undefined;
@@ -96,6 +121,8 @@ export class JournalService {
     const stamp = this.now().toISOString();
     const entry: StoredEntry = {
       id: randomUUID(),
+      kind: 'journal',
+      twoTruths: null,
       title: (input.title ?? '').trim(),
       body,
       bodyJson: JSON.stringify(body),
@@ -118,6 +145,39 @@ export class JournalService {
     return toEntry(entry);
   }
 
+  /** A new two-truths entry, from a prompt pair (its words to start from) or empty. */
+  createTwoTruths(input: { prompt?: { id: string; a: string; b: string } | null | undefined }): Entry {
+    const fields = normaliseTwoTruths(
+      input.prompt ? { truthA: input.prompt.a, truthB: input.prompt.b, promptId: input.prompt.id } : {},
+    );
+    const body = twoTruthsDoc(fields);
+    const text = plainTextOf(body);
+    const stamp = this.now().toISOString();
+    const entry: StoredEntry = {
+      id: randomUUID(),
+      kind: 'two-truths',
+      twoTruths: fields,
+      title: '',
+      body,
+      bodyJson: JSON.stringify(body),
+      text,
+      excerpt: excerptOf(body),
+      tags: [],
+      wordCount: countWords(twoTruthsText(fields)),
+      createdAt: stamp,
+      updatedAt: stamp,
+      eventDate: null,
+      templateId: null,
+      bringToSupervision: false,
+      containsClientMaterial: false,
+      pinned: false,
+      deletedAt: null,
+      version: 1,
+    };
+    this.tx((repo) => repo.insert(entry));
+    return toEntry(entry);
+  }
+
   get(id: string): Entry {
     const entry = this.repo().find(id);
     if (!entry) throw notFound();
@@ -130,16 +190,44 @@ export class JournalService {
    * written is ever lost to a slip.
    */
   save(input: SaveInput): SaveResult {
+    return this.persist(input, 'journal', () => ({ body: sanitiseDoc(input.body), twoTruths: null }));
+  }
+
+  /** Saves a two-truths entry: its parts, and the document built from them. */
+  saveTwoTruths(input: TwoTruthsSaveInput): SaveResult {
+    return this.persist(input, 'two-truths', () => {
+      const fields = normaliseTwoTruths(input.fields);
+      const longest = Math.max(
+        ...[fields.truthA, fields.contextA, fields.truthB, fields.contextB, fields.honouring].map((t) => t.length),
+      );
+      if (longest > MAX_TRUTH_CHARS) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `One of the boxes holds more than ${MAX_TRUTH_CHARS.toLocaleString('en-GB')} characters, which is more than Holding can keep in one place. Please move some of it into a journal entry and link the two.`,
+        );
+      }
+      return { body: twoTruthsDoc(fields), twoTruths: fields, countable: twoTruthsText(fields) };
+    });
+  }
+
+  private persist(
+    input: SaveCommon,
+    kind: EntryKind,
+    build: () => { body: DocNode; twoTruths: TwoTruthsFields | null; countable?: string },
+  ): SaveResult {
     return this.tx((repo) => {
       const previous = repo.find(input.id);
       if (!previous) throw notFound();
+      if (previous.kind !== kind) {
+        throw new AppError('INVALID_INPUT', 'That entry is of a different kind and cannot be saved this way.');
+      }
       if (previous.deletedAt) {
         throw new AppError(
           'ENTRY_IN_TRASH',
           'This entry is in the trash. Restore it first if you would like to change it.',
         );
       }
-      const body: DocNode = sanitiseDoc(input.body);
+      const { body, twoTruths, countable } = build();
       const bodyJson = JSON.stringify(body);
       const text = plainTextOf(body);
       const stamp = this.now().toISOString();
@@ -155,9 +243,10 @@ export class JournalService {
         body,
         bodyJson,
         text,
+        twoTruths,
         excerpt: excerptOf(body),
         tags: normaliseTags(input.tags),
-        wordCount: countWords(`${title}\n${text}`),
+        wordCount: countWords(`${title}\n${countable ?? text}`),
         updatedAt: textChanged ? stamp : previous.updatedAt,
         eventDate: input.eventDate,
         bringToSupervision: input.bringToSupervision,
@@ -189,6 +278,7 @@ export class JournalService {
     const offset = input.offset ?? 0;
     const { total, items } = this.repo().list({
       match: parsed.match,
+      kind: input.kind ?? null,
       trash: input.trash ?? false,
       from: input.from ?? null,
       to: input.to ?? null,
@@ -272,12 +362,32 @@ export class JournalService {
         body: revision.body,
         bodyJson: JSON.stringify(revision.body),
         text: revision.text,
+        twoTruths: current.kind === 'two-truths' ? (revision.twoTruths ?? current.twoTruths) : null,
         excerpt: excerptOf(revision.body),
         wordCount: revision.wordCount,
         updatedAt: stamp,
       });
     });
     return this.get(entryId);
+  }
+
+  links(id: string): LinkedEntry[] {
+    if (!this.repo().exists(id)) throw notFound();
+    return this.repo().links(id);
+  }
+
+  link(fromId: string, toId: string): LinkedEntry[] {
+    if (fromId === toId) throw new AppError('INVALID_INPUT', 'An entry cannot be linked to itself.');
+    this.tx((repo) => {
+      if (!repo.exists(fromId) || !repo.exists(toId)) throw notFound();
+      repo.link(fromId, toId, this.now().toISOString());
+    });
+    return this.links(fromId);
+  }
+
+  unlink(fromId: string, toId: string): LinkedEntry[] {
+    this.tx((repo) => repo.unlink(fromId, toId));
+    return this.links(fromId);
   }
 
   /** Old page images of deleted text can linger in the WAL until a checkpoint; clear them now. */

@@ -1,10 +1,13 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { TwoTruthsFields } from '../../common/dialectics/two-truths';
 import type { DocNode } from '../../common/journal/doc';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../common/journal/search-query';
 import type {
+  EntryKind,
   EntrySort,
   EntrySummary,
   Entry,
+  LinkedEntry,
   Revision,
   RevisionReason,
   RevisionSummary,
@@ -17,6 +20,7 @@ import type {
 interface SummaryRow {
   seq: number;
   id: string;
+  kind: EntryKind;
   title: string;
   excerpt: string;
   word_count: number;
@@ -35,10 +39,13 @@ interface SummaryRow {
 interface EntryRow extends SummaryRow {
   body_text: string;
   body_json: string;
+  fields_json: string | null;
 }
 
 export interface StoredEntry {
   id: string;
+  kind: EntryKind;
+  twoTruths: TwoTruthsFields | null;
   title: string;
   body: DocNode;
   bodyJson: string;
@@ -59,6 +66,7 @@ export interface StoredEntry {
 
 export interface ListFilter {
   match: string | null;
+  kind: EntryKind | null;
   trash: boolean;
   from: string | null;
   to: string | null;
@@ -83,7 +91,7 @@ const SORTS: Record<EntrySort, string> = {
 };
 
 // The long text is left out: a list page must not read every entry's whole body.
-const SUMMARY_COLUMNS = `e.seq, e.id, e.title, e.excerpt, e.word_count, e.created_at, e.updated_at, e.event_date,
+const SUMMARY_COLUMNS = `e.seq, e.id, e.kind, e.title, e.excerpt, e.word_count, e.created_at, e.updated_at, e.event_date,
   e.template_id, e.bring_to_supervision, e.contains_client_material, e.pinned, e.deleted_at, e.version,
   (SELECT group_concat(t.tag, char(31)) FROM entry_tags t WHERE t.entry_id = e.id) AS tags`;
 
@@ -95,6 +103,7 @@ function splitTags(tags: string | null): string[] {
 function summaryFields(row: SummaryRow) {
   return {
     id: row.id,
+    kind: row.kind,
     title: row.title,
     excerpt: row.excerpt,
     tags: splitTags(row.tags),
@@ -117,6 +126,7 @@ function toStored(row: EntryRow): StoredEntry {
     body: JSON.parse(row.body_json) as DocNode,
     bodyJson: row.body_json,
     text: row.body_text,
+    twoTruths: row.fields_json ? (JSON.parse(row.fields_json) as TwoTruthsFields) : null,
   };
 }
 
@@ -130,7 +140,7 @@ export class JournalRepository {
 
   find(id: string): StoredEntry | null {
     const row = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS}, e.body_text, e.body_json FROM entries e WHERE e.id = ?`)
+      .prepare(`SELECT ${SUMMARY_COLUMNS}, e.body_text, e.body_json, e.fields_json FROM entries e WHERE e.id = ?`)
       .get(id) as EntryRow | undefined;
     return row ? toStored(row) : null;
   }
@@ -142,10 +152,10 @@ export class JournalRepository {
   insert(entry: StoredEntry): void {
     this.db
       .prepare(
-        `INSERT INTO entries (id, title, body_json, body_text, excerpt, tags_text, word_count, created_at, updated_at,
-           event_date, template_id, bring_to_supervision, contains_client_material, pinned, deleted_at, version)
-         VALUES (@id, @title, @bodyJson, @text, @excerpt, @tagsText, @wordCount, @createdAt, @updatedAt, @eventDate,
-           @templateId, @bring, @client, @pinned, NULL, 1)`,
+        `INSERT INTO entries (id, kind, title, body_json, body_text, fields_json, excerpt, tags_text, word_count, created_at,
+           updated_at, event_date, template_id, bring_to_supervision, contains_client_material, pinned, deleted_at, version)
+         VALUES (@id, @kind, @title, @bodyJson, @text, @fieldsJson, @excerpt, @tagsText, @wordCount, @createdAt, @updatedAt,
+           @eventDate, @templateId, @bring, @client, @pinned, NULL, 1)`,
       )
       .run(this.params(entry));
     this.replaceTags(entry.id, entry.tags);
@@ -154,7 +164,8 @@ export class JournalRepository {
   update(entry: StoredEntry): void {
     this.db
       .prepare(
-        `UPDATE entries SET title = @title, body_json = @bodyJson, body_text = @text, excerpt = @excerpt, tags_text = @tagsText,
+        `UPDATE entries SET title = @title, body_json = @bodyJson, body_text = @text, fields_json = @fieldsJson,
+           excerpt = @excerpt, tags_text = @tagsText,
            word_count = @wordCount, updated_at = @updatedAt, event_date = @eventDate, template_id = @templateId,
            bring_to_supervision = @bring, contains_client_material = @client, pinned = @pinned, version = version + 1
          WHERE id = @id`,
@@ -208,6 +219,10 @@ export class JournalRepository {
       where.push(`EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = @tag${i})`);
       params[`tag${i}`] = tag;
     });
+    if (filter.kind) {
+      where.push('e.kind = @kind');
+      params['kind'] = filter.kind;
+    }
     if (filter.templateId) {
       where.push('e.template_id = @templateId');
       params['templateId'] = filter.templateId;
@@ -270,10 +285,19 @@ export class JournalRepository {
   addRevision(entry: StoredEntry, createdAt: string, reason: RevisionReason): void {
     this.db
       .prepare(
-        `INSERT INTO entry_revisions (entry_id, title, body_json, body_text, word_count, created_at, reason)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO entry_revisions (entry_id, title, body_json, body_text, fields_json, word_count, created_at, reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(entry.id, entry.title, entry.bodyJson, entry.text, entry.wordCount, createdAt, reason);
+      .run(
+        entry.id,
+        entry.title,
+        entry.bodyJson,
+        entry.text,
+        entry.twoTruths ? JSON.stringify(entry.twoTruths) : null,
+        entry.wordCount,
+        createdAt,
+        reason,
+      );
   }
 
   revisions(entryId: string): RevisionSummary[] {
@@ -289,12 +313,51 @@ export class JournalRepository {
     const row = this.db
       .prepare(
         `SELECT id, entry_id AS entryId, title, created_at AS createdAt, word_count AS wordCount, reason,
-           body_json AS bodyJson, body_text AS text FROM entry_revisions WHERE id = ?`,
+           body_json AS bodyJson, body_text AS text, fields_json AS fieldsJson FROM entry_revisions WHERE id = ?`,
       )
-      .get(id) as (RevisionSummary & { bodyJson: string; text: string }) | undefined;
+      .get(id) as (RevisionSummary & { bodyJson: string; text: string; fieldsJson: string | null }) | undefined;
     if (!row) return null;
-    const { bodyJson, ...rest } = row;
-    return { ...rest, body: JSON.parse(bodyJson) as DocNode };
+    const { bodyJson, fieldsJson, ...rest } = row;
+    return {
+      ...rest,
+      body: JSON.parse(bodyJson) as DocNode,
+      twoTruths: fieldsJson ? (JSON.parse(fieldsJson) as TwoTruthsFields) : null,
+    };
+  }
+
+  /** Entries linked to this one, either way round, newest link first. */
+  links(id: string): LinkedEntry[] {
+    return this.db
+      .prepare(
+        `SELECT e.id, e.kind, e.title, e.deleted_at AS deletedAt FROM entry_links l
+           JOIN entries e ON e.id = CASE WHEN l.from_id = @id THEN l.to_id ELSE l.from_id END
+         WHERE l.from_id = @id OR l.to_id = @id ORDER BY l.created_at DESC, e.title`,
+      )
+      .all({ id }) as LinkedEntry[];
+  }
+
+  link(fromId: string, toId: string, createdAt: string): void {
+    if (this.isLinked(fromId, toId)) return;
+    this.db
+      .prepare('INSERT INTO entry_links (from_id, to_id, created_at) VALUES (?, ?, ?)')
+      .run(fromId, toId, createdAt);
+  }
+
+  unlink(a: string, b: string): boolean {
+    return (
+      this.db
+        .prepare('DELETE FROM entry_links WHERE (from_id = ? AND to_id = ?) OR (from_id = ? AND to_id = ?)')
+        .run(a, b, b, a).changes > 0
+    );
+  }
+
+  private isLinked(a: string, b: string): boolean {
+    return (
+      this.db
+        .prepare('SELECT 1 FROM entry_links WHERE (from_id = ? AND to_id = ?) OR (from_id = ? AND to_id = ?)')
+        .pluck()
+        .get(a, b, b, a) !== undefined
+    );
   }
 
   private replaceTags(entryId: string, tags: string[]): void {
@@ -306,8 +369,10 @@ export class JournalRepository {
   private params(entry: StoredEntry) {
     return {
       id: entry.id,
+      kind: entry.kind,
       title: entry.title,
       bodyJson: entry.bodyJson,
+      fieldsJson: entry.twoTruths ? JSON.stringify(entry.twoTruths) : null,
       text: entry.text,
       excerpt: entry.excerpt,
       tagsText: entry.tags.join(' '),

@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { BASELINE_DAYS, suggestionsFor, WINDOW_DAYS } from '../../common/checkins/trend';
+import {
+  CAPACITY_MAX,
+  CAPACITY_MIN,
+  type Checkin,
+  type Level,
+  MAX_CHECKIN_TEXT,
+  MAX_FLAG_CONTACT,
+  MAX_FLAG_HELPS,
+  MAX_FLAG_NAME,
+  MAX_FLAGS,
+  type RedFlag,
+  type SuggestionView,
+} from '../../common/checkins/types';
+import { AppError } from '../../common/errors';
+import type { Vault } from '../vault/vault';
+
+export interface CheckinInput {
+  id?: string | undefined;
+  at: string;
+  capacity: number;
+  energy: number | null;
+  sleep: number | null;
+  load: number | null;
+  helping: string;
+  hard: string;
+  flagIds: string[];
+  entryId: string | null;
+}
+
+export interface RedFlagInput {
+  id?: string | undefined;
+  name: string;
+  whatHelps: string;
+  contact: string;
+}
+
+interface CheckinRow {
+  id: string;
+  at: string;
+  capacity: number;
+  energy: Level | null;
+  sleep: Level | null;
+  load: Level | null;
+  helping: string;
+  hard: string;
+  entry_id: string | null;
+  entry_title: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A clock a little fast elsewhere should not make a check-in "in the future". */
+const FUTURE_GRACE_MS = 5 * 60 * 1000;
+
+const invalid = (message: string) => new AppError('INVALID_INPUT', message);
+
+function tidyText(text: string, what: string, max: number): string {
+  const tidy = text.replace(/\r\n?/g, '\n').trim();
+  if (tidy.length > max) {
+    throw invalid(`${what} is longer than ${max.toLocaleString('en-GB')} characters. A few words are plenty here.`);
+  }
+  return tidy;
+}
+
+function level(value: number | null, what: string): Level | null {
+  if (value === null) return null;
+  if (!Number.isInteger(value) || value < 1 || value > 5)
+    throw invalid(`Please choose one of the offered words for ${what}.`);
+  return value as Level;
+}
+
+/** Check-ins, the person's early-warning signs, and the gentle suggestions drawn from them. */
+export class CheckinService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private db(): Database {
+    return this.vault.db();
+  }
+
+  // Check-ins
+
+  /** Newest first; `from` and `to` are ISO timestamps, both optional. */
+  list(range: { from?: string | null | undefined; to?: string | null | undefined } = {}): Checkin[] {
+    const rows = this.db()
+      .prepare(
+        `SELECT c.*, e.title AS entry_title FROM checkins c LEFT JOIN entries e ON e.id = c.entry_id
+         WHERE (@from IS NULL OR c.at >= @from) AND (@to IS NULL OR c.at <= @to) ORDER BY c.at DESC, c.created_at DESC`,
+      )
+      .all({ from: range.from ?? null, to: range.to ?? null }) as CheckinRow[];
+    const flags = this.flagsOf(rows.map((r) => r.id));
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      capacity: r.capacity,
+      energy: r.energy,
+      sleep: r.sleep,
+      load: r.load,
+      helping: r.helping,
+      hard: r.hard,
+      entryId: r.entry_id,
+      entryTitle: r.entry_id ? r.entry_title || null : null,
+      flags: flags.get(r.id) ?? [],
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  private flagsOf(ids: string[]): Map<string, { id: string | null; name: string }[]> {
+    const out = new Map<string, { id: string | null; name: string }[]>();
+    if (!ids.length) return out;
+    // The sign's current name while it exists (it may have been renamed), the kept name once deleted.
+    const rows = this.db()
+      .prepare(
+        `SELECT cf.checkin_id, cf.flag_id, COALESCE(f.name, cf.name) AS name FROM checkin_flags cf
+           LEFT JOIN red_flags f ON f.id = cf.flag_id
+         WHERE cf.checkin_id IN (SELECT value FROM json_each(?)) ORDER BY f.position IS NULL, f.position, cf.id`,
+      )
+      .all(JSON.stringify(ids)) as { checkin_id: string; flag_id: string | null; name: string }[];
+    for (const row of rows) {
+      const list = out.get(row.checkin_id) ?? [];
+      list.push({ id: row.flag_id, name: row.name });
+      out.set(row.checkin_id, list);
+    }
+    return out;
+  }
+
+  get(id: string): Checkin {
+    const found = this.list().find((c) => c.id === id);
+    if (!found) throw new AppError('NOT_FOUND', 'That check-in could not be found. It may have been deleted.');
+    return found;
+  }
+
+  save(input: CheckinInput): Checkin {
+    const at = Date.parse(input.at);
+    if (!Number.isFinite(at)) throw invalid('That date and time do not look right. Please choose them again.');
+    if (at > this.now().getTime() + FUTURE_GRACE_MS) {
+      throw invalid('A check-in is about how things are, or were. Please choose a time that has already come.');
+    }
+    if (!Number.isInteger(input.capacity) || input.capacity < CAPACITY_MIN || input.capacity > CAPACITY_MAX) {
+      throw invalid(`Please choose your capacity from ${CAPACITY_MIN} to ${CAPACITY_MAX}.`);
+    }
+    const energy = level(input.energy, 'energy');
+    const sleep = level(input.sleep, 'sleep');
+    const load = level(input.load, 'load');
+    const helping = tidyText(input.helping, 'What is helping', MAX_CHECKIN_TEXT);
+    const hard = tidyText(input.hard, 'What is hard', MAX_CHECKIN_TEXT);
+    const flagIds = [...new Set(input.flagIds)];
+    const stamp = this.now().toISOString();
+    const id = input.id ?? randomUUID();
+
+    this.db().transaction(() => {
+      const db = this.db();
+      if (input.entryId && !db.prepare('SELECT 1 FROM entries WHERE id = ?').get(input.entryId)) {
+        throw new AppError('NOT_FOUND', 'The entry you chose to link could not be found. It may have been deleted.');
+      }
+      const flags = flagIds.map((flagId) => {
+        const name = db.prepare('SELECT name FROM red_flags WHERE id = ?').pluck().get(flagId) as string | undefined;
+        if (name === undefined) {
+          throw new AppError(
+            'NOT_FOUND',
+            'One of the signs you ticked has just been deleted. Please look at the list again.',
+          );
+        }
+        return { flagId, name };
+      });
+      const values = {
+        id,
+        at: new Date(at).toISOString(),
+        capacity: input.capacity,
+        energy,
+        sleep,
+        load,
+        helping,
+        hard,
+        entryId: input.entryId,
+        stamp,
+      };
+      if (input.id) {
+        const changed = db
+          .prepare(
+            `UPDATE checkins SET at = @at, capacity = @capacity, energy = @energy, sleep = @sleep, load = @load,
+               helping = @helping, hard = @hard, entry_id = @entryId, updated_at = @stamp WHERE id = @id`,
+          )
+          .run(values).changes;
+        if (!changed) throw new AppError('NOT_FOUND', 'That check-in could not be found. It may have been deleted.');
+        // Signs that were ticked and have since been deleted stay in this check-in's history.
+        db.prepare('DELETE FROM checkin_flags WHERE checkin_id = ? AND flag_id IS NOT NULL').run(id);
+      } else {
+        db.prepare(
+          `INSERT INTO checkins (id, at, capacity, energy, sleep, load, helping, hard, entry_id, created_at, updated_at)
+           VALUES (@id, @at, @capacity, @energy, @sleep, @load, @helping, @hard, @entryId, @stamp, @stamp)`,
+        ).run(values);
+      }
+      const insert = db.prepare('INSERT INTO checkin_flags (checkin_id, flag_id, name) VALUES (?, ?, ?)');
+      for (const flag of flags) insert.run(id, flag.flagId, flag.name);
+    })();
+    return this.get(id);
+  }
+
+  delete(id: string): void {
+    if (this.db().prepare('DELETE FROM checkins WHERE id = ?').run(id).changes === 0) {
+      throw new AppError('NOT_FOUND', 'That check-in could not be found. It may have been deleted already.');
+    }
+  }
+
+  // Early-warning signs
+
+  flags(): RedFlag[] {
+    return this.db()
+      .prepare(
+        `SELECT f.id, f.name, f.what_helps AS whatHelps, f.contact,
+           (SELECT count(*) FROM checkin_flags cf WHERE cf.flag_id = f.id) AS timesTicked
+         FROM red_flags f ORDER BY f.position, f.created_at`,
+      )
+      .all() as RedFlag[];
+  }
+
+  saveFlag(input: RedFlagInput): RedFlag {
+    const name = input.name.replace(/\s+/g, ' ').trim();
+    if (!name) throw invalid('Please give the sign a name, in your own words.');
+    if (name.length > MAX_FLAG_NAME)
+      throw invalid(`Please keep the name to ${MAX_FLAG_NAME} characters; there is room below for more.`);
+    const whatHelps = tidyText(input.whatHelps, 'What helps', MAX_FLAG_HELPS);
+    const contact = tidyText(input.contact, 'Who to contact', MAX_FLAG_CONTACT);
+    const stamp = this.now().toISOString();
+    const id = input.id ?? randomUUID();
+    this.db().transaction(() => {
+      const db = this.db();
+      const clash = db.prepare('SELECT 1 FROM red_flags WHERE name = ? COLLATE NOCASE AND id <> ?').get(name, id);
+      if (clash) throw invalid(`You already have a sign called “${name}”.`);
+      if (input.id) {
+        const changed = db
+          .prepare('UPDATE red_flags SET name = ?, what_helps = ?, contact = ?, updated_at = ? WHERE id = ?')
+          .run(name, whatHelps, contact, stamp, id).changes;
+        if (!changed) throw new AppError('NOT_FOUND', 'That sign could not be found. It may have been deleted.');
+      } else {
+        const count = db.prepare('SELECT count(*) FROM red_flags').pluck().get() as number;
+        if (count >= MAX_FLAGS)
+          throw invalid(`Holding keeps up to ${MAX_FLAGS} signs. Perhaps two of them could become one?`);
+        db.prepare(
+          `INSERT INTO red_flags (id, name, what_helps, contact, position, created_at, updated_at)
+           VALUES (?, ?, ?, ?, (SELECT COALESCE(max(position), 0) + 1 FROM red_flags), ?, ?)`,
+        ).run(id, name, whatHelps, contact, stamp, stamp);
+      }
+    })();
+    return this.flags().find((f) => f.id === id)!;
+  }
+
+  /** Past check-ins keep the sign's name: the link is cleared, the name stays with them. */
+  deleteFlag(id: string): void {
+    this.db().transaction(() => {
+      const db = this.db();
+      const name = db.prepare('SELECT name FROM red_flags WHERE id = ?').pluck().get(id) as string | undefined;
+      if (name === undefined)
+        throw new AppError('NOT_FOUND', 'That sign could not be found. It may have been deleted already.');
+      db.prepare('UPDATE checkin_flags SET name = ? WHERE flag_id = ?').run(name, id);
+      db.prepare('DELETE FROM red_flags WHERE id = ?').run(id);
+    })();
+  }
+
+  reorderFlags(ids: string[]): RedFlag[] {
+    this.db().transaction(() => {
+      const update = this.db().prepare('UPDATE red_flags SET position = ? WHERE id = ?');
+      ids.forEach((id, i) => update.run(i + 1, id));
+    })();
+    return this.flags();
+  }
+
+  // Suggestions
+
+  suggestions(): SuggestionView[] {
+    const now = this.now();
+    const since = new Date(now.getTime() - (WINDOW_DAYS + BASELINE_DAYS) * DAY_MS).toISOString();
+    const checkins = this.list({ from: since });
+    const names = new Map<string, string>();
+    const points = checkins.map((c) => ({
+      at: c.at,
+      capacity: c.capacity,
+      flags: c.flags.map((f) => {
+        // A deleted sign is still counted, by its kept name.
+        const key = f.id ?? `name:${f.name}`;
+        names.set(key, f.name);
+        return key;
+      }),
+    }));
+    const dismissed = new Set(this.db().prepare('SELECT key FROM dismissed_suggestions').pluck().all() as string[]);
+    return suggestionsFor(points, now)
+      .filter((s) => !dismissed.has(s.key))
+      .map((s): SuggestionView =>
+        s.kind === 'falling'
+          ? { kind: 'falling', key: s.key, recent: s.recent, baseline: s.baseline }
+          : { kind: 'recurring', key: s.key, flagName: names.get(s.flag) ?? s.flag, times: s.times },
+      );
+  }
+
+  /** Dismissed until the situation changes (a new key), never shown again for this one. */
+  dismiss(key: string): void {
+    this.db()
+      .prepare('INSERT INTO dismissed_suggestions (key, dismissed_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
+      .run(key, this.now().toISOString());
+  }
+}

@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppError } from '../../common/errors';
+import { unlockedServices } from '../support/vault';
+
+type S = Awaited<ReturnType<typeof unlockedServices>>;
+const opened: S[] = [];
+async function open() {
+  const s = await unlockedServices();
+  opened.push(s);
+  return s;
+}
+afterEach(() => {
+  while (opened.length) opened.pop()!.dispose();
+});
+
+const expectCode = (fn: () => unknown, code: string, message?: RegExp) =>
+  expect(fn).toThrow(
+    expect.objectContaining({ code, ...(message ? { message: expect.stringMatching(message) } : {}) }) as AppError,
+  );
+
+const base = {
+  at: new Date().toISOString(),
+  capacity: 6,
+  energy: 3,
+  sleep: 4,
+  load: 2,
+  helping: 'A walk at lunch',
+  hard: 'A long clinic',
+  flagIds: [] as string[],
+  entryId: null,
+};
+
+const DAY = 24 * 60 * 60 * 1000;
+const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
+
+describe('check-ins and early-warning signs', () => {
+  it('records, edits and deletes a check-in with its signs and a linked entry', async () => {
+    const s = await open();
+    const flag = s.checkins.saveFlag({ name: 'Skipping lunch', whatHelps: 'A proper break', contact: 'Sam, my buddy' });
+    const entry = s.journal.create({ title: 'Tuesday clinic' });
+    const saved = s.checkins.save({ ...base, flagIds: [flag.id, flag.id], entryId: entry.id });
+    expect(saved.flags).toEqual([{ id: flag.id, name: 'Skipping lunch' }]);
+    expect(saved.entryTitle).toBe('Tuesday clinic');
+    expect(s.checkins.flags()[0]!.timesTicked).toBe(1);
+
+    const edited = s.checkins.save({ ...base, id: saved.id, capacity: 3, flagIds: [], entryId: null });
+    expect(edited).toMatchObject({ capacity: 3, flags: [], entryId: null, createdAt: saved.createdAt });
+    expect(s.checkins.list()).toHaveLength(1);
+
+    s.checkins.delete(saved.id);
+    expect(s.checkins.list()).toEqual([]);
+    expectCode(() => s.checkins.delete(saved.id), 'NOT_FOUND');
+  });
+
+  it('refuses out-of-range values, future times and very long text, and stores nothing', async () => {
+    const s = await open();
+    expectCode(() => s.checkins.save({ ...base, capacity: 11 }), 'INVALID_INPUT', /from 0 to 10/);
+    expectCode(() => s.checkins.save({ ...base, capacity: -1 }), 'INVALID_INPUT');
+    expectCode(() => s.checkins.save({ ...base, capacity: 4.5 }), 'INVALID_INPUT');
+    expectCode(() => s.checkins.save({ ...base, energy: 6 }), 'INVALID_INPUT', /energy/);
+    expectCode(() => s.checkins.save({ ...base, sleep: 0 }), 'INVALID_INPUT', /sleep/);
+    expectCode(
+      () => s.checkins.save({ ...base, at: new Date(Date.now() + DAY).toISOString() }),
+      'INVALID_INPUT',
+      /already come/,
+    );
+    expectCode(() => s.checkins.save({ ...base, helping: 'x'.repeat(1001) }), 'INVALID_INPUT', /1,000 characters/);
+    expectCode(() => s.checkins.save({ ...base, flagIds: ['3f1c7a4e-0000-4000-8000-000000000000'] }), 'NOT_FOUND');
+    expectCode(() => s.checkins.save({ ...base, entryId: '3f1c7a4e-0000-4000-8000-000000000000' }), 'NOT_FOUND');
+    expect(s.checkins.list()).toEqual([]);
+    // The edges are fine.
+    expect(
+      s.checkins.save({ ...base, capacity: 0, energy: null, sleep: null, load: null, helping: '', hard: '' }).capacity,
+    ).toBe(0);
+    expect(s.checkins.save({ ...base, capacity: 10, helping: 'x'.repeat(1000) }).capacity).toBe(10);
+  });
+
+  it('keeps the name of a deleted sign in past check-ins, and shows a renamed sign by its new name', async () => {
+    const s = await open();
+    const a = s.checkins.saveFlag({ name: 'Not sleeping', whatHelps: '', contact: '' });
+    const b = s.checkins.saveFlag({ name: 'Snapping at home', whatHelps: '', contact: '' });
+    const c = s.checkins.save({ ...base, flagIds: [a.id, b.id] });
+    s.checkins.saveFlag({ id: b.id, name: 'Short with people at home', whatHelps: '', contact: '' });
+    s.checkins.deleteFlag(a.id);
+    expect(s.checkins.flags().map((f) => f.name)).toEqual(['Short with people at home']);
+    expect(s.checkins.get(c.id).flags).toEqual([
+      { id: b.id, name: 'Short with people at home' },
+      { id: null, name: 'Not sleeping' },
+    ]);
+    // Editing the check-in later still keeps the deleted sign's name.
+    s.checkins.save({ ...base, id: c.id, flagIds: [] });
+    expect(s.checkins.get(c.id).flags).toEqual([{ id: null, name: 'Not sleeping' }]);
+  });
+
+  it('checks signs: a name is needed, names are unique, text has limits', async () => {
+    const s = await open();
+    expectCode(() => s.checkins.saveFlag({ name: '   ', whatHelps: '', contact: '' }), 'INVALID_INPUT', /name/);
+    s.checkins.saveFlag({ name: 'Withdrawing', whatHelps: '', contact: '' });
+    expectCode(
+      () => s.checkins.saveFlag({ name: 'withdrawing ', whatHelps: '', contact: '' }),
+      'INVALID_INPUT',
+      /already/,
+    );
+    expectCode(() => s.checkins.saveFlag({ name: 'x', whatHelps: 'y'.repeat(2001), contact: '' }), 'INVALID_INPUT');
+    const flags = s.checkins.flags();
+    expect(flags).toHaveLength(1);
+    const second = s.checkins.saveFlag({ name: 'Cancelling plans', whatHelps: '', contact: '' });
+    expect(s.checkins.reorderFlags([second.id, flags[0]!.id]).map((f) => f.name)).toEqual([
+      'Cancelling plans',
+      'Withdrawing',
+    ]);
+  });
+
+  it('suggests gently when capacity falls or a sign recurs, and a dismissal lasts', async () => {
+    const s = await open();
+    const flag = s.checkins.saveFlag({ name: 'Dreading Mondays', whatHelps: '', contact: '' });
+    for (const day of [30, 26, 22, 18]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 7 });
+    expect(s.checkins.suggestions()).toEqual([]);
+    for (const day of [6, 4, 2]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 4, flagIds: [flag.id] });
+    const suggestions = s.checkins.suggestions();
+    expect(suggestions).toEqual([
+      expect.objectContaining({ kind: 'falling', recent: 4, baseline: 7 }),
+      expect.objectContaining({ kind: 'recurring', flagName: 'Dreading Mondays', times: 3 }),
+    ]);
+    s.checkins.dismiss(suggestions[0]!.key);
+    expect(s.checkins.suggestions().map((x) => x.kind)).toEqual(['recurring']);
+    // A deleted sign still counts by its kept name.
+    s.checkins.deleteFlag(flag.id);
+    expect(s.checkins.suggestions()).toEqual([
+      expect.objectContaining({ kind: 'recurring', flagName: 'Dreading Mondays' }),
+    ]);
+  });
+
+  it('starts a journal entry for supervision from a suggestion and sets the suggestion aside', async () => {
+    const s = await open();
+    for (const day of [30, 26, 22]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 8 });
+    for (const day of [5, 3, 1]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 3 });
+    const [falling] = s.checkins.suggestions();
+    const result = await s.router(
+      'checkins:bringToSupervision',
+      { key: falling!.key },
+      { isMainFrame: true, url: 'holding://app/' },
+    );
+    expect(result.ok).toBe(true);
+    const entry = result.ok ? (result.value as { id: string }) : null;
+    const stored = s.journal.get(entry!.id);
+    expect(stored).toMatchObject({
+      kind: 'journal',
+      bringToSupervision: true,
+      tags: ['restorative'],
+      title: 'How I have been lately',
+    });
+    expect(s.checkins.suggestions()).toEqual([]);
+  });
+});
