@@ -18,7 +18,17 @@ describe('bridge builder', () => {
   it('exposes one function per channel, grouped by domain, and nothing generic', async () => {
     const { transport, calls } = fakeTransport();
     const api = buildBridge(transport) as unknown as Record<string, Record<string, unknown>>;
-    expect(Object.keys(api).sort()).toEqual(['app', 'events', 'journal', 'settings', 'templates', 'vault']);
+    expect(Object.keys(api).sort()).toEqual([
+      'app',
+      'checkins',
+      'events',
+      'flags',
+      'journal',
+      'settings',
+      'templates',
+      'truths',
+      'vault',
+    ]);
     for (const channel of CHANNELS) {
       const [domain, action] = channel.split(':') as [string, string];
       expect(typeof api[domain]![action], channel).toBe('function');
