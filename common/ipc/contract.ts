@@ -66,9 +66,9 @@ const text = (max = 100_000) => z.string().max(max);
 const promptId = z.string().min(1).max(100);
 const recordId = z.uuid();
 const isoTime = z.iso.datetime({ offset: true });
+// A two-truths entry's title is made from its truths, in main.
 const entryMeta = {
   id: entryId,
-  title: z.string().max(300),
   eventDate: isoDay.nullable(),
   tags: z.array(z.string().max(200)).max(100),
   bringToSupervision: z.boolean(),

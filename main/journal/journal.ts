@@ -5,6 +5,7 @@ import {
   normaliseTwoTruths,
   type TwoTruthsFields,
   twoTruthsDoc,
+  twoTruthsLabel,
   twoTruthsText,
 } from '../../common/dialectics/two-truths';
 import { AppError } from '../../common/errors';
@@ -57,7 +58,7 @@ interface SaveCommon {
   pinned: boolean;
 }
 
-export interface TwoTruthsSaveInput extends SaveCommon {
+export interface TwoTruthsSaveInput extends Omit<SaveCommon, 'title'> {
   fields: Partial<TwoTruthsFields>;
 }
 
@@ -157,7 +158,7 @@ export class JournalService {
       id: randomUUID(),
       kind: 'two-truths',
       twoTruths: fields,
-      title: '',
+      title: twoTruthsLabel(fields),
       body,
       bodyJson: JSON.stringify(body),
       text,
@@ -195,8 +196,9 @@ export class JournalService {
 
   /** Saves a two-truths entry: its parts, and the document built from them. */
   saveTwoTruths(input: TwoTruthsSaveInput): SaveResult {
-    return this.persist(input, 'two-truths', () => {
-      const fields = normaliseTwoTruths(input.fields);
+    // Its two truths are its name: "this, and yet that".
+    const fields = normaliseTwoTruths(input.fields);
+    return this.persist({ ...input, title: twoTruthsLabel(fields) }, 'two-truths', () => {
       const longest = Math.max(
         ...[fields.truthA, fields.contextA, fields.truthB, fields.contextB, fields.honouring].map((t) => t.length),
       );

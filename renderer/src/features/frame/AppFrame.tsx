@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../ui/controls';
+import { CheckinsPage } from '../checkins/CheckinsPage';
 import { JournalPage } from '../journal/JournalPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { TwoTruthsPage } from '../truths/TwoTruthsPage';
 import { SECTIONS, type SectionId } from './sections';
 import styles from './frame.module.css';
 
@@ -57,12 +59,16 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
       </aside>
       <main
         id="content"
-        className={current === 'journal' ? styles.contentFull : styles.content}
+        className={current === 'journal' || current === 'two-truths' ? styles.contentFull : styles.content}
         ref={contentRef}
         tabIndex={-1}
       >
         {current === 'journal' ? (
           <JournalPage />
+        ) : current === 'two-truths' ? (
+          <TwoTruthsPage />
+        ) : current === 'check-ins' ? (
+          <CheckinsPage />
         ) : current === 'settings' ? (
           <SettingsPage onLock={onLock} />
         ) : section ? (
