@@ -93,6 +93,8 @@ export function twoTruthsLabel(fields: Pick<TwoTruthsFields, 'truthA' | 'truthB'
       .replace(/[.!?…]+$/u, '');
   const a = clip(fields.truthA);
   const b = clip(fields.truthB);
-  const label = a && b ? `${a}, and yet ${b.charAt(0).toLowerCase()}${b.slice(1)}` : a || b;
+  // "The work…" reads on as "and yet the work…"; "I…" and "NHS…" keep their capitals.
+  const lower = /^\p{Lu}\p{Ll}/u.test(b) ? `${b.charAt(0).toLowerCase()}${b.slice(1)}` : b;
+  const label = a && b ? `${a}, and yet ${lower}` : a || b;
   return label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
 }

@@ -248,7 +248,7 @@ export class JournalService {
         twoTruths,
         excerpt: excerptOf(body),
         tags: normaliseTags(input.tags),
-        wordCount: countWords(`${title}\n${countable ?? text}`),
+        wordCount: countWords(countable ?? `${title}\n${text}`),
         updatedAt: textChanged ? stamp : previous.updatedAt,
         eventDate: input.eventDate,
         bringToSupervision: input.bringToSupervision,

@@ -182,6 +182,7 @@ function Row({ item }: { item: EntrySummary }) {
       </div>
       <div className={styles.itemMeta}>
         <span>{day(item.deletedAt ?? item.eventDate ?? item.updatedAt)}</span>
+        {item.kind === 'two-truths' ? <span className={styles.badge}>Two truths</span> : null}
         {item.bringToSupervision ? <span className={styles.badge}>Supervision</span> : null}
         {item.containsClientMaterial ? <span className={styles.badge}>Client material</span> : null}
         {item.tags.slice(0, 3).map((t) => (

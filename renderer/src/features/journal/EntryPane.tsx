@@ -7,9 +7,12 @@ import { describeError, holding, unwrap } from '../../api';
 import { Editor, type EditorChange } from '../../editor/Editor';
 import { Button, Notice } from '../../ui/controls';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { TwoTruthsForm } from '../truths/TwoTruthsForm';
 import { HistoryView } from './HistoryView';
+import { LinkedEntries } from './LinkedEntries';
+import { SaveStatus } from './SaveStatus';
 import { invalidateLists, journalKeys } from './queries';
-import { type SaveState, useAutosave } from './useAutosave';
+import { useAutosave } from './useAutosave';
 import styles from './journal.module.css';
 
 interface Draft {
@@ -35,9 +38,11 @@ interface PaneProps {
   focusRequest: number;
   onTrashed: (entry: Entry) => void;
   onBackToList: () => void;
+  /** Open another entry (a linked one). */
+  onOpenEntry?: ((id: string) => void) | undefined;
 }
 
-export function EntryPane({ id, focusRequest, onTrashed, onBackToList }: PaneProps) {
+export function EntryPane({ id, focusRequest, onTrashed, onBackToList, onOpenEntry }: PaneProps) {
   const entry = useQuery({ queryKey: journalKeys.entry(id), queryFn: () => unwrap(holding().journal.get({ id })) });
   const [view, setView] = useState<'edit' | 'history'>('edit');
   const [generation, setGeneration] = useState(0);
@@ -67,9 +72,22 @@ export function EntryPane({ id, focusRequest, onTrashed, onBackToList }: PanePro
       </div>
     );
   }
+  if (entry.data.kind === 'two-truths') {
+    return (
+      <TwoTruthsForm
+        key={`${id}:${generation}`}
+        entry={entry.data}
+        focusRequest={focusRequest}
+        onHistory={() => setView('history')}
+        onTrashed={onTrashed}
+        onOpenEntry={onOpenEntry}
+      />
+    );
+  }
   return (
     <EntryForm
       key={`${id}:${generation}`}
+      onOpenEntry={onOpenEntry}
       entry={entry.data}
       focusRequest={focusRequest}
       onHistory={() => setView('history')}
@@ -85,12 +103,14 @@ function EntryForm({
   onHistory,
   onTrashed,
   onBackToList,
+  onOpenEntry,
 }: {
   entry: Entry;
   focusRequest: number;
   onHistory: () => void;
   onTrashed: (entry: Entry) => void;
   onBackToList: () => void;
+  onOpenEntry?: ((id: string) => void) | undefined;
 }) {
   const queryClient = useQueryClient();
   const titleId = useId();
@@ -285,6 +305,7 @@ function EntryForm({
         </div>
       </div>
       {trash.isError ? <Notice>{describeError(trash.error)}</Notice> : null}
+      <LinkedEntries entryId={entry.id} onOpen={onOpenEntry} />
       <ConfirmDialog
         open={confirmTrash}
         title="Move this entry to the trash?"
@@ -298,32 +319,5 @@ function EntryForm({
         <p>You can restore it from the trash for 30 days. After that it is deleted for good.</p>
       </ConfirmDialog>
     </div>
-  );
-}
-
-function SaveStatus({ state, words }: { state: SaveState; words: number }) {
-  const wordText = `${words.toLocaleString('en-GB')} ${words === 1 ? 'word' : 'words'}`;
-  let text: string;
-  switch (state.kind) {
-    case 'saved':
-      text = state.at
-        ? `Saved at ${state.at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`
-        : 'Saved';
-      break;
-    case 'pending':
-    case 'saving':
-      text = 'Saving…';
-      break;
-    case 'error':
-      text = 'Not saved yet. Your words are safe here and we will keep trying.';
-  }
-  return (
-    <span className={styles.status}>
-      <span role="status" className={state.kind === 'error' ? styles.statusError : undefined} data-testid="save-status">
-        {text}
-      </span>
-      {' · '}
-      <span>{wordText}</span>
-    </span>
   );
 }

@@ -302,6 +302,7 @@ export function JournalPage() {
             listRef.current?.focus();
           }}
           onBackToList={() => listRef.current?.focus()}
+          onOpenEntry={setSelectedId}
         />
       ) : (
         <div className={styles.editorPane}>

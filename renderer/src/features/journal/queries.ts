@@ -5,6 +5,7 @@ export const journalKeys = {
   pages: ['journal', 'page'] as const,
   entry: (id: string) => ['journal', 'entry', id] as const,
   revisions: (id: string) => ['journal', 'revisions', id] as const,
+  links: (id: string) => ['journal', 'links', id] as const,
   tags: ['journal', 'tags'] as const,
   templates: ['templates'] as const,
 };

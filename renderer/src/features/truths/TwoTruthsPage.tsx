@@ -1,4 +1,163 @@
-/** Two truths: placeholder until the page is built. */
+import { useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { promptOfTheDay } from '../../../../common/dialectics/prompts';
+import type { Entry } from '../../../../common/journal/types';
+import { describeError, holding, unwrap } from '../../api';
+import { Button, Notice } from '../../ui/controls';
+import { EntryList, type EntryListHandle } from '../journal/EntryList';
+import { EntryPane } from '../journal/EntryPane';
+import { invalidateLists, journalKeys } from '../journal/queries';
+import { PairText, PromptLibrary } from './PromptLibrary';
+import { truthsKeys } from './TwoTruthsForm';
+import journal from '../journal/journal.module.css';
+import styles from './truths.module.css';
+
+/** Today as YYYY-MM-DD on this computer's calendar, so the prompt changes at local midnight. */
+const localDay = () => new Date().toLocaleDateString('en-CA');
+
 export function TwoTruthsPage() {
-  return <h1 tabIndex={-1}>Two truths</h1>;
+  const queryClient = useQueryClient();
+  const [view, setView] = useState<'entries' | 'library'>('entries');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [settledQuery, setSettledQuery] = useState('');
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [trashed, setTrashed] = useState<Entry | null>(null);
+  const [another, setAnother] = useState(0);
+  const listRef = useRef<EntryListHandle>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettledQuery(query), query.trim() ? 250 : 0);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const prompts = useQuery({ queryKey: truthsKeys.prompts, queryFn: () => unwrap(holding().truths.prompts()) });
+  const visible = (prompts.data ?? []).filter((p) => !p.hidden);
+  const todays = promptOfTheDay(visible, localDay());
+  const shownPrompt = todays && another ? visible[(visible.indexOf(todays) + another) % visible.length] : todays;
+
+  const create = useMutation({
+    mutationFn: (promptId: string | null) => unwrap(holding().truths.create({ promptId })),
+    onSuccess: (entry) => {
+      queryClient.setQueryData(journalKeys.entry(entry.id), entry);
+      invalidateLists(queryClient);
+      setView('entries');
+      setTrashed(null);
+      setSelectedId(entry.id);
+      setFocusRequest((n) => n + 1);
+    },
+  });
+  const undoTrash = useMutation({
+    mutationFn: (id: string) => unwrap(holding().journal.restore({ id })),
+    onSuccess: (_v, id) => {
+      invalidateLists(queryClient);
+      setTrashed(null);
+      setSelectedId(id);
+    },
+  });
+
+  return (
+    <div className={journal.page}>
+      <section className={journal.listPane} aria-label="Two truths entries">
+        <div className={journal.listHeader}>
+          <h1 tabIndex={-1}>Two truths</h1>
+          {shownPrompt ? (
+            <div className={styles.today} role="group" aria-label={another ? 'Another prompt' : 'Prompt of the day'}>
+              <p className={styles.todayLabel}>{another ? 'Another prompt' : 'Prompt of the day'}</p>
+              <PairText prompt={shownPrompt} />
+              <div className={journal.row}>
+                <Button onClick={() => create.mutate(shownPrompt.id)} disabled={create.isPending}>
+                  Start from this prompt
+                </Button>
+                <Button variant="quiet" onClick={() => setAnother((n) => n + 1)}>
+                  Show another
+                </Button>
+              </div>
+            </div>
+          ) : null}
+          <div className={journal.row}>
+            <Button variant="secondary" onClick={() => create.mutate(null)} disabled={create.isPending}>
+              Write your own pair
+            </Button>
+            <Button
+              variant={view === 'library' ? 'primary' : 'quiet'}
+              aria-pressed={view === 'library'}
+              onClick={() => {
+                setView((v) => (v === 'library' ? 'entries' : 'library'));
+                setSelectedId(null);
+              }}
+            >
+              Prompt library
+            </Button>
+          </div>
+          <input
+            type="search"
+            className={`${journal.input} ${journal.search}`}
+            placeholder='Search: words, "a phrase", begin*, -without'
+            aria-label="Search your two truths"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                listRef.current?.focus();
+              }
+            }}
+          />
+          {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
+          {trashed ? (
+            <div role="status" className={journal.row}>
+              <span className={journal.grow}>Moved “{trashed.title || 'Untitled'}” to the trash.</span>
+              <Button variant="quiet" onClick={() => undoTrash.mutate(trashed.id)}>
+                Undo
+              </Button>
+            </div>
+          ) : null}
+        </div>
+        <EntryList
+          ref={listRef}
+          filters={{ query: settledQuery, kind: 'two-truths' }}
+          selectedId={selectedId}
+          onSelect={(id) => {
+            setView('entries');
+            setSelectedId(id);
+          }}
+          onOpen={(id) => {
+            setView('entries');
+            setSelectedId(id);
+            setFocusRequest((n) => n + 1);
+          }}
+          label="Two truths entries"
+        />
+      </section>
+      {view === 'library' ? (
+        <PromptLibrary onStart={(id) => create.mutate(id)} starting={create.isPending} />
+      ) : selectedId ? (
+        <EntryPane
+          key={selectedId}
+          id={selectedId}
+          focusRequest={focusRequest}
+          onTrashed={(entry) => {
+            setTrashed(entry);
+            setSelectedId(null);
+            listRef.current?.focus();
+          }}
+          onBackToList={() => listRef.current?.focus()}
+          onOpenEntry={setSelectedId}
+        />
+      ) : (
+        <div className={journal.editorPane}>
+          <div className={journal.empty}>
+            <p>
+              <strong>Hold two things that are both true.</strong>
+            </p>
+            <p>
+              “This was hard, and yet I did it well.” “I need help, and yet I help others.” Start from the prompt of the
+              day, choose one from the library, or write a pair of your own. Nothing here asks you to decide which one
+              wins.
+            </p>
+          </div>
+        </div>
+      )}
+    </div>
+  );
 }
