@@ -35,7 +35,11 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The suggestions that apply now. `key` changes when the situation does, so a dismissal lasts until then. */
+/**
+ * The suggestions that apply now. Each `key` names the episode, not the day: it stays the same while
+ * capacity stays low or a sign keeps coming back, so a dismissal lasts until things have eased and
+ * then return. Never nagging.
+ */
 export function suggestionsFor(checkins: readonly CheckinPoint[], now: Date): Suggestion[] {
   const t = now.getTime();
   const sorted = [...checkins]
@@ -54,19 +58,29 @@ export function suggestionsFor(checkins: readonly CheckinPoint[], now: Date): Su
     const recent = last.reduce((sum, c) => sum + c.capacity, 0) / RECENT_COUNT;
     const baseline = before.length ? median(before.map((c) => c.capacity)) : recentWindow[0]!.capacity;
     if (baseline - recent >= FALL_POINTS) {
-      out.push({ kind: 'falling', recent: Math.round(recent * 10) / 10, baseline, key: `falling:${last[0]!.at}` });
+      // The episode began with the first of the unbroken run of check-ins below the baseline.
+      let start = sorted.length - 1;
+      while (start > 0 && sorted[start - 1]!.capacity < baseline) start--;
+      out.push({
+        kind: 'falling',
+        recent: Math.round(recent * 10) / 10,
+        baseline,
+        key: `falling:${sorted[start]!.at}`,
+      });
     }
   }
 
-  const counts = new Map<string, { times: number; first: string }>();
+  const counts = new Map<string, number>();
   for (const c of recentWindow) {
-    for (const flag of new Set(c.flags)) {
-      const seen = counts.get(flag);
-      counts.set(flag, { times: (seen?.times ?? 0) + 1, first: seen?.first ?? c.at });
-    }
+    for (const flag of new Set(c.flags)) counts.set(flag, (counts.get(flag) ?? 0) + 1);
   }
-  for (const [flag, { times, first }] of counts) {
-    if (times >= RECUR_TIMES) out.push({ kind: 'recurring', flag, times, key: `recurring:${flag}:${first}` });
+  for (const [flag, times] of counts) {
+    if (times < RECUR_TIMES) continue;
+    // The episode began where the sign first came back without a fortnight's gap.
+    const ticks = sorted.filter((c) => c.flags.includes(flag)).map((c) => Date.parse(c.at));
+    let start = ticks.length - 1;
+    while (start > 0 && ticks[start]! - ticks[start - 1]! < WINDOW_DAYS * DAY) start--;
+    out.push({ kind: 'recurring', flag, times, key: `recurring:${flag}:${new Date(ticks[start]!).toISOString()}` });
   }
   return out;
 }
