@@ -11,6 +11,12 @@ test('dark theme follows the OS and stays accessible on every screen', async ({ 
   await app.expectAccessible('recovery key (dark)');
   await app.confirmRecoveryKey(key);
   await app.expectAccessible('journal (dark)');
+  await app.goTo('Two truths');
+  await app.page.getByRole('button', { name: 'Start from this prompt' }).click();
+  await app.page.getByRole('textbox', { name: 'Where this comes from' }).first().fill('A long week.');
+  await app.expectAccessible('two truths (dark)');
+  await app.page.getByRole('button', { name: 'Prompt library' }).click();
+  await app.expectAccessible('prompt library (dark)');
   await app.goTo('Settings');
   await app.expectAccessible('settings (dark)');
   await app.lock();
