@@ -136,20 +136,22 @@ export function createServices(options: ServicesOptions): Services {
     'checkins:delete': ({ id }) => (checkins.delete(id), null),
     'checkins:suggestions': () => checkins.suggestions(),
     'checkins:dismiss': ({ key }) => (checkins.dismiss(key), null),
-    'checkins:bringToSupervision': ({ key }) => {
-      const suggestion = checkins.suggestions().find((s) => s.key === key);
-      if (!suggestion) throw new AppError('NOT_FOUND', 'That suggestion has already been set aside.');
-      const note = supervisionNoteFor(suggestion);
-      const entry = journal.create({ title: note.title });
-      journal.save({
-        ...entry,
-        body: docFromParagraphs(note.paragraphs),
-        tags: ['restorative'],
-        bringToSupervision: true,
-      });
-      checkins.dismiss(key);
-      return journal.get(entry.id);
-    },
+    // One transaction: no half-made entry if any step fails.
+    'checkins:bringToSupervision': ({ key }) =>
+      vault.db().transaction(() => {
+        const suggestion = checkins.suggestions().find((s) => s.key === key);
+        if (!suggestion) throw new AppError('NOT_FOUND', 'That suggestion has already been set aside.');
+        const note = supervisionNoteFor(suggestion);
+        const entry = journal.create({ title: note.title });
+        journal.save({
+          ...entry,
+          body: docFromParagraphs(note.paragraphs),
+          tags: ['restorative'],
+          bringToSupervision: true,
+        });
+        checkins.dismiss(key);
+        return journal.get(entry.id);
+      })(),
     'flags:list': () => checkins.flags(),
     'flags:save': (input) => checkins.saveFlag(input),
     'flags:delete': ({ id }) => (checkins.deleteFlag(id), null),

@@ -88,12 +88,20 @@ export class CheckinService {
 
   /** Newest first; `from` and `to` are ISO timestamps, both optional. */
   list(range: { from?: string | null | undefined; to?: string | null | undefined } = {}): Checkin[] {
+    // Stored times are UTC ISO strings; bounds given with an offset or without milliseconds are made
+    // the same shape first, so comparing them as text compares the instants.
+    const bound = (value: string | null | undefined) => {
+      if (!value) return null;
+      const at = Date.parse(value);
+      if (!Number.isFinite(at)) throw invalid('That date range does not look right.');
+      return new Date(at).toISOString();
+    };
     const rows = this.db()
       .prepare(
         `SELECT c.*, e.title AS entry_title FROM checkins c LEFT JOIN entries e ON e.id = c.entry_id
          WHERE (@from IS NULL OR c.at >= @from) AND (@to IS NULL OR c.at <= @to) ORDER BY c.at DESC, c.created_at DESC`,
       )
-      .all({ from: range.from ?? null, to: range.to ?? null }) as CheckinRow[];
+      .all({ from: bound(range.from), to: bound(range.to) }) as CheckinRow[];
     const flags = this.flagsOf(rows.map((r) => r.id));
     return rows.map((r) => ({
       id: r.id,
@@ -261,6 +269,11 @@ export class CheckinService {
       if (name === undefined)
         throw new AppError('NOT_FOUND', 'That sign could not be found. It may have been deleted already.');
       db.prepare('UPDATE checkin_flags SET name = ? WHERE flag_id = ?').run(name, id);
+      // From now on the sign is known by its kept name: carry over any suggestion already set aside.
+      db.prepare(
+        `UPDATE dismissed_suggestions SET key = 'recurring:' || ? || substr(key, length(?) + 1)
+         WHERE substr(key, 1, length(?)) = ?`,
+      ).run(`name:${name}`, `recurring:${id}`, `recurring:${id}:`, `recurring:${id}:`);
       db.prepare('DELETE FROM red_flags WHERE id = ?').run(id);
     })();
   }

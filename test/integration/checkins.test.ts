@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../common/errors';
 import { unlockedServices } from '../support/vault';
 
@@ -151,5 +151,44 @@ describe('check-ins and early-warning signs', () => {
       title: 'How I have been lately',
     });
     expect(s.checkins.suggestions()).toEqual([]);
+  });
+});
+
+describe('check-in edges', () => {
+  it('reads a range given with an offset or without milliseconds as the same instants', async () => {
+    const s = await open();
+    s.checkins.save({ ...base, at: '2026-11-10T09:00:00.000Z' });
+    expect(s.checkins.list({ from: '2026-11-10T09:00:00Z' })).toHaveLength(1);
+    expect(s.checkins.list({ from: '2026-11-10T10:00:00+01:00' })).toHaveLength(1);
+    expect(s.checkins.list({ to: '2026-11-10T09:59:59+01:00' })).toHaveLength(0);
+  });
+
+  it('keeps a recurring suggestion set aside when its sign is deleted', async () => {
+    const s = await open();
+    const flag = s.checkins.saveFlag({ name: 'Dreading Mondays', whatHelps: '', contact: '' });
+    for (const day of [6, 4, 2]) s.checkins.save({ ...base, at: daysAgo(day), flagIds: [flag.id] });
+    const [recurring] = s.checkins.suggestions();
+    s.checkins.dismiss(recurring!.key);
+    s.checkins.deleteFlag(flag.id);
+    expect(s.checkins.suggestions()).toEqual([]);
+  });
+
+  it('leaves nothing behind when bringing a suggestion to supervision fails part-way', async () => {
+    const s = await open();
+    for (const day of [30, 26, 22]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 8 });
+    for (const day of [5, 3, 1]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 3 });
+    const [falling] = s.checkins.suggestions();
+    const dismiss = vi.spyOn(s.checkins, 'dismiss').mockImplementation(() => {
+      throw new Error('disk full');
+    });
+    const result = await s.router(
+      'checkins:bringToSupervision',
+      { key: falling!.key },
+      { isMainFrame: true, url: 'holding://app/' },
+    );
+    expect(result.ok).toBe(false);
+    dismiss.mockRestore();
+    expect(s.journal.list({}).total).toBe(0);
+    expect(s.checkins.suggestions()).toHaveLength(1);
   });
 });
