@@ -1,0 +1,266 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { MAX_FLAG_CONTACT, MAX_FLAG_HELPS, MAX_FLAG_NAME, type RedFlag } from '../../../../common/checkins/types';
+import { describeError, holding, unwrap } from '../../api';
+import { Actions, Button, Notice, TextField } from '../../ui/controls';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { checkinKeys, refreshCheckins } from './queries';
+import { useConfirm } from './useConfirm';
+import styles from './checkins.module.css';
+
+interface Props {
+  flags: readonly RedFlag[] | undefined;
+  loadError: unknown;
+  /** Changes when another part of the page asks to add a sign. */
+  addRequest: number;
+}
+
+/** The person's own early-warning signs, with what helps and who they might contact. */
+export function SignsSection({ flags, loadError, addRequest }: Props) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const [editing, setEditing] = useState<RedFlag | 'new' | null>(null);
+  const confirm = useConfirm<RedFlag>();
+  const [moved, setMoved] = useState<{ id: string; dir: 'up' | 'down'; to: number } | null>(null);
+  const [note, setNote] = useState('');
+
+  useEffect(() => {
+    if (addRequest > 0) setEditing('new');
+  }, [addRequest]);
+
+  const remove = useMutation({
+    mutationFn: (sign: RedFlag) => unwrap(holding().flags.delete({ id: sign.id })),
+    onSuccess: (_, sign) => {
+      refreshCheckins(queryClient);
+      setNote(`“${sign.name}” is no longer in your list.`);
+      headingRef.current?.focus();
+    },
+  });
+
+  const reorder = useMutation({
+    mutationFn: (ids: string[]) => unwrap(holding().flags.reorder({ ids })),
+    onMutate: (ids) => {
+      const before = queryClient.getQueryData<RedFlag[]>(checkinKeys.flags);
+      if (before) {
+        queryClient.setQueryData(
+          checkinKeys.flags,
+          ids.map((x) => before.find((f) => f.id === x)!),
+        );
+      }
+      return before;
+    },
+    onSuccess: (value) => queryClient.setQueryData(checkinKeys.flags, value),
+    onError: () => void queryClient.invalidateQueries({ queryKey: checkinKeys.flags }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: checkinKeys.all }),
+  });
+
+  // Keep focus on the sign that moved, once the list shows its new place, on whichever button still makes sense.
+  useEffect(() => {
+    if (!moved || !listRef.current || flags?.[moved.to]?.id !== moved.id) return;
+    const item = listRef.current.querySelector<HTMLElement>(`[data-sign="${moved.id}"]`);
+    const wanted = item?.querySelector<HTMLButtonElement>(`[data-move="${moved.dir}"]`);
+    const other = item?.querySelector<HTMLButtonElement>(`[data-move="${moved.dir === 'up' ? 'down' : 'up'}"]`);
+    (wanted && !wanted.disabled ? wanted : other)?.focus();
+    setMoved(null);
+  }, [moved, flags]);
+
+  function move(index: number, by: -1 | 1) {
+    if (!flags) return;
+    const ids = flags.map((f) => f.id);
+    const [picked] = ids.splice(index, 1);
+    ids.splice(index + by, 0, picked!);
+    setNote(`Moved “${flags[index]!.name}” ${by < 0 ? 'up' : 'down'}, to number ${index + by + 1} of ${ids.length}.`);
+    reorder.mutate(ids);
+    setMoved({ id: picked!, dir: by < 0 ? 'up' : 'down', to: index + by });
+  }
+
+  // When a sign's form closes, focus goes back to where the person was: its Edit button, or Add a sign.
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  useEffect(() => {
+    if (!returnTo) return;
+    const target =
+      returnTo === 'add'
+        ? document.getElementById(`${id}-add`)
+        : listRef.current?.querySelector<HTMLElement>(`[data-sign="${returnTo}"] [data-edit]`);
+    if (target) {
+      target.focus();
+      setReturnTo(null);
+    }
+  }, [returnTo, flags, editing, id]);
+
+  function finishEditing(saved: RedFlag | null, editedId: string | null) {
+    if (saved)
+      setNote(editedId ? `Your changes to “${saved.name}” are saved.` : `“${saved.name}” is now in your list.`);
+    setEditing(null);
+    setReturnTo(editedId ?? 'add');
+  }
+
+  const list = flags ?? [];
+
+  return (
+    <section className={styles.card} aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} ref={headingRef} tabIndex={-1}>
+        Your early-warning signs
+      </h2>
+      <p className={styles.muted}>
+        The small changes that tell you things are getting harder, in your own words: what helps when you notice them,
+        and who you might get in touch with.
+      </p>
+      {loadError ? <Notice>{describeError(loadError)}</Notice> : null}
+      <div role="status" className={styles.quietStatus}>
+        {note}
+      </div>
+      {list.length ? (
+        <ol className={styles.signs} ref={listRef} aria-label="Your early-warning signs">
+          {list.map((sign, i) =>
+            editing !== 'new' && editing?.id === sign.id ? (
+              <li key={sign.id} className={styles.sign}>
+                <SignForm initial={sign} onDone={(saved) => finishEditing(saved, sign.id)} />
+              </li>
+            ) : (
+              <li key={sign.id} className={styles.sign} data-sign={sign.id}>
+                <h3 className={styles.signName}>{sign.name}</h3>
+                <dl className={styles.details}>
+                  <dt>What helps</dt>
+                  <dd>{sign.whatHelps || <span className={styles.muted}>Not written yet</span>}</dd>
+                  <dt>Who to contact</dt>
+                  <dd>{sign.contact || <span className={styles.muted}>Not written yet</span>}</dd>
+                </dl>
+                <div className={styles.row}>
+                  <Button variant="quiet" data-edit aria-label={`Edit “${sign.name}”`} onClick={() => setEditing(sign)}>
+                    Edit
+                  </Button>
+                  <Button
+                    variant="quiet"
+                    data-move="up"
+                    aria-label={`Move up “${sign.name}”`}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
+                    Move up
+                  </Button>
+                  <Button
+                    variant="quiet"
+                    data-move="down"
+                    aria-label={`Move down “${sign.name}”`}
+                    disabled={i === list.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
+                    Move down
+                  </Button>
+                  <Button
+                    variant="quiet"
+                    aria-label={`Delete “${sign.name}”`}
+                    onClick={(e) => confirm.ask(sign, e.currentTarget)}
+                  >
+                    Delete
+                  </Button>
+                </div>
+              </li>
+            ),
+          )}
+        </ol>
+      ) : flags ? (
+        <p className={styles.empty}>
+          None yet. Some people notice sleep slipping, snapping at people they love, or dreading the inbox. Yours will
+          be your own.
+        </p>
+      ) : null}
+      {reorder.isError ? <Notice>{describeError(reorder.error)}</Notice> : null}
+      {remove.isError ? <Notice>{describeError(remove.error)}</Notice> : null}
+      {editing === 'new' ? (
+        <SignForm initial={null} onDone={(saved) => finishEditing(saved, null)} />
+      ) : (
+        <Actions>
+          <Button variant="secondary" id={`${id}-add`} onClick={() => setEditing('new')}>
+            Add a sign
+          </Button>
+        </Actions>
+      )}
+      {confirm.target ? (
+        <ConfirmDialog
+          open
+          title={`Delete “${confirm.target.name}”?`}
+          confirmLabel="Delete sign"
+          onCancel={confirm.cancel}
+          onConfirm={() => {
+            remove.mutate(confirm.target!);
+            confirm.done();
+          }}
+        >
+          <p>
+            It will leave your list, along with what helps and who to contact.{' '}
+            {confirm.target.timesTicked
+              ? 'Past check-ins where you ticked it keep its name, so your history stays as it was.'
+              : 'Past check-ins are not changed.'}
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
+
+function SignForm({ initial, onDone }: { initial: RedFlag | null; onDone: (saved: RedFlag | null) => void }) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(initial?.name ?? '');
+  const [whatHelps, setWhatHelps] = useState(initial?.whatHelps ?? '');
+  const [contact, setContact] = useState(initial?.contact ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(holding().flags.save({ ...(initial ? { id: initial.id } : {}), name, whatHelps, contact })),
+    onSuccess: (saved) => {
+      refreshCheckins(queryClient);
+      onDone(saved);
+    },
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate();
+  }
+  const title = initial ? `Edit “${initial.name}”` : 'Add a sign';
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${id}-h`} className={styles.signForm}>
+      <h3 id={`${id}-h`}>{title}</h3>
+      <TextField
+        label="The sign, in your own words"
+        hint="For example: “Not wanting to open my emails”."
+        value={name}
+        maxLength={MAX_FLAG_NAME}
+        onChange={(e) => setName(e.target.value)}
+        autoFocus
+      />
+      <div className={styles.field}>
+        <label htmlFor={`${id}-helps`} className={styles.legend}>
+          What helps
+        </label>
+        <textarea
+          id={`${id}-helps`}
+          className={styles.textarea}
+          rows={3}
+          maxLength={MAX_FLAG_HELPS}
+          value={whatHelps}
+          onChange={(e) => setWhatHelps(e.target.value)}
+        />
+      </div>
+      <TextField
+        label="Who to contact"
+        hint="A name, a number, or both. Optional."
+        value={contact}
+        maxLength={MAX_FLAG_CONTACT}
+        onChange={(e) => setContact(e.target.value)}
+      />
+      {save.isError ? <Notice>{describeError(save.error)}</Notice> : null}
+      <Actions>
+        <Button type="submit" disabled={save.isPending}>
+          Save sign
+        </Button>
+        <Button variant="secondary" onClick={() => onDone(null)}>
+          Cancel
+        </Button>
+      </Actions>
+    </form>
+  );
+}
