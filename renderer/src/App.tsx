@@ -38,14 +38,6 @@ export function App() {
       }),
     [],
   );
-  // Main is about to lock or close the window: save what is being typed, then say so.
-  useEffect(
-    () =>
-      holding().events.on('app:flushRequested', () => {
-        void flushAll().then(() => holding().app.flushed());
-      }),
-    [],
-  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

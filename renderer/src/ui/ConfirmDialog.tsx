@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { Button } from './controls';
 import styles from './ui.module.css';
 
@@ -14,6 +14,7 @@ interface Props {
 /** A modal question on the platform's own <dialog>: focus is held inside, Escape cancels. */
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -24,11 +25,11 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
     <dialog
       ref={ref}
       className={styles.dialog}
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       onCancel={onCancel}
       onClose={() => open && onCancel()}
     >
-      <h2 id="confirm-title">{title}</h2>
+      <h2 id={titleId}>{title}</h2>
       <div className={styles.dialogBody}>{children}</div>
       <div className={styles.actions}>
         <Button variant="secondary" onClick={onCancel} autoFocus>
