@@ -66,6 +66,24 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('listbox', { name: 'Journal entries' }).locator('mark').first().waitFor();
     await shot('journal-search');
     await page.getByRole('searchbox', { name: 'Search your journal' }).fill('');
+    // Two truths, from a prompt in the library.
+    await page.getByRole('button', { name: 'Two truths', exact: true }).click();
+    await page.getByRole('button', { name: 'Prompt library' }).click();
+    await page.getByRole('heading', { name: 'Asking for and offering help' }).waitFor();
+    await shot('prompt-library');
+    await page.getByRole('button', { name: 'Start from this: I am good at helping other people.' }).click();
+    const context = page.getByRole('textbox', { name: 'Where this comes from' });
+    await context.first().fill('Three colleagues came to me this week, and I made time for each of them.');
+    await context.nth(1).fill('When my own sleep went, I told nobody. It felt easier to carry it quietly.');
+    await page
+      .getByRole('textbox', { name: 'What honouring both could look like' })
+      .fill('Ask for ten minutes of the next supervision for me, not only for the work.');
+    await page.getByRole('textbox', { name: 'What honouring both could look like' }).blur();
+    await page
+      .getByTestId('save-status')
+      .filter({ hasText: /^Saved/ })
+      .waitFor({ timeout: 15_000 });
+    await shot('two-truths');
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('heading', { name: 'Change your passphrase' }).waitFor();
     await shot('settings');
