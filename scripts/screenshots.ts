@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { seedWeeks } from '../test/e2e/checkins-page';
 import { openShell } from '../test/support/shell';
 
 const out = path.resolve('docs', 'images');
@@ -84,6 +85,38 @@ for (const theme of ['light', 'dark'] as const) {
       .filter({ hasText: /^Saved/ })
       .waitFor({ timeout: 15_000 });
     await shot('two-truths');
+    // Check-ins: signs and six weeks of invented check-ins, written through the services.
+    const sign = shell.services.checkins.saveFlag({
+      name: 'Not sleeping well',
+      whatHelps: 'An early night, and no screens after nine.',
+      contact: 'Sam, my supervisor',
+    });
+    shell.services.checkins.saveFlag({
+      name: 'Snapping at people',
+      whatHelps: 'Saying no to one extra thing.',
+      contact: '',
+    });
+    seedWeeks(shell.services, { flagId: sign.id });
+    await page.getByRole('button', { name: 'Check-ins', exact: true }).click();
+    await page.getByRole('heading', { name: 'Capacity over time' }).waitFor();
+    await page.getByRole('radio', { name: /^6/ }).check();
+    await page.getByLabel('What is helping?').fill('A quiet lunch outside.');
+    await page.getByLabel('What is helping?').blur();
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await shot('check-ins');
+    // Tall enough that each card fits whole.
+    await page.setViewportSize({ width: 1600, height: 1400 });
+    await page.mouse.move(0, 0);
+    await page
+      .getByRole('region', { name: 'How are you today?' })
+      .screenshot({ path: path.join(out, `check-in-form-${theme}.png`) });
+    await page.getByRole('button', { name: 'Show as a table' }).click();
+    await page.getByRole('table').waitFor();
+    await page.mouse.move(0, 0);
+    await page
+      .getByRole('region', { name: 'Capacity over time' })
+      .screenshot({ path: path.join(out, `trend-${theme}.png`) });
+    await page.setViewportSize({ width: 1200, height: 760 });
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('heading', { name: 'Change your passphrase' }).waitFor();
     await shot('settings');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Checkin } from '../../../../common/checkins/types';
 import { describeError } from '../../api';
 import { Notice } from '../../ui/controls';
@@ -7,8 +7,10 @@ import { useCheckins, useFlags, useSuggestions } from './queries';
 import { RecentCheckins } from './RecentCheckins';
 import { SignsSection } from './SignsSection';
 import { Suggestions } from './Suggestions';
-import { Trend } from './Trend';
 import styles from './checkins.module.css';
+
+// The chart library is large; it loads when this page first opens, not when Holding starts.
+const Trend = lazy(() => import('./Trend').then((m) => ({ default: m.Trend })));
 
 /** Check-ins: a quick look at capacity, the person's own early-warning signs, and how things have been. */
 export function CheckinsPage() {
@@ -65,7 +67,9 @@ export function CheckinsPage() {
           <SignsSection flags={flags.data} loadError={flags.error} addRequest={addSign} />
         </div>
         <div className={styles.column}>
-          <Trend checkins={checkins.data} />
+          <Suspense fallback={<p className={styles.intro}>Drawing the chart…</p>}>
+            <Trend checkins={checkins.data} />
+          </Suspense>
           <RecentCheckins
             checkins={checkins.data}
             loadError={checkins.error}
