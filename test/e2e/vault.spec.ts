@@ -111,8 +111,8 @@ test('every section is reachable by keyboard, says what it will hold, and Ctrl+L
   expect(outline).toBe('solid');
 
   const sections: [string, string, RegExp][] = [
-    ['Two truths', 'Two truths', /two things that are both true/],
-    ['Check-ins', 'Check-ins', /thirty-second check/],
+    ['Two truths', 'Two truths', /Hold two things that are both true/],
+    ['Check-ins', 'Check-ins', /nothing here is a score/],
     ['Supervision', 'Supervision', /agenda for your next session/],
     ['Shared', 'Shared with a supervisor', /feedback that comes back/],
     ['Settings', 'Settings', /Where your journal lives/],

@@ -4,7 +4,7 @@ export interface Section {
   id: SectionId;
   label: string;
   title: string;
-  /** What this part of Holding will hold, said plainly while it is still empty. */
+  /** What this part of Holding will hold, said plainly while it is still to be built (empty once it is). */
   empty: string[];
 }
 
@@ -22,19 +22,13 @@ export const SECTIONS: Section[] = [
     id: 'two-truths',
     label: 'Two truths',
     title: 'Two truths',
-    empty: [
-      'A place to hold two things that are both true, without having to settle which one wins: this was hard, and yet I did it well; I need help, and yet I help others.',
-      'There will be prompts to start from, and you can add your own.',
-    ],
+    empty: [],
   },
   {
     id: 'check-ins',
     label: 'Check-ins',
     title: 'Check-ins',
-    empty: [
-      'A thirty-second check on how much capacity you have today, with your own early-warning signs and what helps with each.',
-      'Only you see these. They are not a score; they are a way of noticing.',
-    ],
+    empty: [],
   },
   {
     id: 'supervision',
