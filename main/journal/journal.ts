@@ -119,31 +119,17 @@ export class JournalService {
   }): Entry {
     const template = input.templateId ? this.templates.get(input.templateId) : null;
     const body = template ? docFromTemplate(template) : docFromTemplate({ sections: [] });
-    const stamp = this.now().toISOString();
-    const entry: StoredEntry = {
-      id: randomUUID(),
+    const title = (input.title ?? '').trim();
+    return this.insertNew({
       kind: 'journal',
       twoTruths: null,
-      title: (input.title ?? '').trim(),
+      title,
       body,
-      bodyJson: JSON.stringify(body),
-      text: plainTextOf(body),
-      excerpt: excerptOf(body),
-      tags: [],
       // Counted the same way as on save: whatever is on the page, a template's headings included.
-      wordCount: countWords(`${(input.title ?? '').trim()}\n${plainTextOf(body)}`),
-      createdAt: stamp,
-      updatedAt: stamp,
+      wordCount: countWords(`${title}\n${plainTextOf(body)}`),
       eventDate: input.eventDate ?? null,
       templateId: template?.id ?? null,
-      bringToSupervision: false,
-      containsClientMaterial: false,
-      pinned: false,
-      deletedAt: null,
-      version: 1,
-    };
-    this.tx((repo) => repo.insert(entry));
-    return toEntry(entry);
+    });
   }
 
   /** A new two-truths entry, from a prompt pair (its words to start from) or empty. */
@@ -151,24 +137,30 @@ export class JournalService {
     const fields = normaliseTwoTruths(
       input.prompt ? { truthA: input.prompt.a, truthB: input.prompt.b, promptId: input.prompt.id } : {},
     );
-    const body = twoTruthsDoc(fields);
-    const text = plainTextOf(body);
-    const stamp = this.now().toISOString();
-    const entry: StoredEntry = {
-      id: randomUUID(),
+    return this.insertNew({
       kind: 'two-truths',
       twoTruths: fields,
       title: twoTruthsLabel(fields),
-      body,
-      bodyJson: JSON.stringify(body),
-      text,
-      excerpt: excerptOf(body),
-      tags: [],
+      body: twoTruthsDoc(fields),
       wordCount: countWords(twoTruthsText(fields)),
-      createdAt: stamp,
-      updatedAt: stamp,
       eventDate: null,
       templateId: null,
+    });
+  }
+
+  private insertNew(
+    start: Pick<StoredEntry, 'kind' | 'twoTruths' | 'title' | 'body' | 'wordCount' | 'eventDate' | 'templateId'>,
+  ): Entry {
+    const stamp = this.now().toISOString();
+    const entry: StoredEntry = {
+      ...start,
+      id: randomUUID(),
+      bodyJson: JSON.stringify(start.body),
+      text: plainTextOf(start.body),
+      excerpt: excerptOf(start.body),
+      tags: [],
+      createdAt: stamp,
+      updatedAt: stamp,
       bringToSupervision: false,
       containsClientMaterial: false,
       pinned: false,

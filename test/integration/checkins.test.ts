@@ -1,22 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AppError } from '../../common/errors';
-import { unlockedServices } from '../support/vault';
+import { describe, expect, it, vi } from 'vitest';
+import { expectCode } from '../support/errors';
+import { servicesPerTest } from '../support/vault';
 
-type S = Awaited<ReturnType<typeof unlockedServices>>;
-const opened: S[] = [];
-async function open() {
-  const s = await unlockedServices();
-  opened.push(s);
-  return s;
-}
-afterEach(() => {
-  while (opened.length) opened.pop()!.dispose();
-});
-
-const expectCode = (fn: () => unknown, code: string, message?: RegExp) =>
-  expect(fn).toThrow(
-    expect.objectContaining({ code, ...(message ? { message: expect.stringMatching(message) } : {}) }) as AppError,
-  );
+const open = servicesPerTest();
 
 const base = {
   at: new Date().toISOString(),

@@ -1,19 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type AppError } from '../../common/errors';
 import { docFromParagraphs } from '../../common/journal/doc';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../common/journal/search-query';
 import type { Entry } from '../../common/journal/types';
 import { LARGE_CHANGE_CHARS, REVISION_INTERVAL_MS } from '../../main/journal/journal';
-import { unlockedServices } from '../support/vault';
+import { expectCode } from '../support/errors';
+import { servicesPerTest } from '../support/vault';
 
-const services: Awaited<ReturnType<typeof unlockedServices>>[] = [];
-async function open() {
-  const s = await unlockedServices();
-  services.push(s);
-  return s;
-}
+const open = servicesPerTest();
 afterEach(() => {
-  while (services.length) services.pop()!.dispose();
   vi.useRealTimers();
 });
 
@@ -34,9 +28,6 @@ function save(
     ...changes,
   });
 }
-
-const expectCode = (fn: () => unknown, code: string) =>
-  expect(fn).toThrow(expect.objectContaining({ code }) as AppError);
 
 describe('journal', () => {
   it('creates an entry from the Gibbs template with its sections as headings', async () => {

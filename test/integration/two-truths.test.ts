@@ -1,28 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PROMPTS } from '../../common/dialectics/prompts';
 import type { TwoTruthsFields } from '../../common/dialectics/two-truths';
-import type { AppError } from '../../common/errors';
 import { docFromParagraphs } from '../../common/journal/doc';
 import type { Entry } from '../../common/journal/types';
 import { REVISION_INTERVAL_MS } from '../../main/journal/journal';
-import { unlockedServices } from '../support/vault';
+import { expectCode } from '../support/errors';
+import { servicesPerTest, type TestServices } from '../support/vault';
 
-type S = Awaited<ReturnType<typeof unlockedServices>>;
-const opened: S[] = [];
-async function open() {
-  const s = await unlockedServices();
-  opened.push(s);
-  return s;
-}
+type S = TestServices;
+const open = servicesPerTest();
 afterEach(() => {
-  while (opened.length) opened.pop()!.dispose();
   vi.useRealTimers();
 });
-
-const expectCode = (fn: () => unknown, code: string, message?: RegExp) =>
-  expect(fn).toThrow(
-    expect.objectContaining({ code, ...(message ? { message: expect.stringMatching(message) } : {}) }) as AppError,
-  );
 
 function saveTruths(s: S, entry: Entry, fields: Partial<TwoTruthsFields>) {
   return s.journal.saveTwoTruths({

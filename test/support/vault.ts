@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createServices, type Services } from '../../main/app';
 import { PASSPHRASE, tempDir } from './temp';
 
@@ -13,4 +14,19 @@ export async function unlockedServices(): Promise<Services & { dataDir: string }
   });
   await services.vault.create(PASSPHRASE);
   return Object.assign(services, { dataDir });
+}
+
+export type TestServices = Awaited<ReturnType<typeof unlockedServices>>;
+
+/** `open()` gives fresh unlocked services; all of them are disposed of after each test. */
+export function servicesPerTest(): () => Promise<TestServices> {
+  const opened: TestServices[] = [];
+  afterEach(() => {
+    while (opened.length) opened.pop()!.dispose();
+  });
+  return async () => {
+    const services = await unlockedServices();
+    opened.push(services);
+    return services;
+  };
 }

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { EntryKind, EntrySummary } from '../../../common/journal/types';
 import { holding, unwrap } from '../api';
 import styles from './picker.module.css';
+import { useSettledQuery } from './useSettled';
 
 export const KIND_LABELS: Record<EntryKind, string> = { journal: 'Journal', 'two-truths': 'Two truths' };
 
@@ -24,11 +25,7 @@ interface PickerProps {
 export function EntryPicker({ label, excludeIds = [], onPick, onCancel }: PickerProps) {
   const id = useId();
   const [query, setQuery] = useState('');
-  const [settled, setSettled] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(query), query.trim() ? 250 : 0);
-    return () => clearTimeout(timer);
-  }, [query]);
+  const settled = useSettledQuery(query);
   const results = useQuery({
     queryKey: ['journal', 'page', 'picker', settled],
     queryFn: () => unwrap(holding().journal.list({ query: settled, limit: 12 })),

@@ -1,16 +1,15 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Editor as TipTapEditor } from '@tiptap/react';
 import type { DocNode } from '../../../../common/journal/doc';
 import type { Entry } from '../../../../common/journal/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Editor, type EditorChange } from '../../editor/Editor';
-import { Button, Notice } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Notice } from '../../ui/controls';
 import { TwoTruthsForm } from '../truths/TwoTruthsForm';
 import { HistoryView } from './HistoryView';
 import { LinkedEntries } from './LinkedEntries';
-import { SaveStatus } from './SaveStatus';
+import { EntryDetails, EntryFooter } from './EntryParts';
 import { invalidateLists, journalKeys } from './queries';
 import { useAutosave } from './useAutosave';
 import styles from './journal.module.css';
@@ -25,12 +24,6 @@ interface Draft {
   containsClientMaterial: boolean;
   pinned: boolean;
 }
-
-const splitTags = (text: string) =>
-  text
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
 
 interface PaneProps {
   id: string;
@@ -118,22 +111,16 @@ function EntryForm({
   const templates = useQuery({ queryKey: journalKeys.templates, queryFn: () => unwrap(holding().templates.list()) });
   const template = templates.data?.find((t) => t.id === entry.templateId);
   const [title, setTitle] = useState(entry.title);
-  const [eventDate, setEventDate] = useState(entry.eventDate ?? '');
-  const [tagsText, setTagsText] = useState(entry.tags.join(', '));
-  const [flags, setFlags] = useState({
-    bringToSupervision: entry.bringToSupervision,
-    containsClientMaterial: entry.containsClientMaterial,
-    pinned: entry.pinned,
-  });
   const [words, setWords] = useState(entry.wordCount);
-  const [confirmTrash, setConfirmTrash] = useState(false);
   const draft = useRef<Draft>({
     id: entry.id,
     title: entry.title,
     body: entry.body,
     eventDate: entry.eventDate,
     tags: entry.tags,
-    ...flags,
+    bringToSupervision: entry.bringToSupervision,
+    containsClientMaterial: entry.containsClientMaterial,
+    pinned: entry.pinned,
   });
   const editorRef = useRef<TipTapEditor | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
@@ -177,17 +164,6 @@ function EntryForm({
     editorRef.current = e;
   }, []);
 
-  const trash = useMutation({
-    mutationFn: async () => {
-      await autosave.flush();
-      await unwrap(holding().journal.trash({ id: entry.id }));
-    },
-    onSuccess: () => {
-      invalidateLists(queryClient);
-      onTrashed(entry);
-    },
-  });
-
   const sections = useMemo(() => template?.sections ?? [], [template]);
 
   return (
@@ -227,52 +203,13 @@ function EntryForm({
           if (e.key === 'Escape') onBackToList();
         }}
       />
-      <div className={styles.meta}>
-        <label>
-          <span>About the day of</span>
-          <input
-            type="date"
-            className={styles.input}
-            value={eventDate}
-            onChange={(e) => {
-              setEventDate(e.target.value);
-              update({ eventDate: e.target.value || null });
-            }}
-          />
-        </label>
-        <label>
-          <span>Tags</span>
-          <input
-            className={styles.input}
-            value={tagsText}
-            placeholder="separated by commas"
-            onChange={(e) => {
-              setTagsText(e.target.value);
-              update({ tags: splitTags(e.target.value) });
-            }}
-          />
-        </label>
-        {(
-          [
-            ['bringToSupervision', 'Bring to supervision'],
-            ['containsClientMaterial', 'Contains client material'],
-            ['pinned', 'Pinned'],
-          ] as const
-        ).map(([key, label]) => (
-          <label key={key}>
-            <input
-              type="checkbox"
-              checked={flags[key]}
-              onChange={(e) => {
-                setFlags((f) => ({ ...f, [key]: e.target.checked }));
-                update({ [key]: e.target.checked });
-                void autosave.flush();
-              }}
-            />
-            <span>{label}</span>
-          </label>
-        ))}
-      </div>
+      <EntryDetails
+        entry={entry}
+        onChange={(changes, immediately) => {
+          update(changes);
+          if (immediately) void autosave.flush();
+        }}
+      />
       {template && template.sections.length ? (
         <p className={styles.status}>Following {template.name}. The prompts disappear as you write.</p>
       ) : null}
@@ -288,36 +225,15 @@ function EntryForm({
         labelledBy={bodyLabelId}
         editorRef={setEditor}
       />
-      <div className={styles.footer}>
-        <SaveStatus state={autosave.state} words={words} />
-        <div className={styles.row}>
-          <Button
-            variant="secondary"
-            onClick={() => {
-              void autosave.flush().then(onHistory);
-            }}
-          >
-            History
-          </Button>
-          <Button variant="secondary" onClick={() => setConfirmTrash(true)}>
-            Move to trash
-          </Button>
-        </div>
-      </div>
-      {trash.isError ? <Notice>{describeError(trash.error)}</Notice> : null}
+      <EntryFooter
+        entry={entry}
+        state={autosave.state}
+        words={words}
+        flush={autosave.flush}
+        onHistory={onHistory}
+        onTrashed={onTrashed}
+      />
       <LinkedEntries entryId={entry.id} onOpen={onOpenEntry} />
-      <ConfirmDialog
-        open={confirmTrash}
-        title="Move this entry to the trash?"
-        confirmLabel="Move to trash"
-        onCancel={() => setConfirmTrash(false)}
-        onConfirm={() => {
-          setConfirmTrash(false);
-          trash.mutate();
-        }}
-      >
-        <p>You can restore it from the trash for 30 days. After that it is deleted for good.</p>
-      </ConfirmDialog>
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { invalidateLists, journalKeys } from './queries';
 import { TemplatesView } from './TemplatesView';
 import { TrashPreview } from './TrashPreview';
 import styles from './journal.module.css';
+import { useSettledQuery } from '../../ui/useSettled';
+import { TrashedNotice } from './EntryParts';
 
 type View = 'journal' | 'trash' | 'templates';
 
@@ -48,13 +50,7 @@ export function JournalPage() {
   const [view, setView] = useState<View>('journal');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
-  // Search once typing pauses: each search runs in main, and a common word across a large journal
-  // takes a while; a search per keystroke would queue them up.
-  const [settledQuery, setSettledQuery] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setSettledQuery(query), query.trim() ? 250 : 0);
-    return () => clearTimeout(timer);
-  }, [query]);
+  const settledQuery = useSettledQuery(query);
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const [showFilters, setShowFilters] = useState(false);
   const [startFrom, setStartFrom] = useState('builtin:free');
@@ -91,15 +87,6 @@ export function JournalPage() {
       setTrashed(null);
       // Straight into writing: the title first.
       setFocusRequest((n) => n + 1);
-    },
-  });
-
-  const undoTrash = useMutation({
-    mutationFn: (id: string) => unwrap(holding().journal.restore({ id })),
-    onSuccess: (_v, id) => {
-      invalidateLists(queryClient);
-      setTrashed(null);
-      setSelectedId(id);
     },
   });
 
@@ -263,12 +250,14 @@ export function JournalPage() {
           ) : null}
           {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
           {trashed ? (
-            <div role="status" className={styles.row}>
-              <span className={styles.grow}>Moved “{trashed.title || 'Untitled'}” to the trash.</span>
-              <Button variant="quiet" onClick={() => undoTrash.mutate(trashed.id)}>
-                Undo
-              </Button>
-            </div>
+            <TrashedNotice
+              key={trashed.id}
+              entry={trashed}
+              onRestored={(id) => {
+                setTrashed(null);
+                setSelectedId(id);
+              }}
+            />
           ) : null}
         </div>
         {view !== 'templates' ? (

@@ -1,14 +1,12 @@
 import { useCallback, useId, useRef, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { THEMES } from '../../../../common/dialectics/prompts';
 import { MAX_TRUTH_CHARS, type TwoTruthsFields } from '../../../../common/dialectics/two-truths';
 import type { Entry } from '../../../../common/journal/types';
-import { describeError, holding, unwrap } from '../../api';
-import { Button, Notice } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { holding, unwrap } from '../../api';
 import { LinkedEntries } from '../journal/LinkedEntries';
 import { invalidateLists, journalKeys } from '../journal/queries';
-import { SaveStatus } from '../journal/SaveStatus';
+import { EntryDetails, EntryFooter } from '../journal/EntryParts';
 import { useAutosave } from '../journal/useAutosave';
 import journal from '../journal/journal.module.css';
 import styles from './truths.module.css';
@@ -24,12 +22,6 @@ interface Draft {
 }
 
 type TextKey = Exclude<keyof TwoTruthsFields, 'promptId'>;
-
-const splitTags = (text: string) =>
-  text
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
 
 const countWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 
@@ -53,20 +45,14 @@ export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onOpe
   const [fields, setFields] = useState<TwoTruthsFields>(
     entry.twoTruths ?? { truthA: '', contextA: '', truthB: '', contextB: '', honouring: '', promptId: null },
   );
-  const [tagsText, setTagsText] = useState(entry.tags.join(', '));
-  const [flags, setFlags] = useState({
-    bringToSupervision: entry.bringToSupervision,
-    containsClientMaterial: entry.containsClientMaterial,
-    pinned: entry.pinned,
-  });
-  const [eventDate, setEventDate] = useState(entry.eventDate ?? '');
-  const [confirmTrash, setConfirmTrash] = useState(false);
   const draft = useRef<Draft>({
     id: entry.id,
     fields,
     eventDate: entry.eventDate,
     tags: entry.tags,
-    ...flags,
+    bringToSupervision: entry.bringToSupervision,
+    containsClientMaterial: entry.containsClientMaterial,
+    pinned: entry.pinned,
   });
   const prompts = useQuery({ queryKey: truthsKeys.prompts, queryFn: () => unwrap(holding().truths.prompts()) });
   const prompt = prompts.data?.find((p) => p.id === fields.promptId);
@@ -92,17 +78,6 @@ export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onOpe
     setFields(next);
     update({ fields: next });
   };
-
-  const trash = useMutation({
-    mutationFn: async () => {
-      await autosave.flush();
-      await unwrap(holding().journal.trash({ id: entry.id }));
-    },
-    onSuccess: () => {
-      invalidateLists(queryClient);
-      onTrashed(entry);
-    },
-  });
 
   const words = countWords(
     [fields.truthA, fields.contextA, fields.truthB, fields.contextB, fields.honouring].join(' '),
@@ -158,77 +133,22 @@ export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onOpe
           'Optional, and only if you want to. Leaving both truths standing side by side is enough.',
         )}
       </section>
-      <div className={journal.meta}>
-        <label>
-          <span>About the day of</span>
-          <input
-            type="date"
-            className={journal.input}
-            value={eventDate}
-            onChange={(e) => {
-              setEventDate(e.target.value);
-              update({ eventDate: e.target.value || null });
-            }}
-          />
-        </label>
-        <label>
-          <span>Tags</span>
-          <input
-            className={journal.input}
-            value={tagsText}
-            placeholder="separated by commas"
-            onChange={(e) => {
-              setTagsText(e.target.value);
-              update({ tags: splitTags(e.target.value) });
-            }}
-          />
-        </label>
-        {(
-          [
-            ['bringToSupervision', 'Bring to supervision'],
-            ['containsClientMaterial', 'Contains client material'],
-            ['pinned', 'Pinned'],
-          ] as const
-        ).map(([key, label]) => (
-          <label key={key}>
-            <input
-              type="checkbox"
-              checked={flags[key]}
-              onChange={(e) => {
-                setFlags((f) => ({ ...f, [key]: e.target.checked }));
-                update({ [key]: e.target.checked });
-                void autosave.flush();
-              }}
-            />
-            <span>{label}</span>
-          </label>
-        ))}
-      </div>
-      <div className={journal.footer}>
-        <SaveStatus state={autosave.state} words={words} />
-        <div className={journal.row}>
-          <Button variant="secondary" onClick={() => void autosave.flush().then(onHistory)}>
-            History
-          </Button>
-          <Button variant="secondary" onClick={() => setConfirmTrash(true)}>
-            Move to trash
-          </Button>
-        </div>
-      </div>
-      {trash.isError ? <Notice>{describeError(trash.error)}</Notice> : null}
-      <LinkedEntries entryId={entry.id} onOpen={onOpenEntry} />
-      <ConfirmDialog
-        open={confirmTrash}
-        title="Move this entry to the trash?"
-        confirmLabel="Move to trash"
-        onCancel={() => setConfirmTrash(false)}
-        onConfirm={() => {
-          setConfirmTrash(false);
-          trash.mutate();
+      <EntryDetails
+        entry={entry}
+        onChange={(changes, immediately) => {
+          update(changes);
+          if (immediately) void autosave.flush();
         }}
-      >
-        <p>You can restore it from the trash for 30 days. After that it is deleted for good.</p>
-      </ConfirmDialog>
+      />
+      <EntryFooter
+        entry={entry}
+        state={autosave.state}
+        words={words}
+        flush={autosave.flush}
+        onHistory={onHistory}
+        onTrashed={onTrashed}
+      />
+      <LinkedEntries entryId={entry.id} onOpen={onOpenEntry} />
     </div>
   );
 }

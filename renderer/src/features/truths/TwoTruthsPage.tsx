@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { promptOfTheDay } from '../../../../common/dialectics/prompts';
 import type { Entry } from '../../../../common/journal/types';
@@ -11,6 +11,8 @@ import { PairText, PromptLibrary } from './PromptLibrary';
 import { truthsKeys } from './TwoTruthsForm';
 import journal from '../journal/journal.module.css';
 import styles from './truths.module.css';
+import { useSettledQuery } from '../../ui/useSettled';
+import { TrashedNotice } from '../journal/EntryParts';
 
 /** Today as YYYY-MM-DD on this computer's calendar, so the prompt changes at local midnight. */
 const localDay = () => new Date().toLocaleDateString('en-CA');
@@ -20,15 +22,11 @@ export function TwoTruthsPage() {
   const [view, setView] = useState<'entries' | 'library'>('entries');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
-  const [settledQuery, setSettledQuery] = useState('');
+  const settledQuery = useSettledQuery(query);
   const [focusRequest, setFocusRequest] = useState(0);
   const [trashed, setTrashed] = useState<Entry | null>(null);
   const [another, setAnother] = useState(0);
   const listRef = useRef<EntryListHandle>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettledQuery(query), query.trim() ? 250 : 0);
-    return () => clearTimeout(timer);
-  }, [query]);
 
   const prompts = useQuery({ queryKey: truthsKeys.prompts, queryFn: () => unwrap(holding().truths.prompts()) });
   const visible = (prompts.data ?? []).filter((p) => !p.hidden);
@@ -44,14 +42,6 @@ export function TwoTruthsPage() {
       setTrashed(null);
       setSelectedId(entry.id);
       setFocusRequest((n) => n + 1);
-    },
-  });
-  const undoTrash = useMutation({
-    mutationFn: (id: string) => unwrap(holding().journal.restore({ id })),
-    onSuccess: (_v, id) => {
-      invalidateLists(queryClient);
-      setTrashed(null);
-      setSelectedId(id);
     },
   });
 
@@ -105,12 +95,14 @@ export function TwoTruthsPage() {
           />
           {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
           {trashed ? (
-            <div role="status" className={journal.row}>
-              <span className={journal.grow}>Moved “{trashed.title || 'Untitled'}” to the trash.</span>
-              <Button variant="quiet" onClick={() => undoTrash.mutate(trashed.id)}>
-                Undo
-              </Button>
-            </div>
+            <TrashedNotice
+              key={trashed.id}
+              entry={trashed}
+              onRestored={(id) => {
+                setTrashed(null);
+                setSelectedId(id);
+              }}
+            />
           ) : null}
         </div>
         <EntryList

@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Entry, EntryFlags } from '../../../../common/journal/types';
+import { describeError, holding, unwrap } from '../../api';
+import { Button, Notice } from '../../ui/controls';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { invalidateLists } from './queries';
+import { SaveStatus } from './SaveStatus';
+import type { SaveState } from './useAutosave';
+import styles from './journal.module.css';
+
+/** What every entry has besides its text: the day it is about, tags and the flags. */
+export interface EntryDetailsValue extends EntryFlags {
+  eventDate: string | null;
+  tags: string[];
+}
+
+const splitTags = (text: string) =>
+  text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+
+const FLAGS = [
+  ['bringToSupervision', 'Bring to supervision'],
+  ['containsClientMaterial', 'Contains client material'],
+  ['pinned', 'Pinned'],
+] as const;
+
+/**
+ * The day, tags and flags of an entry of either kind. `onChange` gets each change; a flag is a
+ * deliberate act, so it also asks for the save to happen now (`immediately`).
+ */
+export function EntryDetails({
+  entry,
+  onChange,
+}: {
+  entry: Entry;
+  onChange: (changes: Partial<EntryDetailsValue>, immediately?: boolean) => void;
+}) {
+  const [eventDate, setEventDate] = useState(entry.eventDate ?? '');
+  const [tagsText, setTagsText] = useState(entry.tags.join(', '));
+  const [flags, setFlags] = useState<EntryFlags>({
+    bringToSupervision: entry.bringToSupervision,
+    containsClientMaterial: entry.containsClientMaterial,
+    pinned: entry.pinned,
+  });
+  return (
+    <div className={styles.meta}>
+      <label>
+        <span>About the day of</span>
+        <input
+          type="date"
+          className={styles.input}
+          value={eventDate}
+          onChange={(e) => {
+            setEventDate(e.target.value);
+            onChange({ eventDate: e.target.value || null });
+          }}
+        />
+      </label>
+      <label>
+        <span>Tags</span>
+        <input
+          className={styles.input}
+          value={tagsText}
+          placeholder="separated by commas"
+          onChange={(e) => {
+            setTagsText(e.target.value);
+            onChange({ tags: splitTags(e.target.value) });
+          }}
+        />
+      </label>
+      {FLAGS.map(([key, label]) => (
+        <label key={key}>
+          <input
+            type="checkbox"
+            checked={flags[key]}
+            onChange={(e) => {
+              setFlags((f) => ({ ...f, [key]: e.target.checked }));
+              onChange({ [key]: e.target.checked }, true);
+            }}
+          />
+          <span>{label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** The line under an entry: whether it is saved, its words, History and Move to trash (confirmed). */
+export function EntryFooter({
+  entry,
+  state,
+  words,
+  flush,
+  onHistory,
+  onTrashed,
+}: {
+  entry: Entry;
+  state: SaveState;
+  words: number;
+  flush: () => Promise<void>;
+  onHistory: () => void;
+  onTrashed: (entry: Entry) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [confirmTrash, setConfirmTrash] = useState(false);
+  const trash = useMutation({
+    mutationFn: async () => {
+      await flush();
+      await unwrap(holding().journal.trash({ id: entry.id }));
+    },
+    onSuccess: () => {
+      invalidateLists(queryClient);
+      onTrashed(entry);
+    },
+  });
+  return (
+    <>
+      <div className={styles.footer}>
+        <SaveStatus state={state} words={words} />
+        <div className={styles.row}>
+          <Button variant="secondary" onClick={() => void flush().then(onHistory)}>
+            History
+          </Button>
+          <Button variant="secondary" onClick={() => setConfirmTrash(true)}>
+            Move to trash
+          </Button>
+        </div>
+      </div>
+      {trash.isError ? <Notice>{describeError(trash.error)}</Notice> : null}
+      <ConfirmDialog
+        open={confirmTrash}
+        title="Move this entry to the trash?"
+        confirmLabel="Move to trash"
+        onCancel={() => setConfirmTrash(false)}
+        onConfirm={() => {
+          setConfirmTrash(false);
+          trash.mutate();
+        }}
+      >
+        <p>You can restore it from the trash for 30 days. After that it is deleted for good.</p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+/** "Moved … to the trash. Undo": shown in the list's header after an entry is trashed. */
+export function TrashedNotice({ entry, onRestored }: { entry: Entry; onRestored: (id: string) => void }) {
+  const queryClient = useQueryClient();
+  const undo = useMutation({
+    mutationFn: () => unwrap(holding().journal.restore({ id: entry.id })),
+    onSuccess: () => {
+      invalidateLists(queryClient);
+      onRestored(entry.id);
+    },
+  });
+  return (
+    <div role="status" className={styles.row}>
+      <span className={styles.grow}>Moved “{entry.title || 'Untitled'}” to the trash.</span>
+      <Button variant="quiet" onClick={() => undo.mutate()} disabled={undo.isPending}>
+        Undo
+      </Button>
+      {undo.isError ? <Notice>{describeError(undo.error)}</Notice> : null}
+    </div>
+  );
+}
