@@ -1,0 +1,100 @@
+/**
+ * Supervision hours by month, against the contract's minimum.
+ *
+ * A session counts towards the month in which it began, on the calendar of the time zone it was
+ * recorded in: a session at 23:30 on 31 January in London counts for January, even though it ends in
+ * February, and even if the same instant was already 1 February in Tokyo. Durations are whole minutes,
+ * so clock changes do not alter them and sums never drift.
+ */
+export interface TimedSession {
+  startsAt: string;
+  timeZone: string;
+  minutes: number;
+}
+
+export interface HoursMonth {
+  /** YYYY-MM. */
+  month: string;
+  minutes: number;
+  sessions: number;
+  minimumMinutes: number;
+  /** Minutes still to go to reach the minimum (0 when met). */
+  shortBy: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A time zone the machine knows, or UTC: an unknown name in old data must not stop the log. */
+export function safeTimeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** The month (YYYY-MM) an instant falls in, on the calendar of `timeZone`. */
+export function monthOf(startsAt: string, timeZone: string): string {
+  const zone = safeTimeZone(timeZone);
+  let format = formatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit' });
+    formatters.set(zone, format);
+  }
+  const parts = format.formatToParts(new Date(startsAt));
+  const year = parts.find((p) => p.type === 'year')!.value;
+  const month = parts.find((p) => p.type === 'month')!.value;
+  return `${year}-${month}`;
+}
+
+/** Every month from `from` to `to` (both YYYY-MM), in order. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  const [toY, toM] = to.split('-').map(Number) as [number, number];
+  while (y < toY || (y === toY && m <= toM)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+    if (out.length > 1200) break;
+  }
+  return out;
+}
+
+/** Whole minutes for a number of hours: 1.5 hours is 90 minutes, never 89.99999. */
+export const minutesOf = (hours: number) => Math.round(hours * 60);
+
+/** Each month of the range with its sessions' minutes, the minimum, and what is still to go. */
+export function hoursByMonth(
+  sessions: readonly TimedSession[],
+  minHoursPerMonth: number,
+  range: { from: string; to: string },
+): HoursMonth[] {
+  const minimumMinutes = minutesOf(minHoursPerMonth);
+  const totals = new Map<string, { minutes: number; sessions: number }>();
+  for (const s of sessions) {
+    if (!Number.isFinite(Date.parse(s.startsAt))) continue;
+    const month = monthOf(s.startsAt, s.timeZone);
+    const t = totals.get(month) ?? { minutes: 0, sessions: 0 };
+    t.minutes += Math.max(0, Math.round(s.minutes));
+    t.sessions += 1;
+    totals.set(month, t);
+  }
+  return monthsBetween(range.from, range.to).map((month) => {
+    const t = totals.get(month) ?? { minutes: 0, sessions: 0 };
+    return { month, ...t, minimumMinutes, shortBy: Math.max(0, minimumMinutes - t.minutes) };
+  });
+}
+
+/** "1 hour 30 minutes", "45 minutes", "2 hours". */
+export function describeMinutes(total: number): string {
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  const h = hours ? `${hours} ${hours === 1 ? 'hour' : 'hours'}` : '';
+  const m = minutes || !hours ? `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}` : '';
+  return [h, m].filter(Boolean).join(' ');
+}
