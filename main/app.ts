@@ -5,10 +5,12 @@ import type { AppInfo, LockReason } from '../common/ipc/contract';
 import { isSafeHref } from '../common/journal/doc';
 import { CheckinService } from './checkins/checkins';
 import { PromptService } from './dialectics/prompts';
+import { writeFileAtomic } from './fs/atomic';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { JournalService } from './journal/journal';
 import { TemplateService } from './journal/templates';
 import { SettingsService } from './settings/settings';
+import { SupervisionService } from './supervision/supervision';
 import { AutoLock } from './vault/auto-lock';
 import { Vault } from './vault/vault';
 
@@ -20,6 +22,11 @@ export interface ServicesOptions {
   nativeBinding?: string | undefined;
   /** Seconds since the person last did anything; the host knows how to measure it. */
   idleSeconds: () => number;
+  /**
+   * Asks the person where to save a file (the system's save dialog in the app); resolves the chosen
+   * path, or null if they cancelled.
+   */
+  chooseSavePath?: (suggestedName: string, filter: { name: string; extensions: string[] }) => Promise<string | null>;
   /** Asks the person, then opens an https: or mailto: link outside the app; resolves whether it did. */
   openExternal?: (url: string) => Promise<boolean>;
   logError?: (error: unknown, channel: string) => void;
@@ -38,6 +45,7 @@ export interface Services {
   templates: TemplateService;
   prompts: PromptService;
   checkins: CheckinService;
+  supervision: SupervisionService;
   autoLock: AutoLock;
   router: Router;
   onLock(listener: (reason: LockReason) => void): () => void;
@@ -71,6 +79,7 @@ export function createServices(options: ServicesOptions): Services {
   const journal = new JournalService(vault, templates);
   const prompts = new PromptService(vault);
   const checkins = new CheckinService(vault);
+  const supervision = new SupervisionService(vault);
   vault.onUnlock(() => journal.purgeExpired());
   const autoLock = new AutoLock({
     vault,
@@ -149,13 +158,72 @@ export function createServices(options: ServicesOptions): Services {
           tags: ['restorative'],
           bringToSupervision: true,
         });
+        // With a supervision under way, it goes on the next agenda too, as a restorative item.
+        const current = supervision.supervisors().find((s) => !s.endedAt);
+        if (current) {
+          supervision.addAgendaItem(
+            current.id,
+            {
+              title: note.title,
+              question: 'Some time for how I am, not only for the work.',
+              notes: note.paragraphs[0] ?? '',
+              function: 'restorative',
+              sevenEyed: 4,
+              graces: [],
+              priority: 'medium',
+              minutes: 10,
+            },
+            { kind: 'entry', entryId: entry.id, excerpt: null },
+          );
+        }
         checkins.dismiss(key);
-        return journal.get(entry.id);
+        return { entry: journal.get(entry.id), supervisorName: current?.name ?? null };
       })(),
     'flags:list': () => checkins.flags(),
     'flags:save': (input) => checkins.saveFlag(input),
     'flags:delete': ({ id }) => (checkins.deleteFlag(id), null),
     'flags:reorder': ({ ids }) => checkins.reorderFlags(ids),
+    'supervision:supervisors': () => supervision.supervisors(),
+    'supervision:saveSupervisor': (input) => supervision.saveSupervisor(input),
+    'supervision:setEnded': ({ id, ended }) => supervision.setEnded(id, ended),
+    'supervision:deleteSupervisor': ({ id }) => (supervision.deleteSupervisor(id), null),
+    'supervision:agenda': ({ supervisorId }) => supervision.agenda(supervisorId),
+    'supervision:addItem': ({ supervisorId, item, source }) => supervision.addAgendaItem(supervisorId, item, source),
+    'supervision:updateItem': ({ id, item }) => supervision.updateAgendaItem(id, item),
+    'supervision:removeItem': ({ id }) => (supervision.removeAgendaItem(id), null),
+    'supervision:reorder': ({ supervisorId, ids }) => supervision.reorderAgenda(supervisorId, ids),
+    'supervision:suggestions': ({ supervisorId }) => supervision.suggestions(supervisorId),
+    'supervision:recordSession': (input) => supervision.recordSession(input),
+    'supervision:sessions': ({ supervisorId }) => supervision.sessions(supervisorId),
+    'supervision:deleteSession': ({ id }) => (supervision.deleteSession(id), null),
+    'supervision:setActionDone': ({ id, done }) => supervision.setActionDone(id, done),
+    'supervision:openActions': ({ supervisorId }) => supervision.openActions(supervisorId),
+    'supervision:balance': ({ supervisorId }) => supervision.balance(supervisorId),
+    'supervision:hours': ({ supervisorId, from, to }) => supervision.hours(supervisorId, { from, to }),
+    'supervision:exportHoursCsv': async ({ supervisorId, from, to }) => {
+      const csv = supervision.hoursCsv(supervisorId, { from, to });
+      const name =
+        supervision
+          .supervisor(supervisorId)
+          .name.replace(/[^\p{L}\p{N} _-]+/gu, '')
+          .trim() || 'supervision';
+      if (!options.chooseSavePath) throw new AppError('INVALID_INPUT', 'Saving files is not available here.');
+      const target = await options.chooseSavePath(`Supervision hours - ${name} - ${from} to ${to}.csv`, {
+        name: 'CSV (spreadsheet)',
+        extensions: ['csv'],
+      });
+      if (!target) return { path: null };
+      try {
+        await writeFileAtomic(target, csv, 0o600);
+      } catch (error) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `Holding could not save the file there (${(error as NodeJS.ErrnoException).code ?? 'an error'}). Nothing was written; please choose another folder.`,
+        );
+      }
+      return { path: target };
+    },
+    'supervision:forEntry': ({ id }) => supervision.forEntry(id),
     'templates:list': () => templates.list(),
     'templates:save': (input) => templates.save(input),
     'templates:duplicate': ({ id }) => templates.duplicate(id),
@@ -181,6 +249,7 @@ export function createServices(options: ServicesOptions): Services {
     templates,
     prompts,
     checkins,
+    supervision,
     autoLock,
     router,
     onLock: (listener) => vault.onLock(listener),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Checkin, RedFlag, SuggestionView } from '../checkins/types';
 import type { PromptView } from '../dialectics/prompts';
+import type { HoursMonth } from '../supervision/hours';
+import type { Action, AgendaItem, SessionRecord, Supervisor } from '../supervision/types';
 import type { Entry, EntryPage, LinkedEntry, Revision, RevisionSummary, SaveResult, TagCount } from '../journal/types';
 import { ENTRY_KINDS } from '../journal/types';
 import type { Template } from '../journal/templates';
@@ -76,6 +78,21 @@ const entryMeta = {
   pinned: z.boolean(),
 };
 const linkPair = z.object({ fromId: entryId, toId: entryId }).strict();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const monthRange = { from: month, to: month };
+const agendaFields = z
+  .object({
+    title: text(5000),
+    question: text(),
+    notes: text(),
+    function: z.string().max(40),
+    sevenEyed: z.number().nullable(),
+    graces: z.array(z.string().max(40)).max(30),
+    priority: z.string().max(40),
+    minutes: z.number(),
+  })
+  .strict();
+const bySupervisor = z.object({ supervisorId: recordId }).strict();
 
 export const ENTRY_SORTS = ['updated', 'created', 'event', 'title', 'relevance'] as const;
 
@@ -242,7 +259,8 @@ export const contract = {
   /** Starts a journal entry, flagged for supervision, from a suggestion; the suggestion is then set aside. */
   'checkins:bringToSupervision': {
     input: z.object({ key: z.string().min(1).max(300) }).strict(),
-    output: output<Entry>(),
+    /** The journal entry made, and the supervisor whose next agenda it joined, if there is one. */
+    output: output<{ entry: Entry; supervisorName: string | null }>(),
   },
   'flags:list': { input: none, output: output<RedFlag[]>() },
   'flags:save': {
@@ -253,6 +271,131 @@ export const contract = {
   },
   'flags:delete': { input: z.object({ id: recordId }).strict(), output: output<null>() },
   'flags:reorder': { input: z.object({ ids: z.array(recordId).max(200) }).strict(), output: output<RedFlag[]>() },
+  'supervision:supervisors': { input: none, output: output<Supervisor[]>() },
+  'supervision:saveSupervisor': {
+    input: z
+      .object({
+        id: recordId.optional(),
+        name: text(5000),
+        role: text(5000),
+        type: z.string().max(40),
+        frequency: z.string().max(40),
+        minHoursPerMonth: z.number(),
+        sessionMinutes: z.number(),
+        focusAreas: z.array(z.string().max(1000)).max(100),
+        startDate: z.string().max(40),
+      })
+      .strict(),
+    output: output<Supervisor>(),
+  },
+  'supervision:setEnded': {
+    input: z.object({ id: recordId, ended: z.boolean() }).strict(),
+    output: output<Supervisor>(),
+  },
+  'supervision:deleteSupervisor': { input: z.object({ id: recordId }).strict(), output: output<null>() },
+  'supervision:agenda': { input: bySupervisor, output: output<AgendaItem[]>() },
+  'supervision:addItem': {
+    input: z
+      .object({
+        supervisorId: recordId,
+        item: agendaFields,
+        source: z
+          .discriminatedUnion('kind', [
+            z.object({ kind: z.literal('scratch') }).strict(),
+            z.object({ kind: z.literal('entry'), entryId, excerpt: text().nullable() }).strict(),
+            z.object({ kind: z.literal('trend') }).strict(),
+          ])
+          .optional(),
+      })
+      .strict(),
+    output: output<AgendaItem>(),
+  },
+  'supervision:updateItem': {
+    input: z.object({ id: recordId, item: agendaFields }).strict(),
+    output: output<AgendaItem>(),
+  },
+  'supervision:removeItem': { input: z.object({ id: recordId }).strict(), output: output<null>() },
+  'supervision:reorder': {
+    input: z.object({ supervisorId: recordId, ids: z.array(recordId).max(500) }).strict(),
+    output: output<AgendaItem[]>(),
+  },
+  'supervision:suggestions': {
+    input: bySupervisor,
+    output: output<{ id: string; kind: string; title: string; excerpt: string; updatedAt: string }[]>(),
+  },
+  'supervision:recordSession': {
+    input: z
+      .object({
+        supervisorId: recordId,
+        startsAt: isoTime,
+        timeZone: z.string().max(100),
+        minutes: z.number(),
+        attendees: text(),
+        notes: text(),
+        items: z
+          .array(
+            z
+              .object({
+                agendaItemId: recordId,
+                outcome: z.enum(['discussed', 'not-reached']),
+                discussed: text(),
+                decided: text(),
+              })
+              .strict(),
+          )
+          .max(500),
+        actions: z.array(z.object({ text: text(), owner: text(), due: isoDay.nullable() }).strict()).max(200),
+      })
+      .strict(),
+    output: output<SessionRecord>(),
+  },
+  'supervision:sessions': {
+    input: z.object({ supervisorId: recordId.nullable() }).strict(),
+    output: output<SessionRecord[]>(),
+  },
+  'supervision:deleteSession': { input: z.object({ id: recordId }).strict(), output: output<null>() },
+  'supervision:setActionDone': {
+    input: z.object({ id: recordId, done: z.boolean() }).strict(),
+    output: output<Action>(),
+  },
+  'supervision:openActions': {
+    input: z.object({ supervisorId: recordId.nullable() }).strict(),
+    output: output<(Action & { supervisorName: string })[]>(),
+  },
+  'supervision:balance': {
+    input: bySupervisor,
+    output: output<{
+      sessions: {
+        sessionId: string;
+        startsAt: string;
+        counts: Record<'normative' | 'formative' | 'restorative', number>;
+      }[];
+      totals: Record<'normative' | 'formative' | 'restorative', number>;
+      missing: ('normative' | 'formative' | 'restorative')[];
+    }>(),
+  },
+  'supervision:hours': {
+    input: z.object({ supervisorId: recordId, ...monthRange }).strict(),
+    output: output<HoursMonth[]>(),
+  },
+  /** Main asks where to save (the system's save dialog in the app), then writes the file whole or not at all. */
+  'supervision:exportHoursCsv': {
+    input: z.object({ supervisorId: recordId, ...monthRange }).strict(),
+    output: output<{ path: string | null }>(),
+  },
+  'supervision:forEntry': {
+    input: byEntry,
+    output: output<{
+      agenda: { itemId: string; supervisorId: string; supervisorName: string; title: string }[];
+      sessions: {
+        sessionId: string;
+        supervisorName: string;
+        startsAt: string;
+        title: string;
+        outcome: 'discussed' | 'not-reached';
+      }[];
+    }>(),
+  },
   'templates:list': { input: none, output: output<Template[]>() },
   'templates:save': {
     input: z

@@ -64,6 +64,11 @@ if (!app.requestSingleInstanceLock()) {
           const answer = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
           return answer.response === 0;
         }),
+      chooseSavePath: async (suggestedName, filter) => {
+        const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [filter] };
+        const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
       logError: (error, channel) => console.error(`[holding] ${channel} failed:`, error),
     });
     bindIpc(services.router);

@@ -128,7 +128,7 @@ describe('check-ins and early-warning signs', () => {
       { isMainFrame: true, url: 'holding://app/' },
     );
     expect(result.ok).toBe(true);
-    const entry = result.ok ? (result.value as { id: string }) : null;
+    const entry = result.ok ? (result.value as { entry: { id: string } }).entry : null;
     const stored = s.journal.get(entry!.id);
     expect(stored).toMatchObject({
       kind: 'journal',

@@ -36,6 +36,11 @@ export interface ShellOptions {
   idleSeconds?: () => number;
   /** Whether the person says yes when asked to open a link (the shell records it, never opens it). */
   confirmLinks?: boolean;
+  /**
+   * Stands in for the save dialog: the path to save a file under (null: the person cancelled). By
+   * default, the suggested name in a temporary folder of the shell's own.
+   */
+  savePath?: (suggestedName: string) => string | null;
 }
 
 export interface Shell {
@@ -50,6 +55,8 @@ export interface Shell {
   pageErrors: string[];
   /** Links the app asked to open outside, and that the person confirmed; nothing is really opened. */
   openedLinks: string[];
+  /** Files the app asked to save, by the path it was given. */
+  savedFiles: string[];
   /** Closes the browser and locks the vault; removes a temporary data folder unless keepData. */
   close(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -113,7 +120,19 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'holding-shell-')));
   let lastActivity = Date.now();
   const openedLinks: string[] = [];
+  const savedFiles: string[] = [];
+  let exportsDir: string | null = null;
   const services = createServices({
+    chooseSavePath: async (suggestedName) => {
+      let target: string | null;
+      if (options.savePath) target = options.savePath(suggestedName);
+      else {
+        exportsDir ??= await fs.mkdtemp(path.join(os.tmpdir(), 'holding-exports-'));
+        target = path.join(exportsDir, suggestedName);
+      }
+      if (target) savedFiles.push(target);
+      return target;
+    },
     openExternal: async (url) => {
       if (options.confirmLinks === false) return false;
       openedLinks.push(url);
@@ -206,11 +225,13 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     blockedRequests,
     pageErrors,
     openedLinks,
+    savedFiles,
     async close({ keepData = false } = {}) {
       services.dispose();
       await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
       if (madeDataDir && !keepData) await fs.rm(dataDir, { recursive: true, force: true });
+      if (exportsDir && !keepData) await fs.rm(exportsDir, { recursive: true, force: true });
     },
   };
 }

@@ -25,6 +25,7 @@ describe('bridge builder', () => {
       'flags',
       'journal',
       'settings',
+      'supervision',
       'templates',
       'truths',
       'vault',

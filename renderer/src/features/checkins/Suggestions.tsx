@@ -58,10 +58,13 @@ function SuggestionCard({
 
   const bring = useMutation({
     mutationFn: () => unwrap(holding().checkins.bringToSupervision({ key: suggestion.key })),
-    onSuccess: (entry) => {
+    onSuccess: ({ entry, supervisorName }) => {
       void queryClient.invalidateQueries({ queryKey: ['journal'] });
+      void queryClient.invalidateQueries({ queryKey: ['supervision'] });
       onNote(
-        `Added to your journal as “${entryTitle(entry)}”, flagged for you to bring to supervision. You can add to it whenever you are ready.`,
+        supervisorName
+          ? `Added to your journal as “${entryTitle(entry)}”, and to the agenda for your next supervision with ${supervisorName} as a restorative item. You can add to both whenever you are ready.`
+          : `Added to your journal as “${entryTitle(entry)}”, flagged for you to bring to supervision. You can add to it whenever you are ready.`,
       );
       setAside();
     },
