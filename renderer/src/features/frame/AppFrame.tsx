@@ -3,6 +3,7 @@ import { Button } from '../../ui/controls';
 import { CheckinsPage } from '../checkins/CheckinsPage';
 import { JournalPage } from '../journal/JournalPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SupervisionPage } from '../supervision/SupervisionPage';
 import { TwoTruthsPage } from '../truths/TwoTruthsPage';
 import { SECTIONS, type SectionId } from './sections';
 import styles from './frame.module.css';
@@ -69,6 +70,8 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
           <TwoTruthsPage />
         ) : current === 'check-ins' ? (
           <CheckinsPage />
+        ) : current === 'supervision' ? (
+          <SupervisionPage />
         ) : current === 'settings' ? (
           <SettingsPage onLock={onLock} />
         ) : section ? (
