@@ -75,7 +75,9 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Start from this: I am good at helping other people.' }).click();
     const context = page.getByRole('textbox', { name: 'Where this comes from' });
     await context.first().fill('Three colleagues came to me this week, and I made time for each of them.');
-    await context.nth(1).fill('When my own sleep went, I told nobody. It felt easier to carry it quietly.');
+    await page
+      .getByRole('textbox', { name: 'Where the “and yet” comes from' })
+      .fill('When my own sleep went, I told nobody. It felt easier to carry it quietly.');
     await page
       .getByRole('textbox', { name: 'What honouring both could look like' })
       .fill('Ask for ten minutes of the next supervision for me, not only for the work.');

@@ -7,7 +7,7 @@ import type { SuggestionView } from './types';
 export function supervisionNoteFor(suggestion: SuggestionView): { title: string; paragraphs: string[] } {
   const noticed =
     suggestion.kind === 'falling'
-      ? `Over my last few check-ins my capacity has been lower than usual for me: around ${suggestion.recent} out of 10, where it is more often around ${suggestion.baseline}.`
+      ? `Over my last few check-ins my capacity has been lower than usual for me: around ${Math.round(suggestion.recent)} out of 10, where it is more often around ${Math.round(suggestion.baseline)}.`
       : `“${suggestion.flagName}” has come up in ${suggestion.times} of my check-ins over the past fortnight.`;
   return {
     title: suggestion.kind === 'falling' ? 'How I have been lately' : `Noticing: ${suggestion.flagName}`,

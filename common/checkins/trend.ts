@@ -17,9 +17,15 @@ export interface CheckinPoint {
   flags: readonly string[];
 }
 
+/**
+ * `key` names what the suggestion is about ('falling', or 'recurring:' and the sign), `since` when
+ * this episode of it began. A suggestion set aside at or after `since` stays set aside; a new episode
+ * (after things have eased) may be offered again. Edits to a check-in's time by a few seconds, or a
+ * deleted check-in, do not bring it back.
+ */
 export type Suggestion =
-  | { kind: 'falling'; recent: number; baseline: number; key: string }
-  | { kind: 'recurring'; flag: string; times: number; key: string };
+  | { kind: 'falling'; recent: number; baseline: number; key: string; since: string }
+  | { kind: 'recurring'; flag: string; times: number; key: string; since: string };
 
 export const WINDOW_DAYS = 14;
 export const BASELINE_DAYS = 28;
@@ -36,9 +42,10 @@ function median(values: number[]): number {
 }
 
 /**
- * The suggestions that apply now. Each `key` names the episode, not the day: it stays the same while
- * capacity stays low or a sign keeps coming back, so a dismissal lasts until things have eased and
- * then return. Never nagging.
+ * The suggestions that apply now, each with the start of its episode: the first of the unbroken run
+ * of check-ins below the baseline, or the first tick of a sign that has kept coming back without a
+ * fortnight's gap. Give it the whole history, not only recent weeks, so that a long episode keeps
+ * its start.
  */
 export function suggestionsFor(checkins: readonly CheckinPoint[], now: Date): Suggestion[] {
   const t = now.getTime();
@@ -65,7 +72,8 @@ export function suggestionsFor(checkins: readonly CheckinPoint[], now: Date): Su
         kind: 'falling',
         recent: Math.round(recent * 10) / 10,
         baseline,
-        key: `falling:${sorted[start]!.at}`,
+        key: 'falling',
+        since: new Date(Date.parse(sorted[start]!.at)).toISOString(),
       });
     }
   }
@@ -80,7 +88,13 @@ export function suggestionsFor(checkins: readonly CheckinPoint[], now: Date): Su
     const ticks = sorted.filter((c) => c.flags.includes(flag)).map((c) => Date.parse(c.at));
     let start = ticks.length - 1;
     while (start > 0 && ticks[start]! - ticks[start - 1]! < WINDOW_DAYS * DAY) start--;
-    out.push({ kind: 'recurring', flag, times, key: `recurring:${flag}:${new Date(ticks[start]!).toISOString()}` });
+    out.push({
+      kind: 'recurring',
+      flag,
+      times,
+      key: `recurring:${flag}`,
+      since: new Date(ticks[start]!).toISOString(),
+    });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { BASELINE_DAYS, suggestionsFor, WINDOW_DAYS } from '../../common/checkins/trend';
+import { suggestionsFor } from '../../common/checkins/trend';
 import {
   CAPACITY_MAX,
   CAPACITY_MIN,
@@ -52,7 +52,6 @@ interface CheckinRow {
   updated_at: string;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** A clock a little fast elsewhere should not make a check-in "in the future". */
 const FUTURE_GRACE_MS = 5 * 60 * 1000;
 
@@ -216,6 +215,12 @@ export class CheckinService {
     if (this.db().prepare('DELETE FROM checkins WHERE id = ?').run(id).changes === 0) {
       throw new AppError('NOT_FOUND', 'That check-in could not be found. It may have been deleted already.');
     }
+    this.scrubWal();
+  }
+
+  /** secure_delete overwrites the freed pages; this clears their old images from the WAL too. */
+  private scrubWal(): void {
+    this.db().pragma('wal_checkpoint(TRUNCATE)');
   }
 
   // Early-warning signs
@@ -270,12 +275,14 @@ export class CheckinService {
         throw new AppError('NOT_FOUND', 'That sign could not be found. It may have been deleted already.');
       db.prepare('UPDATE checkin_flags SET name = ? WHERE flag_id = ?').run(name, id);
       // From now on the sign is known by its kept name: carry over any suggestion already set aside.
-      db.prepare(
-        `UPDATE dismissed_suggestions SET key = 'recurring:' || ? || substr(key, length(?) + 1)
-         WHERE substr(key, 1, length(?)) = ?`,
-      ).run(`name:${name}`, `recurring:${id}`, `recurring:${id}:`, `recurring:${id}:`);
+      db.prepare('DELETE FROM dismissed_suggestions WHERE key = ?').run(`recurring:name:${name}`);
+      db.prepare('UPDATE dismissed_suggestions SET key = ? WHERE key = ?').run(
+        `recurring:name:${name}`,
+        `recurring:${id}`,
+      );
       db.prepare('DELETE FROM red_flags WHERE id = ?').run(id);
     })();
+    this.scrubWal();
   }
 
   reorderFlags(ids: string[]): RedFlag[] {
@@ -290,8 +297,8 @@ export class CheckinService {
 
   suggestions(): SuggestionView[] {
     const now = this.now();
-    const since = new Date(now.getTime() - (WINDOW_DAYS + BASELINE_DAYS) * DAY_MS).toISOString();
-    const checkins = this.list({ from: since });
+    // The whole history: an episode that has gone on for weeks keeps the start it had.
+    const checkins = this.list();
     const names = new Map<string, string>();
     const points = checkins.map((c) => ({
       at: c.at,
@@ -303,9 +310,20 @@ export class CheckinService {
         return key;
       }),
     }));
-    const dismissed = new Set(this.db().prepare('SELECT key FROM dismissed_suggestions').pluck().all() as string[]);
+    const dismissed = new Map(
+      (
+        this.db().prepare('SELECT key, dismissed_at FROM dismissed_suggestions').all() as {
+          key: string;
+          dismissed_at: string;
+        }[]
+      ).map((d) => [d.key, d.dismissed_at]),
+    );
+    // Set aside during this episode: stays set aside. A new episode may be offered again.
     return suggestionsFor(points, now)
-      .filter((s) => !dismissed.has(s.key))
+      .filter((s) => {
+        const at = dismissed.get(s.key);
+        return !at || at < s.since;
+      })
       .map((s): SuggestionView =>
         s.kind === 'falling'
           ? { kind: 'falling', key: s.key, recent: s.recent, baseline: s.baseline }
@@ -313,10 +331,13 @@ export class CheckinService {
       );
   }
 
-  /** Dismissed until the situation changes (a new key), never shown again for this one. */
+  /** Set aside for the rest of this episode: until things have eased and then come back. */
   dismiss(key: string): void {
     this.db()
-      .prepare('INSERT INTO dismissed_suggestions (key, dismissed_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
+      .prepare(
+        `INSERT INTO dismissed_suggestions (key, dismissed_at) VALUES (?, ?)
+         ON CONFLICT (key) DO UPDATE SET dismissed_at = excluded.dismissed_at`,
+      )
       .run(key, this.now().toISOString());
   }
 }

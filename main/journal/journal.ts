@@ -156,7 +156,7 @@ export class JournalService {
       ...start,
       id: randomUUID(),
       bodyJson: JSON.stringify(start.body),
-      text: plainTextOf(start.body),
+      text: start.twoTruths ? twoTruthsText(start.twoTruths) : plainTextOf(start.body),
       excerpt: excerptOf(start.body),
       tags: [],
       createdAt: stamp,
@@ -200,14 +200,15 @@ export class JournalService {
           `One of the boxes holds more than ${MAX_TRUTH_CHARS.toLocaleString('en-GB')} characters, which is more than Holding can keep in one place. Please move some of it into a journal entry and link the two.`,
         );
       }
-      return { body: twoTruthsDoc(fields), twoTruths: fields, countable: twoTruthsText(fields) };
+      // Searched and counted by what the person wrote, not by the form's own headings.
+      return { body: twoTruthsDoc(fields), twoTruths: fields, ownText: twoTruthsText(fields) };
     });
   }
 
   private persist(
     input: SaveCommon,
     kind: EntryKind,
-    build: () => { body: DocNode; twoTruths: TwoTruthsFields | null; countable?: string },
+    build: () => { body: DocNode; twoTruths: TwoTruthsFields | null; ownText?: string },
   ): SaveResult {
     return this.tx((repo) => {
       const previous = repo.find(input.id);
@@ -221,9 +222,9 @@ export class JournalService {
           'This entry is in the trash. Restore it first if you would like to change it.',
         );
       }
-      const { body, twoTruths, countable } = build();
+      const { body, twoTruths, ownText } = build();
       const bodyJson = JSON.stringify(body);
-      const text = plainTextOf(body);
+      const text = ownText ?? plainTextOf(body);
       const stamp = this.now().toISOString();
       const title = input.title.replace(/\s+/g, ' ').trim();
       const textChanged = bodyJson !== previous.bodyJson || title !== previous.title;
@@ -240,7 +241,7 @@ export class JournalService {
         twoTruths,
         excerpt: excerptOf(body),
         tags: normaliseTags(input.tags),
-        wordCount: countWords(countable ?? `${title}\n${text}`),
+        wordCount: countWords(ownText ?? `${title}\n${text}`),
         updatedAt: textChanged ? stamp : previous.updatedAt,
         eventDate: input.eventDate,
         bringToSupervision: input.bringToSupervision,

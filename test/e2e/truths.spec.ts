@@ -27,7 +27,9 @@ test('two truths: start from a prompt, write, find it by search, link it to a jo
   const truthA = page.getByRole('textbox', { name: 'One truth' });
   await expect(truthA).toBeFocused();
   await expect(truthA).toHaveValue('I made a mistake.');
-  await expect(page.getByRole('textbox', { name: 'And yet' })).toHaveValue('I am still a good enough clinician.');
+  await expect(page.getByRole('textbox', { name: 'And yet', exact: true })).toHaveValue(
+    'I am still a good enough clinician.',
+  );
   await expect(page.getByText('Started from a prompt about responsibility and fault.')).toBeVisible();
 
   await truthA.fill('I missed the change in her mood.');
@@ -126,7 +128,7 @@ test('the prompt library: add your own, reword, hide and show again, restore, de
 
   // Start from one's own prompt, then delete the prompt: the entry stays.
   await page.getByRole('button', { name: 'Start from this: I look after everyone at work.' }).click();
-  await expect(page.getByRole('textbox', { name: 'And yet' })).toHaveValue('Nobody asks how I am.');
+  await expect(page.getByRole('textbox', { name: 'And yet', exact: true })).toHaveValue('Nobody asks how I am.');
   await page.getByRole('button', { name: 'Prompt library' }).click();
   await page.getByRole('button', { name: 'Delete: I look after everyone at work.' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete prompt' }).click();
@@ -134,4 +136,56 @@ test('the prompt library: add your own, reword, hide and show again, restore, de
   expect(shell.services.prompts.list()).toHaveLength(before);
   expect(shell.services.journal.list({ kind: 'two-truths' }).total).toBe(1);
   await app.expectAccessible('prompt library after changes');
+});
+
+test('two truths keep their flags across switching, open from the keyboard, and a trashed link shows as trashed', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  await app.confirmRecoveryKey(await app.createVault());
+  await app.goTo('Two truths');
+  const list = page.getByRole('listbox', { name: 'Two truths entries' });
+  const truthA = page.getByRole('textbox', { name: 'One truth' });
+  const saved = page.getByTestId('save-status');
+
+  await page.getByRole('button', { name: 'Write your own pair' }).click();
+  await expect(truthA).toBeFocused();
+  await truthA.fill('The clinic was full.');
+  await page.getByRole('textbox', { name: 'And yet', exact: true }).fill('I found a moment to breathe.');
+  await page.getByLabel('Bring to supervision').check();
+  await expect(saved).toHaveText(/^Saved/, { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Write your own pair' }).click();
+  await truthA.fill('A second pair.');
+  await expect(saved).toHaveText(/^Saved/, { timeout: 15_000 });
+
+  // Back to the first: the flag is still ticked, and stays so after another save.
+  await list.getByRole('option').filter({ hasText: 'The clinic was full' }).click();
+  await expect(page.getByLabel('Bring to supervision')).toBeChecked();
+  await truthA.fill('The clinic was full again.');
+  await expect(saved).toHaveText(/^Saved/, { timeout: 15_000 });
+  const first = shell.services.journal.list({ kind: 'two-truths', query: 'clinic' }).items[0]!;
+  expect(first.bringToSupervision).toBe(true);
+
+  // From the list by keyboard: Enter goes into the first truth, Escape comes back.
+  await list.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  await expect(truthA).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(list).toBeFocused();
+
+  // Link the two, trash the second: the first shows it as in the trash, and opens it read-only.
+  await list.getByRole('option').filter({ hasText: 'The clinic was full again' }).click();
+  await page.getByRole('button', { name: 'Link an entry' }).click();
+  await page.getByRole('button', { name: /A second pair/ }).click();
+  await expect(page.getByRole('button', { name: 'Link an entry' })).toBeFocused();
+  await list.getByRole('option').filter({ hasText: 'A second pair' }).click();
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
+  await list.getByRole('option').filter({ hasText: 'The clinic was full again' }).click();
+  await expect(page.getByRole('region', { name: 'Linked entries' })).toContainText('in the trash');
+  await shell.services.journal.restore(shell.services.journal.list({ trash: true }).items[0]!.id);
+  await page.reload();
+  await app.expectFrame();
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { CheckinService } from '../../main/checkins/checkins';
 import { expectCode } from '../support/errors';
 import { servicesPerTest } from '../support/vault';
 
@@ -176,5 +177,42 @@ describe('check-in edges', () => {
     dismiss.mockRestore();
     expect(s.journal.list({}).total).toBe(0);
     expect(s.checkins.suggestions()).toHaveLength(1);
+  });
+});
+
+describe('a dismissal over time', () => {
+  it('holds through a long episode, a re-timed check-in and a deleted one, and lifts when a new episode begins', async () => {
+    const s = await open();
+    const start = Date.parse('2026-09-01T09:00:00Z');
+    let now = start;
+    const service = new CheckinService(s.vault, () => new Date(now));
+    const flag = service.saveFlag({ name: 'Dreading Mondays', whatHelps: '', contact: '' });
+    const tick = (day: number, capacity = 6) =>
+      service.save({ ...base, at: new Date(start + day * DAY + 37_123).toISOString(), capacity, flagIds: [flag.id] });
+    // A sign ticked every three days for sixty days.
+    const first = [0, 3, 6].map((d) => {
+      now = start + d * DAY + DAY / 2;
+      return tick(d);
+    });
+    now = start + 7 * DAY;
+    const [recurring] = service.suggestions();
+    expect(recurring).toMatchObject({ kind: 'recurring', flagName: 'Dreading Mondays' });
+    service.dismiss(recurring!.key);
+    for (let d = 9; d <= 60; d += 3) {
+      now = start + d * DAY + DAY / 2;
+      tick(d);
+      expect(service.suggestions(), `day ${d}`).toEqual([]);
+    }
+    // The first check-in re-timed to the minute, then deleted: still set aside.
+    service.save({ ...base, id: first[0]!.id, at: '2026-09-01T09:00:00.000Z', capacity: 6, flagIds: [flag.id] });
+    expect(service.suggestions()).toEqual([]);
+    service.delete(first[0]!.id);
+    expect(service.suggestions()).toEqual([]);
+    // Three clear weeks, then the sign returns: a new episode, offered again.
+    for (const d of [84, 86, 88]) {
+      now = start + d * DAY + DAY / 2;
+      tick(d);
+    }
+    expect(service.suggestions()).toEqual([expect.objectContaining({ kind: 'recurring', times: 3 })]);
   });
 });

@@ -168,3 +168,16 @@ describe('the prompt library', () => {
     expect(s.prompts.list()).toHaveLength(before);
   });
 });
+
+describe('searching two truths', () => {
+  it('finds what was written, never the form’s own headings', async () => {
+    const s = await open();
+    const entry = s.journal.createTwoTruths({});
+    saveTruths(s, entry, { truthA: 'Tired today.', truthB: 'Still glad of the work.' });
+    expect(s.journal.list({ query: 'glad' }).total).toBe(1);
+    // ("and yet" is in the title, which is made from the truths and shown in the list.)
+    for (const heading of ['truth', 'comes', 'honouring', 'look']) {
+      expect(s.journal.list({ query: heading }).total, heading).toBe(0);
+    }
+  });
+});

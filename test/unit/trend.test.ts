@@ -54,26 +54,28 @@ describe('check-in trend rule', () => {
     ]);
   });
 
-  it('gives a key that stays the same while the situation does, so a dismissal holds', () => {
+  it('gives an episode start that stays the same while the situation does, so a dismissal holds', () => {
     const points = [c(10, 8), c(6, 6), c(3, 5), c(1, 5)];
-    const first = suggestionsFor(points, NOW)[0]!.key;
-    expect(suggestionsFor(points, new Date(NOW.getTime() + 3_600_000))[0]!.key).toBe(first);
+    const first = suggestionsFor(points, NOW)[0]!.since;
+    expect(first).toBe(daysAgo(6));
+    expect(suggestionsFor(points, new Date(NOW.getTime() + 3_600_000))[0]!.since).toBe(first);
     // Another low check-in is the same episode: a dismissed suggestion does not come back.
-    expect(suggestionsFor([...points, c(0, 4)], NOW)[0]!.key).toBe(first);
+    expect(suggestionsFor([...points, c(0, 4)], NOW)[0]!.since).toBe(first);
     // Recovery, then a new fall: a new episode, so the suggestion may be offered again.
     const again = [c(20, 8), c(13, 5), c(12, 4), c(11, 8), c(9, 8), c(3, 5), c(2, 5), c(1, 5)];
     const [before] = suggestionsFor(again.slice(0, 3), new Date(NOW.getTime() - 11 * 86_400_000));
     const [after] = suggestionsFor(again, NOW);
     expect(before?.kind).toBe('falling');
     expect(after?.kind).toBe('falling');
-    expect(after!.key).not.toBe(before!.key);
+    expect(after!.key).toBe(before!.key);
+    expect(after!.since).not.toBe(before!.since);
   });
 
-  it('keeps a recurring sign’s key as the fortnight moves on, and starts anew after a clear gap', () => {
+  it('keeps a recurring sign’s episode start as the fortnight moves on, and starts anew after a clear gap', () => {
     const daily = [9, 8, 7, 6, 5, 4, 3, 2, 1].map((d) => c(d, 6, ['sleep']));
-    const today = suggestionsFor(daily, NOW)[0]!.key;
+    const today = suggestionsFor(daily, NOW)[0]!.since;
     const tomorrow = new Date(NOW.getTime() + 86_400_000);
-    expect(suggestionsFor([...daily, c(-0.9, 6, ['sleep'])], tomorrow)[0]!.key).toBe(today);
+    expect(suggestionsFor([...daily, c(-0.9, 6, ['sleep'])], tomorrow)[0]!.since).toBe(today);
     const afterGap = [
       c(40, 6, ['sleep']),
       c(39, 6, ['sleep']),
@@ -82,7 +84,7 @@ describe('check-in trend rule', () => {
       c(3, 6, ['sleep']),
       c(1, 6, ['sleep']),
     ];
-    expect(suggestionsFor(afterGap, NOW)[0]!.key).toBe(`recurring:sleep:${daysAgo(5)}`);
+    expect(suggestionsFor(afterGap, NOW)[0]).toMatchObject({ key: 'recurring:sleep', since: daysAgo(5) });
   });
 
   it('draws the lines exactly: two points is a fall, three ticks recur, the fortnight’s edge is outside', () => {

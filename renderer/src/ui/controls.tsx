@@ -7,7 +7,7 @@ export function Button({
   variant = 'primary',
   className,
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; ref?: Ref<HTMLButtonElement> }) {
   const variantClass = variant === 'primary' ? '' : styles[variant];
   return (
     <button type="button" {...rest} className={[styles.button, variantClass, className].filter(Boolean).join(' ')} />

@@ -104,7 +104,8 @@ function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: Form
           load: levels.load,
           helping,
           hard,
-          flagIds: flagIds.filter((f) => flags?.some((sign) => sign.id === f)),
+          // As ticked: main checks each still exists, and says so if one has just been deleted.
+          flagIds,
           entryId: entry?.id ?? null,
         }),
       ),
@@ -122,7 +123,13 @@ function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: Form
       firstRadioRef.current?.focus();
       return;
     }
-    const iso = at === null ? new Date().toISOString() : fromLocalInput(at);
+    // An untouched time keeps its seconds: re-timing a check-in by accident would shift the trend.
+    const iso =
+      at === null
+        ? new Date().toISOString()
+        : editing && at === toLocalInput(new Date(editing.at))
+          ? editing.at
+          : fromLocalInput(at);
     if (!iso) {
       setProblem('Please choose a date and a time for this check-in, or go back to now.');
       return;

@@ -8,6 +8,7 @@ import { Editor, type EditorChange } from '../../editor/Editor';
 import { Notice } from '../../ui/controls';
 import { TwoTruthsForm } from '../truths/TwoTruthsForm';
 import { HistoryView } from './HistoryView';
+import { TrashPreview } from './TrashPreview';
 import { LinkedEntries } from './LinkedEntries';
 import { EntryDetails, EntryFooter } from './EntryParts';
 import { invalidateLists, journalKeys } from './queries';
@@ -65,6 +66,10 @@ export function EntryPane({ id, focusRequest, onTrashed, onBackToList, onOpenEnt
       </div>
     );
   }
+  // In the trash (opened from a link, say): read-only, with the ways out of the trash.
+  if (entry.data.deletedAt) {
+    return <TrashPreview id={id} onGone={() => void entry.refetch()} />;
+  }
   if (entry.data.kind === 'two-truths') {
     return (
       <TwoTruthsForm
@@ -73,6 +78,7 @@ export function EntryPane({ id, focusRequest, onTrashed, onBackToList, onOpenEnt
         focusRequest={focusRequest}
         onHistory={() => setView('history')}
         onTrashed={onTrashed}
+        onBackToList={onBackToList}
         onOpenEntry={onOpenEntry}
       />
     );

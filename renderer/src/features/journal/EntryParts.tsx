@@ -4,7 +4,7 @@ import type { Entry, EntryFlags } from '../../../../common/journal/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { invalidateLists } from './queries';
+import { invalidateLists, journalKeys } from './queries';
 import { SaveStatus } from './SaveStatus';
 import type { SaveState } from './useAutosave';
 import styles from './journal.module.css';
@@ -113,6 +113,8 @@ export function EntryFooter({
     },
     onSuccess: () => {
       invalidateLists(queryClient);
+      // Opened again (from a link, say), it must show as trashed, not as the editable copy in the cache.
+      queryClient.removeQueries({ queryKey: journalKeys.entry(entry.id) });
       onTrashed(entry);
     },
   });
@@ -153,6 +155,7 @@ export function TrashedNotice({ entry, onRestored }: { entry: Entry; onRestored:
     mutationFn: () => unwrap(holding().journal.restore({ id: entry.id })),
     onSuccess: () => {
       invalidateLists(queryClient);
+      queryClient.removeQueries({ queryKey: journalKeys.entry(entry.id) });
       onRestored(entry.id);
     },
   });

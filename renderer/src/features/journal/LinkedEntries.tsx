@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LinkedEntry } from '../../../../common/journal/types';
 import { describeError, holding, unwrap } from '../../api';
@@ -11,6 +11,13 @@ import styles from './journal.module.css';
 export function LinkedEntries({ entryId, onOpen }: { entryId: string; onOpen?: ((id: string) => void) | undefined }) {
   const queryClient = useQueryClient();
   const [picking, setPicking] = useState(false);
+  // When the picker closes (a link made, or cancelled), focus returns to the button that opened it.
+  const linkButton = useRef<HTMLButtonElement>(null);
+  const wasPicking = useRef(false);
+  useEffect(() => {
+    if (wasPicking.current && !picking) linkButton.current?.focus();
+    wasPicking.current = picking;
+  }, [picking]);
   const links = useQuery({
     queryKey: journalKeys.links(entryId),
     queryFn: () => unwrap(holding().journal.links({ id: entryId })),
@@ -73,7 +80,7 @@ export function LinkedEntries({ entryId, onOpen }: { entryId: string; onOpen?: (
           onCancel={() => setPicking(false)}
         />
       ) : (
-        <Button variant="secondary" onClick={() => setPicking(true)}>
+        <Button ref={linkButton} variant="secondary" onClick={() => setPicking(true)}>
           Link an entry
         </Button>
       )}

@@ -14,4 +14,6 @@ export const journalKeys = {
 export function invalidateLists(client: QueryClient): void {
   void client.invalidateQueries({ queryKey: journalKeys.pages });
   void client.invalidateQueries({ queryKey: journalKeys.tags });
+  // Linked entries show titles and whether each is in the trash.
+  void client.invalidateQueries({ queryKey: ['journal', 'links'] });
 }

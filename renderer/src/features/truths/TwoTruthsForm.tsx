@@ -1,7 +1,12 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { THEMES } from '../../../../common/dialectics/prompts';
-import { MAX_TRUTH_CHARS, type TwoTruthsFields } from '../../../../common/dialectics/two-truths';
+import {
+  MAX_TRUTH_CHARS,
+  normaliseTwoTruths,
+  type TwoTruthsFields,
+  twoTruthsLabel,
+} from '../../../../common/dialectics/two-truths';
 import type { Entry } from '../../../../common/journal/types';
 import { holding, unwrap } from '../../api';
 import { LinkedEntries } from '../journal/LinkedEntries';
@@ -32,6 +37,8 @@ interface Props {
   focusRequest: number;
   onHistory: () => void;
   onTrashed: (entry: Entry) => void;
+  /** Escape: back to the list the entry was opened from. */
+  onBackToList?: (() => void) | undefined;
   onOpenEntry?: ((id: string) => void) | undefined;
 }
 
@@ -39,7 +46,7 @@ interface Props {
  * A two-truths entry: one truth and where it comes from, "and yet" another and where that comes
  * from, and, only if the person wants it, what honouring both could look like. Saved as they type.
  */
-export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onOpenEntry }: Props) {
+export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onBackToList, onOpenEntry }: Props) {
   const queryClient = useQueryClient();
   const id = useId();
   const [fields, setFields] = useState<TwoTruthsFields>(
@@ -61,8 +68,10 @@ export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onOpe
   const save = useCallback(
     async (d: Draft) => {
       const saved = await unwrap(holding().truths.save(d));
+      // The cached entry as main now has it (flags, title and all), so reopening it shows the truth.
+      const { fields, ...rest } = d;
       queryClient.setQueryData(journalKeys.entry(d.id), (old: Entry | undefined) =>
-        old ? { ...old, ...saved, twoTruths: d.fields, tags: d.tags, eventDate: d.eventDate } : old,
+        old ? { ...old, ...rest, ...saved, twoTruths: fields, title: twoTruthsLabel(normaliseTwoTruths(fields)) } : old,
       );
       invalidateLists(queryClient);
     },
@@ -83,6 +92,12 @@ export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onOpe
     [fields.truthA, fields.contextA, fields.truthB, fields.contextB, fields.honouring].join(' '),
   );
 
+  // A new entry, or Enter in the list, brings the first truth ready to write.
+  const firstRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (focusRequest > 0) firstRef.current?.focus();
+  }, [focusRequest]);
+
   const box = (key: TextKey, label: string, hint: string, options: { big?: boolean; autoFocus?: boolean } = {}) => (
     <div className={styles.box}>
       <label htmlFor={`${id}-${key}`} className={options.big ? styles.truthLabel : styles.label}>
@@ -98,10 +113,16 @@ export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onOpe
         className={options.big ? styles.truth : styles.context}
         value={fields[key]}
         maxLength={MAX_TRUTH_CHARS}
-        // A new entry opens ready to write (focusRequest rises each time one is started).
-        autoFocus={options.autoFocus && focusRequest > 0}
+        ref={options.autoFocus ? firstRef : undefined}
         onChange={(e) => setField(key, e.target.value)}
         onBlur={() => void autosave.flush()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && onBackToList) {
+            e.preventDefault();
+            void autosave.flush();
+            onBackToList();
+          }
+        }}
       />
     </div>
   );
@@ -123,7 +144,7 @@ export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onOpe
         </div>
         <div className={styles.card}>
           {box('truthB', 'And yet', 'Something else that is also true.', { big: true })}
-          {box('contextB', 'Where this comes from', 'Optional: what makes this one true as well.')}
+          {box('contextB', 'Where the “and yet” comes from', 'Optional: what makes this one true as well.')}
         </div>
       </div>
       <section className={styles.honouring}>
