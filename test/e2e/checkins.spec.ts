@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { CheckinsPageObject, seedWeeks, within } from './checkins-page';
+import { PASSPHRASE } from './pages';
 
 test('signs, a keyboard check-in, the trend and its table, a gentle suggestion, edit and delete', async ({
   app,
@@ -275,4 +276,22 @@ test.describe('in the dark', () => {
     expect(shell.services.checkins.suggestions().map((s) => s.kind)).toEqual(['recurring']);
     await app.expectAccessible('check-ins (dark), after bringing to supervision');
   });
+});
+
+test('a check-in half written waits while you look elsewhere, and is forgotten on lock', async ({ app }) => {
+  const page = app.page;
+  await app.confirmRecoveryKey(await app.createVault());
+  await app.goTo('Check-ins');
+  await page.getByRole('radio', { name: /^4/ }).check();
+  await page.getByLabel('What is hard?').fill('A long day of cover.');
+  await app.goTo('Journal');
+  await app.goTo('Check-ins');
+  await expect(page.getByRole('radio', { name: /^4/ })).toBeChecked();
+  await expect(page.getByLabel('What is hard?')).toHaveValue('A long day of cover.');
+  await app.lock();
+  await app.unlock(PASSPHRASE);
+  await app.expectFrame();
+  await app.goTo('Check-ins');
+  await expect(page.getByLabel('What is hard?')).toHaveValue('');
+  await expect(page.getByRole('radio', { name: /^4/ })).not.toBeChecked();
 });

@@ -60,23 +60,50 @@ export function CheckinSection({ editing, formKey, focusRequest, status, ...rest
 
 type FormProps = Omit<SectionProps, 'formKey' | 'focusRequest' | 'status'>;
 
+const DRAFT_KEY = ['checkin-draft'] as const;
+
+interface Draft {
+  capacity: number | null;
+  levels: Record<LevelKind, Level | null>;
+  helping: string;
+  hard: string;
+  flagIds: string[];
+  entry: { id: string; title: string } | null;
+}
+
 /** The quick check-in: capacity is the only thing asked for; everything else is there if it helps. */
 function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: FormProps) {
   const id = useId();
   const queryClient = useQueryClient();
   const firstRadioRef = useRef<HTMLInputElement>(null);
-  const [capacity, setCapacity] = useState<number | null>(editing?.capacity ?? null);
+  // A new check-in half filled in waits in memory while the person looks elsewhere in Holding; the
+  // lock forgets it with everything else the window holds.
+  const [draft] = useState(() => (editing ? undefined : queryClient.getQueryData<Draft>(DRAFT_KEY)));
+  const [capacity, setCapacity] = useState<number | null>(editing?.capacity ?? draft?.capacity ?? null);
   const [levels, setLevels] = useState<Record<LevelKind, Level | null>>({
-    energy: editing?.energy ?? null,
-    sleep: editing?.sleep ?? null,
-    load: editing?.load ?? null,
+    energy: editing?.energy ?? draft?.levels.energy ?? null,
+    sleep: editing?.sleep ?? draft?.levels.sleep ?? null,
+    load: editing?.load ?? draft?.levels.load ?? null,
   });
-  const [helping, setHelping] = useState(editing?.helping ?? '');
-  const [hard, setHard] = useState(editing?.hard ?? '');
-  const [flagIds, setFlagIds] = useState<string[]>(editing?.flags.flatMap((f) => (f.id ? [f.id] : [])) ?? []);
-  const [entry, setEntry] = useState<{ id: string; title: string } | null>(
-    editing?.entryId ? { id: editing.entryId, title: editing.entryTitle ?? 'Untitled' } : null,
+  const [helping, setHelping] = useState(editing?.helping ?? draft?.helping ?? '');
+  const [hard, setHard] = useState(editing?.hard ?? draft?.hard ?? '');
+  const [flagIds, setFlagIds] = useState<string[]>(
+    editing?.flags.flatMap((f) => (f.id ? [f.id] : [])) ?? draft?.flagIds ?? [],
   );
+  const [entry, setEntry] = useState<{ id: string; title: string } | null>(
+    editing?.entryId ? { id: editing.entryId, title: editing.entryTitle ?? 'Untitled' } : (draft?.entry ?? null),
+  );
+  useEffect(() => {
+    if (editing) return;
+    const empty =
+      capacity === null && !helping && !hard && !flagIds.length && !entry && !Object.values(levels).some(Boolean);
+    if (empty) queryClient.removeQueries({ queryKey: DRAFT_KEY });
+    else {
+      // Kept until saved or the vault locks, not swept away after a few idle minutes.
+      queryClient.setQueryDefaults(DRAFT_KEY, { gcTime: Infinity });
+      queryClient.setQueryData<Draft>(DRAFT_KEY, { capacity, levels, helping, hard, flagIds, entry });
+    }
+  }, [editing, queryClient, capacity, levels, helping, hard, flagIds, entry]);
   const [picking, setPicking] = useState(false);
   /** A datetime-local value, or null for "now". */
   const [at, setAt] = useState<string | null>(editing ? toLocalInput(new Date(editing.at)) : null);
@@ -110,6 +137,7 @@ function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: Form
         }),
       ),
     onSuccess: () => {
+      if (!editing) queryClient.removeQueries({ queryKey: DRAFT_KEY });
       refreshCheckins(queryClient);
       onSaved(editing ? 'Your changes are saved.' : 'Check-in saved. Thank you for stopping to notice how you are.');
     },
