@@ -211,7 +211,9 @@ export class SupervisionService {
     if (!Number.isFinite(input.minHoursPerMonth) || input.minHoursPerMonth < 0 || input.minHoursPerMonth > 200) {
       throw invalid('The minimum hours a month should be a number from 0 to 200, such as 1.5.');
     }
-    if (!Number.isInteger(input.sessionMinutes) || input.sessionMinutes < 5 || input.sessionMinutes > 600) {
+    if (!Number.isInteger(input.sessionMinutes))
+      throw invalid('Please give the usual session length in whole minutes.');
+    if (input.sessionMinutes < 5 || input.sessionMinutes > 600) {
       throw invalid('A usual session length should be between 5 minutes and 10 hours.');
     }
     if (!isDay(input.startDate)) throw invalid('Please give the day the supervision began.');
@@ -398,29 +400,39 @@ export class SupervisionService {
     return this.agenda(supervisorId);
   }
 
-  /** Entries flagged "bring to supervision" that are not yet on this agenda. */
+  /**
+   * Entries flagged "bring to supervision" that are not on this agenda, and have not been discussed in
+   * this supervision since they last changed (an entry stays flagged after it is discussed; it comes
+   * back only with something new in it).
+   */
   suggestions(supervisorId: string): { id: string; kind: string; title: string; excerpt: string; updatedAt: string }[] {
     return this.db()
       .prepare(
         `SELECT e.id, e.kind, e.title, e.excerpt, e.updated_at AS updatedAt FROM entries e
          WHERE e.bring_to_supervision = 1 AND e.deleted_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM agenda_items a WHERE a.source_entry_id = e.id AND a.supervisor_id = ?)
+           AND NOT EXISTS (SELECT 1 FROM agenda_items a WHERE a.source_entry_id = e.id AND a.supervisor_id = @sid)
+           AND NOT EXISTS (
+             SELECT 1 FROM session_items i JOIN supervision_sessions s ON s.id = i.session_id
+             WHERE i.source_entry_id = e.id AND i.outcome = 'discussed' AND s.supervisor_id = @sid
+               AND s.created_at >= e.updated_at)
          ORDER BY e.updated_at DESC LIMIT 50`,
       )
-      .all(supervisorId) as { id: string; kind: string; title: string; excerpt: string; updatedAt: string }[];
+      .all({ sid: supervisorId }) as { id: string; kind: string; title: string; excerpt: string; updatedAt: string }[];
   }
 
   // Sessions
 
   recordSession(input: SessionInput): SessionRecord {
     const supervisor = this.supervisor(input.supervisorId);
-    if (!Number.isInteger(input.minutes) || input.minutes <= 0) {
+    if (!Number.isFinite(input.minutes) || input.minutes <= 0) {
       throw invalid('A session needs a length of at least one minute. How long did it last?');
     }
+    if (!Number.isInteger(input.minutes)) throw invalid('Please give the session’s length in whole minutes.');
     if (input.minutes > 1440) throw invalid('A session of more than a day does not look right. How long did it last?');
     const at = Date.parse(input.startsAt);
     if (!Number.isFinite(at)) throw invalid('Please give the date and time the session began.');
-    if (at > this.now().getTime() + 24 * 60 * 60 * 1000) {
+    // An hour's grace for clocks that disagree; a session is recorded once it has happened.
+    if (at > this.now().getTime() + 60 * 60 * 1000) {
       throw invalid('That session is still to come. Record it once it has happened.');
     }
     const attendees = text(input.attendees, 'Who was there', 2000);
@@ -679,7 +691,8 @@ export class SupervisionService {
     const agenda = this.db()
       .prepare(
         `SELECT a.id AS itemId, a.supervisor_id AS supervisorId, s.name AS supervisorName, a.title FROM agenda_items a
-           JOIN supervisors s ON s.id = a.supervisor_id WHERE a.source_entry_id = ? ORDER BY a.created_at`,
+           JOIN supervisors s ON s.id = a.supervisor_id WHERE a.source_entry_id = ? AND s.ended_at IS NULL
+         ORDER BY a.created_at`,
       )
       .all(entryId) as EntryInSupervision['agenda'];
     const sessions = this.db()
@@ -693,12 +706,21 @@ export class SupervisionService {
   }
 }
 
+/** "19 November 2026", from a YYYY-MM-DD day. */
+const longDay = (day: string) =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
 /** The agenda item that carries an open action forward. */
 function actionItemFor(action: { text: string; due: string | null }): AgendaItemInput {
   const title = `Action: ${action.text}`.slice(0, MAX_SHORT);
   return {
     title,
-    question: action.due ? `Due ${action.due}. Where has it got to?` : 'Where has it got to?',
+    question: action.due ? `Due ${longDay(action.due)}. Where has it got to?` : 'Where has it got to?',
     notes: '',
     function: 'normative',
     sevenEyed: null,

@@ -366,3 +366,57 @@ describe('from a check-in suggestion', () => {
     ]);
   });
 });
+
+describe('after a session', () => {
+  it('does not offer a discussed entry again until it changes, and speaks of dates in words', async () => {
+    const s = await open();
+    const sup = s.supervision.saveSupervisor(contract);
+    const entry = flaggedEntry(s, 'The referral I turned down');
+    const added = s.supervision.addAgendaItem(sup.id, item('The referral'), {
+      kind: 'entry',
+      entryId: entry.id,
+      excerpt: null,
+    });
+    s.supervision.recordSession({
+      supervisorId: sup.id,
+      startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+      timeZone: 'Europe/London',
+      minutes: 60,
+      attendees: '',
+      notes: '',
+      items: [{ agendaItemId: added.id, outcome: 'discussed', discussed: '', decided: '' }],
+      actions: [{ text: 'Read the policy', owner: 'Me', due: '2026-11-19' }],
+    });
+    expect(s.supervision.suggestions(sup.id)).toEqual([]);
+    expect(s.supervision.agenda(sup.id)[0]!.question).toBe('Due 19 November 2026. Where has it got to?');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const current = s.journal.get(entry.id);
+    s.journal.save({ ...current, title: 'The referral, a month on' });
+    expect(s.supervision.suggestions(sup.id).map((e) => e.title)).toEqual(['The referral, a month on']);
+  });
+
+  it('asks for whole minutes, and an ended supervision no longer claims an entry for its agenda', async () => {
+    const s = await open();
+    const sup = s.supervision.saveSupervisor(contract);
+    const base = {
+      supervisorId: sup.id,
+      startsAt: '2026-11-12T10:00:00Z',
+      timeZone: 'UTC',
+      attendees: '',
+      notes: '',
+      items: [],
+      actions: [],
+    };
+    expectCode(() => s.supervision.recordSession({ ...base, minutes: 1.5 }), 'INVALID_INPUT', /whole minutes/);
+    expectCode(
+      () => s.supervision.saveSupervisor({ ...contract, sessionMinutes: 52.5 }),
+      'INVALID_INPUT',
+      /whole minutes/,
+    );
+    const entry = flaggedEntry(s, 'Waiting');
+    s.supervision.addAgendaItem(sup.id, item('Waiting'), { kind: 'entry', entryId: entry.id, excerpt: null });
+    expect(s.supervision.forEntry(entry.id).agenda).toHaveLength(1);
+    s.supervision.setEnded(sup.id, true);
+    expect(s.supervision.forEntry(entry.id).agenda).toEqual([]);
+  });
+});
