@@ -9,6 +9,7 @@ import { Notice } from '../../ui/controls';
 import { TwoTruthsForm } from '../truths/TwoTruthsForm';
 import { HistoryView } from './HistoryView';
 import { TrashPreview } from './TrashPreview';
+import { InSupervision } from './InSupervision';
 import { LinkedEntries } from './LinkedEntries';
 import { EntryDetails, EntryFooter } from './EntryParts';
 import { invalidateLists, journalKeys } from './queries';
@@ -240,6 +241,7 @@ function EntryForm({
         onTrashed={onTrashed}
       />
       <LinkedEntries entryId={entry.id} onOpen={onOpenEntry} />
+      <InSupervision entryId={entry.id} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../../common/dialectics/two-truths';
 import type { Entry } from '../../../../common/journal/types';
 import { holding, unwrap } from '../../api';
+import { InSupervision } from '../journal/InSupervision';
 import { LinkedEntries } from '../journal/LinkedEntries';
 import { invalidateLists, journalKeys } from '../journal/queries';
 import { EntryDetails, EntryFooter } from '../journal/EntryParts';
@@ -170,6 +171,7 @@ export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onBac
         onTrashed={onTrashed}
       />
       <LinkedEntries entryId={entry.id} onOpen={onOpenEntry} />
+      <InSupervision entryId={entry.id} />
     </div>
   );
 }

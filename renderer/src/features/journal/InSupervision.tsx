@@ -1,0 +1,45 @@
+import { useId } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { holding, unwrap } from '../../api';
+import { day } from '../supervision/format';
+import styles from '../supervision/supervision.module.css';
+
+/**
+ * Under an entry: where it stands in supervision. On the agenda for a next session, discussed in one,
+ * or not reached yet. Nothing at all when the entry has not been brought to supervision.
+ */
+export function InSupervision({ entryId }: { entryId: string }) {
+  const id = useId();
+  const found = useQuery({
+    queryKey: ['supervision', 'forEntry', entryId],
+    queryFn: () => unwrap(holding().supervision.forEntry({ id: entryId })),
+    refetchOnMount: 'always',
+  });
+  const agenda = found.data?.agenda ?? [];
+  const sessions = found.data?.sessions ?? [];
+  if (!agenda.length && !sessions.length) return null;
+
+  return (
+    <section className={styles.inSupervision} aria-labelledby={`${id}-h`} data-testid="in-supervision">
+      <h2 id={`${id}-h`}>In supervision</h2>
+      <ul className={styles.inSupervisionList}>
+        {agenda.map((a) => (
+          <li key={a.itemId}>
+            On the agenda for your next supervision with {a.supervisorName}
+            {a.title ? ` (${a.title})` : ''}
+          </li>
+        ))}
+        {sessions.map((s) => {
+          const when = day(s.startsAt);
+          return (
+            <li key={`${s.sessionId}-${s.title}`}>
+              {s.outcome === 'discussed'
+                ? `Discussed in supervision on ${when} with ${s.supervisorName} (${s.title})`
+                : `Not reached on ${when} with ${s.supervisorName} (${s.title})`}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

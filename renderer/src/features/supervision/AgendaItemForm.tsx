@@ -1,0 +1,285 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  type AgendaItem,
+  FUNCTION_LABELS,
+  FUNCTIONS,
+  PRIORITIES,
+  SEVEN_EYED_MODES,
+  SOCIAL_GRACES,
+  type SupervisionFunction,
+} from '../../../../common/supervision/types';
+import { describeError, holding, unwrap } from '../../api';
+import { Actions, Button, Notice, TextField } from '../../ui/controls';
+import { parseNumber, PRIORITY_LABELS } from './format';
+import { refreshSupervision } from './queries';
+import styles from './supervision.module.css';
+
+/** Where a new item comes from: written from scratch, or from an entry (whole, or the part pasted in). */
+export type NewItemSource = { kind: 'scratch' } | { kind: 'entry'; entryId: string; entryTitle: string };
+
+interface Props {
+  supervisorId: string;
+  /** The item being changed, or null for a new one. */
+  initial: AgendaItem | null;
+  /** For a new item. */
+  source?: NewItemSource;
+  /** For a new item: the function to start with. */
+  startFunction?: SupervisionFunction;
+  onDone: (saved: AgendaItem | null) => void;
+  /** Choose a different entry for a new item from an entry. */
+  onChangeEntry?: () => void;
+}
+
+const DEFAULT_MINUTES = 10;
+
+/** One agenda item: what it is, what you want from supervision, and how it sits in the models. */
+export function AgendaItemForm({
+  supervisorId,
+  initial,
+  source = { kind: 'scratch' },
+  startFunction = 'formative',
+  onDone,
+  onChangeEntry,
+}: Props) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState(initial?.title ?? (source.kind === 'entry' ? source.entryTitle : ''));
+  const [question, setQuestion] = useState(initial?.question ?? '');
+  const [notes, setNotes] = useState(initial?.notes ?? '');
+  const [excerpt, setExcerpt] = useState('');
+  const [fn, setFn] = useState<SupervisionFunction>(initial?.function ?? startFunction);
+  const [sevenEyed, setSevenEyed] = useState<string>(initial?.sevenEyed ? String(initial.sevenEyed) : '');
+  const [graces, setGraces] = useState<string[]>(initial?.graces ?? []);
+  const [priority, setPriority] = useState<string>(initial?.priority ?? 'medium');
+  const [minutes, setMinutes] = useState(String(initial?.minutes ?? DEFAULT_MINUTES));
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = useMutation({
+    mutationFn: (mins: number) => {
+      const item = {
+        title,
+        question,
+        notes,
+        function: fn,
+        sevenEyed: sevenEyed ? Number(sevenEyed) : null,
+        graces,
+        priority,
+        minutes: mins,
+      };
+      if (initial) return unwrap(holding().supervision.updateItem({ id: initial.id, item }));
+      return unwrap(
+        holding().supervision.addItem({
+          supervisorId,
+          item,
+          source:
+            source.kind === 'entry'
+              ? { kind: 'entry', entryId: source.entryId, excerpt: excerpt.trim() ? excerpt : null }
+              : { kind: 'scratch' },
+        }),
+      );
+    },
+    onSuccess: async (saved) => {
+      await refreshSupervision(queryClient);
+      onDone(saved);
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.reset();
+    const mins = minutes.trim() ? parseNumber(minutes) : 0;
+    if (mins === null) {
+      setProblem('Please give the time as a number of minutes, such as 10.');
+      return;
+    }
+    setProblem(null);
+    save.mutate(mins);
+  }
+
+  const toggleGrace = (grace: string, on: boolean) =>
+    setGraces((list) => (on ? [...list, grace] : list.filter((g) => g !== grace)));
+
+  const heading = initial
+    ? `Edit “${initial.title}”`
+    : source.kind === 'entry'
+      ? 'Add an entry to the agenda'
+      : 'Add an item to the agenda';
+  const existingSource = initial?.source;
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${id}-h`} className={styles.subForm}>
+      <h3 id={`${id}-h`} className={styles.formHeading}>
+        {heading}
+      </h3>
+      {source.kind === 'entry' && !initial ? (
+        <p className={styles.sourceLine}>
+          <span>From your entry “{source.entryTitle}”</span>
+          {onChangeEntry ? (
+            <Button variant="quiet" onClick={onChangeEntry}>
+              Choose another entry
+            </Button>
+          ) : null}
+        </p>
+      ) : null}
+      {existingSource?.kind === 'entry' && existingSource.excerpt ? (
+        <blockquote className={styles.excerpt} aria-label="The part of the entry to bring">
+          {existingSource.excerpt}
+        </blockquote>
+      ) : null}
+      <TextField
+        label="Title"
+        hint="A few words are enough."
+        value={title}
+        maxLength={200}
+        autoComplete="off"
+        onChange={(e) => setTitle(e.target.value)}
+        autoFocus
+      />
+      {source.kind === 'entry' && !initial ? (
+        <div className={styles.field}>
+          <label htmlFor={`${id}-excerpt`} className={styles.legend}>
+            The part to bring (optional)
+          </label>
+          <span id={`${id}-excerpt-hint`} className={styles.hint}>
+            Paste or type the part of the entry you would like to talk about. Leave it empty to bring the whole entry.
+          </span>
+          <textarea
+            id={`${id}-excerpt`}
+            className={styles.textarea}
+            rows={3}
+            aria-describedby={`${id}-excerpt-hint`}
+            value={excerpt}
+            onChange={(e) => setExcerpt(e.target.value)}
+          />
+        </div>
+      ) : null}
+      <div className={styles.field}>
+        <label htmlFor={`${id}-question`} className={styles.legend}>
+          What I want from supervision
+        </label>
+        <span id={`${id}-question-hint`} className={styles.hint}>
+          It can help to put it as a question, such as “Was I right to hold back?”
+        </span>
+        <textarea
+          id={`${id}-question`}
+          className={styles.textarea}
+          rows={2}
+          aria-describedby={`${id}-question-hint`}
+          value={question}
+          onChange={(e) => setQuestion(e.target.value)}
+        />
+      </div>
+      <div className={styles.field}>
+        <label htmlFor={`${id}-notes`} className={styles.legend}>
+          Notes (optional)
+        </label>
+        <textarea
+          id={`${id}-notes`}
+          className={styles.textarea}
+          rows={2}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
+      </div>
+
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>Which function of supervision</legend>
+        <div className={styles.functions}>
+          {FUNCTIONS.map((f) => (
+            <div key={f} className={styles.functionOption} data-function={f}>
+              <input
+                id={`${id}-fn-${f}`}
+                type="radio"
+                name={`${id}-fn`}
+                value={f}
+                checked={fn === f}
+                aria-describedby={`${id}-fn-${f}-hint`}
+                onChange={() => setFn(f)}
+              />
+              <label htmlFor={`${id}-fn-${f}`}>{FUNCTION_LABELS[f].label}</label>
+              <span id={`${id}-fn-${f}-hint`} className={styles.hint}>
+                {FUNCTION_LABELS[f].hint}
+              </span>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className={styles.formGrid}>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-eyed`} className={styles.legend}>
+            Seven-eyed mode (optional)
+          </label>
+          <select
+            id={`${id}-eyed`}
+            className={styles.input}
+            value={sevenEyed}
+            onChange={(e) => setSevenEyed(e.target.value)}
+          >
+            <option value="">None</option>
+            {SEVEN_EYED_MODES.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.id}. {m.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField
+          label="Time, in minutes"
+          type="number"
+          min={0}
+          max={600}
+          step={5}
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+      </div>
+
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>Priority</legend>
+        <div className={styles.chips}>
+          {PRIORITIES.map((p) => (
+            <label key={p} className={styles.chip}>
+              <input
+                type="radio"
+                className={styles.radio}
+                name={`${id}-priority`}
+                value={p}
+                checked={priority === p}
+                onChange={() => setPriority(p)}
+              />
+              <span>{PRIORITY_LABELS[p]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className={styles.group} aria-describedby={`${id}-graces-hint`}>
+        <legend className={styles.legend}>Social GRACES (optional)</legend>
+        <span id={`${id}-graces-hint`} className={styles.hint}>
+          Any aspects of identity and difference you would like to keep in mind.
+        </span>
+        <div className={styles.graces}>
+          {SOCIAL_GRACES.map((g) => (
+            <label key={g} className={styles.check}>
+              <input type="checkbox" checked={graces.includes(g)} onChange={(e) => toggleGrace(g, e.target.checked)} />
+              <span>{g}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {problem ? <Notice>{problem}</Notice> : null}
+      {save.isError ? <Notice>{describeError(save.error)}</Notice> : null}
+      <Actions>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : initial ? 'Save item' : 'Add to agenda'}
+        </Button>
+        <Button variant="secondary" onClick={() => onDone(null)}>
+          Cancel
+        </Button>
+      </Actions>
+    </form>
+  );
+}

@@ -1,0 +1,344 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AgendaItem, ItemOutcome, SessionRecord, Supervisor } from '../../../../common/supervision/types';
+import { describeError, holding, unwrap } from '../../api';
+import { Actions, Button, Notice } from '../../ui/controls';
+import { fromLocalInput, toLocalInput } from '../checkins/format';
+import { functionLabel, parseNumber, today } from './format';
+import { refreshSupervision } from './queries';
+import styles from './supervision.module.css';
+
+interface ActionRow {
+  key: number;
+  text: string;
+  owner: string;
+  due: string;
+}
+
+interface ItemNotes {
+  outcome: ItemOutcome;
+  discussed: string;
+  decided: string;
+}
+
+interface Props {
+  supervisor: Supervisor;
+  agenda: readonly AgendaItem[];
+  onDone: (saved: SessionRecord | null) => void;
+}
+
+/** After a session: when and how long, who was there, each agenda item's outcome, and what was agreed. */
+export function SessionForm({ supervisor, agenda, onDone }: Props) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [at, setAt] = useState(() => toLocalInput(new Date()));
+  const [minutes, setMinutes] = useState(String(supervisor.sessionMinutes));
+  const [attendees, setAttendees] = useState('');
+  const [notes, setNotes] = useState('');
+  const [outcomes, setOutcomes] = useState<Record<string, ItemNotes>>({});
+  const [actions, setActions] = useState<ActionRow[]>([]);
+  const nextKey = useRef(1);
+  const [focusRow, setFocusRow] = useState<number | 'add' | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (focusRow === null) return;
+    const target =
+      focusRow === 'add'
+        ? document.getElementById(`${id}-add-action`)
+        : document.getElementById(`${id}-action-${focusRow}-text`);
+    target?.focus();
+    setFocusRow(null);
+  }, [focusRow, actions, id]);
+
+  const itemNotes = (itemId: string): ItemNotes =>
+    outcomes[itemId] ?? { outcome: 'not-reached', discussed: '', decided: '' };
+  const setItem = (itemId: string, change: Partial<ItemNotes>) =>
+    setOutcomes((all) => ({ ...all, [itemId]: { ...itemNotes(itemId), ...all[itemId], ...change } }));
+
+  const save = useMutation({
+    mutationFn: ({ startsAt, mins }: { startsAt: string; mins: number }) =>
+      unwrap(
+        holding().supervision.recordSession({
+          supervisorId: supervisor.id,
+          startsAt,
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          minutes: mins,
+          attendees,
+          notes,
+          items: agenda.map((item) => {
+            const o = itemNotes(item.id);
+            return o.outcome === 'discussed'
+              ? { agendaItemId: item.id, outcome: 'discussed' as const, discussed: o.discussed, decided: o.decided }
+              : { agendaItemId: item.id, outcome: 'not-reached' as const, discussed: '', decided: '' };
+          }),
+          actions: actions.map((a) => ({ text: a.text, owner: a.owner, due: a.due || null })),
+        }),
+      ),
+    onSuccess: async (saved) => {
+      await refreshSupervision(queryClient);
+      onDone(saved);
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.reset();
+    const startsAt = fromLocalInput(at);
+    if (!startsAt) {
+      setProblem('Please give the date and time the session began.');
+      document.getElementById(`${id}-at`)?.focus();
+      return;
+    }
+    // Anything that is not a number goes to main as 0, so its own words explain what is needed.
+    const mins = parseNumber(minutes) ?? 0;
+    setProblem(null);
+    save.mutate({ startsAt, mins });
+  }
+
+  const addAction = () => {
+    const key = nextKey.current++;
+    setActions((rows) => [...rows, { key, text: '', owner: '', due: '' }]);
+    setFocusRow(key);
+  };
+  const changeAction = (key: number, change: Partial<ActionRow>) =>
+    setActions((rows) => rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  const removeAction = (key: number) => {
+    const index = actions.findIndex((r) => r.key === key);
+    const next = actions[index + 1] ?? actions[index - 1];
+    setActions((rows) => rows.filter((r) => r.key !== key));
+    setFocusRow(next ? next.key : 'add');
+  };
+  const now = today();
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${id}-h`} className={styles.subForm}>
+      <h3 id={`${id}-h`} className={styles.formHeading}>
+        Record a session with {supervisor.name}
+      </h3>
+      <div className={styles.formGrid}>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-at`} className={styles.legend}>
+            Date and start time
+          </label>
+          <input
+            id={`${id}-at`}
+            type="datetime-local"
+            className={styles.input}
+            value={at}
+            onChange={(e) => setAt(e.target.value)}
+            autoFocus
+          />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-minutes`} className={styles.legend}>
+            Length, in minutes
+          </label>
+          <input
+            id={`${id}-minutes`}
+            type="number"
+            className={styles.input}
+            min={1}
+            max={1440}
+            step={5}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        </div>
+      </div>
+      <div className={styles.field}>
+        <label htmlFor={`${id}-who`} className={styles.legend}>
+          Who was there (optional)
+        </label>
+        <input
+          id={`${id}-who`}
+          className={styles.input}
+          autoComplete="off"
+          value={attendees}
+          onChange={(e) => setAttendees(e.target.value)}
+        />
+      </div>
+      <div className={styles.field}>
+        <label htmlFor={`${id}-notes`} className={styles.legend}>
+          Notes (optional)
+        </label>
+        <textarea
+          id={`${id}-notes`}
+          className={styles.textarea}
+          rows={3}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
+      </div>
+
+      {agenda.length ? (
+        <div className={styles.group}>
+          <h4 className={styles.miniHeading}>The agenda</h4>
+          <p className={styles.hint}>
+            Anything not reached stays on the agenda for next time. What was discussed is kept with this session.
+          </p>
+          {agenda.length > 1 ? (
+            <Button
+              variant="quiet"
+              className={styles.allDiscussed}
+              onClick={() =>
+                setOutcomes((all) =>
+                  Object.fromEntries(
+                    agenda.map((item) => [item.id, { ...itemNotes(item.id), ...all[item.id], outcome: 'discussed' }]),
+                  ),
+                )
+              }
+            >
+              Mark them all as discussed
+            </Button>
+          ) : null}
+          <ul className={styles.outcomes}>
+            {agenda.map((item) => {
+              const o = itemNotes(item.id);
+              return (
+                <li key={item.id} className={styles.outcome}>
+                  <fieldset className={styles.bare}>
+                    <legend className={styles.outcomeLegend}>
+                      {item.title} <span className={styles.outcomeFn}>({functionLabel(item.function)})</span>
+                    </legend>
+                    <div className={styles.chips}>
+                      {(['discussed', 'not-reached'] as const).map((value) => (
+                        <label key={value} className={styles.chip}>
+                          <input
+                            type="radio"
+                            className={styles.radio}
+                            name={`${id}-outcome-${item.id}`}
+                            value={value}
+                            checked={o.outcome === value}
+                            onChange={() => setItem(item.id, { outcome: value })}
+                          />
+                          <span>{value === 'discussed' ? 'Discussed' : 'Not reached'}</span>
+                        </label>
+                      ))}
+                    </div>
+                    {o.outcome === 'discussed' ? (
+                      <div className={styles.outcomeNotes}>
+                        <div className={styles.field}>
+                          <label htmlFor={`${id}-d-${item.id}`} className={styles.smallLabel}>
+                            What was discussed
+                          </label>
+                          <textarea
+                            id={`${id}-d-${item.id}`}
+                            className={styles.textarea}
+                            rows={2}
+                            value={o.discussed}
+                            onChange={(e) => setItem(item.id, { discussed: e.target.value })}
+                          />
+                        </div>
+                        <div className={styles.field}>
+                          <label htmlFor={`${id}-c-${item.id}`} className={styles.smallLabel}>
+                            What was decided
+                          </label>
+                          <textarea
+                            id={`${id}-c-${item.id}`}
+                            className={styles.textarea}
+                            rows={2}
+                            value={o.decided}
+                            onChange={(e) => setItem(item.id, { decided: e.target.value })}
+                          />
+                        </div>
+                      </div>
+                    ) : null}
+                  </fieldset>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : (
+        <p className={styles.muted}>There was nothing on the agenda. You can still note what was talked about above.</p>
+      )}
+
+      <div className={styles.group}>
+        <h4 className={styles.miniHeading}>Actions agreed</h4>
+        {actions.length ? (
+          <ol className={styles.actionRows}>
+            {actions.map((row, i) => {
+              const past = row.due !== '' && row.due < now;
+              return (
+                <li key={row.key} className={styles.actionRow}>
+                  <fieldset className={styles.bare}>
+                    <legend className="visually-hidden">Action {i + 1}</legend>
+                    <div className={styles.actionFields}>
+                      <div className={styles.field}>
+                        <label htmlFor={`${id}-action-${row.key}-text`} className={styles.smallLabel}>
+                          Action
+                        </label>
+                        <input
+                          id={`${id}-action-${row.key}-text`}
+                          className={styles.input}
+                          autoComplete="off"
+                          value={row.text}
+                          onChange={(e) => changeAction(row.key, { text: e.target.value })}
+                        />
+                      </div>
+                      <div className={styles.field}>
+                        <label htmlFor={`${id}-action-${row.key}-owner`} className={styles.smallLabel}>
+                          Who will do it
+                        </label>
+                        <input
+                          id={`${id}-action-${row.key}-owner`}
+                          className={styles.input}
+                          autoComplete="off"
+                          value={row.owner}
+                          onChange={(e) => changeAction(row.key, { owner: e.target.value })}
+                        />
+                      </div>
+                      <div className={styles.field}>
+                        <label htmlFor={`${id}-action-${row.key}-due`} className={styles.smallLabel}>
+                          Due (optional)
+                        </label>
+                        <input
+                          id={`${id}-action-${row.key}-due`}
+                          type="date"
+                          className={styles.input}
+                          value={row.due}
+                          aria-describedby={past ? `${id}-action-${row.key}-past` : undefined}
+                          onChange={(e) => changeAction(row.key, { due: e.target.value })}
+                        />
+                      </div>
+                      <Button
+                        variant="quiet"
+                        className={styles.removeRow}
+                        aria-label={`Remove action ${i + 1}`}
+                        onClick={() => removeAction(row.key)}
+                      >
+                        Remove
+                      </Button>
+                    </div>
+                    {past ? (
+                      <p id={`${id}-action-${row.key}-past`} className={styles.gentleSmall}>
+                        This date has already gone by. That is fine, if it is what you agreed.
+                      </p>
+                    ) : null}
+                  </fieldset>
+                </li>
+              );
+            })}
+          </ol>
+        ) : (
+          <p className={styles.hint}>None yet. Open actions come back to the agenda until you mark them done.</p>
+        )}
+        <Button variant="secondary" id={`${id}-add-action`} onClick={addAction}>
+          Add an action
+        </Button>
+      </div>
+
+      {problem ? <Notice>{problem}</Notice> : null}
+      {save.isError ? <Notice>{describeError(save.error)}</Notice> : null}
+      <Actions>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save session'}
+        </Button>
+        <Button variant="secondary" onClick={() => onDone(null)}>
+          Cancel
+        </Button>
+      </Actions>
+    </form>
+  );
+}
