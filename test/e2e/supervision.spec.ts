@@ -225,6 +225,18 @@ test('a contract, an agenda from flagged entries, reordered by keyboard, a sessi
   );
   await expect(page.getByTestId('in-supervision')).toContainText('Not reached on');
   await app.expectAccessible('journal entry in supervision');
+
+  // And back: from the entry to Supervision, and from the agenda item to its entry.
+  await page.getByTestId('in-supervision').getByRole('button', { name: 'Go to Supervision' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Supervision' })).toBeVisible();
+  await sup
+    .item('A difficult team meeting')
+    .getByRole('button', { name: 'Open the entry “A difficult team meeting”' })
+    .click();
+  await expect(journal.title).toHaveValue('A difficult team meeting');
+  await app.goTo('Supervision');
+  await sup.sessions.getByRole('button', { name: 'Open the entry for “The referral I turned down”' }).click();
+  await expect(journal.title).toHaveValue('The referral I turned down');
 });
 
 test.describe('in the dark', () => {

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../ui/controls';
 import { CheckinsPage } from '../checkins/CheckinsPage';
 import { JournalPage } from '../journal/JournalPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SupervisionPage } from '../supervision/SupervisionPage';
 import { TwoTruthsPage } from '../truths/TwoTruthsPage';
+import { type Navigation, NavigationContext } from './navigation';
 import { SECTIONS, type SectionId } from './sections';
 import styles from './frame.module.css';
 
@@ -12,6 +13,19 @@ const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
 
 export function AppFrame({ onLock }: { onLock: () => void }) {
   const [current, setCurrent] = useState<SectionId>('journal');
+  // An entry to open in the journal, asked for from elsewhere (an agenda item, a session); `n` makes
+  // asking twice for the same entry open it again.
+  const [openRequest, setOpenRequest] = useState<{ id: string; n: number } | null>(null);
+  const navigation = useMemo<Navigation>(
+    () => ({
+      openEntry: (id) => {
+        setOpenRequest((r) => ({ id, n: (r?.n ?? 0) + 1 }));
+        setCurrent('journal');
+      },
+      goTo: setCurrent,
+    }),
+    [],
+  );
   const contentRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const section = SECTIONS.find((s) => s.id === current);
@@ -28,68 +42,70 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
   const nav = [...SECTIONS.map((s) => ({ id: s.id, label: s.label })), { id: 'settings' as const, label: 'Settings' }];
 
   return (
-    <div className={styles.frame}>
-      <a className={styles.skip} href="#content">
-        Skip to content
-      </a>
-      <aside className={styles.sidebar}>
-        <div className={styles.brand}>Holding</div>
-        <nav className={styles.nav} aria-label="Main">
-          <ul>
-            {nav.map((item) => (
-              <li key={item.id}>
-                <button
-                  type="button"
-                  className={styles.navItem}
-                  aria-current={current === item.id ? 'page' : undefined}
-                  onClick={() => setCurrent(item.id)}
-                >
-                  {item.label}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className={styles.spacer} />
-        <div className={styles.lock}>
-          <Button variant="secondary" onClick={onLock}>
-            Lock now
-          </Button>
-          <span className={styles.shortcut}>{isMac ? '⌘ L' : 'Ctrl + L'} locks at any time</span>
-        </div>
-      </aside>
-      <main
-        id="content"
-        className={current === 'journal' || current === 'two-truths' ? styles.contentFull : styles.content}
-        ref={contentRef}
-        tabIndex={-1}
-      >
-        {current === 'journal' ? (
-          <JournalPage />
-        ) : current === 'two-truths' ? (
-          <TwoTruthsPage />
-        ) : current === 'check-ins' ? (
-          <CheckinsPage />
-        ) : current === 'supervision' ? (
-          <SupervisionPage />
-        ) : current === 'settings' ? (
-          <SettingsPage onLock={onLock} />
-        ) : section ? (
-          <>
-            <h1 tabIndex={-1}>{section.title}</h1>
-            <div className={styles.empty}>
-              <p>
-                <strong>Nothing here yet.</strong>
-              </p>
-              {section.empty.map((line) => (
-                <p key={line} className={styles.muted}>
-                  {line}
-                </p>
+    <NavigationContext.Provider value={navigation}>
+      <div className={styles.frame}>
+        <a className={styles.skip} href="#content">
+          Skip to content
+        </a>
+        <aside className={styles.sidebar}>
+          <div className={styles.brand}>Holding</div>
+          <nav className={styles.nav} aria-label="Main">
+            <ul>
+              {nav.map((item) => (
+                <li key={item.id}>
+                  <button
+                    type="button"
+                    className={styles.navItem}
+                    aria-current={current === item.id ? 'page' : undefined}
+                    onClick={() => setCurrent(item.id)}
+                  >
+                    {item.label}
+                  </button>
+                </li>
               ))}
-            </div>
-          </>
-        ) : null}
-      </main>
-    </div>
+            </ul>
+          </nav>
+          <div className={styles.spacer} />
+          <div className={styles.lock}>
+            <Button variant="secondary" onClick={onLock}>
+              Lock now
+            </Button>
+            <span className={styles.shortcut}>{isMac ? '⌘ L' : 'Ctrl + L'} locks at any time</span>
+          </div>
+        </aside>
+        <main
+          id="content"
+          className={current === 'journal' || current === 'two-truths' ? styles.contentFull : styles.content}
+          ref={contentRef}
+          tabIndex={-1}
+        >
+          {current === 'journal' ? (
+            <JournalPage openRequest={openRequest} />
+          ) : current === 'two-truths' ? (
+            <TwoTruthsPage />
+          ) : current === 'check-ins' ? (
+            <CheckinsPage />
+          ) : current === 'supervision' ? (
+            <SupervisionPage />
+          ) : current === 'settings' ? (
+            <SettingsPage onLock={onLock} />
+          ) : section ? (
+            <>
+              <h1 tabIndex={-1}>{section.title}</h1>
+              <div className={styles.empty}>
+                <p>
+                  <strong>Nothing here yet.</strong>
+                </p>
+                {section.empty.map((line) => (
+                  <p key={line} className={styles.muted}>
+                    {line}
+                  </p>
+                ))}
+              </div>
+            </>
+          ) : null}
+        </main>
+      </div>
+    </NavigationContext.Provider>
   );
 }

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { holding, unwrap } from '../../api';
+import { Button } from '../../ui/controls';
+import { useNavigation } from '../frame/navigation';
 import { day } from '../supervision/format';
 import styles from '../supervision/supervision.module.css';
 
@@ -10,6 +12,7 @@ import styles from '../supervision/supervision.module.css';
  */
 export function InSupervision({ entryId }: { entryId: string }) {
   const id = useId();
+  const navigation = useNavigation();
   const found = useQuery({
     queryKey: ['supervision', 'forEntry', entryId],
     queryFn: () => unwrap(holding().supervision.forEntry({ id: entryId })),
@@ -40,6 +43,9 @@ export function InSupervision({ entryId }: { entryId: string }) {
           );
         })}
       </ul>
+      <Button variant="quiet" onClick={() => navigation.goTo('supervision')}>
+        Go to Supervision
+      </Button>
     </section>
   );
 }

@@ -45,7 +45,7 @@ const NO_FILTERS: FilterState = {
   sort: '',
 };
 
-export function JournalPage() {
+export function JournalPage({ openRequest = null }: { openRequest?: { id: string; n: number } | null }) {
   const queryClient = useQueryClient();
   const [view, setView] = useState<View>('journal');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -90,7 +90,12 @@ export function JournalPage() {
     },
   });
 
-  useEffect(() => setSelectedId(null), [view]);
+  // Asked from elsewhere to open an entry: show it.
+  useEffect(() => {
+    if (!openRequest) return;
+    setView('journal');
+    setSelectedId(openRequest.id);
+  }, [openRequest]);
 
   const set = <K extends keyof FilterState>(key: K, value: FilterState[K]) =>
     setFilters((f) => ({ ...f, [key]: value }));
@@ -110,7 +115,10 @@ export function JournalPage() {
                 key={v}
                 variant={view === v ? 'primary' : 'quiet'}
                 aria-pressed={view === v}
-                onClick={() => setView(v)}
+                onClick={() => {
+                  setView(v);
+                  setSelectedId(null);
+                }}
               >
                 {v === 'journal' ? 'Entries' : v === 'trash' ? 'Trash' : 'Templates'}
               </Button>

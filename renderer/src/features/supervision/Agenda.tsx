@@ -27,6 +27,7 @@ import { Button, Notice } from '../../ui/controls';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EntryPicker, entryTitle } from '../../ui/EntryPicker';
 import { useConfirm } from '../checkins/useConfirm';
+import { useNavigation } from '../frame/navigation';
 import { AgendaItemForm, type NewItemSource } from './AgendaItemForm';
 import { functionLabel, PRIORITY_LABELS, sevenEyedLabel, sourceWords } from './format';
 import { refreshSupervision, supervisionKeys, useAgenda, useAgendaSuggestions } from './queries';
@@ -410,6 +411,7 @@ function SortableItem({ item, index, count, sessions, onMove, onEdit, onRemove }
     id: item.id,
   });
   const source = sourceWords(item, sessions);
+  const navigation = useNavigation();
   const eyed = sevenEyedLabel(item.sevenEyed);
   return (
     <li
@@ -468,6 +470,17 @@ function SortableItem({ item, index, count, sessions, onMove, onEdit, onRemove }
         ) : null}
         {source.length ? <p className={styles.itemSource}>{source.join(' · ')}</p> : null}
         <div className={styles.itemActions}>
+          {item.source.kind === 'entry' && item.source.entryId ? (
+            <Button
+              variant="quiet"
+              aria-label={`Open the entry “${item.source.entryTitle || 'Untitled'}”`}
+              onClick={() =>
+                item.source.kind === 'entry' && item.source.entryId && navigation.openEntry(item.source.entryId)
+              }
+            >
+              Open the entry
+            </Button>
+          ) : null}
           <Button
             variant="quiet"
             data-move="up"

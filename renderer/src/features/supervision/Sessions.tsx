@@ -6,6 +6,7 @@ import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice } from '../../ui/controls';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useConfirm } from '../checkins/useConfirm';
+import { useNavigation } from '../frame/navigation';
 import { ActionLine } from './ActionLine';
 import { functionLabel, sessionDay, sessionWhen } from './format';
 import { refreshSupervision } from './queries';
@@ -24,6 +25,7 @@ interface Props {
 /** Recording a session once it has happened, and the record of each one, newest first. */
 export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
   const id = useId();
+  const navigation = useNavigation();
   const queryClient = useQueryClient();
   const [recording, setRecording] = useState(false);
   const [note, setNote] = useState('');
@@ -126,6 +128,15 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
                         <p className={styles.sessionLine}>
                           <span className={styles.itemLabel}>Decided:</span> {item.decided}
                         </p>
+                      ) : null}
+                      {item.sourceEntryId ? (
+                        <Button
+                          variant="quiet"
+                          aria-label={`Open the entry for “${item.title}”`}
+                          onClick={() => item.sourceEntryId && navigation.openEntry(item.sourceEntryId)}
+                        >
+                          Open the entry
+                        </Button>
                       ) : null}
                     </li>
                   ))}
