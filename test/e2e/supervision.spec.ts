@@ -12,8 +12,23 @@ test('a contract, an agenda from flagged entries, reordered by keyboard, a sessi
   const sup = new SupervisionPageObject(page);
   const services = shell.services;
   await app.confirmRecoveryKey(await app.createVault());
-  flaggedEntry(services, 'The referral I turned down', 'It did not meet the criteria, and it has stayed with me.');
-  flaggedEntry(services, 'A difficult team meeting', 'The rota came up again, and I noticed myself going quiet.');
+  // Two entries, written earlier; each flagged for supervision in the journal, as a person would.
+  for (const [title, text] of [
+    ['The referral I turned down', 'It did not meet the criteria, and it has stayed with me.'],
+    ['A difficult team meeting', 'The rota came up again, and I noticed myself going quiet.'],
+  ] as const) {
+    const entry = flaggedEntry(services, title, text);
+    services.journal.save({ ...services.journal.get(entry.id), bringToSupervision: false });
+  }
+  await page.reload();
+  await app.expectFrame();
+  const journal = new JournalPageObject(page);
+  for (const title of ['The referral I turned down', 'A difficult team meeting']) {
+    await journal.option(title).click();
+    await page.getByLabel('Bring to supervision').check();
+    await journal.expectSaved();
+  }
+  expect(services.journal.list({ bringToSupervision: true }).total).toBe(2);
 
   await app.goTo('Supervision');
   await expect(sup.heading).toBeFocused();
@@ -211,11 +226,8 @@ test('a contract, an agenda from flagged entries, reordered by keyboard, a sessi
   expect(services.supervision.openActions(ama!.id)).toEqual([]);
   await expect(newest.getByRole('checkbox', { name: 'Done: Read the lone working policy' })).toBeChecked();
 
-  // In the journal, each entry says where it stands in supervision. (A reload: the entries were written
-  // straight into the services, after the journal's list had been read.)
-  await page.reload();
-  await app.expectFrame();
-  const journal = new JournalPageObject(page);
+  // In the journal, each entry says where it stands in supervision.
+  await app.goTo('Journal');
   await journal.option('The referral I turned down').click();
   await expect(page.getByTestId('in-supervision')).toContainText('Discussed in supervision on');
   await expect(page.getByTestId('in-supervision')).toContainText('with Dr Ama Mensah (The referral I turned down)');
