@@ -119,6 +119,69 @@ for (const theme of ['light', 'dark'] as const) {
       .getByRole('region', { name: 'Capacity over time' })
       .screenshot({ path: path.join(out, `trend-${theme}.png`) });
     await page.setViewportSize({ width: 1200, height: 760 });
+    // Supervision: a contract, a session last month, and an agenda for the next, through the services.
+    const sup = shell.services.supervision;
+    const ama = sup.saveSupervisor({
+      name: 'Dr Ama Mensah',
+      role: 'Clinical supervisor',
+      type: 'individual',
+      frequency: 'monthly',
+      minHoursPerMonth: 1.5,
+      sessionMinutes: 60,
+      focusAreas: ['Risk', 'Formulation'],
+      startDate: '2025-09-01',
+    });
+    const plain = { notes: '', sevenEyed: null, graces: [], priority: 'medium', minutes: 15 };
+    const first = sup.addAgendaItem(ama.id, {
+      ...plain,
+      title: 'Caseload review',
+      question: '',
+      function: 'normative',
+    });
+    sup.recordSession({
+      supervisorId: ama.id,
+      startsAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+      timeZone: 'Europe/London',
+      minutes: 60,
+      attendees: 'Ama and me',
+      notes: 'We spent longer on risk than planned.',
+      items: [
+        {
+          agendaItemId: first.id,
+          outcome: 'discussed',
+          discussed: 'The waiting list.',
+          decided: 'Raise it at the team meeting.',
+        },
+      ],
+      actions: [{ text: 'Read the lone working policy', owner: 'Me', due: null }],
+    });
+    const flagged = shell.services.journal.list({ bringToSupervision: true }).items[0];
+    if (flagged) {
+      sup.addAgendaItem(
+        ama.id,
+        {
+          ...plain,
+          title: flagged.title,
+          question: 'Did I hold the boundary kindly enough?',
+          function: 'formative',
+          minutes: 20,
+        },
+        { kind: 'entry', entryId: flagged.id, excerpt: null },
+      );
+    }
+    sup.addAgendaItem(ama.id, {
+      ...plain,
+      title: 'How I have been',
+      question: 'Some time for me, not only the work.',
+      function: 'restorative',
+      minutes: 10,
+    });
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.getByRole('button', { name: 'Supervision', exact: true }).click();
+    await page.getByRole('heading', { name: 'Agenda for your next session' }).waitFor();
+    await page.mouse.move(0, 0);
+    await shot('supervision');
+    await page.setViewportSize({ width: 1200, height: 760 });
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('heading', { name: 'Change your passphrase' }).waitFor();
     await shot('settings');
