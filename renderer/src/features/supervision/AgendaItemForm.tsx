@@ -14,6 +14,7 @@ import { Actions, Button, Notice, TextField } from '../../ui/controls';
 import { parseNumber, PRIORITY_LABELS } from './format';
 import { refreshSupervision } from './queries';
 import styles from './supervision.module.css';
+import { ChoiceChips, TextAreaField } from './fields';
 
 /** Where a new item comes from: written from scratch, or from an entry (whole, or the part pasted in). */
 export type NewItemSource = { kind: 'scratch' } | { kind: 'entry'; entryId: string; entryTitle: string };
@@ -170,18 +171,7 @@ export function AgendaItemForm({
           onChange={(e) => setQuestion(e.target.value)}
         />
       </div>
-      <div className={styles.field}>
-        <label htmlFor={`${id}-notes`} className={styles.legend}>
-          Notes (optional)
-        </label>
-        <textarea
-          id={`${id}-notes`}
-          className={styles.textarea}
-          rows={2}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-        />
-      </div>
+      <TextAreaField id={`${id}-notes`} label="Notes (optional)" rows={2} value={notes} onChange={setNotes} />
 
       <fieldset className={styles.group}>
         <legend className={styles.legend}>Which function of supervision</legend>
@@ -236,24 +226,14 @@ export function AgendaItemForm({
         />
       </div>
 
-      <fieldset className={styles.group}>
-        <legend className={styles.legend}>Priority</legend>
-        <div className={styles.chips}>
-          {PRIORITIES.map((p) => (
-            <label key={p} className={styles.chip}>
-              <input
-                type="radio"
-                className={styles.radio}
-                name={`${id}-priority`}
-                value={p}
-                checked={priority === p}
-                onChange={() => setPriority(p)}
-              />
-              <span>{PRIORITY_LABELS[p]}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceChips
+        name={`${id}-priority`}
+        legend="Priority"
+        options={PRIORITIES}
+        labels={PRIORITY_LABELS}
+        value={priority}
+        onChange={setPriority}
+      />
 
       <fieldset className={styles.group} aria-describedby={`${id}-graces-hint`}>
         <legend className={styles.legend}>Social GRACES (optional)</legend>

@@ -7,6 +7,7 @@ import { fromLocalInput, toLocalInput } from '../checkins/format';
 import { functionLabel, parseNumber, today } from './format';
 import { refreshSupervision } from './queries';
 import styles from './supervision.module.css';
+import { TextAreaField } from './fields';
 
 interface ActionRow {
   key: number;
@@ -158,18 +159,7 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
           onChange={(e) => setAttendees(e.target.value)}
         />
       </div>
-      <div className={styles.field}>
-        <label htmlFor={`${id}-notes`} className={styles.legend}>
-          Notes (optional)
-        </label>
-        <textarea
-          id={`${id}-notes`}
-          className={styles.textarea}
-          rows={3}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-        />
-      </div>
+      <TextAreaField id={`${id}-notes`} label="Notes (optional)" rows={3} value={notes} onChange={setNotes} />
 
       {agenda.length ? (
         <div className={styles.group}>

@@ -6,6 +6,7 @@ import { Actions, Button, Notice, TextField } from '../../ui/controls';
 import { FREQUENCY_LABELS, parseNumber, today, TYPE_LABELS } from './format';
 import { refreshSupervision } from './queries';
 import styles from './supervision.module.css';
+import { ChoiceChips } from './fields';
 
 interface Props {
   /** The supervision being changed, or null for a new one. */
@@ -101,24 +102,14 @@ export function SupervisorForm({ initial, onDone, cancellable = true, headingLev
           onChange={(e) => setRole(e.target.value)}
         />
       </div>
-      <fieldset className={styles.group}>
-        <legend className={styles.legend}>Type of supervision</legend>
-        <div className={styles.chips}>
-          {SUPERVISION_TYPES.map((t) => (
-            <label key={t} className={styles.chip}>
-              <input
-                type="radio"
-                className={styles.radio}
-                name={`${id}-type`}
-                value={t}
-                checked={type === t}
-                onChange={() => setType(t)}
-              />
-              <span>{TYPE_LABELS[t]}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceChips
+        name={`${id}-type`}
+        legend="Type of supervision"
+        options={SUPERVISION_TYPES}
+        labels={TYPE_LABELS}
+        value={type}
+        onChange={setType}
+      />
       <div className={styles.formGrid}>
         <div className={styles.field}>
           <label htmlFor={`${id}-freq`} className={styles.legend}>
