@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Checkin, RedFlag, SuggestionView } from '../checkins/types';
 import type { PromptView } from '../dialectics/prompts';
 import type { HoursMonth } from '../supervision/hours';
-import type { Action, AgendaItem, SessionRecord, Supervisor } from '../supervision/types';
+import type { Action, AgendaItem, BalanceView, SessionRecord, Supervisor } from '../supervision/types';
 import type { Entry, EntryPage, LinkedEntry, Revision, RevisionSummary, SaveResult, TagCount } from '../journal/types';
 import { ENTRY_KINDS } from '../journal/types';
 import type { Template } from '../journal/templates';
@@ -362,18 +362,7 @@ export const contract = {
     input: z.object({ supervisorId: recordId.nullable() }).strict(),
     output: output<(Action & { supervisorName: string })[]>(),
   },
-  'supervision:balance': {
-    input: bySupervisor,
-    output: output<{
-      sessions: {
-        sessionId: string;
-        startsAt: string;
-        counts: Record<'normative' | 'formative' | 'restorative', number>;
-      }[];
-      totals: Record<'normative' | 'formative' | 'restorative', number>;
-      missing: ('normative' | 'formative' | 'restorative')[];
-    }>(),
-  },
+  'supervision:balance': { input: bySupervisor, output: output<BalanceView>() },
   'supervision:hours': {
     input: z.object({ supervisorId: recordId, ...monthRange }).strict(),
     output: output<HoursMonth[]>(),

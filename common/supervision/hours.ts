@@ -20,6 +20,8 @@ export interface HoursMonth {
   minimumMinutes: number;
   /** Minutes still to go to reach the minimum (0 when met). */
   shortBy: number;
+  /** False for a month before the contract began or after it ended: no minimum applies. */
+  inContract: boolean;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -48,6 +50,18 @@ export function monthOf(startsAt: string, timeZone: string): string {
   return `${year}-${month}`;
 }
 
+/** The day (YYYY-MM-DD) an instant falls on, on the calendar of `timeZone`. */
+export function dayOf(startsAt: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: safeTimeZone(timeZone),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(startsAt));
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
 /** Every month from `from` to `to` (both YYYY-MM), in order. */
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
@@ -73,6 +87,7 @@ export function hoursByMonth(
   sessions: readonly TimedSession[],
   minHoursPerMonth: number,
   range: { from: string; to: string },
+  contract: { from: string; to: string | null } = { from: '0000-01', to: null },
 ): HoursMonth[] {
   const minimumMinutes = minutesOf(minHoursPerMonth);
   const totals = new Map<string, { minutes: number; sessions: number }>();
@@ -86,7 +101,9 @@ export function hoursByMonth(
   }
   return monthsBetween(range.from, range.to).map((month) => {
     const t = totals.get(month) ?? { minutes: 0, sessions: 0 };
-    return { month, ...t, minimumMinutes, shortBy: Math.max(0, minimumMinutes - t.minutes) };
+    const inContract = month >= contract.from && (contract.to === null || month <= contract.to);
+    const minimum = inContract ? minimumMinutes : 0;
+    return { month, ...t, minimumMinutes: minimum, shortBy: Math.max(0, minimum - t.minutes), inContract };
   });
 }
 

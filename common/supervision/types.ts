@@ -100,6 +100,12 @@ export interface SessionItem {
   question: string;
   function: SupervisionFunction;
   sourceEntryId: string | null;
+  notes: string;
+  excerpt: string | null;
+  sevenEyed: number | null;
+  graces: SocialGrace[];
+  priority: Priority;
+  minutes: number;
   outcome: ItemOutcome;
   discussed: string;
   decided: string;
@@ -129,4 +135,11 @@ export interface SessionRecord {
   notes: string;
   items: SessionItem[];
   actions: Action[];
+}
+
+export interface BalanceView {
+  sessions: { sessionId: string; startsAt: string; timeZone: string; counts: Record<SupervisionFunction, number> }[];
+  totals: Record<SupervisionFunction, number>;
+  /** Functions with no discussed item in each of the last MISSING_AFTER sessions. */
+  missing: SupervisionFunction[];
 }

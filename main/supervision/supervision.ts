@@ -3,11 +3,12 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../../common/errors';
 import { carryForward } from '../../common/supervision/carry-forward';
-import { type HoursMonth, hoursByMonth, monthOf, safeTimeZone } from '../../common/supervision/hours';
+import { dayOf, type HoursMonth, hoursByMonth, monthOf, safeTimeZone } from '../../common/supervision/hours';
 import {
   type Action,
   type AgendaItem,
   type AgendaSource,
+  type BalanceView,
   FREQUENCIES,
   type Frequency,
   FUNCTIONS,
@@ -65,13 +66,6 @@ export interface SessionInput {
 export interface EntryInSupervision {
   agenda: { itemId: string; supervisorId: string; supervisorName: string; title: string }[];
   sessions: { sessionId: string; supervisorName: string; startsAt: string; title: string; outcome: ItemOutcome }[];
-}
-
-export interface BalanceView {
-  sessions: { sessionId: string; startsAt: string; counts: Record<SupervisionFunction, number> }[];
-  totals: Record<SupervisionFunction, number>;
-  /** Functions with no discussed item in each of the last MISSING_AFTER sessions. */
-  missing: SupervisionFunction[];
 }
 
 export const BALANCE_SESSIONS = 6;
@@ -255,6 +249,18 @@ export class SupervisionService {
     return this.supervisor(id);
   }
 
+  /** A supervision still under way: an ended one keeps its records but takes nothing new. */
+  private current(id: string): Supervisor {
+    const supervisor = this.supervisor(id);
+    if (supervisor.endedAt) {
+      throw new AppError(
+        'INVALID_INPUT',
+        'This supervision has ended. Resume it first if you would like to add to it.',
+      );
+    }
+    return supervisor;
+  }
+
   /** Ends (or resumes) a supervision; everything recorded stays. */
   setEnded(id: string, ended: boolean): Supervisor {
     const changed = this.db()
@@ -339,7 +345,7 @@ export class SupervisionService {
     input: AgendaItemInput,
     source: NewAgendaSource | { kind: 'action'; actionId: string },
   ): void {
-    this.supervisor(supervisorId);
+    this.current(supervisorId);
     const item = this.checkItem(input);
     let entryId: string | null = null;
     let sourceTitle = '';
@@ -391,6 +397,7 @@ export class SupervisionService {
 
   /** The agenda in the order given; any item not named keeps its place after them. */
   reorderAgenda(supervisorId: string, ids: string[]): AgendaItem[] {
+    this.current(supervisorId);
     this.tx((db) => {
       const current = this.agenda(supervisorId).map((i) => i.id);
       const order = [...ids.filter((id) => current.includes(id)), ...current.filter((id) => !ids.includes(id))];
@@ -423,7 +430,7 @@ export class SupervisionService {
   // Sessions
 
   recordSession(input: SessionInput): SessionRecord {
-    const supervisor = this.supervisor(input.supervisorId);
+    const supervisor = this.current(input.supervisorId);
     if (!Number.isFinite(input.minutes) || input.minutes <= 0) {
       throw invalid('A session needs a length of at least one minute. How long did it last?');
     }
@@ -443,7 +450,12 @@ export class SupervisionService {
         owner: text(a.owner, 'Who will do it', MAX_SHORT),
         due: a.due,
       }))
-      .filter((a) => a.text);
+      .filter((a) => {
+        if (a.text) return true;
+        // A row left wholly empty is simply left out; one with an owner or a date needs its words.
+        if (a.owner || a.due) throw invalid('Each action needs a few words saying what it is.');
+        return false;
+      });
     for (const a of actions)
       if (a.due !== null && !isDay(a.due)) throw invalid('Please give each action’s due date as a real day.');
     const id = randomUUID();
@@ -471,8 +483,9 @@ export class SupervisionService {
         stamp,
       );
       const insertItem = db.prepare(
-        `INSERT INTO session_items (session_id, position, title, question, function, source_entry_id, outcome, discussed, decided)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO session_items (session_id, position, title, question, function, source_entry_id, notes, excerpt,
+           seven_eyed, graces_json, priority, minutes, outcome, discussed, decided)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const outcomes: Record<string, ItemOutcome> = {};
       agenda.forEach((item, i) => {
@@ -486,6 +499,12 @@ export class SupervisionService {
           item.question,
           item.function,
           item.source.kind === 'entry' ? item.source.entryId : null,
+          item.notes,
+          item.source.kind === 'entry' ? item.source.excerpt : null,
+          item.sevenEyed,
+          JSON.stringify(item.graces),
+          item.priority,
+          item.minutes,
           outcome,
           text(got?.discussed ?? '', 'What was discussed', 20_000),
           text(got?.decided ?? '', 'What was decided', 20_000),
@@ -540,12 +559,15 @@ export class SupervisionService {
         }
       | undefined;
     if (!row) throw notFound('session');
-    const items = this.db()
-      .prepare(
-        `SELECT title, question, function, source_entry_id AS sourceEntryId, outcome, discussed, decided
-         FROM session_items WHERE session_id = ? ORDER BY position`,
-      )
-      .all(id) as SessionRecord['items'];
+    const items = (
+      this.db()
+        .prepare(
+          `SELECT title, question, function, source_entry_id AS sourceEntryId, notes, excerpt, seven_eyed AS sevenEyed,
+             graces_json, priority, minutes, outcome, discussed, decided
+           FROM session_items WHERE session_id = ? ORDER BY position`,
+        )
+        .all(id) as (Omit<SessionRecord['items'][number], 'graces'> & { graces_json: string })[]
+    ).map(({ graces_json, ...item }) => ({ ...item, graces: JSON.parse(graces_json) as SocialGrace[] }));
     const actions = this.db()
       .prepare(
         `SELECT id, session_id AS sessionId, text, owner, due, done_at AS doneAt FROM supervision_actions
@@ -588,7 +610,11 @@ export class SupervisionService {
       );
       if (done) {
         db.prepare('DELETE FROM agenda_items WHERE action_id = ?').run(actionId);
-      } else if (action.supervisorId && !db.prepare('SELECT 1 FROM agenda_items WHERE action_id = ?').get(actionId)) {
+      } else if (
+        action.supervisorId &&
+        !this.supervisor(action.supervisorId).endedAt &&
+        !db.prepare('SELECT 1 FROM agenda_items WHERE action_id = ?').get(actionId)
+      ) {
         this.insertItem(db, action.supervisorId, randomUUID(), actionItemFor(action), { kind: 'action', actionId });
       }
     });
@@ -615,13 +641,13 @@ export class SupervisionService {
   balance(supervisorId: string): BalanceView {
     const rows = this.db()
       .prepare(
-        `SELECT s.id, s.starts_at AS startsAt,
+        `SELECT s.id, s.starts_at AS startsAt, s.time_zone AS timeZone,
            (SELECT count(*) FROM session_items i WHERE i.session_id = s.id AND i.outcome = 'discussed' AND i.function = 'normative') AS normative,
            (SELECT count(*) FROM session_items i WHERE i.session_id = s.id AND i.outcome = 'discussed' AND i.function = 'formative') AS formative,
            (SELECT count(*) FROM session_items i WHERE i.session_id = s.id AND i.outcome = 'discussed' AND i.function = 'restorative') AS restorative
          FROM supervision_sessions s WHERE s.supervisor_id = ? ORDER BY s.starts_at DESC LIMIT ?`,
       )
-      .all(supervisorId, BALANCE_SESSIONS) as ({ id: string; startsAt: string } & Record<
+      .all(supervisorId, BALANCE_SESSIONS) as ({ id: string; startsAt: string; timeZone: string } & Record<
       SupervisionFunction,
       number
     >)[];
@@ -629,12 +655,14 @@ export class SupervisionService {
       .map((r) => ({
         sessionId: r.id,
         startsAt: r.startsAt,
+        timeZone: r.timeZone,
         counts: { normative: r.normative, formative: r.formative, restorative: r.restorative },
       }))
       .reverse();
     const totals = { normative: 0, formative: 0, restorative: 0 };
     for (const s of sessions) for (const f of FUNCTIONS) totals[f] += s.counts[f];
-    const lastFew = sessions.slice(-MISSING_AFTER);
+    // Only sessions where something was discussed say anything about balance.
+    const lastFew = sessions.filter((s) => FUNCTIONS.some((f) => s.counts[f] > 0)).slice(-MISSING_AFTER);
     const missing =
       lastFew.length < MISSING_AFTER ? [] : FUNCTIONS.filter((f) => lastFew.every((s) => s.counts[f] === 0));
     return { sessions, totals, missing };
@@ -647,7 +675,11 @@ export class SupervisionService {
         'SELECT starts_at AS startsAt, time_zone AS timeZone, minutes FROM supervision_sessions WHERE supervisor_id = ?',
       )
       .all(supervisorId) as { startsAt: string; timeZone: string; minutes: number }[];
-    return hoursByMonth(sessions, supervisor.minHoursPerMonth, range);
+    // Months before the supervision began, or after it ended, have no minimum to fall short of.
+    return hoursByMonth(sessions, supervisor.minHoursPerMonth, range, {
+      from: supervisor.startDate.slice(0, 7),
+      to: supervisor.endedAt ? supervisor.endedAt.slice(0, 7) : null,
+    });
   }
 
   /** The hours log as CSV: one row a month, then one a session. Cells that could be read as formulas are defused. */
@@ -667,8 +699,8 @@ export class SupervisionService {
         m.month,
         String(m.sessions),
         hours(m.minutes),
-        hours(m.minimumMinutes),
-        m.shortBy === 0 ? 'yes' : 'no',
+        m.inContract ? hours(m.minimumMinutes) : '',
+        m.inContract ? (m.shortBy === 0 ? 'yes' : 'no') : 'outside the contract',
       ]),
       [],
       ['Supervisor', 'Date', 'Month', 'Minutes', 'Hours', 'Who was there'],
@@ -677,7 +709,7 @@ export class SupervisionService {
         .reverse()
         .map((s) => [
           safe(s.supervisorName),
-          new Date(s.startsAt).toLocaleDateString('en-CA', { timeZone: safeTimeZone(s.timeZone) }),
+          dayOf(s.startsAt, s.timeZone),
           monthOf(s.startsAt, s.timeZone),
           String(s.minutes),
           hours(s.minutes),

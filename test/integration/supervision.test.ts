@@ -420,3 +420,61 @@ describe('after a session', () => {
     expect(s.supervision.forEntry(entry.id).agenda).toEqual([]);
   });
 });
+
+describe('edges found in review', () => {
+  it('keeps each item whole in the session, ignores empty sessions in the balance, and guards ended supervisions', async () => {
+    const s = await open();
+    const sup = s.supervision.saveSupervisor({ ...contract, startDate: '2026-03-20' });
+    const entry = flaggedEntry(s, 'Home visit');
+    const added = s.supervision.addAgendaItem(
+      sup.id,
+      item('The stairs', { notes: 'Ask about the risk assessment', sevenEyed: 7, graces: ['Ability'], minutes: 12 }),
+      { kind: 'entry', entryId: entry.id, excerpt: 'Only the part about the stairs.' },
+    );
+    const base = { supervisorId: sup.id, timeZone: 'Europe/London', minutes: 60, attendees: '', notes: '' };
+    const session = s.supervision.recordSession({
+      ...base,
+      startsAt: '2026-04-02T10:00:00Z',
+      items: [{ agendaItemId: added.id, outcome: 'discussed', discussed: 'Yes', decided: '' }],
+      actions: [],
+    });
+    expect(session.items[0]).toMatchObject({
+      notes: 'Ask about the risk assessment',
+      excerpt: 'Only the part about the stairs.',
+      sevenEyed: 7,
+      graces: ['Ability'],
+      minutes: 12,
+    });
+    // Three sessions with nothing on the agenda say nothing about balance.
+    for (const day of ['2026-05-01', '2026-06-01', '2026-07-01']) {
+      s.supervision.recordSession({ ...base, startsAt: `${day}T10:00:00Z`, items: [], actions: [] });
+    }
+    expect(s.supervision.balance(sup.id).missing).toEqual([]);
+    // Before the contract began there is no minimum to fall short of.
+    expect(
+      s.supervision.hours(sup.id, { from: '2026-02', to: '2026-04' }).map((m) => [m.month, m.inContract, m.shortBy]),
+    ).toEqual([
+      ['2026-02', false, 0],
+      ['2026-03', true, 90],
+      ['2026-04', true, 30],
+    ]);
+    expectCode(
+      () =>
+        s.supervision.recordSession({
+          ...base,
+          startsAt: '2026-07-02T10:00:00Z',
+          items: [],
+          actions: [{ text: ' ', owner: 'Me', due: null }],
+        }),
+      'INVALID_INPUT',
+      /few words/,
+    );
+    s.supervision.setEnded(sup.id, true);
+    expectCode(() => s.supervision.addAgendaItem(sup.id, item('Late')), 'INVALID_INPUT', /has ended/);
+    expectCode(
+      () => s.supervision.recordSession({ ...base, startsAt: '2026-08-01T10:00:00Z', items: [], actions: [] }),
+      'INVALID_INPUT',
+      /has ended/,
+    );
+  });
+});

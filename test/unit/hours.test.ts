@@ -35,10 +35,10 @@ describe('hours by month', () => {
       { from: '2025-12', to: '2026-03' },
     );
     expect(months).toEqual([
-      { month: '2025-12', minutes: 0, sessions: 0, minimumMinutes: 90, shortBy: 90 },
-      { month: '2026-01', minutes: 180, sessions: 3, minimumMinutes: 90, shortBy: 0 },
-      { month: '2026-02', minutes: 45, sessions: 1, minimumMinutes: 90, shortBy: 45 },
-      { month: '2026-03', minutes: 0, sessions: 0, minimumMinutes: 90, shortBy: 90 },
+      { month: '2025-12', minutes: 0, sessions: 0, minimumMinutes: 90, shortBy: 90, inContract: true },
+      { month: '2026-01', minutes: 180, sessions: 3, minimumMinutes: 90, shortBy: 0, inContract: true },
+      { month: '2026-02', minutes: 45, sessions: 1, minimumMinutes: 90, shortBy: 45, inContract: true },
+      { month: '2026-03', minutes: 0, sessions: 0, minimumMinutes: 90, shortBy: 90, inContract: true },
     ]);
   });
 
@@ -60,6 +60,25 @@ describe('hours by month', () => {
       to: '2026-01',
     });
     expect(months[0]).toMatchObject({ minutes: 0, sessions: 0 });
+  });
+
+  it('sets no minimum for months outside the contract', () => {
+    const months = hoursByMonth(
+      [london('2026-02-10T10:00:00Z', 30)],
+      1.5,
+      { from: '2026-01', to: '2026-05' },
+      {
+        from: '2026-02',
+        to: '2026-04',
+      },
+    );
+    expect(months.map((m) => [m.month, m.inContract, m.minimumMinutes, m.shortBy])).toEqual([
+      ['2026-01', false, 0, 0],
+      ['2026-02', true, 90, 60],
+      ['2026-03', true, 90, 90],
+      ['2026-04', true, 90, 90],
+      ['2026-05', false, 0, 0],
+    ]);
   });
 
   it('says durations in words', () => {

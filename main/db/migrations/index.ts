@@ -3,6 +3,13 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-journal';
 import { migration0003 } from './0003-two-truths-checkins';
 import { migration0004 } from './0004-supervision';
+import { migration0005 } from './0005-session-item-details';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a released one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
