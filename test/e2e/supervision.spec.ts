@@ -363,5 +363,11 @@ test.describe('in the dark', () => {
     await expect(page.getByRole('tablist')).toHaveCount(0);
     expect(services.supervision.supervisors().map((s) => s.name)).toEqual(['Team reflective group']);
     expect(services.supervision.sessions()).toHaveLength(2);
+    // Its sessions stay within reach, under the name they were recorded with.
+    const earlier = page.getByTestId('earlier-sessions');
+    await expect(earlier.getByRole('heading', { name: 'From supervisions you have deleted' })).toBeVisible();
+    await expect(earlier.getByRole('heading', { level: 3 })).toHaveCount(2);
+    await expect(earlier.getByRole('heading', { level: 3 }).first()).toContainText('Dr Ama Mensah');
+    await app.expectAccessible('supervision, earlier sessions (dark)');
   });
 });

@@ -80,7 +80,7 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
           tabIndex={-1}
         >
           {current === 'journal' ? (
-            <JournalPage openRequest={openRequest} />
+            <JournalPage openRequest={openRequest} onOpened={() => setOpenRequest(null)} />
           ) : current === 'two-truths' ? (
             <TwoTruthsPage />
           ) : current === 'check-ins' ? (

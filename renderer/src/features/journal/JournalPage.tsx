@@ -45,7 +45,14 @@ const NO_FILTERS: FilterState = {
   sort: '',
 };
 
-export function JournalPage({ openRequest = null }: { openRequest?: { id: string; n: number } | null }) {
+export function JournalPage({
+  openRequest = null,
+  onOpened,
+}: {
+  openRequest?: { id: string; n: number } | null;
+  /** Called once an entry asked for from elsewhere is showing, so a later visit starts afresh. */
+  onOpened?: () => void;
+}) {
   const queryClient = useQueryClient();
   const [view, setView] = useState<View>('journal');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -95,7 +102,8 @@ export function JournalPage({ openRequest = null }: { openRequest?: { id: string
     if (!openRequest) return;
     setView('journal');
     setSelectedId(openRequest.id);
-  }, [openRequest]);
+    onOpened?.();
+  }, [openRequest, onOpened]);
 
   const set = <K extends keyof FilterState>(key: K, value: FilterState[K]) =>
     setFilters((f) => ({ ...f, [key]: value }));

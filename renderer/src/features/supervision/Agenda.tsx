@@ -93,6 +93,7 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
   }, [moved, items]);
 
   const reorder = useMutation({
+    mutationKey: ['supervision', 'reorder', supervisor.id],
     mutationFn: (ids: string[]) => unwrap(holding().supervision.reorder({ supervisorId: supervisor.id, ids })),
     onMutate: async (ids) => {
       const key = supervisionKeys.agenda(supervisor.id);
@@ -101,7 +102,12 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
       const before = queryClient.getQueryData<AgendaItem[]>(key);
       if (before) queryClient.setQueryData(key, ids.map((x) => before.find((i) => i.id === x)!).filter(Boolean));
     },
-    onSuccess: (value) => queryClient.setQueryData(supervisionKeys.agenda(supervisor.id), value),
+    // Main's order, unless another move is already on its way: that one's optimistic order is newer.
+    onSuccess: (value) => {
+      if (queryClient.isMutating({ mutationKey: ['supervision', 'reorder', supervisor.id] }) <= 1) {
+        queryClient.setQueryData(supervisionKeys.agenda(supervisor.id), value);
+      }
+    },
     onError: () => void refreshSupervision(queryClient),
   });
 

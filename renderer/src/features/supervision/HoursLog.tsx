@@ -97,7 +97,9 @@ export function HoursLog({ supervisor }: { supervisor: Supervisor }) {
                   <td className={styles.nowrap}>{describeMinutes(m.minutes)}</td>
                   <td className={styles.num}>{m.sessions}</td>
                   <td>
-                    {!m.minimumMinutes ? (
+                    {!m.inContract ? (
+                      <span className={styles.muted}>Outside the contract</span>
+                    ) : !m.minimumMinutes ? (
                       <span className={styles.muted}>No minimum</span>
                     ) : m.shortBy === 0 ? (
                       <span className={styles.met}>Met</span>

@@ -119,6 +119,12 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
                         {item.outcome === 'discussed' ? 'Discussed' : 'Not reached'}
                       </span>{' '}
                       <span className={styles.itemSmall}>{functionLabel(item.function)}</span>
+                      {item.excerpt ? <blockquote className={styles.excerpt}>{item.excerpt}</blockquote> : null}
+                      {item.notes ? (
+                        <p className={styles.sessionLine}>
+                          <span className={styles.itemLabel}>Notes:</span> {item.notes}
+                        </p>
+                      ) : null}
                       {item.discussed ? (
                         <p className={styles.sessionLine}>
                           <span className={styles.itemLabel}>Discussed:</span> {item.discussed}

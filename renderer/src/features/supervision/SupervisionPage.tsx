@@ -11,6 +11,7 @@ import { Sessions } from './Sessions';
 import { SupervisorCard } from './SupervisorCard';
 import { SupervisorForm } from './SupervisorForm';
 import styles from './supervision.module.css';
+import { EarlierSessions } from './EarlierSessions';
 
 /** Supervision: the people and contracts, the next agenda, what happened in each session, and the hours. */
 export function SupervisionPage() {
@@ -142,6 +143,7 @@ export function SupervisionPage() {
           </div>
         </>
       ) : null}
+      <EarlierSessions />
     </div>
   );
 }
