@@ -163,6 +163,11 @@ test('a contract, an agenda from flagged entries, reordered by keyboard, a sessi
   expect(services.supervision.sessions()).toEqual([]);
   await expect(record.getByLabel('Who was there (optional)')).toHaveValue('Ama and me');
   await expect(restorative.getByLabel('What was decided')).toHaveValue('Book some leave before the new year.');
+  // A look elsewhere loses nothing: the record waits, half written.
+  await app.goTo('Journal');
+  await app.goTo('Supervision');
+  await expect(record.getByLabel('Who was there (optional)')).toHaveValue('Ama and me');
+  await expect(restorative.getByLabel('What was decided')).toHaveValue('Book some leave before the new year.');
   await record.getByLabel('Length, in minutes').fill('60');
   await record.getByRole('button', { name: 'Save session' }).click();
 

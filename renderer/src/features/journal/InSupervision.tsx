@@ -32,10 +32,10 @@ export function InSupervision({ entryId }: { entryId: string }) {
             {a.title ? ` (${a.title})` : ''}
           </li>
         ))}
-        {sessions.map((s) => {
+        {sessions.map((s, i) => {
           const when = day(s.startsAt);
           return (
-            <li key={`${s.sessionId}-${s.title}`}>
+            <li key={`${s.sessionId}-${i}`}>
               {s.outcome === 'discussed'
                 ? `Discussed in supervision on ${when} with ${s.supervisorName} (${s.title})`
                 : `Not reached on ${when} with ${s.supervisorName} (${s.title})`}

@@ -22,6 +22,18 @@ interface ItemNotes {
   decided: string;
 }
 
+interface Draft {
+  at: string;
+  minutes: string;
+  attendees: string;
+  notes: string;
+  outcomes: Record<string, ItemNotes>;
+  actions: ActionRow[];
+}
+
+/** A session record half written waits here while the person looks elsewhere; the lock forgets it. */
+export const sessionDraftKey = (supervisorId: string) => ['session-draft', supervisorId] as const;
+
 interface Props {
   supervisor: Supervisor;
   agenda: readonly AgendaItem[];
@@ -32,13 +44,30 @@ interface Props {
 export function SessionForm({ supervisor, agenda, onDone }: Props) {
   const id = useId();
   const queryClient = useQueryClient();
-  const [at, setAt] = useState(() => toLocalInput(new Date()));
-  const [minutes, setMinutes] = useState(String(supervisor.sessionMinutes));
-  const [attendees, setAttendees] = useState('');
-  const [notes, setNotes] = useState('');
-  const [outcomes, setOutcomes] = useState<Record<string, ItemNotes>>({});
-  const [actions, setActions] = useState<ActionRow[]>([]);
-  const nextKey = useRef(1);
+  const draftKey = sessionDraftKey(supervisor.id);
+  const [draft] = useState(() => queryClient.getQueryData<Draft>(draftKey));
+  const [at, setAt] = useState(() => draft?.at ?? toLocalInput(new Date()));
+  const [minutes, setMinutes] = useState(draft?.minutes ?? String(supervisor.sessionMinutes));
+  const [attendees, setAttendees] = useState(draft?.attendees ?? '');
+  const [notes, setNotes] = useState(draft?.notes ?? '');
+  const [outcomes, setOutcomes] = useState<Record<string, ItemNotes>>(draft?.outcomes ?? {});
+  const [actions, setActions] = useState<ActionRow[]>(draft?.actions ?? []);
+  const nextKey = useRef(Math.max(0, ...(draft?.actions ?? []).map((a) => a.key)) + 1);
+  useEffect(() => {
+    queryClient.setQueryDefaults(['session-draft'], { gcTime: Infinity });
+    queryClient.setQueryData<Draft>(sessionDraftKey(supervisor.id), {
+      at,
+      minutes,
+      attendees,
+      notes,
+      outcomes,
+      actions,
+    });
+  }, [queryClient, supervisor.id, at, minutes, attendees, notes, outcomes, actions]);
+  const finish = (saved: SessionRecord | null) => {
+    queryClient.removeQueries({ queryKey: sessionDraftKey(supervisor.id) });
+    onDone(saved);
+  };
   const [focusRow, setFocusRow] = useState<number | 'add' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -78,7 +107,7 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
       ),
     onSuccess: async (saved) => {
       await refreshSupervision(queryClient);
-      onDone(saved);
+      finish(saved);
     },
   });
 
@@ -325,7 +354,7 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
         <Button type="submit" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save session'}
         </Button>
-        <Button variant="secondary" onClick={() => onDone(null)}>
+        <Button variant="secondary" onClick={() => finish(null)}>
           Cancel
         </Button>
       </Actions>

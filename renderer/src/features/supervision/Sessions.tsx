@@ -10,7 +10,7 @@ import { useNavigation } from '../frame/navigation';
 import { ActionLine } from './ActionLine';
 import { functionLabel, sessionDay, sessionWhen } from './format';
 import { refreshSupervision } from './queries';
-import { SessionForm } from './SessionForm';
+import { SessionForm, sessionDraftKey } from './SessionForm';
 import styles from './supervision.module.css';
 
 const PAGE = 3;
@@ -27,7 +27,10 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
   const id = useId();
   const navigation = useNavigation();
   const queryClient = useQueryClient();
-  const [recording, setRecording] = useState(false);
+  // Open again if a record was left half written (after a look at an entry, say).
+  const [recording, setRecording] = useState(
+    () => queryClient.getQueryData(sessionDraftKey(supervisor.id)) !== undefined,
+  );
   const [note, setNote] = useState('');
   const [shown, setShown] = useState(PAGE);
   const headingRef = useRef<HTMLHeadingElement>(null);
