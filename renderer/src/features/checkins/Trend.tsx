@@ -22,6 +22,7 @@ import {
   when,
 } from './format';
 import styles from './checkins.module.css';
+import tables from '../../ui/table.module.css';
 
 const CHART_HEIGHT = 280;
 /** A check-in saved "now" may be a moment ahead of the page's clock. */
@@ -177,7 +178,7 @@ export function Trend({ checkins }: { checkins: readonly Checkin[] | undefined }
           </Button>
           <div id={tableId} hidden={!showTable} className={styles.tableBox}>
             <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby={`${tableId}-caption`}>
-              <table className={styles.table}>
+              <table className={`${tables.table} ${styles.table}`}>
                 <caption id={`${tableId}-caption`}>Your check-ins over {spec.words}, oldest first</caption>
                 <thead>
                   <tr>

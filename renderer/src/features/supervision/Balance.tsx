@@ -5,6 +5,7 @@ import { Button, Notice } from '../../ui/controls';
 import { day } from './format';
 import { useBalance } from './queries';
 import styles from './supervision.module.css';
+import tables from '../../ui/table.module.css';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const inWords = (n: number) => NUMBER_WORDS[n] ?? String(n);
@@ -82,7 +83,7 @@ export function Balance({ supervisorId, onAddItem }: Props) {
           </ul>
           {total === 0 ? <p className={styles.muted}>No items were marked as discussed in these sessions.</p> : null}
           <div className={styles.tableScroll}>
-            <table className={styles.table}>
+            <table className={`${tables.table} ${styles.table}`}>
               <caption>Discussed items by session, oldest first</caption>
               <thead>
                 <tr>

@@ -7,6 +7,7 @@ import { Button, Notice } from '../../ui/controls';
 import { addMonths, monthLabel, thisMonth } from './format';
 import { useHours } from './queries';
 import styles from './supervision.module.css';
+import tables from '../../ui/table.module.css';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -76,7 +77,7 @@ export function HoursLog({ supervisor }: { supervisor: Supervisor }) {
       {hours.isError ? <Notice>{describeError(hours.error)}</Notice> : null}
       {inOrder && hours.data ? (
         <div className={styles.tableScroll}>
-          <table className={styles.table} data-testid="hours-table">
+          <table className={`${tables.table} ${styles.table}`} data-testid="hours-table">
             <caption>
               Hours by month, {monthLabel(from)} to {monthLabel(to)}
             </caption>
