@@ -146,7 +146,7 @@ export function createServices(options: ServicesOptions): Services {
     'checkins:suggestions': () => checkins.suggestions(),
     'checkins:dismiss': ({ key }) => (checkins.dismiss(key), null),
     // One transaction: no half-made entry if any step fails.
-    'checkins:bringToSupervision': ({ key }) =>
+    'checkins:bringToSupervision': ({ key, supervisorId }) =>
       vault.db().transaction(() => {
         const suggestion = checkins.suggestions().find((s) => s.key === key);
         if (!suggestion) throw new AppError('NOT_FOUND', 'That suggestion has already been set aside.');
@@ -159,7 +159,11 @@ export function createServices(options: ServicesOptions): Services {
           bringToSupervision: true,
         });
         // With a supervision under way, it goes on the next agenda too, as a restorative item.
-        const current = supervision.supervisors().find((s) => !s.endedAt);
+        const under = supervision.supervisors().filter((s) => !s.endedAt);
+        const current = supervisorId ? under.find((s) => s.id === supervisorId) : under[0];
+        if (supervisorId && !current) {
+          throw new AppError('NOT_FOUND', 'That supervision has ended or been deleted. Please choose another.');
+        }
         if (current) {
           supervision.addAgendaItem(
             current.id,

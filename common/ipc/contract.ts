@@ -258,7 +258,8 @@ export const contract = {
   'checkins:dismiss': { input: z.object({ key: z.string().min(1).max(300) }).strict(), output: output<null>() },
   /** Starts a journal entry, flagged for supervision, from a suggestion; the suggestion is then set aside. */
   'checkins:bringToSupervision': {
-    input: z.object({ key: z.string().min(1).max(300) }).strict(),
+    /** `supervisorId`: whose agenda it joins; by default the first supervision under way. */
+    input: z.object({ key: z.string().min(1).max(300), supervisorId: recordId.nullable().optional() }).strict(),
     /** The journal entry made, and the supervisor whose next agenda it joined, if there is one. */
     output: output<{ entry: Entry; supervisorName: string | null }>(),
   },

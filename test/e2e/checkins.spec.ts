@@ -295,3 +295,31 @@ test('a check-in half written waits while you look elsewhere, and is forgotten o
   await expect(page.getByLabel('What is hard?')).toHaveValue('');
   await expect(page.getByRole('radio', { name: /^4/ })).not.toBeChecked();
 });
+
+test('with two supervisions, a suggestion joins the agenda of the one you choose', async ({ app, shell }) => {
+  const page = app.page;
+  await app.confirmRecoveryKey(await app.createVault());
+  const services = shell.services;
+  const contract = {
+    role: '',
+    type: 'individual',
+    frequency: 'monthly',
+    minHoursPerMonth: 1.5,
+    sessionMinutes: 60,
+    focusAreas: [],
+    startDate: '2026-01-05',
+  };
+  services.supervision.saveSupervisor({ ...contract, name: 'Dr Ama Mensah' });
+  const team = services.supervision.saveSupervisor({ ...contract, name: 'Team reflective group', type: 'group' });
+  const sign = services.checkins.saveFlag({ name: 'Not sleeping well', whatHelps: '', contact: '' });
+  seedWeeks(services, { flagId: sign.id });
+  await app.goTo('Check-ins');
+  const falling = page.getByTestId('suggestion').filter({ hasText: 'Your capacity lately' });
+  await falling.getByLabel('Supervision with').selectOption({ label: 'Team reflective group' });
+  await falling.getByRole('button', { name: 'Bring to supervision' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'with Team reflective group as a restorative item' }),
+  ).toBeVisible();
+  expect(services.supervision.agenda(team.id)).toEqual([expect.objectContaining({ function: 'restorative' })]);
+  await app.expectAccessible('check-ins, choosing a supervision');
+});

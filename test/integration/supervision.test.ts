@@ -365,6 +365,28 @@ describe('from a check-in suggestion', () => {
       }),
     ]);
   });
+
+  it('joins the agenda of the supervision the person chooses, and refuses an ended one', async () => {
+    const s = await open();
+    s.supervision.saveSupervisor(contract);
+    const team = s.supervision.saveSupervisor({ ...contract, name: 'Team reflective group', type: 'group' });
+    const DAY = 86_400_000;
+    const base = { energy: null, sleep: null, load: null, helping: '', hard: '', flagIds: [], entryId: null };
+    for (const d of [30, 26, 22])
+      s.checkins.save({ ...base, at: new Date(Date.now() - d * DAY).toISOString(), capacity: 8 });
+    for (const d of [5, 3, 1])
+      s.checkins.save({ ...base, at: new Date(Date.now() - d * DAY).toISOString(), capacity: 3 });
+    const [falling] = s.checkins.suggestions();
+    const sender = { isMainFrame: true, url: 'holding://app/' };
+    s.supervision.setEnded(team.id, true);
+    const refused = await s.router('checkins:bringToSupervision', { key: falling!.key, supervisorId: team.id }, sender);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(s.journal.list({}).total).toBe(0);
+    s.supervision.setEnded(team.id, false);
+    const result = await s.router('checkins:bringToSupervision', { key: falling!.key, supervisorId: team.id }, sender);
+    expect(result).toMatchObject({ ok: true, value: { supervisorName: 'Team reflective group' } });
+    expect(s.supervision.agenda(team.id)).toHaveLength(1);
+  });
 });
 
 describe('after a session', () => {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RedFlag, SuggestionView } from '../../../../common/checkins/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
@@ -56,8 +56,18 @@ function SuggestionCard({
   const { title, text } = describe(suggestion);
   const setAside = () => void queryClient.invalidateQueries({ queryKey: checkinKeys.suggestions });
 
+  // With more than one supervision under way, the person chooses whose agenda it joins.
+  const supervisions = useQuery({
+    queryKey: ['supervision', 'supervisors'],
+    queryFn: () => unwrap(holding().supervision.supervisors()),
+  });
+  const under = (supervisions.data ?? []).filter((s) => !s.endedAt);
+  const [withId, setWithId] = useState<string | null>(null);
+  const chosen = under.find((s) => s.id === withId) ?? under[0] ?? null;
+
   const bring = useMutation({
-    mutationFn: () => unwrap(holding().checkins.bringToSupervision({ key: suggestion.key })),
+    mutationFn: () =>
+      unwrap(holding().checkins.bringToSupervision({ key: suggestion.key, supervisorId: chosen?.id ?? null })),
     onSuccess: ({ entry, supervisorName }) => {
       void queryClient.invalidateQueries({ queryKey: ['journal'] });
       void queryClient.invalidateQueries({ queryKey: ['supervision'] });
@@ -93,6 +103,22 @@ function SuggestionCard({
       </h3>
       <p>{text}</p>
       <div className={styles.row}>
+        {under.length > 1 ? (
+          <label className={styles.row}>
+            <span>Supervision with</span>
+            <select
+              className={styles.suggestionSelect}
+              value={chosen?.id ?? ''}
+              onChange={(e) => setWithId(e.target.value)}
+            >
+              {under.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <Button onClick={() => bring.mutate()} disabled={bring.isPending || dismiss.isPending}>
           Bring to supervision
         </Button>
