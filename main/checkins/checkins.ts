@@ -87,6 +87,13 @@ export class CheckinService {
 
   /** Newest first; `from` and `to` are ISO timestamps, both optional. */
   list(range: { from?: string | null | undefined; to?: string | null | undefined } = {}): Checkin[] {
+    return this.read(range, null);
+  }
+
+  private read(
+    range: { from?: string | null | undefined; to?: string | null | undefined },
+    id: string | null,
+  ): Checkin[] {
     // Stored times are UTC ISO strings; bounds given with an offset or without milliseconds are made
     // the same shape first, so comparing them as text compares the instants.
     const bound = (value: string | null | undefined) => {
@@ -98,9 +105,10 @@ export class CheckinService {
     const rows = this.db()
       .prepare(
         `SELECT c.*, e.title AS entry_title FROM checkins c LEFT JOIN entries e ON e.id = c.entry_id
-         WHERE (@from IS NULL OR c.at >= @from) AND (@to IS NULL OR c.at <= @to) ORDER BY c.at DESC, c.created_at DESC`,
+         WHERE (@id IS NULL OR c.id = @id) AND (@from IS NULL OR c.at >= @from) AND (@to IS NULL OR c.at <= @to)
+         ORDER BY c.at DESC, c.created_at DESC`,
       )
-      .all({ from: bound(range.from), to: bound(range.to) }) as CheckinRow[];
+      .all({ id, from: bound(range.from), to: bound(range.to) }) as CheckinRow[];
     const flags = this.flagsOf(rows.map((r) => r.id));
     return rows.map((r) => ({
       id: r.id,
@@ -139,7 +147,8 @@ export class CheckinService {
   }
 
   get(id: string): Checkin {
-    const found = this.list().find((c) => c.id === id);
+    // One row by its key: a save must not read the whole history back.
+    const [found] = this.read({}, id);
     if (!found) throw new AppError('NOT_FOUND', 'That check-in could not be found. It may have been deleted.');
     return found;
   }
