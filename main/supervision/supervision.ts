@@ -536,45 +536,57 @@ export class SupervisionService {
   }
 
   sessions(supervisorId: string | null = null): SessionRecord[] {
-    const ids = this.db()
-      .prepare(
-        `SELECT id FROM supervision_sessions WHERE (@sid IS NULL OR supervisor_id = @sid) ORDER BY starts_at DESC`,
-      )
-      .pluck()
-      .all({ sid: supervisorId }) as string[];
-    return ids.map((id) => this.session(id));
+    return this.readSessions('(@sid IS NULL OR supervisor_id = @sid)', { sid: supervisorId });
   }
 
   session(id: string): SessionRecord {
-    const row = this.db().prepare('SELECT * FROM supervision_sessions WHERE id = ?').get(id) as
-      | {
-          id: string;
-          supervisor_id: string | null;
-          supervisor_name: string;
-          starts_at: string;
-          time_zone: string;
-          minutes: number;
-          attendees: string;
-          notes: string;
-        }
-      | undefined;
-    if (!row) throw notFound('session');
-    const items = (
-      this.db()
-        .prepare(
-          `SELECT title, question, function, source_entry_id AS sourceEntryId, notes, excerpt, seven_eyed AS sevenEyed,
-             graces_json, priority, minutes, outcome, discussed, decided
-           FROM session_items WHERE session_id = ? ORDER BY position`,
-        )
-        .all(id) as (Omit<SessionRecord['items'][number], 'graces'> & { graces_json: string })[]
-    ).map(({ graces_json, ...item }) => ({ ...item, graces: JSON.parse(graces_json) as SocialGrace[] }));
+    const [found] = this.readSessions('id = @id', { id });
+    if (!found) throw notFound('session');
+    return found;
+  }
+
+  /** Sessions with their items and actions: three reads in all, however many sessions there are. */
+  private readSessions(where: string, params: Record<string, unknown>): SessionRecord[] {
+    const rows = this.db()
+      .prepare(`SELECT * FROM supervision_sessions WHERE ${where} ORDER BY starts_at DESC`)
+      .all(params) as {
+      id: string;
+      supervisor_id: string | null;
+      supervisor_name: string;
+      starts_at: string;
+      time_zone: string;
+      minutes: number;
+      attendees: string;
+      notes: string;
+    }[];
+    if (!rows.length) return [];
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const items = this.db()
+      .prepare(
+        `SELECT session_id, title, question, function, source_entry_id AS sourceEntryId, notes, excerpt,
+           seven_eyed AS sevenEyed, graces_json, priority, minutes, outcome, discussed, decided
+         FROM session_items WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY session_id, position`,
+      )
+      .all(ids) as (Omit<SessionRecord['items'][number], 'graces'> & { session_id: string; graces_json: string })[];
     const actions = this.db()
       .prepare(
         `SELECT id, session_id AS sessionId, text, owner, due, done_at AS doneAt FROM supervision_actions
-         WHERE session_id = ? ORDER BY created_at, rowid`,
+         WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`,
       )
-      .all(id) as Action[];
-    return {
+      .all(ids) as Action[];
+    const itemsBy = new Map<string, SessionRecord['items']>();
+    for (const { session_id, graces_json, ...item } of items) {
+      const list = itemsBy.get(session_id) ?? [];
+      list.push({ ...item, graces: JSON.parse(graces_json) as SocialGrace[] });
+      itemsBy.set(session_id, list);
+    }
+    const actionsBy = new Map<string, Action[]>();
+    for (const action of actions) {
+      const list = actionsBy.get(action.sessionId) ?? [];
+      list.push(action);
+      actionsBy.set(action.sessionId, list);
+    }
+    return rows.map((row) => ({
       id: row.id,
       supervisorId: row.supervisor_id,
       supervisorName: row.supervisor_name,
@@ -583,9 +595,9 @@ export class SupervisionService {
       minutes: row.minutes,
       attendees: row.attendees,
       notes: row.notes,
-      items,
-      actions,
-    };
+      items: itemsBy.get(row.id) ?? [],
+      actions: actionsBy.get(row.id) ?? [],
+    }));
   }
 
   /** Removes a session recorded by mistake, with its actions. The agenda is left as it is now. */
