@@ -210,13 +210,7 @@ function EntryForm({
           if (e.key === 'Escape') onBackToList();
         }}
       />
-      <EntryDetails
-        entry={entry}
-        onChange={(changes, immediately) => {
-          update(changes);
-          if (immediately) void autosave.flush();
-        }}
-      />
+      <EntryDetails entry={entry} onChange={update} flush={autosave.flush} />
       {template && template.sections.length ? (
         <p className={styles.status}>Following {template.name}. The prompts disappear as you write.</p>
       ) : null}

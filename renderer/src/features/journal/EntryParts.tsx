@@ -29,14 +29,16 @@ const FLAGS = [
 
 /**
  * The day, tags and flags of an entry of either kind. `onChange` gets each change; a flag is a
- * deliberate act, so it also asks for the save to happen now (`immediately`).
+ * deliberate act, so it is saved at once (`flush`).
  */
 export function EntryDetails({
   entry,
   onChange,
+  flush,
 }: {
   entry: Entry;
-  onChange: (changes: Partial<EntryDetailsValue>, immediately?: boolean) => void;
+  onChange: (changes: Partial<EntryDetailsValue>) => void;
+  flush: () => Promise<void>;
 }) {
   const [eventDate, setEventDate] = useState(entry.eventDate ?? '');
   const [tagsText, setTagsText] = useState(entry.tags.join(', '));
@@ -78,7 +80,8 @@ export function EntryDetails({
             checked={flags[key]}
             onChange={(e) => {
               setFlags((f) => ({ ...f, [key]: e.target.checked }));
-              onChange({ [key]: e.target.checked }, true);
+              onChange({ [key]: e.target.checked });
+              void flush();
             }}
           />
           <span>{label}</span>

@@ -155,13 +155,7 @@ export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onBac
           'Optional, and only if you want to. Leaving both truths standing side by side is enough.',
         )}
       </section>
-      <EntryDetails
-        entry={entry}
-        onChange={(changes, immediately) => {
-          update(changes);
-          if (immediately) void autosave.flush();
-        }}
-      />
+      <EntryDetails entry={entry} onChange={update} flush={autosave.flush} />
       <EntryFooter
         entry={entry}
         state={autosave.state}
