@@ -1,10 +1,13 @@
+import path from 'node:path';
 import { supervisionNoteFor } from '../common/checkins/notes';
+import { type ExportFormat, FORMAT_EXTENSIONS, FORMAT_NAMES } from '../common/export/types';
 import { AppError } from '../common/errors';
 import { docFromParagraphs } from '../common/journal/doc';
 import type { AppInfo, LockReason } from '../common/ipc/contract';
 import { isSafeHref } from '../common/journal/doc';
 import { CheckinService } from './checkins/checkins';
 import { PromptService } from './dialectics/prompts';
+import { ExportService, localDay, type PdfRenderer } from './export/export';
 import { writeFileAtomic } from './fs/atomic';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { JournalService } from './journal/journal';
@@ -27,6 +30,8 @@ export interface ServicesOptions {
    * path, or null if they cancelled.
    */
   chooseSavePath?: (suggestedName: string, filter: { name: string; extensions: string[] }) => Promise<string | null>;
+  /** Prints the export's HTML to PDF with Chromium (printToPDF in the app, page.pdf in the browser shell). */
+  renderPdf?: PdfRenderer;
   /** Asks the person, then opens an https: or mailto: link outside the app; resolves whether it did. */
   openExternal?: (url: string) => Promise<boolean>;
   logError?: (error: unknown, channel: string) => void;
@@ -46,10 +51,31 @@ export interface Services {
   prompts: PromptService;
   checkins: CheckinService;
   supervision: SupervisionService;
+  exports: ExportService;
   autoLock: AutoLock;
   router: Router;
   onLock(listener: (reason: LockReason) => void): () => void;
   dispose(): void;
+}
+
+const SAVE_FILTERS: Record<ExportFormat | 'csv', { name: string; extensions: string[] }> = {
+  csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
+  pdf: { name: FORMAT_NAMES.pdf, extensions: [FORMAT_EXTENSIONS.pdf] },
+  markdown: { name: FORMAT_NAMES.markdown, extensions: [FORMAT_EXTENSIONS.markdown] },
+  docx: { name: FORMAT_NAMES.docx, extensions: [FORMAT_EXTENSIONS.docx] },
+  html: { name: FORMAT_NAMES.html, extensions: [FORMAT_EXTENSIONS.html] },
+};
+
+/** A name fit for a file: letters, digits, spaces, hyphens and underscores, at most 80 characters. */
+export function safeFileName(name: string, fallback: string): string {
+  return (
+    name
+      .replace(/[^\p{L}\p{N} _-]+/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80)
+      .trim() || fallback
+  );
 }
 
 /** The composition root: the same services for Electron, the browser shell and tests. */
@@ -80,6 +106,28 @@ export function createServices(options: ServicesOptions): Services {
   const prompts = new PromptService(vault);
   const checkins = new CheckinService(vault);
   const supervision = new SupervisionService(vault);
+  const exports = new ExportService(vault, { journal, supervision, checkins, settings });
+
+  /** Asks where (the save dialog), then writes the file whole or not at all. Null: the person cancelled. */
+  const saveFile = async (
+    suggestedName: string,
+    kind: ExportFormat | 'csv',
+    data: () => string | Uint8Array | Promise<string | Uint8Array>,
+  ): Promise<string | null> => {
+    if (!options.chooseSavePath) throw new AppError('INVALID_INPUT', 'Saving files is not available here.');
+    const bytes = await data();
+    const target = await options.chooseSavePath(suggestedName, SAVE_FILTERS[kind]);
+    if (!target) return null;
+    try {
+      await writeFileAtomic(target, bytes, 0o600);
+    } catch (error) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `Holding could not save the file there (${(error as NodeJS.ErrnoException).code ?? 'an error'}). Nothing was written; please choose another folder.`,
+      );
+    }
+    return target;
+  };
   vault.onUnlock(() => journal.purgeExpired());
   const autoLock = new AutoLock({
     vault,
@@ -206,27 +254,39 @@ export function createServices(options: ServicesOptions): Services {
     'supervision:hours': ({ supervisorId, from, to }) => supervision.hours(supervisorId, { from, to }),
     'supervision:exportHoursCsv': async ({ supervisorId, from, to }) => {
       const csv = supervision.hoursCsv(supervisorId, { from, to });
-      const name =
-        supervision
-          .supervisor(supervisorId)
-          .name.replace(/[^\p{L}\p{N} _-]+/gu, '')
-          .trim() || 'supervision';
-      if (!options.chooseSavePath) throw new AppError('INVALID_INPUT', 'Saving files is not available here.');
-      const target = await options.chooseSavePath(`Supervision hours - ${name} - ${from} to ${to}.csv`, {
-        name: 'CSV (spreadsheet)',
-        extensions: ['csv'],
-      });
-      if (!target) return { path: null };
-      try {
-        await writeFileAtomic(target, csv, 0o600);
-      } catch (error) {
-        throw new AppError(
-          'INVALID_INPUT',
-          `Holding could not save the file there (${(error as NodeJS.ErrnoException).code ?? 'an error'}). Nothing was written; please choose another folder.`,
-        );
+      const name = safeFileName(supervision.supervisor(supervisorId).name, 'supervision');
+      const target = await saveFile(`Supervision hours - ${name} - ${from} to ${to}.csv`, 'csv', () => csv);
+      return { path: target };
+    },
+    'supervision:exportHoursPdf': async ({ supervisorId, from, to }) => {
+      const doc = exports.hoursDocument(supervisorId, { from, to });
+      const name = safeFileName(supervision.supervisor(supervisorId).name, 'supervision');
+      const target = await saveFile(`Supervision hours - ${name} - ${from} to ${to}.pdf`, 'pdf', () =>
+        exports.renderDocument('pdf', doc, options.renderPdf),
+      );
+      if (target) {
+        exports.record('hours-pdf', path.basename(target), {
+          title: `Supervision hours with ${supervision.supervisor(supervisorId).name}`,
+          items: 1,
+          redacted: 0,
+          pseudonymised: 0,
+          kept: 0,
+        });
       }
       return { path: target };
     },
+    'export:check': (selection) => exports.check(selection),
+    'export:preview': ({ selection, resolutions }) => exports.preview(selection, resolutions),
+    'export:save': async ({ selection, resolutions, format }) => {
+      // Settled and rendered before asking where: an undecided finding stops it before any dialog.
+      const rendered = await exports.render(format, selection, resolutions, options.renderPdf);
+      const name = safeFileName(rendered.record.title, 'Reflections for supervision');
+      const day = localDay(new Date());
+      const target = await saveFile(`${name} - ${day}.${FORMAT_EXTENSIONS[format]}`, format, () => rendered.data);
+      if (!target) return { path: null, record: null };
+      return { path: target, record: exports.record(format, path.basename(target), rendered.record) };
+    },
+    'export:records': () => exports.records(),
     'supervision:forEntry': ({ id }) => supervision.forEntry(id),
     'templates:list': () => templates.list(),
     'templates:save': (input) => templates.save(input),
@@ -254,6 +314,7 @@ export function createServices(options: ServicesOptions): Services {
     prompts,
     checkins,
     supervision,
+    exports,
     autoLock,
     router,
     onLock: (listener) => vault.onLock(listener),

@@ -6,7 +6,16 @@
  * identifier costs more than a redacted date.
  */
 
-export type FindingKind = 'nhs-number' | 'date-of-birth' | 'postcode' | 'phone' | 'email' | 'address' | 'listed-name';
+export type FindingKind =
+  | 'nhs-number'
+  | 'date-of-birth'
+  | 'postcode'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'listed-name'
+  | 'listed-place'
+  | 'person-name';
 
 export interface Finding {
   kind: FindingKind;
@@ -31,6 +40,8 @@ const PRIORITY: readonly FindingKind[] = [
   'date-of-birth',
   'address',
   'listed-name',
+  'listed-place',
+  'person-name',
 ];
 
 /** Letters, combining marks and digits: what counts as "inside a word" for boundaries. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Checkin, RedFlag, SuggestionView } from '../checkins/types';
 import type { PromptView } from '../dialectics/prompts';
+import { EXPORT_FORMATS, type ExportCheck, type ExportPreview, type ExportRecord } from '../export/types';
 import type { HoursMonth } from '../supervision/hours';
 import type { Action, AgendaItem, BalanceView, SessionRecord, Supervisor } from '../supervision/types';
 import type { Entry, EntryPage, LinkedEntry, Revision, RevisionSummary, SaveResult, TagCount } from '../journal/types';
@@ -28,6 +29,9 @@ const passphrase = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
 // Generous: people may paste the key with spaces, line breaks or hyphens.
 const recoveryKey = z.string().min(1).max(200);
 const none = z.undefined();
+const termList = z
+  .array(z.string().max(200, 'A name or place can be up to 200 characters.'))
+  .max(2000, 'The list can hold up to 2,000 names or places.');
 
 export type VaultState = 'none' | 'locked' | 'unlocked';
 export type LockReason = 'manual' | 'shortcut' | 'idle' | 'suspend' | 'screen-lock';
@@ -41,6 +45,9 @@ export interface VaultStatus {
 export interface Settings {
   /** 0 means never. */
   autoLockMinutes: number;
+  /** The person's own names and places for the de-identification check: private, never exported. */
+  deidNames: string[];
+  deidPlaces: string[];
 }
 
 export interface AppInfo {
@@ -80,6 +87,47 @@ const entryMeta = {
 const linkPair = z.object({ fromId: entryId, toId: entryId }).strict();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const monthRange = { from: month, to: month };
+const exportSelection = z
+  .object({
+    title: text(300),
+    entries: z
+      .array(z.object({ id: entryId, excerpt: text(100_000).nullable() }).strict())
+      .max(2000, 'An export can hold up to 2,000 entries. Please choose fewer.'),
+    agendas: z.array(recordId).max(50),
+    sessions: z.array(recordId).max(2000),
+    hours: z
+      .object({ supervisorId: recordId, ...monthRange })
+      .strict()
+      .nullable(),
+    checkins: z.object({ from: isoDay, to: isoDay }).strict().nullable(),
+    signs: z.boolean(),
+  })
+  .strict();
+const resolution = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('redact') }).strict(),
+  z.object({ action: z.literal('pseudonym') }).strict(),
+  z
+    .object({
+      action: z.literal('keep'),
+      reason: z
+        .string()
+        .trim()
+        .min(1, 'Please say why this can stay.')
+        .max(500, 'Please keep the reason under 500 characters.'),
+    })
+    .strict(),
+]);
+const fewKeys = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().max(1000), value).refine((r) => Object.keys(r).length <= 50_000, 'Too many decisions at once.');
+const resolutions = z
+  .object({
+    byValue: fewKeys(resolution),
+    byFinding: fewKeys(resolution),
+    pseudonyms: fewKeys(
+      z.string().trim().min(1, 'A pseudonym cannot be empty.').max(60, 'Please keep a pseudonym under 60 characters.'),
+    ),
+  })
+  .strict();
 const agendaFields = z
   .object({
     title: text(5000),
@@ -136,6 +184,8 @@ export const contract = {
           .refine((n) => (AUTO_LOCK_CHOICES as readonly number[]).includes(n), {
             message: 'Choose one of the offered auto-lock times.',
           }),
+        deidNames: termList,
+        deidPlaces: termList,
       })
       .partial()
       .strict(),
@@ -386,6 +436,24 @@ export const contract = {
       }[];
     }>(),
   },
+  /** The hours log as a PDF for the person's records (no client material: months, times, the supervisor's name). */
+  'supervision:exportHoursPdf': {
+    input: z.object({ supervisorId: recordId, ...monthRange }).strict(),
+    output: output<{ path: string | null }>(),
+  },
+  /** Reads the selection and runs the de-identification check on it. */
+  'export:check': { input: exportSelection, output: output<ExportCheck>() },
+  /** Exactly what would leave, with the decisions so far applied. */
+  'export:preview': {
+    input: z.object({ selection: exportSelection, resolutions }).strict(),
+    output: output<ExportPreview>(),
+  },
+  /** Checks again, refuses while anything is undecided, asks where to save, writes whole or not at all. */
+  'export:save': {
+    input: z.object({ selection: exportSelection, resolutions, format: z.enum(EXPORT_FORMATS) }).strict(),
+    output: output<{ path: string | null; record: ExportRecord | null }>(),
+  },
+  'export:records': { input: none, output: output<ExportRecord[]>() },
   'templates:list': { input: none, output: output<Template[]>() },
   'templates:save': {
     input: z

@@ -1,7 +1,23 @@
 import type { Settings } from '../../common/ipc/contract';
 import type { Vault } from '../vault/vault';
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 10 };
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 10, deidNames: [], deidPlaces: [] };
+
+/** A list of names or places as kept: trimmed, no blanks, no repeats (ignoring case), in the order given. */
+export function cleanList(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const item of value) {
+    if (typeof item !== 'string') continue;
+    const trimmed = item.replace(/\s+/g, ' ').trim();
+    const key = trimmed.toLocaleLowerCase('en-GB');
+    if (!trimmed || seen.has(key)) continue;
+    seen.add(key);
+    out.push(trimmed);
+  }
+  return out;
+}
 
 /** Settings live inside the encrypted database: even preferences say something about a person. */
 export class SettingsService {
@@ -16,6 +32,8 @@ export class SettingsService {
     const autoLockMinutes = stored['autoLockMinutes'];
     return {
       autoLockMinutes: typeof autoLockMinutes === 'number' ? autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes,
+      deidNames: cleanList(stored['deidNames']),
+      deidPlaces: cleanList(stored['deidPlaces']),
     };
   }
 
@@ -28,7 +46,8 @@ export class SettingsService {
     const stamp = this.now().toISOString();
     db.transaction(() => {
       for (const [key, value] of Object.entries(changes)) {
-        if (value !== undefined) upsert.run(key, JSON.stringify(value), stamp);
+        if (value === undefined) continue;
+        upsert.run(key, JSON.stringify(Array.isArray(value) ? cleanList(value) : value), stamp);
       }
     })();
     return this.get();

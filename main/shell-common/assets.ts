@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { EXPORT_CSS } from '../../common/export/html';
 
 /**
  * What both hosts (Electron's protocol handler and the browser shell's request routing) need
@@ -7,11 +9,17 @@ import path from 'node:path';
 export const APP_SCHEME = 'holding';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
-/** No remote origins, no inline script, no eval, no plugins, no framing. */
+/**
+ * The export preview shows the export's own HTML in a sandboxed frame; its one inline stylesheet is
+ * allowed by hash, so no other inline style can run.
+ */
+export const EXPORT_STYLE_HASH = `'sha256-${createHash('sha256').update(EXPORT_CSS, 'utf8').digest('base64')}'`;
+
+/** No remote origins, no inline script, no eval, no plugins, no framing of the app itself. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${EXPORT_STYLE_HASH}`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

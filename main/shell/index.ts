@@ -7,6 +7,7 @@ import { APP_ORIGIN } from '../shell-common/assets';
 import { bindIpc, sendEvent } from './ipc';
 import { installMenu } from './menu';
 import { lockOnPowerEvents, systemIdleSeconds } from './power';
+import { printHtmlToPdf } from './print';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, hardenSession, hardenWebContents, openExternalAfterConfirm } from './window';
 
@@ -69,6 +70,7 @@ if (!app.requestSingleInstanceLock()) {
         const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
+      renderPdf: printHtmlToPdf,
       logError: (error, channel) => console.error(`[holding] ${channel} failed:`, error),
     });
     bindIpc(services.router);

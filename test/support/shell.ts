@@ -18,6 +18,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import type { EventMap } from '../../common/ipc/contract';
 import type { EventName } from '../../common/ipc/names';
 import { createServices, type Services } from '../../main/app';
+import { pdfRendererFor } from './pdf';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveAppAsset } from '../../main/shell-common/assets';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -122,7 +123,23 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
   const openedLinks: string[] = [];
   const savedFiles: string[] = [];
   let exportsDir: string | null = null;
+  const blockedRequests: string[] = [];
+  const pageErrors: string[] = [];
+  // The browser is launched before the services, so the services can print PDFs with it.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-features=Translate,OptimizationHints,MediaRouter,SpareRendererForSitePerProcess',
+    ],
+  });
   const services = createServices({
+    renderPdf: pdfRendererFor(browser, blockedRequests),
     chooseSavePath: async (suggestedName) => {
       let target: string | null;
       if (options.savePath) target = options.savePath(suggestedName);
@@ -146,26 +163,12 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     logError: (error, channel) => console.error(`[holding shell] ${channel} failed:`, error),
   });
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: options.headless ?? true,
-    args: [
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-features=Translate,OptimizationHints,MediaRouter,SpareRendererForSitePerProcess',
-    ],
-  });
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1200, height: 800 },
     serviceWorkers: 'block',
     locale: 'en-GB',
   });
-  const blockedRequests: string[] = [];
-  const pageErrors: string[] = [];
 
   await context.route('**/*', async (route) => {
     const url = route.request().url();

@@ -1,11 +1,12 @@
 import { afterEach } from 'vitest';
-import { createServices, type Services } from '../../main/app';
+import { createServices, type Services, type ServicesOptions } from '../../main/app';
 import { PASSPHRASE, tempDir } from './temp';
 
 /** Services on a fresh, created and unlocked vault in a temporary folder, with a controllable clock. */
-export async function unlockedServices(): Promise<Services & { dataDir: string }> {
+export async function unlockedServices(extra: Partial<ServicesOptions> = {}): Promise<Services & { dataDir: string }> {
   const dataDir = await tempDir();
   const services = createServices({
+    ...extra,
     dataDir,
     host: 'browser-shell',
     version: '0.0.0',
@@ -19,13 +20,13 @@ export async function unlockedServices(): Promise<Services & { dataDir: string }
 export type TestServices = Awaited<ReturnType<typeof unlockedServices>>;
 
 /** `open()` gives fresh unlocked services; all of them are disposed of after each test. */
-export function servicesPerTest(): () => Promise<TestServices> {
+export function servicesPerTest(): (extra?: Partial<ServicesOptions>) => Promise<TestServices> {
   const opened: TestServices[] = [];
   afterEach(() => {
     while (opened.length) opened.pop()!.dispose();
   });
-  return async () => {
-    const services = await unlockedServices();
+  return async (extra = {}) => {
+    const services = await unlockedServices(extra);
     opened.push(services);
     return services;
   };

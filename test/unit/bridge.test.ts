@@ -22,6 +22,7 @@ describe('bridge builder', () => {
       'app',
       'checkins',
       'events',
+      'export',
       'flags',
       'journal',
       'settings',

@@ -4,6 +4,7 @@ import { migration0002 } from './0002-journal';
 import { migration0003 } from './0003-two-truths-checkins';
 import { migration0004 } from './0004-supervision';
 import { migration0005 } from './0005-session-item-details';
+import { migration0006 } from './0006-exports';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a released one. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];

@@ -1,0 +1,184 @@
+/**
+ * The de-identification check over a whole export, and applying the person's decisions to it.
+ * Pure: main runs it on the snapshot it built; tests run it directly.
+ */
+import { findIdentifiers, findListedNames, type Finding, resolveOverlaps } from '../deid/detectors';
+import { findPersonNames, nameValue } from '../deid/names';
+import { mapUnits, replaceRanges, textOf, unitsOf } from './document';
+import {
+  type ExportDocument,
+  type ExportFinding,
+  type FindingKind,
+  REDACTED,
+  type Resolution,
+  type Resolutions,
+} from './types';
+
+export interface CheckOptions {
+  /** The person's own lists, kept in Settings. */
+  names: readonly string[];
+  places: readonly string[];
+  /** For judging dates of birth. */
+  year: number;
+  /** Whether to look for likely names with the NLP library (on unless a test turns it off). */
+  nlp?: boolean;
+}
+
+const CONTEXT = 48;
+
+/** Which pseudonym series a kind belongs to: names from the list and names the NLP found are the same people. */
+function groupOf(kind: FindingKind): string {
+  if (kind === 'person-name' || kind === 'listed-name') return 'name';
+  if (kind === 'listed-place') return 'place';
+  return kind;
+}
+
+const PSEUDONYM_LABELS: Record<string, string> = {
+  name: 'Client',
+  place: 'Place',
+  'nhs-number': 'NHS number',
+  'date-of-birth': 'Date',
+  postcode: 'Postcode',
+  phone: 'Phone number',
+  email: 'E-mail',
+  address: 'Address',
+};
+
+export function valueKeyOf(kind: FindingKind, text: string): string {
+  const group = groupOf(kind);
+  const t = text.normalize('NFC');
+  let value: string;
+  switch (group) {
+    case 'name':
+    case 'place':
+      value = nameValue(t);
+      break;
+    case 'nhs-number':
+    case 'phone':
+      value = t.replace(/\D/g, '');
+      break;
+    case 'postcode':
+      value = t.replace(/\s+/g, '').toUpperCase();
+      break;
+    default:
+      value = t.replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-GB');
+  }
+  return `${group}:${value}`;
+}
+
+/** A, B, … Z, AA, AB, … */
+export function seriesLetter(n: number): string {
+  let s = '';
+  let i = n;
+  do {
+    s = String.fromCharCode(65 + (i % 26)) + s;
+    i = Math.floor(i / 26) - 1;
+  } while (i >= 0);
+  return s;
+}
+
+function squash(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}
+
+function findingsIn(text: string, options: CheckOptions): Finding[] {
+  const places = findListedNames(text, options.places).map((f) => ({ ...f, kind: 'listed-place' as const }));
+  return resolveOverlaps([
+    ...findIdentifiers(text, { names: options.names, year: options.year }),
+    ...places,
+    ...(options.nlp === false ? [] : findPersonNames(text)),
+  ]);
+}
+
+/** Every finding in the document, in reading order, with its context and a suggested pseudonym per value. */
+export function checkDocument(
+  doc: ExportDocument,
+  options: CheckOptions,
+): { findings: ExportFinding[]; pseudonyms: Record<string, string> } {
+  const findings: ExportFinding[] = [];
+  const pseudonyms: Record<string, string> = {};
+  const counters = new Map<string, number>();
+  const sectionTitle = (i: number) => (i < 0 ? 'Title' : textOf(doc.sections[i]!.title) || 'Untitled');
+  unitsOf(doc).forEach((unit, index) => {
+    for (const f of findingsIn(unit.text, options)) {
+      const valueKey = valueKeyOf(f.kind, f.text);
+      if (!(valueKey in pseudonyms)) {
+        const group = valueKey.slice(0, valueKey.indexOf(':'));
+        const n = counters.get(group) ?? 0;
+        counters.set(group, n + 1);
+        pseudonyms[valueKey] = `${PSEUDONYM_LABELS[group] ?? 'Item'} ${seriesLetter(n)}`;
+      }
+      findings.push({
+        id: `${index}:${f.start}:${f.end}`,
+        kind: f.kind,
+        text: f.text,
+        valueKey,
+        sectionIndex: unit.sectionIndex,
+        sectionTitle: sectionTitle(unit.sectionIndex),
+        before: (unit.href ? 'link to ' : '') + squash(unit.text.slice(Math.max(0, f.start - CONTEXT), f.start)),
+        after: squash(unit.text.slice(f.end, f.end + CONTEXT)),
+      });
+    }
+  });
+  return { findings, pseudonyms };
+}
+
+export function resolutionFor(finding: ExportFinding, resolutions: Resolutions): Resolution | null {
+  return resolutions.byFinding[finding.id] ?? resolutions.byValue[finding.valueKey] ?? null;
+}
+
+export function unresolvedCount(findings: readonly ExportFinding[], resolutions: Resolutions): number {
+  return findings.filter((f) => !resolutionFor(f, resolutions)).length;
+}
+
+/** What stands in a finding's place. */
+export function replacementFor(
+  finding: ExportFinding,
+  resolution: Resolution,
+  resolutions: Resolutions,
+  suggested: Record<string, string>,
+): string {
+  if (resolution.action === 'redact') return REDACTED;
+  if (resolution.action === 'keep') return finding.text;
+  return resolutions.pseudonyms[finding.valueKey]?.trim() || suggested[finding.valueKey] || REDACTED;
+}
+
+/**
+ * The document as it will leave: every resolved finding replaced. Unresolved findings are left as they are;
+ * callers refuse to save while any remain. A link whose address held a finding that was not kept loses
+ * its address (the words stay).
+ */
+export function applyResolutions(
+  doc: ExportDocument,
+  findings: readonly ExportFinding[],
+  resolutions: Resolutions,
+  suggested: Record<string, string>,
+): ExportDocument {
+  const byUnit = new Map<number, { start: number; end: number; text: string; keep: boolean }[]>();
+  for (const f of findings) {
+    const resolution = resolutionFor(f, resolutions);
+    if (!resolution) continue;
+    const [unit, start, end] = f.id.split(':').map(Number) as [number, number, number];
+    const list = byUnit.get(unit) ?? [];
+    list.push({
+      start,
+      end,
+      text: replacementFor(f, resolution, resolutions, suggested),
+      keep: resolution.action === 'keep',
+    });
+    byUnit.set(unit, list);
+  }
+  let unit = 0;
+  return mapUnits(doc, (inlines) => {
+    const own = unit++;
+    const runs = inlines.map((run) => {
+      if (!run.href) return run;
+      const inHref = byUnit.get(unit++) ?? [];
+      if (inHref.every((r) => r.keep)) return run;
+      const { href: _dropped, ...rest } = run;
+      return rest;
+    });
+    const replacements = (byUnit.get(own) ?? []).filter((r) => !r.keep).sort((a, b) => a.start - b.start);
+    return replaceRanges(runs, replacements);
+  });
+}

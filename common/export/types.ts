@@ -1,0 +1,194 @@
+/**
+ * The export pipeline's plain data (see docs/architecture in ../shared/design/architecture.md):
+ *
+ *   selection -> ExportDocument (a snapshot) -> findings -> resolutions -> de-identified ExportDocument
+ *             -> HTML with print CSS (and PDF from it) / Markdown / DOCX
+ *
+ * Every string a person wrote lives in a text unit of the document, so the check sees all of it and a
+ * resolution can reach all of it. Labels we write ourselves ("Question", "Outcome") are not checked.
+ */
+import type { FindingKind } from '../deid/detectors';
+
+export type { FindingKind };
+
+export const EXPORT_FORMATS = ['pdf', 'markdown', 'docx', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const FORMAT_NAMES: Record<ExportFormat, string> = {
+  pdf: 'PDF',
+  markdown: 'Markdown',
+  docx: 'Word (DOCX)',
+  html: 'Web page (HTML)',
+};
+
+export const FORMAT_EXTENSIONS: Record<ExportFormat, string> = {
+  pdf: 'pdf',
+  markdown: 'md',
+  docx: 'docx',
+  html: 'html',
+};
+
+/** What the person chose to send. Check-ins and warning signs leave only when ticked. */
+export interface ExportSelection {
+  title: string;
+  /** Journal and two-truths entries, in this order; an excerpt replaces the entry's text with just that passage. */
+  entries: { id: string; excerpt: string | null }[];
+  /** Supervisor ids: the agenda as it stands now. */
+  agendas: string[];
+  /** Session ids. */
+  sessions: string[];
+  hours: { supervisorId: string; from: string; to: string } | null;
+  /** Check-ins between two days (inclusive), only when ticked. */
+  checkins: { from: string; to: string } | null;
+  /** The warning signs and what helps, only when ticked. */
+  signs: boolean;
+}
+
+export const EMPTY_SELECTION: ExportSelection = {
+  title: 'Reflections for supervision',
+  entries: [],
+  agendas: [],
+  sessions: [],
+  hours: null,
+  checkins: null,
+  signs: false,
+};
+
+export interface Inline {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strike?: boolean;
+  code?: boolean;
+  highlight?: boolean;
+  href?: string;
+}
+
+/** A hard line break inside a paragraph is a text of '\n'. */
+export type Inlines = Inline[];
+
+export type Block =
+  | { type: 'heading'; level: 1 | 2 | 3; content: Inlines }
+  | { type: 'paragraph'; content: Inlines }
+  | { type: 'list'; ordered: boolean; start: number; items: ListItem[] }
+  | { type: 'quote'; blocks: Block[] }
+  | { type: 'code'; content: Inlines }
+  | { type: 'rule' }
+  | { type: 'table'; rows: TableRow[] }
+  /** Label and value pairs (an agenda item's details, a session's outcome); labels are ours. */
+  | { type: 'fields'; rows: { label: string; value: Inlines }[] };
+
+export interface ListItem {
+  /** For task lists: ticked or not; null for ordinary lists. */
+  checked: boolean | null;
+  blocks: Block[];
+}
+
+export interface TableRow {
+  header: boolean;
+  cells: Inlines[];
+}
+
+export type SectionKind = 'entry' | 'two-truths' | 'agenda' | 'session' | 'hours' | 'checkins' | 'signs';
+
+export const SECTION_KIND_NAMES: Record<SectionKind, string> = {
+  entry: 'Journal entry',
+  'two-truths': 'Two truths',
+  agenda: 'Agenda',
+  session: 'Supervision session',
+  hours: 'Hours log',
+  checkins: 'Check-ins',
+  signs: 'Warning signs and what helps',
+};
+
+export interface ExportSection {
+  kind: SectionKind;
+  /** Which thing it came from (entry, supervisor or session id); never written into the output. */
+  sourceId: string;
+  title: Inlines;
+  /** A line under the title, such as the date: ours, not checked. */
+  meta: string | null;
+  blocks: Block[];
+  clientMaterial: boolean;
+}
+
+export interface ExportDocument {
+  title: Inlines;
+  /** The day it was prepared (YYYY-MM-DD), shown in the header. */
+  preparedOn: string;
+  sections: ExportSection[];
+}
+
+// --- De-identification ------------------------------------------------------------------------------------------
+
+export const KIND_NAMES: Record<FindingKind, string> = {
+  'nhs-number': 'NHS number',
+  'date-of-birth': 'Date of birth',
+  postcode: 'Postcode',
+  phone: 'Phone number',
+  email: 'E-mail address',
+  address: 'Street address',
+  'listed-name': 'Name from your list',
+  'listed-place': 'Place from your list',
+  'person-name': 'Possible name',
+};
+
+export interface ExportFinding {
+  /** Where it is: `${unit}:${start}:${end}`; stable while the selection and its content stay the same. */
+  id: string;
+  kind: FindingKind;
+  text: string;
+  /** Findings with the same value share a key: "all like this" and pseudonyms go by it. */
+  valueKey: string;
+  sectionIndex: number;
+  sectionTitle: string;
+  before: string;
+  after: string;
+}
+
+export type Resolution = { action: 'redact' } | { action: 'pseudonym' } | { action: 'keep'; reason: string };
+
+export interface Resolutions {
+  /** Decisions for every finding with this value ("all like this"). */
+  byValue: Record<string, Resolution>;
+  /** Decisions for one finding; these win over byValue. */
+  byFinding: Record<string, Resolution>;
+  /** The person's own pseudonym for a value, where they changed the suggested one. */
+  pseudonyms: Record<string, string>;
+}
+
+export const EMPTY_RESOLUTIONS: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
+
+export const REDACTED = '[redacted]';
+
+export interface ExportCheck {
+  findings: ExportFinding[];
+  /** The suggested pseudonym for each value key (consistent across the whole export). */
+  pseudonyms: Record<string, string>;
+  /** Entries marked as containing client material. */
+  clientMaterial: { id: string; title: string }[];
+  sections: number;
+  words: number;
+}
+
+export interface ExportPreview {
+  /** The HTML exactly as it would be saved (and printed to PDF). */
+  html: string;
+  /** The Markdown exactly as it would be saved. */
+  markdown: string;
+  unresolved: number;
+}
+
+export interface ExportRecord {
+  id: string;
+  createdAt: string;
+  format: ExportFormat | 'hours-pdf';
+  fileName: string;
+  title: string;
+  items: number;
+  /** How the findings were settled: counts by action. */
+  redacted: number;
+  pseudonymised: number;
+  kept: number;
+}

@@ -1,0 +1,242 @@
+/**
+ * Export for supervision: a selection read into a snapshot, checked for identifying details, settled by
+ * the person, and only then rendered. Nothing is written unless every finding has a decision.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../common/errors';
+import { applyResolutions, checkDocument, resolutionFor } from '../../common/export/deid';
+import { wordCountOf, textOf } from '../../common/export/document';
+import { pdfTemplates, renderHtml } from '../../common/export/html';
+import { renderMarkdown } from '../../common/export/markdown';
+import type {
+  ExportCheck,
+  ExportDocument,
+  ExportFinding,
+  ExportFormat,
+  ExportPreview,
+  ExportRecord,
+  ExportSelection,
+  Resolutions,
+} from '../../common/export/types';
+import type { CheckinService } from '../checkins/checkins';
+import type { JournalService } from '../journal/journal';
+import type { SettingsService } from '../settings/settings';
+import type { SupervisionService } from '../supervision/supervision';
+import type { Vault } from '../vault/vault';
+import { renderDocx } from './docx';
+import { buildDocument, hoursSection, type SnapshotSources } from './snapshot';
+
+export type PdfRenderer = (
+  html: string,
+  templates: { headerTemplate: string; footerTemplate: string },
+) => Promise<Uint8Array>;
+
+export interface Rendered {
+  data: string | Uint8Array;
+  record: Omit<ExportRecord, 'id' | 'createdAt' | 'fileName' | 'format'>;
+}
+
+interface RecordRow {
+  id: string;
+  created_at: string;
+  format: ExportRecord['format'];
+  file_name: string;
+  title: string;
+  items: number;
+  redacted: number;
+  pseudonymised: number;
+  kept: number;
+}
+
+/** The local day as YYYY-MM-DD. */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export class ExportService {
+  private readonly sources: SnapshotSources;
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly deps: {
+      journal: JournalService;
+      supervision: SupervisionService;
+      checkins: CheckinService;
+      settings: SettingsService;
+    },
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    const { journal, supervision, checkins } = deps;
+    this.sources = {
+      entry: (id) => journal.get(id),
+      supervisorName: (id) => supervision.supervisor(id).name,
+      agenda: (id) => (supervision.supervisor(id), supervision.agenda(id)),
+      session: (id) => supervision.session(id),
+      hours: (id, range) => supervision.hours(id, range),
+      checkins: ({ from, to }) => {
+        if (from > to)
+          throw new AppError('INVALID_INPUT', 'The check-ins’ first day comes after the last. Please swap them.');
+        const end = new Date(`${to}T00:00:00`);
+        end.setDate(end.getDate() + 1);
+        return checkins.list({
+          from: new Date(`${from}T00:00:00`).toISOString(),
+          to: new Date(end.getTime() - 1).toISOString(),
+        });
+      },
+      signs: () => checkins.flags(),
+    };
+  }
+
+  private document(selection: ExportSelection): ExportDocument {
+    const count =
+      selection.entries.length +
+      selection.agendas.length +
+      selection.sessions.length +
+      (selection.hours ? 1 : 0) +
+      (selection.checkins ? 1 : 0) +
+      (selection.signs ? 1 : 0);
+    if (count === 0) throw new AppError('INVALID_INPUT', 'Choose at least one thing to include.');
+    const ids = selection.entries.map((e) => e.id);
+    if (new Set(ids).size !== ids.length) {
+      throw new AppError('INVALID_INPUT', 'An entry is in the selection twice. Please include each entry once.');
+    }
+    return buildDocument(selection, this.sources, localDay(this.now()));
+  }
+
+  private findingsOf(doc: ExportDocument) {
+    const settings = this.deps.settings.get();
+    return checkDocument(doc, {
+      names: settings.deidNames,
+      places: settings.deidPlaces,
+      year: this.now().getFullYear(),
+    });
+  }
+
+  check(selection: ExportSelection): ExportCheck {
+    const doc = this.document(selection);
+    const { findings, pseudonyms } = this.findingsOf(doc);
+    return {
+      findings,
+      pseudonyms,
+      clientMaterial: doc.sections
+        .filter((s) => s.clientMaterial)
+        .map((s) => ({ id: s.sourceId, title: textOf(s.title) })),
+      sections: doc.sections.length,
+      words: wordCountOf(doc),
+    };
+  }
+
+  /** The document as it would leave, and how many findings still need a decision. */
+  private settle(selection: ExportSelection, resolutions: Resolutions) {
+    const doc = this.document(selection);
+    const { findings, pseudonyms } = this.findingsOf(doc);
+    const counts = { redacted: 0, pseudonymised: 0, kept: 0, unresolved: 0 };
+    for (const finding of findings) {
+      const resolution = resolutionFor(finding, resolutions);
+      if (!resolution) counts.unresolved += 1;
+      else if (resolution.action === 'redact') counts.redacted += 1;
+      else if (resolution.action === 'pseudonym') counts.pseudonymised += 1;
+      else counts.kept += 1;
+    }
+    return { doc: applyResolutions(doc, findings, resolutions, pseudonyms), findings, counts };
+  }
+
+  preview(selection: ExportSelection, resolutions: Resolutions): ExportPreview {
+    const { doc, counts } = this.settle(selection, resolutions);
+    return { html: renderHtml(doc), markdown: renderMarkdown(doc), unresolved: counts.unresolved };
+  }
+
+  /** Renders the settled export; refuses while any finding is undecided. */
+  async render(
+    format: ExportFormat,
+    selection: ExportSelection,
+    resolutions: Resolutions,
+    renderPdf: PdfRenderer | undefined,
+  ): Promise<Rendered> {
+    const { doc, counts, findings } = this.settle(selection, resolutions);
+    if (counts.unresolved > 0) throw unresolvedError(counts.unresolved, findings, resolutions);
+    const data = await this.renderDocument(format, doc, renderPdf);
+    return {
+      data,
+      record: {
+        title: textOf(doc.title),
+        items: doc.sections.length,
+        redacted: counts.redacted,
+        pseudonymised: counts.pseudonymised,
+        kept: counts.kept,
+      },
+    };
+  }
+
+  async renderDocument(format: ExportFormat, doc: ExportDocument, renderPdf: PdfRenderer | undefined) {
+    switch (format) {
+      case 'html':
+        return renderHtml(doc);
+      case 'markdown':
+        return renderMarkdown(doc);
+      case 'docx':
+        return renderDocx(doc);
+      case 'pdf':
+        if (!renderPdf) throw new AppError('INVALID_INPUT', 'Making PDFs is not available here.');
+        return renderPdf(renderHtml(doc), pdfTemplates(doc));
+    }
+  }
+
+  /** The hours log on its own, for the person's records: their supervisor's name and the months. */
+  hoursDocument(supervisorId: string, range: { from: string; to: string }): ExportDocument {
+    const supervisor = this.deps.supervision.supervisor(supervisorId);
+    const months = this.deps.supervision.hours(supervisorId, range);
+    return {
+      title: [{ text: 'Supervision hours' }],
+      preparedOn: localDay(this.now()),
+      sections: [hoursSection(supervisor.name, supervisorId, months)],
+    };
+  }
+
+  record(format: ExportRecord['format'], fileName: string, details: Rendered['record']): ExportRecord {
+    const record: ExportRecord = {
+      id: randomUUID(),
+      createdAt: this.now().toISOString(),
+      format,
+      fileName,
+      ...details,
+    };
+    this.vault
+      .db()
+      .prepare(
+        `INSERT INTO exports (id, created_at, format, file_name, title, items, redacted, pseudonymised, kept)
+         VALUES (@id, @createdAt, @format, @fileName, @title, @items, @redacted, @pseudonymised, @kept)`,
+      )
+      .run(record);
+    return record;
+  }
+
+  records(): ExportRecord[] {
+    const rows = this.vault
+      .db()
+      .prepare('SELECT * FROM exports ORDER BY created_at DESC, rowid DESC LIMIT 500')
+      .all() as RecordRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      format: r.format,
+      fileName: r.file_name,
+      title: r.title,
+      items: r.items,
+      redacted: r.redacted,
+      pseudonymised: r.pseudonymised,
+      kept: r.kept,
+    }));
+  }
+}
+
+function unresolvedError(count: number, findings: ExportFinding[], resolutions: Resolutions): AppError {
+  const first = findings.find((f) => !resolutionFor(f, resolutions));
+  return new AppError(
+    'INVALID_INPUT',
+    count === 1
+      ? `One thing the check found still needs a decision${first ? ` (“${first.text}”)` : ''}. Nothing was saved.`
+      : `${count} things the check found still need a decision. Nothing was saved.`,
+  );
+}

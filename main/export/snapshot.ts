@@ -1,0 +1,377 @@
+/**
+ * The snapshot: an export selection read from the vault into plain data (common/export/types.ts).
+ * Nothing here decides what is safe to send; the check does that on exactly what this returns.
+ */
+import type { DocMark, DocNode } from '../../common/journal/doc';
+import { type Checkin, LEVEL_WORDS, type RedFlag } from '../../common/checkins/types';
+import { AppError } from '../../common/errors';
+import type {
+  Block,
+  ExportDocument,
+  ExportSection,
+  ExportSelection,
+  Inline,
+  Inlines,
+  ListItem,
+} from '../../common/export/types';
+import { describeMinutes, type HoursMonth } from '../../common/supervision/hours';
+import { type AgendaItem, FUNCTION_LABELS, SEVEN_EYED_MODES, type SessionRecord } from '../../common/supervision/types';
+import type { Entry } from '../../common/journal/types';
+
+export interface SnapshotSources {
+  entry(id: string): Entry;
+  supervisorName(id: string): string;
+  agenda(supervisorId: string): AgendaItem[];
+  session(id: string): SessionRecord;
+  hours(supervisorId: string, range: { from: string; to: string }): HoursMonth[];
+  checkins(range: { from: string; to: string }): Checkin[];
+  signs(): RedFlag[];
+}
+
+const plain = (text: string): Inlines => (text ? [{ text }] : []);
+
+function marksOf(marks: DocMark[] | undefined, out: Inline): Inline {
+  for (const mark of marks ?? []) {
+    switch (mark.type) {
+      case 'bold':
+      case 'italic':
+      case 'underline':
+      case 'strike':
+      case 'code':
+      case 'highlight':
+        out[mark.type] = true;
+        break;
+      case 'link':
+        if (typeof mark.attrs?.['href'] === 'string') out.href = mark.attrs['href'];
+        break;
+    }
+  }
+  return out;
+}
+
+function inlinesOf(node: DocNode): Inlines {
+  const out: Inlines = [];
+  for (const child of node.content ?? []) {
+    if (child.type === 'text' && child.text) out.push(marksOf(child.marks, { text: child.text }));
+    else if (child.type === 'hardBreak') out.push({ text: '\n' });
+    else if (child.content) out.push(...inlinesOf(child));
+  }
+  return out;
+}
+
+/** A table cell's paragraphs, joined by line breaks. */
+function cellInlines(cell: DocNode): Inlines {
+  const out: Inlines = [];
+  for (const block of cell.content ?? []) {
+    if (out.length) out.push({ text: '\n' });
+    out.push(...inlinesOf(block));
+  }
+  return out;
+}
+
+export function blocksOf(nodes: readonly DocNode[]): Block[] {
+  const blocks: Block[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'paragraph':
+        blocks.push({ type: 'paragraph', content: inlinesOf(node) });
+        break;
+      case 'heading': {
+        const level = Number(node.attrs?.['level']);
+        blocks.push({ type: 'heading', level: level === 1 || level === 3 ? level : 2, content: inlinesOf(node) });
+        break;
+      }
+      case 'codeBlock':
+        blocks.push({ type: 'code', content: inlinesOf(node).map((i) => ({ text: i.text })) });
+        break;
+      case 'horizontalRule':
+        blocks.push({ type: 'rule' });
+        break;
+      case 'blockquote':
+        blocks.push({ type: 'quote', blocks: blocksOf(node.content ?? []) });
+        break;
+      case 'bulletList':
+      case 'orderedList':
+      case 'taskList': {
+        const items: ListItem[] = (node.content ?? []).map((item) => ({
+          checked: node.type === 'taskList' ? item.attrs?.['checked'] === true : null,
+          blocks: blocksOf(item.content ?? []),
+        }));
+        const start = Number(node.attrs?.['start']);
+        blocks.push({
+          type: 'list',
+          ordered: node.type === 'orderedList',
+          start: Number.isInteger(start) && start >= 0 ? start : 1,
+          items,
+        });
+        break;
+      }
+      case 'table':
+        blocks.push({
+          type: 'table',
+          rows: (node.content ?? []).map((row) => ({
+            header: (row.content ?? []).length > 0 && (row.content ?? []).every((c) => c.type === 'tableHeader'),
+            cells: (row.content ?? []).map(cellInlines),
+          })),
+        });
+        break;
+      default:
+        if (node.content) blocks.push(...blocksOf(node.content));
+    }
+  }
+  return blocks;
+}
+
+/** Paragraphs from plain text: blank lines part paragraphs, single line breaks stay. */
+export function paragraphsOf(text: string): Block[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => ({ type: 'paragraph' as const, content: plain(p) }));
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+function dayOfIso(iso: string, timeZone?: string): string {
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+  try {
+    return new Intl.DateTimeFormat('en-GB', timeZone ? { ...options, timeZone } : options).format(new Date(iso));
+  } catch {
+    return dayFormat.format(new Date(iso));
+  }
+}
+
+function entrySection(entry: Entry, excerpt: string | null): ExportSection {
+  const when = entry.eventDate ? dayOfIso(`${entry.eventDate}T12:00:00Z`, 'UTC') : dayOfIso(entry.createdAt);
+  return {
+    kind: entry.kind === 'two-truths' ? 'two-truths' : 'entry',
+    sourceId: entry.id,
+    title: plain(entry.title.trim() || 'Untitled'),
+    meta: excerpt ? `An excerpt from ${when}` : when,
+    blocks: excerpt ? [{ type: 'quote', blocks: paragraphsOf(excerpt) }] : blocksOf(entry.body.content ?? []),
+    clientMaterial: entry.containsClientMaterial,
+  };
+}
+
+function field(label: string, value: string): { label: string; value: Inlines } | null {
+  return value.trim() ? { label, value: plain(value.trim()) } : null;
+}
+
+function present<T>(values: (T | null)[]): T[] {
+  return values.filter((v): v is T => v !== null);
+}
+
+function itemFields(item: {
+  question: string;
+  function: AgendaItem['function'];
+  sevenEyed: number | null;
+  graces: readonly string[];
+  priority: string;
+  minutes: number;
+  notes: string;
+  excerpt?: string | null;
+}) {
+  return present([
+    field('Question', item.question),
+    field('Function', `${FUNCTION_LABELS[item.function].label}: ${FUNCTION_LABELS[item.function].hint}`),
+    item.sevenEyed ? field('Focus', SEVEN_EYED_MODES.find((m) => m.id === item.sevenEyed)?.label ?? '') : null,
+    item.graces.length ? field('Social GRACES', item.graces.join(', ')) : null,
+    field('Priority', item.priority[0]!.toUpperCase() + item.priority.slice(1)),
+    item.minutes ? field('Time', describeMinutes(item.minutes)) : null,
+    field('Notes', item.notes),
+    item.excerpt ? field('From the entry', item.excerpt) : null,
+  ]);
+}
+
+function agendaSection(supervisorId: string, items: AgendaItem[]): ExportSection {
+  const blocks: Block[] = [];
+  if (!items.length) blocks.push({ type: 'paragraph', content: plain('Nothing on the agenda yet.') });
+  items.forEach((item, index) => {
+    blocks.push({ type: 'heading', level: 2, content: plain(`${index + 1}. ${item.title}`) });
+    const excerpt = item.source.kind === 'entry' ? item.source.excerpt : null;
+    blocks.push({ type: 'fields', rows: itemFields({ ...item, excerpt }) });
+  });
+  const total = items.reduce((sum, i) => sum + i.minutes, 0);
+  return {
+    kind: 'agenda',
+    sourceId: supervisorId,
+    title: plain('Agenda for our next supervision'),
+    meta: `${items.length} ${items.length === 1 ? 'item' : 'items'}${total ? `, about ${describeMinutes(total)}` : ''}`,
+    blocks,
+    clientMaterial: false,
+  };
+}
+
+function sessionSection(session: SessionRecord): ExportSection {
+  const blocks: Block[] = [];
+  const details = present([field('Attendees', session.attendees), field('Notes', session.notes)]);
+  if (details.length) blocks.push({ type: 'fields', rows: details });
+  for (const item of session.items) {
+    blocks.push({ type: 'heading', level: 2, content: plain(item.title) });
+    blocks.push({
+      type: 'fields',
+      rows: present([
+        field('Outcome', item.outcome === 'discussed' ? 'Discussed' : 'Not reached'),
+        ...itemFields(item),
+        field('What we discussed', item.discussed),
+        field('What we decided', item.decided),
+      ]),
+    });
+  }
+  if (session.actions.length) {
+    blocks.push({ type: 'heading', level: 2, content: plain('Actions') });
+    blocks.push({
+      type: 'list',
+      ordered: false,
+      start: 1,
+      items: session.actions.map((a) => ({
+        checked: a.doneAt !== null,
+        blocks: [
+          {
+            type: 'paragraph',
+            content: plain(
+              [a.text, a.owner ? `(${a.owner})` : '', a.due ? `by ${dayOfIso(`${a.due}T12:00:00Z`, 'UTC')}` : '']
+                .filter(Boolean)
+                .join(' '),
+            ),
+          },
+        ],
+      })),
+    });
+  }
+  return {
+    kind: 'session',
+    sourceId: session.id,
+    title: plain(`Supervision on ${dayOfIso(session.startsAt, session.timeZone)}`),
+    meta: describeMinutes(session.minutes),
+    blocks,
+    clientMaterial: false,
+  };
+}
+
+function monthName(month: string): string {
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T12:00:00Z`),
+  );
+}
+
+export function hoursSection(supervisorName: string, supervisorId: string, months: HoursMonth[]): ExportSection {
+  const total = months.reduce((s, m) => s + m.minutes, 0);
+  const rows = months.map((m) => ({
+    header: false,
+    cells: [
+      plain(monthName(m.month)),
+      plain(m.minutes ? describeMinutes(m.minutes) : 'None'),
+      plain(String(m.sessions)),
+      plain(m.inContract && m.minimumMinutes ? describeMinutes(m.minimumMinutes) : '—'),
+      plain(!m.inContract ? 'Outside the contract' : m.shortBy ? `${describeMinutes(m.shortBy)} to go` : 'Met'),
+    ],
+  }));
+  return {
+    kind: 'hours',
+    sourceId: supervisorId,
+    title: plain(`Supervision hours with ${supervisorName}`),
+    meta: months.length
+      ? `${monthName(months[0]!.month)} to ${monthName(months[months.length - 1]!.month)}: ${describeMinutes(total)} in all`
+      : null,
+    blocks: [
+      {
+        type: 'table',
+        rows: [
+          { header: true, cells: ['Month', 'Time', 'Sessions', 'Minimum', 'Against the minimum'].map(plain) },
+          ...rows,
+        ],
+      },
+    ],
+    clientMaterial: false,
+  };
+}
+
+function checkinsSection(range: { from: string; to: string }, checkins: Checkin[]): ExportSection {
+  const level = (kind: keyof typeof LEVEL_WORDS, n: number | null) =>
+    n === null ? '' : (LEVEL_WORDS[kind][n - 1] ?? String(n));
+  return {
+    kind: 'checkins',
+    sourceId: `${range.from}/${range.to}`,
+    title: plain('Check-ins'),
+    meta: `${dayOfIso(`${range.from}T12:00:00Z`, 'UTC')} to ${dayOfIso(`${range.to}T12:00:00Z`, 'UTC')}`,
+    blocks: checkins.length
+      ? [
+          {
+            type: 'table',
+            rows: [
+              {
+                header: true,
+                cells: ['Day', 'Capacity (0–10)', 'Energy', 'Sleep', 'Load', 'Signs', 'Helping', 'Hard'].map(plain),
+              },
+              ...checkins.map((c) => ({
+                header: false,
+                cells: [
+                  plain(dayOfIso(c.at)),
+                  plain(String(c.capacity)),
+                  plain(level('energy', c.energy)),
+                  plain(level('sleep', c.sleep)),
+                  plain(level('load', c.load)),
+                  plain(c.flags.map((f) => f.name).join(', ')),
+                  plain(c.helping),
+                  plain(c.hard),
+                ],
+              })),
+            ],
+          },
+        ]
+      : [{ type: 'paragraph', content: plain('No check-ins in these days.') }],
+    clientMaterial: false,
+  };
+}
+
+function signsSection(signs: RedFlag[]): ExportSection {
+  const blocks: Block[] = [];
+  for (const sign of signs) {
+    blocks.push({ type: 'heading', level: 2, content: plain(sign.name) });
+    const rows = present([field('What helps', sign.whatHelps), field('Who to contact', sign.contact)]);
+    if (rows.length) blocks.push({ type: 'fields', rows });
+  }
+  if (!blocks.length) blocks.push({ type: 'paragraph', content: plain('No warning signs written down yet.') });
+  return {
+    kind: 'signs',
+    sourceId: 'signs',
+    title: plain('My early warning signs'),
+    meta: null,
+    blocks,
+    clientMaterial: false,
+  };
+}
+
+/** The selection, read now, in a fixed order: entries as chosen, then agendas, sessions, hours, check-ins, signs. */
+export function buildDocument(
+  selection: ExportSelection,
+  sources: SnapshotSources,
+  preparedOn: string,
+): ExportDocument {
+  const sections: ExportSection[] = [];
+  for (const { id, excerpt } of selection.entries) {
+    const entry = sources.entry(id);
+    if (entry.deletedAt) {
+      throw new AppError(
+        'NOT_FOUND',
+        `“${entry.title || 'Untitled'}” is in the trash. Restore it first, or leave it out.`,
+      );
+    }
+    const trimmed = excerpt?.trim() ?? '';
+    sections.push(entrySection(entry, trimmed ? trimmed : null));
+  }
+  for (const id of selection.agendas) sections.push(agendaSection(id, sources.agenda(id)));
+  for (const id of selection.sessions) sections.push(sessionSection(sources.session(id)));
+  if (selection.hours) {
+    const { supervisorId, from, to } = selection.hours;
+    sections.push(
+      hoursSection(sources.supervisorName(supervisorId), supervisorId, sources.hours(supervisorId, { from, to })),
+    );
+  }
+  if (selection.checkins) sections.push(checkinsSection(selection.checkins, sources.checkins(selection.checkins)));
+  if (selection.signs) sections.push(signsSection(sources.signs()));
+  return { title: plain(selection.title.trim() || 'Reflections for supervision'), preparedOn, sections };
+}

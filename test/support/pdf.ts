@@ -1,0 +1,43 @@
+/**
+ * PDF from the export's HTML with Debian's Chromium through Playwright's page.pdf: the browser shell's
+ * stand-in for Electron's printToPDF, with the same HTML, CSS and header and footer templates. The page
+ * runs no script and every request is refused, so a stray remote resource could not load.
+ */
+import { type Browser, chromium } from 'playwright-core';
+import type { PdfRenderer } from '../../main/export/export';
+
+export const CHROMIUM = process.env['HOLDING_CHROMIUM'] ?? '/usr/bin/chromium';
+
+export function pdfRendererFor(browser: Browser, blocked: string[] = []): PdfRenderer {
+  return async (html, templates) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      await context.route('**/*', (route) => {
+        blocked.push(route.request().url());
+        return route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        ...templates,
+      });
+      return new Uint8Array(pdf);
+    } finally {
+      await context.close();
+    }
+  };
+}
+
+/** A headless Chromium of its own, for integration tests and benchmarks. */
+export async function launchPdfRenderer(): Promise<{ render: PdfRenderer; blocked: string[]; close(): Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--disable-background-networking'],
+  });
+  const blocked: string[] = [];
+  return { render: pdfRendererFor(browser, blocked), blocked, close: () => browser.close() };
+}
