@@ -24,7 +24,10 @@ describe('services through the IPC router', () => {
       const created = await call('vault:create', { passphrase: PASSPHRASE });
       expect(created).toMatchObject({ ok: true, value: { recoveryKey: expect.any(String) } });
 
-      expect(await call('settings:get')).toEqual({ ok: true, value: { autoLockMinutes: 10, deidNames: [], deidPlaces: [] } });
+      expect(await call('settings:get')).toEqual({
+        ok: true,
+        value: { autoLockMinutes: 10, deidNames: [], deidPlaces: [] },
+      });
       expect(await call('settings:update', { autoLockMinutes: 2 })).toEqual({
         ok: true,
         value: { autoLockMinutes: 2, deidNames: [], deidPlaces: [] },
@@ -56,7 +59,10 @@ describe('services through the IPC router', () => {
         ok: true,
         value: { state: 'unlocked' },
       });
-      expect(await call('settings:get')).toEqual({ ok: true, value: { autoLockMinutes: 2, deidNames: [], deidPlaces: [] } });
+      expect(await call('settings:get')).toEqual({
+        ok: true,
+        value: { autoLockMinutes: 2, deidNames: [], deidPlaces: [] },
+      });
       expect(await call('vault:lock')).toMatchObject({
         ok: true,
         value: { state: 'locked', lastLockReason: 'manual' },
