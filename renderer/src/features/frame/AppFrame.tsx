@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../ui/controls';
 import { CheckinsPage } from '../checkins/CheckinsPage';
+import { ExportPage } from '../export/ExportPage';
 import { JournalPage } from '../journal/JournalPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SupervisionPage } from '../supervision/SupervisionPage';
@@ -87,6 +88,8 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
             <CheckinsPage />
           ) : current === 'supervision' ? (
             <SupervisionPage />
+          ) : current === 'export' ? (
+            <ExportPage />
           ) : current === 'settings' ? (
             <SettingsPage onLock={onLock} />
           ) : section ? (

@@ -1,4 +1,4 @@
-export type SectionId = 'journal' | 'two-truths' | 'check-ins' | 'supervision' | 'shared' | 'settings';
+export type SectionId = 'journal' | 'two-truths' | 'check-ins' | 'supervision' | 'export' | 'shared' | 'settings';
 
 export interface Section {
   id: SectionId;
@@ -38,6 +38,12 @@ export const SECTIONS: Section[] = [
       'Your supervisors and contracts, the agenda for your next session, notes of what was decided, and your hours.',
       'Anything you flag to bring to supervision will gather here, ready for you to shape into what you need from the hour.',
     ],
+  },
+  {
+    id: 'export',
+    label: 'Export',
+    title: 'Export for supervision',
+    empty: [],
   },
   {
     id: 'shared',
