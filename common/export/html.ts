@@ -23,7 +23,7 @@ html { font-family: Charter, "Bitstream Charter", "Source Serif 4", Georgia, "De
   font-size: 11.5pt; line-height: 1.5; color: #1d1f22; background: #fff; }
 body { margin: 0 auto; max-width: 44em; padding: 2.5rem 1.5rem 4rem; overflow-wrap: anywhere; hyphens: auto;
   font-variant-numeric: oldstyle-nums proportional-nums; text-rendering: optimizeLegibility; }
-h1, h2, h3, h4, .meta, .confidential, th, .fields dt { font-family: "Source Sans 3", "Segoe UI", Ubuntu, "DejaVu Sans", "Liberation Sans", sans-serif; }
+h1, h2, h3, h4, .meta, .kind, .confidential, th, .fields dt { font-family: "Source Sans 3", "Segoe UI", Ubuntu, "DejaVu Sans", "Liberation Sans", sans-serif; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 0.25rem; font-weight: 650; letter-spacing: -0.01em; }
 h2 { font-size: 1.35rem; line-height: 1.25; margin: 0 0 0.2rem; font-weight: 650; }
 h3 { font-size: 1.12rem; margin: 1.2em 0 0.3em; }
@@ -46,11 +46,13 @@ a { color: #1f5c85; }
 ul, ol { margin: 0 0 0.8em; padding-left: 1.6em; }
 li > p { margin: 0 0 0.3em; }
 ul.tasks { list-style: none; padding-left: 0.2em; }
-ul.tasks .box { font-family: "DejaVu Sans", sans-serif; display: inline-block; width: 1.3em; }
+ul.tasks li { display: flex; align-items: baseline; gap: 0.45em; }
+ul.tasks li > :not(.box) { flex: 1; min-width: 0; }
+ul.tasks .box { font-family: "DejaVu Sans", sans-serif; flex: none; }
 hr { border: 0; border-top: 1px solid #c7ccd1; margin: 1.4em 0; }
-table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 0.92em; break-inside: auto; }
+table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 0.92em; break-inside: auto; overflow-wrap: break-word; }
 th, td { border: 1px solid #c7ccd1; padding: 0.35em 0.5em; text-align: start; vertical-align: top; }
-th { background: #eef1f4; font-weight: 600; font-size: 0.9em; }
+th { background: #eef1f4; font-weight: 600; font-size: 0.9em; hyphens: manual; }
 tr { break-inside: avoid; }
 dl.fields { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: 0.3rem 1rem; margin: 0.4em 0 1em; }
 .fields dt { color: #4d5660; font-size: 0.85em; padding-top: 0.15em; }

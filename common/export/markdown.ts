@@ -6,9 +6,12 @@ import { textOf } from './document';
 import { CONFIDENTIAL, longDate } from './html';
 import { type Block, type ExportDocument, type Inline, type Inlines, SECTION_KIND_NAMES } from './types';
 
-/** Characters that mean something anywhere in a line. */
-function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+/**
+ * Characters that mean something anywhere in a line. Square brackets only make a link when a "]" is
+ * followed by "(", "[" or ":", so "[redacted]" can stay as it is and still read as plain words.
+ */
+function escapeInline(text: string, inLinkText = false): string {
+  return text.replace(inLinkText ? /[\\`*_<>|~[\]]/g : /[\\`*_<>|~]|\](?=[([:])/g, (c) => `\\${c}`);
 }
 
 /** …and at the start of a line: headings, quotes, list markers, rules. */
@@ -31,7 +34,7 @@ function inlineMd(run: Inline): string {
     const pad = run.text.startsWith('`') || run.text.endsWith('`') ? ' ' : '';
     return `${ticks}${pad}${run.text.replace(/\n/g, ' ')}${pad}${ticks}`;
   }
-  let md = escapeInline(run.text).replace(/\n/g, '\\\n');
+  let md = escapeInline(run.text, !!run.href).replace(/\n/g, '\\\n');
   if (run.highlight) md = wrap(md, '==');
   if (run.strike) md = wrap(md, '~~');
   if (run.italic) md = wrap(md, '_');

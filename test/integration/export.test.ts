@@ -4,11 +4,19 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_SELECTION, type ExportSelection, type Resolutions } from '../../common/export/types';
+import { randomUUID } from 'node:crypto';
+import { docFromParagraphs } from '../../common/journal/doc';
+import {
+  EMPTY_SELECTION,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportSelection,
+  type Resolutions,
+} from '../../common/export/types';
 import { IDENTIFIERS, seedIdentifyingEntries } from '../support/export-fixture';
 import { launchPdfRenderer } from '../support/pdf';
 import { tempDir } from '../support/temp';
-import { servicesPerTest } from '../support/vault';
+import { servicesPerTest, type TestServices } from '../support/vault';
 
 const open = servicesPerTest();
 let pdf: Awaited<ReturnType<typeof launchPdfRenderer>>;
@@ -176,5 +184,240 @@ describe('exporting', () => {
     expect(existsSync(path.join(dir, 'missing'))).toBe(false);
     expect(await readdir(dir)).toEqual([]);
     expect(s.exports.records()).toEqual([]);
+  });
+});
+
+const plainResolutions = (): Resolutions => ({ byValue: {}, byFinding: {}, pseudonyms: {} });
+
+/** Settles every finding by redacting it: what a hurried person might do. */
+function redactAll(s: TestServices, selection: ExportSelection): Resolutions {
+  const resolutions = plainResolutions();
+  for (const f of s.exports.check(selection).findings) resolutions.byValue[f.valueKey] = { action: 'redact' };
+  return resolutions;
+}
+
+async function saveAs(s: TestServices, selection: ExportSelection, resolutions: Resolutions, format: ExportFormat) {
+  const result = await s.router('export:save', { selection, resolutions, format }, sender);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  const file = result.value.path!;
+  if (format === 'pdf') return pdfText(file);
+  if (format === 'docx') return docxText(file);
+  const text = await readFile(file, 'utf8');
+  return format === 'markdown' ? text.replace(/\\(.)/g, '$1') : text;
+}
+
+describe('bad and unusual input', () => {
+  it('exports 500 entries to every format', { timeout: 180_000 }, async () => {
+    const dir = await tempDir();
+    const s = await withSaving(dir);
+    const ids: string[] = [];
+    s.vault.db().transaction(() => {
+      for (let i = 0; i < 500; i++) {
+        const e = s.journal.create({ title: `Reflection ${i + 1}` });
+        s.journal.save({
+          ...e,
+          body: docFromParagraphs([
+            `Entry number ${i + 1}. The clinic was busy and I noticed the pull to rush. `.repeat(4),
+            'I stayed with it, and afterwards I walked for a while before writing this.',
+          ]),
+          tags: [],
+        });
+        ids.push(e.id);
+      }
+    })();
+    const selection = { ...EMPTY_SELECTION, entries: ids.map((id) => ({ id, excerpt: null })) };
+    const resolutions = redactAll(s, selection);
+    for (const format of EXPORT_FORMATS) {
+      const text = (await saveAs(s, selection, resolutions, format)).replace(/\s+/g, ' ');
+      expect(text, format).toMatch(/Reflection 1(?!\d)/);
+      expect(text, format).toContain('Entry number 500.');
+    }
+    expect(s.exports.records()[0]!.items).toBe(500);
+  });
+
+  it('keeps long words, right-to-left text and emoji in every format', async () => {
+    const dir = await tempDir();
+    const s = await withSaving(dir);
+    const long = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(4);
+    const e = s.journal.create({ title: 'Languages 🌿' });
+    s.journal.save({
+      ...e,
+      body: docFromParagraphs([long, 'שלום עולם, and مرحبا بالعالم.', 'A small win today 🌱🙂.']),
+      tags: [],
+    });
+    const selection = { ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] };
+    const resolutions = redactAll(s, selection);
+    for (const format of EXPORT_FORMATS) {
+      const text = await saveAs(s, selection, resolutions, format);
+      expect(text.replace(/\s+/g, ''), format).toContain(long);
+      if (format !== 'pdf') {
+        // pdftotext reorders right-to-left runs and cannot read glyphs a font lacks; the words are checked in the other three.
+        expect(text, format).toContain('שלום עולם');
+        expect(text, format).toContain('مرحبا بالعالم');
+        expect(text, format).toContain('🌱🙂');
+      }
+    }
+  });
+
+  it('treats names with regular-expression characters as plain words', async () => {
+    const s = await open();
+    s.settings.update({ deidNames: ["O'Brien (Jr.)", 'a+b', '[x]', '.*'] });
+    const e = s.journal.create({ title: 'Names' });
+    s.journal.save({ ...e, body: docFromParagraphs(["Met O'Brien (Jr.) and a+b; [x] too. Nothing else."]), tags: [] });
+    const check = s.exports.check({ ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] });
+    expect(check.findings.filter((f) => f.kind === 'listed-name').map((f) => f.text)).toEqual([
+      "O'Brien (Jr.)",
+      'a+b',
+      '[x]',
+    ]);
+  });
+
+  it('refuses an entry in the trash, an empty selection and an entry twice, kindly', async () => {
+    const s = await open();
+    const e = s.journal.create({ title: 'Gone' });
+    s.journal.trash(e.id);
+    const refused = await s.router(
+      'export:check',
+      { ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] },
+      sender,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringMatching(/in the trash/) },
+    });
+    expect(await s.router('export:check', EMPTY_SELECTION, sender)).toMatchObject({
+      ok: false,
+      error: { message: 'Choose at least one thing to include.' },
+    });
+    s.journal.restore(e.id);
+    const twice = {
+      ...EMPTY_SELECTION,
+      entries: [
+        { id: e.id, excerpt: null },
+        { id: e.id, excerpt: 'x' },
+      ],
+    };
+    expect(await s.router('export:check', twice, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    const unknown = { ...EMPTY_SELECTION, sessions: [randomUUID()] };
+    expect(await s.router('export:check', unknown, sender)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('what can be included', () => {
+  it('sends an excerpt instead of the whole entry, checked like the rest', async () => {
+    const s = await open();
+    const { ids } = seedIdentifyingEntries(s);
+    const selection = {
+      ...EMPTY_SELECTION,
+      entries: [{ id: ids[0]!, excerpt: 'Tired, and a bit flat after Keziah left.' }],
+    };
+    const check = s.exports.check(selection);
+    expect(check.findings.map((f) => f.text)).toEqual(['Keziah', 'Keziah']); // the title and the excerpt
+    const preview = s.exports.preview(selection, plainResolutions());
+    expect(preview.unresolved).toBe(2);
+    expect(preview.html).toContain('An excerpt from');
+    expect(preview.html).not.toContain(IDENTIFIERS.nhs);
+  });
+
+  it('includes agendas, sessions and hours; check-ins and signs only when ticked', async () => {
+    const s = await open();
+    const sup = s.supervision.saveSupervisor({
+      name: 'Dr Ama Mensah',
+      role: 'Clinical supervisor',
+      type: 'individual',
+      frequency: 'monthly',
+      minHoursPerMonth: 1,
+      sessionMinutes: 60,
+      focusAreas: [],
+      startDate: '2026-01-05',
+    });
+    const item = s.supervision.addAgendaItem(
+      sup.id,
+      {
+        title: 'Endings with a long-term client',
+        question: 'How do I end well?',
+        notes: '',
+        function: 'formative',
+        sevenEyed: 3,
+        graces: ['Age'],
+        priority: 'high',
+        minutes: 20,
+      },
+      { kind: 'scratch' },
+    );
+    const session = s.supervision.recordSession({
+      supervisorId: sup.id,
+      startsAt: '2026-10-14T10:00:00.000Z',
+      timeZone: 'Europe/London',
+      minutes: 60,
+      attendees: '',
+      notes: 'A steady hour.',
+      items: [
+        {
+          agendaItemId: item.id,
+          outcome: 'discussed',
+          discussed: 'Pacing the ending.',
+          decided: 'Three more sessions.',
+        },
+      ],
+      actions: [{ text: 'Draft an ending letter', owner: 'me', due: '2026-11-01' }],
+    });
+    s.supervision.addAgendaItem(
+      sup.id,
+      {
+        title: 'My own tiredness',
+        question: '',
+        notes: '',
+        function: 'restorative',
+        sevenEyed: null,
+        graces: [],
+        priority: 'medium',
+        minutes: 10,
+      },
+      { kind: 'scratch' },
+    );
+    const sign = s.checkins.saveFlag({
+      name: 'Skipping lunch',
+      whatHelps: 'A walk at noon',
+      contact: 'Sam, 07700 900456',
+    });
+    s.checkins.save({
+      at: '2026-10-20T09:00:00.000Z',
+      capacity: 4,
+      energy: 2,
+      sleep: 3,
+      load: 4,
+      helping: 'Walking',
+      hard: 'Caseload',
+      flagIds: [sign.id],
+      entryId: null,
+    });
+    const base = {
+      ...EMPTY_SELECTION,
+      agendas: [sup.id],
+      sessions: [session.id],
+      hours: { supervisorId: sup.id, from: '2026-09', to: '2026-10' },
+    };
+    const without = s.exports.preview(base, plainResolutions());
+    expect(without.html).toContain('Agenda for our next supervision');
+    expect(without.html).toContain('My own tiredness');
+    expect(without.html).toContain('Supervision on 14 October 2026');
+    expect(without.html).toContain('Three more sessions.');
+    expect(without.html).toContain('Draft an ending letter');
+    expect(without.html).toContain('Supervision hours with');
+    expect(without.html).not.toContain('Check-ins');
+    expect(without.html).not.toContain('Skipping lunch');
+
+    const withPrivate = { ...base, checkins: { from: '2026-10-01', to: '2026-10-31' }, signs: true };
+    const check = s.exports.check(withPrivate);
+    expect(check.findings.map((f) => f.text)).toEqual(expect.arrayContaining(['07700 900456']));
+    const html = s.exports.preview(withPrivate, plainResolutions()).html;
+    expect(html).toContain('Check-ins');
+    expect(html).toContain('Skipping lunch');
+    expect(html).toContain('A walk at noon');
+    expect(html).toContain('<td dir="auto">4</td>');
   });
 });

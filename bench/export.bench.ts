@@ -1,0 +1,141 @@
+/**
+ * Export to PDF at 10, 100 and 500 entries: the de-identification check (with the NLP names pass, which
+ * is the slow part and is cached per paragraph), then settling, rendering the HTML and printing it with
+ * Chromium (page.pdf, as the browser shell does; the app uses Electron's printToPDF on the same HTML).
+ *
+ *   npm run bench:export        writes bench/results/export.json and export.md
+ *   BENCH_SIZES=10,100 BENCH_RUNS=3 npm run bench:export
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EMPTY_SELECTION, type Resolutions } from '../common/export/types';
+import { docFromParagraphs } from '../common/journal/doc';
+import { createServices } from '../main/app';
+import { launchPdfRenderer } from '../test/support/pdf';
+
+const SIZES = (process.env['BENCH_SIZES'] ?? '10,100,500').split(',').map(Number);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)]!);
+};
+
+const CLIENTS = ['Keziah', 'Tomasz', 'Aoife', 'Dev', 'Marguerite'];
+/** About 250 words an entry, different in every entry, with a name and now and then a number in it. */
+function paragraphs(i: number): string[] {
+  const who = CLIENTS[i % CLIENTS.length]!;
+  return [
+    `Entry ${i + 1}. I saw ${who} this morning and noticed how quickly I wanted to fix things for them. The room felt heavy and I could feel my shoulders tighten as we talked about the week they had had.`,
+    `Afterwards I spoke with Margaret Okafor about it. She reminded me that staying alongside someone is the work, not a failure to act. I wrote down three things I could bring to supervision on day ${i}.`,
+    i % 7 === 0
+      ? `I need to remember to update the referral for NHS number 943 476 5919 and ring 07700 900${String(100 + (i % 900)).padStart(3, '0')} before Friday.`
+      : `On the way home I let myself feel tired without deciding it meant anything about whether I am good at this. Tomorrow is a fuller day, and I want to arrive at it rested.`,
+    `What I noticed in myself: a pull to rush, a wish to be liked, and underneath them some real care. What I want from supervision: help to slow down, and a place to think about endings.`,
+  ];
+}
+
+const pdf = await launchPdfRenderer();
+const results: {
+  entries: number;
+  checkFirstMs: number;
+  checkAgainMs: number;
+  exportPdfMs: number;
+  pages: number;
+  bytes: number;
+  findings: number;
+  rssMb: number;
+}[] = [];
+try {
+  for (const size of SIZES) {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-bench-export-'));
+    let saved = '';
+    const services = createServices({
+      dataDir,
+      host: 'browser-shell',
+      version: 'bench',
+      appOrigin: 'holding://app',
+      idleSeconds: () => 0,
+      renderPdf: pdf.render,
+      chooseSavePath: async (name) => (saved = path.join(dataDir, name)),
+    });
+    try {
+      await services.vault.create('quiet harbour lantern meadow');
+      services.settings.update({ deidNames: CLIENTS });
+      const ids: string[] = [];
+      services.vault.db().transaction(() => {
+        for (let i = 0; i < size; i++) {
+          const entry = services.journal.create({ title: `Reflection ${i + 1} (${size})` });
+          services.journal.save({ ...entry, body: docFromParagraphs(paragraphs(i + size * 1000)), tags: [] });
+          ids.push(entry.id);
+        }
+      })();
+      const selection = { ...EMPTY_SELECTION, entries: ids.map((id) => ({ id, excerpt: null })) };
+      let start = performance.now();
+      const check = services.exports.check(selection);
+      const checkFirstMs = performance.now() - start;
+      start = performance.now();
+      services.exports.check(selection);
+      const checkAgainMs = performance.now() - start;
+      const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
+      for (const f of check.findings) {
+        resolutions.byValue[f.valueKey] = f.kind.endsWith('name') ? { action: 'pseudonym' } : { action: 'redact' };
+      }
+      const times: number[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        start = performance.now();
+        const result = await services.router(
+          'export:save',
+          { selection, resolutions, format: 'pdf' },
+          { isMainFrame: true, url: 'holding://app/' },
+        );
+        times.push(performance.now() - start);
+        if (!result.ok) throw new Error(result.error.message);
+      }
+      const { execFileSync } = await import('node:child_process');
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [saved], { encoding: 'utf8' }))?.[1] ?? 0);
+      results.push({
+        entries: size,
+        checkFirstMs: Math.round(checkFirstMs),
+        checkAgainMs: Math.round(checkAgainMs),
+        exportPdfMs: median(times),
+        pages,
+        bytes: statSync(saved).size,
+        findings: check.findings.length,
+        rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+      });
+      console.log(results.at(-1));
+    } finally {
+      services.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+} finally {
+  await pdf.close();
+}
+
+const out = path.join(here, 'results');
+mkdirSync(out, { recursive: true });
+const machine = `${os.cpus().length} cores, Node ${process.version}, Debian Chromium (page.pdf)`;
+writeFileSync(path.join(out, 'export.json'), `${JSON.stringify({ machine, runs: RUNS, results }, null, 2)}\n`);
+writeFileSync(
+  path.join(out, 'export.md'),
+  [
+    `# Export to PDF (median of ${RUNS} runs; ${machine})`,
+    '',
+    'About 250 words an entry. "Check, first time" includes the NLP names pass; it is cached per paragraph,',
+    'so the preview and the save that follow reuse it ("check again"). "Export to PDF" is the whole save:',
+    'check again, settle, HTML, print, atomic write.',
+    '',
+    '| entries | findings | check, first time (ms) | check again (ms) | export to PDF (ms) | pages | PDF size (kB) | RSS after (MB) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.map(
+      (r) =>
+        `| ${r.entries} | ${r.findings} | ${r.checkFirstMs} | ${r.checkAgainMs} | ${r.exportPdfMs} | ${r.pages} | ${Math.round(r.bytes / 1024)} | ${r.rssMb} |`,
+    ),
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { findPersonNames, nameValue } from '../../common/deid/names';
+import { applyResolutions, checkDocument, seriesLetter, valueKeyOf } from '../../common/export/deid';
+import { replaceRanges, textOf, unitsOf } from '../../common/export/document';
+import { escapeHtml, renderHtml } from '../../common/export/html';
+import { renderMarkdown } from '../../common/export/markdown';
+import type { ExportDocument, Inlines, Resolutions } from '../../common/export/types';
+
+const doc = (sections: ExportDocument['sections'], title = 'For supervision'): ExportDocument => ({
+  title: [{ text: title }],
+  preparedOn: '2026-11-21',
+  sections,
+});
+const entry = (title: string, ...paragraphs: Inlines[]): ExportDocument['sections'][number] => ({
+  kind: 'entry',
+  sourceId: title,
+  title: [{ text: title }],
+  meta: '21 November 2026',
+  blocks: paragraphs.map((content) => ({ type: 'paragraph' as const, content })),
+  clientMaterial: false,
+});
+const none: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
+const options = { names: [], places: [], year: 2026 };
+
+describe('likely names (compromise)', () => {
+  it('finds names from context, without titles’ punctuation or possessives', () => {
+    const text = 'I saw Margaret Okafor on Tuesday. Afterwards Dr Patel and I talked about Daniel’s plan.';
+    const found = findPersonNames(text).map((f) => f.text);
+    expect(found).toContain('Margaret Okafor');
+    expect(found).toContain('Dr Patel');
+    expect(found).toContain('Daniel');
+    for (const f of findPersonNames(text)) expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
+
+  it('leaves ordinary reflective writing alone', () => {
+    for (const text of [
+      'I felt angry and sad, and then hopeful.',
+      'Hope is hard some days. Grace under pressure is a phrase I distrust.',
+      'The team meeting ran over; I stayed calm.',
+      'i am tired',
+    ]) {
+      expect(
+        findPersonNames(text).map((f) => f.text),
+        text,
+      ).toEqual([]);
+    }
+  });
+
+  it('treats "Dr Patel", "Patel" and "Patel’s" as one person', () => {
+    expect(nameValue('Dr Patel')).toBe('patel');
+    expect(nameValue('Patel’s')).toBe('patel');
+    expect(valueKeyOf('person-name', 'Dr. Patel')).toBe(valueKeyOf('listed-name', 'PATEL'));
+  });
+});
+
+describe('value keys and series', () => {
+  it('matches the same number however it is spaced', () => {
+    expect(valueKeyOf('nhs-number', '943 476 5919')).toBe(valueKeyOf('nhs-number', '9434765919'));
+    expect(valueKeyOf('postcode', 'ls6 2qt')).toBe(valueKeyOf('postcode', 'LS62QT'));
+    expect(valueKeyOf('phone', '07700 900123')).toBe(valueKeyOf('phone', '07700-900-123'));
+  });
+
+  it('letters go A to Z, then AA', () => {
+    expect([0, 1, 25, 26, 27, 51, 52].map(seriesLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA']);
+  });
+});
+
+describe('replacing ranges across formatted runs', () => {
+  const runs: Inlines = [
+    { text: 'Saw ' },
+    { text: 'Keziah', bold: true },
+    { text: ' at ' },
+    { text: 'LS6 2QT', italic: true },
+  ];
+
+  it('keeps formatting and drops what was replaced', () => {
+    const out = replaceRanges(runs, [
+      { start: 4, end: 10, text: 'Client A' },
+      { start: 14, end: 21, text: '[redacted]' },
+    ]);
+    expect(out).toEqual([
+      { text: 'Saw ' },
+      { text: 'Client A', bold: true },
+      { text: ' at ' },
+      { text: '[redacted]', italic: true },
+    ]);
+  });
+
+  it('handles a finding that spans runs, once', () => {
+    const split: Inlines = [{ text: 'Kez' }, { text: 'iah', bold: true }, { text: ' came' }];
+    expect(textOf(replaceRanges(split, [{ start: 0, end: 6, text: 'Client A' }]))).toBe('Client A came');
+    expect(textOf(replaceRanges(split, [{ start: 2, end: 4, text: '#' }]))).toBe('Ke#ah came');
+  });
+
+  it('returns the same runs when there is nothing to replace', () => {
+    expect(replaceRanges(runs, [])).toBe(runs);
+  });
+});
+
+describe('checking and applying decisions', () => {
+  const d = doc([
+    entry('Keziah again', [{ text: 'Keziah rang from 07700 900123. Keziah is ok.' }]),
+    entry('Later', [{ text: 'Write to ' }, { text: 'her', href: 'mailto:keziah@example.org' }, { text: '.' }]),
+  ]);
+  const opts = { ...options, names: ['Keziah'], nlp: false };
+
+  it('finds every occurrence, in order, including the title and link addresses', () => {
+    const { findings, pseudonyms } = checkDocument(d, opts);
+    expect(findings.map((f) => [f.kind, f.text])).toEqual([
+      ['listed-name', 'Keziah'],
+      ['listed-name', 'Keziah'],
+      ['phone', '07700 900123'],
+      ['listed-name', 'Keziah'],
+      ['email', 'keziah@example.org'],
+    ]);
+    expect(findings[4]!.before).toBe('link to mailto:');
+    expect(pseudonyms['name:keziah']).toBe('Client A');
+    expect(unitsOf(d).filter((u) => u.href)).toHaveLength(1);
+  });
+
+  it('applies per value and per finding, with the person’s own pseudonym, and drops a redacted link address', () => {
+    const { findings, pseudonyms } = checkDocument(d, opts);
+    const resolutions: Resolutions = {
+      byValue: { 'name:keziah': { action: 'pseudonym' }, [findings[2]!.valueKey]: { action: 'redact' } },
+      byFinding: { [findings[1]!.id]: { action: 'keep', reason: 'Her first name is fine here' } },
+      pseudonyms: { 'name:keziah': 'K' },
+    };
+    resolutions.byValue[findings[4]!.valueKey] = { action: 'redact' };
+    const out = applyResolutions(d, findings, resolutions, pseudonyms);
+    expect(textOf(out.sections[0]!.title)).toBe('K again');
+    expect(textOf((out.sections[0]!.blocks[0] as { content: Inlines }).content)).toBe(
+      'Keziah rang from [redacted]. K is ok.',
+    );
+    const link = (out.sections[1]!.blocks[0] as { content: Inlines }).content;
+    expect(link.some((r) => r.href)).toBe(false);
+    expect(textOf(link)).toBe('Write to her.');
+  });
+
+  it('leaves undecided findings alone (saving refuses them elsewhere)', () => {
+    const { findings, pseudonyms } = checkDocument(d, opts);
+    expect(applyResolutions(d, findings, none, pseudonyms)).toEqual(d);
+  });
+});
+
+describe('rendering what a person wrote', () => {
+  const tricky = doc(
+    [
+      entry(
+        '<script>alert(1)</script>',
+        [{ text: '# not a heading, 1. not a list, *not bold*, [not](a link) | pipe' }],
+        [{ text: 'שלום, مرحبا 👋🏽 and a verylongwordwithoutanybreaks'.repeat(3) }],
+      ),
+    ],
+    'A & B "quoted"',
+  );
+
+  it('escapes HTML, and the HTML has no script and nothing remote', () => {
+    const html = renderHtml(tricky);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<title>A &amp; B &quot;quoted&quot;</title>');
+    expect(html).toMatch(/Content-Security-Policy" content="default-src 'none'/);
+    expect(html).not.toMatch(/\bsrc=|https?:\/\/|@import|url\(/);
+    expect(html).toContain('<p dir="auto">שלום');
+    expect(escapeHtml(`<a href="x" onclick='y'>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;');
+  });
+
+  it('escapes Markdown so the words read back as written', () => {
+    const md = renderMarkdown(tricky);
+    expect(md).toContain('\\# not a heading, 1. not a list, \\*not bold\\*, [not\\](a link) \\| pipe');
+    expect(md).toContain('\\<script\\>alert(1)\\</script\\>');
+    expect(md).toContain('👋🏽');
+    expect(renderMarkdown(doc([entry('R', [{ text: 'Her number is [redacted]; see [x]: y and [a][b]' }])]))).toContain(
+      'Her number is [redacted]; see [x\\]: y and [a\\][b]',
+    );
+  });
+
+  it('writes lists, quotes, tables and fields in Markdown', () => {
+    const md = renderMarkdown(
+      doc([
+        {
+          ...entry('Shapes'),
+          blocks: [
+            {
+              type: 'list',
+              ordered: true,
+              start: 3,
+              items: [{ checked: null, blocks: [{ type: 'paragraph', content: [{ text: 'three' }] }] }],
+            },
+            {
+              type: 'list',
+              ordered: false,
+              start: 1,
+              items: [{ checked: true, blocks: [{ type: 'paragraph', content: [{ text: 'done' }] }] }],
+            },
+            { type: 'quote', blocks: [{ type: 'paragraph', content: [{ text: 'quoted', italic: true }] }] },
+            {
+              type: 'table',
+              rows: [
+                { header: true, cells: [[{ text: 'A' }], [{ text: 'B|C' }]] },
+                { header: false, cells: [[{ text: '1' }]] },
+              ],
+            },
+            { type: 'fields', rows: [{ label: 'Outcome', value: [{ text: 'Discussed' }] }] },
+          ],
+        },
+      ]),
+    );
+    expect(md).toContain('3. three');
+    expect(md).toContain('- [x] done');
+    expect(md).toContain('> _quoted_');
+    expect(md).toContain('| A | B\\|C |\n| --- | --- |\n| 1 |   |');
+    expect(md).toContain('**Outcome:** Discussed');
+  });
+});
+
+describe('links in Markdown', () => {
+  it('escapes every bracket inside link text, so the link holds together', () => {
+    const md = renderMarkdown(doc([entry('L', [{ text: 'see ] here', href: 'https://example.org/a b' }])]));
+    expect(md).toContain('[see \\] here](<https://example.org/a%20b>)');
+  });
+});
