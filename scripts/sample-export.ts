@@ -115,7 +115,7 @@ try {
     sessions: [session.id],
     hours: { supervisorId: sup.id, from: '2026-08', to: '2026-11' },
   };
-  const check = s.exports.check(selection);
+  const check = await s.exports.check(selection);
   const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
   for (const f of check.findings) {
     if (f.kind === 'listed-place')

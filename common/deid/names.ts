@@ -54,3 +54,19 @@ export function nameValue(name: string): string {
     .trim()
     .toLocaleLowerCase('en-GB');
 }
+
+/**
+ * Runs the names pass over many texts in slices, giving the event loop a turn between them, so that a
+ * large export does not hold up everything else in main (the window's other requests, locking). The
+ * results are cached, so the check that follows is quick.
+ */
+export async function warmPersonNames(texts: readonly string[], sliceMs = 25): Promise<void> {
+  let sliceStart = performance.now();
+  for (const text of texts) {
+    findPersonNames(text);
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}

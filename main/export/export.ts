@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
 import { applyResolutions, checkDocument, resolutionFor } from '../../common/export/deid';
-import { wordCountOf, textOf } from '../../common/export/document';
+import { textOf, unitsOf, wordCountOf } from '../../common/export/document';
+import { warmPersonNames } from '../../common/deid/names';
 import { pdfTemplates, renderHtml } from '../../common/export/html';
 import { renderMarkdown } from '../../common/export/markdown';
 import type {
@@ -104,7 +105,8 @@ export class ExportService {
     return buildDocument(selection, this.sources, localDay(this.now()));
   }
 
-  private findingsOf(doc: ExportDocument) {
+  private async findingsOf(doc: ExportDocument) {
+    await warmPersonNames(unitsOf(doc).map((u) => u.text));
     const settings = this.deps.settings.get();
     return checkDocument(doc, {
       names: settings.deidNames,
@@ -113,9 +115,9 @@ export class ExportService {
     });
   }
 
-  check(selection: ExportSelection): ExportCheck {
+  async check(selection: ExportSelection): Promise<ExportCheck> {
     const doc = this.document(selection);
-    const { findings, pseudonyms } = this.findingsOf(doc);
+    const { findings, pseudonyms } = await this.findingsOf(doc);
     return {
       findings,
       pseudonyms,
@@ -128,9 +130,9 @@ export class ExportService {
   }
 
   /** The document as it would leave, and how many findings still need a decision. */
-  private settle(selection: ExportSelection, resolutions: Resolutions) {
+  private async settle(selection: ExportSelection, resolutions: Resolutions) {
     const doc = this.document(selection);
-    const { findings, pseudonyms } = this.findingsOf(doc);
+    const { findings, pseudonyms } = await this.findingsOf(doc);
     const counts = { redacted: 0, pseudonymised: 0, kept: 0, unresolved: 0 };
     for (const finding of findings) {
       const resolution = resolutionFor(finding, resolutions);
@@ -142,8 +144,8 @@ export class ExportService {
     return { doc: applyResolutions(doc, findings, resolutions, pseudonyms), findings, counts };
   }
 
-  preview(selection: ExportSelection, resolutions: Resolutions): ExportPreview {
-    const { doc, counts } = this.settle(selection, resolutions);
+  async preview(selection: ExportSelection, resolutions: Resolutions): Promise<ExportPreview> {
+    const { doc, counts } = await this.settle(selection, resolutions);
     return { html: renderHtml(doc), markdown: renderMarkdown(doc), unresolved: counts.unresolved };
   }
 
@@ -154,7 +156,7 @@ export class ExportService {
     resolutions: Resolutions,
     renderPdf: PdfRenderer | undefined,
   ): Promise<Rendered> {
-    const { doc, counts, findings } = this.settle(selection, resolutions);
+    const { doc, counts, findings } = await this.settle(selection, resolutions);
     if (counts.unresolved > 0) throw unresolvedError(counts.unresolved, findings, resolutions);
     const data = await this.renderDocument(format, doc, renderPdf);
     return {

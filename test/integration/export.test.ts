@@ -48,7 +48,7 @@ describe('the de-identification check', () => {
   it('finds every kind of identifier in the chosen entries, with context', async () => {
     const s = await open();
     const { ids } = seedIdentifyingEntries(s);
-    const check = s.exports.check({ ...EMPTY_SELECTION, entries: ids.map((id) => ({ id, excerpt: null })) });
+    const check = await s.exports.check({ ...EMPTY_SELECTION, entries: ids.map((id) => ({ id, excerpt: null })) });
     const kinds = new Set(check.findings.map((f) => f.kind));
     expect([...kinds].sort()).toEqual(
       [
@@ -85,7 +85,7 @@ describe('exporting', () => {
       title: 'For supervision with Keziah in mind',
       entries: ids.map((id) => ({ id, excerpt: null })),
     };
-    const check = s.exports.check(selection);
+    const check = await s.exports.check(selection);
     const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
     for (const f of check.findings) {
       if (f.kind === 'listed-name' || f.kind === 'person-name')
@@ -143,7 +143,7 @@ describe('exporting', () => {
     const s = await withSaving(dir);
     const { ids } = seedIdentifyingEntries(s);
     const selection = { ...EMPTY_SELECTION, entries: [{ id: ids[0]!, excerpt: null }] };
-    const check = s.exports.check(selection);
+    const check = await s.exports.check(selection);
     const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
     for (const f of check.findings.slice(1)) resolutions.byFinding[f.id] = { action: 'redact' };
     const refused = await s.router('export:save', { selection, resolutions, format: 'markdown' }, sender);
@@ -190,16 +190,16 @@ describe('exporting', () => {
 const plainResolutions = (): Resolutions => ({ byValue: {}, byFinding: {}, pseudonyms: {} });
 
 /** Settles every finding by redacting it: what a hurried person might do. */
-function redactAll(s: TestServices, selection: ExportSelection): Resolutions {
+async function redactAll(s: TestServices, selection: ExportSelection): Promise<Resolutions> {
   const resolutions = plainResolutions();
-  for (const f of s.exports.check(selection).findings) resolutions.byValue[f.valueKey] = { action: 'redact' };
+  for (const f of (await s.exports.check(selection)).findings) resolutions.byValue[f.valueKey] = { action: 'redact' };
   return resolutions;
 }
 
 async function saveAs(s: TestServices, selection: ExportSelection, resolutions: Resolutions, format: ExportFormat) {
   const result = await s.router('export:save', { selection, resolutions, format }, sender);
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  const file = result.value.path!;
+  const file = (result.value as { path: string }).path;
   if (format === 'pdf') return pdfText(file);
   if (format === 'docx') return docxText(file);
   const text = await readFile(file, 'utf8');
@@ -226,7 +226,7 @@ describe('bad and unusual input', () => {
       }
     })();
     const selection = { ...EMPTY_SELECTION, entries: ids.map((id) => ({ id, excerpt: null })) };
-    const resolutions = redactAll(s, selection);
+    const resolutions = await redactAll(s, selection);
     for (const format of EXPORT_FORMATS) {
       const text = (await saveAs(s, selection, resolutions, format)).replace(/\s+/g, ' ');
       expect(text, format).toMatch(/Reflection 1(?!\d)/);
@@ -246,7 +246,7 @@ describe('bad and unusual input', () => {
       tags: [],
     });
     const selection = { ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] };
-    const resolutions = redactAll(s, selection);
+    const resolutions = await redactAll(s, selection);
     for (const format of EXPORT_FORMATS) {
       const text = await saveAs(s, selection, resolutions, format);
       expect(text.replace(/\s+/g, ''), format).toContain(long);
@@ -264,7 +264,7 @@ describe('bad and unusual input', () => {
     s.settings.update({ deidNames: ["O'Brien (Jr.)", 'a+b', '[x]', '.*'] });
     const e = s.journal.create({ title: 'Names' });
     s.journal.save({ ...e, body: docFromParagraphs(["Met O'Brien (Jr.) and a+b; [x] too. Nothing else."]), tags: [] });
-    const check = s.exports.check({ ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] });
+    const check = await s.exports.check({ ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] });
     expect(check.findings.filter((f) => f.kind === 'listed-name').map((f) => f.text)).toEqual([
       "O'Brien (Jr.)",
       'a+b',
@@ -314,9 +314,9 @@ describe('what can be included', () => {
       ...EMPTY_SELECTION,
       entries: [{ id: ids[0]!, excerpt: 'Tired, and a bit flat after Keziah left.' }],
     };
-    const check = s.exports.check(selection);
+    const check = await s.exports.check(selection);
     expect(check.findings.map((f) => f.text)).toEqual(['Keziah', 'Keziah']); // the title and the excerpt
-    const preview = s.exports.preview(selection, plainResolutions());
+    const preview = await s.exports.preview(selection, plainResolutions());
     expect(preview.unresolved).toBe(2);
     expect(preview.html).toContain('An excerpt from');
     expect(preview.html).not.toContain(IDENTIFIERS.nhs);
@@ -401,7 +401,7 @@ describe('what can be included', () => {
       sessions: [session.id],
       hours: { supervisorId: sup.id, from: '2026-09', to: '2026-10' },
     };
-    const without = s.exports.preview(base, plainResolutions());
+    const without = await s.exports.preview(base, plainResolutions());
     expect(without.html).toContain('Agenda for our next supervision');
     expect(without.html).toContain('My own tiredness');
     expect(without.html).toContain('Supervision on 14 October 2026');
@@ -412,9 +412,9 @@ describe('what can be included', () => {
     expect(without.html).not.toContain('Skipping lunch');
 
     const withPrivate = { ...base, checkins: { from: '2026-10-01', to: '2026-10-31' }, signs: true };
-    const check = s.exports.check(withPrivate);
+    const check = await s.exports.check(withPrivate);
     expect(check.findings.map((f) => f.text)).toEqual(expect.arrayContaining(['07700 900456']));
-    const html = s.exports.preview(withPrivate, plainResolutions()).html;
+    const html = (await s.exports.preview(withPrivate, plainResolutions())).html;
     expect(html).toContain('Check-ins');
     expect(html).toContain('Skipping lunch');
     expect(html).toContain('A walk at noon');
