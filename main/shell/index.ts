@@ -17,6 +17,8 @@ app.commandLine.appendSwitch('disable-background-networking');
 app.commandLine.appendSwitch('disable-component-update');
 app.commandLine.appendSwitch('disable-domain-reliability');
 app.commandLine.appendSwitch('no-pings');
+// Chromium writes the user agent into PDFs as their creator: "Holding", not the system's details.
+app.userAgentFallback = 'Holding';
 
 const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
 // Chromium's own storage (caches, local storage) goes inside the data folder too, so portable use

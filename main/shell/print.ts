@@ -35,6 +35,8 @@ export async function printHtmlToPdf(
     },
   });
   try {
+    // Chromium writes the user agent into the PDF as its creator: say "Holding", not the system.
+    win.webContents.setUserAgent('Holding');
     await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
     const pdf = await win.webContents.printToPDF({
       printBackground: true,

@@ -136,6 +136,13 @@ describe('exporting', () => {
     expect(records.map((r) => r.format).sort()).toEqual(['docx', 'html', 'markdown', 'pdf']);
     expect(records[0]).toMatchObject({ title: 'For supervision with Client A in mind', items: 3, kept: 1 });
     expect(records[0]!.fileName).toMatch(/^For supervision with Client A in mind - \d{4}-\d{2}-\d{2}\.\w+$/);
+    // The PDF's own metadata: the title (de-identified) and Holding as its creator, nothing of the system.
+    const info = execFileSync('pdfinfo', [path.join(dir, records[0]!.fileName.replace(/\.\w+$/, '.pdf'))], {
+      encoding: 'utf8',
+    });
+    expect(info).toMatch(/^Title:\s+For supervision with Client A in mind$/m);
+    expect(info).toMatch(/^Creator:\s+Holding$/m);
+    expect(info).not.toMatch(/Linux|X11|Mozilla|Keziah/);
   });
 
   it('refuses while anything is undecided, and writes nothing', async () => {

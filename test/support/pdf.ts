@@ -6,11 +6,14 @@
 import { type Browser, chromium } from 'playwright-core';
 import type { PdfRenderer } from '../../main/export/export';
 
+export const PDF_CREATOR = 'Holding';
+
 export const CHROMIUM = process.env['HOLDING_CHROMIUM'] ?? '/usr/bin/chromium';
 
 export function pdfRendererFor(browser: Browser, blocked: string[] = []): PdfRenderer {
   return async (html, templates) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    // Chromium writes the user agent into the PDF as its creator: say "Holding", not the system.
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true, userAgent: PDF_CREATOR });
     try {
       await context.route('**/*', (route) => {
         blocked.push(route.request().url());
@@ -36,7 +39,7 @@ export async function launchPdfRenderer(): Promise<{ render: PdfRenderer; blocke
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--disable-background-networking'],
+    args: ['--disable-background-networking', `--user-agent=${PDF_CREATOR}`],
   });
   const blocked: string[] = [];
   return { render: pdfRendererFor(browser, blocked), blocked, close: () => browser.close() };

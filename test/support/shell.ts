@@ -18,7 +18,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import type { EventMap } from '../../common/ipc/contract';
 import type { EventName } from '../../common/ipc/names';
 import { createServices, type Services } from '../../main/app';
-import { pdfRendererFor } from './pdf';
+import { PDF_CREATOR, pdfRendererFor } from './pdf';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveAppAsset } from '../../main/shell-common/assets';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -136,6 +136,8 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       '--disable-quic',
       '--no-first-run',
       '--disable-features=Translate,OptimizationHints,MediaRouter,SpareRendererForSitePerProcess',
+      // Chromium writes the user agent into PDFs as their creator: "Holding", not the system.
+      `--user-agent=${PDF_CREATOR}`,
     ],
   });
   const services = createServices({
