@@ -65,7 +65,7 @@ export async function warmPersonNames(texts: readonly string[], sliceMs = 25): P
   for (const text of texts) {
     findPersonNames(text);
     if (performance.now() - sliceStart > sliceMs) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
       sliceStart = performance.now();
     }
   }

@@ -1,18 +1,13 @@
 /**
  * The de-identification check over a whole export, and applying the person's decisions to it.
- * Pure: main runs it on the snapshot it built; tests run it directly.
+ * Pure, but main only: the names pass brings the NLP library, which the window does not need (the
+ * window uses ./resolve.ts). Main runs it on the snapshot it built; tests run it directly.
  */
 import { findIdentifiers, findListedNames, type Finding, resolveOverlaps } from '../deid/detectors';
 import { findPersonNames, nameValue } from '../deid/names';
 import { mapUnits, replaceRanges, textOf, unitsOf } from './document';
-import {
-  type ExportDocument,
-  type ExportFinding,
-  type FindingKind,
-  REDACTED,
-  type Resolution,
-  type Resolutions,
-} from './types';
+import { replacementFor, resolutionFor } from './resolve';
+import type { ExportDocument, ExportFinding, FindingKind, Resolutions } from './types';
 
 export interface CheckOptions {
   /** The person's own lists, kept in Settings. */
@@ -121,26 +116,6 @@ export function checkDocument(
     }
   });
   return { findings, pseudonyms };
-}
-
-export function resolutionFor(finding: ExportFinding, resolutions: Resolutions): Resolution | null {
-  return resolutions.byFinding[finding.id] ?? resolutions.byValue[finding.valueKey] ?? null;
-}
-
-export function unresolvedCount(findings: readonly ExportFinding[], resolutions: Resolutions): number {
-  return findings.filter((f) => !resolutionFor(f, resolutions)).length;
-}
-
-/** What stands in a finding's place. */
-export function replacementFor(
-  finding: ExportFinding,
-  resolution: Resolution,
-  resolutions: Resolutions,
-  suggested: Record<string, string>,
-): string {
-  if (resolution.action === 'redact') return REDACTED;
-  if (resolution.action === 'keep') return finding.text;
-  return resolutions.pseudonyms[finding.valueKey]?.trim() || suggested[finding.valueKey] || REDACTED;
 }
 
 /**

@@ -29,9 +29,10 @@ const passphrase = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
 // Generous: people may paste the key with spaces, line breaks or hyphens.
 const recoveryKey = z.string().min(1).max(200);
 const none = z.undefined();
+// Our own sentences travel as custom issues (the router passes only those on, not zod's wording).
 const termList = z
-  .array(z.string().max(200, 'A name or place can be up to 200 characters.'))
-  .max(2000, 'The list can hold up to 2,000 names or places.');
+  .array(z.string().refine((t) => t.length <= 200, 'A name or place can be up to 200 characters.'))
+  .refine((list) => list.length <= 2000, 'The list can hold up to 2,000 names or places.');
 
 export type VaultState = 'none' | 'locked' | 'unlocked';
 export type LockReason = 'manual' | 'shortcut' | 'idle' | 'suspend' | 'screen-lock';
@@ -92,7 +93,7 @@ const exportSelection = z
     title: text(300),
     entries: z
       .array(z.object({ id: entryId, excerpt: text(100_000).nullable() }).strict())
-      .max(2000, 'An export can hold up to 2,000 entries. Please choose fewer.'),
+      .refine((list) => list.length <= 2000, 'An export can hold up to 2,000 entries. Please choose fewer.'),
     agendas: z.array(recordId).max(50),
     sessions: z.array(recordId).max(2000),
     hours: z
@@ -112,8 +113,8 @@ const resolution = z.discriminatedUnion('action', [
       reason: z
         .string()
         .trim()
-        .min(1, 'Please say why this can stay.')
-        .max(500, 'Please keep the reason under 500 characters.'),
+        .refine((r) => r.length > 0, 'Please say why this can stay.')
+        .refine((r) => r.length <= 500, 'Please keep the reason under 500 characters.'),
     })
     .strict(),
 ]);
@@ -124,7 +125,11 @@ const resolutions = z
     byValue: fewKeys(resolution),
     byFinding: fewKeys(resolution),
     pseudonyms: fewKeys(
-      z.string().trim().min(1, 'A pseudonym cannot be empty.').max(60, 'Please keep a pseudonym under 60 characters.'),
+      z
+        .string()
+        .trim()
+        .refine((p) => p.length > 0, 'A pseudonym cannot be empty.')
+        .refine((p) => p.length <= 60, 'Please keep a pseudonym under 60 characters.'),
     ),
   })
   .strict();

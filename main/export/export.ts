@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
-import { applyResolutions, checkDocument, resolutionFor } from '../../common/export/deid';
+import { applyResolutions, checkDocument } from '../../common/export/deid';
+import { resolutionFor } from '../../common/export/resolve';
 import { textOf, unitsOf, wordCountOf } from '../../common/export/document';
 import { warmPersonNames } from '../../common/deid/names';
 import { pdfTemplates, renderHtml } from '../../common/export/html';
