@@ -167,7 +167,10 @@ describe('exporting', () => {
       },
       sender,
     );
-    expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(noReason).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Please say why this can stay.' },
+    });
     expect(await readdir(dir)).toEqual([]);
     expect(s.exports.records()).toEqual([]);
   });
