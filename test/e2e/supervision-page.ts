@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 import type { Services } from '../../main/app';
 import type { AgendaItemInput, SupervisorInput } from '../../main/supervision/supervision';
@@ -135,4 +136,22 @@ export class SupervisionPageObject {
   async expectOrder(titles: string[]): Promise<void> {
     await expect(this.agendaTitles).toHaveText(titles);
   }
+}
+
+/** A PDF's text, laid out roughly as on the page (poppler's pdftotext). */
+export function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+/** The first page of a PDF as a PNG at 60 dpi (poppler's pdftoppm), to look at; returns its path. */
+export function pdfFirstPage(file: string, prefix: string): string {
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, prefix]);
+  return `${prefix}-1.png`;
+}
+
+/** A month (YYYY-MM) as the export writes it: "March 2026". */
+export function monthName(month: string): string {
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T12:00:00Z`),
+  );
 }

@@ -1,8 +1,20 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { describeMinutes } from '../../common/supervision/hours';
 import { expect, test } from './fixtures';
 import { JournalPageObject } from './pages';
-import { CONTRACT, flaggedEntry, seedSessions, SupervisionPageObject } from './supervision-page';
+import {
+  CONTRACT,
+  flaggedEntry,
+  monthName,
+  pdfFirstPage,
+  pdfText,
+  seedSessions,
+  SupervisionPageObject,
+} from './supervision-page';
 
 test('a contract, an agenda from flagged entries, reordered by keyboard, a session, carried items and the hours', async ({
   app,
@@ -374,5 +386,94 @@ test.describe('in the dark', () => {
     await expect(earlier.getByRole('heading', { level: 3 })).toHaveCount(2);
     await expect(earlier.getByRole('heading', { level: 3 }).first()).toContainText('Dr Ama Mensah');
     await app.expectAccessible('supervision, earlier sessions (dark)');
+  });
+});
+
+test.describe('the hours log as a PDF', () => {
+  // The save dialog, under the test's control: a folder, a folder that is not there, or cancelled.
+  const dialog: { answer: (suggested: string) => string | null; asked: number } = { answer: () => null, asked: 0 };
+  test.use({
+    shellOptions: {
+      savePath: (suggested) => {
+        dialog.asked += 1;
+        return dialog.answer(suggested);
+      },
+    },
+  });
+
+  test('exported through the save dialog, with the months, the times and the footer; a failure and a cancel said kindly', async ({
+    app,
+    shell,
+  }) => {
+    const page = app.page;
+    const sup = new SupervisionPageObject(page);
+    const services = shell.services;
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'holding-hours-pdf-'));
+    try {
+      await app.confirmRecoveryKey(await app.createVault());
+      const ama = services.supervision.saveSupervisor(CONTRACT);
+      seedSessions(services, ama.id, [3, 45, 80]);
+      await app.goTo('Supervision');
+      await expect(sup.hoursTable).toBeVisible();
+      const from = await page.getByLabel('From', { exact: true }).inputValue();
+      const to = await page.getByLabel('To', { exact: true }).inputValue();
+      const months = services.supervision.hours(ama.id, { from, to });
+      expect(months).toHaveLength(6);
+      const pdfButton = page.getByRole('button', { name: 'Export as PDF' });
+      await expect(page.getByRole('button', { name: 'Export as CSV' })).toBeVisible();
+
+      // A folder that is not there: main's kind words, and nothing saved.
+      dialog.answer = (suggested) => path.join(folder, 'not-here', suggested);
+      await pdfButton.click();
+      await expect(page.getByRole('alert')).toContainText('Holding could not save the file there');
+      expect(dialog.asked).toBe(1);
+      await expect(page.getByTestId('hours-status')).toHaveText('');
+      await expect(pdfButton).toBeEnabled();
+      await app.expectAccessible('supervision, the hours PDF could not be saved');
+
+      // Cancelled: nothing said, nothing saved, and the failure is no longer on show.
+      dialog.answer = () => null;
+      await pdfButton.click();
+      await expect.poll(() => dialog.asked).toBe(2);
+      await expect(pdfButton).toBeEnabled();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(page.getByTestId('hours-status')).toHaveText('');
+      expect(services.exports.records()).toEqual([]);
+
+      // Saved: where, and a record of it.
+      dialog.answer = (suggested) => path.join(folder, suggested);
+      await pdfButton.click();
+      const file = path.join(folder, `Supervision hours - Dr Ama Mensah - ${from} to ${to}.pdf`);
+      await expect(page.getByTestId('hours-status')).toHaveText(`Saved to ${file}`);
+      await expect(pdfButton).toHaveText('Export as PDF');
+      expect(existsSync(file)).toBe(true);
+      expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(services.exports.records()).toMatchObject([
+        { format: 'hours-pdf', title: 'Supervision hours with Dr Ama Mensah' },
+      ]);
+      await app.expectAccessible('supervision, the hours saved as a PDF');
+      await page.getByRole('region', { name: 'Hours', exact: true }).screenshot({ path: '/tmp/hours-log-light.png' });
+
+      // What it says: who with, each month and its time, the footer.
+      const text = pdfText(file);
+      expect(text).toContain('Supervision hours with Dr Ama Mensah');
+      for (const m of months) {
+        const time = m.minutes ? describeMinutes(m.minutes) : 'None';
+        expect(text, `the row for ${m.month}`).toMatch(
+          new RegExp(`${monthName(m.month)}\\s+${time}\\s+${m.sessions}\\b`),
+        );
+      }
+      expect(months.reduce((n, m) => n + m.sessions, 0)).toBe(3);
+      expect(text).toContain(`${monthName(from)} to ${monthName(to)}: 3 hours in all`);
+      expect(text).toContain('Confidential — prepared for supervision');
+      expect(text).toContain('Page 1 of 1');
+      // No client material: the sessions' agenda items are not in it.
+      expect(text).not.toContain('Caseload');
+
+      // And how it looks, for a person to judge.
+      expect(existsSync(pdfFirstPage(file, '/tmp/hours'))).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

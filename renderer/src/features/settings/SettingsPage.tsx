@@ -4,6 +4,7 @@ import { AUTO_LOCK_CHOICES } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
+import { LookOutSection } from './LookOutSection';
 import styles from './settings.module.css';
 
 const minutesLabel = (m: number) =>
@@ -14,6 +15,7 @@ export function SettingsPage({ onLock }: { onLock: () => void }) {
     <>
       <h1 tabIndex={-1}>Settings</h1>
       <LockingSection onLock={onLock} />
+      <LookOutSection />
       <ChangePassphraseSection />
       <AboutSection />
     </>

@@ -11,7 +11,10 @@ import tables from '../../ui/table.module.css';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** Supervision time month by month, against the contract's minimum, and a CSV of it for appraisal or revalidation. */
+/**
+ * Supervision time month by month, against the contract's minimum, and a CSV or PDF of it for appraisal or
+ * revalidation.
+ */
 export function HoursLog({ supervisor }: { supervisor: Supervisor }) {
   const id = useId();
   const [to, setTo] = useState(thisMonth);
@@ -30,6 +33,12 @@ export function HoursLog({ supervisor }: { supervisor: Supervisor }) {
     onMutate: () => setNote(''),
     onSuccess: ({ path }) => setNote(path ? `Saved to ${path}` : ''),
   });
+  const exportPdf = useMutation({
+    mutationFn: () => unwrap(holding().supervision.exportHoursPdf({ supervisorId: supervisor.id, from, to })),
+    onMutate: () => setNote(''),
+    onSuccess: ({ path }) => setNote(path ? `Saved to ${path}` : ''),
+  });
+  const exporting = exportCsv.isPending || exportPdf.isPending;
 
   return (
     <section className={styles.card} aria-labelledby={`${id}-h`}>
@@ -123,14 +132,32 @@ export function HoursLog({ supervisor }: { supervisor: Supervisor }) {
         </div>
       ) : null}
       <div className={styles.row}>
-        <Button variant="secondary" disabled={!inOrder || exportCsv.isPending} onClick={() => exportCsv.mutate()}>
+        <Button
+          variant="secondary"
+          disabled={!inOrder || exporting}
+          onClick={() => {
+            exportPdf.reset();
+            exportCsv.mutate();
+          }}
+        >
           {exportCsv.isPending ? 'Saving…' : 'Export as CSV'}
+        </Button>
+        <Button
+          variant="secondary"
+          disabled={!inOrder || exporting}
+          onClick={() => {
+            exportCsv.reset();
+            exportPdf.mutate();
+          }}
+        >
+          {exportPdf.isPending ? 'Saving…' : 'Export as PDF'}
         </Button>
       </div>
       <div role="status" className={styles.exportStatus} data-testid="hours-status">
         {note}
       </div>
       {exportCsv.isError ? <Notice>{describeError(exportCsv.error)}</Notice> : null}
+      {exportPdf.isError ? <Notice>{describeError(exportPdf.error)}</Notice> : null}
     </section>
   );
 }
