@@ -282,6 +282,20 @@ export function hoursSection(supervisorName: string, supervisorId: string, month
         rows: [
           { header: true, cells: ['Month', 'Time', 'Sessions', 'Minimum', 'Against the minimum'].map(plain) },
           ...rows,
+          ...(months.length > 1
+            ? [
+                {
+                  header: false,
+                  cells: [
+                    [{ text: 'In all', bold: true }],
+                    [{ text: total ? describeMinutes(total) : 'None', bold: true }],
+                    [{ text: String(months.reduce((s, m) => s + m.sessions, 0)), bold: true }],
+                    [],
+                    [],
+                  ],
+                },
+              ]
+            : []),
         ],
       },
     ],
