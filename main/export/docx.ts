@@ -112,8 +112,11 @@ function blocksDocx(blocks: Block[], ctx: Context): (Paragraph | Table)[] {
           const lead: Inlines = first && (first.type === 'paragraph' || first.type === 'heading') ? first.content : [];
           const box: Inlines = item.checked === null ? [] : [{ text: item.checked ? '☑ ' : '☐ ' }];
           const numbering = block.ordered ? { reference: 'ordered', level, instance } : { reference: 'bullets', level };
+          // A task item shows its box instead of a bullet.
+          const placement =
+            item.checked === null ? { numbering } : { indent: { left: 360 * (level + 1), hanging: 300 } };
           const inner = blocksDocx(lead.length || !first ? rest : item.blocks, { ...ctx, depth: ctx.depth + 1 });
-          return [para([...box, ...lead], { numbering }), ...inner];
+          return [para([...box, ...lead], placement), ...inner];
         });
       }
       case 'table': {
@@ -140,7 +143,11 @@ function blocksDocx(blocks: Block[], ctx: Context): (Paragraph | Table)[] {
         ];
       }
       case 'fields':
-        return block.rows.map((row) => para([{ text: `${row.label}: `, bold: true }, ...row.value]));
+        return block.rows.map((row, i) =>
+          para([{ text: `${row.label}: `, bold: true }, ...row.value], {
+            spacing: { after: i === block.rows.length - 1 ? 140 : 40 },
+          }),
+        );
     }
   });
 }
@@ -157,7 +164,7 @@ export async function renderDocx(doc: ExportDocument): Promise<Uint8Array> {
   for (const section of doc.sections) {
     body.push(
       new Paragraph({
-        pageBreakBefore: false,
+        keepNext: true,
         spacing: { before: 360 },
         children: [new TextRun({ text: SECTION_KIND_NAMES[section.kind].toUpperCase(), size: 16, color: '4D6B7D' })],
       }),
@@ -174,7 +181,29 @@ export async function renderDocx(doc: ExportDocument): Promise<Uint8Array> {
     title,
     description: CONFIDENTIAL,
     styles: {
-      default: { document: { run: { font: 'Georgia', size: 22 } } },
+      default: {
+        document: {
+          run: { font: 'Georgia', size: 22, color: '1D1F22' },
+          paragraph: { spacing: { after: 140, line: 288 } },
+        },
+        title: {
+          run: { font: 'Calibri', size: 48, bold: true, color: '1D1F22' },
+          paragraph: { spacing: { after: 80 } },
+        },
+        heading2: {
+          run: { font: 'Calibri', size: 30, bold: true, color: '1D1F22' },
+          paragraph: { spacing: { before: 60, after: 60 }, keepNext: true },
+        },
+        heading3: {
+          run: { font: 'Calibri', size: 24, bold: true, color: '1D1F22' },
+          paragraph: { spacing: { before: 220, after: 80 }, keepNext: true },
+        },
+        heading4: {
+          run: { font: 'Calibri', size: 22, bold: true, color: '33393F' },
+          paragraph: { spacing: { before: 180, after: 60 }, keepNext: true },
+        },
+        hyperlink: { run: { color: '1F5C85', underline: {} } },
+      },
       paragraphStyles: [
         {
           id: 'Quote',
