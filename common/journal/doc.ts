@@ -38,9 +38,23 @@ const BLOCKS = new Set([
   'horizontalRule',
   'hardBreak',
   'text',
+  'table',
+  'tableRow',
+  'tableHeader',
+  'tableCell',
 ]);
 const MARKS = new Set(['bold', 'italic', 'underline', 'strike', 'code', 'highlight', 'link']);
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
+const CELLS = new Set(['tableHeader', 'tableCell']);
+/** Where each table node may stand; anywhere else it is an unknown wrapper and keeps only its words. */
+const TABLE_PARENT = new Map([
+  ['tableRow', 'table'],
+  ['tableHeader', 'tableRow'],
+  ['tableCell', 'tableRow'],
+]);
+/** Spans beyond this are a mistake or an attack, never a journal's table. */
+export const MAX_SPAN = 100;
+const MAX_COLWIDTH = 10_000;
 
 interface Budget {
   chars: number;
@@ -90,19 +104,46 @@ function cleanAttrs(type: string, attrs: unknown): Record<string, unknown> | und
     }
     case 'taskItem':
       return { checked: a['checked'] === true };
+    case 'tableHeader':
+    case 'tableCell': {
+      const span = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_SPAN ? v : 1);
+      const out: Record<string, unknown> = { colspan: span(a['colspan']), rowspan: span(a['rowspan']) };
+      // Column widths (from resizing, one per spanned column) are kept only when every one is sensible.
+      const widths = a['colwidth'];
+      if (
+        Array.isArray(widths) &&
+        widths.length === out['colspan'] &&
+        widths.every((w) => typeof w === 'number' && Number.isInteger(w) && w >= 1 && w <= MAX_COLWIDTH)
+      )
+        out['colwidth'] = [...(widths as number[])];
+      return out;
+    }
     default:
       return undefined;
   }
 }
 
-function cleanNode(node: unknown, depth: number, budget: Budget): DocNode | null {
+/** A cell holds paragraphs only: any other block in it (a list, say) is reduced to the paragraphs of its words. */
+function paragraphsWithin(node: DocNode): DocNode[] {
+  if (node.type === 'paragraph') return [node];
+  if (TEXT_BLOCKS.has(node.type))
+    return [node.content ? { type: 'paragraph', content: node.content } : { type: 'paragraph' }];
+  return (node.content ?? []).flatMap(paragraphsWithin);
+}
+
+function cleanNode(node: unknown, depth: number, budget: Budget, parent: string): DocNode | null {
   if (!node || typeof node !== 'object' || depth > MAX_DEPTH || budget.nodes <= 0) return null;
   budget.nodes -= 1;
   const type = (node as { type?: unknown }).type;
-  if (typeof type !== 'string' || !BLOCKS.has(type)) {
+  // A row outside a table, or a cell outside a row, is treated like any unknown wrapper.
+  const misplaced = typeof type === 'string' && TABLE_PARENT.has(type) && TABLE_PARENT.get(type) !== parent;
+  if (typeof type !== 'string' || !BLOCKS.has(type) || misplaced) {
     // Unknown wrappers (from a paste, say) keep their text as a paragraph rather than vanish.
-    const text = plainTextOf(node as DocNode).trim();
-    return text ? { type: 'paragraph', content: [{ type: 'text', text: text.slice(0, budget.chars) }] } : null;
+    const text = plainTextOf(node as DocNode)
+      .trim()
+      .slice(0, Math.max(0, budget.chars));
+    budget.chars -= text.length;
+    return text ? { type: 'paragraph', content: [{ type: 'text', text }] } : null;
   }
   if (type === 'text') {
     const raw = (node as { text?: unknown }).text;
@@ -121,11 +162,13 @@ function cleanNode(node: unknown, depth: number, budget: Budget): DocNode | null
   const content = (node as { content?: unknown }).content;
   if (Array.isArray(content) && type !== 'horizontalRule' && type !== 'hardBreak') {
     const children = (content as unknown[])
-      .map((c) => cleanNode(c, depth + 1, budget))
+      .map((c) => cleanNode(c, depth + 1, budget, type))
       .filter((c): c is DocNode => !!c);
     const fitting = TEXT_BLOCKS.has(type)
       ? children.filter((c) => c.type === 'text' || c.type === 'hardBreak')
-      : children.filter((c) => c.type !== 'text');
+      : CELLS.has(type)
+        ? children // loose words in a cell are gathered into a paragraph below
+        : children.filter((c) => c.type !== 'text');
     if (fitting.length) out.content = fitting;
   }
   // List containers need items; items need a paragraph.
@@ -136,6 +179,34 @@ function cleanNode(node: unknown, depth: number, budget: Budget): DocNode | null
   if (type === 'taskList') out.content = out.content!.filter((c) => c.type === 'taskItem');
   if ((type === 'listItem' || type === 'taskItem' || type === 'blockquote') && !out.content?.length) {
     out.content = [{ type: 'paragraph' }];
+  }
+  // Tables need rows, rows need cells, and cells hold paragraphs (at least an empty one).
+  if (type === 'table') {
+    const rows = out.content?.filter((c) => c.type === 'tableRow') ?? [];
+    if (!rows.length) return null;
+    out.content = rows;
+  }
+  if (type === 'tableRow') {
+    const cells = out.content?.filter((c) => CELLS.has(c.type)) ?? [];
+    if (!cells.length) return null;
+    out.content = cells;
+  }
+  if (CELLS.has(type)) {
+    const paragraphs: DocNode[] = [];
+    let loose: DocNode[] = [];
+    const gather = () => {
+      if (loose.length) paragraphs.push({ type: 'paragraph', content: loose });
+      loose = [];
+    };
+    for (const child of out.content ?? []) {
+      if (child.type === 'text' || child.type === 'hardBreak') loose.push(child);
+      else {
+        gather();
+        paragraphs.push(...paragraphsWithin(child));
+      }
+    }
+    gather();
+    out.content = paragraphs.length ? paragraphs : [{ type: 'paragraph' }];
   }
   return out;
 }
@@ -148,7 +219,7 @@ export function sanitiseDoc(input: unknown): DocNode {
   const content = (input as { content?: unknown }).content;
   const children = Array.isArray(content)
     ? (content as unknown[])
-        .map((c) => cleanNode(c, 1, budget))
+        .map((c) => cleanNode(c, 1, budget, 'doc'))
         .filter((c): c is DocNode => !!c && c.type !== 'text' && c.type !== 'hardBreak')
     : [];
   return { type: 'doc', content: children.length ? children : [{ type: 'paragraph' }] };
@@ -162,6 +233,10 @@ const BLOCK_BREAK = new Set([
   'blockquote',
   'codeBlock',
   'horizontalRule',
+  // Each cell, and each row, ends a line: the words of neighbouring cells never run together.
+  'tableHeader',
+  'tableCell',
+  'tableRow',
 ]);
 
 /** Plain text: blocks on their own lines, for search, snippets, word counts and Markdown later. */

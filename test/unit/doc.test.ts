@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, type DocNode, isSafeHref, plainTextOf, sanitiseDoc } from '../../common/journal/doc';
+import {
+  countWords,
+  type DocNode,
+  isSafeHref,
+  MAX_TEXT_CHARS,
+  plainTextOf,
+  sanitiseDoc,
+} from '../../common/journal/doc';
 
 const text = (t: string, marks?: DocNode['marks']): DocNode =>
   marks ? { type: 'text', text: t, marks } : { type: 'text', text: t };
@@ -121,5 +128,202 @@ describe('document sanitiser', () => {
     expect(isSafeHref('https://a.example')).toBe(true);
     expect(isSafeHref('mailto:a@b.c')).toBe(true);
     for (const href of hostileLinks) expect(isSafeHref(href), String(href)).toBe(false);
+  });
+});
+
+describe('tables in the document sanitiser', () => {
+  const cell = (
+    t: string,
+    type = 'tableCell',
+    attrs: Record<string, unknown> = { colspan: 1, rowspan: 1 },
+  ): DocNode => ({
+    type,
+    attrs,
+    content: [para(text(t))],
+  });
+  const row = (...cells: DocNode[]): DocNode => ({ type: 'tableRow', content: cells });
+  const table = (...rows: DocNode[]): DocNode => ({ type: 'table', content: rows });
+
+  it('keeps a table, its header row and its cells exactly as they are', () => {
+    const grid = table(
+      row(cell('Pros', 'tableHeader'), cell('Cons', 'tableHeader')),
+      row(cell('calmer evenings'), {
+        type: 'tableCell',
+        attrs: { colspan: 1, rowspan: 2, colwidth: [180] },
+        content: [para(text('less time')), para(text('more travel'))],
+      }),
+      row(cell('a garden')),
+    );
+    const input = doc(para(text('Before')), grid, para(text('After')));
+    const out = sanitiseDoc(input);
+    expect(out).toEqual(input);
+    // Once clean, clean again changes nothing.
+    expect(sanitiseDoc(out)).toEqual(out);
+  });
+
+  it('cleans spans and widths it cannot trust', () => {
+    const bad: unknown[] = [0, -1, 1.5, 101, '2', null, true, [2], Number.NaN, Infinity];
+    for (const value of bad) {
+      const out = sanitiseDoc(doc(table(row(cell('x', 'tableCell', { colspan: value, rowspan: value })))));
+      expect(out.content![0]!.content![0]!.content![0]!.attrs, String(value)).toEqual({ colspan: 1, rowspan: 1 });
+    }
+    const widths: unknown[] = ['100', [100, 200], [0], [-5], [1.5], [100_000], { 0: 100 }, null];
+    for (const colwidth of widths) {
+      const out = sanitiseDoc(doc(table(row(cell('x', 'tableCell', { colspan: 1, rowspan: 1, colwidth })))));
+      expect(out.content![0]!.content![0]!.content![0]!.attrs, JSON.stringify(colwidth)).toEqual({
+        colspan: 1,
+        rowspan: 1,
+      });
+    }
+    const kept = sanitiseDoc(
+      doc(table(row(cell('x', 'tableHeader', { colspan: 2, rowspan: 100, colwidth: [90, 120] })))),
+    );
+    expect(kept.content![0]!.content![0]!.content![0]!.attrs).toEqual({
+      colspan: 2,
+      rowspan: 100,
+      colwidth: [90, 120],
+    });
+    // No attributes at all: the defaults.
+    const bare = sanitiseDoc(doc({ type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell' }] }] }));
+    expect(bare.content![0]).toEqual(
+      table(row({ type: 'tableCell', attrs: { colspan: 1, rowspan: 1 }, content: [{ type: 'paragraph' }] })),
+    );
+  });
+
+  it('drops rows without cells and tables without rows, and gives an empty cell its paragraph', () => {
+    const out = sanitiseDoc(
+      doc(
+        table(row(), { type: 'tableRow', content: [text('loose'), para(text('not a cell'))] }),
+        { type: 'table' },
+        { type: 'table', content: [para(text('not a row'))] },
+        table(row({ type: 'tableCell', content: [] }), row()),
+        para(text('still here')),
+      ),
+    );
+    expect(out.content).toEqual([
+      table(row({ type: 'tableCell', attrs: { colspan: 1, rowspan: 1 }, content: [{ type: 'paragraph' }] })),
+      para(text('still here')),
+    ]);
+  });
+
+  it('keeps only paragraphs in a cell, and the words of anything else', () => {
+    const out = sanitiseDoc(
+      doc(
+        table(
+          row({
+            type: 'tableCell',
+            content: [
+              { type: 'heading', attrs: { level: 2 }, content: [text('Heading', [{ type: 'bold' }])] },
+              { type: 'bulletList', content: [{ type: 'listItem', content: [para(text('item'))] }] },
+              table(row(cell('nested'))),
+              { type: 'horizontalRule' },
+            ],
+          }),
+        ),
+      ),
+    );
+    expect(out.content![0]!.content![0]!.content![0]!.content).toEqual([
+      para(text('Heading', [{ type: 'bold' }])),
+      para(text('item')),
+      para(text('nested')),
+    ]);
+  });
+
+  it('gathers words put straight into a cell into a paragraph', () => {
+    const out = sanitiseDoc(
+      doc(
+        table(
+          row({
+            type: 'tableCell',
+            content: [text('one'), { type: 'hardBreak' }, text('two'), para(text('three')), text('four')],
+          }),
+        ),
+      ),
+    );
+    expect(out.content![0]!.content![0]!.content![0]!.content).toEqual([
+      para(text('one'), { type: 'hardBreak' }, text('two')),
+      para(text('three')),
+      para(text('four')),
+    ]);
+  });
+
+  it('treats rows and cells outside a table as unknown wrappers, keeping their words', () => {
+    const out = sanitiseDoc(
+      doc(row(cell('stray row')), cell('stray cell'), { type: 'bulletList', content: [{ type: 'tableRow' }] }),
+    );
+    expect(out.content).toEqual([para(text('stray row')), para(text('stray cell'))]);
+  });
+
+  it('drops script-ish attributes and nodes inside tables', () => {
+    const out = sanitiseDoc(
+      doc({
+        type: 'table',
+        attrs: { onclick: 'alert(1)', style: 'background:url(javascript:alert(1))', class: 'x' },
+        content: [
+          {
+            type: 'tableRow',
+            attrs: { onmouseover: 'alert(1)' },
+            content: [
+              {
+                type: 'tableHeader',
+                attrs: { colspan: 1, rowspan: 1, onclick: 'alert(1)', style: 'x', src: 'javascript:alert(1)' },
+                content: [
+                  para(text('safe', [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }])),
+                  { type: 'script', content: [text('alert(2)')] },
+                  { type: 'image', attrs: { src: 'data:image/png;base64,AAAA', onerror: 'alert(3)' } },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    assertInert(out);
+    expect(out.content![0]).toEqual(
+      table(
+        row({
+          type: 'tableHeader',
+          attrs: { colspan: 1, rowspan: 1 },
+          content: [para(text('safe')), para(text('alert(2)'))],
+        }),
+      ),
+    );
+  });
+
+  it('keeps to the depth and text budgets inside tables', () => {
+    let deep: DocNode = table(row(cell('innermost')));
+    for (let i = 0; i < 60; i++) deep = table(row({ type: 'tableCell', content: [deep] }));
+    expect(() => sanitiseDoc(doc(deep))).not.toThrow();
+    expect(JSON.stringify(sanitiseDoc(doc(deep)))).not.toContain('innermost');
+    const wide = table(row(...Array.from({ length: 30 }, () => cell('x'.repeat(100_000)))));
+    expect(plainTextOf(sanitiseDoc(doc(wide))).replace(/\s/g, '').length).toBe(MAX_TEXT_CHARS);
+  });
+
+  it('separates the words of neighbouring cells in plain text and word counts', () => {
+    const out = sanitiseDoc(
+      doc(
+        para(text('Choices')),
+        table(row(cell('Pros', 'tableHeader'), cell('Cons', 'tableHeader')), row(cell('calm'), cell('tired'))),
+        para(text('End')),
+      ),
+    );
+    const plain = plainTextOf(out);
+    expect(plain.split(/\s+/)).toEqual(['Choices', 'Pros', 'Cons', 'calm', 'tired', 'End']);
+    expect(plain).not.toMatch(/ProsCons|calmtired/);
+    expect(countWords(plain)).toBe(6);
+    // Even a table that never went through the sanitiser (cells holding bare text).
+    const raw: DocNode = {
+      type: 'table',
+      content: [
+        {
+          type: 'tableRow',
+          content: [
+            { type: 'tableCell', content: [text('left')] },
+            { type: 'tableCell', content: [text('right')] },
+          ],
+        },
+      ],
+    };
+    expect(countWords(plainTextOf(raw))).toBe(2);
   });
 });

@@ -1,6 +1,9 @@
 import { memo, type FormEvent, useEffect, useRef, useState } from 'react';
 import { type Editor as TipTapEditor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { Extension } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { Plugin } from '@tiptap/pm/state';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import Highlight from '@tiptap/extension-highlight';
@@ -8,6 +11,8 @@ import { countWords, type DocNode, isSafeHref } from '../../../common/journal/do
 import type { TemplateSection } from '../../../common/journal/templates';
 import { holding } from '../api';
 import { sanitisePastedHtml } from './paste';
+import { tableExtensions } from './tables';
+import { InsertTableButton, TableToolbar } from './TableTools';
 import styles from './editor.module.css';
 
 export interface EditorChange {
@@ -32,6 +37,27 @@ async function openLink(href: string): Promise<string | null> {
   const result = await holding().app.openExternal({ url: href });
   return result.ok ? null : result.error.message;
 }
+
+/**
+ * The document Placeholder is drawing prompts for. It asks while a transaction is being applied, when
+ * `editor.state` is still the state before it, so a position in the new document (a paragraph after
+ * a table just inserted at the end, say) could be out of range in the old one. This plugin's state
+ * updates first (a higher priority puts its plugin earlier) and remembers the new document.
+ */
+const docBeingDrawn = new WeakMap<TipTapEditor, PMNode>();
+const DocBeingDrawn = Extension.create({
+  name: 'docBeingDrawn',
+  priority: 1000,
+  addProseMirrorPlugins() {
+    const editor = this.editor;
+    const remember = (doc: PMNode) => void docBeingDrawn.set(editor, doc);
+    return [
+      new Plugin({
+        state: { init: (_, state) => remember(state.doc), apply: (_tr, _v, _old, state) => remember(state.doc) },
+      }),
+    ];
+  },
+});
 
 const FREE_PROMPT = 'Write whatever is on your mind. Nobody else will read this unless you choose to share it.';
 
@@ -77,19 +103,22 @@ export const Editor = memo(function Editor({
       TaskList,
       TaskItem.configure({ nested: true }),
       Highlight,
+      ...tableExtensions,
       CharacterCount,
+      DocBeingDrawn,
       Placeholder.configure({
         showOnlyCurrent: false,
         includeChildren: false,
         placeholder: ({ editor: ed, node, pos }) => {
           if (node.type.name === 'heading') return 'Heading';
           if (node.type.name !== 'paragraph') return '';
-          const $pos = ed.state.doc.resolve(pos);
+          const doc = docBeingDrawn.get(ed) ?? ed.state.doc;
+          const $pos = doc.resolve(pos);
           if ($pos.depth !== 0) return '';
           const index = $pos.index();
           const before = index > 0 ? $pos.parent.child(index - 1) : null;
           if (before?.type.name === 'heading') return prompts.current.get(before.textContent) ?? '';
-          return ed.state.doc.childCount === 1 ? FREE_PROMPT : '';
+          return doc.childCount === 1 ? FREE_PROMPT : '';
         },
       }),
     ],
@@ -134,6 +163,7 @@ export const Editor = memo(function Editor({
   return (
     <div className={styles.wrap}>
       <Toolbar editor={editor} onLink={() => setLinkOpen((open) => !open)} />
+      <TableToolbar editor={editor} />
       {linkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
       <EditorContent editor={editor} className={styles.content} />
     </div>
@@ -269,6 +299,7 @@ function Toolbar({ editor, onLink }: { editor: TipTapEditor; onLink: () => void 
       >
         Link
       </button>
+      <InsertTableButton editor={editor} />
       <span className={styles.sep} aria-hidden="true" />
       <button
         type="button"
