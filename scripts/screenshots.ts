@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { seedWeeks } from '../test/e2e/checkins-page';
+import { seedIdentifyingEntries } from '../test/support/export-fixture';
 import { openShell } from '../test/support/shell';
 
 const out = path.resolve('docs', 'images');
@@ -181,6 +182,31 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('heading', { name: 'Agenda for your next session' }).waitFor();
     await page.mouse.move(0, 0);
     await shot('supervision');
+    // Export: invented entries with identifying details, checked and partly settled beside the preview.
+    seedIdentifyingEntries(shell.services);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByLabel('Title', { exact: true }).fill('Thinking about Keziah');
+    const entries = page.getByRole('list', { name: 'Entries to choose from' });
+    await entries.getByRole('checkbox', { name: 'A hard afternoon with Keziah' }).check();
+    await entries.getByRole('checkbox', { name: 'Thinking it over' }).check();
+    await page.getByRole('button', { name: 'Check for identifying details' }).click();
+    await page.getByTestId('remaining').waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('group', { name: /^What to do with all \d+ like “Keziah”$/ })
+      .getByRole('radio', { name: /^Pseudonym/ })
+      .check();
+    await page
+      .getByRole('group', { name: /^What to do with all \d+ like “Margaret Okafor”$/ })
+      .getByRole('radio', { name: /^Pseudonym/ })
+      .check();
+    await page
+      .getByRole('group', { name: 'What to do with “943 476 5919”' })
+      .getByRole('radio', { name: 'Redact' })
+      .check();
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(800);
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+    await shot('export');
     await page.setViewportSize({ width: 1200, height: 760 });
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('heading', { name: 'Change your passphrase' }).waitFor();

@@ -6,7 +6,7 @@
 import { findIdentifiers, findListedNames, type Finding, resolveOverlaps } from '../deid/detectors';
 import { findPersonNames, nameValue } from '../deid/names';
 import { mapUnits, replaceRanges, textOf, unitsOf } from './document';
-import { replacementFor, resolutionFor } from './resolve';
+import { replacementFor, settledResolution } from './resolve';
 import type { ExportDocument, ExportFinding, FindingKind, Resolutions } from './types';
 
 export interface CheckOptions {
@@ -131,7 +131,7 @@ export function applyResolutions(
 ): ExportDocument {
   const byUnit = new Map<number, { start: number; end: number; text: string; keep: boolean }[]>();
   for (const f of findings) {
-    const resolution = resolutionFor(f, resolutions);
+    const resolution = settledResolution(f, resolutions, suggested);
     if (!resolution) continue;
     const [unit, start, end] = f.id.split(':').map(Number) as [number, number, number];
     const list = byUnit.get(unit) ?? [];

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
 import { applyResolutions, checkDocument } from '../../common/export/deid';
-import { resolutionFor } from '../../common/export/resolve';
+import { settledResolution } from '../../common/export/resolve';
 import { textOf, unitsOf, wordCountOf } from '../../common/export/document';
 import { warmPersonNames } from '../../common/deid/names';
 import { pdfTemplates, renderHtml } from '../../common/export/html';
@@ -136,13 +136,13 @@ export class ExportService {
     const { findings, pseudonyms } = await this.findingsOf(doc);
     const counts = { redacted: 0, pseudonymised: 0, kept: 0, unresolved: 0 };
     for (const finding of findings) {
-      const resolution = resolutionFor(finding, resolutions);
+      const resolution = settledResolution(finding, resolutions, pseudonyms);
       if (!resolution) counts.unresolved += 1;
       else if (resolution.action === 'redact') counts.redacted += 1;
       else if (resolution.action === 'pseudonym') counts.pseudonymised += 1;
       else counts.kept += 1;
     }
-    return { doc: applyResolutions(doc, findings, resolutions, pseudonyms), findings, counts };
+    return { doc: applyResolutions(doc, findings, resolutions, pseudonyms), findings, counts, pseudonyms };
   }
 
   async preview(selection: ExportSelection, resolutions: Resolutions): Promise<ExportPreview> {
@@ -157,8 +157,8 @@ export class ExportService {
     resolutions: Resolutions,
     renderPdf: PdfRenderer | undefined,
   ): Promise<Rendered> {
-    const { doc, counts, findings } = await this.settle(selection, resolutions);
-    if (counts.unresolved > 0) throw unresolvedError(counts.unresolved, findings, resolutions);
+    const { doc, counts, findings, pseudonyms } = await this.settle(selection, resolutions);
+    if (counts.unresolved > 0) throw unresolvedError(counts.unresolved, findings, resolutions, pseudonyms);
     const data = await this.renderDocument(format, doc, renderPdf);
     return {
       data,
@@ -234,8 +234,13 @@ export class ExportService {
   }
 }
 
-function unresolvedError(count: number, findings: ExportFinding[], resolutions: Resolutions): AppError {
-  const first = findings.find((f) => !resolutionFor(f, resolutions));
+function unresolvedError(
+  count: number,
+  findings: ExportFinding[],
+  resolutions: Resolutions,
+  suggested: Record<string, string>,
+): AppError {
+  const first = findings.find((f) => !settledResolution(f, resolutions, suggested));
   return new AppError(
     'INVALID_INPUT',
     count === 1

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findPersonNames, nameValue } from '../../common/deid/names';
 import { applyResolutions, checkDocument, seriesLetter, valueKeyOf } from '../../common/export/deid';
 import { replaceRanges, textOf, unitsOf } from '../../common/export/document';
+import { holdsWords, settledResolution } from '../../common/export/resolve';
 import { escapeHtml, renderHtml } from '../../common/export/html';
 import { renderMarkdown } from '../../common/export/markdown';
 import type { ExportDocument, Inlines, Resolutions } from '../../common/export/types';
@@ -218,5 +219,21 @@ describe('links in Markdown', () => {
   it('escapes every bracket inside link text, so the link holds together', () => {
     const md = renderMarkdown(doc([entry('L', [{ text: 'see ] here', href: 'https://example.org/a b' }])]));
     expect(md).toContain('[see \\] here](<https://example.org/a%20b>)');
+  });
+});
+
+describe('a pseudonym that gives the name away', () => {
+  it('settles nothing, so the finding stays undecided and is not applied', () => {
+    const d = doc([entry('E', [{ text: 'Keziah rang.' }])]);
+    const { findings, pseudonyms } = checkDocument(d, { ...options, names: ['Keziah'], nlp: false });
+    const resolutions: Resolutions = {
+      byValue: { 'name:keziah': { action: 'pseudonym' } },
+      byFinding: {},
+      pseudonyms: { 'name:keziah': 'Keziah K.' },
+    };
+    expect(settledResolution(findings[0]!, resolutions, pseudonyms)).toBeNull();
+    expect(applyResolutions(d, findings, resolutions, pseudonyms)).toEqual(d);
+    expect(holdsWords('Client A', 'Keziah')).toBe(false);
+    expect(holdsWords('the KEZIAH one', 'keziah')).toBe(true);
   });
 });

@@ -1,0 +1,254 @@
+import { type Dispatch, type Ref, type SetStateAction, useEffect, useId, useMemo, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportPreview,
+  type ExportSelection,
+  FORMAT_NAMES,
+  type Resolutions,
+} from '../../../../common/export/types';
+import { describeError, holding, unwrap } from '../../api';
+import { Button, Notice } from '../../ui/controls';
+import { useSettledQuery } from '../../ui/useSettled';
+import { type Decisions, type Draft, resolutionsOf, selectionOf, undecidedCount } from './draft';
+import { Findings } from './Findings';
+import { exportKeys, useCheck, usePreview } from './queries';
+import styles from './export.module.css';
+
+interface Props {
+  draft: Draft;
+  setDraft: Dispatch<SetStateAction<Draft>>;
+  onBack: () => void;
+  onStartAgain: () => void;
+  headingRef: Ref<HTMLHeadingElement>;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/** Step two: the check's findings beside the preview, and saving once everything has a decision. */
+export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }: Props) {
+  const id = useId();
+  const { title, entries, agendas, sessions, hours, checkins, signs } = draft;
+  // Only what is chosen: decisions and the format leave the selection (and so the check) as it is.
+  const selection = useMemo(
+    () => selectionOf({ ...draft, title, entries, agendas, sessions, hours, checkins, signs }),
+    [title, entries, agendas, sessions, hours, checkins, signs],
+  );
+  const check = useCheck(selection, true);
+  const data = check.data;
+  const findings = useMemo(() => data?.findings ?? [], [data]);
+  const suggested = useMemo(() => data?.pseudonyms ?? {}, [data]);
+  const resolutions = useMemo(() => resolutionsOf(findings, draft.decisions), [findings, draft.decisions]);
+  const remaining = data ? undecidedCount(findings, draft.decisions, suggested) : 0;
+  // The preview follows the decisions once clicking and typing pause.
+  const currentJson = JSON.stringify(resolutions);
+  const settledJson = useSettledQuery(currentJson, 300);
+  const previewResolutions = useMemo(() => JSON.parse(settledJson) as Resolutions, [settledJson]);
+  // Only once the decisions have settled: on opening, that keeps a preview without them from flashing up.
+  const preview = usePreview(selection, previewResolutions, check.isSuccess && settledJson === currentJson);
+
+  // A decision made for one finding belongs to those words in that place; if the text has moved, it goes.
+  useEffect(() => {
+    if (!data) return;
+    const byId = new Map(data.findings.map((f) => [f.id, f]));
+    setDraft((d) => {
+      const stale = Object.entries(d.decisions.byFinding).filter(([fid, own]) => {
+        const f = byId.get(fid);
+        return !f || f.text !== own.text || f.valueKey !== own.valueKey;
+      });
+      if (!stale.length) return d;
+      const byFinding = { ...d.decisions.byFinding };
+      for (const [fid] of stale) delete byFinding[fid];
+      return { ...d, decisions: { ...d.decisions, byFinding } };
+    });
+  }, [data, setDraft]);
+
+  const onDecisions = (change: (d: Decisions) => Decisions) =>
+    setDraft((d) => ({ ...d, decisions: change(d.decisions) }));
+
+  const waitingFor = check.isPending
+    ? 'The check is still reading what you chose.'
+    : check.isError
+      ? 'The check could not finish, so there is nothing to save yet.'
+      : remaining
+        ? `Saving opens once everything the check found has a decision: ${plural(remaining, 'thing', 'things')} still to go.`
+        : null;
+
+  return (
+    <>
+      <div className={styles.checkBar}>
+        <Button variant="secondary" onClick={onBack}>
+          Back to choosing
+        </Button>
+        {data ? (
+          <p className={styles.muted}>
+            {plural(data.sections, 'item', 'items')}, {plural(data.words, 'word', 'words')}, titled “
+            {draft.title.trim() || 'Reflections for supervision'}”.
+          </p>
+        ) : null}
+      </div>
+      {data?.clientMaterial.length ? (
+        <Notice>
+          {data.clientMaterial.length === 1
+            ? `“${data.clientMaterial[0]!.title}” is marked as containing client material.`
+            : `${data.clientMaterial.length} entries are marked as containing client material: ${data.clientMaterial.map((c) => `“${c.title}”`).join(', ')}.`}{' '}
+          Please give {data.clientMaterial.length === 1 ? 'it' : 'them'} a careful read in the preview, as well as the
+          check.
+        </Notice>
+      ) : null}
+      <div className={`${styles.columns} ${styles.even}`}>
+        <section className={`${styles.card} ${styles.column}`} aria-labelledby={`${id}-h`} aria-busy={check.isFetching}>
+          <h2 id={`${id}-h`} tabIndex={-1} ref={headingRef}>
+            Check for identifying details
+          </h2>
+          <div role="status" className={styles.quietStatus}>
+            {check.isPending ? 'Checking what you chose… Long entries can take a moment.' : ''}
+          </div>
+          {check.isError ? (
+            <>
+              <Notice>{describeError(check.error)}</Notice>
+              <Button variant="secondary" onClick={() => void check.refetch()}>
+                Try the check again
+              </Button>
+            </>
+          ) : null}
+          {data ? (
+            <Findings check={data} decisions={draft.decisions} remaining={remaining} onDecisions={onDecisions} />
+          ) : null}
+        </section>
+        <div className={styles.column}>
+          <div className={styles.sticky}>
+            <PreviewAndSave
+              format={draft.format}
+              onFormat={(format) => setDraft((d) => ({ ...d, format }))}
+              preview={preview.data}
+              previewError={preview.isError ? preview.error : null}
+              updating={preview.isFetching || settledJson !== currentJson}
+              selection={selection}
+              resolutions={resolutions}
+              waitingFor={waitingFor}
+              onStartAgain={onStartAgain}
+            />
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}
+
+interface PreviewProps {
+  format: ExportFormat;
+  onFormat: (format: ExportFormat) => void;
+  preview: ExportPreview | undefined;
+  previewError: unknown;
+  updating: boolean;
+  selection: ExportSelection;
+  resolutions: Resolutions;
+  /** Why saving cannot happen yet; null when it can. */
+  waitingFor: string | null;
+  onStartAgain: () => void;
+}
+
+const FORMAT_NOTES: Record<ExportFormat, string> = {
+  pdf: 'The PDF is printed from exactly this page, on A4, with page numbers.',
+  docx: 'A Word file holds the same words, headings and tables as this page; Word lays them out in its own way.',
+  html: 'The web page is exactly this: one file, with no scripts and nothing fetched from elsewhere.',
+  markdown: 'This is the Markdown file exactly as it will be saved.',
+};
+
+function PreviewAndSave({
+  format,
+  onFormat,
+  preview,
+  previewError,
+  updating,
+  selection,
+  resolutions,
+  waitingFor,
+  onStartAgain,
+}: PreviewProps) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState('');
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: (f: ExportFormat) => unwrap(holding().export.save({ selection, resolutions, format: f })),
+    onMutate: () => setNote(''),
+    onSuccess: ({ path }) => {
+      setSaved(path !== null);
+      setNote(path ? `Saved to ${path}` : 'Nothing was saved.');
+      void queryClient.invalidateQueries({ queryKey: exportKeys.records });
+    },
+  });
+
+  return (
+    <section className={styles.card} aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Preview and save</h2>
+      <fieldset className={styles.decision}>
+        <legend className={styles.smallLabel}>Format</legend>
+        <div className={styles.chips}>
+          {EXPORT_FORMATS.map((f) => (
+            <label key={f} className={styles.chip}>
+              <input
+                type="radio"
+                className={styles.radio}
+                name={`${id}-format`}
+                value={f}
+                checked={format === f}
+                onChange={() => onFormat(f)}
+              />
+              <span>{FORMAT_NAMES[f]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <p className={styles.hint}>{FORMAT_NOTES[format]}</p>
+      <div role="status" className={styles.previewStatus}>
+        {preview && updating ? 'Updating the preview…' : ''}
+      </div>
+      {previewError ? <Notice>{describeError(previewError)}</Notice> : null}
+      {!preview ? (
+        <div className={styles.previewEmpty}>
+          <p className={styles.muted}>{previewError ? 'There is no preview to show.' : 'Preparing the preview…'}</p>
+        </div>
+      ) : format === 'markdown' ? (
+        <pre className={styles.markdown} tabIndex={0} aria-label="The Markdown file, exactly as it will be saved">
+          {preview.markdown}
+        </pre>
+      ) : (
+        <div className={styles.paper}>
+          <iframe className={styles.frame} sandbox="" srcDoc={preview.html} title="Preview of the export" />
+        </div>
+      )}
+      {preview?.unresolved ? <p className={styles.hint}>Anything still to decide shows as written, for now.</p> : null}
+      <div className={styles.saveRow}>
+        <Button
+          disabled={waitingFor !== null || save.isPending}
+          aria-describedby={waitingFor ? `${id}-why` : undefined}
+          onClick={() => save.mutate(format)}
+        >
+          {save.isPending ? 'Saving…' : `Save as ${FORMAT_NAMES[format]}…`}
+        </Button>
+        {saved && !save.isPending ? (
+          <Button variant="quiet" onClick={onStartAgain}>
+            Start a new export
+          </Button>
+        ) : null}
+      </div>
+      {waitingFor ? (
+        <p id={`${id}-why`} className={styles.why}>
+          {waitingFor}
+        </p>
+      ) : null}
+      <div role="status" className={styles.savedStatus} data-testid="save-status">
+        {note}
+      </div>
+      {save.isError ? (
+        <div className={styles.saveProblem}>
+          <Notice>{describeError(save.error)}</Notice>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,390 @@
+import { type Dispatch, type Ref, type SetStateAction, useId, useState } from 'react';
+import type { EntrySummary } from '../../../../common/journal/types';
+import { describeMinutes } from '../../../../common/supervision/hours';
+import type { Supervisor } from '../../../../common/supervision/types';
+import { describeError } from '../../api';
+import { Button, Notice, TextField } from '../../ui/controls';
+import { entryTitle } from '../../ui/EntryPicker';
+import { sessionDay } from '../supervision/format';
+import { useAgenda, useSupervisors } from '../supervision/queries';
+import { type Draft, itemCount } from './draft';
+import { EntryChooser } from './EntryChooser';
+import { useAllSessions } from './queries';
+import { SelectionPanel } from './SelectionPanel';
+import styles from './export.module.css';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const SESSIONS_SHOWN = 6;
+
+interface Props {
+  draft: Draft;
+  setDraft: Dispatch<SetStateAction<Draft>>;
+  onCheck: () => void;
+  onReset: () => void;
+  headingRef: Ref<HTMLHeadingElement>;
+}
+
+/** What stands in the way of checking, in the person's terms; empty when the check can run. */
+export function problemsWith(draft: Draft): string[] {
+  const problems: string[] = [];
+  if (!itemCount(draft)) problems.push('Choose at least one thing to include.');
+  for (const e of draft.entries) {
+    if (e.part && !e.excerpt.trim()) {
+      problems.push(
+        `“${entryTitle(e)}” is set to share just a part, and the part is still empty. Paste in the passage, or choose the whole entry.`,
+      );
+    }
+  }
+  if (draft.hours.on) {
+    if (!draft.hours.supervisorId) problems.push('Please choose whose hours to include.');
+    if (!MONTH.test(draft.hours.from) || !MONTH.test(draft.hours.to))
+      problems.push('Please give the first and last month of the hours log.');
+    else if (draft.hours.from > draft.hours.to)
+      problems.push('The hours log’s first month comes after its last. Could you swap them round?');
+  }
+  if (draft.checkins.on) {
+    if (!DAY.test(draft.checkins.from) || !DAY.test(draft.checkins.to))
+      problems.push('Please give the first and last day of the check-ins.');
+    else if (draft.checkins.from > draft.checkins.to)
+      problems.push('The check-ins’ first day comes after the last. Could you swap them round?');
+  }
+  return problems;
+}
+
+/** Step one: a title, and the things to include, ticked from each part of Holding. */
+export function ChooseStep({ draft, setDraft, onCheck, onReset, headingRef }: Props) {
+  const id = useId();
+  const problems = problemsWith(draft);
+  const toggleEntry = (entry: EntrySummary, on: boolean) =>
+    setDraft((d) => ({
+      ...d,
+      entries: on
+        ? d.entries.some((e) => e.id === entry.id)
+          ? d.entries
+          : [
+              ...d.entries,
+              {
+                id: entry.id,
+                title: entry.title,
+                kind: entry.kind,
+                clientMaterial: entry.containsClientMaterial,
+                part: false,
+                excerpt: '',
+              },
+            ]
+        : d.entries.filter((e) => e.id !== entry.id),
+    }));
+
+  return (
+    <div className={styles.columns}>
+      <section className={`${styles.card} ${styles.column}`} aria-labelledby={`${id}-h`}>
+        <h2 id={`${id}-h`} tabIndex={-1} ref={headingRef}>
+          Choose what to include
+        </h2>
+        <p className={styles.muted}>
+          Tick whatever you would like to take to supervision. Nothing leaves Holding until you have checked it, seen it
+          and saved it.
+        </p>
+        <TextField
+          label="Title"
+          hint="It goes at the top of the document and names the file. The check reads it too."
+          value={draft.title}
+          maxLength={300}
+          autoComplete="off"
+          onChange={(e) => {
+            const title = e.target.value;
+            setDraft((d) => ({ ...d, title }));
+          }}
+        />
+        <EntryChooser chosenIds={draft.entries.map((e) => e.id)} onToggle={toggleEntry} />
+        <SupervisionChooser draft={draft} setDraft={setDraft} />
+        <PrivateChooser draft={draft} setDraft={setDraft} />
+      </section>
+      <div className={styles.column}>
+        <SelectionPanel draft={draft} setDraft={setDraft} onReset={onReset} />
+        {/* Stays in view while the person ticks their way down a long list. */}
+        <div className={`${styles.card} ${styles.sticky}`}>
+          {problems.length && itemCount(draft) ? (
+            <ul className={styles.problems} id={`${id}-why`}>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className={styles.muted} id={`${id}-why`}>
+              {problems.length
+                ? 'Once you have chosen something, the check looks through it for anything that could identify someone.'
+                : 'The check looks for NHS numbers, dates of birth, postcodes, phone numbers, e-mail addresses, the names and places on your list in Settings, and anything that reads like a person’s name.'}
+            </p>
+          )}
+          <Button disabled={problems.length > 0} aria-describedby={`${id}-why`} onClick={onCheck}>
+            Check for identifying details
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function SupervisionChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<SetStateAction<Draft>> }) {
+  const id = useId();
+  const supervisors = useSupervisors();
+  const sessions = useAllSessions();
+  const [allSessions, setAllSessions] = useState(false);
+  const list = supervisors.data ?? [];
+  const sessionList = sessions.data ?? [];
+  const shownSessions = allSessions ? sessionList : sessionList.slice(0, SESSIONS_SHOWN);
+  const toggle = (key: 'agendas' | 'sessions', value: string, on: boolean) =>
+    setDraft((d) => ({
+      ...d,
+      [key]: on ? [...d[key].filter((v) => v !== value), value] : d[key].filter((v) => v !== value),
+    }));
+  const current = list.filter((s) => s.endedAt === null);
+
+  return (
+    <section className={styles.block} aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} className={styles.blockHeading}>
+        From supervision
+      </h3>
+      {supervisors.isError ? <Notice>{describeError(supervisors.error)}</Notice> : null}
+      {sessions.isError ? <Notice>{describeError(sessions.error)}</Notice> : null}
+      {supervisors.data && !list.length ? (
+        <p className={styles.muted}>
+          Once you have added a supervisor in Supervision, the agenda for your next session, your session records and
+          your hours can come along too.
+        </p>
+      ) : null}
+      {current.length ? (
+        <fieldset className={styles.group}>
+          <legend className={styles.legend}>Agendas for your next session</legend>
+          {current.map((s) => (
+            <AgendaCheck
+              key={s.id}
+              supervisor={s}
+              checked={draft.agendas.includes(s.id)}
+              onChange={(on) => toggle('agendas', s.id, on)}
+            />
+          ))}
+        </fieldset>
+      ) : null}
+      {sessionList.length ? (
+        <fieldset className={styles.group}>
+          <legend className={styles.legend}>Session records</legend>
+          {shownSessions.map((s) => (
+            <label key={s.id} className={styles.check}>
+              <input
+                type="checkbox"
+                className={styles.checkbox}
+                checked={draft.sessions.includes(s.id)}
+                onChange={(e) => toggle('sessions', s.id, e.target.checked)}
+              />
+              <span>
+                {sessionDay(s)} with {s.supervisorName}
+                <span className={styles.checkMeta}>
+                  {' '}
+                  · {describeMinutes(s.minutes)}, {s.items.length} {s.items.length === 1 ? 'item' : 'items'}
+                </span>
+              </span>
+            </label>
+          ))}
+          {sessionList.length > SESSIONS_SHOWN && !allSessions ? (
+            <Button variant="quiet" onClick={() => setAllSessions(true)}>
+              Show all {sessionList.length} sessions
+            </Button>
+          ) : null}
+        </fieldset>
+      ) : null}
+      {list.length ? (
+        <div className={styles.group}>
+          <label className={styles.check}>
+            <input
+              type="checkbox"
+              className={styles.checkbox}
+              checked={draft.hours.on}
+              onChange={(e) => {
+                const on = e.target.checked;
+                setDraft((d) => ({
+                  ...d,
+                  hours: {
+                    ...d.hours,
+                    on,
+                    supervisorId: list.some((s) => s.id === d.hours.supervisorId)
+                      ? d.hours.supervisorId
+                      : (current[0] ?? list[0])!.id,
+                  },
+                }));
+              }}
+            />
+            <span className={styles.checkStrong}>The hours log</span>
+          </label>
+          {draft.hours.on ? (
+            <div className={styles.range}>
+              <div className={styles.field}>
+                <label htmlFor={`${id}-sup`} className={styles.smallLabel}>
+                  Whose hours
+                </label>
+                <select
+                  id={`${id}-sup`}
+                  className={styles.input}
+                  value={draft.hours.supervisorId}
+                  onChange={(e) => {
+                    const supervisorId = e.target.value;
+                    setDraft((d) => ({ ...d, hours: { ...d.hours, supervisorId } }));
+                  }}
+                >
+                  {list.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <RangeField
+                type="month"
+                label="From"
+                value={draft.hours.from}
+                max={draft.hours.to}
+                onChange={(from) => setDraft((d) => ({ ...d, hours: { ...d.hours, from } }))}
+              />
+              <RangeField
+                type="month"
+                label="To"
+                value={draft.hours.to}
+                min={draft.hours.from}
+                onChange={(to) => setDraft((d) => ({ ...d, hours: { ...d.hours, to } }))}
+              />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function AgendaCheck({
+  supervisor,
+  checked,
+  onChange,
+}: {
+  supervisor: Supervisor;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  const agenda = useAgenda(supervisor.id);
+  const count = agenda.data?.length;
+  return (
+    <label className={styles.check}>
+      <input
+        type="checkbox"
+        className={styles.checkbox}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <span>
+        With {supervisor.name}
+        {count !== undefined ? (
+          <span className={styles.checkMeta}>
+            {' '}
+            · {count ? `${count} ${count === 1 ? 'item' : 'items'} so far` : 'nothing on it yet'}
+          </span>
+        ) : null}
+      </span>
+    </label>
+  );
+}
+
+function RangeField({
+  type,
+  label,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  type: 'month' | 'date';
+  label: string;
+  value: string;
+  min?: string;
+  max?: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={styles.smallLabel}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type={type}
+        className={styles.input}
+        value={value}
+        min={min || undefined}
+        max={max || undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+function PrivateChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<SetStateAction<Draft>> }) {
+  const id = useId();
+  return (
+    <section className={styles.block} aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} className={styles.blockHeading}>
+        Check-ins and warning signs
+      </h3>
+      <p id={`${id}-note`} className={styles.privateNote}>
+        These are private by default. They go into an export only if you tick them here, and they are checked like
+        everything else.
+      </p>
+      <div className={styles.group}>
+        <label className={styles.check}>
+          <input
+            type="checkbox"
+            className={styles.checkbox}
+            checked={draft.checkins.on}
+            aria-describedby={`${id}-note`}
+            onChange={(e) => {
+              const on = e.target.checked;
+              setDraft((d) => ({ ...d, checkins: { ...d.checkins, on } }));
+            }}
+          />
+          <span className={styles.checkStrong}>Include my check-ins</span>
+        </label>
+        {draft.checkins.on ? (
+          <div className={styles.range}>
+            <RangeField
+              type="date"
+              label="From"
+              value={draft.checkins.from}
+              max={draft.checkins.to}
+              onChange={(from) => setDraft((d) => ({ ...d, checkins: { ...d.checkins, from } }))}
+            />
+            <RangeField
+              type="date"
+              label="To"
+              value={draft.checkins.to}
+              min={draft.checkins.from}
+              onChange={(to) => setDraft((d) => ({ ...d, checkins: { ...d.checkins, to } }))}
+            />
+          </div>
+        ) : null}
+      </div>
+      <label className={styles.check}>
+        <input
+          type="checkbox"
+          className={styles.checkbox}
+          checked={draft.signs}
+          aria-describedby={`${id}-note`}
+          onChange={(e) => {
+            const signs = e.target.checked;
+            setDraft((d) => ({ ...d, signs }));
+          }}
+        />
+        <span className={styles.checkStrong}>Include my early warning signs and what helps</span>
+      </label>
+    </section>
+  );
+}

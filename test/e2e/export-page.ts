@@ -1,0 +1,175 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import type { Services } from '../../main/app';
+import type { HoldingApp } from './pages';
+
+export const DAY = 24 * 60 * 60 * 1000;
+
+/** Two check-ins a few days ago, with words that would show if they ever leaked into an export. */
+export function seedCheckins(services: Services): void {
+  for (const [daysAgo, capacity, helping, hard] of [
+    [5, 6, 'A walk at lunchtime by the river.', ''],
+    [2, 4, '', 'A long clinic with no break.'],
+  ] as const) {
+    services.checkins.save({
+      at: new Date(Date.now() - daysAgo * DAY).toISOString(),
+      capacity,
+      energy: 3,
+      sleep: 3,
+      load: 3,
+      helping,
+      hard,
+      flagIds: [],
+      entryId: null,
+    });
+  }
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export type Decision = 'Redact' | 'Pseudonym' | 'Keep';
+
+/** The Export page, as a person uses it. */
+export class ExportPageObject {
+  constructor(readonly page: Page) {}
+
+  get heading() {
+    return this.page.getByRole('heading', { level: 1, name: 'Export for supervision' });
+  }
+
+  get title() {
+    return this.page.getByLabel('Title', { exact: true });
+  }
+
+  /** An entry's checkbox in the list to choose from. */
+  entry(title: string) {
+    return this.page.getByRole('list', { name: 'Entries to choose from' }).getByRole('checkbox', { name: title });
+  }
+
+  get selection() {
+    return this.page.getByRole('list', { name: 'Chosen, in order' });
+  }
+
+  chosen(title: string) {
+    return this.selection.getByRole('listitem').filter({ hasText: title });
+  }
+
+  get checkButton() {
+    return this.page.getByRole('button', { name: 'Check for identifying details' });
+  }
+
+  get checkHeading() {
+    return this.page.getByRole('heading', { level: 2, name: 'Check for identifying details' });
+  }
+
+  get remaining() {
+    return this.page.getByTestId('remaining');
+  }
+
+  /** Every finding, as listed in its context. */
+  get occurrences() {
+    return this.page.getByRole('list', { name: /^Where “/ }).getByRole('listitem');
+  }
+
+  /** The "all like this" decision for a value (or the only one, when it appears once). */
+  value(text: string) {
+    return this.page.getByRole('group', { name: new RegExp(`^What to do with (all \\d+ like )?“${escape(text)}”$`) });
+  }
+
+  /** The whole card for a value: its decision, its fields and where it appears. */
+  valueCard(text: string) {
+    return this.page
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('heading', { level: 4, name: `“${text}”` }) });
+  }
+
+  async decide(text: string, decision: Decision): Promise<void> {
+    const name = decision === 'Pseudonym' ? /^Pseudonym: / : decision;
+    await this.value(text).getByRole('radio', { name }).check();
+  }
+
+  pseudonym(text: string) {
+    return this.page.getByLabel(`Pseudonym for “${text}”`, { exact: true });
+  }
+
+  /** The reason for keeping a value (for all like it). */
+  reason(text: string) {
+    return this.valueCard(text).getByLabel(`Why “${text}” can stay`, { exact: true }).first();
+  }
+
+  get saveButton() {
+    return this.page.getByRole('button', { name: /^Save as / });
+  }
+
+  get saveStatus() {
+    return this.page.getByTestId('save-status');
+  }
+
+  get preview() {
+    return this.page.frameLocator('iframe[title="Preview of the export"]');
+  }
+
+  get markdown() {
+    return this.page.getByLabel('The Markdown file, exactly as it will be saved');
+  }
+
+  get records() {
+    return this.page.getByTestId('export-records');
+  }
+
+  async chooseFormat(name: string): Promise<void> {
+    await this.page.getByRole('group', { name: 'Format' }).getByRole('radio', { name, exact: true }).check();
+  }
+
+  /** Saves in a format and returns where it went, as the page says. */
+  async saveAs(format: string): Promise<string> {
+    await this.chooseFormat(format);
+    await expect(this.saveButton).toHaveText(`Save as ${format}…`);
+    await this.saveButton.click();
+    await expect(this.saveStatus).toHaveText(/^Saved to /, { timeout: 30_000 });
+    return (await this.saveStatus.textContent())!.replace(/^Saved to /, '');
+  }
+}
+
+export const PREVIEW_FRAME = 'iframe[title="Preview of the export"]';
+
+/**
+ * axe on the current screen, as HoldingApp.expectAccessible does, but leaving out the preview's frame: it is
+ * sandboxed with no scripts, so axe cannot run inside it (and would wait for it for ever). What is inside,
+ * the export's own HTML, is checked on its own by expectExportAccessible.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .exclude(PREVIEW_FRAME)
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `accessibility of ${screen}`,
+  ).toEqual([]);
+}
+
+/** axe on the current screen in the light theme and the dark one (as the system would switch it). */
+export async function expectAccessibleInBothThemes(app: HoldingApp, screen: string): Promise<void> {
+  const page = app.page;
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectAccessible(page, `${screen} (${colorScheme})`);
+    if (process.env['EXPORT_SHOTS']) {
+      await page.screenshot({ path: `/tmp/export-${screen.replace(/[^a-z0-9]+/gi, '-')}-${colorScheme}.png` });
+    }
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
+
+/** The export's own HTML (what the preview frame shows, and the PDF is printed from), checked on a page of its own. */
+export async function expectExportAccessible(app: HoldingApp, html: string): Promise<void> {
+  const page = await app.page.context().newPage();
+  try {
+    await page.setContent(html);
+    await expectAccessible(page, 'the exported HTML');
+  } finally {
+    await page.close();
+  }
+}

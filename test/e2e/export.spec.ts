@@ -1,0 +1,376 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { EMPTY_SELECTION, type ExportSelection, KIND_NAMES } from '../../common/export/types';
+import { IDENTIFIERS, seedIdentifyingEntries } from '../support/export-fixture';
+import { expectAccessibleInBothThemes, expectExportAccessible, ExportPageObject, seedCheckins } from './export-page';
+import { expect, test } from './fixtures';
+import { JournalPageObject, PASSPHRASE } from './pages';
+import { agendaItem, CONTRACT, seedSessions } from './supervision-page';
+
+const WRITTEN = {
+  title: 'After the ward round',
+  text: 'Keziah rang from Harewood Ward on 07700 900123. Margaret Okafor will ring her back tomorrow.',
+};
+
+test('entries with identifying details: every finding settled, previewed and saved in every format', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  const services = shell.services;
+  const ex = new ExportPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  const { ids } = seedIdentifyingEntries(services);
+  seedCheckins(services);
+  await page.reload();
+  await app.expectFrame();
+
+  // One entry written in the journal, as a person would, marked as holding client material.
+  const journal = new JournalPageObject(page);
+  await journal.newEntry('Free writing');
+  await journal.title.fill(WRITTEN.title);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(WRITTEN.text);
+  await page.getByLabel('Contains client material').check();
+  await journal.expectSaved();
+  const written = services.journal.list({ query: 'ward round' }).items[0]!;
+
+  await app.goTo('Export');
+  await expect(ex.heading).toBeFocused();
+  await expect(page.getByText('Nothing chosen yet.')).toBeVisible();
+  await expect(ex.checkButton).toBeDisabled();
+  await expectAccessibleInBothThemes(app, 'export, nothing chosen');
+
+  // Choosing: a title with a name in it, three entries (one as just a part), and no check-ins.
+  await ex.title.fill('Thinking about Keziah');
+  await ex.entry(WRITTEN.title).check();
+  await ex.entry('A hard afternoon with Keziah').check();
+  await ex.entry('Thinking it over').check();
+  await expect(ex.selection.getByRole('listitem')).toHaveCount(3);
+  const alert = page.getByRole('alert').filter({ hasText: 'marked as containing client material' });
+  await expect(alert).toContainText('2 entries are marked as containing client material');
+  await expect(alert).toContainText(`“${WRITTEN.title}”`);
+  await expect(alert).toContainText('“A hard afternoon with Keziah”');
+  await page.getByRole('button', { name: 'Move “A hard afternoon with Keziah” up' }).click();
+  await expect(page.getByRole('button', { name: 'Move “A hard afternoon with Keziah” down' })).toBeFocused();
+  await expect(ex.selection.getByRole('listitem').first()).toContainText('A hard afternoon with Keziah');
+  const thinking = ex.chosen('Thinking it over');
+  await thinking.getByRole('radio', { name: 'Just a part' }).check();
+  await expect(ex.checkButton).toBeDisabled();
+  await expect(page.getByText('“Thinking it over” is set to share just a part')).toBeVisible();
+  await thinking.getByLabel('The part of “Thinking it over” to include').fill('I keep coming back to Keziah.');
+  await expect(page.getByText('These are private by default.')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Include my check-ins' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Include my early warning signs and what helps' })).not.toBeChecked();
+  await expectAccessibleInBothThemes(app, 'export, chosen');
+
+  // A look elsewhere loses nothing.
+  await app.goTo('Journal');
+  await app.goTo('Export');
+  await expect(ex.title).toHaveValue('Thinking about Keziah');
+  await expect(ex.selection.getByRole('listitem')).toHaveCount(3);
+  await expect(ex.chosen('Thinking it over').getByRole('textbox')).toHaveValue('I keep coming back to Keziah.');
+
+  // The check: every finding listed in its context, each kind in words.
+  await ex.checkButton.click();
+  await expect(ex.checkHeading).toBeFocused();
+  await expect(ex.remaining).toBeVisible({ timeout: 30_000 });
+  const selection: ExportSelection = {
+    ...EMPTY_SELECTION,
+    title: 'Thinking about Keziah',
+    entries: [
+      { id: ids[0]!, excerpt: null },
+      { id: written.id, excerpt: null },
+      { id: ids[1]!, excerpt: 'I keep coming back to Keziah.' },
+    ],
+  };
+  const check = await services.exports.check(selection);
+  await expect(ex.occurrences).toHaveCount(check.findings.length);
+  for (const kind of Object.keys(KIND_NAMES) as (keyof typeof KIND_NAMES)[]) {
+    if (kind === 'address') continue;
+    await expect(page.getByText(new RegExp(`^${KIND_NAMES[kind]}, in `)).first()).toBeVisible();
+  }
+  for (const category of [
+    'Names',
+    'NHS numbers',
+    'Dates of birth',
+    'Postcodes',
+    'Phone numbers',
+    'E-mail addresses',
+    'Places',
+  ]) {
+    await expect(page.getByRole('region', { name: category })).toBeVisible();
+  }
+  await expect(ex.remaining).toHaveText(
+    `${check.findings.length} things of ${check.findings.length} still need a decision.`,
+  );
+  await expect(ex.saveButton).toBeDisabled();
+  await expect(page.getByText(/^Saving opens once everything the check found has a decision/)).toBeVisible();
+  await expectAccessibleInBothThemes(app, 'export, the check');
+
+  // Settling: names by "all like this" as pseudonyms (one renamed), one Keziah on its own, the rest redacted,
+  // and the ward kept with a reason. Saving stays closed until the last decision.
+  await ex.decide('Keziah', 'Pseudonym');
+  await expect(ex.pseudonym('Keziah')).toHaveValue('Client A');
+  await ex.decide('Margaret Okafor', 'Pseudonym');
+  await expect(ex.pseudonym('Margaret Okafor')).toHaveValue('Client B');
+  // A pseudonym that would merge two people, or give the name away, is pointed out; the second cannot be saved.
+  await ex.pseudonym('Margaret Okafor').fill('Client A');
+  await expect(ex.pseudonym('Margaret Okafor')).toHaveAccessibleDescription(
+    '“Client A” also stands in for “Keziah”, so a reader would take them for one person.',
+  );
+  await ex.pseudonym('Margaret Okafor').fill('Margaret Okafor');
+  await expect(ex.pseudonym('Margaret Okafor')).toHaveAccessibleDescription(
+    /still holds the words it is meant to hide/,
+  );
+  await expect(ex.valueCard('Margaret Okafor').getByText('2 still to decide')).toBeVisible();
+  await ex.pseudonym('Margaret Okafor').fill('a colleague');
+  await expect(ex.value('Margaret Okafor').getByRole('radio', { name: 'Pseudonym: a colleague' })).toBeChecked();
+  const lastKeziah = ex.valueCard('Keziah').getByRole('listitem').last();
+  await expect(lastKeziah).toContainText('in “Thinking it over”');
+  await lastKeziah.getByRole('button', { name: 'Decide this one separately' }).click();
+  // Focus moves to the choices that replaced the button; the keyboard is enough from there.
+  const justThisOne = lastKeziah.getByRole('group', { name: 'Just this one (7 of 7)' });
+  await expect(justThisOne.getByRole('radio', { name: 'Redact' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(justThisOne.getByRole('radio', { name: 'Redact' })).toBeChecked();
+  await expect(lastKeziah).toContainText('becomes “[redacted]” (decided on its own)');
+  await expect(ex.valueCard('Keziah').getByRole('listitem').first()).toContainText('becomes “Client A”');
+  for (const value of [IDENTIFIERS.nhs, IDENTIFIERS.dob, IDENTIFIERS.postcode, IDENTIFIERS.phone, IDENTIFIERS.email]) {
+    await ex.decide(value, 'Redact');
+  }
+  await expect(ex.remaining).toHaveText(`2 things of ${check.findings.length} still need a decision.`);
+  await ex.decide('Harewood Ward', 'Keep');
+  // Keep needs its reason: until then, it still counts as undecided.
+  await expect(ex.remaining).toHaveText(`2 things of ${check.findings.length} still need a decision.`);
+  await expect(ex.reason('Harewood Ward')).toHaveAccessibleDescription(
+    /Until there is a reason, this still needs a decision/,
+  );
+  await expect(ex.saveButton).toBeDisabled();
+  await expect(ex.saveButton).toHaveAccessibleDescription(
+    'Saving opens once everything the check found has a decision: 2 things still to go.',
+  );
+  await ex.reason('Harewood Ward').fill('A ward name alone does not identify anyone here.');
+  await expect(ex.remaining).toHaveText(`All ${check.findings.length} have a decision.`);
+  await expect(ex.saveButton).toBeEnabled();
+  await expectAccessibleInBothThemes(app, 'export, all settled');
+
+  // The preview is exactly what will leave, with the decisions applied.
+  const srcdoc = () => page.locator('iframe[title="Preview of the export"]').getAttribute('srcdoc');
+  await expect.poll(srcdoc).toContain('Thinking about Client A');
+  const html = (await srcdoc())!;
+  expect(html).toContain('a colleague');
+  expect(html).toContain('Harewood Ward');
+  for (const value of ['Keziah', 'Margaret', 'Okafor', 'A walk at lunchtime']) expect(html).not.toContain(value);
+  await expectExportAccessible(app, html);
+  await ex.chooseFormat('Markdown');
+  await expect(ex.markdown).toContainText('# Thinking about Client A');
+  await expect(ex.markdown).not.toContainText('Keziah');
+  await expect(ex.saveButton).toHaveText('Save as Markdown…');
+
+  // A look elsewhere loses no decision.
+  await app.goTo('Journal');
+  await app.goTo('Export');
+  await expect(ex.remaining).toHaveText(`All ${check.findings.length} have a decision.`);
+  await expect(ex.pseudonym('Margaret Okafor')).toHaveValue('a colleague');
+  await expect(ex.markdown).toContainText('# Thinking about Client A');
+
+  // Saving, in every format.
+  const saved: Record<string, string> = {};
+  for (const [format, name] of [
+    ['pdf', 'PDF'],
+    ['docx', 'Word (DOCX)'],
+    ['markdown', 'Markdown'],
+    ['html', 'Web page (HTML)'],
+  ] as const) {
+    saved[format] = await ex.saveAs(name);
+    expect(saved[format]).toMatch(
+      new RegExp(`Thinking about Client A - \\d{4}-\\d{2}-\\d{2}\\.${format === 'markdown' ? 'md' : format}$`),
+    );
+    expect(existsSync(saved[format]!)).toBe(true);
+  }
+  expect(shell.savedFiles.sort()).toEqual(Object.values(saved).sort());
+  const texts: Record<string, string> = {
+    pdf: execFileSync('pdftotext', [saved['pdf']!, '-'], { encoding: 'utf8' }),
+    docx: (await mammoth.extractRawText({ path: saved['docx']! })).value,
+    // As a reader sees it: backslash escapes are not part of the words.
+    markdown: (await readFile(saved['markdown']!, 'utf8')).replace(/\\(.)/g, '$1'),
+    html: await readFile(saved['html']!, 'utf8'),
+  };
+  for (const [format, text] of Object.entries(texts)) {
+    const flat = text.replace(/\s+/g, ' ');
+    for (const value of [
+      IDENTIFIERS.nhs,
+      IDENTIFIERS.dob,
+      IDENTIFIERS.postcode,
+      IDENTIFIERS.phone,
+      IDENTIFIERS.email,
+      'Keziah',
+      'Margaret',
+      'Okafor',
+    ]) {
+      expect(flat, `${format} still holds ${value}`).not.toContain(value);
+    }
+    // The same person has the same pseudonym everywhere, the title included; the ward stays, as decided.
+    expect(flat, format).toContain('Thinking about Client A');
+    expect(flat.match(/Client A/g)!.length, format).toBeGreaterThanOrEqual(6);
+    expect(flat.match(/a colleague/g)!.length, format).toBe(2);
+    expect(flat, format).not.toContain('Client B');
+    expect(flat, format).toContain('Harewood Ward');
+    expect(flat, format).toContain('[redacted]');
+    // Check-ins were not ticked, so none of them left.
+    expect(flat, format).not.toContain('A walk at lunchtime');
+    expect(flat, format).not.toContain('A long clinic');
+  }
+  expect(texts['html']).not.toMatch(/<script|\bsrc=|@import|url\(|https?:/i);
+  expect(texts['html']).toBe(html);
+
+  // Each export is noted under "Exported before", newest first.
+  const rows = ex.records.locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.locator('td:nth-child(3)')).toHaveText(['Web page (HTML)', 'Markdown', 'Word (DOCX)', 'PDF']);
+  for (const row of await rows.all()) {
+    await expect(row.getByRole('rowheader')).toHaveText('Thinking about Client A');
+    await expect(row.locator('td').last()).toHaveText('7 redacted, 8 pseudonymised, 2 kept');
+  }
+  await expect(rows.first()).toContainText(path.basename(saved['html']!));
+  expect(services.exports.records()).toHaveLength(4);
+  await expectAccessibleInBothThemes(app, 'export, saved');
+});
+
+test('check-ins and warning signs leave only when ticked, a clean check says so, and a lock forgets the draft', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  const services = shell.services;
+  const ex = new ExportPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  const { ids } = seedIdentifyingEntries(services);
+  seedCheckins(services);
+  const ama = services.supervision.saveSupervisor(CONTRACT);
+  seedSessions(services, ama.id, [20]);
+  services.supervision.addAgendaItem(ama.id, agendaItem('Boundaries with a family'));
+  services.checkins.saveFlag({
+    name: 'Not sleeping well',
+    whatHelps: 'An early night, and no screens after nine.',
+    contact: '',
+  });
+  await page.reload();
+  await app.expectFrame();
+
+  await app.goTo('Export');
+  await page.getByLabel('Search your entries').fill('good day');
+  await expect(page.getByRole('list', { name: 'Entries to choose from' }).getByRole('listitem')).toHaveCount(1);
+  await ex.entry('A good day').check();
+  await expect(page.getByRole('alert').filter({ hasText: 'client material' })).toHaveCount(0);
+  await ex.checkButton.click();
+  await expect(page.getByTestId('nothing-found')).toContainText('Nothing that looks identifying turned up.');
+  await expect(ex.saveButton).toBeEnabled();
+  const srcdoc = () => page.locator('iframe[title="Preview of the export"]').getAttribute('srcdoc');
+  await expect.poll(srcdoc).toContain('Everything felt manageable');
+  for (const words of ['A walk at lunchtime', 'A long clinic', 'Not sleeping well', 'Check-ins']) {
+    expect(await srcdoc()).not.toContain(words);
+  }
+
+  // Ticked, they come along, and through the same check.
+  await page.getByRole('button', { name: 'Back to choosing' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Choose what to include' })).toBeFocused();
+  const checkins = page.getByRole('checkbox', { name: 'Include my check-ins' });
+  await expect(checkins).toHaveAccessibleDescription(/These are private by default/);
+  await checkins.check();
+  await expect(page.getByLabel('From', { exact: true })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Include my early warning signs and what helps' }).check();
+  await expect(ex.chosen('My check-ins')).toContainText('private unless you include it');
+  await expect(ex.chosen('My early warning signs and what helps')).toBeVisible();
+  await expectAccessibleInBothThemes(app, 'export, check-ins ticked');
+  await ex.checkButton.click();
+  await expect(page.getByTestId('nothing-found')).toBeVisible();
+  await expect.poll(srcdoc).toContain('A walk at lunchtime by the river.');
+  const html = (await srcdoc())!;
+  for (const words of [
+    'A long clinic with no break.',
+    'Not sleeping well',
+    'An early night, and no screens after nine.',
+  ]) {
+    expect(html).toContain(words);
+  }
+  await ex.chooseFormat('Markdown');
+  await expect(ex.markdown).toContainText('A walk at lunchtime by the river.');
+  await expectAccessibleInBothThemes(app, 'export, nothing found');
+
+  // Taken out again, they are gone from the preview.
+  await page.getByRole('button', { name: 'Back to choosing' }).click();
+  await ex.chosen('My check-ins').getByRole('button', { name: 'Remove “My check-ins”' }).click();
+  await expect(checkins).not.toBeChecked();
+  await ex.checkButton.click();
+  await expect(ex.markdown).not.toContainText('A walk at lunchtime');
+  await expect(ex.markdown).toContainText('Not sleeping well');
+
+  // From supervision: the agenda as it stands, a session record and the hours log.
+  await page.getByRole('button', { name: 'Back to choosing' }).click();
+  await page
+    .getByRole('group', { name: 'Agendas for your next session' })
+    .getByRole('checkbox', { name: /^With Dr Ama Mensah/ })
+    .check();
+  await page.getByRole('group', { name: 'Session records' }).getByRole('checkbox').first().check();
+  await page.getByRole('checkbox', { name: 'The hours log' }).check();
+  await expect(page.getByLabel('Whose hours')).toHaveValue(ama.id);
+  await expect(ex.selection.getByRole('listitem')).toHaveCount(5);
+  await expect(ex.chosen('Agenda for your next session with Dr Ama Mensah')).toBeVisible();
+  await expect(ex.chosen('Hours with Dr Ama Mensah')).toBeVisible();
+  await ex.checkButton.click();
+  await expect(ex.remaining).toBeVisible();
+  await page.getByRole('button', { name: 'Redact all that remain' }).click();
+  await expect(ex.remaining).toHaveText(/^All \d+ have a decision\.$/);
+  await expect(ex.markdown).toContainText('Agenda for our next supervision');
+  await expect(ex.markdown).toContainText('Boundaries with a family');
+  await expect(ex.markdown).toContainText('Supervision hours with');
+  await expect(ex.markdown).not.toContainText('Mensah');
+
+  // Locking forgets the selection and the decisions along with everything else.
+  await app.lock();
+  await app.unlock(PASSPHRASE);
+  await app.expectFrame();
+  await app.goTo('Export');
+  await expect(page.getByRole('heading', { level: 2, name: 'Choose what to include' })).toBeVisible();
+  await expect(page.getByText('Nothing chosen yet.')).toBeVisible();
+  await expect(ex.entry('A good day')).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Include my early warning signs and what helps' })).not.toBeChecked();
+  expect(ids).toHaveLength(3);
+});
+
+test.describe('when the folder cannot be written', () => {
+  const missing = path.join(os.tmpdir(), `holding-no-such-folder-${process.pid}`, 'nor-this');
+  test.use({ shellOptions: { colorScheme: 'dark', savePath: (name) => path.join(missing, name) } });
+
+  test('saving says so kindly, writes nothing and records nothing', async ({ app, shell }) => {
+    const page = app.page;
+    const services = shell.services;
+    const ex = new ExportPageObject(page);
+    await app.confirmRecoveryKey(await app.createVault());
+    seedIdentifyingEntries(services);
+    await page.reload();
+    await app.expectFrame();
+    await app.goTo('Export');
+    await expect(page.getByTestId('no-exports')).toContainText('Nothing exported yet.');
+    await ex.entry('A good day').check();
+    await ex.checkButton.click();
+    await expect(page.getByTestId('nothing-found')).toBeVisible();
+    await ex.saveButton.click();
+    const problem = page.getByRole('alert').filter({ hasText: 'could not save the file there' });
+    await expect(problem).toContainText('Nothing was written; please choose another folder.');
+    await expect(ex.saveStatus).toHaveText('');
+    await expect(ex.saveButton).toBeEnabled();
+    expect(shell.savedFiles).toHaveLength(1);
+    expect(existsSync(shell.savedFiles[0]!)).toBe(false);
+    expect(existsSync(missing)).toBe(false);
+    expect(services.exports.records()).toEqual([]);
+    await expect(page.getByTestId('no-exports')).toBeVisible();
+    await expectAccessibleInBothThemes(app, 'export, could not save');
+  });
+});
