@@ -66,6 +66,30 @@ const SAVE_FILTERS: Record<ExportFormat | 'csv', { name: string; extensions: str
   html: { name: FORMAT_NAMES.html, extensions: [FORMAT_EXTENSIONS.html] },
 };
 
+/** Why a save failed, in words: the common causes, else something general. */
+export function whyNotSaved(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'that folder no longer exists';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Holding is not allowed to write in that folder';
+    case 'EROFS':
+      return 'that place can only be read, not written to';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'EEXIST':
+    case 'EISDIR':
+      return 'something with that name is in the way';
+    case 'ENAMETOOLONG':
+      return 'the file name is too long for that place';
+    default:
+      return 'the computer would not let it be written';
+  }
+}
+
 /** A name fit for a file: letters, digits, spaces, hyphens and underscores, at most 80 characters. */
 export function safeFileName(name: string, fallback: string): string {
   return (
@@ -123,7 +147,7 @@ export function createServices(options: ServicesOptions): Services {
     } catch (error) {
       throw new AppError(
         'INVALID_INPUT',
-        `Holding could not save the file there (${(error as NodeJS.ErrnoException).code ?? 'an error'}). Nothing was written; please choose another folder.`,
+        `Holding could not save the file there: ${whyNotSaved((error as NodeJS.ErrnoException).code)}. Nothing was written; please choose another folder.`,
       );
     }
     return target;

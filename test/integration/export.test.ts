@@ -188,7 +188,11 @@ describe('exporting', () => {
       );
       expect(refused).toMatchObject({
         ok: false,
-        error: { message: expect.stringMatching(/could not save the file there/) },
+        error: {
+          message: expect.stringMatching(
+            /could not save the file there: that folder no longer exists\. Nothing was written/,
+          ),
+        },
       });
     }
     expect(existsSync(path.join(dir, 'missing'))).toBe(false);
