@@ -3,7 +3,7 @@
  * where every finding is. A unit is a run of inlines (a paragraph, a heading, a table cell, a title) or a
  * link's address, which is checked too: an e-mail can hide in a mailto: behind friendly words.
  */
-import type { Block, ExportDocument, Inlines } from './types';
+import type { Block, ExportDocument, Inlines, TableRow } from './types';
 
 export interface UnitVisitor {
   /** Called for each run of inlines; returns what should stand in its place. */
@@ -113,4 +113,25 @@ export function wordCountOf(doc: ExportDocument): number {
     return inlines;
   });
   return words;
+}
+
+/**
+ * A table laid out on a grid: merged cells take their places, and the places they cover are null. For
+ * formats without merged cells (Markdown), so each row has one cell per column.
+ */
+export function tableGrid(rows: readonly TableRow[]): (Inlines | null)[][] {
+  const grid: (Inlines | null | undefined)[][] = rows.map(() => []);
+  rows.forEach((row, r) => {
+    let c = 0;
+    row.cells.forEach((cell, i) => {
+      while (grid[r]![c] !== undefined) c += 1;
+      const { colspan = 1, rowspan = 1 } = row.spans?.[i] ?? {};
+      for (let dr = 0; dr < rowspan && r + dr < rows.length; dr++) {
+        for (let dc = 0; dc < colspan; dc++) grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? cell : null;
+      }
+      c += colspan;
+    });
+  });
+  const width = Math.max(0, ...grid.map((row) => row.length));
+  return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? null));
 }

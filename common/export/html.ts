@@ -129,7 +129,11 @@ function blockHtml(block: Block): string {
       const rows = block.rows
         .map((row) => {
           const tag = row.header ? 'th' : 'td';
-          return `<tr>${row.cells.map((c) => `<${tag} dir="auto">${inlinesHtml(c)}</${tag}>`).join('')}</tr>`;
+          const spans = (i: number) => {
+            const span = row.spans?.[i];
+            return `${span && span.colspan > 1 ? ` colspan="${span.colspan}"` : ''}${span && span.rowspan > 1 ? ` rowspan="${span.rowspan}"` : ''}`;
+          };
+          return `<tr>${row.cells.map((c, i) => `<${tag}${spans(i)} dir="auto">${inlinesHtml(c)}</${tag}>`).join('')}</tr>`;
         })
         .join('');
       return `<table>${rows}</table>`;

@@ -2,7 +2,7 @@
  * The export as CommonMark. What a person wrote is escaped so it reads back as the same words: a line
  * that starts "1." or "#" stays text, and asterisks stay asterisks.
  */
-import { textOf } from './document';
+import { tableGrid, textOf } from './document';
 import { CONFIDENTIAL, longDate } from './html';
 import { type Block, type ExportDocument, type Inline, type Inlines, SECTION_KIND_NAMES } from './types';
 
@@ -83,11 +83,13 @@ function blockMd(block: Block): string {
         .join('\n');
     case 'table': {
       if (!block.rows.length) return '';
-      const width = Math.max(...block.rows.map((r) => r.cells.length));
-      const cell = (c: Inlines | undefined) => (c ? inlinesMd(c).replace(/\\?\n/g, ' ') : '') || ' ';
-      const line = (cells: Inlines[]) => `| ${Array.from({ length: width }, (_, i) => cell(cells[i])).join(' | ')} |`;
-      const [first, ...rest] = block.rows;
-      return [line(first!.cells), `|${' --- |'.repeat(width)}`, ...rest.map((r) => line(r.cells))].join('\n');
+      // Markdown has no merged cells: a merged cell's words go in its first place, the rest stay empty.
+      const grid = tableGrid(block.rows);
+      const width = grid[0]!.length;
+      const cell = (c: Inlines | null) => (c ? inlinesMd(c).replace(/\\?\n/g, ' ') : '') || ' ';
+      const line = (cells: (Inlines | null)[]) => `| ${cells.map(cell).join(' | ')} |`;
+      const [first, ...rest] = grid;
+      return [line(first!), `|${' --- |'.repeat(width)}`, ...rest.map(line)].join('\n');
     }
     case 'fields':
       return block.rows.map((r) => `**${escapeInline(r.label)}:** ${inlinesMd(r.value)}`).join('  \n');

@@ -88,6 +88,8 @@ export interface ListItem {
 export interface TableRow {
   header: boolean;
   cells: Inlines[];
+  /** Merged cells, one entry per cell where any cell spans more than one column or row. */
+  spans?: { colspan: number; rowspan: number }[];
 }
 
 export type SectionKind = 'entry' | 'two-truths' | 'agenda' | 'session' | 'hours' | 'checkins' | 'signs';

@@ -120,6 +120,8 @@ function blocksDocx(blocks: Block[], ctx: Context): (Paragraph | Table)[] {
         });
       }
       case 'table': {
+        // With merged cells, each row has just its own cells (Word places them); otherwise rows are evened out.
+        const merged = block.rows.some((r) => r.spans);
         const width = Math.max(1, ...block.rows.map((r) => r.cells.length));
         return [
           new Table({
@@ -127,11 +129,14 @@ function blocksDocx(blocks: Block[], ctx: Context): (Paragraph | Table)[] {
             rows: block.rows.map(
               (row) =>
                 new TableRow({
-                  tableHeader: row.header,
+                  ...(row.header ? { tableHeader: true } : {}),
                   cantSplit: true,
-                  children: Array.from({ length: width }, (_, i) => {
+                  children: Array.from({ length: merged ? row.cells.length : width }, (_, i) => {
                     const cell = row.cells[i] ?? [];
+                    const span = row.spans?.[i];
                     return new TableCell({
+                      ...(span && span.colspan > 1 ? { columnSpan: span.colspan } : {}),
+                      ...(span && span.rowspan > 1 ? { rowSpan: span.rowspan } : {}),
                       borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
                       ...(row.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF1F4' } } : {}),
                       children: [para(row.header ? cell.map((c) => ({ ...c, bold: true })) : cell)],

@@ -59,6 +59,13 @@ function inlinesOf(node: DocNode): Inlines {
   return out;
 }
 
+/** Merged cells' spans, only when a row has any (most tables have none). */
+function spansOf(cells: DocNode[]): { spans?: { colspan: number; rowspan: number }[] } {
+  const span = (value: unknown) => (Number.isInteger(value) && (value as number) > 1 ? (value as number) : 1);
+  const spans = cells.map((c) => ({ colspan: span(c.attrs?.['colspan']), rowspan: span(c.attrs?.['rowspan']) }));
+  return spans.some((s) => s.colspan > 1 || s.rowspan > 1) ? { spans } : {};
+}
+
 /** A table cell's paragraphs, joined by line breaks. */
 function cellInlines(cell: DocNode): Inlines {
   const out: Inlines = [];
@@ -112,6 +119,7 @@ export function blocksOf(nodes: readonly DocNode[]): Block[] {
           rows: (node.content ?? []).map((row) => ({
             header: (row.content ?? []).length > 0 && (row.content ?? []).every((c) => c.type === 'tableHeader'),
             cells: (row.content ?? []).map(cellInlines),
+            ...spansOf(row.content ?? []),
           })),
         });
         break;

@@ -273,6 +273,49 @@ describe('bad and unusual input', () => {
     }
   });
 
+  it('keeps tables, merged cells included, in every format', async () => {
+    const dir = await tempDir();
+    const s = await withSaving(dir);
+    const cell = (text: string, type = 'tableCell', attrs: Record<string, number> = {}) => ({
+      type,
+      attrs: { colspan: 1, rowspan: 1, ...attrs },
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    });
+    const e = s.journal.create({ title: 'A formulation' });
+    s.journal.save({
+      ...e,
+      body: {
+        type: 'doc',
+        content: [
+          {
+            type: 'table',
+            content: [
+              { type: 'tableRow', content: [cell('Factor', 'tableHeader'), cell('Keeps it going', 'tableHeader')] },
+              { type: 'tableRow', content: [cell('Loss', 'tableCell', { rowspan: 2 }), cell('Avoidance')] },
+              { type: 'tableRow', content: [cell('Withdrawal')] },
+              { type: 'tableRow', content: [cell('Across both columns', 'tableCell', { colspan: 2 })] },
+            ],
+          },
+        ],
+      },
+      tags: [],
+    });
+    const selection = { ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] };
+    const resolutions = await redactAll(s, selection);
+    for (const format of EXPORT_FORMATS) {
+      const text = (await saveAs(s, selection, resolutions, format)).replace(/\s+/g, ' ');
+      for (const word of ['Factor', 'Keeps it going', 'Loss', 'Avoidance', 'Withdrawal', 'Across both columns']) {
+        expect(text, format).toContain(word);
+      }
+    }
+    const html = await readFile(path.join(dir, s.exports.records().find((r) => r.format === 'html')!.fileName), 'utf8');
+    expect(html).toContain('<td rowspan="2" dir="auto">Loss</td>');
+    const docx = s.exports.records().find((r) => r.format === 'docx')!.fileName;
+    const asHtml = (await mammoth.convertToHtml({ path: path.join(dir, docx) })).value;
+    expect(asHtml).toMatch(/<td rowspan="2"><p>Loss<\/p><\/td>/);
+    expect(asHtml).toMatch(/<td colspan="2"><p>Across both columns<\/p><\/td>/);
+  });
+
   it('treats names with regular-expression characters as plain words', async () => {
     const s = await open();
     s.settings.update({ deidNames: ["O'Brien (Jr.)", 'a+b', '[x]', '.*'] });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findPersonNames, nameValue } from '../../common/deid/names';
 import { applyResolutions, checkDocument, seriesLetter, valueKeyOf } from '../../common/export/deid';
-import { replaceRanges, textOf, unitsOf } from '../../common/export/document';
+import { replaceRanges, tableGrid, textOf, unitsOf } from '../../common/export/document';
 import { holdsWords, settledResolution } from '../../common/export/resolve';
 import { escapeHtml, renderHtml } from '../../common/export/html';
 import { renderMarkdown } from '../../common/export/markdown';
-import type { ExportDocument, Inlines, Resolutions } from '../../common/export/types';
+import type { ExportDocument, Inlines, Resolutions, TableRow } from '../../common/export/types';
 
 const doc = (sections: ExportDocument['sections'], title = 'For supervision'): ExportDocument => ({
   title: [{ text: title }],
@@ -235,5 +235,40 @@ describe('a pseudonym that gives the name away', () => {
     expect(applyResolutions(d, findings, resolutions, pseudonyms)).toEqual(d);
     expect(holdsWords('Client A', 'Keziah')).toBe(false);
     expect(holdsWords('the KEZIAH one', 'keziah')).toBe(true);
+  });
+});
+
+describe('merged table cells', () => {
+  const rows: TableRow[] = [
+    { header: true, cells: [[{ text: 'Formulation' }], [{ text: 'Keeps it going' }]], spans: undefined },
+    {
+      header: false,
+      cells: [[{ text: 'Loss' }], [{ text: 'Avoidance' }]],
+      spans: [
+        { colspan: 1, rowspan: 2 },
+        { colspan: 1, rowspan: 1 },
+      ],
+    },
+    { header: false, cells: [[{ text: 'Withdrawal' }]] },
+    { header: false, cells: [[{ text: 'Across both' }]], spans: [{ colspan: 2, rowspan: 1 }] },
+  ];
+
+  it('lays out a grid with the covered places empty', () => {
+    expect(tableGrid(rows).map((r) => r.map((c) => (c ? textOf(c) : null)))).toEqual([
+      ['Formulation', 'Keeps it going'],
+      ['Loss', 'Avoidance'],
+      [null, 'Withdrawal'],
+      ['Across both', null],
+    ]);
+  });
+
+  it('keeps the spans in HTML and evens out the Markdown', () => {
+    const d = doc([{ ...entry('T'), blocks: [{ type: 'table', rows }] }]);
+    const html = renderHtml(d);
+    expect(html).toContain('<td rowspan="2" dir="auto">Loss</td>');
+    expect(html).toContain('<td colspan="2" dir="auto">Across both</td>');
+    expect(renderMarkdown(d)).toContain(
+      '| Formulation | Keeps it going |\n| --- | --- |\n| Loss | Avoidance |\n|   | Withdrawal |\n| Across both |   |',
+    );
   });
 });
