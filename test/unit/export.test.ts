@@ -240,7 +240,7 @@ describe('a pseudonym that gives the name away', () => {
 
 describe('merged table cells', () => {
   const rows: TableRow[] = [
-    { header: true, cells: [[{ text: 'Formulation' }], [{ text: 'Keeps it going' }]], spans: undefined },
+    { header: true, cells: [[{ text: 'Formulation' }], [{ text: 'Keeps it going' }]] },
     {
       header: false,
       cells: [[{ text: 'Loss' }], [{ text: 'Avoidance' }]],
