@@ -89,7 +89,7 @@ try {
         start = performance.now();
         const result = await services.router(
           'export:save',
-          { selection, resolutions, format: 'pdf' },
+          { selection, resolutions, fingerprint: check.fingerprint, format: 'pdf' },
           { isMainFrame: true, url: 'holding://app/' },
         );
         times.push(performance.now() - start);

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'ENTRY_IN_TRASH'
   | 'BUILTIN_TEMPLATE'
+  | 'CHANGED'
   | 'INTERNAL';
 
 export interface AppErrorData {

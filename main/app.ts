@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { supervisionNoteFor } from '../common/checkins/notes';
+import { clearCheckCaches } from '../common/export/deid';
 import { type ExportFormat, FORMAT_EXTENSIONS, FORMAT_NAMES } from '../common/export/types';
 import { AppError } from '../common/errors';
 import { docFromParagraphs } from '../common/journal/doc';
@@ -142,6 +143,10 @@ export function createServices(options: ServicesOptions): Services {
     const bytes = await data();
     const target = await options.chooseSavePath(suggestedName, SAVE_FILTERS[kind]);
     if (!target) return null;
+    // The vault may have locked while the dialog was open (idle, sleep): then nothing is written.
+    if (!vault.isUnlocked()) {
+      throw new AppError('LOCKED', 'Holding locked while you were choosing where to save, so nothing was written.');
+    }
     try {
       await writeFileAtomic(target, bytes, 0o600);
     } catch (error) {
@@ -153,6 +158,8 @@ export function createServices(options: ServicesOptions): Services {
     return target;
   };
   vault.onUnlock(() => journal.purgeExpired());
+  // What the check has read (paragraphs, the person's names) is forgotten with the key.
+  vault.onLock(() => clearCheckCaches());
   const autoLock = new AutoLock({
     vault,
     idleSeconds: options.idleSeconds,
@@ -300,10 +307,10 @@ export function createServices(options: ServicesOptions): Services {
       return { path: target };
     },
     'export:check': (selection) => exports.check(selection),
-    'export:preview': ({ selection, resolutions }) => exports.preview(selection, resolutions),
-    'export:save': async ({ selection, resolutions, format }) => {
+    'export:preview': ({ selection, resolutions, fingerprint }) => exports.preview(selection, resolutions, fingerprint),
+    'export:save': async ({ selection, resolutions, fingerprint, format }) => {
       // Settled and rendered before asking where: an undecided finding stops it before any dialog.
-      const rendered = await exports.render(format, selection, resolutions, options.renderPdf);
+      const rendered = await exports.render(format, selection, resolutions, fingerprint, options.renderPdf);
       const name = safeFileName(rendered.record.title, 'Reflections for supervision');
       const day = localDay(new Date());
       const target = await saveFile(`${name} - ${day}.${FORMAT_EXTENSIONS[format]}`, format, () => rendered.data);

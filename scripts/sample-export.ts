@@ -132,7 +132,7 @@ try {
   for (const format of EXPORT_FORMATS) {
     const result = await s.router(
       'export:save',
-      { selection, resolutions, format },
+      { selection, resolutions, fingerprint: check.fingerprint, format },
       { isMainFrame: true, url: 'holding://app/' },
     );
     if (!result.ok) throw new Error(result.error.message);

@@ -15,7 +15,8 @@ export type FindingKind =
   | 'address'
   | 'listed-name'
   | 'listed-place'
-  | 'person-name';
+  | 'person-name'
+  | 'link-address';
 
 export interface Finding {
   kind: FindingKind;
@@ -42,6 +43,7 @@ const PRIORITY: readonly FindingKind[] = [
   'listed-name',
   'listed-place',
   'person-name',
+  'link-address',
 ];
 
 /** Letters, combining marks and digits: what counts as "inside a word" for boundaries. */
@@ -390,6 +392,20 @@ function namePattern(name: string): string {
  * Where names overlap, the longest wins.
  */
 export function findListedNames(text: string, names: readonly string[]): Finding[] {
+  const out: Finding[] = [];
+  for (const re of patternsFor(names)) {
+    for (const m of text.matchAll(re)) out.push(finding('listed-name', text, m.index, m.index + m[0].length));
+  }
+  return resolveOverlaps(out);
+}
+
+/** The compiled patterns for a list, kept for the last few lists: an export checks every paragraph against them. */
+const compiled = new Map<string, RegExp[]>();
+
+function patternsFor(names: readonly string[]): RegExp[] {
+  const key = names.join('\u0000');
+  const known = compiled.get(key);
+  if (known) return known;
   const variants = new Set<string>();
   for (const name of names) {
     const trimmed = name.trim();
@@ -397,10 +413,15 @@ export function findListedNames(text: string, names: readonly string[]): Finding
     variants.add(trimmed.normalize('NFC'));
     variants.add(trimmed.normalize('NFD'));
   }
-  const out: Finding[] = [];
-  for (const name of variants) {
-    const re = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])${namePattern(name)}(?![\p{L}\p{M}\p{N}])`, 'giu');
-    for (const m of text.matchAll(re)) out.push(finding('listed-name', text, m.index, m.index + m[0].length));
-  }
-  return resolveOverlaps(out);
+  const patterns = [...variants].map(
+    (name) => new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])${namePattern(name)}(?![\p{L}\p{M}\p{N}])`, 'giu'),
+  );
+  if (compiled.size >= 8) compiled.delete(compiled.keys().next().value!);
+  compiled.set(key, patterns);
+  return patterns;
+}
+
+/** Forgets the compiled lists (on lock: they are the person's names). */
+export function clearListPatterns(): void {
+  compiled.clear();
 }

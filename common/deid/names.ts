@@ -7,12 +7,17 @@
 import nlp from 'compromise';
 import type { Finding } from './detectors';
 
-/** Titles are left out of the value, so "Dr Patel" and "Patel" are the same person. */
+/** Titles: a title on its own ("Dr") is not a name. */
 const TITLES = /^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|nurse|sister)\.?\s+/i;
 /** Words compromise sometimes takes for names in reflective writing; never worth flagging on their own. */
 const NOT_NAMES = new Set(['i', 'me', 'god', 'mum', 'dad', 'mother', 'father', 'supervisor', 'client', 'patient']);
 
 const cache = new Map<string, Finding[]>();
+
+/** Forgets every paragraph the names pass has seen (on lock). */
+export function clearNameCache(): void {
+  cache.clear();
+}
 const CACHE_LIMIT = 20_000;
 
 interface Term {
@@ -44,11 +49,13 @@ export function findPersonNames(text: string): Finding[] {
   return out;
 }
 
-/** A name's value for "all like this" and pseudonyms: no title, no possessive, one case. */
+/**
+ * A name's value for "all like this" and pseudonyms: no possessive, one case. Titles stay: "Mr Patel" and
+ * "Dr Patel" may well be different people, and one decision must not cover both.
+ */
 export function nameValue(name: string): string {
   return name
     .normalize('NFC')
-    .replace(TITLES, '')
     .replace(/['’]s$/i, '')
     .replace(/\s+/g, ' ')
     .trim()

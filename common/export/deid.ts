@@ -3,8 +3,8 @@
  * Pure, but main only: the names pass brings the NLP library, which the window does not need (the
  * window uses ./resolve.ts). Main runs it on the snapshot it built; tests run it directly.
  */
-import { findIdentifiers, findListedNames, type Finding, resolveOverlaps } from '../deid/detectors';
-import { findPersonNames, nameValue } from '../deid/names';
+import { clearListPatterns, findIdentifiers, findListedNames, type Finding, resolveOverlaps } from '../deid/detectors';
+import { clearNameCache, findPersonNames, nameValue } from '../deid/names';
 import { mapUnits, replaceRanges, textOf, unitsOf } from './document';
 import { replacementFor, settledResolution } from './resolve';
 import type { ExportDocument, ExportFinding, FindingKind, Resolutions } from './types';
@@ -37,6 +37,7 @@ const PSEUDONYM_LABELS: Record<string, string> = {
   phone: 'Phone number',
   email: 'E-mail',
   address: 'Address',
+  'link-address': 'Link',
 };
 
 export function valueKeyOf(kind: FindingKind, text: string): string {
@@ -76,13 +77,39 @@ function squash(s: string): string {
   return s.replace(/\s+/g, ' ');
 }
 
+/**
+ * What the detectors look at: the same text, character for character (so offsets hold), with the spaces
+ * and dashes people paste from other programs made plain: "943\u00A0476\u00A05919" and "943–476–5919" are
+ * NHS numbers too.
+ */
+export function probeOf(text: string): string {
+  return text.replace(/[\u00A0\u2007\u2009\u200A\u202F]/g, ' ').replace(/(?<=\d)[\u2010-\u2015\u2212](?=\d)/g, '-');
+}
+
+const findingsCache = new Map<string, Finding[]>();
+const FINDINGS_CACHE_LIMIT = 20_000;
+
 function findingsIn(text: string, options: CheckOptions): Finding[] {
-  const places = findListedNames(text, options.places).map((f) => ({ ...f, kind: 'listed-place' as const }));
-  return resolveOverlaps([
-    ...findIdentifiers(text, { names: options.names, year: options.year }),
+  const key = `${options.year}\u0001${options.nlp === false ? 0 : 1}\u0001${options.names.join('\u0000')}\u0001${options.places.join('\u0000')}\u0001${text}`;
+  const cached = findingsCache.get(key);
+  if (cached) return cached;
+  const probe = probeOf(text);
+  const places = findListedNames(probe, options.places).map((f) => ({ ...f, kind: 'listed-place' as const }));
+  const found = resolveOverlaps([
+    ...findIdentifiers(probe, { names: options.names, year: options.year }),
     ...places,
-    ...(options.nlp === false ? [] : findPersonNames(text)),
-  ]);
+    ...(options.nlp === false ? [] : findPersonNames(probe)),
+  ]).map((f) => ({ ...f, text: text.slice(f.start, f.end) }));
+  if (findingsCache.size >= FINDINGS_CACHE_LIMIT) findingsCache.delete(findingsCache.keys().next().value!);
+  findingsCache.set(key, found);
+  return found;
+}
+
+/** Forgets every paragraph the check has seen, and the person's lists (on lock). */
+export function clearCheckCaches(): void {
+  findingsCache.clear();
+  clearNameCache();
+  clearListPatterns();
 }
 
 /** Every finding in the document, in reading order, with its context and a suggested pseudonym per value. */
@@ -95,7 +122,11 @@ export function checkDocument(
   const counters = new Map<string, number>();
   const sectionTitle = (i: number) => (i < 0 ? 'Title' : textOf(doc.sections[i]!.title) || 'Untitled');
   unitsOf(doc).forEach((unit, index) => {
-    for (const f of findingsIn(unit.text, options)) {
+    // A link's address is a finding of its own, whole: the preview shows the words, not where they lead.
+    const found = unit.href
+      ? [{ kind: 'link-address' as const, start: 0, end: unit.text.length, text: unit.text }]
+      : findingsIn(unit.text, options);
+    for (const f of found) {
       const valueKey = valueKeyOf(f.kind, f.text);
       if (!(valueKey in pseudonyms)) {
         const group = valueKey.slice(0, valueKey.indexOf(':'));
@@ -110,7 +141,9 @@ export function checkDocument(
         valueKey,
         sectionIndex: unit.sectionIndex,
         sectionTitle: sectionTitle(unit.sectionIndex),
-        before: (unit.href ? 'link to ' : '') + squash(unit.text.slice(Math.max(0, f.start - CONTEXT), f.start)),
+        before: unit.href
+          ? 'a link in the text leads to '
+          : squash(unit.text.slice(Math.max(0, f.start - CONTEXT), f.start)),
         after: squash(unit.text.slice(f.end, f.end + CONTEXT)),
       });
     }
@@ -128,10 +161,11 @@ export function applyResolutions(
   findings: readonly ExportFinding[],
   resolutions: Resolutions,
   suggested: Record<string, string>,
+  alsoRefuse?: (pseudonym: string) => boolean,
 ): ExportDocument {
   const byUnit = new Map<number, { start: number; end: number; text: string; keep: boolean }[]>();
   for (const f of findings) {
-    const resolution = settledResolution(f, resolutions, suggested);
+    const resolution = settledResolution(f, resolutions, suggested, alsoRefuse);
     if (!resolution) continue;
     const [unit, start, end] = f.id.split(':').map(Number) as [number, number, number];
     const list = byUnit.get(unit) ?? [];

@@ -118,7 +118,7 @@ function blockHtml(block: Block): string {
           const box =
             item.checked === null
               ? ''
-              : `<span class="box" aria-label="${item.checked ? 'done' : 'not done'}">${item.checked ? '☑' : '☐'}</span>`;
+              : `<span class="box" role="img" aria-label="${item.checked ? 'done' : 'not done'}">${item.checked ? '☑' : '☐'}</span>`;
           return `<li>${box}${blocksHtml(item.blocks)}</li>`;
         })
         .join('');
@@ -178,6 +178,9 @@ ${doc.sections.map(sectionHtml).join('\n')}
 </html>
 `;
 }
+
+/** How Chromium prints the export, in the app (printToPDF) and the browser shell (page.pdf) alike. */
+export const PDF_PRINT_OPTIONS = { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true } as const;
 
 /** Chromium's header and footer for the PDF: the title and date above, the notice and page numbers below. */
 export function pdfTemplates(doc: ExportDocument): { headerTemplate: string; footerTemplate: string } {

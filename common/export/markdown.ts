@@ -11,7 +11,8 @@ import { type Block, type ExportDocument, type Inline, type Inlines, SECTION_KIN
  * followed by "(", "[" or ":", so "[redacted]" can stay as it is and still read as plain words.
  */
 function escapeInline(text: string, inLinkText = false): string {
-  return text.replace(inLinkText ? /[\\`*_<>|~[\]]/g : /[\\`*_<>|~]|\](?=[([:])/g, (c) => `\\${c}`);
+  // "&" too: "k&#64;example.org" would read as an e-mail address in any viewer, unseen by the check.
+  return text.replace(inLinkText ? /[\\`*_<>|~&[\]]/g : /[\\`*_<>|~&]|\](?=[([:])/g, (c) => `\\${c}`);
 }
 
 /** …and at the start of a line: headings, quotes, list markers, rules. */
@@ -57,7 +58,8 @@ function indent(text: string, by: string): string {
 function blockMd(block: Block): string {
   switch (block.type) {
     case 'heading':
-      return `${'#'.repeat(block.level + 2)} ${inlinesMd(block.content)}`;
+      // A heading is one line: its line breaks become spaces.
+      return `${'#'.repeat(block.level + 2)} ${inlinesMd(block.content).replace(/\\\n/g, ' ')}`;
     case 'paragraph':
       return inlinesMd(block.content);
     case 'code': {
@@ -86,7 +88,13 @@ function blockMd(block: Block): string {
       // Markdown has no merged cells: a merged cell's words go in its first place, the rest stay empty.
       const grid = tableGrid(block.rows);
       const width = grid[0]!.length;
-      const cell = (c: Inlines | null) => (c ? inlinesMd(c).replace(/\\?\n/g, ' ') : '') || ' ';
+      // Every "|" in a cell is escaped, inside code too (GFM reads "\|" there as the character).
+      const cell = (c: Inlines | null) =>
+        (c
+          ? inlinesMd(c)
+              .replace(/\\?\n/g, ' ')
+              .replace(/(?<!\\)\|/g, '\\|')
+          : '') || ' ';
       const line = (cells: (Inlines | null)[]) => `| ${cells.map(cell).join(' | ')} |`;
       const [first, ...rest] = grid;
       return [line(first!), `|${' --- |'.repeat(width)}`, ...rest.map(line)].join('\n');

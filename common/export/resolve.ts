@@ -21,8 +21,25 @@ export function replacementFor(
 }
 
 const wordsOf = (s: string) => s.toLocaleLowerCase('en-GB').match(/[\p{L}\p{N}]+/gu) ?? [];
+/** Titles and little words a pseudonym may share with a name without giving it away. */
+const SHAREABLE = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'prof',
+  'the',
+  'of',
+  'and',
+  'de',
+  'la',
+  'van',
+  'von',
+]);
 
-/** Whether `text`'s words appear, together and in order, among `inside`'s: a pseudonym that holds them hides nothing. */
+/** Whether `text`'s words appear, together and in order, among `inside`'s. */
 export function holdsWords(inside: string, text: string): boolean {
   const hay = wordsOf(inside);
   const needle = wordsOf(text);
@@ -34,20 +51,34 @@ export function holdsWords(inside: string, text: string): boolean {
 }
 
 /**
- * The decision that settles a finding, or null while it is undecided. A pseudonym that still holds the
- * words it stands in for ("Keziah K.") settles nothing.
+ * Whether a stand-in gives away what it stands for: any word of it ("Ms Patel" for "Keziah Patel"), or,
+ * for numbers, four or more of its digits in a row ("07700 900 123" for "07700 900123").
+ */
+export function givesAway(pseudonym: string, value: string): boolean {
+  const words = new Set(wordsOf(pseudonym));
+  if (wordsOf(value).some((w) => w.length > 1 && !SHAREABLE.has(w) && !/^\d+$/.test(w) && words.has(w))) return true;
+  const digits = value.replace(/\D/g, '');
+  const theirs = pseudonym.replace(/\D/g, '');
+  for (let i = 0; digits.length >= 4 && i + 4 <= digits.length; i++) {
+    if (theirs.includes(digits.slice(i, i + 4))) return true;
+  }
+  return false;
+}
+
+/**
+ * The decision that settles a finding, or null while it is undecided. A pseudonym that gives the value
+ * away ("Ms Patel" for "Keziah Patel"), or that `alsoRefuse` objects to, settles nothing.
  */
 export function settledResolution(
   finding: ExportFinding,
   resolutions: Resolutions,
   suggested: Record<string, string>,
+  alsoRefuse: (pseudonym: string) => boolean = () => false,
 ): Resolution | null {
   const resolution = resolutionFor(finding, resolutions);
-  if (
-    resolution?.action === 'pseudonym' &&
-    holdsWords(replacementFor(finding, resolution, resolutions, suggested), finding.text)
-  ) {
-    return null;
+  if (resolution?.action === 'pseudonym') {
+    const pseudonym = replacementFor(finding, resolution, resolutions, suggested);
+    if (givesAway(pseudonym, finding.text) || alsoRefuse(pseudonym)) return null;
   }
   return resolution;
 }

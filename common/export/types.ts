@@ -134,6 +134,7 @@ export const KIND_NAMES: Record<FindingKind, string> = {
   'listed-name': 'Name from your list',
   'listed-place': 'Place from your list',
   'person-name': 'Possible name',
+  'link-address': 'Link address',
 };
 
 export interface ExportFinding {
@@ -165,6 +166,8 @@ export const EMPTY_RESOLUTIONS: Resolutions = { byValue: {}, byFinding: {}, pseu
 export const REDACTED = '[redacted]';
 
 export interface ExportCheck {
+  /** Names exactly what was checked; the preview and the save must bring it back unchanged. */
+  fingerprint: string;
   findings: ExportFinding[];
   /** The suggested pseudonym for each value key (consistent across the whole export). */
   pseudonyms: Record<string, string>;

@@ -104,6 +104,8 @@ const exportSelection = z
     signs: z.boolean(),
   })
   .strict();
+/** The check's name for exactly what it read (see ExportCheck.fingerprint). */
+const fingerprint = z.string().min(1).max(200);
 const resolution = z.discriminatedUnion('action', [
   z.object({ action: z.literal('redact') }).strict(),
   z.object({ action: z.literal('pseudonym') }).strict(),
@@ -450,12 +452,12 @@ export const contract = {
   'export:check': { input: exportSelection, output: output<ExportCheck>() },
   /** Exactly what would leave, with the decisions so far applied. */
   'export:preview': {
-    input: z.object({ selection: exportSelection, resolutions }).strict(),
+    input: z.object({ selection: exportSelection, resolutions, fingerprint }).strict(),
     output: output<ExportPreview>(),
   },
   /** Checks again, refuses while anything is undecided, asks where to save, writes whole or not at all. */
   'export:save': {
-    input: z.object({ selection: exportSelection, resolutions, format: z.enum(EXPORT_FORMATS) }).strict(),
+    input: z.object({ selection: exportSelection, resolutions, fingerprint, format: z.enum(EXPORT_FORMATS) }).strict(),
     output: output<{ path: string | null; record: ExportRecord | null }>(),
   },
   'export:records': { input: none, output: output<ExportRecord[]>() },

@@ -2,10 +2,11 @@
  * Export for supervision: a selection read into a snapshot, checked for identifying details, settled by
  * the person, and only then rendered. Nothing is written unless every finding has a decision.
  */
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
-import { applyResolutions, checkDocument } from '../../common/export/deid';
-import { settledResolution } from '../../common/export/resolve';
+import { applyResolutions, checkDocument, probeOf } from '../../common/export/deid';
+import { createHash, randomUUID } from 'node:crypto';
+import { findIdentifiers, findListedNames } from '../../common/deid/detectors';
+import { givesAway, replacementFor, resolutionFor, settledResolution } from '../../common/export/resolve';
 import { textOf, unitsOf, wordCountOf } from '../../common/export/document';
 import { warmPersonNames } from '../../common/deid/names';
 import { pdfTemplates, renderHtml } from '../../common/export/html';
@@ -107,19 +108,26 @@ export class ExportService {
   }
 
   private async findingsOf(doc: ExportDocument) {
-    await warmPersonNames(unitsOf(doc).map((u) => u.text));
+    await warmPersonNames(unitsOf(doc).map((u) => probeOf(u.text)));
     const settings = this.deps.settings.get();
-    return checkDocument(doc, {
-      names: settings.deidNames,
-      places: settings.deidPlaces,
-      year: this.now().getFullYear(),
-    });
+    const options = { names: settings.deidNames, places: settings.deidPlaces, year: this.now().getFullYear() };
+    const { findings, pseudonyms } = checkDocument(doc, options);
+    // Names exactly what was checked, with which lists: the preview and the save must match it.
+    const fingerprint = createHash('sha256').update(JSON.stringify({ doc, options })).digest('base64url');
+    // A pseudonym must not hold another name or detail the check found, nor anything the detectors see.
+    const values = [...new Set(findings.filter((f) => f.kind !== 'link-address').map((f) => f.text))];
+    const alsoRefuse = (pseudonym: string) =>
+      values.some((v) => givesAway(pseudonym, v)) ||
+      findIdentifiers(probeOf(pseudonym), { names: options.names, year: options.year }).length > 0 ||
+      findListedNames(pseudonym, options.places).length > 0;
+    return { findings, pseudonyms, fingerprint, alsoRefuse };
   }
 
   async check(selection: ExportSelection): Promise<ExportCheck> {
     const doc = this.document(selection);
-    const { findings, pseudonyms } = await this.findingsOf(doc);
+    const { findings, pseudonyms, fingerprint } = await this.findingsOf(doc);
     return {
+      fingerprint,
       findings,
       pseudonyms,
       clientMaterial: doc.sections
@@ -131,22 +139,39 @@ export class ExportService {
   }
 
   /** The document as it would leave, and how many findings still need a decision. */
-  private async settle(selection: ExportSelection, resolutions: Resolutions) {
+  private async settle(selection: ExportSelection, resolutions: Resolutions, fingerprint: string) {
     const doc = this.document(selection);
-    const { findings, pseudonyms } = await this.findingsOf(doc);
+    const { findings, pseudonyms, fingerprint: now, alsoRefuse } = await this.findingsOf(doc);
+    if (now !== fingerprint) {
+      throw new AppError(
+        'CHANGED',
+        'Something you chose has changed since the check (an entry, or your names and places). Holding has checked it again: please look over what it found and the preview, then save.',
+      );
+    }
     const counts = { redacted: 0, pseudonymised: 0, kept: 0, unresolved: 0 };
+    let givenAway: string | null = null;
     for (const finding of findings) {
-      const resolution = settledResolution(finding, resolutions, pseudonyms);
+      const resolution = settledResolution(finding, resolutions, pseudonyms, alsoRefuse);
+      if (!resolution && resolutionFor(finding, resolutions)?.action === 'pseudonym') {
+        givenAway ??= replacementFor(finding, resolutionFor(finding, resolutions)!, resolutions, pseudonyms);
+      }
       if (!resolution) counts.unresolved += 1;
       else if (resolution.action === 'redact') counts.redacted += 1;
       else if (resolution.action === 'pseudonym') counts.pseudonymised += 1;
       else counts.kept += 1;
     }
-    return { doc: applyResolutions(doc, findings, resolutions, pseudonyms), findings, counts, pseudonyms };
+    return {
+      doc: applyResolutions(doc, findings, resolutions, pseudonyms, alsoRefuse),
+      findings,
+      counts,
+      pseudonyms,
+      givenAway,
+      alsoRefuse,
+    };
   }
 
-  async preview(selection: ExportSelection, resolutions: Resolutions): Promise<ExportPreview> {
-    const { doc, counts } = await this.settle(selection, resolutions);
+  async preview(selection: ExportSelection, resolutions: Resolutions, fingerprint: string): Promise<ExportPreview> {
+    const { doc, counts } = await this.settle(selection, resolutions, fingerprint);
     return { html: renderHtml(doc), markdown: renderMarkdown(doc), unresolved: counts.unresolved };
   }
 
@@ -155,10 +180,23 @@ export class ExportService {
     format: ExportFormat,
     selection: ExportSelection,
     resolutions: Resolutions,
+    fingerprint: string,
     renderPdf: PdfRenderer | undefined,
   ): Promise<Rendered> {
-    const { doc, counts, findings, pseudonyms } = await this.settle(selection, resolutions);
-    if (counts.unresolved > 0) throw unresolvedError(counts.unresolved, findings, resolutions, pseudonyms);
+    const { doc, counts, findings, pseudonyms, givenAway, alsoRefuse } = await this.settle(
+      selection,
+      resolutions,
+      fingerprint,
+    );
+    if (givenAway !== null) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `The pseudonym “${givenAway}” still gives away a name or detail the check found. Please choose another. Nothing was saved.`,
+      );
+    }
+    if (counts.unresolved > 0) {
+      throw unresolvedError(counts.unresolved, findings, resolutions, pseudonyms, alsoRefuse);
+    }
     const data = await this.renderDocument(format, doc, renderPdf);
     return {
       data,
@@ -239,8 +277,9 @@ function unresolvedError(
   findings: ExportFinding[],
   resolutions: Resolutions,
   suggested: Record<string, string>,
+  alsoRefuse: (pseudonym: string) => boolean,
 ): AppError {
-  const first = findings.find((f) => !settledResolution(f, resolutions, suggested));
+  const first = findings.find((f) => !settledResolution(f, resolutions, suggested, alsoRefuse));
   return new AppError(
     'INVALID_INPUT',
     count === 1

@@ -28,7 +28,14 @@ export interface SnapshotSources {
   signs(): RedFlag[];
 }
 
-const plain = (text: string): Inlines => (text ? [{ text }] : []);
+/**
+ * Invisible characters that only hint at line breaks (soft hyphens, zero-width spaces, word joiners, a
+ * stray byte-order mark) go: a name split by one would slip past the check, and no reader sees them.
+ */
+const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
+const visible = (text: string) => text.replace(INVISIBLE, '');
+
+const plain = (text: string): Inlines => (visible(text) ? [{ text: visible(text) }] : []);
 
 function marksOf(marks: DocMark[] | undefined, out: Inline): Inline {
   for (const mark of marks ?? []) {
@@ -52,8 +59,9 @@ function marksOf(marks: DocMark[] | undefined, out: Inline): Inline {
 function inlinesOf(node: DocNode): Inlines {
   const out: Inlines = [];
   for (const child of node.content ?? []) {
-    if (child.type === 'text' && child.text) out.push(marksOf(child.marks, { text: child.text }));
-    else if (child.type === 'hardBreak') out.push({ text: '\n' });
+    if (child.type === 'text' && child.text && visible(child.text)) {
+      out.push(marksOf(child.marks, { text: visible(child.text) }));
+    } else if (child.type === 'hardBreak') out.push({ text: '\n' });
     else if (child.content) out.push(...inlinesOf(child));
   }
   return out;

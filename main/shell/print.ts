@@ -4,6 +4,7 @@
  * that is not the data: URL it was given). The browser shell does the same with Playwright's page.pdf.
  */
 import { BrowserWindow, session } from 'electron';
+import { PDF_PRINT_OPTIONS } from '../../common/export/html';
 
 let printSession: Electron.Session | null = null;
 
@@ -39,9 +40,7 @@ export async function printHtmlToPdf(
     win.webContents.setUserAgent('Holding');
     await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
     const pdf = await win.webContents.printToPDF({
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
+      ...PDF_PRINT_OPTIONS,
       ...templates,
     });
     return new Uint8Array(pdf);

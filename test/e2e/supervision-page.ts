@@ -138,10 +138,7 @@ export class SupervisionPageObject {
   }
 }
 
-/** A PDF's text, laid out roughly as on the page (poppler's pdftotext). */
-export function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
+export { pdfText } from '../support/readback';
 
 /** The first page of a PDF as a PNG at 60 dpi (poppler's pdftoppm), to look at; returns its path. */
 export function pdfFirstPage(file: string, prefix: string): string {

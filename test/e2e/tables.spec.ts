@@ -139,7 +139,7 @@ test('a table from the toolbar: type with Tab, add and delete rows and columns, 
   const selection = { ...EMPTY_SELECTION, entries: [{ id, excerpt: null }] };
   const check = await shell.services.exports.check(selection);
   expect(check.sections).toBe(1);
-  const preview = await shell.services.exports.preview(selection, EMPTY_RESOLUTIONS);
+  const preview = await shell.services.exports.preview(selection, EMPTY_RESOLUTIONS, check.fingerprint);
   expect(preview.html).toMatch(/<table[\s>]/);
   const table = preview.html.slice(preview.html.indexOf('<table'), preview.html.indexOf('</table>'));
   for (const word of ['Pros', 'lighthouse', 'commute time', 'harbour']) expect(table).toContain(word);

@@ -25,12 +25,13 @@ describe('the Word export in a word processor', () => {
       const { ids } = seedIdentifyingEntries(s);
       const selection = { ...EMPTY_SELECTION, entries: ids.map((id) => ({ id, excerpt: null })) };
       const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
-      for (const f of (await s.exports.check(selection)).findings) {
+      const check = await s.exports.check(selection);
+      for (const f of check.findings) {
         resolutions.byValue[f.valueKey] = f.kind.endsWith('name') ? { action: 'pseudonym' } : { action: 'redact' };
       }
       const saved = await s.router(
         'export:save',
-        { selection, resolutions, format: 'docx' },
+        { selection, resolutions, fingerprint: check.fingerprint, format: 'docx' },
         { isMainFrame: true, url: 'holding://app/' },
       );
       expect(saved.ok).toBe(true);

@@ -13,7 +13,8 @@ import {
   type ExportSelection,
   type Resolutions,
 } from '../../common/export/types';
-import { IDENTIFIERS, seedIdentifyingEntries } from '../support/export-fixture';
+import { IDENTIFIERS, identifiersLeftIn, seedIdentifyingEntries } from '../support/export-fixture';
+import { exportText } from '../support/readback';
 import { launchPdfRenderer } from '../support/pdf';
 import { tempDir } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
@@ -28,14 +29,6 @@ afterAll(async () => {
 });
 
 const sender = { isMainFrame: true, url: 'holding://app/' };
-
-function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
-
-async function docxText(file: string): Promise<string> {
-  return (await mammoth.extractRawText({ path: file })).value;
-}
 
 async function withSaving(dir: string) {
   return open({
@@ -98,28 +91,18 @@ describe('exporting', () => {
 
     const texts: Record<string, string> = {};
     for (const format of ['pdf', 'markdown', 'docx', 'html'] as const) {
-      const result = await s.router('export:save', { selection, resolutions, format }, sender);
+      const result = await s.router(
+        'export:save',
+        { selection, resolutions, fingerprint: check.fingerprint, format },
+        sender,
+      );
       expect(result.ok, JSON.stringify(result)).toBe(true);
       const saved = (result as { value: { path: string } }).value.path;
-      texts[format] =
-        format === 'pdf' ? pdfText(saved) : format === 'docx' ? await docxText(saved) : await readFile(saved, 'utf8');
-      // Markdown as a reader shows it: backslash escapes are not part of the words.
-      if (format === 'markdown') texts[format] = texts[format]!.replace(/\\(.)/g, '$1');
+      texts[format] = await exportText(saved, format);
     }
     for (const [format, text] of Object.entries(texts)) {
       const flat = text.replace(/\s+/g, ' ');
-      for (const value of [
-        IDENTIFIERS.nhs,
-        IDENTIFIERS.dob,
-        IDENTIFIERS.postcode,
-        IDENTIFIERS.phone,
-        IDENTIFIERS.email,
-        'Keziah',
-        'Margaret',
-        'Okafor',
-      ]) {
-        expect(flat, `${format} still holds ${value}`).not.toContain(value);
-      }
+      expect(identifiersLeftIn(flat), format).toEqual([]);
       expect(flat, format).toContain('Client A');
       expect(flat, format).toContain('my colleague');
       expect(flat, format).toContain(IDENTIFIERS.place); // kept, with a reason
@@ -153,7 +136,11 @@ describe('exporting', () => {
     const check = await s.exports.check(selection);
     const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
     for (const f of check.findings.slice(1)) resolutions.byFinding[f.id] = { action: 'redact' };
-    const refused = await s.router('export:save', { selection, resolutions, format: 'markdown' }, sender);
+    const refused = await s.router(
+      'export:save',
+      { selection, resolutions, fingerprint: check.fingerprint, format: 'markdown' },
+      sender,
+    );
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringMatching(/still needs a decision/) },
@@ -163,6 +150,7 @@ describe('exporting', () => {
       {
         selection,
         resolutions: { ...resolutions, byValue: { [check.findings[0]!.valueKey]: { action: 'keep', reason: '  ' } } },
+        fingerprint: check.fingerprint,
         format: 'markdown',
       },
       sender,
@@ -183,7 +171,12 @@ describe('exporting', () => {
     for (const format of ['pdf', 'docx'] as const) {
       const refused = await s.router(
         'export:save',
-        { selection, resolutions: { byValue: {}, byFinding: {}, pseudonyms: {} }, format },
+        {
+          selection,
+          resolutions: { byValue: {}, byFinding: {}, pseudonyms: {} },
+          fingerprint: (await s.exports.check(selection)).fingerprint,
+          format,
+        },
         sender,
       );
       expect(refused).toMatchObject({
@@ -211,13 +204,10 @@ async function redactAll(s: TestServices, selection: ExportSelection): Promise<R
 }
 
 async function saveAs(s: TestServices, selection: ExportSelection, resolutions: Resolutions, format: ExportFormat) {
-  const result = await s.router('export:save', { selection, resolutions, format }, sender);
+  const { fingerprint } = await s.exports.check(selection);
+  const result = await s.router('export:save', { selection, resolutions, fingerprint, format }, sender);
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  const file = (result.value as { path: string }).path;
-  if (format === 'pdf') return pdfText(file);
-  if (format === 'docx') return docxText(file);
-  const text = await readFile(file, 'utf8');
-  return format === 'markdown' ? text.replace(/\\(.)/g, '$1') : text;
+  return exportText((result.value as { path: string }).path, format);
 }
 
 describe('bad and unusual input', () => {
@@ -373,7 +363,7 @@ describe('what can be included', () => {
     };
     const check = await s.exports.check(selection);
     expect(check.findings.map((f) => f.text)).toEqual(['Keziah', 'Keziah']); // the title and the excerpt
-    const preview = await s.exports.preview(selection, plainResolutions());
+    const preview = await s.exports.preview(selection, plainResolutions(), check.fingerprint);
     expect(preview.unresolved).toBe(2);
     expect(preview.html).toContain('An excerpt from');
     expect(preview.html).not.toContain(IDENTIFIERS.nhs);
@@ -458,7 +448,7 @@ describe('what can be included', () => {
       sessions: [session.id],
       hours: { supervisorId: sup.id, from: '2026-09', to: '2026-10' },
     };
-    const without = await s.exports.preview(base, plainResolutions());
+    const without = await s.exports.preview(base, plainResolutions(), (await s.exports.check(base)).fingerprint);
     expect(without.html).toContain('Agenda for our next supervision');
     expect(without.html).toContain('My own tiredness');
     expect(without.html).toContain('Supervision on 14 October 2026');
@@ -471,10 +461,159 @@ describe('what can be included', () => {
     const withPrivate = { ...base, checkins: { from: '2026-10-01', to: '2026-10-31' }, signs: true };
     const check = await s.exports.check(withPrivate);
     expect(check.findings.map((f) => f.text)).toEqual(expect.arrayContaining(['07700 900456']));
-    const html = (await s.exports.preview(withPrivate, plainResolutions())).html;
+    const html = (await s.exports.preview(withPrivate, plainResolutions(), check.fingerprint)).html;
     expect(html).toContain('Check-ins');
     expect(html).toContain('Skipping lunch');
     expect(html).toContain('A walk at noon');
     expect(html).toContain('<td dir="auto">4</td>');
+  });
+});
+
+describe('what the review found', () => {
+  it('refuses a save when an entry changed after the check, so nothing unseen leaves', async () => {
+    const dir = await tempDir();
+    const s = await withSaving(dir);
+    const e = s.journal.create({ title: 'Plain' });
+    s.journal.save({ ...e, body: docFromParagraphs(['A quiet day.']), tags: [] });
+    const selection = { ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] };
+    const { fingerprint } = await s.exports.check(selection);
+    // Something the check would not catch, written after the check and before the save.
+    s.journal.save({
+      ...s.journal.get(e.id),
+      body: docFromParagraphs(['A quiet day. Her son is the only boy in Year 9 at the school.']),
+      tags: [],
+    });
+    const refused = await s.router(
+      'export:save',
+      { selection, resolutions: plainResolutions(), fingerprint, format: 'html' },
+      sender,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CHANGED', message: expect.stringMatching(/has changed since the check/) },
+    });
+    const preview = await s.router(
+      'export:preview',
+      { selection, resolutions: plainResolutions(), fingerprint },
+      sender,
+    );
+    expect(preview).toMatchObject({ ok: false, error: { code: 'CHANGED' } });
+    expect(await readdir(dir)).toEqual([]);
+    // A decision made for one place does not carry to other words that moved into it.
+    const again = await s.exports.check(selection);
+    expect(again.fingerprint).not.toBe(fingerprint);
+  });
+
+  it('refuses a pseudonym that gives a name away, or names someone else the check found', async () => {
+    const dir = await tempDir();
+    const s = await withSaving(dir);
+    s.settings.update({ deidNames: ['Keziah Patel', 'Tom Reed'] });
+    const e = s.journal.create({ title: 'Two people' });
+    s.journal.save({ ...e, body: docFromParagraphs(['I saw Keziah Patel, and later Tom Reed.']), tags: [] });
+    const selection = { ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] };
+    const check = await s.exports.check(selection);
+    const save = (pseudonym: string) =>
+      s.router(
+        'export:save',
+        {
+          selection,
+          resolutions: {
+            byValue: Object.fromEntries(
+              check.findings.map((f) => [
+                f.valueKey,
+                f.text === 'Tom Reed' ? { action: 'redact' as const } : { action: 'pseudonym' as const },
+              ]),
+            ),
+            byFinding: {},
+            pseudonyms: { 'name:keziah patel': pseudonym },
+          },
+          fingerprint: check.fingerprint,
+          format: 'markdown',
+        },
+        sender,
+      );
+    expect(await save('Ms Patel')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/“Ms Patel” still gives away/) },
+    });
+    expect(await save('Tom Reed’s sister')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/still gives away/) },
+    });
+    expect(await readdir(dir)).toEqual([]);
+    expect(await save('Client A')).toMatchObject({ ok: true });
+  });
+
+  it('sees a name split by an invisible soft hyphen', async () => {
+    const s = await open();
+    s.settings.update({ deidNames: ['Keziah'] });
+    const e = s.journal.create({ title: 'Soft' });
+    s.journal.save({ ...e, body: docFromParagraphs(['Kez\u00ADiah and Kez\u200Biah rang.']), tags: [] });
+    const check = await s.exports.check({ ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] });
+    expect(check.findings.map((f) => f.text)).toEqual(['Keziah', 'Keziah']);
+  });
+
+  it('writes nothing when the vault locks while the save dialog is open', async () => {
+    const dir = await tempDir();
+    let services: TestServices | null = null;
+    const s = await open({
+      chooseSavePath: async (name) => {
+        services!.vault.lock('idle');
+        return path.join(dir, name);
+      },
+    });
+    services = s;
+    const e = s.journal.create({ title: 'Plain' });
+    const selection = { ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] };
+    const { fingerprint } = await s.exports.check(selection);
+    const refused = await s.router(
+      'export:save',
+      { selection, resolutions: plainResolutions(), fingerprint, format: 'html' },
+      sender,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED', message: expect.stringMatching(/nothing was written/) },
+    });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('puts only the de-identified title in the Word file’s header and properties', async () => {
+    const dir = await tempDir();
+    const s = await withSaving(dir);
+    const { ids } = seedIdentifyingEntries(s);
+    const selection = { ...EMPTY_SELECTION, title: 'About Keziah', entries: [{ id: ids[1]!, excerpt: null }] };
+    const check = await s.exports.check(selection);
+    const resolutions = plainResolutions();
+    for (const f of check.findings) resolutions.byValue[f.valueKey] = { action: 'pseudonym' };
+    const saved = await s.router(
+      'export:save',
+      { selection, resolutions, fingerprint: check.fingerprint, format: 'docx' },
+      sender,
+    );
+    const file = (saved as { value: { path: string } }).value.path;
+    // Every part of the file, as Python's zipfile reads it (unzip takes "[Content_Types].xml" for a pattern).
+    const parts = JSON.parse(
+      execFileSync(
+        'python3',
+        [
+          '-c',
+          'import json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: z.read(n).decode("utf8", "replace") for n in z.namelist()}))',
+          file,
+        ],
+        { encoding: 'utf8' },
+      ),
+    ) as Record<string, string>;
+    const part = (name: string) => parts[name] ?? '';
+    const listing = Object.keys(parts);
+    const everything = Object.values(parts).join('\n');
+    expect(part('docProps/core.xml')).toContain('About Client A');
+    expect(
+      listing
+        .filter((n) => /header\d*\.xml$/.test(n))
+        .map(part)
+        .join(''),
+    ).toContain('About Client A');
+    expect(everything).not.toMatch(/Keziah|Margaret|Okafor/);
   });
 });

@@ -77,3 +77,10 @@ export function seedIdentifyingEntries(services: Services): { ids: string[] } {
   services.settings.update({ deidNames: NAMES_LIST, deidPlaces: PLACES_LIST });
   return { ids: [a.id, b.id, c.id] };
 }
+
+/** Which of the fixture's identifying values (and the names' parts) are still in a text: should be none. */
+export function identifiersLeftIn(text: string): string[] {
+  const flat = text.replace(/\s+/g, ' ');
+  const i = IDENTIFIERS;
+  return [i.nhs, i.dob, i.postcode, i.phone, i.email, 'Keziah', 'Margaret', 'Okafor'].filter((v) => flat.includes(v));
+}

@@ -4,6 +4,7 @@
  * runs no script and every request is refused, so a stray remote resource could not load.
  */
 import { type Browser, chromium } from 'playwright-core';
+import { PDF_PRINT_OPTIONS } from '../../common/export/html';
 import type { PdfRenderer } from '../../main/export/export';
 
 export const PDF_CREATOR = 'Holding';
@@ -22,9 +23,7 @@ export function pdfRendererFor(browser: Browser, blocked: string[] = []): PdfRen
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf({
-        printBackground: true,
-        preferCSSPageSize: true,
-        displayHeaderFooter: true,
+        ...PDF_PRINT_OPTIONS,
         ...templates,
       });
       return new Uint8Array(pdf);

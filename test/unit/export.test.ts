@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findPersonNames, nameValue } from '../../common/deid/names';
 import { applyResolutions, checkDocument, seriesLetter, valueKeyOf } from '../../common/export/deid';
 import { replaceRanges, tableGrid, textOf, unitsOf } from '../../common/export/document';
-import { holdsWords, settledResolution } from '../../common/export/resolve';
+import { givesAway, holdsWords, settledResolution } from '../../common/export/resolve';
 import { escapeHtml, renderHtml } from '../../common/export/html';
 import { renderMarkdown } from '../../common/export/markdown';
 import type { ExportDocument, Inlines, Resolutions, TableRow } from '../../common/export/types';
@@ -47,10 +47,10 @@ describe('likely names (compromise)', () => {
     }
   });
 
-  it('treats "Dr Patel", "Patel" and "Patel’s" as one person', () => {
-    expect(nameValue('Dr Patel')).toBe('patel');
+  it('treats "Patel" and "Patel’s" as one person, but not "Mr Patel" and "Dr Patel"', () => {
     expect(nameValue('Patel’s')).toBe('patel');
-    expect(valueKeyOf('person-name', 'Dr. Patel')).toBe(valueKeyOf('listed-name', 'PATEL'));
+    expect(valueKeyOf('person-name', 'Patel’s')).toBe(valueKeyOf('listed-name', 'PATEL'));
+    expect(valueKeyOf('person-name', 'Mr Patel')).not.toBe(valueKeyOf('person-name', 'Dr Patel'));
   });
 });
 
@@ -112,9 +112,9 @@ describe('checking and applying decisions', () => {
       ['listed-name', 'Keziah'],
       ['phone', '07700 900123'],
       ['listed-name', 'Keziah'],
-      ['email', 'keziah@example.org'],
+      ['link-address', 'mailto:keziah@example.org'],
     ]);
-    expect(findings[4]!.before).toBe('link to mailto:');
+    expect(findings[4]!.before).toBe('a link in the text leads to ');
     expect(pseudonyms['name:keziah']).toBe('Client A');
     expect(unitsOf(d).filter((u) => u.href)).toHaveLength(1);
   });
@@ -270,5 +270,64 @@ describe('merged table cells', () => {
     expect(renderMarkdown(d)).toContain(
       '| Formulation | Keeps it going |\n| --- | --- |\n| Loss | Avoidance |\n|   | Withdrawal |\n| Across both |   |',
     );
+  });
+});
+
+describe('what people paste', () => {
+  const check = (text: string, names: string[] = []) =>
+    checkDocument(doc([entry('E', [{ text }])]), { ...options, names, nlp: false }).findings.map((f) => [
+      f.kind,
+      f.text,
+    ]);
+
+  it('finds numbers spaced with non-breaking spaces or joined by dashes, keeping the text as written', () => {
+    expect(check('NHS 943\u00A0476\u00A05919 today')).toEqual([['nhs-number', '943\u00A0476\u00A05919']]);
+    expect(check('NHS 943–476–5919 today')).toEqual([['nhs-number', '943–476–5919']]);
+    expect(check('ring 07700\u00A0900123')).toEqual([['phone', '07700\u00A0900123']]);
+  });
+
+  it('makes every link address a finding of its own, whoever it names', () => {
+    const d = doc([entry('E', [{ text: 'her page', href: 'https://social.example/k.p.1984' }])]);
+    const { findings } = checkDocument(d, { ...options, nlp: false });
+    expect(findings.map((f) => [f.kind, f.text])).toEqual([['link-address', 'https://social.example/k.p.1984']]);
+    const kept = applyResolutions(
+      d,
+      findings,
+      { byValue: {}, byFinding: { [findings[0]!.id]: { action: 'keep', reason: 'A public page' } }, pseudonyms: {} },
+      {},
+    );
+    expect((kept.sections[0]!.blocks[0] as { content: Inlines }).content[0]!.href).toBe(
+      'https://social.example/k.p.1984',
+    );
+  });
+});
+
+describe('pseudonyms that give something away', () => {
+  it('counts any shared word, or four digits in a row', () => {
+    expect(givesAway('Ms Patel', 'Keziah Patel')).toBe(true);
+    expect(givesAway('Client A', 'Keziah Patel')).toBe(false);
+    expect(givesAway('Dr A', 'Dr Patel')).toBe(false); // a title alone gives nothing away
+    expect(givesAway('07700 900 123', '07700 900123')).toBe(true);
+    expect(givesAway('Phone number A', '07700 900123')).toBe(false);
+  });
+});
+
+describe('Markdown that could mislead a reader', () => {
+  it('escapes "&", keeps a heading on one line and pipes in code inside a table', () => {
+    const md = renderMarkdown(
+      doc([
+        {
+          ...entry('M'),
+          blocks: [
+            { type: 'paragraph', content: [{ text: 'write to k&#64;example.org' }] },
+            { type: 'heading', level: 2, content: [{ text: 'Line one\n# two' }] },
+            { type: 'table', rows: [{ header: true, cells: [[{ text: 'x|y', code: true }], [{ text: 'z' }]] }] },
+          ],
+        },
+      ]),
+    );
+    expect(md).toContain('write to k\\&#64;example.org');
+    expect(md).toContain('#### Line one \\# two');
+    expect(md).toContain('| `x\\|y` | z |');
   });
 });

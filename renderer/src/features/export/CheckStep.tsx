@@ -8,7 +8,7 @@ import {
   FORMAT_NAMES,
   type Resolutions,
 } from '../../../../common/export/types';
-import { describeError, holding, unwrap } from '../../api';
+import { describeError, holding, HoldingError, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { useSettledQuery } from '../../ui/useSettled';
 import { type Decisions, type Draft, resolutionsOf, selectionOf, undecidedCount } from './draft';
@@ -46,7 +46,19 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
   const settledJson = useSettledQuery(currentJson, 300);
   const previewResolutions = useMemo(() => JSON.parse(settledJson) as Resolutions, [settledJson]);
   // Only once the decisions have settled: on opening, that keeps a preview without them from flashing up.
-  const preview = usePreview(selection, previewResolutions, check.isSuccess && settledJson === currentJson);
+  const preview = usePreview(
+    selection,
+    previewResolutions,
+    data?.fingerprint,
+    check.isSuccess && settledJson === currentJson,
+  );
+
+  // The preview found the content changed since the check (an entry edited meanwhile): check again.
+  const previewChanged = preview.error instanceof HoldingError && preview.error.code === 'CHANGED';
+  const { refetch } = check;
+  useEffect(() => {
+    if (previewChanged) void refetch();
+  }, [previewChanged, refetch]);
 
   // A decision made for one finding belongs to those words in that place; if the text has moved, it goes.
   useEffect(() => {
@@ -69,11 +81,13 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
 
   const waitingFor = check.isPending
     ? 'The check is still reading what you chose.'
-    : check.isError
-      ? 'The check could not finish, so there is nothing to save yet.'
-      : remaining
-        ? `Saving opens once everything the check found has a decision: ${plural(remaining, 'thing', 'things')} still to go.`
-        : null;
+    : check.isFetching
+      ? 'The check is reading what you chose again.'
+      : check.isError
+        ? 'The check could not finish, so there is nothing to save yet.'
+        : remaining
+          ? `Saving opens once everything the check found has a decision: ${plural(remaining, 'thing', 'things')} still to go.`
+          : null;
 
   return (
     <>
@@ -127,6 +141,8 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
               updating={preview.isFetching || settledJson !== currentJson}
               selection={selection}
               resolutions={resolutions}
+              fingerprint={data?.fingerprint ?? ''}
+              onChanged={() => void check.refetch()}
               waitingFor={waitingFor}
               onStartAgain={onStartAgain}
             />
@@ -143,6 +159,10 @@ interface PreviewProps {
   preview: ExportPreview | undefined;
   previewError: unknown;
   updating: boolean;
+  /** The check's name for what it read: the save must match it. */
+  fingerprint: string;
+  /** Something changed since the check: read it again. */
+  onChanged: () => void;
   selection: ExportSelection;
   resolutions: Resolutions;
   /** Why saving cannot happen yet; null when it can. */
@@ -163,6 +183,8 @@ function PreviewAndSave({
   preview,
   previewError,
   updating,
+  fingerprint,
+  onChanged,
   selection,
   resolutions,
   waitingFor,
@@ -173,8 +195,11 @@ function PreviewAndSave({
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: (f: ExportFormat) => unwrap(holding().export.save({ selection, resolutions, format: f })),
+    mutationFn: (f: ExportFormat) => unwrap(holding().export.save({ selection, resolutions, fingerprint, format: f })),
     onMutate: () => setNote(''),
+    onError: (error) => {
+      if (error instanceof HoldingError && error.code === 'CHANGED') onChanged();
+    },
     onSuccess: ({ path }) => {
       setSaved(path !== null);
       setNote(path ? `Saved to ${path}` : 'Nothing was saved.');
@@ -224,7 +249,7 @@ function PreviewAndSave({
       {preview?.unresolved ? <p className={styles.hint}>Anything still to decide shows as written, for now.</p> : null}
       <div className={styles.saveRow}>
         <Button
-          disabled={waitingFor !== null || save.isPending}
+          disabled={waitingFor !== null || save.isPending || updating}
           aria-describedby={waitingFor ? `${id}-why` : undefined}
           onClick={() => save.mutate(format)}
         >

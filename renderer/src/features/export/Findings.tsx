@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { holdsWords } from '../../../../common/export/resolve';
+import { givesAway } from '../../../../common/export/resolve';
 import { type ExportCheck, type ExportFinding, KIND_NAMES } from '../../../../common/export/types';
 import { Button } from '../../ui/controls';
 import {
@@ -433,11 +433,14 @@ function PseudonymField({
       )
     : undefined;
   const clashText = clash ? check.findings.find((f) => f.valueKey === clash)?.text : undefined;
-  const revealing = holdsWords(value, text);
+  // Main refuses these too: a stand-in that shares a word with the name, or names someone else the check found.
+  const revealing =
+    givesAway(value, text) ||
+    check.findings.some((f) => f.valueKey !== valueKey && f.kind !== 'link-address' && givesAway(value, f.text));
   const note = !value.trim()
     ? `An empty pseudonym would leave a gap, so “${suggested}” will be used unless you type another.`
     : revealing
-      ? 'This pseudonym still holds the words it is meant to hide, so it needs another before you can save.'
+      ? 'This pseudonym gives away part of what it stands for, or another name or detail the check found, so it needs another before you can save.'
       : clashText
         ? `“${value.trim()}” also stands in for “${clashText}”, so a reader would take them for one person.`
         : `The same pseudonym stands in everywhere “${text}” appears, in every item and in the title.`;

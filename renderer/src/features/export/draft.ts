@@ -13,7 +13,7 @@ import {
   type Resolution,
   type Resolutions,
 } from '../../../../common/export/types';
-import { holdsWords } from '../../../../common/export/resolve';
+import { givesAway } from '../../../../common/export/resolve';
 import type { EntryKind } from '../../../../common/journal/types';
 import { addMonths, thisMonth, today } from '../supervision/format';
 
@@ -149,7 +149,7 @@ export function isUndecided(
   if (!resolution) return true;
   // A pseudonym that still holds the words it stands in for hides nothing.
   return (
-    resolution.action === 'pseudonym' && holdsWords(pseudonymFor(finding.valueKey, decisions, suggested), finding.text)
+    resolution.action === 'pseudonym' && givesAway(pseudonymFor(finding.valueKey, decisions, suggested), finding.text)
   );
 }
 

@@ -5,8 +5,8 @@ import { holding, unwrap } from '../../api';
 export const exportKeys = {
   all: ['export'] as const,
   check: (selection: ExportSelection) => ['export', 'check', selection] as const,
-  preview: (selection: ExportSelection, resolutions: Resolutions) =>
-    ['export', 'preview', selection, resolutions] as const,
+  preview: (selection: ExportSelection, resolutions: Resolutions, fingerprint: string) =>
+    ['export', 'preview', selection, resolutions, fingerprint] as const,
   records: ['export', 'records'] as const,
 };
 
@@ -20,12 +20,23 @@ export const useCheck = (selection: ExportSelection, enabled: boolean) =>
     retry: false,
   });
 
-/** Exactly what would leave; the last preview stays on screen while the next is made. */
-export const usePreview = (selection: ExportSelection, resolutions: Resolutions, enabled: boolean) =>
+/**
+ * Exactly what would leave; the last preview stays on screen while the next is made. Never taken from the
+ * cache: an entry may have changed in ways the check does not catch, and the preview is how the person sees it.
+ */
+export const usePreview = (
+  selection: ExportSelection,
+  resolutions: Resolutions,
+  fingerprint: string | undefined,
+  enabled: boolean,
+) =>
   useQuery({
-    queryKey: exportKeys.preview(selection, resolutions),
-    queryFn: () => unwrap(holding().export.preview({ selection, resolutions })),
-    enabled,
+    queryKey: exportKeys.preview(selection, resolutions, fingerprint ?? ''),
+    queryFn: () => unwrap(holding().export.preview({ selection, resolutions, fingerprint: fingerprint! })),
+    enabled: enabled && !!fingerprint,
+    staleTime: 0,
+    gcTime: 0,
+    refetchOnMount: 'always',
     placeholderData: keepPreviousData,
     retry: false,
   });
