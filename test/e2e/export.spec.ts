@@ -122,9 +122,7 @@ test('entries with identifying details: every finding settled, previewed and sav
     '“Client A” also stands in for “Keziah”, so a reader would take them for one person.',
   );
   await ex.pseudonym('Margaret Okafor').fill('Margaret Okafor');
-  await expect(ex.pseudonym('Margaret Okafor')).toHaveAccessibleDescription(
-    /gives away part of what it stands for/,
-  );
+  await expect(ex.pseudonym('Margaret Okafor')).toHaveAccessibleDescription(/gives away part of what it stands for/);
   await expect(ex.valueCard('Margaret Okafor').getByText('2 still to decide')).toBeVisible();
   await ex.pseudonym('Margaret Okafor').fill('a colleague');
   await expect(ex.value('Margaret Okafor').getByRole('radio', { name: 'Pseudonym: a colleague' })).toBeChecked();
