@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { docFromParagraphs } from '../../common/journal/doc';
 import { EMPTY_SELECTION, EXPORT_FORMATS, type ExportSelection, KIND_NAMES } from '../../common/export/types';
 import { IDENTIFIERS, identifiersLeftIn, seedIdentifyingEntries } from '../support/export-fixture';
 import { exportText } from '../support/readback';
@@ -251,6 +252,24 @@ test('check-ins and warning signs leave only when ticked, a clean check says so,
   await ex.checkButton.click();
   await expect(page.getByTestId('nothing-found')).toContainText('Nothing that looks identifying turned up.');
   await expect(ex.saveButton).toBeEnabled();
+
+  // Changed after the check, in the journal: the save is refused, the check reads it again, and what is new
+  // must be settled before anything leaves.
+  const goodDay = services.journal.get(ids[2]!);
+  services.journal.save({
+    ...goodDay,
+    body: docFromParagraphs(['Everything felt manageable; Keziah rang to say thank you.']),
+  });
+  await ex.saveButton.click();
+  await expect(page.getByRole('alert').filter({ hasText: 'has changed since the check' })).toBeVisible();
+  await expect(ex.remaining).toContainText('still need', { timeout: 30_000 });
+  await expect(ex.saveButton).toBeDisabled();
+  await page.getByRole('button', { name: 'Redact all that remain' }).click();
+  await expect(ex.saveButton).toBeEnabled();
+  await expect
+    .poll(() => page.locator('iframe[title="Preview of the export"]').getAttribute('srcdoc'))
+    .toContain('[redacted] rang to say thank you');
+  services.journal.save({ ...services.journal.get(ids[2]!), body: goodDay.body });
   const srcdoc = () => page.locator('iframe[title="Preview of the export"]').getAttribute('srcdoc');
   await expect.poll(srcdoc).toContain('Everything felt manageable');
   for (const words of ['A walk at lunchtime', 'A long clinic', 'Not sleeping well', 'Check-ins']) {
