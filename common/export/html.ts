@@ -54,6 +54,7 @@ table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 
 th, td { border: 1px solid #c7ccd1; padding: 0.35em 0.5em; text-align: start; vertical-align: top; }
 th { background: #eef1f4; font-weight: 600; font-size: 0.9em; hyphens: manual; }
 tr { break-inside: avoid; }
+section.hours { break-inside: avoid; }
 dl.fields { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: 0.3rem 1rem; margin: 0.4em 0 1em; }
 .fields dt { color: #4d5660; font-size: 0.85em; padding-top: 0.15em; }
 .fields dd { margin: 0; }
@@ -126,17 +127,20 @@ function blockHtml(block: Block): string {
       return `<ul${tasks ? ' class="tasks"' : ''}>${items}</ul>`;
     }
     case 'table': {
-      const rows = block.rows
-        .map((row) => {
-          const tag = row.header ? 'th' : 'td';
-          const spans = (i: number) => {
-            const span = row.spans?.[i];
-            return `${span && span.colspan > 1 ? ` colspan="${span.colspan}"` : ''}${span && span.rowspan > 1 ? ` rowspan="${span.rowspan}"` : ''}`;
-          };
-          return `<tr>${row.cells.map((c, i) => `<${tag}${spans(i)} dir="auto">${inlinesHtml(c)}</${tag}>`).join('')}</tr>`;
-        })
-        .join('');
-      return `<table>${rows}</table>`;
+      const html = (row: (typeof block.rows)[number]) => {
+        const tag = row.header ? 'th' : 'td';
+        const spans = (i: number) => {
+          const span = row.spans?.[i];
+          return `${span && span.colspan > 1 ? ` colspan="${span.colspan}"` : ''}${span && span.rowspan > 1 ? ` rowspan="${span.rowspan}"` : ''}`;
+        };
+        return `<tr>${row.cells.map((c, i) => `<${tag}${spans(i)} dir="auto">${inlinesHtml(c)}</${tag}>`).join('')}</tr>`;
+      };
+      // Leading header rows go in <thead>, so a table that runs over a page repeats them.
+      const lead = block.rows.findIndex((r) => !r.header);
+      const headCount = lead === -1 ? 0 : lead;
+      const head = block.rows.slice(0, headCount).map(html).join('');
+      const body = block.rows.slice(headCount).map(html).join('');
+      return `<table>${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
     }
     case 'fields':
       return `<dl class="fields">${block.rows
@@ -150,7 +154,7 @@ function blocksHtml(blocks: Block[]): string {
 }
 
 function sectionHtml(section: ExportSection): string {
-  return `<section class="item"><p class="kind">${SECTION_KIND_NAMES[section.kind]}</p><h2 dir="auto">${
+  return `<section class="item ${section.kind}"><p class="kind">${SECTION_KIND_NAMES[section.kind]}</p><h2 dir="auto">${
     inlinesHtml(section.title) || 'Untitled'
   }</h2>${section.meta ? `<p class="meta">${escapeHtml(section.meta)}</p>` : ''}${blocksHtml(section.blocks)}</section>`;
 }
