@@ -383,6 +383,8 @@ function DecisionChips({
 function ReasonField({ text, reason, onChange }: { text: string; reason: string; onChange: (reason: string) => void }) {
   const id = useId();
   const missing = !reason.trim();
+  // Not marked wrong the moment Keep is chosen: only once the person has been in the box and left it empty.
+  const [touched, setTouched] = useState(false);
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={styles.smallLabel}>
@@ -394,8 +396,9 @@ function ReasonField({ text, reason, onChange }: { text: string; reason: string;
         value={reason}
         maxLength={MAX_REASON}
         autoComplete="off"
-        aria-invalid={missing || undefined}
+        aria-invalid={(missing && touched) || undefined}
         aria-describedby={`${id}-hint`}
+        onBlur={() => setTouched(true)}
         onChange={(e) => onChange(e.target.value)}
       />
       <span id={`${id}-hint`} className={missing ? styles.gentleSmall : styles.hint}>
