@@ -1,0 +1,111 @@
+"""An independent reader of Holding bundles, written from docs/bundle-format.md alone, with PyNaCl
+(Debian's python3-nacl): a different libsodium binding from the app's.
+
+Usage: bundle_reader.py BUNDLE ENCRYPTION_PUBLIC ENCRYPTION_SECRET SIGNING_PUBLIC   (the reader's keys, base64url)
+Prints {"kind": 1|2, "header": {...}, "payload": "<utf-8 text>"} as JSON; or exits 2 with the reason.
+"""
+import base64
+import json
+import os
+import struct
+import sys
+
+import nacl.bindings as b
+from nacl.encoding import RawEncoder
+from nacl.exceptions import BadSignatureError, CryptoError
+from nacl.hash import blake2b
+from nacl.signing import VerifyKey
+
+MAX_BYTES = 64 * 1024 * 1024
+CHUNK = 65536
+ABYTES = 17
+
+
+def unb64(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def blake(data):
+    return blake2b(data, digest_size=32, encoder=RawEncoder)
+
+
+def refuse(reason):
+    print(reason, file=sys.stderr)
+    sys.exit(2)
+
+
+def read(path, enc_pk, enc_sk, sign_pk):
+    # 1. Size, before reading.
+    if os.path.getsize(path) > MAX_BYTES:
+        refuse("too-large")
+    data = open(path, "rb").read()
+    # 2-4. Magic, version, kind, reserved, header.
+    if len(data) < 16 or data[:8] != b"HOLDBNDL":
+        refuse("not-a-bundle")
+    version, kind, reserved, h = struct.unpack(">BBHI", data[8:16])
+    if version != 1:
+        refuse("unknown-version")
+    if kind not in (1, 2) or reserved != 0 or not 1 <= h <= 65536:
+        refuse("malformed")
+    if len(data) < 16 + h:
+        refuse("truncated")
+    try:
+        header = json.loads(data[16 : 16 + h].decode("utf-8"))
+    except ValueError:
+        refuse("malformed")
+    expected = {"bundleId", "createdAt", "sender", "recipientFingerprint", "payloadType"}
+    if not isinstance(header, dict) or set(header) != expected:
+        refuse("malformed")
+    if header["payloadType"] != ("holding.share.v1" if kind == 1 else "holding.feedback.v1"):
+        refuse("malformed")
+    # 5. For us?
+    own = blake(b"HOLDING-IDENTITY-1\x00" + enc_pk + sign_pk).hex()
+    if header["recipientFingerprint"] != own:
+        refuse("not-for-you")
+    # 6. Framing: chunks walked by their lengths end exactly at the signature.
+    sealed_at, stream_header_at, chunks_at = 16 + h, 96 + h, 120 + h
+    end = len(data) - 64
+    chunks, offset = [], chunks_at
+    while offset < end:
+        if offset + 4 > end:
+            refuse("truncated")
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        if not ABYTES <= length <= CHUNK + ABYTES:
+            refuse("damaged")
+        if offset + 4 + length > end:
+            refuse("truncated")
+        chunks.append(data[offset + 4 : offset + 4 + length])
+        offset += 4 + length
+    if chunks_at > end or not chunks:
+        refuse("truncated")
+    # 7. The sender's signature over everything before it, and the key it was sealed to.
+    message = b"HOLDING-BUNDLE-SIG-1\x00" + data[:end] + enc_pk
+    try:
+        VerifyKey(unb64(header["sender"]["signingKey"])).verify(message, data[end:])
+    except (BadSignatureError, ValueError, TypeError, KeyError):
+        refuse("bad-signature")
+    # 8. The content key.
+    try:
+        key = b.crypto_box_seal_open(data[sealed_at : sealed_at + 80], enc_pk, enc_sk)
+    except CryptoError:
+        refuse("not-for-you")
+    # 9. Every chunk, bound to the preamble and header; only the last is final.
+    ad = blake(data[: 16 + h])
+    state = b.crypto_secretstream_xchacha20poly1305_state()
+    b.crypto_secretstream_xchacha20poly1305_init_pull(state, data[stream_header_at:chunks_at], key)
+    payload = b""
+    for i, chunk in enumerate(chunks):
+        try:
+            message, tag = b.crypto_secretstream_xchacha20poly1305_pull(state, chunk, ad)
+        except CryptoError:
+            refuse("damaged")
+        final = tag == b.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+        if final != (i == len(chunks) - 1):
+            refuse("damaged" if final else "truncated")
+        payload += message
+    return {"kind": kind, "header": header, "payload": payload.decode("utf-8")}
+
+
+if __name__ == "__main__":
+    path, pk, sk, spk = sys.argv[1:5]
+    print(json.dumps(read(path, unb64(pk), unb64(sk), unb64(spk))))
