@@ -1,0 +1,190 @@
+/**
+ * This vault's identity and its contacts (issue 7 groundwork: not yet reachable from the window).
+ * Keys are made once, stored only in the encrypted database, and never leave it; the card carries the
+ * public halves. A contact is "verified" only when the person says the short fingerprints matched.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../common/errors';
+import type { Vault } from '../vault/vault';
+import {
+  cardOf,
+  createIdentity,
+  fingerprintOf,
+  parseCard,
+  type PublicIdentity,
+  type SecretIdentity,
+  sharingReady,
+  shortFingerprint,
+} from './bundle';
+
+export interface IdentityView {
+  name: string;
+  role: string;
+  /** Four groups of four, to read aloud. */
+  fingerprint: string;
+  /** The card, as text to paste or save. */
+  card: string;
+}
+
+export interface ContactView {
+  id: string;
+  name: string;
+  role: string;
+  fingerprint: string;
+  verified: boolean;
+  addedAt: string;
+}
+
+interface IdentityRow {
+  name: string;
+  role: string;
+  encryption_public: Uint8Array;
+  encryption_secret: Uint8Array;
+  signing_public: Uint8Array;
+  signing_secret: Uint8Array;
+}
+
+interface ContactRow {
+  id: string;
+  name: string;
+  role: string;
+  encryption_key: Uint8Array;
+  signing_key: Uint8Array;
+  fingerprint: string;
+  verified_at: string | null;
+  added_at: string;
+}
+
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+const bytes = (b: Uint8Array) => new Uint8Array(b);
+
+export class IdentityService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The secret identity, for sealing and opening bundles in main; null until the person has made one. */
+  secret(): SecretIdentity | null {
+    const row = this.vault.db().prepare('SELECT * FROM identity WHERE id = 1').get() as IdentityRow | undefined;
+    if (!row) return null;
+    return {
+      name: row.name,
+      role: row.role,
+      encryptionKey: bytes(row.encryption_public),
+      encryptionSecret: bytes(row.encryption_secret),
+      signingKey: bytes(row.signing_public),
+      signingSecret: bytes(row.signing_secret),
+    };
+  }
+
+  view(): IdentityView | null {
+    const me = this.secret();
+    return me
+      ? { name: me.name, role: me.role, fingerprint: shortFingerprint(fingerprintOf(me)), card: cardOf(me) }
+      : null;
+  }
+
+  /** Makes the identity the first time (new keys); afterwards changes only the name and role on the card. */
+  async save(input: { name: string; role: string }): Promise<IdentityView> {
+    await sharingReady();
+    const name = input.name.replace(/\s+/g, ' ').trim();
+    const role = input.role.replace(/\s+/g, ' ').trim();
+    if (!name) throw new AppError('INVALID_INPUT', 'Please give the name your supervisor knows you by.');
+    if (name.length > 200 || role.length > 200) {
+      throw new AppError('INVALID_INPUT', 'Please keep the name and role under 200 characters each.');
+    }
+    const db = this.vault.db();
+    if (this.secret()) {
+      db.prepare('UPDATE identity SET name = ?, role = ? WHERE id = 1').run(name, role);
+    } else {
+      const me = createIdentity(name, role);
+      db.prepare(
+        `INSERT INTO identity (id, name, role, encryption_public, encryption_secret, signing_public, signing_secret, created_at)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        name,
+        role,
+        me.encryptionKey,
+        me.encryptionSecret,
+        me.signingKey,
+        me.signingSecret,
+        this.now().toISOString(),
+      );
+    }
+    return this.view()!;
+  }
+
+  /** Adds someone's card; refuses a malformed card, the person's own, and one already added. */
+  async addContact(cardText: string): Promise<ContactView> {
+    await sharingReady();
+    const card = parseCard(cardText);
+    const fingerprint = hex(fingerprintOf(card));
+    const me = this.secret();
+    if (me && hex(fingerprintOf(me)) === fingerprint) {
+      throw new AppError('INVALID_INPUT', 'That is your own card. Add the card of the person you want to share with.');
+    }
+    const db = this.vault.db();
+    const existing = db.prepare('SELECT * FROM contacts WHERE fingerprint = ?').get(fingerprint) as
+      ContactRow | undefined;
+    if (existing) {
+      throw new AppError('INVALID_INPUT', `You have already added ${existing.name}’s card.`);
+    }
+    const id = randomUUID();
+    db.prepare(
+      `INSERT INTO contacts (id, name, role, encryption_key, signing_key, fingerprint, verified_at, added_at)
+       VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
+    ).run(id, card.name, card.role, card.encryptionKey, card.signingKey, fingerprint, this.now().toISOString());
+    return this.contact(id);
+  }
+
+  /** Only the person can say the fingerprints matched; un-verifying is allowed too. */
+  setVerified(id: string, verified: boolean): ContactView {
+    const result = this.vault
+      .db()
+      .prepare('UPDATE contacts SET verified_at = ? WHERE id = ?')
+      .run(verified ? this.now().toISOString() : null, id);
+    if (result.changes === 0) throw new AppError('NOT_FOUND', 'That contact is no longer here.');
+    return this.contact(id);
+  }
+
+  contact(id: string): ContactView {
+    const row = this.vault.db().prepare('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'That contact is no longer here.');
+    return toView(row);
+  }
+
+  contacts(): ContactView[] {
+    return (this.vault.db().prepare('SELECT * FROM contacts ORDER BY name COLLATE NOCASE').all() as ContactRow[]).map(
+      toView,
+    );
+  }
+
+  /** A contact's public keys, for sealing to them or checking what they signed. */
+  publicKeys(id: string): PublicIdentity & { verified: boolean } {
+    const row = this.vault.db().prepare('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'That contact is no longer here.');
+    return {
+      name: row.name,
+      role: row.role,
+      encryptionKey: bytes(row.encryption_key),
+      signingKey: bytes(row.signing_key),
+      verified: row.verified_at !== null,
+    };
+  }
+
+  removeContact(id: string): void {
+    this.vault.db().prepare('DELETE FROM contacts WHERE id = ?').run(id);
+  }
+}
+
+function toView(row: ContactRow): ContactView {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    fingerprint: shortFingerprint(new Uint8Array(Buffer.from(row.fingerprint, 'hex'))),
+    verified: row.verified_at !== null,
+    addedAt: row.added_at,
+  };
+}
