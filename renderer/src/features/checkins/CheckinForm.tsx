@@ -15,6 +15,7 @@ import { Actions, Button, Notice } from '../../ui/controls';
 import { EntryPicker, entryTitle } from '../../ui/EntryPicker';
 import { fromLocalInput, type LevelKind, toLocalInput, when } from './format';
 import { refreshCheckins } from './queries';
+import chipStyles from '../../ui/chips.module.css';
 import styles from './checkins.module.css';
 
 const SCALE = Array.from({ length: CAPACITY_MAX - CAPACITY_MIN + 1 }, (_, i) => CAPACITY_MIN + i);
@@ -214,12 +215,12 @@ function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: Form
       {(Object.keys(LEVEL_WORDS) as LevelKind[]).map((kind) => (
         <fieldset key={kind} className={styles.group}>
           <legend className={styles.legend}>{LEVEL_LEGENDS[kind]}</legend>
-          <div className={styles.chips}>
+          <div className={chipStyles.chips}>
             {LEVEL_WORDS[kind].map((word, i) => (
-              <label key={word} className={styles.chip}>
+              <label key={word} className={chipStyles.chip}>
                 <input
                   type="radio"
-                  className={styles.radio}
+                  className={chipStyles.radio}
                   name={`${id}-${kind}`}
                   value={i + 1}
                   checked={levels[kind] === i + 1}

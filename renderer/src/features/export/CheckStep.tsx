@@ -14,6 +14,7 @@ import { useSettledQuery } from '../../ui/useSettled';
 import { type Decisions, type Draft, resolutionsOf, selectionOf, undecidedCount } from './draft';
 import { Findings } from './Findings';
 import { exportKeys, useCheck, usePreview } from './queries';
+import chipStyles from '../../ui/chips.module.css';
 import styles from './export.module.css';
 
 interface Props {
@@ -212,12 +213,12 @@ function PreviewAndSave({
       <h2 id={`${id}-h`}>Preview and save</h2>
       <fieldset className={styles.decision}>
         <legend className={styles.smallLabel}>Format</legend>
-        <div className={styles.chips}>
+        <div className={chipStyles.chips}>
           {EXPORT_FORMATS.map((f) => (
-            <label key={f} className={styles.chip}>
+            <label key={f} className={chipStyles.chip}>
               <input
                 type="radio"
-                className={styles.radio}
+                className={chipStyles.radio}
                 name={`${id}-format`}
                 value={f}
                 checked={format === f}

@@ -13,6 +13,7 @@ import {
   overrideFor,
   pseudonymFor,
 } from './draft';
+import chipStyles from '../../ui/chips.module.css';
 import styles from './export.module.css';
 
 type Update = (change: (d: Decisions) => Decisions) => void;
@@ -361,12 +362,12 @@ function DecisionChips({
   return (
     <fieldset className={styles.decision}>
       <legend className={styles.decisionLegend}>{legend}</legend>
-      <div className={styles.chips}>
+      <div className={chipStyles.chips}>
         {ACTIONS.map((action) => (
-          <label key={action} className={styles.chip}>
+          <label key={action} className={chipStyles.chip}>
             <input
               type="radio"
-              className={styles.radio}
+              className={chipStyles.radio}
               name={name}
               value={action}
               checked={value === action}

@@ -6,6 +6,7 @@ import { Actions, Button, Notice } from '../../ui/controls';
 import { fromLocalInput, toLocalInput } from '../checkins/format';
 import { functionLabel, parseNumber, today } from './format';
 import { refreshSupervision } from './queries';
+import chipStyles from '../../ui/chips.module.css';
 import styles from './supervision.module.css';
 import { TextAreaField } from './fields';
 
@@ -220,12 +221,12 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
                     <legend className={styles.outcomeLegend}>
                       {item.title} <span className={styles.outcomeFn}>({functionLabel(item.function)})</span>
                     </legend>
-                    <div className={styles.chips}>
+                    <div className={chipStyles.chips}>
                       {(['discussed', 'not-reached'] as const).map((value) => (
-                        <label key={value} className={styles.chip}>
+                        <label key={value} className={chipStyles.chip}>
                           <input
                             type="radio"
-                            className={styles.radio}
+                            className={chipStyles.radio}
                             name={`${id}-outcome-${item.id}`}
                             value={value}
                             checked={o.outcome === value}

@@ -1,3 +1,4 @@
+import chipStyles from '../../ui/chips.module.css';
 import styles from './supervision.module.css';
 
 /** A labelled box for a few lines of text. */
@@ -49,12 +50,12 @@ export function ChoiceChips<T extends string>({
   return (
     <fieldset className={styles.group}>
       <legend className={styles.legend}>{legend}</legend>
-      <div className={styles.chips}>
+      <div className={chipStyles.chips}>
         {options.map((option) => (
-          <label key={option} className={styles.chip}>
+          <label key={option} className={chipStyles.chip}>
             <input
               type="radio"
-              className={styles.radio}
+              className={chipStyles.radio}
               name={name}
               value={option}
               checked={value === option}
