@@ -50,6 +50,18 @@ export function monthOf(startsAt: string, timeZone: string): string {
   return `${year}-${month}`;
 }
 
+/** The time zone this machine is set to. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+const monthNames = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A month (YYYY-MM) in words: "March 2026". */
+export function monthName(month: string): string {
+  return monthNames.format(new Date(`${month}-01T12:00:00Z`));
+}
+
 /** The day (YYYY-MM-DD) an instant falls on, on the calendar of `timeZone`. */
 export function dayOf(startsAt: string, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', {

@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { findIdentifiers, findListedNames } from '../../common/deid/detectors';
 import { givesAway, replacementFor, resolutionFor, settledResolution } from '../../common/export/resolve';
 import { textOf, unitsOf, wordCountOf } from '../../common/export/document';
+import { dayOf, localTimeZone } from '../../common/supervision/hours';
 import { warmPersonNames } from '../../common/deid/names';
 import { pdfTemplates, renderHtml } from '../../common/export/html';
 import { renderMarkdown } from '../../common/export/markdown';
@@ -51,11 +52,8 @@ interface RecordRow {
   kept: number;
 }
 
-/** The local day as YYYY-MM-DD. */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+/** Today, here, as YYYY-MM-DD. */
+export const localDay = (date: Date): string => dayOf(date.toISOString(), localTimeZone());
 
 export class ExportService {
   private readonly sources: SnapshotSources;

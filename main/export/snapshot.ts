@@ -14,7 +14,8 @@ import type {
   Inlines,
   ListItem,
 } from '../../common/export/types';
-import { describeMinutes, type HoursMonth } from '../../common/supervision/hours';
+import { longDate } from '../../common/export/html';
+import { dayOf, describeMinutes, type HoursMonth, localTimeZone, monthName } from '../../common/supervision/hours';
 import { type AgendaItem, FUNCTION_LABELS, SEVEN_EYED_MODES, type SessionRecord } from '../../common/supervision/types';
 import type { Entry } from '../../common/journal/types';
 
@@ -148,19 +149,11 @@ export function paragraphsOf(text: string): Block[] {
     .map((p) => ({ type: 'paragraph' as const, content: plain(p) }));
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-
-function dayOfIso(iso: string, timeZone?: string): string {
-  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
-  try {
-    return new Intl.DateTimeFormat('en-GB', timeZone ? { ...options, timeZone } : options).format(new Date(iso));
-  } catch {
-    return dayFormat.format(new Date(iso));
-  }
-}
+/** "21 November 2026": the day an instant falls on, where it was recorded (or here). */
+const longDay = (iso: string, timeZone = localTimeZone()) => longDate(dayOf(iso, timeZone));
 
 function entrySection(entry: Entry, excerpt: string | null): ExportSection {
-  const when = entry.eventDate ? dayOfIso(`${entry.eventDate}T12:00:00Z`, 'UTC') : dayOfIso(entry.createdAt);
+  const when = entry.eventDate ? longDate(entry.eventDate) : longDay(entry.createdAt);
   return {
     kind: entry.kind === 'two-truths' ? 'two-truths' : 'entry',
     sourceId: entry.id,
@@ -248,9 +241,7 @@ function sessionSection(session: SessionRecord): ExportSection {
           {
             type: 'paragraph',
             content: plain(
-              [a.text, a.owner ? `(${a.owner})` : '', a.due ? `by ${dayOfIso(`${a.due}T12:00:00Z`, 'UTC')}` : '']
-                .filter(Boolean)
-                .join(' '),
+              [a.text, a.owner ? `(${a.owner})` : '', a.due ? `by ${longDate(a.due)}` : ''].filter(Boolean).join(' '),
             ),
           },
         ],
@@ -260,17 +251,11 @@ function sessionSection(session: SessionRecord): ExportSection {
   return {
     kind: 'session',
     sourceId: session.id,
-    title: plain(`Supervision on ${dayOfIso(session.startsAt, session.timeZone)}`),
+    title: plain(`Supervision on ${longDay(session.startsAt, session.timeZone)}`),
     meta: describeMinutes(session.minutes),
     blocks,
     clientMaterial: false,
   };
-}
-
-function monthName(month: string): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${month}-01T12:00:00Z`),
-  );
 }
 
 export function hoursSection(supervisorName: string, supervisorId: string, months: HoursMonth[]): ExportSection {
@@ -326,7 +311,7 @@ function checkinsSection(range: { from: string; to: string }, checkins: Checkin[
     kind: 'checkins',
     sourceId: `${range.from}/${range.to}`,
     title: plain('Check-ins'),
-    meta: `${dayOfIso(`${range.from}T12:00:00Z`, 'UTC')} to ${dayOfIso(`${range.to}T12:00:00Z`, 'UTC')}`,
+    meta: `${longDate(range.from)} to ${longDate(range.to)}`,
     blocks: checkins.length
       ? [
           {
@@ -339,7 +324,7 @@ function checkinsSection(range: { from: string; to: string }, checkins: Checkin[
               ...checkins.map((c) => ({
                 header: false,
                 cells: [
-                  plain(dayOfIso(c.at)),
+                  plain(longDay(c.at)),
                   plain(String(c.capacity)),
                   plain(level('energy', c.energy)),
                   plain(level('sleep', c.sleep)),

@@ -146,9 +146,4 @@ export function pdfFirstPage(file: string, prefix: string): string {
   return `${prefix}-1.png`;
 }
 
-/** A month (YYYY-MM) as the export writes it: "March 2026". */
-export function monthName(month: string): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${month}-01T12:00:00Z`),
-  );
-}
+export { monthName } from '../../common/supervision/hours';
