@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Checkin, RedFlag, SuggestionView } from '../checkins/types';
+import { MAX_TERM_LENGTH, MAX_TERMS } from '../deid/lists';
 import type { PromptView } from '../dialectics/prompts';
 import { EXPORT_FORMATS, type ExportCheck, type ExportPreview, type ExportRecord } from '../export/types';
 import type { HoursMonth } from '../supervision/hours';
@@ -31,8 +32,12 @@ const recoveryKey = z.string().min(1).max(200);
 const none = z.undefined();
 // Our own sentences travel as custom issues (the router passes only those on, not zod's wording).
 const termList = z
-  .array(z.string().refine((t) => t.length <= 200, 'A name or place can be up to 200 characters.'))
-  .refine((list) => list.length <= 2000, 'The list can hold up to 2,000 names or places.');
+  .array(
+    z
+      .string()
+      .refine((t) => t.length <= MAX_TERM_LENGTH, `A name or place can be up to ${MAX_TERM_LENGTH} characters.`),
+  )
+  .refine((list) => list.length <= MAX_TERMS, 'The list can hold up to 2,000 names or places.');
 
 export type VaultState = 'none' | 'locked' | 'unlocked';
 export type LockReason = 'manual' | 'shortcut' | 'idle' | 'suspend' | 'screen-lock';

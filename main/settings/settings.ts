@@ -1,23 +1,8 @@
+import { cleanList } from '../../common/deid/lists';
 import type { Settings } from '../../common/ipc/contract';
 import type { Vault } from '../vault/vault';
 
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 10, deidNames: [], deidPlaces: [] };
-
-/** A list of names or places as kept: trimmed, no blanks, no repeats (ignoring case), in the order given. */
-export function cleanList(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const item of value) {
-    if (typeof item !== 'string') continue;
-    const trimmed = item.replace(/\s+/g, ' ').trim();
-    const key = trimmed.toLocaleLowerCase('en-GB');
-    if (!trimmed || seen.has(key)) continue;
-    seen.add(key);
-    out.push(trimmed);
-  }
-  return out;
-}
 
 /** Settings live inside the encrypted database: even preferences say something about a person. */
 export class SettingsService {

@@ -5,10 +5,9 @@ import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import ui from '../../ui/ui.module.css';
 import styles from './settings.module.css';
+import { MAX_TERM_LENGTH, MAX_TERMS, termKey, tidyTerm } from '../../../../common/deid/lists';
 
 /** The same limits main keeps (common/ipc/contract.ts), said kindly here before anything is sent. */
-const MAX_LENGTH = 200;
-const MAX_ITEMS = 2000;
 
 type Field = 'deidNames' | 'deidPlaces';
 
@@ -37,9 +36,6 @@ const WORDS: Record<Field, Words> = {
   },
 };
 
-/** As main keeps them: spaces run together, trimmed; repeats are the same ignoring case. */
-const tidy = (item: string) => item.replace(/\s+/g, ' ').trim();
-const keyOf = (item: string) => tidy(item).toLocaleLowerCase('en-GB');
 const quoted = (item: string) => `“${item.length > 40 ? `${item.slice(0, 40)}…` : item}”`;
 
 const settingsKey = ['settings'];
@@ -110,22 +106,22 @@ function TermList({ field, items }: { field: Field; items: string[] | null }) {
     event?.preventDefault();
     if (!items || adding) return;
     setFailure(null);
-    const lines = text.split(/\r?\n/).map(tidy).filter(Boolean);
+    const lines = text.split(/\r?\n/).map(tidyTerm).filter(Boolean);
     if (lines.length === 0) {
       setProblem(`Type a ${words.one} to add, or paste several, one on each line.`);
       return;
     }
-    const long = lines.find((line) => line.length > MAX_LENGTH);
+    const long = lines.find((line) => line.length > MAX_TERM_LENGTH);
     if (long) {
       setProblem(
-        `${quoted(long)} is longer than ${MAX_LENGTH} characters. Could you shorten it? Nothing has been added yet.`,
+        `${quoted(long)} is longer than ${MAX_TERM_LENGTH} characters. Could you shorten it? Nothing has been added yet.`,
       );
       return;
     }
-    const known = new Set(items.map(keyOf));
+    const known = new Set(items.map(termKey));
     const fresh: string[] = [];
     for (const line of lines) {
-      const key = keyOf(line);
+      const key = termKey(line);
       if (known.has(key)) continue;
       known.add(key);
       fresh.push(line);
@@ -139,10 +135,10 @@ function TermList({ field, items }: { field: Field; items: string[] | null }) {
       );
       return;
     }
-    if (items.length + fresh.length > MAX_ITEMS) {
-      const room = MAX_ITEMS - items.length;
+    if (items.length + fresh.length > MAX_TERMS) {
+      const room = MAX_TERMS - items.length;
       setProblem(
-        `The list can hold up to ${MAX_ITEMS.toLocaleString('en-GB')} ${words.many}, and there is room for ${
+        `The list can hold up to ${MAX_TERMS.toLocaleString('en-GB')} ${words.many}, and there is room for ${
           room === 1 ? `1 more` : `${room.toLocaleString('en-GB')} more`
         }. Nothing has been added yet.`,
       );
