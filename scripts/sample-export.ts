@@ -12,6 +12,7 @@ import { docFromParagraphs } from '../common/journal/doc';
 import { EMPTY_SELECTION, EXPORT_FORMATS, type Resolutions } from '../common/export/types';
 import { seedIdentifyingEntries } from '../test/support/export-fixture';
 import { launchPdfRenderer } from '../test/support/pdf';
+import { agendaItem, CONTRACT } from '../test/support/supervision-fixture';
 import { createServices } from '../main/app';
 
 const out = path.resolve('docs', 'sample-export');
@@ -43,28 +44,17 @@ try {
     },
     tags: [],
   });
-  const sup = s.supervision.saveSupervisor({
-    name: 'Dr Ama Mensah',
-    role: 'Clinical supervisor',
-    type: 'individual',
-    frequency: 'monthly',
-    minHoursPerMonth: 1.5,
-    sessionMinutes: 60,
-    focusAreas: ['Endings', 'Risk'],
-    startDate: '2026-06-01',
-  });
+  const sup = s.supervision.saveSupervisor({ ...CONTRACT, focusAreas: ['Endings', 'Risk'], startDate: '2026-06-01' });
   const item = s.supervision.addAgendaItem(
     sup.id,
-    {
-      title: 'Endings with Keziah',
+    agendaItem('Endings with Keziah', {
       question: 'How do I end well when she is still struggling?',
       notes: 'Three sessions left under the contract.',
-      function: 'formative',
       sevenEyed: 3,
       graces: ['Age', 'Culture'],
       priority: 'high',
       minutes: 20,
-    },
+    }),
     { kind: 'entry', entryId: ids[0]!, excerpt: null },
   );
   const session = s.supervision.recordSession({
@@ -86,16 +76,11 @@ try {
   });
   s.supervision.addAgendaItem(
     sup.id,
-    {
-      title: 'How I am, not only the work',
+    agendaItem('How I am, not only the work', {
       question: 'What would a lighter fortnight look like?',
-      notes: '',
       function: 'restorative',
       sevenEyed: 4,
-      graces: [],
-      priority: 'medium',
-      minutes: 15,
-    },
+    }),
     { kind: 'scratch' },
   );
   const quiet = s.journal.create({ title: 'Noticing the pull to rush' });

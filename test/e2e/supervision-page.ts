@@ -1,32 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 import type { Services } from '../../main/app';
-import type { AgendaItemInput, SupervisorInput } from '../../main/supervision/supervision';
+
+import { agendaItem, CONTRACT } from '../support/supervision-fixture';
+
+export { agendaItem, CONTRACT };
 
 export const DAY = 24 * 60 * 60 * 1000;
-
-export const CONTRACT: SupervisorInput = {
-  name: 'Dr Ama Mensah',
-  role: 'Clinical supervisor',
-  type: 'individual',
-  frequency: 'monthly',
-  minHoursPerMonth: 1.5,
-  sessionMinutes: 60,
-  focusAreas: ['Risk', 'Formulation'],
-  startDate: '2025-09-01',
-};
-
-export const agendaItem = (title: string, changes: Partial<AgendaItemInput> = {}): AgendaItemInput => ({
-  title,
-  question: '',
-  notes: '',
-  function: 'formative',
-  sevenEyed: null,
-  graces: [],
-  priority: 'medium',
-  minutes: 15,
-  ...changes,
-});
 
 /** A journal entry flagged to bring to supervision, written straight into the services. */
 export function flaggedEntry(services: Services, title: string, text: string) {

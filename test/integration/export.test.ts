@@ -15,6 +15,7 @@ import {
 } from '../../common/export/types';
 import { IDENTIFIERS, identifiersLeftIn, seedIdentifyingEntries } from '../support/export-fixture';
 import { exportText } from '../support/readback';
+import { agendaItem, CONTRACT } from '../support/supervision-fixture';
 import { launchPdfRenderer } from '../support/pdf';
 import { tempDir } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
@@ -371,28 +372,16 @@ describe('what can be included', () => {
 
   it('includes agendas, sessions and hours; check-ins and signs only when ticked', async () => {
     const s = await open();
-    const sup = s.supervision.saveSupervisor({
-      name: 'Dr Ama Mensah',
-      role: 'Clinical supervisor',
-      type: 'individual',
-      frequency: 'monthly',
-      minHoursPerMonth: 1,
-      sessionMinutes: 60,
-      focusAreas: [],
-      startDate: '2026-01-05',
-    });
+    const sup = s.supervision.saveSupervisor({ ...CONTRACT, startDate: '2026-01-05', minHoursPerMonth: 1 });
     const item = s.supervision.addAgendaItem(
       sup.id,
-      {
-        title: 'Endings with a long-term client',
+      agendaItem('Endings with a long-term client', {
         question: 'How do I end well?',
-        notes: '',
-        function: 'formative',
         sevenEyed: 3,
         graces: ['Age'],
         priority: 'high',
         minutes: 20,
-      },
+      }),
       { kind: 'scratch' },
     );
     const session = s.supervision.recordSession({
@@ -412,20 +401,9 @@ describe('what can be included', () => {
       ],
       actions: [{ text: 'Draft an ending letter', owner: 'me', due: '2026-11-01' }],
     });
-    s.supervision.addAgendaItem(
-      sup.id,
-      {
-        title: 'My own tiredness',
-        question: '',
-        notes: '',
-        function: 'restorative',
-        sevenEyed: null,
-        graces: [],
-        priority: 'medium',
-        minutes: 10,
-      },
-      { kind: 'scratch' },
-    );
+    s.supervision.addAgendaItem(sup.id, agendaItem('My own tiredness', { function: 'restorative', minutes: 10 }), {
+      kind: 'scratch',
+    });
     const sign = s.checkins.saveFlag({
       name: 'Skipping lunch',
       whatHelps: 'A walk at noon',

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { AgendaItemInput } from '../../main/supervision/supervision';
 import { expectCode } from '../support/errors';
+import { agendaItem } from '../support/supervision-fixture';
 import { tempDir } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
@@ -20,17 +20,7 @@ const contract = {
   startDate: '2026-01-05',
 };
 
-const item = (title: string, changes: Partial<AgendaItemInput> = {}): AgendaItemInput => ({
-  title,
-  question: '',
-  notes: '',
-  function: 'formative',
-  sevenEyed: null,
-  graces: [],
-  priority: 'medium',
-  minutes: 15,
-  ...changes,
-});
+const item = agendaItem;
 
 function flaggedEntry(s: TestServices, title: string) {
   const entry = s.journal.create({ title });
