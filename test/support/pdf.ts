@@ -9,7 +9,8 @@ import type { PdfRenderer } from '../../main/export/export';
 
 export const PDF_CREATOR = 'Holding';
 
-export const CHROMIUM = process.env['HOLDING_CHROMIUM'] ?? '/usr/bin/chromium';
+/** Debian's Chromium, or the one HOLDING_CHROMIUM names: the browser shell's too. */
+export const CHROMIUM_PATH = process.env['HOLDING_CHROMIUM'] ?? '/usr/bin/chromium';
 
 export function pdfRendererFor(browser: Browser, blocked: string[] = []): PdfRenderer {
   return async (html, templates) => {
@@ -36,7 +37,7 @@ export function pdfRendererFor(browser: Browser, blocked: string[] = []): PdfRen
 /** A headless Chromium of its own, for integration tests and benchmarks. */
 export async function launchPdfRenderer(): Promise<{ render: PdfRenderer; blocked: string[]; close(): Promise<void> }> {
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: ['--disable-background-networking', `--user-agent=${PDF_CREATOR}`],
   });

@@ -18,14 +18,15 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import type { EventMap } from '../../common/ipc/contract';
 import type { EventName } from '../../common/ipc/names';
 import { createServices, type Services } from '../../main/app';
-import { PDF_CREATOR, pdfRendererFor } from './pdf';
+import { CHROMIUM_PATH, PDF_CREATOR, pdfRendererFor } from './pdf';
+
+export { CHROMIUM_PATH };
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveAppAsset } from '../../main/shell-common/assets';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
 /** `.invalid` can never resolve, so if routing ever failed the request would go nowhere. */
 export const SHELL_ORIGIN = 'https://holding.invalid';
-export const CHROMIUM_PATH = process.env['HOLDING_CHROMIUM'] ?? '/usr/bin/chromium';
 
 export interface ShellOptions {
   /** An existing data folder; a fresh temporary one is made when omitted. */
