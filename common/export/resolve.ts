@@ -39,17 +39,6 @@ const SHAREABLE = new Set([
   'von',
 ]);
 
-/** Whether `text`'s words appear, together and in order, among `inside`'s. */
-export function holdsWords(inside: string, text: string): boolean {
-  const hay = wordsOf(inside);
-  const needle = wordsOf(text);
-  if (!needle.length) return false;
-  for (let i = 0; i + needle.length <= hay.length; i++) {
-    if (needle.every((w, j) => hay[i + j] === w)) return true;
-  }
-  return false;
-}
-
 /**
  * Whether a stand-in gives away what it stands for: any word of it ("Ms Patel" for "Keziah Patel"), or,
  * for numbers, four or more of its digits in a row ("07700 900 123" for "07700 900123").

@@ -147,12 +147,16 @@ export class ExportService {
       );
     }
     const counts = { redacted: 0, pseudonymised: 0, kept: 0, unresolved: 0 };
+    /** The first finding still undecided, and the first pseudonym refused for giving something away. */
+    let firstUndecided: ExportFinding | null = null;
     let givenAway: string | null = null;
     for (const finding of findings) {
       const resolution = settledResolution(finding, resolutions, pseudonyms, alsoRefuse);
-      if (!resolution && resolutionFor(finding, resolutions)?.action === 'pseudonym') {
-        givenAway ??= replacementFor(finding, resolutionFor(finding, resolutions)!, resolutions, pseudonyms);
+      const chosen = resolutionFor(finding, resolutions);
+      if (!resolution && chosen?.action === 'pseudonym') {
+        givenAway ??= replacementFor(finding, chosen, resolutions, pseudonyms);
       }
+      if (!resolution) firstUndecided ??= finding;
       if (!resolution) counts.unresolved += 1;
       else if (resolution.action === 'redact') counts.redacted += 1;
       else if (resolution.action === 'pseudonym') counts.pseudonymised += 1;
@@ -162,9 +166,8 @@ export class ExportService {
       doc: applyResolutions(doc, findings, resolutions, pseudonyms, alsoRefuse),
       findings,
       counts,
-      pseudonyms,
+      firstUndecided,
       givenAway,
-      alsoRefuse,
     };
   }
 
@@ -181,20 +184,14 @@ export class ExportService {
     fingerprint: string,
     renderPdf: PdfRenderer | undefined,
   ): Promise<Rendered> {
-    const { doc, counts, findings, pseudonyms, givenAway, alsoRefuse } = await this.settle(
-      selection,
-      resolutions,
-      fingerprint,
-    );
+    const { doc, counts, firstUndecided, givenAway } = await this.settle(selection, resolutions, fingerprint);
     if (givenAway !== null) {
       throw new AppError(
         'INVALID_INPUT',
         `The pseudonym “${givenAway}” still gives away a name or detail the check found. Please choose another. Nothing was saved.`,
       );
     }
-    if (counts.unresolved > 0) {
-      throw unresolvedError(counts.unresolved, findings, resolutions, pseudonyms, alsoRefuse);
-    }
+    if (firstUndecided) throw unresolvedError(counts.unresolved, firstUndecided);
     const data = await this.renderDocument(format, doc, renderPdf);
     return {
       data,
@@ -270,18 +267,11 @@ export class ExportService {
   }
 }
 
-function unresolvedError(
-  count: number,
-  findings: ExportFinding[],
-  resolutions: Resolutions,
-  suggested: Record<string, string>,
-  alsoRefuse: (pseudonym: string) => boolean,
-): AppError {
-  const first = findings.find((f) => !settledResolution(f, resolutions, suggested, alsoRefuse));
+function unresolvedError(count: number, first: ExportFinding): AppError {
   return new AppError(
     'INVALID_INPUT',
     count === 1
-      ? `One thing the check found still needs a decision${first ? ` (“${first.text}”)` : ''}. Nothing was saved.`
+      ? `One thing the check found still needs a decision (“${first.text}”). Nothing was saved.`
       : `${count} things the check found still need a decision. Nothing was saved.`,
   );
 }
