@@ -1,8 +1,10 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { supervisionNoteFor } from '../common/checkins/notes';
 import { clearCheckCaches } from '../common/export/deid';
 import { type ExportFormat, FORMAT_EXTENSIONS, FORMAT_NAMES } from '../common/export/types';
-import { AppError } from '../common/errors';
+import { AppError, LockedError } from '../common/errors';
+import { CARD_EXTENSION, SHARE_EXTENSION } from '../common/sharing/types';
 import { docFromParagraphs } from '../common/journal/doc';
 import type { AppInfo, LockReason } from '../common/ipc/contract';
 import { isSafeHref } from '../common/journal/doc';
@@ -14,6 +16,8 @@ import { createRouter, type Handlers, type Router } from './ipc/router';
 import { JournalService } from './journal/journal';
 import { TemplateService } from './journal/templates';
 import { SettingsService } from './settings/settings';
+import { IdentityService } from './sharing/identity';
+import { bundleFileName, SharingService } from './sharing/sharing';
 import { SupervisionService } from './supervision/supervision';
 import { AutoLock } from './vault/auto-lock';
 import { Vault } from './vault/vault';
@@ -31,6 +35,8 @@ export interface ServicesOptions {
    * path, or null if they cancelled.
    */
   chooseSavePath?: (suggestedName: string, filter: { name: string; extensions: string[] }) => Promise<string | null>;
+  /** Asks the person which file to open (the system's open dialog in the app); null if they cancelled. */
+  chooseOpenPath?: (filter: { name: string; extensions: string[] }) => Promise<string | null>;
   /** Prints the export's HTML to PDF with Chromium (printToPDF in the app, page.pdf in the browser shell). */
   renderPdf?: PdfRenderer;
   /** Asks the person, then opens an https: or mailto: link outside the app; resolves whether it did. */
@@ -53,14 +59,20 @@ export interface Services {
   checkins: CheckinService;
   supervision: SupervisionService;
   exports: ExportService;
+  identity: IdentityService;
+  sharing: SharingService;
   autoLock: AutoLock;
   router: Router;
   onLock(listener: (reason: LockReason) => void): () => void;
   dispose(): void;
 }
 
-const SAVE_FILTERS: Record<ExportFormat | 'csv', { name: string; extensions: string[] }> = {
+type FileKind = ExportFormat | 'csv' | 'card' | 'bundle';
+
+const FILE_FILTERS: Record<FileKind, { name: string; extensions: string[] }> = {
   csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
+  card: { name: 'Holding identity card', extensions: [CARD_EXTENSION, 'txt'] },
+  bundle: { name: 'Holding share or feedback', extensions: [SHARE_EXTENSION] },
   pdf: { name: FORMAT_NAMES.pdf, extensions: [FORMAT_EXTENSIONS.pdf] },
   markdown: { name: FORMAT_NAMES.markdown, extensions: [FORMAT_EXTENSIONS.markdown] },
   docx: { name: FORMAT_NAMES.docx, extensions: [FORMAT_EXTENSIONS.docx] },
@@ -103,6 +115,23 @@ export function safeFileName(name: string, fallback: string): string {
   );
 }
 
+/** Reads a small text file (an identity card), refusing anything larger before reading it. */
+async function readSmallText(filePath: string, limit: number): Promise<string> {
+  try {
+    const stat = await fs.stat(filePath);
+    if (stat.size > limit) {
+      throw new AppError(
+        'INVALID_INPUT',
+        'That file is too large to be a Holding identity card. Please ask for the card again.',
+      );
+    }
+    return await fs.readFile(filePath, 'utf8');
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('INVALID_INPUT', 'Holding could not open that file: it may have been moved or deleted.');
+  }
+}
+
 /** The composition root: the same services for Electron, the browser shell and tests. */
 export function createServices(options: ServicesOptions): Services {
   const vault = new Vault({ dataDir: options.dataDir, nativeBinding: options.nativeBinding });
@@ -132,16 +161,25 @@ export function createServices(options: ServicesOptions): Services {
   const checkins = new CheckinService(vault);
   const supervision = new SupervisionService(vault);
   const exports = new ExportService(vault, { journal, supervision, checkins, settings });
+  const identity = new IdentityService(vault);
+  const sharing = new SharingService(vault, identity);
+  /** Asks which file to open; null if the person cancelled. */
+  const openFile = async (kind: FileKind): Promise<string | null> => {
+    if (!options.chooseOpenPath) throw new AppError('INVALID_INPUT', 'Opening files is not available here.');
+    const chosen = await options.chooseOpenPath(FILE_FILTERS[kind]);
+    if (chosen && !vault.isUnlocked()) throw new LockedError();
+    return chosen;
+  };
 
   /** Asks where (the save dialog), then writes the file whole or not at all. Null: the person cancelled. */
   const saveFile = async (
     suggestedName: string,
-    kind: ExportFormat | 'csv',
+    kind: FileKind,
     data: () => string | Uint8Array | Promise<string | Uint8Array>,
   ): Promise<string | null> => {
     if (!options.chooseSavePath) throw new AppError('INVALID_INPUT', 'Saving files is not available here.');
     const bytes = await data();
-    const target = await options.chooseSavePath(suggestedName, SAVE_FILTERS[kind]);
+    const target = await options.chooseSavePath(suggestedName, FILE_FILTERS[kind]);
     if (!target) return null;
     // The vault may have locked while the dialog was open (idle, sleep): then nothing is written.
     if (!vault.isUnlocked()) {
@@ -318,6 +356,50 @@ export function createServices(options: ServicesOptions): Services {
       return { path: target, record: exports.record(format, path.basename(target), rendered.record) };
     },
     'export:records': () => exports.records(),
+    'sharing:identity': () => identity.view(),
+    'sharing:saveIdentity': (input) => identity.save(input),
+    'sharing:saveCard': async () => {
+      const me = identity.view();
+      if (!me) throw new AppError('INVALID_INPUT', 'Please make your identity card first.');
+      const name = safeFileName(me.name, 'Holding');
+      const target = await saveFile(`${name} - Holding card.${CARD_EXTENSION}`, 'card', () => `${me.card}\n`);
+      return { path: target };
+    },
+    'sharing:contacts': () => identity.contacts(),
+    'sharing:addContact': ({ card }) => identity.addContact(card),
+    'sharing:addContactFromFile': async () => {
+      const chosen = await openFile('card');
+      if (!chosen) return null;
+      return identity.addContact(await readSmallText(chosen, 8192));
+    },
+    'sharing:verifyContact': ({ id, verified }) => identity.setVerified(id, verified),
+    'sharing:removeContact': ({ id }) => (identity.removeContact(id), null),
+    'sharing:share': async ({ selection, resolutions, fingerprint, contactId }) => {
+      // The same check and the same refusals as saving a file: nothing undecided leaves.
+      const { doc } = await exports.settled(selection, resolutions, fingerprint);
+      const sealed = await sharing.sealShare(doc, contactId);
+      const target = await saveFile(bundleFileName('share', localDay(new Date())), 'bundle', () => sealed.bundle);
+      if (!target) return { path: null, share: null };
+      return { path: target, share: sealed.record(path.basename(target)) };
+    },
+    'sharing:sent': () => sharing.sent(),
+    'sharing:import': async () => {
+      const chosen = await openFile('bundle');
+      return chosen ? sharing.importFile(chosen) : null;
+    },
+    'sharing:pending': () => sharing.pending(),
+    'sharing:importPending': () => sharing.importPending(),
+    'sharing:dismissPending': () => (sharing.dismissPending(), null),
+    'sharing:received': () => sharing.received(),
+    'sharing:receivedShare': ({ id }) => sharing.receivedShare(id),
+    'sharing:saveComment': ({ shareId, ref, body }) => sharing.saveComment(shareId, ref, body),
+    'sharing:sendFeedback': async ({ shareId }) => {
+      const sealed = await sharing.sealFeedback(shareId);
+      const target = await saveFile(bundleFileName('feedback', localDay(new Date())), 'bundle', () => sealed.bundle);
+      return target ? { path: target, share: sealed.record() } : { path: null, share: null };
+    },
+    'sharing:removeReceived': ({ id }) => (sharing.removeReceived(id), null),
+    'sharing:feedbackFor': ({ sourceId }) => sharing.feedbackFor(sourceId),
     'supervision:forEntry': ({ id }) => supervision.forEntry(id),
     'templates:list': () => templates.list(),
     'templates:save': (input) => templates.save(input),
@@ -346,6 +428,8 @@ export function createServices(options: ServicesOptions): Services {
     checkins,
     supervision,
     exports,
+    identity,
+    sharing,
     autoLock,
     router,
     onLock: (listener) => vault.onLock(listener),

@@ -113,6 +113,11 @@ export interface ExportSection {
   meta: string | null;
   blocks: Block[];
   clientMaterial: boolean;
+  /**
+   * Things inside the section that someone may comment on one by one (an agenda's items): which blocks
+   * belong to which source. Never written into the output; a share gives each part its own item.
+   */
+  parts?: { sourceId: string; from: number; to: number }[];
 }
 
 export interface ExportDocument {

@@ -3,6 +3,17 @@ import type { Checkin, RedFlag, SuggestionView } from '../checkins/types';
 import { MAX_TERM_LENGTH, MAX_TERMS } from '../deid/lists';
 import type { PromptView } from '../dialectics/prompts';
 import { EXPORT_FORMATS, type ExportCheck, type ExportPreview, type ExportRecord } from '../export/types';
+import {
+  type ContactView,
+  type FeedbackComment,
+  type IdentityView,
+  type ImportResult,
+  MAX_COMMENT_LENGTH,
+  type PendingOpen,
+  type ReceivedShare,
+  type ReceivedShareSummary,
+  type SentShare,
+} from '../sharing/types';
 import type { HoursMonth } from '../supervision/hours';
 import type { Action, AgendaItem, BalanceView, SessionRecord, Supervisor } from '../supervision/types';
 import type { Entry, EntryPage, LinkedEntry, Revision, RevisionSummary, SaveResult, TagCount } from '../journal/types';
@@ -466,6 +477,62 @@ export const contract = {
     output: output<{ path: string | null; record: ExportRecord | null }>(),
   },
   'export:records': { input: none, output: output<ExportRecord[]>() },
+  /** This vault's identity card, or null until the person makes one. */
+  'sharing:identity': { input: none, output: output<IdentityView | null>() },
+  /** Makes the identity the first time (new keys); afterwards changes the name and role on the card. */
+  'sharing:saveIdentity': {
+    input: z.object({ name: z.string().max(200), role: z.string().max(200) }).strict(),
+    output: output<IdentityView>(),
+  },
+  /** Saves the card as a small file to send. */
+  'sharing:saveCard': { input: none, output: output<{ path: string | null }>() },
+  'sharing:contacts': { input: none, output: output<ContactView[]>() },
+  /** Adds a pasted card; refuses a malformed card, the person's own, or one already added. */
+  'sharing:addContact': { input: z.object({ card: z.string().max(8192) }).strict(), output: output<ContactView>() },
+  /** Asks for a card file, then adds it; null if the person cancelled. */
+  'sharing:addContactFromFile': { input: none, output: output<ContactView | null>() },
+  /** Only the person can say the fingerprints matched. */
+  'sharing:verifyContact': {
+    input: z.object({ id: recordId, verified: z.boolean() }).strict(),
+    output: output<ContactView>(),
+  },
+  'sharing:removeContact': { input: z.object({ id: recordId }).strict(), output: output<null>() },
+  /** Checks again like a save, seals the settled export to a verified contact, asks where, writes it. */
+  'sharing:share': {
+    input: z.object({ selection: exportSelection, resolutions, fingerprint, contactId: recordId }).strict(),
+    output: output<{ path: string | null; share: SentShare | null }>(),
+  },
+  'sharing:sent': { input: none, output: output<SentShare[]>() },
+  /** Asks for a bundle file, then verifies, decrypts and stores it whole; null if the person cancelled. */
+  'sharing:import': { input: none, output: output<ImportResult | null>() },
+  /** A bundle the system asked Holding to open (file association), waiting for the person's yes. */
+  'sharing:pending': { input: none, output: output<PendingOpen | null>() },
+  'sharing:importPending': { input: none, output: output<ImportResult>() },
+  'sharing:dismissPending': { input: none, output: output<null>() },
+  'sharing:received': { input: none, output: output<ReceivedShareSummary[]>() },
+  'sharing:receivedShare': { input: z.object({ id: recordId }).strict(), output: output<ReceivedShare>() },
+  /** A comment on one item (ref), or the overall comment (ref null); an empty body removes it. */
+  'sharing:saveComment': {
+    input: z
+      .object({
+        shareId: recordId,
+        ref: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{16,32}$/)
+          .nullable(),
+        body: z.string().refine((b) => b.length <= MAX_COMMENT_LENGTH, 'A comment can be up to 20,000 characters.'),
+      })
+      .strict(),
+    output: output<ReceivedShare>(),
+  },
+  /** Seals the comments back to the person who shared, signed; asks where to save it. */
+  'sharing:sendFeedback': {
+    input: z.object({ shareId: recordId }).strict(),
+    output: output<{ path: string | null; share: ReceivedShareSummary | null }>(),
+  },
+  'sharing:removeReceived': { input: z.object({ id: recordId }).strict(), output: output<null>() },
+  /** The supervisor's comments on one of the person's own entries, agenda items or sessions. */
+  'sharing:feedbackFor': { input: z.object({ sourceId: recordId }).strict(), output: output<FeedbackComment[]>() },
   'templates:list': { input: none, output: output<Template[]>() },
   'templates:save': {
     input: z
@@ -496,6 +563,8 @@ export interface EventMap {
   'vault:locked': { reason: LockReason };
   /** Main is about to lock or close: save what is being typed, then call app:flushed. */
   'app:flushRequested': { reason: 'lock' | 'close' };
+  /** The system asked Holding to open a bundle file: ask the person (sharing:pending says which). */
+  'sharing:openRequested': PendingOpen;
 }
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;

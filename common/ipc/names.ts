@@ -70,6 +70,26 @@ export const CHANNELS = [
   'export:preview',
   'export:save',
   'export:records',
+  'sharing:identity',
+  'sharing:saveIdentity',
+  'sharing:saveCard',
+  'sharing:contacts',
+  'sharing:addContact',
+  'sharing:addContactFromFile',
+  'sharing:verifyContact',
+  'sharing:removeContact',
+  'sharing:share',
+  'sharing:sent',
+  'sharing:import',
+  'sharing:pending',
+  'sharing:importPending',
+  'sharing:dismissPending',
+  'sharing:received',
+  'sharing:receivedShare',
+  'sharing:saveComment',
+  'sharing:sendFeedback',
+  'sharing:removeReceived',
+  'sharing:feedbackFor',
   'templates:list',
   'templates:save',
   'templates:duplicate',
@@ -78,5 +98,5 @@ export const CHANNELS = [
 
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['vault:locked', 'app:flushRequested'] as const;
+export const EVENTS = ['vault:locked', 'app:flushRequested', 'sharing:openRequested'] as const;
 export type EventName = (typeof EVENTS)[number];

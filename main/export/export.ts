@@ -176,14 +176,15 @@ export class ExportService {
     return { html: renderHtml(doc), markdown: renderMarkdown(doc), unresolved: counts.unresolved };
   }
 
-  /** Renders the settled export; refuses while any finding is undecided. */
-  async render(
-    format: ExportFormat,
+  /**
+   * The de-identified document, ready to leave: refuses while any finding is undecided or a pseudonym gives
+   * something away. Saving a file and sharing with a supervisor both go through here.
+   */
+  async settled(
     selection: ExportSelection,
     resolutions: Resolutions,
     fingerprint: string,
-    renderPdf: PdfRenderer | undefined,
-  ): Promise<Rendered> {
+  ): Promise<{ doc: ExportDocument; record: Rendered['record'] }> {
     const { doc, counts, firstUndecided, givenAway } = await this.settle(selection, resolutions, fingerprint);
     if (givenAway !== null) {
       throw new AppError(
@@ -192,9 +193,8 @@ export class ExportService {
       );
     }
     if (firstUndecided) throw unresolvedError(counts.unresolved, firstUndecided);
-    const data = await this.renderDocument(format, doc, renderPdf);
     return {
-      data,
+      doc,
       record: {
         title: textOf(doc.title),
         items: doc.sections.length,
@@ -203,6 +203,18 @@ export class ExportService {
         kept: counts.kept,
       },
     };
+  }
+
+  /** Renders the settled export; refuses while any finding is undecided. */
+  async render(
+    format: ExportFormat,
+    selection: ExportSelection,
+    resolutions: Resolutions,
+    fingerprint: string,
+    renderPdf: PdfRenderer | undefined,
+  ): Promise<Rendered> {
+    const { doc, record } = await this.settled(selection, resolutions, fingerprint);
+    return { data: await this.renderDocument(format, doc, renderPdf), record };
   }
 
   async renderDocument(format: ExportFormat, doc: ExportDocument, renderPdf: PdfRenderer | undefined) {

@@ -196,11 +196,14 @@ function itemFields(item: {
 
 function agendaSection(supervisorId: string, items: AgendaItem[]): ExportSection {
   const blocks: Block[] = [];
+  const parts: NonNullable<ExportSection['parts']> = [];
   if (!items.length) blocks.push({ type: 'paragraph', content: plain('Nothing on the agenda yet.') });
   items.forEach((item, index) => {
+    const from = blocks.length;
     blocks.push({ type: 'heading', level: 2, content: plain(`${index + 1}. ${item.title}`) });
     const excerpt = item.source.kind === 'entry' ? item.source.excerpt : null;
     blocks.push({ type: 'fields', rows: itemFields({ ...item, excerpt }) });
+    parts.push({ sourceId: item.id, from, to: blocks.length });
   });
   const total = items.reduce((sum, i) => sum + i.minutes, 0);
   return {
@@ -210,6 +213,7 @@ function agendaSection(supervisorId: string, items: AgendaItem[]): ExportSection
     meta: `${items.length} ${items.length === 1 ? 'item' : 'items'}${total ? `, about ${describeMinutes(total)}` : ''}`,
     blocks,
     clientMaterial: false,
+    parts,
   };
 }
 

@@ -1,11 +1,14 @@
 /**
- * This vault's identity and its contacts (issue 7 groundwork: not yet reachable from the window).
+ * This vault's identity and its contacts.
  * Keys are made once, stored only in the encrypted database, and never leave it; the card carries the
  * public halves. A contact is "verified" only when the person says the short fingerprints matched.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
+import type { ContactView, IdentityView } from '../../common/sharing/types';
 import type { Vault } from '../vault/vault';
+
+export type { ContactView, IdentityView };
 import {
   cardOf,
   createIdentity,
@@ -16,24 +19,6 @@ import {
   sharingReady,
   shortFingerprint,
 } from './bundle';
-
-export interface IdentityView {
-  name: string;
-  role: string;
-  /** Four groups of four, to read aloud. */
-  fingerprint: string;
-  /** The card, as text to paste or save. */
-  card: string;
-}
-
-export interface ContactView {
-  id: string;
-  name: string;
-  role: string;
-  fingerprint: string;
-  verified: boolean;
-  addedAt: string;
-}
 
 interface IdentityRow {
   name: string;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { app, type BrowserWindow, dialog } from 'electron';
 import { createServices, type Services } from '../app';
+import { bundlePathsIn } from '../sharing/sharing';
 import { resolveDataDir } from '../config/data-dir';
 import { APP_ORIGIN } from '../shell-common/assets';
 import { bindIpc, sendEvent } from './ipc';
@@ -33,8 +34,21 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let win: BrowserWindow | null = null;
   let services: Services | null = null;
+  // A bundle opened from the file manager: held until the services exist, then the person is asked.
+  let openAtStart: string | null = bundlePathsIn(process.argv.slice(1))[0] ?? null;
+  const requestOpen = (file: string) => {
+    if (services) services.sharing.requestOpen(file);
+    else openAtStart = file;
+  };
+  // macOS hands files over by event, before and after the app is ready.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    requestOpen(file);
+  });
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const file = bundlePathsIn(argv.slice(1), workingDirectory)[0];
+    if (file) requestOpen(file);
     if (win) {
       if (win.isMinimized()) win.restore();
       win.focus();
@@ -72,12 +86,23 @@ if (!app.requestSingleInstanceLock()) {
         const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
+      chooseOpenPath: async (filter) => {
+        const options = { properties: ['openFile' as const], filters: [filter] };
+        const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       renderPdf: printHtmlToPdf,
       logError: (error, channel) => console.error(`[holding] ${channel} failed:`, error),
     });
     bindIpc(services.router);
     services.onLock((reason) => sendEvent(win, 'vault:locked', { reason }));
     services.onFlushRequest((reason) => sendEvent(win, 'app:flushRequested', { reason }));
+    const sharing = services.sharing;
+    sharing.onOpenRequest(() => {
+      const pending = sharing.pending();
+      if (pending) sendEvent(win, 'sharing:openRequested', pending);
+    });
+    if (openAtStart) sharing.requestOpen(openAtStart);
     const stopPowerWatch = lockOnPowerEvents((reason) => void services?.lockGently(reason), services.vault);
     app.on('will-quit', stopPowerWatch);
     installMenu(() => void services?.lockGently('shortcut'));

@@ -43,6 +43,10 @@ export interface ShellOptions {
    * default, the suggested name in a temporary folder of the shell's own.
    */
   savePath?: (suggestedName: string) => string | null;
+  /** Stands in for the open dialog: the file the person picks (null: they cancelled). */
+  openPath?: () => string | null;
+  /** A bundle the system asked Holding to open at start (the file association). */
+  openFile?: string;
 }
 
 export interface Shell {
@@ -59,6 +63,8 @@ export interface Shell {
   openedLinks: string[];
   /** Files the app asked to save, by the path it was given. */
   savedFiles: string[];
+  /** What the open dialog picks next (null: the person cancels); set it before the click. */
+  nextOpenPath: string | null;
   /** Closes the browser and locks the vault; removes a temporary data folder unless keepData. */
   close(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -153,6 +159,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       if (target) savedFiles.push(target);
       return target;
     },
+    chooseOpenPath: async () => (options.openPath ? options.openPath() : shell.nextOpenPath),
     openExternal: async (url) => {
       if (options.confirmLinks === false) return false;
       openedLinks.push(url);
@@ -220,9 +227,14 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       .catch(() => undefined);
   services.onLock((reason) => emit('vault:locked', { reason }));
   services.onFlushRequest((reason) => emit('app:flushRequested', { reason }));
+  services.sharing.onOpenRequest(() => {
+    const pending = services.sharing.pending();
+    if (pending) emit('sharing:openRequested', pending);
+  });
+  if (options.openFile) services.sharing.requestOpen(options.openFile);
   await page.goto(`${SHELL_ORIGIN}/index.html`);
 
-  return {
+  const shell: Shell = {
     page,
     context,
     browser,
@@ -239,5 +251,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       if (madeDataDir && !keepData) await fs.rm(dataDir, { recursive: true, force: true });
       if (exportsDir && !keepData) await fs.rm(exportsDir, { recursive: true, force: true });
     },
+    nextOpenPath: null,
   };
+  return shell;
 }

@@ -6,6 +6,7 @@ import { migration0004 } from './0004-supervision';
 import { migration0005 } from './0005-session-item-details';
 import { migration0006 } from './0006-exports';
 import { migration0007 } from './0007-identity-contacts';
+import { migration0008 } from './0008-sharing';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a released one. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];

@@ -1,0 +1,267 @@
+/**
+ * Sharing with a supervisor (issue 7): what travels inside a bundle, and what the window sees.
+ *
+ * A share carries the de-identified export, cut into items. Each item has a reference made fresh for that
+ * share (random, never an entry or agenda id), so the supervisor's comments can find their way back to the
+ * right entry on the supervisee's machine without the bundle ever naming anything in the vault.
+ *
+ * Payloads are validated with these schemas on the way in: a bundle is signed by a known person, but the
+ * file may still have been made by a different version, or by hand.
+ */
+import { z } from 'zod';
+import type { Block, Inline, Inlines, SectionKind } from '../export/types';
+
+export const SHARE_EXTENSION = 'holdingbundle';
+export const CARD_EXTENSION = 'holdingcard';
+/** Comments: generous, but bounded. */
+export const MAX_COMMENT_LENGTH = 20_000;
+export const MAX_SHARE_ITEMS = 5_000;
+
+export type ShareItemKind = SectionKind | 'agenda-item';
+
+export const SHARE_ITEM_KIND_NAMES: Record<ShareItemKind, string> = {
+  entry: 'Journal entry',
+  'two-truths': 'Two truths',
+  agenda: 'Agenda',
+  'agenda-item': 'Agenda item',
+  session: 'Supervision session',
+  hours: 'Hours log',
+  checkins: 'Check-ins',
+  signs: 'Warning signs and what helps',
+};
+
+const ref = z.string().regex(/^[A-Za-z0-9_-]{16,32}$/);
+const text = (max: number) => z.string().max(max);
+
+// zod's optional keys read as `T | undefined`; our types leave them out instead. The shapes are the same.
+const inline = z
+  .object({
+    text: text(100_000),
+    bold: z.boolean().optional(),
+    italic: z.boolean().optional(),
+    underline: z.boolean().optional(),
+    strike: z.boolean().optional(),
+    code: z.boolean().optional(),
+    highlight: z.boolean().optional(),
+    href: text(4_000).optional(),
+  })
+  .strict() as unknown as z.ZodType<Inline>;
+const inlines = z.array(inline).max(10_000);
+
+const blockSchema: z.ZodType<Block> = z.lazy(
+  () =>
+    z.discriminatedUnion('type', [
+      z
+        .object({
+          type: z.literal('heading'),
+          level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+          content: inlines,
+        })
+        .strict(),
+      z.object({ type: z.literal('paragraph'), content: inlines }).strict(),
+      z
+        .object({
+          type: z.literal('list'),
+          ordered: z.boolean(),
+          start: z.number().int().min(0).max(1_000_000),
+          items: z
+            .array(z.object({ checked: z.boolean().nullable(), blocks: z.array(blockSchema).max(10_000) }).strict())
+            .max(10_000),
+        })
+        .strict(),
+      z.object({ type: z.literal('quote'), blocks: z.array(blockSchema).max(10_000) }).strict(),
+      z.object({ type: z.literal('code'), content: inlines }).strict(),
+      z.object({ type: z.literal('rule') }).strict(),
+      z
+        .object({
+          type: z.literal('table'),
+          rows: z
+            .array(
+              z
+                .object({
+                  header: z.boolean(),
+                  cells: z.array(inlines).max(1_000),
+                  spans: z
+                    .array(
+                      z
+                        .object({
+                          colspan: z.number().int().min(1).max(1_000),
+                          rowspan: z.number().int().min(1).max(10_000),
+                        })
+                        .strict(),
+                    )
+                    .max(1_000)
+                    .optional(),
+                })
+                .strict(),
+            )
+            .max(10_000),
+        })
+        .strict(),
+      z
+        .object({
+          type: z.literal('fields'),
+          rows: z.array(z.object({ label: text(200), value: inlines }).strict()).max(1_000),
+        })
+        .strict(),
+    ]) as unknown as z.ZodType<Block>,
+);
+
+const itemKinds = [
+  'entry',
+  'two-truths',
+  'agenda',
+  'agenda-item',
+  'session',
+  'hours',
+  'checkins',
+  'signs',
+] as const satisfies readonly ShareItemKind[];
+
+export interface ShareItem {
+  /** Random, made for this share: never an entry or agenda id. */
+  ref: string;
+  kind: ShareItemKind;
+  title: Inlines;
+  meta: string | null;
+  blocks: Block[];
+  clientMaterial: boolean;
+}
+
+export const shareItemSchema: z.ZodType<ShareItem> = z
+  .object({
+    ref,
+    kind: z.enum(itemKinds),
+    title: inlines,
+    meta: text(500).nullable(),
+    blocks: z.array(blockSchema).max(100_000),
+    clientMaterial: z.boolean(),
+  })
+  .strict();
+
+export const sharePayloadSchema = z
+  .object({
+    type: z.literal('holding.share.v1'),
+    title: text(500),
+    preparedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    items: z.array(shareItemSchema).min(1).max(MAX_SHARE_ITEMS),
+  })
+  .strict()
+  .superRefine((payload, ctx) => {
+    if (new Set(payload.items.map((i) => i.ref)).size !== payload.items.length) {
+      ctx.addIssue({ code: 'custom', message: 'item references repeat' });
+    }
+  });
+export type SharePayload = z.output<typeof sharePayloadSchema>;
+
+export const feedbackPayloadSchema = z
+  .object({
+    type: z.literal('holding.feedback.v1'),
+    /** The bundle id of the share this answers. */
+    inReplyTo: z.string().uuid(),
+    overall: text(MAX_COMMENT_LENGTH),
+    comments: z.array(z.object({ ref, body: text(MAX_COMMENT_LENGTH).min(1) }).strict()).max(MAX_SHARE_ITEMS),
+  })
+  .strict()
+  .superRefine((payload, ctx) => {
+    if (new Set(payload.comments.map((c) => c.ref)).size !== payload.comments.length) {
+      ctx.addIssue({ code: 'custom', message: 'comment references repeat' });
+    }
+  });
+export type FeedbackPayload = z.output<typeof feedbackPayloadSchema>;
+
+// --- What the window sees ---------------------------------------------------------------------------------------
+
+export interface IdentityView {
+  name: string;
+  role: string;
+  /** Four groups of four, to read aloud. */
+  fingerprint: string;
+  /** The card, as text to paste or save. */
+  card: string;
+}
+
+export interface ContactView {
+  id: string;
+  name: string;
+  role: string;
+  fingerprint: string;
+  verified: boolean;
+  addedAt: string;
+}
+
+/** A share the supervisor has received: a summary for the list. */
+export interface ReceivedShareSummary {
+  id: string;
+  bundleId: string;
+  /** Who sent it: the contact's name as the person saved it. */
+  contactId: string | null;
+  senderName: string;
+  title: string;
+  items: number;
+  createdAt: string;
+  importedAt: string;
+  comments: number;
+  feedbackSentAt: string | null;
+}
+
+export interface ReceivedShare {
+  summary: ReceivedShareSummary;
+  preparedOn: string;
+  items: ShareItem[];
+  /** The supervisor's comments so far, by item reference. */
+  comments: Record<string, string>;
+  overall: string;
+}
+
+/** One feedback bundle, as received by the supervisee. */
+export interface FeedbackView {
+  id: string;
+  fromName: string;
+  createdAt: string;
+  importedAt: string;
+  overall: string;
+  /** By item reference. */
+  comments: Record<string, string>;
+}
+
+export interface SentShareItem {
+  ref: string;
+  kind: ShareItemKind;
+  /** The local entry, agenda item, session or supervisor it came from (null for hours, check-ins, signs). */
+  sourceId: string | null;
+  /** The title as shared (de-identified). */
+  title: string;
+}
+
+export interface SentShare {
+  id: string;
+  bundleId: string;
+  contactId: string | null;
+  contactName: string;
+  title: string;
+  fileName: string;
+  createdAt: string;
+  items: SentShareItem[];
+  /** Feedback received for this share, newest first. */
+  feedback: FeedbackView[];
+}
+
+/** A supervisor's comment on something of the person's own, shown beside it. */
+export interface FeedbackComment {
+  feedbackId: string;
+  shareTitle: string;
+  fromName: string;
+  sharedAt: string;
+  receivedAt: string;
+  body: string;
+}
+
+export type ImportResult =
+  | { kind: 'share'; share: ReceivedShareSummary }
+  | { kind: 'feedback'; shareId: string; shareTitle: string; fromName: string; comments: number };
+
+export interface PendingOpen {
+  /** The file's name only (never its folder), for the question "Import …?" */
+  fileName: string;
+}

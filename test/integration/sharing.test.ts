@@ -1,0 +1,434 @@
+/**
+ * Sharing with a supervisor, end to end through the services (issue 7): two vaults in two temporary
+ * folders. The supervisee shares a de-identified selection, the supervisor imports it, comments and sends
+ * feedback, and the supervisee imports that; the comments land beside the entry and the agenda item they
+ * are about. Every refusal the issue names is its own test, and each checks that nothing was stored.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EMPTY_SELECTION, type ExportSelection, type Resolutions } from '../../common/export/types';
+import type { ImportResult } from '../../common/sharing/types';
+import { createIdentity, openBundle, sealBundle } from '../../main/sharing/bundle';
+import { IDENTIFIERS, identifiersLeftIn, seedIdentifyingEntries } from '../support/export-fixture';
+import { agendaItem, CONTRACT } from '../support/supervision-fixture';
+import { tempDir } from '../support/temp';
+import { servicesPerTest, type TestServices } from '../support/vault';
+
+const open = servicesPerTest();
+const sender = { isMainFrame: true, url: 'holding://app/' };
+
+type Ok<T> = { ok: true; value: T };
+async function call<T>(s: TestServices, channel: string, input?: unknown): Promise<T> {
+  const result = await s.router(channel, input, sender);
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return (result as Ok<T>).value;
+}
+async function refused(s: TestServices, channel: string, input?: unknown): Promise<string> {
+  const result = await s.router(channel, input, sender);
+  expect(result.ok, `${channel} should have been refused`).toBe(false);
+  return (result as { ok: false; error: { message: string } }).error.message;
+}
+
+/** Rows in every sharing table: a refused import must leave them all as they were. */
+function sharingRows(s: TestServices): number {
+  return s.vault
+    .db()
+    .prepare(
+      `SELECT (SELECT count(*) FROM shares_received) + (SELECT count(*) FROM share_comments)
+            + (SELECT count(*) FROM feedback_received) + (SELECT count(*) FROM feedback_comments)
+            + (SELECT count(*) FROM shares_sent) + (SELECT count(*) FROM share_items)`,
+    )
+    .pluck()
+    .get() as number;
+}
+
+/** Two people, each with their own vault, folder and card, who have added and confirmed each other. */
+async function twoPeople({ verify = true } = {}) {
+  const folder = await tempDir();
+  const files = { next: '' };
+  const options = {
+    chooseSavePath: async (name: string) => path.join(folder, `${Math.random().toString(36).slice(2, 8)} ${name}`),
+    chooseOpenPath: async () => files.next,
+  };
+  const sam = await open(options);
+  const ama = await open(options);
+  await call(sam, 'sharing:saveIdentity', { name: 'Sam Rivers', role: 'Clinical psychologist' });
+  await call(ama, 'sharing:saveIdentity', { name: 'Dr Ama Mensah', role: 'Clinical supervisor' });
+  const samCard = (await call<{ card: string }>(sam, 'sharing:identity')).card;
+  const amaCard = (await call<{ card: string }>(ama, 'sharing:identity')).card;
+  const amaAtSam = await call<{ id: string }>(sam, 'sharing:addContact', { card: amaCard });
+  const samAtAma = await call<{ id: string }>(ama, 'sharing:addContact', { card: samCard });
+  if (verify) {
+    await call(sam, 'sharing:verifyContact', { id: amaAtSam.id, verified: true });
+    await call(ama, 'sharing:verifyContact', { id: samAtAma.id, verified: true });
+  }
+  return { sam, ama, amaAtSam, samAtAma, files, folder };
+}
+
+/** Sam's selection: the identifying entries and the agenda, with every finding settled. */
+async function settledSelection(sam: TestServices) {
+  const { ids } = seedIdentifyingEntries(sam);
+  const supervisor = sam.supervision.saveSupervisor(CONTRACT);
+  const item = sam.supervision.addAgendaItem(supervisor.id, agendaItem('Staying with not knowing'), { kind: 'scratch' });
+  const selection: ExportSelection = {
+    ...EMPTY_SELECTION,
+    title: 'For supervision',
+    entries: ids.map((id) => ({ id, excerpt: null })),
+    agendas: [supervisor.id],
+  };
+  const check = await sam.exports.check(selection);
+  const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
+  for (const f of check.findings) {
+    resolutions.byValue[f.valueKey] =
+      f.kind === 'listed-name' || f.kind === 'person-name' ? { action: 'pseudonym' } : { action: 'redact' };
+  }
+  return {
+    selection,
+    resolutions,
+    fingerprint: check.fingerprint,
+    entryIds: ids,
+    itemId: item.id,
+    supervisorId: supervisor.id,
+  };
+}
+
+async function shareFromSam(people: Awaited<ReturnType<typeof twoPeople>>) {
+  const settled = await settledSelection(people.sam);
+  const { path: file, share } = await call<{ path: string; share: { id: string; items: { ref: string }[] } }>(
+    people.sam,
+    'sharing:share',
+    {
+      selection: settled.selection,
+      resolutions: settled.resolutions,
+      fingerprint: settled.fingerprint,
+      contactId: people.amaAtSam.id,
+    },
+  );
+  return { ...settled, file, share };
+}
+
+async function importAt(s: TestServices, files: { next: string }, file: string) {
+  files.next = file;
+  return call<ImportResult>(s, 'sharing:import');
+}
+
+describe('sharing with a supervisor, and feedback back', () => {
+  it('carries a de-identified share to the supervisor and the comments home beside the entry and agenda item', async () => {
+    const people = await twoPeople();
+    const { sam, ama, files } = people;
+    const shared = await shareFromSam(people);
+    expect(path.basename(shared.file)).toMatch(/Holding share \d{4}-\d{2}-\d{2}\.holdingbundle$/);
+
+    // Nothing of the vault is in the file: no entry or agenda ids, and no identifier in the clear.
+    const bytes = await fs.readFile(shared.file);
+    for (const id of [...shared.entryIds, shared.itemId, shared.supervisorId]) expect(bytes.includes(id)).toBe(false);
+    expect(bytes.includes('Keziah')).toBe(false);
+
+    const sent = await call<{ contactName: string; items: { kind: string; sourceId: string | null }[] }[]>(
+      sam,
+      'sharing:sent',
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.contactName).toBe('Dr Ama Mensah');
+    expect(sent[0]!.items.map((i) => i.kind)).toEqual(['entry', 'entry', 'entry', 'agenda-item']);
+
+    const imported = await importAt(ama, files, shared.file);
+    expect(imported.kind).toBe('share');
+    if (imported.kind !== 'share') return;
+    expect(imported.share).toMatchObject({ senderName: 'Sam Rivers', title: 'For supervision', items: 4 });
+
+    const received = await call<{
+      summary: { id: string };
+      items: { ref: string; kind: string; title: { text: string }[] }[];
+    }>(ama, 'sharing:receivedShare', { id: imported.share.id });
+    // The supervisor holds exactly what was settled: de-identified, pseudonyms in place.
+    const stored = JSON.stringify(received.items);
+    expect(identifiersLeftIn(stored)).toEqual([]);
+    expect(stored).toContain('Client A');
+    expect(received.items[3]!.title.map((t) => t.text).join('')).toBe('1. Staying with not knowing');
+    // The refs are not the supervisee's ids.
+    for (const item of received.items) expect(shared.entryIds).not.toContain(item.ref);
+
+    const [first, , , agenda] = received.items;
+    await call(ama, 'sharing:saveComment', {
+      shareId: imported.share.id,
+      ref: first!.ref,
+      body: 'You stayed with it. Well done.',
+    });
+    await call(ama, 'sharing:saveComment', {
+      shareId: imported.share.id,
+      ref: agenda!.ref,
+      body: 'Let us start here.',
+    });
+    const withOverall = await call<{ overall: string; comments: Record<string, string> }>(ama, 'sharing:saveComment', {
+      shareId: imported.share.id,
+      ref: null,
+      body: 'Thank you for sharing this.',
+    });
+    expect(withOverall.overall).toBe('Thank you for sharing this.');
+    expect(Object.keys(withOverall.comments)).toHaveLength(2);
+
+    const feedback = await call<{ path: string; share: { feedbackSentAt: string | null } }>(
+      ama,
+      'sharing:sendFeedback',
+      {
+        shareId: imported.share.id,
+      },
+    );
+    expect(feedback.share.feedbackSentAt).not.toBeNull();
+    expect(path.basename(feedback.path)).toMatch(/Holding feedback .*\.holdingbundle$/);
+
+    const back = await importAt(sam, files, feedback.path);
+    expect(back).toMatchObject({
+      kind: 'feedback',
+      fromName: 'Dr Ama Mensah',
+      shareTitle: 'For supervision',
+      comments: 3,
+    });
+
+    const onEntry = await call<{ body: string; fromName: string }[]>(sam, 'sharing:feedbackFor', {
+      sourceId: shared.entryIds[0],
+    });
+    expect(onEntry).toEqual([
+      expect.objectContaining({ body: 'You stayed with it. Well done.', fromName: 'Dr Ama Mensah' }),
+    ]);
+    const onItem = await call<{ body: string }[]>(sam, 'sharing:feedbackFor', { sourceId: shared.itemId });
+    expect(onItem.map((c) => c.body)).toEqual(['Let us start here.']);
+    expect(await call(sam, 'sharing:feedbackFor', { sourceId: shared.entryIds[1] })).toEqual([]);
+    const record = (await call<{ feedback: { overall: string }[] }[]>(sam, 'sharing:sent'))[0]!;
+    expect(record.feedback.map((f) => f.overall)).toEqual(['Thank you for sharing this.']);
+  });
+
+  it('refuses to share while anything is undecided, and writes and records nothing', async () => {
+    const people = await twoPeople();
+    const settled = await settledSelection(people.sam);
+    const message = await refused(people.sam, 'sharing:share', {
+      selection: settled.selection,
+      resolutions: { byValue: {}, byFinding: {}, pseudonyms: {} },
+      fingerprint: settled.fingerprint,
+      contactId: people.amaAtSam.id,
+    });
+    expect(message).toMatch(/still need/i);
+    expect(await fs.readdir(people.folder)).toEqual([]);
+    expect(sharingRows(people.sam)).toBe(0);
+  });
+
+  it('shares only with someone whose fingerprint was confirmed', async () => {
+    const people = await twoPeople({ verify: false });
+    const settled = await settledSelection(people.sam);
+    const message = await refused(people.sam, 'sharing:share', {
+      selection: settled.selection,
+      resolutions: settled.resolutions,
+      fingerprint: settled.fingerprint,
+      contactId: people.amaAtSam.id,
+    });
+    expect(message).toMatch(/compare fingerprints with Dr Ama Mensah/);
+    expect(await fs.readdir(people.folder)).toEqual([]);
+  });
+});
+
+describe('refusing a bundle, with nothing half-imported', () => {
+  async function sharedToAma() {
+    const people = await twoPeople();
+    const shared = await shareFromSam(people);
+    const bytes = new Uint8Array(await fs.readFile(shared.file));
+    return { ...people, shared, bytes };
+  }
+
+  async function refusedFile(s: TestServices, files: { next: string }, folder: string, bytes: Uint8Array) {
+    const file = path.join(folder, `bad-${Math.random().toString(36).slice(2)}.holdingbundle`);
+    await fs.writeFile(file, bytes);
+    files.next = file;
+    const before = sharingRows(s);
+    const message = await refused(s, 'sharing:import');
+    expect(sharingRows(s)).toBe(before);
+    return message;
+  }
+
+  it('a truncated bundle', async () => {
+    const { ama, files, folder, bytes } = await sharedToAma();
+    expect(await refusedFile(ama, files, folder, bytes.subarray(0, bytes.length - 200))).toMatch(/incomplete/);
+  });
+
+  it('an oversized file, refused from its size before it is read', async () => {
+    const { ama, files, folder } = await sharedToAma();
+    const file = path.join(folder, 'huge.holdingbundle');
+    const handle = await fs.open(file, 'w');
+    await handle.truncate(64 * 1024 * 1024 + 1); // sparse: nothing is really written
+    await handle.close();
+    files.next = file;
+    const rss = process.memoryUsage().rss;
+    expect(await refused(ama, 'sharing:import')).toMatch(/larger than any bundle/);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it('an unknown version', async () => {
+    const { ama, files, folder, bytes } = await sharedToAma();
+    const newer = bytes.slice();
+    newer[8] = 2;
+    expect(await refusedFile(ama, files, folder, newer)).toMatch(/newer version of Holding/);
+  });
+
+  it('a bundle tampered with in the header, the sealed key, the stream and the signature', async () => {
+    const { ama, files, folder, bytes } = await sharedToAma();
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, false);
+    for (const offset of [20, 16 + headerLength + 10, bytes.length - 500, bytes.length - 10]) {
+      const changed = bytes.slice();
+      changed[offset] = changed[offset]! ^ 0x01;
+      expect(await refusedFile(ama, files, folder, changed), `byte ${offset}`).toMatch(
+        /changed|damaged|cannot be read|someone else/,
+      );
+    }
+  });
+
+  it('a bundle signed by the wrong key', async () => {
+    const { sam, ama, files, folder } = await sharedToAma();
+    // Someone else's signature on a header that names Sam.
+    const impostor = createIdentity('Sam Rivers', 'Clinical psychologist');
+    const samKeys = sam.identity.secret()!;
+    const forged = sealBundle({
+      kind: 'share',
+      sender: { ...impostor, encryptionKey: samKeys.encryptionKey, signingKey: samKeys.signingKey },
+      recipient: ama.identity.secret()!,
+      payload: new TextEncoder().encode('{}'),
+    });
+    expect(await refusedFile(ama, files, folder, forged)).toMatch(/not signed by the person it names/);
+  });
+
+  it('a bundle from someone whose card was never added', async () => {
+    const { ama, files, folder } = await sharedToAma();
+    const stranger = createIdentity('A stranger', '');
+    const bytes = sealBundle({
+      kind: 'share',
+      sender: stranger,
+      recipient: ama.identity.secret()!,
+      payload: new Uint8Array(2),
+    });
+    expect(await refusedFile(ama, files, folder, bytes)).toMatch(
+      /“A stranger”, but their card is not in your contacts/,
+    );
+  });
+
+  it('a bundle from a contact whose fingerprint has not been confirmed', async () => {
+    const { ama, samAtAma, files, folder, bytes } = await sharedToAma();
+    await call(ama, 'sharing:verifyContact', { id: samAtAma.id, verified: false });
+    expect(await refusedFile(ama, files, folder, bytes)).toMatch(/not yet confirmed the fingerprint/);
+  });
+
+  it('a bundle sealed to someone else', async () => {
+    const { sam, files, folder, bytes } = await sharedToAma();
+    expect(await refusedFile(sam, files, folder, bytes)).toMatch(/sealed for someone else/);
+  });
+
+  it('the same bundle imported twice', async () => {
+    const { ama, files, folder, bytes } = await sharedToAma();
+    const file = path.join(folder, 'once.holdingbundle');
+    await fs.writeFile(file, bytes);
+    await importAt(ama, files, file);
+    expect(await refusedFile(ama, files, folder, bytes)).toMatch(/already imported this bundle/);
+    expect((await call<unknown[]>(ama, 'sharing:received')).length).toBe(1);
+  });
+
+  it('a sound bundle whose contents are not a share', async () => {
+    const { sam, ama, files, folder } = await sharedToAma();
+    const bytes = sealBundle({
+      kind: 'share',
+      sender: sam.identity.secret()!,
+      recipient: ama.identity.secret()!,
+      payload: new TextEncoder().encode(JSON.stringify({ type: 'holding.share.v1', title: 'x', items: 'nope' })),
+    });
+    expect(await refusedFile(ama, files, folder, bytes)).toMatch(/details cannot be read/);
+  });
+
+  it('feedback about something never shared, or from someone it was not shared with', async () => {
+    const { sam, ama, files, folder, shared } = await sharedToAma();
+    const fakeReply = (sender = ama.identity.secret()!, inReplyTo = crypto.randomUUID()) =>
+      sealBundle({
+        kind: 'feedback',
+        sender,
+        recipient: sam.identity.secret()!,
+        payload: new TextEncoder().encode(
+          JSON.stringify({ type: 'holding.feedback.v1', inReplyTo, overall: 'Hello', comments: [] }),
+        ),
+      });
+    expect(await refusedFile(sam, files, folder, fakeReply())).toMatch(/not shared from this Holding/);
+
+    // A third person, added and confirmed by Sam, answering a share that went to Ama.
+    const other = await open();
+    await call(other, 'sharing:saveIdentity', { name: 'Jo Lee', role: '' });
+    const jo = await call<{ id: string }>(sam, 'sharing:addContact', {
+      card: (await call<{ card: string }>(other, 'sharing:identity')).card,
+    });
+    await call(sam, 'sharing:verifyContact', { id: jo.id, verified: true });
+    const bundleId = (await call<{ bundleId: string }[]>(sam, 'sharing:sent'))[0]!.bundleId;
+    expect(bundleId).toBeTruthy();
+    expect(shared.share.id).toBeTruthy();
+    expect(await refusedFile(sam, files, folder, fakeReply(other.identity.secret()!, bundleId))).toMatch(
+      /comes from Jo Lee, but that share went to Dr Ama Mensah/,
+    );
+  });
+
+  it('identity cards: malformed, or the person’s own', async () => {
+    const { sam } = await twoPeople();
+    expect(await refused(sam, 'sharing:addContact', { card: 'HOLDING-CARD-1.bm90IGEgY2FyZA' })).toMatch(
+      /not a Holding identity card/,
+    );
+    const own = (await call<{ card: string }>(sam, 'sharing:identity')).card;
+    expect(await refused(sam, 'sharing:addContact', { card: own })).toMatch(/your own card/);
+    expect((await call<unknown[]>(sam, 'sharing:contacts')).length).toBe(1);
+  });
+
+  it('survives thousands of mutated bundles: no crash, and nothing imported', async () => {
+    const { ama, bytes } = await sharedToAma();
+    const before = sharingRows(ama);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
+          fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+          fc.record({
+            kind: fc.constant('insert' as const),
+            at: fc.nat(),
+            junk: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+          }),
+          fc.record({
+            kind: fc.constant('overwrite' as const),
+            at: fc.nat(),
+            junk: fc.uint8Array({ minLength: 1, maxLength: 32 }),
+          }),
+        ),
+        async (m) => {
+          const at = m.at % bytes.length;
+          let mutated: Uint8Array;
+          if (m.kind === 'flip') {
+            mutated = bytes.slice();
+            mutated[at] = mutated[at]! ^ (1 << m.bit);
+          } else if (m.kind === 'cut') mutated = bytes.subarray(0, at);
+          else if (m.kind === 'insert')
+            mutated = new Uint8Array([...bytes.subarray(0, at), ...m.junk, ...bytes.subarray(at)]);
+          else {
+            mutated = bytes.slice();
+            mutated.set(m.junk.subarray(0, mutated.length - at), at);
+            if (m.junk.subarray(0, mutated.length - at).every((b, i) => b === bytes[at + i])) return;
+          }
+          await expect(ama.sharing.importBytes(mutated)).rejects.toHaveProperty('code', 'INVALID_INPUT');
+          expect(sharingRows(ama)).toBe(before);
+        },
+      ),
+      { numRuns: 3000, seed: 7 },
+    );
+    // The unchanged bundle still imports after all that.
+    await expect(ama.sharing.importBytes(bytes)).resolves.toHaveProperty('kind', 'share');
+  }, 120_000);
+});
+
+it('opens nothing a recipient did not get: the supervisor’s copy decrypts only with their key', async () => {
+  const people = await twoPeople();
+  const shared = await shareFromSam(people);
+  const bytes = new Uint8Array(await fs.readFile(shared.file));
+  const opened = openBundle(bytes, people.ama.identity.secret()!);
+  expect(JSON.parse(new TextDecoder().decode(opened.payload)).type).toBe('holding.share.v1');
+  expect(IDENTIFIERS.nhs).toBeTruthy();
+});
