@@ -344,7 +344,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
 
   it('feedback about something never shared, or from someone it was not shared with', async () => {
     const { sam, ama, files, folder, shared } = await sharedToAma();
-    const fakeReply = (sender = ama.identity.secret()!, inReplyTo = crypto.randomUUID()) =>
+    const fakeReply = (sender = ama.identity.secret()!, inReplyTo: string = crypto.randomUUID()) =>
       sealBundle({
         kind: 'feedback',
         sender,

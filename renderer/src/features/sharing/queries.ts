@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import { holding, unwrap } from '../../api';
+
+/** Query keys for sharing: everything under ['sharing'] is refreshed after an import or a share. */
+export const sharingKeys = {
+  all: ['sharing'] as const,
+  identity: ['sharing', 'identity'] as const,
+  contacts: ['sharing', 'contacts'] as const,
+  sent: ['sharing', 'sent'] as const,
+  received: ['sharing', 'received'] as const,
+  receivedShare: (id: string) => ['sharing', 'received', id] as const,
+  feedbackFor: (sourceId: string) => ['sharing', 'feedbackFor', sourceId] as const,
+  pending: ['sharing', 'pending'] as const,
+};
+
+export const useIdentity = () =>
+  useQuery({ queryKey: sharingKeys.identity, queryFn: () => unwrap(holding().sharing.identity()) });
+
+export const useContacts = () =>
+  useQuery({ queryKey: sharingKeys.contacts, queryFn: () => unwrap(holding().sharing.contacts()) });
+
+export const useSent = () => useQuery({ queryKey: sharingKeys.sent, queryFn: () => unwrap(holding().sharing.sent()) });
+
+export const useReceived = () =>
+  useQuery({ queryKey: sharingKeys.received, queryFn: () => unwrap(holding().sharing.received()) });
+
+export const useReceivedShare = (id: string) =>
+  useQuery({
+    queryKey: sharingKeys.receivedShare(id),
+    queryFn: () => unwrap(holding().sharing.receivedShare({ id })),
+  });
+
+/** The supervisor's comments on one of the person's own entries, agenda items or sessions. */
+export const useFeedbackFor = (sourceId: string) =>
+  useQuery({
+    queryKey: sharingKeys.feedbackFor(sourceId),
+    queryFn: () => unwrap(holding().sharing.feedbackFor({ sourceId })),
+  });
