@@ -9,7 +9,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createIdentity, openBundle, sealBundle, type SecretIdentity, sharingReady } from '../../main/sharing/bundle';
+import { identifiersLeftIn } from '../support/export-fixture';
+import { importAt, shareFromSam, twoPeople } from '../support/sharing-fixture';
 import { tempDir } from '../support/temp';
+import { servicesPerTest } from '../support/vault';
+
+const open = servicesPerTest();
 
 const READER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'support', 'bundle_reader.py');
 const PYTHON = '/usr/bin/python3';
@@ -43,7 +48,7 @@ describe('the bundle format, read by an independent implementation', () => {
         recipient: supervisor,
         payload: new TextEncoder().encode(text),
       });
-      const file = path.join(dir, 'share.holding');
+      const file = path.join(dir, 'share.holdingbundle');
       writeFileSync(file, bytes);
       const read = readWithPython(file, supervisor);
       expect(read.err).toBe('');
@@ -64,12 +69,47 @@ describe('the bundle format, read by an independent implementation', () => {
         ['a flipped bit', Uint8Array.from(bytes, (v, i) => (i === bytes.length - 300 ? v ^ 1 : v)), 'bad-signature'],
       ];
       for (const [name, data, reason] of cases) {
-        const damaged = path.join(dir, `${name}.holding`);
+        const damaged = path.join(dir, `${name}.holdingbundle`);
         writeFileSync(damaged, data);
         const result = readWithPython(damaged, name === 'not for them' ? supervisee : supervisor);
         expect(result.status, name).toBe(2);
         expect(result.err, name).toBe(reason);
       }
+    },
+  );
+
+  it.skipIf(!hasNacl)(
+    `PyNaCl opens a share made by the app between two vaults, and the feedback back${hasNacl ? '' : ' (skipped: python3-nacl is not installed)'}`,
+    async () => {
+      const people = await twoPeople(open);
+      const shared = await shareFromSam(people);
+      const ama = people.ama.identity.secret()!;
+      const read = readWithPython(shared.file, ama);
+      expect(read.err).toBe('');
+      const share = JSON.parse(JSON.parse(read.out).payload as string) as {
+        type: string;
+        items: { ref: string; kind: string }[];
+      };
+      expect(share.type).toBe('holding.share.v1');
+      expect(share.items.map((i) => i.kind)).toEqual(['entry', 'entry', 'entry', 'agenda-item']);
+      expect(identifiersLeftIn(read.out)).toEqual([]);
+
+      const imported = await importAt(people.ama, people.files, shared.file);
+      if (imported.kind !== 'share') throw new Error('expected a share');
+      await people.ama.sharing.saveComment(imported.share.id, share.items[0]!.ref, 'Well held.');
+      const { bundle } = await people.ama.sharing.sealFeedback(imported.share.id);
+      const file = path.join(people.folder, 'feedback.holdingbundle');
+      writeFileSync(file, bundle);
+      const back = readWithPython(file, people.sam.identity.secret()!);
+      expect(back.err).toBe('');
+      const parsed = JSON.parse(back.out) as { kind: number; header: { sender: { name: string } }; payload: string };
+      expect(parsed.kind).toBe(2);
+      expect(parsed.header.sender.name).toBe('Dr Ama Mensah');
+      expect(JSON.parse(parsed.payload)).toMatchObject({
+        type: 'holding.feedback.v1',
+        inReplyTo: JSON.parse(read.out).header.bundleId,
+        comments: [{ ref: share.items[0]!.ref, body: 'Well held.' }],
+      });
     },
   );
 });

@@ -8,115 +8,24 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SELECTION, type ExportSelection, type Resolutions } from '../../common/export/types';
-import type { ImportResult } from '../../common/sharing/types';
-import { createIdentity, openBundle, sealBundle } from '../../main/sharing/bundle';
-import { IDENTIFIERS, identifiersLeftIn, seedIdentifyingEntries } from '../support/export-fixture';
-import { agendaItem, CONTRACT } from '../support/supervision-fixture';
-import { tempDir } from '../support/temp';
+import { createIdentity, sealBundle } from '../../main/sharing/bundle';
+import { identifiersLeftIn } from '../support/export-fixture';
+import {
+  call,
+  importAt,
+  refused,
+  settledSelection,
+  shareFromSam,
+  sharingRows,
+  twoPeople,
+} from '../support/sharing-fixture';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
 const open = servicesPerTest();
-const sender = { isMainFrame: true, url: 'holding://app/' };
-
-type Ok<T> = { ok: true; value: T };
-async function call<T>(s: TestServices, channel: string, input?: unknown): Promise<T> {
-  const result = await s.router(channel, input, sender);
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as Ok<T>).value;
-}
-async function refused(s: TestServices, channel: string, input?: unknown): Promise<string> {
-  const result = await s.router(channel, input, sender);
-  expect(result.ok, `${channel} should have been refused`).toBe(false);
-  return (result as { ok: false; error: { message: string } }).error.message;
-}
-
-/** Rows in every sharing table: a refused import must leave them all as they were. */
-function sharingRows(s: TestServices): number {
-  return s.vault
-    .db()
-    .prepare(
-      `SELECT (SELECT count(*) FROM shares_received) + (SELECT count(*) FROM share_comments)
-            + (SELECT count(*) FROM feedback_received) + (SELECT count(*) FROM feedback_comments)
-            + (SELECT count(*) FROM shares_sent) + (SELECT count(*) FROM share_items)`,
-    )
-    .pluck()
-    .get() as number;
-}
-
-/** Two people, each with their own vault, folder and card, who have added and confirmed each other. */
-async function twoPeople({ verify = true } = {}) {
-  const folder = await tempDir();
-  const files = { next: '' };
-  const options = {
-    chooseSavePath: async (name: string) => path.join(folder, `${Math.random().toString(36).slice(2, 8)} ${name}`),
-    chooseOpenPath: async () => files.next,
-  };
-  const sam = await open(options);
-  const ama = await open(options);
-  await call(sam, 'sharing:saveIdentity', { name: 'Sam Rivers', role: 'Clinical psychologist' });
-  await call(ama, 'sharing:saveIdentity', { name: 'Dr Ama Mensah', role: 'Clinical supervisor' });
-  const samCard = (await call<{ card: string }>(sam, 'sharing:identity')).card;
-  const amaCard = (await call<{ card: string }>(ama, 'sharing:identity')).card;
-  const amaAtSam = await call<{ id: string }>(sam, 'sharing:addContact', { card: amaCard });
-  const samAtAma = await call<{ id: string }>(ama, 'sharing:addContact', { card: samCard });
-  if (verify) {
-    await call(sam, 'sharing:verifyContact', { id: amaAtSam.id, verified: true });
-    await call(ama, 'sharing:verifyContact', { id: samAtAma.id, verified: true });
-  }
-  return { sam, ama, amaAtSam, samAtAma, files, folder };
-}
-
-/** Sam's selection: the identifying entries and the agenda, with every finding settled. */
-async function settledSelection(sam: TestServices) {
-  const { ids } = seedIdentifyingEntries(sam);
-  const supervisor = sam.supervision.saveSupervisor(CONTRACT);
-  const item = sam.supervision.addAgendaItem(supervisor.id, agendaItem('Staying with not knowing'), { kind: 'scratch' });
-  const selection: ExportSelection = {
-    ...EMPTY_SELECTION,
-    title: 'For supervision',
-    entries: ids.map((id) => ({ id, excerpt: null })),
-    agendas: [supervisor.id],
-  };
-  const check = await sam.exports.check(selection);
-  const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
-  for (const f of check.findings) {
-    resolutions.byValue[f.valueKey] =
-      f.kind === 'listed-name' || f.kind === 'person-name' ? { action: 'pseudonym' } : { action: 'redact' };
-  }
-  return {
-    selection,
-    resolutions,
-    fingerprint: check.fingerprint,
-    entryIds: ids,
-    itemId: item.id,
-    supervisorId: supervisor.id,
-  };
-}
-
-async function shareFromSam(people: Awaited<ReturnType<typeof twoPeople>>) {
-  const settled = await settledSelection(people.sam);
-  const { path: file, share } = await call<{ path: string; share: { id: string; items: { ref: string }[] } }>(
-    people.sam,
-    'sharing:share',
-    {
-      selection: settled.selection,
-      resolutions: settled.resolutions,
-      fingerprint: settled.fingerprint,
-      contactId: people.amaAtSam.id,
-    },
-  );
-  return { ...settled, file, share };
-}
-
-async function importAt(s: TestServices, files: { next: string }, file: string) {
-  files.next = file;
-  return call<ImportResult>(s, 'sharing:import');
-}
 
 describe('sharing with a supervisor, and feedback back', () => {
   it('carries a de-identified share to the supervisor and the comments home beside the entry and agenda item', async () => {
-    const people = await twoPeople();
+    const people = await twoPeople(open);
     const { sam, ama, files } = people;
     const shared = await shareFromSam(people);
     expect(path.basename(shared.file)).toMatch(/Holding share \d{4}-\d{2}-\d{2}\.holdingbundle$/);
@@ -202,7 +111,7 @@ describe('sharing with a supervisor, and feedback back', () => {
   });
 
   it('refuses to share while anything is undecided, and writes and records nothing', async () => {
-    const people = await twoPeople();
+    const people = await twoPeople(open);
     const settled = await settledSelection(people.sam);
     const message = await refused(people.sam, 'sharing:share', {
       selection: settled.selection,
@@ -216,7 +125,7 @@ describe('sharing with a supervisor, and feedback back', () => {
   });
 
   it('shares only with someone whose fingerprint was confirmed', async () => {
-    const people = await twoPeople({ verify: false });
+    const people = await twoPeople(open, { verify: false });
     const settled = await settledSelection(people.sam);
     const message = await refused(people.sam, 'sharing:share', {
       selection: settled.selection,
@@ -231,7 +140,7 @@ describe('sharing with a supervisor, and feedback back', () => {
 
 describe('refusing a bundle, with nothing half-imported', () => {
   async function sharedToAma() {
-    const people = await twoPeople();
+    const people = await twoPeople(open);
     const shared = await shareFromSam(people);
     const bytes = new Uint8Array(await fs.readFile(shared.file));
     return { ...people, shared, bytes };
@@ -371,7 +280,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
   });
 
   it('identity cards: malformed, or the person’s own', async () => {
-    const { sam } = await twoPeople();
+    const { sam } = await twoPeople(open);
     expect(await refused(sam, 'sharing:addContact', { card: 'HOLDING-CARD-1.bm90IGEgY2FyZA' })).toMatch(
       /not a Holding identity card/,
     );
@@ -422,13 +331,4 @@ describe('refusing a bundle, with nothing half-imported', () => {
     // The unchanged bundle still imports after all that.
     await expect(ama.sharing.importBytes(bytes)).resolves.toHaveProperty('kind', 'share');
   }, 120_000);
-});
-
-it('opens nothing a recipient did not get: the supervisor’s copy decrypts only with their key', async () => {
-  const people = await twoPeople();
-  const shared = await shareFromSam(people);
-  const bytes = new Uint8Array(await fs.readFile(shared.file));
-  const opened = openBundle(bytes, people.ama.identity.secret()!);
-  expect(JSON.parse(new TextDecoder().decode(opened.payload)).type).toBe('holding.share.v1');
-  expect(IDENTIFIERS.nhs).toBeTruthy();
 });
