@@ -1,4 +1,4 @@
-/** Issue 7 groundwork: identities and contacts in two vaults, and a bundle between them. */
+/** Identities and contacts in two vaults, and a bundle between them. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
