@@ -1,10 +1,9 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { supervisionNoteFor } from '../common/checkins/notes';
 import { clearCheckCaches } from '../common/export/deid';
 import { type ExportFormat, FORMAT_EXTENSIONS, FORMAT_NAMES } from '../common/export/types';
 import { AppError, LockedError } from '../common/errors';
-import { CARD_EXTENSION, SHARE_EXTENSION } from '../common/sharing/types';
+import { CARD_EXTENSION, type SentShare, SHARE_EXTENSION } from '../common/sharing/types';
 import { docFromParagraphs } from '../common/journal/doc';
 import type { AppInfo, LockReason } from '../common/ipc/contract';
 import { isSafeHref } from '../common/journal/doc';
@@ -12,6 +11,7 @@ import { CheckinService } from './checkins/checkins';
 import { PromptService } from './dialectics/prompts';
 import { ExportService, localDay, type PdfRenderer } from './export/export';
 import { writeFileAtomic } from './fs/atomic';
+import { readCapped } from './fs/read-capped';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { JournalService } from './journal/journal';
 import { TemplateService } from './journal/templates';
@@ -115,21 +115,18 @@ export function safeFileName(name: string, fallback: string): string {
   );
 }
 
-/** Reads a small text file (an identity card), refusing anything larger before reading it. */
+/** Reads a small text file (an identity card), never more than `limit` bytes of it. */
 async function readSmallText(filePath: string, limit: number): Promise<string> {
-  try {
-    const stat = await fs.stat(filePath);
-    if (stat.size > limit) {
-      throw new AppError(
+  const bytes = await readCapped(
+    filePath,
+    limit,
+    () =>
+      new AppError(
         'INVALID_INPUT',
         'That file is too large to be a Holding identity card. Please ask for the card again.',
-      );
-    }
-    return await fs.readFile(filePath, 'utf8');
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('INVALID_INPUT', 'Holding could not open that file: it may have been moved or deleted.');
-  }
+      ),
+  );
+  return new TextDecoder().decode(bytes);
 }
 
 /** The composition root: the same services for Electron, the browser shell and tests. */
@@ -176,6 +173,8 @@ export function createServices(options: ServicesOptions): Services {
     suggestedName: string,
     kind: FileKind,
     data: () => string | Uint8Array | Promise<string | Uint8Array>,
+    /** Records what is about to be written, once the place is known; returns how to take it back. */
+    beforeWrite?: (target: string) => () => void,
   ): Promise<string | null> => {
     if (!options.chooseSavePath) throw new AppError('INVALID_INPUT', 'Saving files is not available here.');
     const bytes = await data();
@@ -185,9 +184,11 @@ export function createServices(options: ServicesOptions): Services {
     if (!vault.isUnlocked()) {
       throw new AppError('LOCKED', 'Holding locked while you were choosing where to save, so nothing was written.');
     }
+    const undo = beforeWrite?.(target);
     try {
       await writeFileAtomic(target, bytes, 0o600);
     } catch (error) {
+      undo?.();
       throw new AppError(
         'INVALID_INPUT',
         `Holding could not save the file there: ${whyNotSaved((error as NodeJS.ErrnoException).code)}. Nothing was written; please choose another folder.`,
@@ -378,9 +379,20 @@ export function createServices(options: ServicesOptions): Services {
       // The same check and the same refusals as saving a file: nothing undecided leaves.
       const { doc } = await exports.settled(selection, resolutions, fingerprint);
       const sealed = await sharing.sealShare(doc, contactId);
-      const target = await saveFile(bundleFileName('share', localDay(new Date())), 'bundle', () => sealed.bundle);
-      if (!target) return { path: null, share: null };
-      return { path: target, share: sealed.record(path.basename(target)) };
+      // Recorded before the file is written (and taken back if writing fails): a share on its way always
+      // has its record, so the feedback that answers it can find its way home.
+      let share: SentShare | null = null;
+      const target = await saveFile(
+        bundleFileName('share', localDay(new Date())),
+        'bundle',
+        () => sealed.bundle,
+        (chosen) => {
+          const recorded = sealed.record(path.basename(chosen));
+          share = recorded;
+          return () => sharing.forgetShare(recorded.id);
+        },
+      );
+      return target ? { path: target, share } : { path: null, share: null };
     },
     'sharing:sent': () => sharing.sent(),
     'sharing:import': async () => {

@@ -13,6 +13,7 @@ import {
   type ReceivedShare,
   type ReceivedShareSummary,
   type SentShare,
+  SHARE_REF,
 } from '../sharing/types';
 import type { HoursMonth } from '../supervision/hours';
 import type { Action, AgendaItem, BalanceView, SessionRecord, Supervisor } from '../supervision/types';
@@ -516,10 +517,7 @@ export const contract = {
     input: z
       .object({
         shareId: recordId,
-        ref: z
-          .string()
-          .regex(/^[A-Za-z0-9_-]{16,32}$/)
-          .nullable(),
+        ref: z.string().regex(SHARE_REF).nullable(),
         body: z.string().refine((b) => b.length <= MAX_COMMENT_LENGTH, 'A comment can be up to 20,000 characters.'),
       })
       .strict(),

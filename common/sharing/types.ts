@@ -15,7 +15,7 @@ export const SHARE_EXTENSION = 'holdingbundle';
 export const CARD_EXTENSION = 'holdingcard';
 /** Comments: generous, but bounded. */
 export const MAX_COMMENT_LENGTH = 20_000;
-export const MAX_SHARE_ITEMS = 5_000;
+export const MAX_SHARE_ITEMS = 20_000;
 
 export type ShareItemKind = SectionKind | 'agenda-item';
 
@@ -30,13 +30,15 @@ export const SHARE_ITEM_KIND_NAMES: Record<ShareItemKind, string> = {
   signs: 'Warning signs and what helps',
 };
 
-const ref = z.string().regex(/^[A-Za-z0-9_-]{16,32}$/);
+/** 16 random bytes in base64url. */
+export const SHARE_REF = /^[A-Za-z0-9_-]{22}$/;
+const ref = z.string().regex(SHARE_REF);
 const text = (max: number) => z.string().max(max);
 
 // zod's optional keys read as `T | undefined`; our types leave them out instead. The shapes are the same.
 const inline = z
   .object({
-    text: text(100_000),
+    text: text(2_000_000),
     bold: z.boolean().optional(),
     italic: z.boolean().optional(),
     underline: z.boolean().optional(),
@@ -46,7 +48,7 @@ const inline = z
     href: text(4_000).optional(),
   })
   .strict() as unknown as z.ZodType<Inline>;
-const inlines = z.array(inline).max(10_000);
+const inlines = z.array(inline).max(1_000_000);
 
 const blockSchema: z.ZodType<Block> = z.lazy(
   () =>
@@ -65,11 +67,11 @@ const blockSchema: z.ZodType<Block> = z.lazy(
           ordered: z.boolean(),
           start: z.number().int().min(0).max(1_000_000),
           items: z
-            .array(z.object({ checked: z.boolean().nullable(), blocks: z.array(blockSchema).max(10_000) }).strict())
-            .max(10_000),
+            .array(z.object({ checked: z.boolean().nullable(), blocks: z.array(blockSchema).max(100_000) }).strict())
+            .max(100_000),
         })
         .strict(),
-      z.object({ type: z.literal('quote'), blocks: z.array(blockSchema).max(10_000) }).strict(),
+      z.object({ type: z.literal('quote'), blocks: z.array(blockSchema).max(100_000) }).strict(),
       z.object({ type: z.literal('code'), content: inlines }).strict(),
       z.object({ type: z.literal('rule') }).strict(),
       z
@@ -86,7 +88,7 @@ const blockSchema: z.ZodType<Block> = z.lazy(
                       z
                         .object({
                           colspan: z.number().int().min(1).max(1_000),
-                          rowspan: z.number().int().min(1).max(10_000),
+                          rowspan: z.number().int().min(1).max(100_000),
                         })
                         .strict(),
                     )
@@ -95,13 +97,13 @@ const blockSchema: z.ZodType<Block> = z.lazy(
                 })
                 .strict(),
             )
-            .max(10_000),
+            .max(100_000),
         })
         .strict(),
       z
         .object({
           type: z.literal('fields'),
-          rows: z.array(z.object({ label: text(200), value: inlines }).strict()).max(1_000),
+          rows: z.array(z.object({ label: text(200), value: inlines }).strict()).max(100_000),
         })
         .strict(),
     ]) as unknown as z.ZodType<Block>,

@@ -221,8 +221,16 @@ export interface OpenedBundle {
   payload: Uint8Array;
 }
 
-/** Opens a bundle made for `me`, or throws a BundleError saying kindly and exactly why not. */
-export function openBundle(bytes: Uint8Array, me: SecretIdentity): OpenedBundle {
+/**
+ * Opens a bundle made for `me`, or throws a BundleError saying kindly and exactly why not. `acceptSender`
+ * runs as soon as the header is read, before any signature or decryption work: the app refuses a sender
+ * who is not a confirmed contact there, so a stranger's large file costs next to nothing.
+ */
+export function openBundle(
+  bytes: Uint8Array,
+  me: SecretIdentity,
+  acceptSender: (header: BundleHeader) => void = () => undefined,
+): OpenedBundle {
   if (bytes.length > MAX_BUNDLE_BYTES) throw new BundleError('too-large');
   if (bytes.length < PREAMBLE_BYTES || new TextDecoder().decode(bytes.subarray(0, 8)) !== BUNDLE_MAGIC) {
     throw new BundleError('not-a-bundle');
@@ -248,6 +256,7 @@ export function openBundle(bytes: Uint8Array, me: SecretIdentity): OpenedBundle 
   if (header.recipientFingerprint !== Buffer.from(fingerprintOf(me)).toString('hex')) {
     throw new BundleError('not-for-you');
   }
+  acceptSender(header);
 
   // The framing must be whole before anything is checked or decrypted: a cut-short file says so.
   const streamStart = headerEnd + SEALED_KEY_BYTES + STREAM_HEADER_BYTES;
@@ -263,6 +272,10 @@ export function openBundle(bytes: Uint8Array, me: SecretIdentity): OpenedBundle 
     offset += 4 + length;
   }
   if (streamStart > end || chunks.length === 0) throw new BundleError('truncated');
+  // Every chunk but the last is full: a file of many tiny chunks is not one Holding made.
+  if (chunks.slice(0, -1).some(([from, to]) => to - from !== CHUNK_BYTES + STREAM_ABYTES)) {
+    throw new BundleError('damaged');
+  }
 
   const signed = bytes.subarray(0, end);
   const signature = bytes.subarray(end);
@@ -280,7 +293,8 @@ export function openBundle(bytes: Uint8Array, me: SecretIdentity): OpenedBundle 
       me.encryptionSecret,
     );
   } catch {
-    throw new BundleError('not-for-you');
+    // The recipient's fingerprint matched, so the sealed key was made for us and has been damaged.
+    throw new BundleError('damaged');
   }
   const ad = sodium.crypto_generichash(32, bytes.subarray(0, headerEnd), null);
   const parts: Uint8Array[] = [];
@@ -311,8 +325,8 @@ export function openBundle(bytes: Uint8Array, me: SecretIdentity): OpenedBundle 
 const CARD_PREFIX = 'HOLDING-CARD-1.';
 const cardSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    role: z.string().trim().max(200),
+    name: z.string().min(1).max(200),
+    role: z.string().max(200),
     encryptionKey: key32,
     signingKey: key32,
     /** The card's own fields, signed with its signing key: whoever made it holds the key. */
@@ -324,8 +338,18 @@ const cardSchema = z
   .strict();
 
 function cardMessage(card: Pick<PublicIdentity, 'name' | 'role' | 'encryptionKey' | 'signingKey'>): Uint8Array {
+  return cardMessageRaw({
+    name: card.name,
+    role: card.role,
+    encryptionKey: b64(card.encryptionKey),
+    signingKey: b64(card.signingKey),
+  });
+}
+
+/** What a card's signature covers: its fields exactly as they appear in the card. */
+function cardMessageRaw(card: { name: string; role: string; encryptionKey: string; signingKey: string }): Uint8Array {
   return new TextEncoder().encode(
-    JSON.stringify(['HOLDING-CARD-1', card.name, card.role, b64(card.encryptionKey), b64(card.signingKey)]),
+    JSON.stringify(['HOLDING-CARD-1', card.name, card.role, card.encryptionKey, card.signingKey]),
   );
 }
 
@@ -351,11 +375,41 @@ export function parseCard(text: string): PublicIdentity {
     );
   if (!trimmed.startsWith(CARD_PREFIX) || trimmed.length > 4096) throw refuse();
   let card: z.output<typeof cardSchema>;
+  let body: { name: string; role: string; encryptionKey: string; signingKey: string } | undefined;
   try {
-    card = cardSchema.parse(JSON.parse(Buffer.from(trimmed.slice(CARD_PREFIX.length), 'base64url').toString('utf8')));
+    body = JSON.parse(Buffer.from(trimmed.slice(CARD_PREFIX.length), 'base64url').toString('utf8')) as typeof body;
+    card = cardSchema.parse(body);
   } catch {
     throw refuse();
   }
-  if (!sodium.crypto_sign_verify_detached(card.signature, cardMessage(card), card.signingKey)) throw refuse();
-  return { name: card.name, role: card.role, encryptionKey: card.encryptionKey, signingKey: card.signingKey };
+  // Signed over the card exactly as written; the name and role are tidied only after.
+  if (!sodium.crypto_sign_verify_detached(card.signature, cardMessageRaw(body!), card.signingKey)) throw refuse();
+  if (!usableEncryptionKey(card.encryptionKey)) throw refuse();
+  const name = tidyName(card.name);
+  if (!name) throw refuse();
+  return { name, role: tidyName(card.role), encryptionKey: card.encryptionKey, signingKey: card.signingKey };
+}
+
+/**
+ * A name or role as it may be shown: control, bidirectional-override and zero-width characters removed
+ * (they could make one name look like another), spaces collapsed.
+ */
+export function tidyName(text: string): string {
+  return text
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** An X25519 key that sealing can use: not one of the small-order points that make the result all zeros. */
+function usableEncryptionKey(key: Uint8Array): boolean {
+  const scalar = sodium.randombytes_buf(32);
+  try {
+    sodium.crypto_scalarmult(scalar, key);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    sodium.memzero(scalar);
+  }
 }

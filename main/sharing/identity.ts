@@ -18,6 +18,7 @@ import {
   type SecretIdentity,
   sharingReady,
   shortFingerprint,
+  tidyName,
 } from './bundle';
 
 interface IdentityRow {
@@ -73,8 +74,8 @@ export class IdentityService {
   /** Makes the identity the first time (new keys); afterwards changes only the name and role on the card. */
   async save(input: { name: string; role: string }): Promise<IdentityView> {
     await sharingReady();
-    const name = input.name.replace(/\s+/g, ' ').trim();
-    const role = input.role.replace(/\s+/g, ' ').trim();
+    const name = tidyName(input.name);
+    const role = tidyName(input.role);
     if (!name) throw new AppError('INVALID_INPUT', 'Please give the name your supervisor knows you by.');
     if (name.length > 200 || role.length > 200) {
       throw new AppError('INVALID_INPUT', 'Please keep the name and role under 200 characters each.');
@@ -114,6 +115,15 @@ export class IdentityService {
       ContactRow | undefined;
     if (existing) {
       throw new AppError('INVALID_INPUT', `You have already added ${existing.name}’s card.`);
+    }
+    // Two people with the same name could be mistaken for each other when choosing whom to share with.
+    const sameName = db.prepare('SELECT name FROM contacts WHERE name = ? COLLATE NOCASE').get(card.name) as
+      { name: string } | undefined;
+    if (sameName) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `You already have someone called “${sameName.name}” in your contacts, with a different card. If this is their new card, remove the old one first; if it is someone else, ask them to add something to their name (such as their role or town) to tell them apart.`,
+      );
     }
     const id = randomUUID();
     db.prepare(

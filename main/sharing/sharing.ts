@@ -8,7 +8,6 @@
  * beside the entries and agenda items they are about.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../common/errors';
 import { textOf } from '../../common/export/document';
@@ -30,14 +29,18 @@ import {
   type SharePayload,
   sharePayloadSchema,
 } from '../../common/sharing/types';
+import { readCapped } from '../fs/read-capped';
 import type { Vault } from '../vault/vault';
+import sodium from 'libsodium-wrappers-sumo';
 import {
+  type BundleHeader,
   BundleError,
   fingerprintOf,
   MAX_BUNDLE_BYTES,
   openBundle,
   type OpenedBundle,
   sealBundle,
+  type SecretIdentity,
   sharingReady,
 } from './bundle';
 import type { IdentityService } from './identity';
@@ -103,7 +106,9 @@ interface ReceivedRow {
   bundle_id: string;
   contact_id: string | null;
   sender_name: string;
+  sender_fingerprint: string;
   title: string;
+  items: number;
   created_at: string;
   imported_at: string;
   payload: string;
@@ -120,14 +125,38 @@ interface SentRow {
   created_at: string;
 }
 
+/** Wipes the copies of the secret keys a seal or an open was given. */
+function forget(me: SecretIdentity): void {
+  sodium.memzero(me.encryptionSecret);
+  sodium.memzero(me.signingSecret);
+}
+
 /** Refusals that are about who sent it or what it answers: the bundle itself was sound. */
 function refuse(message: string): AppError {
   return new AppError('INVALID_INPUT', message);
 }
 
+/** Deeper than any document the editor allows (common/journal/doc.ts): refused before the schema walks it. */
+const MAX_PAYLOAD_DEPTH = 64;
+
+/** How deeply a parsed JSON value nests, without recursion (so no stack to overflow). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_PAYLOAD_DEPTH) return deepest;
+    if (v && typeof v === 'object') for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 function parsePayload<T>(bytes: Uint8Array, schema: { parse(v: unknown): T }): T {
   try {
-    return schema.parse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
+    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    if (depthOf(value) > MAX_PAYLOAD_DEPTH) throw new Error('too deep');
+    return schema.parse(value);
   } catch {
     // Parsed by zod after the signature and decryption held: made by a different version, or by hand.
     throw new BundleError('malformed');
@@ -158,8 +187,9 @@ export class SharingService {
 
   /** A verified contact's keys: sharing and feedback go only to someone whose fingerprint was confirmed. */
   private recipient(contactId: string | null) {
-    if (!contactId)
+    if (!contactId) {
       throw refuse('The person this came from is no longer in your contacts. Please add their card again.');
+    }
     const keys = this.identity.publicKeys(contactId);
     if (!keys.verified) {
       throw refuse(
@@ -171,7 +201,7 @@ export class SharingService {
 
   // --- Supervisee: share --------------------------------------------------------------------------------------
 
-  /** Seals the settled export to a verified contact. Nothing is recorded until the file is written. */
+  /** Seals the settled export to a verified contact; `record` keeps it once the place to save is chosen. */
   async sealShare(doc: ExportDocument, contactId: string) {
     await sharingReady();
     const me = this.me();
@@ -183,13 +213,28 @@ export class SharingService {
       preparedOn: doc.preparedOn,
       items: sources.map((s) => s.item),
     };
+    // What the supervisor's Holding will accept: checked here, so nothing is sealed that would be refused there.
+    const fits = sharePayloadSchema.safeParse(payload);
+    if (!fits.success || sources.some((s) => depthOf(s.item) > MAX_PAYLOAD_DEPTH - 4)) {
+      const at = fits.success ? undefined : fits.error.issues[0]?.path;
+      const index = at && at[0] === 'items' && typeof at[1] === 'number' ? at[1] : -1;
+      const title = index >= 0 ? textOf(sources[index]!.item.title) : '';
+      throw refuse(
+        `${title ? `“${title}”` : 'Something in this selection'} is larger than a share can carry (a very long paragraph, table or list). Please share a passage of it instead. Nothing was sealed.`,
+      );
+    }
     const bytes = new TextEncoder().encode(JSON.stringify(payload));
     if (bytes.length > PAYLOAD_LIMIT) {
       throw refuse('This is more than one bundle can carry (64 MB). Please share fewer entries at a time.');
     }
     const bundleId = randomUUID();
     const createdAt = this.now().toISOString();
-    const bundle = sealBundle({ kind: 'share', sender: me, recipient, payload: bytes, bundleId, createdAt });
+    let bundle: Uint8Array;
+    try {
+      bundle = sealBundle({ kind: 'share', sender: me, recipient, payload: bytes, bundleId, createdAt });
+    } finally {
+      forget(me);
+    }
     const record = (fileName: string) =>
       this.recordShare(bundleId, createdAt, contactId, payload.title, fileName, sources);
     return { bundle, record };
@@ -221,6 +266,11 @@ export class SharingService {
 
   private contactFingerprint(contactId: string): string {
     return hex(fingerprintOf(this.identity.publicKeys(contactId)));
+  }
+
+  /** Takes back a share's record (its file could not be written). */
+  forgetShare(id: string): void {
+    this.db().prepare('DELETE FROM shares_sent WHERE id = ?').run(id);
   }
 
   /** Everything this person has shared, newest first, with any feedback that came back. */
@@ -307,18 +357,9 @@ export class SharingService {
 
   // --- Opening a bundle ---------------------------------------------------------------------------------------
 
-  /** Reads a bundle file: the size is checked before anything is read into memory. */
+  /** Reads a bundle file: never more than the cap, whatever the file claims its size is. */
   async importFile(filePath: string): Promise<ImportResult> {
-    let size: number;
-    try {
-      const stat = await fs.stat(filePath);
-      if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      size = stat.size;
-    } catch {
-      throw refuse('Holding could not open that file: it may have been moved or deleted. Nothing was imported.');
-    }
-    if (size > MAX_BUNDLE_BYTES) throw new BundleError('too-large');
-    const bytes = new Uint8Array(await fs.readFile(filePath));
+    const bytes = await readCapped(filePath, MAX_BUNDLE_BYTES, () => new BundleError('too-large'));
     return this.importBytes(bytes);
   }
 
@@ -326,8 +367,14 @@ export class SharingService {
   async importBytes(bytes: Uint8Array): Promise<ImportResult> {
     await sharingReady();
     const me = this.me();
-    const opened = openBundle(bytes, me);
-    const contact = this.senderContact(opened);
+    let contact: ContactRow & { fingerprint: string } = { id: '', name: '', verified_at: null, fingerprint: '' };
+    let opened: OpenedBundle;
+    try {
+      // The sender is checked as soon as the header is read, before the signature and decryption.
+      opened = openBundle(bytes, me, (header) => (contact = this.senderContact(header)));
+    } finally {
+      forget(me);
+    }
     const db = this.db();
     const table = opened.kind === 'share' ? 'shares_received' : 'feedback_received';
     const earlier = db.prepare(`SELECT imported_at FROM ${table} WHERE bundle_id = ?`).get(opened.header.bundleId) as
@@ -345,15 +392,15 @@ export class SharingService {
   }
 
   /** The sender must be a contact whose fingerprint the person has confirmed. */
-  private senderContact(opened: OpenedBundle): ContactRow & { fingerprint: string } {
-    const fingerprint = hex(fingerprintOf(opened.header.sender));
+  private senderContact(header: BundleHeader): ContactRow & { fingerprint: string } {
+    const fingerprint = hex(fingerprintOf(header.sender));
     const contact = this.db()
       .prepare('SELECT id, name, verified_at FROM contacts WHERE fingerprint = ?')
       .get(fingerprint) as ContactRow | undefined;
-    const named = opened.header.sender.name;
+    // The name in the header is the sender's own claim: not repeated, since anyone can write anything there.
     if (!contact) {
       throw refuse(
-        `This bundle says it is from “${named}”, but their card is not in your contacts. Add their card and compare fingerprints with them, then open the bundle again. Nothing was imported.`,
+        'This bundle comes from someone whose card is not in your contacts. If you were expecting it, add the sender’s card and compare fingerprints with them, then open the bundle again. Nothing was imported.',
       );
     }
     if (!contact.verified_at) {
@@ -369,8 +416,8 @@ export class SharingService {
     const id = randomUUID();
     this.db()
       .prepare(
-        `INSERT INTO shares_received (id, bundle_id, contact_id, sender_name, sender_fingerprint, title, created_at, imported_at, payload)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO shares_received (id, bundle_id, contact_id, sender_name, sender_fingerprint, title, items, created_at, imported_at, payload)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -379,6 +426,7 @@ export class SharingService {
         contact.name,
         hex(fingerprintOf(opened.header.sender)),
         payload.title || 'Untitled',
+        payload.items.length,
         opened.header.createdAt,
         this.now().toISOString(),
         JSON.stringify(payload),
@@ -406,7 +454,11 @@ export class SharingService {
         (r) => r.ref,
       ),
     );
-    if (payload.comments.some((c) => !refs.has(c.ref))) throw new BundleError('malformed');
+    if (payload.comments.some((c) => !refs.has(c.ref))) {
+      throw refuse(
+        `This feedback refers to things that were not in what you shared with ${share.contact_name}, so it cannot be put beside your entries. Nothing was imported.`,
+      );
+    }
     const id = randomUUID();
     db.transaction(() => {
       db.prepare(
@@ -450,7 +502,6 @@ export class SharingService {
 
   private summaryOf(id: string): ReceivedShareSummary {
     const row = this.row(id);
-    const payload = JSON.parse(row.payload) as SharePayload;
     const comments = this.db()
       .prepare("SELECT count(*) FROM share_comments WHERE share_id = ? AND ref <> '' AND body <> ''")
       .pluck()
@@ -461,7 +512,7 @@ export class SharingService {
       contactId: row.contact_id,
       senderName: row.sender_name,
       title: row.title,
-      items: payload.items.length,
+      items: row.items,
       createdAt: row.created_at,
       importedAt: row.imported_at,
       comments,
@@ -519,20 +570,28 @@ export class SharingService {
     if (!comments.length && !share.overall.trim()) {
       throw refuse('Please write at least one comment before sending feedback.');
     }
-    const recipient = this.recipient(row.contact_id);
+    // By the keys it came from: a contact removed and added again is still the same person.
+    const contact = this.db().prepare('SELECT id FROM contacts WHERE fingerprint = ?').get(row.sender_fingerprint) as
+      { id: string } | undefined;
+    const recipient = this.recipient(contact?.id ?? null);
     const payload: FeedbackPayload = {
       type: 'holding.feedback.v1',
       inReplyTo: row.bundle_id,
       overall: share.overall,
       comments,
     };
-    const bundle = sealBundle({
-      kind: 'feedback',
-      sender: me,
-      recipient,
-      payload: new TextEncoder().encode(JSON.stringify(payload)),
-      createdAt: this.now().toISOString(),
-    });
+    let bundle: Uint8Array;
+    try {
+      bundle = sealBundle({
+        kind: 'feedback',
+        sender: me,
+        recipient,
+        payload: new TextEncoder().encode(JSON.stringify(payload)),
+        createdAt: this.now().toISOString(),
+      });
+    } finally {
+      forget(me);
+    }
     const record = () => {
       this.db()
         .prepare('UPDATE shares_received SET feedback_sent_at = ? WHERE id = ?')

@@ -3,6 +3,7 @@
  * and a fuzz test mutating bundles thousands of times (no crash, nothing half-opened).
  */
 import fc from 'fast-check';
+import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BundleError,
@@ -75,8 +76,8 @@ describe('refusals, each its own', () => {
     expect(refusal(bytes.subarray(0, 40))).toBe('truncated');
   });
 
-  it('a bundle over the size cap, before anything is read', () => {
-    // Only the length is looked at: a view as long as the cap plus one, never filled.
+  it('a bundle over the size cap, refused by its length alone', () => {
+    // (Reading a file never reads past the cap: see readCapped in sharing.test.ts.)
     const big = new Uint8Array(MAX_BUNDLE_BYTES + 1);
     expect(refusal(big)).toBe('too-large');
   });
@@ -137,6 +138,86 @@ describe('refusals, each its own', () => {
   });
 });
 
+/**
+ * Bundles built by hand, the way a careless or hostile writer might, and properly signed by the sender: so
+ * the checks after the signature (full chunks, the final tag, the additional data) are reached and seen.
+ */
+function craft(options: {
+  pieces: Uint8Array[];
+  finalAt?: number;
+  ad?: Uint8Array;
+  sender?: SecretIdentity;
+}): Uint8Array {
+  const sender = options.sender ?? supervisee;
+  const header = new TextEncoder().encode(
+    JSON.stringify({
+      bundleId: crypto.randomUUID(),
+      createdAt: new Date().toISOString(),
+      sender: {
+        name: sender.name,
+        role: sender.role,
+        encryptionKey: Buffer.from(sender.encryptionKey).toString('base64url'),
+        signingKey: Buffer.from(sender.signingKey).toString('base64url'),
+      },
+      recipientFingerprint: Buffer.from(fingerprintOf(supervisor)).toString('hex'),
+      payloadType: 'holding.share.v1',
+    }),
+  );
+  const preamble = new Uint8Array(16);
+  preamble.set(new TextEncoder().encode('HOLDBNDL'));
+  const view = new DataView(preamble.buffer);
+  view.setUint8(8, 1);
+  view.setUint8(9, 1);
+  view.setUint32(12, header.length, false);
+  const bound = new Uint8Array([...preamble, ...header]);
+  const ad = options.ad ?? sodium.crypto_generichash(32, bound, null);
+  const key = sodium.crypto_secretstream_xchacha20poly1305_keygen();
+  const { state, header: streamHeader } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
+  const parts: number[] = [...bound, ...sodium.crypto_box_seal(key, supervisor.encryptionKey), ...streamHeader];
+  const finalAt = options.finalAt ?? options.pieces.length - 1;
+  options.pieces.forEach((piece, i) => {
+    const tag =
+      i === finalAt
+        ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+        : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+    const cipher = sodium.crypto_secretstream_xchacha20poly1305_push(state, piece, ad, tag);
+    const length = new Uint8Array(4);
+    new DataView(length.buffer).setUint32(0, cipher.length, false);
+    parts.push(...length, ...cipher);
+  });
+  const signed = new Uint8Array(parts);
+  const message = new Uint8Array([
+    ...new TextEncoder().encode('HOLDING-BUNDLE-SIG-1\0'),
+    ...signed,
+    ...supervisor.encryptionKey,
+  ]);
+  return new Uint8Array([...signed, ...sodium.crypto_sign_detached(message, sender.signingSecret)]);
+}
+
+describe('refusals past the signature (a sender who wrote the file by hand)', () => {
+  const full = () => new Uint8Array(64 * 1024).fill(65);
+
+  it('opens what is written to the letter of the format', () => {
+    expect(refusal(craft({ pieces: [full(), new Uint8Array([66])] }))).toBe('opened');
+  });
+
+  it('many small chunks: refused before any decryption', () => {
+    expect(refusal(craft({ pieces: [new Uint8Array(10), new Uint8Array(10), new Uint8Array(10)] }))).toBe('damaged');
+  });
+
+  it('no final tag on the last chunk: cut short at a chunk boundary', () => {
+    expect(refusal(craft({ pieces: [full(), full()], finalAt: 5 }))).toBe('truncated');
+  });
+
+  it('a final tag before the last chunk', () => {
+    expect(refusal(craft({ pieces: [full(), full()], finalAt: 0 }))).toBe('damaged');
+  });
+
+  it('chunks not bound to this header', () => {
+    expect(refusal(craft({ pieces: [full()], ad: new Uint8Array(32) }))).toBe('damaged');
+  });
+});
+
 describe('identity cards', () => {
   it('round-trip, with a short fingerprint to read aloud', () => {
     const card = cardOf(supervisor);
@@ -156,6 +237,16 @@ describe('identity cards', () => {
     for (const bad of ['', 'hello', card.slice(0, 40), altered, card.replace('HOLDING-CARD-1.', 'HOLDING-CARD-2.')]) {
       expect(() => parseCard(bad), bad.slice(0, 20)).toThrow(/not a Holding identity card/);
     }
+  });
+
+  it('are read as signed, and shown without characters that could disguise a name', () => {
+    const odd = createIdentity('Dr Ama\u202E Mensah \n\u0007', ' Clinical\u200B supervisor ');
+    expect(parseCard(cardOf(odd))).toMatchObject({ name: 'Dr Ama Mensah', role: 'Clinical supervisor' });
+  });
+
+  it('are refused with an encryption key that sealing cannot use', () => {
+    const zero = { ...stranger, encryptionKey: new Uint8Array(32) };
+    expect(() => parseCard(cardOf(zero))).toThrow(/not a Holding identity card/);
   });
 });
 

@@ -30,10 +30,8 @@ describe('sharing with a supervisor, and feedback back', () => {
     const shared = await shareFromSam(people);
     expect(path.basename(shared.file)).toMatch(/Holding share \d{4}-\d{2}-\d{2}\.holdingbundle$/);
 
-    // Nothing of the vault is in the file: no entry or agenda ids, and no identifier in the clear.
-    const bytes = await fs.readFile(shared.file);
-    for (const id of [...shared.entryIds, shared.itemId, shared.supervisorId]) expect(bytes.includes(id)).toBe(false);
-    expect(bytes.includes('Keziah')).toBe(false);
+    // Nothing identifying in the clear, not even in the header.
+    expect((await fs.readFile(shared.file)).includes('Keziah')).toBe(false);
 
     const sent = await call<{ contactName: string; items: { kind: string; sourceId: string | null }[] }[]>(
       sam,
@@ -52,8 +50,13 @@ describe('sharing with a supervisor, and feedback back', () => {
       summary: { id: string };
       items: { ref: string; kind: string; title: { text: string }[] }[];
     }>(ama, 'sharing:receivedShare', { id: imported.share.id });
-    // The supervisor holds exactly what was settled: de-identified, pseudonyms in place.
+    // The supervisor holds exactly what was settled: de-identified, pseudonyms in place, and none of the
+    // supervisee's ids (read from what was decrypted, and from the supervisor's database as stored).
     const stored = JSON.stringify(received.items);
+    const inDatabase = ama.vault.db().prepare('SELECT payload FROM shares_received').pluck().get() as string;
+    for (const text of [stored, inDatabase]) {
+      for (const id of [...shared.entryIds, shared.itemId, shared.supervisorId]) expect(text).not.toContain(id);
+    }
     expect(identifiersLeftIn(stored)).toEqual([]);
     expect(stored).toContain('Client A');
     expect(received.items[3]!.title.map((t) => t.text).join('')).toBe('1. Staying with not knowing');
@@ -215,9 +218,40 @@ describe('refusing a bundle, with nothing half-imported', () => {
       recipient: ama.identity.secret()!,
       payload: new Uint8Array(2),
     });
-    expect(await refusedFile(ama, files, folder, bytes)).toMatch(
-      /“A stranger”, but their card is not in your contacts/,
-    );
+    const message = await refusedFile(ama, files, folder, bytes);
+    expect(message).toMatch(/from someone whose card is not in your contacts/);
+    // The name in the header is only the sender's claim: it is not repeated.
+    expect(message).not.toContain('A stranger');
+  });
+
+  it('a bundle from a stranger is refused before its signature or contents are looked at', async () => {
+    const { ama } = await sharedToAma();
+    // A file as large as allowed, of many tiny chunks: opening it fully would take seconds.
+    const stranger = createIdentity('A stranger', '');
+    const bytes = sealBundle({
+      kind: 'share',
+      sender: stranger,
+      recipient: ama.identity.secret()!,
+      payload: new Uint8Array(8),
+    });
+    const padded = new Uint8Array(60 * 1024 * 1024);
+    padded.set(bytes.subarray(0, bytes.length - 64));
+    const start = performance.now();
+    await expect(ama.sharing.importBytes(padded)).rejects.toThrow(/not in your contacts/);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+
+  it('a file that is not a regular file, or a link to one that lies about its size', async () => {
+    const { ama, files, folder } = await sharedToAma();
+    await fs.symlink('/dev/zero', path.join(folder, 'zero.holdingbundle'));
+    files.next = path.join(folder, 'zero.holdingbundle');
+    expect(await refused(ama, 'sharing:import')).toMatch(/not a file Holding can open/);
+    // /proc files report a size of 0 but have content: read as they are, never past the cap.
+    await fs.symlink('/proc/self/status', path.join(folder, 'status.holdingbundle'));
+    files.next = path.join(folder, 'status.holdingbundle');
+    expect(await refused(ama, 'sharing:import')).toMatch(/not a Holding bundle/);
+    files.next = path.join(folder, 'missing.holdingbundle');
+    expect(await refused(ama, 'sharing:import')).toMatch(/moved or deleted/);
   });
 
   it('a bundle from a contact whose fingerprint has not been confirmed', async () => {
@@ -249,6 +283,17 @@ describe('refusing a bundle, with nothing half-imported', () => {
       payload: new TextEncoder().encode(JSON.stringify({ type: 'holding.share.v1', title: 'x', items: 'nope' })),
     });
     expect(await refusedFile(ama, files, folder, bytes)).toMatch(/details cannot be read/);
+    // Quotes within quotes, thousands deep (written by hand: JSON.stringify itself would overflow), refused
+    // by its depth before the schema walks it.
+    const blocks = `${'[{"type":"quote","blocks":'.repeat(5000)}[]${'}]'.repeat(5000)}`;
+    const deep = `{"type":"holding.share.v1","title":"Deep","preparedOn":"2026-11-21","items":[{"ref":"AAAAAAAAAAAAAAAAAAAAAA","kind":"entry","title":[],"meta":null,"blocks":${blocks},"clientMaterial":false}]}`;
+    const nested = sealBundle({
+      kind: 'share',
+      sender: sam.identity.secret()!,
+      recipient: ama.identity.secret()!,
+      payload: new TextEncoder().encode(deep),
+    });
+    expect(await refusedFile(ama, files, folder, nested)).toMatch(/details cannot be read/);
   });
 
   it('feedback about something never shared, or from someone it was not shared with', async () => {
@@ -277,6 +322,65 @@ describe('refusing a bundle, with nothing half-imported', () => {
     expect(await refusedFile(sam, files, folder, fakeReply(other.identity.secret()!, bundleId))).toMatch(
       /comes from Jo Lee, but that share went to Dr Ama Mensah/,
     );
+  });
+
+  it('feedback that refers to items the share did not hold', async () => {
+    const { sam, ama, files, folder } = await sharedToAma();
+    const bundleId = (await call<{ bundleId: string }[]>(sam, 'sharing:sent'))[0]!.bundleId;
+    const bytes = sealBundle({
+      kind: 'feedback',
+      sender: ama.identity.secret()!,
+      recipient: sam.identity.secret()!,
+      payload: new TextEncoder().encode(
+        JSON.stringify({
+          type: 'holding.feedback.v1',
+          inReplyTo: bundleId,
+          overall: '',
+          comments: [{ ref: 'AAAAAAAAAAAAAAAAAAAAAA', body: 'Where does this go?' }],
+        }),
+      ),
+    });
+    expect(await refusedFile(sam, files, folder, bytes)).toMatch(/refers to things that were not in what you shared/);
+  });
+
+  it('feedback still reaches the person after their card is removed and added again', async () => {
+    const { sam, ama, samAtAma, files, shared } = await sharedToAma();
+    const imported = await importAt(ama, files, shared.file);
+    if (imported.kind !== 'share') throw new Error('expected a share');
+    await call(ama, 'sharing:saveComment', { shareId: imported.share.id, ref: null, body: 'Thank you.' });
+    await call(ama, 'sharing:removeContact', { id: samAtAma.id });
+    expect(await refused(ama, 'sharing:sendFeedback', { shareId: imported.share.id })).toMatch(
+      /no longer in your contacts/,
+    );
+    const again = await call<{ id: string }>(ama, 'sharing:addContact', { card: sam.identity.view()!.card });
+    await call(ama, 'sharing:verifyContact', { id: again.id, verified: true });
+    const feedback = await call<{ path: string }>(ama, 'sharing:sendFeedback', { shareId: imported.share.id });
+    expect(await importAt(sam, files, feedback.path)).toMatchObject({ kind: 'feedback', comments: 1 });
+  });
+
+  it('a share whose file cannot be written leaves no record', async () => {
+    const people = await twoPeople(open);
+    const settled = await settledSelection(people.sam);
+    await fs.rm(people.folder, { recursive: true });
+    const message = await refused(people.sam, 'sharing:share', {
+      selection: settled.selection,
+      resolutions: settled.resolutions,
+      fingerprint: settled.fingerprint,
+      contactId: people.amaAtSam.id,
+    });
+    expect(message).toMatch(/that folder no longer exists/);
+    expect(sharingRows(people.sam)).toBe(0);
+  });
+
+  it('a second card with the name of someone already added', async () => {
+    const { sam } = await twoPeople(open);
+    const other = await open();
+    await call(other, 'sharing:saveIdentity', { name: 'dr ama mensah', role: 'Someone else' });
+    expect(
+      await refused(sam, 'sharing:addContact', {
+        card: (await call<{ card: string }>(other, 'sharing:identity')).card,
+      }),
+    ).toMatch(/already have someone called “Dr Ama Mensah”/);
   });
 
   it('identity cards: malformed, or the person’s own', async () => {

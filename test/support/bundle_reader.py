@@ -78,6 +78,9 @@ def read(path, enc_pk, enc_sk, sign_pk):
         offset += 4 + length
     if chunks_at > end or not chunks:
         refuse("truncated")
+    # Every chunk but the last is full.
+    if any(len(c) != CHUNK + ABYTES for c in chunks[:-1]):
+        refuse("damaged")
     # 7. The sender's signature over everything before it, and the key it was sealed to.
     message = b"HOLDING-BUNDLE-SIG-1\x00" + data[:end] + enc_pk
     try:
@@ -88,7 +91,7 @@ def read(path, enc_pk, enc_sk, sign_pk):
     try:
         key = b.crypto_box_seal_open(data[sealed_at : sealed_at + 80], enc_pk, enc_sk)
     except CryptoError:
-        refuse("not-for-you")
+        refuse("damaged")
     # 9. Every chunk, bound to the preamble and header; only the last is final.
     ad = blake(data[: 16 + h])
     state = b.crypto_secretstream_xchacha20poly1305_state()

@@ -44,6 +44,7 @@ export const migration0008: Migration = {
         sender_name TEXT NOT NULL,
         sender_fingerprint TEXT NOT NULL,
         title TEXT NOT NULL,
+        items INTEGER NOT NULL,
         created_at TEXT NOT NULL,
         imported_at TEXT NOT NULL,
         payload TEXT NOT NULL,
