@@ -121,6 +121,37 @@ export class ExportPageObject {
     await this.page.getByRole('group', { name: 'Format' }).getByRole('radio', { name, exact: true }).check();
   }
 
+  /** Sharing with a supervisor, beside saving. */
+  get share() {
+    return this.page.getByRole('region', { name: 'Share with your supervisor' });
+  }
+
+  get shareWith() {
+    return this.share.getByLabel('Share with', { exact: true });
+  }
+
+  get shareButton() {
+    return this.share.getByRole('button', { name: /^Seal and save for / });
+  }
+
+  get shareStatus() {
+    return this.page.getByTestId('share-status');
+  }
+
+  /** What the share group asks for when there is no card or no confirmed contact yet. */
+  get shareSetUp() {
+    return this.page.getByTestId('share-set-up');
+  }
+
+  /** Seals for the chosen contact and returns the saved file's name, as the page says. */
+  async shareFor(name: string): Promise<string> {
+    await expect(this.shareButton).toHaveText(`Seal and save for ${name}…`);
+    await this.shareButton.click();
+    await expect(this.shareStatus).toContainText(`Sealed for ${name} and saved as `, { timeout: 30_000 });
+    const text = (await this.shareStatus.textContent())!;
+    return /saved as (.+?)\. Send that file/.exec(text)![1]!;
+  }
+
   /** Saves in a format and returns where it went, as the page says. */
   async saveAs(format: string): Promise<string> {
     await this.chooseFormat(format);

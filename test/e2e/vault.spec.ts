@@ -115,7 +115,7 @@ test('every section is reachable by keyboard, says what it will hold, and Ctrl+L
     ['Check-ins', 'Check-ins', /nothing here is a score/],
     ['Supervision', 'Supervision', /agenda for your next session/],
     ['Export', 'Export for supervision', /check it for anything that could identify someone/],
-    ['Shared', 'Shared with a supervisor', /feedback that comes back/],
+    ['Sharing', 'Sharing', /feedback that comes back/],
     ['Settings', 'Settings', /Where your journal lives/],
   ];
   for (const [button, heading, text] of sections) {

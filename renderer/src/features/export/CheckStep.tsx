@@ -14,6 +14,7 @@ import { useSettledQuery } from '../../ui/useSettled';
 import { type Decisions, type Draft, resolutionsOf, selectionOf, undecidedCount } from './draft';
 import { Findings } from './Findings';
 import { exportKeys, useCheck, usePreview } from './queries';
+import { ShareWithSupervisor } from './ShareWithSupervisor';
 import chipStyles from '../../ui/chips.module.css';
 import styles from './export.module.css';
 
@@ -27,7 +28,7 @@ interface Props {
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-/** Step two: the check's findings beside the preview, and saving once everything has a decision. */
+/** Step two: the check's findings beside the preview, and saving or sharing once everything has a decision. */
 export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }: Props) {
   const id = useId();
   const { title, entries, agendas, sessions, hours, checkins, signs } = draft;
@@ -80,15 +81,18 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
   const onDecisions = (change: (d: Decisions) => Decisions) =>
     setDraft((d) => ({ ...d, decisions: change(d.decisions) }));
 
-  const waitingFor = check.isPending
-    ? 'The check is still reading what you chose.'
-    : check.isFetching
-      ? 'The check is reading what you chose again.'
-      : check.isError
-        ? 'The check could not finish, so there is nothing to save yet.'
-        : remaining
-          ? `Saving opens once everything the check found has a decision: ${plural(remaining, 'thing', 'things')} still to go.`
-          : null;
+  // Saving and sharing wait for the same things: sharing goes through the same check on main.
+  const waitingTo = (verb: 'save' | 'share') =>
+    check.isPending
+      ? 'The check is still reading what you chose.'
+      : check.isFetching
+        ? 'The check is reading what you chose again.'
+        : check.isError
+          ? `The check could not finish, so there is nothing to ${verb} yet.`
+          : remaining
+            ? `${verb === 'save' ? 'Saving' : 'Sharing'} opens once everything the check found has a decision: ${plural(remaining, 'thing', 'things')} still to go.`
+            : null;
+  const updating = preview.isFetching || settledJson !== currentJson;
 
   return (
     <>
@@ -139,12 +143,21 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
               onFormat={(format) => setDraft((d) => ({ ...d, format }))}
               preview={preview.data}
               previewError={preview.isError ? preview.error : null}
-              updating={preview.isFetching || settledJson !== currentJson}
+              updating={updating}
               selection={selection}
               resolutions={resolutions}
               fingerprint={data?.fingerprint ?? ''}
               onChanged={() => void check.refetch()}
-              waitingFor={waitingFor}
+              waitingFor={waitingTo('save')}
+              onStartAgain={onStartAgain}
+            />
+            <ShareWithSupervisor
+              selection={selection}
+              resolutions={resolutions}
+              fingerprint={data?.fingerprint ?? ''}
+              onChanged={() => void check.refetch()}
+              waitingFor={waitingTo('share')}
+              updating={updating}
               onStartAgain={onStartAgain}
             />
           </div>

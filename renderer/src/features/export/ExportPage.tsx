@@ -31,7 +31,8 @@ export function ExportPage() {
       <h1 tabIndex={-1}>Export for supervision</h1>
       <p className={styles.intro}>
         Gather what you would like to take to supervision, check it for anything that could identify someone, and see
-        exactly what will leave before you save it as a file. Nothing leaves Holding until you save.
+        exactly what will leave before you save it as a file, or seal it so that only your supervisor can open it.
+        Nothing leaves Holding until you save.
       </p>
       <ol className={styles.steps} aria-label="Steps">
         {STEPS.map((step, index) => (

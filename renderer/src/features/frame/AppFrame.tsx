@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../ui/controls';
 import { CheckinsPage } from '../checkins/CheckinsPage';
 import { ExportPage } from '../export/ExportPage';
 import { JournalPage } from '../journal/JournalPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { OpenRequest } from '../sharing/OpenRequest';
+import { type Arrival, SharedPage } from '../sharing/SharedPage';
 import { SupervisionPage } from '../supervision/SupervisionPage';
 import { TwoTruthsPage } from '../truths/TwoTruthsPage';
 import { type Navigation, NavigationContext } from './navigation';
@@ -17,6 +19,10 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
   // An entry to open in the journal, asked for from elsewhere (an agenda item, a session); `n` makes
   // asking twice for the same entry open it again.
   const [openRequest, setOpenRequest] = useState<{ id: string; n: number } | null>(null);
+  // A shared file the person agreed to open from the system: Sharing shows what came of it.
+  const [arrival, setArrival] = useState<Arrival | null>(null);
+  const arrivals = useRef(0);
+  const arrivalSeen = useCallback(() => setArrival(null), []);
   const navigation = useMemo<Navigation>(
     () => ({
       openEntry: (id) => {
@@ -90,6 +96,8 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
             <SupervisionPage />
           ) : current === 'export' ? (
             <ExportPage />
+          ) : current === 'shared' ? (
+            <SharedPage arrival={arrival} onArrivalSeen={arrivalSeen} />
           ) : current === 'settings' ? (
             <SettingsPage onLock={onLock} />
           ) : section ? (
@@ -108,6 +116,13 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
             </>
           ) : null}
         </main>
+        <OpenRequest
+          onDone={(outcome) => {
+            arrivals.current += 1;
+            setArrival({ ...outcome, n: arrivals.current });
+            setCurrent('shared');
+          }}
+        />
       </div>
     </NavigationContext.Provider>
   );

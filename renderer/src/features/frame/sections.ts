@@ -47,11 +47,8 @@ export const SECTIONS: Section[] = [
   },
   {
     id: 'shared',
-    label: 'Shared',
-    title: 'Shared with a supervisor',
-    empty: [
-      'What you have chosen to share, and the feedback that comes back.',
-      'Sharing is always deliberate: you will see exactly what leaves, with names and details checked and removed first.',
-    ],
+    label: 'Sharing',
+    title: 'Sharing',
+    empty: [],
   },
 ];

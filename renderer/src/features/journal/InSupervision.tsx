@@ -3,14 +3,24 @@ import { useQuery } from '@tanstack/react-query';
 import { holding, unwrap } from '../../api';
 import { Button } from '../../ui/controls';
 import { useNavigation } from '../frame/navigation';
+import { FeedbackBeside } from '../sharing/FeedbackBeside';
 import { day } from '../supervision/format';
 import styles from '../supervision/supervision.module.css';
 
 /**
- * Under an entry: where it stands in supervision. On the agenda for a next session, discussed in one,
- * or not reached yet. Nothing at all when the entry has not been brought to supervision.
+ * Under an entry: where it stands in supervision (on the agenda for a next session, discussed in one, or not
+ * reached yet), and then any feedback a supervisor sent back on it. Nothing at all when there is neither.
  */
 export function InSupervision({ entryId }: { entryId: string }) {
+  return (
+    <>
+      <WhereInSupervision entryId={entryId} />
+      <FeedbackBeside sourceId={entryId} />
+    </>
+  );
+}
+
+function WhereInSupervision({ entryId }: { entryId: string }) {
   const id = useId();
   const navigation = useNavigation();
   const found = useQuery({

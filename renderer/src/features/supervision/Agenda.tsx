@@ -28,6 +28,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EntryPicker, entryTitle } from '../../ui/EntryPicker';
 import { useConfirm } from '../checkins/useConfirm';
 import { useNavigation } from '../frame/navigation';
+import { FeedbackBeside } from '../sharing/FeedbackBeside';
 import { AgendaItemForm, type NewItemSource } from './AgendaItemForm';
 import { functionLabel, PRIORITY_LABELS, sevenEyedLabel, sourceWords } from './format';
 import { refreshSupervision, supervisionKeys, useAgenda, useAgendaSuggestions } from './queries';
@@ -475,6 +476,7 @@ function SortableItem({ item, index, count, sessions, onMove, onEdit, onRemove }
           </p>
         ) : null}
         {source.length ? <p className={styles.itemSource}>{source.join(' · ')}</p> : null}
+        <FeedbackBeside sourceId={item.id} compact />
         <div className={styles.itemActions}>
           {item.source.kind === 'entry' && item.source.entryId ? (
             <Button

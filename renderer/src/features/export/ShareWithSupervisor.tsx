@@ -1,0 +1,227 @@
+import { useId, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ExportSelection, Resolutions } from '../../../../common/export/types';
+import type { ContactView } from '../../../../common/sharing/types';
+import { describeError, holding, HoldingError, unwrap } from '../../api';
+import { Button, Notice } from '../../ui/controls';
+import { useNavigation } from '../frame/navigation';
+import { sharingKeys } from '../sharing/queries';
+import { exportKeys } from './queries';
+import styles from './export.module.css';
+
+interface Props {
+  selection: ExportSelection;
+  resolutions: Resolutions;
+  /** The check's name for what it read: the share must match it, as a save must. */
+  fingerprint: string;
+  /** Something changed since the check: read it again. */
+  onChanged: () => void;
+  /** Why sharing cannot happen yet (the same reasons as saving); null when it can. */
+  waitingFor: string | null;
+  /** The preview is catching up with the latest decisions. */
+  updating: boolean;
+  onStartAgain: () => void;
+}
+
+type Outcome = { kind: 'shared'; name: string; fileName: string; folder: string } | { kind: 'cancelled' };
+
+const listOf = (names: string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
+
+/** The folder a saved file went to, from the path the window is given back. */
+function folderOf(fullPath: string, fileName: string): string {
+  if (!fullPath.endsWith(fileName)) return fullPath;
+  return fullPath.slice(0, fullPath.length - fileName.length).replace(/[\\/]+$/, '') || fullPath;
+}
+
+const contactLabel = (c: ContactView) => (c.role.trim() ? `${c.name} (${c.role.trim()})` : c.name);
+
+/**
+ * Beside saving: the same checked, de-identified export, sealed to a supervisor whose fingerprint the person
+ * has confirmed, and saved as a file for them to send. Main checks again, exactly as for a save.
+ */
+export function ShareWithSupervisor({
+  selection,
+  resolutions,
+  fingerprint,
+  onChanged,
+  waitingFor,
+  updating,
+  onStartAgain,
+}: Props) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const navigation = useNavigation();
+  // Read afresh each time: the card and contacts are made on the Sharing page, and the person may just be back.
+  const identity = useQuery({
+    queryKey: sharingKeys.identity,
+    queryFn: () => unwrap(holding().sharing.identity()),
+    refetchOnMount: 'always',
+  });
+  const contacts = useQuery({
+    queryKey: sharingKeys.contacts,
+    queryFn: () => unwrap(holding().sharing.contacts()),
+    refetchOnMount: 'always',
+  });
+  const [chosenId, setChosenId] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const share = useMutation({
+    mutationFn: (contact: ContactView) =>
+      unwrap(holding().sharing.share({ selection, resolutions, fingerprint, contactId: contact.id })),
+    onMutate: () => setOutcome(null),
+    onError: (error) => {
+      if (error instanceof HoldingError && error.code === 'CHANGED') onChanged();
+    },
+    onSuccess: ({ path, share: sent }, contact) => {
+      setOutcome(
+        path && sent
+          ? {
+              kind: 'shared',
+              name: sent.contactName || contact.name,
+              fileName: sent.fileName,
+              folder: folderOf(path, sent.fileName),
+            }
+          : { kind: 'cancelled' },
+      );
+      void queryClient.invalidateQueries({ queryKey: sharingKeys.all });
+      void queryClient.invalidateQueries({ queryKey: exportKeys.records });
+    },
+  });
+
+  const all = contacts.data ?? [];
+  const confirmed = all.filter((c) => c.verified);
+  const unconfirmed = all.filter((c) => !c.verified);
+  const chosen = confirmed.find((c) => c.id === chosenId) ?? confirmed[0];
+  const loading = identity.isPending || contacts.isPending;
+  const problem = identity.isError ? identity.error : contacts.isError ? contacts.error : null;
+
+  const goToShared = (
+    <Button variant="secondary" onClick={() => navigation.goTo('shared')}>
+      Go to Sharing
+    </Button>
+  );
+  const waits = <p className={styles.hint}>What you have chosen and decided here will wait for you.</p>;
+
+  let body;
+  if (problem) {
+    body = <Notice>{describeError(problem)}</Notice>;
+  } else if (loading) {
+    body = <p className={styles.muted}>Looking for your supervisor’s card…</p>;
+  } else if (!identity.data) {
+    body = (
+      <div className={styles.shareSetUp} data-testid="share-set-up">
+        <p>
+          To share, you first need your own identity card, and your supervisor’s card with its fingerprint compared
+          between the two of you. You can set both up in Sharing.
+        </p>
+        <div className={styles.shareRow}>{goToShared}</div>
+        {waits}
+      </div>
+    );
+  } else if (!chosen) {
+    body = (
+      <div className={styles.shareSetUp} data-testid="share-set-up">
+        {unconfirmed.length ? (
+          <p>
+            Waiting for you to compare fingerprints: {listOf(unconfirmed.map((c) => c.name))}. Once you have read them
+            through together and confirmed they match, in Sharing, you can share here.
+          </p>
+        ) : (
+          <p>
+            Add your supervisor’s card in Shared and compare fingerprints with them. Once you have confirmed they match,
+            you can share with them here.
+          </p>
+        )}
+        <div className={styles.shareRow}>{goToShared}</div>
+        {waits}
+      </div>
+    );
+  } else {
+    body = (
+      <>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-to`} className={styles.smallLabel}>
+            Share with
+          </label>
+          <select
+            id={`${id}-to`}
+            className={`${styles.input} ${styles.shareSelect}`}
+            value={chosen.id}
+            disabled={share.isPending}
+            onChange={(e) => {
+              setChosenId(e.target.value);
+              setOutcome(null);
+            }}
+          >
+            {confirmed.map((c) => (
+              <option key={c.id} value={c.id}>
+                {contactLabel(c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {unconfirmed.length ? (
+          <p className={styles.hint} data-testid="share-unconfirmed">
+            Waiting for you to compare fingerprints: {listOf(unconfirmed.map((c) => c.name))}. You can do that in{' '}
+            <Button variant="quiet" className={styles.inlineLink} onClick={() => navigation.goTo('shared')}>
+              Sharing
+            </Button>
+            .
+          </p>
+        ) : null}
+        <div className={styles.shareRow}>
+          <Button
+            disabled={waitingFor !== null || share.isPending || updating}
+            aria-describedby={waitingFor ? `${id}-why` : undefined}
+            onClick={() => share.mutate(chosen)}
+          >
+            {share.isPending ? 'Sealing…' : `Seal and save for ${chosen.name}…`}
+          </Button>
+          {outcome?.kind === 'shared' && !share.isPending ? (
+            <Button variant="quiet" onClick={onStartAgain}>
+              Start a new export
+            </Button>
+          ) : null}
+        </div>
+        {waitingFor ? (
+          <p id={`${id}-why`} className={styles.why}>
+            {waitingFor}
+          </p>
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <section className={styles.card} aria-labelledby={`${id}-h`} data-testid="share-with-supervisor">
+      <h2 id={`${id}-h`}>Share with your supervisor</h2>
+      <p className={styles.hint}>
+        The same checked, de-identified content as the preview, sealed so that only the person you choose can open it.
+        It is saved as a file for you to send them however you usually do, such as by e-mail or on a shared drive.
+        Holding itself sends nothing.
+      </p>
+      {body}
+      <div role="status" className={styles.savedStatus} data-testid="share-status">
+        {outcome?.kind === 'shared' ? (
+          <>
+            <p>
+              Sealed for {outcome.name} and saved as <span className={styles.fileName}>{outcome.fileName}</span>. Send
+              that file to them however you usually share files.
+            </p>
+            <p className={styles.where}>
+              It is in the folder <span className={styles.fileName}>{outcome.folder}</span>
+            </p>
+          </>
+        ) : outcome?.kind === 'cancelled' ? (
+          'Nothing was saved, and nothing was shared.'
+        ) : null}
+      </div>
+      {share.isError ? (
+        <div className={styles.saveProblem}>
+          <Notice>{describeError(share.error)}</Notice>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,309 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ContactView } from '../../../../common/sharing/types';
+import { describeError, holding, unwrap } from '../../api';
+import { Button, Notice } from '../../ui/controls';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import ui from '../../ui/ui.module.css';
+import { useConfirm } from '../checkins/useConfirm';
+import { Fingerprint } from './Fingerprint';
+import { day } from './format';
+import { sharingKeys, useContacts } from './queries';
+import styles from './sharing.module.css';
+
+type From = 'paste' | 'file';
+type FocusTarget = { id: string; on: 'heading' | 'compare' | 'unconfirm' } | { id: null; on: 'section' | 'paste' };
+
+/** The people this person shares with: add a card, compare fingerprints, confirm or take it back, remove. */
+export function Contacts({ headingId }: { headingId: string }) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const contacts = useContacts();
+  const [card, setCard] = useState('');
+  const [problem, setProblem] = useState<{ from: From; message: string } | null>(null);
+  const [note, setNote] = useState('');
+  const [comparing, setComparing] = useState<{ contact: ContactView; justAdded: boolean } | null>(null);
+  const [focusAfter, setFocusAfter] = useState<FocusTarget | null>(null);
+  const confirmRemove = useConfirm<ContactView>();
+  const list = contacts.data ?? [];
+
+  useEffect(() => {
+    if (!focusAfter) return;
+    const target =
+      focusAfter.id === null
+        ? document.getElementById(focusAfter.on === 'section' ? headingId : `${id}-paste`)
+        : document.getElementById(`${id}-${focusAfter.on}-${focusAfter.id}`);
+    if (target) {
+      target.focus();
+      setFocusAfter(null);
+    }
+  }, [focusAfter, contacts.data, id, headingId]);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: sharingKeys.contacts });
+
+  const add = useMutation({
+    mutationFn: (from: From) =>
+      from === 'paste'
+        ? unwrap(holding().sharing.addContact({ card }))
+        : unwrap(holding().sharing.addContactFromFile()),
+    onMutate: () => {
+      setProblem(null);
+      setNote('');
+    },
+    onSuccess: async (contact, from) => {
+      if (!contact) return; // the person closed the file dialog
+      if (from === 'paste') setCard('');
+      await refresh();
+      setNote(`${contact.name}’s card is added.`);
+      setComparing({ contact, justAdded: true });
+    },
+    onError: (error, from) => {
+      setProblem({ from, message: describeError(error) });
+      if (from === 'paste') setFocusAfter({ id: null, on: 'paste' });
+    },
+  });
+
+  const verify = useMutation({
+    mutationFn: (input: { id: string; verified: boolean }) => unwrap(holding().sharing.verifyContact(input)),
+    onSuccess: async (contact) => {
+      await refresh();
+      setProblem(null);
+      setNote(
+        contact.verified
+          ? `${contact.name} is confirmed. You can now share with them, and open what they send you.`
+          : `${contact.name} is marked as not confirmed. Compare fingerprints again when you can; until then you cannot share with each other.`,
+      );
+      setFocusAfter({ id: contact.id, on: contact.verified ? 'heading' : 'compare' });
+    },
+  });
+
+  const remove = useMutation({
+    mutationFn: (contact: ContactView) => unwrap(holding().sharing.removeContact({ id: contact.id })),
+    onSuccess: async (_, contact) => {
+      await refresh();
+      setNote(`${contact.name}’s card is removed.`);
+      setFocusAfter({ id: null, on: 'section' });
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!card.trim()) {
+      setProblem({ from: 'paste', message: 'Please paste the card they sent you first.' });
+      setFocusAfter({ id: null, on: 'paste' });
+      return;
+    }
+    add.mutate('paste');
+  };
+
+  const pasteProblem = problem?.from === 'paste' ? problem.message : null;
+
+  return (
+    <section className={styles.card} aria-labelledby={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
+        People you share with
+      </h2>
+      <p className={styles.lede}>
+        Add the card of your supervisor, or of someone you supervise. Then compare fingerprints with them: that is how
+        you both know the card really is theirs. Holding shares only with people you have confirmed, and opens only what
+        they send.
+      </p>
+      <div role="status" className={styles.status} data-testid="contacts-status">
+        {note}
+      </div>
+      {contacts.isError ? <Notice>{describeError(contacts.error)}</Notice> : null}
+      {verify.isError ? <Notice>{describeError(verify.error)}</Notice> : null}
+      {remove.isError ? <Notice>{describeError(remove.error)}</Notice> : null}
+
+      {list.length ? (
+        <ul className={styles.contacts} aria-label="Your contacts">
+          {list.map((c) => (
+            <li key={c.id} className={styles.contact}>
+              <div className={styles.contactTop}>
+                <h3 id={`${id}-heading-${c.id}`} tabIndex={-1} className={styles.contactName}>
+                  {c.name}
+                </h3>
+                <span className={c.verified ? styles.confirmed : styles.unconfirmed} data-testid="contact-state">
+                  {c.verified ? 'Confirmed' : 'Not yet confirmed'}
+                </span>
+              </div>
+              <p className={styles.muted}>{[c.role, `added ${day(c.addedAt)}`].filter(Boolean).join(' · ')}</p>
+              <p className={styles.contactFingerprint}>
+                <span className={styles.muted}>Fingerprint </span>
+                <Fingerprint value={c.fingerprint} size="small" />
+              </p>
+              {c.verified ? null : (
+                <p className={styles.hint}>
+                  Until you have compared fingerprints, you cannot share with {c.name} or open what they send.
+                </p>
+              )}
+              <div className={styles.row}>
+                {c.verified ? (
+                  <Button
+                    variant="quiet"
+                    id={`${id}-unconfirm-${c.id}`}
+                    disabled={verify.isPending}
+                    onClick={() => verify.mutate({ id: c.id, verified: false })}
+                  >
+                    Mark as not confirmed<span className="visually-hidden"> ({c.name})</span>
+                  </Button>
+                ) : (
+                  <Button
+                    variant="secondary"
+                    id={`${id}-compare-${c.id}`}
+                    onClick={() => setComparing({ contact: c, justAdded: false })}
+                  >
+                    Compare fingerprints<span className="visually-hidden"> with {c.name}</span>
+                  </Button>
+                )}
+                <Button variant="quiet" onClick={(e) => confirmRemove.ask(c, e.currentTarget)}>
+                  Remove<span className="visually-hidden"> {c.name}’s card</span>
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : contacts.data ? (
+        <p className={styles.empty}>No one yet. When you add someone’s card, they will be listed here.</p>
+      ) : null}
+
+      <form onSubmit={submit} noValidate className={styles.addForm} aria-labelledby={`${id}-add`}>
+        <h3 id={`${id}-add`} className={styles.smallHeading}>
+          Add someone’s card
+        </h3>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-paste`} className={styles.label}>
+            Paste their card
+          </label>
+          <span id={`${id}-paste-hint`} className={styles.hint}>
+            The text they sent you, beginning “HOLDING-CARD”.
+          </span>
+          <textarea
+            id={`${id}-paste`}
+            className={`${styles.textarea} ${styles.cardText}`}
+            rows={3}
+            value={card}
+            onChange={(e) => {
+              setCard(e.target.value);
+              if (problem?.from === 'paste') setProblem(null);
+            }}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={pasteProblem ? true : undefined}
+            aria-describedby={`${id}-paste-hint${pasteProblem ? ` ${id}-paste-error` : ''}`}
+          />
+          {pasteProblem ? (
+            <span id={`${id}-paste-error`} role="alert" className={styles.fieldError}>
+              {pasteProblem}
+            </span>
+          ) : null}
+        </div>
+        <div className={styles.row}>
+          <Button type="submit" disabled={add.isPending}>
+            Add card
+          </Button>
+          <span className={styles.muted}>or</span>
+          <Button variant="secondary" disabled={add.isPending} onClick={() => add.mutate('file')}>
+            Open a card file…
+          </Button>
+        </div>
+        {problem?.from === 'file' ? <Notice>{problem.message}</Notice> : null}
+      </form>
+
+      {comparing ? (
+        <CompareDialog
+          contact={comparing.contact}
+          justAdded={comparing.justAdded}
+          busy={verify.isPending}
+          onMatch={() => {
+            verify.mutate({ id: comparing.contact.id, verified: true });
+            setComparing(null);
+          }}
+          onNotYet={() => {
+            if (comparing.justAdded) {
+              setNote(
+                `${comparing.contact.name}’s card is added, not yet confirmed. Compare fingerprints with them whenever you are ready.`,
+              );
+            }
+            setFocusAfter({ id: comparing.contact.id, on: 'compare' });
+            setComparing(null);
+          }}
+        />
+      ) : null}
+
+      {confirmRemove.target ? (
+        <ConfirmDialog
+          open
+          title={`Remove ${confirmRemove.target.name}’s card?`}
+          confirmLabel="Remove card"
+          onCancel={confirmRemove.cancel}
+          onConfirm={() => {
+            remove.mutate(confirmRemove.target!);
+            confirmRemove.done();
+          }}
+        >
+          <p>
+            You will no longer be able to share with {confirmRemove.target.name}, or open what they send you, unless you
+            add their card again and compare fingerprints once more.
+          </p>
+          <p>Anything you have already shared with each other stays in Holding.</p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
+
+interface CompareProps {
+  contact: ContactView;
+  justAdded: boolean;
+  busy: boolean;
+  onMatch: () => void;
+  onNotYet: () => void;
+}
+
+/** The fingerprint check, as a modal question: only the person can say the groups matched. */
+function CompareDialog({ contact, justAdded, busy, onMatch, onNotYet }: CompareProps) {
+  const id = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`${ui.dialog} ${styles.compareDialog}`}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-how`}
+      onCancel={(e) => {
+        e.preventDefault();
+        onNotYet();
+      }}
+    >
+      {justAdded ? <p className={styles.added}>{contact.name}’s card is added.</p> : null}
+      <h2 id={`${id}-title`}>Compare fingerprints with {contact.name}</h2>
+      {contact.role ? <p className={styles.muted}>{contact.role}</p> : null}
+      <p className={styles.label}>The fingerprint of the card you added</p>
+      <Fingerprint value={contact.fingerprint} />
+      <div id={`${id}-how`} className={styles.dialogText}>
+        <p>
+          Ask {contact.name} to read out the four groups under “Your fingerprint” in their Holding, in person or on a
+          call, and compare them with these, character by character.
+        </p>
+        <p>
+          Only confirm if every character matches. If anything is different, the card may not be theirs: choose Not yet,
+          and ask them to send it again.
+        </p>
+      </div>
+      <div className={ui.actions}>
+        <Button variant="secondary" onClick={onNotYet} autoFocus>
+          Not yet
+        </Button>
+        <Button onClick={onMatch} disabled={busy}>
+          They match
+        </Button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,83 @@
+import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { FeedbackComment } from '../../../../common/sharing/types';
+import { describeError, holding, unwrap } from '../../api';
+import { Notice } from '../../ui/controls';
+import { day } from '../supervision/format';
+import { sharingKeys } from './queries';
+import styles from './feedback.module.css';
+
+interface Props {
+  /** The entry, agenda item or session the comments are about. */
+  sourceId: string;
+  /** Folded away behind one line until opened: for places with little room, such as an agenda item. */
+  compact?: boolean;
+}
+
+/** Names, as a person would say them: “Ama”, “Ama and Jo”, “Ama, Jo and Sam”. */
+function namesOf(comments: readonly FeedbackComment[]): string {
+  const names = [...new Set(comments.map((c) => c.fromName))];
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
+}
+
+/**
+ * A supervisor’s comments on something of the person’s own, beside it. Feedback arrives by import on the
+ * Sharing page, so it is read afresh each time this appears. Nothing at all when there is none.
+ */
+export function FeedbackBeside({ sourceId, compact = false }: Props) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const feedback = useQuery({
+    queryKey: sharingKeys.feedbackFor(sourceId),
+    queryFn: () => unwrap(holding().sharing.feedbackFor({ sourceId })),
+    refetchOnMount: 'always',
+  });
+  if (feedback.isError) {
+    return (
+      <div className={compact ? styles.compact : styles.feedback}>
+        <Notice>Holding could not read the feedback on this just now. {describeError(feedback.error)}</Notice>
+      </div>
+    );
+  }
+  const comments = feedback.data ?? [];
+  if (!comments.length) return null;
+
+  const list = (
+    <ul className={styles.list} id={`${id}-list`} hidden={compact && !open}>
+      {comments.map((c, i) => (
+        <li key={`${c.feedbackId}-${i}`} className={styles.comment}>
+          <p className={styles.meta}>
+            From <span className={styles.from}>{c.fromName}</span>, on what you shared on {day(c.sharedAt)} (“
+            {c.shareTitle || 'Untitled'}”)
+          </p>
+          <p className={styles.body}>{c.body}</p>
+        </li>
+      ))}
+    </ul>
+  );
+
+  if (compact) {
+    return (
+      <div className={styles.compact} data-testid="feedback-beside">
+        <button
+          type="button"
+          className={styles.toggle}
+          aria-expanded={open}
+          aria-controls={`${id}-list`}
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span className={styles.chevron} aria-hidden="true" />
+          Feedback from {namesOf(comments)} ({comments.length.toLocaleString('en-GB')})
+        </button>
+        {list}
+      </div>
+    );
+  }
+
+  return (
+    <section className={styles.feedback} aria-labelledby={`${id}-h`} data-testid="feedback-beside">
+      <h2 id={`${id}-h`}>Feedback from supervision</h2>
+      {list}
+    </section>
+  );
+}

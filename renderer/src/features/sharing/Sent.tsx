@@ -1,0 +1,113 @@
+import { SHARE_ITEM_KIND_NAMES, type SentShare } from '../../../../common/sharing/types';
+import { describeError } from '../../api';
+import { Button, Notice } from '../../ui/controls';
+import { useNavigation } from '../frame/navigation';
+import { count, day, when } from './format';
+import { useSent } from './queries';
+import styles from './sharing.module.css';
+
+interface Props {
+  headingId: string;
+  /** The id of each share's heading, so the page can bring a person to it when feedback arrives. */
+  shareHeadingId: (shareId: string) => string;
+}
+
+/** What this person has shared, with whom and when, and the feedback that came back, beside each item. */
+export function Sent({ headingId, shareHeadingId }: Props) {
+  const sent = useSent();
+  const navigation = useNavigation();
+  const list = sent.data ?? [];
+  return (
+    <section className={styles.card} aria-labelledby={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
+        What you have shared
+      </h2>
+      <p className={styles.lede}>
+        Each share you have sent, who it went to, and the feedback that came back. Holding keeps a note of each share
+        here, but no copy of the file itself.
+      </p>
+      {sent.isError ? <Notice>{describeError(sent.error)}</Notice> : null}
+      {sent.data && !list.length ? (
+        <div className={styles.empty}>
+          <p>
+            Nothing shared yet. To share with your supervisor, choose and check what to include in Export, then share it
+            with someone you have confirmed.
+          </p>
+          <Button variant="secondary" onClick={() => navigation.goTo('export')}>
+            Go to Export
+          </Button>
+        </div>
+      ) : null}
+      {list.length ? (
+        <ul className={styles.sentList} aria-label="Your shares, newest first">
+          {list.map((share) => (
+            <li key={share.id} className={styles.sentShare}>
+              <SentItem share={share} headingId={shareHeadingId(share.id)} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function SentItem({ share, headingId }: { share: SentShare; headingId: string }) {
+  const several = share.feedback.length > 1;
+  return (
+    <article aria-labelledby={headingId}>
+      <h3 id={headingId} tabIndex={-1} className={styles.sentTitle}>
+        {share.title}
+      </h3>
+      <p className={styles.meta}>
+        To {share.contactName} · {when(share.createdAt)} · saved as “{share.fileName}” ·{' '}
+        {count(share.items.length, 'item')}
+      </p>
+      {share.feedback.length ? (
+        share.feedback.map((f) => (
+          <div key={f.id} className={styles.feedback}>
+            <h4 className={styles.feedbackHeading}>Feedback from {f.fromName}</h4>
+            <p className={styles.meta}>
+              Sent {when(f.createdAt)} · opened here {when(f.importedAt)}
+            </p>
+            {f.overall.trim() ? (
+              <p className={styles.feedbackBody} dir="auto">
+                {f.overall}
+              </p>
+            ) : (
+              <p className={styles.muted}>No overall comment: see the comments beside each item below.</p>
+            )}
+          </div>
+        ))
+      ) : (
+        <p className={styles.muted}>
+          No feedback yet. When {share.contactName} sends some, open their file with “Open a shared file…” at the top of
+          this page.
+        </p>
+      )}
+      <h4 className={styles.smallHeading}>What you shared</h4>
+      <ol className={styles.sentItems}>
+        {share.items.map((item) => {
+          const notes = share.feedback.filter((f) => f.comments[item.ref]?.trim());
+          return (
+            <li key={item.ref} className={styles.sentItem}>
+              <p className={styles.sentItemTitle}>
+                <span className={styles.kindInline}>{SHARE_ITEM_KIND_NAMES[item.kind] ?? 'Item'}</span>{' '}
+                <span dir="auto">{item.title || 'Untitled'}</span>
+              </p>
+              {notes.map((f) => (
+                <div key={f.id} className={styles.itemFeedback}>
+                  <p className={styles.itemFeedbackWho}>
+                    {f.fromName}’s comment{several ? `, ${day(f.createdAt)}` : ''}
+                  </p>
+                  <p className={styles.feedbackBody} dir="auto">
+                    {f.comments[item.ref]}
+                  </p>
+                </div>
+              ))}
+            </li>
+          );
+        })}
+      </ol>
+    </article>
+  );
+}

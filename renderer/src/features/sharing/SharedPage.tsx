@@ -1,0 +1,176 @@
+import { type MouseEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ImportResult } from '../../../../common/sharing/types';
+import { describeError, holding, unwrap } from '../../api';
+import { Button, Notice } from '../../ui/controls';
+import { Contacts } from './Contacts';
+import { arrivedWords } from './format';
+import { sharingKeys } from './queries';
+import { Received } from './Received';
+import { Review } from './Review';
+import { Sent } from './Sent';
+import { YourCard } from './YourCard';
+import styles from './sharing.module.css';
+
+/** A file opened from outside the page (the system's "open with"): what came of it, for the page to show. */
+export interface Arrival {
+  /** Counts up, so the same result twice is still news. */
+  n: number;
+  result: ImportResult | null;
+  error: string | null;
+}
+
+const SECTIONS = [
+  { id: 'sharing-card', label: 'Your card' },
+  { id: 'sharing-people', label: 'People you share with' },
+  { id: 'sharing-received', label: 'Shared with you' },
+  { id: 'sharing-sent', label: 'What you have shared' },
+] as const;
+
+interface Props {
+  arrival?: Arrival | null;
+  onArrivalSeen?: () => void;
+}
+
+/**
+ * Sharing, both ways round: this person's card and the people they share with; what supervisees have shared
+ * with them (to read, comment on and send feedback); and what they have shared, with the feedback that came back.
+ */
+export function SharedPage({ arrival = null, onArrivalSeen }: Props) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [reviewing, setReviewing] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const handled = useRef(0);
+
+  const openButtonId = useCallback((shareId: string) => `${id}-open-${shareId}`, [id]);
+  const sentHeadingId = useCallback((shareId: string) => `${id}-sent-${shareId}`, [id]);
+
+  // Focus goes where the person's attention should be, once that place is on screen.
+  useEffect(() => {
+    if (!focusTarget) return;
+    const target = document.getElementById(focusTarget);
+    if (target) {
+      target.focus();
+      target.scrollIntoView({ block: 'start' });
+      setFocusTarget(null);
+    }
+  });
+
+  const show = useCallback(
+    (result: ImportResult) => {
+      setNotice(arrivedWords(result));
+      if (result.kind === 'share') setReviewing(result.share.id);
+      else {
+        setReviewing(null);
+        setFocusTarget(sentHeadingId(result.shareId));
+      }
+    },
+    [sentHeadingId],
+  );
+
+  useEffect(() => {
+    if (!arrival || arrival.n === handled.current) return;
+    handled.current = arrival.n;
+    setProblem(arrival.error);
+    setNotice('');
+    if (arrival.result) show(arrival.result);
+    onArrivalSeen?.();
+  }, [arrival, show, onArrivalSeen]);
+
+  const open = useMutation({
+    mutationFn: () => unwrap(holding().sharing.import()),
+    onMutate: () => {
+      setProblem(null);
+      setNotice('');
+    },
+    onSuccess: async (result) => {
+      if (!result) return; // the person closed the file dialog
+      await queryClient.invalidateQueries({ queryKey: sharingKeys.all });
+      show(result);
+    },
+    onError: (error) => setProblem(describeError(error)),
+  });
+
+  const jump = (event: MouseEvent<HTMLAnchorElement>, target: string) => {
+    event.preventDefault();
+    setFocusTarget(target);
+  };
+
+  return (
+    <div className={styles.page}>
+      <h1 tabIndex={-1}>Sharing</h1>
+      {reviewing ? null : (
+        <>
+          <p className={styles.intro}>
+            Share with a supervisor, and read the feedback that comes back. If you supervise, this is also where you
+            read what someone has shared with you, comment on it and send your feedback. Everything travels as a file
+            sealed for one person: there is no server and no account.
+          </p>
+          <nav aria-label="On this page" className={styles.onThisPage}>
+            <ul>
+              {SECTIONS.map((s) => (
+                <li key={s.id}>
+                  <a href={`#${s.id}`} onClick={(e) => jump(e, s.id)}>
+                    {s.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <section className={styles.openCard} aria-labelledby={`${id}-open`}>
+            <div>
+              <h2 id={`${id}-open`} className={styles.smallHeading}>
+                Open a shared file
+              </h2>
+              <p className={styles.muted}>
+                A share from someone you supervise, or feedback from your supervisor. Holding checks who it came from
+                and that nothing changed on the way, then adds it here.
+              </p>
+            </div>
+            <Button onClick={() => open.mutate()} disabled={open.isPending}>
+              Open a shared file…
+            </Button>
+          </section>
+        </>
+      )}
+      <div role="status" className={styles.pageStatus} data-testid="sharing-status">
+        {notice}
+      </div>
+      {problem ? <Notice>{problem}</Notice> : null}
+      {reviewing ? (
+        <Review
+          key={reviewing}
+          shareId={reviewing}
+          onBack={() => {
+            setNotice('');
+            setReviewing(null);
+            setFocusTarget(openButtonId(reviewing));
+          }}
+          onRemoved={(summary) => {
+            setReviewing(null);
+            setNotice(`“${summary.title}” from ${summary.senderName} is removed, with your comments on it.`);
+            setFocusTarget('sharing-received');
+          }}
+        />
+      ) : (
+        <>
+          <YourCard headingId="sharing-card" />
+          <Contacts headingId="sharing-people" />
+          <Received
+            headingId="sharing-received"
+            openButtonId={openButtonId}
+            onOpen={(shareId) => {
+              setNotice('');
+              setProblem(null);
+              setReviewing(shareId);
+            }}
+          />
+          <Sent headingId="sharing-sent" shareHeadingId={sentHeadingId} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ImportResult } from '../../../../common/sharing/types';
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const whenFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const longDayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "21 Nov 2026", from an instant. */
+export const day = (iso: string): string => dayFormat.format(new Date(iso));
+
+/** "21 Nov 2026, 14:05", from an instant. */
+export const when = (iso: string): string => whenFormat.format(new Date(iso));
+
+/** "21 November 2026", from a plain day (YYYY-MM-DD), wherever the person is. */
+export const plainDay = (value: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) ? longDayFormat.format(new Date(`${value}T00:00:00Z`)) : value;
+
+/** The day of an instant on this computer's calendar, as YYYY-MM-DD. */
+export function localDay(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** "1 item", "4 items". */
+export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** What arrived, in one sentence: for the live region after an import. */
+export function arrivedWords(result: ImportResult): string {
+  if (result.kind === 'share') {
+    const s = result.share;
+    return `A share from ${s.senderName}: ${s.title}, ${count(s.items, 'item')}. It is open below for you to read and comment on.`;
+  }
+  return `Feedback from ${result.fromName} on “${result.shareTitle}”, ${count(result.comments, 'comment')}. You will find it below, under What you have shared, and beside the entries and agenda items it is about.`;
+}
+
+/** A fingerprint's characters spelled out, group by group, for a screen reader to read one at a time. */
+export const spelledOut = (fingerprint: string): string =>
+  fingerprint
+    .split('-')
+    .map((group) => group.split('').join(' '))
+    .join(', ');
