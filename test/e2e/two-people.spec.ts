@@ -1,0 +1,127 @@
+/**
+ * Both roles through the real UI, each in its own browser shell with its own data folder: a supervisee
+ * and a supervisor make their cards, exchange and confirm them, the supervisee shares a checked export,
+ * the supervisor opens it, comments and sends feedback, and the supervisee opens that and finds the
+ * comments beside the entry and the agenda item. The files move between the two folders by hand, as
+ * they would by e-mail.
+ */
+import { expect, test } from '@playwright/test';
+import { seedIdentifyingEntries } from '../support/export-fixture';
+import { openShell, type Shell } from '../support/shell';
+import { ExportPageObject } from './export-page';
+import { HoldingApp, JournalPageObject } from './pages';
+import { SharingPageObject } from './sharing-page';
+import { agendaItem, CONTRACT, SupervisionPageObject } from './supervision-page';
+
+const ENTRY = 'A hard afternoon with Keziah';
+const ITEM = 'Staying with not knowing';
+
+interface Person {
+  shell: Shell;
+  app: HoldingApp;
+  sharing: SharingPageObject;
+}
+
+async function person(): Promise<Person> {
+  const shell = await openShell();
+  // As the fixtures' pages do: an action that cannot happen fails instead of waiting for ever.
+  shell.page.setDefaultTimeout(30_000);
+  const app = new HoldingApp(shell.page);
+  await app.confirmRecoveryKey(await app.createVault());
+  return { shell, app, sharing: new SharingPageObject(shell.page, shell) };
+}
+
+test('a supervisee and a supervisor, each in their own Holding, share and send feedback back', async () => {
+  test.setTimeout(300_000);
+  const sam = await person();
+  const ama = await person();
+  try {
+    // Cards made, exchanged as text, and confirmed by comparing the fingerprints each shows.
+    await sam.app.goTo('Sharing');
+    await sam.sharing.makeCard('Sam Rivers', 'Clinical psychologist');
+    await ama.app.goTo('Sharing');
+    await ama.sharing.makeCard('Dr Ama Mensah', 'Clinical supervisor');
+    const samsCard = await sam.sharing.cardText();
+    const amasCard = await ama.sharing.cardText();
+
+    await sam.sharing.addCard(amasCard);
+    const amaAsSamSeesIt = await sam.sharing.fingerprintIn(sam.sharing.compareDialog('Dr Ama Mensah'));
+    expect(amaAsSamSeesIt).toBe(await ama.sharing.fingerprint());
+    await sam.sharing.confirmFingerprint('Dr Ama Mensah');
+
+    await ama.sharing.addCard(samsCard);
+    const samAsAmaSeesIt = await ama.sharing.fingerprintIn(ama.sharing.compareDialog('Sam Rivers'));
+    expect(samAsAmaSeesIt).toBe(await sam.sharing.fingerprint());
+    await ama.sharing.confirmFingerprint('Sam Rivers');
+
+    // Sam's entries and agenda (seeded: typing them is the journal's and supervision's own tests).
+    seedIdentifyingEntries(sam.shell.services);
+    const supervisor = sam.shell.services.supervision.saveSupervisor(CONTRACT);
+    sam.shell.services.supervision.addAgendaItem(supervisor.id, agendaItem(ITEM));
+    await sam.shell.page.reload();
+    await sam.app.expectFrame();
+
+    // The export, checked and settled, sealed for Ama.
+    const ex = new ExportPageObject(sam.shell.page);
+    await sam.app.goTo('Export');
+    await ex.title.fill('For supervision');
+    await ex.entry(ENTRY).check();
+    await sam.shell.page
+      .getByRole('group', { name: 'Agendas for your next session' })
+      .getByRole('checkbox', { name: /^With Dr Ama Mensah/ })
+      .check();
+    await ex.checkButton.click();
+    await expect(ex.remaining).toBeVisible({ timeout: 30_000 });
+    await ex.decide('Keziah', 'Pseudonym');
+    await sam.shell.page.getByRole('button', { name: 'Redact all that remain' }).click();
+    await expect(ex.remaining).toHaveText(/^All \d+ have a decision\.$/);
+    await ex.shareFor('Dr Ama Mensah');
+    const shareFile = sam.shell.savedFiles.at(-1)!;
+
+    // Ama opens it from the file Sam sent, reads it, comments on the entry and overall, and sends feedback.
+    await ama.sharing.openBundle(shareFile);
+    await expect(ama.sharing.status).toContainText('A share from Sam Rivers: For supervision, 2 items.');
+    await expect(ama.sharing.reviewHeading('For supervision')).toBeVisible();
+    const entryItem = ama.sharing.item('A hard afternoon with Client A');
+    await expect(entryItem).toBeVisible();
+    await expect(entryItem).not.toContainText('Keziah');
+    await expect(entryItem).toContainText('[redacted]');
+    await ama.sharing.comment('A hard afternoon with Client A', 'You stayed with it. Let us start here.');
+    await ama.sharing.comment(`1. ${ITEM}`, 'Yes: the first twenty minutes.');
+    await ama.sharing.overall('Thank you for bringing all of this.');
+    await ama.sharing.expectAccessible('reviewing a share, two people');
+    await ama.sharing.sendFeedback();
+    const feedbackFile = ama.shell.savedFiles.at(-1)!;
+
+    // Sam opens the feedback: it is under what was shared, beside the entry, and with the agenda item.
+    await sam.app.goTo('Sharing');
+    await sam.sharing.openBundle(feedbackFile);
+    await expect(sam.sharing.status).toContainText('Feedback from Dr Ama Mensah on “For supervision”, 3 comments.');
+    const sent = sam.sharing.sentShare('For supervision');
+    await expect(sent).toContainText('Thank you for bringing all of this.');
+
+    await sam.app.goTo('Journal');
+    await new JournalPageObject(sam.shell.page).option(ENTRY).click();
+    const beside = sam.shell.page.getByRole('region', { name: 'Feedback from supervision' });
+    await expect(beside).toContainText('You stayed with it. Let us start here.');
+    await expect(beside).toContainText('From Dr Ama Mensah');
+
+    await sam.app.goTo('Supervision');
+    const sup = new SupervisionPageObject(sam.shell.page);
+    await sup.item(ITEM).getByRole('button', { name: 'Feedback from Dr Ama Mensah (1)' }).click();
+    await expect(sup.item(ITEM)).toContainText('Yes: the first twenty minutes.');
+
+    // Opening the same feedback again changes nothing, and says so.
+    await sam.app.goTo('Sharing');
+    await sam.sharing.openBundle(feedbackFile);
+    await expect(sam.sharing.alert.first()).toContainText('already imported this bundle');
+
+    for (const p of [sam, ama]) {
+      expect(p.shell.blockedRequests).toEqual([]);
+      expect(p.shell.pageErrors).toEqual([]);
+    }
+  } finally {
+    await sam.shell.close();
+    await ama.shell.close();
+  }
+});
