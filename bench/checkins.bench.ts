@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServices } from '../main/app';
+import { benchServices } from './services';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '365,3650,10000').split(',').map(Number);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 9);
@@ -30,15 +30,8 @@ const results: { checkins: number; suggestionsMs: number; listAllMs: number; lis
   [];
 for (const size of SIZES) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-bench-checkins-'));
-  const services = createServices({
-    dataDir,
-    host: 'browser-shell',
-    version: 'bench',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-  });
+  const services = await benchServices(dataDir);
   try {
-    await services.vault.create('quiet harbour lantern meadow');
     const { checkins } = services;
     const signs = ['Not sleeping well', 'Snapping at people', 'Skipping lunch'].map(
       (name) => checkins.saveFlag({ name, whatHelps: '', contact: '' }).id,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EMPTY_SELECTION, type Resolutions } from '../common/export/types';
 import { docFromParagraphs } from '../common/journal/doc';
-import { createServices } from '../main/app';
+import { benchServices } from './services';
 import { launchPdfRenderer } from '../test/support/pdf';
 import { CLIENTS, paragraphs } from './entries';
 
@@ -40,17 +40,11 @@ try {
   for (const size of SIZES) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-bench-export-'));
     let saved = '';
-    const services = createServices({
-      dataDir,
-      host: 'browser-shell',
-      version: 'bench',
-      appOrigin: 'holding://app',
-      idleSeconds: () => 0,
+    const services = await benchServices(dataDir, {
       renderPdf: pdf.render,
       chooseSavePath: async (name) => (saved = path.join(dataDir, name)),
     });
     try {
-      await services.vault.create('quiet harbour lantern meadow');
       services.settings.update({ deidNames: CLIENTS });
       const ids: string[] = [];
       services.vault.db().transaction(() => {

@@ -13,26 +13,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EMPTY_SELECTION, type Resolutions } from '../common/export/types';
 import { docFromParagraphs } from '../common/journal/doc';
-import { createServices, type Services } from '../main/app';
+import type { Services } from '../main/app';
+import { benchServices } from './services';
 import { createIdentity, openBundle, sealBundle, sharingReady } from '../main/sharing/bundle';
 import { CLIENTS, paragraphs } from './entries';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '10,100,500').split(',').map(Number);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sender = { isMainFrame: true, url: 'holding://app/' };
-const PASSPHRASE = 'quiet harbour lantern meadow';
 
 async function person(dataDir: string, name: string, folder: string, pick: () => string): Promise<Services> {
-  const services = createServices({
-    dataDir,
-    host: 'browser-shell',
-    version: 'bench',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
+  const services = await benchServices(dataDir, {
     chooseSavePath: async (file) => path.join(folder, file.replace('.', ` ${name}.`)),
     chooseOpenPath: async () => pick(),
   });
-  await services.vault.create(PASSPHRASE);
   await services.identity.save({ name, role: '' });
   return services;
 }

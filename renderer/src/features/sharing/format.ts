@@ -1,6 +1,5 @@
 import type { ImportResult } from '../../../../common/sharing/types';
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const whenFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -15,8 +14,8 @@ const longDayFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
-/** "21 Nov 2026", from an instant. */
-export const day = (iso: string): string => dayFormat.format(new Date(iso));
+/** "21 Nov 2026", from an instant or a plain day: the same as on the Supervision page. */
+export { day } from '../supervision/format';
 
 /** "21 Nov 2026, 14:05", from an instant. */
 export const when = (iso: string): string => whenFormat.format(new Date(iso));
