@@ -9,7 +9,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { AppError } from '../../common/errors';
+import { AppError, LockedError } from '../../common/errors';
 import { textOf } from '../../common/export/document';
 import type { ExportDocument } from '../../common/export/types';
 import {
@@ -630,6 +630,8 @@ export class SharingService {
   async importPending(): Promise<ImportResult> {
     const target = this.pendingPath;
     if (!target) throw new AppError('NOT_FOUND', 'There is no file waiting to be opened.');
+    // Locked meanwhile: the file keeps waiting, to be asked about again after unlocking.
+    if (!this.vault.isUnlocked()) throw new LockedError();
     this.pendingPath = null;
     return this.importFile(target);
   }

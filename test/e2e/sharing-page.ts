@@ -213,6 +213,7 @@ export class SharingPageObject {
 
   /** The fingerprint as shown in a place (four groups, joined as main writes them). */
   async fingerprintIn(scope: ReturnType<Page['locator']>): Promise<string> {
+    await expect(scope.getByTestId('fingerprint').first()).toBeVisible();
     const groups = await scope
       .getByTestId('fingerprint')
       .first()

@@ -11,7 +11,7 @@ import { openShell, type Shell } from '../support/shell';
 import { ExportPageObject } from './export-page';
 import { HoldingApp, JournalPageObject } from './pages';
 import { SharingPageObject } from './sharing-page';
-import { agendaItem, CONTRACT, SupervisionPageObject } from './supervision-page';
+import { agendaItem, CONTRACT, seedSessions, SupervisionPageObject } from './supervision-page';
 
 const ENTRY = 'A hard afternoon with Keziah';
 const ITEM = 'Staying with not knowing';
@@ -57,6 +57,7 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
     // Sam's entries and agenda (seeded: typing them is the journal's and supervision's own tests).
     seedIdentifyingEntries(sam.shell.services);
     const supervisor = sam.shell.services.supervision.saveSupervisor(CONTRACT);
+    seedSessions(sam.shell.services, supervisor.id, [7]);
     sam.shell.services.supervision.addAgendaItem(supervisor.id, agendaItem(ITEM));
     await sam.shell.page.reload();
     await sam.app.expectFrame();
@@ -70,6 +71,10 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
       .getByRole('group', { name: 'Agendas for your next session' })
       .getByRole('checkbox', { name: /^With Dr Ama Mensah/ })
       .check();
+    await sam.shell.page
+      .getByRole('group', { name: 'Session records' })
+      .getByRole('checkbox', { name: /with Dr Ama Mensah/ })
+      .check();
     await ex.checkButton.click();
     await expect(ex.remaining).toBeVisible({ timeout: 30_000 });
     await ex.decide('Keziah', 'Pseudonym');
@@ -80,7 +85,7 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
 
     // Ama opens it from the file Sam sent, reads it, comments on the entry and overall, and sends feedback.
     await ama.sharing.openBundle(shareFile);
-    await expect(ama.sharing.status).toContainText('A share from Sam Rivers: For supervision, 2 items.');
+    await expect(ama.sharing.status).toContainText('A share from Sam Rivers: For supervision, 3 items.');
     await expect(ama.sharing.reviewHeading('For supervision')).toBeVisible();
     const entryItem = ama.sharing.item('A hard afternoon with Client A');
     await expect(entryItem).toBeVisible();
@@ -88,6 +93,12 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
     await expect(entryItem).toContainText('[redacted]');
     await ama.sharing.comment('A hard afternoon with Client A', 'You stayed with it. Let us start here.');
     await ama.sharing.comment(`1. ${ITEM}`, 'Yes: the first twenty minutes.');
+    const session = await ama.shell.page
+      .getByRole('article', { name: /^Supervision on / })
+      .getByRole('heading')
+      .first()
+      .innerText();
+    await ama.sharing.comment(session, 'Good to see the caseload settling.');
     await ama.sharing.overall('Thank you for bringing all of this.');
     await ama.sharing.expectAccessible('reviewing a share, two people');
     await ama.sharing.sendFeedback();
@@ -96,7 +107,7 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
     // Sam opens the feedback: it is under what was shared, beside the entry, and with the agenda item.
     await sam.app.goTo('Sharing');
     await sam.sharing.openBundle(feedbackFile);
-    await expect(sam.sharing.status).toContainText('Feedback from Dr Ama Mensah on “For supervision”, 3 comments.');
+    await expect(sam.sharing.status).toContainText('Feedback from Dr Ama Mensah on “For supervision”, 4 comments.');
     const sent = sam.sharing.sentShare('For supervision');
     await expect(sent).toContainText('Thank you for bringing all of this.');
 
@@ -110,6 +121,13 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
     const sup = new SupervisionPageObject(sam.shell.page);
     await sup.item(ITEM).getByRole('button', { name: 'Feedback from Dr Ama Mensah (1)' }).click();
     await expect(sup.item(ITEM)).toContainText('Yes: the first twenty minutes.');
+    const recorded = sam.shell.page
+      .getByRole('list', { name: 'Recorded sessions, newest first' })
+      .getByRole('listitem')
+      .first();
+    await recorded.getByRole('button', { name: 'Feedback from Dr Ama Mensah (1)' }).click();
+    await expect(recorded).toContainText('Good to see the caseload settling.');
+    await sam.app.expectAccessible('feedback beside a session, two people');
 
     // Opening the same feedback again changes nothing, and says so.
     await sam.app.goTo('Sharing');

@@ -7,6 +7,7 @@ import { Actions, Button, Notice } from '../../ui/controls';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useConfirm } from '../checkins/useConfirm';
 import { useNavigation } from '../frame/navigation';
+import { FeedbackBeside } from '../sharing/FeedbackBeside';
 import { ActionLine } from './ActionLine';
 import { functionLabel, sessionDay, sessionWhen } from './format';
 import { refreshSupervision } from './queries';
@@ -113,6 +114,7 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
                 {s.attendees ? ` · With ${s.attendees}` : ''}
               </p>
               {s.notes ? <p className={styles.sessionNotes}>{s.notes}</p> : null}
+              <FeedbackBeside sourceId={s.id} compact />
               {s.items.length ? (
                 <ul className={styles.sessionItems} aria-label={`Agenda items on ${sessionDay(s)}`}>
                   {s.items.map((item, i) => (
