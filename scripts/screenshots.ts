@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { seedWeeks } from '../test/e2e/checkins-page';
+import { otherPerson } from '../test/e2e/sharing-page';
 import { seedIdentifyingEntries } from '../test/support/export-fixture';
 import { openShell } from '../test/support/shell';
 
@@ -208,6 +209,26 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
     await shot('export');
     await page.setViewportSize({ width: 1200, height: 760 });
+
+    // Sharing, as a supervisor sees a share: Sam's card confirmed, the share opened, a comment begun.
+    const sam = await otherPerson('Sam Rivers', 'Clinical psychologist');
+    try {
+      await shell.services.identity.save({ name: 'Dr Ama Mensah', role: 'Clinical supervisor' });
+      const samHere = await shell.services.identity.addContact(sam.card);
+      shell.services.identity.setVerified(samHere.id, true);
+      const amaThere = await sam.addAndConfirm(shell.services.identity.view()!.card);
+      shell.nextOpenPath = await sam.share(amaThere, 'Before our session on Thursday');
+      await page.getByRole('button', { name: 'Sharing', exact: true }).click();
+      await page.getByRole('button', { name: 'Open a shared file…' }).click();
+      const comment = page.getByLabel('Your comment on After a long clinic', { exact: true });
+      await comment.fill('You noticed the heaviness and stayed with it. Let us start with what helped.');
+      await page.getByRole('heading', { name: 'Before our session on Thursday' }).scrollIntoViewIfNeeded();
+      await page.mouse.move(0, 0);
+      await shot('sharing');
+    } finally {
+      await sam.close();
+    }
+
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('heading', { name: 'Change your passphrase' }).waitFor();
     await shot('settings');
