@@ -111,6 +111,20 @@ describe('sharing with a supervisor, and feedback back', () => {
     expect(await call(sam, 'sharing:feedbackFor', { sourceId: shared.entryIds[1] })).toEqual([]);
     const record = (await call<{ feedback: { overall: string }[] }[]>(sam, 'sharing:sent'))[0]!;
     expect(record.feedback.map((f) => f.overall)).toEqual(['Thank you for sharing this.']);
+
+    // What arrived is as private as the journal: no trace of it in either data folder once locked.
+    sam.vault.lock('manual');
+    ama.vault.lock('manual');
+    for (const dir of [sam.dataDir, ama.dataDir]) {
+      for (const file of (await fs.readdir(dir, { recursive: true })) as string[]) {
+        const full = path.join(dir, file);
+        if (!(await fs.stat(full)).isFile()) continue;
+        const bytes = await fs.readFile(full);
+        for (const words of ['You stayed with it', 'Thank you for sharing', 'Staying with not knowing', 'Client A']) {
+          expect(bytes.includes(words), `${file} holds “${words}”`).toBe(false);
+        }
+      }
+    }
   });
 
   it('refuses to share while anything is undecided, and writes and records nothing', async () => {
