@@ -143,7 +143,7 @@ export class ExportService {
     if (now !== fingerprint) {
       throw new AppError(
         'CHANGED',
-        'Something you chose has changed since the check (an entry, or your names and places). Holding has checked it again: please look over what it found and the preview, then save.',
+        'Something you chose has changed since the check (an entry, or your names and places). Holding has checked it again: please look over what it found and the preview, then save or share again.',
       );
     }
     const counts = { redacted: 0, pseudonymised: 0, kept: 0, unresolved: 0 };
