@@ -175,6 +175,8 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
 
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
+    // No transitions: a theme switched just before an axe check would otherwise be measured mid-fade.
+    reducedMotion: 'reduce',
     viewport: options.viewport ?? { width: 1200, height: 800 },
     serviceWorkers: 'block',
     locale: 'en-GB',

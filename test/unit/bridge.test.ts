@@ -26,6 +26,7 @@ describe('bridge builder', () => {
       'flags',
       'journal',
       'settings',
+      'sharing',
       'supervision',
       'templates',
       'truths',
