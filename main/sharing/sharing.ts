@@ -11,6 +11,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError, LockedError } from '../../common/errors';
 import { textOf } from '../../common/export/document';
+import { longDate } from '../../common/export/html';
 import type { ExportDocument } from '../../common/export/types';
 import {
   type FeedbackComment,
@@ -29,6 +30,7 @@ import {
   type SharePayload,
   sharePayloadSchema,
 } from '../../common/sharing/types';
+import { dayOf, localTimeZone } from '../../common/supervision/hours';
 import { readCapped } from '../fs/read-capped';
 import type { Vault } from '../vault/vault';
 import sodium from 'libsodium-wrappers-sumo';
@@ -100,6 +102,9 @@ interface ContactRow {
   name: string;
   verified_at: string | null;
 }
+
+/** The confirmed contact a bundle came from, with the hex fingerprint of their keys. */
+type SenderContact = ContactRow & { fingerprint: string };
 
 interface ReceivedRow {
   id: string;
@@ -215,7 +220,7 @@ export class SharingService {
     };
     // What the supervisor's Holding will accept: checked here, so nothing is sealed that would be refused there.
     const fits = sharePayloadSchema.safeParse(payload);
-    if (!fits.success || sources.some((s) => depthOf(s.item) > MAX_PAYLOAD_DEPTH - 4)) {
+    if (!fits.success || depthOf(payload) > MAX_PAYLOAD_DEPTH) {
       const at = fits.success ? undefined : fits.error.issues[0]?.path;
       const index = at && at[0] === 'items' && typeof at[1] === 'number' ? at[1] : -1;
       const title = index >= 0 ? textOf(sources[index]!.item.title) : '';
@@ -235,37 +240,31 @@ export class SharingService {
     } finally {
       forget(me);
     }
-    const record = (fileName: string) =>
-      this.recordShare(bundleId, createdAt, contactId, payload.title, fileName, sources);
+    const record = (fileName: string): SentShare => {
+      const id = randomUUID();
+      const db = this.db();
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO shares_sent (id, bundle_id, contact_id, contact_name, contact_fingerprint, title, file_name, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          id,
+          bundleId,
+          contactId,
+          recipient.name,
+          hex(fingerprintOf(recipient)),
+          payload.title,
+          fileName,
+          createdAt,
+        );
+        const insert = db.prepare(
+          'INSERT INTO share_items (share_id, ref, position, kind, source_id, title) VALUES (?, ?, ?, ?, ?, ?)',
+        );
+        sources.forEach((s, i) => insert.run(id, s.item.ref, i, s.item.kind, s.sourceId, textOf(s.item.title)));
+      })();
+      return this.sentShare(id);
+    };
     return { bundle, record };
-  }
-
-  private recordShare(
-    bundleId: string,
-    createdAt: string,
-    contactId: string,
-    title: string,
-    fileName: string,
-    sources: ShareSource[],
-  ): SentShare {
-    const contact = this.identity.contact(contactId);
-    const id = randomUUID();
-    const db = this.db();
-    db.transaction(() => {
-      db.prepare(
-        `INSERT INTO shares_sent (id, bundle_id, contact_id, contact_name, contact_fingerprint, title, file_name, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, bundleId, contactId, contact.name, this.contactFingerprint(contactId), title, fileName, createdAt);
-      const insert = db.prepare(
-        'INSERT INTO share_items (share_id, ref, position, kind, source_id, title) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      sources.forEach((s, i) => insert.run(id, s.item.ref, i, s.item.kind, s.sourceId, textOf(s.item.title)));
-    })();
-    return this.sentShare(id);
-  }
-
-  private contactFingerprint(contactId: string): string {
-    return hex(fingerprintOf(this.identity.publicKeys(contactId)));
   }
 
   /** Takes back a share's record (its file could not be written). */
@@ -367,32 +366,29 @@ export class SharingService {
   async importBytes(bytes: Uint8Array): Promise<ImportResult> {
     await sharingReady();
     const me = this.me();
-    let contact: ContactRow & { fingerprint: string } = { id: '', name: '', verified_at: null, fingerprint: '' };
+    let sender: SenderContact | null = null;
     let opened: OpenedBundle;
     try {
       // The sender is checked as soon as the header is read, before the signature and decryption.
-      opened = openBundle(bytes, me, (header) => (contact = this.senderContact(header)));
+      opened = openBundle(bytes, me, (header) => (sender = this.senderContact(header)));
     } finally {
       forget(me);
     }
+    const contact: SenderContact = sender!;
     const db = this.db();
     const table = opened.kind === 'share' ? 'shares_received' : 'feedback_received';
     const earlier = db.prepare(`SELECT imported_at FROM ${table} WHERE bundle_id = ?`).get(opened.header.bundleId) as
       { imported_at: string } | undefined;
     if (earlier) {
       throw refuse(
-        `You have already imported this bundle, on ${new Date(earlier.imported_at).toLocaleDateString('en-GB', {
-          day: 'numeric',
-          month: 'long',
-          year: 'numeric',
-        })}. Nothing was changed.`,
+        `You have already imported this bundle, on ${longDate(dayOf(earlier.imported_at, localTimeZone()))}. Nothing was changed.`,
       );
     }
     return opened.kind === 'share' ? this.storeShare(opened, contact) : this.storeFeedback(opened, contact);
   }
 
   /** The sender must be a contact whose fingerprint the person has confirmed. */
-  private senderContact(header: BundleHeader): ContactRow & { fingerprint: string } {
+  private senderContact(header: BundleHeader): SenderContact {
     const fingerprint = hex(fingerprintOf(header.sender));
     const contact = this.db()
       .prepare('SELECT id, name, verified_at FROM contacts WHERE fingerprint = ?')
@@ -411,7 +407,7 @@ export class SharingService {
     return { ...contact, fingerprint };
   }
 
-  private storeShare(opened: OpenedBundle, contact: ContactRow): ImportResult {
+  private storeShare(opened: OpenedBundle, contact: SenderContact): ImportResult {
     const payload = parsePayload(opened.payload, sharePayloadSchema);
     const id = randomUUID();
     this.db()
@@ -424,7 +420,7 @@ export class SharingService {
         opened.header.bundleId,
         contact.id,
         contact.name,
-        hex(fingerprintOf(opened.header.sender)),
+        contact.fingerprint,
         payload.title || 'Untitled',
         payload.items.length,
         opened.header.createdAt,
@@ -434,7 +430,7 @@ export class SharingService {
     return { kind: 'share', share: this.summaryOf(id) };
   }
 
-  private storeFeedback(opened: OpenedBundle, contact: ContactRow & { fingerprint: string }): ImportResult {
+  private storeFeedback(opened: OpenedBundle, contact: SenderContact): ImportResult {
     const payload: FeedbackPayload = parsePayload(opened.payload, feedbackPayloadSchema);
     const db = this.db();
     const share = db.prepare('SELECT * FROM shares_sent WHERE bundle_id = ?').get(payload.inReplyTo) as
