@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ExportSelection, Resolutions } from '../../../../common/export/types';
 import type { ContactView } from '../../../../common/sharing/types';
 import { describeError, holding, HoldingError, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { useNavigation } from '../frame/navigation';
-import { sharingKeys } from '../sharing/queries';
-import { exportKeys } from './queries';
+import { listOf } from '../sharing/format';
+import { sharingKeys, useContacts, useIdentity } from '../sharing/queries';
 import styles from './export.module.css';
 
 interface Props {
@@ -24,9 +24,6 @@ interface Props {
 }
 
 type Outcome = { kind: 'shared'; name: string; fileName: string; folder: string } | { kind: 'cancelled' };
-
-const listOf = (names: string[]) =>
-  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
 
 /** The folder a saved file went to, from the path the window is given back. */
 function folderOf(fullPath: string, fileName: string): string {
@@ -52,17 +49,8 @@ export function ShareWithSupervisor({
   const id = useId();
   const queryClient = useQueryClient();
   const navigation = useNavigation();
-  // Read afresh each time: the card and contacts are made on the Sharing page, and the person may just be back.
-  const identity = useQuery({
-    queryKey: sharingKeys.identity,
-    queryFn: () => unwrap(holding().sharing.identity()),
-    refetchOnMount: 'always',
-  });
-  const contacts = useQuery({
-    queryKey: sharingKeys.contacts,
-    queryFn: () => unwrap(holding().sharing.contacts()),
-    refetchOnMount: 'always',
-  });
+  const identity = useIdentity();
+  const contacts = useContacts();
   const [chosenId, setChosenId] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -84,8 +72,8 @@ export function ShareWithSupervisor({
             }
           : { kind: 'cancelled' },
       );
-      void queryClient.invalidateQueries({ queryKey: sharingKeys.all });
-      void queryClient.invalidateQueries({ queryKey: exportKeys.records });
+      // A share is recorded in main only once it is written: nothing to refresh after a cancel.
+      if (path) void queryClient.invalidateQueries({ queryKey: sharingKeys.sent });
     },
   });
 
@@ -129,8 +117,8 @@ export function ShareWithSupervisor({
           </p>
         ) : (
           <p>
-            Add your supervisor’s card in Shared and compare fingerprints with them. Once you have confirmed they match,
-            you can share with them here.
+            Add your supervisor’s card in Sharing and compare fingerprints with them. Once you have confirmed they
+            match, you can share with them here.
           </p>
         )}
         <div className={styles.shareRow}>{goToShared}</div>

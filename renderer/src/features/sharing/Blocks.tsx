@@ -3,6 +3,7 @@
  * their address as plain text (the address may be anything), never as something to follow.
  */
 import type { ReactNode } from 'react';
+import { textOf } from '../../../../common/export/document';
 import type { Block, Inline, Inlines as InlineRuns, TableRow } from '../../../../common/export/types';
 import styles from './sharing.module.css';
 
@@ -130,7 +131,7 @@ function BlockView({ block, ctx }: { block: Block; ctx: Context }) {
     case 'code':
       return (
         <pre dir="auto" className={styles.code}>
-          <code>{block.content.map((i) => i.text).join('')}</code>
+          <code>{textOf(block.content)}</code>
         </pre>
       );
     case 'rule':

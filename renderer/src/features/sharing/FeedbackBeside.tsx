@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import type { FeedbackComment } from '../../../../common/sharing/types';
-import { describeError, holding, unwrap } from '../../api';
+import { describeError } from '../../api';
 import { Notice } from '../../ui/controls';
 import { day } from '../supervision/format';
-import { sharingKeys } from './queries';
+import { listOf } from './format';
+import { useFeedbackFor } from './queries';
 import styles from './feedback.module.css';
 
 interface Props {
@@ -14,11 +14,8 @@ interface Props {
   compact?: boolean;
 }
 
-/** Names, as a person would say them: “Ama”, “Ama and Jo”, “Ama, Jo and Sam”. */
-function namesOf(comments: readonly FeedbackComment[]): string {
-  const names = [...new Set(comments.map((c) => c.fromName))];
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
-}
+/** Who the comments are from, each named once. */
+const namesOf = (comments: readonly FeedbackComment[]): string => listOf([...new Set(comments.map((c) => c.fromName))]);
 
 /**
  * A supervisor’s comments on something of the person’s own, beside it. Feedback arrives by import on the
@@ -27,11 +24,7 @@ function namesOf(comments: readonly FeedbackComment[]): string {
 export function FeedbackBeside({ sourceId, compact = false }: Props) {
   const id = useId();
   const [open, setOpen] = useState(false);
-  const feedback = useQuery({
-    queryKey: sharingKeys.feedbackFor(sourceId),
-    queryFn: () => unwrap(holding().sharing.feedbackFor({ sourceId })),
-    refetchOnMount: 'always',
-  });
+  const feedback = useFeedbackFor(sourceId);
   if (feedback.isError) {
     return (
       <div className={compact ? styles.compact : styles.feedback}>

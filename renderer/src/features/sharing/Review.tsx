@@ -13,7 +13,9 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useConfirm } from '../checkins/useConfirm';
 import { flushAll, registerFlush } from '../journal/flush';
 import { Blocks, Inlines } from './Blocks';
-import { count, localDay, plainDay, when } from './format';
+import { longDate } from '../../../../common/export/html';
+import { today } from '../supervision/format';
+import { count, when } from './format';
 import { sharingKeys, useReceivedShare } from './queries';
 import styles from './sharing.module.css';
 
@@ -101,7 +103,7 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
           {summary.title}
         </h2>
         <p className={styles.meta}>
-          {preparedOn === localDay(summary.createdAt) ? null : `Prepared on ${plainDay(preparedOn)} · `}
+          {preparedOn === today(new Date(summary.createdAt)) ? null : `Prepared on ${longDate(preparedOn)} · `}
           Shared {when(summary.createdAt)} · opened here {when(summary.importedAt)} · {count(summary.items, 'item')}
         </p>
         <p className={styles.readOnly}>
@@ -235,12 +237,9 @@ function CommentBox({ shareId, itemRef, label, about, hint, saved, wide }: Comme
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'removed'>('idle');
   const [error, setError] = useState<string | null>(null);
   const savedBody = useRef(saved);
+  // What is in the box now, for saves that run after this render (on blur, before locking or sending).
   const draftRef = useRef(draft);
   const inFlight = useRef<{ body: string; done: Promise<void> } | null>(null);
-
-  useEffect(() => {
-    draftRef.current = draft;
-  }, [draft]);
 
   const save = useCallback(async (): Promise<void> => {
     const body = draftRef.current;
@@ -291,6 +290,7 @@ function CommentBox({ shareId, itemRef, label, about, hint, saved, wide }: Comme
         maxLength={MAX_COMMENT_LENGTH}
         rows={wide ? 5 : 4}
         onChange={(e) => {
+          draftRef.current = e.target.value;
           setDraft(e.target.value);
           if (state !== 'saving') setState('idle');
         }}

@@ -7,12 +7,6 @@ const whenFormat = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',
 });
-const longDayFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
 
 /** "21 Nov 2026", from an instant or a plain day: the same as on the Supervision page. */
 export { day } from '../supervision/format';
@@ -20,15 +14,9 @@ export { day } from '../supervision/format';
 /** "21 Nov 2026, 14:05", from an instant. */
 export const when = (iso: string): string => whenFormat.format(new Date(iso));
 
-/** "21 November 2026", from a plain day (YYYY-MM-DD), wherever the person is. */
-export const plainDay = (value: string): string =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) ? longDayFormat.format(new Date(`${value}T00:00:00Z`)) : value;
-
-/** The day of an instant on this computer's calendar, as YYYY-MM-DD. */
-export function localDay(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** Names, as a person would say them: “Ama”, “Ama and Jo”, “Ama, Jo and Sam”. */
+export const listOf = (names: readonly string[]): string =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
 
 /** "1 item", "4 items". */
 export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -10,14 +10,23 @@ export const sharingKeys = {
   received: ['sharing', 'received'] as const,
   receivedShare: (id: string) => ['sharing', 'received', id] as const,
   feedbackFor: (sourceId: string) => ['sharing', 'feedbackFor', sourceId] as const,
-  pending: ['sharing', 'pending'] as const,
 };
 
+// The card and contacts are read afresh each time a page that uses them opens: they are made on the
+// Sharing page, and the person may just have come back from it.
 export const useIdentity = () =>
-  useQuery({ queryKey: sharingKeys.identity, queryFn: () => unwrap(holding().sharing.identity()) });
+  useQuery({
+    queryKey: sharingKeys.identity,
+    queryFn: () => unwrap(holding().sharing.identity()),
+    refetchOnMount: 'always',
+  });
 
 export const useContacts = () =>
-  useQuery({ queryKey: sharingKeys.contacts, queryFn: () => unwrap(holding().sharing.contacts()) });
+  useQuery({
+    queryKey: sharingKeys.contacts,
+    queryFn: () => unwrap(holding().sharing.contacts()),
+    refetchOnMount: 'always',
+  });
 
 export const useSent = () => useQuery({ queryKey: sharingKeys.sent, queryFn: () => unwrap(holding().sharing.sent()) });
 
@@ -30,9 +39,13 @@ export const useReceivedShare = (id: string) =>
     queryFn: () => unwrap(holding().sharing.receivedShare({ id })),
   });
 
-/** The supervisor's comments on one of the person's own entries, agenda items or sessions. */
+/**
+ * The supervisor's comments on one of the person's own entries, agenda items or sessions: read afresh each
+ * time, since feedback arrives by import on the Sharing page.
+ */
 export const useFeedbackFor = (sourceId: string) =>
   useQuery({
     queryKey: sharingKeys.feedbackFor(sourceId),
     queryFn: () => unwrap(holding().sharing.feedbackFor({ sourceId })),
+    refetchOnMount: 'always',
   });
