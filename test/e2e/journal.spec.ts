@@ -224,6 +224,32 @@ test('the list stays virtual with 10,000 entries and is driven by keyboard', asy
   await app.expectAccessible('journal with 10,000 entries');
 });
 
+test('a new entry takes the focus once: moving through the list afterwards leaves it in the list', async ({ app }) => {
+  const page = app.page;
+  const journal = new JournalPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  await journal.newEntry('Free writing');
+  await journal.title.fill('The first one');
+  await journal.expectSaved();
+  await journal.newEntry('Free writing');
+  await journal.title.fill('The second one');
+  await journal.expectSaved();
+  // Back to the list, and down to the older entry: it shows, and the focus stays where the person is.
+  await page.keyboard.press('Escape');
+  await expect(journal.list).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(journal.list.locator('[aria-selected="true"]')).toContainText('The first one');
+  await expect(journal.title).toHaveValue('The first one');
+  await expect(journal.list).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(journal.title).toHaveValue('The second one');
+  await expect(journal.list).toBeFocused();
+  // Enter is the way in.
+  await page.keyboard.press('Enter');
+  await expect(journal.title).toBeFocused();
+  await expect(journal.title).toHaveValue('The second one');
+});
+
 test.describe('locks that main starts', () => {
   const idle = { seconds: 0 };
   test.use({ shellOptions: { idleSeconds: () => idle.seconds } });

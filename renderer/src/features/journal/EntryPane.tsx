@@ -14,6 +14,7 @@ import { LinkedEntries } from './LinkedEntries';
 import { EntryDetails, EntryFooter } from './EntryParts';
 import { invalidateLists, journalKeys } from './queries';
 import { useAutosave } from './useAutosave';
+import type { TitleFocus } from './useTitleFocus';
 import styles from './journal.module.css';
 
 interface Draft {
@@ -27,17 +28,15 @@ interface Draft {
   pinned: boolean;
 }
 
-interface PaneProps {
+interface PaneProps extends TitleFocus {
   id: string;
-  /** Increases each time the title should take focus (a new entry, or Enter in the list). */
-  focusRequest: number;
   onTrashed: (entry: Entry) => void;
   onBackToList: () => void;
   /** Open another entry (a linked one). */
   onOpenEntry?: ((id: string) => void) | undefined;
 }
 
-export function EntryPane({ id, focusRequest, onTrashed, onBackToList, onOpenEntry }: PaneProps) {
+export function EntryPane({ id, focusTitle, onTitleFocused, onTrashed, onBackToList, onOpenEntry }: PaneProps) {
   const entry = useQuery({ queryKey: journalKeys.entry(id), queryFn: () => unwrap(holding().journal.get({ id })) });
   const [view, setView] = useState<'edit' | 'history'>('edit');
   const [generation, setGeneration] = useState(0);
@@ -76,7 +75,8 @@ export function EntryPane({ id, focusRequest, onTrashed, onBackToList, onOpenEnt
       <TwoTruthsForm
         key={`${id}:${generation}`}
         entry={entry.data}
-        focusRequest={focusRequest}
+        focusTitle={focusTitle}
+        onTitleFocused={onTitleFocused}
         onHistory={() => setView('history')}
         onTrashed={onTrashed}
         onBackToList={onBackToList}
@@ -89,7 +89,8 @@ export function EntryPane({ id, focusRequest, onTrashed, onBackToList, onOpenEnt
       key={`${id}:${generation}`}
       onOpenEntry={onOpenEntry}
       entry={entry.data}
-      focusRequest={focusRequest}
+      focusTitle={focusTitle}
+      onTitleFocused={onTitleFocused}
       onHistory={() => setView('history')}
       onTrashed={onTrashed}
       onBackToList={onBackToList}
@@ -99,14 +100,14 @@ export function EntryPane({ id, focusRequest, onTrashed, onBackToList, onOpenEnt
 
 function EntryForm({
   entry,
-  focusRequest,
+  focusTitle,
+  onTitleFocused,
   onHistory,
   onTrashed,
   onBackToList,
   onOpenEntry,
-}: {
+}: TitleFocus & {
   entry: Entry;
-  focusRequest: number;
   onHistory: () => void;
   onTrashed: (entry: Entry) => void;
   onBackToList: () => void;
@@ -135,8 +136,10 @@ function EntryForm({
   // entry, and must never reach the editor: that would rebuild it and drop newer edits and undo history.
   const [initialBody] = useState(entry.body);
   useEffect(() => {
-    if (focusRequest > 0) titleRef.current?.focus();
-  }, [focusRequest]);
+    if (!focusTitle) return;
+    titleRef.current?.focus();
+    onTitleFocused();
+  }, [focusTitle, onTitleFocused]);
 
   const save = useCallback(
     async (d: Draft) => {

@@ -9,6 +9,7 @@ import { EntryPane } from './EntryPane';
 import { invalidateLists, journalKeys } from './queries';
 import { TemplatesView } from './TemplatesView';
 import { TrashPreview } from './TrashPreview';
+import { useTitleFocus } from './useTitleFocus';
 import styles from './journal.module.css';
 import { useSettledQuery } from '../../ui/useSettled';
 import { TrashedNotice } from './EntryParts';
@@ -62,7 +63,7 @@ export function JournalPage({
   const [showFilters, setShowFilters] = useState(false);
   const [startFrom, setStartFrom] = useState('builtin:free');
   const [trashed, setTrashed] = useState<Entry | null>(null);
-  const [focusRequest, setFocusRequest] = useState(0);
+  const titleFocus = useTitleFocus();
   const listRef = useRef<EntryListHandle>(null);
   const filterId = useId();
 
@@ -93,7 +94,7 @@ export function JournalPage({
       setSelectedId(entry.id);
       setTrashed(null);
       // Straight into writing: the title first.
-      setFocusRequest((n) => n + 1);
+      titleFocus.request(entry.id);
     },
   });
 
@@ -284,9 +285,7 @@ export function JournalPage({
             onSelect={setSelectedId}
             onOpen={(id) => {
               setSelectedId(id);
-              requestAnimationFrame(() =>
-                document.querySelector<HTMLInputElement>('input[placeholder="Untitled"]')?.focus(),
-              );
+              titleFocus.request(id);
             }}
             label={view === 'trash' ? 'Entries in the trash' : 'Journal entries'}
           />
@@ -300,7 +299,7 @@ export function JournalPage({
         <EntryPane
           key={selectedId}
           id={selectedId}
-          focusRequest={focusRequest}
+          {...titleFocus.props(selectedId)}
           onTrashed={(entry) => {
             setTrashed(entry);
             setSelectedId(null);

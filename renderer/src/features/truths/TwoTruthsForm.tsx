@@ -14,6 +14,7 @@ import { LinkedEntries } from '../journal/LinkedEntries';
 import { invalidateLists, journalKeys } from '../journal/queries';
 import { EntryDetails, EntryFooter } from '../journal/EntryParts';
 import { useAutosave } from '../journal/useAutosave';
+import type { TitleFocus } from '../journal/useTitleFocus';
 import journal from '../journal/journal.module.css';
 import styles from './truths.module.css';
 
@@ -33,9 +34,8 @@ const countWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p
 
 export const truthsKeys = { prompts: ['truths', 'prompts'] as const };
 
-interface Props {
+interface Props extends TitleFocus {
   entry: Entry;
-  focusRequest: number;
   onHistory: () => void;
   onTrashed: (entry: Entry) => void;
   /** Escape: back to the list the entry was opened from. */
@@ -47,7 +47,15 @@ interface Props {
  * A two-truths entry: one truth and where it comes from, "and yet" another and where that comes
  * from, and, only if the person wants it, what honouring both could look like. Saved as they type.
  */
-export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onBackToList, onOpenEntry }: Props) {
+export function TwoTruthsForm({
+  entry,
+  focusTitle,
+  onTitleFocused,
+  onHistory,
+  onTrashed,
+  onBackToList,
+  onOpenEntry,
+}: Props) {
   const queryClient = useQueryClient();
   const id = useId();
   const [fields, setFields] = useState<TwoTruthsFields>(
@@ -96,8 +104,10 @@ export function TwoTruthsForm({ entry, focusRequest, onHistory, onTrashed, onBac
   // A new entry, or Enter in the list, brings the first truth ready to write.
   const firstRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (focusRequest > 0) firstRef.current?.focus();
-  }, [focusRequest]);
+    if (!focusTitle) return;
+    firstRef.current?.focus();
+    onTitleFocused();
+  }, [focusTitle, onTitleFocused]);
 
   const box = (key: TextKey, label: string, hint: string, options: { big?: boolean; autoFocus?: boolean } = {}) => (
     <div className={styles.box}>

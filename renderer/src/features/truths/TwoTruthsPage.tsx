@@ -7,6 +7,7 @@ import { Button, Notice } from '../../ui/controls';
 import { EntryList, type EntryListHandle } from '../journal/EntryList';
 import { EntryPane } from '../journal/EntryPane';
 import { invalidateLists, journalKeys } from '../journal/queries';
+import { useTitleFocus } from '../journal/useTitleFocus';
 import { PairText, PromptLibrary } from './PromptLibrary';
 import { truthsKeys } from './TwoTruthsForm';
 import journal from '../journal/journal.module.css';
@@ -23,7 +24,7 @@ export function TwoTruthsPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const settledQuery = useSettledQuery(query);
-  const [focusRequest, setFocusRequest] = useState(0);
+  const titleFocus = useTitleFocus();
   const [trashed, setTrashed] = useState<Entry | null>(null);
   const [another, setAnother] = useState(0);
   const listRef = useRef<EntryListHandle>(null);
@@ -41,7 +42,7 @@ export function TwoTruthsPage() {
       setView('entries');
       setTrashed(null);
       setSelectedId(entry.id);
-      setFocusRequest((n) => n + 1);
+      titleFocus.request(entry.id);
     },
   });
 
@@ -116,7 +117,7 @@ export function TwoTruthsPage() {
           onOpen={(id) => {
             setView('entries');
             setSelectedId(id);
-            setFocusRequest((n) => n + 1);
+            titleFocus.request(id);
           }}
           label="Two truths entries"
         />
@@ -127,7 +128,7 @@ export function TwoTruthsPage() {
         <EntryPane
           key={selectedId}
           id={selectedId}
-          focusRequest={focusRequest}
+          {...titleFocus.props(selectedId)}
           onTrashed={(entry) => {
             setTrashed(entry);
             setSelectedId(null);
