@@ -100,6 +100,8 @@ export interface SessionItem {
   question: string;
   function: SupervisionFunction;
   sourceEntryId: string | null;
+  /** The agenda item this was, so feedback on it can still be found; null for sessions recorded before this was kept. */
+  agendaItemId: string | null;
   notes: string;
   excerpt: string | null;
   sevenEyed: number | null;

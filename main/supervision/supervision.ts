@@ -483,9 +483,9 @@ export class SupervisionService {
         stamp,
       );
       const insertItem = db.prepare(
-        `INSERT INTO session_items (session_id, position, title, question, function, source_entry_id, notes, excerpt,
-           seven_eyed, graces_json, priority, minutes, outcome, discussed, decided)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO session_items (session_id, position, title, question, function, source_entry_id, agenda_item_id,
+           notes, excerpt, seven_eyed, graces_json, priority, minutes, outcome, discussed, decided)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const outcomes: Record<string, ItemOutcome> = {};
       agenda.forEach((item, i) => {
@@ -499,6 +499,7 @@ export class SupervisionService {
           item.question,
           item.function,
           item.source.kind === 'entry' ? item.source.entryId : null,
+          item.id,
           item.notes,
           item.source.kind === 'entry' ? item.source.excerpt : null,
           item.sevenEyed,
@@ -563,7 +564,8 @@ export class SupervisionService {
     const ids = JSON.stringify(rows.map((r) => r.id));
     const items = this.db()
       .prepare(
-        `SELECT session_id, title, question, function, source_entry_id AS sourceEntryId, notes, excerpt,
+        `SELECT session_id, title, question, function, source_entry_id AS sourceEntryId, agenda_item_id AS agendaItemId,
+           notes, excerpt,
            seven_eyed AS sevenEyed, graces_json, priority, minutes, outcome, discussed, decided
          FROM session_items WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY session_id, position`,
       )

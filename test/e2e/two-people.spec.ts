@@ -129,6 +129,23 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
     await expect(recorded).toContainText('Good to see the caseload settling.');
     await sam.app.expectAccessible('feedback beside a session, two people');
 
+    // Once the agenda item is discussed, its feedback stays beside it in the session's record.
+    await sam.shell.page.getByRole('button', { name: 'Record a session' }).click();
+    const record = sup.form('Record a session with Dr Ama Mensah');
+    await record
+      .getByRole('group', { name: new RegExp(`^${ITEM}`) })
+      .getByRole('radio', { name: 'Discussed' })
+      .check();
+    await record.getByRole('button', { name: 'Save session' }).click();
+    await expect(sup.sessionsStatus).toContainText('is recorded.');
+    await expect(sup.item(ITEM)).toHaveCount(0);
+    const latest = sam.shell.page
+      .getByRole('list', { name: 'Recorded sessions, newest first' })
+      .getByRole('listitem')
+      .first();
+    await latest.getByRole('button', { name: `Feedback from Dr Ama Mensah (1) on “${ITEM}”` }).click();
+    await expect(latest).toContainText('Yes: the first twenty minutes.');
+
     // Opening the same feedback again changes nothing, and says so.
     await sam.app.goTo('Sharing');
     await sam.sharing.openBundle(feedbackFile);

@@ -7,6 +7,7 @@ import { migration0005 } from './0005-session-item-details';
 import { migration0006 } from './0006-exports';
 import { migration0007 } from './0007-identity-contacts';
 import { migration0008 } from './0008-sharing';
+import { migration0009 } from './0009-session-item-agenda-id';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a released one. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];

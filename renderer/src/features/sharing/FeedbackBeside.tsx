@@ -12,6 +12,8 @@ interface Props {
   sourceId: string;
   /** Folded away behind one line until opened: for places with little room, such as an agenda item. */
   compact?: boolean;
+  /** What it is about, for a screen reader, where several sit close together (a session and its items). */
+  about?: string;
 }
 
 /** Who the comments are from, each named once. */
@@ -21,7 +23,7 @@ const namesOf = (comments: readonly FeedbackComment[]): string => listOf([...new
  * A supervisor’s comments on something of the person’s own, beside it. Feedback arrives by import on the
  * Sharing page, so it is read afresh each time this appears. Nothing at all when there is none.
  */
-export function FeedbackBeside({ sourceId, compact = false }: Props) {
+export function FeedbackBeside({ sourceId, compact = false, about }: Props) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const feedback = useFeedbackFor(sourceId);
@@ -61,6 +63,7 @@ export function FeedbackBeside({ sourceId, compact = false }: Props) {
         >
           <span className={styles.chevron} aria-hidden="true" />
           Feedback from {namesOf(comments)} ({comments.length.toLocaleString('en-GB')})
+          {about ? <span className="visually-hidden"> on “{about}”</span> : null}
         </button>
         {list}
       </div>

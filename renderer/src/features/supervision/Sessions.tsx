@@ -140,6 +140,10 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
                           <span className={styles.itemLabel}>Decided:</span> {item.decided}
                         </p>
                       ) : null}
+                      {/* Feedback on the agenda item stays beside it once discussed; one not reached is still on the agenda, with its feedback. */}
+                      {item.outcome === 'discussed' && item.agendaItemId ? (
+                        <FeedbackBeside sourceId={item.agendaItemId} compact about={item.title} />
+                      ) : null}
                       {item.sourceEntryId ? (
                         <Button
                           variant="quiet"
