@@ -400,8 +400,8 @@ export function createServices(options: ServicesOptions): Services {
       return chosen ? sharing.importFile(chosen) : null;
     },
     'sharing:pending': () => sharing.pending(),
-    'sharing:importPending': () => sharing.importPending(),
-    'sharing:dismissPending': () => (sharing.dismissPending(), null),
+    'sharing:importPending': ({ id }) => sharing.importPending(id),
+    'sharing:dismissPending': ({ id }) => (sharing.dismissPending(id), null),
     'sharing:received': () => sharing.received(),
     'sharing:receivedShare': ({ id }) => sharing.receivedShare(id),
     'sharing:saveComment': ({ shareId, ref, body }) => sharing.saveComment(shareId, ref, body),

@@ -508,8 +508,8 @@ export const contract = {
   'sharing:import': { input: none, output: output<ImportResult | null>() },
   /** A bundle the system asked Holding to open (file association), waiting for the person's yes. */
   'sharing:pending': { input: none, output: output<PendingOpen | null>() },
-  'sharing:importPending': { input: none, output: output<ImportResult>() },
-  'sharing:dismissPending': { input: none, output: output<null>() },
+  'sharing:importPending': { input: z.object({ id: recordId }).strict(), output: output<ImportResult>() },
+  'sharing:dismissPending': { input: z.object({ id: recordId }).strict(), output: output<null>() },
   'sharing:received': { input: none, output: output<ReceivedShareSummary[]>() },
   'sharing:receivedShare': { input: z.object({ id: recordId }).strict(), output: output<ReceivedShare>() },
   /** A comment on one item (ref), or the overall comment (ref null); an empty body removes it. */

@@ -264,6 +264,8 @@ export type ImportResult =
   | { kind: 'feedback'; shareId: string; shareTitle: string; fromName: string; comments: number };
 
 export interface PendingOpen {
+  /** This request: the answer names it, so a file handed over meanwhile is never opened by mistake. */
+  id: string;
   /** The file's name only (never its folder), for the question "Import …?" */
   fileName: string;
 }

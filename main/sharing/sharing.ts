@@ -169,7 +169,8 @@ function parsePayload<T>(bytes: Uint8Array, schema: { parse(v: unknown): T }): T
 }
 
 export class SharingService {
-  private pendingPath: string | null = null;
+  /** The file the system handed over, and the name of this request: a yes or a no answers only it. */
+  private waiting: { id: string; path: string } | null = null;
   private readonly pendingListeners = new Set<() => void>();
 
   constructor(
@@ -606,7 +607,7 @@ export class SharingService {
   /** The system asked Holding to open a file: held until the person is ready and says yes. */
   requestOpen(filePath: string): void {
     if (path.extname(filePath).toLowerCase() !== `.${SHARE_EXTENSION}`) return;
-    this.pendingPath = filePath;
+    this.waiting = { id: randomUUID(), path: filePath };
     for (const listener of this.pendingListeners) listener();
   }
 
@@ -616,20 +617,28 @@ export class SharingService {
   }
 
   pending(): PendingOpen | null {
-    return this.pendingPath ? { fileName: path.basename(this.pendingPath) } : null;
+    return this.waiting ? { id: this.waiting.id, fileName: path.basename(this.waiting.path) } : null;
   }
 
-  dismissPending(): void {
-    this.pendingPath = null;
+  /** "Not now" to the request the person saw; a newer one, handed over meanwhile, keeps waiting. */
+  dismissPending(id: string): void {
+    if (this.waiting?.id === id) this.waiting = null;
   }
 
-  async importPending(): Promise<ImportResult> {
-    const target = this.pendingPath;
+  /** "Open it" to the request the person saw: never to a different file handed over while they decided. */
+  async importPending(id: string): Promise<ImportResult> {
+    const target = this.waiting;
     if (!target) throw new AppError('NOT_FOUND', 'There is no file waiting to be opened.');
+    if (target.id !== id) {
+      throw new AppError(
+        'NOT_FOUND',
+        `Another file, “${path.basename(target.path)}”, was handed to Holding as you answered, so nothing was opened. Holding asks about that one now.`,
+      );
+    }
     // Locked meanwhile: the file keeps waiting, to be asked about again after unlocking.
     if (!this.vault.isUnlocked()) throw new LockedError();
-    this.pendingPath = null;
-    return this.importFile(target);
+    this.waiting = null;
+    return this.importFile(target.path);
   }
 }
 

@@ -19,6 +19,7 @@ import {
   sharingRows,
   twoPeople,
 } from '../support/sharing-fixture';
+import { PASSPHRASE } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
 const open = servicesPerTest();
@@ -108,6 +109,26 @@ describe('sharing with a supervisor, and feedback back', () => {
     ]);
     const onItem = await call<{ body: string }[]>(sam, 'sharing:feedbackFor', { sourceId: shared.itemId });
     expect(onItem.map((c) => c.body)).toEqual(['Let us start here.']);
+    // Once the item is discussed it leaves the agenda; the session remembers which item it was, and the
+    // comment is still found by it.
+    const session = await call<{ items: { title: string; agendaItemId: string | null }[] }>(
+      sam,
+      'supervision:recordSession',
+      {
+        supervisorId: shared.supervisorId,
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        timeZone: 'Europe/London',
+        minutes: 50,
+        attendees: '',
+        notes: '',
+        items: [{ agendaItemId: shared.itemId, outcome: 'discussed', discussed: 'Where to begin', decided: '' }],
+        actions: [],
+      },
+    );
+    expect(session.items.map((i) => i.agendaItemId)).toEqual([shared.itemId]);
+    expect(await call<{ id: string }[]>(sam, 'supervision:agenda', { supervisorId: shared.supervisorId })).toEqual([]);
+    const stillThere = await call<{ body: string }[]>(sam, 'sharing:feedbackFor', { sourceId: shared.itemId });
+    expect(stillThere.map((c) => c.body)).toEqual(['Let us start here.']);
     expect(await call(sam, 'sharing:feedbackFor', { sourceId: shared.entryIds[1] })).toEqual([]);
     const record = (await call<{ feedback: { overall: string }[] }[]>(sam, 'sharing:sent'))[0]!;
     expect(record.feedback.map((f) => f.overall)).toEqual(['Thank you for sharing this.']);
@@ -449,4 +470,45 @@ describe('refusing a bundle, with nothing half-imported', () => {
     // The unchanged bundle still imports after all that.
     await expect(ama.sharing.importBytes(bytes)).resolves.toHaveProperty('kind', 'share');
   }, 120_000);
+
+  it('a file the system hands over waits for a yes to that file, and no other', async () => {
+    const people = await twoPeople(open);
+    const first = (await shareFromSam(people)).file!;
+    const second = (await shareFromSam(people)).file!;
+    const { ama } = people;
+    const before = sharingRows(ama);
+
+    // Only bundle files are held.
+    ama.sharing.requestOpen(path.join(people.folder, 'notes.txt'));
+    expect(await call(ama, 'sharing:pending')).toBeNull();
+
+    ama.sharing.requestOpen(first);
+    const asked = (await call<{ id: string; fileName: string }>(ama, 'sharing:pending'))!;
+    expect(asked.fileName).toBe(path.basename(first));
+    // A second file arrives while the person is deciding about the first.
+    ama.sharing.requestOpen(second);
+    const newer = (await call<{ id: string; fileName: string }>(ama, 'sharing:pending'))!;
+    expect(newer.id).not.toBe(asked.id);
+
+    // "Open it" to the first opens nothing, and names the one now waiting.
+    const message = await refused(ama, 'sharing:importPending', { id: asked.id });
+    expect(message).toContain(`Another file, “${path.basename(second)}”`);
+    expect(sharingRows(ama)).toBe(before);
+    // "Not now" to the first leaves the second waiting.
+    await call(ama, 'sharing:dismissPending', { id: asked.id });
+    expect(await call(ama, 'sharing:pending')).toEqual(newer);
+
+    // Locked meanwhile: refused, and it still waits.
+    ama.vault.lock('manual');
+    expect(await refused(ama, 'sharing:importPending', { id: newer.id })).toMatch(/locked/i);
+    await ama.vault.unlock(PASSPHRASE);
+    expect(await call(ama, 'sharing:pending')).toEqual(newer);
+
+    const opened = await call<{ kind: string }>(ama, 'sharing:importPending', { id: newer.id });
+    expect(opened.kind).toBe('share');
+    expect(await call(ama, 'sharing:pending')).toBeNull();
+    expect(await refused(ama, 'sharing:importPending', { id: newer.id })).toBe(
+      'There is no file waiting to be opened.',
+    );
+  });
 });

@@ -1,10 +1,9 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ContactView } from '../../../../common/sharing/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import ui from '../../ui/ui.module.css';
 import { useConfirm } from '../checkins/useConfirm';
 import { Fingerprint } from './Fingerprint';
 import { day } from './format';
@@ -263,30 +262,22 @@ interface CompareProps {
 
 /** The fingerprint check, as a modal question: only the person can say the groups matched. */
 function CompareDialog({ contact, justAdded, busy, onMatch, onNotYet }: CompareProps) {
-  const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className={`${ui.dialog} ${styles.compareDialog}`}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-how`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onNotYet();
-      }}
+    <ConfirmDialog
+      open
+      className={styles.compareDialog}
+      before={justAdded ? <p className={styles.added}>{contact.name}’s card is added.</p> : null}
+      title={`Compare fingerprints with ${contact.name}`}
+      cancelLabel="Not yet"
+      confirmLabel="They match"
+      busy={busy}
+      onCancel={onNotYet}
+      onConfirm={onMatch}
     >
-      {justAdded ? <p className={styles.added}>{contact.name}’s card is added.</p> : null}
-      <h2 id={`${id}-title`}>Compare fingerprints with {contact.name}</h2>
       {contact.role ? <p className={styles.muted}>{contact.role}</p> : null}
       <p className={styles.label}>The fingerprint of the card you added</p>
       <Fingerprint value={contact.fingerprint} />
-      <div id={`${id}-how`} className={styles.dialogText}>
+      <div className={styles.dialogText}>
         <p>
           Ask {contact.name} to read out the four groups under “Your fingerprint” in their Holding, in person or on a
           call, and compare them with these, character by character.
@@ -296,14 +287,6 @@ function CompareDialog({ contact, justAdded, busy, onMatch, onNotYet }: CompareP
           and ask them to send it again.
         </p>
       </div>
-      <div className={ui.actions}>
-        <Button variant="secondary" onClick={onNotYet} autoFocus>
-          Not yet
-        </Button>
-        <Button onClick={onMatch} disabled={busy}>
-          They match
-        </Button>
-      </div>
-    </dialog>
+    </ConfirmDialog>
   );
 }

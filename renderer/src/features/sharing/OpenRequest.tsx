@@ -1,9 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { PendingOpen } from '../../../../common/sharing/types';
 import { describeError, holding, unwrap } from '../../api';
-import { Button } from '../../ui/controls';
-import ui from '../../ui/ui.module.css';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { sharingKeys } from './queries';
 import type { Arrival } from './SharedPage';
 import styles from './sharing.module.css';
@@ -13,11 +12,9 @@ import styles from './sharing.module.css';
  * imported until the person says yes. Asked when the journal opens, and whenever another file is handed over.
  */
 export function OpenRequest({ onDone }: { onDone: (arrival: Omit<Arrival, 'n'>) => void }) {
-  const id = useId();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<PendingOpen | null>(null);
   const [busy, setBusy] = useState(false);
-  const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -33,65 +30,52 @@ export function OpenRequest({ onDone }: { onDone: (arrival: Omit<Arrival, 'n'>) 
     };
   }, []);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (pending && !dialog.open) dialog.showModal();
-    if (!pending && dialog.open) dialog.close();
-  }, [pending]);
+  // An answer is to the file the person saw. If another was handed over meanwhile, it stays to be asked about.
+  const answered = (asked: PendingOpen) => setPending((now) => (now?.id === asked.id ? null : now));
 
   const notNow = () => {
-    setPending(null);
-    void holding().sharing.dismissPending();
+    if (!pending) return;
+    answered(pending);
+    void holding().sharing.dismissPending({ id: pending.id });
   };
 
   const openIt = async () => {
+    if (!pending) return;
+    const asked = pending;
     setBusy(true);
     try {
-      const result = await unwrap(holding().sharing.importPending());
+      const result = await unwrap(holding().sharing.importPending({ id: asked.id }));
       await queryClient.invalidateQueries({ queryKey: sharingKeys.all });
       onDone({ result, error: null });
     } catch (error) {
       onDone({ result: null, error: describeError(error) });
     } finally {
       setBusy(false);
-      setPending(null);
+      answered(asked);
     }
   };
 
   return (
-    <dialog
-      ref={ref}
-      className={`${ui.dialog} ${styles.openDialog}`}
-      aria-labelledby={pending ? `${id}-title` : undefined}
-      aria-describedby={pending ? `${id}-what` : undefined}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!busy) notNow();
-      }}
-    >
-      {pending ? (
+    <ConfirmDialog
+      open={pending !== null}
+      className={styles.openDialog}
+      title={
         <>
-          <h2 id={`${id}-title`} className={styles.openDialogTitle}>
-            Open <span className={styles.fileName}>“{pending.fileName}”?</span>
-          </h2>
-          <div id={`${id}-what`} className={ui.dialogBody}>
-            <p>
-              Holding checks who this file comes from and that nothing has changed on the way, then adds it to Sharing:
-              a share to read and comment on, or feedback on something you shared.
-            </p>
-            <p>Nothing is added unless you open it. If you choose Not now, you can open the file from Sharing later.</p>
-          </div>
-          <div className={ui.actions}>
-            <Button variant="secondary" onClick={notNow} disabled={busy} autoFocus>
-              Not now
-            </Button>
-            <Button onClick={() => void openIt()} disabled={busy}>
-              {busy ? 'Opening…' : 'Open it'}
-            </Button>
-          </div>
+          Open <span className={styles.fileName}>“{pending?.fileName}”?</span>
         </>
-      ) : null}
-    </dialog>
+      }
+      cancelLabel="Not now"
+      confirmLabel="Open it"
+      busy={busy}
+      busyLabel="Opening…"
+      onCancel={notNow}
+      onConfirm={() => void openIt()}
+    >
+      <p>
+        Holding checks who this file comes from and that nothing has changed on the way, then adds it to Sharing: a
+        share to read and comment on, or feedback on something you shared.
+      </p>
+      <p>Nothing is added unless you open it. If you choose Not now, you can open the file from Sharing later.</p>
+    </ConfirmDialog>
   );
 }
