@@ -14,7 +14,7 @@ import { LinkedEntries } from './LinkedEntries';
 import { EntryDetails, EntryFooter } from './EntryParts';
 import { invalidateLists, journalKeys } from './queries';
 import { useAutosave } from './useAutosave';
-import type { TitleFocus } from './useTitleFocus';
+import type { EntryFormProps, TitleFocus } from './useEntryPane';
 import styles from './journal.module.css';
 
 interface Draft {
@@ -106,13 +106,7 @@ function EntryForm({
   onTrashed,
   onBackToList,
   onOpenEntry,
-}: TitleFocus & {
-  entry: Entry;
-  onHistory: () => void;
-  onTrashed: (entry: Entry) => void;
-  onBackToList: () => void;
-  onOpenEntry?: ((id: string) => void) | undefined;
-}) {
+}: EntryFormProps) {
   const queryClient = useQueryClient();
   const titleId = useId();
   const bodyLabelId = useId();

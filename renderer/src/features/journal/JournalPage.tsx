@@ -1,15 +1,15 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ENTRY_SORTS } from '../../../../common/ipc/contract';
-import type { Entry, EntrySort } from '../../../../common/journal/types';
+import type { EntrySort } from '../../../../common/journal/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
-import { EntryList, type EntryListHandle, type ListFilters } from './EntryList';
+import { EntryList, type ListFilters } from './EntryList';
 import { EntryPane } from './EntryPane';
 import { invalidateLists, journalKeys } from './queries';
 import { TemplatesView } from './TemplatesView';
 import { TrashPreview } from './TrashPreview';
-import { useTitleFocus } from './useTitleFocus';
+import { useEntryPane } from './useEntryPane';
 import styles from './journal.module.css';
 import { useSettledQuery } from '../../ui/useSettled';
 import { TrashedNotice } from './EntryParts';
@@ -56,15 +56,13 @@ export function JournalPage({
 }) {
   const queryClient = useQueryClient();
   const [view, setView] = useState<View>('journal');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const pane = useEntryPane();
+  const { selectedId, select: setSelectedId, trashed, listRef } = pane;
   const [query, setQuery] = useState('');
   const settledQuery = useSettledQuery(query);
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const [showFilters, setShowFilters] = useState(false);
   const [startFrom, setStartFrom] = useState('builtin:free');
-  const [trashed, setTrashed] = useState<Entry | null>(null);
-  const titleFocus = useTitleFocus();
-  const listRef = useRef<EntryListHandle>(null);
   const filterId = useId();
 
   const templates = useQuery({ queryKey: journalKeys.templates, queryFn: () => unwrap(holding().templates.list()) });
@@ -91,10 +89,8 @@ export function JournalPage({
       queryClient.setQueryData(journalKeys.entry(entry.id), entry);
       invalidateLists(queryClient);
       setView('journal');
-      setSelectedId(entry.id);
-      setTrashed(null);
       // Straight into writing: the title first.
-      titleFocus.request(entry.id);
+      pane.openToWrite(entry.id);
     },
   });
 
@@ -266,16 +262,7 @@ export function JournalPage({
             </>
           ) : null}
           {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
-          {trashed ? (
-            <TrashedNotice
-              key={trashed.id}
-              entry={trashed}
-              onRestored={(id) => {
-                setTrashed(null);
-                setSelectedId(id);
-              }}
-            />
-          ) : null}
+          {trashed ? <TrashedNotice key={trashed.id} entry={trashed} onRestored={pane.restored} /> : null}
         </div>
         {view !== 'templates' ? (
           <EntryList
@@ -283,10 +270,7 @@ export function JournalPage({
             filters={listFilters}
             selectedId={selectedId}
             onSelect={setSelectedId}
-            onOpen={(id) => {
-              setSelectedId(id);
-              titleFocus.request(id);
-            }}
+            onOpen={pane.openToWrite}
             label={view === 'trash' ? 'Entries in the trash' : 'Journal entries'}
           />
         ) : null}
@@ -296,18 +280,7 @@ export function JournalPage({
       ) : selectedId && view === 'trash' ? (
         <TrashPreview key={selectedId} id={selectedId} onGone={() => setSelectedId(null)} />
       ) : selectedId ? (
-        <EntryPane
-          key={selectedId}
-          id={selectedId}
-          {...titleFocus.props(selectedId)}
-          onTrashed={(entry) => {
-            setTrashed(entry);
-            setSelectedId(null);
-            listRef.current?.focus();
-          }}
-          onBackToList={() => listRef.current?.focus()}
-          onOpenEntry={setSelectedId}
-        />
+        <EntryPane key={selectedId} {...pane.paneProps(selectedId)} />
       ) : (
         <div className={styles.editorPane}>
           <div className={styles.empty}>

@@ -14,7 +14,7 @@ import { LinkedEntries } from '../journal/LinkedEntries';
 import { invalidateLists, journalKeys } from '../journal/queries';
 import { EntryDetails, EntryFooter } from '../journal/EntryParts';
 import { useAutosave } from '../journal/useAutosave';
-import type { TitleFocus } from '../journal/useTitleFocus';
+import type { EntryFormProps } from '../journal/useEntryPane';
 import journal from '../journal/journal.module.css';
 import styles from './truths.module.css';
 
@@ -34,15 +34,6 @@ const countWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p
 
 export const truthsKeys = { prompts: ['truths', 'prompts'] as const };
 
-interface Props extends TitleFocus {
-  entry: Entry;
-  onHistory: () => void;
-  onTrashed: (entry: Entry) => void;
-  /** Escape: back to the list the entry was opened from. */
-  onBackToList?: (() => void) | undefined;
-  onOpenEntry?: ((id: string) => void) | undefined;
-}
-
 /**
  * A two-truths entry: one truth and where it comes from, "and yet" another and where that comes
  * from, and, only if the person wants it, what honouring both could look like. Saved as they type.
@@ -55,7 +46,7 @@ export function TwoTruthsForm({
   onTrashed,
   onBackToList,
   onOpenEntry,
-}: Props) {
+}: EntryFormProps) {
   const queryClient = useQueryClient();
   const id = useId();
   const [fields, setFields] = useState<TwoTruthsFields>(
@@ -128,7 +119,7 @@ export function TwoTruthsForm({
         onChange={(e) => setField(key, e.target.value)}
         onBlur={() => void autosave.flush()}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' && onBackToList) {
+          if (e.key === 'Escape') {
             e.preventDefault();
             void autosave.flush();
             onBackToList();

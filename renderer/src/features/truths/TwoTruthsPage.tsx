@@ -1,13 +1,12 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { promptOfTheDay } from '../../../../common/dialectics/prompts';
-import type { Entry } from '../../../../common/journal/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
-import { EntryList, type EntryListHandle } from '../journal/EntryList';
+import { EntryList } from '../journal/EntryList';
 import { EntryPane } from '../journal/EntryPane';
 import { invalidateLists, journalKeys } from '../journal/queries';
-import { useTitleFocus } from '../journal/useTitleFocus';
+import { useEntryPane } from '../journal/useEntryPane';
 import { PairText, PromptLibrary } from './PromptLibrary';
 import { truthsKeys } from './TwoTruthsForm';
 import journal from '../journal/journal.module.css';
@@ -21,13 +20,11 @@ const localDay = () => new Date().toLocaleDateString('en-CA');
 export function TwoTruthsPage() {
   const queryClient = useQueryClient();
   const [view, setView] = useState<'entries' | 'library'>('entries');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const pane = useEntryPane();
+  const { selectedId, select: setSelectedId, trashed, listRef } = pane;
   const [query, setQuery] = useState('');
   const settledQuery = useSettledQuery(query);
-  const titleFocus = useTitleFocus();
-  const [trashed, setTrashed] = useState<Entry | null>(null);
   const [another, setAnother] = useState(0);
-  const listRef = useRef<EntryListHandle>(null);
 
   const prompts = useQuery({ queryKey: truthsKeys.prompts, queryFn: () => unwrap(holding().truths.prompts()) });
   const visible = (prompts.data ?? []).filter((p) => !p.hidden);
@@ -40,9 +37,7 @@ export function TwoTruthsPage() {
       queryClient.setQueryData(journalKeys.entry(entry.id), entry);
       invalidateLists(queryClient);
       setView('entries');
-      setTrashed(null);
-      setSelectedId(entry.id);
-      titleFocus.request(entry.id);
+      pane.openToWrite(entry.id);
     },
   });
 
@@ -95,16 +90,7 @@ export function TwoTruthsPage() {
             }}
           />
           {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
-          {trashed ? (
-            <TrashedNotice
-              key={trashed.id}
-              entry={trashed}
-              onRestored={(id) => {
-                setTrashed(null);
-                setSelectedId(id);
-              }}
-            />
-          ) : null}
+          {trashed ? <TrashedNotice key={trashed.id} entry={trashed} onRestored={pane.restored} /> : null}
         </div>
         <EntryList
           ref={listRef}
@@ -116,8 +102,7 @@ export function TwoTruthsPage() {
           }}
           onOpen={(id) => {
             setView('entries');
-            setSelectedId(id);
-            titleFocus.request(id);
+            pane.openToWrite(id);
           }}
           label="Two truths entries"
         />
@@ -125,18 +110,7 @@ export function TwoTruthsPage() {
       {view === 'library' ? (
         <PromptLibrary onStart={(id) => create.mutate(id)} starting={create.isPending} />
       ) : selectedId ? (
-        <EntryPane
-          key={selectedId}
-          id={selectedId}
-          {...titleFocus.props(selectedId)}
-          onTrashed={(entry) => {
-            setTrashed(entry);
-            setSelectedId(null);
-            listRef.current?.focus();
-          }}
-          onBackToList={() => listRef.current?.focus()}
-          onOpenEntry={setSelectedId}
-        />
+        <EntryPane key={selectedId} {...pane.paneProps(selectedId)} />
       ) : (
         <div className={journal.editorPane}>
           <div className={journal.empty}>
