@@ -392,7 +392,7 @@ export function createServices(options: ServicesOptions): Services {
           return () => sharing.forgetShare(recorded.id);
         },
       );
-      return target ? { path: target, share } : { path: null, share: null };
+      return target ? { path: target, folder: path.dirname(target), share } : { path: null, folder: null, share: null };
     },
     'sharing:sent': () => sharing.sent(),
     'sharing:import': async () => {

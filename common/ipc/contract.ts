@@ -501,7 +501,8 @@ export const contract = {
   /** Checks again like a save, seals the settled export to a verified contact, asks where, writes it. */
   'sharing:share': {
     input: z.object({ selection: exportSelection, resolutions, fingerprint, contactId: recordId }).strict(),
-    output: output<{ path: string | null; share: SentShare | null }>(),
+    /** Where the file went, and its folder to tell the person (main knows the platform's separators). */
+    output: output<{ path: string | null; folder: string | null; share: SentShare | null }>(),
   },
   'sharing:sent': { input: none, output: output<SentShare[]>() },
   /** Asks for a bundle file, then verifies, decrypts and stores it whole; null if the person cancelled. */

@@ -282,10 +282,14 @@ test.describe('opening a file from the system', () => {
       });
       expect(samAtAma).toBeTruthy();
 
-      // The system hands the feedback over while Holding is open: asked again, and opened.
+      // The system hands the feedback over while Holding is open: asked again, and opened. A file handed
+      // over just before it is replaced in the question: the person is asked about the newest.
+      shell.services.sharing.requestOpen(handedOver);
+      await expect(sharing.openRequest(path.basename(handedOver))).toBeVisible();
       shell.services.sharing.requestOpen(feedbackFile);
       const again = sharing.openRequest(path.basename(feedbackFile));
       await expect(again).toBeVisible();
+      await expect(sharing.openRequest(path.basename(handedOver))).toHaveCount(0);
       await again.getByRole('button', { name: 'Open it' }).click();
       await expect(again).toBeHidden();
       await expect(sharing.status).toHaveText(

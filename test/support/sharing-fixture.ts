@@ -94,7 +94,11 @@ export async function settledSelection(sam: TestServices) {
 
 export async function shareFromSam(people: People) {
   const settled = await settledSelection(people.sam);
-  const { path: file, share } = await call<{ path: string; share: { id: string; items: { ref: string }[] } }>(
+  const {
+    path: file,
+    folder,
+    share,
+  } = await call<{ path: string; folder: string; share: { id: string; items: { ref: string }[] } }>(
     people.sam,
     'sharing:share',
     {
@@ -104,6 +108,7 @@ export async function shareFromSam(people: People) {
       contactId: people.amaAtSam.id,
     },
   );
+  expect(folder).toBe(path.dirname(file));
   return { ...settled, file, share };
 }
 

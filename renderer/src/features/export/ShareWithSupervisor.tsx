@@ -25,12 +25,6 @@ interface Props {
 
 type Outcome = { kind: 'shared'; name: string; fileName: string; folder: string } | { kind: 'cancelled' };
 
-/** The folder a saved file went to, from the path the window is given back. */
-function folderOf(fullPath: string, fileName: string): string {
-  if (!fullPath.endsWith(fileName)) return fullPath;
-  return fullPath.slice(0, fullPath.length - fileName.length).replace(/[\\/]+$/, '') || fullPath;
-}
-
 const contactLabel = (c: ContactView) => (c.role.trim() ? `${c.name} (${c.role.trim()})` : c.name);
 
 /**
@@ -61,14 +55,14 @@ export function ShareWithSupervisor({
     onError: (error) => {
       if (error instanceof HoldingError && error.code === 'CHANGED') onChanged();
     },
-    onSuccess: ({ path, share: sent }, contact) => {
+    onSuccess: ({ path, folder, share: sent }, contact) => {
       setOutcome(
-        path && sent
+        path && folder && sent
           ? {
               kind: 'shared',
               name: sent.contactName || contact.name,
               fileName: sent.fileName,
-              folder: folderOf(path, sent.fileName),
+              folder,
             }
           : { kind: 'cancelled' },
       );

@@ -21,7 +21,6 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
   const [openRequest, setOpenRequest] = useState<{ id: string; n: number } | null>(null);
   // A shared file the person agreed to open from the system: Sharing shows what came of it.
   const [arrival, setArrival] = useState<Arrival | null>(null);
-  const arrivals = useRef(0);
   const arrivalSeen = useCallback(() => setArrival(null), []);
   const navigation = useMemo<Navigation>(
     () => ({
@@ -118,8 +117,7 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
         </main>
         <OpenRequest
           onDone={(outcome) => {
-            arrivals.current += 1;
-            setArrival({ ...outcome, n: arrivals.current });
+            setArrival(outcome);
             setCurrent('shared');
           }}
         />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PendingOpen } from '../../../../common/sharing/types';
 import { describeError, holding, unwrap } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -11,27 +11,20 @@ import styles from './sharing.module.css';
  * A bundle the system asked Holding to open (double-clicked in a file manager, or "Open with"): nothing is
  * imported until the person says yes. Asked when the journal opens, and whenever another file is handed over.
  */
-export function OpenRequest({ onDone }: { onDone: (arrival: Omit<Arrival, 'n'>) => void }) {
+export function OpenRequest({ onDone }: { onDone: (arrival: Arrival) => void }) {
   const queryClient = useQueryClient();
-  const [pending, setPending] = useState<PendingOpen | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    unwrap(holding().sharing.pending())
-      .then((p) => {
-        if (live && p) setPending(p);
-      })
-      .catch(() => undefined);
-    const off = holding().events.on('sharing:openRequested', (p) => setPending(p));
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
+  // Asked once when the journal opens (a file handed over at start), then told of each new one.
+  const pending =
+    useQuery({ queryKey: sharingKeys.pending, queryFn: () => unwrap(holding().sharing.pending()) }).data ?? null;
+  useEffect(
+    () => holding().events.on('sharing:openRequested', (p) => queryClient.setQueryData(sharingKeys.pending, p)),
+    [queryClient],
+  );
 
   // An answer is to the file the person saw. If another was handed over meanwhile, it stays to be asked about.
-  const answered = (asked: PendingOpen) => setPending((now) => (now?.id === asked.id ? null : now));
+  const answered = (asked: PendingOpen) =>
+    queryClient.setQueryData<PendingOpen | null>(sharingKeys.pending, (now) => (now?.id === asked.id ? null : now));
 
   const notNow = () => {
     if (!pending) return;

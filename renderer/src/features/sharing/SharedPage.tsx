@@ -14,8 +14,6 @@ import styles from './sharing.module.css';
 
 /** A file opened from outside the page (the system's "open with"): what came of it, for the page to show. */
 export interface Arrival {
-  /** Counts up, so the same result twice is still news. */
-  n: number;
   result: ImportResult | null;
   error: string | null;
 }
@@ -43,7 +41,7 @@ export function SharedPage({ arrival = null, onArrivalSeen }: Props) {
   const [notice, setNotice] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
-  const handled = useRef(0);
+  const handled = useRef<Arrival | null>(null);
 
   const openButtonId = useCallback((shareId: string) => `${id}-open-${shareId}`, [id]);
   const sentHeadingId = useCallback((shareId: string) => `${id}-sent-${shareId}`, [id]);
@@ -72,8 +70,9 @@ export function SharedPage({ arrival = null, onArrivalSeen }: Props) {
   );
 
   useEffect(() => {
-    if (!arrival || arrival.n === handled.current) return;
-    handled.current = arrival.n;
+    // Each arrival is a new object, cleared once seen: handled once, even if the effect runs twice.
+    if (!arrival || arrival === handled.current) return;
+    handled.current = arrival;
     setProblem(arrival.error);
     setNotice('');
     if (arrival.result) show(arrival.result);

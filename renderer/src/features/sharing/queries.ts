@@ -7,6 +7,8 @@ export const sharingKeys = {
   identity: ['sharing', 'identity'] as const,
   contacts: ['sharing', 'contacts'] as const,
   sent: ['sharing', 'sent'] as const,
+  /** A file the system handed over, waiting for the person's yes. */
+  pending: ['sharing', 'pending'] as const,
   received: ['sharing', 'received'] as const,
   receivedShare: (id: string) => ['sharing', 'received', id] as const,
   feedbackFor: (sourceId: string) => ['sharing', 'feedbackFor', sourceId] as const,
