@@ -245,7 +245,10 @@ export interface SentShare {
   fileName: string;
   createdAt: string;
   items: SentShareItem[];
-  /** Feedback received for this share, newest first. */
+  /**
+   * Feedback received for this share, newest sealed first. Each holds all the comments as they stood when
+   * it was sealed, so the first replaces the rest; the rest are kept as a record.
+   */
   feedback: FeedbackView[];
 }
 

@@ -47,23 +47,35 @@ export interface SecretIdentity extends PublicIdentity {
 export type BundleProblem =
   | 'too-large'
   | 'not-a-bundle'
+  | 'a-card'
   | 'unknown-version'
   | 'malformed'
+  | 'yours'
   | 'not-for-you'
   | 'truncated'
   | 'bad-signature'
   | 'damaged';
 
+// In the words the window uses ("a shared file"). Damage is far likelier than foul play, so it is named first,
+// and each says what to do next.
 const MESSAGES: Record<BundleProblem, string> = {
-  'too-large': 'This file is larger than any bundle Holding makes (64 MB), so it was not opened.',
-  'not-a-bundle': 'This file is not a Holding bundle.',
-  'unknown-version': 'This bundle was made by a newer version of Holding. Please update Holding, then open it again.',
-  malformed: 'This bundle’s details cannot be read: it may have been damaged. Nothing was imported.',
-  'not-for-you': 'This bundle was sealed for someone else, so it cannot be opened here.',
-  truncated: 'This bundle is incomplete: it may not have finished copying. Please ask for it again.',
+  'too-large': 'This file is larger than any shared file Holding makes (64 MB), so it was not opened.',
+  'not-a-bundle': 'This is not a file Holding shares: those end in “.holdingbundle”. Nothing was added.',
+  'a-card':
+    'This is someone’s card, not a shared file. To add it, use “Open a card file…” under People you share with.',
+  'unknown-version':
+    'This file was made by a newer version of Holding. Please update Holding, then open it again. Nothing was added.',
+  malformed:
+    'This file’s details cannot be read: it may have been damaged on the way. Nothing was added. Please ask for it to be sent again.',
+  yours:
+    'This is a file you sealed yourself, for someone else: only their Holding can open it. It is ready to send as it is. Nothing was added.',
+  'not-for-you': 'This file was sealed for someone else, so only their Holding can open it. Nothing was added.',
+  truncated:
+    'This file is incomplete: it may not have finished copying or downloading. Nothing was added. Please ask for it to be sent again.',
   'bad-signature':
-    'This bundle has been changed since it was made, or was not signed by the person it names. Nothing was imported.',
-  damaged: 'This bundle could not be decrypted: it has been damaged or changed. Nothing was imported.',
+    'This file was damaged or altered after it was sealed, so Holding cannot trust it. Nothing was added. Please ask for it to be sent again.',
+  damaged:
+    'This file could not be unsealed: it was damaged or altered on the way. Nothing was added. Please ask for it to be sent again.',
 };
 
 export class BundleError extends AppError {
@@ -233,7 +245,12 @@ export function openBundle(
 ): OpenedBundle {
   if (bytes.length > MAX_BUNDLE_BYTES) throw new BundleError('too-large');
   if (bytes.length < PREAMBLE_BYTES || new TextDecoder().decode(bytes.subarray(0, 8)) !== BUNDLE_MAGIC) {
-    throw new BundleError('not-a-bundle');
+    // An easy mix-up: a card file opened where a shared file was meant.
+    const start = new TextDecoder()
+      .decode(bytes.subarray(0, 64))
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    throw new BundleError(start.startsWith(CARD_PREFIX) ? 'a-card' : 'not-a-bundle');
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint8(8) !== BUNDLE_VERSION) throw new BundleError('unknown-version');
@@ -254,7 +271,8 @@ export function openBundle(
   }
   if ((header.payloadType === 'holding.share.v1') !== (kind === 'share')) throw new BundleError('malformed');
   if (header.recipientFingerprint !== Buffer.from(fingerprintOf(me)).toString('hex')) {
-    throw new BundleError('not-for-you');
+    // Another easy mix-up: the file this person sealed for their supervisor, opened in their own Holding.
+    throw new BundleError(sodium.memcmp(header.sender.signingKey, me.signingKey) ? 'yours' : 'not-for-you');
   }
   acceptSender(header);
 

@@ -186,7 +186,7 @@ export class SharingService {
   private me() {
     const me = this.identity.secret();
     if (!me) {
-      throw refuse('Please make your identity card first (in Sharing, under “Your card”). Bundles are sealed to it.');
+      throw refuse('Please make your card first, under “Your card” on the Sharing page. Bundles are sealed to it.');
     }
     return me;
   }
@@ -231,7 +231,7 @@ export class SharingService {
     }
     const bytes = new TextEncoder().encode(JSON.stringify(payload));
     if (bytes.length > PAYLOAD_LIMIT) {
-      throw refuse('This is more than one bundle can carry (64 MB). Please share fewer entries at a time.');
+      throw refuse('This is more than one shared file can carry (64 MB). Please share fewer entries at a time.');
     }
     const bundleId = randomUUID();
     const createdAt = this.now().toISOString();
@@ -324,7 +324,10 @@ export class SharingService {
     };
   }
 
-  /** The supervisor's comments on one of the person's own entries or agenda items, newest first. */
+  /**
+   * The supervisor's comments on one of the person's own entries, agenda items or sessions: from the newest
+   * feedback on each share it was in, newest share first.
+   */
   feedbackFor(sourceId: string): FeedbackComment[] {
     const rows = this.db()
       .prepare(
@@ -335,6 +338,10 @@ export class SharingService {
            JOIN feedback_received f ON f.share_id = s.id
            JOIN feedback_comments c ON c.feedback_id = f.id AND c.ref = i.ref
           WHERE i.source_id = ?
+            -- Each feedback file holds all the supervisor's comments as they stood when sealed, so the newest
+            -- sealed for a share replaces the earlier ones (whichever order the files were opened in).
+            AND f.rowid = (SELECT f2.rowid FROM feedback_received f2 WHERE f2.share_id = f.share_id
+                            ORDER BY f2.created_at DESC, f2.rowid DESC LIMIT 1)
           ORDER BY f.created_at DESC, f.rowid DESC`,
       )
       .all(sourceId) as {
@@ -382,7 +389,7 @@ export class SharingService {
       { imported_at: string } | undefined;
     if (earlier) {
       throw refuse(
-        `You have already imported this bundle, on ${longDate(dayOf(earlier.imported_at, localTimeZone()))}. Nothing was changed.`,
+        `You have already opened this file, on ${longDate(dayOf(earlier.imported_at, localTimeZone()))}. Nothing was changed.`,
       );
     }
     return opened.kind === 'share' ? this.storeShare(opened, contact) : this.storeFeedback(opened, contact);
@@ -397,12 +404,12 @@ export class SharingService {
     // The name in the header is the sender's own claim: not repeated, since anyone can write anything there.
     if (!contact) {
       throw refuse(
-        'This bundle comes from someone whose card is not in your contacts. If you were expecting it, add the sender’s card and compare fingerprints with them, then open the bundle again. Nothing was imported.',
+        'This file comes from someone whose card is not among the people you share with. If you were expecting it, add their card and compare fingerprints with them, then open the file again. Nothing was added.',
       );
     }
     if (!contact.verified_at) {
       throw refuse(
-        `You have added ${contact.name}’s card but not yet confirmed the fingerprint with them. Please compare it, confirm, then open the bundle again. Nothing was imported.`,
+        `You have added ${contact.name}’s card but not yet confirmed the fingerprint with them. Please compare it, confirm, then open the file again. Nothing was added.`,
       );
     }
     return { ...contact, fingerprint };

@@ -149,7 +149,7 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
     // Opening the same feedback again changes nothing, and says so.
     await sam.app.goTo('Sharing');
     await sam.sharing.openBundle(feedbackFile);
-    await expect(sam.sharing.alert.first()).toContainText('already imported this bundle');
+    await expect(sam.sharing.alert.first()).toContainText('already opened this file');
 
     for (const p of [sam, ama]) {
       expect(p.shell.blockedRequests).toEqual([]);

@@ -126,6 +126,8 @@ describe('refusals, each its own', () => {
     // The header names the supervisor, but the key was sealed to the stranger.
     const misaddressed = share({ recipient: { ...supervisor, encryptionKey: stranger.encryptionKey } });
     expect(refusal(misaddressed)).toBe('not-for-you');
+    // The sender opening their own file is told so.
+    expect(refusal(share(), supervisee)).toBe('yours');
   });
 
   it('chunks spliced from another bundle', () => {

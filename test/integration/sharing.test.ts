@@ -207,7 +207,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
     await handle.close();
     files.next = file;
     const rss = process.memoryUsage().rss;
-    expect(await refused(ama, 'sharing:import')).toMatch(/larger than any bundle/);
+    expect(await refused(ama, 'sharing:import')).toMatch(/larger than any shared file/);
     expect(process.memoryUsage().rss - rss).toBeLessThan(32 * 1024 * 1024);
   });
 
@@ -241,7 +241,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
       recipient: ama.identity.secret()!,
       payload: new TextEncoder().encode('{}'),
     });
-    expect(await refusedFile(ama, files, folder, forged)).toMatch(/not signed by the person it names/);
+    expect(await refusedFile(ama, files, folder, forged)).toMatch(/damaged or altered after it was sealed/);
   });
 
   it('a bundle from someone whose card was never added', async () => {
@@ -254,7 +254,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
       payload: new Uint8Array(2),
     });
     const message = await refusedFile(ama, files, folder, bytes);
-    expect(message).toMatch(/from someone whose card is not in your contacts/);
+    expect(message).toMatch(/from someone whose card is not among the people you share with/);
     // The name in the header is only the sender's claim: it is not repeated.
     expect(message).not.toContain('A stranger');
   });
@@ -272,7 +272,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
     const padded = new Uint8Array(60 * 1024 * 1024);
     padded.set(bytes.subarray(0, bytes.length - 64));
     const start = performance.now();
-    await expect(ama.sharing.importBytes(padded)).rejects.toThrow(/not in your contacts/);
+    await expect(ama.sharing.importBytes(padded)).rejects.toThrow(/not among the people you share with/);
     expect(performance.now() - start).toBeLessThan(1000);
   });
 
@@ -284,7 +284,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
     // /proc files report a size of 0 but have content: read as they are, never past the cap.
     await fs.symlink('/proc/self/status', path.join(folder, 'status.holdingbundle'));
     files.next = path.join(folder, 'status.holdingbundle');
-    expect(await refused(ama, 'sharing:import')).toMatch(/not a Holding bundle/);
+    expect(await refused(ama, 'sharing:import')).toMatch(/not a file Holding shares/);
     files.next = path.join(folder, 'missing.holdingbundle');
     expect(await refused(ama, 'sharing:import')).toMatch(/moved or deleted/);
   });
@@ -295,9 +295,24 @@ describe('refusing a bundle, with nothing half-imported', () => {
     expect(await refusedFile(ama, files, folder, bytes)).toMatch(/not yet confirmed the fingerprint/);
   });
 
-  it('a bundle sealed to someone else', async () => {
+  it('a bundle sealed to someone else, to the person who sealed it, or a card opened as a shared file', async () => {
     const { sam, files, folder, bytes } = await sharedToAma();
-    expect(await refusedFile(sam, files, folder, bytes)).toMatch(/sealed for someone else/);
+    const zoe = await open();
+    await call(zoe, 'sharing:saveIdentity', { name: 'Zoe Clarke', role: '' });
+    const before = sharingRows(zoe);
+    await expect(zoe.sharing.importBytes(bytes)).rejects.toThrow(
+      'This file was sealed for someone else, so only their Holding can open it. Nothing was added.',
+    );
+    expect(sharingRows(zoe)).toBe(before);
+    // Sam opens the file he sealed for Ama: said so, kindly, rather than "someone else's".
+    expect(await refusedFile(sam, files, folder, bytes)).toMatch(
+      /^This is a file you sealed yourself, for someone else/,
+    );
+    // A card saved where a shared file was expected.
+    const card = (await call<{ card: string }>(sam, 'sharing:identity')).card;
+    expect(await refusedFile(sam, files, folder, new TextEncoder().encode(`${card}\n`))).toMatch(
+      /^This is someone’s card, not a shared file/,
+    );
   });
 
   it('the same bundle imported twice', async () => {
@@ -305,7 +320,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
     const file = path.join(folder, 'once.holdingbundle');
     await fs.writeFile(file, bytes);
     await importAt(ama, files, file);
-    expect(await refusedFile(ama, files, folder, bytes)).toMatch(/already imported this bundle/);
+    expect(await refusedFile(ama, files, folder, bytes)).toMatch(/already opened this file/);
     expect((await call<unknown[]>(ama, 'sharing:received')).length).toBe(1);
   });
 
@@ -470,6 +485,38 @@ describe('refusing a bundle, with nothing half-imported', () => {
     // The unchanged bundle still imports after all that.
     await expect(ama.sharing.importBytes(bytes)).resolves.toHaveProperty('kind', 'share');
   }, 120_000);
+
+  it('feedback sent again replaces the earlier beside each item, whichever file is opened first', async () => {
+    const people = await twoPeople(open);
+    const { sam, ama, files } = people;
+    const shared = await shareFromSam(people);
+    const imported = await importAt(ama, files, shared.file);
+    if (imported.kind !== 'share') throw new Error('expected a share');
+    const shareId = imported.share.id;
+    const { items } = await call<{ items: { ref: string }[] }>(ama, 'sharing:receivedShare', { id: shareId });
+    const [entry, , , agenda] = items;
+    await call(ama, 'sharing:saveComment', { shareId, ref: entry!.ref, body: 'First thoughts.' });
+    await call(ama, 'sharing:saveComment', { shareId, ref: agenda!.ref, body: 'Let us start here.' });
+    const first = await call<{ path: string }>(ama, 'sharing:sendFeedback', { shareId });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await call(ama, 'sharing:saveComment', { shareId, ref: entry!.ref, body: 'Second thoughts, on reflection.' });
+    const second = await call<{ path: string }>(ama, 'sharing:sendFeedback', { shareId });
+
+    // The newer file is opened first, then the older: the newer still speaks for the supervisor.
+    await importAt(sam, files, second.path);
+    await importAt(sam, files, first.path);
+    const on = async (sourceId: string) =>
+      (await call<{ body: string }[]>(sam, 'sharing:feedbackFor', { sourceId })).map((c) => c.body);
+    expect(await on(shared.entryIds[0]!)).toEqual(['Second thoughts, on reflection.']);
+    // Unchanged between the two, and shown once.
+    expect(await on(shared.itemId)).toEqual(['Let us start here.']);
+    // Both are kept as a record, newest sealed first.
+    const [record] = await call<{ feedback: { comments: Record<string, string> }[] }[]>(sam, 'sharing:sent');
+    expect(record!.feedback.map((f) => f.comments[entry!.ref])).toEqual([
+      'Second thoughts, on reflection.',
+      'First thoughts.',
+    ]);
+  });
 
   it('a file the system hands over waits for a yes to that file, and no other', async () => {
     const people = await twoPeople(open);

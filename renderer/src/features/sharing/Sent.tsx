@@ -2,7 +2,7 @@ import { SHARE_ITEM_KIND_NAMES, type SentShare } from '../../../../common/sharin
 import { describeError } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { useNavigation } from '../frame/navigation';
-import { count, day, when } from './format';
+import { count, day, listOf, when } from './format';
 import { useSent } from './queries';
 import styles from './sharing.module.css';
 
@@ -52,7 +52,9 @@ export function Sent({ headingId, shareHeadingId }: Props) {
 }
 
 function SentItem({ share, headingId }: { share: SentShare; headingId: string }) {
-  const several = share.feedback.length > 1;
+  // Each feedback file holds every comment as it stood when sealed: the newest replaces the earlier ones.
+  const [latest, ...earlier] = share.feedback;
+  const navigation = useNavigation();
   return (
     <article aria-labelledby={headingId}>
       <h3 id={headingId} tabIndex={-1} className={styles.sentTitle}>
@@ -62,22 +64,25 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
         To {share.contactName} · {when(share.createdAt)} · saved as “{share.fileName}” ·{' '}
         {count(share.items.length, 'item')}
       </p>
-      {share.feedback.length ? (
-        share.feedback.map((f) => (
-          <div key={f.id} className={styles.feedback}>
-            <h4 className={styles.feedbackHeading}>Feedback from {f.fromName}</h4>
+      {latest ? (
+        <div className={styles.feedback}>
+          <h4 className={styles.feedbackHeading}>Feedback from {latest.fromName}</h4>
+          <p className={styles.meta}>
+            Sent {when(latest.createdAt)} · opened here {when(latest.importedAt)}
+          </p>
+          {earlier.length ? (
             <p className={styles.meta}>
-              Sent {when(f.createdAt)} · opened here {when(f.importedAt)}
+              This replaces the feedback {latest.fromName} sent {listOf(earlier.map((f) => `on ${day(f.createdAt)}`))}.
             </p>
-            {f.overall.trim() ? (
-              <p className={styles.feedbackBody} dir="auto">
-                {f.overall}
-              </p>
-            ) : (
-              <p className={styles.muted}>No overall comment: see the comments beside each item below.</p>
-            )}
-          </div>
-        ))
+          ) : null}
+          {latest.overall.trim() ? (
+            <p className={styles.feedbackBody} dir="auto">
+              {latest.overall}
+            </p>
+          ) : (
+            <p className={styles.muted}>No overall comment: see the comments beside each item below.</p>
+          )}
+        </div>
       ) : (
         <p className={styles.muted}>
           No feedback yet. When {share.contactName} sends some, open their file with “Open a shared file…” at the top of
@@ -87,23 +92,39 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
       <h4 className={styles.smallHeading}>What you shared</h4>
       <ol className={styles.sentItems}>
         {share.items.map((item) => {
-          const notes = share.feedback.filter((f) => f.comments[item.ref]?.trim());
+          const note = latest?.comments[item.ref]?.trim() ? latest.comments[item.ref] : null;
           return (
             <li key={item.ref} className={styles.sentItem}>
               <p className={styles.sentItemTitle}>
                 <span className={styles.kindInline}>{SHARE_ITEM_KIND_NAMES[item.kind] ?? 'Item'}</span>{' '}
                 <span dir="auto">{item.title || 'Untitled'}</span>
               </p>
-              {notes.map((f) => (
-                <div key={f.id} className={styles.itemFeedback}>
-                  <p className={styles.itemFeedbackWho}>
-                    {f.fromName}’s comment{several ? `, ${day(f.createdAt)}` : ''}
-                  </p>
+              {/* Back to where it came from, where the comment also sits. */}
+              {item.sourceId && (item.kind === 'entry' || item.kind === 'two-truths') ? (
+                <Button
+                  variant="quiet"
+                  aria-label={`Open the entry “${item.title || 'Untitled'}”`}
+                  onClick={() => item.sourceId && navigation.openEntry(item.sourceId)}
+                >
+                  Open the entry
+                </Button>
+              ) : item.kind === 'agenda-item' || item.kind === 'session' ? (
+                <Button
+                  variant="quiet"
+                  aria-label={`Go to Supervision, for “${item.title || 'Untitled'}”`}
+                  onClick={() => navigation.goTo('supervision')}
+                >
+                  Go to Supervision
+                </Button>
+              ) : null}
+              {note && latest ? (
+                <div className={styles.itemFeedback}>
+                  <p className={styles.itemFeedbackWho}>{latest.fromName}’s comment</p>
                   <p className={styles.feedbackBody} dir="auto">
-                    {f.comments[item.ref]}
+                    {note}
                   </p>
                 </div>
-              ))}
+              ) : null}
             </li>
           );
         })}
