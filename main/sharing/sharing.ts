@@ -186,7 +186,9 @@ export class SharingService {
   private me() {
     const me = this.identity.secret();
     if (!me) {
-      throw refuse('Please make your card first, under “Your card” on the Sharing page. Bundles are sealed to it.');
+      throw refuse(
+        'Please make your card first, under “Your card” on the Sharing page: shared files are sealed to it.',
+      );
     }
     return me;
   }

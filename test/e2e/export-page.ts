@@ -158,6 +158,8 @@ export class ExportPageObject {
     await expect(this.saveButton).toHaveText(`Save as ${format}…`);
     await this.saveButton.click();
     await expect(this.saveStatus).toHaveText(/^Saved to /, { timeout: 30_000 });
+    // The button was disabled while saving: focus goes to what happened, not to the page.
+    await expect(this.saveStatus.locator('xpath=..')).toBeFocused();
     return (await this.saveStatus.textContent())!.replace(/^Saved to /, '');
   }
 }

@@ -83,6 +83,9 @@ test('shares a checked export sealed to a confirmed supervisor, and shows the fe
     await expect(ex.share).toBeVisible();
     await expect(ex.share).toContainText('Holding itself sends nothing.');
     await expect(ex.shareSetUp).toContainText('you first need your own identity card');
+    await expect(ex.shareSetUp).toContainText(
+      'What you have chosen and decided here will wait for you while Holding stays unlocked.',
+    );
     await expect(ex.shareButton).toHaveCount(0);
     await expectGood(app, 'share, no card', ex.share);
     await ex.shareSetUp.getByRole('button', { name: 'Go to Sharing' }).click();
@@ -135,6 +138,7 @@ test('shares a checked export sealed to a confirmed supervisor, and shows the fe
     });
     await ex.shareButton.click();
     await expect(ex.share.getByRole('alert')).toContainText('has changed since the check');
+    await expect(ex.share.getByRole('alert').locator('xpath=..')).toBeFocused();
     await expect(ex.shareStatus).toHaveText('');
     expect(services.sharing.sent()).toEqual([]);
     await expect(ex.remaining).toHaveText(/^All \d+ have a decision\.$/, { timeout: 30_000 });
@@ -143,6 +147,7 @@ test('shares a checked export sealed to a confirmed supervisor, and shows the fe
     // Sealed and saved: the notice says for whom, the file's name and where it is.
     const before = shell.savedFiles.length;
     const fileName = await ex.shareFor('Dr Ama Mensah');
+    await expect(page.getByTestId('share-status-holder')).toBeFocused();
     expect(fileName).toMatch(/^Holding share \d{4}-\d{2}-\d{2}\.holdingbundle$/);
     const file = shell.savedFiles.at(-1)!;
     expect(shell.savedFiles).toHaveLength(before + 1);

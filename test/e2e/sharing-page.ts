@@ -204,6 +204,11 @@ export class SharingPageObject {
     return this.page.getByRole('alert');
   }
 
+  /** What holds the page's refusal: focus goes here after a refused open (the alert itself is inside). */
+  get problem() {
+    return this.alert.locator('xpath=..');
+  }
+
   async makeCard(name: string, role = ''): Promise<void> {
     await this.yourCard.getByLabel('Your name', { exact: true }).fill(name);
     await this.yourCard.getByLabel('Your role (optional)', { exact: true }).fill(role);

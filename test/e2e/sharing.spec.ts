@@ -27,7 +27,22 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
   await expect(sharing.yourCard.getByText('Please give the name your supervisor knows you by.')).toBeVisible();
   await expect(sharing.yourCard.getByLabel('Your name', { exact: true })).toBeFocused();
 
+  // A shared file opened before there is a card: refused in words that read well here, and focus goes to
+  // them, from the keyboard with its ring showing. Making the card answers the refusal, so it goes.
+  const tooEarly = path.join(os.tmpdir(), `holding-e2e-early-${process.pid}-${Date.now()}.holdingbundle`);
+  await fs.writeFile(tooEarly, 'not opened: there is no card yet');
+  shell.nextOpenPath = tooEarly;
+  await page.getByRole('button', { name: 'Open a shared file…' }).press('Enter');
+  await expect(sharing.alert).toHaveText(
+    'Please make your card first, under “Your card” on the Sharing page: shared files are sealed to it.',
+  );
+  await expect(sharing.problem).toBeFocused();
+  expect(await sharing.problem.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+  await fs.rm(tooEarly);
+
   await sharing.makeCard('Dr Ama Mensah', 'Supervisor');
+  await expect(sharing.alert).toHaveCount(0);
+  await expect(sharing.yourCard.getByRole('button', { name: 'Copy card' })).toBeFocused();
   const mine = shell.services.identity.view()!;
   expect(await sharing.fingerprint()).toBe(mine.fingerprint);
   expect(await sharing.cardText()).toBe(mine.card);
@@ -45,6 +60,8 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
 
   // Save it as a file: the page says where.
   await sharing.yourCard.getByRole('button', { name: 'Save card as a file…' }).click();
+  // The save dialog is answered in main a moment after the click: wait for it, rather than race it.
+  await expect.poll(() => shell.savedFiles.length).toBe(1);
   const cardFile = shell.savedFiles.at(-1)!;
   expect(path.basename(cardFile)).toBe('Dr Ama Mensah - Holding card.holdingcard');
   await expect(sharing.yourCard.getByTestId('card-status')).toContainText(`Your card is saved as “${cardFile}”`);
@@ -149,6 +166,7 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
     // Typed but not yet saved: sending saves it first.
     await sharing.commentBox('1. Staying with not knowing').fill('Two weeks feels right to me.');
     const feedbackFile = await sharing.sendFeedback();
+    await expect(page.getByTestId('feedback-status-holder')).toBeFocused();
     expect(shell.savedFiles).toContain(feedbackFile);
     await expect(page.getByTestId('feedback-status')).toContainText('only their Holding can open it');
     await expect(page.getByRole('button', { name: 'Send feedback again…' })).toBeVisible();
@@ -180,14 +198,16 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
 
     // The same file again, and a damaged copy: each refused in main's words, nothing imported.
     await sharing.openBundle(bundle);
-    await expect(sharing.alert).toContainText('You have already imported this bundle');
+    await expect(sharing.alert).toContainText('You have already opened this file');
+    await expect(sharing.problem).toBeFocused();
     const bytes = await fs.readFile(bundle);
     const damaged = path.join(sam.folder, 'damaged.holdingbundle');
     await fs.writeFile(damaged, bytes.subarray(0, bytes.length - 200));
     await sharing.openBundle(damaged);
     await expect(sharing.alert).toHaveText(
-      'This bundle is incomplete: it may not have finished copying. Please ask for it again.',
+      'This file is incomplete: it may not have finished copying or downloading. Nothing was added. Please ask for it to be sent again.',
     );
+    await expect(sharing.problem).toBeFocused();
     await sharing.expectAccessible('a refused file');
     expect(shell.services.sharing.received()).toHaveLength(1);
 
@@ -196,6 +216,7 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
     await page.getByRole('button', { name: 'Open a shared file…' }).click();
     await expect(sharing.alert).toHaveCount(0);
     await expect(sharing.status).toHaveText('');
+    await expect(page.getByRole('button', { name: 'Open a shared file…' })).toBeFocused();
 
     // Removing the share asks first.
     await sharing.openShare('For supervision');
@@ -210,11 +231,15 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
     await expect(sharing.received.getByText(/^Nothing yet/)).toBeVisible();
     expect(shell.services.sharing.received()).toEqual([]);
 
-    // Marking as not confirmed, then removing the card.
-    await sharing
-      .contact('Sam Rivers')
-      .getByRole('button', { name: /^Mark as not confirmed/ })
-      .click();
+    // Marking as not confirmed (asked first: only comparing again undoes it), then removing the card.
+    const unconfirm = sharing.contact('Sam Rivers').getByRole('button', { name: /^Mark as not confirmed/ });
+    const askUnconfirm = page.getByRole('dialog', { name: 'Mark Sam Rivers as not confirmed?' });
+    await unconfirm.click();
+    await askUnconfirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(unconfirm).toBeFocused();
+    await expect(sharing.contactState('Sam Rivers')).toHaveText('Confirmed');
+    await unconfirm.click();
+    await askUnconfirm.getByRole('button', { name: 'Mark as not confirmed' }).click();
     await expect(sharing.contactState('Sam Rivers')).toHaveText('Not yet confirmed');
     await sharing
       .contact('Sam Rivers')

@@ -1,4 +1,4 @@
-import { type Dispatch, type Ref, type SetStateAction, useEffect, useId, useMemo, useState } from 'react';
+import { type Dispatch, type Ref, type SetStateAction, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   EXPORT_FORMATS,
@@ -10,6 +10,7 @@ import {
 } from '../../../../common/export/types';
 import { describeError, holding, HoldingError, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
+import { useFocusAfter } from '../../ui/useFocusAfter';
 import { useSettledQuery } from '../../ui/useSettled';
 import { type Decisions, type Draft, resolutionsOf, selectionOf, undecidedCount } from './draft';
 import { Findings } from './Findings';
@@ -208,15 +209,22 @@ function PreviewAndSave({
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState(false);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
+  const setFocusAfter = useFocusAfter({ button: saveButton, status: statusRef, problem: problemRef });
   const save = useMutation({
     mutationFn: (f: ExportFormat) => unwrap(holding().export.save({ selection, resolutions, fingerprint, format: f })),
     onMutate: () => setNote(''),
     onError: (error) => {
+      setFocusAfter('problem');
       if (error instanceof HoldingError && error.code === 'CHANGED') onChanged();
     },
     onSuccess: ({ path }) => {
       setSaved(path !== null);
       setNote(path ? `Saved to ${path}` : 'Nothing was saved.');
+      // The button was disabled while saving, so focus fell to the page: to what happened, or back to it.
+      setFocusAfter(path ? 'status' : 'button');
       void queryClient.invalidateQueries({ queryKey: exportKeys.records });
     },
   });
@@ -263,6 +271,7 @@ function PreviewAndSave({
       {preview?.unresolved ? <p className={styles.hint}>Anything still to decide shows as written, for now.</p> : null}
       <div className={styles.saveRow}>
         <Button
+          ref={saveButton}
           disabled={waitingFor !== null || save.isPending || updating}
           aria-describedby={waitingFor ? `${id}-why` : undefined}
           onClick={() => save.mutate(format)}
@@ -280,11 +289,14 @@ function PreviewAndSave({
           {waitingFor}
         </p>
       ) : null}
-      <div role="status" className={styles.savedStatus} data-testid="save-status">
-        {note}
+      {/* Focus comes to the wrapper, not the live region itself, so it is not announced twice over. */}
+      <div ref={statusRef} tabIndex={-1} className={styles.focusHolder}>
+        <div role="status" className={styles.savedStatus} data-testid="save-status">
+          {note}
+        </div>
       </div>
       {save.isError ? (
-        <div className={styles.saveProblem}>
+        <div ref={problemRef} tabIndex={-1} className={`${styles.saveProblem} ${styles.focusHolder}`}>
           <Notice>{describeError(save.error)}</Notice>
         </div>
       ) : null}

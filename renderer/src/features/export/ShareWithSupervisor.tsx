@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ExportSelection, Resolutions } from '../../../../common/export/types';
 import type { ContactView } from '../../../../common/sharing/types';
 import { describeError, holding, HoldingError, unwrap } from '../../api';
+import { useFocusAfter } from '../../ui/useFocusAfter';
 import { Button, Notice } from '../../ui/controls';
 import { useNavigation } from '../frame/navigation';
 import { listOf } from '../sharing/format';
@@ -47,12 +48,16 @@ export function ShareWithSupervisor({
   const contacts = useContacts();
   const [chosenId, setChosenId] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
+  const setFocusAfter = useFocusAfter({ status: statusRef, problem: problemRef });
 
   const share = useMutation({
     mutationFn: (contact: ContactView) =>
       unwrap(holding().sharing.share({ selection, resolutions, fingerprint, contactId: contact.id })),
     onMutate: () => setOutcome(null),
     onError: (error) => {
+      setFocusAfter('problem');
       if (error instanceof HoldingError && error.code === 'CHANGED') onChanged();
     },
     onSuccess: ({ path, folder, share: sent }, contact) => {
@@ -66,6 +71,7 @@ export function ShareWithSupervisor({
             }
           : { kind: 'cancelled' },
       );
+      setFocusAfter('status');
       // A share is recorded in main only once it is written: nothing to refresh after a cancel.
       if (path) void queryClient.invalidateQueries({ queryKey: sharingKeys.sent });
     },
@@ -83,7 +89,10 @@ export function ShareWithSupervisor({
       Go to Sharing
     </Button>
   );
-  const waits = <p className={styles.hint}>What you have chosen and decided here will wait for you.</p>;
+  // True only while Holding stays unlocked: the draft can hold identifying details, so a lock forgets it.
+  const waits = (
+    <p className={styles.hint}>What you have chosen and decided here will wait for you while Holding stays unlocked.</p>
+  );
 
   let body;
   if (problem) {
@@ -184,23 +193,27 @@ export function ShareWithSupervisor({
         Holding itself sends nothing.
       </p>
       {body}
-      <div role="status" className={styles.savedStatus} data-testid="share-status">
-        {outcome?.kind === 'shared' ? (
-          <>
-            <p>
-              Sealed for {outcome.name} and saved as <span className={styles.fileName}>{outcome.fileName}</span>. Send
-              that file to them however you usually share files.
-            </p>
-            <p className={styles.where}>
-              It is in the folder <span className={styles.fileName}>{outcome.folder}</span>
-            </p>
-          </>
-        ) : outcome?.kind === 'cancelled' ? (
-          'Nothing was saved, and nothing was shared.'
-        ) : null}
+      {/* Focus comes to this wrapper rather than to the status itself, so a screen reader is not told twice
+          over by the same live region. */}
+      <div ref={statusRef} tabIndex={-1} className={styles.focusHolder} data-testid="share-status-holder">
+        <div role="status" className={styles.savedStatus} data-testid="share-status">
+          {outcome?.kind === 'shared' ? (
+            <>
+              <p>
+                Sealed for {outcome.name} and saved as <span className={styles.fileName}>{outcome.fileName}</span>. Send
+                that file to them however you usually share files.
+              </p>
+              <p className={styles.where}>
+                It is in the folder <span className={styles.fileName}>{outcome.folder}</span>
+              </p>
+            </>
+          ) : outcome?.kind === 'cancelled' ? (
+            'Nothing was saved, and nothing was shared.'
+          ) : null}
+        </div>
       </div>
       {share.isError ? (
-        <div className={styles.saveProblem}>
+        <div ref={problemRef} tabIndex={-1} className={`${styles.saveProblem} ${styles.focusHolder}`}>
           <Notice>{describeError(share.error)}</Notice>
         </div>
       ) : null}

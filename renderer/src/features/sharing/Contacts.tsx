@@ -24,6 +24,8 @@ export function Contacts({ headingId }: { headingId: string }) {
   const [comparing, setComparing] = useState<{ contact: ContactView; justAdded: boolean } | null>(null);
   const [focusAfter, setFocusAfter] = useState<FocusTarget | null>(null);
   const confirmRemove = useConfirm<ContactView>();
+  // Taking back a confirmation is undone only by comparing fingerprints again: asked first, like Remove.
+  const confirmUnconfirm = useConfirm<ContactView>();
   const list = contacts.data ?? [];
 
   useEffect(() => {
@@ -142,7 +144,7 @@ export function Contacts({ headingId }: { headingId: string }) {
                     variant="quiet"
                     id={`${id}-unconfirm-${c.id}`}
                     disabled={verify.isPending}
-                    onClick={() => verify.mutate({ id: c.id, verified: false })}
+                    onClick={(e) => confirmUnconfirm.ask(c, e.currentTarget)}
                   >
                     Mark as not confirmed<span className="visually-hidden"> ({c.name})</span>
                   </Button>
@@ -228,6 +230,25 @@ export function Contacts({ headingId }: { headingId: string }) {
             setComparing(null);
           }}
         />
+      ) : null}
+
+      {confirmUnconfirm.target ? (
+        <ConfirmDialog
+          open
+          title={`Mark ${confirmUnconfirm.target.name} as not confirmed?`}
+          confirmLabel="Mark as not confirmed"
+          onCancel={confirmUnconfirm.cancel}
+          onConfirm={() => {
+            verify.mutate({ id: confirmUnconfirm.target!.id, verified: false });
+            confirmUnconfirm.done();
+          }}
+        >
+          <p>
+            Until you compare fingerprints with {confirmUnconfirm.target.name} again, you will not be able to share with
+            each other, or open what they send you.
+          </p>
+          <p>Do this if you are no longer sure the card is really theirs. Nothing already shared is removed.</p>
+        </ConfirmDialog>
       ) : null}
 
       {confirmRemove.target ? (

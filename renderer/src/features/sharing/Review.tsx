@@ -9,6 +9,7 @@ import {
 } from '../../../../common/sharing/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
+import { useFocusAfter } from '../../ui/useFocusAfter';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useConfirm } from '../checkins/useConfirm';
 import { flushAll, registerFlush } from '../journal/flush';
@@ -35,6 +36,12 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const focused = useRef(false);
   const [sentNote, setSentNote] = useState('');
+  // The send button is disabled while it works, so focus falls to the page: once it is done, focus goes to
+  // what happened (the status, the reason, or back to the button if the person closed the save dialog).
+  const sendButton = useRef<HTMLButtonElement>(null);
+  const sentStatus = useRef<HTMLDivElement>(null);
+  const sendProblem = useRef<HTMLDivElement>(null);
+  const setFocusAfter = useFocusAfter({ status: sentStatus, problem: sendProblem, button: sendButton });
   const confirmRemove = useConfirm<ReceivedShareSummary>();
 
   useEffect(() => {
@@ -50,13 +57,18 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
       return unwrap(holding().sharing.sendFeedback({ shareId }));
     },
     onMutate: () => setSentNote(''),
+    onError: () => setFocusAfter('problem'),
     onSuccess: async ({ path }) => {
-      if (!path) return; // the person closed the save dialog
+      if (!path) {
+        setFocusAfter('button'); // the person closed the save dialog
+        return;
+      }
       await queryClient.invalidateQueries({ queryKey: sharingKeys.received });
       const name = share.data?.summary.senderName ?? 'them';
       setSentNote(
         `Your feedback is saved as “${path}”. Send that file to ${name} however you usually share files, by e-mail or on a shared drive. It is encrypted for ${name} alone: only their Holding can open it.`,
       );
+      setFocusAfter('status');
     },
   });
 
@@ -162,7 +174,7 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
         {summary.feedbackSentAt ? (
           <p>
             You sent feedback on {when(summary.feedbackSentAt)}. If you change or add comments, you can send it again:{' '}
-            {sender} will see the newer feedback alongside the earlier one.
+            the newer feedback takes the place of the earlier in {sender}’s Holding.
           </p>
         ) : (
           <p>
@@ -171,14 +183,21 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
           </p>
         )}
         <div className={styles.row}>
-          <Button onClick={() => send.mutate()} disabled={send.isPending}>
+          <Button ref={sendButton} onClick={() => send.mutate()} disabled={send.isPending}>
             {summary.feedbackSentAt ? 'Send feedback again…' : 'Send feedback…'}
           </Button>
         </div>
-        <div role="status" className={styles.status} data-testid="feedback-status">
-          {sentNote}
+        {/* Focus comes to these wrappers rather than to the live regions inside, so nothing is said twice over. */}
+        <div ref={sentStatus} tabIndex={-1} className={styles.focusHolder} data-testid="feedback-status-holder">
+          <div role="status" className={styles.status} data-testid="feedback-status">
+            {sentNote}
+          </div>
         </div>
-        {send.isError ? <Notice>{describeError(send.error)}</Notice> : null}
+        {send.isError ? (
+          <div ref={sendProblem} tabIndex={-1} className={styles.focusHolder}>
+            <Notice>{describeError(send.error)}</Notice>
+          </div>
+        ) : null}
       </section>
 
       <section className={styles.reviewPart} aria-labelledby={`${id}-remove`}>

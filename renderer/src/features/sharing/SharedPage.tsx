@@ -44,15 +44,18 @@ export function SharedPage({ arrival = null, onArrivalSeen }: Props) {
   const handled = useRef<Arrival | null>(null);
 
   const openButtonId = useCallback((shareId: string) => `${id}-open-${shareId}`, [id]);
+  const openFileId = `${id}-open-file`;
+  const problemId = `${id}-problem`;
   const sentHeadingId = useCallback((shareId: string) => `${id}-sent-${shareId}`, [id]);
 
   // Focus goes where the person's attention should be, once that place is on screen.
   useEffect(() => {
     if (!focusTarget) return;
     const target = document.getElementById(focusTarget);
-    if (target) {
+    // A button is disabled while its action runs, and cannot take focus until it is enabled again.
+    if (target && !target.matches(':disabled')) {
       target.focus();
-      target.scrollIntoView({ block: 'start' });
+      target.scrollIntoView({ block: target.matches('h1, h2, h3') ? 'start' : 'nearest' });
       setFocusTarget(null);
     }
   });
@@ -86,11 +89,19 @@ export function SharedPage({ arrival = null, onArrivalSeen }: Props) {
       setNotice('');
     },
     onSuccess: async (result) => {
-      if (!result) return; // the person closed the file dialog
+      if (!result) {
+        // The person closed the file dialog: back to where they were.
+        setFocusTarget(openFileId);
+        return;
+      }
       await queryClient.invalidateQueries({ queryKey: sharingKeys.all });
       show(result);
     },
-    onError: (error) => setProblem(describeError(error)),
+    onError: (error) => {
+      // The button was disabled while it worked, so focus fell to the page: it goes to the reason instead.
+      setProblem(describeError(error));
+      setFocusTarget(problemId);
+    },
   });
 
   const jump = (event: MouseEvent<HTMLAnchorElement>, target: string) => {
@@ -129,7 +140,7 @@ export function SharedPage({ arrival = null, onArrivalSeen }: Props) {
                 and that nothing changed on the way, then adds it here.
               </p>
             </div>
-            <Button onClick={() => open.mutate()} disabled={open.isPending}>
+            <Button id={openFileId} onClick={() => open.mutate()} disabled={open.isPending}>
               Open a shared file…
             </Button>
           </section>
@@ -138,7 +149,12 @@ export function SharedPage({ arrival = null, onArrivalSeen }: Props) {
       <div role="status" className={styles.pageStatus} data-testid="sharing-status">
         {notice}
       </div>
-      {problem ? <Notice>{problem}</Notice> : null}
+      {problem ? (
+        // Focus comes here after a refusal; the notice inside is the alert, so it is not made a second one.
+        <div id={problemId} tabIndex={-1} className={styles.problem}>
+          <Notice>{problem}</Notice>
+        </div>
+      ) : null}
       {reviewing ? (
         <Review
           key={reviewing}
@@ -156,7 +172,8 @@ export function SharedPage({ arrival = null, onArrivalSeen }: Props) {
         />
       ) : (
         <>
-          <YourCard headingId="sharing-card" />
+          {/* A card made or changed answers a refusal for the want of one ("make your card first"). */}
+          <YourCard headingId="sharing-card" onSaved={() => setProblem(null)} />
           <Contacts headingId="sharing-people" />
           <Received
             headingId="sharing-received"

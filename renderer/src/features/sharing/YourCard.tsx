@@ -8,12 +8,22 @@ import { sharingKeys, useIdentity } from './queries';
 import styles from './sharing.module.css';
 
 /** This person's card: made once, then shown with its fingerprint to read aloud, to copy, or to save as a file. */
-export function YourCard({ headingId }: { headingId: string }) {
+export function YourCard({
+  headingId,
+  onSaved,
+}: {
+  headingId: string;
+  /** The card was made or changed: whatever the page said was missing is there now. */
+  onSaved?: () => void;
+}) {
   const identity = useIdentity();
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState('');
   const editButton = useRef<HTMLButtonElement>(null);
+  const copyButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
+  // The form goes once the card is made, taking focus with it: the card's first action takes it instead.
+  const focusCopy = useRef(false);
 
   useEffect(() => {
     if (!editing && returnFocus.current) {
@@ -21,6 +31,13 @@ export function YourCard({ headingId }: { headingId: string }) {
       editButton.current?.focus();
     }
   }, [editing]);
+
+  useEffect(() => {
+    if (focusCopy.current && copyButton.current) {
+      focusCopy.current = false;
+      copyButton.current.focus();
+    }
+  });
 
   const me = identity.data;
   return (
@@ -46,7 +63,10 @@ export function YourCard({ headingId }: { headingId: string }) {
           <IdentityForm
             initial={null}
             onDone={(saved) => {
-              if (saved) setNote(`Your card is made. Next, give it to the person you want to share with.`);
+              if (!saved) return;
+              onSaved?.();
+              focusCopy.current = true;
+              setNote(`Your card is made. Next, give it to the person you want to share with.`);
             }}
           />
         </>
@@ -56,13 +76,22 @@ export function YourCard({ headingId }: { headingId: string }) {
           <IdentityForm
             initial={me}
             onDone={(saved) => {
-              if (saved) setNote('Your name and role are saved on your card.');
+              if (saved) {
+                onSaved?.();
+                setNote('Your name and role are saved on your card.');
+              }
               returnFocus.current = true;
               setEditing(false);
             }}
           />
         ) : (
-          <CardView me={me} onEdit={() => setEditing(true)} editButton={editButton} onNote={setNote} />
+          <CardView
+            me={me}
+            onEdit={() => setEditing(true)}
+            editButton={editButton}
+            copyButton={copyButton}
+            onNote={setNote}
+          />
         )
       ) : null}
     </section>
@@ -73,11 +102,13 @@ function CardView({
   me,
   onEdit,
   editButton,
+  copyButton,
   onNote,
 }: {
   me: IdentityView;
   onEdit: () => void;
   editButton: RefObject<HTMLButtonElement | null>;
+  copyButton: RefObject<HTMLButtonElement | null>;
   onNote: (note: string) => void;
 }) {
   const id = useId();
@@ -144,7 +175,7 @@ function CardView({
         />
       </div>
       <div className={styles.row}>
-        <Button variant="secondary" onClick={() => void copy()}>
+        <Button variant="secondary" ref={copyButton} onClick={() => void copy()}>
           Copy card
         </Button>
         <Button variant="secondary" disabled={save.isPending} onClick={() => save.mutate()}>
