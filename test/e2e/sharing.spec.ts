@@ -125,7 +125,7 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
 
     await sharing.openBundle(bundle);
     await expect(sharing.status).toHaveText(
-      'A share from Sam Rivers: For supervision, 2 items. It is open below for you to read and comment on.',
+      'A share from Sam Rivers, “For supervision”: 2 items. It is open below for you to read and comment on.',
     );
     await expect(sharing.reviewHeading('For supervision')).toBeFocused();
     const entry = sharing.item('After a long clinic');
@@ -162,6 +162,13 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
     const stored = shell.services.sharing.receivedShare(received.id);
     expect(Object.values(stored.comments)).toEqual(['You noticed your own tiredness and named it. That matters.']);
     expect(stored.overall).toBe('Thank you for bringing this. Let us start with the agenda item.');
+    // A look elsewhere mid-review: coming back finds the same share open, comments and all.
+    await app.goTo('Journal');
+    await app.goTo('Sharing');
+    await expect(sharing.reviewHeading('For supervision')).toBeVisible();
+    await expect(sharing.commentBox('After a long clinic')).toHaveValue(
+      'You noticed your own tiredness and named it. That matters.',
+    );
 
     // Typed but not yet saved: sending saves it first.
     await sharing.commentBox('1. Staying with not knowing').fill('Two weeks feels right to me.');

@@ -85,7 +85,7 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
 
     // Ama opens it from the file Sam sent, reads it, comments on the entry and overall, and sends feedback.
     await ama.sharing.openBundle(shareFile);
-    await expect(ama.sharing.status).toContainText('A share from Sam Rivers: For supervision, 3 items.');
+    await expect(ama.sharing.status).toContainText('A share from Sam Rivers, “For supervision”: 3 items.');
     await expect(ama.sharing.reviewHeading('For supervision')).toBeVisible();
     const entryItem = ama.sharing.item('A hard afternoon with Client A');
     await expect(entryItem).toBeVisible();

@@ -22,6 +22,8 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
   // A shared file the person agreed to open from the system: Sharing shows what came of it.
   const [arrival, setArrival] = useState<Arrival | null>(null);
   const arrivalSeen = useCallback(() => setArrival(null), []);
+  // The share a supervisor is reviewing stays open while they look elsewhere in the app.
+  const [reviewing, setReviewing] = useState<string | null>(null);
   const navigation = useMemo<Navigation>(
     () => ({
       openEntry: (id) => {
@@ -96,7 +98,7 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
           ) : current === 'export' ? (
             <ExportPage />
           ) : current === 'shared' ? (
-            <SharedPage arrival={arrival} onArrivalSeen={arrivalSeen} />
+            <SharedPage arrival={arrival} onArrivalSeen={arrivalSeen} reviewing={reviewing} onReview={setReviewing} />
           ) : current === 'settings' ? (
             <SettingsPage onLock={onLock} />
           ) : section ? (

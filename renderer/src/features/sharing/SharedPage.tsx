@@ -5,7 +5,7 @@ import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { Contacts } from './Contacts';
 import { arrivedWords } from './format';
-import { sharingKeys } from './queries';
+import { sharingKeys, useIdentity } from './queries';
 import { Received } from './Received';
 import { Review } from './Review';
 import { Sent } from './Sent';
@@ -28,20 +28,27 @@ const SECTIONS = [
 interface Props {
   arrival?: Arrival | null;
   onArrivalSeen?: () => void;
+  /**
+   * The share open for review, kept by the frame, so a supervisor who looks elsewhere mid-review comes
+   * back to it (until Holding locks).
+   */
+  reviewing: string | null;
+  onReview: (shareId: string | null) => void;
 }
 
 /**
  * Sharing, both ways round: this person's card and the people they share with; what supervisees have shared
  * with them (to read, comment on and send feedback); and what they have shared, with the feedback that came back.
  */
-export function SharedPage({ arrival = null, onArrivalSeen }: Props) {
+export function SharedPage({ arrival = null, onArrivalSeen, reviewing, onReview: setReviewing }: Props) {
   const id = useId();
   const queryClient = useQueryClient();
-  const [reviewing, setReviewing] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const handled = useRef<Arrival | null>(null);
+  // Before there is a card, opening a file can only be refused: the card comes first, so this waits quietly.
+  const hasCard = Boolean(useIdentity().data);
 
   const openButtonId = useCallback((shareId: string) => `${id}-open-${shareId}`, [id]);
   const openFileId = `${id}-open-file`;
@@ -69,7 +76,7 @@ export function SharedPage({ arrival = null, onArrivalSeen }: Props) {
         setFocusTarget(sentHeadingId(result.shareId));
       }
     },
-    [sentHeadingId],
+    [sentHeadingId, setReviewing],
   );
 
   useEffect(() => {
@@ -140,7 +147,12 @@ export function SharedPage({ arrival = null, onArrivalSeen }: Props) {
                 and that nothing changed on the way, then adds it here.
               </p>
             </div>
-            <Button id={openFileId} onClick={() => open.mutate()} disabled={open.isPending}>
+            <Button
+              id={openFileId}
+              variant={hasCard ? 'primary' : 'secondary'}
+              onClick={() => open.mutate()}
+              disabled={open.isPending}
+            >
               Open a shared file…
             </Button>
           </section>

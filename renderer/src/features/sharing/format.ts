@@ -25,7 +25,7 @@ export const count = (n: number, one: string, many = `${one}s`): string => `${n}
 export function arrivedWords(result: ImportResult): string {
   if (result.kind === 'share') {
     const s = result.share;
-    return `A share from ${s.senderName}: ${s.title}, ${count(s.items, 'item')}. It is open below for you to read and comment on.`;
+    return `A share from ${s.senderName}, “${s.title || 'Untitled'}”: ${count(s.items, 'item')}. It is open below for you to read and comment on.`;
   }
   return `Feedback from ${result.fromName} on “${result.shareTitle}”, ${count(result.comments, 'comment')}. You will find it below, under What you have shared, and beside the entries and agenda items it is about.`;
 }
