@@ -113,6 +113,10 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
 
     await sam.app.goTo('Journal');
     await new JournalPageObject(sam.shell.page).option(ENTRY).click();
+    // A line near the top says so, and takes Sam down to it.
+    await expect(sam.shell.page.getByText('Dr Ama Mensah commented on this in supervision.')).toBeVisible();
+    await sam.shell.page.getByRole('button', { name: 'Read the feedback' }).click();
+    await expect(sam.shell.page.getByRole('heading', { name: 'Feedback from supervision' })).toBeFocused();
     const beside = sam.shell.page.getByRole('region', { name: 'Feedback from supervision' });
     await expect(beside).toContainText('You stayed with it. Let us start here.');
     await expect(beside).toContainText('From Dr Ama Mensah');

@@ -9,6 +9,7 @@ import { Notice } from '../../ui/controls';
 import { TwoTruthsForm } from '../truths/TwoTruthsForm';
 import { HistoryView } from './HistoryView';
 import { TrashPreview } from './TrashPreview';
+import { FeedbackPointer } from '../sharing/FeedbackBeside';
 import { InSupervision } from './InSupervision';
 import { LinkedEntries } from './LinkedEntries';
 import { EntryDetails, EntryFooter } from './EntryParts';
@@ -208,6 +209,7 @@ function EntryForm({
         }}
       />
       <EntryDetails entry={entry} onChange={update} flush={autosave.flush} />
+      <FeedbackPointer sourceId={entry.id} />
       {template && template.sections.length ? (
         <p className={styles.status}>Following {template.name}. The prompts disappear as you write.</p>
       ) : null}

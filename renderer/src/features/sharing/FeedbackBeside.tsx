@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { FeedbackComment } from '../../../../common/sharing/types';
 import { describeError } from '../../api';
-import { Notice } from '../../ui/controls';
+import { Button, Notice } from '../../ui/controls';
 import { day } from '../supervision/format';
 import { listOf } from './format';
 import { useFeedbackFor } from './queries';
@@ -71,9 +71,38 @@ export function FeedbackBeside({ sourceId, compact = false, about }: Props) {
   }
 
   return (
-    <section className={styles.feedback} aria-labelledby={`${id}-h`} data-testid="feedback-beside">
-      <h2 id={`${id}-h`}>Feedback from supervision</h2>
+    <section className={styles.feedback} aria-labelledby={headingIdFor(sourceId)} data-testid="feedback-beside">
+      <h2 id={headingIdFor(sourceId)} tabIndex={-1}>
+        Feedback from supervision
+      </h2>
       {list}
     </section>
+  );
+}
+
+/** The heading of the feedback under an entry: one per entry on screen, found by the entry's id. */
+const headingIdFor = (sourceId: string) => `feedback-on-${sourceId}`;
+
+/**
+ * One line near the top of an entry when a supervisor has commented on it: the comments sit under the entry,
+ * often well below the fold, and this takes the person to them.
+ */
+export function FeedbackPointer({ sourceId }: { sourceId: string }) {
+  const comments = useFeedbackFor(sourceId).data ?? [];
+  if (!comments.length) return null;
+  return (
+    <p className={styles.pointer}>
+      {namesOf(comments)} commented on this in supervision.{' '}
+      <Button
+        variant="quiet"
+        onClick={() => {
+          const target = document.getElementById(headingIdFor(sourceId));
+          target?.focus();
+          target?.scrollIntoView({ block: 'start' });
+        }}
+      >
+        Read the feedback
+      </Button>
+    </p>
   );
 }

@@ -10,6 +10,7 @@ import {
 import type { Entry } from '../../../../common/journal/types';
 import { holding, unwrap } from '../../api';
 import { InSupervision } from '../journal/InSupervision';
+import { FeedbackPointer } from '../sharing/FeedbackBeside';
 import { LinkedEntries } from '../journal/LinkedEntries';
 import { invalidateLists, journalKeys } from '../journal/queries';
 import { EntryDetails, EntryFooter } from '../journal/EntryParts';
@@ -157,6 +158,7 @@ export function TwoTruthsForm({
         )}
       </section>
       <EntryDetails entry={entry} onChange={update} flush={autosave.flush} />
+      <FeedbackPointer sourceId={entry.id} />
       <EntryFooter
         entry={entry}
         state={autosave.state}
