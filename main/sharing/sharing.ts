@@ -141,6 +141,13 @@ function refuse(message: string): AppError {
   return new AppError('INVALID_INPUT', message);
 }
 
+/** A sound file from someone not (yet) confirmed: the person can put that right and open it again. */
+class SenderNotConfirmed extends AppError {
+  constructor(message: string) {
+    super('INVALID_INPUT', message);
+  }
+}
+
 /** Deeper than any document the editor allows (common/journal/doc.ts): refused before the schema walks it. */
 const MAX_PAYLOAD_DEPTH = 64;
 
@@ -405,12 +412,12 @@ export class SharingService {
       .get(fingerprint) as ContactRow | undefined;
     // The name in the header is the sender's own claim: not repeated, since anyone can write anything there.
     if (!contact) {
-      throw refuse(
+      throw new SenderNotConfirmed(
         'This file comes from someone whose card is not among the people you share with. If you were expecting it, add their card and compare fingerprints with them, then open the file again. Nothing was added.',
       );
     }
     if (!contact.verified_at) {
-      throw refuse(
+      throw new SenderNotConfirmed(
         `You have added ${contact.name}’s card but not yet confirmed the fingerprint with them. Please compare it, confirm, then open the file again. Nothing was added.`,
       );
     }
@@ -647,7 +654,18 @@ export class SharingService {
     // Locked meanwhile: the file keeps waiting, to be asked about again after unlocking.
     if (!this.vault.isUnlocked()) throw new LockedError();
     this.waiting = null;
-    return this.importFile(target.path);
+    try {
+      return await this.importFile(target.path);
+    } catch (error) {
+      // From someone not yet confirmed: the file keeps waiting (unless another was handed over meanwhile),
+      // and the window asks again once the person has compared fingerprints and confirmed.
+      if (!(error instanceof SenderNotConfirmed)) throw error;
+      this.waiting ??= target;
+      throw new AppError(
+        error.code,
+        `${error.message} Holding keeps “${path.basename(target.path)}” ready, and asks you again once you have confirmed them.`,
+      );
+    }
   }
 }
 

@@ -261,6 +261,42 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
   }
 });
 
+test('a file from someone not yet confirmed waits, and is asked about again once they are', async ({ app, shell }) => {
+  const page = app.page;
+  const sharing = new SharingPageObject(page, shell);
+  await app.confirmRecoveryKey(await app.createVault());
+  await app.goTo('Sharing');
+  await sharing.makeCard('Dr Ama Mensah', 'Clinical supervisor');
+  const sam = await otherPerson('Sam Rivers', 'Clinical psychologist');
+  try {
+    await sharing.addCard(sam.card);
+    await sharing.compareDialog('Sam Rivers').getByRole('button', { name: 'Not yet' }).click();
+    const amaAtSam = await sam.addAndConfirm(shell.services.identity.view()!.card);
+    const bundle = await sam.share(amaAtSam, 'Before we spoke');
+
+    // Double-clicked before the call to compare fingerprints: refused, and kept.
+    shell.services.sharing.requestOpen(bundle);
+    await sharing.openRequest(path.basename(bundle)).getByRole('button', { name: 'Open it' }).click();
+    await expect(sharing.alert).toContainText('not yet confirmed the fingerprint');
+    await expect(sharing.alert).toContainText(`Holding keeps “${path.basename(bundle)}” ready`);
+    expect(shell.services.sharing.received()).toEqual([]);
+
+    // Confirmed: Holding asks about the file again, and this time it opens.
+    await sharing
+      .contact('Sam Rivers')
+      .getByRole('button', { name: /^Compare fingerprints/ })
+      .click();
+    await sharing.confirmFingerprint('Sam Rivers');
+    const again = sharing.openRequest(path.basename(bundle));
+    await expect(again).toBeVisible();
+    await again.getByRole('button', { name: 'Open it' }).click();
+    await expect(sharing.status).toContainText('A share from Sam Rivers, “Before we spoke”');
+    await expect(sharing.alert).toHaveCount(0);
+  } finally {
+    await sam.close();
+  }
+});
+
 // A bundle handed over by the system at start (its contents are written later, once there is a card).
 const handedOver = path.join(
   os.tmpdir(),

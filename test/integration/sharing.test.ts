@@ -518,6 +518,29 @@ describe('refusing a bundle, with nothing half-imported', () => {
     ]);
   });
 
+  it('a file handed over from someone not yet confirmed keeps waiting until they are', async () => {
+    const people = await twoPeople(open);
+    const { ama, samAtAma } = people;
+    const { file } = await shareFromSam(people);
+    await call(ama, 'sharing:verifyContact', { id: samAtAma.id, verified: false });
+    const before = sharingRows(ama);
+
+    ama.sharing.requestOpen(file);
+    const asked = (await call<{ id: string }>(ama, 'sharing:pending'))!;
+    const message = await refused(ama, 'sharing:importPending', { id: asked.id });
+    expect(message).toMatch(/^You have added Sam Rivers’s card but not yet confirmed the fingerprint/);
+    expect(message).toContain(`Holding keeps “${path.basename(file)}” ready, and asks you again`);
+    expect(sharingRows(ama)).toBe(before);
+    expect(await call(ama, 'sharing:pending')).toEqual(asked);
+
+    await call(ama, 'sharing:verifyContact', { id: samAtAma.id, verified: true });
+    expect(await call<{ kind: string }>(ama, 'sharing:importPending', { id: asked.id })).toHaveProperty(
+      'kind',
+      'share',
+    );
+    expect(await call(ama, 'sharing:pending')).toBeNull();
+  });
+
   it('a file the system hands over waits for a yes to that file, and no other', async () => {
     const people = await twoPeople(open);
     const first = (await shareFromSam(people)).file!;

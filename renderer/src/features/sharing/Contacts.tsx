@@ -68,6 +68,8 @@ export function Contacts({ headingId }: { headingId: string }) {
     mutationFn: (input: { id: string; verified: boolean }) => unwrap(holding().sharing.verifyContact(input)),
     onSuccess: async (contact) => {
       await refresh();
+      // A file from them may be waiting for this (refused as not yet confirmed): asked about again now.
+      if (contact.verified) void queryClient.invalidateQueries({ queryKey: sharingKeys.pending });
       setProblem(null);
       setNote(
         contact.verified
