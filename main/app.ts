@@ -408,7 +408,9 @@ export function createServices(options: ServicesOptions): Services {
     'sharing:sendFeedback': async ({ shareId }) => {
       const sealed = await sharing.sealFeedback(shareId);
       const target = await saveFile(bundleFileName('feedback', localDay(new Date())), 'bundle', () => sealed.bundle);
-      return target ? { path: target, share: sealed.record() } : { path: null, share: null };
+      return target
+        ? { path: target, fileName: path.basename(target), folder: path.dirname(target), share: sealed.record() }
+        : { path: null, fileName: null, folder: null, share: null };
     },
     'sharing:removeReceived': ({ id }) => (sharing.removeReceived(id), null),
     'sharing:feedbackFor': ({ sourceId }) => sharing.feedbackFor(sourceId),

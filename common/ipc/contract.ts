@@ -527,7 +527,13 @@ export const contract = {
   /** Seals the comments back to the person who shared, signed; asks where to save it. */
   'sharing:sendFeedback': {
     input: z.object({ shareId: recordId }).strict(),
-    output: output<{ path: string | null; share: ReceivedShareSummary | null }>(),
+    /** Where the file went: its name and folder, to tell the person (main knows the platform's separators). */
+    output: output<{
+      path: string | null;
+      fileName: string | null;
+      folder: string | null;
+      share: ReceivedShareSummary | null;
+    }>(),
   },
   'sharing:removeReceived': { input: z.object({ id: recordId }).strict(), output: output<null>() },
   /** The supervisor's comments on one of the person's own entries, agenda items or sessions. */

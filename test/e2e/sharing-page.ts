@@ -321,8 +321,10 @@ export class SharingPageObject {
   async sendFeedback(): Promise<string> {
     await this.page.getByRole('button', { name: /^Send feedback/ }).click();
     const status = this.page.getByTestId('feedback-status');
-    await expect(status).toHaveText(/^Your feedback is saved as “/);
-    return /saved as “(.+?)”\./.exec((await status.textContent())!)![1]!;
+    await expect(status).toHaveText(/^Your feedback is saved as .+It is in the folder /);
+    // Said as the Export page says it: the file's name, then the folder it is in.
+    const text = (await status.textContent())!;
+    return path.join(/It is in the folder (.+)$/.exec(text)![1]!, /saved as (.+?)\. Send that file/.exec(text)![1]!);
   }
 
   async backToSharing(): Promise<void> {

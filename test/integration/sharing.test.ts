@@ -92,6 +92,7 @@ describe('sharing with a supervisor, and feedback back', () => {
     );
     expect(feedback.share.feedbackSentAt).not.toBeNull();
     expect(path.basename(feedback.path)).toMatch(/Holding feedback .*\.holdingbundle$/);
+    expect(feedback).toMatchObject({ fileName: path.basename(feedback.path), folder: path.dirname(feedback.path) });
 
     const back = await importAt(sam, files, feedback.path);
     expect(back).toMatchObject({

@@ -35,7 +35,8 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
   const share = useReceivedShare(shareId);
   const heading = useRef<HTMLHeadingElement>(null);
   const focused = useRef(false);
-  const [sentNote, setSentNote] = useState('');
+  // Where the feedback went, said as the Export page says it: the file's name, then its folder.
+  const [sent, setSent] = useState<{ fileName: string; folder: string; name: string } | null>(null);
   // The send button is disabled while it works, so focus falls to the page: once it is done, focus goes to
   // what happened (the status, the reason, or back to the button if the person closed the save dialog).
   const sendButton = useRef<HTMLButtonElement>(null);
@@ -56,18 +57,16 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
       await flushAll(); // every comment as typed, saved first
       return unwrap(holding().sharing.sendFeedback({ shareId }));
     },
-    onMutate: () => setSentNote(''),
+    onMutate: () => setSent(null),
     onError: () => setFocusAfter('problem'),
-    onSuccess: async ({ path }) => {
-      if (!path) {
+    onSuccess: async ({ fileName, folder }) => {
+      if (!fileName || !folder) {
         setFocusAfter('button'); // the person closed the save dialog
         return;
       }
       await queryClient.invalidateQueries({ queryKey: sharingKeys.received });
       const name = share.data?.summary.senderName ?? 'them';
-      setSentNote(
-        `Your feedback is saved as “${path}”. Send that file to ${name} however you usually share files, by e-mail or on a shared drive. It is encrypted for ${name} alone: only their Holding can open it.`,
-      );
+      setSent({ fileName, folder, name });
       setFocusAfter('status');
     },
   });
@@ -190,7 +189,18 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
         {/* Focus comes to these wrappers rather than to the live regions inside, so nothing is said twice over. */}
         <div ref={sentStatus} tabIndex={-1} className={styles.focusHolder} data-testid="feedback-status-holder">
           <div role="status" className={styles.status} data-testid="feedback-status">
-            {sentNote}
+            {sent ? (
+              <>
+                <p>
+                  Your feedback is saved as <span className={styles.fileName}>{sent.fileName}</span>. Send that file to{' '}
+                  {sent.name} however you usually share files, by e-mail or on a shared drive. It is encrypted for{' '}
+                  {sent.name} alone: only their Holding can open it.
+                </p>
+                <p className={styles.muted}>
+                  It is in the folder <span className={styles.fileName}>{sent.folder}</span>
+                </p>
+              </>
+            ) : null}
           </div>
         </div>
         {send.isError ? (
