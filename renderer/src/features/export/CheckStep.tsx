@@ -14,6 +14,7 @@ import { useFocusAfter } from '../../ui/useFocusAfter';
 import { useSettledQuery } from '../../ui/useSettled';
 import { type Decisions, type Draft, resolutionsOf, selectionOf, undecidedCount } from './draft';
 import { Findings } from './Findings';
+import { SaveOutcome, SaveRow } from './SaveControls';
 import { exportKeys, useCheck, usePreview } from './queries';
 import { ShareWithSupervisor } from './ShareWithSupervisor';
 import chipStyles from '../../ui/chips.module.css';
@@ -269,37 +270,21 @@ function PreviewAndSave({
         </div>
       )}
       {preview?.unresolved ? <p className={styles.hint}>Anything still to decide shows as written, for now.</p> : null}
-      <div className={styles.saveRow}>
-        <Button
-          ref={saveButton}
-          disabled={waitingFor !== null || save.isPending || updating}
-          aria-describedby={waitingFor ? `${id}-why` : undefined}
-          onClick={() => save.mutate(format)}
-        >
-          {save.isPending ? 'Saving…' : `Save as ${FORMAT_NAMES[format]}…`}
-        </Button>
-        {saved && !save.isPending ? (
-          <Button variant="quiet" onClick={onStartAgain}>
-            Start a new export
-          </Button>
-        ) : null}
-      </div>
-      {waitingFor ? (
-        <p id={`${id}-why`} className={styles.why}>
-          {waitingFor}
-        </p>
-      ) : null}
-      {/* Focus comes to the wrapper, not the live region itself, so it is not announced twice over. */}
-      <div ref={statusRef} tabIndex={-1} className={styles.focusHolder}>
-        <div role="status" className={styles.savedStatus} data-testid="save-status">
-          {note}
-        </div>
-      </div>
-      {save.isError ? (
-        <div ref={problemRef} tabIndex={-1} className={`${styles.saveProblem} ${styles.focusHolder}`}>
-          <Notice>{describeError(save.error)}</Notice>
-        </div>
-      ) : null}
+      <SaveRow
+        id={id}
+        label={`Save as ${FORMAT_NAMES[format]}…`}
+        busyLabel="Saving…"
+        busy={save.isPending}
+        waitingFor={waitingFor}
+        disabled={updating}
+        done={saved}
+        onPress={() => save.mutate(format)}
+        onStartAgain={onStartAgain}
+        buttonRef={saveButton}
+      />
+      <SaveOutcome statusRef={statusRef} problemRef={problemRef} testId="save-status" error={save.error}>
+        {note}
+      </SaveOutcome>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { ExportSelection, Resolutions } from '../../../../common/export/typ
 import type { ContactView } from '../../../../common/sharing/types';
 import { describeError, holding, HoldingError, unwrap } from '../../api';
 import { useFocusAfter } from '../../ui/useFocusAfter';
+import { SaveOutcome, SaveRow } from './SaveControls';
 import { Button, Notice } from '../../ui/controls';
 import { useNavigation } from '../frame/navigation';
 import { listOf } from '../sharing/format';
@@ -161,25 +162,18 @@ export function ShareWithSupervisor({
             .
           </p>
         ) : null}
-        <div className={styles.shareRow}>
-          <Button
-            disabled={waitingFor !== null || share.isPending || updating}
-            aria-describedby={waitingFor ? `${id}-why` : undefined}
-            onClick={() => share.mutate(chosen)}
-          >
-            {share.isPending ? 'Sealing…' : `Seal and save for ${chosen.name}…`}
-          </Button>
-          {outcome?.kind === 'shared' && !share.isPending ? (
-            <Button variant="quiet" onClick={onStartAgain}>
-              Start a new export
-            </Button>
-          ) : null}
-        </div>
-        {waitingFor ? (
-          <p id={`${id}-why`} className={styles.why}>
-            {waitingFor}
-          </p>
-        ) : null}
+        <SaveRow
+          id={id}
+          className={styles.shareRow}
+          label={`Seal and save for ${chosen.name}…`}
+          busyLabel="Sealing…"
+          busy={share.isPending}
+          waitingFor={waitingFor}
+          disabled={updating}
+          done={outcome?.kind === 'shared'}
+          onPress={() => share.mutate(chosen)}
+          onStartAgain={onStartAgain}
+        />
       </>
     );
   }
@@ -193,30 +187,21 @@ export function ShareWithSupervisor({
         Holding itself sends nothing.
       </p>
       {body}
-      {/* Focus comes to this wrapper rather than to the status itself, so a screen reader is not told twice
-          over by the same live region. */}
-      <div ref={statusRef} tabIndex={-1} className={styles.focusHolder} data-testid="share-status-holder">
-        <div role="status" className={styles.savedStatus} data-testid="share-status">
-          {outcome?.kind === 'shared' ? (
-            <>
-              <p>
-                Sealed for {outcome.name} and saved as <span className={styles.fileName}>{outcome.fileName}</span>. Send
-                that file to them however you usually share files.
-              </p>
-              <p className={styles.where}>
-                It is in the folder <span className={styles.fileName}>{outcome.folder}</span>
-              </p>
-            </>
-          ) : outcome?.kind === 'cancelled' ? (
-            'Nothing was saved, and nothing was shared.'
-          ) : null}
-        </div>
-      </div>
-      {share.isError ? (
-        <div ref={problemRef} tabIndex={-1} className={`${styles.saveProblem} ${styles.focusHolder}`}>
-          <Notice>{describeError(share.error)}</Notice>
-        </div>
-      ) : null}
+      <SaveOutcome statusRef={statusRef} problemRef={problemRef} testId="share-status" error={share.error}>
+        {outcome?.kind === 'shared' ? (
+          <>
+            <p>
+              Sealed for {outcome.name} and saved as <span className={styles.fileName}>{outcome.fileName}</span>. Send
+              that file to them however you usually share files.
+            </p>
+            <p className={styles.where}>
+              It is in the folder <span className={styles.fileName}>{outcome.folder}</span>
+            </p>
+          </>
+        ) : outcome?.kind === 'cancelled' ? (
+          'Nothing was saved, and nothing was shared.'
+        ) : null}
+      </SaveOutcome>
     </section>
   );
 }
