@@ -1,21 +1,52 @@
 /**
- * De-identification detectors: find things in free text that could identify a patient or a colleague.
+ * De-identification detectors: find things in free text that could identify a client, a relative or a
+ * colleague.
  *
  * Pure and platform-free. Every finding carries UTF-16 offsets into the input, so a caller can redact
  * with `text.slice(0, start) + '…' + text.slice(end)`. The detectors err towards flagging: a missed
- * identifier costs more than a redacted date.
+ * identifier costs more than a redacted date. Callers pass text through `readerText` (./normalise) first,
+ * so nothing hides in invisible characters or unusual digits.
+ *
+ * The detectors live by kind: ./numbers (NHS, CHI, NI, SSN, Medicare, PPS, hospital numbers, postal
+ * codes), ./contact (phones, e-mails, links, handles), ./dates (dates of birth), ./addresses, ./places,
+ * ./names (people, with the NLP library). This file joins them, and matches the person's own lists.
  */
+import { findAddresses } from './addresses';
+import { findEmailsAndLinks, findPhoneNumbers, findPlatformHandles } from './contact';
+import { findDatesOfBirth } from './dates';
+import { getLexicon } from './lexicon';
+import { findIdNumbers, findMedicareNumbers, findNhsNumbers, findNiNumbers, findPostcodes, findPpsns, findSsns } from './numbers';
+import { findPlaces } from './places';
+import { tokenize } from './tokens';
+import { GENERIC_PLACE_WORDS, PERSON_VERBS, PLACE_HEADS, RELATIONS, SAFE_PROPER, TITLES } from './vocabulary';
+
+export { isValidNhsNumber, findNhsNumbers, findPostcodes } from './numbers';
+export { findPhoneNumbers } from './contact';
+export { findDatesOfBirth } from './dates';
+export { findAddresses } from './addresses';
 
 export type FindingKind =
   | 'nhs-number'
+  | 'chi-number'
+  | 'ni-number'
+  | 'ssn'
+  | 'medicare-number'
+  | 'ppsn'
+  | 'hospital-number'
+  | 'id-number'
   | 'date-of-birth'
   | 'postcode'
   | 'phone'
   | 'email'
+  | 'web-address'
+  | 'handle'
   | 'address'
   | 'listed-name'
   | 'listed-place'
+  | 'added'
+  | 'place'
   | 'person-name'
+  | 'possible-name'
   | 'link-address';
 
 export interface Finding {
@@ -26,8 +57,10 @@ export interface Finding {
 }
 
 export interface FindOptions {
-  /** The user's own list of names and places to flag. */
+  /** The person's own list of names to flag. */
   names?: readonly string[];
+  /** The person's own list of places to flag. */
+  places?: readonly string[];
   /** The current year, for judging dates of birth; defaults to this year. */
   year?: number;
 }
@@ -35,23 +68,28 @@ export interface FindOptions {
 /** Ties of equal length go to the more specific kind (first in this list). */
 const PRIORITY: readonly FindingKind[] = [
   'nhs-number',
+  'chi-number',
+  'medicare-number',
+  'ni-number',
+  'ssn',
+  'ppsn',
   'email',
   'phone',
   'postcode',
   'date-of-birth',
+  'hospital-number',
+  'web-address',
+  'handle',
   'address',
+  'added',
   'listed-name',
   'listed-place',
+  'place',
   'person-name',
+  'id-number',
+  'possible-name',
   'link-address',
 ];
-
-/** Letters, combining marks and digits: what counts as "inside a word" for boundaries. */
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-
-function finding(kind: FindingKind, text: string, start: number, end: number): Finding {
-  return { kind, start, end, text: text.slice(start, end) };
-}
 
 /** Keeps the longest findings (then the most specific, then the earliest) so that none overlap; sorted by start. */
 export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
@@ -75,350 +113,150 @@ export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
   return kept;
 }
 
-/** Every detector, overlaps resolved. */
+/** Every detector but the names pass (./names, which needs the whole export), overlaps resolved. */
 export function findIdentifiers(text: string, options: FindOptions = {}): Finding[] {
   return resolveOverlaps([
     ...findNhsNumbers(text),
+    ...findNiNumbers(text),
+    ...findSsns(text),
+    ...findMedicareNumbers(text),
+    ...findPpsns(text),
+    ...findIdNumbers(text),
     ...findDatesOfBirth(text, options.year),
     ...findPostcodes(text),
     ...findPhoneNumbers(text),
-    ...findEmails(text),
+    ...findEmailsAndLinks(text),
+    ...findPlatformHandles(text),
     ...findAddresses(text),
+    ...findPlaces(text),
     ...findListedNames(text, options.names ?? []),
+    ...findListedNames(text, options.places ?? []).map((f) => ({ ...f, kind: 'listed-place' as const })),
   ]);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// NHS numbers
-
-/** Modulus 11: weights 10..2 on the first nine digits; check = 11 - (sum mod 11), 11 → 0, 10 → invalid. */
-export function isValidNhsNumber(digits: string): boolean {
-  if (!/^\d{10}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
-  const check = 11 - (sum % 11);
-  if (check === 10) return false;
-  return (check === 11 ? 0 : check) === Number(digits[9]);
-}
-
-/** Plain `9999999999`, or 3-3-4 with one kind of separator: `999 999 9999`, `999-999-9999`. */
-const NHS_CANDIDATE = /(?<!\d)\d{3}([ -]?)\d{3}\1\d{4}(?!\d)/g;
-const NHS_WRITTEN = /^(?:\d{10}|\d{3}([ -])\d{3}\1\d{4})$/;
-
-export function findNhsNumbers(text: string): Finding[] {
-  const out: Finding[] = [];
-  for (const m of text.matchAll(NHS_CANDIDATE)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const sep = m[1] ?? '';
-    // A spaced number must not continue a longer run of spaced digits ("+44 943 476 5919", "943 476 5919 12").
-    if (sep && text[start - 1] === sep && /\d/.test(text[start - 2] ?? '')) continue;
-    if (sep && text[end] === sep && /\d/.test(text[end + 1] ?? '')) continue;
-    if (text[start - 1] === '+') continue;
-    if (isValidNhsNumber(m[0].replace(/\D/g, ''))) out.push(finding('nhs-number', text, start, end));
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Dates of birth
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-/** Full names and abbreviations (Sept too), longest first so "March" wins over "Mar". */
-const MONTH_NAME = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?`;
-const ORDINAL = '(?:st|nd|rd|th)?';
-
-/** "12 March 1984", "12th of March, 1984". */
-const DAY_MONTH_YEAR = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(\d{1,2})${ORDINAL}(?:\s+of)?\s+(${MONTH_NAME}),?\s+(\d{4})(?![\p{L}\p{N}])`,
-  'giu',
-);
-/** "March 12, 1984", "March 12th 1984". */
-const MONTH_DAY_YEAR = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${MONTH_NAME})\s+(\d{1,2})${ORDINAL},?\s+(\d{4})(?![\p{L}\p{N}])`,
-  'giu',
-);
-/** dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy, d/m/yy (UK order), not inside a longer run of numbers. */
-const NUMERIC_DMY = /(?<!\d)(?<!\d[/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![/.-]?\d)/g;
-/** ISO yyyy-mm-dd (and yyyy/mm/dd). */
-const NUMERIC_YMD = /(?<!\d)(?<!\d[/.-])(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?![/.-]?\d)/g;
-
-/** Words that announce a date of birth. "b." only counts right before the date (see below). */
-const DOB_CUE = /(?<![\p{L}\p{N}])(?:d\.?\s?o\.?\s?b|date\s+of\s+birth|birth(?:day|date)?s?|born)(?![\p{L}])/iu;
-const B_DOT_CUE = /(?<![\p{L}\p{N}])b\.\s*$/iu;
-const CUE_WINDOW = 40;
-/** Dates at least this many years old are taken for birth dates even without a cue. */
-const OLD_YEARS = 12;
-
-interface DateCandidate {
-  start: number;
-  end: number;
-  year: number;
-}
-
-function daysInMonth(year: number, month: number): number {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-}
-
-/** The full year for a written one: 4 digits as they are, 2 digits as the latest year not after `current`. */
-function fullYear(written: string, current: number): number {
-  if (written.length === 4) return Number(written);
-  const yy = Number(written);
-  const century = Math.floor(current / 100) * 100;
-  return century + yy <= current ? century + yy : century - 100 + yy;
-}
-
-function monthNumber(name: string): number {
-  const key = name.toLowerCase().replace(/\.$/, '').slice(0, 3);
-  return MONTHS.findIndex((m) => m.startsWith(key)) + 1;
-}
-
-/** Every well-formed, real, plausible date; whether it is a birth date is judged afterwards. */
-function dateCandidates(text: string, current: number): DateCandidate[] {
-  const out: DateCandidate[] = [];
-  const add = (m: RegExpMatchArray, day: string, month: number, year: string) => {
-    const y = fullYear(year, current);
-    const d = Number(day);
-    if (y < 1900 || y > current || month < 1 || month > 12 || d < 1 || d > daysInMonth(y, month)) return;
-    out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, year: y });
-  };
-  for (const m of text.matchAll(DAY_MONTH_YEAR)) add(m, m[1] ?? '', monthNumber(m[2] ?? ''), m[3] ?? '');
-  for (const m of text.matchAll(MONTH_DAY_YEAR)) add(m, m[2] ?? '', monthNumber(m[1] ?? ''), m[3] ?? '');
-  for (const m of text.matchAll(NUMERIC_DMY)) {
-    const [, day = '', sep, month = '', year = ''] = m;
-    // "1.2.34" is more likely a version number than a date: dotted short years need dd.mm.yy.
-    if (sep === '.' && year.length === 2 && (day.length < 2 || month.length < 2)) continue;
-    add(m, day, Number(month), year);
-  }
-  for (const m of text.matchAll(NUMERIC_YMD)) add(m, m[4] ?? '', Number(m[3]), m[1] ?? '');
-  return out.sort((a, b) => a.start - b.start);
-}
-
-/**
- * Dates that look like dates of birth: a cue ("DOB", "D.O.B.", "date of birth", "born", "birthday", "b.")
- * within ~40 characters before (and no other date in between), or a year at least 12 years before `year`.
- */
-export function findDatesOfBirth(text: string, year: number = new Date().getFullYear()): Finding[] {
-  const out: Finding[] = [];
-  let previousEnd = 0;
-  for (const date of dateCandidates(text, year)) {
-    const before = text.slice(Math.max(previousEnd, date.start - CUE_WINDOW), date.start);
-    const cued = DOB_CUE.test(before) || B_DOT_CUE.test(before);
-    if (cued || date.year <= year - OLD_YEARS) out.push(finding('date-of-birth', text, date.start, date.end));
-    previousEnd = Math.max(previousEnd, date.end);
-  }
-  return resolveOverlaps(out);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Postcodes
-
-/**
- * The UK format: outward code A9, A99, AA9, AA99, A9A or AA9A with the letters each position allows, then an
- * optional space and the inward code 9AA (never C, I, K, M, O or V). GIR 0AA is the one exception.
- */
-const INWARD = String.raw`[ \u00A0]?\d[ABD-HJLNP-UW-Z]{2}`;
-const POSTCODE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:GIR[ \u00A0]?0AA|(?:[A-PR-UWYZ]\d{1,2}|[A-PR-UWYZ][A-HK-Y]\d{1,2}|[A-PR-UWYZ]\d[A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y]\d[ABEHMNPRV-Y])${INWARD})(?![\p{L}\p{N}])`,
-  'giu',
-);
-
-export function findPostcodes(text: string): Finding[] {
-  return [...text.matchAll(POSTCODE)].map((m) => finding('postcode', text, m.index, m.index + m[0].length));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Phone numbers
-
-/**
- * A prefix (`+44`, `+44 (0)`, `(0121)` or a bare leading 0) then up to six digit groups joined by single spaces
- * or hyphens. `findPhoneNumbers` trims trailing groups until what is left is a valid UK number.
- */
-const PHONE_CANDIDATE =
-  /(?<![\p{L}\p{N}_+/])(\+44[ -]?(?:\(0\)[ -]?)?|\(0\d{2,5}\)[ -]?|(?=0))(\d{1,11}(?:[ -]\d{1,11}){0,5})/gu;
-
-/** After +44 → 0: 10 or 11 digits, a real UK range (01, 02, 03, 05, 07, 08, 09); 10 digits only for 01 and 08. */
-function isUkNumber(digits: string): boolean {
-  if (!/^0[1235789]\d{8,9}$/.test(digits)) return false;
-  return digits.length === 11 || /^0[18]/.test(digits);
-}
-
-/** The end of the longest valid number in a candidate, if any. */
-function phoneEnd(text: string, start: number, prefix: string, tail: string): number | undefined {
-  const tailStart = start + prefix.length;
-  // Where the number may end: the whole candidate, then before each separator, longest first.
-  const cuts = [tail.length];
-  for (let i = tail.length - 1; i > 0; i--) if (tail[i] === ' ' || tail[i] === '-') cuts.push(i);
-  for (const cut of cuts) {
-    const end = tailStart + cut;
-    // Not glued to a word or a longer number, nor running on into a date or time ("01/02", "09:30").
-    if (WORD_CHAR.test(text[end] ?? '') || /^[/.:]\d/.test(text.slice(end, end + 2))) continue;
-    const groups = tail.slice(0, cut).split(/[ -]/);
-    // Real numbers come in groups: an area code of 2+ digits, then groups of 3+ ("07 12 15 18" is not one).
-    const firstMin = prefix.startsWith('(') ? 3 : 2;
-    if (groups.some((g, i) => g.length < (i === 0 ? firstMin : 3))) continue;
-    const raw = text.slice(start, end);
-    let digits = raw.replace(/\D/g, '');
-    if (prefix.startsWith('+')) digits = '0' + digits.slice(2).replace(/^0/, '');
-    if (!isUkNumber(digits)) continue;
-    // A valid NHS number written as one is left to the NHS detector.
-    if (!prefix && NHS_WRITTEN.test(raw) && isValidNhsNumber(digits)) return undefined;
-    return end;
-  }
-  return undefined;
-}
-
-export function findPhoneNumbers(text: string): Finding[] {
-  const out: Finding[] = [];
-  const re = new RegExp(PHONE_CANDIDATE);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const end = phoneEnd(text, m.index, m[1] ?? '', m[2] ?? '');
-    if (end === undefined) {
-      // Try again from the next character: a number may start inside a run that did not fit ("0 07700 900123").
-      re.lastIndex = m.index + 1;
-    } else {
-      out.push(finding('phone', text, m.index, end));
-      re.lastIndex = end;
-    }
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// E-mail addresses
-
-/** A character of an e-mail local part other than the dot. */
-const LOCAL_CHAR = /[\p{L}\p{N}_%+-]/u;
-/** Dotted domain labels and a letters-only TLD, read from just after the @; trailing punctuation left out. */
-const DOMAIN = /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?![\p{L}\p{N}_-])/uy;
-
-/**
- * local@domain.tld. Works outwards from each @ (linear time, whatever the text): the local part is the longest
- * run of letters, digits and _%+- before it, with single dots inside but not at either end.
- */
+/** The e-mail addresses in a text (what `findEmailsAndLinks` calls e-mail). */
 export function findEmails(text: string): Finding[] {
-  const out: Finding[] = [];
-  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
-    let start = at;
-    while (start > 0) {
-      const ch = text[start - 1] ?? '';
-      const dotInside = ch === '.' && start < at && LOCAL_CHAR.test(text[start - 2] ?? '');
-      if (!LOCAL_CHAR.test(ch) && !dotInside) break;
-      start--;
-    }
-    if (start === at) continue;
-    DOMAIN.lastIndex = at + 1;
-    const domain = DOMAIN.exec(text);
-    if (domain) out.push(finding('email', text, start, at + 1 + domain[0].length));
+  return resolveOverlaps(findEmailsAndLinks(text).filter((f) => f.kind === 'email'));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The person's lists
+
+/**
+ * Accents set aside without moving anything: each precomposed letter becomes its base letter, one code unit
+ * for one, and decomposed marks stay where they are (the patterns allow them after any letter).
+ */
+function foldAccents(text: string): string {
+  if (!/[^\x00-\x7F]/.test(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    const base = ch.normalize('NFD')[0] ?? ch;
+    out += base.length === ch.length && base !== ch && /\p{L}/u.test(base) ? base : ch;
   }
   return out;
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Street addresses
-
-const STREET_TYPES = [
-  'Road',
-  'Rd',
-  'Street',
-  'St',
-  'Avenue',
-  'Ave',
-  'Lane',
-  'Ln',
-  'Drive',
-  'Dr',
-  'Close',
-  'Way',
-  'Court',
-  'Crescent',
-  'Place',
-  'Gardens',
-  'Grove',
-  'Terrace',
-  'Square',
-  'Hill',
-  'Park',
-  'Row',
-  'Mews',
-  'Walk',
-];
-const HOUSE_NUMBER = String.raw`\d{1,4}[A-Za-z]?(?:[-–]\d{1,4}[A-Za-z]?)?`;
-const GAP = String.raw`[ \t\u00A0]+`;
-/**
- * Optional "Flat 3, " then a house number ("14", "221b", "12-14"), one to four capitalised words and a street
- * type, all on one line: "14 Acacia Avenue", "Flat 3, 12 Mill Lane", "12 St Mary's Road".
- */
-const ADDRESS = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit)\.?${GAP}\d{1,4}[A-Za-z]?,?${GAP})?` +
-    String.raw`${HOUSE_NUMBER},?${GAP}(?:\p{Lu}[\p{L}'’.-]*${GAP}){1,4}(?:${STREET_TYPES.join('|')})(?![\p{L}\p{N}])`,
-  'gu',
-);
-
-export function findAddresses(text: string): Finding[] {
-  return [...text.matchAll(ADDRESS)].map((m) => finding('address', text, m.index, m.index + m[0].length));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Listed names
 
 /** A name as a pattern: regex characters escaped, any run of spaces matching any whitespace, ' matching ’. */
 function namePattern(name: string): string {
-  return name
+  return foldAccents(name.normalize('NFC'))
     .split(/\s+/)
     .map((word) =>
-      [...word].map((ch) => (ch === "'" || ch === '’' ? "['’]" : ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))).join(''),
+      [...word]
+        .map((ch) => {
+          if (ch === "'" || ch === '’') return "['’]";
+          const escaped = ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+          return /\p{L}/u.test(ch) ? `${escaped}\\p{M}*` : escaped;
+        })
+        .join(''),
     )
     .join(String.raw`\s+`);
 }
 
-/**
- * Case-insensitive whole-word matches of the user's names, Unicode-aware: a name never matches inside a longer
- * word ("Ann" in "Annual"). Both composed and decomposed accents match ("Siân" either way).
- * Where names overlap, the longest wins.
- */
-export function findListedNames(text: string, names: readonly string[]): Finding[] {
-  const out: Finding[] = [];
-  for (const re of patternsFor(names)) {
-    for (const m of text.matchAll(re)) out.push(finding('listed-name', text, m.index, m.index + m[0].length));
-  }
-  return resolveOverlaps(out);
+interface ListTerm {
+  pattern: RegExp;
+  /** An ordinary English word ("Will", "Hope", "Grace"): matched only where it is written as a name. */
+  ordinary: boolean;
 }
 
-/** The compiled patterns for a list, kept for the last few lists: an export checks every paragraph against them. */
-const compiled = new Map<string, RegExp[]>();
+const WORDS = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 
-function patternsFor(names: readonly string[]): RegExp[] {
+/**
+ * Each name on the list, and each part of a name of several words ("Kwame Mensah" also finds "Kwame" and
+ * "Mensah" on their own), but not titles, little words or words like "Ward" and "Hospital".
+ */
+function termsOf(names: readonly string[]): { text: string; ordinary: boolean }[] {
+  const lex = getLexicon();
+  const out = new Map<string, boolean>();
+  const ordinary = (word: string) => {
+    const fold = foldAccents(word).toLocaleLowerCase('en-GB');
+    return lex.englishLevel(fold) !== undefined || SAFE_PROPER.has(fold) || /^(?:may|june|april|august)$/.test(fold);
+  };
+  for (const name of names) {
+    const trimmed = name.trim().normalize('NFC');
+    if (!trimmed) continue;
+    const parts = trimmed.match(WORDS) ?? [];
+    out.set(trimmed, parts.length === 1 && parts[0] === trimmed && ordinary(trimmed));
+    if (parts.length < 2) continue;
+    for (const part of parts) {
+      const fold = foldAccents(part).toLocaleLowerCase('en-GB');
+      if (part.length < 2 || TITLES.has(fold) || GENERIC_PLACE_WORDS.has(fold) || PLACE_HEADS[fold] || /^(?:van|von|de|der|den|la|le|bin|ibn|al|el|ap|ab|mac|mc|nic|ni|o|ui|ua|te|da|di|du|dos|st|saint)$/.test(fold)) continue;
+      if (!out.has(part)) out.set(part, ordinary(part));
+    }
+  }
+  return [...out].map(([text, ord]) => ({ text, ordinary: ord }));
+}
+
+/** The compiled terms for a list, kept for the last few lists: an export checks every paragraph against them. */
+const compiled = new Map<string, ListTerm[]>();
+
+function termsFor(names: readonly string[]): ListTerm[] {
   const key = names.join('\u0000');
   const known = compiled.get(key);
   if (known) return known;
-  const variants = new Set<string>();
-  for (const name of names) {
-    const trimmed = name.trim();
-    if (!trimmed) continue;
-    variants.add(trimmed.normalize('NFC'));
-    variants.add(trimmed.normalize('NFD'));
-  }
-  const patterns = [...variants].map(
-    (name) => new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])${namePattern(name)}(?![\p{L}\p{M}\p{N}])`, 'giu'),
-  );
+  const terms = termsOf(names).map(({ text, ordinary }) => ({
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])${namePattern(text)}(?![\p{L}\p{M}\p{N}])`, 'giu'),
+    ordinary,
+  }));
   if (compiled.size >= 8) compiled.delete(compiled.keys().next().value!);
-  compiled.set(key, patterns);
-  return patterns;
+  compiled.set(key, terms);
+  return terms;
+}
+
+/** Whether an ordinary word at this place is written as a name: "Will said", "with Grace", not "I will". */
+function writtenAsName(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  if (!/^\p{Lu}/u.test(word)) return false;
+  const tokens = tokenize(text.slice(Math.max(0, start - 80), Math.min(text.length, end + 40)));
+  const offset = Math.max(0, start - 80);
+  const i = tokens.findIndex((t) => t.start + offset === start);
+  const t = tokens[i];
+  if (!t) return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const prevFold = prev && /^\.?[ \t]+$/.test(text.slice(prev.end + offset, start)) ? prev.fold : '';
+  if (TITLES.has(prevFold) || RELATIONS.has(prevFold)) return true;
+  if (!t.sentenceStart && !t.heading) return !/^(?:the|a|an|this|that|in|on|of|last|next|since|until|by|every)$/.test(prevFold);
+  return !!next && ((next.shape === 'capital' && !next.sentenceStart) || (next.shape === 'lower' && PERSON_VERBS.has(next.fold)));
+}
+
+/**
+ * Whole-word matches of the person's names, whatever the case and accents ("Siân" and "Sian" either way),
+ * never inside a longer word ("Ann" in "Annual"). A listed word that is also an ordinary word ("Will",
+ * "Hope", "Ward") counts only where it is written as a name. Where names overlap, the longest wins.
+ */
+export function findListedNames(text: string, names: readonly string[]): Finding[] {
+  if (!names.length) return [];
+  const out: Finding[] = [];
+  const folded = foldAccents(text);
+  for (const term of termsFor(names)) {
+    for (const m of folded.matchAll(term.pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (term.ordinary && !writtenAsName(text, start, end)) continue;
+      out.push({ kind: 'listed-name', start, end, text: text.slice(start, end) });
+    }
+  }
+  return resolveOverlaps(out);
 }
 
 /** Forgets the compiled lists (on lock: they are the person's names). */

@@ -1,52 +1,593 @@
 /**
- * Likely person names, found by compromise (a small, well-kept English NLP library that runs locally:
- * no network, no model download). It tags words in context, so "Sarah seemed tired" finds Sarah while
- * "I felt hope" finds nothing. It misses some names and flags the odd word; the person's own list of
- * names (findListedNames) is the dependable part, and this catches what they did not think to list.
+ * People's names, found the way Philter finds them: a word is a possible name unless it is an ordinary word
+ * where it stands. The safe-list is SCOWL's English words, our own clinical vocabulary, theorists and proper
+ * nouns that identify nobody (./vocabulary.ts). Words that are both ordinary and names ("Grace", "Will",
+ * "Ward") need evidence: a capital in mid-sentence, a title or relation before them ("Dr", "her brother"),
+ * a verb after them ("Will said"), a surname beside them, or the same word found as a name elsewhere in
+ * the export. compromise (a small English NLP library that runs locally) is one more piece of evidence.
+ *
+ * Findings come in two strengths: 'person-name' (a name, very likely) and 'possible-name' (a word that is
+ * not ordinary English but has nothing else to say it is a name), which the check page groups so they
+ * stay quick to settle.
  */
 import nlp from 'compromise';
 import type { Finding } from './detectors';
+import { getLexicon, type Lexicon } from './lexicon';
+import { foldName } from './normalise';
+import { type Token, tokenize } from './tokens';
+import {
+  CLIENTS,
+  CLINICAL,
+  COLLEAGUES,
+  COMMUNITY_WORDS,
+  ENGLISH_NAMES,
+  PREFIXES,
+  SUFFIXES,
+  PERSON_VERBS,
+  RELATIONS,
+  SAFE_PROPER,
+  THEORISTS,
+  THEORISTS_COMMON,
+  THEORY_WORDS,
+  TITLES,
+} from './vocabulary';
 
-/** Titles: a title on its own ("Dr") is not a name. */
-const TITLES = /^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|nurse|sister)\.?\s+/i;
-/** Words compromise sometimes takes for names in reflective writing; never worth flagging on their own. */
-const NOT_NAMES = new Set(['i', 'me', 'god', 'mum', 'dad', 'mother', 'father', 'supervisor', 'client', 'patient']);
+/** Titles that belong to the name they come before, and go with it ("Dr Okafor" becomes "Colleague A"). */
+const HONORIFICS = new Set([
+  'dr',
+  'doctor',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'rev',
+  'revd',
+  'reverend',
+  'fr',
+  'cllr',
+  'master',
+]);
+/** Little words inside names: "van der Merwe", "bin Hamid", "Nic an tSaoir", "ap Rhys", "de la Cruz". */
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'binti',
+  'bint',
+  'ibn',
+  'ben',
+  'bat',
+  'al',
+  'el',
+  'abu',
+  'ap',
+  'ab',
+  'ferch',
+  'mac',
+  'mc',
+  'nic',
+  'ni',
+  'ui',
+  'o',
+  'an',
+  'ter',
+  'ten',
+  'y',
+  'te',
+  'ua',
+  'mag',
+  'bean',
+]);
+/** A relation named just after a word: "grace (mum)", "hope's mum", "bex, her sister". */
+const RELATION_AFTER = /^(?:['’]s\s+(?:mum|mam|mom|dad|nan|gran|sister|brother|son|daughter|partner|husband|wife|boyfriend|girlfriend)\b|\s*\((?:mum|mam|mom|dad|nan|gran|sister|brother|son|daughter|partner|husband|wife|aunt|aunty|auntie|uncle|cousin|carer|friend|boyfriend|girlfriend)\))/i;
+/** Words after a name at the start of a sentence that make it a person: "Frank is 68", "Dawn was in charge". */
+const AUXILIARIES = new Set(['is', 'was', 'has', 'had', 'seems', 'seemed', 'looked', 'felt', 'did', 'does', 'isn', 'wasn', 'hasn', 'hadn', 'didn', 'doesn', 'cancelled', 'canceled', 'settled', 'refused', 'agreed']);
+/** Names that are also what they name ("Hope is not a feeling"): at the start of a sentence, words first. */
+const VIRTUES = new Set(['hope', 'joy', 'grace', 'faith', 'mercy', 'patience', 'charity', 'honour', 'honor', 'comfort', 'destiny', 'harmony', 'liberty', 'bliss', 'serenity', 'felicity', 'prudence', 'constance', 'trinity', 'precious', 'blessing', 'gift', 'will', 'may', 'summer', 'winter', 'autumn', 'storm', 'rain', 'sky']);
+/** "Faith brighter than last visit": a comparison straight after a name-word says it is a person. */
+const COMPARATIVES = new Set(['brighter', 'better', 'worse', 'calmer', 'quieter', 'louder', 'happier', 'sadder', 'flatter', 'livelier', 'chattier', 'settled', 'tearful', 'agitated', 'unsettled', 'withdrawn', 'anxious', 'upset', 'angry', 'low', 'well', 'unwell', 'asleep', 'awake', 'okay', 'ok', 'fine', 'stable', 'brighter']);
+/** Little words of other languages: the lower-case words beside them are that language too ("el doce de marzo"). */
+const FOREIGN_SMALL = new Set(['el', 'los', 'las', 'del', 'que', 'por', 'para', 'con', 'una', 'uno', 'je', 'tu', 'vous', 'nous', 'est', 'les', 'des', 'du', 'et', 'pas', 'ne', 'au', 'aux', 'il', 'elle', 'sono', 'che', 'di', 'und', 'der', 'die', 'das', 'ist', 'nicht', 'ich', 'wyt', 'ti', 'yn', 'mae', 'chi', 'eil', 'agus', 'tá', 'ta', 'sé', 'sí', 'ngā', 'nga', 'ki', 'ko', 'kia', 'ka', 'nei', 'da', 'de', 'la', 'y', 'o', 'a', 'e', 'i']);
+/** Words that follow a name but never the modal "Will" or "May": "Frank in bay 3", "Summer and her mum". */
+const NAME_FOLLOWERS = new Set(['in', 'on', 'at', 'from', 'with', 'and', 'or', 'but', 'to', 'who', 'whose', 'whom', 'says', 'said', 'still', 'again', 'too', 'also', 'now', 'today', 'yesterday', 'tonight', 'back', 'here', 'there', 'seemed', 'came', 'went']);
+/** English words written with accents. */
+const ACCENTED_ENGLISH = new Set(['café', 'cafés', 'fiancé', 'fiancée', 'naïve', 'naïvety', 'résumé', 'cliché', 'clichés', 'déjà', 'façade', 'rôle', 'élite', 'protégé', 'début', 'décor', 'entrée', 'über', 'blasé', 'soirée', 'touché', 'crème', 'crêpe', 'piñata', 'jalapeño', 'señor', 'señora', 'coöperate', 'zoë', 'noël', 'chloë']);
+/** Particles a name can start with. */
+const LEADING_PARTICLE = /^(?:van|von|de|del|della|di|da|du|la|le|bin|ibn|al|el|abu|ap|nic|mac|mc|ni|o|ui|ua|te|mag|bean|dos|das)$/;
+/** Irish mutations before a capital: "tSaoir", "hÉireann", "nGael", "bhFear". */
+const MUTATED = /^(?:t|h|n|b|g|d|m|bh|dt|gc|mb|ng)\p{Lu}\p{Ll}/u;
+/** Words after which a lower-case word is someone being contacted: "rang bex", "saw kwame". */
+const CONTACT_VERBS = new Set(['rang', 'ring', 'saw', 'see', 'seen', 'called', 'call', 'texted', 'text', 'phoned', 'phone', 'met', 'visited', 'visit', 'emailed', 'email', 'with', 'and', 'for', 'to', 'told', 'tell', 'ask', 'asked']);
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'our', 'your', 'every', 'each', 'any', 'no', 'some']);
+/** Words before a month that make it a date: "in May", "last June", "since April". */
+const DATE_WORDS = new Set([
+  'in',
+  'on',
+  'of',
+  'last',
+  'next',
+  'this',
+  'early',
+  'late',
+  'mid',
+  'since',
+  'until',
+  'till',
+  'by',
+  'from',
+  'during',
+  'through',
+  'before',
+  'after',
+  'every',
+  'each',
+  'end',
+  'start',
+  'beginning',
+  'throughout',
+  'around',
+]);
+const DATE_ABBREVIATIONS = new Set(['mon', 'tue', 'wed', 'thu', 'thur', 'fri', 'sat', 'sun', 'jan', 'mar', 'jun', 'jul', 'sep', 'dec']);
+const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august']);
+const PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it', 'me', 'us', 'him', 'her', 'them']);
+
+export type NameStrength = 'person-name' | 'possible-name';
+
+export interface NameOptions {
+  /** Names known from elsewhere (the person's list, or other parts of the same export), folded. */
+  known?: ReadonlySet<string>;
+  /** Whether to ask compromise as well (on unless a caller turns it off). */
+  nlp?: boolean;
+}
+
+type Verdict = 'strong' | 'weak' | null;
+
+interface Evidence {
+  lexicon: Lexicon;
+  tokens: Token[];
+  text: string;
+  known: ReadonlySet<string>;
+  /** Token indexes compromise takes for people. */
+  nlpPeople: Set<number>;
+  /** Sentences (by first token index) about theory rather than people. */
+  theory: Set<number>;
+  sentenceOf: number[];
+}
+
+/** Parts of a hyphenated word that do not stop it being ordinary: "Turkish-speaking", "Colombian-born". */
+const HYPHEN_PARTS = new Set(['speaking', 'born', 'based', 'led', 'ish', 'like', 'ish', 'style', 'type', 'ward', 'wards']);
+
+const derivedCache = new Map<string, number | undefined>();
+
+/**
+ * SCOWL's level for a word, or for the ordinary word it is made from: "well-being", "ex-partner" (parts),
+ * "rebooking", "telehealth" (a prefix or an ending), "waitlist", "keyworker" (two words run together).
+ * Names are never taken apart: "Newman" is not "new" and "man".
+ */
+function englishLevel(lex: Lexicon, fold: string): number | undefined {
+  const level = lex.englishLevel(fold) ?? (COMMUNITY_WORDS.has(fold) ? 40 : undefined);
+  if (level !== undefined) return level;
+  if (derivedCache.has(fold)) return derivedCache.get(fold);
+  let derived: number | undefined;
+  if (fold.includes('-')) {
+    const parts = fold.split('-');
+    // Short parts that are not words of their own make a name ("Min-jun", "Jun-ho"), even if an abbreviation.
+    const levels = parts.map((p) =>
+      lex.englishLevel(p) ??
+      (PREFIXES.includes(p) || HYPHEN_PARTS.has(p) || CLINICAL.has(p) || (p.length >= 4 && (safeWord(p) || COMMUNITY_WORDS.has(p))) || /^\d+$/.test(p)
+        ? 10
+        : undefined),
+    );
+    if (levels.every((l) => l !== undefined)) derived = Math.max(...(levels as number[]));
+  } else if (!lex.isName(fold) && fold.length >= 6) {
+    derived = morphology(lex, fold);
+  }
+  if (derivedCache.size > 50_000) derivedCache.clear();
+  derivedCache.set(fold, derived);
+  return derived;
+}
+
+function morphology(lex: Lexicon, fold: string): number | undefined {
+  const ordinary = (w: string) => (w.length >= 3 ? lex.englishLevel(w) : undefined);
+  const stems = [fold];
+  for (const prefix of PREFIXES) if (fold.startsWith(prefix) && fold.length - prefix.length >= 4) stems.push(fold.slice(prefix.length));
+  for (const stem of stems) {
+    if (stem !== fold && ordinary(stem) !== undefined) return Math.max(50, ordinary(stem)!);
+    for (const suffix of SUFFIXES) {
+      if (!stem.endsWith(suffix) || stem.length - suffix.length < 4) continue;
+      const root = stem.slice(0, -suffix.length);
+      for (const candidate of [root, `${root}e`, root.replace(/i$/, 'y'), root.replace(/(.)\1$/, '$1')]) {
+        if (ordinary(candidate) !== undefined) return Math.max(50, ordinary(candidate)!);
+      }
+    }
+  }
+  // Two ordinary words run together: "waitlist", "keyworker", "bedtime".
+  for (let i = 3; i <= fold.length - 3; i++) {
+    const a = lex.englishLevel(fold.slice(0, i));
+    const b = lex.englishLevel(fold.slice(i));
+    if (a !== undefined && b !== undefined && a <= 35 && b <= 35) return 55;
+  }
+  return undefined;
+}
+
+/** A name as an English word too: "Grace", "Will". Rare ordinary words ("begum", "khan") count as names. */
+const nameLike = (lex: Lexicon, fold: string, level: number): boolean =>
+  level >= 40
+    ? lex.isName(fold)
+    : ENGLISH_NAMES.has(fold) || lex.isFirstName(fold) || (lex.surnameRank(fold) ?? Infinity) <= 1500 || (level >= 35 && lex.isName(fold));
+
+const safeWord = (fold: string): boolean =>
+  CLINICAL.has(fold) || SAFE_PROPER.has(fold) || THEORISTS.has(fold) || getLexicon().isCountryOrLanguage(fold);
+/** On our lists, as it is or without a plural or possessive s ("Wednesdays", "CbDs", "Kleinian"). */
+const isSafe = (fold: string): boolean =>
+  safeWord(fold) || (fold.length > 5 && fold.endsWith('s') && safeWord(fold.slice(0, -1)) && !getLexicon().isName(fold));
+
+/** Capitals inside a word ("MoCA", "CbDs", "iPhone", "MRCPsych") make it an acronym or a brand, except the
+ * way names are built: "McDonagh", "MacLeod", "O'Neill", "DeShawn", "FitzGerald", "D'Souza", "NicAoidh". */
+const INNER_CAPITAL = /^\p{L}[\p{Ll}\p{M}]*\p{Lu}/u;
+const NAME_PREFIX = /^(?:mc|mac|nic|ni|fitz|de|di|da|du|le|la|van|von|o['’]|d['’]|n['’]|l['’]|al-|el-|ap|ab|st)/i;
+const acronymLike = (word: string): boolean => INNER_CAPITAL.test(word) && !NAME_PREFIX.test(word) && !MUTATED.test(word);
+
+function previousWord(ev: Evidence, t: Token): Token | undefined {
+  const p = ev.tokens[t.index - 1];
+  if (!p) return undefined;
+  // Only across spaces (and a title's full stop): not across a sentence or a line.
+  const gap = ev.text.slice(p.end, t.start);
+  if (/^(?:['’]s)?[ \t\u00A0]+$/u.test(gap)) return p;
+  // Across a full stop only after a title or an initial: "Dr. Patel", "H. Gill".
+  return /^\.[ \t\u00A0]+$/u.test(gap) && (TITLES.has(p.fold) || /^\p{Lu}$/u.test(p.text)) ? p : undefined;
+}
+
+function nextWord(ev: Evidence, t: Token): Token | undefined {
+  const n = ev.tokens[t.index + 1];
+  if (!n) return undefined;
+  const gap = ev.text.slice(t.end, n.start);
+  return /^(?:['’]s)?[ \t\u00A0]+$/u.test(gap) ? n : undefined;
+}
+
+const ROLE_AFTER = new RegExp(
+  String.raw`^,\s+(?:my|her|his|their|our|the|a|an)\s+(?:[\p{L}-]+\s+)?(?:${[...RELATIONS, ...COLLEAGUES, ...CLIENTS].join('|')})\b`,
+  'iu',
+);
+/** An age after a word says it is a person: "Will (17)", "Hope, 23,", "May is 19". */
+const AGE_AFTER = /^(?:\s*\(\s*(?:\d{1,3}\b|(?:y|yr|year)\s?\d{1,2}\b)|,\s*\d{1,2}\s*(?:,|\)|$|y)|\s+(?:is|was|turned|turns|aged)\s+\d{1,2}\b)/iu;
+
+/** What a word's neighbours say: a title or relation before it, a verb after it. */
+function context(ev: Evidence, t: Token) {
+  const prev = previousWord(ev, t);
+  const next = nextWord(ev, t);
+  const p = prev?.fold ?? '';
+  const after = ev.text.slice(t.end, t.end + 80);
+  return {
+    title: !!prev && TITLES.has(p) && prev.shape !== 'lower',
+    honorific: !!prev && HONORIFICS.has(p),
+    relation: !!prev && (RELATIONS.has(p) || CLIENTS.has(p) || COLLEAGUES.has(p) || p === 'named' || p === 'called'),
+    article: !!prev && (ARTICLES.has(p) || (PRONOUNS.has(p) && p !== 'her' && p !== 'his')),
+    dateWord: !!prev && DATE_WORDS.has(p),
+    verbAfter: !!next && next.shape === 'lower' && PERSON_VERBS.has(next.fold),
+    pronounAfter: !!next && PRONOUNS.has(next.fold) && next.fold !== 'her' && next.fold !== 'his',
+    ageAfter: AGE_AFTER.test(after),
+    roleAfter: ROLE_AFTER.test(after),
+    prev,
+    next,
+  };
+}
+
+function isTheoristHere(ev: Evidence, t: Token): boolean {
+  const theorist = THEORISTS_COMMON.has(t.fold) || THEORISTS.has(t.fold);
+  const next = nextWord(ev, t);
+  // "Jeffrey Young's schema book", "Judy Atkinson's work": a theorist's first name goes with them.
+  if (!theorist) return !!next && ev.theory.has(ev.sentenceOf[t.index]!) && (THEORISTS_COMMON.has(next.fold) || THEORISTS.has(next.fold));
+  if (ev.theory.has(ev.sentenceOf[t.index]!)) return true;
+  // "Beck (1976)", "Rogers' conditions", "Hawkins and Shohet", "Neff would say".
+  const after = ev.text.slice(t.end, t.end + 16);
+  return /^\s*\(\s*\d{4}|^\s*(?:et al|and Shohet|&)|^['’]s?\s|^\s+(?:would|says|said|calls|called|describes|wrote|writes|argues|suggests)\b/i.test(after);
+}
+
+/** A capitalised ordinary word beside another that is no name: "Red Cross", "Labor Day", "Social Worker". */
+function inPhrase(ev: Evidence, t: Token): boolean {
+  for (const n of [previousWord(ev, t), nextWord(ev, t)]) {
+    if (!n || n.shape !== 'capital' || n.contraction) continue;
+    if (isSafe(n.fold) && !THEORISTS.has(n.fold)) return true;
+    const level = englishLevel(ev.lexicon, n.fold);
+    if (level !== undefined && !nameLike(ev.lexicon, n.fold, level) && !TITLES.has(n.fold) && !(n === previousWord(ev, t) && n.sentenceStart && level <= 20)) return true;
+  }
+  return false;
+}
+
+/** The verdict on one word, by itself and its neighbours. */
+function judge(ev: Evidence, t: Token): Verdict {
+  const { lexicon: lex } = ev;
+  const fold = t.fold;
+  if (fold.length < 2 || t.shape === 'other' || t.contraction) return null;
+  const written = ev.text.slice(t.start, t.end);
+  if (acronymLike(written) && !lex.isName(fold)) return null;
+  if (MUTATED.test(written)) return 'strong';
+  const ctx = context(ev, t);
+  const known = ev.known.has(fold);
+  if (t.shape === 'lower' && COMMUNITY_WORDS.has(fold) && !known) return null;
+  if (isSafe(fold) || isTheoristHere(ev, t)) return ctx.honorific && t.shape !== 'lower' ? 'strong' : null;
+  // Written with accents English does not use ("Hằng", "Ríos", "Tùng"), it is no English word, whatever it
+  // folds to ("hang", "rios", "tung").
+  const level = /[^\x00-\x7F]/.test(written) && !ACCENTED_ENGLISH.has(written.toLocaleLowerCase('en-GB')) ? undefined : englishLevel(lex, fold);
+  const english = level !== undefined;
+  const name = lex.isName(fold);
+
+  if (t.shape === 'caps') {
+    // Acronyms: "CMHT", "PICU", "SMI". A name in capitals is still a name ("KWAME").
+    if (!english && name && fold.length >= 3 && !/\d/.test(written)) return ctx.title || fold.length >= 4 ? 'strong' : null;
+    return null;
+  }
+
+  if (t.shape === 'capital') {
+    const plainCapital = !t.sentenceStart && !t.heading;
+    // "Thu 12th", "Jan 2024", "Mon, 3 March": days and months cut short, in a date.
+    if (DATE_ABBREVIATIONS.has(fold) && (/^\.?,?\s*\d/.test(ev.text.slice(t.end, t.end + 4)) || /\d\s*$/.test(ev.text.slice(Math.max(0, t.start - 3), t.start)) || ctx.dateWord))
+      return null;
+    if (MONTH_NAMES.has(fold) && (ctx.dateWord || /^\s*\d/.test(ev.text.slice(t.end, t.end + 3)) || /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(ev.text.slice(Math.max(0, t.start - 8), t.start))))
+      return null;
+    if (!english) return 'strong';
+    if (ctx.title || ctx.relation) return nameLike(lex, fold, level) || plainCapital ? 'strong' : null;
+    // Known from elsewhere: in mid-sentence it is that name; at the start of one, "Will take" is still a verb.
+    if (known && !ctx.pronounAfter && !ctx.article && (plainCapital || level >= 40 || !ctx.next || NAME_FOLLOWERS.has(ctx.next.fold) || AUXILIARIES.has(ctx.next.fold) || PERSON_VERBS.has(ctx.next.fold) || ctx.next.shape !== 'lower'))
+      return 'strong';
+    if (!nameLike(lex, fold, level)) return ev.nlpPeople.has(t.index) && plainCapital && level >= 35 ? 'weak' : null;
+    if (ctx.ageAfter || ctx.roleAfter || RELATION_AFTER.test(ev.text.slice(t.end, t.end + 24))) return 'strong';
+    if (plainCapital) return ctx.article || inPhrase(ev, t) ? null : 'strong';
+    if (ctx.pronounAfter || ctx.article) return null;
+    if (ctx.verbAfter) return 'strong';
+    // "Frank is 68", "Bill is leaving in May", "Dawn was in charge": a name-word, then is or was.
+    if (ENGLISH_NAMES.has(fold) && !MONTH_NAMES.has(fold) && !VIRTUES.has(fold) && ctx.next && (AUXILIARIES.has(ctx.next.fold) || NAME_FOLLOWERS.has(ctx.next.fold)))
+      return 'weak';
+    // "Bill wouldn't look", "Frank not thrilled", "Faith brighter than", "May in charge": what follows a name,
+    // never the modal or the noun.
+    if (ENGLISH_NAMES.has(fold) && ctx.next && (/n['’]t$/.test(ev.text.slice(ctx.next.start, ctx.next.start + ctx.next.text.length)) || ctx.next.fold === 'not' || COMPARATIVES.has(ctx.next.fold) || (MONTH_NAMES.has(fold) || VIRTUES.has(fold) ? false : /ed$/.test(ctx.next.fold))))
+      return 'weak';
+    return ev.nlpPeople.has(t.index) && level >= 35 ? 'weak' : null;
+  }
+
+  // Lower case: "saw kwame again today", "rang johnny mongan", "mr park", "grace (mum)", "hope's mum".
+  if (ctx.honorific && !english) return 'strong';
+  const kin = RELATION_AFTER.test(ev.text.slice(t.start + (t.end - t.start), t.end + 24));
+  if (kin && (!english || nameLike(lex, fold, level))) return 'strong';
+  if (!english && ctx.prev && CONTACT_VERBS.has(ctx.prev.fold) && fold.length >= 3 && /[aeiouy]/.test(fold)) return 'strong';
+  if (ctx.honorific && nameLike(lex, fold, level ?? 99)) return 'strong';
+  if (!english) {
+    if (known) return 'strong';
+    const foreign = (n: Token | undefined) => !!n && n.shape === 'lower' && FOREIGN_SMALL.has(n.fold);
+    if (foreign(ctx.prev) || foreign(ctx.next)) return null;
+    if (name) {
+      if (fold.length >= 4) return 'strong';
+      return ctx.relation || ctx.verbAfter ? 'strong' : null;
+    }
+    return fold.length >= 4 && /[aeiouy]/.test(fold) ? 'weak' : null;
+  }
+  if (known && level > 35) return 'strong';
+  if (ctx.relation && level >= 35 && lex.isName(fold) && !ctx.verbAfter) return 'weak';
+  return null;
+}
+
+/** compromise's people, as token indexes: one more piece of evidence. */
+function nlpPeopleOf(text: string, tokens: Token[]): Set<number> {
+  const out = new Set<number>();
+  if (!/\p{Lu}/u.test(text)) return out;
+  const people = nlp(text).people().json({ offset: true }) as { offset: { start: number; length: number } }[];
+  for (const p of people) {
+    const from = p.offset.start;
+    const to = from + p.offset.length;
+    for (const t of tokens) if (t.start >= from && t.end <= to) out.add(t.index);
+  }
+  return out;
+}
+
+/** Sentences about theory: they hold a theory word ("model", "cycle", "et al") or a year in brackets. */
+function theorySentences(text: string, tokens: Token[]): { sentenceOf: number[]; theory: Set<number> } {
+  const sentenceOf: number[] = [];
+  const theory = new Set<number>();
+  let current = 0;
+  for (const t of tokens) {
+    // "Reading: Herman, Trauma and Recovery": a colon does not leave the sentence about reading.
+    if (t.sentenceStart && !/:\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) current = t.index;
+    sentenceOf.push(current);
+    if (THEORY_WORDS.has(t.fold) || THEORISTS.has(t.fold)) theory.add(current);
+  }
+  for (const m of text.matchAll(/\(\s*(?:\d{4}|[\p{L}&, ]+\d{4})\s*\)/gu)) {
+    const t = tokens.find((x) => x.start >= m.index);
+    if (t) theory.add(sentenceOf[t.index]!);
+  }
+  return { sentenceOf, theory };
+}
+
+/**
+ * Names in one text: each a whole name where several words stand together ("Bogdan Popescu", "Mrs Nic an
+ * tSaoir"), a title kept with it, a possessive left out ("Omar" of "Omar's").
+ */
+export function findNames(text: string, options: NameOptions = {}): Finding[] {
+  const tokens = tokenize(text);
+  if (!tokens.length) return [];
+  const lexicon = getLexicon();
+  const initials = /\p{Lu}\.\p{Lu}\./u.test(text) ? initialsIn(text) : [];
+  const { sentenceOf, theory } = theorySentences(text, tokens);
+  const ev: Evidence = {
+    lexicon,
+    tokens,
+    text,
+    known: options.known ?? new Set(),
+    nlpPeople: options.nlp === false ? new Set() : nlpPeopleOf(text, tokens),
+    theory,
+    sentenceOf,
+  };
+  const verdicts: Verdict[] = tokens.map((t) => judge(ev, t));
+
+  // A capitalised ordinary word beside a name is part of it ("Grace Adebayo", "Bogdan Young"); so is a
+  // lower-case name beside a lower-case name ("johnny mongan"). One coordinated with a name is one too:
+  // "Craig and Precious", "Precious and Marek".
+  for (let pass = 0; pass < 2; pass++) {
+    for (const t of tokens) {
+      if (verdicts[t.index] || t.contraction || t.shape === 'caps' || t.shape === 'other' || isSafe(t.fold)) continue;
+      const next = nextWord(ev, t);
+      const prev = previousWord(ev, t);
+      const level = englishLevel(lexicon, t.fold) ?? 99;
+      const namey = nameLike(lexicon, t.fold, level);
+      if (t.shape === 'lower') {
+        const besideLower = (n: Token | undefined) => n && n.shape === 'lower' && verdicts[n.index] === 'strong';
+        if ((besideLower(next) || besideLower(prev)) && lexicon.isName(t.fold) && level >= 35) verdicts[t.index] = 'strong';
+        continue;
+      }
+      const beside = (n: Token | undefined) => n && n.shape === 'capital' && verdicts[n.index] === 'strong';
+      if ((beside(next) && namey) || (beside(prev) && namey && !t.heading)) {
+        verdicts[t.index] = 'strong';
+        continue;
+      }
+      const joined = (n: Token | undefined, then: (x: Token) => Token | undefined) => {
+        if (!n || !/^(?:and|&)$/.test(n.fold)) return false;
+        const other = then(n);
+        return !!other && other.shape === 'capital' && verdicts[other.index] === 'strong';
+      };
+      if (namey && (joined(next, (x) => nextWord(ev, x)) || joined(prev, (x) => previousWord(ev, x)))) verdicts[t.index] = 'strong';
+    }
+  }
+
+  // A nickname after a name: Margaret Sherlock ("Mags"), Constantine ('Con').
+  for (const m of text.matchAll(/\s\(?["“'‘(]([\p{Lu}][\p{L}'’-]{1,20})["”'’)]\)?/gu)) {
+    const at = m.index + m[0].indexOf(m[1]!);
+    const t = tokens.find((x) => x.start === at);
+    const before = tokens.find((x) => x.end <= m.index && x.index === (t?.index ?? 0) - 1);
+    if (t && before && verdicts[before.index] === 'strong' && !isSafe(t.fold)) verdicts[t.index] = 'strong';
+  }
+
+  const out: Finding[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const verdict = verdicts[i];
+    if (!verdict) {
+      i += 1;
+      continue;
+    }
+    let first = tokens[i]!;
+    let last = first;
+    let strength: Verdict = verdict;
+    let j = i + 1;
+    // Run on through the rest of the name: next words that are names, joined by a space or a particle.
+    while (j < tokens.length) {
+      const t = tokens[j]!;
+      const gap = text.slice(last.end, t.start);
+      if (!/^[ \t\u00A0]$/u.test(gap) || last.end !== last.start + last.text.length) break;
+      if (verdicts[j]) {
+        if (verdicts[j] === 'strong') strength = 'strong';
+        last = t;
+        j += 1;
+        continue;
+      }
+      // A particle between two parts of a name.
+      if (PARTICLES.has(t.fold) && t.shape !== 'caps') {
+        let k = j;
+        while (k < tokens.length && PARTICLES.has(tokens[k]!.fold) && text.slice(tokens[k - 1]!.end, tokens[k]!.start) === ' ') k += 1;
+        const after = tokens[k];
+        if (after && verdicts[k] && text.slice(tokens[k - 1]!.end, after.start) === ' ') {
+          last = after;
+          j = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    // Particles before the first part: "van der Merwe", "al-Sayed" is one word already.
+    let b = first.index - 1;
+    while (b >= 0 && PARTICLES.has(tokens[b]!.fold) && text.slice(tokens[b]!.end, tokens[b + 1]!.start) === ' ') b -= 1;
+    // The particles taken must start the way names do: "van der Merwe", "Mac an tSaoir", "Ó Floinn", not "an".
+    while (b + 1 < first.index && !LEADING_PARTICLE.test(tokens[b + 1]!.fold) && tokens[b + 1]!.shape !== 'capital') b += 1;
+    if (b + 1 < first.index && tokens[b + 1]!.shape !== 'caps') first = tokens[b + 1]!;
+    // Initials before a name: "H. Gill", "J.K. Rowling".
+    let start0 = first.start;
+    for (let m = /(?:\b\p{Lu}\.\s?){1,3}$/u.exec(text.slice(Math.max(0, start0 - 9), start0)); m; m = null) {
+      if (/^[ \t]$/.test(text[start0 - 1] ?? '') || /\.$/.test(m[0])) start0 -= m[0].length;
+    }
+    // A title goes with the name: "Dr Okafor", "Mrs. Kowalski".
+    const before = tokens[first.index - 1];
+    let start = start0;
+    if (before && HONORIFICS.has(before.fold) && /^\.?[ \t\u00A0]+$/u.test(text.slice(before.end, first.start))) {
+      start = before.start;
+    }
+    // A single initial after a name: "shane W", "Maria K."
+    let end = last.end;
+    const initial = /^ \p{Lu}(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 3));
+    if (initial) end += initial[0].length;
+    out.push({
+      kind: strength === 'strong' ? 'person-name' : 'possible-name',
+      start,
+      end,
+      text: text.slice(start, end),
+    });
+    i = j;
+  }
+  return initials.length ? [...out, ...initials] : out;
+}
+
+/** Initials that stand for someone: "G.T.", "J.K." (not "U.K.", "D.O.B.", "N.B."). */
+const INITIALS = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.){2,3}(?![\p{L}\p{N}])/gu;
+const NOT_INITIALS = new Set(['U.K.', 'U.S.', 'U.S.A.', 'A.M.', 'P.M.', 'N.B.', 'E.G.', 'I.E.', 'D.O.B.', 'R.I.P.', 'P.S.', 'A.D.', 'B.C.', 'O.K.', 'T.V.', 'G.P.', 'A.E.', 'C.V.', 'E.U.', 'U.N.', 'D.C.', 'L.A.', 'N.Z.', 'N.I.', 'R.C.', 'N.H.S.', 'A.K.A.']);
+
+function initialsIn(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(INITIALS)) {
+    if (NOT_INITIALS.has(m[0].toUpperCase())) continue;
+    out.push({ kind: 'person-name', start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+/** The folded words of the strong names in a text: what the rest of an export can recognise them by. */
+export function nameWordsOf(findings: readonly Finding[]): string[] {
+  const out: string[] = [];
+  for (const f of findings) {
+    if (f.kind !== 'person-name' && f.kind !== 'listed-name') continue;
+    for (const w of foldName(f.text).match(/[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu) ?? []) {
+      if (w.length >= 2 && !HONORIFICS.has(w) && !PARTICLES.has(w)) out.push(w);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Caches and the name value
 
 const cache = new Map<string, Finding[]>();
+const CACHE_LIMIT = 20_000;
 
 /** Forgets every paragraph the names pass has seen (on lock). */
 export function clearNameCache(): void {
   cache.clear();
 }
-const CACHE_LIMIT = 20_000;
 
-interface Term {
-  text: string;
-  offset: { start: number; length: number };
-}
-
-export function findPersonNames(text: string): Finding[] {
-  if (!/\p{Lu}/u.test(text)) return []; // names are written with capitals; nothing to tag
-  const cached = cache.get(text);
+/** Names in a text, cached by text and what is already known. */
+export function findPersonNames(text: string, options: NameOptions = {}, knownKey = ''): Finding[] {
+  const key = `${options.nlp === false ? 0 : 1}\u0001${knownKey}\u0001${text}`;
+  const cached = cache.get(key);
   if (cached) return cached;
-  const out: Finding[] = [];
-  const people = nlp(text).people().json({ offset: true }) as Term[];
-  for (const person of people) {
-    let start = person.offset.start;
-    let end = start + person.offset.length;
-    // compromise's spans can carry the punctuation after a word, and possessives.
-    while (end > start && /[\s\p{P}]/u.test(text[end - 1]!)) end -= 1;
-    const possessive = /['’]s$/i.exec(text.slice(start, end));
-    if (possessive) end -= possessive[0].length;
-    while (start < end && /[\s\p{P}]/u.test(text[start]!)) start += 1;
-    const value = text.slice(start, end);
-    if (!/\p{Lu}/u.test(value)) continue; // lower-case words are not names here
-    if (NOT_NAMES.has(value.toLowerCase()) || (TITLES.test(`${value} `) && value.split(/\s+/).length === 1)) continue;
-    out.push({ kind: 'person-name', start, end, text: value });
-  }
+  const found = findNames(text, options);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(text, out);
-  return out;
+  cache.set(key, found);
+  return found;
 }
 
 /**
@@ -69,6 +610,7 @@ export function nameValue(name: string): string {
  */
 export async function warmPersonNames(texts: readonly string[], sliceMs = 25): Promise<void> {
   let sliceStart = performance.now();
+  getLexicon();
   for (const text of texts) {
     findPersonNames(text);
     if (performance.now() - sliceStart > sliceMs) {

@@ -1,0 +1,91 @@
+/**
+ * Street addresses: a flat or unit, a house number and a street ("Flat 2/1, 48 Allison Street", "Plot 6, Fen
+ * Lane", "Unit 3/27 Smith St", "1425 Maple Ave, Apt 3B", "520 W 139th St", "lives at 3 hill view terrace"),
+ * streets whose type comes first ("14 Heol y Nant", "Bóthar na Trá", "4520 rue Saint-Urbain"), a building
+ * after a flat ("Flat 12, Hollis House"), and a street named on its own with a capital ("on Marsh Lane").
+ * What follows on the same line (", Apt 6C", ", Footscray VIC 3011", ", Chicago 60625") goes with it, so the
+ * whole address is one finding.
+ */
+import { type Finding, resolveOverlaps } from './detectors';
+import { STREET_TYPES, UNIT_WORDS } from './vocabulary';
+
+/** Any case for the types people write in lower case ("3 hill view terrace"); a capital for the rest. */
+const ANY_CASE = new Set(['Road', 'Rd', 'Street', 'St', 'Avenue', 'Ave', 'Lane', 'Drive', 'Close', 'Crescent', 'Terrace', 'Gardens', 'Grove', 'Way', 'Court', 'Place', 'Tce', 'Cres', 'Cl', 'Ct', 'Pl', 'Gdns', 'Pde', 'Crt', 'Mews', 'Parade', 'Boulevard', 'Blvd', 'Hwy', 'Highway']);
+const caseless = (word: string) => [...word].map((ch) => `[${ch.toUpperCase()}${ch.toLowerCase()}]`).join('');
+const types = [...new Set(STREET_TYPES)]
+  .sort((a, b) => b.length - a.length)
+  .map((t) => (ANY_CASE.has(t) ? caseless(t) : t))
+  .join('|');
+/** Types that say "street" whatever the words before them; the rest ("Hill", "Park", "Green") need a number. */
+const PLAIN_TYPES =
+  'Road|Rd|Street|Avenue|Ave|Lane|Drive|Close|Crescent|Cres|Terrace|Gardens|Grove|Mews|Boulevard|Blvd|Highway|Hwy|Parade|Pde|Wynd|Parkway|Crt';
+/** Street words that come first: Welsh, Irish, French. */
+const TYPE_FIRST = 'Heol|Ffordd|Stryd|Lôn|Rhodfa|Maes|Ffordd|Páirc|Pairc|Bóthar|Bothar|Sráid|Sraid|Ascaill|Lána|Cúirt|Plás|rue|Rue|avenue|chemin|Chemin|boulevard|impasse|allée|place';
+const GAP = String.raw`[ \t\u00A0]+`;
+const UNIT_CODE = String.raw`\d{1,4}[A-Za-z]{0,2}\d{0,2}(?:/\d{1,4}[A-Za-z]?)?`;
+const UNITS = UNIT_WORDS.map((w) => `${caseless(w[0]!)}${w.slice(1)}`).join('|');
+const UNIT = String.raw`(?:(?:${UNITS})\.?${GAP}${UNIT_CODE},?${GAP}|\d{1,2}/\d{1,2},${GAP}|\d{1,4}[A-Za-z]?/(?=\d))`;
+const NUMBER = String.raw`\d{1,5}[A-Za-z]?(?:[-–]\d{1,5}[A-Za-z]?)?`;
+/** A word of a street's name: letters (with ' and -), an ordinal ("139th"), a compass letter ("W", "n."). */
+const WORD = String.raw`(?:[\p{L}][\p{L}'’-]*|\d{1,3}(?:st|nd|rd|th)|[NSEW]\.?|[nsew]\.)`;
+const WORDS = String.raw`(?:${WORD}${GAP}){1,4}`;
+const CAPITAL_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\d{1,3}(?:st|nd|rd|th)|[NSEW])`;
+const DIRECTION = String.raw`(?:${GAP}(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)(?![\p{L}\p{N}]))?`;
+/** What may follow on the line: an apartment, a town or two, a state, a postal code. */
+const AFTER = String.raw`(?:,?${GAP}(?:Apt|Apartment|Unit|Suite|Flat|app|#)\.?${GAP}?[\dA-Z]{1,5}\b|${GAP}#[\dA-Z]{1,5}\b)?`;
+const POSTAL =
+  String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?[ \u00A0]?\d[A-Z]{2}|[a-z]{1,2}\d[a-z\d]?[ \u00A0]?\d[a-z]{2}|(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)[ \u00A0]?[0-9ACDEFHKNPRTVWXY]{4}|[A-Z]\d[A-Z][ \u00A0]?\d[A-Z]\d|\d{5}(?:-\d{4})?|\d{4})`;
+const STATE = String.raw`(?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|Tas|NT|ACT|[A-Z]{2})(?![\p{L}\p{N}])`;
+const TAIL = String.raw`(?:,${GAP}(?:\p{Lu}[\p{L}'’.-]*(?:${GAP}\p{Lu}[\p{L}'’.-]*){0,3})(?=[,\s(]|$)){0,2}(?:,?${GAP}${STATE}(?![\p{L}]))?(?:,?${GAP}\(?${POSTAL}\)?(?![\p{L}\p{N}]))?`;
+
+const WITH_NUMBER = new RegExp(
+  String.raw`(?<![\p{L}\p{N}/])(?:(?:RR|Rural Route)${GAP}\d{1,3},${GAP})?(?:${UNIT}(?:${NUMBER},?${GAP})?|${NUMBER},?${GAP})${WORDS}(?:${types})${DIRECTION}(?![\p{L}\p{N}])${AFTER}${TAIL}`,
+  'gu',
+);
+const TYPE_FIRST_STREET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${NUMBER},?${GAP})?(?:${TYPE_FIRST})${GAP}(?:(?:y|yr|na|an|de|des|du|la|le|an|Saint|St|Sainte)[ \t-]+)?[\p{L}][\p{L}'’-]*(?:${GAP}[\p{Lu}][\p{L}'’-]*)?(?:,?${GAP}(?:app|apt|appartement|Apt)\.?${GAP}?\d{1,4}[A-Za-z]?)?${TAIL}`,
+  'gu',
+);
+const NAMED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:St\.?|Saint)${GAP})?(?:${CAPITAL_WORD}${GAP}){1,3}(?:${PLAIN_TYPES})(?![\p{L}\p{N}])${DIRECTION}${AFTER}`,
+  'gu',
+);
+/** "Plot 6, Fen Lane", "Apartment 4, Block C, Millrace Court", "Flat 12, Hollis House", "Room 14, Bann House". */
+const UNIT_THEN_NAME = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${UNITS}|Bay)\.?${GAP}${UNIT_CODE},${GAP}(?:(?:Block${GAP}[A-Z]\b|(?:The${GAP})?(?:\p{Lu}[\p{L}'’-]*${GAP}){0,3}\p{Lu}[\p{L}'’-]*)(?:,${GAP}|$|(?=[.;)])))+`,
+  'gu',
+);
+
+/** Measures and times before a word like "walk" or "drive" make it a journey, not a street: "a 5 minute walk". */
+const NOT_STREET =
+  /^\d+\s*(?:min|mins|minute|minutes|hour|hours|hr|hrs|mile|miles|km|kms|metre|metres|meter|meters|day|days|week|weeks|month|months|year|years|second|seconds|step|steps|yard|yards|foot|feet|block|blocks|times?|more|of|or|and|to|in|on|at|the|a|x|results?|people|patients|staff|sessions?|beds?|nurses?|out|per|percent)\b/i;
+/** Named streets that say nothing about where: "the High Street". */
+const GENERIC_STREET = /^(?:The|A|Any|This|That|Our|Her|His|Their|My|Your|One|Some|Every)\s/;
+
+export function findAddresses(text: string): Finding[] {
+  if (!/\p{L}/u.test(text)) return [];
+  const out: Finding[] = [];
+  const add = (start: number, value: string) => {
+    const trimmed = value.replace(/[\s,]+$/u, '');
+    out.push({ kind: 'address', start, end: start + trimmed.length, text: trimmed });
+  };
+  if (/\d/.test(text)) {
+    for (const m of text.matchAll(WITH_NUMBER)) {
+      if (NOT_STREET.test(m[0])) continue;
+      // A sentence does not run on inside an address: "taken at 2, results not back. Chase".
+      if (/\.\s+\p{Lu}/u.test(m[0].replace(/\b(?:St|Ave|Rd|Dr|N|S|E|W|n|s|e|w)\.\s/g, ''))) continue;
+      add(m.index, m[0]);
+    }
+    for (const m of text.matchAll(UNIT_THEN_NAME)) add(m.index, m[0]);
+  }
+  for (const m of text.matchAll(TYPE_FIRST_STREET)) {
+    // "place" and "avenue" are English words: the French forms need a number before them.
+    if (/^(?:place|avenue|rue|boulevard|chemin|allée|impasse)\b/.test(m[0])) continue;
+    add(m.index, m[0]);
+  }
+  for (const m of text.matchAll(NAMED)) {
+    if (GENERIC_STREET.test(m[0])) continue;
+    add(m.index, m[0]);
+  }
+  return resolveOverlaps(out);
+}

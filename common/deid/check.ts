@@ -1,0 +1,66 @@
+/**
+ * The whole check over the texts of one export: every detector on each text, then the names pass twice,
+ * so that a name found in one place is recognised everywhere else ("Grace" at the start of a sentence,
+ * once "Grace" has been found in the middle of one; "kwame" in lower case, once "Kwame Mensah" has been
+ * found). Texts must already be in reader form (./normalise: `readerText`).
+ */
+import { type Finding, findIdentifiers, findListedNames, resolveOverlaps } from './detectors';
+import { findPersonNames, nameWordsOf } from './names';
+import { foldName } from './normalise';
+
+export interface CheckTextsOptions {
+  /** The person's own lists, kept in Settings. */
+  names: readonly string[];
+  places: readonly string[];
+  /** Words the person added for this export only ("the check missed these"). */
+  lookFor?: readonly string[];
+  /** For judging dates of birth. */
+  year: number;
+  /** Whether to ask the NLP library as well (on unless a test turns it off). */
+  nlp?: boolean | undefined;
+}
+
+const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+
+const detectorCache = new Map<string, Finding[]>();
+const CACHE_LIMIT = 20_000;
+
+/** Everything but the names pass, cached: the preview and the save check the same texts again. */
+function detectorsOn(text: string, options: CheckTextsOptions): Finding[] {
+  const key = `${options.year}\u0001${options.names.join('\u0000')}\u0001${options.places.join('\u0000')}\u0001${(options.lookFor ?? []).join('\u0000')}\u0001${text}`;
+  const cached = detectorCache.get(key);
+  if (cached) return cached;
+  const found = [
+    ...findIdentifiers(text, { names: options.names, places: options.places, year: options.year }),
+    ...findListedNames(text, options.lookFor ?? []).map((f) => ({ ...f, kind: 'added' as const })),
+  ];
+  if (detectorCache.size >= CACHE_LIMIT) detectorCache.delete(detectorCache.keys().next().value!);
+  detectorCache.set(key, found);
+  return found;
+}
+
+/** Forgets every text the check has seen (on lock). */
+export function clearDetectorCache(): void {
+  detectorCache.clear();
+}
+
+/** The findings in each text, in the same order, overlaps resolved. */
+export function checkTexts(texts: readonly string[], options: CheckTextsOptions): Finding[][] {
+  const nlpOption = { nlp: options.nlp !== false };
+  const first = texts.map((text) => {
+    const detected = detectorsOn(text, options);
+    return { detected, names: findPersonNames(text, nlpOption) };
+  });
+  // What the whole export knows to be names: the strong ones found anywhere, and the person's list.
+  const known = new Set<string>();
+  for (const { detected, names } of first) for (const w of nameWordsOf([...detected, ...names])) known.add(w);
+  for (const listed of options.names) for (const w of foldName(listed).match(WORD) ?? []) if (w.length >= 2) known.add(w);
+
+  return texts.map((text, i) => {
+    const { detected, names } = first[i]!;
+    // Only the known words this text holds: the cache then serves this text again whatever else changes.
+    const here = [...new Set(foldName(text).match(WORD) ?? [])].filter((w) => known.has(w)).sort();
+    const again = here.length ? findPersonNames(text, { ...nlpOption, known: new Set(here) }, here.join(' ')) : names;
+    return resolveOverlaps([...detected, ...again]);
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * Named places a client could be found by: wards, units, hospitals, surgeries, schools, workplaces
+ * ("Harewood Ward", "St Bede's RC Primary", "Bryn Teg Surgery", "HMP Winson Green", "Scoil Bhríde") and
+ * towns from the GeoNames gazetteer ("Treorchy", "in Reading"). A place's whole name is one finding, so it
+ * can be replaced whole ("Ward A", never "St Client B's Hospital").
+ */
+import type { Finding } from './detectors';
+import { getLexicon } from './lexicon';
+import { foldName } from './normalise';
+import { type Token, tokenize } from './tokens';
+import { CLINICAL, GENERIC_PLACE_WORDS, PLACE_HEADS, SAFE_PROPER, THEORISTS, THEORISTS_COMMON } from './vocabulary';
+
+/** Heads that come first: "HMP Winson Green", "Ysgol Bro Dur", "Scoil Bhríde", "Mount Vernon". */
+const PREFIX_HEADS = new Set(['hmp', 'hmyoi', 'ysgol', 'scoil', 'gaelscoil', 'coleg', 'ysbyty', 'meddygfa', 'canolfan', 'ospidéal', 'ospideal', 'coláiste', 'colaiste', 'clinic', 'mount', 'holy', 'our']);
+/** Words that may sit inside a place's name without a capital: "St Mary's of the Angels", "Upton-upon-Severn". */
+const JOINERS = new Set(['of', 'and', '&', 'on', 'upon', 'de', 'la', 'y', 'yr', 'na', 'an', 'le', 'by']);
+/** Heads a place may have in lower case, after a word that is no English word: "harewood ward". */
+const LOWER_HEADS = new Set(['ward', 'unit', 'hospital', 'surgery', 'school']);
+/** Words before a town that say it is a place: "in Reading", "moved to Bath". */
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'near', 'at', 'around', 'outside', 'into', 'towards', 'toward', 'via', 'of', 'back', 'round', 'across', 'through', 'moved', 'lives', 'lived', 'grew', 'up', 'visiting', 'visited', 'left']);
+/** After these a capitalised word is still just a word ("of Hope", "the Trust"). */
+const TWO_WORD_HEADS = ['health centre', 'medical centre', 'health center', 'medical center', 'care home', 'nursing home', 'high school', 'grammar school', 'middle school', 'primary school', 'infant school', 'junior school'];
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const wordy = (t: Token) => t.shape === 'capital' || t.shape === 'caps' || /^(?:st|saint)$/.test(t.fold);
+
+function headAt(tokens: Token[], i: number): { words: number; head: string } | null {
+  const t = tokens[i];
+  if (!t) return null;
+  const two = tokens[i + 1] ? `${t.fold} ${tokens[i + 1]!.fold}` : '';
+  if (TWO_WORD_HEADS.includes(two)) return { words: 2, head: PLACE_HEADS[two] ?? 'Place' };
+  const head = PLACE_HEADS[t.fold];
+  return head ? { words: 1, head } : null;
+}
+
+/** Heads after the first that belong to the name: "St Bede's RC Primary School", "Ashgrove Medical Practice". */
+function extendHead(text: string, tokens: Token[], last: number): number {
+  let j = last + 1;
+  while (tokens[j] && /^[ \t]$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
+    const t = tokens[j]!;
+    if (t.shape === 'lower') break;
+    if (headAt(tokens, j) || /^(?:rc|ce|cofe|nhs|foundation|trust|community|academy|medical|health|primary|secondary|infant|junior|church|catholic|memorial|general|royal|district|university|teaching|psychiatric|partnership)$/.test(t.fold)) {
+      j += 1;
+      continue;
+    }
+    break;
+  }
+  return j - 1;
+}
+
+export function findPlaces(text: string): Finding[] {
+  const tokens = tokenize(text);
+  const out: Finding[] = [];
+  const lex = getLexicon();
+
+  // Names ending in a head: walk back from each head over capitalised words and joiners.
+  for (let i = 0; i < tokens.length; i++) {
+    const head = headAt(tokens, i);
+    const t = tokens[i]!;
+    if (!head || t.shape === 'other') continue;
+    if (t.shape === 'lower' && !LOWER_HEADS.has(t.fold)) continue;
+    let first = i;
+    let specific = false;
+    for (let k = i - 1; k >= 0 && i - k <= 5; k--) {
+      const w = tokens[k]!;
+      const gap = text.slice(w.end, tokens[k + 1]!.start);
+      if (!/^(?:['’]s)?[ \t\u00A0-]$/u.test(gap)) break;
+      if (t.shape === 'lower') {
+        // "harewood ward": one lower-case word that is no English word, nor one of ours.
+        const level = lex.englishLevel(w.fold);
+        if (k === i - 1 && w.shape === 'lower' && level === undefined && !CLINICAL.has(w.fold) && !SAFE_PROPER.has(w.fold) && !w.fold.includes('-')) {
+          first = k;
+          specific = true;
+        }
+        break;
+      }
+      if (wordy(w)) {
+        // A common word that starts the sentence is the sentence's, not the place's: "But the Trust".
+        const level = lex.englishLevel(w.fold);
+        if (w.sentenceStart && level !== undefined && level <= 35 && !lex.isName(w.fold)) break;
+        first = k;
+        if (!GENERIC_PLACE_WORDS.has(w.fold) && !SAFE_PROPER.has(w.fold) && !CLINICAL.has(w.fold)) specific = true;
+        continue;
+      }
+      // "of" inside a name only after a word that is itself a name's: "Our Lady of Lourdes", not "Code of".
+      if (JOINERS.has(w.fold) && k > 0 && wordy(tokens[k - 1]!)) {
+        const before = tokens[k - 1]!;
+        const level = lex.englishLevel(before.fold);
+        if (w.fold === 'of' && level !== undefined && level <= 35 && !lex.isName(before.fold)) break;
+        continue;
+      }
+      break;
+    }
+    // "the Acute Ward", "Mental Health Unit", "Ward" alone: nothing says which.
+    if (!specific || first === i) continue;
+    const last = extendHead(text, tokens, i + head.words - 1);
+    const start = tokens[first]!.start;
+    const end = tokens[last]!.end;
+    out.push({ kind: 'place', start, end, text: text.slice(start, end) });
+  }
+
+  // Wards by number and wing: "Ward 7B", "7 West", "4 North".
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?:Ward\s+\d{1,3}[A-Z]?|\d{1,2}[A-Z]?\s+(?:North|South|East|West)(?:\s+\p{Lu}[\p{L}-]+){0,3})(?![\p{L}\p{N}])/gu)) {
+    out.push({ kind: 'place', start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  // "St Brendan's", "St James's": a saint's name on its own is a hospital, a church or a school.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?:St\.?|Saint)\s+\p{Lu}[\p{L}-]+['’]s?(?![\p{L}\p{N}])/gu)) {
+    out.push({ kind: 'place', start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+
+  // Names starting with a head: "HMP Winson Green", "Ysgol Gymraeg Bro Dur", "Scoil Bhríde".
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!PREFIX_HEADS.has(t.fold) || t.shape === 'lower') continue;
+    let last = i;
+    for (let k = i + 1; k < tokens.length && k - i <= 4; k++) {
+      const w = tokens[k]!;
+      if (!/^[ \t\u00A0]$/u.test(text.slice(tokens[k - 1]!.end, w.start))) break;
+      if (wordy(w)) last = k;
+      else if (!JOINERS.has(w.fold)) break;
+    }
+    if (last === i) continue;
+    const specific = tokens.slice(i + 1, last + 1).some((w) => !GENERIC_PLACE_WORDS.has(w.fold));
+    if (!specific) continue;
+    // "Our Lady of Lourdes" stands, "Our team" does not: "our" and "holy" need a head at the end.
+    if ((t.fold === 'our' || t.fold === 'holy' || t.fold === 'mount' || t.fold === 'clinic') && !headAt(tokens, last) && t.fold !== 'mount') continue;
+    out.push({ kind: 'place', start: t.start, end: tokens[last]!.end, text: text.slice(t.start, tokens[last]!.end) });
+  }
+
+  // Towns.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.shape !== 'capital' && t.shape !== 'caps') continue;
+    let best = 0;
+    for (const town of lex.townsStartingWith(t.fold)) {
+      if (town.length <= best) continue;
+      let ok = true;
+      for (let k = 1; k < town.length; k++) {
+        const w = tokens[i + k];
+        if (!w || w.fold !== town[k] || !/^[ \t-]$/.test(text.slice(tokens[i + k - 1]!.end, w.start))) ok = false;
+      }
+      if (ok) best = town.length;
+    }
+    if (!best) continue;
+    const words = tokens.slice(i, i + best);
+    if (words.every((w) => SAFE_PROPER.has(w.fold) || THEORISTS.has(w.fold) || THEORISTS_COMMON.has(w.fold) || MONTHS.has(w.fold) || lex.isCountryOrLanguage(w.fold))) continue;
+    const ordinary = words.every((w) => lex.englishLevel(w.fold) !== undefined || lex.isFirstName(w.fold));
+    const before = tokens[i - 1];
+    const introduced = !!before && PLACE_PREPOSITIONS.has(before.fold) && /^[ \t]+$/.test(text.slice(before.end, t.start));
+    const after = text.slice(words[best - 1]!.end, words[best - 1]!.end + 12);
+    // A town that is also an ordinary word or a first name ("Reading", "Bath", "Hope", "Lincoln") needs a
+    // preposition before it, or more of an address after: a comma and a capital, a postcode, a state.
+    const addressAfter = /^,\s\p{Lu}|^,?\s(?:[A-Z]{1,2}\d|[A-Z]\d{2}\s|[A-Z]{2,3}\s\d{4}|\d{4,5}\b)/u.test(after);
+    if (ordinary && !(introduced && !t.sentenceStart) && !addressAfter) continue;
+    if (ordinary && t.shape === 'caps') continue;
+    const end = words[best - 1]!.end;
+    out.push({ kind: 'place', start: t.start, end, text: text.slice(t.start, end) });
+    i += best - 1;
+  }
+  return out;
+}
+
+/** The kind of place a name is, from its head: "Ward", "Hospital", "School", or "Place". */
+export function placeTypeOf(name: string): string {
+  const words = foldName(name).split(/[\s-]+/);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const two = i > 0 ? `${words[i - 1]} ${words[i]}` : '';
+    if (PLACE_HEADS[two]) return PLACE_HEADS[two]!;
+    if (PLACE_HEADS[words[i]!]) return PLACE_HEADS[words[i]!]!;
+  }
+  const first = words[0] ?? '';
+  if (first === 'hmp' || first === 'hmyoi') return 'Prison';
+  if (['ysgol', 'scoil', 'gaelscoil', 'coleg', 'colaiste'].includes(first)) return 'School';
+  if (['ysbyty', 'ospideal'].includes(first)) return 'Hospital';
+  if (first === 'meddygfa') return 'Surgery';
+  return 'Place';
+}
