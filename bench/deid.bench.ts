@@ -71,9 +71,11 @@ if (showMisses) {
   // The held-back file stays held back from whoever is working on the check: its misses are not shown.
   const shown = (id: string) => process.argv.includes('--holdout') || !id.startsWith('hold-');
   console.log('\n## Misses (without the list)\n');
-  for (const m of plain.misses.filter((x) => shown(x.passage))) console.log(`- ${m.passage} [${m.label.kind}${m.label.detail ? `:${m.label.detail}` : ''}] ${m.context}`);
+  for (const m of plain.misses.filter((x) => shown(x.passage)))
+    console.log(`- ${m.passage} [${m.label.kind}${m.label.detail ? `:${m.label.detail}` : ''}] ${m.context}`);
   console.log('\n## False alarms (without the list)\n');
-  for (const f of plain.falseAlarms.filter((x) => shown(x.passage))) console.log(`- ${f.passage} [${f.finding.kind}] ${f.context}`);
+  for (const f of plain.falseAlarms.filter((x) => shown(x.passage)))
+    console.log(`- ${f.passage} [${f.finding.kind}] ${f.context}`);
 }
 if (!only) {
   const out = path.resolve(import.meta.dirname, 'results');

@@ -90,7 +90,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   if (process.argv.includes('--check')) {
     const current = readFileSync(OUT, 'utf8');
     if (current !== built) {
-      console.error('common/deid/data/lexicon.json is not what the packages give: run npx tsx scripts/build-deid-lexicon.ts');
+      console.error(
+        'common/deid/data/lexicon.json is not what the packages give: run npx tsx scripts/build-deid-lexicon.ts',
+      );
       process.exit(1);
     }
     console.log('The lexicon matches its packages.');

@@ -10,7 +10,38 @@ import { type Finding, resolveOverlaps } from './detectors';
 import { STREET_TYPES, UNIT_WORDS } from './vocabulary';
 
 /** Any case for the types people write in lower case ("3 hill view terrace"); a capital for the rest. */
-const ANY_CASE = new Set(['Road', 'Rd', 'Street', 'St', 'Avenue', 'Ave', 'Lane', 'Drive', 'Close', 'Crescent', 'Terrace', 'Gardens', 'Grove', 'Way', 'Court', 'Place', 'Tce', 'Cres', 'Cl', 'Ct', 'Pl', 'Gdns', 'Pde', 'Crt', 'Mews', 'Parade', 'Boulevard', 'Blvd', 'Hwy', 'Highway']);
+const ANY_CASE = new Set([
+  'Road',
+  'Rd',
+  'Street',
+  'St',
+  'Avenue',
+  'Ave',
+  'Lane',
+  'Drive',
+  'Close',
+  'Crescent',
+  'Terrace',
+  'Gardens',
+  'Grove',
+  'Way',
+  'Court',
+  'Place',
+  'Tce',
+  'Cres',
+  'Cl',
+  'Ct',
+  'Pl',
+  'Gdns',
+  'Pde',
+  'Crt',
+  'Mews',
+  'Parade',
+  'Boulevard',
+  'Blvd',
+  'Hwy',
+  'Highway',
+]);
 const caseless = (word: string) => [...word].map((ch) => `[${ch.toUpperCase()}${ch.toLowerCase()}]`).join('');
 const types = [...new Set(STREET_TYPES)]
   .sort((a, b) => b.length - a.length)
@@ -20,7 +51,8 @@ const types = [...new Set(STREET_TYPES)]
 const PLAIN_TYPES =
   'Road|Rd|Street|Avenue|Ave|Lane|Drive|Close|Crescent|Cres|Terrace|Gardens|Grove|Mews|Boulevard|Blvd|Highway|Hwy|Parade|Pde|Wynd|Parkway|Crt';
 /** Street words that come first: Welsh, Irish, French. */
-const TYPE_FIRST = 'Heol|Ffordd|Stryd|Lôn|Rhodfa|Maes|Ffordd|Páirc|Pairc|Bóthar|Bothar|Sráid|Sraid|Ascaill|Lána|Cúirt|Plás|rue|Rue|avenue|chemin|Chemin|boulevard|impasse|allée|place';
+const TYPE_FIRST =
+  'Heol|Ffordd|Stryd|Lôn|Rhodfa|Maes|Ffordd|Páirc|Pairc|Bóthar|Bothar|Sráid|Sraid|Ascaill|Lána|Cúirt|Plás|rue|Rue|avenue|chemin|Chemin|boulevard|impasse|allée|place';
 const GAP = String.raw`[ \t\u00A0]+`;
 const UNIT_CODE = String.raw`\d{1,4}[A-Za-z]{0,2}\d{0,2}(?:/\d{1,4}[A-Za-z]?)?`;
 const UNITS = UNIT_WORDS.map((w) => `${caseless(w[0]!)}${w.slice(1)}`).join('|');
@@ -33,8 +65,7 @@ const CAPITAL_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\d{1,3}(?:st|nd|rd|th)|[N
 const DIRECTION = String.raw`(?:${GAP}(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)(?![\p{L}\p{N}]))?`;
 /** What may follow on the line: an apartment, a town or two, a state, a postal code. */
 const AFTER = String.raw`(?:,?${GAP}(?:Apt|Apartment|Unit|Suite|Flat|app|#)\.?${GAP}?[\dA-Z]{1,5}\b|${GAP}#[\dA-Z]{1,5}\b)?`;
-const POSTAL =
-  String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?[ \u00A0]?\d[A-Z]{2}|[a-z]{1,2}\d[a-z\d]?[ \u00A0]?\d[a-z]{2}|(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)[ \u00A0]?[0-9ACDEFHKNPRTVWXY]{4}|[A-Z]\d[A-Z][ \u00A0]?\d[A-Z]\d|\d{5}(?:-\d{4})?|\d{4})`;
+const POSTAL = String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?[ \u00A0]?\d[A-Z]{2}|[a-z]{1,2}\d[a-z\d]?[ \u00A0]?\d[a-z]{2}|(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)[ \u00A0]?[0-9ACDEFHKNPRTVWXY]{4}|[A-Z]\d[A-Z][ \u00A0]?\d[A-Z]\d|\d{5}(?:-\d{4})?|\d{4})`;
 const STATE = String.raw`(?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|Tas|NT|ACT|[A-Z]{2})(?![\p{L}\p{N}])`;
 const TAIL = String.raw`(?:,${GAP}(?:\p{Lu}[\p{L}'’.-]*(?:${GAP}\p{Lu}[\p{L}'’.-]*){0,3})(?=[,\s(]|$)){0,2}(?:,?${GAP}${STATE}(?![\p{L}]))?(?:,?${GAP}\(?${POSTAL}\)?(?![\p{L}\p{N}]))?`;
 

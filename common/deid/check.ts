@@ -54,7 +54,8 @@ export function checkTexts(texts: readonly string[], options: CheckTextsOptions)
   // What the whole export knows to be names: the strong ones found anywhere, and the person's list.
   const known = new Set<string>();
   for (const { detected, names } of first) for (const w of nameWordsOf([...detected, ...names])) known.add(w);
-  for (const listed of options.names) for (const w of foldName(listed).match(WORD) ?? []) if (w.length >= 2) known.add(w);
+  for (const listed of options.names)
+    for (const w of foldName(listed).match(WORD) ?? []) if (w.length >= 2) known.add(w);
 
   return texts.map((text, i) => {
     const { detected, names } = first[i]!;

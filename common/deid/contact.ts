@@ -19,8 +19,6 @@ const finding = (kind: FindingKind, text: string, start: number, end: number): F
 // ---------------------------------------------------------------------------------------------------------------
 // Phone numbers
 
-/** Where Holding's people live and work; their numbers are written without a country code. */
-const HOME_COUNTRIES: CountryCode[] = ['GB', 'IE', 'AU', 'NZ', 'US', 'CA'];
 /** Countries whose national numbers start with a trunk 0. */
 const TRUNK_ZERO: CountryCode[] = ['GB', 'IE', 'AU', 'NZ'];
 
@@ -63,8 +61,15 @@ function judgePhone(text: string, start: number, raw: string): Judged | undefine
     const digits = candidate.replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
     // Dates and times: "12.03.1987", "2024-03-12", "0930-1030".
-    if (/^\d{1,4}[.-]\d{1,2}[.-]\d{2,4}$/.test(candidate) || /^(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d$/.test(candidate)) continue;
-    const groups = candidate.replace(/^\+\s?\d{1,3}[ .-]?|^00\d{1,3}[ .-]/, '').replace(/[()]/g, '').split(/[ .-]/);
+    if (
+      /^\d{1,4}[.-]\d{1,2}[.-]\d{2,4}$/.test(candidate) ||
+      /^(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d$/.test(candidate)
+    )
+      continue;
+    const groups = candidate
+      .replace(/^\+\s?\d{1,3}[ .-]?|^00\d{1,3}[ .-]/, '')
+      .replace(/[()]/g, '')
+      .split(/[ .-]/);
     // Real numbers come in groups: an area code, then groups of 3 or more ("07 12 15 18" is not one).
     if (groups.length > 1 && groups.slice(1).some((g) => g.length < 3)) continue;
     if (candidate.startsWith('+') || candidate.startsWith('00')) {

@@ -63,17 +63,40 @@ function datesIn(text: string, year: number): DateFound[] {
     if (month === undefined) continue;
     if (known.day === undefined && known.year === undefined) continue;
     if (known.year !== undefined && (known.year < 1900 || known.year > year)) continue;
-    out.push({ start: r.index, end: r.index + dateLength(r.text, known.hour !== undefined), day: known.day, month, year: known.year });
+    out.push({
+      start: r.index,
+      end: r.index + dateLength(r.text, known.hour !== undefined),
+      day: known.day,
+      month,
+      year: known.year,
+    });
   }
   for (const m of text.matchAll(DOTTED)) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (d < 1 || d > 31 || mo < 1 || mo > 12) continue;
     // "1.2.34" is more likely a version than a date: short dotted years need dd.mm.yy.
-    if (m[3]!.length === 2 && (m[1]!.length < 2 || m[2]!.length < 2) && !/b\.|dob|d\.o\.b/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, day: d, month: mo, year: m[3]!.length === 2 ? fullYear(y, year) : y });
+    if (
+      m[3]!.length === 2 &&
+      (m[1]!.length < 2 || m[2]!.length < 2) &&
+      !/b\.|dob|d\.o\.b/i.test(text.slice(Math.max(0, m.index - 12), m.index))
+    )
+      continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      day: d,
+      month: mo,
+      year: m[3]!.length === 2 ? fullYear(y, year) : y,
+    });
   }
   for (const m of text.matchAll(APOSTROPHE_YEAR)) {
-    out.push({ start: m.index, end: m.index + m[0].length, day: Number(m[1]), month: 1, year: fullYear(Number(m[3]), year) });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      day: Number(m[1]),
+      month: 1,
+      year: fullYear(Number(m[3]), year),
+    });
   }
   // The longest reading of each place.
   out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -104,7 +127,8 @@ export function findDatesOfBirth(text: string, year: number = new Date().getFull
   }
   for (const d of dates) {
     const old = d.day !== undefined && d.year !== undefined && d.year <= year - OLD_YEARS && d.year >= 1900;
-    if (cued.has(d) || old) out.push({ kind: 'date-of-birth', start: d.start, end: d.end, text: text.slice(d.start, d.end) });
+    if (cued.has(d) || old)
+      out.push({ kind: 'date-of-birth', start: d.start, end: d.end, text: text.slice(d.start, d.end) });
   }
   return out;
 }

@@ -15,7 +15,15 @@ import { findAddresses } from './addresses';
 import { findEmailsAndLinks, findPhoneNumbers, findPlatformHandles } from './contact';
 import { findDatesOfBirth } from './dates';
 import { getLexicon } from './lexicon';
-import { findIdNumbers, findMedicareNumbers, findNhsNumbers, findNiNumbers, findPostcodes, findPpsns, findSsns } from './numbers';
+import {
+  findIdNumbers,
+  findMedicareNumbers,
+  findNhsNumbers,
+  findNiNumbers,
+  findPostcodes,
+  findPpsns,
+  findSsns,
+} from './numbers';
 import { findPlaces } from './places';
 import { tokenize } from './tokens';
 import { GENERIC_PLACE_WORDS, PERSON_VERBS, PLACE_HEADS, RELATIONS, SAFE_PROPER, TITLES } from './vocabulary';
@@ -147,7 +155,7 @@ export function findEmails(text: string): Finding[] {
  * for one, and decomposed marks stay where they are (the patterns allow them after any letter).
  */
 function foldAccents(text: string): string {
-  if (!/[^\x00-\x7F]/.test(text)) return text;
+  if (/^[\p{ASCII}]*$/u.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const base = ch.normalize('NFD')[0] ?? ch;
@@ -199,7 +207,14 @@ function termsOf(names: readonly string[]): { text: string; ordinary: boolean }[
     if (parts.length < 2) continue;
     for (const part of parts) {
       const fold = foldAccents(part).toLocaleLowerCase('en-GB');
-      if (part.length < 2 || TITLES.has(fold) || GENERIC_PLACE_WORDS.has(fold) || PLACE_HEADS[fold] || /^(?:van|von|de|der|den|la|le|bin|ibn|al|el|ap|ab|mac|mc|nic|ni|o|ui|ua|te|da|di|du|dos|st|saint)$/.test(fold)) continue;
+      if (
+        part.length < 2 ||
+        TITLES.has(fold) ||
+        GENERIC_PLACE_WORDS.has(fold) ||
+        PLACE_HEADS[fold] ||
+        /^(?:van|von|de|der|den|la|le|bin|ibn|al|el|ap|ab|mac|mc|nic|ni|o|ui|ua|te|da|di|du|dos|st|saint)$/.test(fold)
+      )
+        continue;
       if (!out.has(part)) out.set(part, ordinary(part));
     }
   }
@@ -235,8 +250,12 @@ function writtenAsName(text: string, start: number, end: number): boolean {
   const next = tokens[i + 1];
   const prevFold = prev && /^\.?[ \t]+$/.test(text.slice(prev.end + offset, start)) ? prev.fold : '';
   if (TITLES.has(prevFold) || RELATIONS.has(prevFold)) return true;
-  if (!t.sentenceStart && !t.heading) return !/^(?:the|a|an|this|that|in|on|of|last|next|since|until|by|every)$/.test(prevFold);
-  return !!next && ((next.shape === 'capital' && !next.sentenceStart) || (next.shape === 'lower' && PERSON_VERBS.has(next.fold)));
+  if (!t.sentenceStart && !t.heading)
+    return !/^(?:the|a|an|this|that|in|on|of|last|next|since|until|by|every)$/.test(prevFold);
+  return (
+    !!next &&
+    ((next.shape === 'capital' && !next.sentenceStart) || (next.shape === 'lower' && PERSON_VERBS.has(next.fold)))
+  );
 }
 
 /**

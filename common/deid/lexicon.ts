@@ -25,7 +25,31 @@ export interface Lexicon {
 let lexicon: Lexicon | null = null;
 
 /** Names of places and languages that people are given too. */
-const GIVEN = new Set(['india', 'israel', 'kenya', 'china', 'asia', 'shona', 'mali', 'malay', 'ganda', 'georgia', 'jordan', 'chad', 'dominica', 'cuba', 'jersey', 'guernsey', 'sudan', 'tonga', 'samoa', 'lao', 'thai', 'akan', 'hindi']);
+const GIVEN = new Set([
+  'india',
+  'israel',
+  'kenya',
+  'china',
+  'asia',
+  'shona',
+  'mali',
+  'malay',
+  'ganda',
+  'georgia',
+  'jordan',
+  'chad',
+  'dominica',
+  'cuba',
+  'jersey',
+  'guernsey',
+  'sudan',
+  'tonga',
+  'samoa',
+  'lao',
+  'thai',
+  'akan',
+  'hindi',
+]);
 
 export function getLexicon(): Lexicon {
   if (lexicon) return lexicon;
@@ -68,7 +92,9 @@ function countriesAndLanguages(names: ReadonlySet<string>, firstNames: ReadonlyS
   const given = (w: string) => firstNames.has(w) || GIVEN.has(w);
   const add = (name: string | undefined, code: string) => {
     if (!name || name === code) return;
-    const words = foldName(name).split(/[\s&()]+/).filter(Boolean);
+    const words = foldName(name)
+      .split(/[\s&()]+/)
+      .filter(Boolean);
     const last = words[words.length - 1]!;
     if (given(last)) return;
     if (words.length === 1 || !names.has(last)) out.add(last);

@@ -98,26 +98,274 @@ const PARTICLES = new Set([
   'bean',
 ]);
 /** A relation named just after a word: "grace (mum)", "hope's mum", "bex, her sister". */
-const RELATION_AFTER = /^(?:['’]s\s+(?:mum|mam|mom|dad|nan|gran|sister|brother|son|daughter|partner|husband|wife|boyfriend|girlfriend)\b|\s*\((?:mum|mam|mom|dad|nan|gran|sister|brother|son|daughter|partner|husband|wife|aunt|aunty|auntie|uncle|cousin|carer|friend|boyfriend|girlfriend)\))/i;
+const RELATION_AFTER =
+  /^(?:['’]s\s+(?:mum|mam|mom|dad|nan|gran|sister|brother|son|daughter|partner|husband|wife|boyfriend|girlfriend)\b|\s*\((?:mum|mam|mom|dad|nan|gran|sister|brother|son|daughter|partner|husband|wife|aunt|aunty|auntie|uncle|cousin|carer|friend|boyfriend|girlfriend)\))/i;
 /** Words after a name at the start of a sentence that make it a person: "Frank is 68", "Dawn was in charge". */
-const AUXILIARIES = new Set(['is', 'was', 'has', 'had', 'seems', 'seemed', 'looked', 'felt', 'did', 'does', 'isn', 'wasn', 'hasn', 'hadn', 'didn', 'doesn', 'cancelled', 'canceled', 'settled', 'refused', 'agreed']);
+const AUXILIARIES = new Set([
+  'is',
+  'was',
+  'has',
+  'had',
+  'seems',
+  'seemed',
+  'looked',
+  'felt',
+  'did',
+  'does',
+  'isn',
+  'wasn',
+  'hasn',
+  'hadn',
+  'didn',
+  'doesn',
+  'cancelled',
+  'canceled',
+  'settled',
+  'refused',
+  'agreed',
+]);
 /** Names that are also what they name ("Hope is not a feeling"): at the start of a sentence, words first. */
-const VIRTUES = new Set(['hope', 'joy', 'grace', 'faith', 'mercy', 'patience', 'charity', 'honour', 'honor', 'comfort', 'destiny', 'harmony', 'liberty', 'bliss', 'serenity', 'felicity', 'prudence', 'constance', 'trinity', 'precious', 'blessing', 'gift', 'will', 'may', 'summer', 'winter', 'autumn', 'storm', 'rain', 'sky']);
+const VIRTUES = new Set([
+  'hope',
+  'joy',
+  'grace',
+  'faith',
+  'mercy',
+  'patience',
+  'charity',
+  'honour',
+  'honor',
+  'comfort',
+  'destiny',
+  'harmony',
+  'liberty',
+  'bliss',
+  'serenity',
+  'felicity',
+  'prudence',
+  'constance',
+  'trinity',
+  'precious',
+  'blessing',
+  'gift',
+  'will',
+  'may',
+  'summer',
+  'winter',
+  'autumn',
+  'storm',
+  'rain',
+  'sky',
+]);
 /** "Faith brighter than last visit": a comparison straight after a name-word says it is a person. */
-const COMPARATIVES = new Set(['brighter', 'better', 'worse', 'calmer', 'quieter', 'louder', 'happier', 'sadder', 'flatter', 'livelier', 'chattier', 'settled', 'tearful', 'agitated', 'unsettled', 'withdrawn', 'anxious', 'upset', 'angry', 'low', 'well', 'unwell', 'asleep', 'awake', 'okay', 'ok', 'fine', 'stable', 'brighter']);
+const COMPARATIVES = new Set([
+  'brighter',
+  'better',
+  'worse',
+  'calmer',
+  'quieter',
+  'louder',
+  'happier',
+  'sadder',
+  'flatter',
+  'livelier',
+  'chattier',
+  'settled',
+  'tearful',
+  'agitated',
+  'unsettled',
+  'withdrawn',
+  'anxious',
+  'upset',
+  'angry',
+  'low',
+  'well',
+  'unwell',
+  'asleep',
+  'awake',
+  'okay',
+  'ok',
+  'fine',
+  'stable',
+  'brighter',
+]);
 /** Little words of other languages: the lower-case words beside them are that language too ("el doce de marzo"). */
-const FOREIGN_SMALL = new Set(['el', 'los', 'las', 'del', 'que', 'por', 'para', 'con', 'una', 'uno', 'je', 'tu', 'vous', 'nous', 'est', 'les', 'des', 'du', 'et', 'pas', 'ne', 'au', 'aux', 'il', 'elle', 'sono', 'che', 'di', 'und', 'der', 'die', 'das', 'ist', 'nicht', 'ich', 'wyt', 'ti', 'yn', 'mae', 'chi', 'eil', 'agus', 'tá', 'ta', 'sé', 'sí', 'ngā', 'nga', 'ki', 'ko', 'kia', 'ka', 'nei', 'da', 'de', 'la', 'y', 'o', 'a', 'e', 'i']);
+const FOREIGN_SMALL = new Set([
+  'el',
+  'los',
+  'las',
+  'del',
+  'que',
+  'por',
+  'para',
+  'con',
+  'una',
+  'uno',
+  'je',
+  'tu',
+  'vous',
+  'nous',
+  'est',
+  'les',
+  'des',
+  'du',
+  'et',
+  'pas',
+  'ne',
+  'au',
+  'aux',
+  'il',
+  'elle',
+  'sono',
+  'che',
+  'di',
+  'und',
+  'der',
+  'die',
+  'das',
+  'ist',
+  'nicht',
+  'ich',
+  'wyt',
+  'ti',
+  'yn',
+  'mae',
+  'chi',
+  'eil',
+  'agus',
+  'tá',
+  'ta',
+  'sé',
+  'sí',
+  'ngā',
+  'nga',
+  'ki',
+  'ko',
+  'kia',
+  'ka',
+  'nei',
+  'da',
+  'de',
+  'la',
+  'y',
+  'o',
+  'a',
+  'e',
+  'i',
+]);
 /** Words that follow a name but never the modal "Will" or "May": "Frank in bay 3", "Summer and her mum". */
-const NAME_FOLLOWERS = new Set(['in', 'on', 'at', 'from', 'with', 'and', 'or', 'but', 'to', 'who', 'whose', 'whom', 'says', 'said', 'still', 'again', 'too', 'also', 'now', 'today', 'yesterday', 'tonight', 'back', 'here', 'there', 'seemed', 'came', 'went']);
+const NAME_FOLLOWERS = new Set([
+  'in',
+  'on',
+  'at',
+  'from',
+  'with',
+  'and',
+  'or',
+  'but',
+  'to',
+  'who',
+  'whose',
+  'whom',
+  'says',
+  'said',
+  'still',
+  'again',
+  'too',
+  'also',
+  'now',
+  'today',
+  'yesterday',
+  'tonight',
+  'back',
+  'here',
+  'there',
+  'seemed',
+  'came',
+  'went',
+]);
 /** English words written with accents. */
-const ACCENTED_ENGLISH = new Set(['café', 'cafés', 'fiancé', 'fiancée', 'naïve', 'naïvety', 'résumé', 'cliché', 'clichés', 'déjà', 'façade', 'rôle', 'élite', 'protégé', 'début', 'décor', 'entrée', 'über', 'blasé', 'soirée', 'touché', 'crème', 'crêpe', 'piñata', 'jalapeño', 'señor', 'señora', 'coöperate', 'zoë', 'noël', 'chloë']);
+const ACCENTED_ENGLISH = new Set([
+  'café',
+  'cafés',
+  'fiancé',
+  'fiancée',
+  'naïve',
+  'naïvety',
+  'résumé',
+  'cliché',
+  'clichés',
+  'déjà',
+  'façade',
+  'rôle',
+  'élite',
+  'protégé',
+  'début',
+  'décor',
+  'entrée',
+  'über',
+  'blasé',
+  'soirée',
+  'touché',
+  'crème',
+  'crêpe',
+  'piñata',
+  'jalapeño',
+  'señor',
+  'señora',
+  'coöperate',
+  'zoë',
+  'noël',
+  'chloë',
+]);
 /** Particles a name can start with. */
-const LEADING_PARTICLE = /^(?:van|von|de|del|della|di|da|du|la|le|bin|ibn|al|el|abu|ap|nic|mac|mc|ni|o|ui|ua|te|mag|bean|dos|das)$/;
+const LEADING_PARTICLE =
+  /^(?:van|von|de|del|della|di|da|du|la|le|bin|ibn|al|el|abu|ap|nic|mac|mc|ni|o|ui|ua|te|mag|bean|dos|das)$/;
 /** Irish mutations before a capital: "tSaoir", "hÉireann", "nGael", "bhFear". */
 const MUTATED = /^(?:t|h|n|b|g|d|m|bh|dt|gc|mb|ng)\p{Lu}\p{Ll}/u;
 /** Words after which a lower-case word is someone being contacted: "rang bex", "saw kwame". */
-const CONTACT_VERBS = new Set(['rang', 'ring', 'saw', 'see', 'seen', 'called', 'call', 'texted', 'text', 'phoned', 'phone', 'met', 'visited', 'visit', 'emailed', 'email', 'with', 'and', 'for', 'to', 'told', 'tell', 'ask', 'asked']);
-const ARTICLES = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'our', 'your', 'every', 'each', 'any', 'no', 'some']);
+const CONTACT_VERBS = new Set([
+  'rang',
+  'ring',
+  'saw',
+  'see',
+  'seen',
+  'called',
+  'call',
+  'texted',
+  'text',
+  'phoned',
+  'phone',
+  'met',
+  'visited',
+  'visit',
+  'emailed',
+  'email',
+  'with',
+  'and',
+  'for',
+  'to',
+  'told',
+  'tell',
+  'ask',
+  'asked',
+]);
+const ARTICLES = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'its',
+  'our',
+  'your',
+  'every',
+  'each',
+  'any',
+  'no',
+  'some',
+]);
 /** Words before a month that make it a date: "in May", "last June", "since April". */
 const DATE_WORDS = new Set([
   'in',
@@ -146,7 +394,22 @@ const DATE_WORDS = new Set([
   'throughout',
   'around',
 ]);
-const DATE_ABBREVIATIONS = new Set(['mon', 'tue', 'wed', 'thu', 'thur', 'fri', 'sat', 'sun', 'jan', 'mar', 'jun', 'jul', 'sep', 'dec']);
+const DATE_ABBREVIATIONS = new Set([
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'thur',
+  'fri',
+  'sat',
+  'sun',
+  'jan',
+  'mar',
+  'jun',
+  'jul',
+  'sep',
+  'dec',
+]);
 const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august']);
 const PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it', 'me', 'us', 'him', 'her', 'them']);
 
@@ -174,7 +437,19 @@ interface Evidence {
 }
 
 /** Parts of a hyphenated word that do not stop it being ordinary: "Turkish-speaking", "Colombian-born". */
-const HYPHEN_PARTS = new Set(['speaking', 'born', 'based', 'led', 'ish', 'like', 'ish', 'style', 'type', 'ward', 'wards']);
+const HYPHEN_PARTS = new Set([
+  'speaking',
+  'born',
+  'based',
+  'led',
+  'ish',
+  'like',
+  'ish',
+  'style',
+  'type',
+  'ward',
+  'wards',
+]);
 
 const derivedCache = new Map<string, number | undefined>();
 
@@ -191,11 +466,16 @@ function englishLevel(lex: Lexicon, fold: string): number | undefined {
   if (fold.includes('-')) {
     const parts = fold.split('-');
     // Short parts that are not words of their own make a name ("Min-jun", "Jun-ho"), even if an abbreviation.
-    const levels = parts.map((p) =>
-      lex.englishLevel(p) ??
-      (PREFIXES.includes(p) || HYPHEN_PARTS.has(p) || CLINICAL.has(p) || (p.length >= 4 && (safeWord(p) || COMMUNITY_WORDS.has(p))) || /^\d+$/.test(p)
-        ? 10
-        : undefined),
+    const levels = parts.map(
+      (p) =>
+        lex.englishLevel(p) ??
+        (PREFIXES.includes(p) ||
+        HYPHEN_PARTS.has(p) ||
+        CLINICAL.has(p) ||
+        (p.length >= 4 && (safeWord(p) || COMMUNITY_WORDS.has(p))) ||
+        /^\d+$/.test(p)
+          ? 10
+          : undefined),
     );
     if (levels.every((l) => l !== undefined)) derived = Math.max(...(levels as number[]));
   } else if (!lex.isName(fold) && fold.length >= 6) {
@@ -209,7 +489,8 @@ function englishLevel(lex: Lexicon, fold: string): number | undefined {
 function morphology(lex: Lexicon, fold: string): number | undefined {
   const ordinary = (w: string) => (w.length >= 3 ? lex.englishLevel(w) : undefined);
   const stems = [fold];
-  for (const prefix of PREFIXES) if (fold.startsWith(prefix) && fold.length - prefix.length >= 4) stems.push(fold.slice(prefix.length));
+  for (const prefix of PREFIXES)
+    if (fold.startsWith(prefix) && fold.length - prefix.length >= 4) stems.push(fold.slice(prefix.length));
   for (const stem of stems) {
     if (stem !== fold && ordinary(stem) !== undefined) return Math.max(50, ordinary(stem)!);
     for (const suffix of SUFFIXES) {
@@ -233,19 +514,24 @@ function morphology(lex: Lexicon, fold: string): number | undefined {
 const nameLike = (lex: Lexicon, fold: string, level: number): boolean =>
   level >= 40
     ? lex.isName(fold)
-    : ENGLISH_NAMES.has(fold) || lex.isFirstName(fold) || (lex.surnameRank(fold) ?? Infinity) <= 1500 || (level >= 35 && lex.isName(fold));
+    : ENGLISH_NAMES.has(fold) ||
+      lex.isFirstName(fold) ||
+      (lex.surnameRank(fold) ?? Infinity) <= 1500 ||
+      (level >= 35 && lex.isName(fold));
 
 const safeWord = (fold: string): boolean =>
   CLINICAL.has(fold) || SAFE_PROPER.has(fold) || THEORISTS.has(fold) || getLexicon().isCountryOrLanguage(fold);
 /** On our lists, as it is or without a plural or possessive s ("Wednesdays", "CbDs", "Kleinian"). */
 const isSafe = (fold: string): boolean =>
-  safeWord(fold) || (fold.length > 5 && fold.endsWith('s') && safeWord(fold.slice(0, -1)) && !getLexicon().isName(fold));
+  safeWord(fold) ||
+  (fold.length > 5 && fold.endsWith('s') && safeWord(fold.slice(0, -1)) && !getLexicon().isName(fold));
 
 /** Capitals inside a word ("MoCA", "CbDs", "iPhone", "MRCPsych") make it an acronym or a brand, except the
  * way names are built: "McDonagh", "MacLeod", "O'Neill", "DeShawn", "FitzGerald", "D'Souza", "NicAoidh". */
 const INNER_CAPITAL = /^\p{L}[\p{Ll}\p{M}]*\p{Lu}/u;
 const NAME_PREFIX = /^(?:mc|mac|nic|ni|fitz|de|di|da|du|le|la|van|von|o['’]|d['’]|n['’]|l['’]|al-|el-|ap|ab|st)/i;
-const acronymLike = (word: string): boolean => INNER_CAPITAL.test(word) && !NAME_PREFIX.test(word) && !MUTATED.test(word);
+const acronymLike = (word: string): boolean =>
+  INNER_CAPITAL.test(word) && !NAME_PREFIX.test(word) && !MUTATED.test(word);
 
 function previousWord(ev: Evidence, t: Token): Token | undefined {
   const p = ev.tokens[t.index - 1];
@@ -269,7 +555,8 @@ const ROLE_AFTER = new RegExp(
   'iu',
 );
 /** An age after a word says it is a person: "Will (17)", "Hope, 23,", "May is 19". */
-const AGE_AFTER = /^(?:\s*\(\s*(?:\d{1,3}\b|(?:y|yr|year)\s?\d{1,2}\b)|,\s*\d{1,2}\s*(?:,|\)|$|y)|\s+(?:is|was|turned|turns|aged)\s+\d{1,2}\b)/iu;
+const AGE_AFTER =
+  /^(?:\s*\(\s*(?:\d{1,3}\b|(?:y|yr|year)\s?\d{1,2}\b)|,\s*\d{1,2}\s*(?:,|\)|$|y)|\s+(?:is|was|turned|turns|aged)\s+\d{1,2}\b)/iu;
 
 /** What a word's neighbours say: a title or relation before it, a verb after it. */
 function context(ev: Evidence, t: Token) {
@@ -296,11 +583,16 @@ function isTheoristHere(ev: Evidence, t: Token): boolean {
   const theorist = THEORISTS_COMMON.has(t.fold) || THEORISTS.has(t.fold);
   const next = nextWord(ev, t);
   // "Jeffrey Young's schema book", "Judy Atkinson's work": a theorist's first name goes with them.
-  if (!theorist) return !!next && ev.theory.has(ev.sentenceOf[t.index]!) && (THEORISTS_COMMON.has(next.fold) || THEORISTS.has(next.fold));
+  if (!theorist)
+    return (
+      !!next && ev.theory.has(ev.sentenceOf[t.index]!) && (THEORISTS_COMMON.has(next.fold) || THEORISTS.has(next.fold))
+    );
   if (ev.theory.has(ev.sentenceOf[t.index]!)) return true;
   // "Beck (1976)", "Rogers' conditions", "Hawkins and Shohet", "Neff would say".
   const after = ev.text.slice(t.end, t.end + 16);
-  return /^\s*\(\s*\d{4}|^\s*(?:et al|and Shohet|&)|^['’]s?\s|^\s+(?:would|says|said|calls|called|describes|wrote|writes|argues|suggests)\b/i.test(after);
+  return /^\s*\(\s*\d{4}|^\s*(?:et al|and Shohet|&)|^['’]s?\s|^\s+(?:would|says|said|calls|called|describes|wrote|writes|argues|suggests)\b/i.test(
+    after,
+  );
 }
 
 /** A capitalised ordinary word beside another that is no name: "Red Cross", "Labor Day", "Social Worker". */
@@ -309,7 +601,13 @@ function inPhrase(ev: Evidence, t: Token): boolean {
     if (!n || n.shape !== 'capital' || n.contraction) continue;
     if (isSafe(n.fold) && !THEORISTS.has(n.fold)) return true;
     const level = englishLevel(ev.lexicon, n.fold);
-    if (level !== undefined && !nameLike(ev.lexicon, n.fold, level) && !TITLES.has(n.fold) && !(n === previousWord(ev, t) && n.sentenceStart && level <= 20)) return true;
+    if (
+      level !== undefined &&
+      !nameLike(ev.lexicon, n.fold, level) &&
+      !TITLES.has(n.fold) &&
+      !(n === previousWord(ev, t) && n.sentenceStart && level <= 20)
+    )
+      return true;
   }
   return false;
 }
@@ -328,27 +626,52 @@ function judge(ev: Evidence, t: Token): Verdict {
   if (isSafe(fold) || isTheoristHere(ev, t)) return ctx.honorific && t.shape !== 'lower' ? 'strong' : null;
   // Written with accents English does not use ("Hằng", "Ríos", "Tùng"), it is no English word, whatever it
   // folds to ("hang", "rios", "tung").
-  const level = /[^\x00-\x7F]/.test(written) && !ACCENTED_ENGLISH.has(written.toLocaleLowerCase('en-GB')) ? undefined : englishLevel(lex, fold);
+  const level =
+    !/^[\p{ASCII}]*$/u.test(written) && !ACCENTED_ENGLISH.has(written.toLocaleLowerCase('en-GB'))
+      ? undefined
+      : englishLevel(lex, fold);
   const english = level !== undefined;
   const name = lex.isName(fold);
 
   if (t.shape === 'caps') {
     // Acronyms: "CMHT", "PICU", "SMI". A name in capitals is still a name ("KWAME").
-    if (!english && name && fold.length >= 3 && !/\d/.test(written)) return ctx.title || fold.length >= 4 ? 'strong' : null;
+    if (!english && name && fold.length >= 3 && !/\d/.test(written))
+      return ctx.title || fold.length >= 4 ? 'strong' : null;
     return null;
   }
 
   if (t.shape === 'capital') {
     const plainCapital = !t.sentenceStart && !t.heading;
     // "Thu 12th", "Jan 2024", "Mon, 3 March": days and months cut short, in a date.
-    if (DATE_ABBREVIATIONS.has(fold) && (/^\.?,?\s*\d/.test(ev.text.slice(t.end, t.end + 4)) || /\d\s*$/.test(ev.text.slice(Math.max(0, t.start - 3), t.start)) || ctx.dateWord))
+    if (
+      DATE_ABBREVIATIONS.has(fold) &&
+      (/^\.?,?\s*\d/.test(ev.text.slice(t.end, t.end + 4)) ||
+        /\d\s*$/.test(ev.text.slice(Math.max(0, t.start - 3), t.start)) ||
+        ctx.dateWord)
+    )
       return null;
-    if (MONTH_NAMES.has(fold) && (ctx.dateWord || /^\s*\d/.test(ev.text.slice(t.end, t.end + 3)) || /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(ev.text.slice(Math.max(0, t.start - 8), t.start))))
+    if (
+      MONTH_NAMES.has(fold) &&
+      (ctx.dateWord ||
+        /^\s*\d/.test(ev.text.slice(t.end, t.end + 3)) ||
+        /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(ev.text.slice(Math.max(0, t.start - 8), t.start)))
+    )
       return null;
     if (!english) return 'strong';
     if (ctx.title || ctx.relation) return nameLike(lex, fold, level) || plainCapital ? 'strong' : null;
     // Known from elsewhere: in mid-sentence it is that name; at the start of one, "Will take" is still a verb.
-    if (known && !ctx.pronounAfter && !ctx.article && (plainCapital || level >= 40 || !ctx.next || NAME_FOLLOWERS.has(ctx.next.fold) || AUXILIARIES.has(ctx.next.fold) || PERSON_VERBS.has(ctx.next.fold) || ctx.next.shape !== 'lower'))
+    if (
+      known &&
+      !ctx.pronounAfter &&
+      !ctx.article &&
+      (plainCapital ||
+        level >= 40 ||
+        !ctx.next ||
+        NAME_FOLLOWERS.has(ctx.next.fold) ||
+        AUXILIARIES.has(ctx.next.fold) ||
+        PERSON_VERBS.has(ctx.next.fold) ||
+        ctx.next.shape !== 'lower')
+    )
       return 'strong';
     if (!nameLike(lex, fold, level)) return ev.nlpPeople.has(t.index) && plainCapital && level >= 35 ? 'weak' : null;
     if (ctx.ageAfter || ctx.roleAfter || RELATION_AFTER.test(ev.text.slice(t.end, t.end + 24))) return 'strong';
@@ -356,11 +679,24 @@ function judge(ev: Evidence, t: Token): Verdict {
     if (ctx.pronounAfter || ctx.article) return null;
     if (ctx.verbAfter) return 'strong';
     // "Frank is 68", "Bill is leaving in May", "Dawn was in charge": a name-word, then is or was.
-    if (ENGLISH_NAMES.has(fold) && !MONTH_NAMES.has(fold) && !VIRTUES.has(fold) && ctx.next && (AUXILIARIES.has(ctx.next.fold) || NAME_FOLLOWERS.has(ctx.next.fold)))
+    if (
+      ENGLISH_NAMES.has(fold) &&
+      !MONTH_NAMES.has(fold) &&
+      !VIRTUES.has(fold) &&
+      ctx.next &&
+      (AUXILIARIES.has(ctx.next.fold) || NAME_FOLLOWERS.has(ctx.next.fold))
+    )
       return 'weak';
     // "Bill wouldn't look", "Frank not thrilled", "Faith brighter than", "May in charge": what follows a name,
     // never the modal or the noun.
-    if (ENGLISH_NAMES.has(fold) && ctx.next && (/n['’]t$/.test(ev.text.slice(ctx.next.start, ctx.next.start + ctx.next.text.length)) || ctx.next.fold === 'not' || COMPARATIVES.has(ctx.next.fold) || (MONTH_NAMES.has(fold) || VIRTUES.has(fold) ? false : /ed$/.test(ctx.next.fold))))
+    if (
+      ENGLISH_NAMES.has(fold) &&
+      ctx.next &&
+      (/n['’]t$/.test(ev.text.slice(ctx.next.start, ctx.next.start + ctx.next.text.length)) ||
+        ctx.next.fold === 'not' ||
+        COMPARATIVES.has(ctx.next.fold) ||
+        (MONTH_NAMES.has(fold) || VIRTUES.has(fold) ? false : /ed$/.test(ctx.next.fold)))
+    )
       return 'weak';
     return ev.nlpPeople.has(t.index) && level >= 35 ? 'weak' : null;
   }
@@ -369,7 +705,8 @@ function judge(ev: Evidence, t: Token): Verdict {
   if (ctx.honorific && !english) return 'strong';
   const kin = RELATION_AFTER.test(ev.text.slice(t.start + (t.end - t.start), t.end + 24));
   if (kin && (!english || nameLike(lex, fold, level))) return 'strong';
-  if (!english && ctx.prev && CONTACT_VERBS.has(ctx.prev.fold) && fold.length >= 3 && /[aeiouy]/.test(fold)) return 'strong';
+  if (!english && ctx.prev && CONTACT_VERBS.has(ctx.prev.fold) && fold.length >= 3 && /[aeiouy]/.test(fold))
+    return 'strong';
   if (ctx.honorific && nameLike(lex, fold, level ?? 99)) return 'strong';
   if (!english) {
     if (known) return 'strong';
@@ -450,7 +787,8 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
       const namey = nameLike(lexicon, t.fold, level);
       if (t.shape === 'lower') {
         const besideLower = (n: Token | undefined) => n && n.shape === 'lower' && verdicts[n.index] === 'strong';
-        if ((besideLower(next) || besideLower(prev)) && lexicon.isName(t.fold) && level >= 35) verdicts[t.index] = 'strong';
+        if ((besideLower(next) || besideLower(prev)) && lexicon.isName(t.fold) && level >= 35)
+          verdicts[t.index] = 'strong';
         continue;
       }
       const beside = (n: Token | undefined) => n && n.shape === 'capital' && verdicts[n.index] === 'strong';
@@ -463,7 +801,8 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
         const other = then(n);
         return !!other && other.shape === 'capital' && verdicts[other.index] === 'strong';
       };
-      if (namey && (joined(next, (x) => nextWord(ev, x)) || joined(prev, (x) => previousWord(ev, x)))) verdicts[t.index] = 'strong';
+      if (namey && (joined(next, (x) => nextWord(ev, x)) || joined(prev, (x) => previousWord(ev, x))))
+        verdicts[t.index] = 'strong';
     }
   }
 
@@ -501,7 +840,12 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
       // A particle between two parts of a name.
       if (PARTICLES.has(t.fold) && t.shape !== 'caps') {
         let k = j;
-        while (k < tokens.length && PARTICLES.has(tokens[k]!.fold) && text.slice(tokens[k - 1]!.end, tokens[k]!.start) === ' ') k += 1;
+        while (
+          k < tokens.length &&
+          PARTICLES.has(tokens[k]!.fold) &&
+          text.slice(tokens[k - 1]!.end, tokens[k]!.start) === ' '
+        )
+          k += 1;
         const after = tokens[k];
         if (after && verdicts[k] && text.slice(tokens[k - 1]!.end, after.start) === ' ') {
           last = after;
@@ -515,7 +859,8 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
     let b = first.index - 1;
     while (b >= 0 && PARTICLES.has(tokens[b]!.fold) && text.slice(tokens[b]!.end, tokens[b + 1]!.start) === ' ') b -= 1;
     // The particles taken must start the way names do: "van der Merwe", "Mac an tSaoir", "Ó Floinn", not "an".
-    while (b + 1 < first.index && !LEADING_PARTICLE.test(tokens[b + 1]!.fold) && tokens[b + 1]!.shape !== 'capital') b += 1;
+    while (b + 1 < first.index && !LEADING_PARTICLE.test(tokens[b + 1]!.fold) && tokens[b + 1]!.shape !== 'capital')
+      b += 1;
     if (b + 1 < first.index && tokens[b + 1]!.shape !== 'caps') first = tokens[b + 1]!;
     // Initials before a name: "H. Gill", "J.K. Rowling".
     let start0 = first.start;
@@ -530,7 +875,7 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
     }
     // A single initial after a name: "shane W", "Maria K."
     let end = last.end;
-    const initial = /^ \p{Lu}(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 3));
+    const initial = /^ (?![IA](?![.]))\p{Lu}(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 3));
     if (initial) end += initial[0].length;
     out.push({
       kind: strength === 'strong' ? 'person-name' : 'possible-name',
@@ -545,7 +890,35 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
 
 /** Initials that stand for someone: "G.T.", "J.K." (not "U.K.", "D.O.B.", "N.B."). */
 const INITIALS = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.){2,3}(?![\p{L}\p{N}])/gu;
-const NOT_INITIALS = new Set(['U.K.', 'U.S.', 'U.S.A.', 'A.M.', 'P.M.', 'N.B.', 'E.G.', 'I.E.', 'D.O.B.', 'R.I.P.', 'P.S.', 'A.D.', 'B.C.', 'O.K.', 'T.V.', 'G.P.', 'A.E.', 'C.V.', 'E.U.', 'U.N.', 'D.C.', 'L.A.', 'N.Z.', 'N.I.', 'R.C.', 'N.H.S.', 'A.K.A.']);
+const NOT_INITIALS = new Set([
+  'U.K.',
+  'U.S.',
+  'U.S.A.',
+  'A.M.',
+  'P.M.',
+  'N.B.',
+  'E.G.',
+  'I.E.',
+  'D.O.B.',
+  'R.I.P.',
+  'P.S.',
+  'A.D.',
+  'B.C.',
+  'O.K.',
+  'T.V.',
+  'G.P.',
+  'A.E.',
+  'C.V.',
+  'E.U.',
+  'U.N.',
+  'D.C.',
+  'L.A.',
+  'N.Z.',
+  'N.I.',
+  'R.C.',
+  'N.H.S.',
+  'A.K.A.',
+]);
 
 function initialsIn(text: string): Finding[] {
   const out: Finding[] = [];

@@ -27,7 +27,7 @@ function digitValue(ch: string): string {
  */
 export function readerText(text: string): string {
   let out = text.replace(IGNORABLE, '').normalize('NFKC').replace(MARK_ON_NON_LETTER, '');
-  if (/[^\x00-\x7F]/.test(out)) out = out.replace(DIGIT, (d) => (d >= '0' && d <= '9' ? d : digitValue(d)));
+  if (!/^[\p{ASCII}]*$/u.test(out)) out = out.replace(DIGIT, (d) => (d >= '0' && d <= '9' ? d : digitValue(d)));
   return out;
 }
 

@@ -42,7 +42,8 @@ export function isValidChiNumber(digits: string): boolean {
  * Ten digits written 3-3-4, 3-7 or 10, with spaces, hyphens or dots between the groups (one kind at a time),
  * not inside a longer run of numbers.
  */
-const TEN_DIGITS = /(?<![\d+])(?<!\d[ .-])(?:\d{3}(?:([ .-]?)\d{3}\1\d{4}|[ .-]?\d{7})|\d{6}[ .-]\d{4})(?!\d)(?![ .-]\d)/g;
+const TEN_DIGITS =
+  /(?<![\d+])(?<!\d[ .-])(?:\d{3}(?:([ .-]?)\d{3}\1\d{4}|[ .-]?\d{7})|\d{6}[ .-]\d{4})(?!\d)(?![ .-]\d)/g;
 const NHS_CUE = /\bNHS\b|\bnhs\b/;
 const CHI_CUE = /\bCHI\b/i;
 
@@ -65,7 +66,7 @@ export function findNhsNumbers(text: string): Finding[] {
 
 /** Two letters (with HMRC's exclusions), six digits in pairs or not, a suffix A-D. */
 const NI_NUMBER = new RegExp(
-  `${EDGE_BEFORE}(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]${EDGE_AFTER}`,
+  `${EDGE_BEFORE}(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]${EDGE_AFTER}`,
   'giu',
 );
 
@@ -226,9 +227,13 @@ const US_ZIP = new RegExp(
   String.raw`(?:\b(?:${US_STATES}),?[ \u00A0]+|(?<=\b(?:zip|zip code|zipcode)\s*[:#]?\s*))\d{5}(?:-\d{4})?(?!\d)|(?<![\d-])\d{5}-\d{4}(?![\d-])`,
   'g',
 );
-const AU_STATES = 'NSW|VIC|QLD|SA|WA|TAS|NT|ACT|Vic|Qld|Tas|New South Wales|Victoria|Queensland|South Australia|Western Australia|Tasmania|Northern Territory';
+const AU_STATES =
+  'NSW|VIC|QLD|SA|WA|TAS|NT|ACT|Vic|Qld|Tas|New South Wales|Victoria|Queensland|South Australia|Western Australia|Tasmania|Northern Territory';
 /** An Australian or NZ postcode after a state, or after "postcode". */
-const AU_POSTCODE = new RegExp(String.raw`(?:\b(?:${AU_STATES}),?[ \u00A0]+|(?<=\bpost ?code\s*[:#]?\s*))\d{4}(?!\d)`, 'g');
+const AU_POSTCODE = new RegExp(
+  String.raw`(?:\b(?:${AU_STATES}),?[ \u00A0]+|(?<=\bpost ?code\s*[:#]?\s*))\d{4}(?!\d)`,
+  'g',
+);
 
 export function findPostcodes(text: string): Finding[] {
   const out: Finding[] = [];

@@ -11,17 +11,86 @@ import { type Token, tokenize } from './tokens';
 import { CLINICAL, GENERIC_PLACE_WORDS, PLACE_HEADS, SAFE_PROPER, THEORISTS, THEORISTS_COMMON } from './vocabulary';
 
 /** Heads that come first: "HMP Winson Green", "Ysgol Bro Dur", "Scoil Bhríde", "Mount Vernon". */
-const PREFIX_HEADS = new Set(['hmp', 'hmyoi', 'ysgol', 'scoil', 'gaelscoil', 'coleg', 'ysbyty', 'meddygfa', 'canolfan', 'ospidéal', 'ospideal', 'coláiste', 'colaiste', 'clinic', 'mount', 'holy', 'our']);
+const PREFIX_HEADS = new Set([
+  'hmp',
+  'hmyoi',
+  'ysgol',
+  'scoil',
+  'gaelscoil',
+  'coleg',
+  'ysbyty',
+  'meddygfa',
+  'canolfan',
+  'ospidéal',
+  'ospideal',
+  'coláiste',
+  'colaiste',
+  'clinic',
+  'mount',
+  'holy',
+  'our',
+]);
 /** Words that may sit inside a place's name without a capital: "St Mary's of the Angels", "Upton-upon-Severn". */
 const JOINERS = new Set(['of', 'and', '&', 'on', 'upon', 'de', 'la', 'y', 'yr', 'na', 'an', 'le', 'by']);
 /** Heads a place may have in lower case, after a word that is no English word: "harewood ward". */
 const LOWER_HEADS = new Set(['ward', 'unit', 'hospital', 'surgery', 'school']);
 /** Words before a town that say it is a place: "in Reading", "moved to Bath". */
-const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'near', 'at', 'around', 'outside', 'into', 'towards', 'toward', 'via', 'of', 'back', 'round', 'across', 'through', 'moved', 'lives', 'lived', 'grew', 'up', 'visiting', 'visited', 'left']);
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'from',
+  'to',
+  'near',
+  'at',
+  'around',
+  'outside',
+  'into',
+  'towards',
+  'toward',
+  'via',
+  'of',
+  'back',
+  'round',
+  'across',
+  'through',
+  'moved',
+  'lives',
+  'lived',
+  'grew',
+  'up',
+  'visiting',
+  'visited',
+  'left',
+]);
 /** After these a capitalised word is still just a word ("of Hope", "the Trust"). */
-const TWO_WORD_HEADS = ['health centre', 'medical centre', 'health center', 'medical center', 'care home', 'nursing home', 'high school', 'grammar school', 'middle school', 'primary school', 'infant school', 'junior school'];
+const TWO_WORD_HEADS = [
+  'health centre',
+  'medical centre',
+  'health center',
+  'medical center',
+  'care home',
+  'nursing home',
+  'high school',
+  'grammar school',
+  'middle school',
+  'primary school',
+  'infant school',
+  'junior school',
+];
 
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
 const wordy = (t: Token) => t.shape === 'capital' || t.shape === 'caps' || /^(?:st|saint)$/.test(t.fold);
 
 function headAt(tokens: Token[], i: number): { words: number; head: string } | null {
@@ -39,7 +108,12 @@ function extendHead(text: string, tokens: Token[], last: number): number {
   while (tokens[j] && /^[ \t]$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
     const t = tokens[j]!;
     if (t.shape === 'lower') break;
-    if (headAt(tokens, j) || /^(?:rc|ce|cofe|nhs|foundation|trust|community|academy|medical|health|primary|secondary|infant|junior|church|catholic|memorial|general|royal|district|university|teaching|psychiatric|partnership)$/.test(t.fold)) {
+    if (
+      headAt(tokens, j) ||
+      /^(?:rc|ce|cofe|nhs|foundation|trust|community|academy|medical|health|primary|secondary|infant|junior|church|catholic|memorial|general|royal|district|university|teaching|psychiatric|partnership)$/.test(
+        t.fold,
+      )
+    ) {
       j += 1;
       continue;
     }
@@ -68,7 +142,14 @@ export function findPlaces(text: string): Finding[] {
       if (t.shape === 'lower') {
         // "harewood ward": one lower-case word that is no English word, nor one of ours.
         const level = lex.englishLevel(w.fold);
-        if (k === i - 1 && w.shape === 'lower' && level === undefined && !CLINICAL.has(w.fold) && !SAFE_PROPER.has(w.fold) && !w.fold.includes('-')) {
+        if (
+          k === i - 1 &&
+          w.shape === 'lower' &&
+          level === undefined &&
+          !CLINICAL.has(w.fold) &&
+          !SAFE_PROPER.has(w.fold) &&
+          !w.fold.includes('-')
+        ) {
           first = k;
           specific = true;
         }
@@ -86,7 +167,14 @@ export function findPlaces(text: string): Finding[] {
       if (JOINERS.has(w.fold) && k > 0 && wordy(tokens[k - 1]!)) {
         const before = tokens[k - 1]!;
         const level = lex.englishLevel(before.fold);
-        if (w.fold === 'of' && level !== undefined && level <= 35 && !lex.isName(before.fold)) break;
+        if (
+          w.fold === 'of' &&
+          level !== undefined &&
+          level <= 35 &&
+          !lex.isFirstName(before.fold) &&
+          before.fold !== 'lady'
+        )
+          break;
         continue;
       }
       break;
@@ -100,7 +188,9 @@ export function findPlaces(text: string): Finding[] {
   }
 
   // Wards by number and wing: "Ward 7B", "7 West", "4 North".
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?:Ward\s+\d{1,3}[A-Z]?|\d{1,2}[A-Z]?\s+(?:North|South|East|West)(?:\s+\p{Lu}[\p{L}-]+){0,3})(?![\p{L}\p{N}])/gu)) {
+  for (const m of text.matchAll(
+    /(?<![\p{L}\p{N}])(?:Ward\s+\d{1,3}[A-Z]?|\d{1,2}[A-Z]?\s+(?:North|South|East|West)(?:\s+\p{Lu}[\p{L}-]+){0,3})(?![\p{L}\p{N}])/gu,
+  )) {
     out.push({ kind: 'place', start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   // "St Brendan's", "St James's": a saint's name on its own is a hospital, a church or a school.
@@ -123,7 +213,12 @@ export function findPlaces(text: string): Finding[] {
     const specific = tokens.slice(i + 1, last + 1).some((w) => !GENERIC_PLACE_WORDS.has(w.fold));
     if (!specific) continue;
     // "Our Lady of Lourdes" stands, "Our team" does not: "our" and "holy" need a head at the end.
-    if ((t.fold === 'our' || t.fold === 'holy' || t.fold === 'mount' || t.fold === 'clinic') && !headAt(tokens, last) && t.fold !== 'mount') continue;
+    if (
+      (t.fold === 'our' || t.fold === 'holy' || t.fold === 'mount' || t.fold === 'clinic') &&
+      !headAt(tokens, last) &&
+      t.fold !== 'mount'
+    )
+      continue;
     out.push({ kind: 'place', start: t.start, end: tokens[last]!.end, text: text.slice(t.start, tokens[last]!.end) });
   }
 
@@ -143,10 +238,21 @@ export function findPlaces(text: string): Finding[] {
     }
     if (!best) continue;
     const words = tokens.slice(i, i + best);
-    if (words.every((w) => SAFE_PROPER.has(w.fold) || THEORISTS.has(w.fold) || THEORISTS_COMMON.has(w.fold) || MONTHS.has(w.fold) || lex.isCountryOrLanguage(w.fold))) continue;
+    if (
+      words.every(
+        (w) =>
+          SAFE_PROPER.has(w.fold) ||
+          THEORISTS.has(w.fold) ||
+          THEORISTS_COMMON.has(w.fold) ||
+          MONTHS.has(w.fold) ||
+          lex.isCountryOrLanguage(w.fold),
+      )
+    )
+      continue;
     const ordinary = words.every((w) => lex.englishLevel(w.fold) !== undefined || lex.isFirstName(w.fold));
     const before = tokens[i - 1];
-    const introduced = !!before && PLACE_PREPOSITIONS.has(before.fold) && /^[ \t]+$/.test(text.slice(before.end, t.start));
+    const introduced =
+      !!before && PLACE_PREPOSITIONS.has(before.fold) && /^[ \t]+$/.test(text.slice(before.end, t.start));
     const after = text.slice(words[best - 1]!.end, words[best - 1]!.end + 12);
     // A town that is also an ordinary word or a first name ("Reading", "Bath", "Hope", "Lincoln") needs a
     // preposition before it, or more of an address after: a comma and a capital, a postcode, a state.

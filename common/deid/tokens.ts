@@ -82,7 +82,7 @@ function shapeOf(word: string): Shape {
 function startsSentence(text: string, start: number, previous: Token | undefined): boolean {
   let i = start - 1;
   // Quotes, brackets, bullets, dashes and spaces before a word do not end what came before.
-  while (i >= 0 && /[\s"'“‘(\[*•·\-–—>#]/u.test(text[i]!)) {
+  while (i >= 0 && /[\s"'“‘([*•·\-–—>#]/u.test(text[i]!)) {
     if (text[i] === '\n') return true;
     i -= 1;
   }
@@ -134,7 +134,9 @@ export function tokenize(text: string): Token[] {
       text: raw,
       start,
       end: start + bare.length,
-      fold: irregular ?? foldName(contraction && raw.length > contraction[0].length ? raw.slice(0, -contraction[0].length) : bare),
+      fold:
+        irregular ??
+        foldName(contraction && raw.length > contraction[0].length ? raw.slice(0, -contraction[0].length) : bare),
       contraction: !!contraction || !!irregular,
       shape: shapeOf(bare),
       sentenceStart: startsSentence(text, start, previous),

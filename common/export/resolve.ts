@@ -1,11 +1,31 @@
 /**
  * Which decision applies to a finding, and what stands in its place: shared by main (which applies them)
- * and the window (which shows them). No NLP here, so the window's bundle stays small.
+ * and the window (which shows them). No word lists or NLP here, so the window's bundle stays small.
  */
 import { type ExportFinding, REDACTED, type Resolution, type Resolutions } from './types';
 
+type Grouping = Pick<Resolutions, 'split' | 'same'>;
+
+/**
+ * The key a finding is decided by: its group's ("Maria Kowalski" for "Maria"), or its own words' where the
+ * person split it off, or, where they said it is the same as another, that one's.
+ */
+export function keyOf(finding: ExportFinding, grouping: Grouping): string {
+  const own = grouping.split?.includes(finding.variantKey) ? finding.variantKey : finding.valueKey;
+  return grouping.same?.[own] ?? own;
+}
+
 export function resolutionFor(finding: ExportFinding, resolutions: Resolutions): Resolution | null {
-  return resolutions.byFinding[finding.id] ?? resolutions.byValue[finding.valueKey] ?? null;
+  return resolutions.byFinding[finding.id] ?? resolutions.byValue[keyOf(finding, resolutions)] ?? null;
+}
+
+/** The stand-in for a key: the person's own, else the suggested one. */
+export function standInFor(
+  key: string,
+  resolutions: Pick<Resolutions, 'pseudonyms'>,
+  suggested: Record<string, string>,
+): string {
+  return resolutions.pseudonyms[key]?.trim() || suggested[key] || REDACTED;
 }
 
 /** What stands in a finding's place. */
@@ -17,11 +37,20 @@ export function replacementFor(
 ): string {
   if (resolution.action === 'redact') return REDACTED;
   if (resolution.action === 'keep') return finding.text;
-  return resolutions.pseudonyms[finding.valueKey]?.trim() || suggested[finding.valueKey] || REDACTED;
+  return standInFor(keyOf(finding, resolutions), resolutions, suggested);
 }
 
-const wordsOf = (s: string) => s.toLocaleLowerCase('en-GB').match(/[\p{L}\p{N}]+/gu) ?? [];
-/** Titles and little words a pseudonym may share with a name without giving it away. */
+const wordsOf = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('en-GB')
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Words a stand-in may share with what it replaces without giving it away: titles and little words, the
+ * kinds of place and of person ("Willow Ward" may become "the ward" or "Ward A"), and our own stand-in words.
+ */
 const SHAREABLE = new Set([
   'dr',
   'mr',
@@ -37,21 +66,89 @@ const SHAREABLE = new Set([
   'la',
   'van',
   'von',
+  'st',
+  'saint',
+  'ward',
+  'unit',
+  'hospital',
+  'infirmary',
+  'surgery',
+  'practice',
+  'health',
+  'medical',
+  'centre',
+  'center',
+  'clinic',
+  'school',
+  'primary',
+  'academy',
+  'college',
+  'university',
+  'nursery',
+  'high',
+  'house',
+  'home',
+  'care',
+  'hostel',
+  'prison',
+  'hmp',
+  'church',
+  'mosque',
+  'temple',
+  'team',
+  'service',
+  'trust',
+  'road',
+  'street',
+  'lane',
+  'avenue',
+  'close',
+  'drive',
+  'way',
+  'flat',
+  'apartment',
+  'unit',
+  'general',
+  'community',
+  'client',
+  'person',
+  'relative',
+  'colleague',
+  'place',
+  'workplace',
+  'address',
+  'number',
+  'date',
+  'phone',
+  'postcode',
+  'reference',
+  'mum',
+  'dad',
+  'mother',
+  'father',
+  'brother',
+  'sister',
+  'son',
+  'daughter',
+  'nhs',
 ]);
 
 /**
- * Whether a stand-in gives away what it stands for: any word of it ("Ms Patel" for "Keziah Patel"), or,
- * for numbers, four or more of its digits in a row ("07700 900 123" for "07700 900123").
+ * What in a stand-in gives away what it stands for, or null: a word of it ("Ms Patel" for "Keziah Patel"
+ * gives away "Patel"), or, for numbers, four or more of its digits in a row ("07700 900 123" for
+ * "07700 900123" gives away "0770").
  */
-export function givesAway(pseudonym: string, value: string): boolean {
+export function givesAway(pseudonym: string, value: string): string | null {
   const words = new Set(wordsOf(pseudonym));
-  if (wordsOf(value).some((w) => w.length > 1 && !SHAREABLE.has(w) && !/^\d+$/.test(w) && words.has(w))) return true;
+  const shared = wordsOf(value).find((w) => w.length > 1 && !SHAREABLE.has(w) && !/^\d+$/.test(w) && words.has(w));
+  if (shared)
+    return pseudonym.match(new RegExp(`[\\p{L}\\p{M}]+`, 'gu'))?.find((w) => wordsOf(w)[0] === shared) ?? shared;
   const digits = value.replace(/\D/g, '');
   const theirs = pseudonym.replace(/\D/g, '');
   for (let i = 0; digits.length >= 4 && i + 4 <= digits.length; i++) {
-    if (theirs.includes(digits.slice(i, i + 4))) return true;
+    if (theirs.includes(digits.slice(i, i + 4))) return digits.slice(i, i + 4);
   }
-  return false;
+  return null;
 }
 
 /**

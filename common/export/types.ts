@@ -42,6 +42,8 @@ export interface ExportSelection {
   checkins: { from: string; to: string } | null;
   /** The warning signs and what helps, only when ticked. */
   signs: boolean;
+  /** Words the person asked the check to find in this export as well ("it missed these"). */
+  lookFor?: string[] | undefined;
 }
 
 export const EMPTY_SELECTION: ExportSelection = {
@@ -131,14 +133,26 @@ export interface ExportDocument {
 
 export const KIND_NAMES: Record<FindingKind, string> = {
   'nhs-number': 'NHS number',
+  'chi-number': 'CHI number',
+  'ni-number': 'National Insurance number',
+  ssn: 'Social Security number',
+  'medicare-number': 'Medicare number',
+  ppsn: 'PPS number',
+  'hospital-number': 'Hospital number',
+  'id-number': 'Reference number',
   'date-of-birth': 'Date of birth',
   postcode: 'Postcode',
   phone: 'Phone number',
   email: 'E-mail address',
+  'web-address': 'Web address',
+  handle: 'Social media name',
   address: 'Street address',
   'listed-name': 'Name from your list',
   'listed-place': 'Place from your list',
-  'person-name': 'Possible name',
+  place: 'Place',
+  added: 'Added by you',
+  'person-name': 'Name',
+  'possible-name': 'Possibly a name',
   'link-address': 'Link address',
 };
 
@@ -147,8 +161,13 @@ export interface ExportFinding {
   id: string;
   kind: FindingKind;
   text: string;
-  /** Findings with the same value share a key: "all like this" and pseudonyms go by it. */
+  /**
+   * Findings of the same person, place or value share a key: "all like this" and pseudonyms go by it.
+   * "Maria", "Maria Kowalski" and "Ms Kowalski" are one person, so one key.
+   */
   valueKey: string;
+  /** The value of these words alone ("name:maria"): the key a finding takes when its group is split. */
+  variantKey: string;
   sectionIndex: number;
   sectionTitle: string;
   before: string;
@@ -164,6 +183,10 @@ export interface Resolutions {
   byFinding: Record<string, Resolution>;
   /** The person's own pseudonym for a value, where they changed the suggested one. */
   pseudonyms: Record<string, string>;
+  /** Variant keys the person took out of their group ("not the same person"): they are decided on their own. */
+  split?: string[] | undefined;
+  /** Keys the person said are the same as another ("the same person"): decided, and stood in for, as that one. */
+  same?: Record<string, string> | undefined;
 }
 
 export const EMPTY_RESOLUTIONS: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };

@@ -119,6 +119,7 @@ const exportSelection = z
       .nullable(),
     checkins: z.object({ from: isoDay, to: isoDay }).strict().nullable(),
     signs: z.boolean(),
+    lookFor: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
   })
   .strict();
 /** The check's name for exactly what it read (see ExportCheck.fingerprint). */
@@ -150,6 +151,8 @@ const resolutions = z
         .refine((p) => p.length > 0, 'A pseudonym cannot be empty.')
         .refine((p) => p.length <= 60, 'Please keep a pseudonym under 60 characters.'),
     ),
+    split: z.array(z.string().max(1000)).max(50_000).optional(),
+    same: fewKeys(z.string().max(1000)).optional(),
   })
   .strict();
 const agendaFields = z

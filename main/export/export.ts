@@ -5,9 +5,10 @@
 import { AppError } from '../../common/errors';
 import { applyResolutions, checkDocument, probeOf } from '../../common/export/deid';
 import { createHash, randomUUID } from 'node:crypto';
-import { findIdentifiers, findListedNames } from '../../common/deid/detectors';
+import { findIdentifiers } from '../../common/deid/detectors';
+import { readerText } from '../../common/deid/normalise';
 import { givesAway, replacementFor, resolutionFor, settledResolution } from '../../common/export/resolve';
-import { textOf, unitsOf, wordCountOf } from '../../common/export/document';
+import { mapUnits, textOf, unitsOf, wordCountOf } from '../../common/export/document';
 import { dayOf, localTimeZone } from '../../common/supervision/hours';
 import { warmPersonNames } from '../../common/deid/names';
 import { pdfTemplates, renderHtml } from '../../common/export/html';
@@ -102,28 +103,39 @@ export class ExportService {
     if (new Set(ids).size !== ids.length) {
       throw new AppError('INVALID_INPUT', 'An entry is in the selection twice. Please include each entry once.');
     }
-    return buildDocument(selection, this.sources, localDay(this.now()));
+    // Text as a reader sees it (nothing invisible, every digit plain): what is checked is what leaves.
+    return mapUnits(buildDocument(selection, this.sources, localDay(this.now())), (inlines) =>
+      inlines.map((run) => ({
+        ...run,
+        text: readerText(run.text),
+        ...(run.href === undefined ? {} : { href: readerText(run.href) }),
+      })),
+    );
   }
 
-  private async findingsOf(doc: ExportDocument) {
+  private async findingsOf(doc: ExportDocument, selection: ExportSelection) {
     await warmPersonNames(unitsOf(doc).map((u) => probeOf(u.text)));
     const settings = this.deps.settings.get();
-    const options = { names: settings.deidNames, places: settings.deidPlaces, year: this.now().getFullYear() };
+    const options = {
+      names: settings.deidNames,
+      places: settings.deidPlaces,
+      lookFor: selection.lookFor ?? [],
+      year: this.now().getFullYear(),
+    };
     const { findings, pseudonyms } = checkDocument(doc, options);
     // Names exactly what was checked, with which lists: the preview and the save must match it.
     const fingerprint = createHash('sha256').update(JSON.stringify({ doc, options })).digest('base64url');
     // A pseudonym must not hold another name or detail the check found, nor anything the detectors see.
     const values = [...new Set(findings.filter((f) => f.kind !== 'link-address').map((f) => f.text))];
     const alsoRefuse = (pseudonym: string) =>
-      values.some((v) => givesAway(pseudonym, v)) ||
-      findIdentifiers(probeOf(pseudonym), { names: options.names, year: options.year }).length > 0 ||
-      findListedNames(pseudonym, options.places).length > 0;
-    return { findings, pseudonyms, fingerprint, alsoRefuse };
+      values.some((v) => givesAway(pseudonym, v) !== null) ||
+      findIdentifiers(probeOf(readerText(pseudonym)), options).length > 0;
+    return { findings, pseudonyms, fingerprint, alsoRefuse, values };
   }
 
   async check(selection: ExportSelection): Promise<ExportCheck> {
     const doc = this.document(selection);
-    const { findings, pseudonyms, fingerprint } = await this.findingsOf(doc);
+    const { findings, pseudonyms, fingerprint } = await this.findingsOf(doc, selection);
     return {
       fingerprint,
       findings,
@@ -139,7 +151,7 @@ export class ExportService {
   /** The document as it would leave, and how many findings still need a decision. */
   private async settle(selection: ExportSelection, resolutions: Resolutions, fingerprint: string) {
     const doc = this.document(selection);
-    const { findings, pseudonyms, fingerprint: now, alsoRefuse } = await this.findingsOf(doc);
+    const { findings, pseudonyms, fingerprint: now, alsoRefuse, values } = await this.findingsOf(doc, selection);
     if (now !== fingerprint) {
       throw new AppError(
         'CHANGED',
@@ -149,12 +161,15 @@ export class ExportService {
     const counts = { redacted: 0, pseudonymised: 0, kept: 0, unresolved: 0 };
     /** The first finding still undecided, and the first pseudonym refused for giving something away. */
     let firstUndecided: ExportFinding | null = null;
-    let givenAway: string | null = null;
+    let givenAway: { pseudonym: string; word: string | null } | null = null;
     for (const finding of findings) {
       const resolution = settledResolution(finding, resolutions, pseudonyms, alsoRefuse);
       const chosen = resolutionFor(finding, resolutions);
-      if (!resolution && chosen?.action === 'pseudonym') {
-        givenAway ??= replacementFor(finding, chosen, resolutions, pseudonyms);
+      if (!resolution && chosen?.action === 'pseudonym' && !givenAway) {
+        const pseudonym = replacementFor(finding, chosen, resolutions, pseudonyms);
+        const word =
+          givesAway(pseudonym, finding.text) ?? values.map((v) => givesAway(pseudonym, v)).find((w) => w) ?? null;
+        givenAway = { pseudonym, word };
       }
       if (!resolution) firstUndecided ??= finding;
       if (!resolution) counts.unresolved += 1;
@@ -189,7 +204,9 @@ export class ExportService {
     if (givenAway !== null) {
       throw new AppError(
         'INVALID_INPUT',
-        `The pseudonym “${givenAway}” still gives away a name or detail the check found. Please choose another. Nothing was saved.`,
+        givenAway.word
+          ? `The stand-in “${givenAway.pseudonym}” still holds “${givenAway.word}”, which is part of what the check found. Please choose another. Nothing was saved.`
+          : `The stand-in “${givenAway.pseudonym}” looks like a name or detail itself. Please choose another. Nothing was saved.`,
       );
     }
     if (firstUndecided) throw unresolvedError(counts.unresolved, firstUndecided);

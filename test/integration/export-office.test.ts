@@ -58,7 +58,7 @@ describe('the Word export in a word processor', () => {
         /\s+/g,
         ' ',
       );
-      expect(text).toContain('A hard afternoon with Client A');
+      expect(text).toContain('A hard afternoon with Person A');
       expect(text).toContain('Confidential — prepared for supervision');
       expect(text).toMatch(/Page 1 of \d/);
       expect(text).not.toContain(IDENTIFIERS.nhs);

@@ -63,8 +63,9 @@ describe('the de-identification check', () => {
     // The title is checked too, and the same name shares one value and one pseudonym everywhere.
     const keziah = check.findings.filter((f) => f.valueKey === 'name:keziah');
     expect(keziah.length).toBeGreaterThanOrEqual(5);
-    expect(check.pseudonyms['name:keziah']).toBe('Client A');
-    expect(check.pseudonyms['name:margaret okafor']).toBe('Client B');
+    // No word near either says who they are, so each is a person: "Person A", "Person B".
+    expect(check.pseudonyms['name:keziah']).toBe('Person A');
+    expect(check.pseudonyms['name:margaret okafor']).toBe('Person B');
     expect(check.clientMaterial).toEqual([{ id: ids[0], title: 'A hard afternoon with Keziah' }]);
   });
 });
@@ -104,13 +105,13 @@ describe('exporting', () => {
     for (const [format, text] of Object.entries(texts)) {
       const flat = text.replace(/\s+/g, ' ');
       expect(identifiersLeftIn(flat), format).toEqual([]);
-      expect(flat, format).toContain('Client A');
+      expect(flat, format).toContain('Person A');
       expect(flat, format).toContain('my colleague');
       expect(flat, format).toContain(IDENTIFIERS.place); // kept, with a reason
       expect(flat, format).toContain('[redacted]');
       expect(flat, format).toMatch(/Confidential — prepared for supervision/i);
       // The same person is the same pseudonym in every entry and in the title.
-      expect(flat.match(/Client A/g)!.length, format).toBeGreaterThanOrEqual(5);
+      expect(flat.match(/Person A/g)!.length, format).toBeGreaterThanOrEqual(5);
     }
     expect(texts['pdf']).toMatch(/Page 1 of \d/);
     expect(texts['html']).not.toMatch(/<script|src=|@import|url\(/i);
@@ -118,13 +119,13 @@ describe('exporting', () => {
 
     const records = s.exports.records();
     expect(records.map((r) => r.format).sort()).toEqual(['docx', 'html', 'markdown', 'pdf']);
-    expect(records[0]).toMatchObject({ title: 'For supervision with Client A in mind', items: 3, kept: 1 });
-    expect(records[0]!.fileName).toMatch(/^For supervision with Client A in mind - \d{4}-\d{2}-\d{2}\.\w+$/);
+    expect(records[0]).toMatchObject({ title: 'For supervision with Person A in mind', items: 3, kept: 1 });
+    expect(records[0]!.fileName).toMatch(/^For supervision with Person A in mind - \d{4}-\d{2}-\d{2}\.\w+$/);
     // The PDF's own metadata: the title (de-identified) and Holding as its creator, nothing of the system.
     const info = execFileSync('pdfinfo', [path.join(dir, records[0]!.fileName.replace(/\.\w+$/, '.pdf'))], {
       encoding: 'utf8',
     });
-    expect(info).toMatch(/^Title:\s+For supervision with Client A in mind$/m);
+    expect(info).toMatch(/^Title:\s+For supervision with Person A in mind$/m);
     expect(info).toMatch(/^Creator:\s+Holding$/m);
     expect(info).not.toMatch(/Linux|X11|Mozilla|Keziah/);
   });
@@ -512,11 +513,12 @@ describe('what the review found', () => {
       );
     expect(await save('Ms Patel')).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/“Ms Patel” still gives away/) },
+      // It says which word gives it away.
+      error: { message: expect.stringMatching(/“Ms Patel” still holds “Patel”/) },
     });
     expect(await save('Tom Reed’s sister')).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/still gives away/) },
+      error: { message: expect.stringMatching(/still holds/) },
     });
     expect(await readdir(dir)).toEqual([]);
     expect(await save('Client A')).toMatchObject({ ok: true });
@@ -529,6 +531,43 @@ describe('what the review found', () => {
     s.journal.save({ ...e, body: docFromParagraphs(['Kez\u00ADiah and Kez\u200Biah rang.']), tags: [] });
     const check = await s.exports.check({ ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] });
     expect(check.findings.map((f) => f.text)).toEqual(['Keziah', 'Keziah']);
+  });
+
+  it('checks text as a reader sees it, and exports exactly what it checked', async () => {
+    const dir = await tempDir();
+    const s = await withSaving(dir);
+    s.settings.update({ deidNames: ['Keziah'] });
+    const e = s.journal.create({ title: 'Hidden' });
+    const hidden = [
+      'NHS 9\u200D4\u200C3 4\u200E76 59\u{E0041}19.',
+      'Mail k\u034Fez@exa\u180Emple.org, call ０７７００ ９００１２３, postcode L\uFE0FS6 2QD.',
+      'K\u2060eziah rang; her number is ٠٧٧٠٠ ٩٠٠١٢٤.',
+    ];
+    s.journal.save({ ...e, body: docFromParagraphs(hidden), tags: [] });
+    const selection = { ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] };
+    const check = await s.exports.check(selection);
+    expect(check.findings.map((f) => [f.kind, f.text])).toEqual([
+      ['nhs-number', '943 476 5919'],
+      ['email', 'kez@example.org'],
+      ['phone', '07700 900123'],
+      ['postcode', 'LS6 2QD'],
+      ['listed-name', 'Keziah'],
+      ['phone', '07700 900124'],
+    ]);
+    const resolutions = plainResolutions();
+    for (const f of check.findings) resolutions.byValue[f.valueKey] = { action: 'keep', reason: 'Invented for a test' };
+    const result = await s.router(
+      'export:save',
+      { selection, resolutions, fingerprint: check.fingerprint, format: 'markdown' },
+      sender,
+    );
+    const saved = await readFile((result as { value: { path: string } }).value.path, 'utf8');
+    // What left is what was checked: no invisible characters, every digit plain.
+    expect(saved).toContain('NHS 943 476 5919.');
+    expect(saved).toContain('call 07700 900123');
+    expect(saved).not.toMatch(
+      /[\u200B-\u200F\u2060]|\uFE0F|\u034F|\u180E|[\u{E0000}-\u{E007F}]|[\u0660-\u0669\uFF10-\uFF19]/u,
+    );
   });
 
   it('writes nothing when the vault locks while the save dialog is open', async () => {
@@ -585,13 +624,13 @@ describe('what the review found', () => {
     const part = (name: string) => parts[name] ?? '';
     const listing = Object.keys(parts);
     const everything = Object.values(parts).join('\n');
-    expect(part('docProps/core.xml')).toContain('About Client A');
+    expect(part('docProps/core.xml')).toContain('About Person A');
     expect(
       listing
         .filter((n) => /header\d*\.xml$/.test(n))
         .map(part)
         .join(''),
-    ).toContain('About Client A');
+    ).toContain('About Person A');
     expect(everything).not.toMatch(/Keziah|Margaret|Okafor/);
   });
 });

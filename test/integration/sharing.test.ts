@@ -59,7 +59,7 @@ describe('sharing with a supervisor, and feedback back', () => {
       for (const id of [...shared.entryIds, shared.itemId, shared.supervisorId]) expect(text).not.toContain(id);
     }
     expect(identifiersLeftIn(stored)).toEqual([]);
-    expect(stored).toContain('Client A');
+    expect(stored).toContain('Person A');
     expect(received.items[3]!.title.map((t) => t.text).join('')).toBe('1. Staying with not knowing');
     // The refs are not the supervisee's ids.
     for (const item of received.items) expect(shared.entryIds).not.toContain(item.ref);
@@ -142,7 +142,7 @@ describe('sharing with a supervisor, and feedback back', () => {
         const full = path.join(dir, file);
         if (!(await fs.stat(full)).isFile()) continue;
         const bytes = await fs.readFile(full);
-        for (const words of ['You stayed with it', 'Thank you for sharing', 'Staying with not knowing', 'Client A']) {
+        for (const words of ['You stayed with it', 'Thank you for sharing', 'Staying with not knowing', 'Person A']) {
           expect(bytes.includes(words), `${file} holds “${words}”`).toBe(false);
         }
       }

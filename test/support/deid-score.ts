@@ -115,7 +115,8 @@ export function scoreCorpus(passages: readonly Passage[], options: CheckTextsOpt
       if (found) score.labels.found += 1;
       tally(score.byKind, label.kind, found);
       if (label.kind === 'name') tally(score.byOrigin, label.detail ?? 'other', found);
-      if (!found) score.misses.push({ passage: passage.id, label, context: around(passage.text, label.start, label.end) });
+      if (!found)
+        score.misses.push({ passage: passage.id, label, context: around(passage.text, label.start, label.end) });
     }
     for (const f of findings) {
       score.findings += 1;

@@ -160,9 +160,9 @@ describe('findPhoneNumbers', () => {
   });
 
   it('ignores dates, times, short or long runs and unused ranges', () => {
-    expect(
-      findPhoneNumbers('on 01/02/1984 or 01-02-1984 at 09:30, 0930-1030, 07 12 15 18 22, 04700 900123'),
-    ).toEqual([]);
+    expect(findPhoneNumbers('on 01/02/1984 or 01-02-1984 at 09:30, 0930-1030, 07 12 15 18 22, 04700 900123')).toEqual(
+      [],
+    );
     expect(findPhoneNumbers('07700 9001234 and 077009001234')).toEqual([]);
   });
 });
@@ -220,8 +220,7 @@ describe('findListedNames', () => {
 
   it('escapes regex characters in names', () => {
     const names = ["Dr. O'Neil (Jnr)", 'C++', 'A.B.', '[ward]', 'a|b', '.*'];
-    const input =
-      "Dr. O’Neil (Jnr) and Dr. O'Neil (Jnr) used C++ with A.B. on [ward]; a|b, .* but not DrX, AxB.";
+    const input = "Dr. O’Neil (Jnr) and Dr. O'Neil (Jnr) used C++ with A.B. on [ward]; a|b, .* but not DrX, AxB.";
     expect(texts(findListedNames(input, names))).toEqual([
       'Dr. O’Neil (Jnr)',
       "Dr. O'Neil (Jnr)",
