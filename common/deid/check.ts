@@ -6,6 +6,7 @@
  */
 import { type Finding, findIdentifiers, findListedNames, resolveOverlaps } from './detectors';
 import { findPersonNames, nameWordsOf } from './names';
+import { prepareLexicon } from './lexicon';
 import { foldName } from './normalise';
 
 export interface CheckTextsOptions {
@@ -44,24 +45,57 @@ export function clearDetectorCache(): void {
   detectorCache.clear();
 }
 
-/** The findings in each text, in the same order, overlaps resolved. */
-export function checkTexts(texts: readonly string[], options: CheckTextsOptions): Finding[][] {
+/**
+ * The check, one text at a time, yielding after each so that a caller can give the event loop a turn. Every
+ * step is cached, so a run that has already been made (by `warmCheck`) is quick to make again.
+ */
+function* steps(texts: readonly string[], options: CheckTextsOptions): Generator<void, Finding[][]> {
   const nlpOption = { nlp: options.nlp !== false };
-  const first = texts.map((text) => {
-    const detected = detectorsOn(text, options);
-    return { detected, names: findPersonNames(text, nlpOption) };
-  });
+  const first: { detected: Finding[]; names: Finding[] }[] = [];
+  for (const text of texts) {
+    first.push({ detected: detectorsOn(text, options), names: findPersonNames(text, nlpOption) });
+    yield;
+  }
   // What the whole export knows to be names: the strong ones found anywhere, and the person's list.
   const known = new Set<string>();
   for (const { detected, names } of first) for (const w of nameWordsOf([...detected, ...names])) known.add(w);
   for (const listed of options.names)
     for (const w of foldName(listed).match(WORD) ?? []) if (w.length >= 2) known.add(w);
 
-  return texts.map((text, i) => {
+  const out: Finding[][] = [];
+  for (const [i, text] of texts.entries()) {
     const { detected, names } = first[i]!;
     // Only the known words this text holds: the cache then serves this text again whatever else changes.
     const here = [...new Set(foldName(text).match(WORD) ?? [])].filter((w) => known.has(w)).sort();
     const again = here.length ? findPersonNames(text, { ...nlpOption, known: new Set(here) }, here.join(' ')) : names;
-    return resolveOverlaps([...detected, ...again]);
-  });
+    out.push(resolveOverlaps([...detected, ...again]));
+    yield;
+  }
+  return out;
+}
+
+/** The findings in each text, in the same order, overlaps resolved. */
+export function checkTexts(texts: readonly string[], options: CheckTextsOptions): Finding[][] {
+  const run = steps(texts, options);
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Runs the check in slices of about `sliceMs`, giving the event loop a turn between them, so that a large
+ * export does not hold up everything else in main (the window's other requests, locking). Everything it
+ * works out is cached, so `checkTexts` afterwards is quick.
+ */
+export async function warmCheck(texts: readonly string[], options: CheckTextsOptions, sliceMs = 25): Promise<void> {
+  await prepareLexicon();
+  const run = steps(texts, options);
+  let sliceStart = performance.now();
+  while (!run.next().done) {
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
 }

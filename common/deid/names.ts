@@ -430,7 +430,8 @@ interface Evidence {
   text: string;
   known: ReadonlySet<string>;
   /** Token indexes compromise takes for people. */
-  nlpPeople: Set<number>;
+  /** Whether compromise takes this word for a person (asked only where other evidence is lacking). */
+  nlpPerson: (t: Token) => boolean;
   /** Sentences (by first token index) about theory rather than people. */
   theory: Set<number>;
   sentenceOf: number[];
@@ -673,7 +674,7 @@ function judge(ev: Evidence, t: Token): Verdict {
         ctx.next.shape !== 'lower')
     )
       return 'strong';
-    if (!nameLike(lex, fold, level)) return ev.nlpPeople.has(t.index) && plainCapital && level >= 35 ? 'weak' : null;
+    if (!nameLike(lex, fold, level)) return plainCapital && level >= 35 && ev.nlpPerson(t) ? 'weak' : null;
     if (ctx.ageAfter || ctx.roleAfter || RELATION_AFTER.test(ev.text.slice(t.end, t.end + 24))) return 'strong';
     if (plainCapital) return ctx.article || inPhrase(ev, t) ? null : 'strong';
     if (ctx.pronounAfter || ctx.article) return null;
@@ -698,7 +699,7 @@ function judge(ev: Evidence, t: Token): Verdict {
         (MONTH_NAMES.has(fold) || VIRTUES.has(fold) ? false : /ed$/.test(ctx.next.fold)))
     )
       return 'weak';
-    return ev.nlpPeople.has(t.index) && level >= 35 ? 'weak' : null;
+    return level >= 35 && ev.nlpPerson(t) ? 'weak' : null;
   }
 
   // Lower case: "saw kwame again today", "rang johnny mongan", "mr park", "grace (mum)", "hope's mum".
@@ -723,17 +724,32 @@ function judge(ev: Evidence, t: Token): Verdict {
   return null;
 }
 
-/** compromise's people, as token indexes: one more piece of evidence. */
-function nlpPeopleOf(text: string, tokens: Token[]): Set<number> {
-  const out = new Set<number>();
-  if (!/\p{Lu}/u.test(text)) return out;
-  const people = nlp(text).people().json({ offset: true }) as { offset: { start: number; length: number } }[];
-  for (const p of people) {
-    const from = p.offset.start;
-    const to = from + p.offset.length;
-    for (const t of tokens) if (t.start >= from && t.end <= to) out.add(t.index);
-  }
-  return out;
+const nlpCache = new Map<string, { start: number; end: number }[]>();
+
+/**
+ * compromise's people in one sentence, as spans: one more piece of evidence. It is by far the slowest part
+ * of the check, so it is asked only about the sentences where a name-like word has nothing else to go on,
+ * and its answers are kept.
+ */
+function nlpPeopleIn(sentence: string): { start: number; end: number }[] {
+  const cached = nlpCache.get(sentence);
+  if (cached) return cached;
+  const people = nlp(sentence).people().json({ offset: true }) as { offset: { start: number; length: number } }[];
+  const spans = people.map((p) => ({ start: p.offset.start, end: p.offset.start + p.offset.length }));
+  if (nlpCache.size >= 20_000) nlpCache.delete(nlpCache.keys().next().value!);
+  nlpCache.set(sentence, spans);
+  return spans;
+}
+
+function nlpPersonFor(text: string, tokens: Token[], sentenceOf: number[]): (t: Token) => boolean {
+  return (t) => {
+    const first = sentenceOf[t.index]!;
+    let last = t.index;
+    while (last + 1 < tokens.length && sentenceOf[last + 1] === first) last += 1;
+    const from = tokens[first]!.start;
+    const sentence = text.slice(from, tokens[last]!.start + tokens[last]!.text.length);
+    return nlpPeopleIn(sentence).some((p) => t.start - from >= p.start && t.end - from <= p.end);
+  };
 }
 
 /** Sentences about theory: they hold a theory word ("model", "cycle", "et al") or a year in brackets. */
@@ -769,7 +785,7 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
     tokens,
     text,
     known: options.known ?? new Set(),
-    nlpPeople: options.nlp === false ? new Set() : nlpPeopleOf(text, tokens),
+    nlpPerson: options.nlp === false ? () => false : nlpPersonFor(text, tokens, sentenceOf),
     theory,
     sentenceOf,
   };
@@ -950,6 +966,8 @@ const CACHE_LIMIT = 20_000;
 /** Forgets every paragraph the names pass has seen (on lock). */
 export function clearNameCache(): void {
   cache.clear();
+  nlpCache.clear();
+  derivedCache.clear();
 }
 
 /** Names in a text, cached by text and what is already known. */
@@ -974,21 +992,4 @@ export function nameValue(name: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toLocaleLowerCase('en-GB');
-}
-
-/**
- * Runs the names pass over many texts in slices, giving the event loop a turn between them, so that a
- * large export does not hold up everything else in main (the window's other requests, locking). The
- * results are cached, so the check that follows is quick.
- */
-export async function warmPersonNames(texts: readonly string[], sliceMs = 25): Promise<void> {
-  let sliceStart = performance.now();
-  getLexicon();
-  for (const text of texts) {
-    findPersonNames(text);
-    if (performance.now() - sliceStart > sliceMs) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      sliceStart = performance.now();
-    }
-  }
 }

@@ -26,6 +26,8 @@ function digitValue(ch: string): string {
  * non-breaking and other spaces), every script's digits written 0-9.
  */
 export function readerText(text: string): string {
+  // Plain ASCII holds nothing to hide in or fold: most text, left as it is at once.
+  if (/^[\t\n\r\x20-\x7E]*$/.test(text)) return text;
   let out = text.replace(IGNORABLE, '').normalize('NFKC').replace(MARK_ON_NON_LETTER, '');
   if (!/^[\p{ASCII}]*$/u.test(out)) out = out.replace(DIGIT, (d) => (d >= '0' && d <= '9' ? d : digitValue(d)));
   return out;

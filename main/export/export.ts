@@ -10,7 +10,7 @@ import { readerText } from '../../common/deid/normalise';
 import { givesAway, replacementFor, resolutionFor, settledResolution } from '../../common/export/resolve';
 import { mapUnits, textOf, unitsOf, wordCountOf } from '../../common/export/document';
 import { dayOf, localTimeZone } from '../../common/supervision/hours';
-import { warmPersonNames } from '../../common/deid/names';
+import { warmCheck } from '../../common/deid/check';
 import { pdfTemplates, renderHtml } from '../../common/export/html';
 import { renderMarkdown } from '../../common/export/markdown';
 import type {
@@ -114,7 +114,6 @@ export class ExportService {
   }
 
   private async findingsOf(doc: ExportDocument, selection: ExportSelection) {
-    await warmPersonNames(unitsOf(doc).map((u) => probeOf(u.text)));
     const settings = this.deps.settings.get();
     const options = {
       names: settings.deidNames,
@@ -122,6 +121,13 @@ export class ExportService {
       lookFor: selection.lookFor ?? [],
       year: this.now().getFullYear(),
     };
+    // In slices, so the window's other requests and a lock are never held up; checkDocument then reuses it.
+    await warmCheck(
+      unitsOf(doc)
+        .filter((u) => !u.href)
+        .map((u) => probeOf(u.text)),
+      options,
+    );
     const { findings, pseudonyms } = checkDocument(doc, options);
     // Names exactly what was checked, with which lists: the preview and the save must match it.
     const fingerprint = createHash('sha256').update(JSON.stringify({ doc, options })).digest('base64url');
