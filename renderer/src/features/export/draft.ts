@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   EMPTY_SELECTION,
+  type ExportCheck,
   type ExportFinding,
   type ExportFormat,
   type ExportSelection,
@@ -13,7 +14,7 @@ import {
   type Resolution,
   type Resolutions,
 } from '../../../../common/export/types';
-import { givesAway } from '../../../../common/export/resolve';
+import { givesAway, keyOf, standInFor } from '../../../../common/export/resolve';
 import type { EntryKind } from '../../../../common/journal/types';
 import { addMonths, thisMonth, today } from '../supervision/format';
 
@@ -34,13 +35,19 @@ export type Choice = { action: 'redact' } | { action: 'pseudonym' } | { action: 
 export type Action = Choice['action'];
 
 export interface Decisions {
-  /** For every finding with this value ("all like this"). */
+  /** For every finding decided by this key ("all like this"): see `keyOf`. */
   byValue: Record<string, Choice>;
   /** For one finding, by its place; kept with the words found there, so a moved finding is never mistaken for it. */
   byFinding: Record<string, { choice: Choice; text: string; valueKey: string }>;
-  /** The person's own pseudonym for a value, as typed. */
+  /** The person's own pseudonym for a key, as typed. */
   pseudonyms: Record<string, string>;
+  /** Variant keys taken out of their group: "not the same person". */
+  split: string[];
+  /** Keys said to be the same as another: "the same person". Always to a key that is not itself in here. */
+  same: Record<string, string>;
 }
+
+export const EMPTY_DECISIONS: Decisions = { byValue: {}, byFinding: {}, pseudonyms: {}, split: [], same: {} };
 
 export interface Draft {
   step: 'choose' | 'check';
@@ -52,6 +59,10 @@ export interface Draft {
   checkins: { on: boolean; from: string; to: string };
   signs: boolean;
   decisions: Decisions;
+  /** Words the person asked the check to find in this export as well: it missed them. */
+  lookFor: string[];
+  /** The pseudonyms the check last suggested, as the person saw them: see `keepStandIns`. */
+  seen: Record<string, string>;
   format: ExportFormat;
 }
 
@@ -67,7 +78,9 @@ export function emptyDraft(now = new Date()): Draft {
     hours: { on: false, supervisorId: '', from: addMonths(thisMonth(now), -5), to: thisMonth(now) },
     checkins: { on: false, from: today(new Date(now.getTime() - 27 * DAY)), to: today(now) },
     signs: false,
-    decisions: { byValue: {}, byFinding: {}, pseudonyms: {} },
+    decisions: EMPTY_DECISIONS,
+    lookFor: [],
+    seen: {},
     format: 'pdf',
   };
 }
@@ -100,6 +113,8 @@ export function selectionOf(draft: Draft): ExportSelection {
       : null,
     checkins: draft.checkins.on ? { from: draft.checkins.from, to: draft.checkins.to } : null,
     signs: draft.signs,
+    // Only when there are some, so an export without them is checked exactly as before.
+    ...(draft.lookFor.length ? { lookFor: draft.lookFor } : {}),
   };
 }
 
@@ -131,40 +146,98 @@ export function overrideFor(finding: ExportFinding, decisions: Decisions): Choic
   return own && own.text === finding.text && own.valueKey === finding.valueKey ? own.choice : undefined;
 }
 
-/** The choice that governs a finding (its own, else its value's), settled or not. */
+/** The choice that governs a finding (its own, else its group's), settled or not. */
 export function choiceFor(finding: ExportFinding, decisions: Decisions): Choice | undefined {
-  return overrideFor(finding, decisions) ?? decisions.byValue[finding.valueKey];
+  return overrideFor(finding, decisions) ?? decisions.byValue[keyOf(finding, decisions)];
+}
+
+/** What in a stand-in gives something away: a word of what it stands for, or of another detail the check found. */
+export interface Refusal {
+  word: string;
+  /** The words it is part of. */
+  value: string;
+  /** Part of another detail the check found, not of what it stands for. */
+  other: boolean;
+}
+
+/** Judges stand-ins: `(standIn, own)` gives what in it gives something away, or null. */
+export type Refuse = (standIn: string, own: readonly string[]) => Refusal | null;
+
+/**
+ * Judges stand-ins as main does against `own` (the words a stand-in stands for) and `values` (everything the
+ * check found), remembering each stand-in's answer for the values. Main also refuses a stand-in that reads
+ * like a name or detail itself, which only its detectors can tell.
+ */
+export function refuser(values: readonly string[]): Refuse {
+  const others = new Map<string, Refusal | null>();
+  return (standIn, own) => {
+    for (const value of own) {
+      const word = givesAway(standIn, value);
+      if (word !== null) return { word, value, other: false };
+    }
+    let found = others.get(standIn);
+    if (found === undefined) {
+      found = null;
+      for (const value of values) {
+        const word = givesAway(standIn, value);
+        if (word !== null) {
+          found = { word, value, other: true };
+          break;
+        }
+      }
+      others.set(standIn, found);
+    }
+    return found;
+  };
+}
+
+/** Everything the check found that a stand-in must not hold: each different text once (link addresses aside). */
+export function valuesOf(findings: readonly ExportFinding[]): string[] {
+  return [...new Set(findings.filter((f) => f.kind !== 'link-address').map((f) => f.text))];
 }
 
 /**
- * Undecided: no choice, or a "keep" still without its reason. (A finding's own unfinished "keep" does not
- * fall back on its value's decision: the person has said this one is different.)
+ * Undecided: no choice, a "keep" still without its reason, or a pseudonym main would refuse because it gives
+ * away these words (or, with `refuse` from `refuser`, anything else the check found). A finding's own unfinished
+ * "keep" does not fall back on its group's decision: the person has said this one is different.
  */
 export function isUndecided(
   finding: ExportFinding,
   decisions: Decisions,
   suggested: Record<string, string> = {},
+  refuse: Refuse = refuser([]),
 ): boolean {
   const resolution = settled(choiceFor(finding, decisions));
   if (!resolution) return true;
-  // A pseudonym that still holds the words it stands in for hides nothing.
-  return (
-    resolution.action === 'pseudonym' && givesAway(pseudonymFor(finding.valueKey, decisions, suggested), finding.text)
-  );
+  if (resolution.action !== 'pseudonym') return false;
+  return refuse(pseudonymFor(keyOf(finding, decisions), decisions, suggested), [finding.text]) !== null;
 }
 
 export function undecidedCount(
   findings: readonly ExportFinding[],
   decisions: Decisions,
   suggested: Record<string, string>,
+  refuse: Refuse = refuser(valuesOf(findings)),
 ): number {
-  return findings.filter((f) => isUndecided(f, decisions, suggested)).length;
+  return findings.filter((f) => isUndecided(f, decisions, suggested, refuse)).length;
 }
 
 /** The decisions as main takes them, for these findings. */
 export function resolutionsOf(findings: readonly ExportFinding[], decisions: Decisions): Resolutions {
   const out: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
-  const keys = new Set(findings.map((f) => f.valueKey));
+  // Only the splits and merges these findings meet, so that what goes to main (and so the preview's query)
+  // stays the same while nothing that matters has changed.
+  const variants = new Set(findings.map((f) => f.variantKey));
+  const split = decisions.split.filter((v) => variants.has(v)).sort();
+  if (split.length) out.split = split;
+  const owns = new Set(findings.map((f) => (split.includes(f.variantKey) ? f.variantKey : f.valueKey)));
+  const same = Object.fromEntries(
+    Object.entries(decisions.same)
+      .filter(([from]) => owns.has(from))
+      .sort(),
+  );
+  if (Object.keys(same).length) out.same = same;
+  const keys = new Set(findings.map((f) => keyOf(f, out)));
   for (const key of keys) {
     const resolution = settled(decisions.byValue[key]);
     if (resolution) out.byValue[key] = resolution;
@@ -188,9 +261,78 @@ export function outcomeOf(
   if (!resolution) return null;
   if (resolution.action === 'redact') return { action: 'redact', text: REDACTED };
   if (resolution.action === 'keep') return { action: 'keep', text: finding.text };
-  return { action: 'pseudonym', text: pseudonymFor(finding.valueKey, decisions, suggested) };
+  return { action: 'pseudonym', text: pseudonymFor(keyOf(finding, decisions), decisions, suggested) };
 }
 
-export function pseudonymFor(valueKey: string, decisions: Decisions, suggested: Record<string, string>): string {
-  return decisions.pseudonyms[valueKey]?.trim() || suggested[valueKey] || REDACTED;
+/** The stand-in for a key: the person's own, else the suggested one (as `standInFor` in main). */
+export function pseudonymFor(key: string, decisions: Decisions, suggested: Record<string, string>): string {
+  return standInFor(key, decisions, suggested);
+}
+
+// --- One person, one stand-in: splitting a group and joining two -------------------------------------------------
+
+/** The key a finding has before any "the same person": its group's, or its own words' once split off. */
+export function ownKeyOf(finding: ExportFinding, decisions: Pick<Decisions, 'split'>): string {
+  return decisions.split.includes(finding.variantKey) ? finding.variantKey : finding.valueKey;
+}
+
+/**
+ * Takes a finding's words out of the group it is in ("not the same person"): undoing a "the same person" that
+ * brought them in, or splitting them off their own group. A split-off group starts with its group's decision
+ * where that was to redact or to use a pseudonym (its own, different one); a reason to keep is not carried
+ * over, since it was given for someone else.
+ */
+export function takeOut(finding: ExportFinding, decisions: Decisions): Decisions {
+  const from = keyOf(finding, decisions);
+  const own = ownKeyOf(finding, decisions);
+  const next: Decisions = { ...decisions, same: { ...decisions.same }, split: [...decisions.split] };
+  if (own !== from && own === finding.variantKey) delete next.same[own];
+  else if (!next.split.includes(finding.variantKey)) next.split.push(finding.variantKey);
+  const to = keyOf(finding, next);
+  const carried = decisions.byValue[from];
+  if (to !== from && !next.byValue[to] && carried && carried.action !== 'keep') {
+    next.byValue = { ...next.byValue, [to]: carried };
+  }
+  // A pseudonym typed to match the group's (to say they were one) would make them one again: it goes.
+  const typed = next.pseudonyms[to]?.trim().toLocaleLowerCase('en-GB');
+  if (to !== from && typed && typed === next.pseudonyms[from]?.trim().toLocaleLowerCase('en-GB')) {
+    const { [to]: _dropped, ...pseudonyms } = next.pseudonyms;
+    next.pseudonyms = pseudonyms;
+  }
+  return next;
+}
+
+/** Puts split-off words back with their group. */
+export function putBack(finding: ExportFinding, decisions: Decisions): Decisions {
+  return { ...decisions, split: decisions.split.filter((v) => v !== finding.variantKey) };
+}
+
+/** "These are the same person": `key` is decided and stood in for as `other` from now on. */
+export function join(key: string, other: string, decisions: Decisions): Decisions {
+  const target = decisions.same[other] ?? other;
+  if (target === key) return decisions;
+  const same: Record<string, string> = {};
+  // Whatever was joined to `key` goes along with it, so no chain is ever needed.
+  for (const [from, to] of Object.entries(decisions.same)) same[from] = to === key ? target : to;
+  same[key] = target;
+  return { ...decisions, same };
+}
+
+/**
+ * When the check reads everything again (words added, an entry edited or chosen), its suggested pseudonyms are
+ * lettered afresh, and one the person chose could change under them ("Person J" now "Person L"). Each pseudonym
+ * they chose by its suggestion keeps the one they saw (`before`), unless something else now stands in as it.
+ */
+export function keepStandIns(decisions: Decisions, before: Record<string, string>, after: ExportCheck): Decisions {
+  const keys = new Set(after.findings.map((f) => keyOf(f, decisions)));
+  const taken = new Set([...keys].map((k) => pseudonymFor(k, decisions, after.pseudonyms).toLocaleLowerCase('en-GB')));
+  const pins: Record<string, string> = {};
+  for (const key of keys) {
+    if (decisions.byValue[key]?.action !== 'pseudonym' || decisions.pseudonyms[key]?.trim()) continue;
+    const was = before[key];
+    if (!was || was === after.pseudonyms[key] || taken.has(was.toLocaleLowerCase('en-GB'))) continue;
+    pins[key] = was;
+    taken.add(was.toLocaleLowerCase('en-GB'));
+  }
+  return Object.keys(pins).length ? { ...decisions, pseudonyms: { ...decisions.pseudonyms, ...pins } } : decisions;
 }
