@@ -12,7 +12,16 @@ import { describeError, holding, HoldingError, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { useFocusAfter } from '../../ui/useFocusAfter';
 import { useSettledQuery } from '../../ui/useSettled';
-import { type Decisions, type Draft, resolutionsOf, selectionOf, undecidedCount } from './draft';
+import {
+  type Decisions,
+  type Draft,
+  keepStandIns,
+  refuser,
+  resolutionsOf,
+  selectionOf,
+  undecidedCount,
+  valuesOf,
+} from './draft';
 import { Findings } from './Findings';
 import { SaveOutcome, SaveRow } from './SaveControls';
 import { exportKeys, useCheck, usePreview } from './queries';
@@ -43,8 +52,9 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
   const data = check.data;
   const findings = useMemo(() => data?.findings ?? [], [data]);
   const suggested = useMemo(() => data?.pseudonyms ?? {}, [data]);
+  const refuse = useMemo(() => refuser(valuesOf(findings)), [findings]);
   const resolutions = useMemo(() => resolutionsOf(findings, draft.decisions), [findings, draft.decisions]);
-  const remaining = data ? undecidedCount(findings, draft.decisions, suggested) : 0;
+  const remaining = data ? undecidedCount(findings, draft.decisions, suggested, refuse) : 0;
   // The preview follows the decisions once clicking and typing pause.
   const currentJson = JSON.stringify(resolutions);
   const settledJson = useSettledQuery(currentJson, 300);
@@ -63,6 +73,15 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
   useEffect(() => {
     if (previewChanged) void refetch();
   }, [previewChanged, refetch]);
+
+  // Read again, the check letters its suggestions afresh: the pseudonyms already chosen stay as they were seen.
+  useEffect(() => {
+    if (!data) return;
+    setDraft((d) => {
+      const decisions = keepStandIns(d.decisions, d.seen, data);
+      return decisions === d.decisions && d.seen === data.pseudonyms ? d : { ...d, decisions, seen: data.pseudonyms };
+    });
+  }, [data, setDraft]);
 
   // A decision made for one finding belongs to those words in that place; if the text has moved, it goes.
   useEffect(() => {
@@ -135,7 +154,13 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
             </>
           ) : null}
           {data ? (
-            <Findings check={data} decisions={draft.decisions} remaining={remaining} onDecisions={onDecisions} />
+            <Findings
+              check={data}
+              decisions={draft.decisions}
+              remaining={remaining}
+              refuse={refuse}
+              onDecisions={onDecisions}
+            />
           ) : null}
         </section>
         <div className={styles.column}>
@@ -269,7 +294,13 @@ function PreviewAndSave({
           <iframe className={styles.frame} sandbox="" srcDoc={preview.html} title="Preview of the export" />
         </div>
       )}
-      {preview?.unresolved ? <p className={styles.hint}>Anything still to decide shows as written, for now.</p> : null}
+      {preview?.unresolved ? (
+        <p className={styles.hint}>
+          {waitingFor === null && !updating
+            ? 'A pseudonym you typed reads like a name or a detail itself, so Holding cannot use it yet. Please look over the pseudonyms you chose.'
+            : 'Anything still to decide shows as written, for now.'}
+        </p>
+      ) : null}
       <SaveRow
         id={id}
         label={`Save as ${FORMAT_NAMES[format]}…`}

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { givesAway } from '../../../../common/export/resolve';
+import { keyOf } from '../../../../common/export/resolve';
 import { type ExportCheck, type ExportFinding, KIND_NAMES } from '../../../../common/export/types';
 import { Button } from '../../ui/controls';
 import {
@@ -7,53 +7,131 @@ import {
   type Choice,
   type Decisions,
   isUndecided,
+  join,
   MAX_PSEUDONYM,
   MAX_REASON,
   outcomeOf,
   overrideFor,
+  ownKeyOf,
   pseudonymFor,
+  putBack,
+  type Refuse,
+  takeOut,
 } from './draft';
 import chipStyles from '../../ui/chips.module.css';
 import styles from './export.module.css';
 
 type Update = (change: (d: Decisions) => Decisions) => void;
 
-/** How values are grouped on screen, by what they are; in this order. */
-const CATEGORIES: [string, string][] = [
-  ['name', 'Names'],
-  ['nhs-number', 'NHS numbers'],
-  ['date-of-birth', 'Dates of birth'],
-  ['address', 'Street addresses'],
-  ['postcode', 'Postcodes'],
-  ['phone', 'Phone numbers'],
-  ['email', 'E-mail addresses'],
-  ['place', 'Places'],
+/** The reason a possible name is kept with one click. */
+export const NOT_IDENTIFYING = 'Not identifying';
+
+/** How groups are shown, by what they are, in this order. A key's category is the text before its first ':'. */
+const CATEGORIES: { id: string; label: string; keys: string[] }[] = [
+  { id: 'names', label: 'Names', keys: ['name'] },
+  // Names the check is unsure of: every finding in the group is only possibly a name.
+  { id: 'possible', label: 'Possibly names', keys: [] },
+  { id: 'places', label: 'Places', keys: ['place'] },
+  {
+    id: 'numbers',
+    label: 'NHS and other numbers',
+    keys: ['nhs-number', 'chi-number', 'ni-number', 'ssn', 'medicare-number', 'ppsn', 'hospital-number', 'id-number'],
+  },
+  { id: 'dates', label: 'Dates of birth', keys: ['date-of-birth'] },
+  { id: 'addresses', label: 'Addresses and postcodes', keys: ['address', 'postcode'] },
+  { id: 'phones', label: 'Phone numbers', keys: ['phone'] },
+  { id: 'online', label: 'E-mail and web addresses', keys: ['email', 'web-address', 'link-address'] },
+  { id: 'handles', label: 'Social media names', keys: ['handle'] },
+  { id: 'other', label: 'Other details', keys: [] },
 ];
 
-const categoryOf = (valueKey: string) => valueKey.slice(0, valueKey.indexOf(':'));
+export const categoryOf = (key: string) => key.slice(0, key.indexOf(':'));
 
-interface ValueGroupData {
-  valueKey: string;
-  findings: ExportFinding[];
+/** One form of the words in a group ("Maria", "Ms Kowalski"), as first written. */
+interface Variant {
+  variantKey: string;
+  text: string;
+  count: number;
+  /** Its first finding: what splitting it off goes by. */
+  finding: ExportFinding;
 }
 
-/** Findings by value, in reading order, and the values by category. */
-export function groupFindings(findings: readonly ExportFinding[]): { category: string; values: ValueGroupData[] }[] {
-  const byValue = new Map<string, ExportFinding[]>();
-  for (const f of findings) byValue.set(f.valueKey, [...(byValue.get(f.valueKey) ?? []), f]);
-  const values = [...byValue].map(([valueKey, list]) => ({ valueKey, findings: list }));
-  const known = new Set(CATEGORIES.map(([c]) => c));
-  const groups = CATEGORIES.map(([category, label]) => ({
-    category: label,
-    values: values.filter((v) => categoryOf(v.valueKey) === category),
-  }));
-  groups.push({ category: 'Other details', values: values.filter((v) => !known.has(categoryOf(v.valueKey))) });
-  return groups.filter((g) => g.values.length);
+export interface GroupData {
+  key: string;
+  /** What the group stands for: its fullest form ("Maria Kowalski"). */
+  name: string;
+  findings: ExportFinding[];
+  /** Every form, the name's first. */
+  variants: Variant[];
+  /** Taken out of this group ("not the same person"), where it was split off one: that group's name. */
+  splitFrom: { name: string; finding: ExportFinding } | null;
+  category: string;
+}
+
+/** Findings by the key they are decided by, in reading order; the groups by category. */
+export function groupFindings(
+  findings: readonly ExportFinding[],
+  decisions: Decisions,
+): { id: string; label: string; groups: GroupData[] }[] {
+  const textOf = new Map<string, string>();
+  for (const f of findings) if (!textOf.has(f.variantKey)) textOf.set(f.variantKey, f.text);
+  const byKey = new Map<string, ExportFinding[]>();
+  for (const f of findings) {
+    const key = keyOf(f, decisions);
+    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+  }
+  const groups: GroupData[] = [...byKey].map(([key, list]) => {
+    const variants = new Map<string, Variant>();
+    for (const f of list) {
+      const v = variants.get(f.variantKey);
+      if (v) v.count += 1;
+      else variants.set(f.variantKey, { variantKey: f.variantKey, text: f.text, count: 1, finding: f });
+    }
+    const core = variants.get(key) ?? [...variants.values()].sort((a, b) => b.text.length - a.text.length)[0]!;
+    const split = list.find((f) => f.variantKey === key && ownKeyOf(f, decisions) === key && f.valueKey !== key);
+    const possible = list.every((f) => f.kind === 'possible-name');
+    const category = categoryOf(key);
+    return {
+      key,
+      name: core.text,
+      findings: list,
+      variants: [core, ...[...variants.values()].filter((v) => v !== core)],
+      splitFrom: split ? { name: textOf.get(split.valueKey) ?? split.valueKey, finding: split } : null,
+      category: possible && category === 'name' ? 'possible' : category,
+    };
+  });
+  const known = new Set(CATEGORIES.flatMap((c) => c.keys));
+  return CATEGORIES.map((c) => ({
+    id: c.id,
+    label: c.label,
+    groups: groups.filter((g) =>
+      c.id === 'possible'
+        ? g.category === 'possible'
+        : c.id === 'other'
+          ? g.category !== 'possible' && !known.has(g.category)
+          : c.keys.includes(g.category),
+    ),
+  })).filter((c) => c.groups.length);
+}
+
+/** The words for "the same" by what a group is: a person, a place, or anything else. */
+function sameWords(key: string) {
+  const noun = { name: 'person', place: 'place' }[categoryOf(key)];
+  return noun
+    ? { question: `Are these the same ${noun}?`, yes: `Yes, the same ${noun}`, no: `Not the same ${noun}` }
+    : { question: 'Are these one and the same?', yes: 'Yes, the same', no: 'Not the same' };
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const quoteList = (texts: string[]) =>
+  texts.length === 1
+    ? `“${texts[0]}”`
+    : `${texts
+        .slice(0, -1)
+        .map((t) => `“${t}”`)
+        .join(', ')} and “${texts.at(-1)}”`;
 
-/** More than this many places, and a value shows only its first few at first. */
+/** More than this many places, and a group shows only its first few at first. */
 const MANY = 8;
 const FIRST_FEW = 5;
 
@@ -64,23 +142,40 @@ interface Props {
   check: ExportCheck;
   decisions: Decisions;
   remaining: number;
+  refuse: Refuse;
   onDecisions: Update;
 }
 
-/** Every finding in its context, grouped by value: decide for all like it at once, or for one on its own. */
-export function Findings({ check, decisions, remaining, onDecisions }: Props) {
+/** Every finding in its context, grouped by who or what it is: decide for all like it at once, or one on its own. */
+export function Findings({ check, decisions, remaining, refuse, onDecisions }: Props) {
   const id = useId();
   const total = check.findings.length;
-  const groups = groupFindings(check.findings);
+  const categories = groupFindings(check.findings, decisions);
+  const undecided = (f: ExportFinding, d: Decisions) => isUndecided(f, d, check.pseudonyms, refuse);
 
-  const redactTheRest = () =>
+  // After a group is split or joined, focus goes to the group the words are now in.
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusKey) return;
+    const heading = document.querySelector<HTMLElement>(`[data-group-key="${CSS.escape(focusKey)}"]`);
+    if (heading) {
+      heading.focus();
+      setFocusKey(null);
+    }
+  });
+  const regroup = (change: (d: Decisions) => Decisions, finding: ExportFinding) => {
+    setFocusKey(keyOf(finding, change(decisions)));
+    onDecisions(change);
+  };
+
+  /** Redact (or keep, for possible names) every finding still undecided among these. */
+  const settleTheRest = (among: readonly ExportFinding[], choice: Choice) =>
     onDecisions((d) => {
       const next: Decisions = { ...d, byValue: { ...d.byValue }, byFinding: { ...d.byFinding } };
-      for (const f of check.findings) {
-        if (!isUndecided(f, next, check.pseudonyms)) continue;
-        if (overrideFor(f, next))
-          next.byFinding[f.id] = { choice: { action: 'redact' }, text: f.text, valueKey: f.valueKey };
-        else next.byValue[f.valueKey] = { action: 'redact' };
+      for (const f of among) {
+        if (!undecided(f, next)) continue;
+        if (overrideFor(f, next)) next.byFinding[f.id] = { choice, text: f.text, valueKey: f.valueKey };
+        else next.byValue[keyOf(f, next)] = choice;
       }
       return next;
     });
@@ -99,6 +194,13 @@ export function Findings({ check, decisions, remaining, onDecisions }: Props) {
     );
   }
 
+  const groups = categories.flatMap((c) => c.groups);
+  // Groups whose pseudonym is in use: a stand-in typed the same as one of theirs asks whether they are one.
+  const withPseudonym = groups.filter((g) =>
+    g.findings.some((f) => outcomeOf(f, decisions, check.pseudonyms)?.action === 'pseudonym'),
+  );
+  const groupProps = { check, decisions, refuse, onDecisions, onRegroup: regroup, withPseudonym };
+
   return (
     <>
       <div className={styles.tally}>
@@ -108,69 +210,101 @@ export function Findings({ check, decisions, remaining, onDecisions }: Props) {
             : `All ${total} have a decision.`}
         </p>
         {remaining ? (
-          <Button variant="secondary" onClick={redactTheRest}>
+          <Button variant="secondary" onClick={() => settleTheRest(check.findings, { action: 'redact' })}>
             Redact all that remain
           </Button>
         ) : null}
       </div>
       <p className={styles.muted}>
-        The check found {plural(total, 'thing', 'things')} that could identify someone. For each one:{' '}
-        <strong>redact</strong> it, leaving [redacted] in its place; use a <strong>pseudonym</strong>, the same one
-        everywhere it appears; or <strong>keep</strong> it as written, saying why.
+        The check found {plural(total, 'thing', 'things')} that could identify someone
+        {groups.length < total ? `, gathered by who or what they are` : ''}. For each: <strong>redact</strong> it,
+        leaving [redacted] in its place; use a <strong>pseudonym</strong>, the same one everywhere it appears; or{' '}
+        <strong>keep</strong> it as written, saying why.
       </p>
-      {groups.map((group, index) => (
-        <section key={group.category} className={styles.category} aria-labelledby={`${id}-cat-${index}`}>
-          <h3 id={`${id}-cat-${index}`} className={styles.categoryHeading}>
-            {group.category}
-          </h3>
-          <ul className={styles.values}>
-            {group.values.map((v) => (
-              <ValueGroup
-                key={v.valueKey}
-                valueKey={v.valueKey}
-                findings={v.findings}
-                check={check}
-                decisions={decisions}
-                onDecisions={onDecisions}
-              />
-            ))}
-          </ul>
-        </section>
-      ))}
+      {categories.map((category) => {
+        const headingId = `${id}-cat-${category.id}`;
+        const possible = category.id === 'possible';
+        const inCategory = category.groups.flatMap((g) => g.findings);
+        const open = possible ? inCategory.filter((f) => undecided(f, decisions)).length : 0;
+        return (
+          <section key={category.id} className={styles.category} aria-labelledby={headingId}>
+            <h3 id={headingId} className={styles.categoryHeading}>
+              {category.label}
+              {possible ? <span className={styles.categoryCount}> ({category.groups.length})</span> : null}
+            </h3>
+            {possible ? (
+              <div className={styles.possibleIntro}>
+                <p id={`${headingId}-about`}>
+                  Words the check does not know, which may be names. If one is nobody’s name, “Not identifying” settles
+                  it; if it is someone’s, “Other choices” has the rest.
+                </p>
+                {open ? (
+                  <Button
+                    variant="secondary"
+                    aria-describedby={`${headingId}-about`}
+                    onClick={() => settleTheRest(inCategory, { action: 'keep', reason: NOT_IDENTIFYING })}
+                  >
+                    None of these identify anyone
+                  </Button>
+                ) : null}
+              </div>
+            ) : null}
+            <ul className={styles.values}>
+              {category.groups.map((g) => (
+                <ValueGroup key={g.key} group={g} possible={possible} {...groupProps} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
     </>
   );
 }
 
 interface GroupProps {
-  valueKey: string;
-  findings: ExportFinding[];
+  group: GroupData;
+  /** One of the words the check is unsure are names: a one-click "Not identifying". */
+  possible: boolean;
   check: ExportCheck;
   decisions: Decisions;
+  refuse: Refuse;
   onDecisions: Update;
+  /** Splits or joins groups, then brings focus to where this finding's words now are. */
+  onRegroup: (change: (d: Decisions) => Decisions, finding: ExportFinding) => void;
+  withPseudonym: GroupData[];
 }
 
-function ValueGroup({ valueKey, findings, check, decisions, onDecisions }: GroupProps) {
+function ValueGroup({ group, possible, check, decisions, refuse, onDecisions, onRegroup, withPseudonym }: GroupProps) {
   const id = useId();
-  const first = findings[0]!;
+  const { key, name, findings, variants } = group;
   const n = findings.length;
   const kinds = [...new Set(findings.map((f) => KIND_NAMES[f.kind]))];
   const items = new Set(findings.filter((f) => f.sectionIndex >= 0).map((f) => f.sectionIndex)).size;
   const inTitle = findings.some((f) => f.sectionIndex < 0);
-  const choice = decisions.byValue[valueKey];
-  const suggested = check.pseudonyms[valueKey] ?? 'Someone';
-  const pseudonym = pseudonymFor(valueKey, decisions, check.pseudonyms);
-  const undecided = findings.filter((f) => isUndecided(f, decisions, check.pseudonyms)).length;
+  const choice = decisions.byValue[key];
+  const suggested = check.pseudonyms[key] ?? 'Someone';
+  const pseudonym = pseudonymFor(key, decisions, check.pseudonyms);
+  const undecided = findings.filter((f) => isUndecided(f, decisions, check.pseudonyms, refuse)).length;
   const anyPseudonym =
     choice?.action === 'pseudonym' || findings.some((f) => overrideFor(f, decisions)?.action === 'pseudonym');
+  const words = sameWords(key);
+  const others = variants.slice(1);
+  const notIdentifying = choice?.action === 'keep' && choice.reason === NOT_IDENTIFYING;
+  // A possible name shows the full choices once the person says it may identify someone, or chose otherwise.
+  const [opened, setFull] = useState(false);
+  const full =
+    opened ||
+    (choice !== undefined && !notIdentifying) ||
+    findings.some((f) => overrideFor(f, decisions) !== undefined);
 
-  // A value found many times shows its first few places until asked for the rest.
+  // A group found many times shows its first few places until asked for the rest.
   const [showAll, setShowAll] = useState(
     () => n <= MANY || findings.slice(FIRST_FEW).some((f) => overrideFor(f, decisions) !== undefined),
   );
   const choose = (action: Action) =>
-    onDecisions((d) => ({ ...d, byValue: { ...d.byValue, [valueKey]: withAction(d.byValue[valueKey], action) } }));
+    onDecisions((d) => ({ ...d, byValue: { ...d.byValue, [key]: withAction(d.byValue[key], action) } }));
   const setReason = (reason: string) =>
-    onDecisions((d) => ({ ...d, byValue: { ...d.byValue, [valueKey]: { action: 'keep', reason } } }));
+    onDecisions((d) => ({ ...d, byValue: { ...d.byValue, [key]: { action: 'keep', reason } } }));
   const setOverride = (finding: ExportFinding, next: Choice | null) =>
     onDecisions((d) => {
       const byFinding = { ...d.byFinding };
@@ -178,41 +312,45 @@ function ValueGroup({ valueKey, findings, check, decisions, onDecisions }: Group
       else delete byFinding[finding.id];
       return { ...d, byFinding };
     });
+  const setNotIdentifying = (on: boolean) =>
+    onDecisions((d) => {
+      const byValue = { ...d.byValue };
+      if (on) byValue[key] = { action: 'keep', reason: NOT_IDENTIFYING };
+      else delete byValue[key];
+      return { ...d, byValue };
+    });
 
-  return (
-    <li className={styles.value} data-undecided={undecided > 0 || undefined}>
-      <div className={styles.valueHead}>
-        <h4 id={`${id}-h`} className={styles.valueText}>
-          “{first.text}”
-        </h4>
-        <span className={styles.valueMeta}>
-          {kinds.join(' or ')} · {n === 1 ? 'once' : `${n} times`}
-          {items > 1 || (items && inTitle) ? `, in ${plural(items, 'item', 'items')}` : ''}
-          {inTitle && n > 1 ? ' and the title' : ''}
-        </span>
-        <span className={styles.state} data-state={undecided ? 'open' : 'done'}>
-          {undecided ? (n === 1 ? 'Still to decide' : `${undecided} still to decide`) : 'Decided'}
-        </span>
-      </div>
+  const inUse = withPseudonym.filter((g) => g.key !== key && categoryOf(g.key) === categoryOf(key));
+
+  const decide = (
+    <>
       <DecisionChips
         name={`${id}-all`}
-        legend={n === 1 ? `What to do with “${first.text}”` : `What to do with all ${n} like “${first.text}”`}
+        legend={n === 1 ? `What to do with “${name}”` : `What to do with all ${n} like “${name}”`}
         value={choice?.action}
         pseudonym={pseudonym}
         onChange={choose}
       />
-      {choice?.action === 'keep' ? <ReasonField text={first.text} reason={choice.reason} onChange={setReason} /> : null}
+      {choice?.action === 'keep' ? <ReasonField text={name} reason={choice.reason} onChange={setReason} /> : null}
       {anyPseudonym ? (
         <PseudonymField
-          valueKey={valueKey}
-          text={first.text}
+          groupKey={key}
+          name={name}
+          forms={variants.map((v) => v.text)}
           suggested={suggested}
           decisions={decisions}
-          check={check}
-          onChange={(value) => onDecisions((d) => ({ ...d, pseudonyms: { ...d.pseudonyms, [valueKey]: value } }))}
+          refuse={refuse}
+          inUse={inUse}
+          suggestedAll={check.pseudonyms}
+          onChange={(value) => onDecisions((d) => ({ ...d, pseudonyms: { ...d.pseudonyms, [key]: value } }))}
+          onSame={(other) => onRegroup((d) => join(key, other, d), findings[0]!)}
         />
       ) : null}
-      <ol id={`${id}-list`} className={styles.occurrences} aria-label={`Where “${first.text}” appears`}>
+    </>
+  );
+  const occurrences = (
+    <>
+      <ol id={`${id}-list`} className={styles.occurrences} aria-label={`Where “${name}” appears`}>
         {(showAll ? findings : findings.slice(0, FIRST_FEW)).map((f, i) => (
           <Occurrence
             key={f.id}
@@ -220,6 +358,7 @@ function ValueGroup({ valueKey, findings, check, decisions, onDecisions }: Group
             position={n > 1 ? `${i + 1} of ${n}` : null}
             decisions={decisions}
             suggested={check.pseudonyms}
+            refuse={refuse}
             onOverride={(next) => setOverride(f, next)}
           />
         ))}
@@ -243,6 +382,103 @@ function ValueGroup({ valueKey, findings, check, decisions, onDecisions }: Group
           Show all {n} places it appears
         </Button>
       )}
+    </>
+  );
+
+  return (
+    <li className={styles.value} data-undecided={undecided > 0 || undefined}>
+      <div className={styles.valueHead}>
+        <h4 id={`${id}-h`} className={styles.valueText} tabIndex={-1} data-group-key={key}>
+          “{name}”
+        </h4>
+        <span className={styles.valueMeta}>
+          {kinds.join(' or ')} · {n === 1 ? 'once' : `${n} times`}
+          {items > 1 || (items && inTitle) ? `, in ${plural(items, 'item', 'items')}` : ''}
+          {inTitle && n > 1 ? ' and the title' : ''}
+        </span>
+        <span className={styles.state} data-state={undecided ? 'open' : 'done'}>
+          {undecided ? (n === 1 ? 'Still to decide' : `${undecided} still to decide`) : 'Decided'}
+        </span>
+      </div>
+      {others.length ? (
+        <div className={styles.variants}>
+          <p className={styles.alsoWritten} id={`${id}-also`}>
+            Also written {quoteList(others.map((v) => v.text))}. They share one decision and one pseudonym.
+          </p>
+          <ul className={styles.variantList} aria-label={`Forms of “${name}”`}>
+            {others.map((v) => (
+              <li key={v.variantKey} className={styles.variant}>
+                <span className={styles.variantText}>
+                  “{v.text}” {v.count > 1 ? `(${v.count} times)` : ''}
+                </span>
+                <Button
+                  variant="quiet"
+                  className={styles.variantButton}
+                  aria-label={`${words.no}: “${v.text}” is not “${name}”`}
+                  onClick={() => onRegroup((d) => takeOut(v.finding, d), v.finding)}
+                >
+                  {words.no}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {group.splitFrom ? (
+        <p className={styles.alsoWritten}>
+          <span id={`${id}-split`}>
+            Taken out of “{group.splitFrom.name}”: {words.no.toLowerCase()}.
+          </span>{' '}
+          <Button
+            variant="quiet"
+            className={styles.inlineLink}
+            aria-describedby={`${id}-split`}
+            onClick={() => {
+              const f = group.splitFrom!.finding;
+              onRegroup((d) => putBack(f, d), f);
+            }}
+          >
+            Put it back
+          </Button>
+        </p>
+      ) : null}
+      {possible ? (
+        <>
+          {occurrences}
+          <div className={styles.quickRow}>
+            <Button
+              variant="secondary"
+              className={styles.quickButton}
+              aria-pressed={notIdentifying}
+              aria-describedby={`${id}-h`}
+              onClick={() => setNotIdentifying(!notIdentifying)}
+            >
+              {NOT_IDENTIFYING}
+            </Button>
+            {full ? null : (
+              <Button
+                variant="quiet"
+                aria-expanded={false}
+                aria-describedby={`${id}-h`}
+                onClick={() => {
+                  setFull(true);
+                  requestAnimationFrame(() =>
+                    document.querySelector<HTMLElement>(`input[name="${CSS.escape(`${id}-all`)}"]`)?.focus(),
+                  );
+                }}
+              >
+                Other choices
+              </Button>
+            )}
+          </div>
+          {full ? decide : null}
+        </>
+      ) : (
+        <>
+          {decide}
+          {occurrences}
+        </>
+      )}
     </li>
   );
 }
@@ -258,14 +494,15 @@ interface OccurrenceProps {
   position: string | null;
   decisions: Decisions;
   suggested: Record<string, string>;
+  refuse: Refuse;
   onOverride: (choice: Choice | null) => void;
 }
 
-function Occurrence({ finding, position, decisions, suggested, onOverride }: OccurrenceProps) {
+function Occurrence({ finding, position, decisions, suggested, refuse, onOverride }: OccurrenceProps) {
   const id = useId();
   const own = overrideFor(finding, decisions);
   const [open, setOpen] = useState(own !== undefined);
-  const outcome = isUndecided(finding, decisions, suggested) ? null : outcomeOf(finding, decisions, suggested);
+  const outcome = isUndecided(finding, decisions, suggested, refuse) ? null : outcomeOf(finding, decisions, suggested);
   const where = finding.sectionIndex < 0 ? 'in the title' : `in “${finding.sectionTitle}”`;
   const shown = open || own !== undefined;
   // Opening and closing swap the button for the choices and back: focus follows to what is now there.
@@ -299,7 +536,7 @@ function Occurrence({ finding, position, decisions, suggested, onOverride }: Occ
               name={`${id}-own`}
               legend={`Just this one (${position})`}
               value={own?.action}
-              pseudonym={pseudonymFor(finding.valueKey, decisions, suggested)}
+              pseudonym={pseudonymFor(keyOf(finding, decisions), decisions, suggested)}
               onChange={(action) => onOverride(withAction(own, action))}
             />
             {own?.action === 'keep' ? (
@@ -411,61 +648,99 @@ function ReasonField({ text, reason, onChange }: { text: string; reason: string;
   );
 }
 
-function PseudonymField({
-  valueKey,
-  text,
-  suggested,
-  decisions,
-  check,
-  onChange,
-}: {
-  valueKey: string;
-  text: string;
+interface PseudonymFieldProps {
+  groupKey: string;
+  name: string;
+  /** Every form of the words it stands for. */
+  forms: string[];
   suggested: string;
   decisions: Decisions;
-  check: ExportCheck;
+  refuse: Refuse;
+  /** Other groups of the same kind with a pseudonym in use. */
+  inUse: GroupData[];
+  suggestedAll: Record<string, string>;
   onChange: (value: string) => void;
-}) {
+  /** "Yes, the same person" as the group with `other`'s key. */
+  onSame: (other: string) => void;
+}
+
+function PseudonymField({
+  groupKey,
+  name,
+  forms,
+  suggested,
+  decisions,
+  refuse,
+  inUse,
+  suggestedAll,
+  onChange,
+  onSame,
+}: PseudonymFieldProps) {
   const id = useId();
-  const typed = decisions.pseudonyms[valueKey];
+  const input = useRef<HTMLInputElement>(null);
+  const typed = decisions.pseudonyms[groupKey];
   const value = typed ?? suggested;
   const used = value.trim().toLocaleLowerCase('en-GB');
-  const clash = used
-    ? Object.keys(check.pseudonyms).find(
-        (other) =>
-          other !== valueKey && pseudonymFor(other, decisions, check.pseudonyms).toLocaleLowerCase('en-GB') === used,
-      )
+  const twin = used
+    ? inUse.find((g) => pseudonymFor(g.key, decisions, suggestedAll).toLocaleLowerCase('en-GB') === used)
     : undefined;
-  const clashText = clash ? check.findings.find((f) => f.valueKey === clash)?.text : undefined;
-  // Main refuses these too: a stand-in that shares a word with the name, or names someone else the check found.
-  const revealing =
-    givesAway(value, text) ||
-    check.findings.some((f) => f.valueKey !== valueKey && f.kind !== 'link-address' && givesAway(value, f.text));
+  // Main refuses these too: a stand-in that holds a word of what it stands for, or of anything else found.
+  const refusal = value.trim() ? refuse(value, forms) : null;
+  const words = sameWords(groupKey);
   const note = !value.trim()
     ? `An empty pseudonym would leave a gap, so “${suggested}” will be used unless you type another.`
-    : revealing
-      ? 'This pseudonym gives away part of what it stands for, or another name or detail the check found, so it needs another before you can save.'
-      : clashText
-        ? `“${value.trim()}” also stands in for “${clashText}”, so a reader would take them for one person.`
-        : `The same pseudonym stands in everywhere “${text}” appears, in every item and in the title.`;
+    : refusal
+      ? refusal.other
+        ? `“${refusal.word}” is part of “${refusal.value}”, which the check also found, so it would give that away. Please choose words that are not in it.`
+        : `“${refusal.word}” is part of “${refusal.value}”, so it would give it away. Please choose words that are not in it.`
+      : twin
+        ? null
+        : forms.length > 1
+          ? `“${value.trim()}” stands in for “${name}” everywhere, however it is written, in every item and in the title.`
+          : `The same pseudonym stands in everywhere “${name}” appears, in every item and in the title.`;
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={styles.smallLabel}>
-        Pseudonym for “{text}”
+        Pseudonym for “{name}”
       </label>
       <input
         id={id}
+        ref={input}
         className={styles.input}
         value={value}
         maxLength={MAX_PSEUDONYM}
         autoComplete="off"
         spellCheck={false}
-        aria-describedby={`${id}-hint`}
+        aria-invalid={refusal ? true : undefined}
+        aria-describedby={note === null ? `${id}-same` : `${id}-hint`}
         onChange={(e) => onChange(e.target.value)}
       />
-      <span id={`${id}-hint`} className={value.trim() && !revealing && !clashText ? styles.hint : styles.gentleSmall}>
-        {note}
-      </span>
+      {note === null ? null : (
+        <span id={`${id}-hint`} className={value.trim() && !refusal ? styles.hint : styles.gentleSmall}>
+          {note}
+        </span>
+      )}
+      {note === null && twin ? (
+        <div className={styles.sameQuestion} role="group" aria-labelledby={`${id}-same`}>
+          <p id={`${id}-same`}>
+            “{value.trim()}” also stands in for “{twin.name}”. {words.question}
+          </p>
+          <div className={styles.sameButtons}>
+            <Button variant="secondary" onClick={() => onSame(twin.key)}>
+              {words.yes}
+            </Button>
+            <Button
+              variant="quiet"
+              onClick={() => {
+                input.current?.focus();
+                input.current?.select();
+              }}
+            >
+              No, I’ll choose another
+            </Button>
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }
