@@ -1,4 +1,15 @@
-import { type Dispatch, type Ref, type SetStateAction, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type Dispatch,
+  type ReactNode,
+  type Ref,
+  type SetStateAction,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   EXPORT_FORMATS,
@@ -23,6 +34,7 @@ import {
   valuesOf,
 } from './draft';
 import { Findings } from './Findings';
+import { MissedWords, useMissedWords } from './MissedWords';
 import { SaveOutcome, SaveRow } from './SaveControls';
 import { exportKeys, useCheck, usePreview } from './queries';
 import { ShareWithSupervisor } from './ShareWithSupervisor';
@@ -42,19 +54,27 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
 /** Step two: the check's findings beside the preview, and saving or sharing once everything has a decision. */
 export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }: Props) {
   const id = useId();
-  const { title, entries, agendas, sessions, hours, checkins, signs } = draft;
+  const { title, entries, agendas, sessions, hours, checkins, signs, lookFor } = draft;
   // Only what is chosen: decisions and the format leave the selection (and so the check) as it is.
   const selection = useMemo(
-    () => selectionOf({ ...draft, title, entries, agendas, sessions, hours, checkins, signs }),
-    [title, entries, agendas, sessions, hours, checkins, signs],
+    () => selectionOf({ ...draft, title, entries, agendas, sessions, hours, checkins, signs, lookFor }),
+    [title, entries, agendas, sessions, hours, checkins, signs, lookFor],
   );
   const check = useCheck(selection, true);
   const data = check.data;
+  // An earlier answer stays on screen while words added to the check are looked for; it names another selection.
+  const current = check.isPlaceholderData ? undefined : data;
   const findings = useMemo(() => data?.findings ?? [], [data]);
   const suggested = useMemo(() => data?.pseudonyms ?? {}, [data]);
   const refuse = useMemo(() => refuser(valuesOf(findings)), [findings]);
   const resolutions = useMemo(() => resolutionsOf(findings, draft.decisions), [findings, draft.decisions]);
   const remaining = data ? undecidedCount(findings, draft.decisions, suggested, refuse) : 0;
+  const missed = useMissedWords({ draft, setDraft, check: current, checkedAt: check.dataUpdatedAt });
+  const [missedText, setMissedText] = useState({ text: '', fromPreview: false });
+  const onSelect = useCallback(
+    (text: string) => setMissedText({ text: text.replace(/\s+/g, ' ').trim(), fromPreview: true }),
+    [],
+  );
   // The preview follows the decisions once clicking and typing pause.
   const currentJson = JSON.stringify(resolutions);
   const settledJson = useSettledQuery(currentJson, 300);
@@ -63,8 +83,8 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
   const preview = usePreview(
     selection,
     previewResolutions,
-    data?.fingerprint,
-    check.isSuccess && settledJson === currentJson,
+    current?.fingerprint,
+    check.isSuccess && !check.isPlaceholderData && settledJson === currentJson,
   );
 
   // The preview found the content changed since the check (an entry edited meanwhile): check again.
@@ -76,12 +96,14 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
 
   // Read again, the check letters its suggestions afresh: the pseudonyms already chosen stay as they were seen.
   useEffect(() => {
-    if (!data) return;
+    if (!current) return;
     setDraft((d) => {
-      const decisions = keepStandIns(d.decisions, d.seen, data);
-      return decisions === d.decisions && d.seen === data.pseudonyms ? d : { ...d, decisions, seen: data.pseudonyms };
+      const decisions = keepStandIns(d.decisions, d.seen, current);
+      return decisions === d.decisions && d.seen === current.pseudonyms
+        ? d
+        : { ...d, decisions, seen: current.pseudonyms };
     });
-  }, [data, setDraft]);
+  }, [current, setDraft]);
 
   // A decision made for one finding belongs to those words in that place; if the text has moved, it goes.
   useEffect(() => {
@@ -173,15 +195,25 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
               updating={updating}
               selection={selection}
               resolutions={resolutions}
-              fingerprint={data?.fingerprint ?? ''}
+              fingerprint={current?.fingerprint ?? ''}
               onChanged={() => void check.refetch()}
               waitingFor={waitingTo('save')}
               onStartAgain={onStartAgain}
+              onSelect={onSelect}
+              missed={
+                <MissedWords
+                  text={missedText.text}
+                  fromPreview={missedText.fromPreview}
+                  onText={(text) => setMissedText({ text, fromPreview: false })}
+                  lookFor={draft.lookFor}
+                  missed={missed}
+                />
+              }
             />
             <ShareWithSupervisor
               selection={selection}
               resolutions={resolutions}
-              fingerprint={data?.fingerprint ?? ''}
+              fingerprint={current?.fingerprint ?? ''}
               onChanged={() => void check.refetch()}
               waitingFor={waitingTo('share')}
               updating={updating}
@@ -209,6 +241,10 @@ interface PreviewProps {
   /** Why saving cannot happen yet; null when it can. */
   waitingFor: string | null;
   onStartAgain: () => void;
+  /** Words selected in the preview. */
+  onSelect: (text: string) => void;
+  /** "Did the check miss something?", under the preview. */
+  missed: ReactNode;
 }
 
 const FORMAT_NOTES: Record<ExportFormat, string> = {
@@ -230,8 +266,32 @@ function PreviewAndSave({
   resolutions,
   waitingFor,
   onStartAgain,
+  onSelect,
+  missed,
 }: PreviewProps) {
   const id = useId();
+  const markdownRef = useRef<HTMLPreElement>(null);
+  // Words selected in the Markdown, which is part of this page.
+  useEffect(() => {
+    if (format !== 'markdown') return;
+    const onChange = () => {
+      const selection = document.getSelection();
+      const pre = markdownRef.current;
+      if (!selection || !pre || !selection.anchorNode || !pre.contains(selection.anchorNode)) return;
+      const text = selection.toString();
+      if (text.trim()) onSelect(text);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [format, onSelect]);
+  // Words selected in the page's own document: it runs no scripts, but shares this page's origin so it can be read.
+  const watchFrame = (frame: HTMLIFrameElement) => {
+    const doc = frame.contentDocument;
+    doc?.addEventListener('selectionchange', () => {
+      const text = frame.contentWindow?.getSelection()?.toString() ?? '';
+      if (text.trim()) onSelect(text);
+    });
+  };
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState(false);
@@ -286,12 +346,23 @@ function PreviewAndSave({
           <p className={styles.muted}>{previewError ? 'There is no preview to show.' : 'Preparing the preview…'}</p>
         </div>
       ) : format === 'markdown' ? (
-        <pre className={styles.markdown} tabIndex={0} aria-label="The Markdown file, exactly as it will be saved">
+        <pre
+          ref={markdownRef}
+          className={styles.markdown}
+          tabIndex={0}
+          aria-label="The Markdown file, exactly as it will be saved"
+        >
           {preview.markdown}
         </pre>
       ) : (
         <div className={styles.paper}>
-          <iframe className={styles.frame} sandbox="" srcDoc={preview.html} title="Preview of the export" />
+          <iframe
+            className={styles.frame}
+            sandbox="allow-same-origin"
+            srcDoc={preview.html}
+            title="Preview of the export"
+            onLoad={(e) => watchFrame(e.currentTarget)}
+          />
         </div>
       )}
       {preview?.unresolved ? (
@@ -301,6 +372,7 @@ function PreviewAndSave({
             : 'Anything still to decide shows as written, for now.'}
         </p>
       ) : null}
+      {missed}
       <SaveRow
         id={id}
         label={`Save as ${FORMAT_NAMES[format]}…`}

@@ -4,6 +4,7 @@ import { holding, unwrap } from '../../api';
 
 export const exportKeys = {
   all: ['export'] as const,
+  checks: ['export', 'check'] as const,
   check: (selection: ExportSelection) => ['export', 'check', selection] as const,
   preview: (selection: ExportSelection, resolutions: Resolutions, fingerprint: string) =>
     ['export', 'preview', selection, resolutions, fingerprint] as const,
@@ -17,6 +18,8 @@ export const useCheck = (selection: ExportSelection, enabled: boolean) =>
     queryFn: () => unwrap(holding().export.check(selection)),
     enabled,
     refetchOnMount: 'always',
+    // Words added to the check (it missed them) change the selection: the findings stay on screen meanwhile.
+    placeholderData: keepPreviousData,
     retry: false,
   });
 

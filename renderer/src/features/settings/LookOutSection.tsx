@@ -1,11 +1,12 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Settings } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import ui from '../../ui/ui.module.css';
 import styles from './settings.module.css';
 import { MAX_TERM_LENGTH, MAX_TERMS, termKey, tidyTerm } from '../../../../common/deid/lists';
+import { settingsKey, useSettings } from './queries';
 
 /** The same limits main keeps (common/ipc/contract.ts), said kindly here before anything is sent. */
 
@@ -38,11 +39,9 @@ const WORDS: Record<Field, Words> = {
 
 const quoted = (item: string) => `“${item.length > 40 ? `${item.slice(0, 40)}…` : item}”`;
 
-const settingsKey = ['settings'];
-
 export function LookOutSection() {
   const id = useId();
-  const settings = useQuery({ queryKey: settingsKey, queryFn: () => unwrap(holding().settings.get()) });
+  const settings = useSettings();
   return (
     <section className={styles.section} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Names and places to look out for</h2>

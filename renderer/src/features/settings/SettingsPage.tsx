@@ -5,6 +5,7 @@ import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import { LookOutSection } from './LookOutSection';
+import { settingsKey, useSettings } from './queries';
 import styles from './settings.module.css';
 
 const minutesLabel = (m: number) =>
@@ -25,10 +26,10 @@ export function SettingsPage({ onLock }: { onLock: () => void }) {
 function LockingSection({ onLock }: { onLock: () => void }) {
   const queryClient = useQueryClient();
   const selectId = useId();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(holding().settings.get()) });
+  const settings = useSettings();
   const update = useMutation({
     mutationFn: (autoLockMinutes: number) => unwrap(holding().settings.update({ autoLockMinutes })),
-    onSuccess: (value) => queryClient.setQueryData(['settings'], value),
+    onSuccess: (value) => queryClient.setQueryData(settingsKey, value),
   });
   return (
     <section className={styles.section} aria-labelledby={`${selectId}-h`}>

@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import { cleanList, MAX_TERMS, termKey } from '../../../../common/deid/lists';
+import type { Settings } from '../../../../common/ipc/contract';
+import { holding, unwrap } from '../../api';
+
+export const settingsKey = ['settings'] as const;
+
+export const useSettings = () => useQuery({ queryKey: settingsKey, queryFn: () => unwrap(holding().settings.get()) });
+
+/**
+ * Adds a name to the person's list from elsewhere in Holding (the Export page), read afresh from main so
+ * nothing added meanwhile is lost. Already there, in capitals or not, it is left as it is.
+ */
+export async function addToNamesList(name: string): Promise<{ settings: Settings; added: boolean }> {
+  const current = await unwrap(holding().settings.get());
+  if (current.deidNames.some((n) => termKey(n) === termKey(name))) return { settings: current, added: false };
+  if (current.deidNames.length >= MAX_TERMS) {
+    throw new Error(`Your names list already holds ${MAX_TERMS.toLocaleString('en-GB')} names, as many as it can.`);
+  }
+  const settings = await unwrap(holding().settings.update({ deidNames: cleanList([...current.deidNames, name]) }));
+  return { settings, added: true };
+}
