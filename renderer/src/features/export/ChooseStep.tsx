@@ -9,6 +9,7 @@ import { sessionDay } from '../supervision/format';
 import { useAgenda, useSupervisors } from '../supervision/queries';
 import { type Draft, itemCount } from './draft';
 import { EntryChooser } from './EntryChooser';
+import { LookOutNote } from './LookOutNote';
 import { useAllSessions } from './queries';
 import { SelectionPanel } from './SelectionPanel';
 import styles from './export.module.css';
@@ -77,53 +78,56 @@ export function ChooseStep({ draft, setDraft, onCheck, onReset, headingRef }: Pr
     }));
 
   return (
-    <div className={styles.columns}>
-      <section className={`${styles.card} ${styles.column}`} aria-labelledby={`${id}-h`}>
-        <h2 id={`${id}-h`} tabIndex={-1} ref={headingRef}>
-          Choose what to include
-        </h2>
-        <p className={styles.muted}>
-          Tick whatever you would like to take to supervision. Nothing leaves Holding until you have checked it, seen it
-          and saved it.
-        </p>
-        <TextField
-          label="Title"
-          hint="It goes at the top of the document and names the file. The check reads it too."
-          value={draft.title}
-          maxLength={300}
-          autoComplete="off"
-          onChange={(e) => {
-            const title = e.target.value;
-            setDraft((d) => ({ ...d, title }));
-          }}
-        />
-        <EntryChooser chosenIds={draft.entries.map((e) => e.id)} onToggle={toggleEntry} />
-        <SupervisionChooser draft={draft} setDraft={setDraft} />
-        <PrivateChooser draft={draft} setDraft={setDraft} />
-      </section>
-      <div className={styles.column}>
-        <SelectionPanel draft={draft} setDraft={setDraft} onReset={onReset} />
-        {/* Stays in view while the person ticks their way down a long list. */}
-        <div className={`${styles.card} ${styles.sticky}`}>
-          {problems.length && itemCount(draft) ? (
-            <ul className={styles.problems} id={`${id}-why`}>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          ) : (
-            <p className={styles.muted} id={`${id}-why`}>
-              {problems.length
-                ? 'Once you have chosen something, the check looks through it for anything that could identify someone.'
-                : 'The check looks for NHS numbers, dates of birth, postcodes, phone numbers, e-mail addresses, the names and places on your list in Settings, and anything that reads like a person’s name.'}
-            </p>
-          )}
-          <Button disabled={problems.length > 0} aria-describedby={`${id}-why`} onClick={onCheck}>
-            Check for identifying details
-          </Button>
+    <>
+      <LookOutNote onDismissed={() => document.getElementById(`${id}-h`)?.focus()} />
+      <div className={styles.columns}>
+        <section className={`${styles.card} ${styles.column}`} aria-labelledby={`${id}-h`}>
+          <h2 id={`${id}-h`} tabIndex={-1} ref={headingRef}>
+            Choose what to include
+          </h2>
+          <p className={styles.muted}>
+            Tick whatever you would like to take to supervision. Nothing leaves Holding until you have checked it, seen
+            it and saved it.
+          </p>
+          <TextField
+            label="Title"
+            hint="It goes at the top of the document and names the file. The check reads it too."
+            value={draft.title}
+            maxLength={300}
+            autoComplete="off"
+            onChange={(e) => {
+              const title = e.target.value;
+              setDraft((d) => ({ ...d, title }));
+            }}
+          />
+          <EntryChooser chosenIds={draft.entries.map((e) => e.id)} onToggle={toggleEntry} />
+          <SupervisionChooser draft={draft} setDraft={setDraft} />
+          <PrivateChooser draft={draft} setDraft={setDraft} />
+        </section>
+        <div className={styles.column}>
+          <SelectionPanel draft={draft} setDraft={setDraft} onReset={onReset} />
+          {/* Stays in view while the person ticks their way down a long list. */}
+          <div className={`${styles.card} ${styles.sticky}`}>
+            {problems.length && itemCount(draft) ? (
+              <ul className={styles.problems} id={`${id}-why`}>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className={styles.muted} id={`${id}-why`}>
+                {problems.length
+                  ? 'Once you have chosen something, the check looks through it for anything that could identify someone.'
+                  : 'The check looks for NHS numbers, dates of birth, postcodes, phone numbers, e-mail addresses, the names and places on your list in Settings, and anything that reads like a person’s name.'}
+              </p>
+            )}
+            <Button disabled={problems.length > 0} aria-describedby={`${id}-why`} onClick={onCheck}>
+              Check for identifying details
+            </Button>
+          </div>
         </div>
       </div>
-    </div>
+    </>
   );
 }
 

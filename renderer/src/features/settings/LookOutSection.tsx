@@ -6,7 +6,7 @@ import { Button, Notice } from '../../ui/controls';
 import ui from '../../ui/ui.module.css';
 import styles from './settings.module.css';
 import { MAX_TERM_LENGTH, MAX_TERMS, termKey, tidyTerm } from '../../../../common/deid/lists';
-import { settingsKey, useSettings } from './queries';
+import { settingsKey, takeLookOutRequest, useSettings } from './queries';
 
 /** The same limits main keeps (common/ipc/contract.ts), said kindly here before anything is sent. */
 
@@ -42,9 +42,19 @@ const quoted = (item: string) => `â€œ${item.length > 40 ? `${item.slice(0, 40)}â
 export function LookOutSection() {
   const id = useId();
   const settings = useSettings();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Asked for from elsewhere (the Export page): this section, once the page's heading has had its turn.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      if (takeLookOutRequest()) heading.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return (
     <section className={styles.section} aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Names and places to look out for</h2>
+      <h2 id={`${id}-h`} ref={heading} tabIndex={-1} className={styles.focusableHeading}>
+        Names and places to look out for
+      </h2>
       <p className={styles.muted}>
         Before anything leaves Holding, it is checked for details that could identify someone. Add the names and places
         you would most want caught, and each will be pointed out to you, in capitals or not, before anything is shared.

@@ -20,3 +20,19 @@ export async function addToNamesList(name: string): Promise<{ settings: Settings
   const settings = await unwrap(holding().settings.update({ deidNames: cleanList([...current.deidNames, name]) }));
   return { settings, added: true };
 }
+
+/**
+ * Going to the names and places list from elsewhere: the section takes focus once Settings has opened (after
+ * the page's own heading has had it). A request is spent when met.
+ */
+let lookOutWanted = false;
+
+export function requestLookOut(): void {
+  lookOutWanted = true;
+}
+
+export function takeLookOutRequest(): boolean {
+  const wanted = lookOutWanted;
+  lookOutWanted = false;
+  return wanted;
+}
