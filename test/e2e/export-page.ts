@@ -76,11 +76,80 @@ export class ExportPageObject {
     return this.page.getByRole('group', { name: new RegExp(`^What to do with (all \\d+ like )?“${escape(text)}”$`) });
   }
 
-  /** The whole card for a value: its decision, its fields and where it appears. */
+  /** The whole card for a group (one person, place or value, by the name it stands for). */
   valueCard(text: string) {
     return this.page
       .getByRole('listitem')
-      .filter({ has: this.page.getByRole('heading', { level: 4, name: `“${text}”` }) });
+      .filter({ has: this.page.getByRole('heading', { level: 4, name: `“${text}”`, exact: true }) });
+  }
+
+  /** A group's heading: where focus goes after a group is split or joined. */
+  groupHeading(text: string) {
+    return this.page.getByRole('heading', { level: 4, name: `“${text}”`, exact: true });
+  }
+
+  /** Takes one form of the words out of a group: "not the same person". */
+  notTheSame(group: string, form: string, noun = 'person') {
+    return this.valueCard(group).getByRole('button', { name: `Not the same ${noun}: “${form}” is not “${group}”` });
+  }
+
+  /** A category of findings ("Names", "Possibly names", "Phone numbers"). */
+  category(name: string) {
+    return this.page.getByRole('region', { name: new RegExp(`^${escape(name)}( \\(\\d+\\))?$`) });
+  }
+
+  /** "Did the check miss something?", under the preview. */
+  get missed() {
+    return this.page.getByRole('region', { name: 'Did the check miss something?' });
+  }
+
+  get missedWords() {
+    return this.missed.getByLabel('Words it missed', { exact: true });
+  }
+
+  get missedStatus() {
+    return this.page.getByTestId('missed-status');
+  }
+
+  /**
+   * Selects words in the preview as a person does, with a double click on them (a single word) or a drag
+   * across them: found in the preview's page, scrolled into view, and pointed at through its scaling.
+   */
+  async selectInPreview(words: string): Promise<void> {
+    await this.page.locator(PREVIEW_FRAME).scrollIntoViewIfNeeded();
+    const at = await this.page.evaluate(
+      ([selector, wanted]) => {
+        const frame = document.querySelector<HTMLIFrameElement>(selector)!;
+        const doc = frame.contentDocument!;
+        const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const i = node.textContent!.indexOf(wanted);
+          if (i < 0) continue;
+          node.parentElement!.scrollIntoView({ block: 'center' });
+          const range = doc.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + wanted.length);
+          const r = range.getBoundingClientRect();
+          const f = frame.getBoundingClientRect();
+          const scale = f.width / frame.offsetWidth;
+          return {
+            from: { x: f.left + (r.left + 1) * scale, y: f.top + (r.top + r.height / 2) * scale },
+            to: { x: f.left + (r.right - 1) * scale, y: f.top + (r.top + r.height / 2) * scale },
+          };
+        }
+        return null;
+      },
+      [PREVIEW_FRAME, words] as const,
+    );
+    if (!at) throw new Error(`“${words}” is not in the preview`);
+    if (!/\s/.test(words)) {
+      await this.page.mouse.dblclick((at.from.x + at.to.x) / 2, at.from.y);
+      return;
+    }
+    await this.page.mouse.move(at.from.x, at.from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(at.to.x, at.to.y, { steps: 5 });
+    await this.page.mouse.up();
   }
 
   async decide(text: string, decision: Decision): Promise<void> {

@@ -89,17 +89,18 @@ test('entries with identifying details: every finding settled, previewed and sav
   };
   const check = await services.exports.check(selection);
   await expect(ex.occurrences).toHaveCount(check.findings.length);
-  for (const kind of Object.keys(KIND_NAMES) as (keyof typeof KIND_NAMES)[]) {
-    if (kind === 'address' || kind === 'link-address') continue; // the fixture has neither
+  const kinds = new Set(check.findings.map((f) => f.kind));
+  expect(kinds.size).toBeGreaterThanOrEqual(8);
+  for (const kind of kinds) {
     await expect(page.getByText(new RegExp(`^${KIND_NAMES[kind]}, in `)).first()).toBeVisible();
   }
   for (const category of [
     'Names',
-    'NHS numbers',
+    'NHS and other numbers',
     'Dates of birth',
-    'Postcodes',
+    'Addresses and postcodes',
     'Phone numbers',
-    'E-mail addresses',
+    'E-mail and web addresses',
     'Places',
   ]) {
     await expect(page.getByRole('region', { name: category })).toBeVisible();
@@ -114,16 +115,19 @@ test('entries with identifying details: every finding settled, previewed and sav
   // Settling: names by "all like this" as pseudonyms (one renamed), one Keziah on its own, the rest redacted,
   // and the ward kept with a reason. Saving stays closed until the last decision.
   await ex.decide('Keziah', 'Pseudonym');
-  await expect(ex.pseudonym('Keziah')).toHaveValue('Client A');
+  await expect(ex.pseudonym('Keziah')).toHaveValue('Person A');
   await ex.decide('Margaret Okafor', 'Pseudonym');
-  await expect(ex.pseudonym('Margaret Okafor')).toHaveValue('Client B');
-  // A pseudonym that would merge two people, or give the name away, is pointed out; the second cannot be saved.
-  await ex.pseudonym('Margaret Okafor').fill('Client A');
+  await expect(ex.pseudonym('Margaret Okafor')).toHaveValue('Person B');
+  // A pseudonym another person has asks whether they are one; one that gives the name away says which word,
+  // and cannot be saved.
+  await ex.pseudonym('Margaret Okafor').fill('Person A');
   await expect(ex.pseudonym('Margaret Okafor')).toHaveAccessibleDescription(
-    '“Client A” also stands in for “Keziah”, so a reader would take them for one person.',
+    '“Person A” also stands in for “Keziah”. Are these the same person?',
   );
   await ex.pseudonym('Margaret Okafor').fill('Margaret Okafor');
-  await expect(ex.pseudonym('Margaret Okafor')).toHaveAccessibleDescription(/gives away part of what it stands for/);
+  await expect(ex.pseudonym('Margaret Okafor')).toHaveAccessibleDescription(
+    '“Margaret” is part of “Margaret Okafor”, so it would give it away. Please choose words that are not in it.',
+  );
   await expect(ex.valueCard('Margaret Okafor').getByText('2 still to decide')).toBeVisible();
   await ex.pseudonym('Margaret Okafor').fill('a colleague');
   await expect(ex.value('Margaret Okafor').getByRole('radio', { name: 'Pseudonym: a colleague' })).toBeChecked();
@@ -136,7 +140,7 @@ test('entries with identifying details: every finding settled, previewed and sav
   await page.keyboard.press('Space');
   await expect(justThisOne.getByRole('radio', { name: 'Redact' })).toBeChecked();
   await expect(lastKeziah).toContainText('becomes “[redacted]” (decided on its own)');
-  await expect(ex.valueCard('Keziah').getByRole('listitem').first()).toContainText('becomes “Client A”');
+  await expect(ex.valueCard('Keziah').getByRole('listitem').first()).toContainText('becomes “Person A”');
   for (const value of [IDENTIFIERS.nhs, IDENTIFIERS.dob, IDENTIFIERS.postcode, IDENTIFIERS.phone, IDENTIFIERS.email]) {
     await ex.decide(value, 'Redact');
   }
@@ -158,14 +162,14 @@ test('entries with identifying details: every finding settled, previewed and sav
 
   // The preview is exactly what will leave, with the decisions applied.
   const srcdoc = () => page.locator('iframe[title="Preview of the export"]').getAttribute('srcdoc');
-  await expect.poll(srcdoc).toContain('Thinking about Client A');
+  await expect.poll(srcdoc).toContain('Thinking about Person A');
   const html = (await srcdoc())!;
   expect(html).toContain('a colleague');
   expect(html).toContain('Harewood Ward');
   for (const value of ['Keziah', 'Margaret', 'Okafor', 'A walk at lunchtime']) expect(html).not.toContain(value);
   await expectExportAccessible(app, html);
   await ex.chooseFormat('Markdown');
-  await expect(ex.markdown).toContainText('# Thinking about Client A');
+  await expect(ex.markdown).toContainText('# Thinking about Person A');
   await expect(ex.markdown).not.toContainText('Keziah');
   await expect(ex.saveButton).toHaveText('Save as Markdown…');
 
@@ -174,7 +178,7 @@ test('entries with identifying details: every finding settled, previewed and sav
   await app.goTo('Export');
   await expect(ex.remaining).toHaveText(`All ${check.findings.length} have a decision.`);
   await expect(ex.pseudonym('Margaret Okafor')).toHaveValue('a colleague');
-  await expect(ex.markdown).toContainText('# Thinking about Client A');
+  await expect(ex.markdown).toContainText('# Thinking about Person A');
 
   // Saving, in every format.
   const saved: Record<string, string> = {};
@@ -186,7 +190,7 @@ test('entries with identifying details: every finding settled, previewed and sav
   ] as const) {
     saved[format] = await ex.saveAs(name);
     expect(saved[format]).toMatch(
-      new RegExp(`Thinking about Client A - \\d{4}-\\d{2}-\\d{2}\\.${format === 'markdown' ? 'md' : format}$`),
+      new RegExp(`Thinking about Person A - \\d{4}-\\d{2}-\\d{2}\\.${format === 'markdown' ? 'md' : format}$`),
     );
     expect(existsSync(saved[format]!)).toBe(true);
   }
@@ -197,10 +201,10 @@ test('entries with identifying details: every finding settled, previewed and sav
     const flat = text.replace(/\s+/g, ' ');
     expect(identifiersLeftIn(flat), format).toEqual([]);
     // The same person has the same pseudonym everywhere, the title included; the ward stays, as decided.
-    expect(flat, format).toContain('Thinking about Client A');
-    expect(flat.match(/Client A/g)!.length, format).toBeGreaterThanOrEqual(6);
+    expect(flat, format).toContain('Thinking about Person A');
+    expect(flat.match(/Person A/g)!.length, format).toBeGreaterThanOrEqual(6);
     expect(flat.match(/a colleague/g)!.length, format).toBe(2);
-    expect(flat, format).not.toContain('Client B');
+    expect(flat, format).not.toContain('Person B');
     expect(flat, format).toContain('Harewood Ward');
     expect(flat, format).toContain('[redacted]');
     // Check-ins were not ticked, so none of them left.
@@ -215,7 +219,7 @@ test('entries with identifying details: every finding settled, previewed and sav
   await expect(rows).toHaveCount(4);
   await expect(rows.locator('td:nth-child(3)')).toHaveText(['Web page (HTML)', 'Markdown', 'Word (DOCX)', 'PDF']);
   for (const row of await rows.all()) {
-    await expect(row.getByRole('rowheader')).toHaveText('Thinking about Client A');
+    await expect(row.getByRole('rowheader')).toHaveText('Thinking about Person A');
     await expect(row.locator('td').last()).toHaveText('7 redacted, 8 pseudonymised, 2 kept');
   }
   await expect(rows.first()).toContainText(path.basename(saved['html']!));

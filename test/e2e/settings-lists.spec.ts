@@ -128,7 +128,7 @@ test('names and places to look out for: added one at a time and pasted, removed,
   expect(found).toContainEqual(['listed-name', 'O’Brien (Jr.)']);
   expect(found).toContainEqual(['listed-name', 'a+b']);
   expect(found).toContainEqual(['listed-place', 'Harewood Ward']);
-  expect(found.filter(([, text]) => text === 'aab')).toEqual([]);
+  expect(found.filter(([kind, text]) => kind === 'listed-name' && text === 'aab')).toEqual([]);
   // Removed from the list, no longer listed (whatever else may notice it).
   expect(found.filter(([kind, text]) => kind === 'listed-name' && text === 'Keziah')).toEqual([]);
 });

@@ -175,7 +175,7 @@ test('shares a checked export sealed to a confirmed supervisor, and shows the fe
     expect(received.items.map((i) => i.kind)).toEqual(['entry', 'agenda-item']);
     expect(identifiersLeftIn(JSON.stringify(received))).toEqual([]);
     for (const id of [...ids, item.id, supervisor.id]) expect(JSON.stringify(received)).not.toContain(id);
-    expect(JSON.stringify(received)).toContain('Client A');
+    expect(JSON.stringify(received)).toContain('Person A');
     expect(JSON.stringify(received)).toContain('Later: a quieter day.');
 
     // Comments, sealed back, and imported here through the services (the Sharing page's job).

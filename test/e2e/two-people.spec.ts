@@ -87,11 +87,11 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
     await ama.sharing.openBundle(shareFile);
     await expect(ama.sharing.status).toContainText('A share from Sam Rivers, “For supervision”: 3 items.');
     await expect(ama.sharing.reviewHeading('For supervision')).toBeVisible();
-    const entryItem = ama.sharing.item('A hard afternoon with Client A');
+    const entryItem = ama.sharing.item('A hard afternoon with Person A');
     await expect(entryItem).toBeVisible();
     await expect(entryItem).not.toContainText('Keziah');
     await expect(entryItem).toContainText('[redacted]');
-    await ama.sharing.comment('A hard afternoon with Client A', 'You stayed with it. Let us start here.');
+    await ama.sharing.comment('A hard afternoon with Person A', 'You stayed with it. Let us start here.');
     await ama.sharing.comment(`1. ${ITEM}`, 'Yes: the first twenty minutes.');
     const session = await ama.shell.page
       .getByRole('article', { name: /^Supervision on / })
