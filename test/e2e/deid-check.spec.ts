@@ -1,0 +1,324 @@
+/**
+ * The identifying-details check as a clinician meets it on a first export: names of many origins found and
+ * grouped by person, stand-ins that fit, a group split and two joined, the words the check is unsure of
+ * settled in a click, and what it missed added from the preview and from the keyboard. Then every format
+ * is read back: nothing identifying is left in any of them.
+ */
+import { existsSync } from 'node:fs';
+import type { DocNode } from '../../common/journal/doc';
+import { EXPORT_FORMATS, type ExportFormat } from '../../common/export/types';
+import type { Services } from '../../main/app';
+import { exportText } from '../support/readback';
+import {
+  expectAccessible,
+  expectAccessibleInBothThemes,
+  expectExportAccessible,
+  ExportPageObject,
+} from './export-page';
+import { expect, test } from './fixtures';
+
+const p = (text: string): DocNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+
+/** Invented: nobody here is real, and the phone number is from the range kept for fiction. */
+const THURSDAY = {
+  title: 'A long Thursday',
+  paragraphs: [
+    'This morning on Harewood Ward I sat with Adwoa Mensah-Boateng. Adwoa said her brother Omar would ring me on (212) 555-0147.',
+    'Ffion came in later. Maria Kowalski rang about the forms, and Ms Kowalski came by in the afternoon. I saw kwame again after lunch; he seemed calmer.',
+    'We used the grimbly worksheet again, and talked through the flenwick idea. Zebedee Quillfeather from the advocacy service sat in, and Dr Okafor joined us.',
+    'Afterwards I talked it through with Ngozi, who always asks the right question. We walked over to Tollbooth for a coffee.',
+  ],
+};
+const AFTER = {
+  title: 'Thinking it over',
+  paragraphs: ['I keep thinking about Adwoa, and how Omar spoke for her.'],
+};
+
+/** Every identifying word in the entries: none may leave, in any format, in any case. */
+const IDENTIFYING = [
+  'Harewood',
+  'Adwoa',
+  'Mensah',
+  'Boateng',
+  'Omar',
+  '(212)',
+  '555-0147',
+  '5550147',
+  'Ffion',
+  'Maria',
+  'Kowalski',
+  'kwame',
+  'Zebedee',
+  'Quillfeather',
+  'Okafor',
+  'Ngozi',
+  'Tollbooth',
+];
+
+function seed(services: Services): void {
+  for (const [entry, client] of [
+    [THURSDAY, true],
+    [AFTER, false],
+  ] as const) {
+    const created = services.journal.create({ title: entry.title });
+    services.journal.save({
+      ...created,
+      body: { type: 'doc', content: entry.paragraphs.map(p) },
+      tags: [],
+      containsClientMaterial: client,
+    });
+  }
+}
+
+test('a first export: names of many origins settled by person, a split and a join, what the check missed added, and nothing identifying left in any format', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  const services = shell.services;
+  const ex = new ExportPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  seed(services);
+  await page.reload();
+  await app.expectFrame();
+
+  // A first export, with nothing on the names and places lists yet: a gentle suggestion, which can wait.
+  await app.goTo('Export');
+  const note = page.getByRole('complementary', { name: 'A suggestion before you check' });
+  await expect(note).toContainText('Names and places to look out for');
+  await expect(note.getByRole('button', { name: 'Go to names and places in Settings' })).toBeVisible();
+  await note.getByRole('button', { name: 'Not now' }).click();
+  await expect(note).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name: 'Choose what to include' })).toBeFocused();
+
+  await ex.entry(THURSDAY.title).check();
+  await ex.entry(AFTER.title).check();
+  await ex.checkButton.click();
+  await expect(ex.remaining).toBeVisible({ timeout: 30_000 });
+
+  // Grouped by person: a full name and the first name alone are one, and say so.
+  const adwoa = ex.valueCard('Adwoa Mensah-Boateng');
+  await expect(adwoa).toContainText('Also written “Adwoa”.');
+  await expect(
+    adwoa.getByRole('list', { name: 'Where “Adwoa Mensah-Boateng” appears' }).getByRole('listitem'),
+  ).toHaveCount(3);
+  await expect(ex.valueCard('Maria Kowalski')).toContainText('Also written “Ms Kowalski”.');
+  for (const name of ['Ffion', 'kwame', 'Omar', 'Zebedee', 'Dr Okafor', 'Ngozi']) {
+    await expect(ex.category('Names').getByRole('heading', { level: 4, name: `“${name}”`, exact: true })).toBeVisible();
+  }
+  await expect(ex.category('Places')).toContainText('“Harewood Ward”');
+  await expect(ex.category('Phone numbers')).toContainText('“(212) 555-0147”');
+  // The words it does not know, which may be names, apart and quick to settle.
+  const possibly = ex.category('Possibly names');
+  await expect(possibly.getByRole('heading', { level: 3 })).toHaveText('Possibly names (2)');
+  await expect(possibly).toContainText('Words the check does not know, which may be names.');
+  await expect(possibly.getByRole('heading', { level: 4 })).toHaveText(['“grimbly”', '“flenwick”']);
+  // The suggested stand-ins fit who each person is: a relative, a colleague, a ward.
+  await expect(ex.value('Omar').getByRole('radio', { name: 'Pseudonym: Relative A' })).toBeVisible();
+  await expect(ex.value('Dr Okafor').getByRole('radio', { name: 'Pseudonym: Colleague A' })).toBeVisible();
+  await expect(ex.value('Harewood Ward').getByRole('radio', { name: 'Pseudonym: Ward A' })).toBeVisible();
+  await expect(ex.saveButton).toBeDisabled();
+  await expectAccessible(page, 'the check, nothing decided');
+
+  // One person, one stand-in, everywhere they appear however written.
+  await ex.decide('Adwoa Mensah-Boateng', 'Pseudonym');
+  await expect(ex.pseudonym('Adwoa Mensah-Boateng')).toHaveValue('Person A');
+  await expect(adwoa.getByRole('listitem').filter({ hasText: 'I keep thinking about' })).toContainText(
+    'becomes “Person A”',
+  );
+
+  // Maria Kowalski and Ms Kowalski turn out to be two people: split, put back, and split again.
+  await ex.decide('Maria Kowalski', 'Pseudonym');
+  await ex.notTheSame('Maria Kowalski', 'Ms Kowalski').click();
+  await expect(ex.groupHeading('Ms Kowalski')).toBeFocused();
+  const msKowalski = ex.valueCard('Ms Kowalski');
+  await expect(msKowalski).toContainText('Taken out of “Maria Kowalski”');
+  await expect(ex.valueCard('Maria Kowalski')).not.toContainText('Also written');
+  // Split off, it keeps the decision to use a pseudonym, with one of its own.
+  await expect(ex.value('Ms Kowalski').getByRole('radio', { name: /^Pseudonym: / })).toBeChecked();
+  const msStandIn = await ex.pseudonym('Ms Kowalski').inputValue();
+  expect(msStandIn).toMatch(/^Person [A-Z]$/);
+  expect(msStandIn).not.toBe(await ex.pseudonym('Maria Kowalski').inputValue());
+  const putBack = msKowalski.getByRole('button', { name: 'Put it back' });
+  await expect(putBack).toHaveAccessibleDescription('Taken out of “Maria Kowalski”: not the same person.');
+  await putBack.click();
+  await expect(ex.groupHeading('Maria Kowalski')).toBeFocused();
+  await expect(ex.valueCard('Maria Kowalski')).toContainText('Also written “Ms Kowalski”.');
+  await ex.notTheSame('Maria Kowalski', 'Ms Kowalski').focus();
+  await page.keyboard.press('Enter');
+  await expect(ex.groupHeading('Ms Kowalski')).toBeFocused();
+
+  // A relative, a Welsh first name, a name in lower case: stand-ins as suggested.
+  for (const name of ['Omar', 'Ffion', 'kwame', 'Zebedee']) await ex.decide(name, 'Pseudonym');
+  await expect(ex.pseudonym('Omar')).toHaveValue('Relative A');
+
+  // A stand-in that gives the ward away is refused, saying which word; an everyday word is fine.
+  await ex.decide('Harewood Ward', 'Pseudonym');
+  await ex.pseudonym('Harewood Ward').fill('Harewood');
+  await expect(ex.pseudonym('Harewood Ward')).toHaveAccessibleDescription(
+    '“Harewood” is part of “Harewood Ward”, so it would give it away. Please choose words that are not in it.',
+  );
+  await expect(ex.valueCard('Harewood Ward').getByText('Still to decide', { exact: true })).toBeVisible();
+  await ex.pseudonym('Harewood Ward').fill('the ward');
+  await expect(ex.valueCard('Harewood Ward').getByText('Decided', { exact: true })).toBeVisible();
+  await ex.pseudonym('Harewood Ward').fill('Ward A');
+
+  // The phone number goes.
+  await ex.decide('(212) 555-0147', 'Redact');
+
+  // Dr Okafor and Ngozi are the same colleague: the same stand-in typed for both asks, and a yes joins them.
+  await ex.decide('Dr Okafor', 'Pseudonym');
+  await ex.decide('Ngozi', 'Pseudonym');
+  await ex.pseudonym('Ngozi').fill('Colleague A');
+  const question = ex.valueCard('Ngozi').getByRole('group', { name: /Are these the same person\?$/ });
+  await expect(question).toContainText('“Colleague A” also stands in for “Dr Okafor”. Are these the same person?');
+  await expect(ex.pseudonym('Ngozi')).toHaveAccessibleDescription(/Are these the same person\?/);
+  await question.getByRole('button', { name: 'No, I’ll choose another' }).click();
+  await expect(ex.pseudonym('Ngozi')).toBeFocused();
+  await question.getByRole('button', { name: 'Yes, the same person' }).click();
+  await expect(ex.groupHeading('Dr Okafor')).toBeFocused();
+  await expect(ex.groupHeading('Ngozi')).toHaveCount(0);
+  await expect(ex.valueCard('Dr Okafor')).toContainText('Also written “Ngozi”.');
+  await expect(ex.valueCard('Dr Okafor').getByRole('listitem').filter({ hasText: 'who always asks' })).toContainText(
+    'becomes “Colleague A”',
+  );
+
+  // The words the check was unsure of: one at a time, then all that remain, in a click each.
+  await possibly.getByRole('button', { name: 'Not identifying', exact: true }).first().click();
+  await expect(possibly.getByRole('button', { name: 'Not identifying', exact: true }).first()).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await possibly.getByRole('button', { name: 'None of these identify anyone' }).click();
+  await expect(possibly.getByText('Still to decide', { exact: true })).toHaveCount(0);
+  await expect(possibly.getByRole('button', { name: 'None of these identify anyone' })).toHaveCount(0);
+  await expect(ex.remaining).toHaveText(/^All \d+ have a decision\.$/);
+  await expectAccessibleInBothThemes(app, 'the check, all decided');
+
+  // What the check missed, seen in the preview: selected there, and given a stand-in.
+  const srcdoc = () => page.locator('iframe[title="Preview of the export"]').getAttribute('srcdoc');
+  await expect.poll(srcdoc).toContain('Quillfeather');
+  await ex.selectInPreview('Quillfeather');
+  await expect(ex.missedWords).toHaveValue('Quillfeather');
+  await expect(ex.missedWords).toHaveAccessibleDescription(/^Selected in the preview\./);
+  await ex.missed.getByRole('button', { name: 'Give it a stand-in' }).click();
+  await expect(ex.missedStatus).toHaveText(/^Found “Quillfeather” in one place: it becomes “Person [A-Z]”\.$/, {
+    timeout: 30_000,
+  });
+  await expect(ex.missedWords).toHaveValue('');
+  await expect(ex.valueCard('Quillfeather')).toContainText('Added by you');
+  await expect(ex.missed.getByRole('button', { name: 'Stop looking for “Quillfeather”' })).toBeVisible();
+  // And from the keyboard alone: typed, and Enter redacts.
+  await ex.missedWords.focus();
+  await page.keyboard.type('Tollbooth');
+  await page.keyboard.press('Enter');
+  await expect(ex.missedStatus).toHaveText('Found “Tollbooth” in one place: it is redacted.', { timeout: 30_000 });
+  await expect(ex.valueCard('Tollbooth').getByText('Decided', { exact: true })).toBeVisible();
+  await expect(ex.remaining).toHaveText(/^All \d+ have a decision\.$/);
+  await expectAccessible(page, 'the check, with words added');
+
+  // The preview is what will leave.
+  await expect.poll(srcdoc).not.toContain('Quillfeather');
+  const html = (await srcdoc())!;
+  for (const word of IDENTIFYING) expect(html.toLowerCase(), word).not.toContain(word.toLowerCase());
+  await expectExportAccessible(app, html);
+
+  // Saved in all four formats, and read back: no identifying word in any, the stand-ins in all.
+  const saved: Partial<Record<ExportFormat, string>> = {};
+  for (const [format, name] of [
+    ['pdf', 'PDF'],
+    ['docx', 'Word (DOCX)'],
+    ['markdown', 'Markdown'],
+    ['html', 'Web page (HTML)'],
+  ] as const) {
+    saved[format] = await ex.saveAs(name);
+    expect(existsSync(saved[format]!)).toBe(true);
+  }
+  for (const format of EXPORT_FORMATS) {
+    const text = (await exportText(saved[format]!, format)).replace(/\s+/g, ' ');
+    for (const word of IDENTIFYING)
+      expect(text.toLowerCase(), `${word} in ${format}`).not.toContain(word.toLowerCase());
+    for (const standIn of ['Person A', 'Relative A', 'Ward A', 'Colleague A', msStandIn, '[redacted]']) {
+      expect(text, `${standIn} in ${format}`).toContain(standIn);
+    }
+    // Kept as not identifying, as decided.
+    expect(text, format).toContain('grimbly worksheet');
+    expect(text, format).toContain('flenwick idea');
+    // One person, one stand-in: Adwoa is Person A in both entries; Dr Okafor and Ngozi are one colleague.
+    expect(text.match(/Person A\b/g)?.length, format).toBe(3);
+    expect(text.match(/Colleague A\b/g)?.length, format).toBe(2);
+    expect(text, format).toContain('Relative A would ring me on [redacted]');
+    expect(text, format).toContain('We walked over to [redacted] for a coffee');
+  }
+});
+
+test('the names list: a suggestion leads to it, and a missed word selected in the Markdown goes on it', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  const services = shell.services;
+  const ex = new ExportPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  seed(services);
+  await page.reload();
+  await app.expectFrame();
+
+  // The suggestion goes to the names and places in Settings.
+  await app.goTo('Export');
+  const note = page.getByRole('complementary', { name: 'A suggestion before you check' });
+  await expectAccessible(page, 'export, with the suggestion');
+  await note.getByRole('button', { name: 'Go to names and places in Settings' }).click();
+  await expect(page.getByRole('button', { name: 'Settings', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 2, name: 'Names and places to look out for' })).toBeFocused();
+
+  // Back at the export, the suggestion stays until a list has something on it.
+  await app.goTo('Export');
+  await expect(note).toBeVisible();
+  await ex.entry(THURSDAY.title).check();
+  await ex.checkButton.click();
+  await expect(ex.remaining).toBeVisible({ timeout: 30_000 });
+  await ex.chooseFormat('Markdown');
+  await expect(ex.markdown).toContainText('Quillfeather');
+
+  // Selected in the Markdown, put on the names list: the check reads everything again and finds it.
+  await ex.markdown.scrollIntoViewIfNeeded();
+  const box = await ex.markdown.evaluate((pre) => {
+    const node = [...pre.childNodes].find((n) => n.textContent?.includes('Quillfeather'))!;
+    const range = document.createRange();
+    const at = node.textContent!.indexOf('Quillfeather');
+    range.setStart(node, at);
+    range.setEnd(node, at + 'Quillfeather'.length);
+    // Scrolled to within the Markdown's own box, which scrolls on its own.
+    pre.scrollTop += range.getBoundingClientRect().top - pre.getBoundingClientRect().top - 40;
+    const r = range.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.dblclick(box.x, box.y);
+  await expect(ex.missedWords).toHaveValue('Quillfeather');
+  await ex.missed.getByRole('button', { name: 'Add to my names list' }).click();
+  await expect(ex.missedStatus).toHaveText(
+    '“Quillfeather” is on your names list now, in Settings. The check found it in one place here; please decide what to do with it.',
+    { timeout: 30_000 },
+  );
+  expect(services.settings.get().deidNames).toEqual(['Quillfeather']);
+  // Known now, it makes the whole name one: the first name found before, and the surname it missed.
+  await expect(ex.groupHeading('Zebedee')).toHaveCount(0);
+  await expect(ex.valueCard('Zebedee Quillfeather').getByText('Still to decide', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'the check, a name added to the list');
+
+  // A word that is not there is said so, and is not kept.
+  await ex.missedWords.fill('Person Z');
+  await ex.missed.getByRole('button', { name: 'Redact this' }).click();
+  await expect(ex.missedStatus).toContainText('Holding could not find “Person Z” in what you chose.', {
+    timeout: 30_000,
+  });
+  await expect(ex.missed.getByRole('button', { name: /^Stop looking for/ })).toHaveCount(0);
+
+  // With a name on the list, the suggestion has done its work.
+  await page.getByRole('button', { name: 'Back to choosing' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Choose what to include' })).toBeFocused();
+  await expect(note).toHaveCount(0);
+  await app.goTo('Settings');
+  await expect(page.getByRole('list', { name: 'Names on your list' })).toContainText('Quillfeather');
+});
