@@ -681,9 +681,11 @@ function PseudonymField({
   const typed = decisions.pseudonyms[groupKey];
   const value = typed ?? suggested;
   const used = value.trim().toLocaleLowerCase('en-GB');
-  const twin = used
-    ? inUse.find((g) => pseudonymFor(g.key, decisions, suggestedAll).toLocaleLowerCase('en-GB') === used)
-    : undefined;
+  // Asked where the pseudonym was typed, not of the group whose suggestion it matches.
+  const twin =
+    typed !== undefined && used
+      ? inUse.find((g) => pseudonymFor(g.key, decisions, suggestedAll).toLocaleLowerCase('en-GB') === used)
+      : undefined;
   // Main refuses these too: a stand-in that holds a word of what it stands for, or of anything else found.
   const refusal = value.trim() ? refuse(value, forms) : null;
   const words = sameWords(groupKey);
