@@ -25,7 +25,7 @@ const THURSDAY = {
   paragraphs: [
     'This morning on Harewood Ward I sat with Adwoa Mensah-Boateng. Adwoa said her brother Omar would ring me on (212) 555-0147.',
     'Ffion came in later. Maria Kowalski rang about the forms, and Ms Kowalski came by in the afternoon. I saw kwame again after lunch; he seemed calmer.',
-    'We used the grimbly worksheet again, and talked through the flenwick idea. Zebedee Quillfeather from the advocacy service sat in, and Dr Okafor joined us.',
+    'We used the grimbly worksheet again, and talked through the flenwick idea. Dr Okafor joined us, with his dog Biscuit.',
     'Afterwards I talked it through with Ngozi, who always asks the right question. We walked over to Tollbooth for a coffee.',
   ],
 };
@@ -48,8 +48,7 @@ const IDENTIFYING = [
   'Maria',
   'Kowalski',
   'kwame',
-  'Zebedee',
-  'Quillfeather',
+  'Biscuit',
   'Okafor',
   'Ngozi',
   'Tollbooth',
@@ -103,7 +102,7 @@ test('a first export: names of many origins settled by person, a split and a joi
     adwoa.getByRole('list', { name: 'Where “Adwoa Mensah-Boateng” appears' }).getByRole('listitem'),
   ).toHaveCount(3);
   await expect(ex.valueCard('Maria Kowalski')).toContainText('Also written “Ms Kowalski”.');
-  for (const name of ['Ffion', 'kwame', 'Omar', 'Zebedee', 'Dr Okafor', 'Ngozi']) {
+  for (const name of ['Ffion', 'kwame', 'Omar', 'Dr Okafor', 'Ngozi']) {
     await expect(ex.category('Names').getByRole('heading', { level: 4, name: `“${name}”`, exact: true })).toBeVisible();
   }
   await expect(ex.category('Places')).toContainText('“Harewood Ward”');
@@ -149,7 +148,7 @@ test('a first export: names of many origins settled by person, a split and a joi
   await expect(ex.groupHeading('Ms Kowalski')).toBeFocused();
 
   // A relative, a Welsh first name, a name in lower case: stand-ins as suggested.
-  for (const name of ['Omar', 'Ffion', 'kwame', 'Zebedee']) await ex.decide(name, 'Pseudonym');
+  for (const name of ['Omar', 'Ffion', 'kwame']) await ex.decide(name, 'Pseudonym');
   await expect(ex.pseudonym('Omar')).toHaveValue('Relative A');
 
   // A stand-in that gives the ward away is refused, saying which word; an everyday word is fine.
@@ -197,17 +196,18 @@ test('a first export: names of many origins settled by person, a split and a joi
 
   // What the check missed, seen in the preview: selected there, and given a stand-in.
   const srcdoc = () => page.locator('iframe[title="Preview of the export"]').getAttribute('srcdoc');
-  await expect.poll(srcdoc).toContain('Quillfeather');
-  await ex.selectInPreview('Quillfeather');
-  await expect(ex.missedWords).toHaveValue('Quillfeather');
+  await expect.poll(srcdoc).toContain('Biscuit');
+  await ex.selectInPreview('Biscuit');
+  await expect(ex.missedWords).toHaveValue('Biscuit');
   await expect(ex.missedWords).toHaveAccessibleDescription(/^Selected in the preview\./);
   await ex.missed.getByRole('button', { name: 'Give it a stand-in' }).click();
-  await expect(ex.missedStatus).toHaveText(/^Found “Quillfeather” in one place: it becomes “Person [A-Z]”\.$/, {
+  await expect(ex.missedStatus).toHaveText(/^Found “Biscuit” in one place: it becomes “Person [A-Z]”\.$/, {
     timeout: 30_000,
   });
   await expect(ex.missedWords).toHaveValue('');
-  await expect(ex.valueCard('Quillfeather')).toContainText('Added by you');
-  await expect(ex.missed.getByRole('button', { name: 'Stop looking for “Quillfeather”' })).toBeVisible();
+  // Found everywhere it appears, however the check groups it.
+  await expect(page.getByText(/^Added by you, in /).first()).toBeVisible();
+  await expect(ex.missed.getByRole('button', { name: 'Stop looking for “Biscuit”' })).toBeVisible();
   // And from the keyboard alone: typed, and Enter redacts.
   await ex.missedWords.focus();
   await page.keyboard.type('Tollbooth');
@@ -218,7 +218,7 @@ test('a first export: names of many origins settled by person, a split and a joi
   await expectAccessible(page, 'the check, with words added');
 
   // The preview is what will leave.
-  await expect.poll(srcdoc).not.toContain('Quillfeather');
+  await expect.poll(srcdoc).not.toContain('Biscuit');
   const html = (await srcdoc())!;
   for (const word of IDENTIFYING) expect(html.toLowerCase(), word).not.toContain(word.toLowerCase());
   await expectExportAccessible(app, html);
@@ -279,32 +279,31 @@ test('the names list: a suggestion leads to it, and a missed word selected in th
   await ex.checkButton.click();
   await expect(ex.remaining).toBeVisible({ timeout: 30_000 });
   await ex.chooseFormat('Markdown');
-  await expect(ex.markdown).toContainText('Quillfeather');
+  await expect(ex.markdown).toContainText('Biscuit');
 
   // Selected in the Markdown, put on the names list: the check reads everything again and finds it.
   await ex.markdown.scrollIntoViewIfNeeded();
   const box = await ex.markdown.evaluate((pre) => {
-    const node = [...pre.childNodes].find((n) => n.textContent?.includes('Quillfeather'))!;
+    const node = [...pre.childNodes].find((n) => n.textContent?.includes('Biscuit'))!;
     const range = document.createRange();
-    const at = node.textContent!.indexOf('Quillfeather');
+    const at = node.textContent!.indexOf('Biscuit');
     range.setStart(node, at);
-    range.setEnd(node, at + 'Quillfeather'.length);
+    range.setEnd(node, at + 'Biscuit'.length);
     // Scrolled to within the Markdown's own box, which scrolls on its own.
     pre.scrollTop += range.getBoundingClientRect().top - pre.getBoundingClientRect().top - 40;
     const r = range.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   });
   await page.mouse.dblclick(box.x, box.y);
-  await expect(ex.missedWords).toHaveValue('Quillfeather');
+  await expect(ex.missedWords).toHaveValue('Biscuit');
   await ex.missed.getByRole('button', { name: 'Add to my names list' }).click();
   await expect(ex.missedStatus).toHaveText(
-    '“Quillfeather” is on your names list now, in Settings. The check found it in one place here; please decide what to do with it.',
+    '“Biscuit” is on your names list now, in Settings. The check found it in one place here; please decide what to do with it.',
     { timeout: 30_000 },
   );
-  expect(services.settings.get().deidNames).toEqual(['Quillfeather']);
-  // Known now, it makes the whole name one: the first name found before, and the surname it missed.
-  await expect(ex.groupHeading('Zebedee')).toHaveCount(0);
-  await expect(ex.valueCard('Zebedee Quillfeather').getByText('Still to decide', { exact: true })).toBeVisible();
+  expect(services.settings.get().deidNames).toEqual(['Biscuit']);
+  await expect(ex.valueCard('Biscuit')).toContainText('Name from your list');
+  await expect(ex.valueCard('Biscuit').getByText('Still to decide', { exact: true })).toBeVisible();
   await expectAccessible(page, 'the check, a name added to the list');
 
   // A word that is not there is said so, and is not kept.
@@ -320,5 +319,5 @@ test('the names list: a suggestion leads to it, and a missed word selected in th
   await expect(page.getByRole('heading', { level: 2, name: 'Choose what to include' })).toBeFocused();
   await expect(note).toHaveCount(0);
   await app.goTo('Settings');
-  await expect(page.getByRole('list', { name: 'Names on your list' })).toContainText('Quillfeather');
+  await expect(page.getByRole('list', { name: 'Names on your list' })).toContainText('Biscuit');
 });
