@@ -78,7 +78,9 @@ export function groupFindings(
   const byKey = new Map<string, ExportFinding[]>();
   for (const f of findings) {
     const key = keyOf(f, decisions);
-    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
   }
   const groups: GroupData[] = [...byKey].map(([key, list]) => {
     const variants = new Map<string, Variant>();
