@@ -9,8 +9,12 @@
 import { type Finding, resolveOverlaps } from './detectors';
 import { STREET_TYPES, UNIT_WORDS } from './vocabulary';
 
-/** Any case for the types people write in lower case ("3 hill view terrace"); a capital for the rest. */
-const ANY_CASE = new Set([
+/**
+ * The types people write in lower case too ("3 hill view terrace"), after words of any case. The rest
+ * ("Track", "Point", "Bank", "Chase") are everyday words as well, so they need a capital and capitalised
+ * words before them: "Bill C-7 opened Track 2" is no address.
+ */
+const CORE_TYPES = [
   'Road',
   'Rd',
   'Street',
@@ -19,19 +23,12 @@ const ANY_CASE = new Set([
   'Ave',
   'Lane',
   'Drive',
-  'Close',
   'Crescent',
   'Terrace',
   'Gardens',
   'Grove',
-  'Way',
-  'Court',
-  'Place',
   'Tce',
   'Cres',
-  'Cl',
-  'Ct',
-  'Pl',
   'Gdns',
   'Pde',
   'Crt',
@@ -41,15 +38,15 @@ const ANY_CASE = new Set([
   'Blvd',
   'Hwy',
   'Highway',
-]);
+  'Mount',
+];
 const caseless = (word: string) => [...word].map((ch) => `[${ch.toUpperCase()}${ch.toLowerCase()}]`).join('');
-const types = [...new Set(STREET_TYPES)]
-  .sort((a, b) => b.length - a.length)
-  .map((t) => (ANY_CASE.has(t) ? caseless(t) : t))
-  .join('|');
+const byLength = (list: readonly string[]) => [...new Set(list)].sort((a, b) => b.length - a.length);
+const coreTypes = byLength(CORE_TYPES).map(caseless).join('|');
+const types = byLength(STREET_TYPES).join('|');
 /** Types that say "street" whatever the words before them; the rest ("Hill", "Park", "Green") need a number. */
 const PLAIN_TYPES =
-  'Road|Rd|Street|Avenue|Ave|Lane|Drive|Close|Crescent|Cres|Terrace|Gardens|Grove|Mews|Boulevard|Blvd|Highway|Hwy|Parade|Pde|Wynd|Parkway|Crt';
+  'Pkwy|Hwy|Cres|Cct|Road|Rd|Street|Avenue|Ave|Lane|Drive|Close|Crescent|Cres|Terrace|Gardens|Grove|Mews|Boulevard|Blvd|Highway|Hwy|Parade|Pde|Wynd|Parkway|Crt';
 /** Street words that come first: Welsh, Irish, French. */
 const TYPE_FIRST =
   'Heol|Ffordd|Stryd|Lôn|Rhodfa|Maes|Ffordd|Páirc|Pairc|Bóthar|Bothar|Sráid|Sraid|Ascaill|Lána|Cúirt|Plás|rue|Rue|avenue|chemin|Chemin|boulevard|impasse|allée|place';
@@ -58,9 +55,14 @@ const UNIT_CODE = String.raw`\d{1,4}[A-Za-z]{0,2}\d{0,2}(?:/\d{1,4}[A-Za-z]?)?`;
 const UNITS = UNIT_WORDS.map((w) => `${caseless(w[0]!)}${w.slice(1)}`).join('|');
 const UNIT = String.raw`(?:(?:${UNITS})\.?${GAP}${UNIT_CODE},?${GAP}|\d{1,2}/\d{1,2},${GAP}|\d{1,4}[A-Za-z]?/(?=\d))`;
 const NUMBER = String.raw`\d{1,5}[A-Za-z]?(?:[-–]\d{1,5}[A-Za-z]?)?`;
-/** A word of a street's name: letters (with ' and -), an ordinal ("139th"), a compass letter ("W", "n."). */
-const WORD = String.raw`(?:[\p{L}][\p{L}'’-]*|\d{1,3}(?:st|nd|rd|th)|[NSEW]\.?|[nsew]\.)`;
-const WORDS = String.raw`(?:${WORD}${GAP}){1,4}`;
+/**
+ * The words of a street's name: a compass letter ("W", "n."), then a number or ordinal ("104", "139th") and
+ * up to three words, or up to four words: "W 139th St", "13580 104 Ave", "hill view terrace".
+ */
+const PRE = String.raw`(?:[NSEW]\.?${GAP}|[nsew]\.${GAP})?`;
+const NUMBER_WORD = String.raw`\d{1,3}(?:st|nd|rd|th)?${GAP}`;
+const WORDS = String.raw`${PRE}(?:${NUMBER_WORD}(?:[\p{L}][\p{L}'’-]*${GAP}){0,3}|(?:[\p{L}][\p{L}'’-]*${GAP}){1,4})`;
+const CAPITALS = String.raw`${PRE}(?:${NUMBER_WORD}(?:\p{Lu}[\p{L}'’-]*${GAP}){0,3}|(?:\p{Lu}[\p{L}'’-]*${GAP}){1,4})`;
 const CAPITAL_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\d{1,3}(?:st|nd|rd|th)|[NSEW])`;
 const DIRECTION = String.raw`(?:${GAP}(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)(?![\p{L}\p{N}]))?`;
 /** What may follow on the line: an apartment, a town or two, a state, a postal code. */
@@ -69,10 +71,10 @@ const POSTAL = String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?[ \u00A0]?\d[A-Z]{2}|[a-z]{1,2}
 const STATE = String.raw`(?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|Tas|NT|ACT|[A-Z]{2})(?![\p{L}\p{N}])`;
 const TAIL = String.raw`(?:,${GAP}(?:\p{Lu}[\p{L}'’.-]*(?:${GAP}\p{Lu}[\p{L}'’.-]*){0,3})(?=[,\s(]|$)){0,2}(?:,?${GAP}${STATE}(?![\p{L}]))?(?:,?${GAP}\(?${POSTAL}\)?(?![\p{L}\p{N}]))?`;
 
-const WITH_NUMBER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}/])(?:(?:RR|Rural Route)${GAP}\d{1,3},${GAP})?(?:${UNIT}(?:${NUMBER},?${GAP})?|${NUMBER},?${GAP})${WORDS}(?:${types})${DIRECTION}(?![\p{L}\p{N}])${AFTER}${TAIL}`,
-  'gu',
-);
+const START = String.raw`(?<![\p{L}\p{N}/])(?:(?:RR|Rural Route)${GAP}\d{1,3},${GAP})?(?:${UNIT}(?:${NUMBER},?${GAP})?|${NUMBER},?${GAP})`;
+const END = String.raw`${DIRECTION}(?![\p{L}\p{N}])${AFTER}${TAIL}`;
+const WITH_NUMBER = new RegExp(String.raw`${START}${WORDS}(?:${coreTypes})${END}`, 'gu');
+const WITH_NUMBER_CAPITALS = new RegExp(String.raw`${START}${CAPITALS}(?:${types})${END}`, 'gu');
 const TYPE_FIRST_STREET = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${NUMBER},?${GAP})?(?:${TYPE_FIRST})${GAP}(?:(?:y|yr|na|an|de|des|du|la|le|an|Saint|St|Sainte)[ \t-]+)?[\p{L}][\p{L}'’-]*(?:${GAP}[\p{Lu}][\p{L}'’-]*)?(?:,?${GAP}(?:app|apt|appartement|Apt)\.?${GAP}?\d{1,4}[A-Za-z]?)?${TAIL}`,
   'gu',
@@ -89,9 +91,10 @@ const UNIT_THEN_NAME = new RegExp(
 
 /** Measures and times before a word like "walk" or "drive" make it a journey, not a street: "a 5 minute walk". */
 const NOT_STREET =
-  /^\d+\s*(?:min|mins|minute|minutes|hour|hours|hr|hrs|mile|miles|km|kms|metre|metres|meter|meters|day|days|week|weeks|month|months|year|years|second|seconds|step|steps|yard|yards|foot|feet|block|blocks|times?|more|of|or|and|to|in|on|at|the|a|x|results?|people|patients|staff|sessions?|beds?|nurses?|out|per|percent)\b/i;
+  /^\d+,\s+\p{Ll}|^\d+\s*(?:min|mins|minute|minutes|hour|hours|hr|hrs|mile|miles|km|kms|metre|metres|meter|meters|day|days|week|weeks|month|months|year|years|second|seconds|step|steps|yard|yards|foot|feet|block|blocks|times?|more|of|or|and|to|in|on|at|the|a|x|results?|people|patients|staff|sessions?|beds?|nurses?|out|per|percent)\b/iu;
 /** Named streets that say nothing about where: "the High Street". */
-const GENERIC_STREET = /^(?:The|A|Any|This|That|Our|Her|His|Their|My|Your|One|Some|Every)\s/;
+const GENERIC_STREET =
+  /^(?:The|A|Any|This|That|Our|Her|His|Their|My|Your|One|Some|Every|Easy|Struggle|Civvy|Queer|Main|High|Wall|Sesame|Coronation|Shortland|Brookside|Albert|Ramsay|Harley|Downing|Fleet|Baker|Wimpole|Threadneedle|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s/;
 
 export function findAddresses(text: string): Finding[] {
   if (!/\p{L}/u.test(text)) return [];
@@ -101,7 +104,7 @@ export function findAddresses(text: string): Finding[] {
     out.push({ kind: 'address', start, end: start + trimmed.length, text: trimmed });
   };
   if (/\d/.test(text)) {
-    for (const m of text.matchAll(WITH_NUMBER)) {
+    for (const m of [...text.matchAll(WITH_NUMBER), ...text.matchAll(WITH_NUMBER_CAPITALS)]) {
       if (NOT_STREET.test(m[0])) continue;
       // A sentence does not run on inside an address: "taken at 2, results not back. Chase".
       if (/\.\s+\p{Lu}/u.test(m[0].replace(/\b(?:St|Ave|Rd|Dr|N|S|E|W|n|s|e|w)\.\s/g, ''))) continue;

@@ -44,6 +44,8 @@ function ukShaped(digits: string): boolean {
 /** Whether a national number (with its trunk 0) is one in a home country: valid there, or UK-shaped. */
 function homeNumber(candidate: string, digits: string): boolean {
   if (TRUNK_ZERO.some((c) => parsePhoneNumberFromString(candidate, c)?.isValid())) return true;
+  // Australian mobiles (04xx xxx xxx, the 0491 570 range kept for drama among them) are "possible".
+  if (/^04\d{8}$/.test(digits) && parsePhoneNumberFromString(candidate, 'AU')?.isPossible()) return true;
   // Ofcom keeps ranges for drama (07700 900xxx) that are not "valid": they are still written as numbers are.
   return ukShaped(digits) && !!parsePhoneNumberFromString(candidate, 'GB')?.isPossible();
 }
@@ -98,8 +100,87 @@ function judgePhone(text: string, start: number, raw: string): Judged | undefine
   return undefined;
 }
 
+/** Digits said in words: "oh-eight-five", "double-oh", "twenty-two ninety", "five-five-five". */
+const DIGIT_WORDS: Record<string, string> = {
+  zero: '0',
+  oh: '0',
+  o: '0',
+  nought: '0',
+  nil: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
+  twenty: '2',
+  thirty: '3',
+  forty: '4',
+  fifty: '5',
+  sixty: '6',
+  seventy: '7',
+  eighty: '8',
+  ninety: '9',
+  hundred: '00',
+  double: '',
+  triple: '',
+};
+const TENS = new Set(['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
+const SPOKEN_TOKEN = String.raw`(?:${Object.keys(DIGIT_WORDS).join('|')}|\d{1,4})`;
+const SPOKEN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])${SPOKEN_TOKEN}(?:[\s,-]+${SPOKEN_TOKEN}){2,}(?![\p{L}\p{N}])`,
+  'giu',
+);
+
+/** How many digits a run of spoken digits stands for. */
+function spokenDigits(run: string): string {
+  let out = '';
+  let repeat = 1;
+  const words = run
+    .toLowerCase()
+    .split(/[\s,-]+/)
+    .filter(Boolean);
+  for (const [i, w] of words.entries()) {
+    if (w === 'double' || w === 'triple') {
+      repeat = w === 'double' ? 2 : 3;
+      continue;
+    }
+    let d = /^\d+$/.test(w) ? w : (DIGIT_WORDS[w] ?? '');
+    // "twenty-two" is 22, "ninety" alone is 90.
+    if (TENS.has(w))
+      d += words[i + 1] && /^(?:one|two|three|four|five|six|seven|eight|nine)$/.test(words[i + 1]!) ? '' : '0';
+    out += d.repeat(repeat);
+    repeat = 1;
+  }
+  return out;
+}
+
 export function findPhoneNumbers(text: string): Finding[] {
   const out: Finding[] = [];
+  // A number read out in words, or half in words: "0491 570 one five nine", "two-one-six, five-five-five".
+  if (/\b(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|double)\b/i.test(text)) {
+    for (const m of text.matchAll(SPOKEN)) {
+      const run = m[0];
+      const digits = spokenDigits(run);
+      // Words for at least three digits ("one five nine"): not "one or two" in a sentence about numbers.
+      const said = run.split(/[\s,-]+/).filter((w) => /^[a-z]+$/i.test(w) && w.toLowerCase() !== 'double').length;
+      if (said >= 3 && digits.length >= 7 && digits.length <= 13)
+        out.push(finding('phone', text, m.index, m.index + run.length));
+    }
+  }
   const re = new RegExp(CANDIDATE);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const judged = m[0] ? judgePhone(text, m.index, m[0]) : undefined;

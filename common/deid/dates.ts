@@ -62,6 +62,9 @@ function datesIn(text: string, year: number): DateFound[] {
     // Weekdays, "today", times and bare years are not dates of birth.
     if (month === undefined) continue;
     if (known.day === undefined && known.year === undefined) continue;
+    // A two-digit year chrono put in the future ("1/2/44" as 2044) is in the past century.
+    if (known.year !== undefined && known.year > year && /\d{2}$/.test(r.text) && !/\d{4}$/.test(r.text))
+      known.year -= 100;
     if (known.year !== undefined && (known.year < 1900 || known.year > year)) continue;
     out.push({
       start: r.index,

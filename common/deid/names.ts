@@ -21,6 +21,12 @@ import {
   COLLEAGUES,
   COMMUNITY_WORDS,
   ENGLISH_NAMES,
+  EPONYM_HEADS,
+  IDIOMS,
+  ROLE_WORDS,
+  MEDICINES,
+  SERVICES,
+  THEORIST_NAME_SET,
   PREFIXES,
   SUFFIXES,
   PERSON_VERBS,
@@ -99,7 +105,7 @@ const PARTICLES = new Set([
 ]);
 /** A relation named just after a word: "grace (mum)", "hope's mum", "bex, her sister". */
 const RELATION_AFTER =
-  /^(?:['’]s\s+(?:mum|mam|mom|dad|nan|gran|sister|brother|son|daughter|partner|husband|wife|boyfriend|girlfriend)\b|\s*\((?:mum|mam|mom|dad|nan|gran|sister|brother|son|daughter|partner|husband|wife|aunt|aunty|auntie|uncle|cousin|carer|friend|boyfriend|girlfriend)\))/i;
+  /^(?:['’]s\s+(?:mum|mam|mom|mummy|mommy|mama|dad|daddy|papa|nan|nana|gran|granny|grandma|grandad|sister|brother|son|daughter|partner|husband|wife|boyfriend|girlfriend|kids|baby|carer|foster)\b|\s*\((?:mum|mam|mom|dad|nan|gran|sister|brother|son|daughter|partner|husband|wife|aunt|aunty|auntie|uncle|cousin|carer|friend|boyfriend|girlfriend)\))/i;
 /** Words after a name at the start of a sentence that make it a person: "Frank is 68", "Dawn was in charge". */
 const AUXILIARIES = new Set([
   'is',
@@ -459,10 +465,11 @@ const derivedCache = new Map<string, number | undefined>();
  * "rebooking", "telehealth" (a prefix or an ending), "waitlist", "keyworker" (two words run together).
  * Names are never taken apart: "Newman" is not "new" and "man".
  */
-function englishLevel(lex: Lexicon, fold: string): number | undefined {
+function englishLevel(lex: Lexicon, fold: string, compound = true): number | undefined {
   const level = lex.englishLevel(fold) ?? (COMMUNITY_WORDS.has(fold) ? 40 : undefined);
   if (level !== undefined) return level;
-  if (derivedCache.has(fold)) return derivedCache.get(fold);
+  const key = compound ? fold : `\u0000${fold}`;
+  if (derivedCache.has(key)) return derivedCache.get(key);
   let derived: number | undefined;
   if (fold.includes('-')) {
     const parts = fold.split('-');
@@ -480,14 +487,14 @@ function englishLevel(lex: Lexicon, fold: string): number | undefined {
     );
     if (levels.every((l) => l !== undefined)) derived = Math.max(...(levels as number[]));
   } else if (!lex.isName(fold) && fold.length >= 6) {
-    derived = morphology(lex, fold);
+    derived = morphology(lex, fold, compound);
   }
   if (derivedCache.size > 50_000) derivedCache.clear();
-  derivedCache.set(fold, derived);
+  derivedCache.set(key, derived);
   return derived;
 }
 
-function morphology(lex: Lexicon, fold: string): number | undefined {
+function morphology(lex: Lexicon, fold: string, compound: boolean): number | undefined {
   const ordinary = (w: string) => (w.length >= 3 ? lex.englishLevel(w) : undefined);
   const stems = [fold];
   for (const prefix of PREFIXES)
@@ -502,7 +509,9 @@ function morphology(lex: Lexicon, fold: string): number | undefined {
       }
     }
   }
-  // Two ordinary words run together: "waitlist", "keyworker", "bedtime".
+  // Two ordinary words run together: "waitlist", "keyworker", "bedtime". Not for a capital in mid-sentence,
+  // which is a name's or a place's: "Castlebay", "Greenbank".
+  if (!compound) return undefined;
   for (let i = 3; i <= fold.length - 3; i++) {
     const a = lex.englishLevel(fold.slice(0, i));
     const b = lex.englishLevel(fold.slice(i));
@@ -516,12 +525,17 @@ const nameLike = (lex: Lexicon, fold: string, level: number): boolean =>
   level >= 40
     ? lex.isName(fold)
     : ENGLISH_NAMES.has(fold) ||
-      lex.isFirstName(fold) ||
+      (level > 20 && lex.isFirstName(fold)) ||
       (lex.surnameRank(fold) ?? Infinity) <= 1500 ||
       (level >= 35 && lex.isName(fold));
 
 const safeWord = (fold: string): boolean =>
-  CLINICAL.has(fold) || SAFE_PROPER.has(fold) || THEORISTS.has(fold) || getLexicon().isCountryOrLanguage(fold);
+  CLINICAL.has(fold) ||
+  MEDICINES.has(fold) ||
+  SERVICES.has(fold) ||
+  SAFE_PROPER.has(fold) ||
+  THEORISTS.has(fold) ||
+  getLexicon().isCountryOrLanguage(fold);
 /** On our lists, as it is or without a plural or possessive s ("Wednesdays", "CbDs", "Kleinian"). */
 const isSafe = (fold: string): boolean =>
   safeWord(fold) ||
@@ -557,7 +571,7 @@ const ROLE_AFTER = new RegExp(
 );
 /** An age after a word says it is a person: "Will (17)", "Hope, 23,", "May is 19". */
 const AGE_AFTER =
-  /^(?:\s*\(\s*(?:\d{1,3}\b|(?:y|yr|year)\s?\d{1,2}\b)|,\s*\d{1,2}\s*(?:,|\)|$|y)|\s+(?:is|was|turned|turns|aged)\s+\d{1,2}\b)/iu;
+  /^(?:\s*\(\s*(?:\d{1,3}\b|(?:y|yr|year)\s?\d{1,2}\b|[^()]{0,24}[,;]\s*\d{1,2}\s*\))|,\s*\d{1,2}\s*(?:,|\)|$|y)|\s+(?:is|was|turned|turns|aged)\s+\d{1,2}\b|,\s+\p{Lu}\.(?!\p{L}))/iu;
 
 /** What a word's neighbours say: a title or relation before it, a verb after it. */
 function context(ev: Evidence, t: Token) {
@@ -596,6 +610,61 @@ function isTheoristHere(ev: Evidence, t: Token): boolean {
   );
 }
 
+const WORK_TITLE =
+  /^(?:\s+and\s+\p{Lu}[\p{L}'’-]+)?['’]s?\s+(?:[\p{L}-]+\s+){0,4}(?:[Mm]odel|[Ff]ramework|[Tt]heory|[Aa]pproach|[Cc]ycle|[Ss]cale|[Tt]riangle|[Hh]ierarchy|[Mm]ethod|[Ss]tages|[Ww]heel|[Cc]urve|[Mm]atrix|[Gg]rid|[Ii]nventory|[Qq]uestionnaire|Index|Rounds?|[Pp]rinciples?|[Pp]aradigm|Window|Validation|[Ll]oop|[Tt]asks|[Cc]onditions|[Ff]unctions|[Mm]odes)\b/u;
+/** Words before an author's name: "Reading Evan Stark", "reading: Treisman", "see Cohen-Mansfield". */
+const READING = /(?:^|[\s(])(?:reading|read|rereading|reread|see|cf\.?|via|according to|after)\s*:?\s*$/i;
+/** A role in brackets after a name: "Mags (HCA)", "Dawn (charge nurse)". */
+const ROLE_PAREN =
+  /^\s*\((?:HCA|RMN|RGN|RNLD|OT|SHO|CPN|AMHP|GP|SW|PSW|STR|CNS|ANP|CT\d|ST\d|FY\d|F\d|band \d|charge nurse|nurse|consultant|manager|ward manager|student|student nurse|peer worker|support worker|social worker|psychologist|psychiatrist|registrar|therapist|counsellor|keyworker|key worker|care coordinator|bank|agency|locum|admin|receptionist|volunteer|chaplain|interpreter|advocate|supervisor|mentor|trainee)\b[^)]{0,20}\)/i;
+
+/** Authors in brackets: two or more capitalised surnames, with commas or "and", perhaps "et al" and a year. */
+const CITATION =
+  /\((?:\p{Lu}[\p{L}'’-]+(?:,\s*|\s+(?:and|&)\s+)){1,7}\p{Lu}[\p{L}'’-]+(?:\s+et al\.?)?(?:,?\s*\d{4}[a-z]?)?\)/gu;
+
+/** Eponym heads that follow in lower case too: "Stockholm syndrome", "Gillick competence", "St John's wort". */
+const LOWER_EPONYMS = new Set([
+  'syndrome',
+  'competence',
+  'guidelines',
+  'principle',
+  'principles',
+  'criteria',
+  'ruling',
+  'wort',
+  'effect',
+  'scale',
+]);
+
+function idiomCovers(idiom: RegExp, text: string, t: Token): boolean {
+  const from = Math.max(0, t.start - 24);
+  const m = new RegExp(idiom.source, 'gi');
+  for (const x of text.slice(from, t.end + 24).matchAll(m)) {
+    if (from + x.index <= t.start && from + x.index + x[0].length >= t.end) return true;
+  }
+  return false;
+}
+
+/** Whether a capitalised word is an author in a sentence about their work. */
+function authorHere(ev: Evidence, t: Token): boolean {
+  if (WORK_TITLE.test(ev.text.slice(t.end, t.end + 90)))
+    return ev.lexicon.englishLevel(t.fold) === undefined || !ENGLISH_NAMES.has(t.fold);
+  // The first words after "Reading", in a sentence about theory or reading: up to three capitalised words.
+  let first = t;
+  for (let k = 0; k < 3; k++) {
+    const p = previousWord(ev, first);
+    if (!p || p.shape !== 'capital') break;
+    first = p;
+  }
+  const before = ev.text.slice(Math.max(0, first.start - 16), first.start);
+  if (!READING.test(before)) return false;
+  // "read Grace the letter" is a client: the author reading needs a topic after ("on", "'s", a comma).
+  const after = ev.text.slice(t.end, t.end + 12);
+  return (
+    /^(?:\s+on\b|['’]s\b|\s*,|\s*\(|\s+and\s+\p{Lu}|\s*\.?\s*$)/u.test(after) || ev.theory.has(ev.sentenceOf[t.index]!)
+  );
+}
+
 /** A capitalised ordinary word beside another that is no name: "Red Cross", "Labor Day", "Social Worker". */
 function inPhrase(ev: Evidence, t: Token): boolean {
   for (const n of [previousWord(ev, t), nextWord(ev, t)]) {
@@ -624,25 +693,55 @@ function judge(ev: Evidence, t: Token): Verdict {
   const ctx = context(ev, t);
   const known = ev.known.has(fold);
   if (t.shape === 'lower' && COMMUNITY_WORDS.has(fold) && !known) return null;
-  if (isSafe(fold) || isTheoristHere(ev, t)) return ctx.honorific && t.shape !== 'lower' ? 'strong' : null;
+  // Accents a safe word does not have make it a name: "Jesús" is not "Jesus".
+  const accentedName = !/^[\p{ASCII}]*$/u.test(written) && SAFE_PROPER.has(fold);
+  if (!accentedName && (isSafe(fold) || isTheoristHere(ev, t))) {
+    // "her husband Jesus", "his daughter India", "Dr Freud" (a client of that name): the words before say so.
+    const named =
+      ctx.honorific ||
+      (t.shape !== 'lower' && (ctx.relation || ctx.title) && !CLINICAL.has(fold) && !MEDICINES.has(fold));
+    return named && t.shape !== 'lower' ? 'strong' : null;
+  }
   // Written with accents English does not use ("Hằng", "Ríos", "Tùng"), it is no English word, whatever it
   // folds to ("hang", "rios", "tung").
   const level =
-    !/^[\p{ASCII}]*$/u.test(written) && !ACCENTED_ENGLISH.has(written.toLocaleLowerCase('en-GB'))
+    !/^[\p{ASCII}]*$/u.test(written) &&
+    !ACCENTED_ENGLISH.has(written.toLocaleLowerCase('en-GB')) &&
+    !COMMUNITY_WORDS.has(fold)
       ? undefined
-      : englishLevel(lex, fold);
+      : englishLevel(lex, fold, t.shape === 'lower' || t.sentenceStart || t.heading);
   const english = level !== undefined;
   const name = lex.isName(fold);
 
   if (t.shape === 'caps') {
     // Acronyms: "CMHT", "PICU", "SMI". A name in capitals is still a name ("KWAME").
     if (!english && name && fold.length >= 3 && !/\d/.test(written))
-      return ctx.title || fold.length >= 4 ? 'strong' : null;
+      return ctx.title || fold.length >= 5 ? 'strong' : null;
     return null;
   }
 
   if (t.shape === 'capital') {
     const plainCapital = !t.sentenceStart && !t.heading;
+    // "Paddy's Day", "Victoria Day", "Long Day": a day of the year or a shift, not a person.
+    if (/^(?:['’]s)?\s+Day\b/.test(ev.text.slice(t.end, t.end + 8))) return null;
+    if (fold === 'day' && ctx.prev?.shape === 'capital') return null;
+    // "Charge Nurse", "Named Person": roles are not names; "Baker Act", "Maastricht Interview": eponyms.
+    if (ROLE_WORDS.has(fold) && !ctx.title) return null;
+    if (ctx.next && EPONYM_HEADS.has(ctx.next.fold) && (ctx.next.shape !== 'lower' || LOWER_EPONYMS.has(ctx.next.fold)))
+      return null;
+    if (IDIOMS.some((idiom) => idiomCovers(idiom, ev.text, t))) return null;
+    // An author where the sentence names their work: "Kielhofner's Model of Human Occupation", "Reading
+    // Evan Stark on coercive control", "Johnstone and Boyle's Power Threat Meaning Framework".
+    if (authorHere(ev, t)) return null;
+    // "Mags (HCA)", "Joy: phased return", "- May – retiring": a role in brackets, or a list item about someone.
+    if (ROLE_PAREN.test(ev.text.slice(t.end, t.end + 40))) return 'strong';
+    if (
+      t.sentenceStart &&
+      ENGLISH_NAMES.has(fold) &&
+      /^\s*(?::|[–—-]\s)/.test(ev.text.slice(t.end, t.end + 3)) &&
+      /(?:^|\n)\s*(?:[-*•]|\d+[.)])\s*$/.test(ev.text.slice(Math.max(0, t.start - 8), t.start))
+    )
+      return 'weak';
     // "Thu 12th", "Jan 2024", "Mon, 3 March": days and months cut short, in a date.
     if (
       DATE_ABBREVIATIONS.has(fold) &&
@@ -693,8 +792,9 @@ function judge(ev: Evidence, t: Token): Verdict {
     if (
       ENGLISH_NAMES.has(fold) &&
       ctx.next &&
-      (/n['’]t$/.test(ev.text.slice(ctx.next.start, ctx.next.start + ctx.next.text.length)) ||
-        ctx.next.fold === 'not' ||
+      ((!VIRTUES.has(fold) &&
+        (/n['’]t$/.test(ev.text.slice(ctx.next.start, ctx.next.start + ctx.next.text.length)) ||
+          ctx.next.fold === 'not')) ||
         COMPARATIVES.has(ctx.next.fold) ||
         (MONTH_NAMES.has(fold) || VIRTUES.has(fold) ? false : /ed$/.test(ctx.next.fold)))
     )
@@ -704,6 +804,12 @@ function judge(ev: Evidence, t: Token): Verdict {
 
   // Lower case: "saw kwame again today", "rang johnny mongan", "mr park", "grace (mum)", "hope's mum".
   if (ctx.honorific && !english) return 'strong';
+  // A word in quotes is a word being talked about: "psychiatra", "silna", "whānau".
+  if (
+    /["“'‘]$/.test(ev.text.slice(Math.max(0, t.start - 1), t.start)) &&
+    /^["”'’]/.test(ev.text.slice(t.end, t.end + 1))
+  )
+    return null;
   const kin = RELATION_AFTER.test(ev.text.slice(t.start + (t.end - t.start), t.end + 24));
   if (kin && (!english || nameLike(lex, fold, level))) return 'strong';
   if (!english && ctx.prev && CONTACT_VERBS.has(ctx.prev.fold) && fold.length >= 3 && /[aeiouy]/.test(fold))
@@ -715,7 +821,8 @@ function judge(ev: Evidence, t: Token): Verdict {
     if (foreign(ctx.prev) || foreign(ctx.next)) return null;
     if (name) {
       if (fold.length >= 4) return 'strong';
-      return ctx.relation || ctx.verbAfter ? 'strong' : null;
+      const follows = !!ctx.next && (NAME_FOLLOWERS.has(ctx.next.fold) || AUXILIARIES.has(ctx.next.fold));
+      return ctx.relation || ctx.verbAfter || follows ? 'strong' : null;
     }
     return fold.length >= 4 && /[aeiouy]/.test(fold) ? 'weak' : null;
   }
@@ -780,6 +887,18 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
   const lexicon = getLexicon();
   const initials = /\p{Lu}\.\p{Lu}\./u.test(text) ? initialsIn(text) : [];
   const { sentenceOf, theory } = theorySentences(text, tokens);
+  // Theorists by whole name ("Carl Rogers", "Bessel van der Kolk"): never a client, and their sentence is about theory.
+  const theorists = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = 4; n >= 2; n--) {
+      const run = tokens.slice(i, i + n);
+      if (run.length < n || !THEORIST_NAME_SET.has(run.map((t) => t.fold).join(' '))) continue;
+      for (const t of run) theorists.add(t.index);
+      theory.add(sentenceOf[i]!);
+      i += n - 1;
+      break;
+    }
+  }
   const ev: Evidence = {
     lexicon,
     tokens,
@@ -789,14 +908,45 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
     theory,
     sentenceOf,
   };
-  const verdicts: Verdict[] = tokens.map((t) => judge(ev, t));
+  // A list of authors in brackets: "(Gee, Dudgeon, Schultz, Hart and Kelly)", "(Klass, Silverman and Nickman, 1996)".
+  for (const m of text.matchAll(CITATION)) {
+    for (const t of tokens)
+      if (t.start > m.index && t.end < m.index + m[0].length && t.shape === 'capital') theorists.add(t.index);
+  }
+  const verdicts: Verdict[] = tokens.map((t) => (theorists.has(t.index) ? null : judge(ev, t)));
+  // A run of words in another language ("Dúirt mé leat go raibh mé breoite", "He aha te mea nui"): not names.
+  const foreignish = (t: Token) =>
+    t.shape !== 'caps' &&
+    (FOREIGN_SMALL.has(t.fold) ||
+      COMMUNITY_WORDS.has(t.fold) ||
+      (englishLevel(lexicon, t.fold) === undefined && !lexicon.isName(t.fold))) &&
+    (t.shape === 'lower' || t.sentenceStart);
+  for (let i = 0; i < tokens.length;) {
+    let j = i;
+    while (
+      j < tokens.length &&
+      foreignish(tokens[j]!) &&
+      (j === i || /^[ \t,]+$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)))
+    )
+      j += 1;
+    if (j - i >= 3) for (let k = i; k < j; k++) verdicts[k] = null;
+    i = Math.max(j, i + 1);
+  }
 
   // A capitalised ordinary word beside a name is part of it ("Grace Adebayo", "Bogdan Young"); so is a
   // lower-case name beside a lower-case name ("johnny mongan"). One coordinated with a name is one too:
   // "Craig and Precious", "Precious and Marek".
   for (let pass = 0; pass < 2; pass++) {
     for (const t of tokens) {
-      if (verdicts[t.index] || t.contraction || t.shape === 'caps' || t.shape === 'other' || isSafe(t.fold)) continue;
+      if (
+        verdicts[t.index] ||
+        theorists.has(t.index) ||
+        t.contraction ||
+        t.shape === 'caps' ||
+        t.shape === 'other' ||
+        isSafe(t.fold)
+      )
+        continue;
       const next = nextWord(ev, t);
       const prev = previousWord(ev, t);
       const level = englishLevel(lexicon, t.fold) ?? 99;

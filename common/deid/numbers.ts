@@ -5,6 +5,8 @@
  * and Australia.
  */
 import type { Finding, FindingKind } from './detectors';
+import { getLexicon } from './lexicon';
+import { foldName } from './normalise';
 
 const finding = (kind: FindingKind, text: string, start: number, end: number): Finding => ({
   kind,
@@ -43,7 +45,7 @@ export function isValidChiNumber(digits: string): boolean {
  * not inside a longer run of numbers.
  */
 const TEN_DIGITS =
-  /(?<![\d+])(?<!\d[ .-])(?:\d{3}(?:([ .-]?)\d{3}\1\d{4}|[ .-]?\d{7})|\d{6}[ .-]\d{4})(?!\d)(?![ .-]\d)/g;
+  /(?<![\d+])(?<!\d[ .-])(?:\d{3}(?:([ .-]?)\d{3}(?:\1|\n)\d{4}|[ .-]?\d{7})|\d{6}[ .-]\d{4})(?!\d)(?![ .-]\d)/g;
 const NHS_CUE = /\bNHS\b|\bnhs\b/;
 const CHI_CUE = /\bCHI\b/i;
 
@@ -151,7 +153,7 @@ export function findPpsns(text: string): Finding[] {
 
 /** Words that announce a patient's number in a local system. */
 const ID_CUE =
-  /\b(?:hosp(?:ital)?\.?\s*(?:no|number|num|#)|MRN|medical record(?:\s+number)?|record\s*(?:no|number)|patient\s*(?:id|no|number|#)|unit\s*(?:no|number)|case\s*(?:no|number|ref)|client\s*(?:id|no|number)|RiO(?:\s*(?:id|no|number))?|PAS(?:\s*(?:id|no|number))?|NHI|K\s*number|ref(?:erence)?\s*(?:no|number)?|ID\s*(?:no|number)?|CRN|URN|UR\s*(?:no|number)|reg(?:istration)?\s*(?:no|number)|member\s*(?:id|no|number)|policy\s*(?:no|number)|claim\s*(?:no|number)|EHCP\s*(?:no|number)|file\s*(?:no|number))\.?\s*[:#-]?\s*(?:is|was|=)?\s*/gi;
+  /\b(?:MR#|MR\s*#|UR(?=\s*\d)|hosp(?:ital)?\.?\s*(?:no|number|num|#)|MRN|medical record(?:\s+number)?|record\s*(?:no|number)|patient\s*(?:id|no|number|#)|unit\s*(?:no|number)|case\s*(?:no|number|ref)|client\s*(?:id|no|number)|RiO(?:\s*(?:id|no|number))?|PAS(?:\s*(?:id|no|number))?|NHI|K\s*number|ref(?:erence)?\s*(?:no|number)?|ID\s*(?:no|number)?|CRN|URN|UR\s*(?:no|number)|reg(?:istration)?\s*(?:no|number)|member\s*(?:id|no|number)|policy\s*(?:no|number)|claim\s*(?:no|number)|EHCP\s*(?:no|number)|file\s*(?:no|number))\.?\s*[:#-]?\s*(?:is|was|=)?\s*/gi;
 /** A token with at least four digits, letters allowed: "RXH1234567", "A123456B", "00482913". */
 const ID_TOKEN = /^[A-Z]{0,4}[ -]?\d[\d -]{2,14}\d[A-Z]{0,2}(?![\p{L}\p{N}])/iu;
 /** A standalone code of letters then six or more digits ("RXH1234567", "K1234567"), or seven digits or more. */
@@ -161,7 +163,7 @@ const CODE = /(?<![\p{L}\p{N}/.,:-])(?:[A-Z]{1,4}\d{6,10}[A-Z]?|\d{7,12})(?![\p{
  * 518 204 631", "OHIP 4829-371-055", "RAMQ ELAY 8105 1423", "health card no. 5584 102 773 KT".
  */
 const GROUPED_CUE =
-  /\b(?:NDIS|SIN|PHIN|OHIP|RAMQ|AHCIP|MSP|NHI|IHI|DVA|CRN|medicare|health\s*card|medical\s*card|card|student|member|insurance|policy|case|client|patient|file|ID|number|no|num|#)\b\.?(?:\s*(?:no|number|num|#)\b\.?)?\s*(?:is|was)?\s*[:#(-]?\s*/gi;
+  /\b(?:NDIS|SIN|PHIN|PHN|HCN|OHIP|RAMQ|AHCIP|MSP|NHI|IHI|DVA|CRN|medicare|health\s*card|medical\s*card|card|student|member|insurance|policy|case|client|patient|file|ID|number|no|num|#)\b\.?(?:\s*(?:no|number|num|#)\b\.?)?\s*(?:is|was)?\s*[:#(-]?\s*/gi;
 const GROUPED_ID = /^(?:[A-Z]{2,4}[ -]?)?\d{3,5}(?:[ -]\d{2,5}){1,3}(?:[ -]?[A-Z]{1,2})?(?![\p{L}\p{N}])/u;
 /** Letters and digits run together: "s3918274", "4471920T", "MSP0048812". */
 const MIXED_CODE = /(?<![\p{L}\p{N}/.,:-])(?:[a-z]\d{6,10}|\d{6,10}[A-Z]{1,2})(?![\p{L}\p{N}])/gu;
@@ -235,8 +237,21 @@ const AU_POSTCODE = new RegExp(
   'g',
 );
 
+/** "Caulfield 3162", "Footscray 3011": four digits right after a town of the gazetteer are its postcode. */
+const AFTER_TOWN = /(?<=\p{Lu}[\p{L}'’-]+,?[ \u00A0])\d{4}(?![\d:.,/]\d|\d)/gu;
+
 export function findPostcodes(text: string): Finding[] {
   const out: Finding[] = [];
+  if (/\p{Lu}[\p{L}]+,?\s\d{4}\b/u.test(text)) {
+    const lex = getLexicon();
+    for (const m of text.matchAll(AFTER_TOWN)) {
+      const before = /(\p{Lu}[\p{L}'’-]+),?[ \u00A0]$/u.exec(text.slice(Math.max(0, m.index - 30), m.index));
+      const town = before ? foldName(before[1]!) : '';
+      // Not a year ("March 2024", "since 2019") or a room: a real town, and a number that is no year.
+      if (!town || !lex.townsStartingWith(town).some((t) => t.length === 1) || /^(?:19|20)\d{2}$/.test(m[0])) continue;
+      out.push(finding('postcode', text, m.index, m.index + 4));
+    }
+  }
   for (const re of [UK_POSTCODE, EIRCODE, CA_POSTCODE, US_ZIP, AU_POSTCODE]) {
     for (const m of text.matchAll(re)) {
       // Eircodes and Canadian codes are all capitals or all lower case, with a digit in the right places.

@@ -63,6 +63,12 @@ const PLACE_PREPOSITIONS = new Set([
 ]);
 /** After these a capitalised word is still just a word ("of Hope", "the Trust"). */
 const TWO_WORD_HEADS = [
+  'behavioral health',
+  'behavioural health',
+  'mental health',
+  'counseling center',
+  'counselling centre',
+  'halting site',
   'health centre',
   'medical centre',
   'health center',
@@ -77,6 +83,39 @@ const TWO_WORD_HEADS = [
   'junior school',
 ];
 
+/** Words before a town that say where someone is or comes from (not "to", as in "Dare to Lead"). */
+const LOCATIVE = new Set(['in', 'from', 'near', 'outside', 'at', 'around', 'towards', 'via']);
+/** Towns whose names are everyday words, well known enough to be meant as places after "in" or "to". */
+const WELL_KNOWN_TOWNS = new Set([
+  'reading',
+  'bath',
+  'march',
+  'sale',
+  'deal',
+  'street',
+  'hull',
+  'wells',
+  'bury',
+  'rugby',
+  'poole',
+  'hope',
+  'ware',
+  'shields',
+  'ely',
+  'wick',
+  'cork',
+  'derry',
+  'trim',
+  'mobile',
+  'independence',
+  'liberty',
+  'sunshine',
+  'paradise',
+  'orange',
+  'buffalo',
+  'phoenix',
+  'surprise',
+]);
 const MONTHS = new Set([
   'january',
   'february',
@@ -245,12 +284,29 @@ export function findPlaces(text: string): Finding[] {
           THEORISTS.has(w.fold) ||
           THEORISTS_COMMON.has(w.fold) ||
           MONTHS.has(w.fold) ||
+          CLINICAL.has(w.fold) ||
           lex.isCountryOrLanguage(w.fold),
       )
     )
       continue;
+    // "RiO": an acronym or a brand, not a town.
+    if (/^\p{L}[\p{Ll}]*\p{Lu}/u.test(t.text)) continue;
+    const next = tokens[i + best];
+    // "Melbourne Cup", "Edinburgh Postnatal Depression Scale", "Bristol Stool Chart": a town in a name of
+    // something else.
+    if (next && next.shape === 'capital' && /^[ \t]$/.test(text.slice(words[best - 1]!.end, next.start))) {
+      const level = lex.englishLevel(next.fold);
+      if (level !== undefined && !PLACE_HEADS[next.fold] && !lex.isName(next.fold)) continue;
+    }
     const ordinary = words.every((w) => lex.englishLevel(w.fold) !== undefined || lex.isFirstName(w.fold));
+    // Everyday words that are towns ("Early", "Lead", "Eye", "Hope") count only where they are well known
+    // as places; rarer words ("Tongue", "Dollar") with a preposition before them.
+    const everyday = words.every((w) => (lex.englishLevel(w.fold) ?? 99) <= 20);
     const before = tokens[i - 1];
+    const locative = !!before && LOCATIVE.has(before.fold) && /^[ \t]+$/.test(text.slice(before.end, t.start));
+    // "in Tongue.", "outside Mold,": a locative word before, and not a number or a lower-case word after.
+    const standsAlone = !/^\s*(?:\d|\p{Ll})/u.test(text.slice(words[best - 1]!.end, words[best - 1]!.end + 3));
+    if (everyday && !WELL_KNOWN_TOWNS.has(words.map((w) => w.fold).join(' ')) && !(locative && standsAlone)) continue;
     const introduced =
       !!before && PLACE_PREPOSITIONS.has(before.fold) && /^[ \t]+$/.test(text.slice(before.end, t.start));
     const after = text.slice(words[best - 1]!.end, words[best - 1]!.end + 12);

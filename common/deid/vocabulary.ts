@@ -59,6 +59,7 @@ export const CLINICAL = words(`
   microaggression microaggressions intersectional intersectionality minoritised racialised othering
   ableism ableist sanism sanist stigmatising stigmatised destigmatise neuroaffirming neuro-affirming
   zoom teams whatsapp facetime email emails emailed texted eircode eircodes postcode postcodes zipcode
+  kardex cardex mar mars epma jac sbar datix rio systmone emis
   meds med hosp resus nocte mane bd tds qds od prn stat obs sats bloods ix dx rx tx hx sx fx mx px pmh dh
   sh fh mse cgi gaf phq phq-9 gad gad-7 core-10 core-om honos moca mmse ace-iii acer ace ace-r audit
   ciwa cows bprs panss ybocs y-bocs cams pcl pcl-5 itq dass dass-21 wemwbs swemwbs pdss epds srs ors
@@ -96,6 +97,210 @@ export const CLINICAL = words(`
 `);
 
 /**
+ * Medicines clinicians in mental health write about, generic and brand names, beyond those above: never
+ * anyone's name.
+ */
+export const MEDICINES = words(`
+  agomelatine alprazolam amisulpride amitriptyline amphetamine aripiprazole asenapine atomoxetine
+  brexpiprazole bupropion buspirone cariprazine chlordiazepoxide chlorpromazine citalopram clomipramine
+  clonazepam clonidine clozapine cyamemazine desvenlafaxine dexamfetamine dexmethylphenidate diazepam
+  donepezil dosulepin doxepin duloxetine escitalopram esketamine eszopiclone fluoxetine flupentixol
+  fluphenazine fluvoxamine gabapentin galantamine guanfacine haloperidol hydroxyzine imipramine ketamine
+  lamotrigine levomepromazine lisdexamfetamine lithium lofepramine lorazepam loxapine lurasidone melatonin
+  memantine methylphenidate mianserin midazolam mirtazapine moclobemide modafinil naltrexone nitrazepam
+  nortriptyline olanzapine oxazepam paliperidone paroxetine perphenazine phenelzine pimozide pregabalin
+  prazosin prochlorperazine promethazine propranolol quetiapine reboxetine risperidone rivastigmine
+  sertraline sulpiride temazepam tranylcypromine trazodone trifluoperazine trihexyphenidyl valproate
+  varenicline venlafaxine vilazodone vortioxetine zaleplon ziprasidone zolpidem zopiclone zuclopenthixol
+  acamprosate buprenorphine disulfiram methadone nalmefene naloxone nicotine thiamine pabrinex
+  paracetamol ibuprofen naproxen codeine dihydrocodeine tramadol morphine oxycodone fentanyl diamorphine
+  heroin cocaine crack cannabis spice mamba ketamine mdma ecstasy lsd ghb nitrous benzos opiates opioids
+  abilify anafranil aricept ativan buspar celexa cipralex cipramil clopixol clozaril concerta cymbalta
+  depakote depixol dexedrine dormicum effexor elvanse equasym faverin fluanxol haldol invega istin
+  kemadrin klonopin lamictal largactil latuda lexapro librium lustral lyrica medikinet mogadon molipaxin
+  nardil neurontin orap parnate paxil prothiaden prozac rexulti risperdal ritalin saphris seroquel
+  seroxat sertraline sinequan solian sonata stelazine strattera suboxone subutex surmontil tegretol
+  tofranil trintellix valium vivanse vyvanse wellbutrin xanax xeplion zispin zoloft zyban zyprexa
+  antabuse campral espranor espranor methadose physeptone nytol phenergan sominex piriton kalms
+  spravato ambien benadryl narcan zydis quilonum priadel camcolit lithonate liskonum trazadone
+  desyrel remeron effexor pristiq auvelity zulresso lybalvi caplyta vraylar rexulti ingrezza austedo
+  cogentin artane kemadrin procyclidine invega sublocade vivitrol naltrexone chantix champix
+`);
+
+/** Words for roles: "Charge Nurse", "Named Person", "Patient Navigator". Never a name on their own. */
+export const ROLE_WORDS = words(`
+  nurse nurses charge sister matron person navigator navigators worker workers manager coordinator
+  officer lead guardian advocate champion consultant registrar doctor therapist counsellor counselor
+  psychologist psychiatrist director chair secretary signed signature witness staff student trainee
+  supervisor supervisee mentor preceptor assessor practitioner clinician prescriber pharmacist
+`);
+
+/**
+ * Words after a name that make it an eponym, not a person: "Baker Act", "Stockholm syndrome", "Maastricht
+ * Interview", "Edinburgh Postnatal Depression Scale", "Gillick competence", "St John's wort".
+ */
+export const EPONYM_HEADS = words(`
+  act acts syndrome scale chart interview model approach protocol method principle principles criteria test
+  questionnaire inventory code report inquiry trial study competence guidelines guideline ruling law cup
+  prize award round rounds effect technique disease disorder sign reflex manoeuvre maneuver tool
+  framework index standard standards checklist amendment programme program rule wort postnatal stool
+`);
+
+/** Idioms that hold a name-like word: "the penny dropped", "a pat on the back", "rob Peter to pay Paul". */
+export const IDIOMS = [
+  /\bpenny dropped\b/i,
+  /\bpat on the back\b/i,
+  /\brob(?:bing)? peter to pay paul\b/i,
+  /\bward of court\b/i,
+  /\bgrace period\b/i,
+  /\bbuckley['’]s\b/i,
+  /\bmark my words\b/i,
+  /\bhope springs\b/i,
+];
+
+/** Charities, helplines and services a clinician names: organisations, not people. */
+export const SERVICES = words(`
+  samaritans mind rethink shout papyrus childline kooth cruse mencap nspcc barnardo's barnardos shelter
+  refuge relate sane combat stress beyondblue lifeline headspace orygen kidshelpline 988 crisis
+  textline nami samhsa talkspace betterhelp calm headspace's samaritan's citizens advice turning point
+  humankind forward change grow live addaction we are with you cgl alcoholics anonymous aa na narcotics
+  gamblers gamcare mermaids stonewall switchboard galop pavee nacc exchange hse's tusla jigsaw aware
+  grow shine spunout lgbt ireland's medi-cal medicaid medicare odsp centrelink ndis tafe cps dcfs
+  ontario works
+`);
+
+/**
+ * Theorists and authors by whole name: "Carl Rogers", "Melanie Klein", "Bessel van der Kolk". A sentence
+ * that names one is about the theory, whatever its other words.
+ */
+export const THEORIST_NAMES = [
+  'carl rogers',
+  'sigmund freud',
+  'anna freud',
+  'melanie klein',
+  'donald winnicott',
+  'john bowlby',
+  'mary ainsworth',
+  'aaron beck',
+  'judith beck',
+  'marsha linehan',
+  'irvin yalom',
+  'viktor frankl',
+  'brene brown',
+  'kristin neff',
+  'paul gilbert',
+  'bessel van der kolk',
+  'judith herman',
+  'stephen porges',
+  'peter fonagy',
+  'anthony bateman',
+  'daniel siegel',
+  'dan siegel',
+  'gabor mate',
+  'deb dana',
+  'jon kabat-zinn',
+  'steven hayes',
+  'jeffrey young',
+  'anthony ryle',
+  'albert ellis',
+  'alfred adler',
+  'carl jung',
+  'erik erikson',
+  'jean piaget',
+  'lev vygotsky',
+  'abraham maslow',
+  'martin seligman',
+  'wilfred bion',
+  'heinz kohut',
+  'otto kernberg',
+  'jacques lacan',
+  'karen horney',
+  'harry stack sullivan',
+  'hildegard peplau',
+  'tom kitwood',
+  'patricia benner',
+  'barbara carper',
+  'graham gibbs',
+  'john driscoll',
+  'christopher johns',
+  'david kolb',
+  'donald schon',
+  'gary rolfe',
+  'brigid proctor',
+  'peter hawkins',
+  'robin shohet',
+  'john burnham',
+  'francesca inskipp',
+  'michael white',
+  'david epston',
+  'salvador minuchin',
+  'virginia satir',
+  'murray bowen',
+  'steve de shazer',
+  'insoo kim berg',
+  'william miller',
+  'stephen rollnick',
+  'james prochaska',
+  'elisabeth kubler-ross',
+  'colin murray parkes',
+  'william worden',
+  'pat deegan',
+  'mason durie',
+  'judy atkinson',
+  'len bowers',
+  'phil barker',
+  'patrick casement',
+  'christopher bollas',
+  'thomas ogden',
+  'nancy mcwilliams',
+  'john gottman',
+  'sue johnson',
+  'dan hughes',
+  'kim golding',
+  'bruce perry',
+  'pat ogden',
+  'peter levine',
+  'francine shapiro',
+  'edna foa',
+  'anke ehlers',
+  'david clark',
+  'paul salkovskis',
+  'christopher fairburn',
+  'jon allen',
+  'amy edmondson',
+  'christina maslach',
+  'charles figley',
+  'herbert freudenberger',
+  'erving goffman',
+  'michel foucault',
+  'ronald laing',
+  'thomas szasz',
+  'gregory bateson',
+  'kurt lewin',
+  'donald meltzer',
+  'esther bick',
+  'daniel stern',
+  'edward tronick',
+  'colwyn trevarthen',
+  'allan schore',
+  'louis cozolino',
+  'rick hanson',
+  'tara brach',
+  'thich nhat hanh',
+  'pema chodron',
+  'eckhart tolle',
+  'johann hari',
+  'matthew johnstone',
+  'ruby wax',
+  'stephen fry',
+  'mark williams',
+  'john teasdale',
+  'zindel segal',
+  'russ harris',
+];
+export const THEORIST_NAME_SET = new Set(THEORIST_NAMES);
+
+/**
  * Everyday words of other languages that clinicians here write among English: Māori, Pasifika and
  * Aboriginal English words used in Aotearoa and Australia, words for family across communities, and
  * Latin and French set phrases. Never names on their own.
@@ -118,6 +323,16 @@ export const COMMUNITY_WORDS = words(`
   noli timere primum nocere pax bonum et ad per cum sed in-situ situ vivo vitro de facto novo hoc
   bona fide vice versa status quo sine qua persona grata locum tenens alma mater mea culpa
   suy nghi nhieu nghĩ nhiều
+  whakama whakamā tupuna tūpuna kaimahi tangata timatanga whakamutunga tiriti pae he aha mea nui ao
+  tēnā tena kōrua koutou kia ora tātou tatou mihi whakatauki whakataukī mātauranga matauranga reo
+  ar scath scáth cheile chéile mhaireann daoine duirt dúirt me mé leat raibh breoite nollaig mban
+  anam cara sláinte slainte go maith agus conas atá tá tá sé gaeilge craic grand amadán eejit
+  bore da diolch twp cwtch cwtsh gwaith hiraeth cymraeg iawn sut wyt ti nos da hwyl croeso cariad
+  scunnered dreich didna disnae canna wee bairn greet greeting haar glaikit ken blether bampot
+  fa'afetai fa'afetai lava talofa malo aloha kia kaha mauri ora ngā mihi nui
+  shpilkes kvetch schlep chutzpah mensch meshuggeneh oy vey kaddish shiva yahrzeit
+  la esperanza es lo ultimo último que se pierde ojala ojalá mija mijo querida querido pues
+  ça va ca bon courage c'est la vie
 `);
 
 /**
@@ -125,23 +340,24 @@ export const COMMUNITY_WORDS = words(`
  * names are rare enough outside the theory that they are passed over wherever they stand.
  */
 export const THEORISTS = words(`
-  winnicott bion linehan gibbs driscoll kolb schon schön rolfe proctor shohet bowlby ainsworth yalom
+  winnicott bion linehan gibbs driscoll kolb schon schön rolfe proctor shohet bowlby  yalom
   maslow freud jung piaget vygotsky erikson kabat-zinn kabatzinn porges kübler-ross kubler-ross padesky
-  greenberger fonagy bateman kernberg kohut lacan mahler bronfenbrenner seligman burnham inskipp casement
-  heimann racker searles trevarthen mezirow brookfield prochaska diclemente karpman berne maslach figley
-  ferenczi balint minuchin satir rollnick tuckman belbin festinger bandura skinner pavlov argyris
-  salkovskis fairburn kuyken teasdale gottman cozolino crittenden saakvitne pearlman strosahl klosko
-  boszormenyi-nagy selvini palazzoli cecchin boscolo epston shazer mearns carkhuff truax scaife wosket
-  heron egan mumford schein keogh fook laing szasz goffman foucault bateson lewin kegan dewey boud jaspers
-  ferenczi tronick golding cloitre courtois resick ehlers hackmann garety kolk rogerian
+  greenberger fonagy  kernberg kohut lacan  bronfenbrenner seligman burnham inskipp casement
+   racker   mezirow brookfield prochaska diclemente karpman berne maslach figley
+  ferenczi  minuchin satir rollnick tuckman belbin festinger bandura skinner pavlov argyris
+  salkovskis fairburn kuyken  gottman cozolino  saakvitne  strosahl klosko
+  boszormenyi-nagy selvini palazzoli cecchin boscolo epston shazer mearns carkhuff   wosket
+         szasz goffman foucault      jaspers
+  ferenczi tronick  cloitre  resick  hackmann garety kolk rogerian
   winnicottian bionian kleinian freudian jungian lacanian kohutian adlerian ellisian socratic
-  peplau carper kitwood benner orem roper tierney leininger nightingale rogerian bowlbian johari
-  kohlberg gilligan kitwoodian safewards starwards ainsworth's bowlby's goleman boyatzis dweck
-  kahneman tversky zimbardo milgram asch harlow bruner brofenbrenner sapolsky maté perel
-  lieberman linehan's kabat-zinn's van-der-kolk's herman's
-  safran muran deegan kleinman worden bollas zur gillick durie fonofale kitwood's hexaflex seligman's
-  yerkes dodson bronfenbrenner's vaillant bolwby csikszentmihalyi frankl frankl's rogers' schön's
-  bandura's maslow's piaget's erikson's vygotsky's kubler bowlbys leahy nolen-hoeksema beck's
+  peplau  kitwood       rogerian bowlbian johari
+  kohlberg  kitwoodian safewards starwards ainsworth's bowlby's goleman boyatzis dweck
+  kahneman tversky zimbardo milgram asch   brofenbrenner sapolsky maté perel
+   linehan's kabat-zinn's van-der-kolk's herman's
+   muran    bollas zur gillick durie fonofale kitwood's hexaflex seligman's
+  treisman  cohen-mansfield kielhofner guggenbuhl-craig guggenbühl-craig o'donohue 
+    bronfenbrenner's vaillant bolwby csikszentmihalyi frankl frankl's rogers' schön's
+  bandura's maslow's piaget's erikson's vygotsky's kubler bowlbys  nolen-hoeksema beck's
 `);
 
 /**
@@ -154,7 +370,9 @@ export const THEORISTS_COMMON = words(`
   white page jasper heath gardner atkins murphy bass west milne reiser hewson thorne janet harris steiner
   stamm leiter edmondson bruner carroll honey kolb shapiro foa ryle leiman ross hart fisher
   mcgoldrick bowen hart schon barker logan watson henderson neuman parse bowers roy king atkinson
-  kleinman gross lazarus folkman porter gibb marsh
+  kleinman gross lazarus folkman porter gibb marsh holmes snyder johnstone boyle may stark treisman feil
+  mead schwartz kielhofner lyth menzies toit
+  keogh heron egan mumford laing lewin dewey golding roper tierney nightingale benner carper harlow bruner lieberman worden dodson leahy yerkes ehlers courtois crittenden truax scaife searles heimann pearlman safran deegan kleinman feil ainsworth bateman mahler teasdale balint bateson gilligan orem leininger freudenberger trevarthen schein boud kegan fook jasper heath
 `);
 
 /** Words in a sentence about theory rather than people. */
@@ -233,6 +451,27 @@ export const SAFE_PROPER = words(`
   europe's britain's ireland's english-speaking welsh-speaking gaelic-speaking irish-speaking
   wednesdays fridays mondays tuesdays thursdays saturdays sundays
   covid's nhs's trust's
+  alabama alaska arizona arkansas california colorado connecticut delaware  hawaii idaho illinois
+   iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+  missouri  nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont
+   wisconsin wyoming ontario quebec québec manitoba saskatchewan  nunavut yukon labrador
+  newfoundland nova scotia brunswick queensland tasmania  nsw qld vic tas waikato 
+  otago southland taranaki northland manawatu  hawke's bay tairawhiti tairāwhiti
+  yorkshire lancashire merseyside cumbria northumberland  cheshire derbyshire nottinghamshire
+  lincolnshire norfolk suffolk essex  sussex  hampshire dorset  cornwall somerset
+  wiltshire gloucestershire oxfordshire berkshire buckinghamshire hertfordshire bedfordshire
+  cambridgeshire northamptonshire leicestershire warwickshire staffordshire shropshire herefordshire
+  worcestershire midlands teesside tyneside wearside highlands lowlands hebrides orkney shetland fife
+  lothian ayrshire lanarkshire galloway powys gwynedd ceredigion pembrokeshire carmarthenshire
+  glamorgan gwent clwyd anglesey  mayo       
+       laois offaly   meath westmeath 
+       fermanagh 
+  wiradjuri noongar nyoongar yolngu yolŋu arrernte pitjantjatjara warlpiri gamilaraay kamilaroi
+  bundjalung wurundjeri kaurna larrakia yorta gunditjmara palawa murri koori koorie goori nunga
+  dine diné navajo lakota  ojibwe anishinaabe cree mohawk haudenosaunee cherokee apache hopi
+  mi'kmaq inuk inuit metis métis salish sto:lo stó:lō haida tlingit nisga'a gitxsan
+  ngati ngāti ngai ngāi ngapuhi ngāpuhi tainui tuhoe tūhoe porou kahungunu raukawa whatua
+  oranga tamariki whatu pharmac pou acc winz msd
   anzac waitangi labor labour juneteenth thanksgiving memorial veterans remembrance armistice diwali's
   mum mam mom mammy mummy mommy dad daddy nan nana nanna gran granny grandma grandad grandpa granda
 `);
@@ -385,6 +624,7 @@ export const PERSON_VERBS = words(`
   raises cancelled canceled rescheduled phoned dropped messaged queried questioned asked begged pleaded
   went goes left leaves cried sobbed screamed punched threatened assaulted absconded refused declined
   did'nt couldn't wouldn't can't won't didn't doesn't heard made kept took gave followed messaged
+  showed shows chose chooses decided decides wants wanted needed needs refused picked
   hovered lingered smoked vaped paced shouted banged waited slammed knocked visited called rang
 `);
 
@@ -467,6 +707,11 @@ export const PLACE_HEADS: Record<string, string> = {
   llc: 'Workplace',
   trust: 'Workplace',
   cmht: 'Team',
+  'behavioral health': 'Workplace',
+  'behavioural health': 'Workplace',
+  'mental health': 'Workplace',
+  'counseling center': 'Centre',
+  'counselling centre': 'Centre',
   cmhs: 'Team',
   crht: 'Team',
   htt: 'Team',
@@ -493,6 +738,48 @@ export const PLACE_HEADS: Record<string, string> = {
   foods: 'Workplace',
   motors: 'Workplace',
   'co-op': 'Workplace',
+  produce: 'Workplace',
+  nails: 'Workplace',
+  actuarial: 'Workplace',
+  fisheries: 'Workplace',
+  farms: 'Workplace',
+  dairy: 'Workplace',
+  transport: 'Workplace',
+  solutions: 'Workplace',
+  construction: 'Workplace',
+  cleaning: 'Workplace',
+  consulting: 'Workplace',
+  engineering: 'Workplace',
+  electrical: 'Workplace',
+  plumbing: 'Workplace',
+  roofing: 'Workplace',
+  builders: 'Workplace',
+  joinery: 'Workplace',
+  catering: 'Workplace',
+  kitchen: 'Workplace',
+  barbers: 'Workplace',
+  barber: 'Workplace',
+  hair: 'Workplace',
+  beauty: 'Workplace',
+  tattoo: 'Workplace',
+  autos: 'Workplace',
+  tyres: 'Workplace',
+  taxis: 'Workplace',
+  cabs: 'Workplace',
+  pharmacy: 'Workplace',
+  chemist: 'Workplace',
+  chemists: 'Workplace',
+  dental: 'Workplace',
+  opticians: 'Workplace',
+  vets: 'Workplace',
+  mart: 'Workplace',
+  packers: 'Workplace',
+  packing: 'Workplace',
+  carpets: 'Workplace',
+  bar: 'Place',
+  tavern: 'Place',
+  lounge: 'Place',
+  'halting site': 'Place',
   plant: 'Workplace',
   site: 'Place',
   marae: 'Place',

@@ -49,14 +49,13 @@ export const recall = (t: Tally): number => (t.total ? t.found / t.total : 1);
 export const precision = (s: Score): number => (s.findings ? s.truePositives / s.findings : 1);
 export const falseAlarmsPer1000 = (s: Score): number => (s.falseAlarms.length / s.words) * 1000;
 
-/** The passage split into lines, as an entry's paragraphs and list items reach the check. */
+/**
+ * The passage split into paragraphs at blank lines, as an entry's paragraphs reach the check; a single
+ * line break stays inside its paragraph, as a hard line break does in an entry.
+ */
 function unitsOf(text: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim()) out.push({ text: line, offset });
-    offset += line.length + 1;
-  }
+  for (const m of text.matchAll(/[^\n]+(?:\n[^\n]+)*/g)) if (m[0].trim()) out.push({ text: m[0], offset: m.index });
   return out;
 }
 
@@ -86,7 +85,11 @@ const around = (text: string, start: number, end: number) =>
     ' ',
   );
 
-export function scoreCorpus(passages: readonly Passage[], options: CheckTextsOptions): Score {
+/**
+ * The check over every passage. With `listed`, each passage is checked with its own labelled names and
+ * places on the person's list, as a careful clinician would fill it in for the people in what they export.
+ */
+export function scoreCorpus(passages: readonly Passage[], options: CheckTextsOptions, listed = false): Score {
   const score: Score = {
     passages: passages.length,
     words: 0,
@@ -103,7 +106,8 @@ export function scoreCorpus(passages: readonly Passage[], options: CheckTextsOpt
   for (const passage of passages) {
     const words = wordCount(passage.text);
     score.words += words;
-    const findings = findingsFor(passage, options);
+    const own = (kind: string) => [...new Set(passage.labels.filter((l) => l.kind === kind).map((l) => l.text))];
+    const findings = findingsFor(passage, listed ? { ...options, names: own('name'), places: own('place') } : options);
     const covered = new Uint8Array(passage.text.length);
     for (const f of findings) covered.fill(1, f.start, f.end);
     for (const label of passage.labels) {
