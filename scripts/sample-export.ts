@@ -1,8 +1,9 @@
 /**
  * npm run sample-export: builds docs/sample-export/ from invented material, through the real services
  * and the real check: a vault in a temporary folder, a few entries with identifiers in them, a
- * supervision agenda, a session and the hours log; names become pseudonyms, numbers and addresses are
- * redacted, a ward's name is kept with a reason. Then PDF, DOCX, Markdown and HTML, and page 1 as a PNG.
+ * supervision agenda, a session and the hours log; names and places become stand-ins that fit them
+ * ("Person A", "Ward A"), numbers and addresses are redacted. Then PDF, DOCX, Markdown and HTML, and the
+ * pages as PNGs.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -103,9 +104,8 @@ try {
   const check = await s.exports.check(selection);
   const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
   for (const f of check.findings) {
-    if (f.kind === 'listed-place')
-      resolutions.byValue[f.valueKey] = { action: 'keep', reason: 'Wards are not identifying on their own' };
-    else if (f.kind === 'listed-name' || f.kind === 'person-name') {
+    if (f.kind === 'listed-place' || f.kind === 'place') resolutions.byValue[f.valueKey] = { action: 'pseudonym' };
+    else if (f.kind === 'listed-name' || f.kind === 'person-name' || f.kind === 'possible-name') {
       // The supervisor's own name is hers to see; the rest become pseudonyms.
       resolutions.byValue[f.valueKey] = /mensah/i.test(f.text)
         ? { action: 'keep', reason: 'My supervisor' }

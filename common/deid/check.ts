@@ -33,7 +33,8 @@ function detectorsOn(text: string, options: CheckTextsOptions): Finding[] {
   if (cached) return cached;
   const found = [
     ...findIdentifiers(text, { names: options.names, places: options.places, year: options.year }),
-    ...findListedNames(text, options.lookFor ?? []).map((f) => ({ ...f, kind: 'added' as const })),
+    // Words the person picked out are found wherever they are written, ordinary words or not.
+    ...findListedNames(text, options.lookFor ?? [], true).map((f) => ({ ...f, kind: 'added' as const })),
   ];
   if (detectorCache.size >= CACHE_LIMIT) detectorCache.delete(detectorCache.keys().next().value!);
   detectorCache.set(key, found);

@@ -263,7 +263,7 @@ function writtenAsName(text: string, start: number, end: number): boolean {
  * never inside a longer word ("Ann" in "Annual"). A listed word that is also an ordinary word ("Will",
  * "Hope", "Ward") counts only where it is written as a name. Where names overlap, the longest wins.
  */
-export function findListedNames(text: string, names: readonly string[]): Finding[] {
+export function findListedNames(text: string, names: readonly string[], asWritten = false): Finding[] {
   if (!names.length) return [];
   const out: Finding[] = [];
   const folded = foldAccents(text);
@@ -271,7 +271,7 @@ export function findListedNames(text: string, names: readonly string[]): Finding
     for (const m of folded.matchAll(term.pattern)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (term.ordinary && !writtenAsName(text, start, end)) continue;
+      if (term.ordinary && !asWritten && !writtenAsName(text, start, end)) continue;
       out.push({ kind: 'listed-name', start, end, text: text.slice(start, end) });
     }
   }

@@ -4,7 +4,7 @@
  * each comes from and why.
  */
 import { dictionary } from '@zxcvbn-ts/language-en';
-import data from './data/lexicon.json';
+import data from './data/lexicon.json' with { type: 'json' };
 import { foldName } from './normalise';
 
 export interface Lexicon {

@@ -31,7 +31,8 @@ const PREFIX_HEADS = new Set([
   'our',
 ]);
 /** Words that may sit inside a place's name without a capital: "St Mary's of the Angels", "Upton-upon-Severn". */
-const JOINERS = new Set(['of', 'and', '&', 'on', 'upon', 'de', 'la', 'y', 'yr', 'na', 'an', 'le', 'by']);
+// Not "on", "and" or "by": "Met Adwoa Mensah on Harewood Ward" is a person and a ward, not one place.
+const JOINERS = new Set(['of', 'de', 'la', 'y', 'yr', 'na', 'an', 'le']);
 /** Heads a place may have in lower case, after a word that is no English word: "harewood ward". */
 const LOWER_HEADS = new Set(['ward', 'unit', 'hospital', 'surgery', 'school']);
 /** Words before a town that say it is a place: "in Reading", "moved to Bath". */
