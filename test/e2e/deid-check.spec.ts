@@ -73,6 +73,8 @@ test('a first export: names of many origins settled by person, a split and a joi
   app,
   shell,
 }) => {
+  // A whole first export through the UI, four files saved and read back: long on a loaded 2-core machine.
+  test.setTimeout(240_000);
   const page = app.page;
   const services = shell.services;
   const ex = new ExportPageObject(page);

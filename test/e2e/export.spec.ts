@@ -19,6 +19,8 @@ test('entries with identifying details: every finding settled, previewed and sav
   app,
   shell,
 }) => {
+  // Every finding settled through the UI and four files saved: long on a loaded 2-core machine.
+  test.setTimeout(240_000);
   const page = app.page;
   const services = shell.services;
   const ex = new ExportPageObject(page);
