@@ -46,10 +46,10 @@ const coreTypes = byLength(CORE_TYPES).map(caseless).join('|');
 const types = byLength(STREET_TYPES).join('|');
 /** Types that say "street" whatever the words before them; the rest ("Hill", "Park", "Green") need a number. */
 const PLAIN_TYPES =
-  'Pkwy|Hwy|Cres|Cct|Road|Rd|Street|Avenue|Ave|Lane|Drive|Close|Crescent|Cres|Terrace|Gardens|Grove|Mews|Boulevard|Blvd|Highway|Hwy|Parade|Pde|Wynd|Parkway|Crt';
+  'Pkwy|Hwy|Cres|Cct|Road|Rd|Street|Avenue|Ave|Lane|Drive|Close|Crescent|Terrace|Gardens|Grove|Mews|Boulevard|Blvd|Highway|Parade|Pde|Wynd|Parkway|Crt';
 /** Street words that come first: Welsh, Irish, French. */
 const TYPE_FIRST =
-  'Heol|Ffordd|Stryd|Lôn|Rhodfa|Maes|Ffordd|Páirc|Pairc|Bóthar|Bothar|Sráid|Sraid|Ascaill|Lána|Cúirt|Plás|rue|Rue|avenue|chemin|Chemin|boulevard|impasse|allée|place';
+  'Heol|Ffordd|Stryd|Lôn|Rhodfa|Maes|Páirc|Pairc|Bóthar|Bothar|Sráid|Sraid|Ascaill|Lána|Cúirt|Plás|rue|Rue|avenue|chemin|Chemin|boulevard|impasse|allée|place';
 const GAP = String.raw`[ \t\u00A0]+`;
 const UNIT_CODE = String.raw`\d{1,4}[A-Za-z]{0,2}\d{0,2}(?:/\d{1,4}[A-Za-z]?)?`;
 const UNITS = UNIT_WORDS.map((w) => `${caseless(w[0]!)}${w.slice(1)}`).join('|');
@@ -69,23 +69,24 @@ const DIRECTION = String.raw`(?:${GAP}(?:North|South|East|West|NE|NW|SE|SW|N|S|E
 const AFTER = String.raw`(?:,?${GAP}(?:Apt|Apartment|Unit|Suite|Flat|app|#)\.?${GAP}?[\dA-Z]{1,5}\b|${GAP}#[\dA-Z]{1,5}\b)?`;
 const POSTAL = String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?[ \u00A0]?\d[A-Z]{2}|[a-z]{1,2}\d[a-z\d]?[ \u00A0]?\d[a-z]{2}|(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)[ \u00A0]?[0-9ACDEFHKNPRTVWXY]{4}|[A-Z]\d[A-Z][ \u00A0]?\d[A-Z]\d|\d{5}(?:-\d{4})?|\d{4})`;
 const STATE = String.raw`(?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|Tas|NT|ACT|[A-Z]{2})(?![\p{L}\p{N}])`;
-const TAIL = String.raw`(?:,${GAP}(?:\p{Lu}[\p{L}'’.-]*(?:${GAP}\p{Lu}[\p{L}'’.-]*){0,3})(?=[,\s(]|$)){0,2}(?:,?${GAP}${STATE}(?![\p{L}]))?(?:,?${GAP}\(?${POSTAL}\)?(?![\p{L}\p{N}]))?`;
+// A postal code that runs on into more digits is the start of something else: "14 Marsh Lane, 0161 496 0000".
+const TAIL = String.raw`(?:,${GAP}(?:\p{Lu}[\p{L}'’.-]*(?:${GAP}\p{Lu}[\p{L}'’.-]*){0,3})(?=[,\s(]|$)){0,2}(?:,?${GAP}${STATE}(?![\p{L}]))?(?:,?${GAP}\(?${POSTAL}\)?(?![\p{L}\p{N}])(?![ \t]*\d))?`;
 
 const START = String.raw`(?<![\p{L}\p{N}/])(?:(?:RR|Rural Route)${GAP}\d{1,3},${GAP})?(?:${UNIT}(?:${NUMBER},?${GAP})?|${NUMBER},?${GAP})`;
 const END = String.raw`${DIRECTION}(?![\p{L}\p{N}])${AFTER}${TAIL}`;
 const WITH_NUMBER = new RegExp(String.raw`${START}${WORDS}(?:${coreTypes})${END}`, 'gu');
 const WITH_NUMBER_CAPITALS = new RegExp(String.raw`${START}${CAPITALS}(?:${types})${END}`, 'gu');
 const TYPE_FIRST_STREET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${NUMBER},?${GAP})?(?:${TYPE_FIRST})${GAP}(?:(?:y|yr|na|an|de|des|du|la|le|an|Saint|St|Sainte)[ \t-]+)?[\p{L}][\p{L}'’-]*(?:${GAP}[\p{Lu}][\p{L}'’-]*)?(?:,?${GAP}(?:app|apt|appartement|Apt)\.?${GAP}?\d{1,4}[A-Za-z]?)?${TAIL}`,
+  String.raw`(?<![\p{L}\p{N}'’-])(?:${NUMBER},?${GAP})?(?:${TYPE_FIRST})${GAP}(?:(?:y|yr|na|an|de|des|du|la|le|an|Saint|St|Sainte)[ \t-]+)?[\p{L}][\p{L}'’-]*(?:${GAP}[\p{Lu}][\p{L}'’-]*)?(?:,?${GAP}(?:app|apt|appartement|Apt)\.?${GAP}?\d{1,4}[A-Za-z]?)?${TAIL}`,
   'gu',
 );
 const NAMED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(?:St\.?|Saint)${GAP})?(?:${CAPITAL_WORD}${GAP}){1,3}(?:${PLAIN_TYPES})(?![\p{L}\p{N}])${DIRECTION}${AFTER}`,
+  String.raw`(?<![\p{L}\p{N}'’-])(?:(?:St\.?|Saint)${GAP})?(?:${CAPITAL_WORD}${GAP}){1,3}(?:${PLAIN_TYPES})(?![\p{L}\p{N}])${DIRECTION}${AFTER}`,
   'gu',
 );
 /** "Plot 6, Fen Lane", "Apartment 4, Block C, Millrace Court", "Flat 12, Hollis House", "Room 14, Bann House". */
 const UNIT_THEN_NAME = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${UNITS}|Bay)\.?${GAP}${UNIT_CODE},${GAP}(?:(?:Block${GAP}[A-Z]\b|(?:The${GAP})?(?:\p{Lu}[\p{L}'’-]*${GAP}){0,3}\p{Lu}[\p{L}'’-]*)(?:,${GAP}|$|(?=[.;)])))+`,
+  String.raw`(?<![\p{L}\p{N}'’-])(?:${UNITS}|Bay)\.?${GAP}${UNIT_CODE},${GAP}(?:(?:Block${GAP}[A-Z]\b|(?:The${GAP})?(?:\p{Lu}[\p{L}'’-]*${GAP}){0,3}\p{Lu}[\p{L}'’-]*)(?:,${GAP}|$|(?=[.;)])))+`,
   'gu',
 );
 

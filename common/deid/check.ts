@@ -41,9 +41,13 @@ function detectorsOn(text: string, options: CheckTextsOptions): Finding[] {
   return found;
 }
 
-/** Forgets every text the check has seen (on lock). */
+/** Bumped on every lock: a check that was running then stops, and caches nothing more. */
+let generation = 0;
+
+/** Forgets every text the check has seen (on lock), and stops a check that is running. */
 export function clearDetectorCache(): void {
   detectorCache.clear();
+  generation += 1;
 }
 
 /**
@@ -86,14 +90,22 @@ export function checkTexts(texts: readonly string[], options: CheckTextsOptions)
 
 /**
  * Runs the check in slices of about `sliceMs`, giving the event loop a turn between them, so that a large
- * export does not hold up everything else in main (the window's other requests, locking). Everything it
- * works out is cached, so `checkTexts` afterwards is quick.
+ * export does not hold up everything else in main (the window's other requests, locking). Returns the
+ * findings in each text, or null if the vault locked meanwhile (the check stops, and caches nothing more).
  */
-export async function warmCheck(texts: readonly string[], options: CheckTextsOptions, sliceMs = 25): Promise<void> {
+export async function checkTextsInSlices(
+  texts: readonly string[],
+  options: CheckTextsOptions,
+  sliceMs = 25,
+): Promise<Finding[][] | null> {
+  const started = generation;
   await prepareLexicon();
   const run = steps(texts, options);
   let sliceStart = performance.now();
-  while (!run.next().done) {
+  for (;;) {
+    if (generation !== started) return null;
+    const next = run.next();
+    if (next.done) return next.value;
     if (performance.now() - sliceStart > sliceMs) {
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       sliceStart = performance.now();

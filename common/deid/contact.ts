@@ -218,10 +218,10 @@ function linkifier(): LinkifyIt {
 /** Words written in place of @ and the dots, in an address meant to slip past filters. */
 const AT = String.raw`(?:\s*[\[(]\s*at\s*[\])]\s*|\s+at\s+|\s*@\s*)`;
 const DOT = String.raw`(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.)`;
-const LABEL = String.raw`[\p{L}\p{N}_-]+`;
+const LABEL = String.raw`[\p{L}\p{N}_-]{1,64}`;
 const TLD = String.raw`(?:com|org|net|edu|gov|co|uk|ie|au|nz|ca|us|info|io|me|nhs|ac|biz)`;
 const OBFUSCATED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${LABEL}(?:${DOT}${LABEL})*${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}${TLD}(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}_-])${LABEL}(?:${DOT}${LABEL}){0,4}${AT}${LABEL}(?:${DOT}${LABEL}){0,3}${DOT}${TLD}(?![\p{L}\p{N}])`,
   'giu',
 );
 

@@ -15,6 +15,7 @@ import { findAddresses } from './addresses';
 import { findEmailsAndLinks, findPhoneNumbers, findPlatformHandles } from './contact';
 import { findDatesOfBirth } from './dates';
 import { getLexicon } from './lexicon';
+import { readerText } from './normalise';
 import {
   findIdNumbers,
   findMedicareNumbers,
@@ -99,24 +100,58 @@ const PRIORITY: readonly FindingKind[] = [
   'link-address',
 ];
 
-/** Keeps the longest findings (then the most specific, then the earliest) so that none overlap; sorted by start. */
+/** Where `kept` (sorted, disjoint) would take `f`: the first kept finding that does not end before it. */
+function firstAfter(kept: readonly Finding[], start: number): number {
+  let lo = 0;
+  let hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (kept[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Keeps the longest findings (then the most specific, then the earliest) so that none overlap; sorted by
+ * start. Nothing found is ever dropped whole: where a shorter finding runs past a longer one ("Sarah Okafor
+ * sarah" beside "sarah.okafor@nhs.net"), what it holds beyond the longer one stays a finding of its own.
+ */
 export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
   const ranked = [...findings].sort(
     (a, b) =>
       b.end - b.start - (a.end - a.start) || PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || a.start - b.start,
   );
-  // Kept findings stay sorted and disjoint, so a binary search finds the only one that could overlap.
   const kept: Finding[] = [];
+  const insert = (f: Finding) => kept.splice(firstAfter(kept, f.start), 0, f);
+  // A remainder is trimmed of what is not a letter or digit at its edges: "Sarah Okafor " is "Sarah Okafor".
+  const addRemainder = (f: Finding) => {
+    const lead = f.text.search(/[\p{L}\p{N}]/u);
+    if (lead < 0) return;
+    const tail =
+      f.text.length -
+      [...f.text]
+        .reverse()
+        .join('')
+        .search(/[\p{L}\p{N}]/u);
+    insert({ ...f, start: f.start + lead, end: f.start + tail, text: f.text.slice(lead, tail) });
+  };
   for (const f of ranked) {
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (kept[mid]!.end <= f.start) lo = mid + 1;
-      else hi = mid;
+    if (f.end <= f.start) continue;
+    let i = firstAfter(kept, f.start);
+    let cursor = f.start;
+    const gaps: [number, number][] = [];
+    for (; i < kept.length && kept[i]!.start < f.end; i++) {
+      if (kept[i]!.start > cursor) gaps.push([cursor, kept[i]!.start]);
+      cursor = Math.max(cursor, kept[i]!.end);
     }
-    const next = kept[lo];
-    if (f.end > f.start && (!next || next.start >= f.end)) kept.splice(lo, 0, f);
+    if (cursor < f.end) gaps.push([cursor, f.end]);
+    if (gaps.length === 1 && gaps[0]![0] === f.start && gaps[0]![1] === f.end) {
+      insert(f);
+      continue;
+    }
+    for (const [from, to] of gaps)
+      addRemainder({ ...f, start: from, end: to, text: f.text.slice(from - f.start, to - f.start) });
   }
   return kept;
 }
@@ -192,7 +227,7 @@ const WORDS = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
  * Each name on the list, and each part of a name of several words ("Kwame Mensah" also finds "Kwame" and
  * "Mensah" on their own), but not titles, little words or words like "Ward" and "Hospital".
  */
-function termsOf(names: readonly string[]): { text: string; ordinary: boolean }[] {
+function termsOf(names: readonly string[], withParts: boolean): { text: string; ordinary: boolean }[] {
   const lex = getLexicon();
   const out = new Map<string, boolean>();
   const ordinary = (word: string) => {
@@ -200,12 +235,14 @@ function termsOf(names: readonly string[]): { text: string; ordinary: boolean }[
     return lex.englishLevel(fold) !== undefined || SAFE_PROPER.has(fold) || /^(?:may|june|april|august)$/.test(fold);
   };
   for (const name of names) {
-    const trimmed = name.trim().normalize('NFC');
+    // As a reader sees it, like the text it is matched against: "Ｋｗａｍｅ" is "Kwame".
+    const trimmed = readerText(name).trim().normalize('NFC');
     if (!trimmed) continue;
     const parts = trimmed.match(WORDS) ?? [];
     out.set(trimmed, parts.length === 1 && parts[0] === trimmed && ordinary(trimmed));
-    if (parts.length < 2) continue;
-    for (const part of parts) {
+    if (parts.length < 2 || !withParts) continue;
+    for (const word of parts) {
+      const part = word.replace(/['’]s$/i, '');
       const fold = foldAccents(part).toLocaleLowerCase('en-GB');
       if (
         part.length < 2 ||
@@ -224,11 +261,11 @@ function termsOf(names: readonly string[]): { text: string; ordinary: boolean }[
 /** The compiled terms for a list, kept for the last few lists: an export checks every paragraph against them. */
 const compiled = new Map<string, ListTerm[]>();
 
-function termsFor(names: readonly string[]): ListTerm[] {
-  const key = names.join('\u0000');
+function termsFor(names: readonly string[], withParts: boolean): ListTerm[] {
+  const key = `${withParts ? 1 : 0}\u0001${names.join('\u0000')}`;
   const known = compiled.get(key);
   if (known) return known;
-  const terms = termsOf(names).map(({ text, ordinary }) => ({
+  const terms = termsOf(names, withParts).map(({ text, ordinary }) => ({
     pattern: new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])${namePattern(text)}(?![\p{L}\p{M}\p{N}])`, 'giu'),
     ordinary,
   }));
@@ -267,7 +304,9 @@ export function findListedNames(text: string, names: readonly string[], asWritte
   if (!names.length) return [];
   const out: Finding[] = [];
   const folded = foldAccents(text);
-  for (const term of termsFor(names)) {
+  // The person's list finds each word of a whole name on its own too; words picked for one export are found
+  // as they were picked ("Pepper's lead" is not every "lead").
+  for (const term of termsFor(names, !asWritten)) {
     for (const m of folded.matchAll(term.pattern)) {
       const start = m.index;
       const end = start + m[0].length;

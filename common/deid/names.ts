@@ -193,7 +193,6 @@ const COMPARATIVES = new Set([
   'ok',
   'fine',
   'stable',
-  'brighter',
 ]);
 /** Little words of other languages: the lower-case words beside them are that language too ("el doce de marzo"). */
 const FOREIGN_SMALL = new Set([
@@ -419,8 +418,6 @@ const DATE_ABBREVIATIONS = new Set([
 const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august']);
 const PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it', 'me', 'us', 'him', 'her', 'them']);
 
-export type NameStrength = 'person-name' | 'possible-name';
-
 export interface NameOptions {
   /** Names known from elsewhere (the person's list, or other parts of the same export), folded. */
   known?: ReadonlySet<string>;
@@ -444,19 +441,7 @@ interface Evidence {
 }
 
 /** Parts of a hyphenated word that do not stop it being ordinary: "Turkish-speaking", "Colombian-born". */
-const HYPHEN_PARTS = new Set([
-  'speaking',
-  'born',
-  'based',
-  'led',
-  'ish',
-  'like',
-  'ish',
-  'style',
-  'type',
-  'ward',
-  'wards',
-]);
+const HYPHEN_PARTS = new Set(['speaking', 'born', 'based', 'led', 'ish', 'like', 'style', 'type', 'ward', 'wards']);
 
 const derivedCache = new Map<string, number | undefined>();
 
@@ -617,6 +602,9 @@ const READING = /(?:^|[\s(])(?:reading|read|rereading|reread|see|cf\.?|via|accor
 /** A role in brackets after a name: "Mags (HCA)", "Dawn (charge nurse)". */
 const ROLE_PAREN =
   /^\s*\((?:HCA|RMN|RGN|RNLD|OT|SHO|CPN|AMHP|GP|SW|PSW|STR|CNS|ANP|CT\d|ST\d|FY\d|F\d|band \d|charge nurse|nurse|consultant|manager|ward manager|student|student nurse|peer worker|support worker|social worker|psychologist|psychiatrist|registrar|therapist|counsellor|keyworker|key worker|care coordinator|bank|agency|locum|admin|receptionist|volunteer|chaplain|interpreter|advocate|supervisor|mentor|trainee)\b[^)]{0,20}\)/i;
+
+/** E-mail and web addresses, roughly: their words are not names of their own. */
+const ADDRESS_LIKE = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}.-]{1,253}|\b(?:https?:\/\/|www\.)[^\s]{1,2000}/gu;
 
 /** Authors in brackets: two or more capitalised surnames, with commas or "and", perhaps "et al" and a year. */
 const CITATION =
@@ -888,12 +876,13 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
   const initials = /\p{Lu}\.\p{Lu}\./u.test(text) ? initialsIn(text) : [];
   const { sentenceOf, theory } = theorySentences(text, tokens);
   // Theorists by whole name ("Carl Rogers", "Bessel van der Kolk"): never a client, and their sentence is about theory.
-  const theorists = new Set<number>();
+  // Words that are never a client's name here: theorists by whole name, authors cited, words of an address.
+  const skip = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     for (let n = 4; n >= 2; n--) {
       const run = tokens.slice(i, i + n);
       if (run.length < n || !THEORIST_NAME_SET.has(run.map((t) => t.fold).join(' '))) continue;
-      for (const t of run) theorists.add(t.index);
+      for (const t of run) skip.add(t.index);
       theory.add(sentenceOf[i]!);
       i += n - 1;
       break;
@@ -911,9 +900,13 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
   // A list of authors in brackets: "(Gee, Dudgeon, Schultz, Hart and Kelly)", "(Klass, Silverman and Nickman, 1996)".
   for (const m of text.matchAll(CITATION)) {
     for (const t of tokens)
-      if (t.start > m.index && t.end < m.index + m[0].length && t.shape === 'capital') theorists.add(t.index);
+      if (t.start > m.index && t.end < m.index + m[0].length && t.shape === 'capital') skip.add(t.index);
   }
-  const verdicts: Verdict[] = tokens.map((t) => (theorists.has(t.index) ? null : judge(ev, t)));
+  // Words inside an e-mail or web address belong to it: "sarah" of "sarah.okafor@nhs.net" is no name beside it.
+  for (const m of text.matchAll(ADDRESS_LIKE)) {
+    for (const t of tokens) if (t.start >= m.index && t.end <= m.index + m[0].length) skip.add(t.index);
+  }
+  const verdicts: Verdict[] = tokens.map((t) => (skip.has(t.index) ? null : judge(ev, t)));
   // A run of words in another language ("Dúirt mé leat go raibh mé breoite", "He aha te mea nui"): not names.
   const foreignish = (t: Token) =>
     t.shape !== 'caps' &&
@@ -940,7 +933,7 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
     for (const t of tokens) {
       if (
         verdicts[t.index] ||
-        theorists.has(t.index) ||
+        skip.has(t.index) ||
         t.contraction ||
         t.shape === 'caps' ||
         t.shape === 'other' ||

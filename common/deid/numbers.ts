@@ -32,14 +32,6 @@ export function isValidNhsNumber(digits: string): boolean {
   return (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
-/** A CHI number is an NHS-style number whose first six digits are a real DDMMYY date of birth. */
-export function isValidChiNumber(digits: string): boolean {
-  if (!isValidNhsNumber(digits)) return false;
-  const day = Number(digits.slice(0, 2));
-  const month = Number(digits.slice(2, 4));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 /**
  * Ten digits written 3-3-4, 3-7 or 10, with spaces, hyphens or dots between the groups (one kind at a time),
  * not inside a longer run of numbers.
@@ -117,7 +109,6 @@ export function findMedicareNumbers(text: string): Finding[] {
   for (const m of text.matchAll(MEDICARE)) {
     const digits = `${m[1]}${m[2]}${m[3]}`;
     if (!isValidMedicare(digits)) continue;
-    // An NHS number that passes both checks is left to the NHS detector unless spaced the Medicare way.
     out.push(finding('medicare-number', text, m.index, m.index + m[0].length));
   }
   return out;
@@ -226,19 +217,19 @@ const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming';
 /** A US ZIP code after a state, or after "ZIP"; ZIP+4 anywhere. */
 const US_ZIP = new RegExp(
-  String.raw`(?:\b(?:${US_STATES}),?[ \u00A0]+|(?<=\b(?:zip|zip code|zipcode)\s*[:#]?\s*))\d{5}(?:-\d{4})?(?!\d)|(?<![\d-])\d{5}-\d{4}(?![\d-])`,
+  String.raw`(?:\b(?:${US_STATES}),?[ \u00A0]{1,3}|\b(?:zip|zip code|zipcode)[ \t]{0,3}[:#]?[ \t]{0,3})\d{5}(?:-\d{4})?(?!\d)|(?<![\d-])\d{5}-\d{4}(?![\d-])`,
   'g',
 );
 const AU_STATES =
   'NSW|VIC|QLD|SA|WA|TAS|NT|ACT|Vic|Qld|Tas|New South Wales|Victoria|Queensland|South Australia|Western Australia|Tasmania|Northern Territory';
 /** An Australian or NZ postcode after a state, or after "postcode". */
 const AU_POSTCODE = new RegExp(
-  String.raw`(?:\b(?:${AU_STATES}),?[ \u00A0]+|(?<=\bpost ?code\s*[:#]?\s*))\d{4}(?!\d)`,
+  String.raw`(?:\b(?:${AU_STATES}),?[ \u00A0]{1,3}|\bpost ?code[ \t]{0,3}[:#]?[ \t]{0,3})\d{4}(?!\d)`,
   'g',
 );
 
 /** "Caulfield 3162", "Footscray 3011": four digits right after a town of the gazetteer are its postcode. */
-const AFTER_TOWN = /(?<=\p{Lu}[\p{L}'’-]+,?[ \u00A0])\d{4}(?![\d:.,/]\d|\d)/gu;
+const AFTER_TOWN = /(?<=\p{Lu}[\p{L}'’-]{1,40},?[ \u00A0])\d{4}(?![\d:.,/]\d|\d)/gu;
 
 export function findPostcodes(text: string): Finding[] {
   const out: Finding[] = [];
@@ -257,7 +248,9 @@ export function findPostcodes(text: string): Finding[] {
       // Eircodes and Canadian codes are all capitals or all lower case, with a digit in the right places.
       if ((re === EIRCODE || re === CA_POSTCODE) && !/\d/.test(m[0].slice(-4))) continue;
       if (re === EIRCODE && !/^[A-Z0-9 ]+$|^[a-z0-9 ]+$/.test(m[0])) continue;
-      out.push(finding('postcode', text, m.index, m.index + m[0].length));
+      // After a cue ("zip code: 60625") the code alone; after a state ("NSW 2150") the state goes with it.
+      const start = /^(?:zip|post)/i.test(m[0]) ? m.index + m[0].search(/\d/) : m.index;
+      out.push(finding('postcode', text, start, m.index + m[0].length));
     }
   }
   return out;

@@ -253,12 +253,7 @@ export function findPlaces(text: string): Finding[] {
     const specific = tokens.slice(i + 1, last + 1).some((w) => !GENERIC_PLACE_WORDS.has(w.fold));
     if (!specific) continue;
     // "Our Lady of Lourdes" stands, "Our team" does not: "our" and "holy" need a head at the end.
-    if (
-      (t.fold === 'our' || t.fold === 'holy' || t.fold === 'mount' || t.fold === 'clinic') &&
-      !headAt(tokens, last) &&
-      t.fold !== 'mount'
-    )
-      continue;
+    if ((t.fold === 'our' || t.fold === 'holy' || t.fold === 'clinic') && !headAt(tokens, last)) continue;
     out.push({ kind: 'place', start: t.start, end: tokens[last]!.end, text: text.slice(t.start, tokens[last]!.end) });
   }
 

@@ -146,6 +146,3 @@ export function tokenize(text: string): Token[] {
   }
   return tokens;
 }
-
-/** The text between two tokens, where they are adjacent. */
-export const gapBetween = (text: string, a: Token, b: Token): string => text.slice(a.end, b.start);

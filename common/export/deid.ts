@@ -12,7 +12,7 @@ import { clearListPatterns, type Finding } from '../deid/detectors';
 import { clearNameCache, nameValue } from '../deid/names';
 import { foldName } from '../deid/normalise';
 import { placeTypeOf } from '../deid/places';
-import { CLIENTS, COLLEAGUES, RELATIONS } from '../deid/vocabulary';
+import { CLIENTS, COLLEAGUES, GENERIC_PLACE_WORDS, PLACE_HEADS, RELATIONS } from '../deid/vocabulary';
 import { mapUnits, replaceRanges, textOf, unitsOf } from './document';
 import { replacementFor, settledResolution } from './resolve';
 import type { ExportDocument, ExportFinding, FindingKind, Resolutions } from './types';
@@ -84,7 +84,16 @@ export function valueKeyOf(kind: FindingKind, text: string): string {
     default:
       value = t.replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-GB');
   }
+  // A very long value (a link's address) is named by its start, its length and a hash, so a key stays short.
+  if (value.length > 300) value = `${value.slice(0, 200)}…${value.length}:${hash(value)}`;
   return `${group}:${value}`;
+}
+
+/** FNV-1a, 32 bits: enough to tell two long values apart in one export. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
 }
 
 /** A, B, … Z, AA, AB, … */
@@ -122,6 +131,7 @@ export function clearCheckCaches(): void {
 // People and places: one group each, however they are named
 
 const HONORIFIC = /^(?:dr|doctor|mr|mrs|ms|miss|mx|prof|professor|sir|dame|lord|lady|rev|revd|fr|cllr)\.?$/;
+const HONORIFIC_START = /^(dr|doctor|mr|mrs|ms|miss|mx|prof|professor|sir|dame|lord|lady|rev|revd|fr|cllr)\.?\s/;
 const PARTICLE = /^(?:van|von|der|den|de|del|da|di|du|la|le|bin|ibn|al|el|ap|ab|mac|mc|nic|ni|o|ui|te)$/;
 
 /** The words that say who someone is: no title, particle, possessive or initial. */
@@ -138,37 +148,49 @@ function nameWords(text: string): string[] {
 function personGroups(values: readonly string[]): Map<string, string> {
   const words = new Map(values.map((v) => [v, nameWords(v)]));
   const whole = [...words].filter(([, w]) => w.length >= 2);
+  // "Mr Patel", "Mrs Patel" and "Dr Patel" in one export are likely different people: a surname written
+  // with more than one title joins no whole name, and neither does that surname alone.
+  const titles = new Map<string, Set<string>>();
+  for (const [value, w] of words) {
+    const title = HONORIFIC_START.exec(foldName(value))?.[1];
+    if (title && w.length === 1)
+      titles.set(w[0]!, (titles.get(w[0]!) ?? new Set()).add(title.replace(/^(?:ms|miss)$/, 'ms')));
+  }
   const out = new Map<string, string>();
   for (const [value, w] of words) {
-    if (!w.length) {
+    if (!w.length || (w.length === 1 && (titles.get(w[0]!)?.size ?? 0) > 1)) {
       out.set(value, value);
       continue;
     }
-    // Within the longest whole names first: "Maria Kowalski" joins "Maria Kowalski-Nowak" if that is there.
+    // Every whole name this one is part of: if they are all one person, this is that person.
     const containing = whole
       .filter(([other, ow]) => other !== value && ow.length > w.length && w.every((x) => ow.includes(x)))
       .map(([other, ow]) => [other, ow.join(' ')] as const);
     const people = new Set(containing.map(([, key]) => key));
-    if (people.size === 1) out.set(value, containing.sort((a, b) => b[1].length - a[1].length)[0]![0]);
+    if (people.size === 1) out.set(value, containing[0]![0]);
     else out.set(value, value);
-  }
-  // Follow chains ("Maria" → "Maria Kowalski" → "Maria Kowalski-Nowak").
-  for (const [value] of out) {
-    let target = out.get(value)!;
-    for (let i = 0; i < 5 && out.get(target) !== target && out.has(target); i++) target = out.get(target)!;
-    out.set(value, target);
   }
   return out;
 }
 
-/** Places: "Harewood" on its own is "Harewood Ward" where that is the only place it starts. */
+/** A place's own words: its name with digits ("Ward 7B"), without the words any place might have ("Ward"). */
+function placeWords(text: string): string[] {
+  return (foldName(text).match(/[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu) ?? []).filter(
+    (w) => !GENERIC_PLACE_WORDS.has(w) && !PLACE_HEADS[w] && w !== 'st' && w !== 'saint',
+  );
+}
+
+/** Places: "Harewood" on its own is "Harewood Ward" where that is the only place it belongs to. */
 function placeGroups(values: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const value of values) {
-    const w = nameWords(value);
-    const within = values.filter(
-      (other) => other !== value && nameWords(other).length > w.length && w.every((x) => nameWords(other).includes(x)),
-    );
+    const w = placeWords(value);
+    const within = w.length
+      ? values.filter((other) => {
+          const ow = placeWords(other);
+          return other !== value && ow.length > w.length && w.every((x) => ow.includes(x));
+        })
+      : [];
     out.set(value, within.length === 1 ? within[0]! : value);
   }
   return out;
@@ -187,10 +209,16 @@ const FAMILY = new Set(
 const COLLEAGUE_TITLE = /(?:^|\s)(?:dr|doctor|prof|professor|sister|nurse|charge nurse)\.?\s*$/i;
 
 /** What the words around a name say the person is: "her brother Omar", "Dr Okafor", "my client Maria". */
-function roleOf(before: string, text: string, after: string): Role | null {
+function roleOf(context: string, text: string, after: string): Role | null {
+  const own = foldName(text);
+  // A title in the name says most: "Dr Okafor" is a colleague, whatever came before.
+  if (/^(?:dr|doctor|prof|professor)\b/.test(own)) return 'Colleague';
+  // Only the words before it in the same sentence: "her mum. Dr Shah joined" says nothing of Dr Shah.
+  const before = context.split(/[.!?]\s/).pop() ?? '';
+  // "Sister Okafor", "Nurse Adeyemi", "Matron Hill": titles on a ward, not family.
+  if (/(?:^|\s)(?:Sister|Nurse|Matron|Charge Nurse)\s*$/.test(before)) return 'Colleague';
   const words = foldName(before).match(/[\p{L}'’-]+/gu) ?? [];
   const last = words[words.length - 1] ?? '';
-  const own = foldName(text);
   if (FAMILY.has(last) || /^(?:mum|mam|mom|dad|nan|gran)['’]s$/.test(last)) return 'Relative';
   if (
     /^\s*(?:,\s*(?:my|her|his|their|our|the)\s+|\s*\()(?:mum|mam|mom|mother|dad|father|sister|brother|son|daughter|wife|husband|partner|nan|gran|aunt|aunty|auntie|uncle|cousin)\b/i.test(
@@ -198,7 +226,7 @@ function roleOf(before: string, text: string, after: string): Role | null {
     )
   )
     return 'Relative';
-  if (COLLEAGUES.has(last) || /^(?:dr|prof|professor)\b/.test(own) || COLLEAGUE_TITLE.test(before)) return 'Colleague';
+  if (COLLEAGUES.has(last) || COLLEAGUE_TITLE.test(before)) return 'Colleague';
   if (
     /^\s*,\s*(?:my|our|the)\s+(?:[\p{L}-]+\s+)?(?:supervisor|manager|colleague|consultant|mentor|registrar|ward manager|team leader)\b/iu.test(
       after,
@@ -237,11 +265,13 @@ const PLACE_LABELS: Record<string, string> = {
 export function checkDocument(
   doc: ExportDocument,
   options: CheckOptions,
+  /** The findings in each text unit, where the caller has worked them out already (in slices). */
+  found?: readonly Finding[][],
 ): { findings: ExportFinding[]; pseudonyms: Record<string, string> } {
   const units = unitsOf(doc);
   const sectionTitle = (i: number) => (i < 0 ? 'Title' : textOf(doc.sections[i]!.title) || 'Untitled');
   const textUnits = units.map((u, index) => ({ ...u, index })).filter((u) => !u.href);
-  const found = checkTexts(
+  found ??= checkTexts(
     textUnits.map((u) => probeOf(u.text)),
     {
       names: options.names,

@@ -2,7 +2,19 @@
  * Which decision applies to a finding, and what stands in its place: shared by main (which applies them)
  * and the window (which shows them). No word lists or NLP here, so the window's bundle stays small.
  */
+import { readerText } from '../deid/normalise';
 import { type ExportFinding, REDACTED, type Resolution, type Resolutions } from './types';
+
+/** A record's own entry, never one inherited from Object ("constructor", "__proto__"). */
+const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+
+const splitSets = new WeakMap<readonly string[], Set<string>>();
+const splitSet = (split: readonly string[]): Set<string> => {
+  let set = splitSets.get(split);
+  if (!set) splitSets.set(split, (set = new Set(split)));
+  return set;
+};
 
 type Grouping = Pick<Resolutions, 'split' | 'same'>;
 
@@ -11,12 +23,13 @@ type Grouping = Pick<Resolutions, 'split' | 'same'>;
  * person split it off, or, where they said it is the same as another, that one's.
  */
 export function keyOf(finding: ExportFinding, grouping: Grouping): string {
-  const own = grouping.split?.includes(finding.variantKey) ? finding.variantKey : finding.valueKey;
-  return grouping.same?.[own] ?? own;
+  const key =
+    grouping.split && splitSet(grouping.split).has(finding.variantKey) ? finding.variantKey : finding.valueKey;
+  return own(grouping.same, key) ?? key;
 }
 
 export function resolutionFor(finding: ExportFinding, resolutions: Resolutions): Resolution | null {
-  return resolutions.byFinding[finding.id] ?? resolutions.byValue[keyOf(finding, resolutions)] ?? null;
+  return own(resolutions.byFinding, finding.id) ?? own(resolutions.byValue, keyOf(finding, resolutions)) ?? null;
 }
 
 /** The stand-in for a key: the person's own, else the suggested one. */
@@ -25,7 +38,14 @@ export function standInFor(
   resolutions: Pick<Resolutions, 'pseudonyms'>,
   suggested: Record<string, string>,
 ): string {
-  return resolutions.pseudonyms[key]?.trim() || suggested[key] || REDACTED;
+  return own(resolutions.pseudonyms, key)?.trim() || own(suggested, key) || REDACTED;
+}
+
+/** The decisions with every stand-in as a reader sees it: judged, and written, the same. */
+export function inReaderForm(resolutions: Resolutions): Resolutions {
+  const pseudonyms: Record<string, string> = {};
+  for (const [key, value] of Object.entries(resolutions.pseudonyms)) pseudonyms[key] = readerText(value);
+  return { ...resolutions, pseudonyms };
 }
 
 /** What stands in a finding's place. */
@@ -41,7 +61,7 @@ export function replacementFor(
 }
 
 const wordsOf = (s: string) =>
-  s
+  readerText(s)
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLocaleLowerCase('en-GB')
@@ -139,11 +159,12 @@ const SHAREABLE = new Set([
  * "07700 900123" gives away "0770").
  */
 export function givesAway(pseudonym: string, value: string): string | null {
+  pseudonym = readerText(pseudonym);
   const words = new Set(wordsOf(pseudonym));
   const shared = wordsOf(value).find((w) => w.length > 1 && !SHAREABLE.has(w) && !/^\d+$/.test(w) && words.has(w));
   if (shared)
     return pseudonym.match(new RegExp(`[\\p{L}\\p{M}]+`, 'gu'))?.find((w) => wordsOf(w)[0] === shared) ?? shared;
-  const digits = value.replace(/\D/g, '');
+  const digits = readerText(value).replace(/\D/g, '');
   const theirs = pseudonym.replace(/\D/g, '');
   for (let i = 0; digits.length >= 4 && i + 4 <= digits.length; i++) {
     if (theirs.includes(digits.slice(i, i + 4))) return digits.slice(i, i + 4);
@@ -167,4 +188,9 @@ export function settledResolution(
     if (givesAway(pseudonym, finding.text) || alsoRefuse(pseudonym)) return null;
   }
   return resolution;
+}
+
+/** Whether a text holds nothing but words a stand-in may use ("Ward", "Person", "Hospital", "A"). */
+export function onlyStandInWords(text: string): boolean {
+  return wordsOf(text).every((w) => SHAREABLE.has(w) || /^[a-z]{1,2}$/.test(w));
 }

@@ -211,6 +211,15 @@ export interface ExportPreview {
   /** The Markdown exactly as it would be saved. */
   markdown: string;
   unresolved: number;
+  /** Stand-ins main will not accept, by the key they stand in for: the word that gives something away, or
+   * null where the stand-in looks like a name or detail itself ("Sam", when "Sam Rivers" is on the list). */
+  refused: RefusedStandIn[];
+}
+
+export interface RefusedStandIn {
+  key: string;
+  pseudonym: string;
+  word: string | null;
 }
 
 export interface ExportRecord {

@@ -7,10 +7,18 @@ import { applyResolutions, checkDocument, probeOf } from '../../common/export/de
 import { createHash, randomUUID } from 'node:crypto';
 import { findIdentifiers } from '../../common/deid/detectors';
 import { readerText } from '../../common/deid/normalise';
-import { givesAway, replacementFor, resolutionFor, settledResolution } from '../../common/export/resolve';
+import {
+  givesAway,
+  inReaderForm,
+  keyOf,
+  onlyStandInWords,
+  replacementFor,
+  resolutionFor,
+  settledResolution,
+} from '../../common/export/resolve';
 import { mapUnits, textOf, unitsOf, wordCountOf } from '../../common/export/document';
 import { dayOf, localTimeZone } from '../../common/supervision/hours';
-import { warmCheck } from '../../common/deid/check';
+import { checkTextsInSlices } from '../../common/deid/check';
 import { pdfTemplates, renderHtml } from '../../common/export/html';
 import { renderMarkdown } from '../../common/export/markdown';
 import type {
@@ -21,6 +29,7 @@ import type {
   ExportPreview,
   ExportRecord,
   ExportSelection,
+  RefusedStandIn,
   Resolutions,
 } from '../../common/export/types';
 import type { CheckinService } from '../checkins/checkins';
@@ -103,14 +112,17 @@ export class ExportService {
     if (new Set(ids).size !== ids.length) {
       throw new AppError('INVALID_INPUT', 'An entry is in the selection twice. Please include each entry once.');
     }
-    // Text as a reader sees it (nothing invisible, every digit plain): what is checked is what leaves.
-    return mapUnits(buildDocument(selection, this.sources, localDay(this.now())), (inlines) =>
-      inlines.map((run) => ({
-        ...run,
-        text: readerText(run.text),
-        ...(run.href === undefined ? {} : { href: readerText(run.href) }),
-      })),
-    );
+    // Text as a reader sees it (nothing invisible, every digit plain): what is checked is what leaves. A
+    // combining mark that starts a run of its own formatting, after a digit or a space, hides nothing either.
+    return mapUnits(buildDocument(selection, this.sources, localDay(this.now())), (inlines) => {
+      let previous = '';
+      return inlines.map((run) => {
+        let text = readerText(run.text);
+        if (previous && !/\p{L}$/u.test(previous)) text = text.replace(/^\p{M}+/u, '');
+        previous = text || previous;
+        return { ...run, text, ...(run.href === undefined ? {} : { href: readerText(run.href) }) };
+      });
+    });
   }
 
   private async findingsOf(doc: ExportDocument, selection: ExportSelection) {
@@ -121,21 +133,24 @@ export class ExportService {
       lookFor: selection.lookFor ?? [],
       year: this.now().getFullYear(),
     };
-    // In slices, so the window's other requests and a lock are never held up; checkDocument then reuses it.
-    await warmCheck(
+    // In slices, so the window's other requests and a lock are never held up.
+    const found = await checkTextsInSlices(
       unitsOf(doc)
         .filter((u) => !u.href)
         .map((u) => probeOf(u.text)),
       options,
     );
-    const { findings, pseudonyms } = checkDocument(doc, options);
+    // If the vault locked while the check ran, nothing more is worked out (and db() says it is locked).
+    if (found === null) this.vault.db();
+    const { findings, pseudonyms } = checkDocument(doc, options, found ?? undefined);
     // Names exactly what was checked, with which lists: the preview and the save must match it.
     const fingerprint = createHash('sha256').update(JSON.stringify({ doc, options })).digest('base64url');
     // A pseudonym must not hold another name or detail the check found, nor anything the detectors see.
     const values = [...new Set(findings.filter((f) => f.kind !== 'link-address').map((f) => f.text))];
+    // Our own stand-in words ("Ward A", "Person B") are no detail, even where the person lists "Ward".
     const alsoRefuse = (pseudonym: string) =>
       values.some((v) => givesAway(pseudonym, v) !== null) ||
-      findIdentifiers(probeOf(readerText(pseudonym)), options).length > 0;
+      findIdentifiers(probeOf(readerText(pseudonym)), options).some((f) => !onlyStandInWords(f.text));
     return { findings, pseudonyms, fingerprint, alsoRefuse, values };
   }
 
@@ -155,7 +170,9 @@ export class ExportService {
   }
 
   /** The document as it would leave, and how many findings still need a decision. */
-  private async settle(selection: ExportSelection, resolutions: Resolutions, fingerprint: string) {
+  private async settle(selection: ExportSelection, given: Resolutions, fingerprint: string) {
+    // Stand-ins as a reader sees them, judged and written the same: "Ms Pat\u200Bel" is "Ms Patel".
+    const resolutions = inReaderForm(given);
     const doc = this.document(selection);
     const { findings, pseudonyms, fingerprint: now, alsoRefuse, values } = await this.findingsOf(doc, selection);
     if (now !== fingerprint) {
@@ -168,14 +185,18 @@ export class ExportService {
     /** The first finding still undecided, and the first pseudonym refused for giving something away. */
     let firstUndecided: ExportFinding | null = null;
     let givenAway: { pseudonym: string; word: string | null } | null = null;
+    /** Every stand-in main refuses, by the key it stands in for, so the window can say which and why. */
+    const refused = new Map<string, RefusedStandIn>();
     for (const finding of findings) {
       const resolution = settledResolution(finding, resolutions, pseudonyms, alsoRefuse);
       const chosen = resolutionFor(finding, resolutions);
-      if (!resolution && chosen?.action === 'pseudonym' && !givenAway) {
+      if (!resolution && chosen?.action === 'pseudonym') {
         const pseudonym = replacementFor(finding, chosen, resolutions, pseudonyms);
         const word =
           givesAway(pseudonym, finding.text) ?? values.map((v) => givesAway(pseudonym, v)).find((w) => w) ?? null;
-        givenAway = { pseudonym, word };
+        givenAway ??= { pseudonym, word };
+        const key = keyOf(finding, resolutions);
+        if (!refused.has(key)) refused.set(key, { key, pseudonym, word });
       }
       if (!resolution) firstUndecided ??= finding;
       if (!resolution) counts.unresolved += 1;
@@ -189,12 +210,13 @@ export class ExportService {
       counts,
       firstUndecided,
       givenAway,
+      refused: [...refused.values()],
     };
   }
 
   async preview(selection: ExportSelection, resolutions: Resolutions, fingerprint: string): Promise<ExportPreview> {
-    const { doc, counts } = await this.settle(selection, resolutions, fingerprint);
-    return { html: renderHtml(doc), markdown: renderMarkdown(doc), unresolved: counts.unresolved };
+    const { doc, counts, refused } = await this.settle(selection, resolutions, fingerprint);
+    return { html: renderHtml(doc), markdown: renderMarkdown(doc), unresolved: counts.unresolved, refused };
   }
 
   /**

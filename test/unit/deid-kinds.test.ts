@@ -3,7 +3,8 @@
  * writing it must leave alone. All data invented (fictional phone ranges, computed check digits).
  */
 import { describe, expect, it } from 'vitest';
-import { checkTexts } from '../../common/deid/check';
+import { checkTexts, checkTextsInSlices } from '../../common/deid/check';
+import { clearCheckCaches } from '../../common/export/deid';
 import { type Finding, findListedNames } from '../../common/deid/detectors';
 import { findNames } from '../../common/deid/names';
 import { readerText } from '../../common/deid/normalise';
@@ -230,5 +231,48 @@ describe('nothing hides in the characters', () => {
     expect(found('NHS ９４３ ４７６ ５９１９')).toEqual(['943 476 5919']);
     expect(found('NHS ٩٤٣ ٤٧٦ ٥٩١٩')).toEqual(['943 476 5919']);
     expect(found('call ०७७०० ९००१२३')).toEqual(['07700 900123']);
+  });
+});
+
+describe('what overlaps, and what hostile input does', () => {
+  it('never drops the part of a finding that runs past a longer one', () => {
+    expect(found('Referred by Sarah Okafor sarah.okafor@nhs.net yesterday.')).toEqual([
+      'Sarah Okafor',
+      'sarah.okafor@nhs.net',
+    ]);
+    expect(found('Contact: 14 Marsh Lane, 0161 496 0000 (landline).')).toEqual(['14 Marsh Lane', '0161 496 0000']);
+  });
+
+  // Inputs that made patterns backtrack for minutes; these finish in milliseconds (the runner's time limit
+  // catches a runaway).
+  it('copes with long runs of spaces, apostrophes and written-out dots', () => {
+    expect(all(`See table:${' '.repeat(5000)}done.`)).toEqual([]);
+    expect(all(`See table:${'\n'.repeat(5000)}done.`)).toEqual([]);
+    expect(all("O'".repeat(20_000)).length).toBeLessThan(5);
+    expect(all('a dot '.repeat(8000))).toEqual([]);
+  });
+
+  it('finds words picked for one export as they were picked, not word by word', () => {
+    const picked = (text: string, lookFor: string[]) =>
+      checkTexts([text], { names: [], places: [], lookFor, year: YEAR, nlp: false })[0]!
+        .filter((f) => f.kind === 'added')
+        .map((f) => f.text);
+    expect(picked("She will lead the group; Pepper's lead is red.", ["Pepper's lead"])).toEqual(["Pepper's lead"]);
+    expect(picked('the Tollbooth cafe', ['Tollbooth'])).toEqual(['Tollbooth']);
+    expect(picked('Saw Ｋｗａｍｅ', ['Ｋｗａｍｅ'])).toEqual([]); // the text is in reader form first, in the app
+    expect(picked('Saw Kwame', ['Ｋｗａｍｅ'])).toEqual(['Kwame']);
+  });
+});
+
+describe('a lock while the check runs', () => {
+  it('stops the check, and nothing it read is kept afterwards', async () => {
+    const texts = Array.from({ length: 200 }, (_, i) => `Zebedee Quillfeather rang at ${i}.`);
+    const running = checkTextsInSlices(texts, { names: [], places: [], year: YEAR, nlp: false }, 0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    clearCheckCaches();
+    expect(await running).toBeNull();
+    // Run again after the lock: it reads everything anew (nothing was cached after the lock).
+    const again = await checkTextsInSlices(texts.slice(0, 1), { names: [], places: [], year: YEAR, nlp: false });
+    expect(again?.[0]?.map((f) => f.text)).toEqual(['Zebedee Quillfeather']);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findPersonNames, nameValue } from '../../common/deid/names';
 import { applyResolutions, checkDocument, seriesLetter, valueKeyOf } from '../../common/export/deid';
 import { replaceRanges, tableGrid, textOf, unitsOf } from '../../common/export/document';
-import { givesAway, settledResolution } from '../../common/export/resolve';
+import { givesAway, keyOf, settledResolution } from '../../common/export/resolve';
 import { escapeHtml, renderHtml } from '../../common/export/html';
 import { renderMarkdown } from '../../common/export/markdown';
 import type { ExportDocument, Inlines, Resolutions, TableRow } from '../../common/export/types';
@@ -397,5 +397,49 @@ describe('one person, one stand-in that fits', () => {
     const out = applyResolutions(d, findings, resolutions, pseudonyms);
     const text = textOf((out.sections[0]!.blocks[2] as { content: Inlines }).content);
     expect(text).toBe(`${pseudonyms[kowalski]} and ${pseudonyms[kowalski]} met.`);
+  });
+});
+
+describe('people told apart, roles from the sentence, and stand-ins judged as written', () => {
+  const check = (text: string) => {
+    const r = checkDocument(doc([entry('E', [{ text }])]), { ...options, nlp: false });
+    return r.findings.map((f) => [f.text, r.pseudonyms[f.valueKey]]);
+  };
+
+  it('keeps a surname written with different titles apart, and the client a client', () => {
+    expect(
+      check('Keziah Patel came in with her father. Mr Patel talked. Mrs Patel rang. Dr Patel, the GP, referred her.'),
+    ).toEqual([
+      ['Keziah Patel', 'Person A'],
+      ['Mr Patel', 'Person B'],
+      ['Mrs Patel', 'Person C'],
+      ['Dr Patel', 'Colleague A'],
+    ]);
+  });
+
+  it('reads a role from the title and from the same sentence only', () => {
+    expect(check('Handover from Sister Okafor at 8.')).toEqual([['Okafor', 'Colleague A']]);
+    expect(check('We talked about her mum. Dr Shah joined.')).toEqual([['Dr Shah', 'Colleague A']]);
+    expect(check('Ward 7B, Harewood Ward and Ward 3A were full.')).toEqual([
+      ['Ward 7B', 'Ward A'],
+      ['Harewood Ward', 'Ward B'],
+      ['Ward 3A', 'Ward C'],
+    ]);
+  });
+
+  it('judges a stand-in as a reader sees it, and never reads a key from Object', () => {
+    expect(givesAway('Ms Pat\u200Bel', 'Keziah Patel')).toBe('Patel');
+    expect(givesAway('Ms Ｐａｔｅｌ', 'Keziah Patel')).toBe('Patel');
+    const finding = checkDocument(doc([entry('E', [{ text: 'Maria came.' }])]), { ...options, nlp: false })
+      .findings[0]!;
+    expect(keyOf(finding, { same: { [finding.valueKey]: 'x' } })).toBe('x');
+    expect(keyOf(finding, { same: { constructor: 'x' } as Record<string, string> })).toBe(finding.valueKey);
+    const resolutions = {
+      byValue: {},
+      byFinding: {},
+      pseudonyms: {},
+      same: JSON.parse(`{"${finding.valueKey}":"constructor"}`),
+    };
+    expect(settledResolution(finding, resolutions, {})).toBeNull();
   });
 });
