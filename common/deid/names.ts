@@ -595,10 +595,14 @@ function isTheoristHere(ev: Evidence, t: Token): boolean {
   );
 }
 
+/** "Kielhofner's Model of Human Occupation", "Johnstone and Boyle's Power Threat Meaning Framework". */
 const WORK_TITLE =
-  /^(?:\s+and\s+\p{Lu}[\p{L}'’-]+)?['’]s?\s+(?:[\p{L}-]+\s+){0,4}(?:[Mm]odel|[Ff]ramework|[Tt]heory|[Aa]pproach|[Cc]ycle|[Ss]cale|[Tt]riangle|[Hh]ierarchy|[Mm]ethod|[Ss]tages|[Ww]heel|[Cc]urve|[Mm]atrix|[Gg]rid|[Ii]nventory|[Qq]uestionnaire|Index|Rounds?|[Pp]rinciples?|[Pp]aradigm|Window|Validation|[Ll]oop|[Tt]asks|[Cc]onditions|[Ff]unctions|[Mm]odes)\b/u;
+  /^(?:\s+and\s+\p{Lu}[\p{L}'’-]+)?['’]s?\s+(?:\p{Lu}[\p{L}-]*\s+){0,4}(?:Model|Framework|Theory|Approach|Cycle|Scale|Triangle|Hierarchy|Method|Stages|Wheel|Curve|Matrix|Grid|Inventory|Questionnaire|Index|Rounds?|Principles?|Paradigm|Window|Validation|Loop|Tasks|Conditions|Functions|Modes)\b/u;
+/** "Stroebe and Schut's dual process model", "Worden's tasks": the same in lower case, for names no one has. */
+const WORK_TITLE_LOWER =
+  /^(?:\s+and\s+\p{Lu}[\p{L}'’-]+)?['’]s?\s+(?:[\p{L}-]+\s+){0,4}(?:model|framework|theory|approach|cycle|scale|triangle|hierarchy|method|stages|tasks|conditions|functions|modes|principles?|paradigm)\b/u;
 /** Words before an author's name: "Reading Evan Stark", "reading: Treisman", "see Cohen-Mansfield". */
-const READING = /(?:^|[\s(])(?:reading|read|rereading|reread|see|cf\.?|via|according to|after)\s*:?\s*$/i;
+const READING = /(?:^|[\s(])(?:reading|read|rereading|reread|cf\.?|according to)\s*:?\s*$/i;
 /** A role in brackets after a name: "Mags (HCA)", "Dawn (charge nurse)". */
 const ROLE_PAREN =
   /^\s*\((?:HCA|RMN|RGN|RNLD|OT|SHO|CPN|AMHP|GP|SW|PSW|STR|CNS|ANP|CT\d|ST\d|FY\d|F\d|band \d|charge nurse|nurse|consultant|manager|ward manager|student|student nurse|peer worker|support worker|social worker|psychologist|psychiatrist|registrar|therapist|counsellor|keyworker|key worker|care coordinator|bank|agency|locum|admin|receptionist|volunteer|chaplain|interpreter|advocate|supervisor|mentor|trainee)\b[^)]{0,20}\)/i;
@@ -635,8 +639,11 @@ function idiomCovers(idiom: RegExp, text: string, t: Token): boolean {
 
 /** Whether a capitalised word is an author in a sentence about their work. */
 function authorHere(ev: Evidence, t: Token): boolean {
-  if (WORK_TITLE.test(ev.text.slice(t.end, t.end + 90)))
-    return ev.lexicon.englishLevel(t.fold) === undefined || !ENGLISH_NAMES.has(t.fold);
+  const after90 = ev.text.slice(t.end, t.end + 90);
+  if (WORK_TITLE.test(after90)) return !ENGLISH_NAMES.has(t.fold);
+  // In lower case only for a name that is nobody's ("Maria's approach to her week" is a client's).
+  if (WORK_TITLE_LOWER.test(after90))
+    return !ev.lexicon.isName(t.fold) || THEORISTS_COMMON.has(t.fold) || THEORISTS.has(t.fold);
   // The first words after "Reading", in a sentence about theory or reading: up to three capitalised words.
   let first = t;
   for (let k = 0; k < 3; k++) {
@@ -646,11 +653,11 @@ function authorHere(ev: Evidence, t: Token): boolean {
   }
   const before = ev.text.slice(Math.max(0, first.start - 16), first.start);
   if (!READING.test(before)) return false;
-  // "read Grace the letter" is a client: the author reading needs a topic after ("on", "'s", a comma).
+  // "Reading: Herman", "Reading Evan Stark on coercive control": an author. But "I read Maria's notes" and
+  // "read Grace the letter" are clients: after a plain "read", only a topic ("on …") or a sentence about
+  // theory says it is an author.
   const after = ev.text.slice(t.end, t.end + 12);
-  return (
-    /^(?:\s+on\b|['’]s\b|\s*,|\s*\(|\s+and\s+\p{Lu}|\s*\.?\s*$)/u.test(after) || ev.theory.has(ev.sentenceOf[t.index]!)
-  );
+  return /:\s*$/.test(before) || /^\s+on\b/.test(after) || ev.theory.has(ev.sentenceOf[t.index]!);
 }
 
 /** A capitalised ordinary word beside another that is no name: "Red Cross", "Labor Day", "Social Worker". */

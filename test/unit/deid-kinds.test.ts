@@ -276,3 +276,15 @@ describe('a lock while the check runs', () => {
     expect(again?.[0]?.map((f) => f.text)).toEqual(['Zebedee Quillfeather']);
   });
 });
+
+describe('authors are told apart from clients by what the sentence says', () => {
+  it('passes over an author by their work, and still finds a client read about or seen', () => {
+    expect(found("Kielhofner's Model of Human Occupation helped. Stroebe and Schut's dual process model too.")).toEqual(
+      [],
+    );
+    expect(found('Reading: Herman, Trauma and Recovery. Reading Evan Stark on coercive control.')).toEqual([]);
+    expect(
+      found("I read Maria's notes again, and I can see Emeka next week; Daria's approach to her week worked."),
+    ).toEqual(['Maria', 'Emeka', 'Daria']);
+  });
+});
