@@ -642,8 +642,11 @@ function authorHere(ev: Evidence, t: Token): boolean {
   const after90 = ev.text.slice(t.end, t.end + 90);
   if (WORK_TITLE.test(after90)) return !ENGLISH_NAMES.has(t.fold);
   // In lower case only for a name that is nobody's ("Maria's approach to her week" is a client's).
-  if (WORK_TITLE_LOWER.test(after90))
-    return !ev.lexicon.isName(t.fold) || THEORISTS_COMMON.has(t.fold) || THEORISTS.has(t.fold);
+  if (WORK_TITLE_LOWER.test(after90)) {
+    // Two names joined before a model are its authors: "Stroebe and Schut's dual process model".
+    const pair = /\p{Lu}[\p{L}'’-]+\s+(?:and|&)\s+$/u.test(ev.text.slice(Math.max(0, t.start - 40), t.start));
+    return pair || !ev.lexicon.isName(t.fold) || THEORISTS_COMMON.has(t.fold) || THEORISTS.has(t.fold);
+  }
   // The first words after "Reading", in a sentence about theory or reading: up to three capitalised words.
   let first = t;
   for (let k = 0; k < 3; k++) {
