@@ -24,12 +24,15 @@ import { Button, Notice } from '../../ui/controls';
 import { useFocusAfter } from '../../ui/useFocusAfter';
 import { useSettledQuery } from '../../ui/useSettled';
 import {
+  clashesOf,
   type Decisions,
   type Draft,
   keepStandIns,
+  refusedNow,
   refuser,
   resolutionsOf,
   selectionOf,
+  type StandInChecks,
   undecidedCount,
   valuesOf,
 } from './draft';
@@ -68,7 +71,6 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
   const suggested = useMemo(() => data?.pseudonyms ?? {}, [data]);
   const refuse = useMemo(() => refuser(valuesOf(findings)), [findings]);
   const resolutions = useMemo(() => resolutionsOf(findings, draft.decisions), [findings, draft.decisions]);
-  const remaining = data ? undecidedCount(findings, draft.decisions, suggested, refuse) : 0;
   const missed = useMissedWords({ draft, setDraft, check: current, checkedAt: check.dataUpdatedAt });
   const [missedText, setMissedText] = useState({ text: '', fromPreview: false });
   const onSelect = useCallback(
@@ -86,6 +88,17 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
     current?.fingerprint,
     check.isSuccess && !check.isPlaceholderData && settledJson === currentJson,
   );
+  // Pseudonyms that cannot be used yet: typed the same as another group's (until the person says whether they
+  // are one), or refused by main (a stand-in that reads like a name or detail itself).
+  const mainRefused = preview.data?.refused;
+  const checks = useMemo<StandInChecks>(
+    () => ({
+      clashes: clashesOf(findings, draft.decisions, suggested),
+      refused: refusedNow(mainRefused ?? [], draft.decisions, suggested),
+    }),
+    [findings, draft.decisions, suggested, mainRefused],
+  );
+  const remaining = data ? undecidedCount(findings, draft.decisions, suggested, refuse, checks) : 0;
 
   // The preview found the content changed since the check (an entry edited meanwhile): check again.
   const previewChanged = preview.error instanceof HoldingError && preview.error.code === 'CHANGED';
@@ -181,6 +194,7 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
               decisions={draft.decisions}
               remaining={remaining}
               refuse={refuse}
+              checks={checks}
               onDecisions={onDecisions}
             />
           ) : null}
@@ -356,6 +370,12 @@ function PreviewAndSave({
         </pre>
       ) : (
         <div className={styles.paper}>
+          {/*
+            The export's own HTML, shown exactly as it will leave. The sandbox must never gain allow-scripts:
+            with allow-same-origin (kept so that words selected in it can be read from here), a script in it
+            could reach this page and everything the vault holds. Nothing in the export runs scripts; the
+            sandbox makes sure of it (test/e2e/deid-check.spec.ts holds it to that).
+          */}
           <iframe
             className={styles.frame}
             sandbox="allow-same-origin"

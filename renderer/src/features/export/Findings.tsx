@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { keyOf } from '../../../../common/export/resolve';
-import { type ExportCheck, type ExportFinding, KIND_NAMES } from '../../../../common/export/types';
+import { type ExportCheck, type ExportFinding, KIND_NAMES, type RefusedStandIn } from '../../../../common/export/types';
 import { Button } from '../../ui/controls';
+import { useSettledQuery } from '../../ui/useSettled';
 import {
   type Action,
   type Choice,
@@ -16,6 +17,7 @@ import {
   pseudonymFor,
   putBack,
   type Refuse,
+  type StandInChecks,
   takeOut,
 } from './draft';
 import chipStyles from '../../ui/chips.module.css';
@@ -30,7 +32,7 @@ export const NOT_IDENTIFYING = 'Not identifying';
 const CATEGORIES: { id: string; label: string; keys: string[] }[] = [
   { id: 'names', label: 'Names', keys: ['name'] },
   // Names the check is unsure of: every finding in the group is only possibly a name.
-  { id: 'possible', label: 'Possibly names', keys: [] },
+  { id: 'possible', label: 'Words that may be names', keys: [] },
   { id: 'places', label: 'Places', keys: ['place'] },
   {
     id: 'numbers',
@@ -56,16 +58,42 @@ interface Variant {
   finding: ExportFinding;
 }
 
+/** A group the person said is the same as this one ("Yes, the same person"): undone as a whole. */
+interface Joined {
+  /** Its own key, before it was joined. */
+  key: string;
+  /** Its fullest form ("Maria Kowalski"). */
+  name: string;
+  /** Its other forms ("Ms Kowalski"). */
+  others: string[];
+  /** Its first finding: what taking it out again goes by. */
+  finding: ExportFinding;
+}
+
 export interface GroupData {
   key: string;
   /** What the group stands for: its fullest form ("Maria Kowalski"). */
   name: string;
   findings: ExportFinding[];
-  /** Every form, the name's first. */
+  /** Every form of its own, the name's first. */
   variants: Variant[];
+  /** Other groups the person said are the same as this one. */
+  joined: Joined[];
   /** Taken out of this group ("not the same person"), where it was split off one: that group's name. */
   splitFrom: { name: string; finding: ExportFinding } | null;
   category: string;
+}
+
+/** The forms among some findings, the fullest (or the one `key` names) first. */
+function formsOf(list: readonly ExportFinding[], key: string): Variant[] {
+  const variants = new Map<string, Variant>();
+  for (const f of list) {
+    const v = variants.get(f.variantKey);
+    if (v) v.count += 1;
+    else variants.set(f.variantKey, { variantKey: f.variantKey, text: f.text, count: 1, finding: f });
+  }
+  const core = variants.get(key) ?? [...variants.values()].sort((a, b) => b.text.length - a.text.length)[0]!;
+  return [core, ...[...variants.values()].filter((v) => v !== core)];
 }
 
 /** Findings by the key they are decided by, in reading order; the groups by category. */
@@ -83,21 +111,31 @@ export function groupFindings(
     else byKey.set(key, [f]);
   }
   const groups: GroupData[] = [...byKey].map(([key, list]) => {
-    const variants = new Map<string, Variant>();
+    // Its own findings, and those of each group joined to it, apart.
+    const byOwn = new Map<string, ExportFinding[]>();
     for (const f of list) {
-      const v = variants.get(f.variantKey);
-      if (v) v.count += 1;
-      else variants.set(f.variantKey, { variantKey: f.variantKey, text: f.text, count: 1, finding: f });
+      const own = ownKeyOf(f, decisions);
+      byOwn.set(own, [...(byOwn.get(own) ?? []), f]);
     }
-    const core = variants.get(key) ?? [...variants.values()].sort((a, b) => b.text.length - a.text.length)[0]!;
+    const ownFindings = byOwn.get(key);
+    const joined: Joined[] = ownFindings
+      ? [...byOwn]
+          .filter(([own]) => own !== key)
+          .map(([own, ofIt]) => {
+            const [core, ...others] = formsOf(ofIt, own);
+            return { key: own, name: core!.text, others: others.map((v) => v.text), finding: core!.finding };
+          })
+      : [];
+    const variants = formsOf(ownFindings ?? list, key);
     const split = list.find((f) => f.variantKey === key && ownKeyOf(f, decisions) === key && f.valueKey !== key);
     const possible = list.every((f) => f.kind === 'possible-name');
     const category = categoryOf(key);
     return {
       key,
-      name: core.text,
+      name: variants[0]!.text,
       findings: list,
-      variants: [core, ...[...variants.values()].filter((v) => v !== core)],
+      variants,
+      joined,
       splitFrom: split ? { name: textOf.get(split.valueKey) ?? split.valueKey, finding: split } : null,
       category: possible && category === 'name' ? 'possible' : category,
     };
@@ -116,12 +154,20 @@ export function groupFindings(
   })).filter((c) => c.groups.length);
 }
 
-/** The words for "the same" by what a group is: a person, a place, or anything else. */
-function sameWords(key: string) {
-  const noun = { name: 'person', place: 'place' }[categoryOf(key)];
+/**
+ * The words for "the same" by what the groups are: people, places, or anything else (or two different kinds,
+ * as when "Ward A" is typed for a person).
+ */
+function sameWords(key: string, other: string = key) {
+  const noun = categoryOf(key) === categoryOf(other) ? { name: 'person', place: 'place' }[categoryOf(key)] : undefined;
   return noun
-    ? { question: `Are these the same ${noun}?`, yes: `Yes, the same ${noun}`, no: `Not the same ${noun}` }
-    : { question: 'Are these one and the same?', yes: 'Yes, the same', no: 'Not the same' };
+    ? {
+        question: `Are these the same ${noun}?`,
+        yes: `Yes, the same ${noun}`,
+        no: `Not the same ${noun}`,
+        said: `is the same ${noun}`,
+      }
+    : { question: 'Are these one and the same?', yes: 'Yes, the same', no: 'Not the same', said: 'is the same' };
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -145,15 +191,18 @@ interface Props {
   decisions: Decisions;
   remaining: number;
   refuse: Refuse;
+  /** Pseudonyms that cannot be used yet for reasons the whole check shows: shared with another, or refused by main. */
+  checks: StandInChecks;
   onDecisions: Update;
 }
 
 /** Every finding in its context, grouped by who or what it is: decide for all like it at once, or one on its own. */
-export function Findings({ check, decisions, remaining, refuse, onDecisions }: Props) {
+export function Findings({ check, decisions, remaining, refuse, checks, onDecisions }: Props) {
   const id = useId();
   const total = check.findings.length;
   const categories = groupFindings(check.findings, decisions);
-  const undecided = (f: ExportFinding, d: Decisions) => isUndecided(f, d, check.pseudonyms, refuse);
+  const undecided = (f: ExportFinding, d: Decisions) => isUndecided(f, d, check.pseudonyms, refuse, checks);
+  const tally = useRef<HTMLDivElement>(null);
 
   // After a group is split or joined, focus goes to the group the words are now in.
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -197,22 +246,26 @@ export function Findings({ check, decisions, remaining, refuse, onDecisions }: P
   }
 
   const groups = categories.flatMap((c) => c.groups);
-  // Groups whose pseudonym is in use: a stand-in typed the same as one of theirs asks whether they are one.
-  const withPseudonym = groups.filter((g) =>
-    g.findings.some((f) => outcomeOf(f, decisions, check.pseudonyms)?.action === 'pseudonym'),
-  );
-  const groupProps = { check, decisions, refuse, onDecisions, onRegroup: regroup, withPseudonym };
+  const groupsByKey = new Map(groups.map((g) => [g.key, g]));
+  const groupProps = { check, decisions, refuse, checks, onDecisions, onRegroup: regroup, groupsByKey };
 
   return (
     <>
-      <div className={styles.tally}>
+      {/* Where focus goes once "Redact all that remain" has done its work and gone. */}
+      <div className={`${styles.tally} ${styles.focusHolder}`} ref={tally} tabIndex={-1}>
         <p role="status" className={styles.tallyText} data-testid="remaining">
           {remaining
             ? `${plural(remaining, 'thing', 'things')} of ${total} still ${remaining === 1 ? 'needs' : 'need'} a decision.`
             : `All ${total} have a decision.`}
         </p>
         {remaining ? (
-          <Button variant="secondary" onClick={() => settleTheRest(check.findings, { action: 'redact' })}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              tally.current?.focus();
+              settleTheRest(check.findings, { action: 'redact' });
+            }}
+          >
             Redact all that remain
           </Button>
         ) : null}
@@ -230,7 +283,7 @@ export function Findings({ check, decisions, remaining, refuse, onDecisions }: P
         const open = possible ? inCategory.filter((f) => undecided(f, decisions)).length : 0;
         return (
           <section key={category.id} className={styles.category} aria-labelledby={headingId}>
-            <h3 id={headingId} className={styles.categoryHeading}>
+            <h3 id={headingId} className={`${styles.categoryHeading} ${styles.focusHolder}`} tabIndex={-1}>
               {category.label}
               {possible ? <span className={styles.categoryCount}> ({category.groups.length})</span> : null}
             </h3>
@@ -244,7 +297,11 @@ export function Findings({ check, decisions, remaining, refuse, onDecisions }: P
                   <Button
                     variant="secondary"
                     aria-describedby={`${headingId}-about`}
-                    onClick={() => settleTheRest(inCategory, { action: 'keep', reason: NOT_IDENTIFYING })}
+                    onClick={() => {
+                      // The button goes once they are settled: focus stays with the words it settled.
+                      document.getElementById(headingId)?.focus();
+                      settleTheRest(inCategory, { action: 'keep', reason: NOT_IDENTIFYING });
+                    }}
                   >
                     None of these identify anyone
                   </Button>
@@ -270,23 +327,33 @@ interface GroupProps {
   check: ExportCheck;
   decisions: Decisions;
   refuse: Refuse;
+  checks: StandInChecks;
   onDecisions: Update;
   /** Splits or joins groups, then brings focus to where this finding's words now are. */
   onRegroup: (change: (d: Decisions) => Decisions, finding: ExportFinding) => void;
-  withPseudonym: GroupData[];
+  groupsByKey: ReadonlyMap<string, GroupData>;
 }
 
-function ValueGroup({ group, possible, check, decisions, refuse, onDecisions, onRegroup, withPseudonym }: GroupProps) {
+function ValueGroup({
+  group,
+  possible,
+  check,
+  decisions,
+  refuse,
+  checks,
+  onDecisions,
+  onRegroup,
+  groupsByKey,
+}: GroupProps) {
   const id = useId();
-  const { key, name, findings, variants } = group;
+  const { key, name, findings, variants, joined } = group;
   const n = findings.length;
   const kinds = [...new Set(findings.map((f) => KIND_NAMES[f.kind]))];
   const items = new Set(findings.filter((f) => f.sectionIndex >= 0).map((f) => f.sectionIndex)).size;
   const inTitle = findings.some((f) => f.sectionIndex < 0);
   const choice = decisions.byValue[key];
-  const suggested = check.pseudonyms[key] ?? 'Someone';
   const pseudonym = pseudonymFor(key, decisions, check.pseudonyms);
-  const undecided = findings.filter((f) => isUndecided(f, decisions, check.pseudonyms, refuse)).length;
+  const undecided = findings.filter((f) => isUndecided(f, decisions, check.pseudonyms, refuse, checks)).length;
   const anyPseudonym =
     choice?.action === 'pseudonym' || findings.some((f) => overrideFor(f, decisions)?.action === 'pseudonym');
   const words = sameWords(key);
@@ -321,9 +388,9 @@ function ValueGroup({ group, possible, check, decisions, refuse, onDecisions, on
       else delete byValue[key];
       return { ...d, byValue };
     });
+  const takeOutOf = (finding: ExportFinding) => onRegroup((d) => takeOut(finding, d, check.pseudonyms), finding);
 
-  const inUse = withPseudonym.filter((g) => g.key !== key && categoryOf(g.key) === categoryOf(key));
-
+  const twinKey = checks.clashes?.get(key);
   const decide = (
     <>
       <DecisionChips
@@ -338,11 +405,11 @@ function ValueGroup({ group, possible, check, decisions, refuse, onDecisions, on
         <PseudonymField
           groupKey={key}
           name={name}
-          forms={variants.map((v) => v.text)}
-          suggested={suggested}
+          forms={[...variants.map((v) => v.text), ...joined.flatMap((j) => [j.name, ...j.others])]}
           decisions={decisions}
           refuse={refuse}
-          inUse={inUse}
+          twin={twinKey === undefined ? undefined : groupsByKey.get(twinKey)}
+          refused={checks.refused?.get(key)}
           suggestedAll={check.pseudonyms}
           onChange={(value) => onDecisions((d) => ({ ...d, pseudonyms: { ...d.pseudonyms, [key]: value } }))}
           onSame={(other) => onRegroup((d) => join(key, other, d), findings[0]!)}
@@ -361,6 +428,7 @@ function ValueGroup({ group, possible, check, decisions, refuse, onDecisions, on
             decisions={decisions}
             suggested={check.pseudonyms}
             refuse={refuse}
+            checks={checks}
             onOverride={(next) => setOverride(f, next)}
           />
         ))}
@@ -402,28 +470,54 @@ function ValueGroup({ group, possible, check, decisions, refuse, onDecisions, on
           {undecided ? (n === 1 ? 'Still to decide' : `${undecided} still to decide`) : 'Decided'}
         </span>
       </div>
-      {others.length ? (
+      {others.length || joined.length ? (
         <div className={styles.variants}>
-          <p className={styles.alsoWritten} id={`${id}-also`}>
-            Also written {quoteList(others.map((v) => v.text))}. They share one decision and one pseudonym.
-          </p>
-          <ul className={styles.variantList} aria-label={`Forms of “${name}”`}>
-            {others.map((v) => (
-              <li key={v.variantKey} className={styles.variant}>
-                <span className={styles.variantText}>
-                  “{v.text}” {v.count > 1 ? `(${v.count} times)` : ''}
-                </span>
-                <Button
-                  variant="quiet"
-                  className={styles.variantButton}
-                  aria-label={`${words.no}: “${v.text}” is not “${name}”`}
-                  onClick={() => onRegroup((d) => takeOut(v.finding, d), v.finding)}
-                >
-                  {words.no}
-                </Button>
-              </li>
-            ))}
-          </ul>
+          {others.length ? (
+            <>
+              <p className={styles.alsoWritten}>
+                Also written {quoteList(others.map((v) => v.text))}. They share one decision and one pseudonym.
+              </p>
+              <ul className={styles.variantList} aria-label={`Forms of “${name}”`}>
+                {others.map((v) => (
+                  <li key={v.variantKey} className={styles.variant}>
+                    <span className={styles.variantText}>
+                      “{v.text}” {v.count > 1 ? `(${v.count} times)` : ''}
+                    </span>
+                    <Button
+                      variant="quiet"
+                      className={styles.variantButton}
+                      aria-label={`${words.no}: “${v.text}” is not “${name}”`}
+                      onClick={() => takeOutOf(v.finding)}
+                    >
+                      {words.no}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {joined.length ? (
+            <ul className={styles.variantList} aria-label={`Said to be the same as “${name}”`}>
+              {joined.map((j) => {
+                const said = sameWords(key, j.key);
+                return (
+                  <li key={j.key} className={styles.variant}>
+                    <span className={styles.variantText}>
+                      You said “{j.name}”{j.others.length ? ` (also written ${quoteList(j.others)})` : ''} {said.said}.
+                    </span>
+                    <Button
+                      variant="quiet"
+                      className={styles.variantButton}
+                      aria-label={`${said.no}: “${j.name}” is not “${name}”`}
+                      onClick={() => takeOutOf(j.finding)}
+                    >
+                      {said.no}
+                    </Button>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
         </div>
       ) : null}
       {group.splitFrom ? (
@@ -497,14 +591,17 @@ interface OccurrenceProps {
   decisions: Decisions;
   suggested: Record<string, string>;
   refuse: Refuse;
+  checks: StandInChecks;
   onOverride: (choice: Choice | null) => void;
 }
 
-function Occurrence({ finding, position, decisions, suggested, refuse, onOverride }: OccurrenceProps) {
+function Occurrence({ finding, position, decisions, suggested, refuse, checks, onOverride }: OccurrenceProps) {
   const id = useId();
   const own = overrideFor(finding, decisions);
   const [open, setOpen] = useState(own !== undefined);
-  const outcome = isUndecided(finding, decisions, suggested, refuse) ? null : outcomeOf(finding, decisions, suggested);
+  const outcome = isUndecided(finding, decisions, suggested, refuse, checks)
+    ? null
+    : outcomeOf(finding, decisions, suggested);
   const where = finding.sectionIndex < 0 ? 'in the title' : `in “${finding.sectionTitle}”`;
   const shown = open || own !== undefined;
   // Opening and closing swap the button for the choices and back: focus follows to what is now there.
@@ -655,25 +752,29 @@ interface PseudonymFieldProps {
   name: string;
   /** Every form of the words it stands for. */
   forms: string[];
-  suggested: string;
   decisions: Decisions;
   refuse: Refuse;
-  /** Other groups of the same kind with a pseudonym in use. */
-  inUse: GroupData[];
+  /** Another group the pseudonym typed here also stands in for: whether they are one is still to be said. */
+  twin: GroupData | undefined;
+  /** Main refused the stand-in shown here. */
+  refused: RefusedStandIn | undefined;
   suggestedAll: Record<string, string>;
   onChange: (value: string) => void;
   /** "Yes, the same person" as the group with `other`'s key. */
   onSame: (other: string) => void;
 }
 
+/** How long typing must pause before a problem with a pseudonym is read out. */
+const ANNOUNCE_AFTER_MS = 900;
+
 function PseudonymField({
   groupKey,
   name,
   forms,
-  suggested,
   decisions,
   refuse,
-  inUse,
+  twin,
+  refused,
   suggestedAll,
   onChange,
   onSame,
@@ -681,27 +782,32 @@ function PseudonymField({
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const typed = decisions.pseudonyms[groupKey];
-  const value = typed ?? suggested;
-  const used = value.trim().toLocaleLowerCase('en-GB');
-  // Asked where the pseudonym was typed, not of the group whose suggestion it matches.
-  const twin =
-    typed !== undefined && used
-      ? inUse.find((g) => pseudonymFor(g.key, decisions, suggestedAll).toLocaleLowerCase('en-GB') === used)
-      : undefined;
+  const value = typed ?? pseudonymFor(groupKey, decisions, suggestedAll);
+  const shown = value.trim() ? value.trim() : pseudonymFor(groupKey, { ...decisions, pseudonyms: {} }, suggestedAll);
   // Main refuses these too: a stand-in that holds a word of what it stands for, or of anything else found.
   const refusal = value.trim() ? refuse(value, forms) : null;
-  const words = sameWords(groupKey);
-  const note = !value.trim()
-    ? `An empty pseudonym would leave a gap, so “${suggested}” will be used unless you type another.`
-    : refusal
-      ? refusal.other
-        ? `“${refusal.word}” is part of “${refusal.value}”, which the check also found, so it would give that away. Please choose words that are not in it.`
-        : `“${refusal.word}” is part of “${refusal.value}”, so it would give it away. Please choose words that are not in it.`
-      : twin
-        ? null
+  const words = twin ? sameWords(groupKey, twin.key) : sameWords(groupKey);
+  const problem = refusal
+    ? refusal.other
+      ? `“${refusal.word}” is part of “${refusal.value}”, which the check also found, so it would give that away. Please choose words that are not in it.`
+      : `“${refusal.word}” is part of “${refusal.value}”, so it would give it away. Please choose words that are not in it.`
+    : refused
+      ? refused.word
+        ? `“${refused.word}” in “${shown}” would give away something the check found, so it cannot be used. Please choose another.`
+        : `“${shown}” looks like a name from your list or another detail, so it would not hide anything. Please choose another.`
+      : null;
+  const question = !problem && twin ? `“${shown}” also stands in for “${twin.name}”. ${words.question}` : null;
+  const note = problem
+    ? problem
+    : question
+      ? null
+      : !value.trim()
+        ? `An empty pseudonym would leave a gap, so “${shown}” will be used unless you type another.`
         : forms.length > 1
           ? `“${value.trim()}” stands in for “${name}” everywhere, however it is written, in every item and in the title.`
           : `The same pseudonym stands in everywhere “${name}” appears, in every item and in the title.`;
+  // Read out once typing pauses: what is wrong with it, or the question it raises.
+  const announced = useSettledQuery(problem ?? question ?? '', ANNOUNCE_AFTER_MS);
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={styles.smallLabel}>
@@ -715,20 +821,22 @@ function PseudonymField({
         maxLength={MAX_PSEUDONYM}
         autoComplete="off"
         spellCheck={false}
-        aria-invalid={refusal ? true : undefined}
-        aria-describedby={note === null ? `${id}-same` : `${id}-hint`}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={question ? `${id}-same` : `${id}-hint`}
         onChange={(e) => onChange(e.target.value)}
       />
       {note === null ? null : (
-        <span id={`${id}-hint`} className={value.trim() && !refusal ? styles.hint : styles.gentleSmall}>
+        <span id={`${id}-hint`} className={problem || !value.trim() ? styles.gentleSmall : styles.hint}>
           {note}
         </span>
       )}
-      {note === null && twin ? (
+      <div role="status" className="visually-hidden">
+        {announced}
+      </div>
+      {question && twin ? (
         <div className={styles.sameQuestion} role="group" aria-labelledby={`${id}-same`}>
-          <p id={`${id}-same`}>
-            “{value.trim()}” also stands in for “{twin.name}”. {words.question}
-          </p>
+          <p id={`${id}-same`}>{question}</p>
+          <p className={styles.hint}>Until you answer, this still needs a decision.</p>
           <div className={styles.sameButtons}>
             <Button variant="secondary" onClick={() => onSame(twin.key)}>
               {words.yes}
