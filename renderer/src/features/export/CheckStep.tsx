@@ -28,6 +28,7 @@ import {
   type Decisions,
   type Draft,
   keepStandIns,
+  markdownToWords,
   refusedNow,
   refuser,
   resolutionsOf,
@@ -37,7 +38,7 @@ import {
   valuesOf,
 } from './draft';
 import { Findings } from './Findings';
-import { MissedWords, useMissedWords } from './MissedWords';
+import { MissedWords, type MissedText, useMissedWords } from './MissedWords';
 import { SaveOutcome, SaveRow } from './SaveControls';
 import { exportKeys, useCheck, usePreview } from './queries';
 import { ShareWithSupervisor } from './ShareWithSupervisor';
@@ -71,12 +72,22 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
   const suggested = useMemo(() => data?.pseudonyms ?? {}, [data]);
   const refuse = useMemo(() => refuser(valuesOf(findings)), [findings]);
   const resolutions = useMemo(() => resolutionsOf(findings, draft.decisions), [findings, draft.decisions]);
-  const missed = useMissedWords({ draft, setDraft, check: current, checkedAt: check.dataUpdatedAt });
-  const [missedText, setMissedText] = useState({ text: '', fromPreview: false });
-  const onSelect = useCallback(
-    (text: string) => setMissedText({ text: text.replace(/\s+/g, ' ').trim(), fromPreview: true }),
-    [],
-  );
+  const missed = useMissedWords({
+    draft,
+    setDraft,
+    check: current,
+    checkedAt: check.dataUpdatedAt,
+    failedAt: check.isError ? check.errorUpdatedAt : 0,
+  });
+  const [missedText, setMissedText] = useState<MissedText>({ text: '', fromPreview: false, offered: null });
+  // Words selected in the preview fill the box, unless the person has typed words of their own there: then
+  // they are offered, to use instead if the person likes.
+  const onSelect = useCallback((selected: string) => {
+    const text = selected.replace(/\s+/g, ' ').trim();
+    setMissedText((m) =>
+      m.text.trim() && !m.fromPreview ? { ...m, offered: text } : { text, fromPreview: true, offered: null },
+    );
+  }, []);
   // The preview follows the decisions once clicking and typing pause.
   const currentJson = JSON.stringify(resolutions);
   const settledJson = useSettledQuery(currentJson, 300);
@@ -216,11 +227,11 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
               onSelect={onSelect}
               missed={
                 <MissedWords
-                  text={missedText.text}
-                  fromPreview={missedText.fromPreview}
-                  onText={(text) => setMissedText({ text, fromPreview: false })}
+                  text={missedText}
+                  onText={setMissedText}
                   lookFor={draft.lookFor}
                   missed={missed}
+                  checking={check.isFetching}
                 />
               }
             />
@@ -292,7 +303,7 @@ function PreviewAndSave({
       const selection = document.getSelection();
       const pre = markdownRef.current;
       if (!selection || !pre || !selection.anchorNode || !pre.contains(selection.anchorNode)) return;
-      const text = selection.toString();
+      const text = markdownToWords(selection.toString());
       if (text.trim()) onSelect(text);
     };
     document.addEventListener('selectionchange', onChange);

@@ -2,11 +2,11 @@ import { type Dispatch, type SetStateAction, useEffect, useId, useRef, useState 
 import { useQueryClient } from '@tanstack/react-query';
 import { MAX_TERM_LENGTH, termKey, tidyTerm } from '../../../../common/deid/lists';
 import { keyOf } from '../../../../common/export/resolve';
-import type { ExportCheck, ExportFinding } from '../../../../common/export/types';
+import type { ExportCheck } from '../../../../common/export/types';
 import { describeError } from '../../api';
 import { Button } from '../../ui/controls';
 import { addToNamesList, settingsKey } from '../settings/queries';
-import { type Draft, outcomeOf, settled } from './draft';
+import { decideFound, type Draft, foundFor, type MissedVia, pseudonymFor } from './draft';
 import { exportKeys } from './queries';
 import styles from './export.module.css';
 
@@ -24,19 +24,11 @@ export function tidyWords(text: string): string {
     .replace(/['’]s$/iu, '');
 }
 
-const folded = (text: string) => termKey(text).replace(/['’]s$/u, '');
-
-/**
- * The findings that hold these words: their own, or a longer finding they are part of ("Quillfeather", once
- * known, makes "Zebedee Quillfeather" one name).
- */
-function findingsFor(check: ExportCheck, words: string): ExportFinding[] {
-  const escaped = folded(words).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const within = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u');
-  return check.findings.filter((f) => within.test(folded(f.text)));
-}
-
 const places = (n: number) => (n === 1 ? 'one place' : `${n} places`);
+const quoted = (texts: readonly string[]) => {
+  const q = texts.map((t) => `“${t}”`);
+  return q.length < 2 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} and ${q.at(-1)}`;
+};
 
 interface Pending {
   words: string;
@@ -51,69 +43,89 @@ interface Options {
   /** The check as it stands: undefined while it is read, or while an older answer stands in. */
   check: ExportCheck | undefined;
   checkedAt: number;
+  /** When the check last failed (0 if it has not): words waiting for it are not found that way. */
+  failedAt: number;
 }
 
 /**
  * Words the check missed, brought to it from the preview or the keyboard. Redacting them or giving them a
- * pseudonym adds them to what this export's check looks for (so it finds them everywhere) and decides them;
- * adding them to the names list keeps them for every export, and checks again.
+ * pseudonym adds them to what this export's check looks for (so it finds them, as a whole, wherever they are
+ * written) and decides them; adding them to the names list keeps them for every export, and checks again.
  */
-export function useMissedWords({ draft, setDraft, check, checkedAt }: Options) {
+export function useMissedWords({ draft, setDraft, check, checkedAt, failedAt }: Options) {
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<Pending | null>(null);
   const [status, setStatus] = useState<{ text: string; problem: boolean } | null>(null);
 
-  // Once the check has read the words, decide what it found (where nothing is decided yet) and say so.
+  // Once the check has read the words, decide what it found and say what that was. If it could not finish,
+  // nothing more will come of waiting: say so, and let the person try again.
   useEffect(() => {
-    if (!pending || !check || checkedAt <= pending.since) return;
-    setPending(null);
-    const found = findingsFor(check, pending.words);
-    const quoted = `“${pending.words}”`;
-    if (pending.action === 'names') {
+    if (!pending) return;
+    if (failedAt > pending.since && failedAt >= checkedAt) {
+      setPending(null);
       setStatus({
-        problem: false,
-        text: found.length
-          ? `${quoted} is on your names list now, in Settings. The check found it in ${places(found.length)} here; please decide what to do with it.`
-          : `${quoted} is on your names list now, in Settings. It does not appear in what you chose here.`,
+        problem: true,
+        text: `The check could not finish, so Holding could not look for “${pending.words}”. Please try the check again.`,
       });
       return;
     }
-    if (!found.length) {
+    if (!check || checkedAt <= pending.since) return;
+    setPending(null);
+    const words = pending.words;
+    const via: MissedVia = pending.action === 'names' ? 'names' : 'look-for';
+    const found = foundFor(check, words, via);
+    const n = found.findings.length;
+    const whole = found.texts.length === 1 && termKey(found.texts[0]!) === termKey(words);
+    if (pending.action === 'names') {
+      const listed = `“${words}” is on your names list now, in Settings.`;
+      setStatus({
+        problem: false,
+        text: n
+          ? whole
+            ? `${listed} The check found it in ${places(n)} here; please decide what to do with it.`
+            : `${listed} The check found ${quoted(found.texts)} in ${places(n)} here; please decide what to do with ${found.texts.length === 1 ? 'it' : 'them'}.`
+          : found.within.length
+            ? `${listed} Here, it is part of ${quoted([...new Set(found.within.map((f) => f.text))])}, which the check found already.`
+            : `${listed} It does not appear in what you chose here.`,
+      });
+      return;
+    }
+    if (!n) {
+      if (found.within.length) {
+        // Part of something longer the check found already: that decision covers it.
+        setStatus({
+          problem: false,
+          text: `“${words}” is part of ${quoted([...new Set(found.within.map((f) => f.text))])}, which the check found already. Whatever you decide for that covers it.`,
+        });
+        return;
+      }
       // Nothing to look for: it stays off the list of words added.
-      setDraft((d) => ({ ...d, lookFor: d.lookFor.filter((w) => termKey(w) !== termKey(pending.words)) }));
+      setDraft((d) => ({ ...d, lookFor: d.lookFor.filter((w) => termKey(w) !== termKey(words)) }));
       setStatus({
         problem: true,
-        text: `Holding could not find ${quoted} in what you chose. The words it writes itself (headings, pseudonyms and [redacted]) are not checked, so there is nothing to change there.`,
+        text: `Holding could not find “${words}”, written just like that, in what you chose. Please check the spelling, or select the words in the preview. Words Holding writes itself (its headings, pseudonyms and [redacted]) are not checked.`,
       });
       return;
     }
     const action = pending.action;
-    setDraft((d) => {
-      const byValue = { ...d.decisions.byValue };
-      for (const f of found) {
-        const key = keyOf(f, d.decisions);
-        if (!settled(byValue[key])) byValue[key] = { action };
-      }
-      return { ...d, decisions: { ...d.decisions, byValue } };
+    // Said of these words, so it is their decision now, whatever was decided before.
+    const decisions = decideFound(draft.decisions, check.findings, found.findings, action);
+    setDraft((d) => ({ ...d, decisions: decideFound(d.decisions, check.findings, found.findings, action) }));
+    const first = found.findings[0]!;
+    const key = keyOf(first, decisions);
+    // Grouped with more than these words ("Kowalski" with "Maria Kowalski"): all of it goes the same way.
+    const group = check.findings.find((f) => f.variantKey === key && keyOf(f, decisions) === key)?.text;
+    const outcome =
+      action === 'pseudonym' ? `becomes “${pseudonymFor(key, decisions, check.pseudonyms)}”` : 'is redacted';
+    setStatus({
+      problem: false,
+      text:
+        group && termKey(group) !== termKey(first.text)
+          ? `Found “${words}” in ${places(n)}, with “${group}”: all of it ${outcome}.`
+          : `Found “${words}” in ${places(n)}: it ${outcome}.`,
     });
-    // Said from the decisions as they will be: what was decided before stays.
-    const first = found[0]!;
-    const key = keyOf(first, draft.decisions);
-    const decided = settled(draft.decisions.byValue[key]);
-    const outcome = outcomeOf(
-      first,
-      decided ? draft.decisions : { ...draft.decisions, byValue: { ...draft.decisions.byValue, [key]: { action } } },
-      check.pseudonyms,
-    );
-    const now =
-      outcome?.action === 'pseudonym'
-        ? `it becomes “${outcome.text}”`
-        : outcome?.action === 'keep'
-          ? 'it stays as written, as you decided before'
-          : 'it is redacted';
-    setStatus({ problem: false, text: `Found ${quoted} in ${places(found.length)}: ${now}.` });
     // Only the pending words and the check's answer say when to act; the draft is read as it is then.
-  }, [pending, check, checkedAt]);
+  }, [pending, check, checkedAt, failedAt]);
 
   /** Returns whether the words were taken (so the field can be cleared). */
   const add = async (text: string, action: MissedAction): Promise<boolean> => {
@@ -163,28 +175,52 @@ export function useMissedWords({ draft, setDraft, check, checkedAt }: Options) {
     setStatus({ problem: false, text: `Holding no longer looks for “${words}” in this export.` });
   };
 
-  return { add, remove, status, busy: pending !== null };
+  return { add, remove, status, pending: pending?.words ?? null };
+}
+
+/** The words in the box, and where they came from. */
+export interface MissedText {
+  text: string;
+  /** The words came from a selection in the preview. */
+  fromPreview: boolean;
+  /** Words selected in the preview while the box held words the person typed: offered, not put in their place. */
+  offered: string | null;
 }
 
 interface Props {
-  text: string;
-  onText: (text: string) => void;
-  /** The words came from a selection in the preview. */
-  fromPreview: boolean;
+  text: MissedText;
+  onText: (text: MissedText) => void;
   lookFor: string[];
   missed: ReturnType<typeof useMissedWords>;
+  /** The check is reading what was chosen (again): words cannot be looked for until it has finished. */
+  checking: boolean;
 }
 
 /** "Did the check miss something?": words selected in the preview, or typed, and what to do with them. */
-export function MissedWords({ text, onText, fromPreview, lookFor, missed }: Props) {
+export function MissedWords({ text, onText, lookFor, missed, checking }: Props) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  // Pressed while the check is busy, a button would do nothing: it says why instead, and keeps its focus.
+  const wait = missed.pending
+    ? `Holding is still looking for “${missed.pending}”. These work again once it has finished.`
+    : checking
+      ? 'The check is reading what you chose. These work again once it has finished.'
+      : null;
   const act = async (action: MissedAction) => {
-    if (missed.busy) return;
-    if (await missed.add(text, action)) onText('');
+    if (wait) return;
+    if (await missed.add(text.text, action)) onText({ text: '', fromPreview: false, offered: null });
+  };
+  const busy = wait ? { 'aria-disabled': true, 'aria-describedby': `${id}-wait` } : {};
+  const removeWord = (w: string, index: number) => {
+    // The button goes with the word: focus goes to the next word's, else the one before, else the box.
+    const buttons = list.current?.querySelectorAll<HTMLButtonElement>('button');
+    const next = buttons?.[index + 1] ?? buttons?.[index - 1] ?? input.current;
+    next?.focus();
+    missed.remove(w);
   };
   return (
-    <section className={styles.missed} aria-labelledby={`${id}-h`} data-selected={fromPreview || undefined}>
+    <section className={styles.missed} aria-labelledby={`${id}-h`} data-selected={text.fromPreview || undefined}>
       <h3 id={`${id}-h`} className={styles.missedHeading}>
         Did the check miss something?
       </h3>
@@ -199,7 +235,7 @@ export function MissedWords({ text, onText, fromPreview, lookFor, missed }: Prop
           Words it missed
         </label>
         <span id={`${id}-hint`} className={styles.hint}>
-          {fromPreview
+          {text.fromPreview
             ? 'Selected in the preview. The check will look for them everywhere in this export.'
             : 'Select them in the preview, or type them here. The check will look for them everywhere in this export.'}
         </span>
@@ -207,24 +243,45 @@ export function MissedWords({ text, onText, fromPreview, lookFor, missed }: Prop
           id={`${id}-words`}
           ref={input}
           className={styles.input}
-          value={text}
+          value={text.text}
           maxLength={MAX_TERM_LENGTH + 20}
           autoComplete="off"
           spellCheck={false}
           aria-describedby={`${id}-hint`}
-          onChange={(e) => onText(e.target.value)}
+          onChange={(e) => onText({ text: e.target.value, fromPreview: false, offered: text.offered })}
         />
+        {text.offered ? (
+          <p className={styles.offered}>
+            <span id={`${id}-offered`}>You selected “{text.offered}” in the preview.</span>{' '}
+            <Button
+              variant="quiet"
+              className={styles.inlineLink}
+              aria-describedby={`${id}-offered`}
+              onClick={() => {
+                onText({ text: text.offered!, fromPreview: true, offered: null });
+                input.current?.focus();
+              }}
+            >
+              Use it instead
+            </Button>
+          </p>
+        ) : null}
         <div className={styles.missedActions}>
-          <Button type="submit" variant="secondary">
+          <Button type="submit" variant="secondary" className={styles.waiting} {...busy}>
             Redact this
           </Button>
-          <Button variant="secondary" onClick={() => void act('pseudonym')}>
-            Give it a stand-in
+          <Button variant="secondary" className={styles.waiting} onClick={() => void act('pseudonym')} {...busy}>
+            Give it a pseudonym
           </Button>
-          <Button variant="quiet" onClick={() => void act('names')}>
+          <Button variant="quiet" className={styles.waiting} onClick={() => void act('names')} {...busy}>
             Add to my names list
           </Button>
         </div>
+        {wait ? (
+          <span id={`${id}-wait`} className={styles.hint}>
+            {wait}
+          </span>
+        ) : null}
       </form>
       <div
         role="status"
@@ -238,15 +295,15 @@ export function MissedWords({ text, onText, fromPreview, lookFor, missed }: Prop
           <span className={styles.hint} id={`${id}-also`}>
             Also looked for in this export:
           </span>
-          <ul className={styles.lookForList} aria-labelledby={`${id}-also`}>
-            {lookFor.map((w) => (
+          <ul className={styles.lookForList} aria-labelledby={`${id}-also`} ref={list}>
+            {lookFor.map((w, index) => (
               <li key={w} className={styles.lookForItem}>
                 <span>{w}</span>
                 <button
                   type="button"
                   className={styles.lookForRemove}
                   aria-label={`Stop looking for “${w}”`}
-                  onClick={() => missed.remove(w)}
+                  onClick={() => removeWord(w, index)}
                 >
                   <span aria-hidden="true">×</span>
                 </button>
