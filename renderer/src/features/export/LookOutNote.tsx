@@ -3,13 +3,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../ui/controls';
 import { useNavigation } from '../frame/navigation';
 import { requestLookOut, useSettings } from '../settings/queries';
+import { useRecords } from './queries';
 import styles from './export.module.css';
 
 /** "Not now", remembered until the vault locks (when the cache goes). */
 const DISMISSED_KEY = ['export-look-out-note-dismissed'] as const;
 
 /**
- * While the person's names and places lists are both empty: a gentle word that the check finds people and
+ * Before the first export, while the person's names and places lists are both empty: a gentle word that the check finds people and
  * places more surely when it knows their names, and the way to Settings to list them.
  */
 export function LookOutNote({ onDismissed }: { onDismissed: () => void }) {
@@ -17,8 +18,12 @@ export function LookOutNote({ onDismissed }: { onDismissed: () => void }) {
   const queryClient = useQueryClient();
   const navigation = useNavigation();
   const settings = useSettings();
+  const records = useRecords();
   const [dismissed, setDismissed] = useState(() => queryClient.getQueryData<boolean>(DISMISSED_KEY) === true);
-  if (dismissed || !settings.data || settings.data.deidNames.length || settings.data.deidPlaces.length) return null;
+  // Once something has been exported, the person has met the check and its lists: no need to suggest it again.
+  const firstExport = records.data?.length === 0;
+  if (dismissed || !firstExport || !settings.data || settings.data.deidNames.length || settings.data.deidPlaces.length)
+    return null;
   return (
     <aside className={styles.lookOutNote} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`} className={styles.lookOutHeading}>
