@@ -66,6 +66,11 @@ export class ExportPageObject {
     return this.page.getByTestId('remaining');
   }
 
+  /** The tally of what is still to decide, with "Redact all that remain": where focus goes once that is done. */
+  get tally() {
+    return this.remaining.locator('xpath=..');
+  }
+
   /** Every finding, as listed in its context. */
   get occurrences() {
     return this.page.getByRole('list', { name: /^Where “/ }).getByRole('listitem');
@@ -93,7 +98,7 @@ export class ExportPageObject {
     return this.valueCard(group).getByRole('button', { name: `Not the same ${noun}: “${form}” is not “${group}”` });
   }
 
-  /** A category of findings ("Names", "Possibly names", "Phone numbers"). */
+  /** A category of findings ("Names", "Words that may be names", "Phone numbers"). */
   category(name: string) {
     return this.page.getByRole('region', { name: new RegExp(`^${escape(name)}( \\(\\d+\\))?$`) });
   }
@@ -112,8 +117,8 @@ export class ExportPageObject {
   }
 
   /**
-   * Selects words in the preview as a person does, with a double click on them (a single word) or a drag
-   * across them: found in the preview's page, scrolled into view, and pointed at through its scaling.
+   * Selects words in the preview as a person does, with a double click on them (a single word) or a click and
+   * a shift-click across them: found in the preview's page, scrolled into view, and pointed at through its scaling.
    */
   async selectInPreview(words: string): Promise<void> {
     await this.page.locator(PREVIEW_FRAME).scrollIntoViewIfNeeded();
@@ -146,10 +151,12 @@ export class ExportPageObject {
       await this.page.mouse.dblclick((at.from.x + at.to.x) / 2, at.from.y);
       return;
     }
-    await this.page.mouse.move(at.from.x, at.from.y);
-    await this.page.mouse.down();
-    await this.page.mouse.move(at.to.x, at.to.y, { steps: 5 });
-    await this.page.mouse.up();
+    // A click at the start and a shift-click at the end, as a person can: a drag with the button held would
+    // have Playwright look for drag handlers in every frame, and the preview's frame runs no scripts.
+    await this.page.mouse.click(at.from.x, at.from.y);
+    await this.page.keyboard.down('Shift');
+    await this.page.mouse.click(at.to.x, at.to.y);
+    await this.page.keyboard.up('Shift');
   }
 
   async decide(text: string, decision: Decision): Promise<void> {

@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { docFromParagraphs } from '../../common/journal/doc';
-import { EMPTY_SELECTION, EXPORT_FORMATS, type ExportSelection, KIND_NAMES } from '../../common/export/types';
+import {
+  EMPTY_SELECTION,
+  EXPORT_FORMATS,
+  type ExportSelection,
+  type FindingKind,
+  KIND_NAMES,
+} from '../../common/export/types';
 import { IDENTIFIERS, identifiersLeftIn, seedIdentifyingEntries } from '../support/export-fixture';
 import { exportText } from '../support/readback';
 import { expectAccessibleInBothThemes, expectExportAccessible, ExportPageObject, seedCheckins } from './export-page';
@@ -91,10 +97,36 @@ test('entries with identifying details: every finding settled, previewed and sav
   };
   const check = await services.exports.check(selection);
   await expect(ex.occurrences).toHaveCount(check.findings.length);
-  const kinds = new Set(check.findings.map((f) => f.kind));
-  expect(kinds.size).toBeGreaterThanOrEqual(8);
-  for (const kind of kinds) {
+  // Each kind of detail the entries hold, found as that kind and named so.
+  const expected: FindingKind[] = [
+    'listed-name',
+    'person-name',
+    'listed-place',
+    'nhs-number',
+    'date-of-birth',
+    'postcode',
+    'phone',
+    'email',
+  ];
+  expect(new Set(check.findings.map((f) => f.kind))).toEqual(new Set(expected));
+  for (const kind of expected) {
     await expect(page.getByText(new RegExp(`^${KIND_NAMES[kind]}, in `)).first()).toBeVisible();
+  }
+  // Each identifier in the entries is one of them, as that kind.
+  for (const [text, kind] of [
+    [IDENTIFIERS.listedName, 'listed-name'],
+    [IDENTIFIERS.nlpName, 'person-name'],
+    [IDENTIFIERS.place, 'listed-place'],
+    [IDENTIFIERS.nhs, 'nhs-number'],
+    [IDENTIFIERS.dob, 'date-of-birth'],
+    [IDENTIFIERS.postcode, 'postcode'],
+    [IDENTIFIERS.phone, 'phone'],
+    [IDENTIFIERS.email, 'email'],
+  ] as const) {
+    expect(
+      check.findings.filter((f) => f.text === text).map((f) => f.kind),
+      text,
+    ).toContain(kind);
   }
   for (const category of [
     'Names',
@@ -271,6 +303,8 @@ test('check-ins and warning signs leave only when ticked, a clean check says so,
   await expect(ex.remaining).toContainText('still need', { timeout: 30_000 });
   await expect(ex.saveButton).toBeDisabled();
   await page.getByRole('button', { name: 'Redact all that remain' }).click();
+  // The button goes once it has done its work: focus goes to the tally, which says so.
+  await expect(ex.tally).toBeFocused();
   await expect(ex.saveButton).toBeEnabled();
   await expect
     .poll(() => page.locator('iframe[title="Preview of the export"]').getAttribute('srcdoc'))
