@@ -497,11 +497,11 @@ function ValueGroup({
             </>
           ) : null}
           {joined.length ? (
-            <ul className={styles.variantList} aria-label={`Said to be the same as “${name}”`}>
+            <ul className={styles.joinedList} aria-label={`Said to be the same as “${name}”`}>
               {joined.map((j) => {
                 const said = sameWords(key, j.key);
                 return (
-                  <li key={j.key} className={styles.variant}>
+                  <li key={j.key} className={styles.joined}>
                     <span className={styles.variantText}>
                       You said “{j.name}”{j.others.length ? ` (also written ${quoteList(j.others)})` : ''} {said.said}.
                     </span>
