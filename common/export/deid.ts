@@ -9,6 +9,7 @@
  */
 import { checkTexts, clearDetectorCache } from '../deid/check';
 import { clearListPatterns, type Finding } from '../deid/detectors';
+import { getLexicon } from '../deid/lexicon';
 import { clearNameCache, nameValue } from '../deid/names';
 import { foldName } from '../deid/normalise';
 import { placeTypeOf } from '../deid/places';
@@ -329,6 +330,14 @@ export function checkDocument(
 function suggestStandIns(findings: readonly ExportFinding[]): Record<string, string> {
   const label = new Map<string, string>();
   const roles = new Map<string, Map<Role, number>>();
+  // Words the person added that read like no one's name ("the blue door", "Tollbooth cafe") are a detail.
+  const lex = getLexicon();
+  const personLike = (text: string) =>
+    /^\p{Lu}/u.test(text) && nameWords(text).some((w) => lex.isName(w) || lex.englishLevel(w) === undefined);
+  const onlyAdded = new Map<string, boolean>();
+  for (const f of findings)
+    for (const key of [f.valueKey, f.variantKey])
+      onlyAdded.set(key, (onlyAdded.get(key) ?? true) && f.kind === 'added' && !personLike(f.text));
   for (const f of findings) {
     const group = f.valueKey.slice(0, f.valueKey.indexOf(':'));
     for (const key of [f.valueKey, f.variantKey]) {
@@ -346,7 +355,7 @@ function suggestStandIns(findings: readonly ExportFinding[]): Record<string, str
   }
   for (const [key, tally] of roles) {
     const best = [...tally].sort((a, b) => b[1] - a[1])[0];
-    label.set(key, best ? best[0] : 'Person');
+    label.set(key, onlyAdded.get(key) ? 'Detail' : best ? best[0] : 'Person');
   }
   const counters = new Map<string, number>();
   const out: Record<string, string> = {};

@@ -131,6 +131,7 @@ const SHAREABLE = new Set([
   'general',
   'community',
   'client',
+  'detail',
   'person',
   'relative',
   'colleague',

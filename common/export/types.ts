@@ -152,7 +152,7 @@ export const KIND_NAMES: Record<FindingKind, string> = {
   place: 'Place',
   added: 'Added by you',
   'person-name': 'Name',
-  'possible-name': 'Possibly a name',
+  'possible-name': 'May be a name',
   'link-address': 'Link address',
 };
 
