@@ -206,7 +206,7 @@ test('a first export: names of many origins settled by person, a split and a joi
   await expect(ex.missedWords).toHaveValue('Biscuit');
   await expect(ex.missedWords).toHaveAccessibleDescription(/^Selected in the preview\./);
   await ex.missed.getByRole('button', { name: 'Give it a pseudonym' }).click();
-  await expect(ex.missedStatus).toHaveText(/^Found “Biscuit” in one place: it becomes “Person [A-Z]”\.$/, {
+  await expect(ex.missedStatus).toHaveText(/^Found “Biscuit” in one place: it becomes “Detail [A-Z]”\.$/, {
     timeout: 30_000,
   });
   await expect(ex.missedWords).toHaveValue('');
@@ -243,7 +243,7 @@ test('a first export: names of many origins settled by person, a split and a joi
     const text = (await exportText(saved[format]!, format)).replace(/\s+/g, ' ');
     for (const word of IDENTIFYING)
       expect(text.toLowerCase(), `${word} in ${format}`).not.toContain(word.toLowerCase());
-    for (const standIn of ['Person A', 'Relative A', 'Ward A', 'Colleague A', msStandIn, '[redacted]']) {
+    for (const standIn of ['Person A', 'Relative A', 'Ward A', 'Colleague A', 'Detail A', msStandIn, '[redacted]']) {
       expect(text, `${standIn} in ${format}`).toContain(standIn);
     }
     // Kept as not identifying, as decided.
@@ -468,7 +468,7 @@ test('what the check missed: words of several found as a whole, a decision repla
     .value('blue door')
     .getByText(/^Pseudonym: /)
     .textContent();
-  expect(blueDoor).toMatch(/^Pseudonym: Person [A-Z]$/);
+  expect(blueDoor).toMatch(/^Pseudonym: Detail [A-Z]$/);
   expect(Object.values(before).map((v) => `Pseudonym: ${v}`)).not.toContain(blueDoor);
   await expect.poll(srcdoc).not.toContain('blue door');
 
