@@ -2,7 +2,8 @@
  * Street addresses: a flat or unit, a house number and a street ("Flat 2/1, 48 Allison Street", "Plot 6, Fen
  * Lane", "Unit 3/27 Smith St", "1425 Maple Ave, Apt 3B", "520 W 139th St", "lives at 3 hill view terrace"),
  * streets whose type comes first ("14 Heol y Nant", "Bóthar na Trá", "4520 rue Saint-Urbain"), a building
- * after a flat ("Flat 12, Hollis House"), and a street named on its own with a capital ("on Marsh Lane").
+ * after a flat ("Flat 12, Hollis House"), and a street named on its own with a capital ("on Marsh Lane", "on
+ * W 79th St").
  * What follows on the same line (", Apt 6C", ", Footscray VIC 3011", ", Chicago 60625") goes with it, so the
  * whole address is one finding.
  */
@@ -90,6 +91,12 @@ const UNIT_THEN_NAME = new RegExp(
   'gu',
 );
 
+/** A numbered street with no house number: "on W 79th St", "off 3rd Avenue". */
+const ORDINAL_STREET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:[NSEW]\.?${GAP})?\d{1,3}(?:st|nd|rd|th)${GAP}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Pl|Place|Dr|Drive|Ter|Terrace)(?![\p{L}\p{N}])${DIRECTION}${AFTER}`,
+  'gu',
+);
+
 /** Measures and times before a word like "walk" or "drive" make it a journey, not a street: "a 5 minute walk". */
 const NOT_STREET =
   /^\d+,\s+\p{Ll}|^\d+\s*(?:min|mins|minute|minutes|hour|hours|hr|hrs|mile|miles|km|kms|metre|metres|meter|meters|day|days|week|weeks|month|months|year|years|second|seconds|step|steps|yard|yards|foot|feet|block|blocks|times?|more|of|or|and|to|in|on|at|the|a|x|results?|people|patients|staff|sessions?|beds?|nurses?|out|per|percent)\b/iu;
@@ -112,6 +119,7 @@ export function findAddresses(text: string): Finding[] {
       add(m.index, m[0]);
     }
     for (const m of text.matchAll(UNIT_THEN_NAME)) add(m.index, m[0]);
+    for (const m of text.matchAll(ORDINAL_STREET)) add(m.index, m[0]);
   }
   for (const m of text.matchAll(TYPE_FIRST_STREET)) {
     // "place" and "avenue" are English words: the French forms need a number before them.

@@ -681,6 +681,37 @@ function inPhrase(ev: Evidence, t: Token): boolean {
 }
 
 /** The verdict on one word, by itself and its neighbours. */
+/** A bed, bay or room at the start of a handover line, then who is in it: "bay 1 - joy baker", "Bed 6: Deco". */
+const SLOT_BEFORE =
+  /(?:^|\n|[.;|]\s)[ \t]*(?:[-*•][ \t]*)?(?:bay|bed|beds|rm|room|side[ \t]?room|cubicle|pod)[ \t]*\d{1,3}[a-z]?[ \t]*(?:[-–—:)]|\.)[ \t]*$/i;
+/** What a handover says of a bed that is not who is in it: "Bed 4: empty", "bay 2 - new admission". */
+const SLOT_NOT = new Set([
+  'a', 'an', 'the', 'this', 'all', 'as', 'same', 'see', 'still', 'no', 'nil', 'none', 'new', 'empty', 'vacant',
+  'closed', 'blocked', 'clean', 'dirty', 'quiet', 'settled', 'admission', 'admitted', 'awaiting', 'await',
+  'discharged', 'discharge', 'transferred', 'transfer', 'leave', 'male', 'female', 'pt', 'patient', 'side',
+  'escort', 'obs', 'on', 'off', 'out', 'in', 'mr', 'mrs', 'ms', 'miss', 'dr', 'young', 'old', 'man', 'woman',
+  'lady', 'gentleman', 'gent', 'boy', 'girl', 'ok', 'fine', 'good', 'poor', 'bad', 'asleep', 'awake',
+]);
+
+/**
+ * A word in a bed or bay's slot that reads as a name: the first after the cue when it is a name or no
+ * everyday word ("joy", "Deco", "kev"), and a name right after that one ("joy baker").
+ */
+const SURNAMES_TOO = new Set(['young', 'old', 'new', 'man', 'lady']);
+function slotFirst(ev: Evidence, t: Token, level: number | undefined): boolean {
+  if (SLOT_NOT.has(t.fold) || (level !== undefined && level <= 50 && !ev.lexicon.isName(t.fold))) return false;
+  return SLOT_BEFORE.test(ev.text.slice(Math.max(0, t.start - 30), t.start));
+}
+function inSlot(ev: Evidence, t: Token, level: number | undefined): boolean {
+  if (slotFirst(ev, t, level)) return true;
+  const p = ev.tokens[t.index - 1];
+  if (!p || p.shape !== t.shape || !/^[ \t]$/.test(ev.text.slice(p.end, t.start))) return false;
+  // "hope young" is a surname; "Mark settled", "joy asleep" are how they are.
+  if ((SLOT_NOT.has(t.fold) && !SURNAMES_TOO.has(t.fold)) || (level !== undefined && !ev.lexicon.isName(t.fold)))
+    return false;
+  return slotFirst(ev, p, englishLevel(ev.lexicon, p.fold, true));
+}
+
 function judge(ev: Evidence, t: Token): Verdict {
   const { lexicon: lex } = ev;
   const fold = t.fold;
@@ -691,6 +722,13 @@ function judge(ev: Evidence, t: Token): Verdict {
   const ctx = context(ev, t);
   const known = ev.known.has(fold);
   if (t.shape === 'lower' && COMMUNITY_WORDS.has(fold) && !known) return null;
+  if (
+    (t.shape === 'lower' || t.shape === 'capital') &&
+    !CLINICAL.has(fold) &&
+    !MEDICINES.has(fold) &&
+    inSlot(ev, t, englishLevel(lex, fold, true))
+  )
+    return 'strong';
   // Accents a safe word does not have make it a name: "Jesús" is not "Jesus".
   const accentedName = !/^[\p{ASCII}]*$/u.test(written) && SAFE_PROPER.has(fold);
   if (!accentedName && (isSafe(fold) || isTheoristHere(ev, t))) {

@@ -71,7 +71,8 @@ export function findNiNumbers(text: string): Finding[] {
 // ---------------------------------------------------------------------------------------------------------------
 // US Social Security numbers
 
-const SSN = /(?<![\d-])(\d{3})([ -])(\d{2})\2(\d{4})(?![\d-])/g;
+// The second break may be a line's end: "318 64⏎2270", as text wraps.
+const SSN = /(?<![\d-])(\d{3})([ -])(\d{2})(?:\2|\n)(\d{4})(?![\d-])/g;
 const SSN_PLAIN = /(?<!\d)\d{9}(?!\d)/g;
 const SSN_CUE = /\b(?:SSN|SS#|social security|soc\.? sec\.?)\b/i;
 
@@ -228,19 +229,22 @@ const AU_POSTCODE = new RegExp(
   'g',
 );
 
-/** "Caulfield 3162", "Footscray 3011": four digits right after a town of the gazetteer are its postcode. */
-const AFTER_TOWN = /(?<=\p{Lu}[\p{L}'’-]{1,40},?[ \u00A0])\d{4}(?![\d:.,/]\d|\d)/gu;
+/**
+ * "Caulfield 3162", "Chicago 60623", "(Houston, 77072)": four or five digits right after a town of the
+ * gazetteer are its postcode or ZIP code.
+ */
+const AFTER_TOWN = /(?<=\p{Lu}[\p{L}'’-]{1,40},?[ \u00A0])\d{4,5}(?![\d:.,/]\d|\d)/gu;
 
 export function findPostcodes(text: string): Finding[] {
   const out: Finding[] = [];
-  if (/\p{Lu}[\p{L}]+,?\s\d{4}\b/u.test(text)) {
+  if (/\p{Lu}[\p{L}]+,?\s\d{4,5}\b/u.test(text)) {
     const lex = getLexicon();
     for (const m of text.matchAll(AFTER_TOWN)) {
       const before = /(\p{Lu}[\p{L}'’-]+),?[ \u00A0]$/u.exec(text.slice(Math.max(0, m.index - 30), m.index));
       const town = before ? foldName(before[1]!) : '';
       // Not a year ("March 2024", "since 2019") or a room: a real town, and a number that is no year.
       if (!town || !lex.townsStartingWith(town).some((t) => t.length === 1) || /^(?:19|20)\d{2}$/.test(m[0])) continue;
-      out.push(finding('postcode', text, m.index, m.index + 4));
+      out.push(finding('postcode', text, m.index, m.index + m[0].length));
     }
   }
   for (const re of [UK_POSTCODE, EIRCODE, CA_POSTCODE, US_ZIP, AU_POSTCODE]) {

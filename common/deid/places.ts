@@ -33,8 +33,10 @@ const PREFIX_HEADS = new Set([
 /** Words that may sit inside a place's name without a capital: "St Mary's of the Angels", "Upton-upon-Severn". */
 // Not "on", "and" or "by": "Met Adwoa Mensah on Harewood Ward" is a person and a ward, not one place.
 const JOINERS = new Set(['of', 'de', 'la', 'y', 'yr', 'na', 'an', 'le']);
-/** Heads a place may have in lower case, after a word that is no English word: "harewood ward". */
-const LOWER_HEADS = new Set(['ward', 'unit', 'hospital', 'surgery', 'school']);
+/** Heads a place may have in lower case, after a word that is no English word: "harewood ward", "Bryn Teg surgery". */
+const LOWER_HEADS = new Set(['ward', 'unit', 'hospital', 'surgery', 'school', 'clinic', 'practice', 'hostel', 'hospice']);
+/** Lower-case heads that need a lower-case word before them: "Shazia practice" is practising, not a place. */
+const LOWER_CAPITAL_HEADS_NOT = new Set(['practice']);
 /** Words before a town that say it is a place: "in Reading", "moved to Bath". */
 const PLACE_PREPOSITIONS = new Set([
   'in',
@@ -172,7 +174,8 @@ export function findPlaces(text: string): Finding[] {
     const head = headAt(tokens, i);
     const t = tokens[i]!;
     if (!head || t.shape === 'other') continue;
-    if (t.shape === 'lower' && !LOWER_HEADS.has(t.fold)) continue;
+    const lowerTwo = head.words === 2 && tokens[i + 1]?.shape === 'lower';
+    if (t.shape === 'lower' && !LOWER_HEADS.has(t.fold) && !lowerTwo) continue;
     let first = i;
     let specific = false;
     for (let k = i - 1; k >= 0 && i - k <= 5; k--) {
@@ -180,20 +183,26 @@ export function findPlaces(text: string): Finding[] {
       const gap = text.slice(w.end, tokens[k + 1]!.start);
       if (!/^(?:['’]s)?[ \t\u00A0-]$/u.test(gap)) break;
       if (t.shape === 'lower') {
-        // "harewood ward": one lower-case word that is no English word, nor one of ours.
         const level = lex.englishLevel(w.fold);
-        if (
-          k === i - 1 &&
-          w.shape === 'lower' &&
-          level === undefined &&
-          !CLINICAL.has(w.fold) &&
-          !SAFE_PROPER.has(w.fold) &&
-          !w.fold.includes('-')
-        ) {
+        const ours = CLINICAL.has(w.fold) || SAFE_PROPER.has(w.fold) || THEORISTS.has(w.fold) || MONTHS.has(w.fold);
+        // "harewood ward": one lower-case word that is no English word, nor one of ours.
+        if (k === i - 1 && w.shape === 'lower' && level === undefined && !ours && !w.fold.includes('-')) {
           first = k;
           specific = true;
+          break;
         }
-        break;
+        // "Carrowbeg halting site", "the Te Ara Hou clinic": capitalised words of a name, the nearest no English
+        // word, before a head in lower case; not across a possessive ("Ama's clinic" is hers, not a place).
+        if (w.shape !== 'capital' || !/^[ \t\u00A0]$/u.test(gap)) break;
+        if (k === i - 1) {
+          if (level !== undefined || ours || LOWER_CAPITAL_HEADS_NOT.has(t.fold)) break;
+          first = k;
+          specific = true;
+          continue;
+        }
+        if ((w.sentenceStart && level !== undefined) || SAFE_PROPER.has(w.fold) || MONTHS.has(w.fold)) break;
+        first = k;
+        continue;
       }
       if (wordy(w)) {
         // A common word that starts the sentence is the sentence's, not the place's: "But the Trust".

@@ -55,7 +55,7 @@ export const CLINICAL = words(`
   medicalised medicalising retraumatised retraumatising re-traumatising traumatised traumatising
   safeguarding safeguard signposted signposting signpost triaged triage triaging escalated de-escalated
   de-escalate de-escalation deescalation restraint restraints seclusion rapid-tranquillisation obs
-  handover handovers huddle huddles rota rotas locum locums bank agency band-5 band-6 band-7 band-8a
+  handover handovers huddle huddles rota rotas earlies lates long-days twilights locum locums bank agency band-5 band-6 band-7 band-8a
   microaggression microaggressions intersectional intersectionality minoritised racialised othering
   ableism ableist sanism sanist stigmatising stigmatised destigmatise neuroaffirming neuro-affirming
   zoom teams whatsapp facetime email emails emailed texted eircode eircodes postcode postcodes zipcode
@@ -297,6 +297,119 @@ export const THEORIST_NAMES = [
   'john teasdale',
   'zindel segal',
   'russ harris',
+  'mary ellen copeland',
+  'william anthony',
+  'jessica benjamin',
+  'margaret stroebe',
+  'henk schut',
+  'edward bordin',
+  'julie repper',
+  'rachel perkins',
+  'patricia deegan',
+  'mike slade',
+  'irihapeti ramsden',
+  'albert marshall',
+  'jeremy safran',
+  'christopher muran',
+  'j william worden',
+  'robert neimeyer',
+  'pauline boss',
+  'kenneth doka',
+  'lucy johnstone',
+  'mary boyle',
+  'richard bentall',
+  'tony morrison',
+  'daniel freeman',
+  'elizabeth kuipers',
+  'philippa garety',
+  'marius romme',
+  'sandra escher',
+  'tom andersen',
+  'jaakko seikkula',
+  'harlene anderson',
+  'harry goolishian',
+  'ronald fairbairn',
+  'harry guntrip',
+  'hanna segal',
+  'herbert rosenfeld',
+  'neville symington',
+  'alessandra lemma',
+  'robert stolorow',
+  'eugene gendlin',
+  'fritz perls',
+  'dave mearns',
+  'brian thorne',
+  'mick cooper',
+  'rollo may',
+  'james bugental',
+  'chris germer',
+  'babette rothschild',
+  'janina fisher',
+  'patricia resick',
+  'chris brewin',
+  'marylene cloitre',
+  'christine courtois',
+  'john briere',
+  'janet klosko',
+  'christine padesky',
+  'dennis greenberger',
+  'david burns',
+  'kelly wilson',
+  'kirk strosahl',
+  'carlo diclemente',
+  'beth hudnall stamm',
+  'laurie anne pearlman',
+  'karen saakvitne',
+  'dorothea orem',
+  'poppy buchanan-barker',
+  'alfred kadushin',
+  'neil thompson',
+  'lena dominelli',
+  'eileen munro',
+  'harry ferguson',
+  'jan fook',
+  'jack mezirow',
+  'stephen brookfield',
+  'mary main',
+  'patricia crittenden',
+  'alan sroufe',
+  'ed tronick',
+  'beatrice beebe',
+  'sandra bloom',
+  'vincent felitti',
+  'arthur kleinman',
+  'derald wing sue',
+  'isha mckenzie-mavinga',
+  'suman fernando',
+  'colin lago',
+  'david malan',
+  'habib davanloo',
+  'bruce wampold',
+  'john norcross',
+  'carol falender',
+  'edward shafranske',
+  'janine bernard',
+  'michael carroll',
+  'joan wilmot',
+  'penny henderson',
+  'gillie ruch',
+  'david howe',
+  'pamela trevithick',
+  'eric berne',
+  'stephen karpman',
+  'david kessler',
+  'albert bandura',
+  'carol dweck',
+  'daniel goleman',
+  'edgar schein',
+  'isabel menzies lyth',
+  'michael balint',
+  'urie bronfenbrenner',
+  'paulo freire',
+  'bell hooks',
+  'kimberle crenshaw',
+  'audre lorde',
+  'frantz fanon',
 ];
 export const THEORIST_NAME_SET = new Set(THEORIST_NAMES);
 
@@ -358,6 +471,7 @@ export const THEORISTS = words(`
   treisman  cohen-mansfield kielhofner guggenbuhl-craig guggenbühl-craig o'donohue 
     bronfenbrenner's vaillant bolwby csikszentmihalyi frankl frankl's rogers' schön's
   bandura's maslow's piaget's erikson's vygotsky's kubler bowlbys  nolen-hoeksema beck's
+  stroebe schut bordin tarasoff kinzie guntrip bick mcwilliams gabbard malan davanloo luborsky wampold norcross orlinsky ronnestad rønnestad skovholt falender shafranske stoltenberg delworth ladany kadushin briere borkovec dugas hofmann weishaar arntz tirch germer kuipers bentall romme escher neimeyer doka buchanan-barker dominelli trevithick goolishian seikkula byng-hall sroufe schore beebe lachmann stolorow menninger gendlin perls bugental laszloffy falicov mckenzie-mavinga felitti freire fanon
 `);
 
 /**
@@ -373,6 +487,7 @@ export const THEORISTS_COMMON = words(`
   kleinman gross lazarus folkman porter gibb marsh holmes snyder johnstone boyle may stark treisman feil
   mead schwartz kielhofner lyth menzies toit
   keogh heron egan mumford laing lewin dewey golding roper tierney nightingale benner carper harlow bruner lieberman worden dodson leahy yerkes ehlers courtois crittenden truax scaife searles heimann pearlman safran deegan kleinman feil ainsworth bateman mahler teasdale balint bateson gilligan orem leininger freudenberger trevarthen schein boud kegan fook jasper heath
+  perkins copeland slade shepherd boardman read chadwick klass silverman nickman parkes boss payne howe ruch munro featherstone andersen haley whitaker pearce cronen draper target lemma ogden rothschild levine burns farrell barlow irons beaumont kerr sweeney bloom anda hanson hays hardy lago fernando goodyear lambert hubble kessler ramsden fairbairn kingdon turkington birchwood bulman borton davys beddoe wonnacott symington meltzer masterson rosenfeld repper leamy horney crenshaw nathanson dallos
 `);
 
 /** Words in a sentence about theory rather than people. */

@@ -174,6 +174,41 @@ describe('names of every origin', () => {
   });
 });
 
+describe('quick notes: handovers, numbered streets, ZIP codes after a town, lower-case place types', () => {
+  it('takes the word after a bed or bay in a handover for who is in it, and not how they are', () => {
+    const note = [
+      'handover, lates',
+      'bay 4 - rose turner. slept after 2am.',
+      'Bed 11: Tadhg, anxious re tribunal.',
+      'Rm 3B) lexi/marcus on 1:1.',
+      'Bed 12: empty. Bed 14: new admission, quiet. bay 5 - all settled.',
+      'Bed 15 - Settled night, slept well.',
+    ].join('\n');
+    expect(found(note)).toEqual(['rose turner', 'Tadhg', 'lexi', 'marcus']);
+  });
+
+  it('finds a numbered street without a house number, and a ZIP code after its town', () => {
+    expect(kinds('He waits by the laundromat on E 116th St most nights.')).toEqual([['address', 'E 116th St']]);
+    expect(kinds('She moved to Tucson 85713 in the spring.')).toEqual([
+      ['place', 'Tucson'],
+      ['postcode', '85713'],
+    ]);
+    expect(kinds('SSN 529 31\n4408, read out at intake.')).toEqual([['ssn', '529 31\n4408']]);
+    // A century and a session are no street.
+    expect(found('In the 21st century, at my 3rd session, the 2nd time.')).toEqual([]);
+  });
+
+  it('finds a place whose type is written in lower case after its own name', () => {
+    expect(found('We met at the Pārekareka clinic, then the Tŷ Gwyn surgery.')).toEqual([
+      'Pārekareka clinic',
+      'Tŷ Gwyn surgery',
+    ]);
+    expect(found('The Kilbrack halting site has no water again.')).toEqual(['Kilbrack halting site']);
+    // Not a possessive, a day, or an ordinary word before the type.
+    expect(found('Tuesday clinic ran over. The Acute ward was loud. Her own practice is growing.')).toEqual([]);
+  });
+});
+
 describe('the person’s own list', () => {
   it('matches a common word only where it is written as a name', () => {
     const list = ['Will', 'Ward', 'Frank', 'Summer', 'Hope'];
