@@ -74,6 +74,7 @@ export function findNiNumbers(text: string): Finding[] {
 // The second break may be a line's end: "318 64⏎2270", as text wraps.
 const SSN = /(?<![\d-])(\d{3})([ -])(\d{2})(?:\2|\n)(\d{4})(?![\d-])/g;
 const SSN_PLAIN = /(?<!\d)\d{9}(?!\d)/g;
+const LAST_FOUR = /\blast\s+(?:4|four)\b[^.\d\n]{0,32}?(?<![\d-])\d{4}(?![\d-])/gi;
 const SSN_CUE = /\b(?:SSN|SS#|social security|soc\.? sec\.?)\b/i;
 
 const validSsn = (area: string, group: string, serial: string) =>
@@ -83,6 +84,24 @@ export function findSsns(text: string): Finding[] {
   const out: Finding[] = [];
   for (const m of text.matchAll(SSN)) {
     if (validSsn(m[1]!, m[3]!, m[4]!)) out.push(finding('ssn', text, m.index, m.index + m[0].length));
+  }
+  // "last 4 of SSN as 4417", "Last four on the chart is 4471": the end of one is enough to find someone by.
+  for (const m of text.matchAll(LAST_FOUR)) {
+    const between = m[0].slice(0, -4);
+    // "the last 4 weeks, 2024": a time, not a number; a year only with a word that says it is a number.
+    if (
+      /\b(?:min|mins|minutes?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?|yrs?|sessions?|times?|visits?|appointments?)\b/i.test(
+        between,
+      )
+    )
+      continue;
+    if (
+      /^(?:19|20)\d{2}$/.test(m[0].slice(-4)) &&
+      !/\b(?:ssn|social|digits|chart|card|number|no|id|record|file|account)\b/i.test(between)
+    )
+      continue;
+    const at = m.index + m[0].length - 4;
+    out.push(finding('ssn', text, at, at + 4));
   }
   for (const m of text.matchAll(SSN_PLAIN)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);

@@ -194,6 +194,8 @@ describe('quick notes: handovers, numbered streets, ZIP codes after a town, lowe
       ['postcode', '85713'],
     ]);
     expect(kinds('SSN 529 31\n4408, read out at intake.')).toEqual([['ssn', '529 31\n4408']]);
+    expect(kinds('Billing has the last four digits of her SSN as 8830.')).toEqual([['ssn', '8830']]);
+    expect(found('Over the last 4 weeks of 2025, and the last four sessions.')).toEqual([]);
     // A century and a session are no street.
     expect(found('In the 21st century, at my 3rd session, the 2nd time.')).toEqual([]);
   });
