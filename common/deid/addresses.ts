@@ -8,7 +8,9 @@
  * whole address is one finding.
  */
 import { type Finding, resolveOverlaps } from './detectors';
-import { STREET_TYPES, UNIT_WORDS } from './vocabulary';
+import { getLexicon } from './lexicon';
+import { foldName } from './normalise';
+import { CLINICAL, SAFE_PROPER, STREET_TYPES, UNIT_WORDS } from './vocabulary';
 
 /**
  * The types people write in lower case too ("3 hill view terrace"), after words of any case. The rest
@@ -50,7 +52,14 @@ const PLAIN_TYPES =
   'Pkwy|Hwy|Cres|Cct|Road|Rd|Street|Avenue|Ave|Lane|Drive|Close|Crescent|Terrace|Gardens|Grove|Mews|Boulevard|Blvd|Highway|Parade|Pde|Wynd|Parkway|Crt';
 /** Street words that come first: Welsh, Irish, French. */
 const TYPE_FIRST =
-  'Heol|Ffordd|Stryd|Lôn|Rhodfa|Maes|Páirc|Pairc|Bóthar|Bothar|Sráid|Sraid|Ascaill|Lána|Cúirt|Plás|rue|Rue|avenue|chemin|Chemin|boulevard|impasse|allée|place';
+  'Heol|heol|Ffordd|ffordd|Stryd|stryd|Lôn|lôn|Rhodfa|rhodfa|Maes|Páirc|Pairc|Bóthar|bóthar|Bothar|bothar|Sráid|sráid|Sraid|sraid|Ascaill|ascaill|Lána|Cúirt|Plás|rue|Rue|avenue|chemin|Chemin|boulevard|impasse|allée|place';
+/**
+ * Irish, Scottish Gaelic and Welsh words that begin the names of estates and streets ("22 Ard na Gréine",
+ * "4 Cnoc Mòr", "9 Bryn Teg", "Flat 3, Cwrt y Felin"): everyday words in their languages, so only after
+ * a house number.
+ */
+const NUMBERED_FIRST =
+  'Ard|Cnoc|Gleann|Radharc|Baile|Bóithrín|Garrán|Cluain|Lios|Dún|Achadh|Druim|Coill|Cill|Tulach|Bryn|Pen|Tan|Cwrt|Clos|Llys|Rhes|Stad|Parc|Cae|Gwel|Min|Nant|Tŷ|Ty';
 const GAP = String.raw`[ \t\u00A0]+`;
 const UNIT_CODE = String.raw`\d{1,4}[A-Za-z]{0,2}\d{0,2}(?:/\d{1,4}[A-Za-z]?)?`;
 const UNITS = UNIT_WORDS.map((w) => `${caseless(w[0]!)}${w.slice(1)}`).join('|');
@@ -67,7 +76,7 @@ const CAPITALS = String.raw`${PRE}(?:${NUMBER_WORD}(?:\p{Lu}[\p{L}'’-]*${GAP})
 const CAPITAL_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\d{1,3}(?:st|nd|rd|th)|[NSEW])`;
 const DIRECTION = String.raw`(?:${GAP}(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)(?![\p{L}\p{N}]))?`;
 /** What may follow on the line: an apartment, a town or two, a state, a postal code. */
-const AFTER = String.raw`(?:,?${GAP}(?:Apt|Apartment|Unit|Suite|Flat|app|#)\.?${GAP}?[\dA-Z]{1,5}\b|${GAP}#[\dA-Z]{1,5}\b)?`;
+const AFTER = String.raw`(?:,?${GAP}(?:[Aa]pt|[Aa]partment|[Uu]nit|[Ss]uite|[Ff]lat|app|#)\.?${GAP}?[\dA-Za-z]{1,5}\b|${GAP}#[\dA-Z]{1,5}\b)?`;
 const POSTAL = String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?[ \u00A0]?\d[A-Z]{2}|[a-z]{1,2}\d[a-z\d]?[ \u00A0]?\d[a-z]{2}|(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)[ \u00A0]?[0-9ACDEFHKNPRTVWXY]{4}|[A-Z]\d[A-Z][ \u00A0]?\d[A-Z]\d|\d{5}(?:-\d{4})?|\d{4})`;
 const STATE = String.raw`(?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|Tas|NT|ACT|[A-Z]{2})(?![\p{L}\p{N}])`;
 // A postal code that runs on into more digits is the start of something else: "14 Marsh Lane, 0161 496 0000".
@@ -81,6 +90,13 @@ const TYPE_FIRST_STREET = new RegExp(
   String.raw`(?<![\p{L}\p{N}'’-])(?:${NUMBER},?${GAP})?(?:${TYPE_FIRST})${GAP}(?:(?:y|yr|na|an|de|des|du|la|le|an|Saint|St|Sainte)[ \t-]+)?[\p{L}][\p{L}'’-]*(?:${GAP}[\p{Lu}][\p{L}'’-]*)?(?:,?${GAP}(?:app|apt|appartement|Apt)\.?${GAP}?\d{1,4}[A-Za-z]?)?${TAIL}`,
   'gu',
 );
+const NUMBERED_FIRST_STREET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’/-])${NUMBER},?${GAP}(?:${NUMBERED_FIRST})${GAP}(?:(?:y|yr|na|an|a['’]|an t-|nan|'n)${GAP})?\p{Lu}[\p{L}'’-]*(?:${GAP}\p{Lu}[\p{L}'’-]*)?(?![\p{L}\p{N}])${TAIL}`,
+  'gu',
+);
+/** A street in lower case in a quick note, the name no English word: "on gloucester road", "off kedzie ave". */
+const LOWER_STREET =
+  /(?<![\p{L}\p{N}'’-])(\p{Ll}{3,})[ \t]+(?:road|rd|street|st|lane|ln|avenue|ave|drive|crescent|terrace|gardens|grove|parade|boulevard|blvd)(?![\p{L}\p{N}])/gu;
 const NAMED = new RegExp(
   String.raw`(?<![\p{L}\p{N}'’-])(?:(?:St\.?|Saint)${GAP})?(?:${CAPITAL_WORD}${GAP}){1,3}(?:${PLAIN_TYPES})(?![\p{L}\p{N}])${DIRECTION}${AFTER}`,
   'gu',
@@ -108,7 +124,8 @@ export function findAddresses(text: string): Finding[] {
   if (!/\p{L}/u.test(text)) return [];
   const out: Finding[] = [];
   const add = (start: number, value: string) => {
-    const trimmed = value.replace(/[\s,]+$/u, '');
+    // A full stop at the end is the sentence's: "…, Oranmore." keeps it.
+    const trimmed = value.replace(/[\s,.]+$/u, '');
     out.push({ kind: 'address', start, end: start + trimmed.length, text: trimmed });
   };
   if (/\d/.test(text)) {
@@ -125,6 +142,15 @@ export function findAddresses(text: string): Finding[] {
     // "place" and "avenue" are English words: the French forms need a number before them.
     if (/^(?:place|avenue|rue|boulevard|chemin|allée|impasse)\b/.test(m[0])) continue;
     add(m.index, m[0]);
+  }
+  if (/\d/.test(text)) for (const m of text.matchAll(NUMBERED_FIRST_STREET)) add(m.index, m[0]);
+  if (/\p{Ll}[ \t]+(?:r|s|l|a|d|c|t|g|w|p|b)/u.test(text)) {
+    const lex = getLexicon();
+    for (const m of text.matchAll(LOWER_STREET)) {
+      const word = foldName(m[1]!);
+      if (lex.englishLevel(word) !== undefined || CLINICAL.has(word) || SAFE_PROPER.has(word)) continue;
+      add(m.index, m[0]);
+    }
   }
   for (const m of text.matchAll(NAMED)) {
     if (GENERIC_STREET.test(m[0])) continue;

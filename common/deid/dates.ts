@@ -38,15 +38,24 @@ function fullYear(yy: number, current: number): number {
   return century + yy <= current ? century + yy : century - 100 + yy;
 }
 
-/** A date chrono read with a time after it ("2.2.1937. 18", "12 March 1984 at 10am"): the date alone. */
-function dateLength(text: string, timed: boolean): number {
-  if (!timed) return text.length;
-  for (let cut = text.lastIndexOf(' '); cut > 0; cut = text.lastIndexOf(' ', cut - 1)) {
-    const prefix = text.slice(0, cut).replace(/[\s.,;:]+(?:at|@)?$/i, '');
+/**
+ * A date chrono read with a time beside it ("2.2.1937. 18", "12 March 1984 at 10am", "born 12th March
+ * 1984⏎22 Ard na Gréine", "turns 18 on 2 February"): the date alone, as [offset, length] in the text read.
+ */
+function datePart(text: string, timed: boolean): [number, number] {
+  if (!timed) return [0, text.length];
+  const breaks = [...text.matchAll(/\s+/g)];
+  for (let b = breaks.length - 1; b >= 0; b--) {
+    const prefix = text.slice(0, breaks[b]!.index).replace(/[\s.,;:]+(?:at|@)?$/i, '');
     const again = GB.parse(prefix)[0];
-    if (again && again.index === 0 && !again.start.isCertain('hour')) return again.text.length;
+    if (again && again.index === 0 && !again.start.isCertain('hour')) return [0, again.text.length];
   }
-  return text.length;
+  for (const b of breaks) {
+    const at = b.index + b[0].length;
+    const again = GB.parse(text.slice(at))[0];
+    if (again && again.index === 0 && !again.start.isCertain('hour')) return [at, again.text.length];
+  }
+  return [0, text.length];
 }
 
 function datesIn(text: string, year: number): DateFound[] {
@@ -66,9 +75,13 @@ function datesIn(text: string, year: number): DateFound[] {
     if (known.year !== undefined && known.year > year && /\d{2}$/.test(r.text) && !/\d{4}$/.test(r.text))
       known.year -= 100;
     if (known.year !== undefined && (known.year < 1900 || known.year > year)) continue;
+    let [offset, length] = datePart(r.text, known.hour !== undefined);
+    // "on 2 February": the date, not the word before it.
+    const on = /^on\s+/i.exec(r.text.slice(offset, offset + length));
+    if (on) [offset, length] = [offset + on[0].length, length - on[0].length];
     out.push({
-      start: r.index,
-      end: r.index + dateLength(r.text, known.hour !== undefined),
+      start: r.index + offset,
+      end: r.index + offset + length,
       day: known.day,
       month,
       year: known.year,

@@ -16,6 +16,7 @@ import { getLexicon, type Lexicon } from './lexicon';
 import { foldName } from './normalise';
 import { type Token, tokenize } from './tokens';
 import {
+  PLACE_HEADS,
   CLIENTS,
   CLINICAL,
   COLLEAGUES,
@@ -684,23 +685,124 @@ function inPhrase(ev: Evidence, t: Token): boolean {
 /** A bed, bay or room at the start of a handover line, then who is in it: "bay 1 - joy baker", "Bed 6: Deco". */
 const SLOT_BEFORE =
   /(?:^|\n|[.;|]\s)[ \t]*(?:[-*•][ \t]*)?(?:bay|bed|beds|rm|room|side[ \t]?room|cubicle|pod)[ \t]*\d{1,3}[a-z]?[ \t]*(?:[-–—:)]|\.)[ \t]*$/i;
+const SLOT_BARE = /(?:^|\n|[.;|,]\s)[ \t]*(?:[-*•][ \t]*)?(?:bay|bed|rm|room)[ \t]*\d{1,3}[a-z]?[ \t]+$/i;
+const SLOT_AFTER = /^[ \t]*,?[ \t]*\(?(?:bed|bay|rm)[ \t]*\d{1,3}[a-z]?\b/i;
+/** What belongs to a person after "'s": "Summer's safety plan", "King's daddy", "May's leaving do". */
+const PERSONAL_AFTER =
+  /^['’]s\s+(?:(?:own|new|old|little|big|older|younger|eldest|youngest)\s+)?(?:safety|care|crisis|leaving|birthday|mum|mam|mom|mother|dad|father|daddy|mummy|sister|brother|son|daughter|partner|husband|wife|boyfriend|girlfriend|baby|kids|children|nan|gran|grandmother|grandad|grandfather|aunt|auntie|uncle|cousin|friend|ex|teacher|keyworker|social|school|room|bed|phone|mobile|number|meds|medication|depot|bloods|mood|risk|case|file|notes|referral|discharge|assessment|appointment|session|tribunal|leave|joke|story|voice|face|hands|arms|diary|family|dog|cat|house|flat|home|goals|plan|formulation|care-coordinator|CPN|GP|consultant|therapist|psychiatrist)\b/iu;
+/** An age after "'s" or "is": "Hope's seven now", "Will is nine". */
+const AGE_IS_AFTER =
+  /^(?:['’]s|\s+is|\s+was|\s+turned|\s+turns)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\s+(?:now|today|this|next|in|on|and|years?)|[.,;!)]|$)/iu;
+/** How a person is, or where they are from, in a note: "settled pm", "off sick", "in charge", "from the crisis team". */
+const STATE_AFTER =
+  /^\s+(?:off\s+sick|in\s+charge|on\s+(?:leave|nights|lates|earlies|days|the\s+phone)|settled\b|unsettled\b|very\s+(?:low|settled|unsettled|anxious|distressed|agitated|withdrawn|tearful|flat|well)\b|from\s+the\s+(?:crisis|home\s+treatment|community|drug|alcohol|liaison|CMHT|CRHT|HTT|day|early|perinatal|eating)\b)/iu;
+/** A lower-case initial after a name, then a break in the note: " h - ", " q: ", " t." at a line's end. */
+const LOWER_INITIAL_AFTER = /^[ \t]+(?![ai]\b)\p{Ll}\.?[ \t]*(?:[-–—:,;(]|\n|$)/u;
 /** What a handover says of a bed that is not who is in it: "Bed 4: empty", "bay 2 - new admission". */
 const SLOT_NOT = new Set([
-  'a', 'an', 'the', 'this', 'all', 'as', 'same', 'see', 'still', 'no', 'nil', 'none', 'new', 'empty', 'vacant',
-  'closed', 'blocked', 'clean', 'dirty', 'quiet', 'settled', 'admission', 'admitted', 'awaiting', 'await',
-  'discharged', 'discharge', 'transferred', 'transfer', 'leave', 'male', 'female', 'pt', 'patient', 'side',
-  'escort', 'obs', 'on', 'off', 'out', 'in', 'mr', 'mrs', 'ms', 'miss', 'dr', 'young', 'old', 'man', 'woman',
-  'lady', 'gentleman', 'gent', 'boy', 'girl', 'ok', 'fine', 'good', 'poor', 'bad', 'asleep', 'awake',
+  'a',
+  'an',
+  'the',
+  'this',
+  'all',
+  'as',
+  'same',
+  'see',
+  'still',
+  'no',
+  'nil',
+  'none',
+  'new',
+  'empty',
+  'vacant',
+  'closed',
+  'blocked',
+  'clean',
+  'dirty',
+  'quiet',
+  'settled',
+  'admission',
+  'admitted',
+  'awaiting',
+  'await',
+  'discharged',
+  'discharge',
+  'transferred',
+  'transfer',
+  'leave',
+  'male',
+  'female',
+  'pt',
+  'patient',
+  'side',
+  'escort',
+  'obs',
+  'on',
+  'off',
+  'out',
+  'in',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'young',
+  'old',
+  'man',
+  'woman',
+  'lady',
+  'gentleman',
+  'gent',
+  'boy',
+  'girl',
+  'ok',
+  'fine',
+  'good',
+  'poor',
+  'bad',
+  'asleep',
+  'awake',
 ]);
 
 /**
  * A word in a bed or bay's slot that reads as a name: the first after the cue when it is a name or no
  * everyday word ("joy", "Deco", "kev"), and a name right after that one ("joy baker").
  */
+/** First names that after "mum" or "dad" are more often what they did: "her mum rose early", "dad said". */
+const RELATION_NOT_NAMES = new Set([
+  'rose',
+  'said',
+  'will',
+  'may',
+  'can',
+  'pat',
+  'sue',
+  'mark',
+  'bob',
+  'else',
+  'too',
+  'so',
+  'and',
+  'is',
+  'was',
+]);
 const SURNAMES_TOO = new Set(['young', 'old', 'new', 'man', 'lady']);
 function slotFirst(ev: Evidence, t: Token, level: number | undefined): boolean {
   if (SLOT_NOT.has(t.fold) || (level !== undefined && level <= 50 && !ev.lexicon.isName(t.fold))) return false;
-  return SLOT_BEFORE.test(ev.text.slice(Math.max(0, t.start - 30), t.start));
+  const before = ev.text.slice(Math.max(0, t.start - 30), t.start);
+  if (SLOT_BEFORE.test(before)) return true;
+  // "bed 9 summer: first night", "bed 4 dušan balog: found by police": the cue bare, the name ended by a colon.
+  if (SLOT_BARE.test(before)) {
+    const after = ev.text.slice(t.end, t.end + 40);
+    return /^[ \t]*(?::|[–—-][ \t])/.test(after) || /^[ \t]+[\p{L}'’-]+[ \t]*(?::|[–—-][ \t])/u.test(after);
+  }
+  // "d/c summary for paddy bed 2", "Maricel de la Cruz, bed 9": a name, then the bed.
+  const p = ev.tokens[t.index - 1];
+  return (
+    (level === undefined || ev.lexicon.isFirstName(t.fold)) &&
+    SLOT_AFTER.test(ev.text.slice(t.end, t.end + 16)) &&
+    !(p && (ARTICLES.has(p.fold) || PRONOUNS.has(p.fold)))
+  );
 }
 function inSlot(ev: Evidence, t: Token, level: number | undefined): boolean {
   if (slotFirst(ev, t, level)) return true;
@@ -795,6 +897,26 @@ function judge(ev: Evidence, t: Token): Verdict {
       return null;
     if (!english) return 'strong';
     if (ctx.title || ctx.relation) return nameLike(lex, fold, level) || plainCapital ? 'strong' : null;
+    if (ENGLISH_NAMES.has(fold) && !ctx.article && STATE_AFTER.test(ev.text.slice(t.end, t.end + 40))) return 'strong';
+    // "Will Harper & Joy Harper": a name-word, then a surname that is no everyday word.
+    if (
+      ENGLISH_NAMES.has(fold) &&
+      ctx.next &&
+      ctx.next.shape === 'capital' &&
+      /^[ \t]$/.test(ev.text.slice(t.end, ctx.next.start)) &&
+      lex.isName(ctx.next.fold) &&
+      (englishLevel(lex, ctx.next.fold, false) ?? 99) >= 40 &&
+      !PLACE_HEADS[ctx.next.fold] &&
+      !EPONYM_HEADS.has(ctx.next.fold)
+    )
+      return 'strong';
+    // "Summer's safety plan", "Frank's joke", "May's leaving do", "Hope's seven now": a name-word's own
+    // people, things and age, which the season, the month or the virtue do not have.
+    if (
+      ENGLISH_NAMES.has(fold) &&
+      (PERSONAL_AFTER.test(ev.text.slice(t.end, t.end + 24)) || AGE_IS_AFTER.test(ev.text.slice(t.end, t.end + 24)))
+    )
+      return 'strong';
     // Known from elsewhere: in mid-sentence it is that name; at the start of one, "Will take" is still a verb.
     if (
       known &&
@@ -839,6 +961,24 @@ function judge(ev: Evidence, t: Token): Verdict {
   }
 
   // Lower case: "saw kwame again today", "rang johnny mongan", "mr park", "grace (mum)", "hope's mum".
+  // "hope settled pm", "dawn off sick", "frank (agency hca)": a name-word, then how they are or who they are.
+  if (
+    ENGLISH_NAMES.has(fold) &&
+    !ctx.article &&
+    !(ctx.prev && (AUXILIARIES.has(ctx.prev.fold) || PRONOUNS.has(ctx.prev.fold))) &&
+    (STATE_AFTER.test(ev.text.slice(t.end, t.end + 40)) || ROLE_PAREN.test(ev.text.slice(t.end, t.end + 40)))
+  )
+    return 'strong';
+  // "joy wants to phone her son", once "joy baker" is known: a name we know, doing something.
+  if (known && ctx.verbAfter && !AUXILIARIES.has(fold)) return 'strong';
+  // "gemma h - slept 4hrs", "imran q: missed depot": a first name and an initial, as quick notes list people.
+  if (
+    (!english || lex.isFirstName(fold) || (lex.isName(fold) && level >= 40)) &&
+    !SLOT_NOT.has(fold) &&
+    !AUXILIARIES.has(fold) &&
+    LOWER_INITIAL_AFTER.test(ev.text.slice(t.end, t.end + 8))
+  )
+    return 'strong';
   if (ctx.honorific && !english) return 'strong';
   // A word in quotes is a word being talked about: "psychiatra", "silna", "whānau".
   if (
@@ -864,6 +1004,18 @@ function judge(ev: Evidence, t: Token): Verdict {
   }
   if (known && level > 35) return 'strong';
   if (ctx.relation && level >= 35 && lex.isName(fold) && !ctx.verbAfter) return 'weak';
+  // "mum grace wants a call", "dad bill ringing tmrw": a relation, then a first name that is no verb or modal.
+  if (
+    ctx.relation &&
+    ctx.prev &&
+    RELATIONS.has(ctx.prev.fold) &&
+    /^[ \t]+$/.test(ev.text.slice(ctx.prev.end, t.start)) &&
+    lex.isFirstName(fold) &&
+    !AUXILIARIES.has(fold) &&
+    !PERSON_VERBS.has(fold) &&
+    !RELATION_NOT_NAMES.has(fold)
+  )
+    return 'weak';
   return null;
 }
 
@@ -1082,7 +1234,11 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
     }
     // A single initial after a name: "shane W", "Maria K."
     let end = last.end;
-    const initial = /^ (?![IA](?![.]))\p{Lu}(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 3));
+    const initial =
+      /^ (?![IA](?![.]))\p{Lu}(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 3)) ??
+      (last.shape === 'lower' && LOWER_INITIAL_AFTER.test(text.slice(end, end + 8))
+        ? /^ \p{Ll}(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 3))
+        : null);
     if (initial) end += initial[0].length;
     out.push({
       kind: strength === 'strong' ? 'person-name' : 'possible-name',

@@ -237,14 +237,14 @@ const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming';
 /** A US ZIP code after a state, or after "ZIP"; ZIP+4 anywhere. */
 const US_ZIP = new RegExp(
-  String.raw`(?:\b(?:${US_STATES}),?[ \u00A0]{1,3}|\b(?:zip|zip code|zipcode)[ \t]{0,3}[:#]?[ \t]{0,3})\d{5}(?:-\d{4})?(?!\d)|(?<![\d-])\d{5}-\d{4}(?![\d-])`,
+  String.raw`(?:\b(?:${US_STATES}),?[ \u00A0]{1,3}|\b(?:[Zz]ip|[Zz]ip code|[Zz]ipcode|ZIP|ZIP code)\b[^.\d\n]{0,30}?)\d{5}(?:-\d{4})?(?!\d)|(?<![\d-])\d{5}-\d{4}(?![\d-])`,
   'g',
 );
 const AU_STATES =
   'NSW|VIC|QLD|SA|WA|TAS|NT|ACT|Vic|Qld|Tas|New South Wales|Victoria|Queensland|South Australia|Western Australia|Tasmania|Northern Territory';
-/** An Australian or NZ postcode after a state, or after "postcode". */
+/** An Australian or NZ postcode after a state, or after "postcode" ("postcode for the outreach list: 5022"). */
 const AU_POSTCODE = new RegExp(
-  String.raw`(?:\b(?:${AU_STATES}),?[ \u00A0]{1,3}|\bpost ?code[ \t]{0,3}[:#]?[ \t]{0,3})\d{4}(?!\d)`,
+  String.raw`(?:\b(?:${AU_STATES}),?[ \u00A0]{1,3}|\b[Pp]ost ?codes?\b[^.\d\n]{0,30}?)(?<!\d)\d{4}(?!\d)`,
   'g',
 );
 
@@ -273,6 +273,13 @@ export function findPostcodes(text: string): Finding[] {
       if (re === EIRCODE && !/^[A-Z0-9 ]+$|^[a-z0-9 ]+$/.test(m[0])) continue;
       // After a cue ("zip code: 60625") the code alone; after a state ("NSW 2150") the state goes with it.
       const start = /^(?:zip|post)/i.test(m[0]) ? m.index + m[0].search(/\d/) : m.index;
+      // After the cue and other words, a year is a year: "the postcode lottery in 2024".
+      if (
+        /^post/i.test(m[0]) &&
+        /[^\s:#]\s+\S/.test(m[0].slice(8, start - m.index)) &&
+        /^(?:19|20)\d{2}$/.test(m[0].slice(start - m.index))
+      )
+        continue;
       out.push(finding('postcode', text, start, m.index + m[0].length));
     }
   }

@@ -8,7 +8,16 @@ import type { Finding } from './detectors';
 import { getLexicon } from './lexicon';
 import { foldName } from './normalise';
 import { type Token, tokenize } from './tokens';
-import { CLINICAL, GENERIC_PLACE_WORDS, PLACE_HEADS, SAFE_PROPER, THEORISTS, THEORISTS_COMMON } from './vocabulary';
+import {
+  CLINICAL,
+  COMMUNITY_WORDS,
+  GENERIC_PLACE_WORDS,
+  MEDICINES,
+  PLACE_HEADS,
+  SAFE_PROPER,
+  THEORISTS,
+  THEORISTS_COMMON,
+} from './vocabulary';
 
 /** Heads that come first: "HMP Winson Green", "Ysgol Bro Dur", "Scoil Bhríde", "Mount Vernon". */
 const PREFIX_HEADS = new Set([
@@ -34,7 +43,59 @@ const PREFIX_HEADS = new Set([
 // Not "on", "and" or "by": "Met Adwoa Mensah on Harewood Ward" is a person and a ward, not one place.
 const JOINERS = new Set(['of', 'de', 'la', 'y', 'yr', 'na', 'an', 'le']);
 /** Heads a place may have in lower case, after a word that is no English word: "harewood ward", "Bryn Teg surgery". */
-const LOWER_HEADS = new Set(['ward', 'unit', 'hospital', 'surgery', 'school', 'clinic', 'practice', 'hostel', 'hospice']);
+const LOWER_HEADS = new Set([
+  'ward',
+  'unit',
+  'hospital',
+  'surgery',
+  'school',
+  'clinic',
+  'practice',
+  'hostel',
+  'hospice',
+]);
+/** Rare words that still say what kind of ward or unit, not which: "the stroke ward", "a burns unit". */
+const LOWER_COMMON_BEFORE_HEAD = new Set([
+  'burns',
+  'renal',
+  'detox',
+  'triage',
+  'dialysis',
+  'oncology',
+  'haematology',
+  'cardiology',
+  'neurology',
+  'paediatric',
+  'pediatric',
+  'geriatric',
+  'maternity',
+  'postnatal',
+  'antenatal',
+  'neonatal',
+  'orthopaedic',
+  'orthopedic',
+  'psych',
+  'psychogeriatric',
+  'gynae',
+  'obstetric',
+  'isolation',
+  'observation',
+  'decant',
+  'overflow',
+  'escalation',
+  'bariatric',
+  'hyperacute',
+  'palliative',
+  'hospice',
+  'trauma',
+  'spinal',
+  'respiratory',
+  'covid',
+  'infectious',
+  'ambulatory',
+  'elective',
+  'endoscopy',
+]);
 /** Lower-case heads that need a lower-case word before them: "Shazia practice" is practising, not a place. */
 const LOWER_CAPITAL_HEADS_NOT = new Set(['practice']);
 /** Words before a town that say it is a place: "in Reading", "moved to Bath". */
@@ -185,10 +246,23 @@ export function findPlaces(text: string): Finding[] {
       if (t.shape === 'lower') {
         const level = lex.englishLevel(w.fold);
         const ours = CLINICAL.has(w.fold) || SAFE_PROPER.has(w.fold) || THEORISTS.has(w.fold) || MONTHS.has(w.fold);
-        // "harewood ward": one lower-case word that is no English word, nor one of ours.
-        if (k === i - 1 && w.shape === 'lower' && level === undefined && !ours && !w.fold.includes('-')) {
-          first = k;
-          specific = true;
+        // "harewood ward", "larkspur ward", "lagan view ward", "parramatta valley hospital": lower-case words
+        // before a lower-case head, the first of them no English word or a rare one, nor one of ours.
+        if (k === i - 1 && w.shape === 'lower') {
+          for (let f = i - 1; f >= 0 && i - f <= 3; f--) {
+            const x = tokens[f]!;
+            if (x.shape !== 'lower' || !/^[ \t\u00A0]$/u.test(text.slice(x.end, tokens[f + 1]!.start))) break;
+            if (GENERIC_PLACE_WORDS.has(x.fold) || CLINICAL.has(x.fold) || SAFE_PROPER.has(x.fold)) break;
+            if (THEORISTS.has(x.fold) || MONTHS.has(x.fold) || x.fold.includes('-')) break;
+            const rarity = lex.englishLevel(x.fold);
+            if (
+              rarity === undefined ||
+              (rarity >= 50 && !LOWER_COMMON_BEFORE_HEAD.has(x.fold) && t.fold !== 'practice')
+            ) {
+              first = f;
+              specific = true;
+            }
+          }
           break;
         }
         // "Carrowbeg halting site", "the Te Ara Hou clinic": capitalised words of a name, the nearest no English
@@ -269,6 +343,27 @@ export function findPlaces(text: string): Finding[] {
   // Towns.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (t.shape === 'lower') {
+      // "pt from stockport", "lives in morriston": in a quick note, a town in lower case after a word that
+      // says where, when its name is no English word, nor one of ours.
+      const before = tokens[i - 1];
+      if (
+        !before ||
+        !PLACE_PREPOSITIONS.has(before.fold) ||
+        !/^[ \t]+$/.test(text.slice(before.end, t.start)) ||
+        t.fold.length < 4 ||
+        lex.englishLevel(t.fold) !== undefined ||
+        CLINICAL.has(t.fold) ||
+        MEDICINES.has(t.fold) ||
+        COMMUNITY_WORDS.has(t.fold) ||
+        SAFE_PROPER.has(t.fold) ||
+        THEORISTS.has(t.fold) ||
+        !lex.townsStartingWith(t.fold).some((town) => town.length === 1)
+      )
+        continue;
+      out.push({ kind: 'place', start: t.start, end: t.end, text: text.slice(t.start, t.end) });
+      continue;
+    }
     if (t.shape !== 'capital' && t.shape !== 'caps') continue;
     let best = 0;
     for (const town of lex.townsStartingWith(t.fold)) {

@@ -187,6 +187,39 @@ describe('quick notes: handovers, numbered streets, ZIP codes after a town, lowe
     expect(found(note)).toEqual(['rose turner', 'Tadhg', 'lexi', 'marcus']);
   });
 
+  it('finds names written fast: a first name and an initial, a name-word and how they are, a relation and a name', () => {
+    const note = [
+      'community handover tues - aoife k - depot given. - marcus t: dna again.',
+      'hope settled pm, ate tea. Grace very low this evening. frank (agency hca) was great.',
+      'dad neville ringing tmrw. Will Thornbury & Joy Thornbury came together.',
+    ].join('\n');
+    expect(found(note)).toEqual([
+      'aoife k',
+      'marcus t',
+      'hope',
+      'Grace',
+      'frank',
+      'neville',
+      'Will Thornbury',
+      'Joy Thornbury',
+    ]);
+    // The same words as words: what someone hopes, a plan B, a mum who will ring.
+    expect(found('I hope settled weather holds. Plan b - group c. Her mum will ring. Grace under pressure.')).toEqual([]);
+  });
+
+  it('finds addresses, towns and postcodes as quick notes and letters write them', () => {
+    expect(found('pt from castlebar expected am.')).toEqual(['castlebar']);
+    expect(found('Address: 14 Cnoc na Gréine, Oranmore. Billing: 71 Dovercourt Ave, apt 3.')).toEqual([
+      '14 Cnoc na Gréine, Oranmore',
+      '71 Dovercourt Ave, apt 3',
+    ]);
+    expect(found('Postcode for the outreach list: 4812. The postcode lottery in 2024 again.')).toEqual(['4812']);
+    expect(kinds('Ellie, who turns 18 on 14 October, wants her own appointments.')).toEqual([
+      ['person-name', 'Ellie'],
+      ['date-of-birth', '14 October'],
+    ]);
+  });
+
   it('finds a numbered street without a house number, and a ZIP code after its town', () => {
     expect(kinds('He waits by the laundromat on E 116th St most nights.')).toEqual([['address', 'E 116th St']]);
     expect(kinds('She moved to Tucson 85713 in the spring.')).toEqual([
