@@ -10,7 +10,7 @@
 import { type Finding, resolveOverlaps } from './detectors';
 import { getLexicon } from './lexicon';
 import { foldName } from './normalise';
-import { CLINICAL, SAFE_PROPER, STREET_TYPES, UNIT_WORDS } from './vocabulary';
+import { CLINICAL, MEDICINES, SAFE_PROPER, STREET_TYPES, UNIT_WORDS } from './vocabulary';
 
 /**
  * The types people write in lower case too ("3 hill view terrace"), after words of any case. The rest
@@ -59,7 +59,7 @@ const TYPE_FIRST =
  * a house number.
  */
 const NUMBERED_FIRST =
-  'Ard|Cnoc|Gleann|Radharc|Baile|Bóithrín|Garrán|Cluain|Lios|Dún|Achadh|Druim|Coill|Cill|Tulach|Bryn|Pen|Tan|Cwrt|Clos|Llys|Rhes|Stad|Parc|Cae|Gwel|Min|Nant|Tŷ|Ty';
+  'Ard|Cnoc|Gleann|Radharc|Baile|Bóithrín|Garrán|Cluain|Lios|Dún|Achadh|Druim|Coill|Cill|Tulach|Bryn|Cwrt|Clos|Llys|Rhes|Stad|Parc|Cae|Gwel|Nant|Tŷ';
 const GAP = String.raw`[ \t\u00A0]+`;
 const UNIT_CODE = String.raw`\d{1,4}[A-Za-z]{0,2}\d{0,2}(?:/\d{1,4}[A-Za-z]?)?`;
 const UNITS = UNIT_WORDS.map((w) => `${caseless(w[0]!)}${w.slice(1)}`).join('|');
@@ -76,7 +76,7 @@ const CAPITALS = String.raw`${PRE}(?:${NUMBER_WORD}(?:\p{Lu}[\p{L}'’-]*${GAP})
 const CAPITAL_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\d{1,3}(?:st|nd|rd|th)|[NSEW])`;
 const DIRECTION = String.raw`(?:${GAP}(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)(?![\p{L}\p{N}]))?`;
 /** What may follow on the line: an apartment, a town or two, a state, a postal code. */
-const AFTER = String.raw`(?:,?${GAP}(?:[Aa]pt|[Aa]partment|[Uu]nit|[Ss]uite|[Ff]lat|app|#)\.?${GAP}?[\dA-Za-z]{1,5}\b|${GAP}#[\dA-Z]{1,5}\b)?`;
+const AFTER = String.raw`(?:,?${GAP}(?:[Aa]pt|[Aa]partment|[Uu]nit|[Ss]uite|[Ff]lat|app|#)\.?${GAP}?(?:\d[\dA-Za-z]{0,4}|[A-Z]{1,2}\d{0,3})\b|${GAP}#[\dA-Z]{1,5}\b)?`;
 const POSTAL = String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?[ \u00A0]?\d[A-Z]{2}|[a-z]{1,2}\d[a-z\d]?[ \u00A0]?\d[a-z]{2}|(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)[ \u00A0]?[0-9ACDEFHKNPRTVWXY]{4}|[A-Z]\d[A-Z][ \u00A0]?\d[A-Z]\d|\d{5}(?:-\d{4})?|\d{4})`;
 const STATE = String.raw`(?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|Tas|NT|ACT|[A-Z]{2})(?![\p{L}\p{N}])`;
 // A postal code that runs on into more digits is the start of something else: "14 Marsh Lane, 0161 496 0000".
@@ -96,7 +96,7 @@ const NUMBERED_FIRST_STREET = new RegExp(
 );
 /** A street in lower case in a quick note, the name no English word: "on gloucester road", "off kedzie ave". */
 const LOWER_STREET =
-  /(?<![\p{L}\p{N}'’-])(\p{Ll}{3,})[ \t]+(?:road|rd|street|st|lane|ln|avenue|ave|drive|crescent|terrace|gardens|grove|parade|boulevard|blvd)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}'’-])(\p{Ll}{3,})[ \t]+(?:road|rd|street|st|lane|ln|avenue|ave|drive|crescent|terrace|gardens|grove|parade|boulevard|blvd)(?=[ \t]*(?:[,.;:)!?\n]|$|(?:at|on|in|by|near|and|since|from|to|with|yesterday|today|tonight|again|last|this)\b))/gu;
 const NAMED = new RegExp(
   String.raw`(?<![\p{L}\p{N}'’-])(?:(?:St\.?|Saint)${GAP})?(?:${CAPITAL_WORD}${GAP}){1,3}(?:${PLAIN_TYPES})(?![\p{L}\p{N}])${DIRECTION}${AFTER}`,
   'gu',
@@ -109,7 +109,7 @@ const UNIT_THEN_NAME = new RegExp(
 
 /** A numbered street with no house number: "on W 79th St", "off 3rd Avenue". */
 const ORDINAL_STREET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:[NSEW]\.?${GAP})?\d{1,3}(?:st|nd|rd|th)${GAP}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Pl|Place|Dr|Drive|Ter|Terrace)(?![\p{L}\p{N}])${DIRECTION}${AFTER}`,
+  String.raw`(?<![\p{L}\p{N}])(?:[NSEW]\.?${GAP})?\d{1,3}(?:st|nd|rd|th)${GAP}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Drive|Ter|Terrace)(?![\p{L}\p{N}])${DIRECTION}${AFTER}`,
   'gu',
 );
 
@@ -139,16 +139,26 @@ export function findAddresses(text: string): Finding[] {
     for (const m of text.matchAll(ORDINAL_STREET)) add(m.index, m[0]);
   }
   for (const m of text.matchAll(TYPE_FIRST_STREET)) {
-    // "place" and "avenue" are English words: the French forms need a number before them.
-    if (/^(?:place|avenue|rue|boulevard|chemin|allée|impasse)\b/.test(m[0])) continue;
+    // "place" and "avenue" are English words, and "ffordd" and "bóthar" everyday Welsh and Irish ("y ffordd
+    // ymlaen", "the way forward"): written in lower case, they need a number before them.
+    if (/^\p{Ll}/u.test(m[0])) continue;
     add(m.index, m[0]);
   }
-  if (/\d/.test(text)) for (const m of text.matchAll(NUMBERED_FIRST_STREET)) add(m.index, m[0]);
+  if (/\d/.test(text)) {
+    const lex = getLexicon();
+    for (const m of text.matchAll(NUMBERED_FIRST_STREET)) {
+      // "20 Min For The Bus": the words after the first must not all be everyday English.
+      const rest = m[0].replace(/^[^\p{L}]*\p{L}+[ \t\u00A0]+/u, '').match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+      if (rest.every((w) => (lex.englishLevel(foldName(w)) ?? 99) <= 35)) continue;
+      add(m.index, m[0]);
+    }
+  }
   if (/\p{Ll}[ \t]+(?:r|s|l|a|d|c|t|g|w|p|b)/u.test(text)) {
     const lex = getLexicon();
     for (const m of text.matchAll(LOWER_STREET)) {
       const word = foldName(m[1]!);
-      if (lex.englishLevel(word) !== undefined || CLINICAL.has(word) || SAFE_PROPER.has(word)) continue;
+      if (word.length < 4 || !/[aeiouy].*[aeiouy]/.test(word) || lex.englishLevel(word) !== undefined) continue;
+      if (CLINICAL.has(word) || MEDICINES.has(word) || SAFE_PROPER.has(word)) continue;
       add(m.index, m[0]);
     }
   }

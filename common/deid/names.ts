@@ -695,7 +695,91 @@ const AGE_IS_AFTER =
   /^(?:['’]s|\s+is|\s+was|\s+turned|\s+turns)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\s+(?:now|today|this|next|in|on|and|years?)|[.,;!)]|$)/iu;
 /** How a person is, or where they are from, in a note: "settled pm", "off sick", "in charge", "from the crisis team". */
 const STATE_AFTER =
-  /^\s+(?:off\s+sick|in\s+charge|on\s+(?:leave|nights|lates|earlies|days|the\s+phone)|settled\b|unsettled\b|very\s+(?:low|settled|unsettled|anxious|distressed|agitated|withdrawn|tearful|flat|well)\b|from\s+the\s+(?:crisis|home\s+treatment|community|drug|alcohol|liaison|CMHT|CRHT|HTT|day|early|perinatal|eating)\b)/iu;
+  /^\s+(?:off\s+sick|in\s+charge|on\s+(?:leave|nights|lates|earlies|days|the\s+phone)|settled\b|unsettled\b|very\s+(?:low|settled|unsettled|anxious|distressed|agitated|withdrawn|tearful|flat)\b|from\s+the\s+(?:crisis|home\s+treatment|community|drug|alcohol|liaison|CMHT|CRHT|HTT|day|early|perinatal|eating)\b)/iu;
+/** Verbs only a person does, after a name we already know: "joy wants to phone", "hope asked". */
+const SAYING_VERBS = new Set([
+  'wants',
+  'wanted',
+  'asked',
+  'asks',
+  'said',
+  'says',
+  'rang',
+  'rings',
+  'phoned',
+  'told',
+  'tells',
+  'refused',
+  'refuses',
+  'declined',
+  'declines',
+  'agreed',
+  'agrees',
+  'requested',
+  'requests',
+  'complained',
+  'reports',
+  'reported',
+  'denied',
+  'denies',
+  'disclosed',
+  'discloses',
+  'texted',
+  'emailed',
+  'cried',
+  'shouted',
+]);
+/** Words before a name-word that make it a word: "little hope", "since summer", "no joy", "too long". */
+const STATE_NOT_AFTER = new Set([
+  'since',
+  'in',
+  'of',
+  'for',
+  'by',
+  'this',
+  'that',
+  'last',
+  'next',
+  'all',
+  'every',
+  'little',
+  'no',
+  'too',
+  'so',
+  'much',
+  'more',
+  'less',
+  'any',
+  'some',
+  'staff',
+  'nurses',
+  'nurse',
+  'very',
+  'quite',
+  'rather',
+  'bit',
+]);
+/** States that are only ever a person's: "in charge", "off sick", "on leave", "from the crisis team". */
+const PERSON_STATE = /^\s+(?:off\s+sick|in\s+charge|on\s+(?:leave|nights|lates|earlies)\b|from\s+the\s+)/i;
+/** Name-words read as names before a state, though the lexicon does not list them as first names. */
+const STATE_NAMES = new Set(['will', 'bill', 'jack', 'mark']);
+
+/**
+ * "hope settled pm", "Grace very low", "dawn off sick", "May in charge": a first name that is also a word,
+ * then how they are. A month or season only before a state that is only ever a person's.
+ */
+function stateAfter(ev: Evidence, t: Token, prev: Token | undefined, article: boolean): boolean {
+  if (!ENGLISH_NAMES.has(t.fold) || article) return false;
+  if (!ev.lexicon.isFirstName(t.fold) && !STATE_NAMES.has(t.fold)) return false;
+  if (prev && (AUXILIARIES.has(prev.fold) || PRONOUNS.has(prev.fold) || STATE_NOT_AFTER.has(prev.fold))) return false;
+  const after = ev.text.slice(t.end, t.end + 40);
+  // "Hope very low today", "Joy very low?": a virtue, a month or the weather with a capital may be the word.
+  const wordToo = MONTH_NAMES.has(t.fold) || SEASONS.has(t.fold) || VIRTUES.has(t.fold) || WEATHER.has(t.fold);
+  if (wordToo && t.shape !== 'lower') return PERSON_STATE.test(after);
+  return STATE_AFTER.test(after);
+}
+const SEASONS = new Set(['summer', 'winter', 'autumn', 'spring']);
+const WEATHER = new Set(['storm', 'rain', 'sunny', 'sky', 'skye', 'river', 'stormy', 'misty', 'breeze']);
 /** A lower-case initial after a name, then a break in the note: " h - ", " q: ", " t." at a line's end. */
 const LOWER_INITIAL_AFTER = /^[ \t]+(?![ai]\b)\p{Ll}\.?[ \t]*(?:[-–—:,;(]|\n|$)/u;
 /** What a handover says of a bed that is not who is in it: "Bed 4: empty", "bay 2 - new admission". */
@@ -787,19 +871,50 @@ const RELATION_NOT_NAMES = new Set([
   'was',
 ]);
 const SURNAMES_TOO = new Set(['young', 'old', 'new', 'man', 'lady']);
+/** A word that could be the name in a slot: no everyday word, or a first name that is no everyday word. */
+function slotWord(ev: Evidence, t: Token, level: number | undefined): boolean {
+  const fold = t.fold;
+  if (SLOT_NOT.has(fold) || isSafe(fold) || CLINICAL.has(fold) || MEDICINES.has(fold)) return false;
+  if (RELATIONS.has(fold) || COLLEAGUES.has(fold) || CLIENTS.has(fold) || TITLES.has(fold) || ROLE_WORDS.has(fold))
+    return false;
+  if (DATE_WORDS.has(fold) || MONTH_NAMES.has(fold) || ev.lexicon.isCountryOrLanguage(fold)) return false;
+  if (level === undefined) return fold.length >= 3 && /[aeiouy]/.test(fold);
+  return ev.lexicon.isFirstName(fold) && level >= 40;
+}
+
+/**
+ * The first word after a bed or bay's cue ("bay 1 - joy baker", "Bed 6: Deco", "bed 9 summer: first
+ * night"), or a name just before one ("d/c summary for paddy bed 2"). A name-word that is also an everyday
+ * word ("joy", "hope", "Frank") counts only with a surname after it.
+ */
 function slotFirst(ev: Evidence, t: Token, level: number | undefined): boolean {
-  if (SLOT_NOT.has(t.fold) || (level !== undefined && level <= 50 && !ev.lexicon.isName(t.fold))) return false;
   const before = ev.text.slice(Math.max(0, t.start - 30), t.start);
-  if (SLOT_BEFORE.test(before)) return true;
-  // "bed 9 summer: first night", "bed 4 dušan balog: found by police": the cue bare, the name ended by a colon.
-  if (SLOT_BARE.test(before)) {
-    const after = ev.text.slice(t.end, t.end + 40);
-    return /^[ \t]*(?::|[–—-][ \t])/.test(after) || /^[ \t]+[\p{L}'’-]+[ \t]*(?::|[–—-][ \t])/u.test(after);
+  const cued = SLOT_BEFORE.test(before);
+  const bare =
+    !cued &&
+    SLOT_BARE.test(before) &&
+    (/^[ \t]*(?::|[–—-][ \t])/.test(ev.text.slice(t.end, t.end + 40)) ||
+      /^[ \t]+[\p{L}'’-]+[ \t]*(?::|[–—-][ \t])/u.test(ev.text.slice(t.end, t.end + 40)));
+  if (cued || bare) {
+    if (slotWord(ev, t, level)) return true;
+    // "joy baker", "hope young": an everyday name-word, then a surname, then the note goes on.
+    const next = ev.tokens[t.index + 1];
+    return (
+      ENGLISH_NAMES.has(t.fold) &&
+      !SLOT_NOT.has(t.fold) &&
+      !!next &&
+      next.shape === t.shape &&
+      /^[ \t]$/.test(ev.text.slice(t.end, next.start)) &&
+      (ev.lexicon.isName(next.fold) || NAME_PREFIX.test(next.fold)) &&
+      (!SLOT_NOT.has(next.fold) || SURNAMES_TOO.has(next.fold)) &&
+      ((englishLevel(ev.lexicon, next.fold, false) ?? 99) >= 35 || SURNAMES_TOO.has(next.fold)) &&
+      /^[ \t]*(?:[.,:;(–—-]|$)/.test(ev.text.slice(next.end, next.end + 3))
+    );
   }
-  // "d/c summary for paddy bed 2", "Maricel de la Cruz, bed 9": a name, then the bed.
   const p = ev.tokens[t.index - 1];
   return (
-    (level === undefined || ev.lexicon.isFirstName(t.fold)) &&
+    slotWord(ev, t, level) &&
+    ev.lexicon.isName(t.fold) &&
     SLOT_AFTER.test(ev.text.slice(t.end, t.end + 16)) &&
     !(p && (ARTICLES.has(p.fold) || PRONOUNS.has(p.fold)))
   );
@@ -809,8 +924,8 @@ function inSlot(ev: Evidence, t: Token, level: number | undefined): boolean {
   const p = ev.tokens[t.index - 1];
   if (!p || p.shape !== t.shape || !/^[ \t]$/.test(ev.text.slice(p.end, t.start))) return false;
   // "hope young" is a surname; "Mark settled", "joy asleep" are how they are.
-  if ((SLOT_NOT.has(t.fold) && !SURNAMES_TOO.has(t.fold)) || (level !== undefined && !ev.lexicon.isName(t.fold)))
-    return false;
+  if ((SLOT_NOT.has(t.fold) && !SURNAMES_TOO.has(t.fold)) || !ev.lexicon.isName(t.fold)) return false;
+  if (level !== undefined && level < 40 && !SURNAMES_TOO.has(t.fold) && !ENGLISH_NAMES.has(t.fold)) return false;
   return slotFirst(ev, p, englishLevel(ev.lexicon, p.fold, true));
 }
 
@@ -897,7 +1012,7 @@ function judge(ev: Evidence, t: Token): Verdict {
       return null;
     if (!english) return 'strong';
     if (ctx.title || ctx.relation) return nameLike(lex, fold, level) || plainCapital ? 'strong' : null;
-    if (ENGLISH_NAMES.has(fold) && !ctx.article && STATE_AFTER.test(ev.text.slice(t.end, t.end + 40))) return 'strong';
+    if (stateAfter(ev, t, ctx.prev, ctx.article)) return 'strong';
     // "Will Harper & Joy Harper": a name-word, then a surname that is no everyday word.
     if (
       ENGLISH_NAMES.has(fold) &&
@@ -963,17 +1078,17 @@ function judge(ev: Evidence, t: Token): Verdict {
   // Lower case: "saw kwame again today", "rang johnny mongan", "mr park", "grace (mum)", "hope's mum".
   // "hope settled pm", "dawn off sick", "frank (agency hca)": a name-word, then how they are or who they are.
   if (
-    ENGLISH_NAMES.has(fold) &&
-    !ctx.article &&
-    !(ctx.prev && (AUXILIARIES.has(ctx.prev.fold) || PRONOUNS.has(ctx.prev.fold))) &&
-    (STATE_AFTER.test(ev.text.slice(t.end, t.end + 40)) || ROLE_PAREN.test(ev.text.slice(t.end, t.end + 40)))
+    stateAfter(ev, t, ctx.prev, ctx.article) ||
+    (ENGLISH_NAMES.has(fold) && !ctx.article && ROLE_PAREN.test(ev.text.slice(t.end, t.end + 40)))
   )
     return 'strong';
-  // "joy wants to phone her son", once "joy baker" is known: a name we know, doing something.
-  if (known && ctx.verbAfter && !AUXILIARIES.has(fold)) return 'strong';
+  // "joy wants to phone her son", once "joy baker" is known: a name we know, doing what only people do.
+  if (known && ctx.next && SAYING_VERBS.has(ctx.next.fold) && !AUXILIARIES.has(fold) && !ctx.article) return 'strong';
   // "gemma h - slept 4hrs", "imran q: missed depot": a first name and an initial, as quick notes list people.
   if (
-    (!english || lex.isFirstName(fold) || (lex.isName(fold) && level >= 40)) &&
+    ((!english && fold.length >= 4 && /[aeiouy]/.test(fold)) ||
+      lex.isFirstName(fold) ||
+      (lex.isName(fold) && (level ?? 0) >= 40)) &&
     !SLOT_NOT.has(fold) &&
     !AUXILIARIES.has(fold) &&
     LOWER_INITIAL_AFTER.test(ev.text.slice(t.end, t.end + 8))

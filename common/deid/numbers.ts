@@ -75,6 +75,9 @@ export function findNiNumbers(text: string): Finding[] {
 const SSN = /(?<![\d-])(\d{3})([ -])(\d{2})(?:\2|\n)(\d{4})(?![\d-])/g;
 const SSN_PLAIN = /(?<!\d)\d{9}(?!\d)/g;
 const LAST_FOUR = /\blast\s+(?:4|four)\b[^.\d\n]{0,32}?(?<![\d-])\d{4}(?![\d-])/gi;
+/** Words that say the four digits are the end of a number: "last 4 of SSN", "last four on the chart". */
+const LAST_FOUR_CUE =
+  /\b(?:ssn|social|digits|chart|card|number|no|id|record|file|account|medicare|medicaid|insurance|sin)\b/i;
 const SSN_CUE = /\b(?:SSN|SS#|social security|soc\.? sec\.?)\b/i;
 
 const validSsn = (area: string, group: string, serial: string) =>
@@ -95,11 +98,7 @@ export function findSsns(text: string): Finding[] {
       )
     )
       continue;
-    if (
-      /^(?:19|20)\d{2}$/.test(m[0].slice(-4)) &&
-      !/\b(?:ssn|social|digits|chart|card|number|no|id|record|file|account)\b/i.test(between)
-    )
-      continue;
+    if (!LAST_FOUR_CUE.test(between)) continue;
     const at = m.index + m[0].length - 4;
     out.push(finding('ssn', text, at, at + 4));
   }
@@ -237,14 +236,14 @@ const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming';
 /** A US ZIP code after a state, or after "ZIP"; ZIP+4 anywhere. */
 const US_ZIP = new RegExp(
-  String.raw`(?:\b(?:${US_STATES}),?[ \u00A0]{1,3}|\b(?:[Zz]ip|[Zz]ip code|[Zz]ipcode|ZIP|ZIP code)\b[^.\d\n]{0,30}?)\d{5}(?:-\d{4})?(?!\d)|(?<![\d-])\d{5}-\d{4}(?![\d-])`,
+  String.raw`(?:\b(?:${US_STATES}),?[ \u00A0]{1,3}|\b(?:[Zz]ip|[Zz]ip code|[Zz]ipcode|ZIP|ZIP code)\b(?:[^.\d\n]{0,30}?(?:\b(?:is|as|was|now|reads|of)\b|[:#]))?[ \t]{0,3})\d{5}(?:-\d{4})?(?!\d)|(?<![\d-])\d{5}-\d{4}(?![\d-])`,
   'g',
 );
 const AU_STATES =
   'NSW|VIC|QLD|SA|WA|TAS|NT|ACT|Vic|Qld|Tas|New South Wales|Victoria|Queensland|South Australia|Western Australia|Tasmania|Northern Territory';
 /** An Australian or NZ postcode after a state, or after "postcode" ("postcode for the outreach list: 5022"). */
 const AU_POSTCODE = new RegExp(
-  String.raw`(?:\b(?:${AU_STATES}),?[ \u00A0]{1,3}|\b[Pp]ost ?codes?\b[^.\d\n]{0,30}?)(?<!\d)\d{4}(?!\d)`,
+  String.raw`(?:\b(?:${AU_STATES}),?[ \u00A0]{1,3}|\b[Pp]ost ?codes?\b(?:[^.\d\n]{0,30}?(?:\b(?:is|as|was|now|reads|of)\b|[:#]))?[ \t]{0,3})(?<!\d)\d{4}(?!\d)`,
   'g',
 );
 
@@ -253,6 +252,9 @@ const AU_POSTCODE = new RegExp(
  * gazetteer are its postcode or ZIP code.
  */
 const AFTER_TOWN = /(?<=\p{Lu}[\p{L}'’-]{1,40},?[ \u00A0])\d{4,5}(?![\d:.,/]\d|\d)/gu;
+
+const COUNT_AFTER =
+  /^\s*(?:dollars|pounds|euros|bucks|people|persons|steps|words|miles|km|kms|metres|meters|calories|mg|ml|times|hours|views|followers|likes|members|students|staff|patients|beds|runners)\b/i;
 
 export function findPostcodes(text: string): Finding[] {
   const out: Finding[] = [];
@@ -263,6 +265,9 @@ export function findPostcodes(text: string): Finding[] {
       const town = before ? foldName(before[1]!) : '';
       // Not a year ("March 2024", "since 2019") or a room: a real town, and a number that is no year.
       if (!town || !lex.townsStartingWith(town).some((t) => t.length === 1) || /^(?:19|20)\d{2}$/.test(m[0])) continue;
+      // "the Manchester 10000", "owes Dallas 15000 dollars": a round number or a count, not a code.
+      if (/000$/.test(m[0]) || COUNT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16)))
+        continue;
       out.push(finding('postcode', text, m.index, m.index + m[0].length));
     }
   }
@@ -273,13 +278,6 @@ export function findPostcodes(text: string): Finding[] {
       if (re === EIRCODE && !/^[A-Z0-9 ]+$|^[a-z0-9 ]+$/.test(m[0])) continue;
       // After a cue ("zip code: 60625") the code alone; after a state ("NSW 2150") the state goes with it.
       const start = /^(?:zip|post)/i.test(m[0]) ? m.index + m[0].search(/\d/) : m.index;
-      // After the cue and other words, a year is a year: "the postcode lottery in 2024".
-      if (
-        /^post/i.test(m[0]) &&
-        /[^\s:#]\s+\S/.test(m[0].slice(8, start - m.index)) &&
-        /^(?:19|20)\d{2}$/.test(m[0].slice(start - m.index))
-      )
-        continue;
       out.push(finding('postcode', text, start, m.index + m[0].length));
     }
   }

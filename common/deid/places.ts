@@ -54,6 +54,9 @@ const LOWER_HEADS = new Set([
   'hostel',
   'hospice',
 ]);
+/** Endings of the names of specialties and kinds of care: "urology clinic", "anticoagulation clinic". */
+const SPECIALTY_ENDING =
+  /(?:ology|ologic|iatry|iatric|ics|ical|ion|ions|ic|al|ive|ary|ism|ness|ment|ing|omy|opy|scopy|apy|graphy|ysis|osis)$/;
 /** Rare words that still say what kind of ward or unit, not which: "the stroke ward", "a burns unit". */
 const LOWER_COMMON_BEFORE_HEAD = new Set([
   'burns',
@@ -95,6 +98,63 @@ const LOWER_COMMON_BEFORE_HEAD = new Set([
   'ambulatory',
   'elective',
   'endoscopy',
+  'warfarin',
+  'insulin',
+  'anticoagulant',
+  'inr',
+  'ecg',
+  'ect',
+  'tb',
+  'dexa',
+  'ivf',
+  'ent',
+  'derm',
+  'gastro',
+  'ortho',
+  'gynae',
+  'gyn',
+  'endo',
+  'cardio',
+  'neuro',
+  'rheum',
+  'rheumatology',
+  'haem',
+  'onc',
+  'resp',
+  'uro',
+  'paeds',
+  'peds',
+  'obs',
+  'msk',
+  'copd',
+  'falls',
+  'memory',
+  'fracture',
+  'diabetes',
+  'diabetic',
+  'asthma',
+  'sexual',
+  'gum',
+  'gu',
+  'std',
+  'sti',
+  'hiv',
+  'fertility',
+  'pain',
+  'sleep',
+  'clozapine',
+  'lithium',
+  'depot',
+  'methadone',
+  'smoking',
+  'weight',
+  'wound',
+  'foot',
+  'eye',
+  'dental',
+  'vaccination',
+  'flu',
+  'baby',
 ]);
 /** Lower-case heads that need a lower-case word before them: "Shazia practice" is practising, not a place. */
 const LOWER_CAPITAL_HEADS_NOT = new Set(['practice']);
@@ -253,11 +313,12 @@ export function findPlaces(text: string): Finding[] {
             const x = tokens[f]!;
             if (x.shape !== 'lower' || !/^[ \t\u00A0]$/u.test(text.slice(x.end, tokens[f + 1]!.start))) break;
             if (GENERIC_PLACE_WORDS.has(x.fold) || CLINICAL.has(x.fold) || SAFE_PROPER.has(x.fold)) break;
+            if (LOWER_COMMON_BEFORE_HEAD.has(x.fold) || MEDICINES.has(x.fold)) break;
             if (THEORISTS.has(x.fold) || MONTHS.has(x.fold) || x.fold.includes('-')) break;
             const rarity = lex.englishLevel(x.fold);
             if (
-              rarity === undefined ||
-              (rarity >= 50 && !LOWER_COMMON_BEFORE_HEAD.has(x.fold) && t.fold !== 'practice')
+              !SPECIALTY_ENDING.test(x.fold) &&
+              ((rarity === undefined && x.fold.length >= 4) || ((rarity ?? 0) >= 50 && t.fold !== 'practice'))
             ) {
               first = f;
               specific = true;
@@ -270,6 +331,15 @@ export function findPlaces(text: string): Finding[] {
         if (w.shape !== 'capital' || !/^[ \t\u00A0]$/u.test(gap)) break;
         if (k === i - 1) {
           if (level !== undefined || ours || LOWER_CAPITAL_HEADS_NOT.has(t.fold)) break;
+          if (LOWER_COMMON_BEFORE_HEAD.has(w.fold) || MEDICINES.has(w.fold)) break;
+          // "I told Siobhan clinic was off": one name on its own before the type is a person, not a place.
+          const before = tokens[k - 1];
+          const named =
+            !!before &&
+            before.shape === 'capital' &&
+            !(before.sentenceStart && lex.englishLevel(before.fold) !== undefined) &&
+            /^[ \t\u00A0]$/u.test(text.slice(before.end, w.start));
+          if (lex.isName(w.fold) && !named) break;
           first = k;
           specific = true;
           continue;
@@ -358,6 +428,7 @@ export function findPlaces(text: string): Finding[] {
         COMMUNITY_WORDS.has(t.fold) ||
         SAFE_PROPER.has(t.fold) ||
         THEORISTS.has(t.fold) ||
+        lex.isName(t.fold) ||
         !lex.townsStartingWith(t.fold).some((town) => town.length === 1)
       )
         continue;

@@ -55,7 +55,7 @@ export const CLINICAL = words(`
   medicalised medicalising retraumatised retraumatising re-traumatising traumatised traumatising
   safeguarding safeguard signposted signposting signpost triaged triage triaging escalated de-escalated
   de-escalate de-escalation deescalation restraint restraints seclusion rapid-tranquillisation obs
-  handover handovers huddle huddles rota rotas earlies lates long-days twilights locum locums bank agency band-5 band-6 band-7 band-8a
+  handover handovers huddle huddles rota rotas earlies lates long-days twilights dnar dnacpr nbm ngt mffd ivabx ivab locum locums bank agency band-5 band-6 band-7 band-8a
   microaggression microaggressions intersectional intersectionality minoritised racialised othering
   ableism ableist sanism sanist stigmatising stigmatised destigmatise neuroaffirming neuro-affirming
   zoom teams whatsapp facetime email emails emailed texted eircode eircodes postcode postcodes zipcode

@@ -190,7 +190,7 @@ describe('quick notes: handovers, numbered streets, ZIP codes after a town, lowe
   it('finds names written fast: a first name and an initial, a name-word and how they are, a relation and a name', () => {
     const note = [
       'community handover tues - aoife k - depot given. - marcus t: dna again.',
-      'hope settled pm, ate tea. Grace very low this evening. frank (agency hca) was great.',
+      'hope settled pm, ate tea. Grace off sick this evening. frank (agency hca) was great.',
       'dad neville ringing tmrw. Will Thornbury & Joy Thornbury came together.',
     ].join('\n');
     expect(found(note)).toEqual([
@@ -204,7 +204,32 @@ describe('quick notes: handovers, numbered streets, ZIP codes after a town, lowe
       'Joy Thornbury',
     ]);
     // The same words as words: what someone hopes, a plan B, a mum who will ring.
-    expect(found('I hope settled weather holds. Plan b - group c. Her mum will ring. Grace under pressure.')).toEqual([]);
+    expect(found('I hope settled weather holds. Plan b - group c. Her mum will ring. Grace under pressure.')).toEqual(
+      [],
+    );
+  });
+
+  it('leaves ordinary notes alone around those rules', () => {
+    for (const line of [
+      'Bed 3: Happy with plan. Bed 4: Wife visited. Bed 5: Monday discharge planned. Bed 6: Frank haematuria.',
+      'Side room 2: barrier nursed. Room 6: Day 3 of detox. bay 2 - long night. Bed 7: Polish speaking.',
+      'nbm bed 4 from midnight, dnar bed 5 confirmed.',
+      'She lives on Marsh Lane, flat is damp. Church Road, app on her phone.',
+      'urology clinic, phlebotomy clinic, warfarin clinic, the derm clinic letter.',
+      'Staff short on nights again. There was little hope from the crisis team. That may very well be true.',
+      'Hope very low today? Joy very low? Not really the words.',
+      'Her last four shifts started at 0700. The last four payments of 1500 bounced.',
+      'The postcode lottery means 1500 people are waiting. She ran the Manchester 10000.',
+      'Came 2nd Place in the quiz. Her 1st Dr appointment is Friday.',
+      'Trafodwyd y ffordd ymlaen gyda hi.',
+      'started vit d, calcium. Waited 20 Min For The Bus.',
+      'Joy Baker came in. no joy came of it.',
+    ]) {
+      const extra = found(line).filter(
+        (f) => !['Marsh Lane', 'Church Road', 'Manchester', 'Joy Baker', 'app', 'derm'].includes(f),
+      );
+      expect(extra, line).toEqual([]);
+    }
   });
 
   it('finds addresses, towns and postcodes as quick notes and letters write them', () => {
