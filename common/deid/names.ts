@@ -439,6 +439,8 @@ interface Evidence {
   /** Sentences (by first token index) about theory rather than people. */
   theory: Set<number>;
   sentenceOf: number[];
+  /** Whether the text has a bed, bay or room with a number at all (the slot rules are asked only then). */
+  slots: boolean;
 }
 
 /** Parts of a hyphenated word that do not stop it being ordinary: "Turkish-speaking", "Colombian-born". */
@@ -685,6 +687,7 @@ function inPhrase(ev: Evidence, t: Token): boolean {
 /** A bed, bay or room at the start of a handover line, then who is in it: "bay 1 - joy baker", "Bed 6: Deco". */
 const SLOT_BEFORE =
   /(?:^|\n|[.;|]\s)[ \t]*(?:[-*•][ \t]*)?(?:bay|bed|beds|rm|room|side[ \t]?room|cubicle|pod)[ \t]*\d{1,3}[a-z]?[ \t]*(?:[-–—:)]|\.)[ \t]*$/i;
+const SLOTS_ANYWHERE = /(?:bay|bed|beds|rm|room|cubicle|pod)[ \t]*\d/i;
 const SLOT_BARE = /(?:^|\n|[.;|,]\s)[ \t]*(?:[-*•][ \t]*)?(?:bay|bed|rm|room)[ \t]*\d{1,3}[a-z]?[ \t]+$/i;
 const SLOT_AFTER = /^[ \t]*,?[ \t]*\(?(?:bed|bay|rm)[ \t]*\d{1,3}[a-z]?\b/i;
 /** What belongs to a person after "'s": "Summer's safety plan", "King's daddy", "May's leaving do". */
@@ -919,6 +922,15 @@ function slotFirst(ev: Evidence, t: Token, level: number | undefined): boolean {
     !(p && (ARTICLES.has(p.fold) || PRONOUNS.has(p.fold)))
   );
 }
+/** A cheap first look: a bed or bay's cue within a word or two before, or right after. */
+function nearSlot(ev: Evidence, t: Token): boolean {
+  return (
+    SLOT_NEAR.test(ev.text.slice(Math.max(0, t.start - 60), t.start)) ||
+    SLOT_AFTER.test(ev.text.slice(t.end, t.end + 16))
+  );
+}
+const SLOT_NEAR =
+  /(?:bay|bed|beds|rm|room|cubicle|pod)[ \t]*\d{1,3}[a-z]?[ \t]*[-–—:).]?[ \t]*(?:[\p{L}'’-]+[ \t]+)?$/iu;
 function inSlot(ev: Evidence, t: Token, level: number | undefined): boolean {
   if (slotFirst(ev, t, level)) return true;
   const p = ev.tokens[t.index - 1];
@@ -940,9 +952,11 @@ function judge(ev: Evidence, t: Token): Verdict {
   const known = ev.known.has(fold);
   if (t.shape === 'lower' && COMMUNITY_WORDS.has(fold) && !known) return null;
   if (
+    ev.slots &&
     (t.shape === 'lower' || t.shape === 'capital') &&
     !CLINICAL.has(fold) &&
     !MEDICINES.has(fold) &&
+    nearSlot(ev, t) &&
     inSlot(ev, t, englishLevel(lex, fold, true))
   )
     return 'strong';
@@ -1211,6 +1225,7 @@ export function findNames(text: string, options: NameOptions = {}): Finding[] {
     nlpPerson: options.nlp === false ? () => false : nlpPersonFor(text, tokens, sentenceOf),
     theory,
     sentenceOf,
+    slots: SLOTS_ANYWHERE.test(text),
   };
   // A list of authors in brackets: "(Gee, Dudgeon, Schultz, Hart and Kelly)", "(Klass, Silverman and Nickman, 1996)".
   for (const m of text.matchAll(CITATION)) {
