@@ -69,7 +69,7 @@ const NUMBER = String.raw`\d{1,5}[A-Za-z]?(?:[-–]\d{1,5}[A-Za-z]?)?`;
  * The words of a street's name: a compass letter ("W", "n."), then a number or ordinal ("104", "139th") and
  * up to three words, or up to four words: "W 139th St", "13580 104 Ave", "hill view terrace".
  */
-const PRE = String.raw`(?:[NSEW]\.?${GAP}|[nsew]\.${GAP})?`;
+const PRE = String.raw`(?:[NSEW]\.?${GAP}|[nsew]\.${GAP}|(?:North|South|East|West)${GAP}(?=\d))?`;
 const NUMBER_WORD = String.raw`\d{1,3}(?:st|nd|rd|th)?${GAP}`;
 const WORDS = String.raw`${PRE}(?:${NUMBER_WORD}(?:[\p{L}][\p{L}'’-]*${GAP}){0,3}|(?:[\p{L}][\p{L}'’-]*${GAP}){1,4})`;
 const CAPITALS = String.raw`${PRE}(?:${NUMBER_WORD}(?:\p{Lu}[\p{L}'’-]*${GAP}){0,3}|(?:\p{Lu}[\p{L}'’-]*${GAP}){1,4})`;
@@ -87,13 +87,19 @@ const END = String.raw`${DIRECTION}(?![\p{L}\p{N}])${AFTER}${TAIL}`;
 const WITH_NUMBER = new RegExp(String.raw`${START}${WORDS}(?:${coreTypes})${END}`, 'gu');
 const WITH_NUMBER_CAPITALS = new RegExp(String.raw`${START}${CAPITALS}(?:${types})${END}`, 'gu');
 const TYPE_FIRST_STREET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’-])(?:${NUMBER},?${GAP})?(?:${TYPE_FIRST})${GAP}(?:(?:y|yr|na|an|de|des|du|la|le|an|Saint|St|Sainte)[ \t-]+)?[\p{L}][\p{L}'’-]*(?:${GAP}[\p{Lu}][\p{L}'’-]*)?(?:,?${GAP}(?:app|apt|appartement|Apt)\.?${GAP}?\d{1,4}[A-Za-z]?)?${TAIL}`,
+  String.raw`(?<![\p{L}\p{N}'’-])(?:${UNIT})?(?:${NUMBER},?${GAP})?(?:${TYPE_FIRST})${GAP}(?:(?:y|yr|na|an|de|des|du|la|le|an|Saint|St|Sainte)[ \t-]+)?[\p{L}][\p{L}'’-]*(?:${GAP}[\p{Lu}][\p{L}'’-]*)?(?:,?${GAP}(?:app|apt|appartement|Apt)\.?${GAP}?\d{1,4}[A-Za-z]?)?${TAIL}`,
   'gu',
 );
 const NUMBERED_FIRST_STREET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’/-])${NUMBER},?${GAP}(?:${NUMBERED_FIRST})${GAP}(?:(?:y|yr|na|an|a['’]|an t-|nan|'n)${GAP})?\p{Lu}[\p{L}'’-]*(?:${GAP}\p{Lu}[\p{L}'’-]*)?(?![\p{L}\p{N}])${TAIL}`,
+  String.raw`(?<![\p{L}\p{N}'’/-])(?:${UNIT}(?:${NUMBER},?${GAP})?|${NUMBER},?${GAP})(?:${NUMBERED_FIRST})${GAP}(?:(?:y|yr|na|an|a['’]|an t-|nan|'n)${GAP})?\p{Lu}[\p{L}'’-]*(?:${GAP}\p{Lu}[\p{L}'’-]*)?(?![\p{L}\p{N}])${TAIL}`,
   'gu',
 );
+/**
+ * A flat, then the building or court it is in, in any case: "flat 6 ashdown ct", "flat 6, penrallt court",
+ * "Apt 4, Millrace Heights". A flat with a number is cue enough for the words up to the building's type.
+ */
+const FLAT_THEN_BUILDING =
+  /(?<![\p{L}\p{N}])(?:[Ff]flat|[Ff]lat|[Aa]pt|[Aa]partment)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:(?!(?:the|a|an|in|on|at|of|to|down|up|by|doors?|floors?|and|or|with|for|from|was|is|has|had|next|near|over|above|below|bed|beds|bedroom|bedrooms|storey|room|rooms)\b)\p{L}[\p{L}'’-]*[ \t]+){1,3}(?:court|ct|house|heights|lodge|towers?|mews|close|gardens|place|view|buildings|mansions|wharf|quay|yard|row|point|cwrt|plas|llys|tŷ)(?![\p{L}\p{N}])/giu;
 /** A street in lower case in a quick note, the name no English word: "on gloucester road", "off kedzie ave". */
 const LOWER_STREET =
   /(?<![\p{L}\p{N}'’-])(\p{Ll}{3,})[ \t]+(?:road|rd|street|st|lane|ln|avenue|ave|drive|crescent|terrace|gardens|grove|parade|boulevard|blvd)(?=[ \t]*(?:[,.;:)!?\n]|$|(?:at|on|in|by|near|and|since|from|to|with|yesterday|today|tonight|again|last|this)\b))/gu;
@@ -115,7 +121,7 @@ const ORDINAL_STREET = new RegExp(
 
 /** Measures and times before a word like "walk" or "drive" make it a journey, not a street: "a 5 minute walk". */
 const NOT_STREET =
-  /^\d+,\s+\p{Ll}|^\d+\s*(?:min|mins|minute|minutes|hour|hours|hr|hrs|mile|miles|km|kms|metre|metres|meter|meters|day|days|week|weeks|month|months|year|years|second|seconds|step|steps|yard|yards|foot|feet|block|blocks|times?|more|of|or|and|to|in|on|at|the|a|x|results?|people|patients|staff|sessions?|beds?|nurses?|out|per|percent)\b/iu;
+  /^\d+,\s+\p{Ll}|^\d+\s*(?:min|mins|minute|minutes|hour|hours|hr|hrs|mile|miles|km|kms|metre|metres|meter|meters|day|days|week|weeks|month|months|year|years|second|seconds|step|steps|yard|yards|foot|feet|block|blocks|times?|results?|people|patients|staff|sessions?|beds?|nurses?|percent)\b|^\d+\s+(?:more|of|or|and|to|in|on|at|the|a|x|out|per)\b|^\d+x\b/iu;
 /** Named streets that say nothing about where: "the High Street". */
 const GENERIC_STREET =
   /^(?:The|A|Any|This|That|Our|Her|His|Their|My|Your|One|Some|Every|Easy|Struggle|Civvy|Queer|Main|High|Wall|Sesame|Coronation|Shortland|Brookside|Albert|Ramsay|Harley|Downing|Fleet|Baker|Wimpole|Threadneedle|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s/;
@@ -145,6 +151,7 @@ export function findAddresses(text: string): Finding[] {
     add(m.index, m[0]);
   }
   if (/\d/.test(text)) {
+    for (const m of text.matchAll(FLAT_THEN_BUILDING)) add(m.index, m[0]);
     const lex = getLexicon();
     for (const m of text.matchAll(NUMBERED_FIRST_STREET)) {
       // "20 Min For The Bus": the words after the first must not all be everyday English.

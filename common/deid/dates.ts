@@ -9,7 +9,7 @@ import { GB } from 'chrono-node/en';
 import type { Finding } from './detectors';
 
 const CUE =
-  /(?<![\p{L}\p{N}])(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birth(?:day)?s?|born|b\.(?=\s*\d)|turns\s+\d{1,3}|(?:will\s+be|is\s+going\s+to\s+be)\s+\d{1,3}\s+on)(?![\p{L}])/giu;
+  /(?<![\p{L}\p{N}])(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birth(?:day)?s?|born|b\.(?=\s*\d)|turns\s+(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|(?:will\s+be|is\s+going\s+to\s+be)\s+\d{1,3}\s+on)(?![\p{L}])/giu;
 /** "born in 1948", "b. 1979": a year of birth on its own. */
 const BORN_YEAR = /\b(?:born(?:\s+in)?|b\.)\s+((?:19|20)\d{2})(?!\d)/gi;
 const CUE_AFTER = /^\s*[(,;–—-]?\s*(?:d\.?o\.?b|date of birth|born|birthday)\b/i;
@@ -143,8 +143,13 @@ export function findDatesOfBirth(text: string, year: number = new Date().getFull
   }
   for (const d of dates) {
     const old = d.day !== undefined && d.year !== undefined && d.year <= year - OLD_YEARS && d.year >= 1900;
-    if (cued.has(d) || old)
-      out.push({ kind: 'date-of-birth', start: d.start, end: d.end, text: text.slice(d.start, d.end) });
+    if (!cued.has(d) && !old) continue;
+    // "her birthday is the 9th of November": the article goes with the date it names.
+    const start =
+      /\bthe\s$/i.test(text.slice(Math.max(0, d.start - 4), d.start)) && /^\d/.test(text.slice(d.start))
+        ? d.start - 4
+        : d.start;
+    out.push({ kind: 'date-of-birth', start, end: d.end, text: text.slice(start, d.end) });
   }
   return out;
 }

@@ -1068,4 +1068,17 @@ export const STREET_TYPES = [
 ];
 
 /** Flat and unit words before a house number: "Flat 2/1, 48 Allison Street", "Unit 3/27 Smith St". */
-export const UNIT_WORDS = ['Flat', 'Apartment', 'Apt', 'Unit', 'Suite', 'Plot', 'Room', 'No', 'Number', 'House', 'Lot'];
+export const UNIT_WORDS = [
+  'Flat',
+  'Fflat',
+  'Apartment',
+  'Apt',
+  'Unit',
+  'Suite',
+  'Plot',
+  'Room',
+  'No',
+  'Number',
+  'House',
+  'Lot',
+];

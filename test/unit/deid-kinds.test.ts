@@ -84,10 +84,10 @@ describe('dates of birth', () => {
       ['DOB 07/23/2010', '07/23/2010'],
       ['She was born in March 1992.', 'March 1992'],
       ['Her birthday is 9 November.', '9 November'],
-      ['She told me she was born, she thinks, on the 4th of June 1990.', '4th of June 1990'],
+      ['She told me she was born, she thinks, on the 4th of June 1990.', 'the 4th of June 1990'],
       ['D.O.B. 3.7.61', '3.7.61'],
       ['He was born in 1948 in a village.', '1948'],
-      ['She turns 21 on the 14th of August.', '14th of August'],
+      ['She turns 21 on the 14th of August.', 'the 14th of August'],
     ]) {
       expect(found(text!), text).toContain(date);
     }
@@ -239,6 +239,17 @@ describe('quick notes: handovers, numbered streets, ZIP codes after a town, lowe
       '71 Dovercourt Ave, apt 3',
     ]);
     expect(found('Postcode for the outreach list: 4812. The postcode lottery in 2024 again.')).toEqual(['4812']);
+    expect(found('Visit at 27B Tōtara Crescent, then 1122 West 4th Street, Apt 3C.')).toEqual([
+      '27B Tōtara Crescent',
+      '1122 West 4th Street, Apt 3C',
+    ]);
+    expect(found('Address: Fflat 4, 12 Heol y Bryn. lives flat 9 marlowe ct, and flat 2, pen y coed court.')).toEqual(
+      ['Fflat 4, 12 Heol y Bryn', 'flat 9 marlowe ct', 'flat 2, pen y coed court'],
+    );
+    expect(found('A flat 2 doors down the court house; flat 4 in the house was cold; a flat, 2 bed house.')).toEqual(
+      [],
+    );
+    expect(kinds('He turns nineteen on the 3rd of August.')).toEqual([['date-of-birth', 'the 3rd of August']]);
     expect(kinds('Ellie, who turns 18 on 14 October, wants her own appointments.')).toEqual([
       ['person-name', 'Ellie'],
       ['date-of-birth', '14 October'],
