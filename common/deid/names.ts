@@ -692,7 +692,7 @@ const SLOT_BARE = /(?:^|\n|[.;|,]\s)[ \t]*(?:[-*•][ \t]*)?(?:bay|bed|rm|room)[
 const SLOT_AFTER = /^[ \t]*,?[ \t]*\(?(?:bed|bay|rm)[ \t]*\d{1,3}[a-z]?\b/i;
 /** What belongs to a person after "'s": "Summer's safety plan", "King's daddy", "May's leaving do". */
 const PERSONAL_AFTER =
-  /^['’]s\s+(?:(?:own|new|old|little|big|older|younger|eldest|youngest)\s+)?(?:safety|care|crisis|leaving|birthday|mum|mam|mom|mother|dad|father|daddy|mummy|sister|brother|son|daughter|partner|husband|wife|boyfriend|girlfriend|baby|kids|children|nan|gran|grandmother|grandad|grandfather|aunt|auntie|uncle|cousin|friend|ex|teacher|keyworker|social|school|room|bed|phone|mobile|number|meds|medication|depot|bloods|mood|risk|case|file|notes|referral|discharge|assessment|appointment|session|tribunal|leave|joke|story|voice|face|hands|arms|diary|family|dog|cat|house|flat|home|goals|plan|formulation|care-coordinator|CPN|GP|consultant|therapist|psychiatrist)\b/iu;
+  /^['’]s\s+(?:(?:own|new|old|little|big|older|younger|eldest|youngest|homeroom|form|class|year|primary|support|key|social|care)\s+)?(?:safety|care|crisis|leaving|birthday|mum|mam|mom|mother|dad|father|daddy|mummy|sister|brother|son|daughter|partner|husband|wife|boyfriend|girlfriend|baby|kids|children|nan|gran|grandmother|grandad|grandfather|aunt|auntie|uncle|cousin|friend|ex|teacher|keyworker|social|school|room|bed|phone|mobile|number|meds|medication|depot|bloods|mood|risk|case|file|notes|referral|discharge|assessment|appointment|session|tribunal|leave|joke|story|voice|face|hands|arms|diary|family|dog|cat|house|flat|home|goals|plan|formulation|care-coordinator|CPN|GP|consultant|therapist|psychiatrist)\b/iu;
 /** An age after "'s" or "is": "Hope's seven now", "Will is nine". */
 const AGE_IS_AFTER =
   /^(?:['’]s|\s+is|\s+was|\s+turned|\s+turns)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\s+(?:now|today|this|next|in|on|and|years?)|[.,;!)]|$)/iu;
@@ -783,6 +783,17 @@ function stateAfter(ev: Evidence, t: Token, prev: Token | undefined, article: bo
 }
 const SEASONS = new Set(['summer', 'winter', 'autumn', 'spring']);
 const WEATHER = new Set(['storm', 'rain', 'sunny', 'sky', 'skye', 'river', 'stormy', 'misty', 'breeze']);
+/** "her nan, ", "Kathleen's mother, ", "my supervisor, ": a relation or colleague, then a comma, before a name. */
+function appositive(ev: Evidence, t: Token): boolean {
+  if (DATE_WORDS.has(t.fold) || MONTH_NAMES.has(t.fold) || /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(t.fold))
+    return false;
+  const m = /(?:^|[\s(])(?:(?:her|his|their|my|our|your|the|[\p{L}'’]+['’]s)\s+)([\p{L}-]+),\s+$/iu.exec(
+    ev.text.slice(Math.max(0, t.start - 40), t.start),
+  );
+  if (!m) return false;
+  const word = m[1]!.toLocaleLowerCase('en-GB');
+  return RELATIONS.has(word) || COLLEAGUES.has(word) || CLIENTS.has(word);
+}
 /** A lower-case initial after a name, then a break in the note: " h - ", " q: ", " t." at a line's end. */
 const LOWER_INITIAL_AFTER = /^[ \t]+(?![ai]\b)\p{Ll}\.?[ \t]*(?:[-–—:,;(]|\n|$)/u;
 /** What a handover says of a bed that is not who is in it: "Bed 4: empty", "bay 2 - new admission". */
@@ -966,7 +977,12 @@ function judge(ev: Evidence, t: Token): Verdict {
     // "her husband Jesus", "his daughter India", "Dr Freud" (a client of that name): the words before say so.
     const named =
       ctx.honorific ||
-      (t.shape !== 'lower' && (ctx.relation || ctx.title) && !CLINICAL.has(fold) && !MEDICINES.has(fold));
+      (t.shape !== 'lower' &&
+        (ctx.relation ||
+          ctx.title ||
+          (!t.sentenceStart && /^,/.test(ev.text.slice(t.end, t.end + 1)) && appositive(ev, t))) &&
+        !CLINICAL.has(fold) &&
+        !MEDICINES.has(fold));
     return named && t.shape !== 'lower' ? 'strong' : null;
   }
   // Written with accents English does not use ("Hằng", "Ríos", "Tùng"), it is no English word, whatever it
@@ -1027,6 +1043,8 @@ function judge(ev: Evidence, t: Token): Verdict {
     if (!english) return 'strong';
     if (ctx.title || ctx.relation) return nameLike(lex, fold, level) || plainCapital ? 'strong' : null;
     if (stateAfter(ev, t, ctx.prev, ctx.article)) return 'strong';
+    // "Her nan, Mere, raised her", "His mum, Mere, rang": a relation, then their name between commas.
+    if (plainCapital && /^,/.test(ev.text.slice(t.end, t.end + 1)) && appositive(ev, t)) return 'strong';
     // "Will Harper & Joy Harper": a name-word, then a surname that is no everyday word.
     if (
       ENGLISH_NAMES.has(fold) &&

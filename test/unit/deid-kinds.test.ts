@@ -203,6 +203,9 @@ describe('quick notes: handovers, numbered streets, ZIP codes after a town, lowe
       'Will Thornbury',
       'Joy Thornbury',
     ]);
+    expect(
+      found('I listened. Her nan, Mere, raised her. Sky’s homeroom teacher rang. My supervisor, Tuesday, said.'),
+    ).toEqual(['Mere', 'Sky']);
     // The same words as words: what someone hopes, a plan B, a mum who will ring.
     expect(found('I hope settled weather holds. Plan b - group c. Her mum will ring. Grace under pressure.')).toEqual(
       [],
@@ -243,9 +246,11 @@ describe('quick notes: handovers, numbered streets, ZIP codes after a town, lowe
       '27B Tōtara Crescent',
       '1122 West 4th Street, Apt 3C',
     ]);
-    expect(found('Address: Fflat 4, 12 Heol y Bryn. lives flat 9 marlowe ct, and flat 2, pen y coed court.')).toEqual(
-      ['Fflat 4, 12 Heol y Bryn', 'flat 9 marlowe ct', 'flat 2, pen y coed court'],
-    );
+    expect(found('Address: Fflat 4, 12 Heol y Bryn. lives flat 9 marlowe ct, and flat 2, pen y coed court.')).toEqual([
+      'Fflat 4, 12 Heol y Bryn',
+      'flat 9 marlowe ct',
+      'flat 2, pen y coed court',
+    ]);
     expect(found('A flat 2 doors down the court house; flat 4 in the house was cold; a flat, 2 bed house.')).toEqual(
       [],
     );
