@@ -69,7 +69,7 @@ const NUMBER = String.raw`\d{1,5}[A-Za-z]?(?:[-–]\d{1,5}[A-Za-z]?)?`;
  * The words of a street's name: a compass letter ("W", "n."), then a number or ordinal ("104", "139th") and
  * up to three words, or up to four words: "W 139th St", "13580 104 Ave", "hill view terrace".
  */
-const PRE = String.raw`(?:[NSEW]\.?${GAP}|[nsew]\.${GAP}|(?:North|South|East|West)${GAP}(?=\d))?`;
+const PRE = String.raw`(?:[NSEW]\.?${GAP}|[nsew]\.${GAP}|(?:North|South|East|West)${GAP}(?=\d{1,3}(?:st|nd|rd|th)\b))?`;
 const NUMBER_WORD = String.raw`\d{1,3}(?:st|nd|rd|th)?${GAP}`;
 const WORDS = String.raw`${PRE}(?:${NUMBER_WORD}(?:[\p{L}][\p{L}'’-]*${GAP}){0,3}|(?:[\p{L}][\p{L}'’-]*${GAP}){1,4})`;
 const CAPITALS = String.raw`${PRE}(?:${NUMBER_WORD}(?:\p{Lu}[\p{L}'’-]*${GAP}){0,3}|(?:\p{Lu}[\p{L}'’-]*${GAP}){1,4})`;
@@ -98,8 +98,9 @@ const NUMBERED_FIRST_STREET = new RegExp(
  * A flat, then the building or court it is in, in any case: "flat 6 ashdown ct", "flat 6, penrallt court",
  * "Apt 4, Millrace Heights". A flat with a number is cue enough for the words up to the building's type.
  */
+// "Mood flat 3 weeks since moving house": flat as a mood, then a time, is no flat.
 const FLAT_THEN_BUILDING =
-  /(?<![\p{L}\p{N}])(?:[Ff]flat|[Ff]lat|[Aa]pt|[Aa]partment)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:(?!(?:the|a|an|in|on|at|of|to|down|up|by|doors?|floors?|and|or|with|for|from|was|is|has|had|next|near|over|above|below|bed|beds|bedroom|bedrooms|storey|room|rooms)\b)\p{L}[\p{L}'’-]*[ \t]+){1,3}(?:court|ct|house|heights|lodge|towers?|mews|close|gardens|place|view|buildings|mansions|wharf|quay|yard|row|point|cwrt|plas|llys|tŷ)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?<!(?:mood|affect|been|was|is|felt|feel|feels|feeling|seems|seemed|looked|looks|very|quite|bit|little|the|a)\s)(?:[Ff]flat|[Ff]lat|[Aa]pt|[Aa]partment|[Uu]nit)\.?[ \t]+#?(?:\d{1,4}[A-Za-z]?(?:\/\d{1,3})?|[A-Za-z]),?[ \t]+(?:(?:(?!(?:the|a|an|in|on|at|of|to|down|up|by|doors?|floors?|and|or|with|for|from|was|is|has|had|next|near|over|above|below|bed|beds|bedroom|bedrooms|storey|room|rooms|days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|sessions?|times?|since|after|before|following|post|pre|prior|until|ago)\b)\p{L}[\p{L}'’-]*[ \t]+){1,3}(?:court|ct|house|heights|lodge|towers?|mews|close|gardens|place|view|buildings|mansions|wharf|quay|yard|row|point)|(?:cwrt|plas|llys|tŷ|ty)[ \t]+(?:(?:y|yr)[ \t]+)?\p{L}[\p{L}'’-]*)(?![\p{L}\p{N}])/giu;
 /** A street in lower case in a quick note, the name no English word: "on gloucester road", "off kedzie ave". */
 const LOWER_STREET =
   /(?<![\p{L}\p{N}'’-])(\p{Ll}{3,})[ \t]+(?:road|rd|street|st|lane|ln|avenue|ave|drive|crescent|terrace|gardens|grove|parade|boulevard|blvd)(?=[ \t]*(?:[,.;:)!?\n]|$|(?:at|on|in|by|near|and|since|from|to|with|yesterday|today|tonight|again|last|this)\b))/gu;
@@ -148,6 +149,13 @@ export function findAddresses(text: string): Finding[] {
     // "place" and "avenue" are English words, and "ffordd" and "bóthar" everyday Welsh and Irish ("y ffordd
     // ymlaen", "the way forward"): written in lower case, they need a number before them.
     if (/^\p{Ll}/u.test(m[0])) continue;
+    // "the 1 place she feels safe": the French types in lower case need a particle or a capital after them.
+    if (
+      /\b(?:place|avenue|boulevard|chemin|rue|allée|impasse)[ \t]+(?!(?:de|du|des|d['’]|la|le|les|Saint|St|Sainte)\b)\p{Ll}/u.test(
+        m[0],
+      )
+    )
+      continue;
     add(m.index, m[0]);
   }
   if (/\d/.test(text)) {
@@ -155,7 +163,9 @@ export function findAddresses(text: string): Finding[] {
     const lex = getLexicon();
     for (const m of text.matchAll(NUMBERED_FIRST_STREET)) {
       // "20 Min For The Bus": the words after the first must not all be everyday English.
-      const rest = m[0].replace(/^[^\p{L}]*\p{L}+[ \t\u00A0]+/u, '').match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+      const head = new RegExp(String.raw`(?:${NUMBERED_FIRST})${GAP}`, 'u').exec(m[0]);
+      const after = head ? m[0].slice(head.index + head[0].length) : m[0];
+      const rest = after.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
       if (rest.every((w) => (lex.englishLevel(foldName(w)) ?? 99) <= 35)) continue;
       add(m.index, m[0]);
     }

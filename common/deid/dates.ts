@@ -9,7 +9,7 @@ import { GB } from 'chrono-node/en';
 import type { Finding } from './detectors';
 
 const CUE =
-  /(?<![\p{L}\p{N}])(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birth(?:day)?s?|born|b\.(?=\s*\d)|turns\s+(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|(?:will\s+be|is\s+going\s+to\s+be)\s+\d{1,3}\s+on)(?![\p{L}])/giu;
+  /(?<![\p{L}\p{N}])(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birth(?:day)?s?|born|b\.(?=\s*\d)|(?:turns|turned|turning)\s+(?:\d{1,3}|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|(?:will\s+be|is\s+going\s+to\s+be)\s+(?:\d{1,3}|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+on)(?![\p{L}])/giu;
 /** "born in 1948", "b. 1979": a year of birth on its own. */
 const BORN_YEAR = /\b(?:born(?:\s+in)?|b\.)\s+((?:19|20)\d{2})(?!\d)/gi;
 const CUE_AFTER = /^\s*[(,;–—-]?\s*(?:d\.?o\.?b|date of birth|born|birthday)\b/i;

@@ -941,7 +941,7 @@ function nearSlot(ev: Evidence, t: Token): boolean {
   );
 }
 const SLOT_NEAR =
-  /(?:bay|bed|beds|rm|room|cubicle|pod)[ \t]*\d{1,3}[a-z]?[ \t]*[-–—:).]?[ \t]*(?:[\p{L}'’-]+[ \t]+)?$/iu;
+  /(?:bay|bed|beds|rm|room|cubicle|pod)[ \t]*\d{1,3}[a-z]?[ \t]*[-–—:).]?[ \t]*(?:[\p{L}\p{M}'’‐-]+[ \t]+)?$/iu;
 function inSlot(ev: Evidence, t: Token, level: number | undefined): boolean {
   if (slotFirst(ev, t, level)) return true;
   const p = ev.tokens[t.index - 1];

@@ -255,6 +255,23 @@ describe('quick notes: handovers, numbered streets, ZIP codes after a town, lowe
       [],
     );
     expect(kinds('He turns nineteen on the 3rd of August.')).toEqual([['date-of-birth', 'the 3rd of August']]);
+    expect(kinds('She will be eighteen on 3 March.')).toEqual([['date-of-birth', '3 March']]);
+    expect(
+      found('unit 4 riverside court; Apt #4, Millrace Heights; flat 2/1 ashdown court; fflat 4 cwrt y gollen'),
+    ).toEqual([
+      'unit 4 riverside court',
+      'Apt #4, Millrace Heights',
+      'flat 2/1 ashdown court',
+      'fflat 4 cwrt y gollen',
+    ]);
+    // Flat as a mood, and a road travelled for hours, are no address.
+    for (const line of [
+      'Mood has been flat 3 weeks since moving house.',
+      'Affect flat 2 days before her court date.',
+      'Took the 101 North 2 hours along the highway.',
+      'The 1 place she feels safe is her room.',
+    ])
+      expect(found(line), line).toEqual([]);
     expect(kinds('Ellie, who turns 18 on 14 October, wants her own appointments.')).toEqual([
       ['person-name', 'Ellie'],
       ['date-of-birth', '14 October'],
