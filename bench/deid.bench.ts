@@ -71,6 +71,7 @@ Passages written without sight of the check, each measured once before anything 
 | holdout.txt | 50 | 94.4 % | 93.8 % | 89.4 % | 5.56 |
 | blind-a.txt | 45 | 91.7 % | 95.5 % | 95.5 % | 2.30 |
 | blind-b.txt | 45 | 95.2 % | 95.2 % | 92.7 % | 2.92 |
+| blind-c.txt | 50 | 95.9 % | 97.1 % | 94.0 % | 2.63 |
 `;
 
 console.log(report);
