@@ -138,6 +138,17 @@ export function findAddresses(text: string): Finding[] {
   if (/\d/.test(text)) {
     for (const m of [...text.matchAll(WITH_NUMBER), ...text.matchAll(WITH_NUMBER_CAPITALS)]) {
       if (NOT_STREET.test(m[0])) continue;
+      // "DOB: 1 Jan 1990 11 Marsh Lane": the year belongs to the date before it, the house number is the next.
+      if (
+        /^(?:19|20)\d{2}\s+\d/.test(m[0]) &&
+        /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+$/i.test(
+          text.slice(Math.max(0, m.index - 12), m.index),
+        )
+      ) {
+        const rest = m[0].replace(/^\d{4}\s+/, '');
+        add(m.index + m[0].length - rest.length, rest);
+        continue;
+      }
       // A sentence does not run on inside an address: "taken at 2, results not back. Chase".
       if (/\.\s+\p{Lu}/u.test(m[0].replace(/\b(?:St|Ave|Rd|Dr|N|S|E|W|n|s|e|w)\.\s/g, ''))) continue;
       add(m.index, m[0]);

@@ -256,6 +256,11 @@ describe('quick notes: handovers, numbered streets, ZIP codes after a town, lowe
     );
     expect(kinds('He turns nineteen on the 3rd of August.')).toEqual([['date-of-birth', 'the 3rd of August']]);
     expect(kinds('She will be eighteen on 3 March.')).toEqual([['date-of-birth', '3 March']]);
+    // A year ends the date before it; the house number starts the address after it.
+    expect(kinds('DOB: 1 Jan 1990 11 Marsh Lane')).toEqual([
+      ['date-of-birth', '1 Jan 1990'],
+      ['address', '11 Marsh Lane'],
+    ]);
     expect(
       found('unit 4 riverside court; Apt #4, Millrace Heights; flat 2/1 ashdown court; fflat 4 cwrt y gollen'),
     ).toEqual([
