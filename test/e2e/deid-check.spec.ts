@@ -79,10 +79,7 @@ test('a first export: names of many origins settled by person, a split and a joi
   const page = app.page;
   const services = shell.services;
   const ex = new ExportPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
-  seed(services);
-  await page.reload();
-  await app.expectFrame();
+  await app.startWith(() => seed(services));
 
   // A first export, with nothing on the names and places lists yet: a gentle suggestion, which can wait.
   await app.goTo('Export');
@@ -264,10 +261,7 @@ test('the names list: a suggestion leads to it, and a missed word selected in th
   const page = app.page;
   const services = shell.services;
   const ex = new ExportPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
-  seed(services);
-  await page.reload();
-  await app.expectFrame();
+  await app.startWith(() => seed(services));
 
   // The suggestion goes to the names and places in Settings.
   await app.goTo('Export');
@@ -341,12 +335,11 @@ const CAFE = {
 /** A fresh vault with the entry above and these names listed, at the check. */
 async function openCheck(app: HoldingApp, services: Services, names: string[]): Promise<ExportPageObject> {
   const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
-  const created = services.journal.create({ title: CAFE.title });
-  services.journal.save({ ...created, body: { type: 'doc', content: CAFE.paragraphs.map(p) }, tags: [] });
-  services.settings.update({ deidNames: names });
-  await page.reload();
-  await app.expectFrame();
+  await app.startWith(() => {
+    const created = services.journal.create({ title: CAFE.title });
+    services.journal.save({ ...created, body: { type: 'doc', content: CAFE.paragraphs.map(p) }, tags: [] });
+    services.settings.update({ deidNames: names });
+  });
   await app.goTo('Export');
   const ex = new ExportPageObject(page);
   await ex.entry(CAFE.title).check();
@@ -515,15 +508,14 @@ test('the suggestion about the names list comes before the first export, and not
   const page = app.page;
   const services = shell.services;
   const ex = new ExportPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
-  const created = services.journal.create({ title: 'A quiet week' });
-  services.journal.save({
-    ...created,
-    body: { type: 'doc', content: [p('Nothing much happened, and that was fine.')] },
-    tags: [],
+  await app.startWith(() => {
+    const created = services.journal.create({ title: 'A quiet week' });
+    services.journal.save({
+      ...created,
+      body: { type: 'doc', content: [p('Nothing much happened, and that was fine.')] },
+      tags: [],
+    });
   });
-  await page.reload();
-  await app.expectFrame();
   await app.goTo('Export');
   const note = page.getByRole('complementary', { name: 'A suggestion before you check' });
   await expect(note).toBeVisible();

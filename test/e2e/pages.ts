@@ -33,6 +33,17 @@ export class HoldingApp {
     await this.expectFrame();
   }
 
+  /**
+   * A new journal, then what the test writes through the services straight into it (entries, settings),
+   * then the window reloaded so that it shows them.
+   */
+  async startWith(fill: () => void): Promise<void> {
+    await this.confirmRecoveryKey(await this.createVault());
+    fill();
+    await this.page.reload();
+    await this.expectFrame();
+  }
+
   async expectFrame(): Promise<void> {
     await expect(this.page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 30_000 });
   }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { keyOf } from '../../../../common/export/resolve';
 import { type ExportCheck, type ExportFinding, KIND_NAMES, type RefusedStandIn } from '../../../../common/export/types';
 import { Button } from '../../ui/controls';
@@ -479,19 +479,16 @@ function ValueGroup({
               </p>
               <ul className={styles.variantList} aria-label={`Forms of “${name}”`}>
                 {others.map((v) => (
-                  <li key={v.variantKey} className={styles.variant}>
-                    <span className={styles.variantText}>
-                      “{v.text}” {v.count > 1 ? `(${v.count} times)` : ''}
-                    </span>
-                    <Button
-                      variant="quiet"
-                      className={styles.variantButton}
-                      aria-label={`${words.no}: “${v.text}” is not “${name}”`}
-                      onClick={() => takeOutOf(v.finding)}
-                    >
-                      {words.no}
-                    </Button>
-                  </li>
+                  <TakeOutRow
+                    key={v.variantKey}
+                    className={styles.variant}
+                    no={words.no}
+                    written={v.text}
+                    name={name}
+                    onTakeOut={() => takeOutOf(v.finding)}
+                  >
+                    “{v.text}” {v.count > 1 ? `(${v.count} times)` : ''}
+                  </TakeOutRow>
                 ))}
               </ul>
             </>
@@ -501,19 +498,16 @@ function ValueGroup({
               {joined.map((j) => {
                 const said = sameWords(key, j.key);
                 return (
-                  <li key={j.key} className={styles.joined}>
-                    <span className={styles.variantText}>
-                      You said “{j.name}”{j.others.length ? ` (also written ${quoteList(j.others)})` : ''} {said.said}.
-                    </span>
-                    <Button
-                      variant="quiet"
-                      className={styles.variantButton}
-                      aria-label={`${said.no}: “${j.name}” is not “${name}”`}
-                      onClick={() => takeOutOf(j.finding)}
-                    >
-                      {said.no}
-                    </Button>
-                  </li>
+                  <TakeOutRow
+                    key={j.key}
+                    className={styles.joined}
+                    no={said.no}
+                    written={j.name}
+                    name={name}
+                    onTakeOut={() => takeOutOf(j.finding)}
+                  >
+                    You said “{j.name}”{j.others.length ? ` (also written ${quoteList(j.others)})` : ''} {said.said}.
+                  </TakeOutRow>
                 );
               })}
             </ul>
@@ -854,5 +848,36 @@ function PseudonymField({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** One form or one joined group under a finding, and the button that says it is someone else. */
+function TakeOutRow({
+  className,
+  no,
+  written,
+  name,
+  onTakeOut,
+  children,
+}: {
+  className: string | undefined;
+  no: string;
+  written: string;
+  name: string;
+  onTakeOut: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <li className={className}>
+      <span className={styles.variantText}>{children}</span>
+      <Button
+        variant="quiet"
+        className={styles.variantButton}
+        aria-label={`${no}: “${written}” is not “${name}”`}
+        onClick={onTakeOut}
+      >
+        {no}
+      </Button>
+    </li>
   );
 }
