@@ -53,16 +53,19 @@ const FIRST_USES = [
 
 /** Bumped on every lock: a check that was running then stops, and caches nothing more. */
 let generation = 0;
+/** Whether each library has had its first use since the app started or was last locked. */
+let warmed = false;
 
 /** Forgets every text the check has seen (on lock), and stops a check that is running. */
 export function clearDetectorCache(): void {
   detectorCache.clear();
   generation += 1;
+  warmed = false;
 }
 
 /**
  * The check, one text at a time, yielding after each so that a caller can give the event loop a turn. Every
- * step is cached, so a run that has already been made (by `warmCheck`) is quick to make again.
+ * step is cached, so a run that has already been made is quick to make again.
  */
 function* steps(texts: readonly string[], options: CheckTextsOptions): Generator<void, Finding[][]> {
   const nlpOption = { nlp: options.nlp !== false };
@@ -112,9 +115,12 @@ export async function checkTextsInSlices(
   await prepareLexicon();
   // The first use of each library builds its own tables (dates, phone metadata, links, the NLP lexicon),
   // a tenth of a second or so each: one at a time, with a turn for the event loop between.
-  for (const first of FIRST_USES) {
-    first();
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  if (!warmed) {
+    for (const first of FIRST_USES) {
+      first();
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    }
+    warmed = generation === started;
   }
   const run = steps(texts, options);
   let sliceStart = performance.now();

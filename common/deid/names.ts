@@ -683,7 +683,6 @@ function inPhrase(ev: Evidence, t: Token): boolean {
   return false;
 }
 
-/** The verdict on one word, by itself and its neighbours. */
 /** A bed, bay or room at the start of a handover line, then who is in it: "bay 1 - joy baker", "Bed 6: Deco". */
 const SLOT_BEFORE =
   /(?:^|\n|[.;|]\s)[ \t]*(?:[-*•][ \t]*)?(?:bay|bed|beds|rm|room|side[ \t]?room|cubicle|pod)[ \t]*\d{1,3}[a-z]?[ \t]*(?:[-–—:)]|\.)[ \t]*$/i;
@@ -862,10 +861,6 @@ const SLOT_NOT = new Set([
   'awake',
 ]);
 
-/**
- * A word in a bed or bay's slot that reads as a name: the first after the cue when it is a name or no
- * everyday word ("joy", "Deco", "kev"), and a name right after that one ("joy baker").
- */
 /** First names that after "mum" or "dad" are more often what they did: "her mum rose early", "dad said". */
 const RELATION_NOT_NAMES = new Set([
   'rose',
@@ -952,6 +947,7 @@ function inSlot(ev: Evidence, t: Token, level: number | undefined): boolean {
   return slotFirst(ev, p, englishLevel(ev.lexicon, p.fold, true));
 }
 
+/** The verdict on one word, by itself and its neighbours. */
 function judge(ev: Evidence, t: Token): Verdict {
   const { lexicon: lex } = ev;
   const fold = t.fold;

@@ -15,7 +15,9 @@ import { foldName } from '../deid/normalise';
 import { placeTypeOf } from '../deid/places';
 import { CLIENTS, COLLEAGUES, GENERIC_PLACE_WORDS, PLACE_HEADS, RELATIONS } from '../deid/vocabulary';
 import { mapUnits, replaceRanges, textOf, unitsOf } from './document';
-import { replacementFor, settledResolution } from './resolve';
+import { replacementFor, seriesLetter, settledResolution } from './resolve';
+
+export { seriesLetter };
 import type { ExportDocument, ExportFinding, FindingKind, Resolutions } from './types';
 
 export interface CheckOptions {
@@ -95,17 +97,6 @@ function hash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   return h.toString(36);
-}
-
-/** A, B, … Z, AA, AB, … */
-export function seriesLetter(n: number): string {
-  let s = '';
-  let i = n;
-  do {
-    s = String.fromCharCode(65 + (i % 26)) + s;
-    i = Math.floor(i / 26) - 1;
-  } while (i >= 0);
-  return s;
 }
 
 function squash(s: string): string {

@@ -195,3 +195,14 @@ export function settledResolution(
 export function onlyStandInWords(text: string): boolean {
   return wordsOf(text).every((w) => SHAREABLE.has(w) || /^[a-z]{1,2}$/.test(w));
 }
+
+/** A, B, … Z, AA, AB, …: the letters of stand-ins, the same in main and in the window. */
+export function seriesLetter(n: number): string {
+  let s = '';
+  let i = n;
+  do {
+    s = String.fromCharCode(65 + (i % 26)) + s;
+    i = Math.floor(i / 26) - 1;
+  } while (i >= 0);
+  return s;
+}

@@ -16,7 +16,7 @@ import {
   type Resolutions,
 } from '../../../../common/export/types';
 import { foldName, readerText } from '../../../../common/deid/normalise';
-import { givesAway, keyOf, standInFor } from '../../../../common/export/resolve';
+import { givesAway, keyOf, seriesLetter, standInFor } from '../../../../common/export/resolve';
 import type { EntryKind } from '../../../../common/journal/types';
 import { addMonths, thisMonth, today } from '../supervision/format';
 
@@ -431,13 +431,6 @@ export function join(key: string, other: string, decisions: Decisions): Decision
   for (const [from, to] of Object.entries(decisions.same)) same[from] = to === key ? target : to;
   same[key] = target;
   return { ...decisions, same };
-}
-
-/** A, B, … Z, AA, AB, …: as main letters its suggestions. */
-function seriesLetter(n: number): string {
-  let out = '';
-  for (let i = n; i >= 0; i = Math.floor(i / 26) - 1) out = String.fromCharCode(65 + (i % 26)) + out;
-  return out;
 }
 
 /**
