@@ -185,27 +185,8 @@ const PLACE_PREPOSITIONS = new Set([
   'visited',
   'left',
 ]);
-/** After these a capitalised word is still just a word ("of Hope", "the Trust"). */
-const TWO_WORD_HEADS = [
-  'behavioral health',
-  'behavioural health',
-  'mental health',
-  'counseling center',
-  'counselling centre',
-  'halting site',
-  'health centre',
-  'medical centre',
-  'health center',
-  'medical center',
-  'care home',
-  'nursing home',
-  'high school',
-  'grammar school',
-  'middle school',
-  'primary school',
-  'infant school',
-  'junior school',
-];
+/** Heads of two words ("care home", "primary school", "halting site"), from the heads' own list. */
+const TWO_WORD_HEADS = new Set(Object.keys(PLACE_HEADS).filter((head) => head.includes(' ')));
 
 /** Words before a town that say where someone is or comes from (not "to", as in "Dare to Lead"). */
 const LOCATIVE = new Set(['in', 'from', 'near', 'outside', 'at', 'around', 'towards', 'via']);
@@ -260,7 +241,7 @@ function headAt(tokens: Token[], i: number): { words: number; head: string } | n
   const t = tokens[i];
   if (!t) return null;
   const two = tokens[i + 1] ? `${t.fold} ${tokens[i + 1]!.fold}` : '';
-  if (TWO_WORD_HEADS.includes(two)) return { words: 2, head: PLACE_HEADS[two] ?? 'Place' };
+  if (TWO_WORD_HEADS.has(two)) return { words: 2, head: PLACE_HEADS[two]! };
   const head = PLACE_HEADS[t.fold];
   return head ? { words: 1, head } : null;
 }

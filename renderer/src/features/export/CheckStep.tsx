@@ -84,9 +84,11 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
   // they are offered, to use instead if the person likes.
   const onSelect = useCallback((selected: string) => {
     const text = selected.replace(/\s+/g, ' ').trim();
-    setMissedText((m) =>
-      m.text.trim() && !m.fromPreview ? { ...m, offered: text } : { text, fromPreview: true, offered: null },
-    );
+    // The same selection again (selectionchange fires often while dragging) changes nothing, and renders nothing.
+    setMissedText((m) => {
+      if (m.text.trim() && !m.fromPreview) return m.offered === text ? m : { ...m, offered: text };
+      return m.fromPreview && m.text === text && m.offered === null ? m : { text, fromPreview: true, offered: null };
+    });
   }, []);
   // The preview follows the decisions once clicking and typing pause.
   const currentJson = JSON.stringify(resolutions);

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { keyOf } from '../../../../common/export/resolve';
 import { type ExportCheck, type ExportFinding, KIND_NAMES, type RefusedStandIn } from '../../../../common/export/types';
 import { Button } from '../../ui/controls';
@@ -200,7 +200,7 @@ interface Props {
 export function Findings({ check, decisions, remaining, refuse, checks, onDecisions }: Props) {
   const id = useId();
   const total = check.findings.length;
-  const categories = groupFindings(check.findings, decisions);
+  const categories = useMemo(() => groupFindings(check.findings, decisions), [check.findings, decisions]);
   const undecided = (f: ExportFinding, d: Decisions) => isUndecided(f, d, check.pseudonyms, refuse, checks);
   const tally = useRef<HTMLDivElement>(null);
 
