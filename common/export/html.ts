@@ -15,6 +15,9 @@ import {
 
 export const CONFIDENTIAL = 'Confidential — prepared for supervision';
 
+/** The printed page's margins: the stylesheet's @page rule and both hosts' print options use these. */
+export const PDF_MARGINS_MM = { top: 22, right: 18, bottom: 20, left: 18 } as const;
+
 /** The stylesheet, constant so the app's own policy can allow exactly it by hash for the preview. */
 export const EXPORT_CSS = `
 :root { color-scheme: light; }
@@ -59,7 +62,7 @@ dl.fields { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr;
 .fields dt { color: #4d5660; font-size: 0.85em; padding-top: 0.15em; }
 .fields dd { margin: 0; }
 footer.document { margin-top: 3rem; color: #5a5f66; font-size: 0.8rem; border-top: 1px solid #d5d9de; padding-top: 0.6rem; }
-@page { size: A4; margin: 22mm 18mm 20mm; }
+@page { size: A4; margin: ${PDF_MARGINS_MM.top}mm ${PDF_MARGINS_MM.right}mm ${PDF_MARGINS_MM.bottom}mm; }
 @media print {
   body { max-width: none; padding: 0; }
   header.document { margin-bottom: 1.4rem; }

@@ -9,6 +9,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppError, LockedError } from '../../common/errors';
 import { textOf } from '../../common/export/document';
 import { longDate } from '../../common/export/html';
@@ -675,9 +676,23 @@ export class SharingService {
  * arguments are skipped.
  */
 export function bundlePathsIn(argv: readonly string[], cwd = process.cwd()): string[] {
-  return argv
-    .filter((arg) => !arg.startsWith('-') && path.extname(arg).toLowerCase() === `.${SHARE_EXTENSION}`)
-    .map((arg) => path.resolve(cwd, arg));
+  const paths: string[] = [];
+  for (const arg of argv) {
+    if (arg.startsWith('-')) continue;
+    if (/^[a-z][a-z0-9+.-]+:\/\//i.test(arg) && !/^file:/i.test(arg)) continue; // a web address, not a file
+    // Linux desktop files may pass file:// URIs (%U), with spaces and accents percent-encoded.
+    const file = /^file:/i.test(arg) ? pathOfFileUri(arg) : path.resolve(cwd, arg);
+    if (file && path.extname(file).toLowerCase() === `.${SHARE_EXTENSION}`) paths.push(file);
+  }
+  return paths;
+}
+
+function pathOfFileUri(uri: string): string | null {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null; // another host's file (file://server/…) or a malformed address: not ours to open
+  }
 }
 
 /** File names say nothing of who or what: they show in e-mails and folders, outside the encryption. */

@@ -4,12 +4,14 @@ import { app, type BrowserWindow, dialog } from 'electron';
 import { createServices, type Services } from '../app';
 import { bundlePathsIn } from '../sharing/sharing';
 import { resolveDataDir } from '../config/data-dir';
+import { ActivityClock } from '../shell-common/activity';
 import { APP_ORIGIN } from '../shell-common/assets';
+import { describeForLog } from '../shell-common/log';
 import { bindIpc, sendEvent } from './ipc';
 import { installMenu } from './menu';
 import { lockOnPowerEvents, systemIdleSeconds } from './power';
 import { printHtmlToPdf } from './print';
-import { registerAppScheme, serveRenderer } from './protocol';
+import { registerSchemes, serveRenderer } from './protocol';
 import { createMainWindow, hardenSession, hardenWebContents, openExternalAfterConfirm } from './window';
 
 // No crash reporter is ever started, and nothing may reach the network: no background
@@ -18,8 +20,9 @@ app.commandLine.appendSwitch('disable-background-networking');
 app.commandLine.appendSwitch('disable-component-update');
 app.commandLine.appendSwitch('disable-domain-reliability');
 app.commandLine.appendSwitch('no-pings');
-// Chromium writes the user agent into PDFs as their creator: "Holding", not the system's details.
-app.userAgentFallback = 'Holding';
+// The window keeps Chromium's own user agent: ProseMirror (the editor) reads it to turn on its
+// workarounds for Chrome's Backspace, IME composition and selection. Only the hidden print window
+// calls itself "Holding", because Chromium writes that into each PDF as its creator.
 
 const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
 // Chromium's own storage (caches, local storage) goes inside the data folder too, so portable use
@@ -27,13 +30,14 @@ const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'
 app.setPath('userData', path.join(dataDir, 'chromium'));
 app.setPath('crashDumps', path.join(dataDir, 'chromium', 'crashes'));
 
-registerAppScheme();
+registerSchemes();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
   let services: Services | null = null;
+  const activity = new ActivityClock();
   // A bundle opened from the file manager: held until the services exist, then the person is asked.
   let openAtStart: string | null = bundlePathsIn(process.argv.slice(1))[0] ?? null;
   const requestOpen = (file: string) => {
@@ -66,7 +70,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       appOrigin: APP_ORIGIN,
       nativeBinding: electronNativeBinding(root),
-      idleSeconds: systemIdleSeconds,
+      idleSeconds: () => activity.idleSeconds(systemIdleSeconds()),
       openExternal: (url) =>
         openExternalAfterConfirm(url, async () => {
           // Asked by main, not the page: a page could not skip the question.
@@ -92,7 +96,8 @@ if (!app.requestSingleInstanceLock()) {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       renderPdf: printHtmlToPdf,
-      logError: (error, channel) => console.error(`[holding] ${channel} failed:`, error),
+      // Never the error object itself: its message or URL could carry what the person wrote.
+      logError: (error, channel) => console.error(`[holding] ${channel} failed: ${describeForLog(error)}`),
     });
     bindIpc(services.router);
     services.onLock((reason) => sendEvent(win, 'vault:locked', { reason }));
@@ -103,10 +108,24 @@ if (!app.requestSingleInstanceLock()) {
       if (pending) sendEvent(win, 'sharing:openRequested', pending);
     });
     if (openAtStart) sharing.requestOpen(openAtStart);
-    const stopPowerWatch = lockOnPowerEvents((reason) => void services?.lockGently(reason), services.vault);
+    const stopPowerWatch = lockOnPowerEvents(
+      { now: (reason) => services?.vault.lock(reason), gently: (reason) => void services?.lockGently(reason) },
+      services.vault,
+    );
     app.on('will-quit', stopPowerWatch);
-    installMenu(() => void services?.lockGently('shortcut'));
-    win = createMainWindow({ preloadPath: path.join(root, 'dist', 'preload', 'index.cjs') });
+    installMenu(() => void services?.lockGently('shortcut'), { developer: !app.isPackaged });
+    win = createMainWindow({
+      preloadPath: path.join(root, 'dist', 'preload', 'index.cjs'),
+      onActivity: () => activity.touch(),
+      onFailure: (why) => {
+        console.error(`[holding] the window failed: ${why}`);
+        dialog.showErrorBox(
+          'Holding could not open its window',
+          'Something stopped Holding’s window from opening. Your journal is safe and has not been changed. Please open Holding again; if this keeps happening, reinstalling Holding usually mends it.',
+        );
+        app.quit();
+      },
+    });
     // Closing or quitting: let the window save what is being typed first (at most two seconds).
     let closing = false;
     win.on('close', (event) => {

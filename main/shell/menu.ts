@@ -1,7 +1,10 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
-/** A plain menu with Lock now on Ctrl/Cmd+L: the quickest way out when someone walks in. */
-export function installMenu(onLock: () => void): void {
+/**
+ * A plain menu with Lock now on Ctrl/Cmd+L: the quickest way out when someone walks in. Developer
+ * tools are offered only when running from source (`npm start`), never in the packaged app.
+ */
+export function installMenu(onLock: () => void, { developer }: { developer: boolean }): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -22,6 +25,7 @@ export function installMenu(onLock: () => void): void {
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
+        ...(developer ? [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }] : []),
       ],
     },
   ];

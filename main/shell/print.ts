@@ -1,11 +1,13 @@
 /**
- * PDF in the app: the export's HTML printed by Electron's Chromium, in a hidden window that runs no
- * script and can reach nothing but the document itself (its own in-memory session refuses every request
- * that is not the data: URL it was given). The browser shell does the same with Playwright's page.pdf.
+ * PDF in the app: the export's HTML printed by Electron's Chromium in a hidden window that runs no
+ * script. The window has an in-memory session of its own, which serves the document from memory on
+ * the print scheme (never as a URL: see shell-common/print) and refuses every other request.
  */
 import { BrowserWindow, session } from 'electron';
 import { PDF_PRINT_OPTIONS } from '../../common/export/html';
+import { PDF_MARGINS_INCHES, PRINT_SCHEME, PrintDocuments, printHeld } from '../shell-common/print';
 
+const documents = new PrintDocuments();
 let printSession: Electron.Session | null = null;
 
 function isolatedSession(): Electron.Session {
@@ -14,7 +16,11 @@ function isolatedSession(): Electron.Session {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setSpellCheckerEnabled(false);
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !documents.allows(details.url) }));
+  ses.protocol.handle(PRINT_SCHEME, (request) => {
+    const { status, body, headers } = documents.respond(request.url);
+    return new Response(body, { status, headers });
+  });
   printSession = ses;
   return ses;
 }
@@ -38,12 +44,15 @@ export async function printHtmlToPdf(
   try {
     // Chromium writes the user agent into the PDF as its creator: say "Holding", not the system.
     win.webContents.setUserAgent('Holding');
-    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
-    const pdf = await win.webContents.printToPDF({
-      ...PDF_PRINT_OPTIONS,
-      ...templates,
-    });
-    return new Uint8Array(pdf);
+    return await printHeld(
+      documents,
+      html,
+      (url) => win.loadURL(url),
+      async () =>
+        new Uint8Array(
+          await win.webContents.printToPDF({ ...PDF_PRINT_OPTIONS, margins: PDF_MARGINS_INCHES, ...templates }),
+        ),
+    );
   } finally {
     win.destroy();
   }

@@ -2,11 +2,17 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentTypeFor, resolveAppAsset } from '../shell-common/assets';
+import { PRINT_SCHEME } from '../shell-common/print';
 
-/** Must run before the app is ready. */
-export function registerAppScheme(): void {
+/**
+ * Must run before the app is ready, and only once (Electron takes one list). The app's own scheme
+ * keeps V8's code cache, so the renderer's script is not compiled afresh at every launch; the print
+ * scheme serves one document at a time to the hidden print window.
+ */
+export function registerSchemes(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: PRINT_SCHEME, privileges: { standard: true, secure: true } },
   ]);
 }
 

@@ -7,10 +7,21 @@ import { isExternalLinkAllowed } from '../shell-common/assets';
 
 export interface WindowOptions {
   preloadPath: string;
+  /** The person used the window (typed, clicked, scrolled, touched): for auto-lock. */
+  onActivity: () => void;
+  /** The window could not show the app: the host tells the person and quits. */
+  onFailure: (why: string) => void;
+  /** How long to wait for the first paint before showing the window anyway. */
+  showWithinMs?: number;
 }
 
 /** The one window, with every web preference that matters stated explicitly. */
-export function createMainWindow({ preloadPath }: WindowOptions): BrowserWindow {
+export function createMainWindow({
+  preloadPath,
+  onActivity,
+  onFailure,
+  showWithinMs = 10_000,
+}: WindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 1200,
     height: 800,
@@ -21,19 +32,36 @@ export function createMainWindow({ preloadPath }: WindowOptions): BrowserWindow 
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1a18' : '#f7f4ef',
     webPreferences: secureWebPreferences(path.resolve(preloadPath), !app.isPackaged),
   });
-  win.once('ready-to-show', () => win.show());
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  // A window that never becomes ready would stay hidden, holding the single-instance lock, so the
+  // next double-click would do nothing: it is shown anyway after a while, and a load that fails ends
+  // the app with a message.
+  const showAnyway = setTimeout(() => {
+    if (!win.isDestroyed() && !win.isVisible()) win.show();
+  }, showWithinMs);
+  win.once('ready-to-show', () => {
+    clearTimeout(showAnyway);
+    win.show();
+  });
+  win.on('closed', () => clearTimeout(showAnyway));
+  win.webContents.on('did-fail-load', (_event, code, description, _url, isMainFrame) => {
+    if (isMainFrame) onFailure(`the app's page did not load (${description || code})`);
+  });
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit') onFailure(`the window's process stopped (${details.reason})`);
+  });
+  win.webContents.on('input-event', () => onActivity());
+  win.loadURL(`${APP_ORIGIN}/index.html`).catch(() => undefined); // did-fail-load reports it
   return win;
 }
 
 /** Applies to every web contents the app ever creates. */
 export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (originOf(url) !== APP_ORIGIN) event.preventDefault();
+  contents.on('will-navigate', (event) => {
+    if (originOf(event.url) !== APP_ORIGIN) event.preventDefault();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (originOf(url) !== APP_ORIGIN) event.preventDefault();
+  contents.on('will-redirect', (event) => {
+    if (originOf(event.url) !== APP_ORIGIN) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }

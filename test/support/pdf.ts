@@ -1,33 +1,48 @@
 /**
  * PDF from the export's HTML with Debian's Chromium through Playwright's page.pdf: the browser shell's
- * stand-in for Electron's printToPDF, with the same HTML, CSS and header and footer templates. The page
- * runs no script and every request is refused, so a stray remote resource could not load.
+ * stand-in for Electron's printToPDF, in the same shape as the app (main/shell/print.ts). The document
+ * is held in memory and served by request routing on a print-only origin, never put in a URL or set
+ * directly, with the same CSS, margins and header and footer templates. The page runs no script and
+ * every other request is refused, so a stray remote resource could not load.
  */
 import { type Browser, chromium } from 'playwright-core';
 import { PDF_PRINT_OPTIONS } from '../../common/export/html';
 import type { PdfRenderer } from '../../main/export/export';
+import { PDF_MARGINS_CSS, PrintDocuments, printHeld } from '../../main/shell-common/print';
 
 export const PDF_CREATOR = 'Holding';
 
 /** Debian's Chromium, or the one HOLDING_CHROMIUM names: the browser shell's too. */
 export const CHROMIUM_PATH = process.env['HOLDING_CHROMIUM'] ?? '/usr/bin/chromium';
 
+/** Chromium under Playwright cannot route a scheme of our own: an address that can never resolve stands in. */
+const SHELL_PRINT_ORIGIN = 'https://print.holding.invalid';
+
 export function pdfRendererFor(browser: Browser, blocked: string[] = []): PdfRenderer {
+  const documents = new PrintDocuments(SHELL_PRINT_ORIGIN);
   return async (html, templates) => {
     // Chromium writes the user agent into the PDF as its creator: say "Holding", not the system.
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true, userAgent: PDF_CREATOR });
+    const context = await browser.newContext({ javaScriptEnabled: false, userAgent: PDF_CREATOR });
     try {
       await context.route('**/*', (route) => {
-        blocked.push(route.request().url());
-        return route.abort('blockedbyclient');
+        const url = route.request().url();
+        if (!documents.allows(url)) {
+          blocked.push(url);
+          return route.abort('blockedbyclient');
+        }
+        const { status, body, headers } = documents.respond(url);
+        return route.fulfill({ status, body, headers });
       });
       const page = await context.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({
-        ...PDF_PRINT_OPTIONS,
-        ...templates,
-      });
-      return new Uint8Array(pdf);
+      return await printHeld(
+        documents,
+        html,
+        async (url) => {
+          const response = await page.goto(url, { waitUntil: 'load' });
+          if (!response?.ok()) throw new Error('not loaded');
+        },
+        async () => new Uint8Array(await page.pdf({ ...PDF_PRINT_OPTIONS, margin: PDF_MARGINS_CSS, ...templates })),
+      );
     } finally {
       await context.close();
     }

@@ -98,4 +98,15 @@ describe('bundlePathsIn', () => {
     expect(bundlePathsIn(['/a/B.HOLDINGBUNDLE'])).toEqual(['/a/B.HOLDINGBUNDLE']);
     expect(bundlePathsIn(['.', 'app.asar'])).toEqual([]);
   });
+
+  it('reads the file:// addresses a Linux desktop file hands over (%U), spaces and accents included', () => {
+    expect(bundlePathsIn(['file:///home/sam/Holding%20share%202026-11-21.holdingbundle'])).toEqual([
+      '/home/sam/Holding share 2026-11-21.holdingbundle',
+    ]);
+    expect(bundlePathsIn(['file:///home/zo%C3%AB/Feedback.HoldingBundle'])).toEqual([
+      '/home/zoë/Feedback.HoldingBundle',
+    ]);
+    // Another machine's file, or an address that is not a file at all, is left alone.
+    expect(bundlePathsIn(['file://server/share/x.holdingbundle', 'https://example.org/x.holdingbundle'])).toEqual([]);
+  });
 });

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultDataDir, resolveDataDir } from '../../main/config/data-dir';
+import { ActivityClock } from '../../main/shell-common/activity';
 import { CONTENT_SECURITY_POLICY, isExternalLinkAllowed, resolveAppAsset } from '../../main/shell-common/assets';
+import { describeForLog } from '../../main/shell-common/log';
+import { PrintDocuments } from '../../main/shell-common/print';
 
 describe('serving the renderer', () => {
   const root = path.resolve('/app/dist/renderer');
@@ -110,5 +113,54 @@ describe('packaging', () => {
       expect(fuses, line).toMatch(new RegExp(`^\\s+${line}\\s*$`, 'm'));
     }
     expect(yml).toMatch(/^asar: true$/m);
+  });
+});
+
+describe('what reaches the log', () => {
+  it('keeps the kind of error and drops addresses, documents and long messages', () => {
+    const html = `<p>${'Maria told me about her week. '.repeat(200)}</p>`;
+    const error = new Error(
+      `ERR_INVALID_URL (-300) loading 'data:text/html;base64,${Buffer.from(html).toString('base64')}'`,
+    );
+    const logged = describeForLog(error);
+    expect(logged).toMatch(/^Error: ERR_INVALID_URL \(-300\) loading 'data:…'/);
+    expect(logged).not.toContain('base64,');
+    expect(logged.split('\n')[0]!.length).toBeLessThan(300);
+    const long = describeForLog(Object.assign(new Error('x'.repeat(5000)), { code: 'E_LONG' }));
+    expect(long.split('\n')[0]).toMatch(/^Error \(E_LONG\): x+… \(5000 characters\)$/);
+    expect(describeForLog('a string')).toBe('a string was thrown');
+    expect(describeForLog(new Error('failed at holding-print://document/1234.html'))).not.toContain('1234');
+  });
+});
+
+describe('idle time for auto-lock', () => {
+  it('takes the longer of time away from Holding and time away from the computer', () => {
+    let now = 0;
+    const clock = new ActivityClock(() => now);
+    now = 90_000;
+    // Under Wayland the system says 0 for ever: Holding's own clock still counts.
+    expect(clock.idleSeconds(0)).toBe(90);
+    clock.touch();
+    expect(clock.idleSeconds(0)).toBe(0);
+    // Away from the computer for longer than from Holding (its window was not touched meanwhile).
+    expect(clock.idleSeconds(600)).toBe(600);
+    expect(clock.idleSeconds(Number.NaN)).toBe(0);
+  });
+});
+
+describe('documents held for printing', () => {
+  it('serves each held document at its own short address, and nothing else, until released', () => {
+    const documents = new PrintDocuments();
+    const html = `<!doctype html><p>${'a'.repeat(3_000_000)}</p>`;
+    const held = documents.hold(html);
+    expect(held.url).toMatch(/^holding-print:\/\/document\/[0-9a-f-]{36}\.html$/);
+    expect(documents.allows(held.url)).toBe(true);
+    expect(documents.respond(held.url)).toMatchObject({ status: 200, body: html });
+    expect(documents.respond(held.url).headers['content-security-policy']).toContain("default-src 'none'");
+    expect(documents.allows('holding-print://document/other.html')).toBe(false);
+    expect(documents.respond('https://example.org/').status).toBe(404);
+    held.release();
+    expect(documents.allows(held.url)).toBe(false);
+    expect(documents.size).toBe(0);
   });
 });
