@@ -1,8 +1,30 @@
-// `npm test`: builds the renderer, runs the unit and integration tests (Vitest) and the end-to-end
-// tests through the browser shell (Playwright), then prints one line: "N passed, N failed, N skipped".
+// `npm test`: checks that this machine has what the tests need (scripts/preflight.mjs), builds the
+// renderer, runs the unit and integration tests (Vitest) and the end-to-end tests through the browser
+// shell (Playwright), then prints one line: "N passed, N failed, N skipped".
+// HOLDING_PREFLIGHT_ONLY=1 stops after the check (test/unit/preflight.test.ts runs this script so).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { preflight, systemEnvironment } from './preflight.mjs';
+
+// First, before anything is built or removed: one sentence for each thing missing, then stop.
+const { problems: missing, skips } = preflight(systemEnvironment());
+if (missing.length > 0) {
+  console.error(
+    `npm test needs ${missing.length === 1 ? 'one thing' : 'a few things'} this machine does not have yet:`,
+  );
+  for (const sentence of missing) console.error(`- ${sentence}`);
+  for (const sentence of skips) console.error(`- (Optional) ${sentence}`);
+  console.error(
+    `\nNo tests were run. Once ${missing.length === 1 ? 'that is' : 'those are'} done, run \`npm test\` again.`,
+  );
+  process.exit(1);
+}
+for (const sentence of skips) console.log(`Note: ${sentence}`);
+if (process.env.HOLDING_PREFLIGHT_ONLY === '1') {
+  console.log('Everything the tests need is here (HOLDING_PREFLIGHT_ONLY is set, so no tests were run).');
+  process.exit(0);
+}
 
 const results = path.resolve('test-results');
 mkdirSync(results, { recursive: true });
