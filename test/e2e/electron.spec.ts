@@ -42,8 +42,16 @@ test('Electron smoke: hardened window on the holding:// protocol, bridge present
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
       opened: window.open('https://example.org') === null,
+      // The editor turns on its Chrome workarounds only when the user agent says Chrome.
+      chrome: /Chrome\/\d+/.test(navigator.userAgent),
     }));
-    expect(inPage).toEqual({ bridge: 'function', require: 'undefined', process: 'undefined', opened: true });
+    expect(inPage).toEqual({
+      bridge: 'function',
+      require: 'undefined',
+      process: 'undefined',
+      opened: true,
+      chrome: true,
+    });
     const status = await page.evaluate(() => window.holding.vault.status());
     expect(status).toEqual({ ok: true, value: { state: 'none', lastLockReason: null } });
   } finally {
