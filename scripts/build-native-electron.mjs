@@ -23,9 +23,14 @@ if (existsSync(output) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim(
 const src = path.join(outDir, 'src');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
+// Skip only the package's own build/ folder (the Node build), judged relative to the package so that a
+// checkout under some other folder called build (/home/ci/build/holding) still copies everything.
 cpSync(pkgDir, src, {
   recursive: true,
-  filter: (p) => !p.includes(`${path.sep}build${path.sep}`) && !p.endsWith(`${path.sep}build`),
+  filter: (p) => {
+    const rel = path.relative(pkgDir, p);
+    return rel !== 'build' && !rel.startsWith(`build${path.sep}`);
+  },
 });
 
 // A machine-wide nodedir (set here for Node builds) would point node-gyp at Node's headers.

@@ -1,0 +1,274 @@
+/**
+ * `npm run dist` cannot run here (no Electron download), so its configuration is checked instead, as
+ * far as possible by electron-builder's own code: the YAML is read by its loader and validated against
+ * its scheme.json, package.json goes through its metadata check, and the deb's maintainer and homepage
+ * through the deb target's own check. The rest pins what docs/packaging.md promises: the fuses, the
+ * .holdingbundle association, the icons, the shipped SQLite addon, no rebuild of node_modules, and
+ * `dependencies` being exactly what the bundled main process requires.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SHARE_EXTENSION } from '../../common/sharing/types';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CONFIG_FILE = 'electron-builder.yml';
+const LINUX_ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
+
+// electron-builder's internals, reached through electron-builder itself (app-builder-lib is its dependency).
+const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder/package.json'));
+type Config = Record<string, unknown> & {
+  directories?: { buildResources?: string; output?: string };
+  extraResources?: ({ from: string; to: string } | string)[];
+  electronFuses?: Record<string, boolean>;
+  fileAssociations?: { ext: string | string[]; name?: string; description?: string; mimeType?: string }[];
+  linux?: { icon?: string; maintainer?: string; [key: string]: unknown };
+  deb?: Record<string, unknown>;
+  win?: { icon?: string };
+  mac?: { icon?: string };
+  nsis?: { perMachine?: boolean; oneClick?: boolean };
+};
+interface PackageJson {
+  name: string;
+  homepage?: string;
+  author?: { name: string; email?: string };
+  desktopName?: string;
+  engines?: { node?: string };
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  allowScripts?: Record<string, boolean>;
+}
+const { getConfig, validateConfiguration } = fromBuilder('app-builder-lib/out/util/config/config') as {
+  getConfig(projectDir: string, configPath: string | null, configFromOptions: null): Promise<Config>;
+  validateConfiguration(config: Config, debugLogger: unknown): Promise<void>;
+};
+const { checkMetadata } = fromBuilder('app-builder-lib/out/util/packageMetadata') as {
+  checkMetadata(metadata: PackageJson, devMetadata: PackageJson, file: string, devFile: string): void;
+};
+const FpmTarget = (fromBuilder('app-builder-lib/out/targets/FpmTarget') as { default: { prototype: object } }).default;
+const { DebugLogger } = fromBuilder('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as PackageJson;
+let config: Config;
+
+beforeAll(async () => {
+  config = await getConfig(ROOT, CONFIG_FILE, null);
+});
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const data = readFileSync(file);
+  expect(data.subarray(0, 8).toString('hex'), `${file} is a PNG`).toBe('89504e470d0a1a0a');
+  expect(data.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+
+/** The deb target's own maintainer/homepage check (FpmTarget.computeFpmMetaInfoOptions), given our files. */
+async function debMetadata(metadata: PackageJson, linux: Config): Promise<{ maintainer: string; url: string }> {
+  const target = Object.create(FpmTarget.prototype) as {
+    packager: unknown;
+    options: unknown;
+    computeFpmMetaInfoOptions(): Promise<{ maintainer: string; url: string }>;
+  };
+  // AppInfo.computePackageUrl: package.json's homepage, else a GitHub repository (this one names none).
+  target.packager = {
+    appInfo: { computePackageUrl: async () => metadata.homepage ?? null, linuxPackageName: metadata.name },
+    info: { metadata },
+  };
+  target.options = { ...linux.linux, ...linux.deb };
+  return target.computeFpmMetaInfoOptions();
+}
+
+describe('electron-builder accepts the configuration', () => {
+  it('validates electron-builder.yml against its own schema', async () => {
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('and that validation is live: a misplaced option is refused', async () => {
+    const wrong = { ...config, linux: { ...config.linux, mimeType: 'application/x-holding-bundle' } };
+    await expect(validateConfiguration(wrong, new DebugLogger(false))).rejects.toThrow(/configuration\.linux/);
+  });
+
+  it('accepts package.json', () => {
+    const file = path.join(ROOT, 'package.json');
+    expect(() => checkMetadata(pkg, pkg, file, file)).not.toThrow();
+  });
+
+  it('has what the deb needs: a homepage and a maintainer with an e-mail address', async () => {
+    const meta = await debMetadata(pkg, config);
+    expect(meta.url).toMatch(/^https:\/\//);
+    expect(meta.maintainer).toMatch(/^[^<>]+ <[^@\s]+@[^@\s]+\.[a-z]+>$/);
+    expect(pkg.author?.email).toMatch(/@/);
+    expect(config.linux?.maintainer).toBe(`${pkg.author?.name} <${pkg.author?.email}>`);
+  });
+
+  it('refuses a deb without them (the check above is the real one)', async () => {
+    const { homepage: _homepage, author: _author, ...bare } = pkg;
+    await expect(debMetadata(bare, { linux: {} })).rejects.toThrow(/homepage[\s\S]*email/);
+  });
+});
+
+describe('what goes into the app', () => {
+  it('never rebuilds node_modules for Electron (the tests use that Node build)', () => {
+    expect(config['npmRebuild']).toBe(false);
+    expect(config['nodeGypRebuild']).toBe(false);
+    expect(config['buildDependenciesFromSource']).toBe(false);
+  });
+
+  it('ships the SQLite addon built for Electron beside the app, where main looks for it', () => {
+    expect(config.extraResources).toContainEqual({
+      from: '.native/electron/better_sqlite3.node',
+      to: 'native/better_sqlite3.node',
+    });
+    const main = readFileSync(path.join(ROOT, 'main', 'shell', 'index.ts'), 'utf8');
+    expect(main).toContain("path.join(process.resourcesPath, 'native', 'better_sqlite3.node')");
+  });
+
+  it('flips the fuses docs/packaging.md explains', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(config['asar']).toBe(true);
+  });
+
+  describe('dependencies are exactly the packages the bundled main process requires', () => {
+    let required: string[];
+
+    beforeAll(async () => {
+      // The same options as scripts/build-electron.mjs's main build, in memory (dist/ stays untouched).
+      const result = await build({
+        bundle: true,
+        platform: 'node',
+        target: 'node22',
+        format: 'cjs',
+        sourcemap: false,
+        logLevel: 'silent',
+        entryPoints: [path.join(ROOT, 'main/shell/index.ts')],
+        outfile: path.join(ROOT, 'dist/main/index.cjs'),
+        packages: 'external',
+        write: false,
+        metafile: true,
+      });
+      const text = result.outputFiles[0]!.text;
+      const specifiers = new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]!));
+      // Every external import esbuild saw must be one of those requires (so the regex missed none).
+      for (const input of Object.values(result.metafile.inputs)) {
+        for (const imported of input.imports) if (imported.external) expect(specifiers).toContain(imported.path);
+      }
+      const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+      required = [...specifiers]
+        .filter((specifier) => !builtins.has(specifier) && specifier !== 'electron')
+        .map((specifier) =>
+          specifier
+            .split('/')
+            .slice(0, specifier.startsWith('@') ? 2 : 1)
+            .join('/'),
+        );
+      required = [...new Set(required)].sort();
+    });
+
+    it('names each of them, and nothing else', () => {
+      expect(Object.keys(pkg.dependencies).sort()).toEqual(required);
+      expect(required).toContain('better-sqlite3-multiple-ciphers');
+    });
+
+    it('pins exact versions, and keeps everything else (the renderer, the tools) in devDependencies', () => {
+      for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
+        expect(version, name).toMatch(/^\d+\.\d+\.\d+$/);
+      }
+      for (const name of ['react', 'react-dom', '@tiptap/react', 'recharts', 'dompurify', 'electron']) {
+        expect(pkg.devDependencies, name).toHaveProperty([name]);
+      }
+    });
+  });
+});
+
+describe('the .holdingbundle file association', () => {
+  it('names the extension the app writes, with a MIME type for Linux and a description for Windows', () => {
+    const association = config.fileAssociations?.find((item) => item.ext === SHARE_EXTENSION);
+    expect(association).toMatchObject({
+      ext: 'holdingbundle',
+      mimeType: 'application/x-holding-bundle',
+      description: expect.stringMatching(/\S/),
+    });
+  });
+
+  it('installs per user on Windows (electron-builder writes the association to HKCU then)', () => {
+    expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false });
+  });
+
+  it('leaves --no-sandbox to the AppImage launcher, which adds it only where user namespaces fail', () => {
+    expect(config['appImage']).toEqual({ executableArgs: [] });
+  });
+
+  it('names the desktop entry as Electron names the window on Linux', () => {
+    expect(pkg.desktopName).toBe('holding.desktop');
+    expect(config.linux).toMatchObject({ syncDesktopName: true });
+  });
+});
+
+describe('the icons', () => {
+  it('lives in packaging/, the build resources folder', () => {
+    expect(config.directories?.buildResources).toBe('packaging');
+    expect(config.linux?.icon).toBe('packaging/icons');
+    expect(config.win?.icon).toBe('packaging/icon.ico');
+    expect(config.mac?.icon).toBe('packaging/icon.icns');
+  });
+
+  it('has a 1024 px master and every Linux size, each the size its name says', () => {
+    expect(pngSize(path.join(ROOT, 'packaging', 'icon.png'))).toEqual({ width: 1024, height: 1024 });
+    const dir = path.join(ROOT, 'packaging', 'icons');
+    expect(readdirSync(dir).sort()).toEqual(LINUX_ICON_SIZES.map((size) => `${size}x${size}.png`).sort());
+    for (const size of LINUX_ICON_SIZES) {
+      expect(pngSize(path.join(dir, `${size}x${size}.png`)), `${size}x${size}.png`).toEqual({
+        width: size,
+        height: size,
+      });
+    }
+  });
+
+  it('has a Windows .ico with 16 to 256 px images', () => {
+    const data = readFileSync(path.join(ROOT, config.win!.icon!));
+    expect([data.readUInt16LE(0), data.readUInt16LE(2)]).toEqual([0, 1]);
+    const count = data.readUInt16LE(4);
+    const sizes = Array.from({ length: count }, (_, i) => data.readUInt8(6 + 16 * i) || 256);
+    expect(sizes).toEqual(expect.arrayContaining([16, 24, 32, 48, 256]));
+    for (let i = 0; i < count; i += 1) {
+      const [length, offset] = [data.readUInt32LE(6 + 16 * i + 8), data.readUInt32LE(6 + 16 * i + 12)];
+      expect(offset + length).toBeLessThanOrEqual(data.length);
+    }
+  });
+
+  it('has a macOS .icns', () => {
+    const data = readFileSync(path.join(ROOT, config.mac!.icon!));
+    expect(data.subarray(0, 4).toString('ascii')).toBe('icns');
+    expect(data.readUInt32BE(4)).toBe(data.length);
+    expect(data.includes(Buffer.from('ic10'))).toBe(true); // the 1024 px (512@2x) image
+  });
+});
+
+describe('npm', () => {
+  it('runs on the Node the tests use and the one Electron 45 tools want', () => {
+    expect(pkg.engines?.node).toBe('^20.19.0 || >=22.12.0');
+  });
+
+  it('decides on every install script in the lockfile', () => {
+    const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { hasInstallScript?: boolean }>;
+    };
+    const withScripts = Object.entries(lock.packages)
+      .filter(([, entry]) => entry.hasInstallScript)
+      .map(([where]) => where.slice(where.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    expect(Object.keys(pkg.allowScripts ?? {}).sort()).toEqual([...new Set(withScripts)].sort());
+    expect(pkg.allowScripts).toMatchObject({ 'better-sqlite3-multiple-ciphers': true, esbuild: true });
+  });
+});
