@@ -52,7 +52,7 @@ const termList = z
   .refine((list) => list.length <= MAX_TERMS, 'The list can hold up to 2,000 names or places.');
 
 export type VaultState = 'none' | 'locked' | 'unlocked';
-export type LockReason = 'manual' | 'shortcut' | 'idle' | 'suspend' | 'screen-lock';
+export type LockReason = 'manual' | 'shortcut' | 'idle' | 'suspend' | 'screen-lock' | 'window-restarted';
 
 export interface VaultStatus {
   state: VaultState;

@@ -7,7 +7,8 @@
 export class ActivityClock {
   private last: number;
 
-  constructor(private readonly now: () => number = Date.now) {
+  /** A monotonic clock by default: setting the computer's clock neither locks nor keeps Holding open. */
+  constructor(private readonly now: () => number = () => performance.now()) {
     this.last = now();
   }
 

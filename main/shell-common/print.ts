@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
 import { PDF_MARGINS_MM } from '../../common/export/html';
+import { describeForLog } from './log';
 
 /** The app's print scheme: registered in Electron and handled only on the print window's own session. */
 export const PRINT_SCHEME = 'holding-print';
@@ -43,7 +44,7 @@ export class PrintDocuments {
   /** The host's request handler: the held document, or "not found" for anything else. */
   respond(url: string): PrintResponse {
     const html = this.held.get(url);
-    if (html === undefined) return { status: 404, body: 'Not found', headers: { 'content-type': 'text/plain' } };
+    if (html === undefined) return { status: 404, body: '', headers: {} };
     return {
       status: 200,
       body: html,
@@ -74,23 +75,23 @@ export class PrintFailedError extends AppError {
 
 /**
  * Prints through a host: `load` shows the address in a page that runs no script (the host serves it
- * with `respond`), `print` turns the loaded page into a PDF. The document is released afterwards,
- * whatever happens.
+ * with `respond`), `print` turns the loaded page into a PDF. A failure is logged by kind only and
+ * told to the person kindly; the document is released afterwards, whatever happens.
  */
 export async function printHeld(
   documents: PrintDocuments,
   html: string,
   load: (url: string) => Promise<void>,
   print: () => Promise<Uint8Array>,
+  log: (line: string) => void,
 ): Promise<Uint8Array> {
   const held = documents.hold(html);
   try {
-    try {
-      await load(held.url);
-    } catch {
-      throw new PrintFailedError();
-    }
+    await load(held.url);
     return await print();
+  } catch (error) {
+    log(describeForLog(error));
+    throw new PrintFailedError();
   } finally {
     held.release();
   }

@@ -20,9 +20,11 @@ app.commandLine.appendSwitch('disable-background-networking');
 app.commandLine.appendSwitch('disable-component-update');
 app.commandLine.appendSwitch('disable-domain-reliability');
 app.commandLine.appendSwitch('no-pings');
-// The window keeps Chromium's own user agent: ProseMirror (the editor) reads it to turn on its
-// workarounds for Chrome's Backspace, IME composition and selection. Only the hidden print window
-// calls itself "Holding", because Chromium writes that into each PDF as its creator.
+// Chromium writes the process-wide user agent into each PDF as its creator: "Holding", not the
+// system's details. The window keeps Chromium's own user agent, because ProseMirror (the editor)
+// reads it to turn on its workarounds for Chrome's Backspace, IME composition and selection.
+const chromiumUserAgent = app.userAgentFallback;
+app.userAgentFallback = 'Holding';
 
 const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
 // Chromium's own storage (caches, local storage) goes inside the data folder too, so portable use
@@ -55,6 +57,7 @@ if (!app.requestSingleInstanceLock()) {
     if (file) requestOpen(file);
     if (win) {
       if (win.isMinimized()) win.restore();
+      if (!win.isVisible()) win.show();
       win.focus();
     }
   });
@@ -117,6 +120,14 @@ if (!app.requestSingleInstanceLock()) {
     win = createMainWindow({
       preloadPath: path.join(root, 'dist', 'preload', 'index.cjs'),
       onActivity: () => activity.touch(),
+      userAgent: chromiumUserAgent,
+      onCrash: () => {
+        // What was on screen is gone: lock, so the journal is never left open behind a blank window,
+        // and show the unlock screen again.
+        console.error('[holding] the window stopped unexpectedly; locking and reloading it');
+        services?.vault.lock('window-restarted');
+        win?.reload();
+      },
       onFailure: (why) => {
         console.error(`[holding] the window failed: ${why}`);
         dialog.showErrorBox(

@@ -18,8 +18,9 @@ function isolatedSession(): Electron.Session {
   ses.setSpellCheckerEnabled(false);
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !documents.allows(details.url) }));
   ses.protocol.handle(PRINT_SCHEME, (request) => {
+    // "Not found" has no body: Chromium shows a 404 that has one as a page, and would print it.
     const { status, body, headers } = documents.respond(request.url);
-    return new Response(body, { status, headers });
+    return new Response(status === 200 ? body : null, { status, headers });
   });
   printSession = ses;
   return ses;
@@ -42,8 +43,7 @@ export async function printHtmlToPdf(
     },
   });
   try {
-    // Chromium writes the user agent into the PDF as its creator: say "Holding", not the system.
-    win.webContents.setUserAgent('Holding');
+    // The PDF's creator is the process-wide user agent, "Holding" (main/shell/index.ts).
     return await printHeld(
       documents,
       html,
@@ -52,6 +52,7 @@ export async function printHtmlToPdf(
         new Uint8Array(
           await win.webContents.printToPDF({ ...PDF_PRINT_OPTIONS, margins: PDF_MARGINS_INCHES, ...templates }),
         ),
+      (line) => console.error(`[holding] printing failed: ${line}`),
     );
   } finally {
     win.destroy();

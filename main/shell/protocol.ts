@@ -20,7 +20,9 @@ export function registerSchemes(): void {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppAsset(rendererDir, request.url);
-    if (!file) return new Response('Not found', { status: 404 });
+    // No body: Chromium shows a 404 that has one as the page, where an empty one fails the load
+    // (and the window then says Holding could not open).
+    if (!file) return new Response(null, { status: 404 });
     try {
       const body = await fs.readFile(file);
       return new Response(body, {
@@ -31,7 +33,7 @@ export function serveRenderer(rendererDir: string): void {
         },
       });
     } catch {
-      return new Response('Not found', { status: 404 });
+      return new Response(null, { status: 404 });
     }
   });
 }

@@ -9,8 +9,12 @@ export interface WindowOptions {
   preloadPath: string;
   /** The person used the window (typed, clicked, scrolled, touched): for auto-lock. */
   onActivity: () => void;
-  /** The window could not show the app: the host tells the person and quits. */
+  /** The window could not show the app at start: the host tells the person and quits (called once). */
   onFailure: (why: string) => void;
+  /** The window's process stopped after the app had loaded: the host locks, and the window reloads. */
+  onCrash: () => void;
+  /** The user agent the page sees: Chromium's own, so the editor keeps its Chrome workarounds. */
+  userAgent: string;
   /** How long to wait for the first paint before showing the window anyway. */
   showWithinMs?: number;
 }
@@ -20,6 +24,8 @@ export function createMainWindow({
   preloadPath,
   onActivity,
   onFailure,
+  onCrash,
+  userAgent,
   showWithinMs = 10_000,
 }: WindowOptions): BrowserWindow {
   const win = new BrowserWindow({
@@ -43,13 +49,28 @@ export function createMainWindow({
     win.show();
   });
   win.on('closed', () => clearTimeout(showAnyway));
+  // Failing to open is told once, outside Chromium's callback; a navigation cancelled on purpose
+  // (ERR_ABORTED, -3) is not a failure. Once the app has loaded, a stopped process is a crash.
+  let loaded = false;
+  let failed = false;
+  const fail = (why: string) => {
+    if (failed || loaded) return;
+    failed = true;
+    setImmediate(() => onFailure(why));
+  };
+  win.webContents.on('did-finish-load', () => {
+    loaded = true;
+  });
   win.webContents.on('did-fail-load', (_event, code, description, _url, isMainFrame) => {
-    if (isMainFrame) onFailure(`the app's page did not load (${description || code})`);
+    if (isMainFrame && code !== -3) fail(`the app's page did not load (${description || code})`);
   });
   win.webContents.on('render-process-gone', (_event, details) => {
-    if (details.reason !== 'clean-exit') onFailure(`the window's process stopped (${details.reason})`);
+    if (details.reason === 'clean-exit') return;
+    if (loaded) onCrash();
+    else fail(`the window's process stopped (${details.reason})`);
   });
   win.webContents.on('input-event', () => onActivity());
+  win.webContents.setUserAgent(userAgent);
   win.loadURL(`${APP_ORIGIN}/index.html`).catch(() => undefined); // did-fail-load reports it
   return win;
 }

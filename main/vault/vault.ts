@@ -25,6 +25,7 @@ import {
   wipe,
 } from './crypto';
 import { KEY_FILE_FORMAT, KEY_FILE_VERSION, type KeyFile, keyFileExists, readKeyFile, writeKeyFile } from './key-file';
+import { describeForLog } from '../shell-common/log';
 
 export const KEY_FILE_NAME = 'holding.key';
 export const DB_FILE_NAME = 'holding.db';
@@ -323,7 +324,7 @@ export class Vault {
       try {
         listener();
       } catch (error) {
-        console.error('[holding] after-unlock task failed:', error);
+        console.error(`[holding] after-unlock task failed: ${describeForLog(error)}`);
       }
     }
   }

@@ -107,6 +107,8 @@ describe('start-up in Electron', () => {
     // ProseMirror turns on its fixes for Chrome's Backspace, IME composition and selection only
     // when the user agent says Chrome.
     expect(electron.mainWindow!.webContents.effectiveUserAgent()).toMatch(/Chrome\/\d+/);
+    // Chromium writes the process-wide one into PDFs as their creator: that stays "Holding".
+    expect(electron.app.userAgentFallback).toBe('Holding');
   });
 
   it("registers both its schemes in Electron's one call before ready, the app's with V8's code cache", async () => {
@@ -164,14 +166,45 @@ describe('start-up in Electron', () => {
     expect(electron.mainWindow!.isVisible()).toBe(true);
   });
 
-  it('says so and quits when its page cannot load, instead of staying open unseen', async () => {
-    const electron = new ElectronStandIn({ failMainLoad: true });
+  it('shows a hidden window when Holding is opened again', async () => {
+    const { electron } = await start({ neverReady: true });
+    expect(electron.mainWindow!.isVisible()).toBe(false);
+    electron.app.emit('second-instance', {}, ['/opt/Holding/holding'], os.tmpdir(), {});
+    expect(electron.mainWindow!.isVisible()).toBe(true);
+  });
+
+  it('says so once and quits when its page cannot load (no built window), instead of staying open unseen', async () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'holding-no-app-'));
+    const electron = new ElectronStandIn({ appPath: empty });
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-electron-data-'));
     running.push({ electron, dataDir });
-    loadMain(electron, { args: ['--data-dir', dataDir] });
-    await vi.waitFor(() => expect(electron.errorBoxes).toHaveLength(1));
-    expect(electron.errorBoxes[0]!.title).toBe('Holding could not open its window');
-    expect(electron.quitCalls).toBeGreaterThanOrEqual(1);
+    try {
+      loadMain(electron, { args: ['--data-dir', dataDir] });
+      await vi.waitFor(() => expect(electron.errorBoxes).toHaveLength(1));
+      expect(electron.errorBoxes[0]!.title).toBe('Holding could not open its window');
+      expect(electron.quitCalls).toBe(1);
+      // A later failure of the same kind does not ask again.
+      electron.mainWindow!.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(electron.errorBoxes).toHaveLength(1);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('locks and reloads when the window stops unexpectedly after opening, rather than quitting', async () => {
+    const { electron, holding } = await start();
+    value(await holding.vault.create({ passphrase: PASSPHRASE }));
+    const win = electron.mainWindow!;
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(win.reloads).toBe(1);
+    expect(electron.errorBoxes).toHaveLength(0);
+    expect(electron.quitCalls).toBe(0);
+    await vi.waitFor(() => expect(electron.page!.holding).not.toBe(holding));
+    expect(value(await electron.page!.holding.vault.status())).toEqual({
+      state: 'locked',
+      lastLockReason: 'window-restarted',
+    });
   });
 });
 
@@ -199,7 +232,7 @@ describe('the journal through the real IPC handlers', () => {
   });
 
   it('locks after the chosen idle time even where the system reports no idle time (Wayland)', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date', 'performance'] });
     const { electron, holding } = await start();
     value(await holding.vault.create({ passphrase: PASSPHRASE }));
     value(await holding.settings.update({ autoLockMinutes: 5 }));
@@ -256,6 +289,8 @@ describe('printing in Electron', () => {
         bottom: 20 / 25.4,
         left: 18 / 25.4,
       });
+      // Chromium names the process-wide user agent as the PDF's creator: not the system's details.
+      expect(printed!.creator).toBe('Holding');
       // The print session served that one address and nothing else; it is forgotten afterwards.
       const printSession = electron.sessions.get('holding-print')!;
       expect(printSession.requests).toEqual([{ url: printed!.url, cancelled: false }]);
@@ -308,6 +343,7 @@ describe('printing in Electron', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.message).toMatch(/could not make the PDF, so nothing was saved/);
       const log = logged.join('\n');
+      expect(log).toMatch(/\[holding\] printing failed: StandInError: ERR_FAILED \(-2\) loading/);
       expect(log).not.toMatch(/data:text\/html|base64,/);
       expect(log).not.toContain('estuary walk');
       expect(log).not.toMatch(/holding-print:\/\/document\/[0-9a-f]/);

@@ -14,8 +14,11 @@
  * - one `ipcMain.handle` per channel; navigation and window-open handlers are called as Electron 45
  *   calls them (the deprecated positional arguments are withheld, so code must read `event.url`);
  * - permission handlers, single-instance hand-over (`second-instance`, `open-file`), power events;
+ * - a response of 404 or more with a body is shown as the page, as Chromium does; only an empty
+ *   one fails the load;
  * - `printToPDF` accepts only Electron's documented options and prints the loaded page with real
- *   Chromium (Playwright), so a PDF made here is the document the app loaded.
+ *   Chromium (Playwright), so a PDF made here is the document the app loaded; the PDF's creator is
+ *   the process-wide user agent (`app.userAgentFallback`), as in Chromium.
  *
  * It does not replace the real smoke test (test/e2e/electron.spec.ts), which runs wherever the
  * binary exists.
@@ -67,8 +70,8 @@ export interface ElectronStandInOptions {
   singleInstance?: boolean;
   /** The main window never paints (ready-to-show never comes). */
   neverReady?: boolean;
-  /** The main window's page fails to load. */
-  failMainLoad?: boolean;
+  /** Where the app is (app.getAppPath()): by default this project, with its built renderer. */
+  appPath?: string;
   /** The print window's loads fail with an error that carries the URL, as Electron's do. */
   failPrintLoads?: boolean;
   /** What the save dialog answers. */
@@ -217,7 +220,7 @@ export class StandInWebContents extends EventEmitter {
 
   /** The user agent the page would see. */
   effectiveUserAgent(): string {
-    return this.userAgent ?? this.electron.app.userAgentFallback ?? CHROME_USER_AGENT;
+    return this.userAgent ?? this.electron.app.userAgentFallback;
   }
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
@@ -259,9 +262,9 @@ export class StandInWebContents extends EventEmitter {
       this.emit('did-fail-load', electronEvent({}), -20, 'ERR_BLOCKED_BY_CLIENT', url, true);
       throw error;
     }
-    if (response.status >= 400) {
-      this.emit('did-fail-load', electronEvent({}), -6, 'ERR_FILE_NOT_FOUND', url, true);
-      throw new StandInError(`ERR_FILE_NOT_FOUND (-6) loading '${url}'`);
+    if (response.status >= 400 && response.body === '') {
+      this.emit('did-fail-load', electronEvent({}), -379, 'ERR_HTTP_RESPONSE_CODE_FAILURE', url, true);
+      throw new StandInError(`ERR_HTTP_RESPONSE_CODE_FAILURE (-379) loading '${url}'`);
     }
     this.url = url;
     this.content = response.body;
@@ -302,7 +305,12 @@ export class StandInWebContents extends EventEmitter {
         footerTemplate: (options['footerTemplate'] as string | undefined) ?? '',
         margin: { top: inches('top'), bottom: inches('bottom'), left: inches('left'), right: inches('right') },
       });
-      this.electron.printed.push({ url: this.url, options, bytes: pdf.length });
+      this.electron.printed.push({
+        url: this.url,
+        options,
+        bytes: pdf.length,
+        creator: this.electron.app.userAgentFallback,
+      });
       return pdf;
     } finally {
       await context.close();
@@ -339,12 +347,10 @@ export class StandInBrowserWindow extends EventEmitter {
   }
 
   async loadURL(url: string): Promise<void> {
-    const main = this.electron.mainWindow === null && this.webContents.session.partition === 'default';
+    const main =
+      (this.electron.mainWindow === null || this.electron.mainWindow === this) &&
+      this.webContents.session.partition === 'default';
     if (main) this.electron.mainWindow = this;
-    if (main && this.electron.options.failMainLoad) {
-      this.webContents.emit('did-fail-load', electronEvent({}), -6, 'ERR_FILE_NOT_FOUND', url, true);
-      throw new StandInError(`ERR_FILE_NOT_FOUND (-6) loading '${url}'`);
-    }
     await this.webContents.loadURL(url);
     if (main) {
       this.electron.runPreload(this);
@@ -355,6 +361,12 @@ export class StandInBrowserWindow extends EventEmitter {
   show(): void {
     this.visible = true;
   }
+  /** Loads the page again, preload and all, as after a crash. */
+  reload(): void {
+    this.reloads += 1;
+    void this.loadURL(this.webContents.getURL());
+  }
+  reloads = 0;
   isVisible(): boolean {
     return this.visible;
   }
@@ -410,7 +422,7 @@ export class ElectronStandIn {
   readonly paths = new Map<string, string>();
   readonly dialogs: { kind: string; options: unknown }[] = [];
   readonly errorBoxes: { title: string; content: string }[] = [];
-  readonly printed: { url: string; options: Record<string, unknown>; bytes: number }[] = [];
+  readonly printed: { url: string; options: Record<string, unknown>; bytes: number; creator: string }[] = [];
   readonly opened: string[] = [];
   menu: { template: unknown[] } | null = null;
   quitCalls = 0;
@@ -420,7 +432,7 @@ export class ElectronStandIn {
   readonly tempRoot: string;
 
   readonly app: EventEmitter & {
-    userAgentFallback: string | undefined;
+    userAgentFallback: string;
     isPackaged: boolean;
     commandLine: { appendSwitch(name: string, value?: string): void };
     whenReady(): Promise<void>;
@@ -439,12 +451,13 @@ export class ElectronStandIn {
     this.defaultSession = new StandInSession(this, 'default');
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the module's classes and getters need the stand-in itself
     const electron = this;
-    let fallback: string | undefined;
+    // Electron answers with Chromium's default until the app sets its own.
+    let fallback = CHROME_USER_AGENT;
     this.app = Object.assign(new EventEmitter(), {
       get userAgentFallback() {
         return fallback;
       },
-      set userAgentFallback(value: string | undefined) {
+      set userAgentFallback(value: string) {
         fallback = value;
       },
       isPackaged: false,
@@ -463,7 +476,7 @@ export class ElectronStandIn {
         if (electron.ready && name === 'userData') throw new StandInError('userData must be set before ready.');
         electron.paths.set(name, value);
       },
-      getAppPath: () => ROOT,
+      getAppPath: () => options.appPath ?? ROOT,
       getVersion: () =>
         (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
     });
@@ -558,23 +571,27 @@ export class ElectronStandIn {
           electron.ipcHandlers.set(channel, handler);
         },
       },
-      dialog: afterReady('dialog', {
+      dialog: {
         showSaveDialog: async (...args: unknown[]) => {
+          electron.assertReady('dialog.showSaveDialog');
           const options = args.at(-1) as { defaultPath: string };
           electron.dialogs.push({ kind: 'save', options });
           const chosen = electron.options.savePath ? electron.options.savePath(options.defaultPath) : null;
           return { canceled: chosen === null, filePath: chosen ?? '' };
         },
         showOpenDialog: async (...args: unknown[]) => {
+          electron.assertReady('dialog.showOpenDialog');
           electron.dialogs.push({ kind: 'open', options: args.at(-1) });
           return { canceled: true, filePaths: [] };
         },
         showMessageBox: async (...args: unknown[]) => {
+          electron.assertReady('dialog.showMessageBox');
           electron.dialogs.push({ kind: 'message', options: args.at(-1) });
           return { response: electron.options.messageBoxResponse ?? 1, checkboxChecked: false };
         },
+        // The one dialog Electron allows before ready.
         showErrorBox: (title: string, content: string) => void electron.errorBoxes.push({ title, content }),
-      }),
+      },
       powerMonitor: afterReady('powerMonitor', powerMonitor),
       Menu: afterReady('Menu', {
         buildFromTemplate: (template: unknown[]) => ({ template }),

@@ -42,6 +42,7 @@ export function pdfRendererFor(browser: Browser, blocked: string[] = []): PdfRen
           if (!response?.ok()) throw new Error('not loaded');
         },
         async () => new Uint8Array(await page.pdf({ ...PDF_PRINT_OPTIONS, margin: PDF_MARGINS_CSS, ...templates })),
+        (line) => console.error(`[holding shell] printing failed: ${line}`),
       );
     } finally {
       await context.close();

@@ -117,19 +117,34 @@ describe('packaging', () => {
 });
 
 describe('what reaches the log', () => {
-  it('keeps the kind of error and drops addresses, documents and long messages', () => {
+  it('keeps the kind of error and drops addresses, documents, paths, quoted text and long messages', () => {
     const html = `<p>${'Maria told me about her week. '.repeat(200)}</p>`;
     const error = new Error(
       `ERR_INVALID_URL (-300) loading 'data:text/html;base64,${Buffer.from(html).toString('base64')}'`,
     );
     const logged = describeForLog(error);
-    expect(logged).toMatch(/^Error: ERR_INVALID_URL \(-300\) loading 'data:…'/);
-    expect(logged).not.toContain('base64,');
+    expect(logged).toMatch(/^Error: ERR_INVALID_URL \(-300\) loading '…'/);
+    expect(logged).not.toContain('base64');
     expect(logged.split('\n')[0]!.length).toBeLessThan(300);
     const long = describeForLog(Object.assign(new Error('x'.repeat(5000)), { code: 'E_LONG' }));
     expect(long.split('\n')[0]).toMatch(/^Error \(E_LONG\): x+… \(5000 characters\)$/);
-    expect(describeForLog('a string')).toBe('a string was thrown');
-    expect(describeForLog(new Error('failed at holding-print://document/1234.html'))).not.toContain('1234');
+    expect(describeForLog('a string')).toBe('something other than an Error was thrown (string)');
+    for (const message of [
+      'failed at holding-print://document/1234.html',
+      'ERR_FAILED (-2) loading holding-print://document/1234.html',
+      "ENOENT: no such file or directory, open '/home/sam/Feedback from Ama.holdingbundle'",
+      'EACCES: permission denied, open C:\\Users\\Ama Mensah\\Documents\\x.pdf',
+      'could not open mailto:ama.mensah@example.org',
+      'Unexpected token in JSON at position 3: "Ama wrote"',
+      'EPERM /home/ama/notes.txt',
+    ]) {
+      const line = describeForLog(new Error(message));
+      expect(line).not.toMatch(/1234|Ama|ama|sam|Users/);
+    }
+    // Stack frames keep which file of ours and where, not the folders above it.
+    const framed = new Error('boom');
+    framed.stack = 'Error: boom\n    at save (/home/sam/Apps/Holding/resources/app.asar/dist/main/index.cjs:120:7)';
+    expect(describeForLog(framed)).toBe('Error: boom\n    at save (…/index.cjs:120:7)');
   });
 });
 
@@ -137,6 +152,7 @@ describe('idle time for auto-lock', () => {
   it('takes the longer of time away from Holding and time away from the computer', () => {
     let now = 0;
     const clock = new ActivityClock(() => now);
+    expect(new ActivityClock().idleSeconds(0)).toBeLessThan(1);
     now = 90_000;
     // Under Wayland the system says 0 for ever: Holding's own clock still counts.
     expect(clock.idleSeconds(0)).toBe(90);
