@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { copiesIntoElectronBuild } from './native-copy.mjs';
 
 const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
@@ -23,15 +24,7 @@ if (existsSync(output) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim(
 const src = path.join(outDir, 'src');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-// Skip only the package's own build/ folder (the Node build), judged relative to the package so that a
-// checkout under some other folder called build (/home/ci/build/holding) still copies everything.
-cpSync(pkgDir, src, {
-  recursive: true,
-  filter: (p) => {
-    const rel = path.relative(pkgDir, p);
-    return rel !== 'build' && !rel.startsWith(`build${path.sep}`);
-  },
-});
+cpSync(pkgDir, src, { recursive: true, filter: (p) => copiesIntoElectronBuild(pkgDir, p) });
 
 // A machine-wide nodedir (set here for Node builds) would point node-gyp at Node's headers.
 const env = { ...process.env };

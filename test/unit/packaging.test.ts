@@ -272,3 +272,22 @@ describe('npm', () => {
     expect(pkg.allowScripts).toMatchObject({ 'better-sqlite3-multiple-ciphers': true, esbuild: true });
   });
 });
+
+describe('the SQLite addon for Electron', () => {
+  it('copies everything but the package’s own build folder, wherever the checkout is', async () => {
+    const modulePath: string = path.join(ROOT, 'scripts', 'native-copy.mjs');
+    const { copiesIntoElectronBuild } = (await import(modulePath)) as {
+      copiesIntoElectronBuild: (pkgDir: string, file: string) => boolean;
+    };
+    for (const root of ['/home/sam/holding', '/home/ci/build/holding', '/build']) {
+      const pkgDir = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
+      expect(copiesIntoElectronBuild(pkgDir, path.join(pkgDir, 'src', 'better_sqlite3.cpp')), root).toBe(true);
+      expect(copiesIntoElectronBuild(pkgDir, path.join(pkgDir, 'deps', 'sqlite3', 'sqlite3.c')), root).toBe(true);
+      expect(copiesIntoElectronBuild(pkgDir, path.join(pkgDir, 'binding.gyp')), root).toBe(true);
+      expect(copiesIntoElectronBuild(pkgDir, path.join(pkgDir, 'build')), root).toBe(false);
+      expect(copiesIntoElectronBuild(pkgDir, path.join(pkgDir, 'build', 'Release', 'better_sqlite3.node')), root).toBe(
+        false,
+      );
+    }
+  });
+});
