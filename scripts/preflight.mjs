@@ -16,7 +16,7 @@ export const SOFFICE_PATHS = ['/usr/bin/soffice', '/usr/bin/libreoffice'];
 /** The Python the independent bundle reader runs under (test/integration/bundle-reader.test.ts). */
 export const PYTHON = '/usr/bin/python3';
 /** The Node.js versions the tests run on: package.json's engines. */
-export const NODE_RANGE = '^20.19.0 || >=22.12.0';
+export const NODE_RANGE = '^20.19.0 || ^22.13.0 || >=24';
 
 const POPPLER = ['pdftotext', 'pdfinfo', 'pdftoppm'];
 const SQLITE = 'better-sqlite3-multiple-ciphers';
@@ -27,7 +27,7 @@ export function nodeVersionFits(version) {
   if (!match) return false;
   const major = Number(match[1]);
   const minor = Number(match[2]);
-  return (major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22;
+  return (major === 20 && minor >= 19) || (major === 22 && minor >= 13) || major >= 24;
 }
 
 /** "a", "a and b", "a, b and c". */
@@ -72,15 +72,15 @@ export function preflight(env) {
 
   if (!nodeVersionFits(env.nodeVersion)) {
     problems.push(
-      `This is Node.js ${env.nodeVersion.replace(/^v/, '')}, and the tests need 20.19 or later in the 20 series, or 22.12 or later: install a current Node.js from nodejs.org or NodeSource (Debian 12's own nodejs package is too old), then run \`npm ci\` again.`,
+      `This is Node.js ${env.nodeVersion.replace(/^v/, '')}, and the tests need 20.19 or later in the 20 series, 22.13 or later in the 22 series, or 24 or later: install a current Node.js from nodejs.org or NodeSource (Debian 12's own nodejs package is too old), then run \`npm ci\` again.`,
     );
   }
 
   if (!env.isExecutable(env.chromium)) {
     problems.push(
       env.chromiumFromEnv
-        ? `HOLDING_CHROMIUM points to ${env.chromium || 'nothing'}, but there is no Chromium there: set it to the path of a Chromium (or Chrome) executable, or unset it and run \`sudo apt-get install chromium\` (on Debian) to use ${DEFAULT_CHROMIUM}.`
-        : `Chromium is missing (the end-to-end and PDF tests drive it from ${DEFAULT_CHROMIUM}): on Debian run \`sudo apt-get install chromium\`; on another system, install Chromium (or Chrome) and set HOLDING_CHROMIUM to its path.`,
+        ? `HOLDING_CHROMIUM points to ${env.chromium || 'nothing'}, which is not a program this machine can run: set it to the path of a Chromium (or Chrome) executable, or unset it and run \`sudo apt-get install chromium\` (on Debian) to use ${DEFAULT_CHROMIUM}.`
+        : `Chromium is missing, or ${DEFAULT_CHROMIUM} is not a program this machine can run (the end-to-end and PDF tests drive it): on Debian run \`sudo apt-get install chromium\`; on another system, install Chromium (or Chrome) and set HOLDING_CHROMIUM to its path.`,
     );
   }
 

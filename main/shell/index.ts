@@ -66,13 +66,24 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession();
     const root = app.getAppPath();
+    const nativeBinding = electronNativeBinding(root);
+    if (app.isPackaged && !nativeBinding) {
+      // Without the addon built for Electron the journal cannot be opened: say so now, not at unlock.
+      console.error('[holding] the SQLite addon for Electron is missing from resources/native');
+      dialog.showErrorBox(
+        'Holding is missing a part it needs',
+        'The part of Holding that opens your encrypted journal is missing from this installation, so Holding cannot start. Your journal itself is untouched. Please reinstall Holding.',
+      );
+      app.quit();
+      return;
+    }
     serveRenderer(path.join(root, 'dist', 'renderer'));
     services = createServices({
       dataDir,
       host: 'electron',
       version: app.getVersion(),
       appOrigin: APP_ORIGIN,
-      nativeBinding: electronNativeBinding(root),
+      nativeBinding,
       idleSeconds: () => activity.idleSeconds(systemIdleSeconds()),
       openExternal: (url) =>
         openExternalAfterConfirm(url, async () => {

@@ -5,7 +5,7 @@
  * the system, all through the real IPC handlers, services and an encrypted database.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -140,12 +140,27 @@ describe('start-up in Electron', () => {
     expect(electron.mainWindow!.options.webPreferences?.['devTools']).toBe(true);
     const packaged = new ElectronStandIn();
     packaged.app.isPackaged = true;
+    withPackagedAddon(packaged);
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-electron-data-'));
     running.push({ electron: packaged, dataDir });
     loadMain(packaged, { args: ['--data-dir', dataDir] });
     await vi.waitFor(() => expect(packaged.page).not.toBeNull());
     expect(JSON.stringify(packaged.menu?.template)).not.toContain('toggleDevTools');
     expect(packaged.mainWindow!.options.webPreferences?.['devTools']).toBe(false);
+    // The packaged app opens its journal with the addon from resources/native.
+    value(await packaged.page!.holding.vault.create({ passphrase: PASSPHRASE }));
+  });
+
+  it('says so at start, not at unlock, when a packaged app is missing its SQLite addon', async () => {
+    const packaged = new ElectronStandIn();
+    packaged.app.isPackaged = true;
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-electron-data-'));
+    running.push({ electron: packaged, dataDir });
+    loadMain(packaged, { args: ['--data-dir', dataDir] });
+    await vi.waitFor(() => expect(packaged.errorBoxes).toHaveLength(1));
+    expect(packaged.errorBoxes[0]!.title).toBe('Holding is missing a part it needs');
+    expect(packaged.quitCalls).toBe(1);
+    expect(packaged.windows).toHaveLength(0);
   });
 
   it('stops at once when another Holding is already open, handing over to it', () => {
@@ -391,8 +406,9 @@ type PrintModule = { printHtmlToPdf: PdfRenderer };
 
 /** main/shell/print.ts on its own, bundled as the app bundles it, with the stand-in as its `electron`. */
 async function loadPrintModule(electron: ElectronStandIn) {
-  // Inside the project, so `electron` resolves to the package the stand-in takes the place of.
-  const outfile = path.join(ROOT, 'dist', 'standin', 'print.cjs');
+  // Inside the project, so `electron` resolves to the package the stand-in takes the place of (and
+  // outside dist/, so it could never be packaged).
+  const outfile = path.join(ROOT, 'test-results', 'standin', 'print.cjs');
   await build({
     entryPoints: [path.join(ROOT, 'main/shell/print.ts')],
     outfile,
@@ -406,6 +422,14 @@ async function loadPrintModule(electron: ElectronStandIn) {
   const require = createRequire(outfile);
   delete require.cache[outfile];
   return (require(outfile) as PrintModule).printHtmlToPdf;
+}
+
+/** Puts an addon where a packaged app keeps it (resources/native): Node's build stands in for Electron's. */
+function withPackagedAddon(electron: ElectronStandIn): void {
+  const native = path.join(electron.tempRoot, 'resources', 'native');
+  mkdirSync(native, { recursive: true });
+  const pkg = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers/package.json'));
+  copyFileSync(path.join(pkg, 'build', 'Release', 'better_sqlite3.node'), path.join(native, 'better_sqlite3.node'));
 }
 
 /** An export document of about `chars` characters of text: many reflections, each with its own marker. */

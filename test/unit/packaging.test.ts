@@ -112,6 +112,22 @@ describe('electron-builder accepts the configuration', () => {
 });
 
 describe('what goes into the app', () => {
+  it('packs only the three builds, and none of the addon’s sources or its Node build', () => {
+    // electron-builder's own loader turns the list into one filter set.
+    expect(config.files).toEqual([
+      {
+        filter: [
+          'dist/main/**/*',
+          'dist/preload/**/*',
+          'dist/renderer/**/*',
+          'package.json',
+          '!**/*.map',
+          '!node_modules/better-sqlite3-multiple-ciphers/{deps,src,build}/**',
+        ],
+      },
+    ]);
+  });
+
   it('never rebuilds node_modules for Electron (the tests use that Node build)', () => {
     expect(config['npmRebuild']).toBe(false);
     expect(config['nodeGypRebuild']).toBe(false);
@@ -258,7 +274,7 @@ describe('the icons', () => {
 
 describe('npm', () => {
   it('runs on the Node the tests use and the one Electron 45 tools want', () => {
-    expect(pkg.engines?.node).toBe('^20.19.0 || >=22.12.0');
+    expect(pkg.engines?.node).toBe('^20.19.0 || ^22.13.0 || >=24');
   });
 
   it('decides on every install script in the lockfile', () => {
