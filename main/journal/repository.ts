@@ -95,6 +95,13 @@ const SUMMARY_COLUMNS = `e.seq, e.id, e.kind, e.title, e.excerpt, e.word_count, 
   e.template_id, e.bring_to_supervision, e.contains_client_material, e.pinned, e.deleted_at, e.version,
   (SELECT group_concat(t.tag, char(31)) FROM entry_tags t WHERE t.entry_id = e.id) AS tags`;
 
+type ListRow = SummaryRow & { snippet: string; title_highlighted: string };
+
+function listItem(row: ListRow): EntrySummary {
+  const { version: _version, ...summary } = summaryFields(row);
+  return { ...summary, excerpt: row.snippet, titleHighlighted: row.title_highlighted };
+}
+
 function splitTags(tags: string | null): string[] {
   return tags ? tags.split(TAG_SEPARATOR).sort((a, b) => a.localeCompare(b)) : [];
 }
@@ -200,9 +207,7 @@ export class JournalRepository {
   list(filter: ListFilter): { total: number; items: EntrySummary[] } {
     const where: string[] = [filter.trash ? 'e.deleted_at IS NOT NULL' : 'e.deleted_at IS NULL'];
     const params: Record<string, unknown> = {};
-    let from = 'entries e';
     if (filter.match) {
-      from = 'entries_fts JOIN entries e ON e.seq = entries_fts.rowid';
       where.push('entries_fts MATCH @match');
       params['match'] = filter.match;
     }
@@ -239,29 +244,42 @@ export class JournalRepository {
       }
     }
     const whereSql = where.join(' AND ');
-    const total = this.db.prepare(`SELECT count(*) FROM ${from} WHERE ${whereSql}`).pluck().get(params) as number;
     const sort = filter.sort === 'relevance' && !filter.match ? 'updated' : filter.sort;
     // seq last: equal timestamps must still sort the same way every time, or paging repeats and skips rows.
     const order = filter.trash ? 'e.deleted_at DESC, e.seq DESC' : `e.pinned DESC, ${SORTS[sort]}, e.seq DESC`;
-    const searchColumns = filter.match
-      ? `, snippet(entries_fts, 1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 24) AS snippet,
-         highlight(entries_fts, 0, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}') AS title_highlighted`
-      : `, e.excerpt AS snippet, e.title AS title_highlighted`;
+    const page = { limit: filter.limit, offset: filter.offset };
+    if (!filter.match) {
+      const total = this.db.prepare(`SELECT count(*) FROM entries e WHERE ${whereSql}`).pluck().get(params) as number;
+      const rows = this.db
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS}, e.excerpt AS snippet, e.title AS title_highlighted FROM entries e
+           WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        )
+        .all({ ...params, ...page }) as ListRow[];
+      return { total, items: rows.map(listItem) };
+    }
+    // A search. Each match is checked against the trash, pinned and date-changed columns through the
+    // covering index entries_by_seq rather than the table: one index page holds many entries, where
+    // the table needs a page (decrypted on a cache miss) per match. That counts and orders every
+    // match; only the page's own rows are then read, with their snippets, which cost the most.
+    const matches = `entries_fts JOIN entries e INDEXED BY entries_by_seq ON e.seq = entries_fts.rowid`;
+    const total = this.db.prepare(`SELECT count(*) FROM ${matches} WHERE ${whereSql}`).pluck().get(params) as number;
+    const seqs = this.db
+      .prepare(`SELECT e.seq FROM ${matches} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...params, ...page }) as number[];
+    if (seqs.length === 0) return { total, items: [] };
     const rows = this.db
       .prepare(
-        `SELECT ${SUMMARY_COLUMNS}${searchColumns} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        `SELECT ${SUMMARY_COLUMNS},
+           snippet(entries_fts, 1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 24) AS snippet,
+           highlight(entries_fts, 0, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}') AS title_highlighted
+         FROM entries_fts JOIN entries e ON e.seq = entries_fts.rowid
+         WHERE entries_fts MATCH @match AND entries_fts.rowid IN (SELECT value FROM json_each(@seqs))`,
       )
-      .all({ ...params, limit: filter.limit, offset: filter.offset }) as (SummaryRow & {
-      snippet: string;
-      title_highlighted: string;
-    })[];
-    return {
-      total,
-      items: rows.map((row) => {
-        const { version: _version, ...summary } = summaryFields(row);
-        return { ...summary, excerpt: row.snippet, titleHighlighted: row.title_highlighted };
-      }),
-    };
+      .all({ match: params['match'], seqs: JSON.stringify(seqs) }) as ListRow[];
+    const bySeq = new Map(rows.map((row) => [row.seq, row]));
+    return { total, items: seqs.flatMap((seq) => (bySeq.has(seq) ? [listItem(bySeq.get(seq)!)] : [])) };
   }
 
   tags(): TagCount[] {

@@ -330,3 +330,44 @@ describe('revision rules', () => {
     expect(s.journal.revision(kept!.id).text).toBe('We talked about the move, and I noticed my own tiredness today.');
   });
 });
+
+describe('search at scale', () => {
+  it('counts and orders matches through the covering index, reading whole rows only for the page shown', async () => {
+    const s = await open();
+    for (let i = 0; i < 60; i += 1) {
+      const entry = s.journal.create({ title: `Shift ${i}` });
+      save(s, entry, { body: docFromParagraphs([`The handover was quiet today, number ${i}.`]), pinned: i % 7 === 0 });
+    }
+    const db = s.vault.db();
+    const statements: string[] = [];
+    const prepare = db.prepare.bind(db);
+    const spy = vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
+      statements.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare);
+    const result = s.journal.list({ query: 'handover', sort: 'relevance', limit: 20 });
+    spy.mockRestore();
+    expect(result.total).toBe(60);
+    expect(result.items).toHaveLength(20);
+    expect(result.items[0]!.excerpt).toContain(`${HIGHLIGHT_START}handover${HIGHLIGHT_END}`);
+    const plans = statements
+      .filter((sql) => /entries_fts MATCH/.test(sql))
+      .map((sql) => ({
+        sql,
+        plan: (
+          db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ match: 'handover', limit: 20, offset: 0, seqs: '[1]' }) as {
+            detail: string;
+          }[]
+        )
+          .map((row) => row.detail)
+          .join(' | '),
+      }));
+    // The count and the page's order: every match checked in the index, never in the table.
+    const overAllMatches = plans.filter(({ sql }) => !sql.includes('json_each'));
+    expect(overAllMatches).toHaveLength(2);
+    for (const { plan } of overAllMatches) expect(plan).toContain('USING COVERING INDEX entries_by_seq');
+    // Only the shown page's rows (and their snippets) are read from the table.
+    const pageRows = plans.filter(({ sql }) => sql.includes('json_each'));
+    expect(pageRows).toHaveLength(1);
+  });
+});
