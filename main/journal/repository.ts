@@ -258,10 +258,12 @@ export class JournalRepository {
         .all({ ...params, ...page }) as ListRow[];
       return { total, items: rows.map(listItem) };
     }
-    // A search. Each match is checked against the trash, pinned and date-changed columns through the
-    // covering index entries_by_seq rather than the table: one index page holds many entries, where
-    // the table needs a page (decrypted on a cache miss) per match. That counts and orders every
-    // match; only the page's own rows are then read, with their snippets, which cost the most.
+    // A search. Each match is checked through the index entries_by_seq (entry number, trash, pinned,
+    // last changed) rather than the table: for the usual search (newest or most relevant first,
+    // filtered by trash and pinned only) the index covers it, and one index page holds many entries
+    // where the table needs a page (decrypted on a cache miss) per match. Other filters and sorts
+    // still read the table after the index. Only the page's own rows are then read in full, with
+    // their snippets, which cost the most.
     const matches = `entries_fts JOIN entries e INDEXED BY entries_by_seq ON e.seq = entries_fts.rowid`;
     const total = this.db.prepare(`SELECT count(*) FROM ${matches} WHERE ${whereSql}`).pluck().get(params) as number;
     const seqs = this.db
@@ -275,11 +277,21 @@ export class JournalRepository {
            snippet(entries_fts, 1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 24) AS snippet,
            highlight(entries_fts, 0, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}') AS title_highlighted
          FROM entries_fts JOIN entries e ON e.seq = entries_fts.rowid
-         WHERE entries_fts MATCH @match AND entries_fts.rowid IN (SELECT value FROM json_each(@seqs))`,
+         WHERE entries_fts MATCH @match AND entries_fts.rowid BETWEEN @low AND @high
+           AND +entries_fts.rowid IN (SELECT value FROM json_each(@seqs))`,
       )
-      .all({ match: params['match'], seqs: JSON.stringify(seqs) }) as ListRow[];
+      .all({
+        match: params['match'],
+        // The range goes to FTS5 with the match, which then runs once; the list itself must not (the
+        // "+"): FTS5 would run the whole match again for each number in it, and a short prefix such as
+        // "t*" merges the lists of every word it begins.
+        low: Math.min(...seqs),
+        high: Math.max(...seqs),
+        seqs: JSON.stringify(seqs),
+      }) as ListRow[];
     const bySeq = new Map(rows.map((row) => [row.seq, row]));
-    return { total, items: seqs.flatMap((seq) => (bySeq.has(seq) ? [listItem(bySeq.get(seq)!)] : [])) };
+    if (bySeq.size !== seqs.length) throw new Error('A search page lost rows between its two reads.');
+    return { total, items: seqs.map((seq) => listItem(bySeq.get(seq)!)) };
   }
 
   tags(): TagCount[] {
