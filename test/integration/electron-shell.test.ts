@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderHtml, pdfTemplates } from '../../common/export/html';
 import { EMPTY_SELECTION, type ExportDocument } from '../../common/export/types';
@@ -36,14 +36,37 @@ beforeAll(() => {
 
 const running: { electron: ElectronStandIn; dataDir: string }[] = [];
 
-async function start(options: ElectronStandInOptions = {}, extraArgs: string[] = []) {
+/** A stand-in with a data folder of its own, both put away after the test. */
+function standIn(options: ElectronStandInOptions = {}) {
   const electron = new ElectronStandIn(options);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-electron-data-'));
   running.push({ electron, dataDir });
-  loadMain(electron, { args: ['--data-dir', dataDir, ...extraArgs] });
-  await vi.waitFor(() => expect(electron.page).not.toBeNull(), { timeout: 10_000 });
-  return { electron, dataDir, holding: electron.page!.holding };
+  return { electron, dataDir };
 }
+
+/** `electron . --data-dir <its folder> …args`, after `prepare` (a packaged app, say). */
+function launch(options: ElectronStandInOptions = {}, args: string[] = [], prepare?: (e: ElectronStandIn) => void) {
+  const { electron, dataDir } = standIn(options);
+  prepare?.(electron);
+  loadMain(electron, { args: ['--data-dir', dataDir, ...args] });
+  return electron;
+}
+
+/** Launched, with the window's page up. */
+async function start(
+  options: ElectronStandInOptions = {},
+  args: string[] = [],
+  prepare?: (e: ElectronStandIn) => void,
+) {
+  const electron = launch(options, args, prepare);
+  await vi.waitFor(() => expect(electron.page).not.toBeNull(), { timeout: 10_000 });
+  return { electron, holding: electron.page!.holding };
+}
+
+const packaged = (withAddon: boolean) => (electron: ElectronStandIn) => {
+  electron.app.isPackaged = true;
+  if (withAddon) withPackagedAddon(electron);
+};
 
 afterEach(async () => {
   vi.useRealTimers();
@@ -138,36 +161,23 @@ describe('start-up in Electron', () => {
     const { electron } = await start();
     expect(JSON.stringify(electron.menu?.template)).toContain('toggleDevTools');
     expect(electron.mainWindow!.options.webPreferences?.['devTools']).toBe(true);
-    const packaged = new ElectronStandIn();
-    packaged.app.isPackaged = true;
-    withPackagedAddon(packaged);
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-electron-data-'));
-    running.push({ electron: packaged, dataDir });
-    loadMain(packaged, { args: ['--data-dir', dataDir] });
-    await vi.waitFor(() => expect(packaged.page).not.toBeNull());
-    expect(JSON.stringify(packaged.menu?.template)).not.toContain('toggleDevTools');
-    expect(packaged.mainWindow!.options.webPreferences?.['devTools']).toBe(false);
+    const installed = await start({}, [], packaged(true));
+    expect(JSON.stringify(installed.electron.menu?.template)).not.toContain('toggleDevTools');
+    expect(installed.electron.mainWindow!.options.webPreferences?.['devTools']).toBe(false);
     // The packaged app opens its journal with the addon from resources/native.
-    value(await packaged.page!.holding.vault.create({ passphrase: PASSPHRASE }));
+    value(await installed.holding.vault.create({ passphrase: PASSPHRASE }));
   });
 
   it('says so at start, not at unlock, when a packaged app is missing its SQLite addon', async () => {
-    const packaged = new ElectronStandIn();
-    packaged.app.isPackaged = true;
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-electron-data-'));
-    running.push({ electron: packaged, dataDir });
-    loadMain(packaged, { args: ['--data-dir', dataDir] });
-    await vi.waitFor(() => expect(packaged.errorBoxes).toHaveLength(1));
-    expect(packaged.errorBoxes[0]!.title).toBe('Holding is missing a part it needs');
-    expect(packaged.quitCalls).toBe(1);
-    expect(packaged.windows).toHaveLength(0);
+    const incomplete = launch({}, [], packaged(false));
+    await vi.waitFor(() => expect(incomplete.errorBoxes).toHaveLength(1));
+    expect(incomplete.errorBoxes[0]!.title).toBe('Holding is missing a part it needs');
+    expect(incomplete.quitCalls).toBe(1);
+    expect(incomplete.windows).toHaveLength(0);
   });
 
   it('stops at once when another Holding is already open, handing over to it', () => {
-    const electron = new ElectronStandIn({ singleInstance: false });
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-electron-data-'));
-    running.push({ electron, dataDir });
-    loadMain(electron, { args: ['--data-dir', dataDir] });
+    const electron = launch({ singleInstance: false });
     expect(electron.quitCalls).toBe(1);
     expect(electron.windows).toHaveLength(0);
     expect(electron.ipcHandlers.size).toBe(0);
@@ -190,11 +200,8 @@ describe('start-up in Electron', () => {
 
   it('says so once and quits when its page cannot load (no built window), instead of staying open unseen', async () => {
     const empty = mkdtempSync(path.join(os.tmpdir(), 'holding-no-app-'));
-    const electron = new ElectronStandIn({ appPath: empty });
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-electron-data-'));
-    running.push({ electron, dataDir });
     try {
-      loadMain(electron, { args: ['--data-dir', dataDir] });
+      const electron = launch({ appPath: empty });
       await vi.waitFor(() => expect(electron.errorBoxes).toHaveLength(1));
       expect(electron.errorBoxes[0]!.title).toBe('Holding could not open its window');
       expect(electron.quitCalls).toBe(1);
@@ -317,9 +324,7 @@ describe('printing in Electron', () => {
   });
 
   it('prints an export of more than 5 MB of HTML with the code the app uses', async () => {
-    const electron = new ElectronStandIn();
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-electron-data-'));
-    running.push({ electron, dataDir });
+    const { electron } = standIn();
     electron.becomeReady();
     const printHtmlToPdf = await loadPrintModule(electron);
     const doc = bigExport(5.2e6);
@@ -409,15 +414,10 @@ async function loadPrintModule(electron: ElectronStandIn) {
   // Inside the project, so `electron` resolves to the package the stand-in takes the place of (and
   // outside dist/, so it could never be packaged).
   const outfile = path.join(ROOT, 'test-results', 'standin', 'print.cjs');
-  await build({
-    entryPoints: [path.join(ROOT, 'main/shell/print.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  const { MAIN_BUNDLE } = (await import(path.join(ROOT, 'scripts', 'electron-bundles.mjs'))) as {
+    MAIN_BUNDLE: BuildOptions;
+  };
+  await build({ ...MAIN_BUNDLE, absWorkingDir: ROOT, entryPoints: ['main/shell/print.ts'], outfile });
   installAsElectron(electron);
   const require = createRequire(outfile);
   delete require.cache[outfile];

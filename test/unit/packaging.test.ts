@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_EXTENSION } from '../../common/sharing/types';
 
@@ -160,17 +160,14 @@ describe('what goes into the app', () => {
     let required: string[];
 
     beforeAll(async () => {
-      // The same options as scripts/build-electron.mjs's main build, in memory (dist/ stays untouched).
+      // main's own bundle options (scripts/electron-bundles.mjs), in memory (dist/ stays untouched).
+      const { MAIN_BUNDLE } = (await import(path.join(ROOT, 'scripts', 'electron-bundles.mjs'))) as {
+        MAIN_BUNDLE: BuildOptions;
+      };
       const result = await build({
-        bundle: true,
-        platform: 'node',
-        target: 'node22',
-        format: 'cjs',
-        sourcemap: false,
+        ...MAIN_BUNDLE,
+        absWorkingDir: ROOT,
         logLevel: 'silent',
-        entryPoints: [path.join(ROOT, 'main/shell/index.ts')],
-        outfile: path.join(ROOT, 'dist/main/index.cjs'),
-        packages: 'external',
         write: false,
         metafile: true,
       });
