@@ -123,6 +123,9 @@ export interface Action {
   doneAt: string | null;
 }
 
+/** An action not yet done, with the name of the supervision it came from. */
+export type OpenAction = Action & { supervisorName: string };
+
 export interface SessionRecord {
   id: string;
   supervisorId: string | null;
@@ -144,4 +147,19 @@ export interface BalanceView {
   totals: Record<SupervisionFunction, number>;
   /** Functions with no discussed item in each of the last MISSING_AFTER sessions. */
   missing: SupervisionFunction[];
+}
+
+/** An entry flagged "bring to supervision" that could join an agenda. */
+export interface AgendaSuggestion {
+  id: string;
+  kind: string;
+  title: string;
+  excerpt: string;
+  updatedAt: string;
+}
+
+/** An entry's place in supervision: on an agenda now, or discussed in a session. */
+export interface EntryInSupervision {
+  agenda: { itemId: string; supervisorId: string; supervisorName: string; title: string }[];
+  sessions: { sessionId: string; supervisorName: string; startsAt: string; title: string; outcome: ItemOutcome }[];
 }
