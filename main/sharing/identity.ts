@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
+import type { ParsedInputOf } from '../../common/ipc/contract';
 import type { ContactView, IdentityView } from '../../common/sharing/types';
 import type { Vault } from '../vault/vault';
 
@@ -12,6 +13,7 @@ export type { ContactView, IdentityView };
 import {
   cardOf,
   createIdentity,
+  fingerprintHex,
   fingerprintOf,
   parseCard,
   type PublicIdentity,
@@ -19,7 +21,7 @@ import {
   sharingReady,
   shortFingerprint,
   tidyName,
-} from './bundle';
+} from './card';
 
 interface IdentityRow {
   name: string;
@@ -41,8 +43,18 @@ interface ContactRow {
   added_at: string;
 }
 
-const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+/** The name and role on the card, as `sharing:saveIdentity` takes them. */
+export type IdentityInput = ParsedInputOf<'sharing:saveIdentity'>;
+
+/** A contact found by their keys: who they are to this person, and whether the fingerprints were confirmed. */
+export interface ContactByKeys {
+  id: string;
+  name: string;
+  verified: boolean;
+}
+
 const bytes = (b: Uint8Array) => new Uint8Array(b);
+const gone = () => new AppError('NOT_FOUND', 'That contact is no longer here.');
 
 export class IdentityService {
   constructor(
@@ -72,7 +84,7 @@ export class IdentityService {
   }
 
   /** Makes the identity the first time (new keys); afterwards changes only the name and role on the card. */
-  async save(input: { name: string; role: string }): Promise<IdentityView> {
+  async save(input: IdentityInput): Promise<IdentityView> {
     await sharingReady();
     const name = tidyName(input.name);
     const role = tidyName(input.role);
@@ -105,18 +117,17 @@ export class IdentityService {
   async addContact(cardText: string): Promise<ContactView> {
     await sharingReady();
     const card = parseCard(cardText);
-    const fingerprint = hex(fingerprintOf(card));
+    const fingerprint = fingerprintHex(card);
     const me = this.secret();
-    if (me && hex(fingerprintOf(me)) === fingerprint) {
+    if (me && fingerprintHex(me) === fingerprint) {
       throw new AppError('INVALID_INPUT', 'That is your own card. Add the card of the person you want to share with.');
     }
-    const db = this.vault.db();
-    const existing = db.prepare('SELECT * FROM contacts WHERE fingerprint = ?').get(fingerprint) as
-      ContactRow | undefined;
+    const existing = this.withFingerprint(fingerprint);
     if (existing) {
       throw new AppError('INVALID_INPUT', `You have already added ${existing.name}’s card.`);
     }
     // Two people with the same name could be mistaken for each other when choosing whom to share with.
+    const db = this.vault.db();
     const sameName = db.prepare('SELECT name FROM contacts WHERE name = ? COLLATE NOCASE').get(card.name) as
       { name: string } | undefined;
     if (sameName) {
@@ -139,14 +150,18 @@ export class IdentityService {
       .db()
       .prepare('UPDATE contacts SET verified_at = ? WHERE id = ?')
       .run(verified ? this.now().toISOString() : null, id);
-    if (result.changes === 0) throw new AppError('NOT_FOUND', 'That contact is no longer here.');
+    if (result.changes === 0) throw gone();
     return this.contact(id);
   }
 
   contact(id: string): ContactView {
+    return toView(this.row(id));
+  }
+
+  private row(id: string): ContactRow {
     const row = this.vault.db().prepare('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
-    if (!row) throw new AppError('NOT_FOUND', 'That contact is no longer here.');
-    return toView(row);
+    if (!row) throw gone();
+    return row;
   }
 
   contacts(): ContactView[] {
@@ -157,8 +172,7 @@ export class IdentityService {
 
   /** A contact's public keys, for sealing to them or checking what they signed. */
   publicKeys(id: string): PublicIdentity & { verified: boolean } {
-    const row = this.vault.db().prepare('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
-    if (!row) throw new AppError('NOT_FOUND', 'That contact is no longer here.');
+    const row = this.row(id);
     return {
       name: row.name,
       role: row.role,
@@ -166,6 +180,18 @@ export class IdentityService {
       signingKey: bytes(row.signing_key),
       verified: row.verified_at !== null,
     };
+  }
+
+  /**
+   * The contact with these keys (their fingerprint in hex), if any: by the keys, not the name, so a contact
+   * removed and added again is still the same person.
+   */
+  withFingerprint(fingerprint: string): ContactByKeys | null {
+    const row = this.vault
+      .db()
+      .prepare('SELECT id, name, verified_at FROM contacts WHERE fingerprint = ?')
+      .get(fingerprint) as Pick<ContactRow, 'id' | 'name' | 'verified_at'> | undefined;
+    return row ? { id: row.id, name: row.name, verified: row.verified_at !== null } : null;
   }
 
   removeContact(id: string): void {

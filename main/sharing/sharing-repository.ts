@@ -1,0 +1,284 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type {
+  FeedbackComment,
+  FeedbackView,
+  ReceivedShareSummary,
+  SentShare,
+  SentShareItem,
+  ShareItemKind,
+} from '../../common/sharing/types';
+import type { Vault } from '../vault/vault';
+import type { BundleKind } from './bundle-format';
+
+/**
+ * All of sharing's SQL (tables in main/db/migrations/0008-sharing.ts). The rooms share these tables, so
+ * they share this repository: share.ts, open.ts, review.ts and feedback.ts decide; this reads and writes.
+ * Contacts are identity.ts's.
+ */
+
+export interface SentRow {
+  id: string;
+  bundle_id: string;
+  contact_id: string | null;
+  contact_name: string;
+  contact_fingerprint: string;
+  title: string;
+  file_name: string;
+  created_at: string;
+}
+
+export interface ReceivedRow {
+  id: string;
+  bundle_id: string;
+  contact_id: string | null;
+  sender_name: string;
+  sender_fingerprint: string;
+  title: string;
+  items: number;
+  created_at: string;
+  imported_at: string;
+  payload: string;
+  feedback_sent_at: string | null;
+}
+
+/** A share as it is recorded once sealed: to whom (and their keys' fingerprint), and its items in order. */
+export type NewSentShare = Omit<SentShare, 'feedback'> & { contactFingerprint: string };
+
+/** A share as it is stored once opened: from whom, and its payload as JSON. */
+export type NewReceivedShare = Omit<ReceivedShareSummary, 'comments' | 'feedbackSentAt'> & {
+  senderFingerprint: string;
+  payload: string;
+};
+
+/** Feedback as it is stored once opened, on the share it answers. */
+export type NewFeedback = Omit<FeedbackView, 'comments'> & {
+  bundleId: string;
+  shareId: string;
+  comments: { ref: string; body: string }[];
+};
+
+/** One repository per open database; a new one after each unlock. */
+export function sharingRepository(vault: Vault): () => SharingRepository {
+  let cache: { db: Database; repo: SharingRepository } | null = null;
+  return () => {
+    const db = vault.db();
+    if (cache?.db !== db) cache = { db, repo: new SharingRepository(db) };
+    return cache.repo;
+  };
+}
+
+export class SharingRepository {
+  constructor(private readonly db: Database) {}
+
+  // --- Shares sent ----------------------------------------------------------------------------------------------
+
+  recordSent(share: NewSentShare): void {
+    this.insertWithChildren(
+      `INSERT INTO shares_sent (id, bundle_id, contact_id, contact_name, contact_fingerprint, title, file_name, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        share.id,
+        share.bundleId,
+        share.contactId,
+        share.contactName,
+        share.contactFingerprint,
+        share.title,
+        share.fileName,
+        share.createdAt,
+      ],
+      'INSERT INTO share_items (share_id, ref, position, kind, source_id, title) VALUES (?, ?, ?, ?, ?, ?)',
+      share.items.map((item, i) => [share.id, item.ref, i, item.kind, item.sourceId, item.title]),
+    );
+  }
+
+  deleteSent(id: string): void {
+    this.db.prepare('DELETE FROM shares_sent WHERE id = ?').run(id);
+  }
+
+  /** Newest first. */
+  sentIds(): string[] {
+    return this.db.prepare('SELECT id FROM shares_sent ORDER BY created_at DESC, rowid DESC').pluck().all() as string[];
+  }
+
+  sentRow(id: string): SentRow | undefined {
+    return this.db.prepare('SELECT * FROM shares_sent WHERE id = ?').get(id) as SentRow | undefined;
+  }
+
+  sentWithBundleId(bundleId: string): SentRow | undefined {
+    return this.db.prepare('SELECT * FROM shares_sent WHERE bundle_id = ?').get(bundleId) as SentRow | undefined;
+  }
+
+  /** In the order they were shared. */
+  sentItems(shareId: string): SentShareItem[] {
+    const items = this.db
+      .prepare('SELECT ref, kind, source_id, title FROM share_items WHERE share_id = ? ORDER BY position')
+      .all(shareId) as { ref: string; kind: ShareItemKind; source_id: string | null; title: string }[];
+    return items.map((i) => ({ ref: i.ref, kind: i.kind, sourceId: i.source_id, title: i.title }));
+  }
+
+  sentRefs(shareId: string): Set<string> {
+    return new Set(this.db.prepare('SELECT ref FROM share_items WHERE share_id = ?').pluck().all(shareId) as string[]);
+  }
+
+  // --- Feedback received ----------------------------------------------------------------------------------------
+
+  recordFeedback(feedback: NewFeedback): void {
+    this.insertWithChildren(
+      `INSERT INTO feedback_received (id, bundle_id, share_id, sender_name, created_at, imported_at, overall)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [
+        feedback.id,
+        feedback.bundleId,
+        feedback.shareId,
+        feedback.fromName,
+        feedback.createdAt,
+        feedback.importedAt,
+        feedback.overall,
+      ],
+      'INSERT INTO feedback_comments (feedback_id, ref, body) VALUES (?, ?, ?)',
+      feedback.comments.map((c) => [feedback.id, c.ref, c.body]),
+    );
+  }
+
+  /** The feedback on a share, newest sealed first, each with its comments by item reference. */
+  feedbackOn(shareId: string): FeedbackView[] {
+    const rows = this.db
+      .prepare('SELECT * FROM feedback_received WHERE share_id = ? ORDER BY created_at DESC, rowid DESC')
+      .all(shareId) as { id: string; sender_name: string; created_at: string; imported_at: string; overall: string }[];
+    return rows.map((f) => ({
+      id: f.id,
+      fromName: f.sender_name,
+      createdAt: f.created_at,
+      importedAt: f.imported_at,
+      overall: f.overall,
+      comments: this.byRef('SELECT ref, body FROM feedback_comments WHERE feedback_id = ?', f.id),
+    }));
+  }
+
+  /** The comments on one of the person's own things: from the newest feedback on each share it was in. */
+  commentsOn(sourceId: string): FeedbackComment[] {
+    const rows = this.db
+      .prepare(
+        `SELECT f.id AS feedback_id, s.title AS share_title, f.sender_name, s.created_at AS shared_at,
+                f.imported_at, c.body
+           FROM share_items i
+           JOIN shares_sent s ON s.id = i.share_id
+           JOIN feedback_received f ON f.share_id = s.id
+           JOIN feedback_comments c ON c.feedback_id = f.id AND c.ref = i.ref
+          WHERE i.source_id = ?
+            -- Each feedback file holds all the supervisor's comments as they stood when sealed, so the newest
+            -- sealed for a share replaces the earlier ones (whichever order the files were opened in).
+            AND f.rowid = (SELECT f2.rowid FROM feedback_received f2 WHERE f2.share_id = f.share_id
+                            ORDER BY f2.created_at DESC, f2.rowid DESC LIMIT 1)
+          ORDER BY f.created_at DESC, f.rowid DESC`,
+      )
+      .all(sourceId) as {
+      feedback_id: string;
+      share_title: string;
+      sender_name: string;
+      shared_at: string;
+      imported_at: string;
+      body: string;
+    }[];
+    return rows.map((r) => ({
+      feedbackId: r.feedback_id,
+      shareTitle: r.share_title,
+      fromName: r.sender_name,
+      sharedAt: r.shared_at,
+      receivedAt: r.imported_at,
+      body: r.body,
+    }));
+  }
+
+  // --- Shares received ------------------------------------------------------------------------------------------
+
+  /** When a bundle with this id was opened here before, if it was. */
+  importedAt(kind: BundleKind, bundleId: string): string | undefined {
+    const table = kind === 'share' ? 'shares_received' : 'feedback_received';
+    const earlier = this.db.prepare(`SELECT imported_at FROM ${table} WHERE bundle_id = ?`).get(bundleId) as
+      { imported_at: string } | undefined;
+    return earlier?.imported_at;
+  }
+
+  recordReceived(share: NewReceivedShare): void {
+    this.db
+      .prepare(
+        `INSERT INTO shares_received (id, bundle_id, contact_id, sender_name, sender_fingerprint, title, items, created_at, imported_at, payload)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        share.id,
+        share.bundleId,
+        share.contactId,
+        share.senderName,
+        share.senderFingerprint,
+        share.title,
+        share.items,
+        share.createdAt,
+        share.importedAt,
+        share.payload,
+      );
+  }
+
+  /** By sender, then newest first. */
+  receivedIds(): string[] {
+    return this.db
+      .prepare('SELECT id FROM shares_received ORDER BY sender_name COLLATE NOCASE, created_at DESC, rowid DESC')
+      .pluck()
+      .all() as string[];
+  }
+
+  receivedRow(id: string): ReceivedRow | undefined {
+    return this.db.prepare('SELECT * FROM shares_received WHERE id = ?').get(id) as ReceivedRow | undefined;
+  }
+
+  /** Comments on items (not the overall one) that say something. */
+  itemCommentCount(shareId: string): number {
+    return this.db
+      .prepare("SELECT count(*) FROM share_comments WHERE share_id = ? AND ref <> '' AND body <> ''")
+      .pluck()
+      .get(shareId) as number;
+  }
+
+  /** The supervisor's comments by item reference; ref '' is the overall comment. */
+  comments(shareId: string): Record<string, string> {
+    return this.byRef('SELECT ref, body FROM share_comments WHERE share_id = ?', shareId);
+  }
+
+  saveComment(shareId: string, ref: string, body: string, updatedAt: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO share_comments (share_id, ref, body, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (share_id, ref) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+      )
+      .run(shareId, ref, body, updatedAt);
+  }
+
+  deleteComment(shareId: string, ref: string): void {
+    this.db.prepare('DELETE FROM share_comments WHERE share_id = ? AND ref = ?').run(shareId, ref);
+  }
+
+  markFeedbackSent(shareId: string, sentAt: string): void {
+    this.db.prepare('UPDATE shares_received SET feedback_sent_at = ? WHERE id = ?').run(sentAt, shareId);
+  }
+
+  deleteReceived(id: string): void {
+    this.db.prepare('DELETE FROM shares_received WHERE id = ?').run(id);
+  }
+
+  /** A row and its child rows (a share's items, a feedback's comments), in one transaction: all or none. */
+  private insertWithChildren(sql: string, values: unknown[], childSql: string, children: unknown[][]): void {
+    this.db.transaction(() => {
+      this.db.prepare(sql).run(...values);
+      const insert = this.db.prepare(childSql);
+      for (const child of children) insert.run(...child);
+    })();
+  }
+
+  /** Comments (`ref`, `body`) found by one id, as an object by reference. */
+  private byRef(sql: string, id: string): Record<string, string> {
+    return Object.fromEntries(
+      (this.db.prepare(sql).all(id) as { ref: string; body: string }[]).map((c) => [c.ref, c.body]),
+    );
+  }
+}
