@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -68,11 +69,23 @@ export default defineConfig(
     },
   },
   {
-    files: ['main/shell/**/*.ts'],
+    // Main's thread never holds the journal: it reaches the services only through the worker's host
+    // (main/worker/host.ts), which forwards each checked call. main/vault/thread.ts guards this at run time.
+    files: ['main/shell/**/*.ts', 'main/worker/host.ts', 'main/worker/protocol.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [restrict(['**/renderer/**'], 'main/ does not reach into the renderer.')] },
+        {
+          patterns: [
+            restrict(['**/renderer/**'], 'main/ does not reach into the renderer.'),
+            {
+              regex:
+                '^\\.\\./(?!shell-common/|worker/(host|protocol)$|ipc/(router|files)$|config/|sharing/files$|\\.\\./common/)',
+              allowTypeImports: true,
+              message: "Main's thread reaches the services only through the worker (main/worker/host.ts).",
+            },
+          ],
+        },
       ],
     },
   },
@@ -99,7 +112,15 @@ export default defineConfig(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      // The rules of hooks, every effect's dependencies, and the React Compiler's checks of what a component
+      // may do while it renders (refs, purity, state set in effects, components made during render).
+      ...reactHooks.configs['recommended-latest'].rules,
+      'react-hooks/exhaustive-deps': 'error',
+      // Only says which components the React Compiler would leave as written (those using TanStack Virtual):
+      // Holding does not run the compiler, so there is nothing to act on.
+      'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': [
         'error',
         {

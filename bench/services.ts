@@ -5,6 +5,7 @@ export const BENCH_PASSPHRASE = 'quiet harbour lantern meadow';
 
 export async function benchServices(dataDir: string, extra: Partial<ServicesOptions> = {}): Promise<Services> {
   const services = createServices({
+    inProcess: true,
     ...extra,
     dataDir,
     host: 'browser-shell',

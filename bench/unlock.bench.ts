@@ -33,7 +33,7 @@ const stats = (xs: number[]) => {
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'holding-bench-'));
 try {
-  const vault = new Vault({ dataDir });
+  const vault = new Vault({ dataDir, inProcess: true });
   await vault.create(PASSPHRASE);
   vault.lock();
   const keyFile = await readKeyFile(vault.keyFilePath);

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'ENTRY_IN_TRASH'
   | 'BUILTIN_TEMPLATE'
   | 'CHANGED'
+  | 'CANCELLED'
   | 'INTERNAL';
 
 export interface AppErrorData {

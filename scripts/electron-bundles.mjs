@@ -24,3 +24,11 @@ export const PRELOAD_BUNDLE = {
   outfile: 'dist/preload/index.cjs',
   external: ['electron'],
 };
+
+/** The services worker (main/worker/entry.ts): started by main as a worker thread beside index.cjs. */
+export const WORKER_BUNDLE = {
+  ...common,
+  entryPoints: ['main/worker/entry.ts'],
+  outfile: 'dist/main/worker.cjs',
+  packages: 'external',
+};

@@ -22,6 +22,7 @@ mkdirSync(out, { recursive: true });
 const staging = mkdtempSync(path.join(os.tmpdir(), 'holding-sample-'));
 const pdf = await launchPdfRenderer();
 const s = createServices({
+  inProcess: true,
   dataDir: path.join(staging, 'vault'),
   host: 'browser-shell',
   version: '0.0.0',

@@ -110,6 +110,7 @@ export async function checkTextsInSlices(
   texts: readonly string[],
   options: CheckTextsOptions,
   sliceMs = 25,
+  watch: SliceWatch = {},
 ): Promise<Finding[][] | null> {
   const started = generation;
   await prepareLexicon();
@@ -123,14 +124,30 @@ export async function checkTextsInSlices(
     warmed = generation === started;
   }
   const run = steps(texts, options);
+  // Each text is read twice (once for names across the export, once to settle): that many steps.
+  const total = texts.length * 2;
+  let done = 0;
   let sliceStart = performance.now();
   for (;;) {
     if (generation !== started) return null;
     const next = run.next();
-    if (next.done) return next.value;
+    if (next.done) {
+      watch.onProgress?.(total, total);
+      return next.value;
+    }
+    done += 1;
     if (performance.now() - sliceStart > sliceMs) {
+      watch.onProgress?.(done, total);
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      if (watch.stopIfCancelled) watch.stopIfCancelled();
       sliceStart = performance.now();
     }
   }
+}
+
+/** What a caller of checkTextsInSlices may watch: how far it has gone, and a chance to stop it between slices. */
+export interface SliceWatch {
+  onProgress?: (done: number, total: number) => void;
+  /** Called between slices; throws to stop the check. */
+  stopIfCancelled?: () => void;
 }

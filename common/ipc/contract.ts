@@ -16,7 +16,16 @@ import {
   SHARE_REF,
 } from '../sharing/types';
 import type { HoursMonth } from '../supervision/hours';
-import type { Action, AgendaItem, BalanceView, SessionRecord, Supervisor } from '../supervision/types';
+import type {
+  Action,
+  AgendaItem,
+  AgendaSuggestion,
+  BalanceView,
+  EntryInSupervision,
+  OpenAction,
+  SessionRecord,
+  Supervisor,
+} from '../supervision/types';
 import type { Entry, EntryPage, LinkedEntry, Revision, RevisionSummary, SaveResult, TagCount } from '../journal/types';
 import { ENTRY_KINDS } from '../journal/types';
 import type { Template } from '../journal/templates';
@@ -52,7 +61,15 @@ const termList = z
   .refine((list) => list.length <= MAX_TERMS, 'The list can hold up to 2,000 names or places.');
 
 export type VaultState = 'none' | 'locked' | 'unlocked';
-export type LockReason = 'manual' | 'shortcut' | 'idle' | 'suspend' | 'screen-lock' | 'window-restarted';
+export type LockReason =
+  | 'manual'
+  | 'shortcut'
+  | 'idle'
+  | 'suspend'
+  | 'screen-lock'
+  | 'window-restarted'
+  /** The worker that holds the journal stopped unexpectedly and was started again, locked. */
+  | 'restarted';
 
 export interface VaultStatus {
   state: VaultState;
@@ -181,6 +198,11 @@ export const contract = {
   'app:openExternal': {
     input: z.object({ url: z.string().max(2048) }).strict(),
     output: output<{ opened: boolean }>(),
+  },
+  /** Stops long work running on a channel (an export check); the call answers CANCELLED. */
+  'app:cancel': {
+    input: z.object({ channel: z.enum(CHANNELS) }).strict(),
+    output: output<null>(),
   },
   'vault:status': { input: none, output: output<VaultStatus>() },
   'vault:create': {
@@ -399,7 +421,7 @@ export const contract = {
   },
   'supervision:suggestions': {
     input: bySupervisor,
-    output: output<{ id: string; kind: string; title: string; excerpt: string; updatedAt: string }[]>(),
+    output: output<AgendaSuggestion[]>(),
   },
   'supervision:recordSession': {
     input: z
@@ -438,7 +460,7 @@ export const contract = {
   },
   'supervision:openActions': {
     input: z.object({ supervisorId: recordId.nullable() }).strict(),
-    output: output<(Action & { supervisorName: string })[]>(),
+    output: output<OpenAction[]>(),
   },
   'supervision:balance': { input: bySupervisor, output: output<BalanceView>() },
   'supervision:hours': {
@@ -452,16 +474,7 @@ export const contract = {
   },
   'supervision:forEntry': {
     input: byEntry,
-    output: output<{
-      agenda: { itemId: string; supervisorId: string; supervisorName: string; title: string }[];
-      sessions: {
-        sessionId: string;
-        supervisorName: string;
-        startsAt: string;
-        title: string;
-        outcome: 'discussed' | 'not-reached';
-      }[];
-    }>(),
+    output: output<EntryInSupervision>(),
   },
   /** The hours log as a PDF for the person's records (no client material: months, times, the supervisor's name). */
   'supervision:exportHoursPdf': {
@@ -573,6 +586,14 @@ export interface EventMap {
   'app:flushRequested': { reason: 'lock' | 'close' };
   /** The system asked Holding to open a bundle file: ask the person (sharing:pending says which). */
   'sharing:openRequested': PendingOpen;
+  /** How far long work on a channel has gone (an export check): `done` of `total` steps. */
+  'app:progress': Progress;
+}
+
+export interface Progress {
+  channel: Channel;
+  done: number;
+  total: number;
 }
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;

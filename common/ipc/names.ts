@@ -6,6 +6,7 @@ export const CHANNELS = [
   'app:info',
   'app:flushed',
   'app:openExternal',
+  'app:cancel',
   'vault:status',
   'vault:create',
   'vault:unlock',
@@ -98,5 +99,5 @@ export const CHANNELS = [
 
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['vault:locked', 'app:flushRequested', 'sharing:openRequested'] as const;
+export const EVENTS = ['vault:locked', 'app:flushRequested', 'sharing:openRequested', 'app:progress'] as const;
 export type EventName = (typeof EVENTS)[number];

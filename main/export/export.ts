@@ -19,6 +19,7 @@ import {
 import { mapUnits, textOf, unitsOf, wordCountOf } from '../../common/export/document';
 import { dayOf, localTimeZone } from '../../common/supervision/hours';
 import { checkTextsInSlices } from '../../common/deid/check';
+import { stopIfCancelled, type Task } from '../ipc/tasks';
 import { pdfTemplates, renderHtml } from '../../common/export/html';
 import { renderMarkdown } from '../../common/export/markdown';
 import type {
@@ -125,7 +126,7 @@ export class ExportService {
     });
   }
 
-  private async findingsOf(doc: ExportDocument, selection: ExportSelection) {
+  private async findingsOf(doc: ExportDocument, selection: ExportSelection, task?: Task) {
     const settings = this.deps.settings.get();
     const options = {
       names: settings.deidNames,
@@ -139,6 +140,8 @@ export class ExportService {
         .filter((u) => !u.href)
         .map((u) => probeOf(u.text)),
       options,
+      25,
+      task ? { onProgress: (done, total) => task.progress(done, total), stopIfCancelled: () => stopIfCancelled(task) } : {},
     );
     // If the vault locked while the check ran, nothing more is worked out (and db() says it is locked).
     if (found === null) this.vault.db();
@@ -154,9 +157,10 @@ export class ExportService {
     return { findings, pseudonyms, fingerprint, alsoRefuse, values };
   }
 
-  async check(selection: ExportSelection): Promise<ExportCheck> {
+  /** The check, with progress and a way to stop it when a task is given (the window's call has one). */
+  async check(selection: ExportSelection, task?: Task): Promise<ExportCheck> {
     const doc = this.document(selection);
-    const { findings, pseudonyms, fingerprint } = await this.findingsOf(doc, selection);
+    const { findings, pseudonyms, fingerprint } = await this.findingsOf(doc, selection, task);
     return {
       fingerprint,
       findings,

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { app, type BrowserWindow, dialog } from 'electron';
-import { createServices, type Services } from '../app';
-import { bundlePathsIn } from '../sharing/sharing';
+import { bundlePathsIn } from '../sharing/files';
+import { ServicesHost } from '../worker/host';
 import { resolveDataDir } from '../config/data-dir';
 import { ActivityClock } from '../shell-common/activity';
 import { APP_ORIGIN } from '../shell-common/assets';
-import { describeForLog } from '../shell-common/log';
 import { bindIpc, sendEvent } from './ipc';
 import { installMenu } from './menu';
 import { lockOnPowerEvents, systemIdleSeconds } from './power';
@@ -38,12 +37,12 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
-  let services: Services | null = null;
+  let services: ServicesHost | null = null;
   const activity = new ActivityClock();
   // A bundle opened from the file manager: held until the services exist, then the person is asked.
   let openAtStart: string | null = bundlePathsIn(process.argv.slice(1))[0] ?? null;
   const requestOpen = (file: string) => {
-    if (services) services.sharing.requestOpen(file);
+    if (services) services.requestOpen(file);
     else openAtStart = file;
   };
   // macOS hands files over by event, before and after the app is ready.
@@ -78,7 +77,9 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     serveRenderer(path.join(root, 'dist', 'renderer'));
-    services = createServices({
+    services = new ServicesHost({
+      // Beside this bundle (dist/main/index.cjs): the worker that holds the journal's key and database.
+      workerFile: path.join(__dirname, 'worker.cjs'),
       dataDir,
       host: 'electron',
       version: app.getVersion(),
@@ -110,21 +111,19 @@ if (!app.requestSingleInstanceLock()) {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       renderPdf: printHtmlToPdf,
-      // Never the error object itself: its message or URL could carry what the person wrote.
-      logError: (error, channel) => console.error(`[holding] ${channel} failed: ${describeForLog(error)}`),
+      // Described in the worker by describeForLog: never the error itself, which could carry what the person wrote.
+      logError: (description, channel) => console.error(`[holding] ${channel} failed: ${description}`),
     });
     bindIpc(services.router);
     services.onLock((reason) => sendEvent(win, 'vault:locked', { reason }));
     services.onFlushRequest((reason) => sendEvent(win, 'app:flushRequested', { reason }));
-    const sharing = services.sharing;
-    sharing.onOpenRequest(() => {
-      const pending = sharing.pending();
-      if (pending) sendEvent(win, 'sharing:openRequested', pending);
-    });
-    if (openAtStart) sharing.requestOpen(openAtStart);
+    services.onOpenRequest((pending) => sendEvent(win, 'sharing:openRequested', pending));
+    services.onProgress((progress) => sendEvent(win, 'app:progress', progress));
+    if (openAtStart) services.requestOpen(openAtStart);
+    const host = services;
     const stopPowerWatch = lockOnPowerEvents(
-      { now: (reason) => services?.vault.lock(reason), gently: (reason) => void services?.lockGently(reason) },
-      services.vault,
+      { now: (reason) => host.lockNow(reason), gently: (reason) => void host.lockGently(reason) },
+      host,
     );
     app.on('will-quit', stopPowerWatch);
     installMenu(() => void services?.lockGently('shortcut'), { developer: !app.isPackaged });
@@ -136,7 +135,7 @@ if (!app.requestSingleInstanceLock()) {
         // What was on screen is gone: lock, so the journal is never left open behind a blank window,
         // and show the unlock screen again.
         console.error('[holding] the window stopped unexpectedly; locking and reloading it');
-        services?.vault.lock('window-restarted');
+        services?.lockNow('window-restarted');
         win?.reload();
       },
       onFailure: (why) => {
@@ -162,7 +161,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => services?.dispose());
+  app.on('will-quit', () => void services?.dispose());
 }
 
 /** The addon built against Electron's ABI, kept apart from the Node build used by tests. */

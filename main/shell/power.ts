@@ -1,6 +1,5 @@
 import { powerMonitor } from 'electron';
 import type { LockReason } from '../../common/ipc/contract';
-import type { Vault } from '../vault/vault';
 
 export interface PowerLocks {
   /** Locks at once: no waiting for the window. */
@@ -16,7 +15,7 @@ export interface PowerLocks {
  * open. macOS and Windows announce a screen lock; Linux desktops do not, so we also ask every few
  * seconds whether the session is locked (where the desktop can say). Idle locking is AutoLock's job.
  */
-export function lockOnPowerEvents(lock: PowerLocks, vault: Vault, pollMs = 5000): () => void {
+export function lockOnPowerEvents(lock: PowerLocks, vault: { isUnlocked(): boolean }, pollMs = 5000): () => void {
   const onSuspend = () => lock.now('suspend');
   const onLockScreen = () => lock.gently('screen-lock');
   powerMonitor.on('suspend', onSuspend);

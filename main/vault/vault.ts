@@ -4,19 +4,14 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError, LockedError } from '../../common/errors';
 import type { LockReason, VaultStatus } from '../../common/ipc/contract';
-import { assessPassphrase } from '../../common/passphrase';
-import { formatRecoveryKey, parseRecoveryKey, RECOVERY_RANDOM_BYTES } from '../../common/recovery-key';
+import { formatRecoveryKey, RECOVERY_RANDOM_BYTES } from '../../common/recovery-key';
 import { migrate } from '../db/migrate';
 import { openEncryptedDatabase } from '../db/open';
 import {
   deriveKeyFromPassphrase,
   equalConstantTime,
-  fromBase64,
-  hashWithLabel,
   KEY_BYTES,
-  type KdfParams,
   moderateKdf,
-  open,
   randomBytes,
   SALT_BYTES,
   seal,
@@ -26,6 +21,16 @@ import {
 } from './crypto';
 import { KEY_FILE_FORMAT, KEY_FILE_VERSION, type KeyFile, keyFileExists, readKeyFile, writeKeyFile } from './key-file';
 import { describeForLog } from '../shell-common/log';
+import {
+  recoveryChecksum,
+  recoveryKek,
+  requireStrong,
+  unwrapWithPassphrase,
+  unwrapWithRecoveryKey,
+  wrapContext,
+  wrongPassphrase,
+} from './wraps';
+import { assertOffMainThread } from './thread';
 
 export const KEY_FILE_NAME = 'holding.key';
 export const DB_FILE_NAME = 'holding.db';
@@ -34,16 +39,14 @@ export interface VaultOptions {
   dataDir: string;
   nativeBinding?: string | undefined;
   now?: () => Date;
+  /** Why the journal is locked at start (a restarted worker says so on the unlock screen). */
+  lockedBecause?: LockReason | undefined;
+  /** Only for the services' own tests: allows the vault on a main thread (see ./thread.ts). */
+  inProcess?: boolean | undefined;
 }
 
 export type LockListener = (reason: LockReason) => void;
 
-/** Binds format, version, vault and purpose into each wrap, so a wrap cannot be moved between them. */
-const wrapContext = (vaultId: string, purpose: 'passphrase' | 'recovery', version = KEY_FILE_VERSION) =>
-  `${KEY_FILE_FORMAT}|v${version}|${vaultId}|${purpose}`;
-
-const recoveryChecksum = (random: Uint8Array) => hashWithLabel('holding recovery key checksum v1', random, 2);
-const recoveryKek = (random: Uint8Array) => hashWithLabel('holding recovery key wrapping v1', random, KEY_BYTES);
 
 /**
  * The vault: the key hierarchy and the open database. Everything that reads or writes the
@@ -65,6 +68,8 @@ export class Vault {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: VaultOptions) {
+    assertOffMainThread(options.inProcess);
+    this.lastLockReason = options.lockedBecause ?? null;
     this.dataDir = path.resolve(options.dataDir);
     this.keyFilePath = path.join(this.dataDir, KEY_FILE_NAME);
     this.dbPath = path.join(this.dataDir, DB_FILE_NAME);
@@ -345,59 +350,5 @@ export class Vault {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
-  }
-}
-
-function requireStrong(passphrase: string): void {
-  const assessment = assessPassphrase(passphrase);
-  if (!assessment.acceptable) throw new AppError('WEAK_PASSPHRASE', assessment.hint);
-}
-
-function wrongPassphrase(
-  message = 'That passphrase did not open your journal. Please check it and try again.',
-): AppError {
-  return new AppError('WRONG_PASSPHRASE', message);
-}
-
-function unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Uint8Array | null {
-  const { kdf, nonce, wrappedKey } = keyFile.passphrase;
-  const params: KdfParams = { algorithm: kdf.algorithm, opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes };
-  const kek = deriveKeyFromPassphrase(passphrase, fromBase64(kdf.salt), params);
-  try {
-    return open(
-      kek,
-      { nonce: fromBase64(nonce), ciphertext: fromBase64(wrappedKey) },
-      wrapContext(keyFile.vaultId, 'passphrase'),
-    );
-  } finally {
-    wipe(kek);
-  }
-}
-
-function unwrapWithRecoveryKey(keyFile: KeyFile, recoveryKey: string): Uint8Array {
-  const random = parseRecoveryKey(recoveryKey, recoveryChecksum);
-  if (!random) {
-    throw new AppError(
-      'MALFORMED_RECOVERY_KEY',
-      'That recovery key does not look quite right: one of the characters may be mistyped. It has eight groups of five letters and numbers.',
-    );
-  }
-  const kek = recoveryKek(random);
-  try {
-    const dataKey = open(
-      kek,
-      { nonce: fromBase64(keyFile.recovery.nonce), ciphertext: fromBase64(keyFile.recovery.wrappedKey) },
-      wrapContext(keyFile.vaultId, 'recovery', keyFile.version),
-    );
-    if (!dataKey) {
-      throw new AppError(
-        'WRONG_RECOVERY_KEY',
-        'That recovery key belongs to a different journal, so it cannot open this one.',
-      );
-    }
-    return dataKey;
-  } finally {
-    wipe(kek);
-    wipe(random);
   }
 }

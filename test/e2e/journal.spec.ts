@@ -264,7 +264,7 @@ test.describe('locks that main starts', () => {
     await page.keyboard.type('These last words were typed moments before the lock.');
     // Lock straight away, well inside the autosave delay: main asks the window to save first.
     idle.seconds = 3600;
-    expect(shell.services.autoLock.check()).toBe(true);
+    expect(await shell.host.checkAutoLock()).toBe(true);
     idle.seconds = 0;
     await app.expectUnlockScreen();
     await app.unlock(PASSPHRASE);

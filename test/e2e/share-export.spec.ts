@@ -41,6 +41,7 @@ async function expectGood(app: HoldingApp, screen: string, show?: Locator): Prom
 async function supervisorsHolding(): Promise<{ services: Services; folder: string }> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'holding-supervisor-'));
   const services = createServices({
+    inProcess: true,
     dataDir: folder,
     host: 'browser-shell',
     version: '0.0.0',

@@ -98,6 +98,7 @@ export async function otherPerson(name: string, role: string): Promise<OtherPers
   const folder = path.join(root, 'files');
   await fs.mkdir(folder);
   const services = createServices({
+    inProcess: true,
     dataDir: path.join(root, 'vault'),
     host: 'browser-shell',
     version: '0.0.0',

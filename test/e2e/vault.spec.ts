@@ -153,7 +153,7 @@ test.describe('auto-lock', () => {
 
     // Move the idle clock on rather than waiting a minute.
     idle.seconds = 61;
-    expect(shell.services.autoLock.check()).toBe(true);
+    expect(await shell.host.checkAutoLock()).toBe(true);
     idle.seconds = 0;
     await app.expectUnlockScreen();
     await expect(page.getByRole('status')).toContainText('locked itself after a while without activity');

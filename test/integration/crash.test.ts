@@ -84,7 +84,7 @@ const digestOf = (title: string, text: string) => createHash('sha256').update(`$
 describe('journal saves under SIGKILL', () => {
   it(`keep the database whole and every acknowledged save, across ${KILLS} kills`, async () => {
     const dataDir = await tempDir('holding-crash-');
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     // Test only: the child needs the raw data key; copy it before lock() wipes it.
     const keyHex = Buffer.from((vault as unknown as { dataKey: Uint8Array }).dataKey).toString('hex');

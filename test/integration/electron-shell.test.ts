@@ -386,10 +386,13 @@ describe('files handed over by the system', () => {
 
       electron.mainWindow!.minimize();
       electron.app.emit('second-instance', {}, ['/opt/Holding/holding', 'Feedback from Ama.holdingbundle'], folder, {});
-      expect(electron.page!.received.at(-1)).toEqual({
-        channel: 'sharing:openRequested',
-        payload: expect.objectContaining({ fileName: 'Feedback from Ama.holdingbundle' }),
-      });
+      // The worker holds it and says so (a message away).
+      await vi.waitFor(() =>
+        expect(electron.page!.received.at(-1)).toEqual({
+          channel: 'sharing:openRequested',
+          payload: expect.objectContaining({ fileName: 'Feedback from Ama.holdingbundle' }),
+        }),
+      );
       expect(electron.mainWindow!.isMinimized()).toBe(false);
       expect(electron.mainWindow!.focused).toBe(true);
 

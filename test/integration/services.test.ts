@@ -10,6 +10,7 @@ describe('services through the IPC router', () => {
     const dataDir = await tempDir();
     let idle = 0;
     const services = createServices({
+      inProcess: true,
       dataDir,
       host: 'browser-shell',
       version: '0.0.0',

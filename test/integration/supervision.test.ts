@@ -287,6 +287,7 @@ describe('balance, hours and the CSV', () => {
     const { createServices } = await import('../../main/app');
     const target = path.join(dir, 'hours.csv');
     const services = createServices({
+      inProcess: true,
       dataDir: path.join(dir, 'vault'),
       host: 'browser-shell',
       version: '0',
@@ -306,6 +307,7 @@ describe('balance, hours and the CSV', () => {
       expect(saved).toEqual({ ok: true, value: { path: target } });
       expect((await readFile(target, 'utf8')).includes('Met minimum')).toBe(true);
       const unwritable = createServices({
+        inProcess: true,
         dataDir: path.join(dir, 'vault'),
         host: 'browser-shell',
         version: '0',

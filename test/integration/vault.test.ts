@@ -27,7 +27,7 @@ function writeMarker(vault: Vault, rows = 50): void {
 describe('vault', () => {
   it('creates, locks and unlocks again with the passphrase', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     expect((await vault.status()).state).toBe('none');
     const { recoveryKey } = await vault.create(PASSPHRASE);
     expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){7}[0-9A-HJKMNP-TV-Z]{5}$/);
@@ -46,7 +46,7 @@ describe('vault', () => {
 
   it('refuses a wrong passphrase clearly and creates no file', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     vault.lock();
     const before = readdirSync(dataDir).sort();
@@ -63,14 +63,14 @@ describe('vault', () => {
 
   it('never makes a database in a folder with no journal', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await expectCode(vault.unlock(PASSPHRASE), 'NO_VAULT');
     expect(readdirSync(dataDir)).toEqual([]);
   });
 
   it('refuses to open the database with the wrong raw key and leaves it unchanged', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     vault.lock();
     const dbFile = path.join(dataDir, 'holding.db');
@@ -84,7 +84,7 @@ describe('vault', () => {
 
   it('keeps the marker and the SQLite header out of the database, WAL and SHM files', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     writeMarker(vault, 200);
     // Read the files while the database is open, so the WAL and SHM exist and hold recent pages.
@@ -113,7 +113,7 @@ describe('vault', () => {
     'sets the durability and privacy pragmas, and a large sort writes no temp file',
     async () => {
       const dataDir = await tempDir();
-      const vault = new Vault({ dataDir });
+      const vault = new Vault({ dataDir, inProcess: true });
       await vault.create(PASSPHRASE);
       const db = vault.db();
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -151,7 +151,7 @@ describe('vault', () => {
   it('stores Argon2id parameters at least at MODERATE, versioned, in the key file', async () => {
     await sodiumReady();
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     vault.lock();
     const keyFile = await readKeyFile(path.join(dataDir, 'holding.key'));
@@ -167,7 +167,7 @@ describe('vault', () => {
 
   it('changes the passphrase without touching the database bytes; old fails, new and recovery key work', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     const { recoveryKey } = await vault.create(PASSPHRASE);
     writeMarker(vault, 5);
     vault.lock();
@@ -196,7 +196,7 @@ describe('vault', () => {
 
   it('unlocks with the recovery key however it is typed, and tells a typo from a wrong key', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     const { recoveryKey } = await vault.create(PASSPHRASE);
     vault.lock();
 
@@ -208,7 +208,7 @@ describe('vault', () => {
     const typo = recoveryKey.slice(0, -1) + (lastChar === '0' ? '1' : '0');
     await expectCode(vault.unlockWithRecoveryKey(typo), 'MALFORMED_RECOVERY_KEY');
 
-    const other = new Vault({ dataDir: await tempDir() });
+    const other = new Vault({ dataDir: await tempDir(), inProcess: true });
     const { recoveryKey: otherKey } = await other.create(PASSPHRASE);
     other.lock();
     await expectCode(vault.unlockWithRecoveryKey(otherKey), 'WRONG_RECOVERY_KEY');
@@ -217,7 +217,7 @@ describe('vault', () => {
 
   it('resets a forgotten passphrase with the recovery key', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     const { recoveryKey } = await vault.create(PASSPHRASE);
     writeMarker(vault, 3);
     vault.lock();
@@ -235,7 +235,7 @@ describe('vault', () => {
 
   it('locking closes the database, wipes the key and makes every data call fail with locked', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     const db = vault.db();
     const keyRef = (vault as unknown as { dataKey: Uint8Array }).dataKey;
@@ -255,24 +255,24 @@ describe('vault', () => {
 
   it('refuses to create over an existing journal', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     vault.lock();
-    await expectCode(new Vault({ dataDir }).create(NEW_PASSPHRASE), 'VAULT_EXISTS');
+    await expectCode(new Vault({ dataDir, inProcess: true }).create(NEW_PASSPHRASE), 'VAULT_EXISTS');
     await vault.unlock(PASSPHRASE);
     vault.lock();
   });
 
   it('refuses a weak passphrase when creating and writes nothing', async () => {
     const dataDir = await tempDir();
-    await expectCode(new Vault({ dataDir }).create('password123'), 'WEAK_PASSPHRASE');
+    await expectCode(new Vault({ dataDir, inProcess: true }).create('password123'), 'WEAK_PASSPHRASE');
     expect(readdirSync(dataDir)).toEqual([]);
   });
 
   it('sets aside a database left without a key file by an interrupted set-up', async () => {
     const dataDir = await tempDir();
     await fs.writeFile(path.join(dataDir, 'holding.db'), 'left over');
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     vault.lock();
     const files = readdirSync(dataDir);
@@ -283,7 +283,7 @@ describe('vault', () => {
 
   it('refuses a damaged or weakened key file with a clear message', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     vault.lock();
     const keyPath = path.join(dataDir, 'holding.key');
@@ -315,7 +315,7 @@ describe('vault', () => {
 
   it('refuses a database written by a newer version, untouched', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     vault.db().pragma('user_version = 999');
     vault.lock();
@@ -331,7 +331,7 @@ describe('vault', () => {
 
   it('says so kindly when the key is right but the journal file is missing', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     vault.lock();
     await fs.rm(path.join(dataDir, 'holding.db'));
@@ -343,7 +343,7 @@ describe('vault', () => {
 describe('vault: the right key with the wrong database', () => {
   it('refuses an empty journal file, and a journal with another vault’s id, without writing to either', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     vault.lock();
     const dbFile = path.join(dataDir, 'holding.db');
@@ -373,7 +373,7 @@ describe('vault: the right key with the wrong database', () => {
 
   it('creates the database private to its owner', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     for (const f of ['holding.db', 'holding.db-wal', 'holding.db-shm', 'holding.key']) {
       expect((await fs.stat(path.join(dataDir, f))).mode & 0o077, f).toBe(0);
@@ -383,7 +383,7 @@ describe('vault: the right key with the wrong database', () => {
 
   it('honours a lock that arrives while an unlock is finishing', async () => {
     const dataDir = await tempDir();
-    const vault = new Vault({ dataDir });
+    const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     vault.lock();
     const unlocking = vault.unlock(PASSPHRASE);

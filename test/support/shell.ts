@@ -17,8 +17,10 @@ import { build } from 'esbuild';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { EventMap } from '../../common/ipc/contract';
 import type { EventName } from '../../common/ipc/names';
-import { createServices, type Services } from '../../main/app';
+import type { Services } from '../../main/app';
+import { ServicesHost } from '../../main/worker/host';
 import { CHROMIUM_PATH, PDF_CREATOR, pdfRendererFor } from './pdf';
+import { workerFile } from './worker';
 
 export { CHROMIUM_PATH };
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveAppAsset } from '../../main/shell-common/assets';
@@ -53,7 +55,13 @@ export interface Shell {
   page: Page;
   context: BrowserContext;
   browser: Browser;
+  /**
+   * The services in the worker, as if in this process: each member is read or called in the worker while
+   * the test waits (tests only; a call that needs a dialog cannot be made this way).
+   */
   services: Services;
+  /** Main's side of the worker: the same host the app uses. */
+  host: ServicesHost;
   dataDir: string;
   /** Requests the page tried to make outside the app: should stay empty. */
   blockedRequests: string[];
@@ -132,23 +140,11 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
   let exportsDir: string | null = null;
   const blockedRequests: string[] = [];
   const pageErrors: string[] = [];
-  // The browser is launched before the services, so the services can print PDFs with it.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: options.headless ?? true,
-    args: [
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-features=Translate,OptimizationHints,MediaRouter,SpareRendererForSitePerProcess',
-      // Chromium writes the user agent into PDFs as their creator: "Holding", not the system.
-      `--user-agent=${PDF_CREATOR}`,
-    ],
-  });
-  const services = createServices({
-    renderPdf: pdfRendererFor(browser, blockedRequests),
+  const host = new ServicesHost({
+    workerFile: await workerFile(),
+    testHooks: true,
+    verboseErrors: true,
+    renderPdf: (html, templates) => pdfRendererFor(browser, blockedRequests)(html, templates),
     chooseSavePath: async (suggestedName) => {
       let target: string | null;
       if (options.savePath) target = options.savePath(suggestedName);
@@ -170,7 +166,23 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     version: version(),
     appOrigin: SHELL_ORIGIN,
     idleSeconds: options.idleSeconds ?? (() => (Date.now() - lastActivity) / 1000),
-    logError: (error, channel) => console.error(`[holding shell] ${channel} failed:`, error),
+    logError: (description, channel) => console.error(`[holding shell] ${channel} failed: ${description}`),
+  });
+  const services = host.syncServices<Services>();
+  // The worker loads while the browser starts; the services print PDFs with this browser.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-features=Translate,OptimizationHints,MediaRouter,SpareRendererForSitePerProcess',
+      // Chromium writes the user agent into PDFs as their creator: "Holding", not the system.
+      `--user-agent=${PDF_CREATOR}`,
+    ],
   });
 
   const context = await browser.newContext({
@@ -207,7 +219,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
 
   await context.exposeBinding('__holdingInvoke', ({ frame }, channel: unknown, input: unknown) => {
     lastActivity = Date.now();
-    return services.router(channel, input, { url: frame.url(), isMainFrame: frame.parentFrame() === null });
+    return host.router(channel, input, { url: frame.url(), isMainFrame: frame.parentFrame() === null });
   });
   await context.exposeBinding('__holdingActivity', () => {
     lastActivity = Date.now();
@@ -227,13 +239,12 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
         [event, payload] as const,
       )
       .catch(() => undefined);
-  services.onLock((reason) => emit('vault:locked', { reason }));
-  services.onFlushRequest((reason) => emit('app:flushRequested', { reason }));
-  services.sharing.onOpenRequest(() => {
-    const pending = services.sharing.pending();
-    if (pending) emit('sharing:openRequested', pending);
-  });
-  if (options.openFile) services.sharing.requestOpen(options.openFile);
+  host.onLock((reason) => emit('vault:locked', { reason }));
+  host.onFlushRequest((reason) => emit('app:flushRequested', { reason }));
+  host.onOpenRequest((pending) => emit('sharing:openRequested', pending));
+  host.onProgress((progress) => emit('app:progress', progress));
+  if (options.openFile) host.requestOpen(options.openFile);
+  await host.whenReady();
   await page.goto(`${SHELL_ORIGIN}/index.html`);
 
   const shell: Shell = {
@@ -241,13 +252,14 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     context,
     browser,
     services,
+    host,
     dataDir,
     blockedRequests,
     pageErrors,
     openedLinks,
     savedFiles,
     async close({ keepData = false } = {}) {
-      services.dispose();
+      await host.dispose();
       await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
       if (madeDataDir && !keepData) await fs.rm(dataDir, { recursive: true, force: true });

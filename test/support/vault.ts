@@ -6,6 +6,7 @@ import { PASSPHRASE, tempDir } from './temp';
 export async function unlockedServices(extra: Partial<ServicesOptions> = {}): Promise<Services & { dataDir: string }> {
   const dataDir = await tempDir();
   const services = createServices({
+    inProcess: true,
     ...extra,
     dataDir,
     host: 'browser-shell',

@@ -160,22 +160,22 @@ describe('what goes into the app', () => {
     let required: string[];
 
     beforeAll(async () => {
-      // main's own bundle options (scripts/electron-bundles.mjs), in memory (dist/ stays untouched).
-      const { MAIN_BUNDLE } = (await import(path.join(ROOT, 'scripts', 'electron-bundles.mjs'))) as {
+      // main's and the services worker's own bundle options (scripts/electron-bundles.mjs), in memory
+      // (dist/ stays untouched).
+      const { MAIN_BUNDLE, WORKER_BUNDLE } = (await import(path.join(ROOT, 'scripts', 'electron-bundles.mjs'))) as {
         MAIN_BUNDLE: BuildOptions;
+        WORKER_BUNDLE: BuildOptions;
       };
-      const result = await build({
-        ...MAIN_BUNDLE,
-        absWorkingDir: ROOT,
-        logLevel: 'silent',
-        write: false,
-        metafile: true,
-      });
-      const text = result.outputFiles[0]!.text;
-      const specifiers = new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]!));
-      // Every external import esbuild saw must be one of those requires (so the regex missed none).
-      for (const input of Object.values(result.metafile.inputs)) {
-        for (const imported of input.imports) if (imported.external) expect(specifiers).toContain(imported.path);
+      const specifiers = new Set<string>();
+      for (const bundle of [MAIN_BUNDLE, WORKER_BUNDLE]) {
+        const result = await build({ ...bundle, absWorkingDir: ROOT, logLevel: 'silent', write: false, metafile: true });
+        const text = result.outputFiles[0]!.text;
+        const here = new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]!));
+        // Every external import esbuild saw must be one of those requires (so the regex missed none).
+        for (const input of Object.values(result.metafile.inputs)) {
+          for (const imported of input.imports) if (imported.external) expect(here).toContain(imported.path);
+        }
+        for (const specifier of here) specifiers.add(specifier);
       }
       const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
       required = [...specifiers]

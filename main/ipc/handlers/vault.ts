@@ -1,0 +1,20 @@
+import type { HandlersOf } from '../router';
+import type { HandlerContext } from './context';
+
+export function vaultHandlers({ vault }: HandlerContext): HandlersOf<'vault'> {
+  return {
+    'vault:status': () => vault.status(),
+    'vault:create': ({ passphrase }) => vault.create(passphrase),
+    'vault:unlock': ({ passphrase }) => vault.unlock(passphrase),
+    'vault:unlockWithRecoveryKey': ({ recoveryKey }) => vault.unlockWithRecoveryKey(recoveryKey),
+    'vault:lock': async () => {
+      vault.lock('manual');
+      return vault.status();
+    },
+    'vault:changePassphrase': async ({ current, next }) => {
+      await vault.changePassphrase(current, next);
+      return null;
+    },
+    'vault:resetPassphrase': ({ recoveryKey, next }) => vault.resetPassphrase(recoveryKey, next),
+  };
+}

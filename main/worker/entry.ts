@@ -1,0 +1,147 @@
+/**
+ * The services worker: holds the vault (the key and the open database) and every service, and answers the
+ * calls main has checked. Main keeps the window, the OS dialogs and power events; whatever needs them is
+ * asked of main (HostMethod). Started by main/worker/host.ts.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../common/errors';
+import { createServices, type Services } from '../app';
+import { describeForLog } from '../shell-common/log';
+import type { ErrorData, FromWorker, HostMethod, TestReply, TestRequest, ToWorker, WorkerInit } from './protocol';
+
+if (!parentPort) throw new Error('main/worker/entry.ts runs only as a worker thread.');
+const port = parentPort;
+const init = workerData as WorkerInit;
+const send = (message: FromWorker) => port.postMessage(message);
+const lockSignal = new Int32Array(init.lockSignal);
+
+let nextHostCall = 1;
+const hostCalls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+/** Asks main for something only it can do (a dialog, printing, opening a link). */
+function askHost<T>(method: HostMethod, ...args: unknown[]): Promise<T> {
+  const id = nextHostCall++;
+  return new Promise<T>((resolve, reject) => {
+    hostCalls.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    send({ type: 'host', id, method, args });
+  });
+}
+
+export const toErrorData = (error: unknown): ErrorData =>
+  error instanceof AppError ? { code: error.code, message: error.message } : { message: String(error) };
+
+const services: Services = createServices({
+  dataDir: init.dataDir,
+  host: init.host,
+  version: init.version,
+  appOrigin: init.appOrigin,
+  nativeBinding: init.nativeBinding,
+  lockedBecause: init.lockedBecause,
+  chooseSavePath: (suggestedName, filter) => askHost('chooseSavePath', suggestedName, filter),
+  chooseOpenPath: (filter) => askHost('chooseOpenPath', filter),
+  renderPdf: (html, templates) => askHost('renderPdf', html, templates),
+  openExternal: (url) => askHost('openExternal', url),
+  logError: (error, channel) =>
+    send({
+      type: 'log',
+      channel,
+      description: init.verboseErrors && error instanceof Error ? (error.stack ?? String(error)) : describeForLog(error),
+    }),
+});
+
+/** True while a lock main is waiting for runs: main tells the window itself. */
+let quietLock = false;
+services.onLock((reason) => {
+  if (!quietLock) send({ type: 'event', event: { name: 'locked', reason } });
+});
+services.vault.onUnlock(() => send({ type: 'event', event: { name: 'unlocked' } }));
+services.onFlushRequest((reason) => send({ type: 'event', event: { name: 'flushRequested', reason } }));
+services.onProgress((progress) => send({ type: 'event', event: { name: 'progress', progress } }));
+services.sharing.onOpenRequest(() => {
+  const pending = services.sharing.pending();
+  if (pending) send({ type: 'event', event: { name: 'openRequested', pending } });
+});
+
+const reply = (id: number, work: () => unknown) =>
+  void Promise.resolve()
+    .then(work)
+    .then(
+      (value) => send({ type: 'done', id, result: { ok: true, value } }),
+      (error: unknown) => {
+        const data = toErrorData(error);
+        send({
+          type: 'done',
+          id,
+          result: { ok: false, error: { code: (data.code as 'INTERNAL') ?? 'INTERNAL', message: data.message } },
+        });
+      },
+    );
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'call':
+      void services.run(message.call).then((result) => send({ type: 'done', id: message.id, result }));
+      return;
+    case 'lock': {
+      // 2: it was open and is now locked (main tells the window at once, and this worker stays quiet);
+      // 1: it was locked already.
+      const wasOpen = services.vault.isUnlocked();
+      quietLock = wasOpen;
+      services.vault.lock(message.reason);
+      quietLock = false;
+      Atomics.store(lockSignal, 0, wasOpen ? 2 : 1);
+      Atomics.notify(lockSignal, 0);
+      return;
+    }
+    case 'lockGently':
+      return reply(message.id, () => services.lockGently(message.reason).then(() => null));
+    case 'flush':
+      return reply(message.id, () => services.flushRenderer(message.timeoutMs).then(() => null));
+    case 'idle':
+      return reply(message.id, () => services.autoLock.check(message.seconds));
+    case 'requestOpen':
+      services.sharing.requestOpen(message.file);
+      return;
+    case 'hostReply': {
+      const waiting = hostCalls.get(message.id);
+      hostCalls.delete(message.id);
+      if (!waiting) return;
+      if (message.ok) waiting.resolve(message.value);
+      else {
+        const { code, message: text } = message.error;
+        waiting.reject(code ? new AppError(code as 'INTERNAL', text) : new Error(text));
+      }
+      return;
+    }
+  }
+});
+
+// Tests and the browser shell only: a service member read or called by name, answered while main waits.
+if (init.testPort && init.testSignal) {
+  const testPort = init.testPort;
+  const signal = new Int32Array(init.testSignal);
+  testPort.on('message', (request: TestRequest) => {
+    const answer = (value: TestReply) => {
+      testPort.postMessage(value);
+      Atomics.store(signal, 0, 1);
+      Atomics.notify(signal, 0);
+    };
+    void (async () => {
+      try {
+        const target = (services as unknown as Record<string, Record<string, unknown>>)[request.service];
+        const member = target?.[request.member];
+        if (target === undefined) throw new Error(`No service called ${request.service}`);
+        if (!request.args) {
+          answer(typeof member === 'function' ? { ok: true, kind: 'function' } : { ok: true, kind: 'value', value: member });
+          return;
+        }
+        if (typeof member !== 'function') throw new Error(`${request.service}.${request.member} is not a function`);
+        const value: unknown = await (member as (...args: unknown[]) => unknown).apply(target, request.args);
+        answer({ ok: true, kind: 'value', value });
+      } catch (error) {
+        answer({ ok: false, error: toErrorData(error) });
+      }
+    })();
+  });
+}
+
+send({ type: 'ready' });
