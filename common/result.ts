@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'BUILTIN_TEMPLATE'
   | 'CHANGED'
   | 'CANCELLED'
+  /** The worker holding the journal stopped while this call ran: it may or may not have finished. */
+  | 'INTERRUPTED'
   | 'INTERNAL';
 
 export interface AppErrorData {

@@ -113,6 +113,13 @@ if (!app.requestSingleInstanceLock()) {
       renderPdf: printHtmlToPdf,
       // Described in the worker by describeForLog: never the error itself, which could carry what the person wrote.
       logError: (description, channel) => console.error(`[holding] ${channel} failed: ${description}`),
+      onFatal: () => {
+        dialog.showErrorBox(
+          'Holding cannot open your journal',
+          'The part of Holding that keeps your journal could not start, so Holding will close. Your journal itself is untouched. Please open Holding again; if this keeps happening, reinstalling Holding usually mends it.',
+        );
+        app.quit();
+      },
     });
     bindIpc(services.router);
     services.onLock((reason) => sendEvent(win, 'vault:locked', { reason }));
@@ -161,6 +168,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+  // Locks in the worker (closing the database, wiping the key) before the process ends.
   app.on('will-quit', () => void services?.dispose());
 }
 

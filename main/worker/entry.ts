@@ -5,15 +5,43 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../common/errors';
+import type { Channel } from '../../common/ipc/contract';
+import type { Result } from '../../common/result';
 import { createServices, type Services } from '../app';
 import { describeForLog } from '../shell-common/log';
-import type { ErrorData, FromWorker, HostMethod, TestReply, TestRequest, ToWorker, WorkerInit } from './protocol';
+import {
+  type ErrorData,
+  type FromWorker,
+  type HostMethod,
+  KEY_DERIVING,
+  KEY_NONE,
+  KEY_OPEN,
+  type TestReply,
+  type TestRequest,
+  type ToWorker,
+  type WorkerInit,
+} from './protocol';
 
 if (!parentPort) throw new Error('main/worker/entry.ts runs only as a worker thread.');
 const port = parentPort;
 const init = workerData as WorkerInit;
-const send = (message: FromWorker) => port.postMessage(message);
-const lockSignal = new Int32Array(init.lockSignal);
+const toMain = init.toMain;
+const shared = new Int32Array(init.lockSignal);
+
+const INTERNAL: Result<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Something went wrong on our side. Nothing you have written has been lost.' },
+};
+
+/** Sends to main; a reply that cannot be copied across (a bug) fails that one call, not the worker. */
+function send(message: FromWorker): void {
+  try {
+    toMain.postMessage(message);
+  } catch (error) {
+    toMain.postMessage({ type: 'log', channel: 'worker', description: describeForLog(error) } satisfies FromWorker);
+    if (message.type === 'done') toMain.postMessage({ type: 'done', id: message.id, result: INTERNAL });
+  }
+}
 
 let nextHostCall = 1;
 const hostCalls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -27,7 +55,12 @@ function askHost<T>(method: HostMethod, ...args: unknown[]): Promise<T> {
 }
 
 export const toErrorData = (error: unknown): ErrorData =>
-  error instanceof AppError ? { code: error.code, message: error.message } : { message: String(error) };
+  error instanceof AppError
+    ? { code: error.code, message: error.message }
+    : { name: error instanceof Error ? error.name : undefined, message: String(error) };
+
+const fromErrorData = ({ code, message }: ErrorData): Error =>
+  code ? new AppError(code as 'INTERNAL', message) : new Error(message);
 
 const services: Services = createServices({
   dataDir: init.dataDir,
@@ -48,12 +81,21 @@ const services: Services = createServices({
     }),
 });
 
+/** Where the key is, for main to read without asking (see lockNow in host.ts). */
+const keyIs = (state: number) => Atomics.store(shared, 1, state);
+/** Calls that turn a secret into the key: from their start the key may be on its way. */
+const OPENING: readonly Channel[] = ['vault:create', 'vault:unlock', 'vault:unlockWithRecoveryKey', 'vault:resetPassphrase'];
+
 /** True while a lock main is waiting for runs: main tells the window itself. */
 let quietLock = false;
 services.onLock((reason) => {
+  keyIs(KEY_NONE);
   if (!quietLock) send({ type: 'event', event: { name: 'locked', reason } });
 });
-services.vault.onUnlock(() => send({ type: 'event', event: { name: 'unlocked' } }));
+services.vault.onUnlock(() => {
+  keyIs(KEY_OPEN);
+  send({ type: 'event', event: { name: 'unlocked' } });
+});
 services.onFlushRequest((reason) => send({ type: 'event', event: { name: 'flushRequested', reason } }));
 services.onProgress((progress) => send({ type: 'event', event: { name: 'progress', progress } }));
 services.sharing.onOpenRequest(() => {
@@ -67,29 +109,34 @@ const reply = (id: number, work: () => unknown) =>
     .then(
       (value) => send({ type: 'done', id, result: { ok: true, value } }),
       (error: unknown) => {
-        const data = toErrorData(error);
-        send({
-          type: 'done',
-          id,
-          result: { ok: false, error: { code: (data.code as 'INTERNAL') ?? 'INTERNAL', message: data.message } },
-        });
+        const { code, message } = toErrorData(error);
+        send({ type: 'done', id, result: code ? { ok: false, error: { code: code as 'INTERNAL', message } } : INTERNAL });
       },
     );
 
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
-    case 'call':
-      void services.run(message.call).then((result) => send({ type: 'done', id: message.id, result }));
+    case 'call': {
+      const opening = OPENING.includes(message.call.channel);
+      if (opening && !services.vault.isUnlocked()) keyIs(KEY_DERIVING);
+      void services.run(message.call).then((result) => {
+        if (opening) keyIs(services.vault.isUnlocked() ? KEY_OPEN : KEY_NONE);
+        send({ type: 'done', id: message.id, result });
+      });
       return;
+    }
     case 'lock': {
       // 2: it was open and is now locked (main tells the window at once, and this worker stays quiet);
       // 1: it was locked already.
       const wasOpen = services.vault.isUnlocked();
       quietLock = wasOpen;
-      services.vault.lock(message.reason);
-      quietLock = false;
-      Atomics.store(lockSignal, 0, wasOpen ? 2 : 1);
-      Atomics.notify(lockSignal, 0);
+      try {
+        services.vault.lock(message.reason);
+      } finally {
+        quietLock = false;
+        Atomics.store(shared, 0, wasOpen ? 2 : 1);
+        Atomics.notify(shared, 0);
+      }
       return;
     }
     case 'lockGently':
@@ -106,10 +153,7 @@ port.on('message', (message: ToWorker) => {
       hostCalls.delete(message.id);
       if (!waiting) return;
       if (message.ok) waiting.resolve(message.value);
-      else {
-        const { code, message: text } = message.error;
-        waiting.reject(code ? new AppError(code as 'INTERNAL', text) : new Error(text));
-      }
+      else waiting.reject(fromErrorData(message.error));
       return;
     }
   }
@@ -121,24 +165,32 @@ if (init.testPort && init.testSignal) {
   const signal = new Int32Array(init.testSignal);
   testPort.on('message', (request: TestRequest) => {
     const answer = (value: TestReply) => {
-      testPort.postMessage(value);
-      Atomics.store(signal, 0, 1);
+      try {
+        testPort.postMessage(value);
+      } catch (error) {
+        testPort.postMessage({ id: request.id, ok: false, error: toErrorData(error) } satisfies TestReply);
+      }
+      Atomics.store(signal, 0, request.id);
       Atomics.notify(signal, 0);
     };
     void (async () => {
       try {
         const target = (services as unknown as Record<string, Record<string, unknown>>)[request.service];
-        const member = target?.[request.member];
         if (target === undefined) throw new Error(`No service called ${request.service}`);
+        const member = target[request.member];
         if (!request.args) {
-          answer(typeof member === 'function' ? { ok: true, kind: 'function' } : { ok: true, kind: 'value', value: member });
+          answer(
+            typeof member === 'function'
+              ? { id: request.id, ok: true, kind: 'function' }
+              : { id: request.id, ok: true, kind: 'value', value: member },
+          );
           return;
         }
         if (typeof member !== 'function') throw new Error(`${request.service}.${request.member} is not a function`);
         const value: unknown = await (member as (...args: unknown[]) => unknown).apply(target, request.args);
-        answer({ ok: true, kind: 'value', value });
+        answer({ id: request.id, ok: true, kind: 'value', value });
       } catch (error) {
-        answer({ ok: false, error: toErrorData(error) });
+        answer({ id: request.id, ok: false, error: toErrorData(error) });
       }
     })();
   });

@@ -11,7 +11,17 @@ import type { PendingOpen } from '../../common/sharing/types';
 import type { PdfRenderer } from '../export/export';
 import type { Dialogs } from '../ipc/files';
 import { checkCall, type Router } from '../ipc/router';
-import type { ErrorData, FromWorker, HostMethod, TestReply, ToWorker, WorkerEvent, WorkerInit } from './protocol';
+import { describeForLog } from '../shell-common/log';
+import {
+  type ErrorData,
+  type FromWorker,
+  type HostMethod,
+  KEY_OPEN,
+  type TestReply,
+  type ToWorker,
+  type WorkerEvent,
+  type WorkerInit,
+} from './protocol';
 
 export interface ServicesHostOptions extends Dialogs {
   /** The worker's script: dist/main/worker.cjs in the app; a fresh bundle in tests (test/support/worker.ts). */
@@ -27,6 +37,8 @@ export interface ServicesHostOptions extends Dialogs {
   openExternal?: (url: string) => Promise<boolean>;
   /** A failed call, already described by the worker (scrubbed unless `verboseErrors`). */
   logError?: (description: string, channel: string) => void;
+  /** The worker cannot be started (its script would not load, or it keeps stopping): the app should say so. */
+  onFatal?: (description: string) => void;
   verboseErrors?: boolean;
   /** Gives tests and the browser shell `syncServices()`. Never in the app. */
   testHooks?: boolean;
@@ -42,21 +54,40 @@ const UNAVAILABLE: Record<HostMethod, string> = {
   openExternal: 'Opening links is not available here.',
 };
 
-const STOPPED = 'Holding had to restart part of itself, so that did not finish. Please try again.';
+const INTERRUPTED = () =>
+  fail(
+    'INTERRUPTED',
+    'Holding had to restart the part of itself that keeps your journal, so this may not have finished. Please unlock and check, then try again.',
+  );
+
+/** How long main gives the worker to answer a lock before ending it, and a flush or gentle lock in all. */
+const LOCK_WAIT_MS = 500;
+const GENTLE_SLACK_MS = 1000;
 
 export class ServicesHost {
   readonly router: Router;
   private worker!: Worker;
+  private fromWorker!: MessagePort;
   private ready!: Promise<void>;
-  private lockSignal!: Int32Array;
+  private started = false;
+  private shared!: Int32Array;
   private testPort: MessagePort | null = null;
   private testSignal: Int32Array | null = null;
+  private nextTestId = 1;
   private nextId = 1;
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
-  private readonly listeners = { locked: new Set(), unlocked: new Set(), flushRequested: new Set(), openRequested: new Set(), progress: new Set() } as Record<WorkerEvent['name'], Set<Listener<never>>>;
+  private readonly listeners: Record<WorkerEvent['name'], Set<Listener<never>>> = {
+    locked: new Set(),
+    unlocked: new Set(),
+    flushRequested: new Set(),
+    openRequested: new Set(),
+    progress: new Set(),
+  };
   private unlocked = false;
   private disposed = false;
   private restarts: number[] = [];
+  /** The last file the system asked to open, given again to a restarted worker. */
+  private openRequest: string | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
 
   constructor(private readonly options: ServicesHostOptions) {
@@ -70,7 +101,7 @@ export class ServicesHost {
     this.timer.unref?.();
   }
 
-  /** Resolves once the worker has loaded (calls made before then wait for it). */
+  /** Resolves once the worker has loaded (calls made before then wait for it); rejects if it cannot. */
   whenReady(): Promise<void> {
     return this.ready;
   }
@@ -80,26 +111,42 @@ export class ServicesHost {
   }
 
   /**
-   * Locks now, for sleep: waits up to `waitMs` for the worker to say it has locked; a worker too busy to
-   * answer is stopped (the key goes with it) and started again, locked.
+   * Locks now, for sleep. With the journal open, waits up to half a second for the worker to say it has
+   * locked; a worker too busy to answer is ended (its memory, and the key in it, go with it) and started
+   * again locked. Before returning, everything the worker said up to its lock is taken in, then the lock
+   * is announced, so the window hears of it in order and at once.
    */
-  lockNow(reason: LockReason, waitMs = 500): void {
+  lockNow(reason: LockReason): void {
     if (this.disposed) return;
-    Atomics.store(this.lockSignal, 0, 0);
+    Atomics.store(this.shared, 0, 0);
     this.post({ type: 'lock', reason });
-    if (Atomics.wait(this.lockSignal, 0, 0, waitMs) === 'timed-out') this.restart(reason);
-    // Told here, before returning (the system may suspend the moment this event handler ends).
-    else if (Atomics.load(this.lockSignal, 0) === 2) this.emit({ name: 'locked', reason });
+    // No key in the worker (still starting, locked, or still deriving one, which the lock then undoes):
+    // nothing to wait for.
+    if (Atomics.load(this.shared, 1) !== KEY_OPEN) return;
+    if (Atomics.wait(this.shared, 0, 0, LOCK_WAIT_MS) === 'timed-out') {
+      this.restart(reason);
+      return;
+    }
+    this.drain();
+    if (Atomics.load(this.shared, 0) === 2) this.emit({ name: 'locked', reason });
   }
 
   /** Lets the window save what is being typed, then locks (idle, screen lock, the shortcut). */
   async lockGently(reason: LockReason): Promise<void> {
-    await this.request((id) => ({ type: 'lockGently', id, reason }));
+    const answered = await this.within(
+      this.request((id) => ({ type: 'lockGently', id, reason })),
+      1500 + GENTLE_SLACK_MS,
+    );
+    // A worker too busy to answer in time is locked the hard way.
+    if (!answered) this.lockNow(reason);
   }
 
-  /** Asks the window to save what is being typed (closing); resolves when it has or after the timeout. */
+  /** Asks the window to save what is being typed (closing); resolves when it has, or after the timeout. */
   async flushRenderer(timeoutMs = 1500): Promise<void> {
-    await this.request((id) => ({ type: 'flush', id, timeoutMs }));
+    await this.within(
+      this.request((id) => ({ type: 'flush', id, timeoutMs })),
+      timeoutMs + GENTLE_SLACK_MS,
+    );
   }
 
   /** Measures idleness here and lets the worker lock if it has been long enough; resolves whether it did. */
@@ -111,6 +158,7 @@ export class ServicesHost {
 
   /** A bundle the system asked Holding to open: the worker holds it until the person says. */
   requestOpen(file: string): void {
+    this.openRequest = file;
     this.post({ type: 'requestOpen', file });
   }
 
@@ -130,13 +178,22 @@ export class ServicesHost {
     return this.on('progress', (event: { progress: Progress }) => listener(event.progress));
   }
 
-  /** Ends the worker (locking first, so the key is wiped before the thread goes). */
+  /**
+   * Ends the worker: locks first and waits (briefly) for it, so the database is closed and the key
+   * wiped before the thread goes; calls still waiting answer that Holding is closing.
+   */
   async dispose(): Promise<void> {
     if (this.disposed) return;
-    this.disposed = true;
     clearInterval(this.timer);
-    this.post({ type: 'lock', reason: 'manual' });
+    if (this.started) {
+      Atomics.store(this.shared, 0, 0);
+      this.post({ type: 'lock', reason: 'manual' });
+      Atomics.wait(this.shared, 0, 0, LOCK_WAIT_MS);
+    }
+    this.disposed = true;
+    this.settleAll(fail('LOCKED', 'Holding is closing.'));
     this.testPort?.close();
+    this.fromWorker.close();
     await this.worker.terminate();
   }
 
@@ -154,15 +211,28 @@ export class ServicesHost {
     type Answer = Exclude<TestReply, { ok: false }>;
     const ask = (service: string, member: string, args?: unknown[]): Answer => {
       const signal = this.testSignal!;
-      Atomics.store(signal, 0, 0);
-      this.testPort!.postMessage(args ? { service, member, args } : { service, member });
-      if (Atomics.wait(signal, 0, 0, timeoutMs) === 'timed-out') {
-        throw new Error(`${service}.${member} did not answer within ${timeoutMs} ms (does it need main?)`);
+      const port = this.testPort!;
+      const id = this.nextTestId++;
+      port.postMessage(args ? { id, service, member, args } : { id, service, member });
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        // A late answer to an earlier question that timed out is read and passed over.
+        const reply = receiveMessageOnPort(port)?.message as TestReply | undefined;
+        if (reply?.id === id) {
+          if (!reply.ok) throw toError(reply.error);
+          return reply;
+        }
+        if (reply) continue;
+        // Something was answered since the last look: look again.
+        if (Atomics.load(signal, 0) !== 0) {
+          Atomics.store(signal, 0, 0);
+          continue;
+        }
+        const left = deadline - Date.now();
+        if (left <= 0 || Atomics.wait(signal, 0, 0, left) === 'timed-out') {
+          throw new Error(`${service}.${member} did not answer within ${timeoutMs} ms (does it need main?)`);
+        }
       }
-      const reply = receiveMessageOnPort(this.testPort!)?.message as TestReply | undefined;
-      if (!reply) throw new Error(`${service}.${member} answered nothing`);
-      if (!reply.ok) throw toError(reply.error);
-      return reply;
     };
     return new Proxy({} as T, {
       get: (_target, service) => {
@@ -207,20 +277,52 @@ export class ServicesHost {
     });
   }
 
+  /** Whether `work` settled within `ms` (it goes on either way). */
+  private within(work: Promise<unknown>, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      void work.then(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
   private post(message: ToWorker): void {
     this.worker.postMessage(message);
   }
 
+  private settleAll(result: Result<never>): void {
+    for (const [id, resolve] of this.pending) {
+      this.pending.delete(id);
+      resolve(result);
+    }
+  }
+
+  /** Takes in at once every message the worker has already sent. */
+  private drain(): void {
+    for (;;) {
+      const next = receiveMessageOnPort(this.fromWorker);
+      if (!next) return;
+      this.receive(next.message as FromWorker);
+    }
+  }
+
   private start(lockedBecause: LockReason | undefined): void {
-    const signal = new SharedArrayBuffer(4);
-    this.lockSignal = new Int32Array(signal);
+    const signal = new SharedArrayBuffer(8);
+    this.shared = new Int32Array(signal);
+    this.started = false;
+    const channel = new MessageChannel();
+    this.fromWorker = channel.port1;
+    const transferList: MessagePort[] = [channel.port2];
     let testPort: MessagePort | undefined;
     let testSignal: SharedArrayBuffer | undefined;
     if (this.options.testHooks) {
       this.testPort?.close();
-      const channel = new MessageChannel();
-      this.testPort = channel.port1;
-      testPort = channel.port2;
+      const test = new MessageChannel();
+      this.testPort = test.port1;
+      testPort = test.port2;
+      transferList.push(testPort);
       testSignal = new SharedArrayBuffer(4);
       this.testSignal = new Int32Array(testSignal);
     }
@@ -233,42 +335,65 @@ export class ServicesHost {
       nativeBinding: o.nativeBinding,
       lockedBecause,
       lockSignal: signal,
+      toMain: channel.port2,
       testPort,
       testSignal,
       verboseErrors: o.verboseErrors,
     };
-    const worker = new Worker(o.workerFile, { workerData: init, transferList: testPort ? [testPort] : [] });
+    const worker = new Worker(o.workerFile, { workerData: init, transferList });
     this.worker = worker;
     this.unlocked = false;
+    const port = channel.port1;
+    let failure: unknown = null;
     this.ready = new Promise<void>((resolve, reject) => {
-      worker.once('message', (message: FromWorker) => (message.type === 'ready' ? resolve() : undefined));
-      worker.once('error', reject);
+      port.on('message', (message: FromWorker) => {
+        // Only the current worker is listened to: a replaced one's last words are passed over.
+        if (this.worker !== worker) return;
+        if (message.type === 'ready') {
+          this.started = true;
+          resolve();
+        } else this.receive(message);
+      });
+      worker.once('exit', () => reject(failure ?? new Error('The services worker stopped before it was ready.')));
     });
     this.ready.catch(() => undefined);
-    worker.on('message', (message: FromWorker) => this.receive(message));
-    worker.on('error', (error) => o.logError?.(`the services worker failed: ${error.name}`, 'worker'));
-    worker.on('exit', () => {
-      if (this.worker === worker && !this.disposed) this.restart('restarted');
+    worker.on('error', (error) => {
+      failure = error;
+      o.logError?.(`the services worker failed: ${describeForLog(error)}`, 'worker');
     });
+    worker.on('exit', () => {
+      if (this.worker !== worker || this.disposed) return;
+      // A worker that never got going will not do better the next time: say so rather than loop.
+      if (!this.started) this.fatal(`the services worker could not start: ${describeForLog(failure)}`);
+      else this.restart('restarted');
+    });
+    if (this.openRequest) this.post({ type: 'requestOpen', file: this.openRequest });
   }
 
-  /** Starts a fresh worker, locked; calls in flight answer that they did not finish. */
+  /** Starts a fresh worker, locked; calls in flight answer that they may not have finished. */
   private restart(reason: LockReason): void {
     const old = this.worker;
     const now = Date.now();
     this.restarts = [...this.restarts.filter((t) => now - t < 60_000), now];
-    for (const [id, resolve] of this.pending) {
-      this.pending.delete(id);
-      resolve(fail('INTERNAL', STOPPED));
-    }
+    this.settleAll(INTERRUPTED());
+    void old.terminate();
+    old.removeAllListeners('exit');
+    this.unlocked = false;
     if (this.restarts.length > 5) {
-      this.options.logError?.('the services worker stopped five times in a minute; not restarting', 'worker');
-      this.disposed = true;
+      this.emit({ name: 'locked', reason });
+      this.fatal('the services worker stopped five times in a minute');
       return;
     }
     this.start(reason);
-    void old.terminate();
     this.emit({ name: 'locked', reason });
+  }
+
+  private fatal(description: string): void {
+    this.disposed = true;
+    clearInterval(this.timer);
+    this.settleAll(fail('LOCKED', 'Holding is closing.'));
+    this.options.logError?.(description, 'worker');
+    this.options.onFatal?.(description);
   }
 
   private receive(message: FromWorker): void {
@@ -286,28 +411,32 @@ export class ServicesHost {
         this.options.logError?.(message.description, message.channel);
         return;
       case 'host':
-        void this.answerHost(message.id, message.method, message.args);
+        void this.answerHost(this.worker, message.id, message.method, message.args);
         return;
       case 'ready':
         return;
     }
   }
 
-  private async answerHost(id: number, method: HostMethod, args: unknown[]): Promise<void> {
-    const worker = this.worker;
+  /** Does what the worker asked of main, and answers the worker that asked. */
+  private async answerHost(worker: Worker, id: number, method: HostMethod, args: unknown[]): Promise<void> {
+    let answer: ToWorker;
     try {
       const fn = this.options[method] as ((...a: unknown[]) => Promise<unknown>) | undefined;
       if (!fn) throw new AppError('INVALID_INPUT', UNAVAILABLE[method]);
-      const value = await fn(...args);
-      worker.postMessage({ type: 'hostReply', id, ok: true, value } satisfies ToWorker);
+      answer = { type: 'hostReply', id, ok: true, value: await fn(...args) };
     } catch (error) {
       const data: ErrorData =
-        error instanceof AppError ? { code: error.code, message: error.message } : { message: String(error) };
-      worker.postMessage({ type: 'hostReply', id, ok: false, error: data } satisfies ToWorker);
+        error instanceof AppError
+          ? { code: error.code, message: error.message }
+          : { name: error instanceof Error ? error.name : undefined, message: String(error) };
+      answer = { type: 'hostReply', id, ok: false, error: data };
     }
+    if (worker === this.worker && !this.disposed) worker.postMessage(answer);
   }
 }
 
 function toError(data: ErrorData): Error {
   return data.code ? new AppError(data.code as 'INTERNAL', data.message) : new Error(data.message);
 }
+

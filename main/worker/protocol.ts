@@ -17,8 +17,13 @@ export interface WorkerInit {
   appOrigin: string;
   nativeBinding?: string | undefined;
   lockedBecause?: LockReason | undefined;
-  /** Set to 1 by the worker once a `lock` message has locked the vault (main may wait on it). */
+  /**
+   * Two Int32 slots shared with main. [0]: set by the worker once a `lock` message has run (2: it was
+   * open, 1: it was locked already). [1]: where the key is (KEY_NONE, KEY_DERIVING, KEY_OPEN).
+   */
   lockSignal: SharedArrayBuffer;
+  /** Every message for main goes on this port, so main can also read them at once (receiveMessageOnPort). */
+  toMain: MessagePort;
   /** The browser shell's and tests' synchronous way to the services (never given in the app). */
   testPort?: MessagePortLike | undefined;
   testSignal?: SharedArrayBuffer | undefined;
@@ -27,6 +32,11 @@ export interface WorkerInit {
 }
 
 export type MessagePortLike = MessagePort;
+
+/** Slot [1] of lockSignal: no key in this worker; a passphrase is being turned into a key; the journal is open. */
+export const KEY_NONE = 0;
+export const KEY_DERIVING = 1;
+export const KEY_OPEN = 2;
 
 /** The host functions main keeps, because they need the window or the OS: the worker asks for them. */
 export type HostMethod = 'chooseSavePath' | 'chooseOpenPath' | 'renderPdf' | 'openExternal';
@@ -59,18 +69,21 @@ export type WorkerEvent =
 /** An error as it crosses: an AppError keeps its code; anything else is only a message. */
 export interface ErrorData {
   code?: string | undefined;
+  name?: string | undefined;
   message: string;
 }
 
 /** The test port's messages: a service member read or called by name. */
 export interface TestRequest {
+  id: number;
   service: string;
   member: string;
   /** Absent: read the member (a function answers `{ kind: 'function' }`). */
   args?: unknown[];
 }
 
-export type TestReply =
+export type TestReply = { id: number } & (
   | { ok: true; kind: 'function' }
   | { ok: true; kind: 'value'; value: unknown }
-  | { ok: false; error: ErrorData };
+  | { ok: false; error: ErrorData }
+);

@@ -114,7 +114,58 @@ describe('the services worker', () => {
     await call('vault:create', { passphrase: PASSPHRASE });
     const slow = call('vault:changePassphrase', { current: PASSPHRASE, next: 'a different long passphrase here' });
     await host.workerForTests.terminate();
-    expect(await slow).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: /restart/ } });
+    expect(await slow).toMatchObject({ ok: false, error: { code: 'INTERRUPTED', message: /restart/ } });
+  });
+
+  it('a worker too busy to lock for sleep is ended and started again locked; one still starting is left be', async () => {
+    const dataDir = await tempDir();
+    const starting = new ServicesHost({
+      workerFile: await workerFile(),
+      dataDir,
+      host: 'browser-shell',
+      version: '0',
+      appOrigin: ORIGIN,
+      idleSeconds: () => 0,
+    });
+    hosts.push(starting);
+    const first = starting.workerForTests;
+    starting.lockNow('suspend'); // before it is ready: nothing can be open, nothing to wait for
+    expect(starting.workerForTests).toBe(first);
+    await starting.whenReady();
+
+    const { host, call, locks } = await openHost();
+    await call('vault:create', { passphrase: PASSPHRASE });
+    const busy = host.workerForTests;
+    // Two Argon2id derivations, synchronous in the worker: it cannot answer a lock for a second or more.
+    const changing = call('vault:changePassphrase', { current: PASSPHRASE, next: 'copper kettle under willow rain' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    host.lockNow('suspend');
+    expect(host.workerForTests).not.toBe(busy);
+    expect(host.isUnlocked()).toBe(false);
+    expect(locks).toEqual(['suspend']);
+    expect(await changing).toMatchObject({ ok: false, error: { code: 'INTERRUPTED' } });
+    expect(await call('vault:status')).toEqual({ ok: true, value: { state: 'locked', lastLockReason: 'suspend' } });
+  });
+
+  it('says so once, rather than looping, when the worker cannot start', async () => {
+    const fatal: string[] = [];
+    const host = new ServicesHost({
+      workerFile: `${await workerFile()}.missing.cjs`,
+      dataDir: await tempDir(),
+      host: 'browser-shell',
+      version: '0',
+      appOrigin: ORIGIN,
+      idleSeconds: () => 0,
+      onFatal: (description) => fatal.push(description),
+    });
+    hosts.push(host);
+    const locks: LockReason[] = [];
+    host.onLock((reason) => locks.push(reason));
+    await expect(host.whenReady()).rejects.toThrow();
+    await until(() => fatal.length > 0);
+    expect(fatal).toEqual([expect.stringMatching(/could not start/)]);
+    expect(locks).toEqual([]);
+    expect(await host.router('vault:status', undefined, SENDER)).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
 
   it('locks at once for sleep: locked before lockNow returns', async () => {
