@@ -1,4 +1,4 @@
-import { memo, type FormEvent, useEffect, useRef, useState } from 'react';
+import { memo, type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type Editor as TipTapEditor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Extension } from '@tiptap/core';
@@ -74,11 +74,15 @@ export const Editor = memo(function Editor({
   labelledBy,
   editorRef,
 }: Props) {
-  const prompts = useRef(new Map(sections.map((s) => [s.heading, s.prompt])));
+  // The editor is made once, so its prompts are those of the template it was opened with.
+  const [prompts] = useState(() => new Map(sections.map((s) => [s.heading, s.prompt])));
+  // The editor calls back long after the render that made it: always to the latest callbacks.
   const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
   const onEscapeRef = useRef(onEscape);
-  onEscapeRef.current = onEscape;
+  useLayoutEffect(() => {
+    onChangeRef.current = onChange;
+    onEscapeRef.current = onEscape;
+  });
   const [linkOpen, setLinkOpen] = useState(false);
 
   const editor = useEditor({
@@ -117,7 +121,7 @@ export const Editor = memo(function Editor({
           if ($pos.depth !== 0) return '';
           const index = $pos.index();
           const before = index > 0 ? $pos.parent.child(index - 1) : null;
-          if (before?.type.name === 'heading') return prompts.current.get(before.textContent) ?? '';
+          if (before?.type.name === 'heading') return prompts.get(before.textContent) ?? '';
           return doc.childCount === 1 ? FREE_PROMPT : '';
         },
       }),

@@ -23,7 +23,12 @@ interface Props {
 
 /**
  * A modal question on the platform's own <dialog>: focus is held inside and starts on the way out, Escape
- * cancels, and the body is read with the title.
+ * cancels, and the body is read with the title. When the question ends, however it ends, focus goes back to
+ * where it was when it was asked (the button that asked), if that is still there: the platform does this when
+ * the dialog closes, and this does it too when the dialog is taken off the page while open, which the platform
+ * cannot. Whatever the answer then does may move focus on from there.
+ *
+ * To ask before an action, use `useConfirm` and `ConfirmAction` (./ConfirmAction), which build on this.
  */
 export function ConfirmDialog({
   open,
@@ -42,9 +47,17 @@ export function ConfirmDialog({
   const id = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (!dialog || !open) return;
+    // Read just before the platform reads it for itself, in showModal.
+    const askedFrom = document.activeElement;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      const now = document.activeElement;
+      // Only where focus was lost with the dialog (it fell to the page, or is still in a dialog now gone).
+      const lost = now === null || now === document.body || dialog.contains(now);
+      if (lost && askedFrom instanceof HTMLElement && askedFrom.isConnected) askedFrom.focus();
+    };
   }, [open]);
   return (
     <dialog

@@ -3,10 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Checkin } from '../../../../common/checkins/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { capacityPhrase, type LevelKind, levelWord, shortWhen, when } from './format';
 import { refreshCheckins } from './queries';
-import { useConfirm } from './useConfirm';
 import styles from './checkins.module.css';
 
 const PAGE = 10;
@@ -29,7 +28,7 @@ export function RecentCheckins({ checkins, loadError, editingId, onEdit, onDelet
   const id = useId();
   const queryClient = useQueryClient();
   const [shown, setShown] = useState(PAGE);
-  const confirm = useConfirm<Checkin>();
+  const deleting = useConfirm<Checkin>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [note, setNote] = useState('');
   const remove = useMutation({
@@ -89,7 +88,7 @@ export function RecentCheckins({ checkins, loadError, editingId, onEdit, onDelet
                   <Button
                     variant="quiet"
                     aria-label={`Delete check-in from ${shortWhen(c.at)}`}
-                    onClick={(e) => confirm.ask(c, e.currentTarget)}
+                    onClick={() => deleting.ask(c)}
                   >
                     Delete
                   </Button>
@@ -106,23 +105,16 @@ export function RecentCheckins({ checkins, loadError, editingId, onEdit, onDelet
           </Button>
         </Actions>
       ) : null}
-      {confirm.target ? (
-        <ConfirmDialog
-          open
-          title="Delete this check-in?"
-          confirmLabel="Delete check-in"
-          onCancel={confirm.cancel}
-          onConfirm={() => {
-            remove.mutate(confirm.target!);
-            confirm.done();
-          }}
-        >
-          <p>
-            The check-in from {when(confirm.target.at)} will be removed for good. Your signs and entries stay as they
-            are.
-          </p>
-        </ConfirmDialog>
-      ) : null}
+      <ConfirmAction
+        confirm={deleting}
+        title="Delete this check-in?"
+        confirmLabel="Delete check-in"
+        onConfirm={(c) => remove.mutate(c)}
+      >
+        {(c) => (
+          <p>The check-in from {when(c.at)} will be removed for good. Your signs and entries stay as they are.</p>
+        )}
+      </ConfirmAction>
     </section>
   );
 }

@@ -1,11 +1,11 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { MAX_FLAG_CONTACT, MAX_FLAG_HELPS, MAX_FLAG_NAME, type RedFlag } from '../../../../common/checkins/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, TextField } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
+import { useFocusLater } from '../../ui/useFocusAfter';
 import { checkinKeys, refreshCheckins } from './queries';
-import { useConfirm } from './useConfirm';
 import styles from './checkins.module.css';
 
 interface Props {
@@ -22,13 +22,16 @@ export function SignsSection({ flags, loadError, addRequest }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const [editing, setEditing] = useState<RedFlag | 'new' | null>(null);
-  const confirm = useConfirm<RedFlag>();
-  const [moved, setMoved] = useState<{ id: string; dir: 'up' | 'down'; to: number } | null>(null);
+  const deleting = useConfirm<RedFlag>();
+  const focusLater = useFocusLater();
   const [note, setNote] = useState('');
 
-  useEffect(() => {
+  // Another part of the page asked to add a sign: each request (a new number) opens the form once.
+  const [requestSeen, setRequestSeen] = useState(0);
+  if (addRequest !== requestSeen) {
+    setRequestSeen(addRequest);
     if (addRequest > 0) setEditing('new');
-  }, [addRequest]);
+  }
 
   const remove = useMutation({
     mutationFn: (sign: RedFlag) => unwrap(holding().flags.delete({ id: sign.id })),
@@ -56,16 +59,6 @@ export function SignsSection({ flags, loadError, addRequest }: Props) {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: checkinKeys.all }),
   });
 
-  // Keep focus on the sign that moved, once the list shows its new place, on whichever button still makes sense.
-  useEffect(() => {
-    if (!moved || !listRef.current || flags?.[moved.to]?.id !== moved.id) return;
-    const item = listRef.current.querySelector<HTMLElement>(`[data-sign="${moved.id}"]`);
-    const wanted = item?.querySelector<HTMLButtonElement>(`[data-move="${moved.dir}"]`);
-    const other = item?.querySelector<HTMLButtonElement>(`[data-move="${moved.dir === 'up' ? 'down' : 'up'}"]`);
-    (wanted && !wanted.disabled ? wanted : other)?.focus();
-    setMoved(null);
-  }, [moved, flags]);
-
   function move(index: number, by: -1 | 1) {
     if (!flags) return;
     const ids = flags.map((f) => f.id);
@@ -73,28 +66,27 @@ export function SignsSection({ flags, loadError, addRequest }: Props) {
     ids.splice(index + by, 0, picked!);
     setNote(`Moved “${flags[index]!.name}” ${by < 0 ? 'up' : 'down'}, to number ${index + by + 1} of ${ids.length}.`);
     reorder.mutate(ids);
-    setMoved({ id: picked!, dir: by < 0 ? 'up' : 'down', to: index + by });
+    // Keep focus on the sign that moved, once the list shows its new place, on whichever button still makes sense.
+    const dir = by < 0 ? 'up' : 'down';
+    focusLater(() => {
+      const shown = listRef.current?.children[index + by];
+      if (!(shown instanceof HTMLElement) || shown.dataset['sign'] !== picked) return null;
+      const wanted = shown.querySelector<HTMLButtonElement>(`[data-move="${dir}"]`);
+      const other = shown.querySelector<HTMLButtonElement>(`[data-move="${dir === 'up' ? 'down' : 'up'}"]`);
+      return wanted && !wanted.disabled ? wanted : other;
+    });
   }
 
   // When a sign's form closes, focus goes back to where the person was: its Edit button, or Add a sign.
-  const [returnTo, setReturnTo] = useState<string | null>(null);
-  useEffect(() => {
-    if (!returnTo) return;
-    const target =
-      returnTo === 'add'
-        ? document.getElementById(`${id}-add`)
-        : listRef.current?.querySelector<HTMLElement>(`[data-sign="${returnTo}"] [data-edit]`);
-    if (target) {
-      target.focus();
-      setReturnTo(null);
-    }
-  }, [returnTo, flags, editing, id]);
-
   function finishEditing(saved: RedFlag | null, editedId: string | null) {
     if (saved)
       setNote(editedId ? `Your changes to “${saved.name}” are saved.` : `“${saved.name}” is now in your list.`);
     setEditing(null);
-    setReturnTo(editedId ?? 'add');
+    focusLater(() =>
+      editedId
+        ? listRef.current?.querySelector<HTMLElement>(`[data-sign="${editedId}"] [data-edit]`)
+        : document.getElementById(`${id}-add`),
+    );
   }
 
   const list = flags ?? [];
@@ -150,11 +142,7 @@ export function SignsSection({ flags, loadError, addRequest }: Props) {
                   >
                     Move down
                   </Button>
-                  <Button
-                    variant="quiet"
-                    aria-label={`Delete “${sign.name}”`}
-                    onClick={(e) => confirm.ask(sign, e.currentTarget)}
-                  >
+                  <Button variant="quiet" aria-label={`Delete “${sign.name}”`} onClick={() => deleting.ask(sign)}>
                     Delete
                   </Button>
                 </div>
@@ -179,25 +167,21 @@ export function SignsSection({ flags, loadError, addRequest }: Props) {
           </Button>
         </Actions>
       )}
-      {confirm.target ? (
-        <ConfirmDialog
-          open
-          title={`Delete “${confirm.target.name}”?`}
-          confirmLabel="Delete sign"
-          onCancel={confirm.cancel}
-          onConfirm={() => {
-            remove.mutate(confirm.target!);
-            confirm.done();
-          }}
-        >
+      <ConfirmAction
+        confirm={deleting}
+        title={(sign) => `Delete “${sign.name}”?`}
+        confirmLabel="Delete sign"
+        onConfirm={(sign) => remove.mutate(sign)}
+      >
+        {(sign) => (
           <p>
             It will leave your list, along with what helps and who to contact.{' '}
-            {confirm.target.timesTicked
+            {sign.timesTicked
               ? 'Past check-ins where you ticked it keep its name, so your history stays as it was.'
               : 'Past check-ins are not changed.'}
           </p>
-        </ConfirmDialog>
-      ) : null}
+        )}
+      </ConfirmAction>
     </section>
   );
 }

@@ -61,7 +61,7 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
   const { title, entries, agendas, sessions, hours, checkins, signs, lookFor } = draft;
   // Only what is chosen: decisions and the format leave the selection (and so the check) as it is.
   const selection = useMemo(
-    () => selectionOf({ ...draft, title, entries, agendas, sessions, hours, checkins, signs, lookFor }),
+    () => selectionOf({ title, entries, agendas, sessions, hours, checkins, signs, lookFor }),
     [title, entries, agendas, sessions, hours, checkins, signs, lookFor],
   );
   const check = useCheck(selection, true);

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { keyOf } from '../../../../common/export/resolve';
 import { type ExportCheck, type ExportFinding, KIND_NAMES, type RefusedStandIn } from '../../../../common/export/types';
 import { Button } from '../../ui/controls';
+import { useFocusLater } from '../../ui/useFocusAfter';
 import { useSettledQuery } from '../../ui/useSettled';
 import {
   type Action,
@@ -205,17 +206,10 @@ export function Findings({ check, decisions, remaining, refuse, checks, onDecisi
   const tally = useRef<HTMLDivElement>(null);
 
   // After a group is split or joined, focus goes to the group the words are now in.
-  const [focusKey, setFocusKey] = useState<string | null>(null);
-  useEffect(() => {
-    if (!focusKey) return;
-    const heading = document.querySelector<HTMLElement>(`[data-group-key="${CSS.escape(focusKey)}"]`);
-    if (heading) {
-      heading.focus();
-      setFocusKey(null);
-    }
-  });
+  const focusLater = useFocusLater();
   const regroup = (change: (d: Decisions) => Decisions, finding: ExportFinding) => {
-    setFocusKey(keyOf(finding, change(decisions)));
+    const key = keyOf(finding, change(decisions));
+    focusLater(() => document.querySelector<HTMLElement>(`[data-group-key="${CSS.escape(key)}"]`));
     onDecisions(change);
   };
 

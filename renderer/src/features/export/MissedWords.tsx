@@ -58,10 +58,15 @@ export function useMissedWords({ draft, setDraft, check, checkedAt, failedAt }: 
   const [status, setStatus] = useState<{ text: string; problem: boolean } | null>(null);
 
   // Once the check has read the words, decide what it found and say what that was. If it could not finish,
-  // nothing more will come of waiting: say so, and let the person try again.
+  // nothing more will come of waiting: say so, and let the person try again. Only the pending words and the
+  // check's answer say when to act, and it acts once: `pending` is cleared as it does, so a run for any other
+  // reason (the draft changed) finds nothing to do, and the draft is read as it is then.
   useEffect(() => {
     if (!pending) return;
     if (failedAt > pending.since && failedAt >= checkedAt) {
+      // The check's answer comes from main, through a query, not from an event here: this effect is where the
+      // words waiting for it are settled, and its news is the page's state (the draft, the status line).
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- settles the check's answer from main, once (above)
       setPending(null);
       setStatus({
         problem: true,
@@ -124,8 +129,7 @@ export function useMissedWords({ draft, setDraft, check, checkedAt, failedAt }: 
           ? `Found “${words}” in ${places(n)}, with “${group}”: all of it ${outcome}.`
           : `Found “${words}” in ${places(n)}: it ${outcome}.`,
     });
-    // Only the pending words and the check's answer say when to act; the draft is read as it is then.
-  }, [pending, check, checkedAt, failedAt]);
+  }, [pending, check, checkedAt, failedAt, draft.decisions, setDraft]);
 
   /** Returns whether the words were taken (so the field can be cleared). */
   const add = async (text: string, action: MissedAction): Promise<boolean> => {

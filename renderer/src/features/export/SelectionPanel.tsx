@@ -1,11 +1,11 @@
-import { type Dispatch, type SetStateAction, useEffect, useId, useRef, useState } from 'react';
+import { type Dispatch, type SetStateAction, useId, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { plainTextOf } from '../../../../common/journal/doc';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { entryTitle, KIND_LABELS } from '../../ui/EntryPicker';
-import { useConfirm } from '../checkins/useConfirm';
+import { useFocusLater } from '../../ui/useFocusAfter';
 import { day, monthLabel, sessionDay } from '../supervision/format';
 import { useSupervisors } from '../supervision/queries';
 import { type ChosenEntry, type Draft, itemCount } from './draft';
@@ -32,17 +32,13 @@ export function SelectionPanel({ draft, setDraft, onReset }: Props) {
   const id = useId();
   const supervisors = useSupervisors();
   const sessions = useAllSessions();
-  const confirm = useConfirm<true>();
+  const startAfresh = useConfirm();
   const [note, setNote] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // After a move or a removal, focus goes to a button that is still there.
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
-  useEffect(() => {
-    if (!focusTarget) return;
-    const target = focusTarget === 'heading' ? headingRef.current : document.getElementById(focusTarget);
-    (target ?? headingRef.current)?.focus();
-    setFocusTarget(null);
-  }, [focusTarget]);
+  // After a move or a removal, focus goes to a button that is still there (or, failing that, the heading).
+  const focusLater = useFocusLater();
+  const focusOn = (elementId: string | 'heading') =>
+    focusLater(() => (elementId === 'heading' ? null : document.getElementById(elementId)) ?? headingRef.current);
 
   const nameOf = (supervisorId: string) =>
     supervisors.data?.find((s) => s.id === supervisorId)?.name ?? 'your supervisor';
@@ -108,8 +104,7 @@ export function SelectionPanel({ draft, setDraft, onReset }: Props) {
   const clientMaterial = draft.entries.filter((e) => e.clientMaterial);
   const removeIds = [...draft.entries.map((e) => `${id}-rm-${e.id}`), ...others.map((o) => `${id}-rm-${o.key}`)];
   /** Focus the next item's Remove, or the previous one's at the end, or the heading when none are left. */
-  const focusAfterRemoving = (index: number) =>
-    setFocusTarget(removeIds[index + 1] ?? removeIds[index - 1] ?? 'heading');
+  const focusAfterRemoving = (index: number) => focusOn(removeIds[index + 1] ?? removeIds[index - 1] ?? 'heading');
 
   const updateEntry = (entryId: string, change: Partial<ChosenEntry>) =>
     setDraft((d) => ({ ...d, entries: d.entries.map((e) => (e.id === entryId ? { ...e, ...change } : e)) }));
@@ -125,7 +120,7 @@ export function SelectionPanel({ draft, setDraft, onReset }: Props) {
     setNote(`“${entryTitle(entry)}” is now number ${to + 1} of ${draft.entries.length}.`);
     // At either end the button used is gone; the other one takes focus.
     const atEnd = to === 0 || to === draft.entries.length - 1;
-    setFocusTarget(`${id}-${atEnd ? (by < 0 ? 'down' : 'up') : by < 0 ? 'up' : 'down'}-${entry.id}`);
+    focusOn(`${id}-${atEnd ? (by < 0 ? 'down' : 'up') : by < 0 ? 'up' : 'down'}-${entry.id}`);
   };
 
   return (
@@ -210,30 +205,26 @@ export function SelectionPanel({ draft, setDraft, onReset }: Props) {
               </li>
             ))}
           </ol>
-          <Button variant="quiet" onClick={(e) => confirm.ask(true, e.currentTarget)}>
+          <Button variant="quiet" onClick={() => startAfresh.ask()}>
             Start afresh
           </Button>
         </>
       )}
-      {confirm.target ? (
-        <ConfirmDialog
-          open
-          title="Start afresh?"
-          confirmLabel="Start afresh"
-          onCancel={confirm.cancel}
-          onConfirm={() => {
-            confirm.done();
-            onReset();
-            setNote('Everything is cleared, ready for a new export.');
-            setFocusTarget('heading');
-          }}
-        >
-          <p>
-            This clears what you have chosen and any decisions from the check. Nothing in your journal changes, and
-            nothing is deleted.
-          </p>
-        </ConfirmDialog>
-      ) : null}
+      <ConfirmAction
+        confirm={startAfresh}
+        title="Start afresh?"
+        confirmLabel="Start afresh"
+        onConfirm={() => {
+          onReset();
+          setNote('Everything is cleared, ready for a new export.');
+          focusOn('heading');
+        }}
+      >
+        <p>
+          This clears what you have chosen and any decisions from the check. Nothing in your journal changes, and
+          nothing is deleted.
+        </p>
+      </ConfirmAction>
     </section>
   );
 }

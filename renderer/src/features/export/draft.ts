@@ -116,8 +116,14 @@ export function useExportDraft() {
   return [draft, setDraft, reset] as const;
 }
 
+/** The parts of a draft that say what is chosen (not the decisions, the format or the step). */
+export type DraftSelection = Pick<
+  Draft,
+  'title' | 'entries' | 'agendas' | 'sessions' | 'hours' | 'checkins' | 'signs' | 'lookFor'
+>;
+
 /** What goes to main: check-ins and signs only when ticked; an entry's passage only when "just a part". */
-export function selectionOf(draft: Draft): ExportSelection {
+export function selectionOf(draft: DraftSelection): ExportSelection {
   return {
     title: draft.title,
     entries: draft.entries.map((e) => ({ id: e.id, excerpt: e.part ? e.excerpt : null })),

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, type RefObject, useEffect, useImperativeHandle, useRef } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { splitHighlights } from '../../../../common/journal/search-query';
@@ -16,6 +16,36 @@ const ROW_HEIGHT = 92;
 
 export interface EntryListHandle {
   focus(): void;
+}
+
+/** The search above a list of entries: its syntax as the placeholder, and the down arrow into the list. */
+export function EntrySearch({
+  label,
+  query,
+  onQuery,
+  listRef,
+}: {
+  label: string;
+  query: string;
+  onQuery: (query: string) => void;
+  listRef: RefObject<EntryListHandle | null>;
+}) {
+  return (
+    <input
+      type="search"
+      className={`${styles.input} ${styles.search}`}
+      placeholder='Search: words, "a phrase", begin*, -without'
+      aria-label={label}
+      value={query}
+      onChange={(e) => onQuery(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowDown') {
+          e.preventDefault();
+          listRef.current?.focus();
+        }
+      }}
+    />
+  );
 }
 
 interface Props {

@@ -71,32 +71,18 @@ export function EntryPane({ id, focusTitle, onTitleFocused, onTrashed, onBackToL
   if (entry.data.deletedAt) {
     return <TrashPreview id={id} onGone={() => void entry.refetch()} />;
   }
-  if (entry.data.kind === 'two-truths') {
-    return (
-      <TwoTruthsForm
-        key={`${id}:${generation}`}
-        entry={entry.data}
-        focusTitle={focusTitle}
-        onTitleFocused={onTitleFocused}
-        onHistory={() => setView('history')}
-        onTrashed={onTrashed}
-        onBackToList={onBackToList}
-        onOpenEntry={onOpenEntry}
-      />
-    );
-  }
-  return (
-    <EntryForm
-      key={`${id}:${generation}`}
-      onOpenEntry={onOpenEntry}
-      entry={entry.data}
-      focusTitle={focusTitle}
-      onTitleFocused={onTitleFocused}
-      onHistory={() => setView('history')}
-      onTrashed={onTrashed}
-      onBackToList={onBackToList}
-    />
-  );
+  // Keyed: a restored version starts a new editor, with the restored text.
+  const key = `${id}:${generation}`;
+  const form: EntryFormProps = {
+    entry: entry.data,
+    focusTitle,
+    onTitleFocused,
+    onHistory: () => setView('history'),
+    onTrashed,
+    onBackToList,
+    onOpenEntry,
+  };
+  return entry.data.kind === 'two-truths' ? <TwoTruthsForm key={key} {...form} /> : <EntryForm key={key} {...form} />;
 }
 
 function EntryForm({

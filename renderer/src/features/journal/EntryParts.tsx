@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Entry, EntryFlags } from '../../../../common/journal/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { invalidateLists, journalKeys } from './queries';
 import { SaveStatus } from './SaveStatus';
 import type { SaveState } from './useAutosave';
@@ -108,7 +108,7 @@ export function EntryFooter({
   onTrashed: (entry: Entry) => void;
 }) {
   const queryClient = useQueryClient();
-  const [confirmTrash, setConfirmTrash] = useState(false);
+  const trashing = useConfirm();
   const trash = useMutation({
     mutationFn: async () => {
       await flush();
@@ -129,24 +129,20 @@ export function EntryFooter({
           <Button variant="secondary" onClick={() => void flush().then(onHistory)}>
             History
           </Button>
-          <Button variant="secondary" onClick={() => setConfirmTrash(true)}>
+          <Button variant="secondary" onClick={() => trashing.ask()}>
             Move to trash
           </Button>
         </div>
       </div>
       {trash.isError ? <Notice>{describeError(trash.error)}</Notice> : null}
-      <ConfirmDialog
-        open={confirmTrash}
+      <ConfirmAction
+        confirm={trashing}
         title="Move this entry to the trash?"
         confirmLabel="Move to trash"
-        onCancel={() => setConfirmTrash(false)}
-        onConfirm={() => {
-          setConfirmTrash(false);
-          trash.mutate();
-        }}
+        onConfirm={() => trash.mutate()}
       >
         <p>You can restore it from the trash for 30 days. After that it is deleted for good.</p>
-      </ConfirmDialog>
+      </ConfirmAction>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { plainTextOf } from '../../../../common/journal/doc';
 import type { Entry, RevisionReason } from '../../../../common/journal/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { journalKeys } from './queries';
 import styles from './journal.module.css';
 
@@ -40,7 +40,7 @@ export function HistoryView({
     staleTime: 0,
   });
   const [selected, setSelected] = useState<number | null>(null);
-  const [confirm, setConfirm] = useState(false);
+  const restoring = useConfirm();
   const revision = useQuery({
     queryKey: ['journal', 'revision', selected],
     queryFn: () => unwrap(holding().journal.revision({ id: selected! })),
@@ -103,24 +103,20 @@ export function HistoryView({
       ) : null}
       {selected !== null ? (
         <Actions>
-          <Button onClick={() => setConfirm(true)} disabled={restore.isPending}>
+          <Button onClick={() => restoring.ask()} disabled={restore.isPending}>
             Restore this version
           </Button>
         </Actions>
       ) : null}
       {restore.isError ? <Notice>{describeError(restore.error)}</Notice> : null}
-      <ConfirmDialog
-        open={confirm}
+      <ConfirmAction
+        confirm={restoring}
         title="Restore this version?"
         confirmLabel="Restore"
-        onCancel={() => setConfirm(false)}
-        onConfirm={() => {
-          setConfirm(false);
-          restore.mutate();
-        }}
+        onConfirm={() => restore.mutate()}
       >
         <p>The text you have now is kept in the history too, so you can always come back to it.</p>
-      </ConfirmDialog>
+      </ConfirmAction>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { ENTRY_SORTS } from '../../../../common/ipc/contract';
 import type { EntrySort } from '../../../../common/journal/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
-import { EntryList, type ListFilters } from './EntryList';
+import { EntryList, EntrySearch, type ListFilters } from './EntryList';
 import { EntryPane } from './EntryPane';
 import { invalidateLists, journalKeys } from './queries';
 import { TemplatesView } from './TemplatesView';
@@ -94,12 +94,15 @@ export function JournalPage({
     },
   });
 
-  // Asked from elsewhere to open an entry: show it.
-  useEffect(() => {
-    if (!openRequest) return;
+  // Asked from elsewhere to open an entry: show it, once for each request (a new object each time).
+  const [requestSeen, setRequestSeen] = useState<typeof openRequest>(null);
+  if (openRequest && openRequest !== requestSeen) {
+    setRequestSeen(openRequest);
     setView('journal');
     setSelectedId(openRequest.id);
-    onOpened?.();
+  }
+  useEffect(() => {
+    if (openRequest) onOpened?.();
   }, [openRequest, onOpened]);
 
   const set = <K extends keyof FilterState>(key: K, value: FilterState[K]) =>
@@ -153,19 +156,11 @@ export function JournalPage({
           ) : null}
           {view !== 'templates' ? (
             <>
-              <input
-                type="search"
-                className={`${styles.input} ${styles.search}`}
-                placeholder='Search: words, "a phrase", begin*, -without'
-                aria-label={view === 'trash' ? 'Search the trash' : 'Search your journal'}
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'ArrowDown') {
-                    e.preventDefault();
-                    listRef.current?.focus();
-                  }
-                }}
+              <EntrySearch
+                label={view === 'trash' ? 'Search the trash' : 'Search your journal'}
+                query={query}
+                onQuery={setQuery}
+                listRef={listRef}
               />
               <div className={styles.row}>
                 <Button

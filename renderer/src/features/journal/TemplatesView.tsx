@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Template, TemplateSection } from '../../../../common/journal/templates';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, TextField } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { journalKeys } from './queries';
 import styles from './journal.module.css';
 
@@ -14,7 +14,7 @@ export function TemplatesView() {
   const queryClient = useQueryClient();
   const templates = useQuery({ queryKey: journalKeys.templates, queryFn: () => unwrap(holding().templates.list()) });
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [deleting, setDeleting] = useState<Template | null>(null);
+  const deleting = useConfirm<Template>();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: journalKeys.templates });
   const duplicate = useMutation({
     mutationFn: (id: string) => unwrap(holding().templates.duplicate({ id })),
@@ -67,7 +67,7 @@ export function TemplatesView() {
                 Duplicate
               </Button>
               {!t.builtin ? (
-                <Button variant="quiet" onClick={() => setDeleting(t)} aria-label={`Delete ${t.name}`}>
+                <Button variant="quiet" onClick={() => deleting.ask(t)} aria-label={`Delete ${t.name}`}>
                   Delete
                 </Button>
               ) : null}
@@ -75,18 +75,14 @@ export function TemplatesView() {
           </li>
         ))}
       </ul>
-      <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete “${deleting?.name ?? ''}”?`}
+      <ConfirmAction
+        confirm={deleting}
+        title={(t) => `Delete “${t.name}”?`}
         confirmLabel="Delete template"
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => {
-          if (deleting) remove.mutate(deleting.id);
-          setDeleting(null);
-        }}
+        onConfirm={(t) => remove.mutate(t.id)}
       >
         <p>Entries you started from it keep every word; they just no longer show its prompts.</p>
-      </ConfirmDialog>
+      </ConfirmAction>
     </div>
   );
 }

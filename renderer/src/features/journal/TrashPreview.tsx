@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { plainTextOf } from '../../../../common/journal/doc';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { invalidateLists, journalKeys } from './queries';
 import styles from './journal.module.css';
 
@@ -15,7 +14,8 @@ export function TrashPreview({ id, onGone }: { id: string; onGone: () => void })
     queryFn: () => unwrap(holding().journal.get({ id })),
     staleTime: 0,
   });
-  const [confirm, setConfirm] = useState<'forever' | 'empty' | null>(null);
+  const deletingForever = useConfirm();
+  const emptying = useConfirm();
   const done = () => {
     invalidateLists(queryClient);
     queryClient.removeQueries({ queryKey: journalKeys.entry(id) });
@@ -41,10 +41,10 @@ export function TrashPreview({ id, onGone }: { id: string; onGone: () => void })
           </p>
           <Actions>
             <Button onClick={() => restore.mutate()}>Restore</Button>
-            <Button variant="secondary" onClick={() => setConfirm('forever')}>
+            <Button variant="secondary" onClick={() => deletingForever.ask()}>
               Delete for ever
             </Button>
-            <Button variant="quiet" onClick={() => setConfirm('empty')}>
+            <Button variant="quiet" onClick={() => emptying.ask()}>
               Empty the trash
             </Button>
           </Actions>
@@ -54,24 +54,24 @@ export function TrashPreview({ id, onGone }: { id: string; onGone: () => void })
         </>
       ) : null}
       {error ? <Notice>{describeError(error)}</Notice> : null}
-      <ConfirmDialog
-        open={confirm !== null}
-        title={confirm === 'empty' ? 'Empty the trash?' : 'Delete this entry for ever?'}
-        confirmLabel={confirm === 'empty' ? 'Empty the trash' : 'Delete for ever'}
-        onCancel={() => setConfirm(null)}
-        onConfirm={() => {
-          const which = confirm;
-          setConfirm(null);
-          if (which === 'empty') empty.mutate();
-          else forever.mutate();
-        }}
+      <ConfirmAction
+        confirm={deletingForever}
+        title="Delete this entry for ever?"
+        confirmLabel="Delete for ever"
+        onConfirm={() => forever.mutate()}
+      >
+        <p>The entry and its earlier versions will be removed from this computer. This cannot be undone.</p>
+      </ConfirmAction>
+      <ConfirmAction
+        confirm={emptying}
+        title="Empty the trash?"
+        confirmLabel="Empty the trash"
+        onConfirm={() => empty.mutate()}
       >
         <p>
-          {confirm === 'empty'
-            ? 'Every entry in the trash, and its earlier versions, will be removed from this computer. This cannot be undone.'
-            : 'The entry and its earlier versions will be removed from this computer. This cannot be undone.'}
+          Every entry in the trash, and its earlier versions, will be removed from this computer. This cannot be undone.
         </p>
-      </ConfirmDialog>
+      </ConfirmAction>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { registerFlush } from './flush';
 
 export type SaveState =
@@ -17,12 +17,16 @@ export function useAutosave<T>(save: (draft: T) => Promise<void>) {
   const latest = useRef<T | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
+  // A save runs after the render that asked for it: always with the latest `save`.
   const saveRef = useRef(save);
-  saveRef.current = save;
+  useLayoutEffect(() => {
+    saveRef.current = save;
+  });
   /** Set once this editor has gone: its last flush may fail, but it must not keep retrying. */
   const disposed = useRef(false);
 
-  const flush = useCallback(async (): Promise<void> => {
+  // Named, as it calls itself: to retry, and to send what was typed while it saved.
+  const flush = useCallback(async function flushNow(): Promise<void> {
     if (timer.current) {
       clearTimeout(timer.current);
       timer.current = null;
@@ -43,14 +47,14 @@ export function useAutosave<T>(save: (draft: T) => Promise<void>) {
         setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
         // Not once the editor is gone: a retry much later (after an unlock, say) could land this old
         // draft on top of newer text typed in the entry since.
-        if (!disposed.current) timer.current = setTimeout(() => void flush(), RETRY_MS);
+        if (!disposed.current) timer.current = setTimeout(() => void flushNow(), RETRY_MS);
       })
       .finally(() => {
         inFlight.current = null;
       });
     inFlight.current = run;
     await run;
-    if (latest.current !== null && !timer.current) await flush();
+    if (latest.current !== null && !timer.current) await flushNow();
   }, []);
 
   const change = useCallback(

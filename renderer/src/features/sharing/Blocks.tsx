@@ -2,7 +2,7 @@
  * A shared item's text as React elements: read-only, and nothing in it can act. Links show their words and
  * their address as plain text (the address may be anything), never as something to follow.
  */
-import type { ReactNode } from 'react';
+import { createElement, type ReactNode } from 'react';
 import { textOf } from '../../../../common/export/document';
 import type { Block, Inline, Inlines as InlineRuns, TableRow } from '../../../../common/export/types';
 import styles from './sharing.module.css';
@@ -114,14 +114,13 @@ function Table({ rows }: { rows: TableRow[] }) {
 
 function BlockView({ block, ctx }: { block: Block; ctx: Context }) {
   switch (block.type) {
-    case 'heading': {
-      const Tag = ctx.headingFor(block.level);
-      return (
-        <Tag dir="auto" className={styles.blockHeading}>
-          <Inlines runs={block.content} />
-        </Tag>
+    case 'heading':
+      // An element named by a string ('h3'), not a component: created directly.
+      return createElement(
+        ctx.headingFor(block.level),
+        { dir: 'auto', className: styles.blockHeading },
+        <Inlines runs={block.content} />,
       );
-    }
     case 'paragraph':
       return block.content.length ? (
         <p dir="auto">

@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ContactView } from '../../../../common/sharing/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { useConfirm } from '../checkins/useConfirm';
+import { useFocusLater } from '../../ui/useFocusAfter';
 import { Fingerprint } from './Fingerprint';
 import { day } from './format';
 import { sharingKeys, useContacts } from './queries';
@@ -22,23 +23,17 @@ export function Contacts({ headingId }: { headingId: string }) {
   const [problem, setProblem] = useState<{ from: From; message: string } | null>(null);
   const [note, setNote] = useState('');
   const [comparing, setComparing] = useState<{ contact: ContactView; justAdded: boolean } | null>(null);
-  const [focusAfter, setFocusAfter] = useState<FocusTarget | null>(null);
-  const confirmRemove = useConfirm<ContactView>();
+  const focusLater = useFocusLater();
+  const focusAfter = (to: FocusTarget) =>
+    focusLater(() =>
+      to.id === null
+        ? document.getElementById(to.on === 'section' ? headingId : `${id}-paste`)
+        : document.getElementById(`${id}-${to.on}-${to.id}`),
+    );
+  const removing = useConfirm<ContactView>();
   // Taking back a confirmation is undone only by comparing fingerprints again: asked first, like Remove.
-  const confirmUnconfirm = useConfirm<ContactView>();
+  const unconfirming = useConfirm<ContactView>();
   const list = contacts.data ?? [];
-
-  useEffect(() => {
-    if (!focusAfter) return;
-    const target =
-      focusAfter.id === null
-        ? document.getElementById(focusAfter.on === 'section' ? headingId : `${id}-paste`)
-        : document.getElementById(`${id}-${focusAfter.on}-${focusAfter.id}`);
-    if (target) {
-      target.focus();
-      setFocusAfter(null);
-    }
-  }, [focusAfter, contacts.data, id, headingId]);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: sharingKeys.contacts });
 
@@ -60,7 +55,7 @@ export function Contacts({ headingId }: { headingId: string }) {
     },
     onError: (error, from) => {
       setProblem({ from, message: describeError(error) });
-      if (from === 'paste') setFocusAfter({ id: null, on: 'paste' });
+      if (from === 'paste') focusAfter({ id: null, on: 'paste' });
     },
   });
 
@@ -76,7 +71,7 @@ export function Contacts({ headingId }: { headingId: string }) {
           ? `${contact.name} is confirmed. You can now share with them, and open what they send you.`
           : `${contact.name} is marked as not confirmed. Compare fingerprints again when you can; until then you cannot share with each other.`,
       );
-      setFocusAfter({ id: contact.id, on: contact.verified ? 'heading' : 'compare' });
+      focusAfter({ id: contact.id, on: contact.verified ? 'heading' : 'compare' });
     },
   });
 
@@ -85,7 +80,7 @@ export function Contacts({ headingId }: { headingId: string }) {
     onSuccess: async (_, contact) => {
       await refresh();
       setNote(`${contact.name}’s card is removed.`);
-      setFocusAfter({ id: null, on: 'section' });
+      focusAfter({ id: null, on: 'section' });
     },
   });
 
@@ -93,7 +88,7 @@ export function Contacts({ headingId }: { headingId: string }) {
     event.preventDefault();
     if (!card.trim()) {
       setProblem({ from: 'paste', message: 'Please paste the card they sent you first.' });
-      setFocusAfter({ id: null, on: 'paste' });
+      focusAfter({ id: null, on: 'paste' });
       return;
     }
     add.mutate('paste');
@@ -146,7 +141,7 @@ export function Contacts({ headingId }: { headingId: string }) {
                     variant="quiet"
                     id={`${id}-unconfirm-${c.id}`}
                     disabled={verify.isPending}
-                    onClick={(e) => confirmUnconfirm.ask(c, e.currentTarget)}
+                    onClick={() => unconfirming.ask(c)}
                   >
                     Mark as not confirmed<span className="visually-hidden"> ({c.name})</span>
                   </Button>
@@ -159,7 +154,7 @@ export function Contacts({ headingId }: { headingId: string }) {
                     Compare fingerprints<span className="visually-hidden"> with {c.name}</span>
                   </Button>
                 )}
-                <Button variant="quiet" onClick={(e) => confirmRemove.ask(c, e.currentTarget)}>
+                <Button variant="quiet" onClick={() => removing.ask(c)}>
                   Remove<span className="visually-hidden"> {c.name}’s card</span>
                 </Button>
               </div>
@@ -228,49 +223,45 @@ export function Contacts({ headingId }: { headingId: string }) {
                 `${comparing.contact.name}’s card is added, not yet confirmed. Compare fingerprints with them whenever you are ready.`,
               );
             }
-            setFocusAfter({ id: comparing.contact.id, on: 'compare' });
+            focusAfter({ id: comparing.contact.id, on: 'compare' });
             setComparing(null);
           }}
         />
       ) : null}
 
-      {confirmUnconfirm.target ? (
-        <ConfirmDialog
-          open
-          title={`Mark ${confirmUnconfirm.target.name} as not confirmed?`}
-          confirmLabel="Mark as not confirmed"
-          onCancel={confirmUnconfirm.cancel}
-          onConfirm={() => {
-            verify.mutate({ id: confirmUnconfirm.target!.id, verified: false });
-            confirmUnconfirm.done();
-          }}
-        >
-          <p>
-            Until you compare fingerprints with {confirmUnconfirm.target.name} again, you will not be able to share with
-            each other, or open what they send you.
-          </p>
-          <p>Do this if you are no longer sure the card is really theirs. Nothing already shared is removed.</p>
-        </ConfirmDialog>
-      ) : null}
+      <ConfirmAction
+        confirm={unconfirming}
+        title={(c) => `Mark ${c.name} as not confirmed?`}
+        confirmLabel="Mark as not confirmed"
+        onConfirm={(c) => verify.mutate({ id: c.id, verified: false })}
+      >
+        {(c) => (
+          <>
+            <p>
+              Until you compare fingerprints with {c.name} again, you will not be able to share with each other, or open
+              what they send you.
+            </p>
+            <p>Do this if you are no longer sure the card is really theirs. Nothing already shared is removed.</p>
+          </>
+        )}
+      </ConfirmAction>
 
-      {confirmRemove.target ? (
-        <ConfirmDialog
-          open
-          title={`Remove ${confirmRemove.target.name}’s card?`}
-          confirmLabel="Remove card"
-          onCancel={confirmRemove.cancel}
-          onConfirm={() => {
-            remove.mutate(confirmRemove.target!);
-            confirmRemove.done();
-          }}
-        >
-          <p>
-            You will no longer be able to share with {confirmRemove.target.name}, or open what they send you, unless you
-            add their card again and compare fingerprints once more.
-          </p>
-          <p>Anything you have already shared with each other stays in Holding.</p>
-        </ConfirmDialog>
-      ) : null}
+      <ConfirmAction
+        confirm={removing}
+        title={(c) => `Remove ${c.name}’s card?`}
+        confirmLabel="Remove card"
+        onConfirm={(c) => remove.mutate(c)}
+      >
+        {(c) => (
+          <>
+            <p>
+              You will no longer be able to share with {c.name}, or open what they send you, unless you add their card
+              again and compare fingerprints once more.
+            </p>
+            <p>Anything you have already shared with each other stays in Holding.</p>
+          </>
+        )}
+      </ConfirmAction>
     </section>
   );
 }

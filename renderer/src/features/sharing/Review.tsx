@@ -10,8 +10,7 @@ import {
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { useFocusAfter } from '../../ui/useFocusAfter';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { useConfirm } from '../checkins/useConfirm';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { flushAll, registerFlush } from '../journal/flush';
 import { Blocks, Inlines } from './Blocks';
 import { longDate } from '../../../../common/export/html';
@@ -43,7 +42,7 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
   const sentStatus = useRef<HTMLDivElement>(null);
   const sendProblem = useRef<HTMLDivElement>(null);
   const setFocusAfter = useFocusAfter({ status: sentStatus, problem: sendProblem, button: sendButton });
-  const confirmRemove = useConfirm<ReceivedShareSummary>();
+  const removing = useConfirm<ReceivedShareSummary>();
 
   useEffect(() => {
     if (share.data && !focused.current) {
@@ -217,30 +216,28 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
         <p className={styles.muted}>
           You can remove this share and your comments from Holding. Feedback you have already sent is not affected.
         </p>
-        <Button variant="secondary" onClick={(e) => confirmRemove.ask(summary, e.currentTarget)}>
+        <Button variant="secondary" onClick={() => removing.ask(summary)}>
           Remove this share
         </Button>
         {remove.isError ? <Notice>{describeError(remove.error)}</Notice> : null}
       </section>
 
-      {confirmRemove.target ? (
-        <ConfirmDialog
-          open
-          title="Remove this share?"
-          confirmLabel="Remove share"
-          onCancel={confirmRemove.cancel}
-          onConfirm={() => {
-            remove.mutate(confirmRemove.target!);
-            confirmRemove.done();
-          }}
-        >
-          <p>
-            “{confirmRemove.target.title}” from {confirmRemove.target.senderName}, with your comments on it, will be
-            removed from Holding. Feedback you have already sent is not affected.
-          </p>
-          <p>If you keep the file, you can open it again later.</p>
-        </ConfirmDialog>
-      ) : null}
+      <ConfirmAction
+        confirm={removing}
+        title="Remove this share?"
+        confirmLabel="Remove share"
+        onConfirm={(share) => remove.mutate(share)}
+      >
+        {(share) => (
+          <>
+            <p>
+              “{share.title}” from {share.senderName}, with your comments on it, will be removed from Holding. Feedback
+              you have already sent is not affected.
+            </p>
+            <p>If you keep the file, you can open it again later.</p>
+          </>
+        )}
+      </ConfirmAction>
     </div>
   );
 }
@@ -265,6 +262,8 @@ function CommentBox({ shareId, itemRef, label, about, hint, saved, wide }: Comme
   const [draft, setDraft] = useState(saved);
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'removed'>('idle');
   const [error, setError] = useState<string | null>(null);
+  // What was last saved: for the render (whether there is anything unsaved), and for saves, which run after it.
+  const [savedText, setSavedText] = useState(saved);
   const savedBody = useRef(saved);
   // What is in the box now, for saves that run after this render (on blur, before locking or sending).
   const draftRef = useRef(draft);
@@ -280,6 +279,7 @@ function CommentBox({ shareId, itemRef, label, about, hint, saved, wide }: Comme
       try {
         const updated = await unwrap(holding().sharing.saveComment({ shareId, ref: itemRef, body }));
         savedBody.current = itemRef === null ? updated.overall : (updated.comments[itemRef] ?? '');
+        setSavedText(savedBody.current);
         queryClient.setQueryData(sharingKeys.receivedShare(shareId), updated);
         void queryClient.invalidateQueries({ queryKey: sharingKeys.received, exact: true });
         setState(body.trim() ? 'saved' : 'removed');
@@ -296,7 +296,7 @@ function CommentBox({ shareId, itemRef, label, about, hint, saved, wide }: Comme
 
   useEffect(() => registerFlush(save), [save]);
 
-  const dirty = !same(draft, savedBody.current);
+  const dirty = !same(draft, savedText);
   const statusText =
     state === 'saving' ? 'Saving…' : dirty ? '' : state === 'saved' ? 'Saved' : state === 'removed' ? 'Removed' : '';
   const hintId = hint ? `${id}-hint` : null;

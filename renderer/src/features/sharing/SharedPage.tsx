@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImportResult } from '../../../../common/sharing/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
+import { useFocusLater } from '../../ui/useFocusAfter';
 import { Contacts } from './Contacts';
 import { arrivedWords } from './format';
 import { sharingKeys, useIdentity } from './queries';
@@ -45,7 +46,17 @@ export function SharedPage({ arrival = null, onArrivalSeen, reviewing, onReview:
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  // Focus goes where the person's attention should be, once that place is on screen (a button disabled while
+  // its action runs takes it once it is enabled again), and the page shows it: a heading at the top.
+  const focusLater = useFocusLater();
+  const focusOn = useCallback(
+    (elementId: string) =>
+      focusLater(
+        () => document.getElementById(elementId),
+        (target) => target.scrollIntoView({ block: target.matches('h1, h2, h3') ? 'start' : 'nearest' }),
+      ),
+    [focusLater],
+  );
   const handled = useRef<Arrival | null>(null);
   // Before there is a card, opening a file can only be refused: the card comes first, so this waits quietly.
   const hasCard = Boolean(useIdentity().data);
@@ -55,36 +66,28 @@ export function SharedPage({ arrival = null, onArrivalSeen, reviewing, onReview:
   const problemId = `${id}-problem`;
   const sentHeadingId = useCallback((shareId: string) => `${id}-sent-${shareId}`, [id]);
 
-  // Focus goes where the person's attention should be, once that place is on screen.
-  useEffect(() => {
-    if (!focusTarget) return;
-    const target = document.getElementById(focusTarget);
-    // A button is disabled while its action runs, and cannot take focus until it is enabled again.
-    if (target && !target.matches(':disabled')) {
-      target.focus();
-      target.scrollIntoView({ block: target.matches('h1, h2, h3') ? 'start' : 'nearest' });
-      setFocusTarget(null);
-    }
-  });
-
   const show = useCallback(
     (result: ImportResult) => {
       setNotice(arrivedWords(result));
       if (result.kind === 'share') setReviewing(result.share.id);
       else {
         setReviewing(null);
-        setFocusTarget(sentHeadingId(result.shareId));
+        focusOn(sentHeadingId(result.shareId));
       }
     },
-    [sentHeadingId, setReviewing],
+    [sentHeadingId, setReviewing, focusOn],
   );
 
+  // A file the system handed over is opened outside this page (perhaps before it was shown), and arrives here as
+  // a prop: there is no event here to handle it in, so it is handled as it arrives. What it says is this page's
+  // state (the notice, the problem) and the frame's (the share to review).
   useEffect(() => {
     // Each arrival is a new object, cleared once seen: handled once, even if the effect runs twice.
     if (!arrival || arrival === handled.current) return;
     handled.current = arrival;
     setProblem(arrival.error);
     setNotice('');
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- news from outside, handled once as it arrives (above)
     if (arrival.result) show(arrival.result);
     onArrivalSeen?.();
   }, [arrival, show, onArrivalSeen]);
@@ -98,7 +101,7 @@ export function SharedPage({ arrival = null, onArrivalSeen, reviewing, onReview:
     onSuccess: async (result) => {
       if (!result) {
         // The person closed the file dialog: back to where they were.
-        setFocusTarget(openFileId);
+        focusOn(openFileId);
         return;
       }
       await queryClient.invalidateQueries({ queryKey: sharingKeys.all });
@@ -107,13 +110,13 @@ export function SharedPage({ arrival = null, onArrivalSeen, reviewing, onReview:
     onError: (error) => {
       // The button was disabled while it worked, so focus fell to the page: it goes to the reason instead.
       setProblem(describeError(error));
-      setFocusTarget(problemId);
+      focusOn(problemId);
     },
   });
 
   const jump = (event: MouseEvent<HTMLAnchorElement>, target: string) => {
     event.preventDefault();
-    setFocusTarget(target);
+    focusOn(target);
   };
 
   return (
@@ -174,12 +177,12 @@ export function SharedPage({ arrival = null, onArrivalSeen, reviewing, onReview:
           onBack={() => {
             setNotice('');
             setReviewing(null);
-            setFocusTarget(openButtonId(reviewing));
+            focusOn(openButtonId(reviewing));
           }}
           onRemoved={(summary) => {
             setReviewing(null);
             setNotice(`“${summary.title}” from ${summary.senderName} is removed, with your comments on it.`);
-            setFocusTarget('sharing-received');
+            focusOn('sharing-received');
           }}
         />
       ) : (

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { IdentityView } from '../../../../common/sharing/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice, TextField } from '../../ui/controls';
+import { useFocusLater } from '../../ui/useFocusAfter';
 import { Fingerprint } from './Fingerprint';
 import { sharingKeys, useIdentity } from './queries';
 import styles from './sharing.module.css';
@@ -21,23 +22,7 @@ export function YourCard({
   const [note, setNote] = useState('');
   const editButton = useRef<HTMLButtonElement>(null);
   const copyButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  // The form goes once the card is made, taking focus with it: the card's first action takes it instead.
-  const focusCopy = useRef(false);
-
-  useEffect(() => {
-    if (!editing && returnFocus.current) {
-      returnFocus.current = false;
-      editButton.current?.focus();
-    }
-  }, [editing]);
-
-  useEffect(() => {
-    if (focusCopy.current && copyButton.current) {
-      focusCopy.current = false;
-      copyButton.current.focus();
-    }
-  });
+  const focusLater = useFocusLater();
 
   const me = identity.data;
   return (
@@ -65,7 +50,8 @@ export function YourCard({
             onDone={(saved) => {
               if (!saved) return;
               onSaved?.();
-              focusCopy.current = true;
+              // The form goes once the card is made, taking focus with it: the card's first action takes it instead.
+              focusLater(() => copyButton.current);
               setNote(`Your card is made. Next, give it to the person you want to share with.`);
             }}
           />
@@ -80,7 +66,7 @@ export function YourCard({
                 onSaved?.();
                 setNote('Your name and role are saved on your card.');
               }
-              returnFocus.current = true;
+              focusLater(() => editButton.current);
               setEditing(false);
             }}
           />

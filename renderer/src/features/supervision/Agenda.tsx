@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   type Announcements,
@@ -24,9 +24,9 @@ import { describeMinutes } from '../../../../common/supervision/hours';
 import type { AgendaItem, SessionRecord, SupervisionFunction, Supervisor } from '../../../../common/supervision/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { EntryPicker, entryTitle } from '../../ui/EntryPicker';
-import { useConfirm } from '../checkins/useConfirm';
+import { useFocusLater } from '../../ui/useFocusAfter';
 import { useNavigation } from '../frame/navigation';
 import { FeedbackBeside } from '../sharing/FeedbackBeside';
 import { AgendaItemForm, type NewItemSource } from './AgendaItemForm';
@@ -47,9 +47,6 @@ interface Props {
   addRequest: { fn: SupervisionFunction; n: number } | null;
 }
 
-/** Found when it is needed: the element may only appear once the list or the form has caught up. */
-type FocusTarget = { find: () => HTMLElement | null };
-
 const restrictToVertical: Modifier = ({ transform }) => ({ ...transform, x: 0 });
 
 /** The agenda for the next session: gathered from entries and from scratch, put in order, timed. */
@@ -62,36 +59,17 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
   const [note, setNote] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const suggestionListRef = useRef<{ id: string }[]>([]);
-  const confirm = useConfirm<AgendaItem>();
+  const removing = useConfirm<AgendaItem>();
   // Where focus goes once the list or the form shows the change.
-  const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
-  const [moved, setMoved] = useState<{ id: string; via: 'handle' | 'up' | 'down'; to: number } | null>(null);
+  const focusLater = useFocusLater();
   const items = agenda.data ?? [];
 
-  useEffect(() => {
-    if (!addRequest) return;
-    setForm({ mode: 'new', source: { kind: 'scratch' }, fn: addRequest.fn });
-  }, [addRequest]);
-
-  useEffect(() => {
-    if (!focusTarget) return;
-    const target = focusTarget.find();
-    if (target) {
-      target.focus();
-      setFocusTarget(null);
-    }
-  }, [focusTarget, agenda.data, suggestions.data, form]);
-
-  useEffect(() => {
-    if (!moved || items[moved.to]?.id !== moved.id || !listRef.current) return;
-    const item = listRef.current.querySelector<HTMLElement>(`[data-item="${moved.id}"]`);
-    const handle = item?.querySelector<HTMLButtonElement>('[data-handle]');
-    const wanted = item?.querySelector<HTMLButtonElement>(`[data-move="${moved.via}"]`);
-    const other = item?.querySelector<HTMLButtonElement>(`[data-move="${moved.via === 'up' ? 'down' : 'up'}"]`);
-    (moved.via === 'handle' ? handle : wanted && !wanted.disabled ? wanted : other)?.focus();
-    setMoved(null);
-  }, [moved, items]);
+  // Another part of the page asked for a new item: each request (a new object) opens the form once.
+  const [requestSeen, setRequestSeen] = useState<Props['addRequest']>(null);
+  if (addRequest !== requestSeen) {
+    setRequestSeen(addRequest);
+    if (addRequest) setForm({ mode: 'new', source: { kind: 'scratch' }, fn: addRequest.fn });
+  }
 
   const reorder = useMutation({
     mutationKey: ['supervision', 'reorder', supervisor.id],
@@ -117,12 +95,13 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
     onSuccess: async (_, item) => {
       await refreshSupervision(queryClient);
       setNote(`“${item.title}” is off the agenda.`);
-      setFocusTarget({ find: () => headingRef.current });
+      focusLater(() => headingRef.current);
     },
   });
 
   const quickAdd = useMutation({
-    mutationFn: (entry: { id: string; title: string }) =>
+    /** `next`: the suggestion that takes its place in the list, for the focus. */
+    mutationFn: ({ entry }: { entry: { id: string; title: string }; next: string | null }) =>
       unwrap(
         holding().supervision.addItem({
           supervisorId: supervisor.id,
@@ -139,19 +118,16 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
           source: { kind: 'entry', entryId: entry.id, excerpt: null },
         }),
       ),
-    onSuccess: async (saved, entry) => {
-      const list = suggestionListRef.current;
-      const index = list.findIndex((s) => s.id === entry.id);
-      const next = list[index + 1] ?? list[index - 1];
+    onSuccess: async (saved, { next }) => {
       await refreshSupervision(queryClient);
       setNote(
         `“${saved.title}” is on the agenda as a formative item of ${saved.minutes} minutes. Use Edit to say what you want from it.`,
       );
-      setFocusTarget({
-        find: () =>
-          (next ? document.querySelector<HTMLElement>(`[data-suggestion="${next.id}"] button`) : null) ??
+      focusLater(
+        () =>
+          (next ? document.querySelector<HTMLElement>(`[data-suggestion="${next}"] button`) : null) ??
           headingRef.current,
-      });
+      );
     },
   });
 
@@ -165,7 +141,16 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
     const item = items[index]!;
     setNote(`Moved “${item.title}” to number ${to + 1} of ${ids.length}.`);
     reorder.mutate(ids);
-    setMoved({ id: item.id, via, to });
+    // Focus stays with the item, once the list shows it in its new place: on the handle it was carried by, or on
+    // the button it was moved with if that still makes sense there (not Move up at the top), else the other one.
+    focusLater(() => {
+      const shown = listRef.current?.children[to];
+      if (!(shown instanceof HTMLElement) || shown.dataset['item'] !== item.id) return null;
+      const handle = shown.querySelector<HTMLButtonElement>('[data-handle]');
+      const wanted = shown.querySelector<HTMLButtonElement>(`[data-move="${via}"]`);
+      const other = shown.querySelector<HTMLButtonElement>(`[data-move="${via === 'up' ? 'down' : 'up'}"]`);
+      return via === 'handle' ? handle : wanted && !wanted.disabled ? wanted : other;
+    });
   }
 
   const sensors = useSensors(
@@ -209,13 +194,12 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
       );
     }
     setForm(null);
-    setFocusTarget({ find: returnTo });
+    focusLater(returnTo);
   };
 
   const total = items.reduce((sum, i) => sum + i.minutes, 0);
   const over = total - supervisor.sessionMinutes;
   const suggestionList = suggestions.data ?? [];
-  suggestionListRef.current = suggestionList;
 
   return (
     <section className={styles.card} aria-labelledby={`${id}-h`}>
@@ -288,7 +272,7 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
                     sessions={sessions}
                     onMove={(to, via) => move(i, to, via)}
                     onEdit={() => setForm({ mode: 'edit', id: item.id })}
-                    onRemove={(el) => confirm.ask(item, el)}
+                    onRemove={() => removing.ask(item)}
                   />
                 ),
               )}
@@ -331,7 +315,7 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
             }
             onCancel={() => {
               setForm(null);
-              setFocusTarget({ find: () => document.getElementById(`${id}-from-entry`) });
+              focusLater(() => document.getElementById(`${id}-from-entry`));
             }}
           />
         </div>
@@ -357,7 +341,7 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
           </h3>
           <p className={styles.muted}>Entries you have flagged that are not on this agenda yet.</p>
           <ul className={styles.suggestionList}>
-            {suggestionList.map((s) => (
+            {suggestionList.map((s, i) => (
               <li key={s.id} className={styles.suggestion} data-suggestion={s.id}>
                 <div className={styles.suggestionText}>
                   <span className={styles.suggestionTitle}>{entryTitle(s)}</span>
@@ -367,7 +351,9 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
                   variant="secondary"
                   aria-label={`Add to agenda: “${entryTitle(s)}”`}
                   disabled={quickAdd.isPending}
-                  onClick={() => quickAdd.mutate(s)}
+                  onClick={() =>
+                    quickAdd.mutate({ entry: s, next: (suggestionList[i + 1] ?? suggestionList[i - 1])?.id ?? null })
+                  }
                 >
                   Add to agenda
                 </Button>
@@ -379,26 +365,22 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
       ) : null}
       {suggestions.isError ? <Notice>{describeError(suggestions.error)}</Notice> : null}
 
-      {confirm.target ? (
-        <ConfirmDialog
-          open
-          title={`Take “${confirm.target.title}” off the agenda?`}
-          confirmLabel="Remove item"
-          onCancel={confirm.cancel}
-          onConfirm={() => {
-            remove.mutate(confirm.target!);
-            confirm.done();
-          }}
-        >
+      <ConfirmAction
+        confirm={removing}
+        title={(item) => `Take “${item.title}” off the agenda?`}
+        confirmLabel="Remove item"
+        onConfirm={(item) => remove.mutate(item)}
+      >
+        {(item) => (
           <p>
-            {confirm.target.source.kind === 'action'
+            {item.source.kind === 'action'
               ? 'The action itself stays open. It will come back to the agenda after your next session, unless you mark it done.'
-              : confirm.target.source.kind === 'entry'
+              : item.source.kind === 'entry'
                 ? 'What you wrote for this item goes. The entry it came from stays just as it is in your journal.'
                 : 'What you wrote for this item goes with it.'}
           </p>
-        </ConfirmDialog>
-      ) : null}
+        )}
+      </ConfirmAction>
     </section>
   );
 }
@@ -410,7 +392,7 @@ interface ItemProps {
   sessions: readonly SessionRecord[] | undefined;
   onMove: (to: number, via: 'up' | 'down') => void;
   onEdit: () => void;
-  onRemove: (from: HTMLElement) => void;
+  onRemove: () => void;
 }
 
 function SortableItem({ item, index, count, sessions, onMove, onEdit, onRemove }: ItemProps) {
@@ -510,7 +492,7 @@ function SortableItem({ item, index, count, sessions, onMove, onEdit, onRemove }
           <Button variant="quiet" data-edit aria-label={`Edit “${item.title}”`} onClick={onEdit}>
             Edit
           </Button>
-          <Button variant="quiet" aria-label={`Remove “${item.title}”`} onClick={(e) => onRemove(e.currentTarget)}>
+          <Button variant="quiet" aria-label={`Remove “${item.title}”`} onClick={onRemove}>
             Remove
           </Button>
         </div>

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AgendaItem, ItemOutcome, SessionRecord, Supervisor } from '../../../../common/supervision/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice } from '../../ui/controls';
+import { useFocusLater } from '../../ui/useFocusAfter';
 import { fromLocalInput, toLocalInput } from '../checkins/format';
 import { functionLabel, parseNumber, today } from './format';
 import { refreshSupervision } from './queries';
@@ -69,18 +70,11 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
     queryClient.removeQueries({ queryKey: sessionDraftKey(supervisor.id) });
     onDone(saved);
   };
-  const [focusRow, setFocusRow] = useState<number | 'add' | null>(null);
+  // After an action is added or removed: its words, the next one's, or Add an action.
+  const focusLater = useFocusLater();
+  const focusRow = (key: number | 'add') =>
+    focusLater(() => document.getElementById(key === 'add' ? `${id}-add-action` : `${id}-action-${key}-text`));
   const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (focusRow === null) return;
-    const target =
-      focusRow === 'add'
-        ? document.getElementById(`${id}-add-action`)
-        : document.getElementById(`${id}-action-${focusRow}-text`);
-    target?.focus();
-    setFocusRow(null);
-  }, [focusRow, actions, id]);
 
   const itemNotes = (itemId: string): ItemNotes =>
     outcomes[itemId] ?? { outcome: 'not-reached', discussed: '', decided: '' };
@@ -130,7 +124,7 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
   const addAction = () => {
     const key = nextKey.current++;
     setActions((rows) => [...rows, { key, text: '', owner: '', due: '' }]);
-    setFocusRow(key);
+    focusRow(key);
   };
   const changeAction = (key: number, change: Partial<ActionRow>) =>
     setActions((rows) => rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
@@ -138,7 +132,7 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
     const index = actions.findIndex((r) => r.key === key);
     const next = actions[index + 1] ?? actions[index - 1];
     setActions((rows) => rows.filter((r) => r.key !== key));
-    setFocusRow(next ? next.key : 'add');
+    focusRow(next ? next.key : 'add');
   };
   const now = today();
 

@@ -1,11 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeMinutes } from '../../../../common/supervision/hours';
 import type { AgendaItem, SessionRecord, Supervisor } from '../../../../common/supervision/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { useConfirm } from '../checkins/useConfirm';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
+import { useFocusLater } from '../../ui/useFocusAfter';
 import { useNavigation } from '../frame/navigation';
 import { FeedbackBeside } from '../sharing/FeedbackBeside';
 import { ActionLine } from './ActionLine';
@@ -35,24 +35,16 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
   const [note, setNote] = useState('');
   const [shown, setShown] = useState(PAGE);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [focusAfter, setFocusAfter] = useState<'heading' | 'record' | null>(null);
-  const confirm = useConfirm<SessionRecord>();
-
-  useEffect(() => {
-    if (!focusAfter) return;
-    const target = focusAfter === 'heading' ? headingRef.current : document.getElementById(`${id}-record`);
-    if (target) {
-      target.focus();
-      setFocusAfter(null);
-    }
-  }, [focusAfter, recording, sessions, id]);
+  const focusLater = useFocusLater();
+  const focusHeading = () => focusLater(() => headingRef.current);
+  const deleting = useConfirm<SessionRecord>();
 
   const remove = useMutation({
     mutationFn: (s: SessionRecord) => unwrap(holding().supervision.deleteSession({ id: s.id })),
     onSuccess: async (_, s) => {
       await refreshSupervision(queryClient);
       setNote(`The session from ${sessionWhen(s)} has been deleted.`);
-      setFocusAfter('heading');
+      focusHeading();
     },
   });
 
@@ -77,9 +69,9 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
               setNote(
                 `Your session on ${sessionDay(saved)} is recorded. Anything not reached, and any open actions, are on the agenda for next time.`,
               );
-              setFocusAfter('heading');
+              focusHeading();
             } else {
-              setFocusAfter('record');
+              focusLater(() => document.getElementById(`${id}-record`));
             }
           }}
         />
@@ -173,7 +165,7 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
                 <Button
                   variant="quiet"
                   aria-label={`Delete the session from ${sessionWhen(s)}`}
-                  onClick={(e) => confirm.ask(s, e.currentTarget)}
+                  onClick={() => deleting.ask(s)}
                 >
                   Delete
                 </Button>
@@ -189,24 +181,22 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
           </Button>
         </Actions>
       ) : null}
-      {confirm.target ? (
-        <ConfirmDialog
-          open
-          title="Delete this session?"
-          confirmLabel="Delete session"
-          onCancel={confirm.cancel}
-          onConfirm={() => {
-            remove.mutate(confirm.target!);
-            confirm.done();
-          }}
-        >
-          <p>
-            The record of your session on {sessionWhen(confirm.target)} will be removed for good, with the actions
-            agreed in it, and its time will no longer count towards your hours.
-          </p>
-          <p>The agenda stays as it is now, apart from those actions.</p>
-        </ConfirmDialog>
-      ) : null}
+      <ConfirmAction
+        confirm={deleting}
+        title="Delete this session?"
+        confirmLabel="Delete session"
+        onConfirm={(s) => remove.mutate(s)}
+      >
+        {(s) => (
+          <>
+            <p>
+              The record of your session on {sessionWhen(s)} will be removed for good, with the actions agreed in it,
+              and its time will no longer count towards your hours.
+            </p>
+            <p>The agenda stays as it is now, apart from those actions.</p>
+          </>
+        )}
+      </ConfirmAction>
     </section>
   );
 }

@@ -1,7 +1,8 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import type { SupervisionFunction, Supervisor } from '../../../../common/supervision/types';
 import { describeError } from '../../api';
 import { Button, Notice } from '../../ui/controls';
+import { useFocusLater } from '../../ui/useFocusAfter';
 import { Agenda } from './Agenda';
 import { Balance } from './Balance';
 import { HoursLog } from './HoursLog';
@@ -21,23 +22,9 @@ export function SupervisionPage() {
   const [adding, setAdding] = useState(false);
   const [note, setNote] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [focusAfter, setFocusAfter] = useState<'heading' | 'add' | 'tab' | null>(null);
+  const focusLater = useFocusLater();
   const list = supervisors.data ?? [];
   const current = list.find((s) => s.id === chosenId) ?? list[0] ?? null;
-
-  useEffect(() => {
-    if (!focusAfter) return;
-    const target =
-      focusAfter === 'heading'
-        ? headingRef.current
-        : focusAfter === 'add'
-          ? document.getElementById(`${id}-add`)
-          : document.getElementById(`${id}-tab-${current?.id}`);
-    if (target) {
-      target.focus();
-      setFocusAfter(null);
-    }
-  }, [focusAfter, adding, current, id]);
 
   return (
     <div className={styles.page}>
@@ -114,9 +101,9 @@ export function SupervisionPage() {
                   if (saved) {
                     setChosenId(saved.id);
                     setNote(`${saved.name} is now in your supervisions, and chosen below.`);
-                    setFocusAfter('tab');
+                    focusLater(() => document.getElementById(`${id}-tab-${saved.id}`));
                   } else {
-                    setFocusAfter('add');
+                    focusLater(() => document.getElementById(`${id}-add`));
                   }
                 }}
               />
@@ -137,7 +124,7 @@ export function SupervisionPage() {
                   `Your supervision with ${s.name} has been deleted. The sessions you recorded are kept, with their hours.`,
                 );
                 setChosenId(null);
-                setFocusAfter('heading');
+                focusLater(() => headingRef.current);
               }}
             />
           </div>

@@ -1,11 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeMinutes, minutesOf } from '../../../../common/supervision/hours';
 import type { Supervisor } from '../../../../common/supervision/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { useConfirm } from '../checkins/useConfirm';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
+import { useFocusLater } from '../../ui/useFocusAfter';
 import { day, FREQUENCY_LABELS, TYPE_LABELS } from './format';
 import { refreshSupervision } from './queries';
 import { SupervisorForm } from './SupervisorForm';
@@ -22,14 +22,9 @@ export function SupervisorCard({ supervisor, onDeleted }: Props) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState('');
-  const confirm = useConfirm<Supervisor>();
-  const [returnFocus, setReturnFocus] = useState<'edit' | 'end' | null>(null);
-
-  useEffect(() => {
-    if (!returnFocus) return;
-    document.getElementById(`${id}-${returnFocus}`)?.focus();
-    setReturnFocus(null);
-  }, [returnFocus, editing, supervisor.endedAt, id]);
+  const deleting = useConfirm<Supervisor>();
+  const focusLater = useFocusLater();
+  const returnFocus = (to: 'edit' | 'end') => focusLater(() => document.getElementById(`${id}-${to}`));
 
   const setEnded = useMutation({
     mutationFn: (ended: boolean) => unwrap(holding().supervision.setEnded({ id: supervisor.id, ended })),
@@ -40,7 +35,7 @@ export function SupervisorCard({ supervisor, onDeleted }: Props) {
           ? `Your supervision with ${saved.name} is marked as ended. Its sessions, actions and hours all stay here, and you can resume it whenever you need to.`
           : `Your supervision with ${saved.name} is under way again.`,
       );
-      setReturnFocus('end');
+      returnFocus('end');
     },
   });
 
@@ -71,7 +66,7 @@ export function SupervisorCard({ supervisor, onDeleted }: Props) {
           onDone={(saved) => {
             if (saved) setNote(`The details for ${saved.name} are saved.`);
             setEditing(false);
-            setReturnFocus('edit');
+            returnFocus('edit');
           }}
         />
       ) : (
@@ -117,7 +112,7 @@ export function SupervisorCard({ supervisor, onDeleted }: Props) {
             >
               {supervisor.endedAt ? 'Resume this supervision' : 'End this supervision'}
             </Button>
-            <Button variant="quiet" onClick={(e) => confirm.ask(supervisor, e.currentTarget)}>
+            <Button variant="quiet" onClick={() => deleting.ask(supervisor)}>
               Delete
             </Button>
           </div>
@@ -125,24 +120,22 @@ export function SupervisorCard({ supervisor, onDeleted }: Props) {
       )}
       {setEnded.isError ? <Notice>{describeError(setEnded.error)}</Notice> : null}
       {remove.isError ? <Notice>{describeError(remove.error)}</Notice> : null}
-      {confirm.target ? (
-        <ConfirmDialog
-          open
-          title={`Delete your supervision with ${confirm.target.name}?`}
-          confirmLabel="Delete supervision"
-          onCancel={confirm.cancel}
-          onConfirm={() => {
-            remove.mutate(confirm.target!);
-            confirm.done();
-          }}
-        >
-          <p>
-            The sessions you have already recorded keep their notes, actions and hours, under the name{' '}
-            {confirm.target.name}. The agenda for your next session will go.
-          </p>
-          <p>If the supervision has simply come to an end, you could end it instead and keep the agenda too.</p>
-        </ConfirmDialog>
-      ) : null}
+      <ConfirmAction
+        confirm={deleting}
+        title={(s) => `Delete your supervision with ${s.name}?`}
+        confirmLabel="Delete supervision"
+        onConfirm={(s) => remove.mutate(s)}
+      >
+        {(s) => (
+          <>
+            <p>
+              The sessions you have already recorded keep their notes, actions and hours, under the name {s.name}. The
+              agenda for your next session will go.
+            </p>
+            <p>If the supervision has simply come to an end, you could end it instead and keep the agenda too.</p>
+          </>
+        )}
+      </ConfirmAction>
     </section>
   );
 }

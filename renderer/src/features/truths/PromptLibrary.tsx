@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type PromptView, THEMES, type ThemeId } from '../../../../common/dialectics/prompts';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { truthsKeys } from './TwoTruthsForm';
 import journal from '../journal/journal.module.css';
 import styles from './truths.module.css';
@@ -25,7 +25,7 @@ export function PromptLibrary({ onStart, starting }: { onStart: (promptId: strin
   const prompts = useQuery({ queryKey: truthsKeys.prompts, queryFn: () => unwrap(holding().truths.prompts()) });
   const [showHidden, setShowHidden] = useState(false);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<PromptView | null>(null);
+  const deleting = useConfirm<PromptView>();
   const [message, setMessage] = useState('');
   const refresh = () => void queryClient.invalidateQueries({ queryKey: truthsKeys.prompts });
 
@@ -133,7 +133,7 @@ export function PromptLibrary({ onStart, starting }: { onStart: (promptId: strin
                           {p.hidden ? 'Show again' : 'Hide'}
                         </Button>
                         {!p.builtin ? (
-                          <Button variant="quiet" aria-label={`Delete: ${p.a}`} onClick={() => setDeleting(p)}>
+                          <Button variant="quiet" aria-label={`Delete: ${p.a}`} onClick={() => deleting.ask(p)}>
                             Delete
                           </Button>
                         ) : p.edited ? (
@@ -154,18 +154,14 @@ export function PromptLibrary({ onStart, starting }: { onStart: (promptId: strin
           );
         })}
       </div>
-      <ConfirmDialog
-        open={deleting !== null}
+      <ConfirmAction
+        confirm={deleting}
         title="Delete this prompt?"
         confirmLabel="Delete prompt"
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => {
-          if (deleting) remove.mutate(deleting.id);
-          setDeleting(null);
-        }}
+        onConfirm={(p) => remove.mutate(p.id)}
       >
         <p>Entries you started from it stay exactly as they are.</p>
-      </ConfirmDialog>
+      </ConfirmAction>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { promptOfTheDay } from '../../../../common/dialectics/prompts';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
-import { EntryList } from '../journal/EntryList';
+import { EntryList, EntrySearch } from '../journal/EntryList';
 import { EntryPane } from '../journal/EntryPane';
 import { invalidateLists, journalKeys } from '../journal/queries';
 import { useEntryPane } from '../journal/useEntryPane';
@@ -75,20 +75,7 @@ export function TwoTruthsPage() {
               Prompt library
             </Button>
           </div>
-          <input
-            type="search"
-            className={`${journal.input} ${journal.search}`}
-            placeholder='Search: words, "a phrase", begin*, -without'
-            aria-label="Search your two truths"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') {
-                e.preventDefault();
-                listRef.current?.focus();
-              }
-            }}
-          />
+          <EntrySearch label="Search your two truths" query={query} onQuery={setQuery} listRef={listRef} />
           {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
           {trashed ? <TrashedNotice key={trashed.id} entry={trashed} onRestored={pane.restored} /> : null}
         </div>
