@@ -178,6 +178,13 @@ if (init.testPort && init.testSignal) {
         const target = (services as unknown as Record<string, Record<string, unknown>>)[request.service];
         if (target === undefined) throw new Error(`No service called ${request.service}`);
         const member = target[request.member];
+        if (request.batch) {
+          const fn = member as (...args: unknown[]) => unknown;
+          const batch = request.batch;
+          const value = services.vault.db().transaction(() => batch.map((args) => fn.apply(target, args)))();
+          answer({ id: request.id, ok: true, kind: 'value', value });
+          return;
+        }
         if (!request.args) {
           answer(
             typeof member === 'function'

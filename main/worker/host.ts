@@ -18,6 +18,7 @@ import {
   type HostMethod,
   KEY_OPEN,
   type TestReply,
+  type TestRequest,
   type ToWorker,
   type WorkerEvent,
   type WorkerInit,
@@ -208,32 +209,8 @@ export class ServicesHost {
    */
   syncServices<T extends object>(timeoutMs = 60_000): T {
     if (!this.options.testHooks) throw new Error('syncServices is only for tests (testHooks).');
-    type Answer = Exclude<TestReply, { ok: false }>;
-    const ask = (service: string, member: string, args?: unknown[]): Answer => {
-      const signal = this.testSignal!;
-      const port = this.testPort!;
-      const id = this.nextTestId++;
-      port.postMessage(args ? { id, service, member, args } : { id, service, member });
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        // A late answer to an earlier question that timed out is read and passed over.
-        const reply = receiveMessageOnPort(port)?.message as TestReply | undefined;
-        if (reply?.id === id) {
-          if (!reply.ok) throw toError(reply.error);
-          return reply;
-        }
-        if (reply) continue;
-        // Something was answered since the last look: look again.
-        if (Atomics.load(signal, 0) !== 0) {
-          Atomics.store(signal, 0, 0);
-          continue;
-        }
-        const left = deadline - Date.now();
-        if (left <= 0 || Atomics.wait(signal, 0, 0, left) === 'timed-out') {
-          throw new Error(`${service}.${member} did not answer within ${timeoutMs} ms (does it need main?)`);
-        }
-      }
-    };
+    const ask = (service: string, member: string, args?: unknown[]) =>
+      this.askTestPort({ service, member, ...(args ? { args } : {}) }, timeoutMs);
     return new Proxy({} as T, {
       get: (_target, service) => {
         if (typeof service !== 'string' || service === 'then') return undefined;
@@ -254,6 +231,42 @@ export class ServicesHost {
         );
       },
     });
+  }
+
+  /** Tests only: `service.member(...args)` for each of `batch`, in one transaction in the worker. */
+  syncBatch<R = unknown>(service: string, member: string, batch: unknown[][], timeoutMs = 120_000): R[] {
+    if (!this.options.testHooks) throw new Error('syncBatch is only for tests (testHooks).');
+    const done = this.askTestPort({ service, member, batch }, timeoutMs);
+    return (done.kind === 'value' ? done.value : []) as R[];
+  }
+
+  /** Asks the worker through the test port and waits for its answer (a late answer to an earlier question is passed over). */
+  private askTestPort(
+    request: Omit<TestRequest, 'id'>,
+    timeoutMs: number,
+  ): Exclude<TestReply, { ok: false }> {
+    const signal = this.testSignal!;
+    const port = this.testPort!;
+    const id = this.nextTestId++;
+    port.postMessage({ id, ...request } satisfies TestRequest);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const reply = receiveMessageOnPort(port)?.message as TestReply | undefined;
+      if (reply?.id === id) {
+        if (!reply.ok) throw toError(reply.error);
+        return reply;
+      }
+      if (reply) continue;
+      // Something was answered since the last look: look again.
+      if (Atomics.load(signal, 0) !== 0) {
+        Atomics.store(signal, 0, 0);
+        continue;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0 || Atomics.wait(signal, 0, 0, left) === 'timed-out') {
+        throw new Error(`${request.service}.${request.member} did not answer within ${timeoutMs} ms (does it need main?)`);
+      }
+    }
   }
 
   private on<T>(name: WorkerEvent['name'], listener: (event: T) => void): () => void {

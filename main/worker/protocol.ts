@@ -80,6 +80,8 @@ export interface TestRequest {
   member: string;
   /** Absent: read the member (a function answers `{ kind: 'function' }`). */
   args?: unknown[];
+  /** Instead of args: call the member once with each, all in one transaction; answers the list of results. */
+  batch?: unknown[][];
 }
 
 export type TestReply = { id: number } & (

@@ -183,12 +183,13 @@ test('the list stays virtual with 10,000 entries and is driven by keyboard', asy
   const page = app.page;
   const journal = new JournalPageObject(page);
   await app.confirmRecoveryKey(await app.createVault());
-  // Seed through the real services, in one transaction.
-  const { journal: service, vault } = shell.services;
-  vault.db().transaction(() => {
-    for (let i = 0; i < 10_000; i++) {
-      const e = service.create({});
-      service.save({
+  // Seed through the real services in the worker, in one transaction.
+  const created = shell.host.syncBatch<{ id: string }>('journal', 'create', Array.from({ length: 10_000 }, () => [{}]));
+  shell.host.syncBatch(
+    'journal',
+    'save',
+    created.map((e, i) => [
+      {
         id: e.id,
         title: `Entry ${String(i).padStart(5, '0')}`,
         body: docFromParagraphs([`Reflection number ${i}.`]),
@@ -197,9 +198,9 @@ test('the list stays virtual with 10,000 entries and is driven by keyboard', asy
         bringToSupervision: false,
         containsClientMaterial: false,
         pinned: false,
-      });
-    }
-  })();
+      },
+    ]),
+  );
   // The data changed behind the window's back: reload it (the vault stays unlocked in main).
   await page.reload();
   await expect(journal.list.getByRole('option').first()).toBeVisible();
