@@ -77,14 +77,20 @@ const services: Services = createServices({
     send({
       type: 'log',
       channel,
-      description: init.verboseErrors && error instanceof Error ? (error.stack ?? String(error)) : describeForLog(error),
+      description:
+        init.verboseErrors && error instanceof Error ? (error.stack ?? String(error)) : describeForLog(error),
     }),
 });
 
 /** Where the key is, for main to read without asking (see lockNow in host.ts). */
 const keyIs = (state: number) => Atomics.store(shared, 1, state);
 /** Calls that turn a secret into the key: from their start the key may be on its way. */
-const OPENING: readonly Channel[] = ['vault:create', 'vault:unlock', 'vault:unlockWithRecoveryKey', 'vault:resetPassphrase'];
+const OPENING: readonly Channel[] = [
+  'vault:create',
+  'vault:unlock',
+  'vault:unlockWithRecoveryKey',
+  'vault:resetPassphrase',
+];
 
 /** True while a lock main is waiting for runs: main tells the window itself. */
 let quietLock = false;
@@ -110,7 +116,11 @@ const reply = (id: number, work: () => unknown) =>
       (value) => send({ type: 'done', id, result: { ok: true, value } }),
       (error: unknown) => {
         const { code, message } = toErrorData(error);
-        send({ type: 'done', id, result: code ? { ok: false, error: { code: code as 'INTERNAL', message } } : INTERNAL });
+        send({
+          type: 'done',
+          id,
+          result: code ? { ok: false, error: { code: code as 'INTERNAL', message } } : INTERNAL,
+        });
       },
     );
 

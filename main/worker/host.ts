@@ -77,6 +77,8 @@ export class ServicesHost {
   private nextTestId = 1;
   private nextId = 1;
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  /** Calls whose answer carries the journal (all but app:*, vault:lock and vault:status). */
+  private readonly lockedOut = new Set<number>();
   private readonly listeners: Record<WorkerEvent['name'], Set<Listener<never>>> = {
     locked: new Set(),
     unlocked: new Set(),
@@ -96,7 +98,11 @@ export class ServicesHost {
     this.router = async (channel, input, sender) => {
       const checked = checkCall(channel, input, sender, options.appOrigin);
       if ('ok' in checked) return checked;
-      return this.request((id) => ({ type: 'call', id, call: checked }));
+      return this.request((id) => {
+        const name = checked.channel;
+        if (!name.startsWith('app:') && name !== 'vault:lock' && name !== 'vault:status') this.lockedOut.add(id);
+        return { type: 'call', id, call: checked };
+      });
     };
     this.timer = setInterval(() => void this.checkAutoLock(), options.autoLockIntervalMs ?? 15_000);
     this.timer.unref?.();
@@ -241,10 +247,7 @@ export class ServicesHost {
   }
 
   /** Asks the worker through the test port and waits for its answer (a late answer to an earlier question is passed over). */
-  private askTestPort(
-    request: Omit<TestRequest, 'id'>,
-    timeoutMs: number,
-  ): Exclude<TestReply, { ok: false }> {
+  private askTestPort(request: Omit<TestRequest, 'id'>, timeoutMs: number): Exclude<TestReply, { ok: false }> {
     const signal = this.testSignal!;
     const port = this.testPort!;
     const id = this.nextTestId++;
@@ -264,7 +267,9 @@ export class ServicesHost {
       }
       const left = deadline - Date.now();
       if (left <= 0 || Atomics.wait(signal, 0, 0, left) === 'timed-out') {
-        throw new Error(`${request.service}.${request.member} did not answer within ${timeoutMs} ms (does it need main?)`);
+        throw new Error(
+          `${request.service}.${request.member} did not answer within ${timeoutMs} ms (does it need main?)`,
+        );
       }
     }
   }
@@ -306,6 +311,7 @@ export class ServicesHost {
   }
 
   private settleAll(result: Result<never>): void {
+    this.lockedOut.clear();
     for (const [id, resolve] of this.pending) {
       this.pending.delete(id);
       resolve(result);
@@ -317,7 +323,12 @@ export class ServicesHost {
     for (;;) {
       const next = receiveMessageOnPort(this.fromWorker);
       if (!next) return;
-      this.receive(next.message as FromWorker);
+      const message = next.message as FromWorker;
+      // Its answer would reach the window after the lock is announced: a journal call that finished just
+      // before the lock answers "locked" instead, so nothing arrives to be shown behind the lock.
+      if (message.type === 'done' && message.result.ok && this.lockedOut.has(message.id)) {
+        this.receive({ ...message, result: fail('LOCKED', 'Holding is locked. Unlock it to carry on.') });
+      } else this.receive(message);
     }
   }
 
@@ -414,6 +425,7 @@ export class ServicesHost {
       case 'done': {
         const resolve = this.pending.get(message.id);
         this.pending.delete(message.id);
+        this.lockedOut.delete(message.id);
         resolve?.(message.result);
         return;
       }
@@ -452,4 +464,3 @@ export class ServicesHost {
 function toError(data: ErrorData): Error {
   return data.code ? new AppError(data.code as 'INTERNAL', data.message) : new Error(data.message);
 }
-

@@ -85,7 +85,5 @@ export interface TestRequest {
 }
 
 export type TestReply = { id: number } & (
-  | { ok: true; kind: 'function' }
-  | { ok: true; kind: 'value'; value: unknown }
-  | { ok: false; error: ErrorData }
+  { ok: true; kind: 'function' } | { ok: true; kind: 'value'; value: unknown } | { ok: false; error: ErrorData }
 );

@@ -413,3 +413,60 @@ test.describe('when the folder cannot be written', () => {
     await expectAccessibleInBothThemes(app, 'export, could not save');
   });
 });
+
+test('a long check shows how far it has read, can be stopped, and runs again when asked', async ({ app, shell }) => {
+  test.setTimeout(240_000);
+  const page = app.page;
+  const ex = new ExportPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  // Forty long entries, every paragraph different, so the check has real reading to do.
+  const titles = Array.from({ length: 40 }, (_, i) => `Long visit ${String(i).padStart(2, '0')}`);
+  const created = shell.host.syncBatch<{ id: string }>(
+    'journal',
+    'create',
+    titles.map((title) => [{ title }]),
+  );
+  shell.host.syncBatch(
+    'journal',
+    'save',
+    created.map((entry, i) => [
+      {
+        id: entry.id,
+        title: titles[i],
+        body: docFromParagraphs(
+          Array.from(
+            { length: 60 },
+            (_, p) =>
+              `On visit ${i}.${p} I met Margaret Okonkwo-Hughes at ${p + 1} Larch Road, Bristol BS3 4QT; she rang 07700 900${String(p).padStart(3, '0')} after seeing Dr Patel.`,
+          ),
+        ),
+        eventDate: null,
+        tags: [],
+        bringToSupervision: false,
+        containsClientMaterial: false,
+        pinned: false,
+      },
+    ]),
+  );
+  await page.reload();
+  await app.expectFrame();
+  await app.goTo('Export');
+  // The twenty most recent, as the list first shows them.
+  for (const title of titles.slice(-20)) await ex.entry(title).check();
+  await ex.checkButton.click();
+
+  const bar = page.getByRole('progressbar', { name: 'How far the check has read' });
+  await expect(bar).toBeVisible();
+  await page.getByRole('button', { name: 'Stop checking' }).click();
+  await expect(page.getByText('Stopped. Nothing was changed.')).toBeVisible();
+  await expect(bar).toBeHidden();
+  await app.expectAccessible('export, the check stopped');
+
+  await page.getByRole('button', { name: 'Try the check again' }).click();
+  await expect(bar).toBeVisible();
+  await expect(page.getByText('Stopped. Nothing was changed.')).toBeHidden();
+  // Run whole this time: the findings arrive and the bar goes.
+  const check = page.getByRole('region', { name: 'Check for identifying details' });
+  await expect(check.getByText('BS3 4QT').first()).toBeVisible({ timeout: 180_000 });
+  await expect(bar).toBeHidden();
+});

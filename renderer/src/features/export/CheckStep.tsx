@@ -11,6 +11,7 @@ import {
   useState,
 } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { TaskProgress } from '../../ui/TaskProgress';
 import {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -193,6 +194,9 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
           <div role="status" className={styles.quietStatus}>
             {check.isPending ? 'Checking what you chose… Long entries can take a moment.' : ''}
           </div>
+          {check.isFetching ? (
+            <TaskProgress channel="export:check" label="How far the check has read" stopLabel="Stop checking" />
+          ) : null}
           {check.isError ? (
             <>
               <Notice>{describeError(check.error)}</Notice>

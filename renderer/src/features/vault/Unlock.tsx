@@ -12,6 +12,8 @@ const LOCK_NOTES: Partial<Record<LockReason, string>> = {
   idle: 'Holding locked itself after a while without activity, to keep your writing private.',
   suspend: 'Holding locked itself when the computer went to sleep.',
   'screen-lock': 'Holding locked itself when the screen was locked.',
+  restarted:
+    'Part of Holding stopped unexpectedly, so Holding started it again and locked itself to be safe. Everything you had saved is safe.',
   'window-restarted':
     'Holding’s window stopped unexpectedly, so Holding locked itself and opened the window again. Everything you had saved is safe.',
 };
