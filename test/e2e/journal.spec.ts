@@ -184,7 +184,11 @@ test('the list stays virtual with 10,000 entries and is driven by keyboard', asy
   const journal = new JournalPageObject(page);
   await app.confirmRecoveryKey(await app.createVault());
   // Seed through the real services in the worker, in one transaction.
-  const created = shell.host.syncBatch<{ id: string }>('journal', 'create', Array.from({ length: 10_000 }, () => [{}]));
+  const created = shell.host.syncBatch<{ id: string }>(
+    'journal',
+    'create',
+    Array.from({ length: 10_000 }, () => [{}]),
+  );
   shell.host.syncBatch(
     'journal',
     'save',

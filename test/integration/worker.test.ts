@@ -165,7 +165,10 @@ describe('the services worker', () => {
     await until(() => fatal.length > 0);
     expect(fatal).toEqual([expect.stringMatching(/could not start/)]);
     expect(locks).toEqual([]);
-    expect(await host.router('vault:status', undefined, SENDER)).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await host.router('vault:status', undefined, SENDER)).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    });
   });
 
   it('locks at once for sleep: locked before lockNow returns', async () => {
@@ -204,7 +207,10 @@ describe('the services worker', () => {
     expect(seen[0]).toMatchObject({ channel: 'export:check' });
     expect(total).toBeGreaterThan(ids.length * paragraphs.length * 2);
     expect(await call('app:cancel', { channel: 'export:check' })).toEqual({ ok: true, value: null });
-    expect(await checking).toEqual({ ok: false, error: { code: 'CANCELLED', message: 'Stopped. Nothing was changed.' } });
+    expect(await checking).toEqual({
+      ok: false,
+      error: { code: 'CANCELLED', message: 'Stopped. Nothing was changed.' },
+    });
     expect(seen.at(-1)!.done).toBeLessThan(total);
 
     // Run whole, the last word is "all done".
