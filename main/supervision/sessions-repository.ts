@@ -22,17 +22,10 @@ interface SessionRow {
 }
 
 /** A session as written: checked, with the supervisor's name kept alongside. */
-export interface SessionValues {
-  id: string;
+export type SessionValues = Omit<SessionRecord, 'supervisorId' | 'items' | 'actions'> & {
   supervisorId: string;
-  supervisorName: string;
-  startsAt: string;
-  timeZone: string;
-  minutes: number;
-  attendees: string;
-  notes: string;
   stamp: string;
-}
+};
 
 /** An agenda item as it stood in the session, with what became of it. */
 export interface SessionItemValues {
