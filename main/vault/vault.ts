@@ -47,7 +47,6 @@ export interface VaultOptions {
 
 export type LockListener = (reason: LockReason) => void;
 
-
 /**
  * The vault: the key hierarchy and the open database. Everything that reads or writes the
  * journal goes through `db()`, which throws LockedError while locked.

@@ -168,7 +168,13 @@ describe('what goes into the app', () => {
       };
       const specifiers = new Set<string>();
       for (const bundle of [MAIN_BUNDLE, WORKER_BUNDLE]) {
-        const result = await build({ ...bundle, absWorkingDir: ROOT, logLevel: 'silent', write: false, metafile: true });
+        const result = await build({
+          ...bundle,
+          absWorkingDir: ROOT,
+          logLevel: 'silent',
+          write: false,
+          metafile: true,
+        });
         const text = result.outputFiles[0]!.text;
         const here = new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]!));
         // Every external import the bundle kept must be one of those requires (so the regex missed none).
