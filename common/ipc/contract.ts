@@ -19,9 +19,9 @@ import type { HoursMonth } from '../supervision/hours';
 import type {
   Action,
   AgendaItem,
-  AgendaSuggestion,
   BalanceView,
   EntryInSupervision,
+  FlaggedEntry,
   OpenAction,
   SessionRecord,
   Supervisor,
@@ -419,9 +419,9 @@ export const contract = {
     input: z.object({ supervisorId: recordId, ids: z.array(recordId).max(500) }).strict(),
     output: output<AgendaItem[]>(),
   },
-  'supervision:suggestions': {
+  'supervision:flagged': {
     input: bySupervisor,
-    output: output<AgendaSuggestion[]>(),
+    output: output<FlaggedEntry[]>(),
   },
   'supervision:recordSession': {
     input: z

@@ -56,7 +56,7 @@ export const CHANNELS = [
   'supervision:updateItem',
   'supervision:removeItem',
   'supervision:reorder',
-  'supervision:suggestions',
+  'supervision:flagged',
   'supervision:recordSession',
   'supervision:sessions',
   'supervision:deleteSession',
