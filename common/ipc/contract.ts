@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Checkin, RedFlag, SuggestionView } from '../checkins/types';
 import { MAX_TERM_LENGTH, MAX_TERMS } from '../deid/lists';
-import type { PromptView } from '../dialectics/prompts';
 import { EXPORT_FORMATS, type ExportCheck, type ExportPreview, type ExportRecord } from '../export/types';
 import {
   type ContactView,
@@ -31,6 +30,7 @@ import { ENTRY_KINDS } from '../journal/types';
 import type { Template } from '../journal/templates';
 import { MAX_PASSPHRASE_LENGTH } from '../limits';
 import type { Result } from '../result';
+import type { PromptView } from '../two-truths/prompts';
 import { type Channel, CHANNELS, type EventName } from './names';
 
 export { CHANNELS, EVENTS, type Channel, type EventName } from './names';
@@ -301,19 +301,22 @@ export const contract = {
   'journal:links': { input: byEntry, output: output<LinkedEntry[]>() },
   'journal:link': { input: linkPair, output: output<LinkedEntry[]>() },
   'journal:unlink': { input: linkPair, output: output<LinkedEntry[]>() },
-  'truths:prompts': { input: none, output: output<PromptView[]>() },
-  'truths:savePrompt': {
+  'twoTruths:prompts': { input: none, output: output<PromptView[]>() },
+  'twoTruths:savePrompt': {
     input: z.object({ id: promptId.optional(), theme: z.string().max(40), a: text(2000), b: text(2000) }).strict(),
     output: output<PromptView>(),
   },
-  'truths:hidePrompt': {
+  'twoTruths:hidePrompt': {
     input: z.object({ id: promptId, hidden: z.boolean() }).strict(),
     output: output<PromptView>(),
   },
   /** Deletes one of the person's own prompts, or puts a built-in one back as it was. */
-  'truths:removePrompt': { input: z.object({ id: promptId }).strict(), output: output<null>() },
-  'truths:create': { input: z.object({ promptId: promptId.nullable().optional() }).strict(), output: output<Entry>() },
-  'truths:save': {
+  'twoTruths:removePrompt': { input: z.object({ id: promptId }).strict(), output: output<null>() },
+  'twoTruths:create': {
+    input: z.object({ promptId: promptId.nullable().optional() }).strict(),
+    output: output<Entry>(),
+  },
+  'twoTruths:save': {
     input: z
       .object({
         ...entryMeta,

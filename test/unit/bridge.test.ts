@@ -29,7 +29,7 @@ describe('bridge builder', () => {
       'sharing',
       'supervision',
       'templates',
-      'truths',
+      'twoTruths',
       'vault',
     ]);
     for (const channel of CHANNELS) {
