@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Checkin, RedFlag, SuggestionView } from '../checkins/types';
+import type { Checkin, SuggestionView, WarningSign } from '../checkins/types';
 import { MAX_TERM_LENGTH, MAX_TERMS } from '../deid/lists';
 import { EXPORT_FORMATS, type ExportCheck, type ExportPreview, type ExportRecord } from '../export/types';
 import {
@@ -349,7 +349,7 @@ export const contract = {
         load: z.number().nullable(),
         helping: text(20_000),
         hard: text(20_000),
-        flagIds: z.array(recordId).max(200),
+        signIds: z.array(recordId).max(200),
         entryId: entryId.nullable(),
       })
       .strict(),
@@ -365,15 +365,15 @@ export const contract = {
     /** The journal entry made, and the supervisor whose next agenda it joined, if there is one. */
     output: output<{ entry: Entry; supervisorName: string | null }>(),
   },
-  'flags:list': { input: none, output: output<RedFlag[]>() },
-  'flags:save': {
+  'signs:list': { input: none, output: output<WarningSign[]>() },
+  'signs:save': {
     input: z
       .object({ id: recordId.optional(), name: text(5000), whatHelps: text(20_000), contact: text(5000) })
       .strict(),
-    output: output<RedFlag>(),
+    output: output<WarningSign>(),
   },
-  'flags:delete': { input: z.object({ id: recordId }).strict(), output: output<null>() },
-  'flags:reorder': { input: z.object({ ids: z.array(recordId).max(200) }).strict(), output: output<RedFlag[]>() },
+  'signs:delete': { input: z.object({ id: recordId }).strict(), output: output<null>() },
+  'signs:reorder': { input: z.object({ ids: z.array(recordId).max(200) }).strict(), output: output<WarningSign[]>() },
   'supervision:supervisors': { input: none, output: output<Supervisor[]>() },
   'supervision:saveSupervisor': {
     input: z

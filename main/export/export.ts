@@ -96,7 +96,7 @@ export class ExportService {
           to: new Date(end.getTime() - 1).toISOString(),
         });
       },
-      signs: () => checkins.flags(),
+      signs: () => checkins.signs(),
     };
   }
 
@@ -141,7 +141,9 @@ export class ExportService {
         .map((u) => probeOf(u.text)),
       options,
       25,
-      task ? { onProgress: (done, total) => task.progress(done, total), stopIfCancelled: () => stopIfCancelled(task) } : {},
+      task
+        ? { onProgress: (done, total) => task.progress(done, total), stopIfCancelled: () => stopIfCancelled(task) }
+        : {},
     );
     // If the vault locked while the check ran, nothing more is worked out (and db() says it is locked).
     if (found === null) this.vault.db();

@@ -337,7 +337,7 @@ describe('from a check-in suggestion', () => {
     const s = await open();
     const sup = s.supervision.saveSupervisor(contract);
     const DAY = 86_400_000;
-    const base = { energy: null, sleep: null, load: null, helping: '', hard: '', flagIds: [], entryId: null };
+    const base = { energy: null, sleep: null, load: null, helping: '', hard: '', signIds: [], entryId: null };
     for (const d of [30, 26, 22])
       s.checkins.save({ ...base, at: new Date(Date.now() - d * DAY).toISOString(), capacity: 8 });
     for (const d of [5, 3, 1])
@@ -363,7 +363,7 @@ describe('from a check-in suggestion', () => {
     s.supervision.saveSupervisor(contract);
     const team = s.supervision.saveSupervisor({ ...contract, name: 'Team reflective group', type: 'group' });
     const DAY = 86_400_000;
-    const base = { energy: null, sleep: null, load: null, helping: '', hard: '', flagIds: [], entryId: null };
+    const base = { energy: null, sleep: null, load: null, helping: '', hard: '', signIds: [], entryId: null };
     for (const d of [30, 26, 22])
       s.checkins.save({ ...base, at: new Date(Date.now() - d * DAY).toISOString(), capacity: 8 });
     for (const d of [5, 3, 1])
