@@ -34,7 +34,7 @@ for (const size of SIZES) {
   try {
     const { checkins } = services;
     const signs = ['Not sleeping well', 'Snapping at people', 'Skipping lunch'].map(
-      (name) => checkins.saveFlag({ name, whatHelps: '', contact: '' }).id,
+      (name) => checkins.saveSign({ name, whatHelps: '', contact: '' }).id,
     );
     // One check-in a day (several a day beyond ten years), a sign ticked on every fifth.
     const now = Date.now();
@@ -49,7 +49,7 @@ for (const size of SIZES) {
           load: 3,
           helping: 'A walk at lunch.',
           hard: '',
-          flagIds: i % 5 === 0 ? [signs[i % 3]!] : [],
+          signIds: i % 5 === 0 ? [signs[i % 3]!] : [],
           entryId: null,
         });
       }
@@ -72,7 +72,7 @@ for (const size of SIZES) {
             load: null,
             helping: '',
             hard: '',
-            flagIds: [],
+            signIds: [],
             entryId: null,
           }),
         ),

@@ -2,7 +2,6 @@ import type { AppInfo, LockReason, Progress } from '../common/ipc/contract';
 import { clearCheckCaches } from '../common/export/deid';
 import type { Result } from '../common/result';
 import { CheckinService } from './checkins/checkins';
-import { PromptService } from './dialectics/prompts';
 import { ExportService, type PdfRenderer } from './export/export';
 import { type Dialogs, Files } from './ipc/files';
 import { RendererFlush } from './ipc/flush';
@@ -16,6 +15,7 @@ import { SettingsService } from './settings/settings';
 import { IdentityService } from './sharing/identity';
 import { SharingService } from './sharing/sharing';
 import { SupervisionService } from './supervision/supervision';
+import { PromptService } from './two-truths/prompts';
 import { AutoLock } from './vault/auto-lock';
 import { Vault } from './vault/vault';
 

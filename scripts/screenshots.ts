@@ -90,17 +90,17 @@ for (const theme of ['light', 'dark'] as const) {
       .waitFor({ timeout: 15_000 });
     await shot('two-truths');
     // Check-ins: signs and six weeks of invented check-ins, written through the services.
-    const sign = shell.services.checkins.saveFlag({
+    const sign = shell.services.checkins.saveSign({
       name: 'Not sleeping well',
       whatHelps: 'An early night, and no screens after nine.',
       contact: 'Sam, my supervisor',
     });
-    shell.services.checkins.saveFlag({
+    shell.services.checkins.saveSign({
       name: 'Snapping at people',
       whatHelps: 'Saying no to one extra thing.',
       contact: '',
     });
-    seedWeeks(shell.services, { flagId: sign.id });
+    seedWeeks(shell.services, { signId: sign.id });
     await page.getByRole('button', { name: 'Check-ins', exact: true }).click();
     await page.getByRole('heading', { name: 'Capacity over time' }).waitFor();
     await page.getByRole('radio', { name: /^6/ }).check();

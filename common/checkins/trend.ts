@@ -14,7 +14,7 @@ export interface CheckinPoint {
   /** 0 (nothing left) to 10 (plenty). */
   capacity: number;
   /** Ids of the early-warning signs ticked. */
-  flags: readonly string[];
+  signs: readonly string[];
 }
 
 /**
@@ -25,7 +25,7 @@ export interface CheckinPoint {
  */
 export type Suggestion =
   | { kind: 'falling'; recent: number; baseline: number; key: string; since: string }
-  | { kind: 'recurring'; flag: string; times: number; key: string; since: string };
+  | { kind: 'recurring'; sign: string; times: number; key: string; since: string };
 
 export const WINDOW_DAYS = 14;
 export const BASELINE_DAYS = 28;
@@ -80,19 +80,19 @@ export function suggestionsFor(checkins: readonly CheckinPoint[], now: Date): Su
 
   const counts = new Map<string, number>();
   for (const c of recentWindow) {
-    for (const flag of new Set(c.flags)) counts.set(flag, (counts.get(flag) ?? 0) + 1);
+    for (const sign of new Set(c.signs)) counts.set(sign, (counts.get(sign) ?? 0) + 1);
   }
-  for (const [flag, times] of counts) {
+  for (const [sign, times] of counts) {
     if (times < RECUR_TIMES) continue;
     // The episode began where the sign first came back without a fortnight's gap.
-    const ticks = sorted.filter((c) => c.flags.includes(flag)).map((c) => Date.parse(c.at));
+    const ticks = sorted.filter((c) => c.signs.includes(sign)).map((c) => Date.parse(c.at));
     let start = ticks.length - 1;
     while (start > 0 && ticks[start]! - ticks[start - 1]! < WINDOW_DAYS * DAY) start--;
     out.push({
       kind: 'recurring',
-      flag,
+      sign,
       times,
-      key: `recurring:${flag}`,
+      key: `recurring:${sign}`,
       since: new Date(ticks[start]!).toISOString(),
     });
   }

@@ -14,14 +14,14 @@ export interface Checkin {
   /** The linked entry's title as it is now; null when it has no title or no link. */
   entryTitle: string | null;
   /** Signs ticked: the id while the sign still exists, and always its name. */
-  flags: { id: string | null; name: string }[];
+  signs: { id: string | null; name: string }[];
   createdAt: string;
   updatedAt: string;
 }
 
 export type Level = 1 | 2 | 3 | 4 | 5;
 
-export interface RedFlag {
+export interface WarningSign {
   id: string;
   name: string;
   whatHelps: string;
@@ -32,15 +32,15 @@ export interface RedFlag {
 
 export type SuggestionView =
   | { kind: 'falling'; key: string; recent: number; baseline: number }
-  | { kind: 'recurring'; key: string; flagName: string; times: number };
+  | { kind: 'recurring'; key: string; signName: string; times: number };
 
 export const CAPACITY_MIN = 0;
 export const CAPACITY_MAX = 10;
 export const MAX_CHECKIN_TEXT = 1000;
-export const MAX_FLAG_NAME = 120;
-export const MAX_FLAG_HELPS = 2000;
-export const MAX_FLAG_CONTACT = 300;
-export const MAX_FLAGS = 50;
+export const MAX_SIGN_NAME = 120;
+export const MAX_SIGN_HELPS = 2000;
+export const MAX_SIGN_CONTACT = 300;
+export const MAX_SIGNS = 50;
 
 /** The words for each level, lowest first: how the form and the table speak. */
 export const LEVEL_WORDS = {

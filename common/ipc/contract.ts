@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { Checkin, RedFlag, SuggestionView } from '../checkins/types';
+import type { Checkin, SuggestionView, WarningSign } from '../checkins/types';
 import { MAX_TERM_LENGTH, MAX_TERMS } from '../deid/lists';
-import type { PromptView } from '../dialectics/prompts';
 import { EXPORT_FORMATS, type ExportCheck, type ExportPreview, type ExportRecord } from '../export/types';
 import {
   type ContactView,
@@ -19,9 +18,9 @@ import type { HoursMonth } from '../supervision/hours';
 import type {
   Action,
   AgendaItem,
-  AgendaSuggestion,
   BalanceView,
   EntryInSupervision,
+  FlaggedEntry,
   OpenAction,
   SessionRecord,
   Supervisor,
@@ -31,6 +30,7 @@ import { ENTRY_KINDS } from '../journal/types';
 import type { Template } from '../journal/templates';
 import { MAX_PASSPHRASE_LENGTH } from '../limits';
 import type { Result } from '../result';
+import type { PromptView } from '../two-truths/prompts';
 import { type Channel, CHANNELS, type EventName } from './names';
 
 export { CHANNELS, EVENTS, type Channel, type EventName } from './names';
@@ -301,19 +301,22 @@ export const contract = {
   'journal:links': { input: byEntry, output: output<LinkedEntry[]>() },
   'journal:link': { input: linkPair, output: output<LinkedEntry[]>() },
   'journal:unlink': { input: linkPair, output: output<LinkedEntry[]>() },
-  'truths:prompts': { input: none, output: output<PromptView[]>() },
-  'truths:savePrompt': {
+  'twoTruths:prompts': { input: none, output: output<PromptView[]>() },
+  'twoTruths:savePrompt': {
     input: z.object({ id: promptId.optional(), theme: z.string().max(40), a: text(2000), b: text(2000) }).strict(),
     output: output<PromptView>(),
   },
-  'truths:hidePrompt': {
+  'twoTruths:hidePrompt': {
     input: z.object({ id: promptId, hidden: z.boolean() }).strict(),
     output: output<PromptView>(),
   },
   /** Deletes one of the person's own prompts, or puts a built-in one back as it was. */
-  'truths:removePrompt': { input: z.object({ id: promptId }).strict(), output: output<null>() },
-  'truths:create': { input: z.object({ promptId: promptId.nullable().optional() }).strict(), output: output<Entry>() },
-  'truths:save': {
+  'twoTruths:removePrompt': { input: z.object({ id: promptId }).strict(), output: output<null>() },
+  'twoTruths:create': {
+    input: z.object({ promptId: promptId.nullable().optional() }).strict(),
+    output: output<Entry>(),
+  },
+  'twoTruths:save': {
     input: z
       .object({
         ...entryMeta,
@@ -346,7 +349,7 @@ export const contract = {
         load: z.number().nullable(),
         helping: text(20_000),
         hard: text(20_000),
-        flagIds: z.array(recordId).max(200),
+        signIds: z.array(recordId).max(200),
         entryId: entryId.nullable(),
       })
       .strict(),
@@ -362,15 +365,15 @@ export const contract = {
     /** The journal entry made, and the supervisor whose next agenda it joined, if there is one. */
     output: output<{ entry: Entry; supervisorName: string | null }>(),
   },
-  'flags:list': { input: none, output: output<RedFlag[]>() },
-  'flags:save': {
+  'signs:list': { input: none, output: output<WarningSign[]>() },
+  'signs:save': {
     input: z
       .object({ id: recordId.optional(), name: text(5000), whatHelps: text(20_000), contact: text(5000) })
       .strict(),
-    output: output<RedFlag>(),
+    output: output<WarningSign>(),
   },
-  'flags:delete': { input: z.object({ id: recordId }).strict(), output: output<null>() },
-  'flags:reorder': { input: z.object({ ids: z.array(recordId).max(200) }).strict(), output: output<RedFlag[]>() },
+  'signs:delete': { input: z.object({ id: recordId }).strict(), output: output<null>() },
+  'signs:reorder': { input: z.object({ ids: z.array(recordId).max(200) }).strict(), output: output<WarningSign[]>() },
   'supervision:supervisors': { input: none, output: output<Supervisor[]>() },
   'supervision:saveSupervisor': {
     input: z
@@ -419,9 +422,9 @@ export const contract = {
     input: z.object({ supervisorId: recordId, ids: z.array(recordId).max(500) }).strict(),
     output: output<AgendaItem[]>(),
   },
-  'supervision:suggestions': {
+  'supervision:flagged': {
     input: bySupervisor,
-    output: output<AgendaSuggestion[]>(),
+    output: output<FlaggedEntry[]>(),
   },
   'supervision:recordSession': {
     input: z

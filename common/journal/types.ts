@@ -1,4 +1,4 @@
-import type { TwoTruthsFields } from '../dialectics/two-truths';
+import type { TwoTruthsFields } from '../two-truths/two-truths';
 import type { DocNode } from './doc';
 
 /** A journal entry, or a two-truths entry (its own form, the same search, trash and history). */

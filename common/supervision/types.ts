@@ -150,7 +150,7 @@ export interface BalanceView {
 }
 
 /** An entry flagged "bring to supervision" that could join an agenda. */
-export interface AgendaSuggestion {
+export interface FlaggedEntry {
   id: string;
   kind: string;
   title: string;

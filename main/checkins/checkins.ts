@@ -7,12 +7,12 @@ import {
   type Checkin,
   type Level,
   MAX_CHECKIN_TEXT,
-  MAX_FLAG_CONTACT,
-  MAX_FLAG_HELPS,
-  MAX_FLAG_NAME,
-  MAX_FLAGS,
-  type RedFlag,
+  MAX_SIGN_CONTACT,
+  MAX_SIGN_HELPS,
+  MAX_SIGN_NAME,
+  MAX_SIGNS,
   type SuggestionView,
+  type WarningSign,
 } from '../../common/checkins/types';
 import { AppError } from '../../common/errors';
 import type { Vault } from '../vault/vault';
@@ -26,11 +26,11 @@ export interface CheckinInput {
   load: number | null;
   helping: string;
   hard: string;
-  flagIds: string[];
+  signIds: string[];
   entryId: string | null;
 }
 
-export interface RedFlagInput {
+export interface WarningSignInput {
   id?: string | undefined;
   name: string;
   whatHelps: string;
@@ -109,7 +109,7 @@ export class CheckinService {
          ORDER BY c.at DESC, c.created_at DESC`,
       )
       .all({ id, from: bound(range.from), to: bound(range.to) }) as CheckinRow[];
-    const flags = this.flagsOf(rows.map((r) => r.id));
+    const signs = this.signsOf(rows.map((r) => r.id));
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
@@ -121,26 +121,26 @@ export class CheckinService {
       hard: r.hard,
       entryId: r.entry_id,
       entryTitle: r.entry_id ? r.entry_title || null : null,
-      flags: flags.get(r.id) ?? [],
+      signs: signs.get(r.id) ?? [],
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     }));
   }
 
-  private flagsOf(ids: string[]): Map<string, { id: string | null; name: string }[]> {
+  private signsOf(ids: string[]): Map<string, { id: string | null; name: string }[]> {
     const out = new Map<string, { id: string | null; name: string }[]>();
     if (!ids.length) return out;
     // The sign's current name while it exists (it may have been renamed), the kept name once deleted.
     const rows = this.db()
       .prepare(
-        `SELECT cf.checkin_id, cf.flag_id, COALESCE(f.name, cf.name) AS name FROM checkin_flags cf
-           LEFT JOIN red_flags f ON f.id = cf.flag_id
-         WHERE cf.checkin_id IN (SELECT value FROM json_each(?)) ORDER BY f.position IS NULL, f.position, cf.id`,
+        `SELECT cs.checkin_id, cs.sign_id, COALESCE(w.name, cs.name) AS name FROM checkin_signs cs
+           LEFT JOIN warning_signs w ON w.id = cs.sign_id
+         WHERE cs.checkin_id IN (SELECT value FROM json_each(?)) ORDER BY w.position IS NULL, w.position, cs.id`,
       )
-      .all(JSON.stringify(ids)) as { checkin_id: string; flag_id: string | null; name: string }[];
+      .all(JSON.stringify(ids)) as { checkin_id: string; sign_id: string | null; name: string }[];
     for (const row of rows) {
       const list = out.get(row.checkin_id) ?? [];
-      list.push({ id: row.flag_id, name: row.name });
+      list.push({ id: row.sign_id, name: row.name });
       out.set(row.checkin_id, list);
     }
     return out;
@@ -167,7 +167,7 @@ export class CheckinService {
     const load = level(input.load, 'load');
     const helping = tidyText(input.helping, 'What is helping', MAX_CHECKIN_TEXT);
     const hard = tidyText(input.hard, 'What is hard', MAX_CHECKIN_TEXT);
-    const flagIds = [...new Set(input.flagIds)];
+    const signIds = [...new Set(input.signIds)];
     const stamp = this.now().toISOString();
     const id = input.id ?? randomUUID();
 
@@ -176,15 +176,16 @@ export class CheckinService {
       if (input.entryId && !db.prepare('SELECT 1 FROM entries WHERE id = ?').get(input.entryId)) {
         throw new AppError('NOT_FOUND', 'The entry you chose to link could not be found. It may have been deleted.');
       }
-      const flags = flagIds.map((flagId) => {
-        const name = db.prepare('SELECT name FROM red_flags WHERE id = ?').pluck().get(flagId) as string | undefined;
+      const signs = signIds.map((signId) => {
+        const name = db.prepare('SELECT name FROM warning_signs WHERE id = ?').pluck().get(signId) as
+          string | undefined;
         if (name === undefined) {
           throw new AppError(
             'NOT_FOUND',
             'One of the signs you ticked has just been deleted. Please look at the list again.',
           );
         }
-        return { flagId, name };
+        return { signId, name };
       });
       const values = {
         id,
@@ -207,15 +208,15 @@ export class CheckinService {
           .run(values).changes;
         if (!changed) throw new AppError('NOT_FOUND', 'That check-in could not be found. It may have been deleted.');
         // Signs that were ticked and have since been deleted stay in this check-in's history.
-        db.prepare('DELETE FROM checkin_flags WHERE checkin_id = ? AND flag_id IS NOT NULL').run(id);
+        db.prepare('DELETE FROM checkin_signs WHERE checkin_id = ? AND sign_id IS NOT NULL').run(id);
       } else {
         db.prepare(
           `INSERT INTO checkins (id, at, capacity, energy, sleep, load, helping, hard, entry_id, created_at, updated_at)
            VALUES (@id, @at, @capacity, @energy, @sleep, @load, @helping, @hard, @entryId, @stamp, @stamp)`,
         ).run(values);
       }
-      const insert = db.prepare('INSERT INTO checkin_flags (checkin_id, flag_id, name) VALUES (?, ?, ?)');
-      for (const flag of flags) insert.run(id, flag.flagId, flag.name);
+      const insert = db.prepare('INSERT INTO checkin_signs (checkin_id, sign_id, name) VALUES (?, ?, ?)');
+      for (const sign of signs) insert.run(id, sign.signId, sign.name);
     })();
     return this.get(id);
   }
@@ -234,72 +235,72 @@ export class CheckinService {
 
   // Early-warning signs
 
-  flags(): RedFlag[] {
+  signs(): WarningSign[] {
     return this.db()
       .prepare(
-        `SELECT f.id, f.name, f.what_helps AS whatHelps, f.contact,
-           (SELECT count(*) FROM checkin_flags cf WHERE cf.flag_id = f.id) AS timesTicked
-         FROM red_flags f ORDER BY f.position, f.created_at`,
+        `SELECT w.id, w.name, w.what_helps AS whatHelps, w.contact,
+           (SELECT count(*) FROM checkin_signs cs WHERE cs.sign_id = w.id) AS timesTicked
+         FROM warning_signs w ORDER BY w.position, w.created_at`,
       )
-      .all() as RedFlag[];
+      .all() as WarningSign[];
   }
 
-  saveFlag(input: RedFlagInput): RedFlag {
+  saveSign(input: WarningSignInput): WarningSign {
     const name = input.name.replace(/\s+/g, ' ').trim();
     if (!name) throw invalid('Please give the sign a name, in your own words.');
-    if (name.length > MAX_FLAG_NAME)
-      throw invalid(`Please keep the name to ${MAX_FLAG_NAME} characters; there is room below for more.`);
-    const whatHelps = tidyText(input.whatHelps, 'What helps', MAX_FLAG_HELPS);
-    const contact = tidyText(input.contact, 'Who to contact', MAX_FLAG_CONTACT);
+    if (name.length > MAX_SIGN_NAME)
+      throw invalid(`Please keep the name to ${MAX_SIGN_NAME} characters; there is room below for more.`);
+    const whatHelps = tidyText(input.whatHelps, 'What helps', MAX_SIGN_HELPS);
+    const contact = tidyText(input.contact, 'Who to contact', MAX_SIGN_CONTACT);
     const stamp = this.now().toISOString();
     const id = input.id ?? randomUUID();
     this.db().transaction(() => {
       const db = this.db();
-      const clash = db.prepare('SELECT 1 FROM red_flags WHERE name = ? COLLATE NOCASE AND id <> ?').get(name, id);
+      const clash = db.prepare('SELECT 1 FROM warning_signs WHERE name = ? COLLATE NOCASE AND id <> ?').get(name, id);
       if (clash) throw invalid(`You already have a sign called “${name}”.`);
       if (input.id) {
         const changed = db
-          .prepare('UPDATE red_flags SET name = ?, what_helps = ?, contact = ?, updated_at = ? WHERE id = ?')
+          .prepare('UPDATE warning_signs SET name = ?, what_helps = ?, contact = ?, updated_at = ? WHERE id = ?')
           .run(name, whatHelps, contact, stamp, id).changes;
         if (!changed) throw new AppError('NOT_FOUND', 'That sign could not be found. It may have been deleted.');
       } else {
-        const count = db.prepare('SELECT count(*) FROM red_flags').pluck().get() as number;
-        if (count >= MAX_FLAGS)
-          throw invalid(`Holding keeps up to ${MAX_FLAGS} signs. Perhaps two of them could become one?`);
+        const count = db.prepare('SELECT count(*) FROM warning_signs').pluck().get() as number;
+        if (count >= MAX_SIGNS)
+          throw invalid(`Holding keeps up to ${MAX_SIGNS} signs. Perhaps two of them could become one?`);
         db.prepare(
-          `INSERT INTO red_flags (id, name, what_helps, contact, position, created_at, updated_at)
-           VALUES (?, ?, ?, ?, (SELECT COALESCE(max(position), 0) + 1 FROM red_flags), ?, ?)`,
+          `INSERT INTO warning_signs (id, name, what_helps, contact, position, created_at, updated_at)
+           VALUES (?, ?, ?, ?, (SELECT COALESCE(max(position), 0) + 1 FROM warning_signs), ?, ?)`,
         ).run(id, name, whatHelps, contact, stamp, stamp);
       }
     })();
-    return this.flags().find((f) => f.id === id)!;
+    return this.signs().find((sign) => sign.id === id)!;
   }
 
   /** Past check-ins keep the sign's name: the link is cleared, the name stays with them. */
-  deleteFlag(id: string): void {
+  deleteSign(id: string): void {
     this.db().transaction(() => {
       const db = this.db();
-      const name = db.prepare('SELECT name FROM red_flags WHERE id = ?').pluck().get(id) as string | undefined;
+      const name = db.prepare('SELECT name FROM warning_signs WHERE id = ?').pluck().get(id) as string | undefined;
       if (name === undefined)
         throw new AppError('NOT_FOUND', 'That sign could not be found. It may have been deleted already.');
-      db.prepare('UPDATE checkin_flags SET name = ? WHERE flag_id = ?').run(name, id);
+      db.prepare('UPDATE checkin_signs SET name = ? WHERE sign_id = ?').run(name, id);
       // From now on the sign is known by its kept name: carry over any suggestion already set aside.
       db.prepare('DELETE FROM dismissed_suggestions WHERE key = ?').run(`recurring:name:${name}`);
       db.prepare('UPDATE dismissed_suggestions SET key = ? WHERE key = ?').run(
         `recurring:name:${name}`,
         `recurring:${id}`,
       );
-      db.prepare('DELETE FROM red_flags WHERE id = ?').run(id);
+      db.prepare('DELETE FROM warning_signs WHERE id = ?').run(id);
     })();
     this.scrubWal();
   }
 
-  reorderFlags(ids: string[]): RedFlag[] {
+  reorderSigns(ids: string[]): WarningSign[] {
     this.db().transaction(() => {
-      const update = this.db().prepare('UPDATE red_flags SET position = ? WHERE id = ?');
+      const update = this.db().prepare('UPDATE warning_signs SET position = ? WHERE id = ?');
       ids.forEach((id, i) => update.run(i + 1, id));
     })();
-    return this.flags();
+    return this.signs();
   }
 
   // Suggestions
@@ -312,10 +313,10 @@ export class CheckinService {
     const points = checkins.map((c) => ({
       at: c.at,
       capacity: c.capacity,
-      flags: c.flags.map((f) => {
+      signs: c.signs.map((sign) => {
         // A deleted sign is still counted, by its kept name.
-        const key = f.id ?? `name:${f.name}`;
-        names.set(key, f.name);
+        const key = sign.id ?? `name:${sign.name}`;
+        names.set(key, sign.name);
         return key;
       }),
     }));
@@ -336,7 +337,7 @@ export class CheckinService {
       .map((s): SuggestionView =>
         s.kind === 'falling'
           ? { kind: 'falling', key: s.key, recent: s.recent, baseline: s.baseline }
-          : { kind: 'recurring', key: s.key, flagName: names.get(s.flag) ?? s.flag, times: s.times },
+          : { kind: 'recurring', key: s.key, signName: names.get(s.sign) ?? s.sign, times: s.times },
       );
   }
 

@@ -96,7 +96,7 @@ export class ExportService {
           to: new Date(end.getTime() - 1).toISOString(),
         });
       },
-      signs: () => checkins.flags(),
+      signs: () => checkins.signs(),
     };
   }
 

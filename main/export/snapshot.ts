@@ -3,7 +3,7 @@
  * Nothing here decides what is safe to send; the check does that on exactly what this returns.
  */
 import type { DocMark, DocNode } from '../../common/journal/doc';
-import { type Checkin, LEVEL_WORDS, type RedFlag } from '../../common/checkins/types';
+import { type Checkin, LEVEL_WORDS, type WarningSign } from '../../common/checkins/types';
 import { AppError } from '../../common/errors';
 import type {
   Block,
@@ -26,7 +26,7 @@ export interface SnapshotSources {
   session(id: string): SessionRecord;
   hours(supervisorId: string, range: { from: string; to: string }): HoursMonth[];
   checkins(range: { from: string; to: string }): Checkin[];
-  signs(): RedFlag[];
+  signs(): WarningSign[];
 }
 
 /**
@@ -333,7 +333,7 @@ function checkinsSection(range: { from: string; to: string }, checkins: Checkin[
                   plain(level('energy', c.energy)),
                   plain(level('sleep', c.sleep)),
                   plain(level('load', c.load)),
-                  plain(c.flags.map((f) => f.name).join(', ')),
+                  plain(c.signs.map((f) => f.name).join(', ')),
                   plain(c.helping),
                   plain(c.hard),
                 ],
@@ -346,7 +346,7 @@ function checkinsSection(range: { from: string; to: string }, checkins: Checkin[
   };
 }
 
-function signsSection(signs: RedFlag[]): ExportSection {
+function signsSection(signs: WarningSign[]): ExportSection {
   const blocks: Block[] = [];
   for (const sign of signs) {
     blocks.push({ type: 'heading', level: 2, content: plain(sign.name) });

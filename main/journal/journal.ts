@@ -7,7 +7,7 @@ import {
   twoTruthsDoc,
   twoTruthsLabel,
   twoTruthsText,
-} from '../../common/dialectics/two-truths';
+} from '../../common/two-truths/two-truths';
 import { AppError } from '../../common/errors';
 import { countWords, type DocNode, excerptOf, plainTextOf, sanitiseDoc } from '../../common/journal/doc';
 import { parseSearchQuery } from '../../common/journal/search-query';

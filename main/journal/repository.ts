@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { TwoTruthsFields } from '../../common/dialectics/two-truths';
+import type { TwoTruthsFields } from '../../common/two-truths/two-truths';
 import type { DocNode } from '../../common/journal/doc';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../common/journal/search-query';
 import type {

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type {
   AgendaItem,
   AgendaSource,
-  AgendaSuggestion,
+  FlaggedEntry,
   Priority,
   SocialGrace,
   SupervisionFunction,
@@ -161,8 +161,8 @@ export class AgendaRepository {
     this.db.prepare('DELETE FROM agenda_items WHERE action_id = ?').run(actionId);
   }
 
-  /** See Agendas.suggestions. */
-  suggestions(supervisorId: string): AgendaSuggestion[] {
+  /** See Agendas.flagged. */
+  flagged(supervisorId: string): FlaggedEntry[] {
     return this.db
       .prepare(
         `SELECT e.id, e.kind, e.title, e.excerpt, e.updated_at AS updatedAt FROM entries e
@@ -174,6 +174,6 @@ export class AgendaRepository {
                AND s.created_at >= e.updated_at)
          ORDER BY e.updated_at DESC LIMIT 50`,
       )
-      .all({ sid: supervisorId }) as AgendaSuggestion[];
+      .all({ sid: supervisorId }) as FlaggedEntry[];
   }
 }

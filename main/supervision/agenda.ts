@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedInputOf } from '../../common/ipc/contract';
 import {
   type AgendaItem,
-  type AgendaSuggestion,
+  type FlaggedEntry,
   FUNCTIONS,
   PRIORITIES,
   SOCIAL_GRACES,
@@ -120,8 +120,8 @@ export class Agendas {
    * this supervision since they last changed (an entry stays flagged after it is discussed; it comes
    * back only with something new in it).
    */
-  suggestions(supervisorId: string): AgendaSuggestion[] {
-    return this.repo().suggestions(supervisorId);
+  flagged(supervisorId: string): FlaggedEntry[] {
+    return this.repo().flagged(supervisorId);
   }
 }
 

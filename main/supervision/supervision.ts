@@ -3,9 +3,9 @@ import type {
   Action,
   OpenAction,
   AgendaItem,
-  AgendaSuggestion,
   BalanceView,
   EntryInSupervision,
+  FlaggedEntry,
   SessionRecord,
   Supervisor,
 } from '../../common/supervision/types';
@@ -92,8 +92,8 @@ export class SupervisionService {
   }
 
   /** Flagged entries not on this agenda, nor discussed in this supervision since they last changed. */
-  suggestions(supervisorId: string): AgendaSuggestion[] {
-    return this.agendas.suggestions(supervisorId);
+  flagged(supervisorId: string): FlaggedEntry[] {
+    return this.agendas.flagged(supervisorId);
   }
 
   // Sessions and actions (sessions.ts)

@@ -6,7 +6,7 @@ export const DAY = 24 * 60 * 60 * 1000;
 export interface SeededCheckin {
   at: string;
   capacity: number;
-  flagged: boolean;
+  withSign: boolean;
 }
 
 /**
@@ -16,7 +16,7 @@ export interface SeededCheckin {
  */
 export function seedWeeks(
   services: Services,
-  { flagId, recurring = false }: { flagId: string; recurring?: boolean },
+  { signId, recurring = false }: { signId: string; recurring?: boolean },
 ): SeededCheckin[] {
   const now = Date.now();
   const steady = [7, 6, 7, 8, 7, 7, 6, 8, 7, 7, 6, 7, 8, 7, 7];
@@ -25,7 +25,7 @@ export function seedWeeks(
   const seeded: SeededCheckin[] = [];
   for (let daysAgo = 42; daysAgo >= 2; daysAgo -= 2) {
     const capacity = daysAgo > 12 ? steady[(42 - daysAgo) / 2]! : lower[(12 - daysAgo) / 2]!;
-    const flagged = tickedOn.includes(daysAgo);
+    const withSign = tickedOn.includes(daysAgo);
     const at = new Date(now - daysAgo * DAY - 3 * 60 * 60 * 1000).toISOString();
     services.checkins.save({
       at,
@@ -35,10 +35,10 @@ export function seedWeeks(
       load: capacity > 5 ? 2 : 4,
       helping: capacity > 5 ? 'Walking home along the canal.' : '',
       hard: capacity > 5 ? '' : 'A run of heavy sessions.',
-      flagIds: flagged ? [flagId] : [],
+      signIds: withSign ? [signId] : [],
       entryId: null,
     });
-    seeded.push({ at, capacity, flagged });
+    seeded.push({ at, capacity, withSign });
   }
   return seeded;
 }
@@ -68,7 +68,7 @@ export class CheckinsPageObject {
   }
 
   get signMarkers() {
-    return this.page.getByTestId('capacity-chart').locator('[data-testid="chart-point"][data-flagged="true"]');
+    return this.page.getByTestId('capacity-chart').locator('[data-testid="chart-point"][data-with-sign="true"]');
   }
 
   get tableRows() {

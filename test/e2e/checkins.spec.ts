@@ -37,7 +37,7 @@ test('signs, a keyboard check-in, the trend and its table, a gentle suggestion, 
   await signForm.getByRole('button', { name: 'Save sign' }).click();
   await expect(signForm.getByRole('alert')).toHaveText('Please give the sign a name, in your own words.');
   await signForm.getByRole('button', { name: 'Cancel' }).click();
-  expect(services.flags()).toHaveLength(2);
+  expect(services.signs()).toHaveLength(2);
 
   // Reorder with the keyboard; focus stays with the sign that moved.
   await page.getByRole('button', { name: 'Move up “Snapping at people”' }).focus();
@@ -47,7 +47,7 @@ test('signs, a keyboard check-in, the trend and its table, a gentle suggestion, 
     'Not sleeping well',
   ]);
   await expect(page.getByRole('button', { name: 'Move down “Snapping at people”' })).toBeFocused();
-  expect(services.flags().map((f) => f.name)).toEqual(['Snapping at people', 'Not sleeping well']);
+  expect(services.signs().map((f) => f.name)).toEqual(['Snapping at people', 'Not sleeping well']);
   await page.keyboard.press('Enter');
   await expect(checkins.signs.getByRole('heading', { level: 3 })).toHaveText([
     'Not sleeping well',
@@ -64,11 +64,11 @@ test('signs, a keyboard check-in, the trend and its table, a gentle suggestion, 
   await expect(
     page.getByRole('status').filter({ hasText: 'Your changes to “Snapping at people” are saved.' }),
   ).toBeVisible();
-  expect(services.flags()[1]).toMatchObject({ name: 'Snapping at people', contact: 'Jo, at home' });
+  expect(services.signs()[1]).toMatchObject({ name: 'Snapping at people', contact: 'Jo, at home' });
 
   // Six weeks of check-ins, written straight into the services, then the page read afresh.
-  const notSleeping = services.flags().find((f) => f.name === 'Not sleeping well')!;
-  const seeded = seedWeeks(shell.services, { flagId: notSleeping.id });
+  const notSleeping = services.signs().find((f) => f.name === 'Not sleeping well')!;
+  const seeded = seedWeeks(shell.services, { signId: notSleeping.id });
   await page.reload();
   await app.expectFrame();
   await app.goTo('Check-ins');
@@ -79,7 +79,7 @@ test('signs, a keyboard check-in, the trend and its table, a gentle suggestion, 
   await expect(checkins.chartPoints).toHaveCount(month);
   await expect(checkins.signMarkers).toHaveCount(
     within(
-      seeded.filter((c) => c.flagged),
+      seeded.filter((c) => c.withSign),
       30,
     ),
   );
@@ -167,7 +167,7 @@ test('signs, a keyboard check-in, the trend and its table, a gentle suggestion, 
     energy: 2,
     sleep: null,
     helping: 'A quiet lunch outside.',
-    flags: [{ id: notSleeping.id, name: 'Not sleeping well' }],
+    signs: [{ id: notSleeping.id, name: 'Not sleeping well' }],
   });
   await expect(checkins.chartPoints).toHaveCount(month + 1);
   const newest = checkins.recent.getByRole('listitem').first();
@@ -222,7 +222,7 @@ test('signs, a keyboard check-in, the trend and its table, a gentle suggestion, 
   await expect(checkins.signs.getByRole('listitem')).toHaveCount(1);
   await expect(form.getByRole('checkbox', { name: 'Not sleeping well' })).toHaveCount(0);
   await expect(checkins.recent.getByRole('listitem').first()).toContainText('Signs: Not sleeping well');
-  expect(services.list()[0]!.flags).toEqual([{ id: null, name: 'Not sleeping well' }]);
+  expect(services.list()[0]!.signs).toEqual([{ id: null, name: 'Not sleeping well' }]);
 });
 
 test.describe('in the dark', () => {
@@ -232,12 +232,12 @@ test.describe('in the dark', () => {
     const page = app.page;
     const checkins = new CheckinsPageObject(page);
     await app.confirmRecoveryKey(await app.createVault());
-    const sign = shell.services.checkins.saveFlag({
+    const sign = shell.services.checkins.saveSign({
       name: 'Dreading the inbox',
       whatHelps: 'Opening it with a cup of tea, and only for twenty minutes.',
       contact: 'Priya, a colleague I trust',
     });
-    const seeded = seedWeeks(shell.services, { flagId: sign.id, recurring: true });
+    const seeded = seedWeeks(shell.services, { signId: sign.id, recurring: true });
     await app.goTo('Check-ins');
 
     await expect(page.getByTestId('suggestion')).toHaveCount(2);
@@ -311,8 +311,8 @@ test('with two supervisions, a suggestion joins the agenda of the one you choose
   };
   services.supervision.saveSupervisor({ ...contract, name: 'Dr Ama Mensah' });
   const team = services.supervision.saveSupervisor({ ...contract, name: 'Team reflective group', type: 'group' });
-  const sign = services.checkins.saveFlag({ name: 'Not sleeping well', whatHelps: '', contact: '' });
-  seedWeeks(services, { flagId: sign.id });
+  const sign = services.checkins.saveSign({ name: 'Not sleeping well', whatHelps: '', contact: '' });
+  seedWeeks(services, { signId: sign.id });
   await app.goTo('Check-ins');
   const falling = page.getByTestId('suggestion').filter({ hasText: 'Your capacity lately' });
   await falling.getByLabel('Supervision with').selectOption({ label: 'Team reflective group' });

@@ -19,7 +19,7 @@ export function seedCheckins(services: Services): void {
       load: 3,
       helping,
       hard,
-      flagIds: [],
+      signIds: [],
       entryId: null,
     });
   }

@@ -274,7 +274,7 @@ test('check-ins and warning signs leave only when ticked, a clean check says so,
   const ama = services.supervision.saveSupervisor(CONTRACT);
   seedSessions(services, ama.id, [20]);
   services.supervision.addAgendaItem(ama.id, agendaItem('Boundaries with a family'));
-  services.checkins.saveFlag({
+  services.checkins.saveSign({
     name: 'Not sleeping well',
     whatHelps: 'An early night, and no screens after nine.',
     contact: '',

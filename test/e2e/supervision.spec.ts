@@ -73,13 +73,13 @@ test('a contract, an agenda from flagged entries, reordered by keyboard, a sessi
   });
 
   // The two flagged entries are waiting: each goes on the agenda with one button.
-  const suggestions = page.getByRole('group', { name: 'Flagged to bring to supervision' });
-  await expect(suggestions.getByRole('listitem')).toHaveCount(2);
-  await suggestions.getByRole('button', { name: 'Add to agenda: “The referral I turned down”' }).click();
+  const flagged = page.getByRole('group', { name: 'Flagged to bring to supervision' });
+  await expect(flagged.getByRole('listitem')).toHaveCount(2);
+  await flagged.getByRole('button', { name: 'Add to agenda: “The referral I turned down”' }).click();
   await expect(sup.agendaStatus).toContainText('“The referral I turned down” is on the agenda');
-  await expect(suggestions.getByRole('button', { name: 'Add to agenda: “A difficult team meeting”' })).toBeFocused();
+  await expect(flagged.getByRole('button', { name: 'Add to agenda: “A difficult team meeting”' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(suggestions).toHaveCount(0);
+  await expect(flagged).toHaveCount(0);
   await sup.expectOrder(['The referral I turned down', 'A difficult team meeting']);
   await expect(sup.item('The referral I turned down')).toContainText('From your entry “The referral I turned down”');
 

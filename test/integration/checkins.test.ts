@@ -13,7 +13,7 @@ const base = {
   load: 2,
   helping: 'A walk at lunch',
   hard: 'A long clinic',
-  flagIds: [] as string[],
+  signIds: [] as string[],
   entryId: null,
 };
 
@@ -23,15 +23,15 @@ const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 describe('check-ins and early-warning signs', () => {
   it('records, edits and deletes a check-in with its signs and a linked entry', async () => {
     const s = await open();
-    const flag = s.checkins.saveFlag({ name: 'Skipping lunch', whatHelps: 'A proper break', contact: 'Sam, my buddy' });
+    const sign = s.checkins.saveSign({ name: 'Skipping lunch', whatHelps: 'A proper break', contact: 'Sam, my buddy' });
     const entry = s.journal.create({ title: 'Tuesday clinic' });
-    const saved = s.checkins.save({ ...base, flagIds: [flag.id, flag.id], entryId: entry.id });
-    expect(saved.flags).toEqual([{ id: flag.id, name: 'Skipping lunch' }]);
+    const saved = s.checkins.save({ ...base, signIds: [sign.id, sign.id], entryId: entry.id });
+    expect(saved.signs).toEqual([{ id: sign.id, name: 'Skipping lunch' }]);
     expect(saved.entryTitle).toBe('Tuesday clinic');
-    expect(s.checkins.flags()[0]!.timesTicked).toBe(1);
+    expect(s.checkins.signs()[0]!.timesTicked).toBe(1);
 
-    const edited = s.checkins.save({ ...base, id: saved.id, capacity: 3, flagIds: [], entryId: null });
-    expect(edited).toMatchObject({ capacity: 3, flags: [], entryId: null, createdAt: saved.createdAt });
+    const edited = s.checkins.save({ ...base, id: saved.id, capacity: 3, signIds: [], entryId: null });
+    expect(edited).toMatchObject({ capacity: 3, signs: [], entryId: null, createdAt: saved.createdAt });
     expect(s.checkins.list()).toHaveLength(1);
 
     s.checkins.delete(saved.id);
@@ -52,7 +52,7 @@ describe('check-ins and early-warning signs', () => {
       /already come/,
     );
     expectCode(() => s.checkins.save({ ...base, helping: 'x'.repeat(1001) }), 'INVALID_INPUT', /1,000 characters/);
-    expectCode(() => s.checkins.save({ ...base, flagIds: ['3f1c7a4e-0000-4000-8000-000000000000'] }), 'NOT_FOUND');
+    expectCode(() => s.checkins.save({ ...base, signIds: ['3f1c7a4e-0000-4000-8000-000000000000'] }), 'NOT_FOUND');
     expectCode(() => s.checkins.save({ ...base, entryId: '3f1c7a4e-0000-4000-8000-000000000000' }), 'NOT_FOUND');
     expect(s.checkins.list()).toEqual([]);
     // The edges are fine.
@@ -64,35 +64,35 @@ describe('check-ins and early-warning signs', () => {
 
   it('keeps the name of a deleted sign in past check-ins, and shows a renamed sign by its new name', async () => {
     const s = await open();
-    const a = s.checkins.saveFlag({ name: 'Not sleeping', whatHelps: '', contact: '' });
-    const b = s.checkins.saveFlag({ name: 'Snapping at home', whatHelps: '', contact: '' });
-    const c = s.checkins.save({ ...base, flagIds: [a.id, b.id] });
-    s.checkins.saveFlag({ id: b.id, name: 'Short with people at home', whatHelps: '', contact: '' });
-    s.checkins.deleteFlag(a.id);
-    expect(s.checkins.flags().map((f) => f.name)).toEqual(['Short with people at home']);
-    expect(s.checkins.get(c.id).flags).toEqual([
+    const a = s.checkins.saveSign({ name: 'Not sleeping', whatHelps: '', contact: '' });
+    const b = s.checkins.saveSign({ name: 'Snapping at home', whatHelps: '', contact: '' });
+    const c = s.checkins.save({ ...base, signIds: [a.id, b.id] });
+    s.checkins.saveSign({ id: b.id, name: 'Short with people at home', whatHelps: '', contact: '' });
+    s.checkins.deleteSign(a.id);
+    expect(s.checkins.signs().map((f) => f.name)).toEqual(['Short with people at home']);
+    expect(s.checkins.get(c.id).signs).toEqual([
       { id: b.id, name: 'Short with people at home' },
       { id: null, name: 'Not sleeping' },
     ]);
     // Editing the check-in later still keeps the deleted sign's name.
-    s.checkins.save({ ...base, id: c.id, flagIds: [] });
-    expect(s.checkins.get(c.id).flags).toEqual([{ id: null, name: 'Not sleeping' }]);
+    s.checkins.save({ ...base, id: c.id, signIds: [] });
+    expect(s.checkins.get(c.id).signs).toEqual([{ id: null, name: 'Not sleeping' }]);
   });
 
   it('checks signs: a name is needed, names are unique, text has limits', async () => {
     const s = await open();
-    expectCode(() => s.checkins.saveFlag({ name: '   ', whatHelps: '', contact: '' }), 'INVALID_INPUT', /name/);
-    s.checkins.saveFlag({ name: 'Withdrawing', whatHelps: '', contact: '' });
+    expectCode(() => s.checkins.saveSign({ name: '   ', whatHelps: '', contact: '' }), 'INVALID_INPUT', /name/);
+    s.checkins.saveSign({ name: 'Withdrawing', whatHelps: '', contact: '' });
     expectCode(
-      () => s.checkins.saveFlag({ name: 'withdrawing ', whatHelps: '', contact: '' }),
+      () => s.checkins.saveSign({ name: 'withdrawing ', whatHelps: '', contact: '' }),
       'INVALID_INPUT',
       /already/,
     );
-    expectCode(() => s.checkins.saveFlag({ name: 'x', whatHelps: 'y'.repeat(2001), contact: '' }), 'INVALID_INPUT');
-    const flags = s.checkins.flags();
-    expect(flags).toHaveLength(1);
-    const second = s.checkins.saveFlag({ name: 'Cancelling plans', whatHelps: '', contact: '' });
-    expect(s.checkins.reorderFlags([second.id, flags[0]!.id]).map((f) => f.name)).toEqual([
+    expectCode(() => s.checkins.saveSign({ name: 'x', whatHelps: 'y'.repeat(2001), contact: '' }), 'INVALID_INPUT');
+    const signs = s.checkins.signs();
+    expect(signs).toHaveLength(1);
+    const second = s.checkins.saveSign({ name: 'Cancelling plans', whatHelps: '', contact: '' });
+    expect(s.checkins.reorderSigns([second.id, signs[0]!.id]).map((f) => f.name)).toEqual([
       'Cancelling plans',
       'Withdrawing',
     ]);
@@ -100,21 +100,21 @@ describe('check-ins and early-warning signs', () => {
 
   it('suggests gently when capacity falls or a sign recurs, and a dismissal lasts', async () => {
     const s = await open();
-    const flag = s.checkins.saveFlag({ name: 'Dreading Mondays', whatHelps: '', contact: '' });
+    const sign = s.checkins.saveSign({ name: 'Dreading Mondays', whatHelps: '', contact: '' });
     for (const day of [30, 26, 22, 18]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 7 });
     expect(s.checkins.suggestions()).toEqual([]);
-    for (const day of [6, 4, 2]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 4, flagIds: [flag.id] });
+    for (const day of [6, 4, 2]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 4, signIds: [sign.id] });
     const suggestions = s.checkins.suggestions();
     expect(suggestions).toEqual([
       expect.objectContaining({ kind: 'falling', recent: 4, baseline: 7 }),
-      expect.objectContaining({ kind: 'recurring', flagName: 'Dreading Mondays', times: 3 }),
+      expect.objectContaining({ kind: 'recurring', signName: 'Dreading Mondays', times: 3 }),
     ]);
     s.checkins.dismiss(suggestions[0]!.key);
     expect(s.checkins.suggestions().map((x) => x.kind)).toEqual(['recurring']);
     // A deleted sign still counts by its kept name.
-    s.checkins.deleteFlag(flag.id);
+    s.checkins.deleteSign(sign.id);
     expect(s.checkins.suggestions()).toEqual([
-      expect.objectContaining({ kind: 'recurring', flagName: 'Dreading Mondays' }),
+      expect.objectContaining({ kind: 'recurring', signName: 'Dreading Mondays' }),
     ]);
   });
 
@@ -152,11 +152,11 @@ describe('check-in edges', () => {
 
   it('keeps a recurring suggestion set aside when its sign is deleted', async () => {
     const s = await open();
-    const flag = s.checkins.saveFlag({ name: 'Dreading Mondays', whatHelps: '', contact: '' });
-    for (const day of [6, 4, 2]) s.checkins.save({ ...base, at: daysAgo(day), flagIds: [flag.id] });
+    const sign = s.checkins.saveSign({ name: 'Dreading Mondays', whatHelps: '', contact: '' });
+    for (const day of [6, 4, 2]) s.checkins.save({ ...base, at: daysAgo(day), signIds: [sign.id] });
     const [recurring] = s.checkins.suggestions();
     s.checkins.dismiss(recurring!.key);
-    s.checkins.deleteFlag(flag.id);
+    s.checkins.deleteSign(sign.id);
     expect(s.checkins.suggestions()).toEqual([]);
   });
 
@@ -186,9 +186,9 @@ describe('a dismissal over time', () => {
     const start = Date.parse('2026-09-01T09:00:00Z');
     let now = start;
     const service = new CheckinService(s.vault, () => new Date(now));
-    const flag = service.saveFlag({ name: 'Dreading Mondays', whatHelps: '', contact: '' });
+    const sign = service.saveSign({ name: 'Dreading Mondays', whatHelps: '', contact: '' });
     const tick = (day: number, capacity = 6) =>
-      service.save({ ...base, at: new Date(start + day * DAY + 37_123).toISOString(), capacity, flagIds: [flag.id] });
+      service.save({ ...base, at: new Date(start + day * DAY + 37_123).toISOString(), capacity, signIds: [sign.id] });
     // A sign ticked every three days for sixty days.
     const first = [0, 3, 6].map((d) => {
       now = start + d * DAY + DAY / 2;
@@ -196,7 +196,7 @@ describe('a dismissal over time', () => {
     });
     now = start + 7 * DAY;
     const [recurring] = service.suggestions();
-    expect(recurring).toMatchObject({ kind: 'recurring', flagName: 'Dreading Mondays' });
+    expect(recurring).toMatchObject({ kind: 'recurring', signName: 'Dreading Mondays' });
     service.dismiss(recurring!.key);
     for (let d = 9; d <= 60; d += 3) {
       now = start + d * DAY + DAY / 2;
@@ -204,7 +204,7 @@ describe('a dismissal over time', () => {
       expect(service.suggestions(), `day ${d}`).toEqual([]);
     }
     // The first check-in re-timed to the minute, then deleted: still set aside.
-    service.save({ ...base, id: first[0]!.id, at: '2026-09-01T09:00:00.000Z', capacity: 6, flagIds: [flag.id] });
+    service.save({ ...base, id: first[0]!.id, at: '2026-09-01T09:00:00.000Z', capacity: 6, signIds: [sign.id] });
     expect(service.suggestions()).toEqual([]);
     service.delete(first[0]!.id);
     expect(service.suggestions()).toEqual([]);

@@ -405,7 +405,7 @@ describe('what can be included', () => {
     s.supervision.addAgendaItem(sup.id, agendaItem('My own tiredness', { function: 'restorative', minutes: 10 }), {
       kind: 'scratch',
     });
-    const sign = s.checkins.saveFlag({
+    const sign = s.checkins.saveSign({
       name: 'Skipping lunch',
       whatHelps: 'A walk at noon',
       contact: 'Sam, 07700 900456',
@@ -418,7 +418,7 @@ describe('what can be included', () => {
       load: 4,
       helping: 'Walking',
       hard: 'Caseload',
-      flagIds: [sign.id],
+      signIds: [sign.id],
       entryId: null,
     });
     const base = {

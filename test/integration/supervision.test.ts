@@ -68,7 +68,7 @@ describe('the agenda and a session', () => {
     const b = flaggedEntry(s, 'A difficult team meeting');
     expect(
       s.supervision
-        .suggestions(sup.id)
+        .flagged(sup.id)
         .map((e) => e.title)
         .sort(),
     ).toEqual(['A difficult team meeting', 'The referral I turned down']);
@@ -87,7 +87,7 @@ describe('the agenda and a session', () => {
       },
     );
     const restorative = s.supervision.addAgendaItem(sup.id, item('How I am', { function: 'restorative', minutes: 10 }));
-    expect(s.supervision.suggestions(sup.id)).toEqual([]);
+    expect(s.supervision.flagged(sup.id)).toEqual([]);
     expect(second.source).toEqual({
       kind: 'entry',
       entryId: b.id,
@@ -337,7 +337,7 @@ describe('from a check-in suggestion', () => {
     const s = await open();
     const sup = s.supervision.saveSupervisor(contract);
     const DAY = 86_400_000;
-    const base = { energy: null, sleep: null, load: null, helping: '', hard: '', flagIds: [], entryId: null };
+    const base = { energy: null, sleep: null, load: null, helping: '', hard: '', signIds: [], entryId: null };
     for (const d of [30, 26, 22])
       s.checkins.save({ ...base, at: new Date(Date.now() - d * DAY).toISOString(), capacity: 8 });
     for (const d of [5, 3, 1])
@@ -363,7 +363,7 @@ describe('from a check-in suggestion', () => {
     s.supervision.saveSupervisor(contract);
     const team = s.supervision.saveSupervisor({ ...contract, name: 'Team reflective group', type: 'group' });
     const DAY = 86_400_000;
-    const base = { energy: null, sleep: null, load: null, helping: '', hard: '', flagIds: [], entryId: null };
+    const base = { energy: null, sleep: null, load: null, helping: '', hard: '', signIds: [], entryId: null };
     for (const d of [30, 26, 22])
       s.checkins.save({ ...base, at: new Date(Date.now() - d * DAY).toISOString(), capacity: 8 });
     for (const d of [5, 3, 1])
@@ -401,12 +401,12 @@ describe('after a session', () => {
       items: [{ agendaItemId: added.id, outcome: 'discussed', discussed: '', decided: '' }],
       actions: [{ text: 'Read the policy', owner: 'Me', due: '2026-11-19' }],
     });
-    expect(s.supervision.suggestions(sup.id)).toEqual([]);
+    expect(s.supervision.flagged(sup.id)).toEqual([]);
     expect(s.supervision.agenda(sup.id)[0]!.question).toBe('Due 19 November 2026. Where has it got to?');
     await new Promise((resolve) => setTimeout(resolve, 5));
     const current = s.journal.get(entry.id);
     s.journal.save({ ...current, title: 'The referral, a month on' });
-    expect(s.supervision.suggestions(sup.id).map((e) => e.title)).toEqual(['The referral, a month on']);
+    expect(s.supervision.flagged(sup.id).map((e) => e.title)).toEqual(['The referral, a month on']);
   });
 
   it('asks for whole minutes, and an ended supervision no longer claims an entry for its agenda', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BUILTIN_PROMPTS } from '../../common/dialectics/prompts';
-import type { TwoTruthsFields } from '../../common/dialectics/two-truths';
+import { BUILTIN_PROMPTS } from '../../common/two-truths/prompts';
+import type { TwoTruthsFields } from '../../common/two-truths/two-truths';
 import { docFromParagraphs } from '../../common/journal/doc';
 import type { Entry } from '../../common/journal/types';
 import { REVISION_INTERVAL_MS } from '../../main/journal/journal';

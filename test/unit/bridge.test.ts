@@ -23,13 +23,13 @@ describe('bridge builder', () => {
       'checkins',
       'events',
       'export',
-      'flags',
       'journal',
       'settings',
       'sharing',
+      'signs',
       'supervision',
       'templates',
-      'truths',
+      'twoTruths',
       'vault',
     ]);
     for (const channel of CHANNELS) {

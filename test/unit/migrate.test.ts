@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../common/errors';
 import { currentVersion, latestVersion, migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
+import { migration0011 } from '../../main/db/migrations/0011-warning-signs';
 import type { Migration } from '../../main/db/migrations/types';
 
 const table = (version: number, name: string): Migration => ({
@@ -74,5 +75,51 @@ describe('migrations', () => {
       .all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(0);
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
+  });
+
+  it('renames warning signs and their ticks (0011) in a database made by the version before, keeping what was in them', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const before = migrations.slice(0, migrations.indexOf(migration0011));
+    migrate(db, before);
+    const at = '2026-05-01T09:00:00.000Z';
+    db.prepare(
+      `INSERT INTO red_flags (id, name, what_helps, contact, position, created_at, updated_at)
+       VALUES ('s1', 'Not sleeping', 'A walk', 'Sam', 1, @at, @at), ('s2', 'Snapping', '', '', 2, @at, @at)`,
+    ).run({ at });
+    db.prepare(`INSERT INTO checkins (id, at, capacity, created_at, updated_at) VALUES ('c1', @at, 4, @at, @at)`).run({
+      at,
+    });
+    db.prepare(
+      `INSERT INTO checkin_flags (checkin_id, flag_id, name) VALUES ('c1', 's1', 'Not sleeping'), ('c1', 's2', 'Snapping')`,
+    ).run();
+
+    expect(migrate(db)).toEqual({ from: before.length, to: migrations.length });
+
+    const names = (type: string) =>
+      db.prepare('SELECT name FROM sqlite_master WHERE type = ? ORDER BY name').pluck().all(type) as string[];
+    expect(names('table')).toEqual(expect.arrayContaining(['warning_signs', 'checkin_signs']));
+    expect(names('table').filter((n) => /flag/.test(n))).toEqual([]);
+    expect(names('index')).toEqual(expect.arrayContaining(['checkin_signs_by_checkin', 'checkin_signs_by_sign']));
+    expect(names('index').filter((n) => /flag/.test(n))).toEqual([]);
+    expect(db.prepare('SELECT name, what_helps, contact FROM warning_signs ORDER BY position').all()).toEqual([
+      { name: 'Not sleeping', what_helps: 'A walk', contact: 'Sam' },
+      { name: 'Snapping', what_helps: '', contact: '' },
+    ]);
+    expect(db.prepare('SELECT sign_id, name FROM checkin_signs ORDER BY id').all()).toEqual([
+      { sign_id: 's1', name: 'Not sleeping' },
+      { sign_id: 's2', name: 'Snapping' },
+    ]);
+    // The foreign key follows the renamed table: deleting a sign clears the link and keeps the tick's name.
+    expect(db.prepare('PRAGMA foreign_key_list(checkin_signs)').all()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ table: 'warning_signs', from: 'sign_id', to: 'id' })]),
+    );
+    db.prepare("DELETE FROM warning_signs WHERE id = 's1'").run();
+    expect(db.prepare('SELECT sign_id, name FROM checkin_signs ORDER BY id').all()).toEqual([
+      { sign_id: null, name: 'Not sleeping' },
+      { sign_id: 's2', name: 'Snapping' },
+    ]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

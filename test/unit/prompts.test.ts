@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PROMPTS, promptOfTheDay, THEMES } from '../../common/dialectics/prompts';
+import { BUILTIN_PROMPTS, promptOfTheDay, THEMES } from '../../common/two-truths/prompts';
 
 describe('two-truths prompt library', () => {
   it('has at least 40 pairs, at least six in every theme, with unique ids and no repeats', () => {

@@ -3,7 +3,7 @@ import { type CheckinPoint, suggestionsFor } from '../../common/checkins/trend';
 
 const NOW = new Date('2026-11-21T18:00:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString();
-const c = (d: number, capacity: number, flags: string[] = []): CheckinPoint => ({ at: daysAgo(d), capacity, flags });
+const c = (d: number, capacity: number, signs: string[] = []): CheckinPoint => ({ at: daysAgo(d), capacity, signs });
 const kinds = (points: CheckinPoint[]) => suggestionsFor(points, NOW).map((s) => s.kind);
 
 describe('check-in trend rule', () => {
@@ -35,7 +35,7 @@ describe('check-in trend rule', () => {
   it('ignores check-ins older than the baseline window and in the future', () => {
     // Six weeks ago capacity was high; that is too long ago to be the measure now.
     expect(kinds([c(60, 10), c(59, 10), c(5, 6), c(3, 6), c(1, 6)])).toEqual([]);
-    expect(kinds([c(20, 7), c(3, 7), c(2, 7), c(1, 7), { at: daysAgo(-2), capacity: 0, flags: [] }])).toEqual([]);
+    expect(kinds([c(20, 7), c(3, 7), c(2, 7), c(1, 7), { at: daysAgo(-2), capacity: 0, signs: [] }])).toEqual([]);
   });
 
   it('notices an early-warning sign ticked three times in a fortnight, once per check-in', () => {
@@ -50,7 +50,7 @@ describe('check-in trend rule', () => {
     points.push(c(1, 6, ['sleep']));
     points.push(c(0.5, 6, ['sleep']));
     expect(suggestionsFor(points, NOW)).toEqual([
-      expect.objectContaining({ kind: 'recurring', flag: 'sleep', times: 4 }),
+      expect.objectContaining({ kind: 'recurring', sign: 'sleep', times: 4 }),
     ]);
   });
 
@@ -96,7 +96,7 @@ describe('check-in trend rule', () => {
   });
 
   it('copes with unsorted and malformed timestamps', () => {
-    const points = [c(1, 5), { at: 'not a date', capacity: 0, flags: [] }, c(10, 8), c(3, 5), c(6, 6)];
+    const points = [c(1, 5), { at: 'not a date', capacity: 0, signs: [] }, c(10, 8), c(3, 5), c(6, 6)];
     expect(kinds(points)).toEqual(['falling']);
   });
 });

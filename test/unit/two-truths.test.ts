@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseTwoTruths, twoTruthsDoc, twoTruthsLabel } from '../../common/dialectics/two-truths';
+import { normaliseTwoTruths, twoTruthsDoc, twoTruthsLabel } from '../../common/two-truths/two-truths';
 import { plainTextOf } from '../../common/journal/doc';
 
 describe('two truths as a document', () => {

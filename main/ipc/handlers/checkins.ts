@@ -14,11 +14,11 @@ export function checkinHandlers(ctx: HandlerContext): HandlersOf<'checkins'> {
   };
 }
 
-export function signHandlers({ checkins }: HandlerContext): HandlersOf<'flags'> {
+export function signHandlers({ checkins }: HandlerContext): HandlersOf<'signs'> {
   return {
-    'flags:list': () => checkins.flags(),
-    'flags:save': (input) => checkins.saveFlag(input),
-    'flags:delete': ({ id }) => (checkins.deleteFlag(id), null),
-    'flags:reorder': ({ ids }) => checkins.reorderFlags(ids),
+    'signs:list': () => checkins.signs(),
+    'signs:save': (input) => checkins.saveSign(input),
+    'signs:delete': ({ id }) => (checkins.deleteSign(id), null),
+    'signs:reorder': ({ ids }) => checkins.reorderSigns(ids),
   };
 }

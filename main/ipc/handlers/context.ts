@@ -1,6 +1,5 @@
 import type { AppInfo } from '../../../common/ipc/contract';
 import type { CheckinService } from '../../checkins/checkins';
-import type { PromptService } from '../../dialectics/prompts';
 import type { ExportService, PdfRenderer } from '../../export/export';
 import type { JournalService } from '../../journal/journal';
 import type { TemplateService } from '../../journal/templates';
@@ -8,6 +7,7 @@ import type { SettingsService } from '../../settings/settings';
 import type { IdentityService } from '../../sharing/identity';
 import type { SharingService } from '../../sharing/sharing';
 import type { SupervisionService } from '../../supervision/supervision';
+import type { PromptService } from '../../two-truths/prompts';
 import type { Vault } from '../../vault/vault';
 import type { Files } from '../files';
 import type { Tasks } from '../tasks';

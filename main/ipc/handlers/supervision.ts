@@ -17,7 +17,7 @@ export function supervisionHandlers(ctx: HandlerContext): HandlersOf<'supervisio
     'supervision:updateItem': ({ id, item }) => supervision.updateAgendaItem(id, item),
     'supervision:removeItem': ({ id }) => (supervision.removeAgendaItem(id), null),
     'supervision:reorder': ({ supervisorId, ids }) => supervision.reorderAgenda(supervisorId, ids),
-    'supervision:suggestions': ({ supervisorId }) => supervision.suggestions(supervisorId),
+    'supervision:flagged': ({ supervisorId }) => supervision.flagged(supervisorId),
     'supervision:recordSession': (input) => supervision.recordSession(input),
     'supervision:sessions': ({ supervisorId }) => supervision.sessions(supervisorId),
     'supervision:deleteSession': ({ id }) => (supervision.deleteSession(id), null),

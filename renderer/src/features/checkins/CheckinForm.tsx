@@ -8,7 +8,7 @@ import {
   LEVEL_WORDS,
   type Level,
   MAX_CHECKIN_TEXT,
-  type RedFlag,
+  type WarningSign,
 } from '../../../../common/checkins/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice } from '../../ui/controls';
@@ -26,7 +26,7 @@ const COUNTER_FROM = 150;
 interface SectionProps {
   /** The check-in being changed, or null for a new one. */
   editing: Checkin | null;
-  flags: readonly RedFlag[] | undefined;
+  signs: readonly WarningSign[] | undefined;
   /** A new key gives a fresh form. */
   formKey: string;
   /** Changes when focus should move to the heading (after Edit, after saving). */
@@ -68,12 +68,12 @@ interface Draft {
   levels: Record<LevelKind, Level | null>;
   helping: string;
   hard: string;
-  flagIds: string[];
+  signIds: string[];
   entry: { id: string; title: string } | null;
 }
 
 /** The quick check-in: capacity is the only thing asked for; everything else is there if it helps. */
-function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: FormProps) {
+function CheckinForm({ editing, signs, onSaved, onCancelEdit, onAddSigns }: FormProps) {
   const id = useId();
   const queryClient = useQueryClient();
   const firstRadioRef = useRef<HTMLInputElement>(null);
@@ -88,8 +88,8 @@ function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: Form
   });
   const [helping, setHelping] = useState(editing?.helping ?? draft?.helping ?? '');
   const [hard, setHard] = useState(editing?.hard ?? draft?.hard ?? '');
-  const [flagIds, setFlagIds] = useState<string[]>(
-    editing?.flags.flatMap((f) => (f.id ? [f.id] : [])) ?? draft?.flagIds ?? [],
+  const [signIds, setSignIds] = useState<string[]>(
+    editing?.signs.flatMap((f) => (f.id ? [f.id] : [])) ?? draft?.signIds ?? [],
   );
   const [entry, setEntry] = useState<{ id: string; title: string } | null>(
     editing?.entryId ? { id: editing.entryId, title: editing.entryTitle ?? 'Untitled' } : (draft?.entry ?? null),
@@ -97,14 +97,14 @@ function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: Form
   useEffect(() => {
     if (editing) return;
     const empty =
-      capacity === null && !helping && !hard && !flagIds.length && !entry && !Object.values(levels).some(Boolean);
+      capacity === null && !helping && !hard && !signIds.length && !entry && !Object.values(levels).some(Boolean);
     if (empty) queryClient.removeQueries({ queryKey: DRAFT_KEY });
     else {
       // Kept until saved or the vault locks, not swept away after a few idle minutes.
       queryClient.setQueryDefaults(DRAFT_KEY, { gcTime: Infinity });
-      queryClient.setQueryData<Draft>(DRAFT_KEY, { capacity, levels, helping, hard, flagIds, entry });
+      queryClient.setQueryData<Draft>(DRAFT_KEY, { capacity, levels, helping, hard, signIds, entry });
     }
-  }, [editing, queryClient, capacity, levels, helping, hard, flagIds, entry]);
+  }, [editing, queryClient, capacity, levels, helping, hard, signIds, entry]);
   const [picking, setPicking] = useState(false);
   /** A datetime-local value, or null for "now". */
   const [at, setAt] = useState<string | null>(editing ? toLocalInput(new Date(editing.at)) : null);
@@ -118,7 +118,7 @@ function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: Form
     if (timeFocus.current === 'button') document.getElementById(`${id}-choose-time`)?.focus();
     timeFocus.current = null;
   }, [usingNow, id]);
-  const keptSigns = editing?.flags.filter((f) => f.id === null) ?? [];
+  const keptSigns = editing?.signs.filter((f) => f.id === null) ?? [];
 
   const save = useMutation({
     mutationFn: (iso: string) =>
@@ -133,7 +133,7 @@ function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: Form
           helping,
           hard,
           // As ticked: main checks each still exists, and says so if one has just been deleted.
-          flagIds,
+          signIds,
           entryId: entry?.id ?? null,
         }),
       ),
@@ -167,8 +167,8 @@ function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: Form
     save.mutate(iso);
   }
 
-  const toggleFlag = (flagId: string, on: boolean) =>
-    setFlagIds((ids) => (on ? [...ids, flagId] : ids.filter((x) => x !== flagId)));
+  const toggleSign = (signId: string, on: boolean) =>
+    setSignIds((ids) => (on ? [...ids, signId] : ids.filter((x) => x !== signId)));
 
   return (
     <form onSubmit={submit} noValidate aria-label={editing ? 'Edit check-in' : 'Check-in'}>
@@ -245,16 +245,16 @@ function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: Form
       <TextArea label="What is helping?" value={helping} onChange={setHelping} />
       <TextArea label="What is hard?" value={hard} onChange={setHard} />
 
-      {flags && flags.length ? (
+      {signs && signs.length ? (
         <fieldset className={styles.group}>
           <legend className={styles.legend}>Any of your early-warning signs today?</legend>
           <div className={styles.checks}>
-            {flags.map((sign) => (
+            {signs.map((sign) => (
               <label key={sign.id} className={styles.check}>
                 <input
                   type="checkbox"
-                  checked={flagIds.includes(sign.id)}
-                  onChange={(e) => toggleFlag(sign.id, e.target.checked)}
+                  checked={signIds.includes(sign.id)}
+                  onChange={(e) => toggleSign(sign.id, e.target.checked)}
                 />
                 <span>{sign.name}</span>
               </label>
@@ -266,7 +266,7 @@ function CheckinForm({ editing, flags, onSaved, onCancelEdit, onAddSigns }: Form
             </p>
           ) : null}
         </fieldset>
-      ) : flags ? (
+      ) : signs ? (
         <p className={styles.muted}>
           You have not written down any early-warning signs yet.{' '}
           <Button variant="quiet" className={styles.inline} onClick={onAddSigns}>

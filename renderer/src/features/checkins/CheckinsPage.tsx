@@ -3,7 +3,7 @@ import type { Checkin } from '../../../../common/checkins/types';
 import { describeError } from '../../api';
 import { Notice } from '../../ui/controls';
 import { CheckinSection } from './CheckinForm';
-import { useCheckins, useFlags, useSuggestions } from './queries';
+import { useCheckins, useSigns, useSuggestions } from './queries';
 import { RecentCheckins } from './RecentCheckins';
 import { SignsSection } from './SignsSection';
 import { Suggestions } from './Suggestions';
@@ -15,7 +15,7 @@ const Trend = lazy(() => import('./Trend').then((m) => ({ default: m.Trend })));
 /** Check-ins: a quick look at capacity, the person's own early-warning signs, and how things have been. */
 export function CheckinsPage() {
   const checkins = useCheckins();
-  const flags = useFlags();
+  const signs = useSigns();
   const suggestions = useSuggestions();
   const [editing, setEditing] = useState<Checkin | null>(null);
   // A new key gives a fresh, empty form; its heading takes focus only after a person's action.
@@ -47,11 +47,11 @@ export function CheckinsPage() {
             {suggestionNote}
           </div>
           {suggestions.isError ? <Notice>{describeError(suggestions.error)}</Notice> : null}
-          <Suggestions suggestions={suggestions.data ?? []} flags={flags.data} onNote={setSuggestionNote} />
+          <Suggestions suggestions={suggestions.data ?? []} signs={signs.data} onNote={setSuggestionNote} />
           <CheckinSection
             formKey={editing ? `edit-${editing.id}-${formKey}` : `new-${formKey}`}
             editing={editing}
-            flags={flags.data}
+            signs={signs.data}
             focusRequest={focusForm}
             status={status}
             onSaved={(message) => {
@@ -64,7 +64,7 @@ export function CheckinsPage() {
             }}
             onAddSigns={() => setAddSign((n) => n + 1)}
           />
-          <SignsSection flags={flags.data} loadError={flags.error} addRequest={addSign} />
+          <SignsSection signs={signs.data} loadError={signs.error} addRequest={addSign} />
         </div>
         <div className={styles.column}>
           <Suspense fallback={<p className={styles.intro}>Drawing the chart…</p>}>

@@ -71,8 +71,8 @@ export function RecentCheckins({ checkins, loadError, editingId, onEdit, onDelet
                 <h3 className={styles.recentWhen}>{when(c.at)}</h3>
                 <p className={styles.recentCapacity}>Capacity: {capacityPhrase(c.capacity)}</p>
                 {levels.length ? <p className={styles.recentLine}>{levels.join(' · ')}</p> : null}
-                {c.flags.length ? (
-                  <p className={styles.recentLine}>Signs: {c.flags.map((f) => f.name).join(', ')}</p>
+                {c.signs.length ? (
+                  <p className={styles.recentLine}>Signs: {c.signs.map((f) => f.name).join(', ')}</p>
                 ) : null}
                 {c.helping ? <p className={styles.recentLine}>Helping: {c.helping}</p> : null}
                 {c.hard ? <p className={styles.recentLine}>Hard: {c.hard}</p> : null}

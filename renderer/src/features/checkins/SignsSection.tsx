@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { MAX_FLAG_CONTACT, MAX_FLAG_HELPS, MAX_FLAG_NAME, type RedFlag } from '../../../../common/checkins/types';
+import { MAX_SIGN_CONTACT, MAX_SIGN_HELPS, MAX_SIGN_NAME, type WarningSign } from '../../../../common/checkins/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, TextField } from '../../ui/controls';
 import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
@@ -9,20 +9,20 @@ import { checkinKeys, refreshCheckins } from './queries';
 import styles from './checkins.module.css';
 
 interface Props {
-  flags: readonly RedFlag[] | undefined;
+  signs: readonly WarningSign[] | undefined;
   loadError: unknown;
   /** Changes when another part of the page asks to add a sign. */
   addRequest: number;
 }
 
 /** The person's own early-warning signs, with what helps and who they might contact. */
-export function SignsSection({ flags, loadError, addRequest }: Props) {
+export function SignsSection({ signs, loadError, addRequest }: Props) {
   const id = useId();
   const queryClient = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const [editing, setEditing] = useState<RedFlag | 'new' | null>(null);
-  const deleting = useConfirm<RedFlag>();
+  const [editing, setEditing] = useState<WarningSign | 'new' | null>(null);
+  const deleting = useConfirm<WarningSign>();
   const focusLater = useFocusLater();
   const [note, setNote] = useState('');
 
@@ -34,7 +34,7 @@ export function SignsSection({ flags, loadError, addRequest }: Props) {
   }
 
   const remove = useMutation({
-    mutationFn: (sign: RedFlag) => unwrap(holding().flags.delete({ id: sign.id })),
+    mutationFn: (sign: WarningSign) => unwrap(holding().signs.delete({ id: sign.id })),
     onSuccess: (_, sign) => {
       refreshCheckins(queryClient);
       setNote(`“${sign.name}” is no longer in your list.`);
@@ -43,28 +43,28 @@ export function SignsSection({ flags, loadError, addRequest }: Props) {
   });
 
   const reorder = useMutation({
-    mutationFn: (ids: string[]) => unwrap(holding().flags.reorder({ ids })),
+    mutationFn: (ids: string[]) => unwrap(holding().signs.reorder({ ids })),
     onMutate: (ids) => {
-      const before = queryClient.getQueryData<RedFlag[]>(checkinKeys.flags);
+      const before = queryClient.getQueryData<WarningSign[]>(checkinKeys.signs);
       if (before) {
         queryClient.setQueryData(
-          checkinKeys.flags,
+          checkinKeys.signs,
           ids.map((x) => before.find((f) => f.id === x)!),
         );
       }
       return before;
     },
-    onSuccess: (value) => queryClient.setQueryData(checkinKeys.flags, value),
-    onError: () => void queryClient.invalidateQueries({ queryKey: checkinKeys.flags }),
+    onSuccess: (value) => queryClient.setQueryData(checkinKeys.signs, value),
+    onError: () => void queryClient.invalidateQueries({ queryKey: checkinKeys.signs }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: checkinKeys.all }),
   });
 
   function move(index: number, by: -1 | 1) {
-    if (!flags) return;
-    const ids = flags.map((f) => f.id);
+    if (!signs) return;
+    const ids = signs.map((f) => f.id);
     const [picked] = ids.splice(index, 1);
     ids.splice(index + by, 0, picked!);
-    setNote(`Moved “${flags[index]!.name}” ${by < 0 ? 'up' : 'down'}, to number ${index + by + 1} of ${ids.length}.`);
+    setNote(`Moved “${signs[index]!.name}” ${by < 0 ? 'up' : 'down'}, to number ${index + by + 1} of ${ids.length}.`);
     reorder.mutate(ids);
     // Keep focus on the sign that moved, once the list shows its new place, on whichever button still makes sense.
     const dir = by < 0 ? 'up' : 'down';
@@ -78,7 +78,7 @@ export function SignsSection({ flags, loadError, addRequest }: Props) {
   }
 
   // When a sign's form closes, focus goes back to where the person was: its Edit button, or Add a sign.
-  function finishEditing(saved: RedFlag | null, editedId: string | null) {
+  function finishEditing(saved: WarningSign | null, editedId: string | null) {
     if (saved)
       setNote(editedId ? `Your changes to “${saved.name}” are saved.` : `“${saved.name}” is now in your list.`);
     setEditing(null);
@@ -89,7 +89,7 @@ export function SignsSection({ flags, loadError, addRequest }: Props) {
     );
   }
 
-  const list = flags ?? [];
+  const list = signs ?? [];
 
   return (
     <section className={styles.card} aria-labelledby={`${id}-h`}>
@@ -150,7 +150,7 @@ export function SignsSection({ flags, loadError, addRequest }: Props) {
             ),
           )}
         </ol>
-      ) : flags ? (
+      ) : signs ? (
         <p className={styles.empty}>
           None yet. Some people notice sleep slipping, snapping at people they love, or dreading the inbox. Yours will
           be your own.
@@ -186,7 +186,7 @@ export function SignsSection({ flags, loadError, addRequest }: Props) {
   );
 }
 
-function SignForm({ initial, onDone }: { initial: RedFlag | null; onDone: (saved: RedFlag | null) => void }) {
+function SignForm({ initial, onDone }: { initial: WarningSign | null; onDone: (saved: WarningSign | null) => void }) {
   const id = useId();
   const queryClient = useQueryClient();
   const [name, setName] = useState(initial?.name ?? '');
@@ -194,7 +194,7 @@ function SignForm({ initial, onDone }: { initial: RedFlag | null; onDone: (saved
   const [contact, setContact] = useState(initial?.contact ?? '');
   const save = useMutation({
     mutationFn: () =>
-      unwrap(holding().flags.save({ ...(initial ? { id: initial.id } : {}), name, whatHelps, contact })),
+      unwrap(holding().signs.save({ ...(initial ? { id: initial.id } : {}), name, whatHelps, contact })),
     onSuccess: (saved) => {
       refreshCheckins(queryClient);
       onDone(saved);
@@ -212,7 +212,7 @@ function SignForm({ initial, onDone }: { initial: RedFlag | null; onDone: (saved
         label="The sign, in your own words"
         hint="For example: “Not wanting to open my emails”."
         value={name}
-        maxLength={MAX_FLAG_NAME}
+        maxLength={MAX_SIGN_NAME}
         onChange={(e) => setName(e.target.value)}
         autoFocus
       />
@@ -224,7 +224,7 @@ function SignForm({ initial, onDone }: { initial: RedFlag | null; onDone: (saved
           id={`${id}-helps`}
           className={styles.textarea}
           rows={3}
-          maxLength={MAX_FLAG_HELPS}
+          maxLength={MAX_SIGN_HELPS}
           value={whatHelps}
           onChange={(e) => setWhatHelps(e.target.value)}
         />
@@ -233,7 +233,7 @@ function SignForm({ initial, onDone }: { initial: RedFlag | null; onDone: (saved
         label="Who to contact"
         hint="A name, a number, or both. Optional."
         value={contact}
-        maxLength={MAX_FLAG_CONTACT}
+        maxLength={MAX_SIGN_CONTACT}
         onChange={(e) => setContact(e.target.value)}
       />
       {save.isError ? <Notice>{describeError(save.error)}</Notice> : null}

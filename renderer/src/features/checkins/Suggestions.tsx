@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RedFlag, SuggestionView } from '../../../../common/checkins/types';
+import type { SuggestionView, WarningSign } from '../../../../common/checkins/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { entryTitle } from '../../ui/EntryPicker';
@@ -9,7 +9,7 @@ import styles from './checkins.module.css';
 
 interface Props {
   suggestions: readonly SuggestionView[];
-  flags: readonly RedFlag[] | undefined;
+  signs: readonly WarningSign[] | undefined;
   /** What happened after a choice, said in the page's status line. */
   onNote: (note: string) => void;
 }
@@ -22,20 +22,20 @@ function describe(s: SuggestionView): { title: string; text: string } {
     };
   }
   return {
-    title: `“${s.flagName}”`,
-    text: `“${s.flagName}” has come up in ${s.times} of your check-ins over the past fortnight. You know this sign better than anyone, and it may be asking for a little room. You could bring it to supervision, or give yourself some time out.`,
+    title: `“${s.signName}”`,
+    text: `“${s.signName}” has come up in ${s.times} of your check-ins over the past fortnight. You know this sign better than anyone, and it may be asking for a little room. You could bring it to supervision, or give yourself some time out.`,
   };
 }
 
 /** Gentle, and only ever offered: each suggestion can be taken to supervision, acted on, or set aside. */
-export function Suggestions({ suggestions, flags, onNote }: Props) {
+export function Suggestions({ suggestions, signs, onNote }: Props) {
   const id = useId();
   if (!suggestions.length) return null;
   return (
     <section className={`${styles.card} ${styles.suggestions}`} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Something you might notice</h2>
       {suggestions.map((s) => (
-        <SuggestionCard key={s.key} suggestion={s} flags={flags} onNote={onNote} />
+        <SuggestionCard key={s.key} suggestion={s} signs={signs} onNote={onNote} />
       ))}
     </section>
   );
@@ -43,11 +43,11 @@ export function Suggestions({ suggestions, flags, onNote }: Props) {
 
 function SuggestionCard({
   suggestion,
-  flags,
+  signs,
   onNote,
 }: {
   suggestion: SuggestionView;
-  flags: readonly RedFlag[] | undefined;
+  signs: readonly WarningSign[] | undefined;
   onNote: (note: string) => void;
 }) {
   const id = useId();
@@ -88,11 +88,11 @@ function SuggestionCard({
   });
 
   // The sign this is about first, then the rest: the person's own words for what helps.
-  const own = (flags ?? [])
+  const own = (signs ?? [])
     .filter((f) => f.whatHelps || f.contact)
     .sort((a, b) =>
       suggestion.kind === 'recurring'
-        ? Number(b.name === suggestion.flagName) - Number(a.name === suggestion.flagName)
+        ? Number(b.name === suggestion.signName) - Number(a.name === suggestion.signName)
         : 0,
     );
 

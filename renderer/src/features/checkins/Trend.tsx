@@ -36,8 +36,8 @@ function renderPoint(props: DotItemDotProps) {
   const point = props.payload as TrendPoint;
   if (typeof cx !== 'number' || typeof cy !== 'number') return null;
   return (
-    <g key={point.id ?? index} data-testid="chart-point" data-flagged={point.flagged ? 'true' : 'false'}>
-      {point.flagged ? (
+    <g key={point.id ?? index} data-testid="chart-point" data-with-sign={point.withSign ? 'true' : 'false'}>
+      {point.withSign ? (
         <path d={diamond(cx, cy, 7)} className={styles.signMarker} />
       ) : (
         <circle cx={cx} cy={cy} r={4} className={styles.point} />
@@ -60,11 +60,11 @@ function ChartTooltip({ active, payload }: TooltipContentProps) {
 
 function describeChart(points: readonly TrendPoint[], words: string): string {
   const values = points.map((p) => p.capacity);
-  const flagged = points.filter((p) => p.flagged).length;
+  const withSign = points.filter((p) => p.withSign).length;
   const signs =
-    flagged === 0
+    withSign === 0
       ? 'none with an early-warning sign ticked'
-      : `${flagged} with an early-warning sign ticked, drawn as diamonds`;
+      : `${withSign} with an early-warning sign ticked, drawn as diamonds`;
   return (
     `Line chart of your capacity over ${words}: ${points.length} check-ins, from ${Math.min(...values)} to ` +
     `${Math.max(...values)} out of 10, ${signs}. Use the left and right arrow keys to move between check-ins.`

@@ -71,7 +71,7 @@ export interface TrendPoint {
   t: number;
   capacity: number;
   signs: string[];
-  flagged: boolean;
+  withSign: boolean;
 }
 
 /** The check-ins within a period, oldest first, as points for the chart and its table. */
@@ -81,8 +81,8 @@ export function pointsWithin(checkins: readonly Checkin[], start: number, end: n
       id: c.id,
       t: Date.parse(c.at),
       capacity: c.capacity,
-      signs: c.flags.map((f) => f.name),
-      flagged: c.flags.length > 0,
+      signs: c.signs.map((sign) => sign.name),
+      withSign: c.signs.length > 0,
     }))
     .filter((p) => p.t >= start && p.t <= end)
     .sort((a, b) => a.t - b.t);

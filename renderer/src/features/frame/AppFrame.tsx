@@ -7,7 +7,7 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { OpenRequest } from '../sharing/OpenRequest';
 import { type Arrival, SharedPage } from '../sharing/SharedPage';
 import { SupervisionPage } from '../supervision/SupervisionPage';
-import { TwoTruthsPage } from '../truths/TwoTruthsPage';
+import { TwoTruthsPage } from '../two-truths/TwoTruthsPage';
 import { type Navigation, NavigationContext } from './navigation';
 import { SECTIONS, type SectionId } from './sections';
 import styles from './frame.module.css';

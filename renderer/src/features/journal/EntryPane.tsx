@@ -6,7 +6,7 @@ import type { Entry } from '../../../../common/journal/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Editor, type EditorChange } from '../../editor/Editor';
 import { Notice } from '../../ui/controls';
-import { TwoTruthsForm } from '../truths/TwoTruthsForm';
+import { TwoTruthsForm } from '../two-truths/TwoTruthsForm';
 import { HistoryView } from './HistoryView';
 import { TrashPreview } from './TrashPreview';
 import { FeedbackPointer } from '../sharing/FeedbackBeside';

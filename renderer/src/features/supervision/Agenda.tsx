@@ -31,7 +31,7 @@ import { useNavigation } from '../frame/navigation';
 import { FeedbackBeside } from '../sharing/FeedbackBeside';
 import { AgendaItemForm, type NewItemSource } from './AgendaItemForm';
 import { functionLabel, PRIORITY_LABELS, sevenEyedLabel, sourceWords } from './format';
-import { refreshSupervision, supervisionKeys, useAgenda, useAgendaSuggestions } from './queries';
+import { refreshSupervision, supervisionKeys, useAgenda, useFlaggedEntries } from './queries';
 import styles from './supervision.module.css';
 
 type FormState =
@@ -54,7 +54,7 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
   const id = useId();
   const queryClient = useQueryClient();
   const agenda = useAgenda(supervisor.id);
-  const suggestions = useAgendaSuggestions(supervisor.id);
+  const flagged = useFlaggedEntries(supervisor.id);
   const [form, setForm] = useState<FormState>(null);
   const [note, setNote] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -100,7 +100,7 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
   });
 
   const quickAdd = useMutation({
-    /** `next`: the suggestion that takes its place in the list, for the focus. */
+    /** `next`: the flagged entry that takes its place in the list, for the focus. */
     mutationFn: ({ entry }: { entry: { id: string; title: string }; next: string | null }) =>
       unwrap(
         holding().supervision.addItem({
@@ -125,8 +125,7 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
       );
       focusLater(
         () =>
-          (next ? document.querySelector<HTMLElement>(`[data-suggestion="${next}"] button`) : null) ??
-          headingRef.current,
+          (next ? document.querySelector<HTMLElement>(`[data-flagged="${next}"] button`) : null) ?? headingRef.current,
       );
     },
   });
@@ -199,7 +198,7 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
 
   const total = items.reduce((sum, i) => sum + i.minutes, 0);
   const over = total - supervisor.sessionMinutes;
-  const suggestionList = suggestions.data ?? [];
+  const flaggedList = flagged.data ?? [];
 
   return (
     <section className={styles.card} aria-labelledby={`${id}-h`}>
@@ -334,25 +333,25 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
         </div>
       )}
 
-      {suggestionList.length ? (
-        <div className={styles.suggestions} role="group" aria-labelledby={`${id}-sugg`}>
-          <h3 id={`${id}-sugg`} className={styles.subHeading}>
+      {flaggedList.length ? (
+        <div className={styles.flagged} role="group" aria-labelledby={`${id}-flagged`}>
+          <h3 id={`${id}-flagged`} className={styles.subHeading}>
             Flagged to bring to supervision
           </h3>
           <p className={styles.muted}>Entries you have flagged that are not on this agenda yet.</p>
-          <ul className={styles.suggestionList}>
-            {suggestionList.map((s, i) => (
-              <li key={s.id} className={styles.suggestion} data-suggestion={s.id}>
-                <div className={styles.suggestionText}>
-                  <span className={styles.suggestionTitle}>{entryTitle(s)}</span>
-                  {s.excerpt ? <span className={styles.suggestionExcerpt}>{s.excerpt}</span> : null}
+          <ul className={styles.flaggedList}>
+            {flaggedList.map((s, i) => (
+              <li key={s.id} className={styles.flaggedEntry} data-flagged={s.id}>
+                <div className={styles.flaggedText}>
+                  <span className={styles.flaggedTitle}>{entryTitle(s)}</span>
+                  {s.excerpt ? <span className={styles.flaggedExcerpt}>{s.excerpt}</span> : null}
                 </div>
                 <Button
                   variant="secondary"
                   aria-label={`Add to agenda: “${entryTitle(s)}”`}
                   disabled={quickAdd.isPending}
                   onClick={() =>
-                    quickAdd.mutate({ entry: s, next: (suggestionList[i + 1] ?? suggestionList[i - 1])?.id ?? null })
+                    quickAdd.mutate({ entry: s, next: (flaggedList[i + 1] ?? flaggedList[i - 1])?.id ?? null })
                   }
                 >
                   Add to agenda
@@ -363,7 +362,7 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
           {quickAdd.isError ? <Notice>{describeError(quickAdd.error)}</Notice> : null}
         </div>
       ) : null}
-      {suggestions.isError ? <Notice>{describeError(suggestions.error)}</Notice> : null}
+      {flagged.isError ? <Notice>{describeError(flagged.error)}</Notice> : null}
 
       <ConfirmAction
         confirm={removing}

@@ -6,7 +6,7 @@ export const supervisionKeys = {
   all: ['supervision'] as const,
   supervisors: ['supervision', 'supervisors'] as const,
   agenda: (supervisorId: string) => ['supervision', 'agenda', supervisorId] as const,
-  suggestions: (supervisorId: string) => ['supervision', 'suggestions', supervisorId] as const,
+  flagged: (supervisorId: string) => ['supervision', 'flagged', supervisorId] as const,
   sessions: (supervisorId: string) => ['supervision', 'sessions', supervisorId] as const,
   openActions: (supervisorId: string) => ['supervision', 'openActions', supervisorId] as const,
   balance: (supervisorId: string) => ['supervision', 'balance', supervisorId] as const,
@@ -32,10 +32,10 @@ export const useAgenda = (supervisorId: string) =>
     ...fresh,
   });
 
-export const useAgendaSuggestions = (supervisorId: string) =>
+export const useFlaggedEntries = (supervisorId: string) =>
   useQuery({
-    queryKey: supervisionKeys.suggestions(supervisorId),
-    queryFn: () => unwrap(holding().supervision.suggestions({ supervisorId })),
+    queryKey: supervisionKeys.flagged(supervisorId),
+    queryFn: () => unwrap(holding().supervision.flagged({ supervisorId })),
     ...fresh,
   });
 

@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type PromptView, THEMES, type ThemeId } from '../../../../common/dialectics/prompts';
+import { type PromptView, THEMES, type ThemeId } from '../../../../common/two-truths/prompts';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
-import { truthsKeys } from './TwoTruthsForm';
+import { twoTruthsKeys } from './TwoTruthsForm';
 import journal from '../journal/journal.module.css';
-import styles from './truths.module.css';
+import styles from './two-truths.module.css';
 
 const MAX_PROMPT = 300;
 
@@ -22,22 +22,22 @@ export function PairText({ prompt }: { prompt: Pick<PromptView, 'a' | 'b'> }) {
 export function PromptLibrary({ onStart, starting }: { onStart: (promptId: string) => void; starting: boolean }) {
   const queryClient = useQueryClient();
   const headingId = useId();
-  const prompts = useQuery({ queryKey: truthsKeys.prompts, queryFn: () => unwrap(holding().truths.prompts()) });
+  const prompts = useQuery({ queryKey: twoTruthsKeys.prompts, queryFn: () => unwrap(holding().twoTruths.prompts()) });
   const [showHidden, setShowHidden] = useState(false);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const deleting = useConfirm<PromptView>();
   const [message, setMessage] = useState('');
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: truthsKeys.prompts });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: twoTruthsKeys.prompts });
 
   const hide = useMutation({
-    mutationFn: (p: { id: string; hidden: boolean }) => unwrap(holding().truths.hidePrompt(p)),
+    mutationFn: (p: { id: string; hidden: boolean }) => unwrap(holding().twoTruths.hidePrompt(p)),
     onSuccess: (p) => {
       refresh();
       setMessage(p.hidden ? 'Hidden. You can show it again from the hidden prompts.' : 'Showing it again.');
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => unwrap(holding().truths.removePrompt({ id })),
+    mutationFn: (id: string) => unwrap(holding().twoTruths.removePrompt({ id })),
     onSuccess: (_v, id) => {
       refresh();
       setMessage(id.startsWith('builtin:') ? 'Back to its original wording.' : 'Your prompt has been deleted.');
@@ -172,7 +172,7 @@ function PromptForm({ prompt, onDone }: { prompt?: PromptView; onDone: (saved: b
   const [a, setA] = useState(prompt?.a ?? '');
   const [b, setB] = useState(prompt?.b ?? '');
   const save = useMutation({
-    mutationFn: () => unwrap(holding().truths.savePrompt({ ...(prompt ? { id: prompt.id } : {}), theme, a, b })),
+    mutationFn: () => unwrap(holding().twoTruths.savePrompt({ ...(prompt ? { id: prompt.id } : {}), theme, a, b })),
     onSuccess: () => onDone(true),
   });
   const submit = (e: FormEvent) => {

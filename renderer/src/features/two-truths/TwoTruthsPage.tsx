@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { promptOfTheDay } from '../../../../common/dialectics/prompts';
+import { promptOfTheDay } from '../../../../common/two-truths/prompts';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { EntryList, EntrySearch } from '../journal/EntryList';
@@ -8,9 +8,9 @@ import { EntryPane } from '../journal/EntryPane';
 import { invalidateLists, journalKeys } from '../journal/queries';
 import { useEntryPane } from '../journal/useEntryPane';
 import { PairText, PromptLibrary } from './PromptLibrary';
-import { truthsKeys } from './TwoTruthsForm';
+import { twoTruthsKeys } from './TwoTruthsForm';
 import journal from '../journal/journal.module.css';
-import styles from './truths.module.css';
+import styles from './two-truths.module.css';
 import { useSettledQuery } from '../../ui/useSettled';
 import { TrashedNotice } from '../journal/EntryParts';
 
@@ -26,13 +26,13 @@ export function TwoTruthsPage() {
   const settledQuery = useSettledQuery(query);
   const [another, setAnother] = useState(0);
 
-  const prompts = useQuery({ queryKey: truthsKeys.prompts, queryFn: () => unwrap(holding().truths.prompts()) });
+  const prompts = useQuery({ queryKey: twoTruthsKeys.prompts, queryFn: () => unwrap(holding().twoTruths.prompts()) });
   const visible = (prompts.data ?? []).filter((p) => !p.hidden);
   const todays = promptOfTheDay(visible, localDay());
   const shownPrompt = todays && another ? visible[(visible.indexOf(todays) + another) % visible.length] : todays;
 
   const create = useMutation({
-    mutationFn: (promptId: string | null) => unwrap(holding().truths.create({ promptId })),
+    mutationFn: (promptId: string | null) => unwrap(holding().twoTruths.create({ promptId })),
     onSuccess: (entry) => {
       queryClient.setQueryData(journalKeys.entry(entry.id), entry);
       invalidateLists(queryClient);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { BUILTIN_PROMPTS, type PromptView, THEMES, type ThemeId } from '../../common/dialectics/prompts';
 import { AppError } from '../../common/errors';
+import { BUILTIN_PROMPTS, type PromptView, THEMES, type ThemeId } from '../../common/two-truths/prompts';
 import type { Vault } from '../vault/vault';
 
 interface PromptRow {

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { THEMES } from '../../../../common/dialectics/prompts';
+import { THEMES } from '../../../../common/two-truths/prompts';
 import {
   MAX_TRUTH_CHARS,
   normaliseTwoTruths,
   type TwoTruthsFields,
   twoTruthsLabel,
-} from '../../../../common/dialectics/two-truths';
+} from '../../../../common/two-truths/two-truths';
 import type { Entry } from '../../../../common/journal/types';
 import { holding, unwrap } from '../../api';
 import { InSupervision } from '../journal/InSupervision';
@@ -17,7 +17,7 @@ import { EntryDetails, EntryFooter } from '../journal/EntryParts';
 import { useAutosave } from '../journal/useAutosave';
 import type { EntryFormProps } from '../journal/useEntryPane';
 import journal from '../journal/journal.module.css';
-import styles from './truths.module.css';
+import styles from './two-truths.module.css';
 
 interface Draft {
   id: string;
@@ -33,7 +33,7 @@ type TextKey = Exclude<keyof TwoTruthsFields, 'promptId'>;
 
 const countWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 
-export const truthsKeys = { prompts: ['truths', 'prompts'] as const };
+export const twoTruthsKeys = { prompts: ['twoTruths', 'prompts'] as const };
 
 /**
  * A two-truths entry: one truth and where it comes from, "and yet" another and where that comes
@@ -62,13 +62,13 @@ export function TwoTruthsForm({
     containsClientMaterial: entry.containsClientMaterial,
     pinned: entry.pinned,
   });
-  const prompts = useQuery({ queryKey: truthsKeys.prompts, queryFn: () => unwrap(holding().truths.prompts()) });
+  const prompts = useQuery({ queryKey: twoTruthsKeys.prompts, queryFn: () => unwrap(holding().twoTruths.prompts()) });
   const prompt = prompts.data?.find((p) => p.id === fields.promptId);
   const theme = THEMES.find((t) => t.id === prompt?.theme);
 
   const save = useCallback(
     async (d: Draft) => {
-      const saved = await unwrap(holding().truths.save(d));
+      const saved = await unwrap(holding().twoTruths.save(d));
       // The cached entry as main now has it (flags, title and all), so reopening it shows the truth.
       const { fields, ...rest } = d;
       queryClient.setQueryData(journalKeys.entry(d.id), (old: Entry | undefined) =>
