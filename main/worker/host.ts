@@ -12,13 +12,13 @@ import type { PdfRenderer } from '../export/export';
 import type { Dialogs } from '../ipc/files';
 import { checkCall, type Router } from '../ipc/router';
 import { describeForLog } from '../shell-common/log';
+import { INTERRUPTED, UNAVAILABLE } from './answers';
+import { servicesProxy, TestPort } from './test-port';
 import {
   type ErrorData,
   type FromWorker,
   type HostMethod,
   KEY_OPEN,
-  type TestReply,
-  type TestRequest,
   type ToWorker,
   type WorkerEvent,
   type WorkerInit,
@@ -48,19 +48,6 @@ export interface ServicesHostOptions extends Dialogs {
 
 type Listener<T> = (value: T) => void;
 
-const UNAVAILABLE: Record<HostMethod, string> = {
-  chooseSavePath: 'Saving files is not available here.',
-  chooseOpenPath: 'Opening files is not available here.',
-  renderPdf: 'Making PDFs is not available here.',
-  openExternal: 'Opening links is not available here.',
-};
-
-const INTERRUPTED = () =>
-  fail(
-    'INTERRUPTED',
-    'Holding had to restart the part of itself that keeps your journal, so this may not have finished. Please unlock and check, then try again.',
-  );
-
 /** How long main gives the worker to answer a lock before ending it, and a flush or gentle lock in all. */
 const LOCK_WAIT_MS = 500;
 const GENTLE_SLACK_MS = 1000;
@@ -72,9 +59,7 @@ export class ServicesHost {
   private ready!: Promise<void>;
   private started = false;
   private shared!: Int32Array;
-  private testPort: MessagePort | null = null;
-  private testSignal: Int32Array | null = null;
-  private nextTestId = 1;
+  private test: TestPort | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
   /** Calls whose answer carries the journal (all but app:*, vault:lock and vault:status). */
@@ -199,7 +184,7 @@ export class ServicesHost {
     }
     this.disposed = true;
     this.settleAll(fail('LOCKED', 'Holding is closing.'));
-    this.testPort?.close();
+    this.test?.close();
     this.fromWorker.close();
     await this.worker.terminate();
   }
@@ -214,64 +199,19 @@ export class ServicesHost {
    * by name in the worker while this thread waits. A call that needs main (a dialog) cannot be made so.
    */
   syncServices<T extends object>(timeoutMs = 60_000): T {
-    if (!this.options.testHooks) throw new Error('syncServices is only for tests (testHooks).');
-    const ask = (service: string, member: string, args?: unknown[]) =>
-      this.askTestPort({ service, member, ...(args ? { args } : {}) }, timeoutMs);
-    return new Proxy({} as T, {
-      get: (_target, service) => {
-        if (typeof service !== 'string' || service === 'then') return undefined;
-        if (service === 'router') return this.router;
-        return new Proxy(
-          {},
-          {
-            get: (_t, member) => {
-              if (typeof member !== 'string' || member === 'then') return undefined;
-              const read = ask(service, member);
-              if (read.kind === 'value') return read.value;
-              return (...args: unknown[]) => {
-                const done = ask(service, member, args);
-                return done.kind === 'value' ? done.value : undefined;
-              };
-            },
-          },
-        );
-      },
-    });
+    this.testOnly('syncServices');
+    return servicesProxy<T>((request) => this.test!.ask(request, timeoutMs), this.router);
   }
 
   /** Tests only: `service.member(...args)` for each of `batch`, in one transaction in the worker. */
   syncBatch<R = unknown>(service: string, member: string, batch: unknown[][], timeoutMs = 120_000): R[] {
-    if (!this.options.testHooks) throw new Error('syncBatch is only for tests (testHooks).');
-    const done = this.askTestPort({ service, member, batch }, timeoutMs);
+    this.testOnly('syncBatch');
+    const done = this.test!.ask({ service, member, batch }, timeoutMs);
     return (done.kind === 'value' ? done.value : []) as R[];
   }
 
-  /** Asks the worker through the test port and waits for its answer (a late answer to an earlier question is passed over). */
-  private askTestPort(request: Omit<TestRequest, 'id'>, timeoutMs: number): Exclude<TestReply, { ok: false }> {
-    const signal = this.testSignal!;
-    const port = this.testPort!;
-    const id = this.nextTestId++;
-    port.postMessage({ id, ...request } satisfies TestRequest);
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const reply = receiveMessageOnPort(port)?.message as TestReply | undefined;
-      if (reply?.id === id) {
-        if (!reply.ok) throw toError(reply.error);
-        return reply;
-      }
-      if (reply) continue;
-      // Something was answered since the last look: look again.
-      if (Atomics.load(signal, 0) !== 0) {
-        Atomics.store(signal, 0, 0);
-        continue;
-      }
-      const left = deadline - Date.now();
-      if (left <= 0 || Atomics.wait(signal, 0, 0, left) === 'timed-out') {
-        throw new Error(
-          `${request.service}.${request.member} did not answer within ${timeoutMs} ms (does it need main?)`,
-        );
-      }
-    }
+  private testOnly(what: string): void {
+    if (!this.options.testHooks) throw new Error(`${what} is only for tests (testHooks).`);
   }
 
   private on<T>(name: WorkerEvent['name'], listener: (event: T) => void): () => void {
@@ -339,16 +279,10 @@ export class ServicesHost {
     const channel = new MessageChannel();
     this.fromWorker = channel.port1;
     const transferList: MessagePort[] = [channel.port2];
-    let testPort: MessagePort | undefined;
-    let testSignal: SharedArrayBuffer | undefined;
     if (this.options.testHooks) {
-      this.testPort?.close();
-      const test = new MessageChannel();
-      this.testPort = test.port1;
-      testPort = test.port2;
-      transferList.push(testPort);
-      testSignal = new SharedArrayBuffer(4);
-      this.testSignal = new Int32Array(testSignal);
+      this.test?.close();
+      this.test = new TestPort();
+      transferList.push(this.test.workerPort);
     }
     const o = this.options;
     const init: WorkerInit = {
@@ -360,8 +294,8 @@ export class ServicesHost {
       lockedBecause,
       lockSignal: signal,
       toMain: channel.port2,
-      testPort,
-      testSignal,
+      testPort: this.test?.workerPort,
+      testSignal: this.test?.signalBuffer,
       verboseErrors: o.verboseErrors,
     };
     const worker = new Worker(o.workerFile, { workerData: init, transferList });
@@ -459,8 +393,4 @@ export class ServicesHost {
     }
     if (worker === this.worker && !this.disposed) worker.postMessage(answer);
   }
-}
-
-function toError(data: ErrorData): Error {
-  return data.code ? new AppError(data.code as 'INTERNAL', data.message) : new Error(data.message);
 }
