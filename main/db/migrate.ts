@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../common/errors';
-import { migrations as allMigrations } from './migrations';
+import { migrations as allMigrations } from './migration-list';
 import type { Migration } from './migrations/types';
 
 export function latestVersion(list: readonly Migration[] = allMigrations): number {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../common/errors';
 import { currentVersion, latestVersion, migrate } from '../../main/db/migrate';
-import { migrations } from '../../main/db/migrations';
+import { migrations } from '../../main/db/migration-list';
 import { migration0010 } from '../../main/db/migrations/0010-warning-signs';
 import type { Migration } from '../../main/db/migrations/types';
 
