@@ -156,8 +156,13 @@ test('two truths keep their flags across switching, open from the keyboard, and 
   await page.getByLabel('Bring to supervision').check();
   await expect(saved).toHaveText(/^Saved/, { timeout: 15_000 });
   await page.getByRole('button', { name: 'Write your own pair' }).click();
+  // Only once the new pair is on screen: typed sooner, the words would go into the first one.
+  await expect(truthA).toHaveValue('');
+  await expect(truthA).toBeFocused();
   await truthA.fill('A second pair.');
   await expect(saved).toHaveText(/^Saved/, { timeout: 15_000 });
+  // And once the list has both in their places, so the click lands on the row it means.
+  await expect(list.getByRole('option')).toHaveText([/A second pair/, /The clinic was full/]);
 
   // Back to the first: the flag is still ticked, and stays so after another save.
   await list.getByRole('option').filter({ hasText: 'The clinic was full' }).click();
