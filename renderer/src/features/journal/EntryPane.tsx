@@ -10,23 +10,15 @@ import { TwoTruthsForm } from '../two-truths/TwoTruthsForm';
 import { HistoryView } from './HistoryView';
 import { TrashPreview } from './TrashPreview';
 import { FeedbackPointer } from '../sharing/FeedbackBeside';
-import { InSupervision } from './InSupervision';
-import { LinkedEntries } from './LinkedEntries';
-import { EntryDetails, EntryFooter } from './EntryParts';
+import { EntryDetails, EntryEnd } from './EntryParts';
+import { draftCommon, type DraftCommon, useEntryDraft } from './useEntryDraft';
 import { invalidateLists, journalKeys } from './queries';
-import { useAutosave } from './useAutosave';
 import type { EntryFormProps, TitleFocus } from './useEntryPane';
 import styles from './journal.module.css';
 
-interface Draft {
-  id: string;
+interface Draft extends DraftCommon {
   title: string;
   body: DocNode;
-  eventDate: string | null;
-  tags: string[];
-  bringToSupervision: boolean;
-  containsClientMaterial: boolean;
-  pinned: boolean;
 }
 
 interface PaneProps extends TitleFocus {
@@ -94,23 +86,16 @@ function EntryForm({
   onBackToList,
   onOpenEntry,
 }: EntryFormProps) {
-  const queryClient = useQueryClient();
   const titleId = useId();
   const bodyLabelId = useId();
   const templates = useQuery({ queryKey: journalKeys.templates, queryFn: () => unwrap(holding().templates.list()) });
   const template = templates.data?.find((t) => t.id === entry.templateId);
   const [title, setTitle] = useState(entry.title);
   const [words, setWords] = useState(entry.wordCount);
-  const draft = useRef<Draft>({
-    id: entry.id,
-    title: entry.title,
-    body: entry.body,
-    eventDate: entry.eventDate,
-    tags: entry.tags,
-    bringToSupervision: entry.bringToSupervision,
-    containsClientMaterial: entry.containsClientMaterial,
-    pinned: entry.pinned,
-  });
+  const { update, autosave } = useEntryDraft<Draft>(
+    { ...draftCommon(entry), title: entry.title, body: entry.body },
+    async (d) => ({ ...d, ...(await unwrap(holding().journal.save(d))) }),
+  );
   const editorRef = useRef<TipTapEditor | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   // The editor starts from the body as it was when the entry opened. Later saves refresh the cached
@@ -122,35 +107,15 @@ function EntryForm({
     onTitleFocused();
   }, [focusTitle, onTitleFocused]);
 
-  const save = useCallback(
-    async (d: Draft) => {
-      const saved = await unwrap(holding().journal.save(d));
-      // Keep the cached entry as main now has it, so reopening it shows the right count and text.
-      queryClient.setQueryData(journalKeys.entry(d.id), (old: Entry | undefined) =>
-        old ? { ...old, ...d, ...saved } : old,
-      );
-      invalidateLists(queryClient);
-    },
-    [queryClient],
-  );
-  const autosave = useAutosave<Draft>(save);
-
-  const update = useCallback(
-    (changes: Partial<Draft>) => {
-      draft.current = { ...draft.current, ...changes };
-      autosave.change(draft.current);
-    },
-    [autosave],
-  );
-
   const onEditorChange = useCallback(
     (change: EditorChange) => {
-      setWords(change.words + (draft.current.title.match(/[\p{L}\p{N}]+/gu)?.length ?? 0));
+      setWords(change.words + (title.match(/[\p{L}\p{N}]+/gu)?.length ?? 0));
       update({ body: change.body });
     },
-    [update],
+    [title, update],
   );
-  const onEditorBlur = useCallback(() => void autosave.flush(), [autosave]);
+  const { flush } = autosave;
+  const onEditorBlur = useCallback(() => void flush(), [flush]);
   const setEditor = useCallback((e: TipTapEditor | null) => {
     editorRef.current = e;
   }, []);
@@ -211,16 +176,15 @@ function EntryForm({
         labelledBy={bodyLabelId}
         editorRef={setEditor}
       />
-      <EntryFooter
+      <EntryEnd
         entry={entry}
         state={autosave.state}
         words={words}
         flush={autosave.flush}
         onHistory={onHistory}
         onTrashed={onTrashed}
+        onOpenEntry={onOpenEntry}
       />
-      <LinkedEntries entryId={entry.id} onOpen={onOpenEntry} />
-      <InSupervision entryId={entry.id} />
     </div>
   );
 }

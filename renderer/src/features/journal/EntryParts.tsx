@@ -4,6 +4,8 @@ import type { Entry, EntryFlags } from '../../../../common/journal/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
+import { InSupervision } from './InSupervision';
+import { LinkedEntries } from './LinkedEntries';
 import { invalidateLists, journalKeys } from './queries';
 import { SaveStatus } from './SaveStatus';
 import type { SaveState } from './useAutosave';
@@ -88,6 +90,23 @@ export function EntryDetails({
         </label>
       ))}
     </div>
+  );
+}
+
+/**
+ * What closes every entry's form, of either kind: the footer, the entries linked to it and its place
+ * in supervision.
+ */
+export function EntryEnd(
+  props: Parameters<typeof EntryFooter>[0] & { onOpenEntry?: ((id: string) => void) | undefined },
+) {
+  const { onOpenEntry, ...footer } = props;
+  return (
+    <>
+      <EntryFooter {...footer} />
+      <LinkedEntries entryId={footer.entry.id} onOpen={onOpenEntry} />
+      <InSupervision entryId={footer.entry.id} />
+    </>
   );
 }
 

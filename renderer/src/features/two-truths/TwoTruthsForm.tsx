@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { THEMES } from '../../../../common/two-truths/prompts';
 import {
   MAX_TRUTH_CHARS,
@@ -7,26 +7,16 @@ import {
   type TwoTruthsFields,
   twoTruthsLabel,
 } from '../../../../common/two-truths/two-truths';
-import type { Entry } from '../../../../common/journal/types';
 import { holding, unwrap } from '../../api';
-import { InSupervision } from '../journal/InSupervision';
 import { FeedbackPointer } from '../sharing/FeedbackBeside';
-import { LinkedEntries } from '../journal/LinkedEntries';
-import { invalidateLists, journalKeys } from '../journal/queries';
-import { EntryDetails, EntryFooter } from '../journal/EntryParts';
-import { useAutosave } from '../journal/useAutosave';
+import { EntryDetails, EntryEnd } from '../journal/EntryParts';
+import { draftCommon, type DraftCommon, useEntryDraft } from '../journal/useEntryDraft';
 import type { EntryFormProps } from '../journal/useEntryPane';
 import journal from '../journal/journal.module.css';
 import styles from './two-truths.module.css';
 
-interface Draft {
-  id: string;
+interface Draft extends DraftCommon {
   fields: TwoTruthsFields;
-  eventDate: string | null;
-  tags: string[];
-  bringToSupervision: boolean;
-  containsClientMaterial: boolean;
-  pinned: boolean;
 }
 
 type TextKey = Exclude<keyof TwoTruthsFields, 'promptId'>;
@@ -48,41 +38,20 @@ export function TwoTruthsForm({
   onBackToList,
   onOpenEntry,
 }: EntryFormProps) {
-  const queryClient = useQueryClient();
   const id = useId();
   const [fields, setFields] = useState<TwoTruthsFields>(
     entry.twoTruths ?? { truthA: '', contextA: '', truthB: '', contextB: '', honouring: '', promptId: null },
   );
-  const draft = useRef<Draft>({
-    id: entry.id,
-    fields,
-    eventDate: entry.eventDate,
-    tags: entry.tags,
-    bringToSupervision: entry.bringToSupervision,
-    containsClientMaterial: entry.containsClientMaterial,
-    pinned: entry.pinned,
-  });
   const prompts = useQuery({ queryKey: twoTruthsKeys.prompts, queryFn: () => unwrap(holding().twoTruths.prompts()) });
   const prompt = prompts.data?.find((p) => p.id === fields.promptId);
   const theme = THEMES.find((t) => t.id === prompt?.theme);
 
-  const save = useCallback(
-    async (d: Draft) => {
-      const saved = await unwrap(holding().twoTruths.save(d));
-      // The cached entry as main now has it (flags, title and all), so reopening it shows the truth.
-      const { fields, ...rest } = d;
-      queryClient.setQueryData(journalKeys.entry(d.id), (old: Entry | undefined) =>
-        old ? { ...old, ...rest, ...saved, twoTruths: fields, title: twoTruthsLabel(normaliseTwoTruths(fields)) } : old,
-      );
-      invalidateLists(queryClient);
-    },
-    [queryClient],
-  );
-  const autosave = useAutosave<Draft>(save);
-  const update = (changes: Partial<Draft>) => {
-    draft.current = { ...draft.current, ...changes };
-    autosave.change(draft.current);
-  };
+  // The cached entry as main now has it (flags, title and all), so reopening it shows the truth.
+  const { draft, update, autosave } = useEntryDraft<Draft>({ ...draftCommon(entry), fields }, async (d) => {
+    const saved = await unwrap(holding().twoTruths.save(d));
+    const { fields, ...rest } = d;
+    return { ...rest, ...saved, twoTruths: fields, title: twoTruthsLabel(normaliseTwoTruths(fields)) };
+  });
   const setField = (key: TextKey, value: string) => {
     const next = { ...draft.current.fields, [key]: value };
     setFields(next);
@@ -159,16 +128,15 @@ export function TwoTruthsForm({
       </section>
       <EntryDetails entry={entry} onChange={update} flush={autosave.flush} />
       <FeedbackPointer sourceId={entry.id} />
-      <EntryFooter
+      <EntryEnd
         entry={entry}
         state={autosave.state}
         words={words}
         flush={autosave.flush}
         onHistory={onHistory}
         onTrashed={onTrashed}
+        onOpenEntry={onOpenEntry}
       />
-      <LinkedEntries entryId={entry.id} onOpen={onOpenEntry} />
-      <InSupervision entryId={entry.id} />
     </div>
   );
 }
