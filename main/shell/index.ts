@@ -6,6 +6,7 @@ import { ServicesHost } from '../worker/host';
 import { resolveDataDir } from '../config/data-dir';
 import { ActivityClock } from '../shell-common/activity';
 import { APP_ORIGIN } from '../shell-common/assets';
+import { RestartBudget } from '../shell-common/restart-budget';
 import { bindIpc, sendEvent } from './ipc';
 import { installMenu } from './menu';
 import { lockOnPowerEvents, systemIdleSeconds } from './power';
@@ -134,16 +135,26 @@ if (!app.requestSingleInstanceLock()) {
     );
     app.on('will-quit', stopPowerWatch);
     installMenu(() => void services?.lockGently('shortcut'), { developer: !app.isPackaged });
+    const windowRestarts = new RestartBudget(3);
     win = createMainWindow({
       preloadPath: path.join(root, 'dist', 'preload', 'index.cjs'),
       onActivity: () => activity.touch(),
       userAgent: chromiumUserAgent,
       onCrash: () => {
         // What was on screen is gone: lock, so the journal is never left open behind a blank window,
-        // and show the unlock screen again.
-        console.error('[holding] the window stopped unexpectedly; locking and reloading it');
+        // and show the unlock screen again. A window that keeps stopping is not reloaded for ever.
         services?.lockNow('window-restarted');
-        win?.reload();
+        if (windowRestarts.spend()) {
+          console.error('[holding] the window stopped unexpectedly; locking and reloading it');
+          win?.reload();
+          return;
+        }
+        console.error('[holding] the window stopped three times in a minute; closing');
+        dialog.showErrorBox(
+          'Holding’s window keeps stopping',
+          'Holding’s window stopped several times in a row, so Holding has locked your journal and will close. Everything you saved is safe. Please open Holding again; if this keeps happening, restarting the computer or reinstalling Holding usually mends it.',
+        );
+        app.quit();
       },
       onFailure: (why) => {
         console.error(`[holding] the window failed: ${why}`);

@@ -12,6 +12,7 @@ import type { PdfRenderer } from '../export/export';
 import type { Dialogs } from '../ipc/files';
 import { checkCall, type Router } from '../ipc/router';
 import { describeForLog } from '../shell-common/log';
+import { RestartBudget } from '../shell-common/restart-budget';
 import { INTERRUPTED, UNAVAILABLE } from './answers';
 import { servicesProxy, TestPort } from './test-port';
 import {
@@ -73,7 +74,7 @@ export class ServicesHost {
   };
   private unlocked = false;
   private disposed = false;
-  private restarts: number[] = [];
+  private readonly restarts = new RestartBudget(5);
   /** The last file the system asked to open, given again to a restarted worker. */
   private openRequest: string | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
@@ -331,13 +332,11 @@ export class ServicesHost {
   /** Starts a fresh worker, locked; calls in flight answer that they may not have finished. */
   private restart(reason: LockReason): void {
     const old = this.worker;
-    const now = Date.now();
-    this.restarts = [...this.restarts.filter((t) => now - t < 60_000), now];
     this.settleAll(INTERRUPTED());
     void old.terminate();
     old.removeAllListeners('exit');
     this.unlocked = false;
-    if (this.restarts.length > 5) {
+    if (!this.restarts.spend()) {
       this.emit({ name: 'locked', reason });
       this.fatal('the services worker stopped five times in a minute');
       return;

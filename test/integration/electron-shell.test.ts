@@ -228,6 +228,20 @@ describe('start-up in Electron', () => {
       lastLockReason: 'window-restarted',
     });
   });
+
+  it('stops reloading a window that keeps stopping: locked, one kind message, and quits', async () => {
+    const { electron, holding } = await start();
+    value(await holding.vault.create({ passphrase: PASSPHRASE }));
+    const win = electron.mainWindow!;
+    for (let i = 0; i < 4; i += 1) {
+      win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    }
+    expect(win.reloads).toBe(3);
+    expect(electron.errorBoxes.map((box) => box.title)).toEqual(['Holding’s window keeps stopping']);
+    expect(electron.quitCalls).toBe(1);
+    await vi.waitFor(() => expect(electron.page!.holding).not.toBe(holding));
+    expect(value(await electron.page!.holding.vault.status())).toMatchObject({ state: 'locked' });
+  });
 });
 
 describe('the journal through the real IPC handlers', () => {
