@@ -1,3 +1,4 @@
+import { isRealDay } from '../days';
 import { z } from 'zod';
 import type { Checkin, SuggestionView, WarningSign } from '../checkins/types';
 import { MAX_TERM_LENGTH, MAX_TERMS } from '../deid/lists';
@@ -92,15 +93,7 @@ export interface AppInfo {
   host: 'electron' | 'browser-shell';
 }
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine(
-    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    {
-      message: 'That date does not look right. Please use a real day.',
-    },
-  );
+const isoDay = z.string().refine(isRealDay, { message: 'That date does not look right. Please use a real day.' });
 const entryId = z.uuid();
 const byEntry = z.object({ id: entryId }).strict();
 const templateId = z.string().min(1).max(100);

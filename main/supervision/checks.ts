@@ -1,6 +1,6 @@
 import { AppError } from '../../common/errors';
 
-/** The rules every room of supervision shares: tidy text, a choice from a list, a real day, and the errors. */
+/** The rules every room of supervision shares: tidy text, a choice from a list, and the errors. */
 
 export const MAX_TEXT = 5000;
 export const MAX_SHORT = 200;
@@ -23,6 +23,3 @@ export function oneOf<T extends string>(value: string, allowed: readonly T[], me
   if (!(allowed as readonly string[]).includes(value)) throw invalid(message);
   return value as T;
 }
-
-export const isDay = (d: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);

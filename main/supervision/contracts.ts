@@ -1,7 +1,8 @@
+import { isRealDay } from '../../common/days';
 import { randomUUID } from 'node:crypto';
 import type { ParsedInputOf } from '../../common/ipc/contract';
 import { FREQUENCIES, SUPERVISION_TYPES, type Supervisor } from '../../common/supervision/types';
-import { invalid, isDay, line, notFound, oneOf, text, MAX_SHORT } from './checks';
+import { invalid, line, notFound, oneOf, text, MAX_SHORT } from './checks';
 import type { SupervisionStore } from './store';
 
 /** A supervisor and the contract, as `supervision:saveSupervisor` takes them. */
@@ -42,7 +43,7 @@ export class Contracts {
     if (input.sessionMinutes < 5 || input.sessionMinutes > 600) {
       throw invalid('A usual session length should be between 5 minutes and 10 hours.');
     }
-    if (!isDay(input.startDate)) throw invalid('Please give the day the supervision began.');
+    if (!isRealDay(input.startDate)) throw invalid('Please give the day the supervision began.');
     const focus = [...new Set(input.focusAreas.map((f) => f.replace(/\s+/g, ' ').trim()).filter(Boolean))];
     if (focus.length > 20 || focus.some((f) => f.length > 80)) {
       throw invalid('Please keep to twenty focus areas of a few words each.');

@@ -1,10 +1,11 @@
+import { isRealDay } from '../../common/days';
 import { randomUUID } from 'node:crypto';
 import type { ParsedInputOf } from '../../common/ipc/contract';
 import { carryForward } from '../../common/supervision/carry-forward';
 import { safeTimeZone } from '../../common/supervision/hours';
 import type { Action, ItemOutcome, OpenAction, SessionRecord } from '../../common/supervision/types';
 import type { Agendas } from './agenda';
-import { invalid, isDay, MAX_SHORT, notFound, text } from './checks';
+import { invalid, MAX_SHORT, notFound, text } from './checks';
 import type { Contracts } from './contracts';
 import type { SupervisionStore } from './store';
 
@@ -52,7 +53,7 @@ export class Sessions {
         return false;
       });
     for (const a of actions)
-      if (a.due !== null && !isDay(a.due)) throw invalid('Please give each action’s due date as a real day.');
+      if (a.due !== null && !isRealDay(a.due)) throw invalid('Please give each action’s due date as a real day.');
     const id = randomUUID();
     const stamp = this.now().toISOString();
 
