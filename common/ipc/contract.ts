@@ -1,8 +1,14 @@
-import { isRealDay } from '../days';
 import { z } from 'zod';
+import { isRealDay } from '../days';
 import type { Checkin, SuggestionView, WarningSign } from '../checkins/types';
 import { MAX_TERM_LENGTH, MAX_TERMS } from '../deid/lists';
-import { EXPORT_FORMATS, type ExportCheck, type ExportPreview, type ExportRecord } from '../export/types';
+import {
+  EXPORT_FORMATS,
+  type ExportCheck,
+  type ExportPreview,
+  type ExportRecord,
+  type ExportSelection,
+} from '../export/types';
 import {
   type ContactView,
   type FeedbackComment,
@@ -132,6 +138,9 @@ const exportSelection = z
     lookFor: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
   })
   .strict();
+/** The selection the window builds and the one main checks are one shape: this fails to compile if they part. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const SELECTION_MATCHES_CONTRACT: Same<z.output<typeof exportSelection>, ExportSelection> = true;
 /** The check's name for exactly what it read (see ExportCheck.fingerprint). */
 const fingerprint = z.string().min(1).max(200);
 const resolution = z.discriminatedUnion('action', [

@@ -15,27 +15,12 @@ import {
   type WarningSign,
 } from '../../common/checkins/types';
 import { AppError } from '../../common/errors';
+import type { ParsedInputOf } from '../../common/ipc/contract';
 import type { Vault } from '../vault/vault';
 
-export interface CheckinInput {
-  id?: string | undefined;
-  at: string;
-  capacity: number;
-  energy: number | null;
-  sleep: number | null;
-  load: number | null;
-  helping: string;
-  hard: string;
-  signIds: string[];
-  entryId: string | null;
-}
-
-export interface WarningSignInput {
-  id?: string | undefined;
-  name: string;
-  whatHelps: string;
-  contact: string;
-}
+/** What a check-in is saved from: the contract's shape, checked again here for its real limits. */
+export type CheckinInput = ParsedInputOf<'checkins:save'>;
+export type WarningSignInput = ParsedInputOf<'signs:save'>;
 
 interface CheckinRow {
   id: string;
