@@ -15,7 +15,9 @@ import { EMPTY_SELECTION, type Resolutions } from '../common/export/types';
 import { docFromParagraphs } from '../common/journal/doc';
 import type { Services } from '../main/app';
 import { benchServices } from './services';
-import { createIdentity, openBundle, sealBundle, sharingReady } from '../main/sharing/bundle';
+import { sealBundle } from '../main/sharing/bundle';
+import { openBundle } from '../main/sharing/bundle-open';
+import { createIdentity, sharingReady } from '../main/sharing/card';
 import { CLIENTS, paragraphs } from './entries';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '10,100,500').split(',').map(Number);

@@ -4,7 +4,7 @@
  * and test/support/bundle_reader.py (PyNaCl) both follow it.
  *
  * This module seals; bundle-open.ts opens; bundle-format.ts holds what both agree on (layout, limits,
- * refusals); card.ts the keys, fingerprints and cards. Everything the rest of Holding uses is exported here.
+ * refusals); card.ts the keys, fingerprints and cards. Each is imported from where it lives.
  */
 import sodium from 'libsodium-wrappers-sumo';
 import {
@@ -19,31 +19,6 @@ import {
   signatureMessage,
 } from './bundle-format';
 import { b64, fingerprintHex, type PublicIdentity, type SecretIdentity } from './card';
-
-export {
-  BUNDLE_KINDS,
-  BUNDLE_MAGIC,
-  BUNDLE_VERSION,
-  type BundleHeader,
-  BundleError,
-  type BundleKind,
-  type BundleProblem,
-  CHUNK_BYTES,
-  MAX_BUNDLE_BYTES,
-  MAX_HEADER_BYTES,
-} from './bundle-format';
-export { openBundle, type OpenedBundle } from './bundle-open';
-export {
-  cardOf,
-  createIdentity,
-  fingerprintOf,
-  parseCard,
-  type PublicIdentity,
-  type SecretIdentity,
-  sharingReady,
-  shortFingerprint,
-  tidyName,
-} from './card';
 
 export interface SealOptions {
   kind: BundleKind;

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { docFromParagraphs } from '../../common/journal/doc';
 import { createServices, type Services } from '../../main/app';
-import { cardOf, createIdentity, sharingReady } from '../../main/sharing/bundle';
+import { cardOf, createIdentity, sharingReady } from '../../main/sharing/card';
 import { identifiersLeftIn, seedIdentifyingEntries } from '../support/export-fixture';
 import { expectAccessibleInBothThemes, ExportPageObject } from './export-page';
 import type { Locator } from '@playwright/test';

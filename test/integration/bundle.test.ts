@@ -5,20 +5,18 @@
 import fc from 'fast-check';
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sealBundle } from '../../main/sharing/bundle';
+import { BundleError, type BundleProblem, MAX_BUNDLE_BYTES } from '../../main/sharing/bundle-format';
+import { openBundle } from '../../main/sharing/bundle-open';
 import {
-  BundleError,
-  type BundleProblem,
   cardOf,
   createIdentity,
   fingerprintOf,
-  MAX_BUNDLE_BYTES,
-  openBundle,
   parseCard,
-  sealBundle,
   type SecretIdentity,
   sharingReady,
   shortFingerprint,
-} from '../../main/sharing/bundle';
+} from '../../main/sharing/card';
 
 let supervisee: SecretIdentity;
 let supervisor: SecretIdentity;

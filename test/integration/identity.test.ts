@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openBundle, sealBundle } from '../../main/sharing/bundle';
+import { sealBundle } from '../../main/sharing/bundle';
+import { openBundle } from '../../main/sharing/bundle-open';
 import { IdentityService } from '../../main/sharing/identity';
 import { PASSPHRASE } from '../support/temp';
 import { servicesPerTest } from '../support/vault';

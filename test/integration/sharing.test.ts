@@ -8,7 +8,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createIdentity, sealBundle } from '../../main/sharing/bundle';
+import { sealBundle } from '../../main/sharing/bundle';
+import { createIdentity } from '../../main/sharing/card';
 import { identifiersLeftIn } from '../support/export-fixture';
 import {
   call,
