@@ -4,6 +4,7 @@
  * the content key and every chunk. Nothing is returned until all of it has passed.
  */
 import sodium from 'libsodium-wrappers-sumo';
+import { parseStrictJson } from '../../common/strict-json';
 import {
   BUNDLE_KINDS,
   BUNDLE_MAGIC,
@@ -66,7 +67,7 @@ export function openBundle(
   let header: BundleHeader;
   try {
     header = headerSchema.parse(
-      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(16, headerEnd))),
+      parseStrictJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(16, headerEnd))),
     );
   } catch {
     throw new BundleError('malformed');
@@ -129,6 +130,10 @@ export function openBundle(
       const final = result.tag === sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
       // The final tag marks the end: missing on the last chunk (cut short) or early (spliced), it is refused.
       if (final !== (i === chunks.length - 1)) throw new BundleError(final ? 'damaged' : 'truncated');
+      // Every other chunk is a plain message, as Holding writes it: no push or rekey marks.
+      if (!final && result.tag !== sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE) {
+        throw new BundleError('damaged');
+      }
       parts.push(result.message);
     });
   } catch (error) {

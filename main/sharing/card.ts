@@ -3,6 +3,7 @@
  * (docs/bundle-format.md, "Identities"). Bundles are sealed to and signed by these keys (bundle.ts).
  */
 import sodium from 'libsodium-wrappers-sumo';
+import { parseStrictJson } from '../../common/strict-json';
 import { z } from 'zod';
 import { AppError } from '../../common/errors';
 
@@ -133,7 +134,7 @@ export function parseCard(text: string): PublicIdentity {
   let card: z.output<typeof cardSchema>;
   let body: { name: string; role: string; encryptionKey: string; signingKey: string } | undefined;
   try {
-    body = JSON.parse(Buffer.from(trimmed.slice(CARD_PREFIX.length), 'base64url').toString('utf8')) as typeof body;
+    body = parseStrictJson(Buffer.from(trimmed.slice(CARD_PREFIX.length), 'base64url').toString('utf8')) as typeof body;
     card = cardSchema.parse(body);
   } catch {
     throw refuse();

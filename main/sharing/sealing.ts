@@ -3,6 +3,7 @@
  * wiping the copies of the secret keys once used, the refusals they share, and how deep a payload may nest.
  */
 import sodium from 'libsodium-wrappers-sumo';
+import { parseStrictJson } from '../../common/strict-json';
 import { AppError } from '../../common/errors';
 import { BundleError } from './bundle-format';
 import type { SecretIdentity } from './card';
@@ -70,7 +71,7 @@ export function depthOf(value: unknown): number {
 
 export function parsePayload<T>(bytes: Uint8Array, schema: { parse(v: unknown): T }): T {
   try {
-    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    const value: unknown = parseStrictJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     if (depthOf(value) > MAX_PAYLOAD_DEPTH) throw new Error('too deep');
     return schema.parse(value);
   } catch {

@@ -7,10 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sealBundle } from '../../main/sharing/bundle';
 import { openBundle } from '../../main/sharing/bundle-open';
 import { createIdentity, type SecretIdentity, sharingReady } from '../../main/sharing/card';
+import { craftBundle } from '../support/bundle-craft';
 import { identifiersLeftIn } from '../support/export-fixture';
 import { importAt, shareFromSam, twoPeople } from '../support/sharing-fixture';
 import { tempDir } from '../support/temp';
@@ -70,6 +72,35 @@ describe('the bundle format, read by an independent implementation', () => {
         ['unknown version', Uint8Array.from(bytes, (v, i) => (i === 8 ? 9 : v)), 'unknown-version'],
         ['a flipped bit', Uint8Array.from(bytes, (v, i) => (i === bytes.length - 300 ? v ^ 1 : v)), 'bad-signature'],
       ];
+      // Written by hand and signed: a header naming its sender twice, and a push mark mid-stream.
+      const impostor = createIdentity('Dr Ama Mensah', 'Clinical supervisor');
+      const senderTwice = (json: string) =>
+        json.replace('"recipientFingerprint"', `"sender":{"name":"${impostor.name}"},"recipientFingerprint"`);
+      const full = new Uint8Array(64 * 1024).fill(65);
+      cases.push(
+        [
+          'a member named twice',
+          craftBundle({ sender: supervisee, recipient: supervisor, pieces: [full], headerText: senderTwice }),
+          'malformed',
+        ],
+        [
+          'a push tag',
+          craftBundle({
+            sender: supervisee,
+            recipient: supervisor,
+            pieces: [full, new Uint8Array([66])],
+            middleTag: sodium.crypto_secretstream_xchacha20poly1305_TAG_PUSH,
+          }),
+          'damaged',
+        ],
+      );
+      // What the hand writer makes without those faults, both readers open.
+      const plain = path.join(dir, 'by-hand.holdingbundle');
+      writeFileSync(
+        plain,
+        craftBundle({ sender: supervisee, recipient: supervisor, pieces: [full, new Uint8Array([66])] }),
+      );
+      expect(readWithPython(plain, supervisor).status).toBe(0);
       for (const [name, data, reason] of cases) {
         const damaged = path.join(dir, `${name}.holdingbundle`);
         writeFileSync(damaged, data);

@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sealBundle } from '../../main/sharing/bundle';
 import { BundleError, type BundleProblem, MAX_BUNDLE_BYTES } from '../../main/sharing/bundle-format';
 import { openBundle } from '../../main/sharing/bundle-open';
+import { parsePayload } from '../../main/sharing/sealing';
+import { craftBundle, type CraftOptions } from '../support/bundle-craft';
 import {
   cardOf,
   createIdentity,
@@ -138,61 +140,8 @@ describe('refusals, each its own', () => {
   });
 });
 
-/**
- * Bundles built by hand, the way a careless or hostile writer might, and properly signed by the sender: so
- * the checks after the signature (full chunks, the final tag, the additional data) are reached and seen.
- */
-function craft(options: {
-  pieces: Uint8Array[];
-  finalAt?: number;
-  ad?: Uint8Array;
-  sender?: SecretIdentity;
-}): Uint8Array {
-  const sender = options.sender ?? supervisee;
-  const header = new TextEncoder().encode(
-    JSON.stringify({
-      bundleId: crypto.randomUUID(),
-      createdAt: new Date().toISOString(),
-      sender: {
-        name: sender.name,
-        role: sender.role,
-        encryptionKey: Buffer.from(sender.encryptionKey).toString('base64url'),
-        signingKey: Buffer.from(sender.signingKey).toString('base64url'),
-      },
-      recipientFingerprint: Buffer.from(fingerprintOf(supervisor)).toString('hex'),
-      payloadType: 'holding.share.v1',
-    }),
-  );
-  const preamble = new Uint8Array(16);
-  preamble.set(new TextEncoder().encode('HOLDBNDL'));
-  const view = new DataView(preamble.buffer);
-  view.setUint8(8, 1);
-  view.setUint8(9, 1);
-  view.setUint32(12, header.length, false);
-  const bound = new Uint8Array([...preamble, ...header]);
-  const ad = options.ad ?? sodium.crypto_generichash(32, bound, null);
-  const key = sodium.crypto_secretstream_xchacha20poly1305_keygen();
-  const { state, header: streamHeader } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
-  const parts: number[] = [...bound, ...sodium.crypto_box_seal(key, supervisor.encryptionKey), ...streamHeader];
-  const finalAt = options.finalAt ?? options.pieces.length - 1;
-  options.pieces.forEach((piece, i) => {
-    const tag =
-      i === finalAt
-        ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
-        : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
-    const cipher = sodium.crypto_secretstream_xchacha20poly1305_push(state, piece, ad, tag);
-    const length = new Uint8Array(4);
-    new DataView(length.buffer).setUint32(0, cipher.length, false);
-    parts.push(...length, ...cipher);
-  });
-  const signed = new Uint8Array(parts);
-  const message = new Uint8Array([
-    ...new TextEncoder().encode('HOLDING-BUNDLE-SIG-1\0'),
-    ...signed,
-    ...supervisor.encryptionKey,
-  ]);
-  return new Uint8Array([...signed, ...sodium.crypto_sign_detached(message, sender.signingSecret)]);
-}
+const craft = (options: Omit<CraftOptions, 'recipient' | 'sender'> & { sender?: SecretIdentity }) =>
+  craftBundle({ sender: supervisee, recipient: supervisor, ...options });
 
 describe('refusals past the signature (a sender who wrote the file by hand)', () => {
   const full = () => new Uint8Array(64 * 1024).fill(65);
@@ -216,9 +165,58 @@ describe('refusals past the signature (a sender who wrote the file by hand)', ()
   it('chunks not bound to this header', () => {
     expect(refusal(craft({ pieces: [full()], ad: new Uint8Array(32) }))).toBe('damaged');
   });
+
+  it('a push or rekey mark where the format says a plain message', () => {
+    for (const middleTag of [
+      sodium.crypto_secretstream_xchacha20poly1305_TAG_PUSH,
+      sodium.crypto_secretstream_xchacha20poly1305_TAG_REKEY,
+    ]) {
+      expect(refusal(craft({ pieces: [full(), full(), new Uint8Array([66])], middleTag }))).toBe('damaged');
+    }
+  });
+
+  it('a header that names a member twice, signed as it is: one reader must not see another sender', () => {
+    const impostor = createIdentity('Dr Ama Mensah', 'Clinical supervisor');
+    const twice = (json: string) =>
+      json.replace(
+        '"recipientFingerprint"',
+        `"sender":${JSON.stringify({
+          name: impostor.name,
+          role: impostor.role,
+          encryptionKey: Buffer.from(impostor.encryptionKey).toString('base64url'),
+          signingKey: Buffer.from(impostor.signingKey).toString('base64url'),
+        })},"recipientFingerprint"`,
+      );
+    expect(refusal(craft({ pieces: [new Uint8Array([66])], headerText: twice }))).toBe('malformed');
+    const idTwice = (json: string) => json.replace('"createdAt"', `"bundleId":"${crypto.randomUUID()}","createdAt"`);
+    expect(refusal(craft({ pieces: [new Uint8Array([66])], headerText: idTwice }))).toBe('malformed');
+    // The same header without the repeat opens.
+    expect(refusal(craft({ pieces: [new Uint8Array([66])], headerText: (json) => json }))).toBe('opened');
+  });
+
+  it('a payload that names a member twice, however deep', () => {
+    const read = (json: string) => {
+      try {
+        return parsePayload(new TextEncoder().encode(json), { parse: (v: unknown) => v });
+      } catch (error) {
+        return error instanceof BundleError ? error.problem : error;
+      }
+    };
+    expect(read('{"title":"Reflections","entries":[]}')).toEqual({ title: 'Reflections', entries: [] });
+    expect(read('{"title":"Reflections","title":"Something else"}')).toBe('malformed');
+    expect(read('{"entries":[{"id":"a","text":"x","text":"y"}]}')).toBe('malformed');
+  });
 });
 
 describe('identity cards', () => {
+  it('are refused when a member is named twice (a reader taking the first would show another name)', () => {
+    const card = cardOf(supervisor);
+    const body = Buffer.from(card.slice('HOLDING-CARD-1.'.length), 'base64url').toString('utf8');
+    const twice = body.replace('{', '{"name":"Dr Amma Mensah",');
+    expect(() => parseCard(`HOLDING-CARD-1.${Buffer.from(twice).toString('base64url')}`)).toThrow();
+    expect(parseCard(card).name).toBe('Dr Ama Mensah');
+  });
+
   it('round-trip, with a short fingerprint to read aloud', () => {
     const card = cardOf(supervisor);
     const read = parseCard(`  ${card.slice(0, 30)}\n${card.slice(30)} `);

@@ -29,6 +29,14 @@ def blake(data):
     return blake2b(data, digest_size=32, encoder=RawEncoder)
 
 
+def no_repeats(pairs):
+    """Objects whose members are each named once; a repeat is refused, never settled by the last."""
+    names = [name for name, _ in pairs]
+    if len(set(names)) != len(names):
+        raise ValueError("a member named twice")
+    return dict(pairs)
+
+
 def refuse(reason):
     print(reason, file=sys.stderr)
     sys.exit(2)
@@ -50,7 +58,7 @@ def read(path, enc_pk, enc_sk, sign_pk):
     if len(data) < 16 + h:
         refuse("truncated")
     try:
-        header = json.loads(data[16 : 16 + h].decode("utf-8"))
+        header = json.loads(data[16 : 16 + h].decode("utf-8"), object_pairs_hook=no_repeats)
     except ValueError:
         refuse("malformed")
     expected = {"bundleId", "createdAt", "sender", "recipientFingerprint", "payloadType"}
@@ -105,6 +113,8 @@ def read(path, enc_pk, enc_sk, sign_pk):
         final = tag == b.crypto_secretstream_xchacha20poly1305_TAG_FINAL
         if final != (i == len(chunks) - 1):
             refuse("damaged" if final else "truncated")
+        if not final and tag != b.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE:
+            refuse("damaged")
         payload += message
     return {"kind": kind, "header": header, "payload": payload.decode("utf-8")}
 
