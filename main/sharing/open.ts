@@ -141,7 +141,8 @@ export class OpenRoom {
       bundleId: opened.header.bundleId,
       shareId: share.id,
       fromName: contact.name,
-      createdAt: opened.header.createdAt,
+      // The sender's time, written as Holding writes its own (UTC), so it orders beside the arrival time.
+      createdAt: new Date(opened.header.createdAt).toISOString(),
       importedAt: this.now().toISOString(),
       overall: payload.overall,
       comments: payload.comments,

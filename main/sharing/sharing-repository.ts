@@ -11,6 +11,15 @@ import type { Vault } from '../vault/vault';
 import type { BundleKind } from './bundle-format';
 
 /**
+ * Feedback, newest first: by when the sender sealed it, by their clock, but never later than when it arrived
+ * here. Each file holds every comment as it stood when sealed, so the newest speaks for the supervisor
+ * whichever file was opened first; and a supervisor's clock set years ahead cannot keep one file "newest"
+ * over everything they send afterwards. Both times are stored as toISOString writes them, so they compare
+ * as text. `t` is the table's alias in the query.
+ */
+const newestFeedbackFirst = (t: string) => `MIN(${t}.created_at, ${t}.imported_at) DESC, ${t}.rowid DESC`;
+
+/**
  * All of sharing's SQL (tables in main/db/migrations/0008-sharing.ts). The rooms share these tables, so
  * they share this repository: share.ts, open.ts, review.ts and feedback.ts decide; this reads and writes.
  * Contacts are identity.ts's.
@@ -140,10 +149,13 @@ export class SharingRepository {
     );
   }
 
-  /** The feedback on a share, newest sealed first, each with its comments by item reference. */
+  /**
+   * The feedback on a share, newest first, each with its comments by item reference. Newest by when it was
+   * sealed, as the sender's clock says, but never later than when it arrived here (newestFeedbackFirst).
+   */
   feedbackOn(shareId: string): FeedbackView[] {
     const rows = this.db
-      .prepare('SELECT * FROM feedback_received WHERE share_id = ? ORDER BY created_at DESC, rowid DESC')
+      .prepare(`SELECT * FROM feedback_received f WHERE share_id = ? ORDER BY ${newestFeedbackFirst('f')}`)
       .all(shareId) as { id: string; sender_name: string; created_at: string; imported_at: string; overall: string }[];
     return rows.map((f) => ({
       id: f.id,
@@ -169,8 +181,8 @@ export class SharingRepository {
             -- Each feedback file holds all the supervisor's comments as they stood when sealed, so the newest
             -- sealed for a share replaces the earlier ones (whichever order the files were opened in).
             AND f.rowid = (SELECT f2.rowid FROM feedback_received f2 WHERE f2.share_id = f.share_id
-                            ORDER BY f2.created_at DESC, f2.rowid DESC LIMIT 1)
-          ORDER BY f.created_at DESC, f.rowid DESC`,
+                            ORDER BY ${newestFeedbackFirst('f2')} LIMIT 1)
+          ORDER BY ${newestFeedbackFirst('f')}`,
       )
       .all(sourceId) as {
       feedback_id: string;

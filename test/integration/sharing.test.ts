@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sealBundle } from '../../main/sharing/bundle';
 import { createIdentity } from '../../main/sharing/card';
 import { identifiersLeftIn } from '../support/export-fixture';
@@ -518,6 +518,43 @@ describe('refusing a bundle, with nothing half-imported', () => {
       'Second thoughts, on reflection.',
       'First thoughts.',
     ]);
+  });
+
+  it('feedback dated in the future by a wrong clock does not hide what the supervisor sends afterwards', async () => {
+    const people = await twoPeople(open);
+    const { sam, ama, files } = people;
+    const shared = await shareFromSam(people);
+    const imported = await importAt(ama, files, shared.file);
+    if (imported.kind !== 'share') throw new Error('expected a share');
+    const shareId = imported.share.id;
+    const { items } = await call<{ items: { ref: string }[] }>(ama, 'sharing:receivedShare', { id: shareId });
+    const ref = items[0]!.ref;
+    await call(ama, 'sharing:saveComment', { shareId, ref, body: 'Sent while my clock said 2031.' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    let wrong: { path: string };
+    try {
+      vi.setSystemTime(new Date('2031-06-01T09:00:00Z'));
+      wrong = await call<{ path: string }>(ama, 'sharing:sendFeedback', { shareId });
+    } finally {
+      vi.useRealTimers();
+    }
+    await importAt(sam, files, wrong.path);
+    await call(ama, 'sharing:saveComment', { shareId, ref, body: 'Sent after the clock was put right.' });
+    const right = await call<{ path: string }>(ama, 'sharing:sendFeedback', { shareId });
+    await importAt(sam, files, right.path);
+
+    const beside = await call<{ body: string }[]>(sam, 'sharing:feedbackFor', { sourceId: shared.entryIds[0]! });
+    expect(beside.map((c) => c.body)).toEqual(['Sent after the clock was put right.']);
+    const [record] = await call<{ feedback: { comments: Record<string, string>; createdAt: string }[] }[]>(
+      sam,
+      'sharing:sent',
+    );
+    expect(record!.feedback.map((f) => f.comments[ref])).toEqual([
+      'Sent after the clock was put right.',
+      'Sent while my clock said 2031.',
+    ]);
+    // The sender's own time is kept as they gave it, to be shown for what it is.
+    expect(record!.feedback[1]!.createdAt).toBe('2031-06-01T09:00:00.000Z');
   });
 
   it('a file handed over from someone not yet confirmed keeps waiting until they are', async () => {

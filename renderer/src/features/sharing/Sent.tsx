@@ -68,7 +68,10 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
         <div className={styles.feedback}>
           <h4 className={styles.feedbackHeading}>Feedback from {latest.fromName}</h4>
           <p className={styles.meta}>
-            Sent {when(latest.createdAt)} · opened here {when(latest.importedAt)}
+            {latest.createdAt > latest.importedAt
+              ? `Dated ${when(latest.createdAt)}, later than it arrived, so ${latest.fromName}’s clock may be set wrong`
+              : `Sent ${when(latest.createdAt)}`}{' '}
+            · opened here {when(latest.importedAt)}
           </p>
           {earlier.length ? (
             <p className={styles.meta}>
