@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import { REWRITE_ON_UNLOCK_MAX_WORDS, tidyIndexOnUnlock } from '../../main/journ
 import { JournalRepository } from '../../main/journal/repository';
 import { TemplateService } from '../../main/journal/templates';
 import type { Vault } from '../../main/vault/vault';
+import { tempDir } from '../support/temp';
 import { servicesPerTest } from '../support/vault';
 
 /**
@@ -214,6 +217,57 @@ describe('deleting for ever', () => {
     expect(s.journal.list({ query: 'keepsakeword' }).total).toBe(20);
     integrityCheck(db);
   });
+  it('leaves none of its words anywhere in the database file, free pages and WAL included, nor words edits replaced', async () => {
+    // The same file, page for page, as the encrypted one holds once decrypted: an unencrypted database
+    // with the pragmas openEncryptedDatabase sets (secure_delete among them), so its bytes can be read.
+    const file = path.join(await tempDir('holding-file-'), 'plain.db');
+    const db = new Database(file);
+    memory.push(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    migrate(db);
+    const vault = { db: () => db } as unknown as Vault;
+    const journal = new JournalService(vault, new TemplateService(vault), () => new Date('2026-11-01T09:00:00Z'));
+    const rand = prng(41);
+    const fill = (n: number) => {
+      for (let i = 0; i < n; i += 1) saveText(journal, journal.create({}), prose(rand, 150));
+    };
+    fill(150);
+    new JournalRepository(db).rewriteIndex(); // one large segment, as the migration leaves it
+    const gone = journal.create({});
+    saveText(journal, gone, 'Met with quillfeatherstone about the referral.', { title: 'About marigoldzephyrine' });
+    fill(20);
+    // Small edits, no revision kept (the history would keep earlier text on purpose): the replaced
+    // word is left in an older segment of the index, unfindable.
+    saveText(journal, journal.get(gone.id), 'Met with lanternwickmoss about the referral.');
+    const kept = journal.create({});
+    saveText(journal, kept, 'The supervisor said brackenhollowmere twice.');
+    fill(20);
+    saveText(journal, journal.get(kept.id), 'The supervisor said it twice.');
+    fill(20);
+    expect(journal.revisions(gone.id)).toEqual([]);
+    expect(journal.revisions(kept.id)).toEqual([]);
+
+    const words = ['quillfeatherstone', 'marigoldzephyrine', 'lanternwickmoss', 'brackenhollowmere'];
+    // The end of each word: a stored term may lack the start it shares with the term before it.
+    const onDisk = () => {
+      const bytes = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f));
+      return words.filter((word) => bytes.some((b) => b.includes(word.slice(-11))));
+    };
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(onDisk()).toEqual(words);
+
+    journal.trash(gone.id);
+    journal.deleteForever(gone.id);
+    expect(onDisk()).toEqual([]);
+    expect(journal.list({ query: 'referral', trash: true }).total).toBe(0);
+    expect(journal.list({ query: 'supervisor' }).items.map((e) => e.id)).toEqual([kept.id]);
+    expect(db.pragma('freelist_count', { simple: true })).toBeGreaterThan(0);
+    integrityCheck(db);
+  });
 });
 
 describe('the index stays exact', () => {
@@ -304,10 +358,21 @@ describe('migration 11 (the search index)', () => {
     expect(old).toContain("prefix = '2 3'");
     expect(db.prepare("SELECT v FROM entries_fts_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
 
+    const cacheSize = db.pragma('cache_size', { simple: true });
     migrate(db);
     const rebuilt = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'entries_fts'").pluck().get() as string;
     expect(rebuilt).not.toContain('prefix');
     expect(db.prepare("SELECT v FROM entries_fts_config WHERE k = 'secure-delete'").pluck().get()).toBeUndefined();
+    // What it changed to build the index quickly is put back: FTS5's defaults, and the page cache.
+    expect(
+      db.prepare("SELECT k, v FROM entries_fts_config WHERE k IN ('automerge', 'hashsize') ORDER BY k").all(),
+    ).toEqual([
+      { k: 'automerge', v: 4 },
+      { k: 'hashsize', v: 1048576 },
+    ]);
+    expect(db.pragma('cache_size', { simple: true })).toBe(cacheSize);
+    // One segment to start from.
+    expect(db.prepare('SELECT count(DISTINCT segid) FROM entries_fts_idx').pluck().get()).toBe(1);
     expect(inputs.map((input) => journal.list(input))).toEqual(before);
     for (const [word, id] of unique) {
       const trash = journal.get(id).deletedAt !== null;
