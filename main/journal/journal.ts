@@ -27,25 +27,12 @@ import {
   TRASH_DAYS,
 } from '../../common/journal/types';
 import type { Vault } from '../vault/vault';
+import { tidyIndexOnUnlock } from './index-upkeep';
 import { JournalRepository, type StoredEntry, toEntry } from './repository';
+import { LARGE_CHANGE_CHARS, REPLACED_MIN_CHARS, REVISION_INTERVAL_MS, removedChars } from './revision-rules';
 import type { TemplateService } from './templates';
 
-/** A revision of the previous text is kept at most this often while writing... */
-export const REVISION_INTERVAL_MS = 10 * 60 * 1000;
-/** ...or straight away when this many characters appear or disappear at once, */
-export const LARGE_CHANGE_CHARS = 1000;
-/** ...or when at least half of what was there (and this much) has been removed or replaced. */
-export const REPLACED_MIN_CHARS = 20;
-
-/** How many characters of `before` are gone from `after`: what lies outside their common start and end. */
-export function removedChars(before: string, after: string): number {
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  return before.length - start - end;
-}
+export { LARGE_CHANGE_CHARS, REPLACED_MIN_CHARS, REVISION_INTERVAL_MS, removedChars } from './revision-rules';
 
 /** What every save carries besides the text itself. */
 interface SaveCommon {
@@ -323,11 +310,14 @@ export class JournalService {
     return count;
   }
 
-  /** Deletes for good whatever has been in the trash longer than TRASH_DAYS. Runs on unlock. */
+  /**
+   * Deletes for good whatever has been in the trash longer than TRASH_DAYS. Runs on unlock; when
+   * nothing was deleted (which rewrites the search index), a small index is rewritten anyway.
+   */
   purgeExpired(): number {
     const cutoff = new Date(this.now().getTime() - TRASH_DAYS * 24 * 60 * 60 * 1000).toISOString();
     const count = this.tx((repo) => repo.deleteForever(repo.trashedBefore(cutoff)));
-    if (count) this.scrubWal();
+    if (count || this.tx(tidyIndexOnUnlock)) this.scrubWal();
     return count;
   }
 
