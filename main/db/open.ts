@@ -49,20 +49,28 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
         'The journal file in this folder is empty, so there is nothing to open. If you have a backup, restoring it should help.',
       );
     }
-    db.pragma('journal_mode = WAL');
-    // This build defaults to NORMAL in WAL mode; FULL makes every acknowledged commit durable.
-    db.pragma('synchronous = FULL');
-    // Sorts and temporary indexes stay in memory, so nothing unencrypted reaches a temp file.
-    db.pragma('temp_store = MEMORY');
-    db.pragma('foreign_keys = ON');
-    // Deleted text is overwritten, not just unlinked from the b-tree.
-    db.pragma('secure_delete = ON');
-    assertPragmas(db);
+    setConnectionPragmas(db);
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/**
+ * The settings every connection to a journal has, after its key: exported so that tests reading a
+ * database's bytes (on an unencrypted twin) read a file written exactly as the app writes one.
+ */
+export function setConnectionPragmas(db: DB): void {
+  db.pragma('journal_mode = WAL');
+  // This build defaults to NORMAL in WAL mode; FULL makes every acknowledged commit durable.
+  db.pragma('synchronous = FULL');
+  // Sorts and temporary indexes stay in memory, so nothing unencrypted reaches a temp file.
+  db.pragma('temp_store = MEMORY');
+  db.pragma('foreign_keys = ON');
+  // Deleted text is overwritten, not just unlinked from the b-tree.
+  db.pragma('secure_delete = ON');
+  assertPragmas(db);
 }
 
 function assertPragmas(db: DB): void {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '../../common/journal/doc';
 import type { Entry } from '../../common/journal/types';
 import { migrate } from '../../main/db/migrate';
+import { setConnectionPragmas } from '../../main/db/open';
 import { migrations } from '../../main/db/migration-list';
 import { migration0011 } from '../../main/db/migrations/0011-journal-search-index';
 import { JournalService } from '../../main/journal/journal';
@@ -182,6 +183,18 @@ describe('saving', () => {
     expect(segments()).toBe(before);
     expect(journal.list({ query: 'steady' }).items.map((e) => e.pinned)).toEqual([true]);
   });
+
+  it('indexes a change of the title alone, and of the tags alone', () => {
+    const { db, journal } = journalAt();
+    const entry = journal.create({});
+    saveText(journal, entry, 'The same body throughout.', { title: 'Firsttitleword', tags: ['oldtagword'] });
+    const count = (query: string) => journal.list({ query }).total;
+    saveText(journal, journal.get(entry.id), 'The same body throughout.', { title: 'Renamedtitleword' });
+    expect([count('renamedtitleword'), count('firsttitleword')]).toEqual([1, 0]);
+    saveText(journal, journal.get(entry.id), 'The same body throughout.', { tags: ['newtagword'] });
+    expect([count('newtagword'), count('oldtagword'), count('renamedtitleword')]).toEqual([1, 0, 1]);
+    integrityCheck(db);
+  });
 });
 
 describe('deleting for ever', () => {
@@ -245,15 +258,11 @@ describe('deleting for ever', () => {
   });
   it('leaves none of its words anywhere in the database file, free pages and WAL included, nor words edits replaced', async () => {
     // The same file, page for page, as the encrypted one holds once decrypted: an unencrypted database
-    // with the pragmas openEncryptedDatabase sets (secure_delete among them), so its bytes can be read.
+    // with the very pragmas openEncryptedDatabase sets (secure_delete among them), so its bytes can be read.
     const file = path.join(await tempDir('holding-file-'), 'plain.db');
     const db = new Database(file);
     memory.push(db);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('temp_store = MEMORY');
-    db.pragma('foreign_keys = ON');
-    db.pragma('secure_delete = ON');
+    setConnectionPragmas(db);
     migrate(db);
     const vault = { db: () => db } as unknown as Vault;
     const journal = new JournalService(vault, new TemplateService(vault), () => new Date('2026-11-01T09:00:00Z'));
@@ -339,7 +348,7 @@ describe('the index stays exact', () => {
       } else if (r < 0.93 && trashed().length) {
         journal.deleteForever(pick(trashed()));
       } else if (r < 0.96) {
-        journal.purgeExpired(); // on unlock: nothing has expired, so a step of merging
+        journal.purgeExpired(); // on unlock: nothing has expired, so the index is rewritten while small
       } else {
         journal.emptyTrash();
       }
