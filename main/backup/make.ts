@@ -133,7 +133,8 @@ export async function makeBackup(source: BackupSource, folder: string, options: 
           progress(PROGRESS.summary + ((PROGRESS.written - PROGRESS.summary) * done) / total),
       });
     } catch (error) {
-      throw destinationError(localError(error, 'backup'));
+      // Every write here goes to the backup folder: a full drive there is that folder's.
+      throw destinationError(error);
     }
     stopIfCancelled(task);
 
