@@ -88,7 +88,8 @@ export function createServices(options: ServicesOptions): Services {
   const exports = new ExportService(vault, { journal, supervision, checkins, settings });
   const identity = new IdentityService(vault);
   const sharing = new SharingService(vault, identity);
-  const backups = new BackupService(vault, { appVersion: options.version });
+  // A restore over an open journal lets the window save what is being typed before it is set aside.
+  const backups = new BackupService(vault, { appVersion: options.version, lock: () => lockGently('manual') });
   const backupSchedule = new BackupSchedule({
     vault,
     backups,
