@@ -4,7 +4,8 @@
  * last 5 weeks and of the last 12 months (by the person's own calendar). Never the newest checked backup,
  * and never a file Holding did not write: only files it recorded, whose header names this journal.
  */
-import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BackupRecord, RetentionRule } from '../../common/backup/types';
 
@@ -71,9 +72,12 @@ export function planRetention(
   return { keep: backups.map((b) => b.id).filter((id) => keep.has(id)), remove };
 }
 
+/** A record as retention reads it: with the file's SHA-256 when the service gives it (storedRecords). */
+export type RetainedRecord = BackupRecord & { sha256?: string };
+
 /** What the retention step needs of the backup service. */
 export interface RetainedBackups {
-  records(): BackupRecord[];
+  records(): RetainedRecord[];
   readHeader(file: string): Promise<{ vaultId: string; madeAt: string } | null>;
   forget(id: string): void;
 }
@@ -88,9 +92,26 @@ export interface ApplyRetentionOptions {
   remove?: (file: string) => Promise<void>;
 }
 
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Whether the file is still the one Holding wrote (same size and, when recorded, the same SHA-256). */
+async function stillOurs(record: RetainedRecord, file: string): Promise<boolean> {
+  try {
+    if ((await fs.stat(file)).size !== record.bytes) return false;
+    return record.sha256 === undefined || (await sha256Of(file)) === record.sha256;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Deletes the backups the rule does not keep, then forgets their records. A file that is missing (a drive
- * unplugged), unreadable, or not this journal's is left alone, and so is its record.
+ * unplugged), unreadable, not this journal's, or no longer the bytes Holding wrote (replaced under the same
+ * name) is left alone, and so is its record.
  */
 export async function applyRetention(options: ApplyRetentionOptions): Promise<BackupRecord[]> {
   const { backups, vaultId, rule, now } = options;
@@ -107,13 +128,15 @@ export async function applyRetention(options: ApplyRetentionOptions): Promise<Ba
   const plan = planRetention(candidates, now, rule);
   const removed: BackupRecord[] = [];
   for (const id of plan.remove) {
+    const record = records.find((r) => r.id === id)!;
+    if (!(await stillOurs(record, files.get(id)!))) continue;
     try {
       await remove(files.get(id)!);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') continue;
     }
     backups.forget(id);
-    removed.push(records.find((r) => r.id === id)!);
+    removed.push(record);
   }
   return removed;
 }

@@ -23,7 +23,7 @@ import { AppError } from '../../common/errors';
 import type { Task } from '../ipc/tasks';
 import type { SettingsService } from '../settings/settings';
 import type { LockListener } from '../vault/vault';
-import { applyRetention, type RetainedBackups } from './retention';
+import { applyRetention, type RetainedBackups, type RetainedRecord } from './retention';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -49,6 +49,8 @@ export const systemClock: Clock = {
 export interface ScheduledBackups extends RetainedBackups {
   backUp(folder: string, task?: Task): Promise<BackupRecord>;
   lastVerified(): BackupRecord | null;
+  /** The records with each file's SHA-256, so retention deletes only the very bytes Holding wrote. */
+  storedRecords?(): RetainedRecord[];
 }
 
 export interface BackupScheduleOptions {
@@ -301,8 +303,13 @@ export class BackupSchedule {
 
   private async retain(): Promise<void> {
     try {
+      const { backups } = this.options;
       await applyRetention({
-        backups: this.options.backups,
+        backups: {
+          records: () => backups.storedRecords?.() ?? backups.records(),
+          readHeader: (file) => backups.readHeader(file),
+          forget: (id) => backups.forget(id),
+        },
         vaultId: this.options.vaultId(),
         rule: RETENTION_RULES[this.options.settings.get().backupKeep],
         now: this.clock.now(),

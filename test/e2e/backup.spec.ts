@@ -37,7 +37,7 @@ test('set a folder, back up, see it in words; on a new computer, restore on the 
   const note = page.getByTestId('backup-note');
   await expect(note).toContainText('There is no backup of your journal yet.');
   await app.expectAccessible('journal with the backup note');
-  await note.getByRole('button', { name: 'Go to Backups in Settings' }).click();
+  await note.getByRole('button', { name: 'Go to Backups' }).click();
   const backups = new BackupsSectionObject(page);
   await expect(backups.heading).toBeFocused();
   await expect(backups.lastBackup).toHaveText('No backups yet. Choose a folder to begin.');
@@ -47,7 +47,7 @@ test('set a folder, back up, see it in words; on a new computer, restore on the 
   // (so that Holding does not back up by itself while the test runs).
   const daily = backups.section.getByRole('radio', { name: 'Every day' });
   await expect(daily).toBeChecked();
-  await expect(backups.section.getByRole('radio', { name: 'A sensible mix (recommended)' })).toBeChecked();
+  await expect(backups.section.getByRole('radio', { name: 'Recommended' })).toBeChecked();
   await expect(backups.section).toContainText(
     'Holding keeps every backup from the last two days, then one a day for seven days, one a week for five weeks and one a month for twelve months, and always your newest',
   );
@@ -59,11 +59,11 @@ test('set a folder, back up, see it in words; on a new computer, restore on the 
   await expect.poll(() => shell.services.settings.get().backupFrequency).toBe('manual');
 
   await backups.chooseFolder(shell, backupDir);
-  await expect(backups.section.getByRole('status').filter({ hasText: 'Backups will go to' })).toBeVisible();
+  await expect(backups.section.getByRole('status').filter({ hasText: 'Backups will go to this folder' })).toBeVisible();
 
-  // From the keyboard: Tab from the folder button reaches Back up now, and Enter backs up.
+  // From the keyboard: Back up now comes just before the folder, and Enter backs up.
   await backups.section.getByRole('button', { name: 'Choose another folder…' }).focus();
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
   await expect(backups.backUpNowButton).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(backups.section.getByTestId('backup-now-status')).toHaveText('Done: backed up and checked, 3 entries.', {

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -182,7 +183,7 @@ describe('applyRetention', () => {
     fileName: `${id}.holdingbackup`,
     madeAt: new Date(NOW - daysAgo * 24 * HOUR).toISOString(),
     verifiedAt: new Date(NOW - daysAgo * 24 * HOUR).toISOString(),
-    bytes: 10,
+    bytes: 6,
     counts: { entries: 1, checkins: 0, sessions: 0 },
     computer: 'desk',
   });
@@ -228,6 +229,7 @@ describe('applyRetention', () => {
   it('leaves a file (and its record) that could not be deleted', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'holding-retention-'));
     const records = Array.from({ length: 40 }, (_, i) => record(`r${i}`, i * 40, dir));
+    for (const r of records) writeFileSync(path.join(dir, r.fileName), 'backup');
     const forgotten: string[] = [];
     const backups = {
       records: () => records,
@@ -246,5 +248,28 @@ describe('applyRetention', () => {
     });
     expect(removed).toEqual([]);
     expect(forgotten).toEqual([]);
+  });
+
+  it('leaves a file that is no longer the one Holding wrote (another put in its place under its name)', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'holding-retention-'));
+    const sha256 = createHash('sha256').update('backup').digest('hex');
+    const records = Array.from({ length: 4 }, (_, i) => ({ ...record(`r${i}`, 100 * (i + 1), dir), sha256 }));
+    writeFileSync(path.join(dir, 'r0.holdingbackup'), 'backup');
+    writeFileSync(path.join(dir, 'r1.holdingbackup'), 'backup');
+    writeFileSync(path.join(dir, 'r2.holdingbackup'), 'BACKUP'); // the same size, other bytes
+    writeFileSync(path.join(dir, 'r3.holdingbackup'), 'a longer file'); // another size
+    const forgotten: string[] = [];
+    const backups = {
+      records: () => records,
+      readHeader: async () => ({ vaultId: 'v', madeAt: '' }),
+      forget: (id: string) => void forgotten.push(id),
+    };
+    const rule: RetentionRule = { recentHours: 0, daily: 1, weekly: 0, monthly: 0 };
+    await applyRetention({ backups, vaultId: 'v', rule, now: new Date(NOW) });
+    expect(forgotten).toEqual(['r1']);
+    expect(existsSync(path.join(dir, 'r0.holdingbackup'))).toBe(true);
+    expect(existsSync(path.join(dir, 'r1.holdingbackup'))).toBe(false);
+    expect(existsSync(path.join(dir, 'r2.holdingbackup'))).toBe(true);
+    expect(existsSync(path.join(dir, 'r3.holdingbackup'))).toBe(true);
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupRecord } from '../../common/backup/types';
 import { AppError } from '../../common/errors';
@@ -268,20 +271,32 @@ describe('the backup schedule', () => {
   });
 
   it('thins the older backups after each one, by the person’s choice', async () => {
-    const w = world({ settings: { backupFrequency: 'manual' } });
-    w.setRecords(Array.from({ length: 60 }, (_, i) => record(`old${i}`, START - (i + 3) * DAY)));
-    w.vault.unlock();
-    await w.schedule.backUpNow();
-    expect(w.forgotten.length).toBeGreaterThan(30);
-    expect(w.forgotten).not.toContain('b1');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'holding-schedule-'));
+    try {
+      const olderOnes = () =>
+        Array.from({ length: 60 }, (_, i) => {
+          const r = { ...record(`old${i}`, START - (i + 3) * DAY), folder: dir, bytes: 6 };
+          writeFileSync(path.join(dir, r.fileName), 'backup');
+          return r;
+        });
+      const w = world({ settings: { backupFrequency: 'manual' } });
+      w.setRecords(olderOnes());
+      w.vault.unlock();
+      await w.schedule.backUpNow();
+      expect(w.forgotten.length).toBeGreaterThan(30);
+      expect(w.forgotten).not.toContain('b1');
+      expect(readdirSync(dir)).toHaveLength(60 - w.forgotten.length);
 
-    const all = world({ settings: { backupFrequency: 'manual', backupKeep: 'all' } });
-    all.setRecords(Array.from({ length: 60 }, (_, i) => record(`old${i}`, START - (i + 3) * DAY)));
-    all.vault.unlock();
-    await all.schedule.backUpNow();
-    expect(all.forgotten).toEqual([]);
-    w.schedule.stop();
-    all.schedule.stop();
+      const all = world({ settings: { backupFrequency: 'manual', backupKeep: 'all' } });
+      all.setRecords(olderOnes());
+      all.vault.unlock();
+      await all.schedule.backUpNow();
+      expect(all.forgotten).toEqual([]);
+      w.schedule.stop();
+      all.schedule.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('sets the Journal page’s note aside for a few days; a different note still shows', async () => {

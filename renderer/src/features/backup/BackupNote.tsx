@@ -12,7 +12,7 @@ const WORDS: Record<Note, (last: string | null) => string> = {
   'folder-missing': () =>
     'Your backup folder isn’t there at the moment. Is the drive plugged in? Holding will carry on backing up once it is back.',
   never: () =>
-    'There is no backup of your journal yet. A copy in a folder of your choosing, such as an external drive, means it is safe whatever happens to this computer.',
+    'There is no backup of your journal yet. A copy on another drive keeps it safe, whatever happens to this computer.',
   old: (last) => `Your last backup was ${last ?? 'a while ago'}. It might be a good moment to make another.`,
 };
 
@@ -49,7 +49,7 @@ export function BackupNote() {
             navigation.goTo('settings');
           }}
         >
-          Go to Backups in Settings
+          Go to Backups
         </Button>
         <Button variant="quiet" disabled={dismiss.isPending} onClick={() => dismiss.mutate()}>
           Not now

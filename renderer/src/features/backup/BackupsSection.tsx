@@ -41,10 +41,12 @@ const FREQUENCY_HINTS: Record<BackupFrequency, string> = {
 };
 
 const KEEP_LABELS: Record<BackupKeep, string> = {
-  standard: 'A sensible mix (recommended)',
+  standard: 'Recommended',
   fewer: 'Fewer, to save space',
-  all: 'Every backup',
+  all: 'All of them',
 };
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Settings → Backups: where they go, how often, how many are kept, backing up now, and restoring. */
 export function BackupsSection({ onRestore }: { onRestore: () => void }) {
@@ -75,8 +77,8 @@ export function BackupsSection({ onRestore }: { onRestore: () => void }) {
       {data ? (
         <>
           <LastBackup status={data} />
+          {data.folder ? <BackUpNow status={data} /> : null}
           <Folder status={data} />
-          <BackUpNow status={data} />
           <Preferences status={data} />
           <RecentBackups />
         </>
@@ -103,7 +105,11 @@ function LastBackup({ status }: { status: BackupStatus }) {
       ) : (
         <p className={styles.last}>
           <strong>No backups yet.</strong>{' '}
-          {status.folder ? 'The first one will be made soon, or now if you like.' : 'Choose a folder to begin.'}
+          {!status.folder
+            ? 'Choose a folder to begin.'
+            : status.frequency === 'manual'
+              ? 'Back up whenever you are ready.'
+              : 'The first will be made soon, or now if you like.'}
         </p>
       )}
       {status.running ? <p className={settingsStyles.muted}>Holding is making a backup now…</p> : null}
@@ -120,7 +126,7 @@ function Folder({ status }: { status: BackupStatus }) {
     onMutate: () => setNote(''),
     onSuccess: ({ chosen, status: next }) => {
       setBackupStatus(queryClient, next);
-      if (chosen) setNote(`Backups will go to ${next.folder}.`);
+      if (chosen) setNote('Backups will go to this folder from now on.');
     },
   });
   return (
@@ -177,7 +183,7 @@ function BackUpNow({ status }: { status: BackupStatus }) {
   });
   const stopped = now.error instanceof HoldingError && now.error.code === 'CANCELLED';
   return (
-    <div className={styles.block}>
+    <div className={styles.nowBlock}>
       <div className={styles.row}>
         <Button ref={button} disabled={now.isPending} onClick={() => now.mutate()}>
           {now.isPending ? 'Backing up…' : 'Back up now'}
@@ -288,7 +294,7 @@ function RecentBackups() {
       <ul className={styles.backups} aria-labelledby={`${id}-h`}>
         {shown.map((b) => (
           <li key={b.id} className={styles.backup}>
-            <span className={styles.backupWhen}>{when(b.madeAt)}</span>
+            <span className={styles.backupWhen}>{capitalised(when(b.madeAt))}</span>
             <span className={styles.backupDetail}>
               on {b.computer}, {entriesIn(b.counts)}, {size(b.bytes)}
             </span>
