@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { LockedError } from '../../common/errors';
 import { type Task, stopIfCancelled } from '../ipc/tasks';
 import { wipe } from '../vault/crypto';
 import { backupCouldNotBeChecked, destinationError, localError, notAFolder } from './errors';
@@ -31,6 +32,8 @@ export interface BackupSource {
   db(): Database;
   /** Lends the data key for one synchronous call (LockedError when locked). */
   useKey<T>(use: (key: Uint8Array) => T): T;
+  /** Whether the journal is still open: checked between pieces of file work, so a lock stops a backup soon. */
+  isUnlocked?(): boolean;
 }
 
 /**
@@ -64,7 +67,12 @@ const PROGRESS = { snapshot: 150, summary: 250, written: 550, read: 800, checked
 export async function makeBackup(source: BackupSource, folder: string, options: MakeOptions): Promise<StoredRecord> {
   const { task, hooks } = options;
   const step = (s: BackupStep) => hooks?.onStep?.(s);
-  const progress = (done: number) => task?.progress(Math.round(done), PROGRESS.total);
+  const progress = (done: number) => {
+    // Called between pieces of work: a lock or a cancel stops the backup here, not at its end.
+    if (source.isUnlocked?.() === false) throw new LockedError();
+    stopIfCancelled(task);
+    task?.progress(Math.round(done), PROGRESS.total);
+  };
   const destination = path.resolve(folder);
   await removeStale(source.dataDir, destination, options.computer, options.now());
 

@@ -174,5 +174,19 @@ describe('a backup', () => {
     await expect(locking.backUp(folder)).rejects.toMatchObject({ code: 'LOCKED' });
     expect(readdirSync(folder)).toHaveLength(1);
     expect(readdirSync(s.dataDir).filter((n) => n.startsWith('.holding-backup'))).toEqual([]);
+
+    // Cancelled part-way (app:cancel), with progress reported until then.
+    await s.vault.unlock(PASSPHRASE);
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const cancelling = backupService(s.vault, {
+      hooks: { onStep: (step) => (step === 'verify' ? controller.abort() : undefined) },
+    });
+    const task = { signal: controller.signal, progress: (done: number) => seen.push(done) };
+    await expect(cancelling.backUp(folder, task)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(seen.length).toBeGreaterThan(2);
+    expect(readdirSync(folder)).toHaveLength(1);
+    expect(readdirSync(s.dataDir).filter((n) => n.startsWith('.holding-backup'))).toEqual([]);
+    expect(cancelling.records()).toHaveLength(1);
   });
 });
