@@ -29,6 +29,12 @@ async function journalAndBackup() {
   return { s, recoveryKey: s.recoveryKey, before, folder, backups, record, file: path.join(folder, record.fileName) };
 }
 
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)],
+  );
+}
+
 describe('a backup', () => {
   it('is written under a dated name with the computer in it, recorded as verified, and holds no plaintext', async () => {
     const { s, folder, backups, record, file } = await journalAndBackup();
@@ -57,8 +63,29 @@ describe('a backup', () => {
       JSON.parse(readFileSync(s.vault.keyFilePath, 'utf8')).vaultId,
     );
 
+    // Nor does anything written on the way: the snapshot, the copy that proves it, the partial file.
+    let scanned = 0;
+    const scanning = backupService(s.vault, {
+      hooks: {
+        onStep: (step) => {
+          if (step !== 'place') return;
+          const work = readdirSync(s.dataDir).filter((n) => n.startsWith('.holding-backup-work-'));
+          const files = [
+            ...work.flatMap((w) => walk(path.join(s.dataDir, w))),
+            ...readdirSync(folder)
+              .filter((n) => n.endsWith('.partial'))
+              .map((n) => path.join(folder, n)),
+          ];
+          for (const file of files) {
+            expect(readFileSync(file).includes(Buffer.from(MARKER)), file).toBe(false);
+            scanned += 1;
+          }
+        },
+      },
+    });
     // A second backup in the same minute gets a name of its own.
-    const second = await backups.backUp(folder);
+    const second = await scanning.backUp(folder);
+    expect(scanned).toBeGreaterThanOrEqual(3);
     expect(second.fileName).not.toBe(record.fileName);
     expect(backups.records().map((r) => r.id)).toEqual([second.id, record.id]);
     backups.forget(record.id);
