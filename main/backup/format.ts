@@ -9,7 +9,6 @@
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import sodium, { type StateAddress } from 'libsodium-wrappers-sumo';
-import { z } from 'zod';
 import { KEY_BYTES } from '../vault/crypto';
 
 export const BACKUP_MAGIC = 'HOLDBKUP';
@@ -29,29 +28,65 @@ export const MAC_KDF_SUBKEY_ID = 1;
 export const FIXED_BYTES = PREAMBLE_BYTES + 4 + 8 + MAC_BYTES;
 const CHUNK = 1024 * 1024;
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const HEX64 = /^[0-9a-f]{64}$/;
 const TABLE_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 const MAX_TABLES = 1000;
+/** RFC 9562 UUIDs, as the key file's schema takes them (z.uuid()): versions 1 to 8, or nil or max. */
+const UUID =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/i;
+/** UTC, as Date.toISOString() writes it. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-const countsSchema = z
-  .record(z.string().regex(TABLE_NAME), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
-  .refine((counts) => Object.keys(counts).length <= MAX_TABLES, { message: 'too many tables' });
+export interface BackupHeader {
+  vaultId: string;
+  madeAt: string;
+  appVersion: string;
+  schemaVersion: number;
+  computer: string;
+  counts: Record<string, number>;
+  keyFile: { bytes: number; sha256: string };
+  database: { bytes: number; sha256: string };
+  contentDigest: string;
+}
 
-export const headerSchema = z
-  .object({
-    vaultId: z.uuid(),
-    madeAt: z.iso.datetime(),
-    appVersion: z.string().min(1).max(64),
-    schemaVersion: z.number().int().min(1).max(1_000_000),
-    computer: z.string().min(1).max(200),
-    counts: countsSchema,
-    keyFile: z.object({ bytes: z.number().int().min(1).max(MAX_KEY_FILE_BYTES), sha256: hex64 }).strict(),
-    database: z.object({ bytes: z.number().int().min(1).max(MAX_DATABASE_BYTES), sha256: hex64 }).strict(),
-    contentDigest: hex64,
-  })
-  .strict();
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isInt = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
+const isText = (v: unknown, min: number, max: number): v is string =>
+  typeof v === 'string' && v.length >= min && v.length <= max;
 
-export type BackupHeader = z.infer<typeof headerSchema>;
+/**
+ * Checks a parsed header member by member (docs/backup-format.md, "Header"): exactly these members, each
+ * in range. Says which member failed; the order of members is checked by decodeHeader.
+ */
+export function checkHeader(value: unknown): BackupHeader {
+  const fail = (what: string): never => {
+    throw new BackupFormatError('damaged', `header ${what}`);
+  };
+  if (!isObject(value)) return fail('is not an object');
+  const keys = Object.keys(value);
+  if (keys.length !== MEMBER_ORDER.length || !MEMBER_ORDER.every((k) => Object.hasOwn(value, k))) {
+    return fail('does not have exactly the members of version 1');
+  }
+  const { vaultId, madeAt, appVersion, schemaVersion, computer, counts, keyFile, database, contentDigest } = value;
+  if (typeof vaultId !== 'string' || !UUID.test(vaultId)) fail('vaultId');
+  if (typeof madeAt !== 'string' || !ISO_UTC.test(madeAt) || Number.isNaN(Date.parse(madeAt))) fail('madeAt');
+  if (!isText(appVersion, 1, 64)) fail('appVersion');
+  if (!isInt(schemaVersion, 1, 1_000_000)) fail('schemaVersion');
+  if (!isText(computer, 1, 200)) fail('computer');
+  if (!isObject(counts) || Object.keys(counts).length > MAX_TABLES) return fail('counts');
+  for (const [table, rows] of Object.entries(counts)) {
+    if (!TABLE_NAME.test(table) || !isInt(rows, 0, Number.MAX_SAFE_INTEGER)) fail(`counts.${table.slice(0, 64)}`);
+  }
+  const part = (name: string, v: unknown, max: number) => {
+    if (!isObject(v) || Object.keys(v).length !== 2) return fail(name);
+    if (!isInt(v['bytes'], 1, max) || typeof v['sha256'] !== 'string' || !HEX64.test(v['sha256'])) fail(name);
+  };
+  part('keyFile', keyFile, MAX_KEY_FILE_BYTES);
+  part('database', database, MAX_DATABASE_BYTES);
+  if (typeof contentDigest !== 'string' || !HEX64.test(contentDigest)) fail('contentDigest');
+  return value as unknown as BackupHeader;
+}
 
 /** The members in the order a writer puts them (and a reader requires). */
 const MEMBER_ORDER = [
@@ -84,7 +119,7 @@ const damaged = (detail: string) => new BackupFormatError('damaged', detail);
 
 /** The header's one canonical text: compact JSON, members in order, counts sorted by table name. */
 export function encodeHeader(header: BackupHeader): Uint8Array {
-  const parsed = headerSchema.parse(header);
+  const parsed = checkHeader(structuredClone(header));
   const counts: Record<string, number> = {};
   for (const name of Object.keys(parsed.counts).sort()) counts[name] = parsed.counts[name]!;
   const ordered = {
@@ -122,8 +157,7 @@ export function decodeHeader(bytes: Uint8Array): BackupHeader {
     throw damaged('header is not JSON');
   }
   if (JSON.stringify(json) !== text) throw damaged('header is not in its canonical form (or repeats a member)');
-  const parsed = headerSchema.safeParse(json);
-  if (!parsed.success) throw damaged(`header is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
+  const parsed = checkHeader(json);
   const raw = json as Record<string, Record<string, unknown>>;
   const sameOrder = (a: string[], b: string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
   const countNames = Object.keys(raw['counts']!);
@@ -135,7 +169,7 @@ export function decodeHeader(bytes: Uint8Array): BackupHeader {
   ) {
     throw damaged('header members are out of order');
   }
-  return parsed.data;
+  return parsed;
 }
 
 /** Where each part of a backup file lies, found from its framing and checked against its size. */

@@ -1,8 +1,6 @@
-/** The key file as a backup carries it: read whole from the data folder, parsed as strictly as the vault does. */
+/** The key file as a backup carries it: read whole from the data folder. */
 import { promises as fs } from 'node:fs';
-import { KEY_FILE_VERSION, type KeyFile, keyFileSchema } from '../vault/key-file';
-import { moderateKdf } from '../vault/crypto';
-import { BackupFormatError, MAX_KEY_FILE_BYTES } from './format';
+import { MAX_KEY_FILE_BYTES } from './format';
 
 /** The journal's key file, byte for byte (it is at most 64 KiB). */
 export async function readKeyFileBytes(file: string): Promise<Uint8Array> {
@@ -20,26 +18,14 @@ export async function readKeyFileBytes(file: string): Promise<Uint8Array> {
 }
 
 /**
- * A backup's key file: UTF-8 JSON that passes the vault's own schema, Argon2id no weaker than the MODERATE
- * floor. A newer key-file version is "from a newer Holding"; anything else wrong is damage.
+ * The vault id a key file names, read lightly: the vault has already read this key file strictly to unlock
+ * the journal, and a restore reads the backup's copy strictly again (parseKeyFileBytes in restore.ts).
  */
-export function parseKeyFileBytes(bytes: Uint8Array): KeyFile {
-  let json: unknown;
+export function keyFileVaultId(bytes: Uint8Array): string | null {
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    const id = (JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as { vaultId?: unknown }).vaultId;
+    return typeof id === 'string' ? id : null;
   } catch {
-    throw new BackupFormatError('damaged', 'the key file is not JSON');
+    return null;
   }
-  const version = (json as { version?: unknown } | null)?.version;
-  if (typeof version === 'number' && version > KEY_FILE_VERSION) {
-    throw new BackupFormatError('newer-version', `key file version ${version}`);
-  }
-  const parsed = keyFileSchema.safeParse(json);
-  if (!parsed.success) throw new BackupFormatError('damaged', 'the key file is not valid');
-  const floor = moderateKdf();
-  const kdf = parsed.data.passphrase.kdf;
-  if (kdf.opsLimit < floor.opsLimit || kdf.memLimitBytes < floor.memLimitBytes) {
-    throw new BackupFormatError('damaged', 'the key file asks for a weaker passphrase hash than Holding allows');
-  }
-  return parsed.data;
 }

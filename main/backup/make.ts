@@ -18,7 +18,7 @@ import { wipe } from '../vault/crypto';
 import { backupCouldNotBeChecked, destinationError, localError, notAFolder } from './errors';
 import { BackupFormatError, type BackupHeader, deriveMacKey, encodeHeader, framing, MacState } from './format';
 import { backupFileName, exists, partialName, removeStale, syncDirectory, WORK_PREFIX } from './files';
-import { parseKeyFileBytes, readKeyFileBytes } from './key-file-bytes';
+import { keyFileVaultId, readKeyFileBytes } from './key-file-bytes';
 import { checkAndUnpack, openBackup, RESTORED_DB } from './read';
 import { insertRecord, personCounts, type StoredRecord } from './repository';
 import { checkRestored, summariseFile } from './snapshot';
@@ -111,7 +111,7 @@ export async function makeBackup(source: BackupSource, folder: string, options: 
     step('summary');
     const summary = source.useKey((key) => summariseFile(snapshot, key, source.nativeBinding));
     const keyFile = await readKeyFileBytes(source.keyFilePath);
-    if (parseKeyFileBytes(keyFile).vaultId !== summary.vaultId) {
+    if (keyFileVaultId(keyFile) !== summary.vaultId) {
       throw new Error('the key file and the open journal name different vaults');
     }
     macKey = source.useKey(deriveMacKey);

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { AppError } from '../../common/errors';
 import { latestVersion } from '../db/migrate';
 import { type Task, stopIfCancelled } from '../ipc/tasks';
-import { sodiumReady, wipe } from '../vault/crypto';
+import { moderateKdf, sodiumReady, wipe } from '../vault/crypto';
+import { KEY_FILE_VERSION, type KeyFile, keyFileSchema } from '../vault/key-file';
 import { unwrapWithPassphrase, unwrapWithRecoveryKey } from '../vault/wraps';
 import {
   backupFromNewerHolding,
@@ -24,7 +25,6 @@ import {
 } from './errors';
 import { BackupFormatError, deriveMacKey } from './format';
 import { exists, removeStaleRestores, restoreFolderName, syncDirectory } from './files';
-import { parseKeyFileBytes } from './key-file-bytes';
 import { checkAndUnpack, openBackup, type OpenedBackup, RESTORED_DB, RESTORED_KEY } from './read';
 import { personCounts } from './repository';
 import { checkRestored } from './snapshot';
@@ -44,6 +44,31 @@ interface Unlocked {
   opened: OpenedBackup;
   dataKey: Uint8Array;
   macKey: Uint8Array;
+}
+
+/**
+ * A backup's key file: UTF-8 JSON that passes the vault's own schema, Argon2id no weaker than the MODERATE
+ * floor. A newer key-file version is "from a newer Holding"; anything else wrong is damage.
+ */
+export function parseKeyFileBytes(bytes: Uint8Array): KeyFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new BackupFormatError('damaged', 'the key file is not JSON');
+  }
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > KEY_FILE_VERSION) {
+    throw new BackupFormatError('newer-version', `key file version ${version}`);
+  }
+  const parsed = keyFileSchema.safeParse(json);
+  if (!parsed.success) throw new BackupFormatError('damaged', 'the key file is not valid');
+  const floor = moderateKdf();
+  const kdf = parsed.data.passphrase.kdf;
+  if (kdf.opsLimit < floor.opsLimit || kdf.memLimitBytes < floor.memLimitBytes) {
+    throw new BackupFormatError('damaged', 'the key file asks for a weaker passphrase hash than Holding allows');
+  }
+  return parsed.data;
 }
 
 const couldNotOpen = () =>

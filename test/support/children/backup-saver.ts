@@ -55,5 +55,5 @@ for (let n = 0; ; n++) {
     .update(`${title}\u0000${plainTextOf(sanitiseDoc(body))}`)
     .digest('hex');
   process.stdout.write(`ack ${id} ${version} ${digest}\n`);
-  await sleep(4);
+  await sleep(10);
 }
