@@ -176,6 +176,14 @@ test('the Journal page says when the backup folder is missing, and the note can 
 
   await app.goTo('Settings');
   const backups = new BackupsSectionObject(page);
+  // A folder inside the journal's own is refused: a backup there would be lost along with it.
+  const inside = path.join(shell.dataDir, 'backups');
+  mkdirSync(inside);
+  shell.nextFolderPath = inside;
+  await backups.section.getByRole('button', { name: 'Choose a folder…' }).click();
+  await expect(backups.section.getByRole('alert')).toContainText('inside the one that holds your journal');
+  expect(shell.services.settings.get().backupFolder).toBeNull();
+
   const drive = path.join(backupDir, 'USB stick');
   mkdirSync(drive);
   await backups.chooseFolder(shell, drive);
