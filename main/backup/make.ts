@@ -119,7 +119,7 @@ export async function makeBackup(source: BackupSource, folder: string, options: 
     const header: BackupHeader = {
       vaultId: summary.vaultId,
       madeAt: madeAt.toISOString(),
-      appVersion: options.appVersion,
+      appVersion: options.appVersion.slice(0, 64) || 'unknown',
       schemaVersion: summary.schemaVersion,
       computer: options.computer.slice(0, 200) || 'computer',
       counts: summary.counts,
