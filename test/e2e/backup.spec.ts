@@ -90,12 +90,19 @@ test('set a folder, back up, see it in words; on a new computer, restore on the 
     await expect(fresh.page.getByRole('heading', { name: 'A private place for your practice' })).toBeVisible();
     await fresh.page.getByRole('button', { name: 'Restore from a backup' }).click();
     await other.expectAccessible('restore: choose a file');
-    await restore.chooseFile(fresh, path.join(backupDir, file!));
+    // From the keyboard: choosing a file has the focus, then each step's heading takes it in turn.
+    fresh.nextOpenPath = path.join(backupDir, file!);
+    await expect(fresh.page.getByRole('button', { name: 'Choose a backup file…' })).toBeFocused();
+    await fresh.page.keyboard.press('Enter');
+    await expect(restore.heading('Open the backup')).toBeFocused();
     await expect(fresh.page.getByText(file!)).toBeVisible();
     await other.expectAccessible('restore: open the backup');
 
     // A passphrase that is not the one: said kindly, and nothing changes.
-    await restore.openWith({ passphrase: 'not the passphrase at all' });
+    await fresh.page.keyboard.press('Tab');
+    await expect(fresh.page.getByLabel('Passphrase', { exact: true })).toBeFocused();
+    await fresh.page.keyboard.type('not the passphrase at all');
+    await fresh.page.keyboard.press('Enter');
     await expect(fresh.page.getByRole('alert')).toContainText('That passphrase did not open this backup.');
     expect(readdirSync(fresh.dataDir)).toEqual([]);
     await other.expectAccessible('restore: a passphrase that did not open it');
