@@ -153,8 +153,12 @@ export async function makeBackup(source: BackupSource, folder: string, options: 
     try {
       const opened = await openBackup(partial);
       try {
-        const { fileSha256 } = await checkAndUnpack(opened, macKey, verify, (done, total) =>
-          progress(PROGRESS.written + ((PROGRESS.read - PROGRESS.written) * done) / total),
+        const { fileSha256 } = await checkAndUnpack(
+          opened,
+          macKey,
+          verify,
+          (done, total) => progress(PROGRESS.written + ((PROGRESS.read - PROGRESS.written) * done) / total),
+          { durable: false },
         );
         if (fileSha256 !== written.sha256) throw new BackupFormatError('damaged', 'read back differently');
         if (!equalBytes(opened.layout.keyFile, keyFile)) throw new BackupFormatError('damaged', 'key file');

@@ -42,7 +42,8 @@ export async function peekHeader(file: string): Promise<BackupLayout['header'] |
 
 /**
  * One pass over the backup: checks the MAC and the database's hash, and (with `into`) writes the database
- * part to `into/holding.db` and the key file, exactly as it was, to `into/holding.key`, both fsynced. Any
+ * part to `into/holding.db` and the key file, exactly as it was, to `into/holding.key` (fsynced unless
+ * `durable` is false). Any
  * mismatch throws BackupFormatError('damaged'); what was written is the caller's to remove.
  */
 export async function checkAndUnpack(
@@ -50,6 +51,7 @@ export async function checkAndUnpack(
   macKey: Uint8Array,
   into: string | null,
   onProgress?: (done: number, total: number) => void,
+  options: { durable: boolean } = { durable: true },
 ): Promise<{ fileSha256: string }> {
   const { handle, layout } = opened;
   let out: FileHandle | null = null;
@@ -78,13 +80,15 @@ export async function checkAndUnpack(
       throw new BackupFormatError('damaged', 'the database hash does not match');
     }
     if (out) {
-      await out.sync();
+      // A restore's copy becomes the journal, so it must be on disk; the copy that proves a new backup is
+      // thrown away, and syncing it would only slow the backup.
+      if (options.durable) await out.sync();
       await out.close();
       out = null;
       const key = await fs.open(path.join(into!, RESTORED_KEY), 'wx', 0o600);
       try {
         await key.writeFile(layout.keyFile);
-        await key.sync();
+        if (options.durable) await key.sync();
       } finally {
         await key.close();
       }
