@@ -21,7 +21,7 @@ import { backupFileName, exists, partialName, removeStale, syncDirectory, WORK_P
 import { keyFileVaultId, readKeyFileBytes } from './key-file-bytes';
 import { checkAndUnpack, openBackup, RESTORED_DB } from './read';
 import { insertRecord, personCounts, type StoredRecord } from './repository';
-import { checkRestored, summariseFile } from './snapshot';
+import { checkRestoredInSlices, openCopy, runInSlices, summariseInSlices } from './snapshot';
 
 /** What a backup is made from: the Vault itself in the app, the bare database and key in the kill test. */
 export interface BackupSource {
@@ -67,10 +67,13 @@ const PROGRESS = { snapshot: 150, summary: 250, written: 550, read: 800, checked
 export async function makeBackup(source: BackupSource, folder: string, options: MakeOptions): Promise<StoredRecord> {
   const { task, hooks } = options;
   const step = (s: BackupStep) => hooks?.onStep?.(s);
-  const progress = (done: number) => {
-    // Called between pieces of work: a lock or a cancel stops the backup here, not at its end.
+  /** Called between pieces of work: a lock or a cancel stops the backup there, not at its end. */
+  const stillWanted = () => {
     if (source.isUnlocked?.() === false) throw new LockedError();
     stopIfCancelled(task);
+  };
+  const progress = (done: number) => {
+    stillWanted();
     task?.progress(Math.round(done), PROGRESS.total);
   };
   const destination = path.resolve(folder);
@@ -109,7 +112,12 @@ export async function makeBackup(source: BackupSource, folder: string, options: 
 
     // 2. What it holds, and the key file that opens it.
     step('summary');
-    const summary = source.useKey((key) => summariseFile(snapshot, key, source.nativeBinding));
+    // In slices, so the worker answers the window's calls while the rows are digested.
+    const summary = await runInSlices(
+      () => source.useKey((key) => openCopy(snapshot, key, { readonly: true, nativeBinding: source.nativeBinding })),
+      summariseInSlices,
+      stillWanted,
+    );
     const keyFile = await readKeyFileBytes(source.keyFilePath);
     if (keyFileVaultId(keyFile) !== summary.vaultId) {
       throw new Error('the key file and the open journal name different vaults');
@@ -166,7 +174,12 @@ export async function makeBackup(source: BackupSource, folder: string, options: 
         await opened.handle.close();
       }
       stopIfCancelled(task);
-      source.useKey((key) => checkRestored(path.join(verify, RESTORED_DB), key, header, source.nativeBinding));
+      const restored = path.join(verify, RESTORED_DB);
+      await runInSlices(
+        () => source.useKey((key) => openCopy(restored, key, { readonly: false, nativeBinding: source.nativeBinding })),
+        (db) => checkRestoredInSlices(db, header),
+        stillWanted,
+      );
     } catch (error) {
       if (error instanceof BackupFormatError) throw backupCouldNotBeChecked();
       throw destinationError(localError(error, 'backup'));

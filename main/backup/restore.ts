@@ -27,7 +27,7 @@ import { BackupFormatError, deriveMacKey } from './format';
 import { exists, removeStaleRestores, restoreFolderName, syncDirectory } from './files';
 import { checkAndUnpack, openBackup, type OpenedBackup, RESTORED_DB, RESTORED_KEY } from './read';
 import { personCounts } from './repository';
-import { checkRestored } from './snapshot';
+import { checkRestoredInSlices, openCopy, runInSlices } from './snapshot';
 import type { BackupPreview, BackupSecret } from './types';
 
 export interface RestorePlace {
@@ -215,11 +215,12 @@ export async function restoreBackup(
         progress((700 * done) / total),
       );
       stopIfCancelled(task);
-      checkRestored(
-        path.join(restoring, RESTORED_DB),
-        unlocked.dataKey,
-        unlocked.opened.layout.header,
-        place.nativeBinding,
+      const restored = path.join(restoring, RESTORED_DB);
+      const { dataKey } = unlocked;
+      await runInSlices(
+        () => openCopy(restored, dataKey, { readonly: false, nativeBinding: place.nativeBinding }),
+        (db) => checkRestoredInSlices(db, unlocked.opened.layout.header),
+        () => stopIfCancelled(task),
       );
       await syncDirectory(restoring);
     } catch (error) {

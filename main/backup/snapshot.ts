@@ -65,6 +65,48 @@ function tablesOf(db: DB): string[] {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** Rows digested between chances for the worker to answer other calls. */
+const SLICE_ROWS = 2000;
+
+/** Runs a sliced piece of work to its end at once. */
+function drain<T>(work: Generator<void, T>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs sliced work on a connection `open` gives, letting the event loop run (in the worker: answer the
+ * window's calls) every 50 ms or so. `checkpoint` runs at each break and throws to stop (a lock, a cancel);
+ * the connection is closed whatever happens, so its copy of the key goes with it.
+ */
+export async function runInSlices<T>(
+  open: () => DB,
+  work: (db: DB) => Generator<void, T>,
+  checkpoint: () => void = () => undefined,
+  sliceMs = 50,
+): Promise<T> {
+  const db = open();
+  const slices = work(db);
+  try {
+    let since = performance.now();
+    for (;;) {
+      const step = slices.next();
+      if (step.done) return step.value;
+      if (performance.now() - since >= sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        checkpoint();
+        since = performance.now();
+      }
+    }
+  } finally {
+    // Stopped part-way, the work's open statement is finished first: a connection cannot close mid-query.
+    slices.return(undefined as T);
+    db.close();
+  }
+}
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function u32(n: number): Buffer {
@@ -106,7 +148,7 @@ function encodeValue(hash: ReturnType<typeof createHash>, value: unknown): void 
  * and then its rows in primary-key order (all columns in order where there is no primary key), each value
  * tagged by type. Two databases with the same rows have the same digest, whatever their page layout.
  */
-export function summarise(db: DB): Summary {
+export function* summariseInSlices(db: DB): Generator<void, Summary> {
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
   for (const table of tablesOf(db)) {
@@ -130,10 +172,12 @@ export function summarise(db: DB): Summary {
       hash.update(u32(row.length));
       for (const value of row) encodeValue(hash, value);
       rows += 1;
+      if (rows % SLICE_ROWS === 0) yield;
     }
     hash.update(Buffer.from('E'));
     hash.update(u32(rows));
     counts[table] = rows;
+    yield;
   }
   const vaultId = db.prepare(`SELECT value FROM vault_meta WHERE key = 'vault_id'`).pluck().get();
   if (typeof vaultId !== 'string') throw new BackupFormatError('damaged', 'the database names no journal');
@@ -141,43 +185,36 @@ export function summarise(db: DB): Summary {
   return { vaultId, schemaVersion, counts, contentDigest: hash.digest('hex') };
 }
 
-/** Opens the snapshot read-only and summarises it. */
-export function summariseFile(file: string, key: Uint8Array, nativeBinding?: string): Summary {
-  const db = openCopy(file, key, { readonly: true, nativeBinding });
-  try {
-    return summarise(db);
-  } finally {
-    db.close();
-  }
+export function summarise(db: DB): Summary {
+  return drain(summariseInSlices(db));
 }
 
 /**
  * The restore check, on a database written out of a backup: it opens with the key, `quick_check` is ok,
  * no foreign key is broken, it is the journal the header names, its rows are exactly those the header
  * counted and digested, and this Holding's migrations run on it. Throws BackupFormatError('damaged')
- * saying which failed. Leaves the file migrated (a copy is what is checked).
+ * saying which failed. Leaves the file migrated (a copy is what is checked). Sliced: see runInSlices.
  */
-export function checkRestored(file: string, key: Uint8Array, header: BackupHeader, nativeBinding?: string): void {
-  const db = openCopy(file, key, { readonly: false, nativeBinding });
-  try {
-    const quick = db.pragma('quick_check', { simple: true });
-    if (quick !== 'ok') throw new BackupFormatError('damaged', `quick_check: ${String(quick)}`);
-    if ((db.pragma('foreign_key_check') as unknown[]).length > 0)
-      throw new BackupFormatError('damaged', 'foreign_key_check');
-    const summary = summarise(db);
-    if (summary.vaultId !== header.vaultId) throw new BackupFormatError('damaged', 'another journal inside');
-    if (summary.schemaVersion !== header.schemaVersion) throw new BackupFormatError('damaged', 'schema version');
-    if (JSON.stringify(sortedCounts(summary.counts)) !== JSON.stringify(sortedCounts(header.counts))) {
-      throw new BackupFormatError('damaged', 'row counts differ from the header');
-    }
-    if (summary.contentDigest !== header.contentDigest) throw new BackupFormatError('damaged', 'content digest');
-    const { from, to } = migrate(db);
-    if (to > from) {
-      const after = db.pragma('quick_check', { simple: true });
-      if (after !== 'ok') throw new BackupFormatError('damaged', `quick_check after migrations: ${String(after)}`);
-    }
-  } finally {
-    db.close();
+export function* checkRestoredInSlices(db: DB, header: BackupHeader): Generator<void, void> {
+  const quick = db.pragma('quick_check', { simple: true });
+  if (quick !== 'ok') throw new BackupFormatError('damaged', `quick_check: ${String(quick)}`);
+  yield;
+  if ((db.pragma('foreign_key_check') as unknown[]).length > 0)
+    throw new BackupFormatError('damaged', 'foreign_key_check');
+  yield;
+  const summary = yield* summariseInSlices(db);
+  if (summary.vaultId !== header.vaultId) throw new BackupFormatError('damaged', 'another journal inside');
+  if (summary.schemaVersion !== header.schemaVersion) throw new BackupFormatError('damaged', 'schema version');
+  if (JSON.stringify(sortedCounts(summary.counts)) !== JSON.stringify(sortedCounts(header.counts))) {
+    throw new BackupFormatError('damaged', 'row counts differ from the header');
+  }
+  if (summary.contentDigest !== header.contentDigest) throw new BackupFormatError('damaged', 'content digest');
+  yield;
+  const { from, to } = migrate(db);
+  if (to > from) {
+    yield;
+    const after = db.pragma('quick_check', { simple: true });
+    if (after !== 'ok') throw new BackupFormatError('damaged', `quick_check after migrations: ${String(after)}`);
   }
 }
 

@@ -2,6 +2,7 @@
  * The backup format's reader, on bytes made here: the header's one canonical form, every length checked
  * against the file's size before anything is read or allocated, caps, and nothing after the MAC.
  */
+import Database from 'better-sqlite3-multiple-ciphers';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,6 +21,7 @@ import {
   scanBackup,
 } from '../../main/backup/format';
 import { backupFileName, safeComputerName } from '../../main/backup/files';
+import { runInSlices, summarise, summariseInSlices } from '../../main/backup/snapshot';
 import { sodiumReady } from '../../main/vault/crypto';
 
 beforeAll(sodiumReady);
@@ -181,6 +183,44 @@ describe('reading a backup', () => {
     const h = bytes.readUInt32BE(12);
     bytes[20 + h + 3]! ^= 1;
     expect(await refusal(new Uint8Array(bytes))).toBe('damaged');
+  });
+});
+
+describe('digesting in slices', () => {
+  const journal = () => {
+    const db = new Database(':memory:');
+    db.exec(`CREATE TABLE vault_meta (key TEXT PRIMARY KEY, value TEXT) STRICT;
+      INSERT INTO vault_meta VALUES ('vault_id', 'v');
+      CREATE TABLE entries (seq INTEGER PRIMARY KEY, body TEXT) STRICT;`);
+    const insert = db.prepare('INSERT INTO entries (body) VALUES (?)');
+    for (let i = 0; i < 20_000; i++) insert.run(`entry ${i} `.repeat(20));
+    return db;
+  };
+
+  it('gives the same summary as at once, with a checkpoint at each break', async () => {
+    const whole = summarise(journal());
+    let checks = 0;
+    const sliced = await runInSlices(journal, summariseInSlices, () => (checks += 1), 0);
+    expect(checks).toBeGreaterThan(5);
+    expect(sliced).toEqual(whole);
+    expect(sliced.counts).toEqual({ entries: 20_000, vault_meta: 1 });
+  });
+
+  it('stops at a break when told (a lock), closing its connection mid-query', async () => {
+    let db: Database.Database | null = null;
+    const stop = runInSlices(
+      () => (db = journal()),
+      function* (d) {
+        for (const _row of d.prepare('SELECT * FROM entries').iterate()) yield;
+        return 0;
+      },
+      () => {
+        throw new Error('locked');
+      },
+      0,
+    );
+    await expect(stop).rejects.toThrow('locked');
+    expect(db!.open).toBe(false);
   });
 });
 
