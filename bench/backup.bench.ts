@@ -261,8 +261,9 @@ ${rows.join('\n')}
 
 The backup runs in the services worker. Main's event loop (which in Electron paints the window and takes
 its input) is sampled every 10 ms; the delay is what was over that. Meanwhile the window asks for the journal
-list every 100 ms: the worker answers between the backup's steps, so a call waits at most for the longest
-single step (\`VACUUM INTO\`, or the digest, each one synchronous SQLite call).
+list every 100 ms. The worker answers between the backup's pieces of work (the file work in 1 MiB pieces, the
+digest and the restore check in slices of about 50 ms), so a call waits at most for the longest single
+synchronous SQLite call: \`VACUUM INTO\` (the snapshot) or \`PRAGMA quick_check\` on the copy.
 
 | entries | backup (ms) | main's loop delay p50 (ms) | p99 (ms) | max (ms) | window calls | call wait p50 (ms) | max (ms) |
 |---:|---:|---:|---:|---:|---:|---:|---:|
