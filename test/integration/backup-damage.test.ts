@@ -273,4 +273,25 @@ describe('what an interrupted backup left', () => {
     );
     expect(readdirSync(s.dataDir).filter((n) => n.startsWith('.holding-backup'))).toEqual([]);
   }, 60_000);
+
+  it('beside the data folder, what an interrupted restore left is removed by the next; inspecting changes nothing', async () => {
+    const s = await journalServices();
+    fillJournal(s, 2);
+    const folder = await tempDir('holding-backups-');
+    const backups = backupService(s.vault);
+    const record = await backups.backUp(folder);
+    const file = path.join(folder, record.fileName);
+    const stale = path.join(s.parent, '.Holding.restoring-0123456789ab');
+    const notOurs = path.join(s.parent, '.Holding.restoring-notes');
+    await fs.mkdir(stale);
+    await fs.writeFile(path.join(stale, 'holding.db'), 'half a restore');
+    await fs.mkdir(notOurs);
+    const before = listing(s.parent);
+    await backups.inspect(file, { recoveryKey: s.recoveryKey });
+    expect(listing(s.parent)).toEqual(before);
+    const { setAsideFolder } = await backups.restore(file, { recoveryKey: s.recoveryKey });
+    expect(readdirSync(s.parent).sort()).toEqual(
+      ['.Holding.restoring-notes', 'Holding', path.basename(setAsideFolder!)].sort(),
+    );
+  }, 60_000);
 });
