@@ -69,6 +69,32 @@ export default defineConfig(
     },
   },
   {
+    // The encrypted journal is copied only by VACUUM INTO (main/backup/make.ts): better-sqlite3's
+    // `db.serialize()` returns the database DECRYPTED, and `db.backup()` refuses an encrypted source (or
+    // would need a target under the same cipher and key). Any call named so is refused, whatever its object.
+    files: ['main/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'test/support/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='serialize']",
+          message:
+            'serialize() would copy the journal as plaintext. Copies of the database are made with VACUUM INTO (main/backup/make.ts).',
+        },
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='backup']",
+          message:
+            'The SQLite backup API does not work on the encrypted journal. Backups are made by main/backup/ (VACUUM INTO).',
+        },
+        {
+          selector:
+            "CallExpression[callee.type='MemberExpression'][callee.computed=true][callee.property.value=/^(serialize|backup)$/]",
+          message: 'serialize() and backup() are not used on the journal, however they are spelled.',
+        },
+      ],
+    },
+  },
+  {
     // Main's thread never holds the journal: it reaches the services only through the worker's host
     // (main/worker/host.ts), which forwards each checked call. main/vault/thread.ts guards this at run time.
     files: ['main/shell/**/*.ts', 'main/worker/host.ts', 'main/worker/protocol.ts'],

@@ -21,6 +21,14 @@ export type ErrorCode =
   | 'BUILTIN_TEMPLATE'
   | 'CHANGED'
   | 'CANCELLED'
+  /** The file chosen to restore from is not a Holding backup. */
+  | 'NOT_A_BACKUP'
+  /** A backup whose bytes do not check out (cut short, changed, or damaged on its drive). */
+  | 'BACKUP_DAMAGED'
+  /** The backup folder cannot be reached, is read-only, or is full. */
+  | 'BACKUP_FOLDER_UNAVAILABLE'
+  /** This computer's own drive has no room for the work a backup or restore needs. */
+  | 'NO_ROOM'
   /** The worker holding the journal stopped while this call ran: it may or may not have finished. */
   | 'INTERRUPTED'
   | 'INTERNAL';

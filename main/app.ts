@@ -1,5 +1,7 @@
 import type { AppInfo, LockReason, Progress } from '../common/ipc/contract';
 import { clearCheckCaches } from '../common/export/deid';
+import { BackupSchedule } from './backup/schedule';
+import { BackupService } from './backup/service';
 import type { Result } from '../common/result';
 import { CheckinService } from './checkins/checkins';
 import { ExportService, type PdfRenderer } from './export/export';
@@ -86,7 +88,30 @@ export function createServices(options: ServicesOptions): Services {
   const exports = new ExportService(vault, { journal, supervision, checkins, settings });
   const identity = new IdentityService(vault);
   const sharing = new SharingService(vault, identity);
-  const services = { vault, settings, templates, journal, prompts, checkins, supervision, exports, identity, sharing };
+  // A restore over an open journal lets the window save what is being typed before it is set aside.
+  const backups = new BackupService(vault, { appVersion: options.version, lock: () => lockGently('manual') });
+  const backupSchedule = new BackupSchedule({
+    vault,
+    backups,
+    settings,
+    vaultId: () => vault.db().prepare("SELECT value FROM vault_meta WHERE key = 'vault_id'").pluck().get() as string,
+    hasEntries: () => journal.list({ limit: 1 }).total > 0,
+    ...(options.logError ? { logError: options.logError } : {}),
+  });
+  const services = {
+    vault,
+    settings,
+    templates,
+    journal,
+    prompts,
+    checkins,
+    supervision,
+    exports,
+    identity,
+    sharing,
+    backups,
+    backupSchedule,
+  };
   vault.onUnlock(() => journal.purgeExpired());
   // What the check has read (paragraphs, the person's names) is forgotten with the key.
   vault.onLock(() => clearCheckCaches());
@@ -109,6 +134,7 @@ export function createServices(options: ServicesOptions): Services {
   const logError = options.logError;
   const router = createRouter(handlers, { appOrigin: options.appOrigin, ...(logError ? { logError } : {}) }, tasks);
   autoLock.start();
+  backupSchedule.start();
 
   return {
     ...services,
@@ -125,6 +151,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     dispose() {
       autoLock.stop();
+      backupSchedule.stop();
       vault.lock('manual');
     },
   };

@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  BACKUP_FREQUENCIES,
+  BACKUP_KEEPS,
+  type BackupFrequency,
+  type BackupKeep,
+  type BackupPreview,
+  type BackupRecord,
+  type BackupStatus,
+  type ChosenBackup,
+} from '../backup/types';
 import { isRealDay } from '../days';
 import type { Checkin, SuggestionView, WarningSign } from '../checkins/types';
 import { MAX_TERM_LENGTH, MAX_TERMS } from '../deid/lists';
@@ -90,6 +100,10 @@ export interface Settings {
   /** The person's own names and places for the de-identification check: private, never exported. */
   deidNames: string[];
   deidPlaces: string[];
+  /** Where backups go: only ever set from the folder dialog (backup:chooseFolder), never by the window. */
+  backupFolder: string | null;
+  backupFrequency: BackupFrequency;
+  backupKeep: BackupKeep;
 }
 
 export interface AppInfo {
@@ -187,6 +201,13 @@ const agendaFields = z
   })
   .strict();
 const bySupervisor = z.object({ supervisorId: recordId }).strict();
+/** What opens a backup; the window names the file by the id main gave it (backup:chooseFile), never by path. */
+const openBackup = z
+  .object({
+    file: z.uuid(),
+    secret: z.union([z.object({ passphrase }).strict(), z.object({ recoveryKey }).strict()]),
+  })
+  .strict();
 
 export const ENTRY_SORTS = ['updated', 'created', 'event', 'title', 'relevance'] as const;
 
@@ -573,6 +594,35 @@ export const contract = {
   },
   'templates:duplicate': { input: z.object({ id: templateId }).strict(), output: output<Template>() },
   'templates:delete': { input: z.object({ id: templateId }).strict(), output: output<null>() },
+  /** The folder, the choices, the last checked backup, the last failure and any note for the Journal page. */
+  'backup:status': { input: none, output: output<BackupStatus>() },
+  /** Asks for a folder (the system's folder dialog) and keeps it; `chosen` is false if the person cancelled. */
+  'backup:chooseFolder': { input: none, output: output<{ chosen: boolean; status: BackupStatus }>() },
+  'backup:setPreferences': {
+    input: z
+      .object({ frequency: z.enum(BACKUP_FREQUENCIES), keep: z.enum(BACKUP_KEEPS) })
+      .partial()
+      .strict(),
+    output: output<BackupStatus>(),
+  },
+  /** Makes a backup now and checks it by restoring it (long: app:progress, stopped by app:cancel). */
+  'backup:now': { input: none, output: output<{ record: BackupRecord; status: BackupStatus }>() },
+  /** The checked backups Holding has made of this journal, newest first. */
+  'backup:list': { input: none, output: output<BackupRecord[]>() },
+  /** Sets the Journal page's note aside for a few days. */
+  'backup:dismissNote': { input: none, output: output<BackupStatus>() },
+  /** Asks which backup file to restore (works locked, and with no journal yet); null if the person cancelled. */
+  'backup:chooseFile': { input: none, output: output<ChosenBackup | null>() },
+  /** Opens the chosen backup with the secret and says what it holds; changes nothing. Works locked. */
+  'backup:inspect': { input: openBackup, output: output<BackupPreview>() },
+  /**
+   * Restores the chosen backup (long: app:progress, app:cancel). A journal already here is first set aside
+   * whole, never overwritten; afterwards the restored journal is open.
+   */
+  'backup:restore': {
+    input: openBackup,
+    output: output<{ setAsideFolder: string | null; status: VaultStatus }>(),
+  },
 } as const satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

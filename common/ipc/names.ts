@@ -95,6 +95,15 @@ export const CHANNELS = [
   'templates:save',
   'templates:duplicate',
   'templates:delete',
+  'backup:status',
+  'backup:chooseFolder',
+  'backup:setPreferences',
+  'backup:now',
+  'backup:list',
+  'backup:dismissNote',
+  'backup:chooseFile',
+  'backup:inspect',
+  'backup:restore',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

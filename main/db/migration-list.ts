@@ -1,10 +1,11 @@
 import { migrations as released } from './migrations';
 import { migration0010 } from './migrations/0010-warning-signs';
 import { migration0011 } from './migrations/0011-journal-search-index';
+import { migration0012 } from './migrations/0012-backups';
 import type { Migration } from './migrations/types';
 
 /**
  * Every migration, in order: those listed in migrations/index.ts (as released, never edited again), then
  * each one added since. A new migration is a new numbered file in migrations/, added at the end here.
  */
-export const migrations: readonly Migration[] = [...released, migration0010, migration0011];
+export const migrations: readonly Migration[] = [...released, migration0010, migration0011, migration0012];

@@ -1,3 +1,4 @@
+import { BACKUP_EXTENSION } from '../../common/backup/types';
 import { AppError, LockedError } from '../../common/errors';
 import { type ExportFormat, FORMAT_EXTENSIONS, FORMAT_NAMES } from '../../common/export/types';
 import { CARD_EXTENSION, SHARE_EXTENSION } from '../../common/sharing/types';
@@ -5,7 +6,7 @@ import { writeFileAtomic } from '../fs/atomic';
 import { readCapped } from '../fs/read-capped';
 import type { Vault } from '../vault/vault';
 
-export type FileKind = ExportFormat | 'csv' | 'card' | 'bundle';
+export type FileKind = ExportFormat | 'csv' | 'card' | 'bundle' | 'backup';
 
 export interface FileFilter {
   name: string;
@@ -16,6 +17,7 @@ export const FILE_FILTERS: Record<FileKind, FileFilter> = {
   csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
   card: { name: 'Holding identity card', extensions: [CARD_EXTENSION, 'txt'] },
   bundle: { name: 'Holding share or feedback', extensions: [SHARE_EXTENSION] },
+  backup: { name: 'Holding backup', extensions: [BACKUP_EXTENSION] },
   pdf: { name: FORMAT_NAMES.pdf, extensions: [FORMAT_EXTENSIONS.pdf] },
   markdown: { name: FORMAT_NAMES.markdown, extensions: [FORMAT_EXTENSIONS.markdown] },
   docx: { name: FORMAT_NAMES.docx, extensions: [FORMAT_EXTENSIONS.docx] },
@@ -28,6 +30,8 @@ export interface Dialogs {
   chooseSavePath?: (suggestedName: string, filter: FileFilter) => Promise<string | null>;
   /** Which file to open; null if the person cancelled. */
   chooseOpenPath?: (filter: FileFilter) => Promise<string | null>;
+  /** Which folder to use (for backups); null if the person cancelled. */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 /** Why a save failed, in words: the common causes, else something general. */
@@ -92,9 +96,24 @@ export class Files {
 
   /** Asks which file to open; null if the person cancelled. */
   async open(kind: FileKind): Promise<string | null> {
-    if (!this.dialogs.chooseOpenPath) throw new AppError('INVALID_INPUT', 'Opening files is not available here.');
-    const chosen = await this.dialogs.chooseOpenPath(FILE_FILTERS[kind]);
+    const chosen = await this.openEvenLocked(kind);
     if (chosen && !this.vault.isUnlocked()) throw new LockedError();
+    return chosen;
+  }
+
+  /** Asks which file to open, for what works without the journal open (a backup to restore). */
+  async openEvenLocked(kind: FileKind): Promise<string | null> {
+    if (!this.dialogs.chooseOpenPath) throw new AppError('INVALID_INPUT', 'Opening files is not available here.');
+    return this.dialogs.chooseOpenPath(FILE_FILTERS[kind]);
+  }
+
+  /** Asks which folder to use; null if the person cancelled. Nothing is written. */
+  async folder(): Promise<string | null> {
+    if (!this.dialogs.chooseFolder) throw new AppError('INVALID_INPUT', 'Choosing a folder is not available here.');
+    const chosen = await this.dialogs.chooseFolder();
+    if (chosen && !this.vault.isUnlocked()) {
+      throw new AppError('LOCKED', 'Holding locked while you were choosing a folder, so nothing was changed.');
+    }
     return chosen;
   }
 

@@ -1,8 +1,25 @@
+import {
+  BACKUP_FREQUENCIES,
+  BACKUP_KEEPS,
+  type BackupFrequency,
+  type BackupKeep,
+  DEFAULT_BACKUP_PREFERENCES,
+} from '../../common/backup/types';
 import { cleanList } from '../../common/deid/lists';
 import type { Settings } from '../../common/ipc/contract';
 import type { Vault } from '../vault/vault';
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 10, deidNames: [], deidPlaces: [] };
+export const DEFAULT_SETTINGS: Settings = {
+  autoLockMinutes: 10,
+  deidNames: [],
+  deidPlaces: [],
+  backupFolder: DEFAULT_BACKUP_PREFERENCES.folder,
+  backupFrequency: DEFAULT_BACKUP_PREFERENCES.frequency,
+  backupKeep: DEFAULT_BACKUP_PREFERENCES.keep,
+};
+
+const oneOf = <T extends string>(choices: readonly T[], value: unknown, fallback: T): T =>
+  (choices as readonly unknown[]).includes(value) ? (value as T) : fallback;
 
 /** Settings live inside the encrypted database: even preferences say something about a person. */
 export class SettingsService {
@@ -15,14 +32,45 @@ export class SettingsService {
     const rows = this.vault.db().prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
     const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
     const autoLockMinutes = stored['autoLockMinutes'];
+    const backupFolder = stored['backupFolder'];
     return {
       autoLockMinutes: typeof autoLockMinutes === 'number' ? autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes,
       deidNames: cleanList(stored['deidNames']),
       deidPlaces: cleanList(stored['deidPlaces']),
+      backupFolder: typeof backupFolder === 'string' && backupFolder ? backupFolder : null,
+      backupFrequency: oneOf<BackupFrequency>(
+        BACKUP_FREQUENCIES,
+        stored['backupFrequency'],
+        DEFAULT_SETTINGS.backupFrequency,
+      ),
+      backupKeep: oneOf<BackupKeep>(BACKUP_KEEPS, stored['backupKeep'], DEFAULT_SETTINGS.backupKeep),
     };
   }
 
   update(changes: { [K in keyof Settings]?: Settings[K] | undefined }): Settings {
+    this.write(
+      Object.entries(changes).map(([key, value]) => [key, Array.isArray(value) ? cleanList(value) : value] as const),
+    );
+    return this.get();
+  }
+
+  /**
+   * Something Holding keeps for itself beside the settings (the last backup that failed, a note set aside),
+   * never part of `Settings`; undefined when there is none.
+   */
+  read(key: string): unknown {
+    const row = this.vault.db().prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as
+      string | undefined;
+    return row === undefined ? undefined : (JSON.parse(row) as unknown);
+  }
+
+  /** Keeps `value` under `key` (see `read`); null removes it. */
+  keep(key: string, value: unknown): void {
+    if (value === null) this.vault.db().prepare('DELETE FROM settings WHERE key = ?').run(key);
+    else this.write([[key, value]]);
+  }
+
+  private write(pairs: readonly (readonly [string, unknown])[]): void {
     const db = this.vault.db();
     const upsert = db.prepare(
       `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
@@ -30,11 +78,10 @@ export class SettingsService {
     );
     const stamp = this.now().toISOString();
     db.transaction(() => {
-      for (const [key, value] of Object.entries(changes)) {
+      for (const [key, value] of pairs) {
         if (value === undefined) continue;
-        upsert.run(key, JSON.stringify(Array.isArray(value) ? cleanList(value) : value), stamp);
+        upsert.run(key, JSON.stringify(value), stamp);
       }
     })();
-    return this.get();
   }
 }

@@ -111,6 +111,15 @@ if (!app.requestSingleInstanceLock()) {
         const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      chooseFolder: async () => {
+        const options = {
+          title: 'Choose a folder for your backups',
+          buttonLabel: 'Use this folder',
+          properties: ['openDirectory' as const, 'createDirectory' as const],
+        };
+        const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       renderPdf: printHtmlToPdf,
       // Described in the worker by describeForLog: never the error itself, which could carry what the person wrote.
       logError: (description, channel) => console.error(`[holding] ${channel} failed: ${description}`),

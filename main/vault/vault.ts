@@ -85,6 +85,20 @@ export class Vault {
     return this.database !== null;
   }
 
+  /** The addon the journal is opened with; a backup opens its copies with the same one. */
+  get nativeBinding(): string | undefined {
+    return this.options.nativeBinding;
+  }
+
+  /**
+   * Lends the open journal's data key to `use` for one synchronous call (opening a backup's copy of the
+   * database, deriving a backup's MAC key), so the key never outlives a lock: LockedError when locked.
+   * `use` must not keep the key or a copy of it.
+   */
+  useKey<T>(use: (key: Uint8Array) => T): T {
+    return use(this.activeKey());
+  }
+
   /** The open database, or LockedError. */
   db(): Database {
     if (!this.database) throw new LockedError();

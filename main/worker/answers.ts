@@ -5,6 +5,7 @@ import type { HostMethod } from './protocol';
 export const UNAVAILABLE: Record<HostMethod, string> = {
   chooseSavePath: 'Saving files is not available here.',
   chooseOpenPath: 'Opening files is not available here.',
+  chooseFolder: 'Choosing a folder is not available here.',
   renderPdf: 'Making PDFs is not available here.',
   openExternal: 'Opening links is not available here.',
 };

@@ -71,6 +71,7 @@ const services: Services = createServices({
   lockedBecause: init.lockedBecause,
   chooseSavePath: (suggestedName, filter) => askHost('chooseSavePath', suggestedName, filter),
   chooseOpenPath: (filter) => askHost('chooseOpenPath', filter),
+  chooseFolder: () => askHost('chooseFolder'),
   renderPdf: (html, templates) => askHost('renderPdf', html, templates),
   openExternal: (url) => askHost('openExternal', url),
   logError: (error, channel) =>
@@ -90,6 +91,8 @@ const OPENING: readonly Channel[] = [
   'vault:unlock',
   'vault:unlockWithRecoveryKey',
   'vault:resetPassphrase',
+  // A restore opens the restored journal with the key its secret unwraps.
+  'backup:restore',
 ];
 
 /** True while a lock main is waiting for runs: main tells the window itself. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeError, holding, unwrap } from './api';
+import { RestoreFlow } from './features/backup/RestoreFlow';
 import { AppFrame } from './features/frame/AppFrame';
 import { CreateVault } from './features/vault/CreateVault';
 import { flushAll } from './features/journal/flush';
@@ -14,6 +15,9 @@ export function App() {
   const queryClient = useQueryClient();
   // While the recovery key is on screen the vault is already open, but the person must see the key first.
   const [creating, setCreating] = useState(false);
+  // Restoring from a backup is a screen of its own, from the first screen or from Settings; it stays while the
+  // journal behind it locks, sets aside and opens again.
+  const [restoring, setRestoring] = useState<'start' | 'settings' | null>(null);
   const status = useQuery({ queryKey: STATUS, queryFn: () => unwrap(holding().vault.status()) });
 
   /** After any lock, forget every piece of data the renderer holds, then show the unlock screen. */
@@ -51,6 +55,7 @@ export function App() {
   }, [lock]);
 
   const refresh = () => void queryClient.invalidateQueries({ queryKey: STATUS });
+  const startRestore = () => setRestoring(status.data?.state === 'unlocked' ? 'settings' : 'start');
 
   if (status.isPending) return <div aria-busy="true" />;
   if (status.isError) {
@@ -63,6 +68,23 @@ export function App() {
     );
   }
   const state = status.data.state;
+  if (restoring) {
+    return (
+      <RestoreFlow
+        hasJournal={state !== 'none'}
+        from={restoring}
+        onCancel={() => {
+          setRestoring(null);
+          refresh();
+        }}
+        onDone={() => {
+          setRestoring(null);
+          // What was shown came from the journal before: start afresh from the one restored.
+          afterLock();
+        }}
+      />
+    );
+  }
   if (state === 'none' || creating) {
     return (
       <CreateVault
@@ -71,9 +93,12 @@ export function App() {
           setCreating(false);
           refresh();
         }}
+        onRestore={startRestore}
       />
     );
   }
-  if (state === 'locked') return <Unlock lastLockReason={status.data.lastLockReason} onUnlocked={refresh} />;
-  return <AppFrame onLock={lock} />;
+  if (state === 'locked') {
+    return <Unlock lastLockReason={status.data.lastLockReason} onUnlocked={refresh} onRestore={startRestore} />;
+  }
+  return <AppFrame onLock={lock} onRestore={startRestore} />;
 }

@@ -4,6 +4,8 @@ import { PASSPHRASE, tempDir } from '../support/temp';
 
 const ORIGIN = 'holding://app';
 const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
+/** Backups: no folder until the person chooses one, daily, the recommended mix kept. */
+const BACKUP_DEFAULTS = { backupFolder: null, backupFrequency: 'daily', backupKeep: 'standard' };
 
 describe('services through the IPC router', () => {
   it('runs the whole vault and settings flow, and every data call fails with locked after locking', async () => {
@@ -27,11 +29,11 @@ describe('services through the IPC router', () => {
 
       expect(await call('settings:get')).toEqual({
         ok: true,
-        value: { autoLockMinutes: 10, deidNames: [], deidPlaces: [] },
+        value: { autoLockMinutes: 10, deidNames: [], deidPlaces: [], ...BACKUP_DEFAULTS },
       });
       expect(await call('settings:update', { autoLockMinutes: 2 })).toEqual({
         ok: true,
-        value: { autoLockMinutes: 2, deidNames: [], deidPlaces: [] },
+        value: { autoLockMinutes: 2, deidNames: [], deidPlaces: [], ...BACKUP_DEFAULTS },
       });
       expect(await call('app:info')).toEqual({ ok: true, value: { version: '0.0.0', dataDir, host: 'browser-shell' } });
 
@@ -62,7 +64,7 @@ describe('services through the IPC router', () => {
       });
       expect(await call('settings:get')).toEqual({
         ok: true,
-        value: { autoLockMinutes: 2, deidNames: [], deidPlaces: [] },
+        value: { autoLockMinutes: 2, deidNames: [], deidPlaces: [], ...BACKUP_DEFAULTS },
       });
       expect(await call('vault:lock')).toMatchObject({
         ok: true,

@@ -47,6 +47,8 @@ export interface ShellOptions {
   savePath?: (suggestedName: string) => string | null;
   /** Stands in for the open dialog: the file the person picks (null: they cancelled). */
   openPath?: () => string | null;
+  /** Stands in for the folder dialog: the folder the person picks (null: they cancelled). */
+  folderPath?: () => string | null;
   /** A bundle the system asked Holding to open at start (the file association). */
   openFile?: string;
 }
@@ -73,6 +75,8 @@ export interface Shell {
   savedFiles: string[];
   /** What the open dialog picks next (null: the person cancels); set it before the click. */
   nextOpenPath: string | null;
+  /** What the folder dialog picks next (null: the person cancels); set it before the click. */
+  nextFolderPath: string | null;
   /** Closes the browser and locks the vault; removes a temporary data folder unless keepData. */
   close(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -156,6 +160,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       return target;
     },
     chooseOpenPath: async () => (options.openPath ? options.openPath() : shell.nextOpenPath),
+    chooseFolder: async () => (options.folderPath ? options.folderPath() : shell.nextFolderPath),
     openExternal: async (url) => {
       if (options.confirmLinks === false) return false;
       openedLinks.push(url);
@@ -266,6 +271,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       if (exportsDir && !keepData) await fs.rm(exportsDir, { recursive: true, force: true });
     },
     nextOpenPath: null,
+    nextFolderPath: null,
   };
   return shell;
 }

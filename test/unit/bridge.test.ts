@@ -20,6 +20,7 @@ describe('bridge builder', () => {
     const api = buildBridge(transport) as unknown as Record<string, Record<string, unknown>>;
     expect(Object.keys(api).sort()).toEqual([
       'app',
+      'backup',
       'checkins',
       'events',
       'export',

@@ -1,4 +1,6 @@
 import type { AppInfo } from '../../../common/ipc/contract';
+import type { BackupSchedule } from '../../backup/schedule';
+import type { BackupService } from '../../backup/service';
 import type { CheckinService } from '../../checkins/checkins';
 import type { ExportService, PdfRenderer } from '../../export/export';
 import type { JournalService } from '../../journal/journal';
@@ -24,6 +26,9 @@ export interface ServiceSet {
   exports: ExportService;
   identity: IdentityService;
   sharing: SharingService;
+  backups: BackupService;
+  /** Backups by themselves, "Back up now" and the status Settings shows. */
+  backupSchedule: BackupSchedule;
 }
 
 /** What the handlers of every capability are given. */

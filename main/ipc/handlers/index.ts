@@ -1,5 +1,6 @@
 import type { Handlers } from '../router';
 import { appHandlers } from './app';
+import { backupHandlers } from './backup';
 import { checkinHandlers, signHandlers } from './checkins';
 import type { HandlerContext } from './context';
 import { exportHandlers } from './export';
@@ -25,5 +26,6 @@ export function allHandlers(ctx: HandlerContext): Handlers {
     ...supervisionHandlers(ctx),
     ...exportHandlers(ctx),
     ...sharingHandlers(ctx),
+    ...backupHandlers(ctx),
   };
 }

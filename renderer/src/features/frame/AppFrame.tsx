@@ -14,7 +14,7 @@ import styles from './frame.module.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
-export function AppFrame({ onLock }: { onLock: () => void }) {
+export function AppFrame({ onLock, onRestore }: { onLock: () => void; onRestore: () => void }) {
   const [current, setCurrent] = useState<SectionId>('journal');
   // An entry to open in the journal, asked for from elsewhere (an agenda item, a session); `n` makes
   // asking twice for the same entry open it again.
@@ -100,7 +100,7 @@ export function AppFrame({ onLock }: { onLock: () => void }) {
           ) : current === 'shared' ? (
             <SharedPage arrival={arrival} onArrivalSeen={arrivalSeen} reviewing={reviewing} onReview={setReviewing} />
           ) : current === 'settings' ? (
-            <SettingsPage onLock={onLock} />
+            <SettingsPage onLock={onLock} onRestore={onRestore} />
           ) : section ? (
             <>
               <h1 tabIndex={-1}>{section.title}</h1>

@@ -13,6 +13,7 @@ import { useEntryPane } from './useEntryPane';
 import styles from './journal.module.css';
 import { useSettledQuery } from '../../ui/useSettled';
 import { TrashedNotice } from './EntryParts';
+import { BackupNote } from '../backup/BackupNote';
 
 type View = 'journal' | 'trash' | 'templates';
 
@@ -257,6 +258,7 @@ export function JournalPage({
             </>
           ) : null}
           {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
+          {view === 'journal' ? <BackupNote /> : null}
           {trashed ? <TrashedNotice key={trashed.id} entry={trashed} onRestored={pane.restored} /> : null}
         </div>
         {view !== 'templates' ? (

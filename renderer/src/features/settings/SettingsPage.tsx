@@ -4,6 +4,7 @@ import { AUTO_LOCK_CHOICES } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
+import { BackupsSection } from '../backup/BackupsSection';
 import { LookOutSection } from './LookOutSection';
 import { settingsKey, useSettings } from './queries';
 import styles from './settings.module.css';
@@ -11,11 +12,12 @@ import styles from './settings.module.css';
 const minutesLabel = (m: number) =>
   m === 0 ? 'Never' : m === 1 ? 'After 1 minute' : m === 60 ? 'After 1 hour' : `After ${m} minutes`;
 
-export function SettingsPage({ onLock }: { onLock: () => void }) {
+export function SettingsPage({ onLock, onRestore }: { onLock: () => void; onRestore: () => void }) {
   return (
     <>
       <h1 tabIndex={-1}>Settings</h1>
       <LockingSection onLock={onLock} />
+      <BackupsSection onRestore={onRestore} />
       <LookOutSection />
       <ChangePassphraseSection />
       <AboutSection />
@@ -124,8 +126,9 @@ function AboutSection() {
     <section className={styles.section} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Where your journal lives</h2>
       <p className={styles.muted}>
-        Your journal is one encrypted file and a key file in this folder. Keep a copy of the whole folder somewhere safe
-        to back it up; it cannot be read without your passphrase or recovery key.
+        Your journal is one encrypted file and a key file in this folder; neither can be read without your passphrase or
+        recovery key. To keep a copy somewhere safe, use Backups above rather than copying this folder while Holding is
+        open.
       </p>
       {info.data ? <div className={styles.path}>{info.data.dataDir}</div> : null}
       {info.data ? (

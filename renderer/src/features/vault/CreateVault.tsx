@@ -7,7 +7,16 @@ import { RecoveryKeyStep } from './RecoveryKeyStep';
 import styles from './vault.module.css';
 
 /** First run: choose a passphrase, then keep the recovery key. */
-export function CreateVault({ onCreated, onDone }: { onCreated: () => void; onDone: () => void }) {
+export function CreateVault({
+  onCreated,
+  onDone,
+  onRestore,
+}: {
+  onCreated: () => void;
+  onDone: () => void;
+  /** Restore a journal from a backup instead (a new computer, say). */
+  onRestore: () => void;
+}) {
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   if (recoveryKey) return <RecoveryKeyStep recoveryKey={recoveryKey} onDone={onDone} />;
   return (
@@ -16,11 +25,18 @@ export function CreateVault({ onCreated, onDone }: { onCreated: () => void; onDo
         onCreated();
         setRecoveryKey(key);
       }}
+      onRestore={onRestore}
     />
   );
 }
 
-function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
+function ChoosePassphrase({
+  onCreated,
+  onRestore,
+}: {
+  onCreated: (recoveryKey: string) => void;
+  onRestore: () => void;
+}) {
   const passphrase = useNewPassphrase();
   const [tried, setTried] = useState(false);
   const create = useMutation({
@@ -59,6 +75,14 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
             </Button>
           </Actions>
         </form>
+        <div className={styles.switches}>
+          <p className={styles.lede}>
+            Used Holding before, on this computer or another? You can bring your journal back.
+          </p>
+          <Button variant="quiet" onClick={onRestore}>
+            Restore from a backup
+          </Button>
+        </div>
       </div>
     </main>
   );

@@ -18,7 +18,16 @@ const LOCK_NOTES: Partial<Record<LockReason, string>> = {
     'Holding’s window stopped unexpectedly, so Holding locked itself and opened the window again. Everything you had saved is safe.',
 };
 
-export function Unlock({ lastLockReason, onUnlocked }: { lastLockReason: LockReason | null; onUnlocked: () => void }) {
+export function Unlock({
+  lastLockReason,
+  onUnlocked,
+  onRestore,
+}: {
+  lastLockReason: LockReason | null;
+  onUnlocked: () => void;
+  /** Restore from a backup: the journal here is set aside first. */
+  onRestore: () => void;
+}) {
   const [mode, setMode] = useState<Mode>('passphrase');
   const note = lastLockReason ? LOCK_NOTES[lastLockReason] : undefined;
   return (
@@ -44,6 +53,9 @@ export function Unlock({ lastLockReason, onUnlocked }: { lastLockReason: LockRea
               I have forgotten my passphrase
             </Button>
           ) : null}
+          <Button variant="quiet" onClick={onRestore}>
+            Restore from a backup
+          </Button>
         </nav>
       </div>
     </main>
