@@ -323,3 +323,50 @@ test('with two supervisions, a suggestion joins the agenda of the one you choose
   expect(services.supervision.agenda(team.id)).toEqual([expect.objectContaining({ function: 'restorative' })]);
   await app.expectAccessible('check-ins, choosing a supervision');
 });
+
+test('brought to supervision before there is a supervisor, it joins the agenda later as the restorative item the guide promises', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  await app.confirmRecoveryKey(await app.createVault());
+  const services = shell.services;
+  const sign = services.checkins.saveSign({ name: 'Not sleeping well', whatHelps: '', contact: '' });
+  seedWeeks(services, { signId: sign.id });
+  await app.goTo('Check-ins');
+  const falling = page.getByTestId('suggestion').filter({ hasText: 'Your capacity lately' });
+  await falling.getByRole('button', { name: 'Bring to supervision' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Added to your journal as “How I have been lately”' }),
+  ).toBeVisible();
+
+  // A supervision begins later; the entry waits among those flagged, and one button brings it.
+  const ama = services.supervision.saveSupervisor({
+    name: 'Dr Ama Mensah',
+    role: '',
+    type: 'individual',
+    frequency: 'monthly',
+    minHoursPerMonth: 1.5,
+    sessionMinutes: 60,
+    focusAreas: [],
+    startDate: '2026-01-05',
+  });
+  await app.goTo('Supervision');
+  await page
+    .getByRole('group', { name: 'Flagged to bring to supervision' })
+    .getByRole('button', { name: 'Add to agenda: “How I have been lately”' })
+    .click();
+  await expect(page.getByTestId('agenda-status')).toContainText(
+    '“How I have been lately” is on the agenda as a restorative item of 10 minutes.',
+  );
+  expect(services.supervision.agenda(ama.id)).toEqual([
+    expect.objectContaining({
+      title: 'How I have been lately',
+      function: 'restorative',
+      sevenEyed: 4,
+      question: 'Some time for how I am, not only for the work.',
+      minutes: 10,
+    }),
+  ]);
+  await app.expectAccessible('supervision, a check-in brought later');
+});
