@@ -15,6 +15,7 @@ import type {
   ListItem,
 } from '../../common/export/types';
 import { longDate } from '../../common/export/html';
+import { itemsPhrase } from '../../common/export/items';
 import { dayOf, describeMinutes, type HoursMonth, localTimeZone, monthName } from '../../common/supervision/hours';
 import { type AgendaItem, FUNCTION_LABELS, SEVEN_EYED_MODES, type SessionRecord } from '../../common/supervision/types';
 import type { Entry } from '../../common/journal/types';
@@ -210,7 +211,7 @@ function agendaSection(supervisorId: string, items: AgendaItem[]): ExportSection
     kind: 'agenda',
     sourceId: supervisorId,
     title: plain('Agenda for our next supervision'),
-    meta: `${items.length} ${items.length === 1 ? 'item' : 'items'}${total ? `, about ${describeMinutes(total)}` : ''}`,
+    meta: `${items.length ? itemsPhrase(items.length) : 'Nothing on it yet'}${total ? `, about ${describeMinutes(total)}` : ''}`,
     blocks,
     clientMaterial: false,
     parts,
