@@ -370,3 +370,66 @@ test('brought to supervision before there is a supervisor, it joins the agenda l
   ]);
   await app.expectAccessible('supervision, a check-in brought later');
 });
+
+test('today’s check-in, at the right edge of the chart, is drawn whole in every period', async ({ app, shell }) => {
+  const page = app.page;
+  const checkins = new CheckinsPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  const sign = shell.services.checkins.saveSign({ name: 'Not sleeping well', whatHelps: '', contact: '' });
+  seedWeeks(shell.services, { signId: sign.id });
+  // Today's, with a sign (the larger diamond) and at the top of the scale: the hardest to fit.
+  for (const [capacity, signIds] of [
+    [6, []],
+    [10, [sign.id]],
+  ] as const) {
+    shell.services.checkins.save({
+      at: new Date().toISOString(),
+      capacity,
+      energy: 3,
+      sleep: 3,
+      load: 3,
+      helping: '',
+      hard: '',
+      signIds: [...signIds],
+      entryId: null,
+    });
+  }
+  await app.goTo('Check-ins');
+  for (const period of ['Week', 'Month', 'Year'] as const) {
+    await checkins.period(period);
+    await expect(checkins.chartPoints.last()).toBeVisible();
+    // The point's own box, against the chart's viewBox and against every clip applied above it.
+    const fit = await checkins.chartPoints.last().evaluate((point: SVGGElement) => {
+      const box = point.getBBox();
+      const svg = point.ownerSVGElement!;
+      const view = svg.viewBox.baseVal;
+      const frames = [
+        view && view.width
+          ? { name: 'viewBox', x: view.x, y: view.y, width: view.width, height: view.height }
+          : { name: 'svg', x: 0, y: 0, width: svg.width.baseVal.value, height: svg.height.baseVal.value },
+      ];
+      for (let el: Element | null = point; el && el !== svg; el = el.parentElement) {
+        const ref = /url\(["']?#([^"')]+)["']?\)/.exec(el.getAttribute('clip-path') ?? '');
+        const rect = ref ? svg.querySelector(`clipPath[id="${CSS.escape(ref[1]!)}"] rect`) : null;
+        if (rect) {
+          const r = (rect as SVGRectElement).getBBox();
+          frames.push({ name: `clip-path #${ref![1]}`, x: r.x, y: r.y, width: r.width, height: r.height });
+        }
+      }
+      const box4 = { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height };
+      return {
+        box: box4,
+        outside: frames
+          .filter(
+            (f) =>
+              box4.left < f.x - 0.01 ||
+              box4.top < f.y - 0.01 ||
+              box4.right > f.x + f.width + 0.01 ||
+              box4.bottom > f.y + f.height + 0.01,
+          )
+          .map((f) => f.name),
+      };
+    });
+    expect(fit.outside, `today's point in the ${period.toLowerCase()}, at ${JSON.stringify(fit.box)}`).toEqual([]);
+  }
+});
