@@ -287,10 +287,11 @@ export class ExportService {
   hoursDocument(supervisorId: string, range: { from: string; to: string }): ExportDocument {
     const supervisor = this.deps.supervision.supervisor(supervisorId);
     const months = this.deps.supervision.hours(supervisorId, range);
+    const preparedOn = localDay(this.now());
     return {
       title: [{ text: 'Supervision hours' }],
-      preparedOn: localDay(this.now()),
-      sections: [hoursSection(supervisor.name, supervisorId, months)],
+      preparedOn,
+      sections: [hoursSection(supervisor.name, supervisorId, months, preparedOn.slice(0, 7))],
     };
   }
 

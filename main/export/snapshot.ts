@@ -16,7 +16,14 @@ import type {
 } from '../../common/export/types';
 import { longDate } from '../../common/export/html';
 import { itemsPhrase } from '../../common/export/items';
-import { dayOf, describeMinutes, type HoursMonth, localTimeZone, monthName } from '../../common/supervision/hours';
+import {
+  dayOf,
+  describeMinutes,
+  type HoursMonth,
+  localTimeZone,
+  monthName,
+  standingWords,
+} from '../../common/supervision/hours';
 import { type AgendaItem, FUNCTION_LABELS, SEVEN_EYED_MODES, type SessionRecord } from '../../common/supervision/types';
 import type { Entry } from '../../common/journal/types';
 
@@ -263,7 +270,13 @@ function sessionSection(session: SessionRecord): ExportSection {
   };
 }
 
-export function hoursSection(supervisorName: string, supervisorId: string, months: HoursMonth[]): ExportSection {
+/** The hours log as a section; `current` is the month it is made in (YYYY-MM), so months over are not "to go". */
+export function hoursSection(
+  supervisorName: string,
+  supervisorId: string,
+  months: HoursMonth[],
+  current: string,
+): ExportSection {
   const total = months.reduce((s, m) => s + m.minutes, 0);
   const rows = months.map((m) => ({
     header: false,
@@ -272,7 +285,7 @@ export function hoursSection(supervisorName: string, supervisorId: string, month
       plain(m.minutes ? describeMinutes(m.minutes) : 'None'),
       plain(String(m.sessions)),
       plain(m.inContract && m.minimumMinutes ? describeMinutes(m.minimumMinutes) : '—'),
-      plain(!m.inContract ? 'Outside the contract' : m.shortBy ? `${describeMinutes(m.shortBy)} to go` : 'Met'),
+      plain(standingWords(m, current)),
     ],
   }));
   return {
@@ -388,7 +401,12 @@ export function buildDocument(
   if (selection.hours) {
     const { supervisorId, from, to } = selection.hours;
     sections.push(
-      hoursSection(sources.supervisorName(supervisorId), supervisorId, sources.hours(supervisorId, { from, to })),
+      hoursSection(
+        sources.supervisorName(supervisorId),
+        supervisorId,
+        sources.hours(supervisorId, { from, to }),
+        preparedOn.slice(0, 7),
+      ),
     );
   }
   if (selection.checkins) sections.push(checkinsSection(selection.checkins, sources.checkins(selection.checkins)));
