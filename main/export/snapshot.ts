@@ -26,6 +26,7 @@ import {
 } from '../../common/supervision/hours';
 import { type AgendaItem, FUNCTION_LABELS, SEVEN_EYED_MODES, type SessionRecord } from '../../common/supervision/types';
 import type { Entry } from '../../common/journal/types';
+import { twoTruthsLabel } from '../../common/two-truths/two-truths';
 
 export interface SnapshotSources {
   entry(id: string): Entry;
@@ -160,12 +161,20 @@ export function paragraphsOf(text: string): Block[] {
 /** "21 November 2026": the day an instant falls on, where it was recorded (or here). */
 const longDay = (iso: string, timeZone = localTimeZone()) => longDate(dayOf(iso, timeZone));
 
+/**
+ * How long a two-truths entry's heading may be in an export: its name in the journal is kept short, but a
+ * supervisor reads the whole of it (two truths of ordinary length), and only truths of paragraphs are cut,
+ * between words; the truths follow in full below it.
+ */
+export const TWO_TRUTHS_HEADING_MAX = 300;
+
 function entrySection(entry: Entry, excerpt: string | null): ExportSection {
   const when = entry.eventDate ? longDate(entry.eventDate) : longDay(entry.createdAt);
+  const title = entry.twoTruths ? twoTruthsLabel(entry.twoTruths, TWO_TRUTHS_HEADING_MAX) : entry.title.trim();
   return {
     kind: entry.kind === 'two-truths' ? 'two-truths' : 'entry',
     sourceId: entry.id,
-    title: plain(entry.title.trim() || 'Untitled'),
+    title: plain(title || 'Untitled'),
     meta: excerpt ? `An excerpt from ${when}` : when,
     blocks: excerpt ? [{ type: 'quote', blocks: paragraphsOf(excerpt) }] : blocksOf(entry.body.content ?? []),
     clientMaterial: entry.containsClientMaterial,
@@ -192,7 +201,8 @@ function itemFields(item: {
 }) {
   return present([
     field('Question', item.question),
-    field('Function', `${FUNCTION_LABELS[item.function].label}: ${FUNCTION_LABELS[item.function].hint}`),
+    // "Function: Restorative (how you are: …)": the label's colon is the only one before the value.
+    field('Function', `${FUNCTION_LABELS[item.function].label} (${FUNCTION_LABELS[item.function].hint})`),
     item.sevenEyed ? field('Focus', SEVEN_EYED_MODES.find((m) => m.id === item.sevenEyed)?.label ?? '') : null,
     item.graces.length ? field('Social GRACES', item.graces.join(', ')) : null,
     field('Priority', item.priority[0]!.toUpperCase() + item.priority.slice(1)),
