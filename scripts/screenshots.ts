@@ -107,6 +107,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('What is helping?').fill('A quiet lunch outside.');
     await page.getByLabel('What is helping?').blur();
     await page.setViewportSize({ width: 1600, height: 1000 });
+    // From the top, as the page opens: the suggestion, the form and the trend (typing had scrolled it down).
+    await page.locator('#content').evaluate((el) => el.scrollTo(0, 0));
     await shot('check-ins');
     // Tall enough that each card fits whole.
     await page.setViewportSize({ width: 1600, height: 1400 });

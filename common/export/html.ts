@@ -25,13 +25,13 @@ export const EXPORT_CSS = `
 html { font-family: Charter, "Bitstream Charter", "Source Serif 4", Georgia, "DejaVu Serif", "Liberation Serif", serif;
   font-size: 11.5pt; line-height: 1.5; color: #1d1f22; background: #fff; }
 body { margin: 0 auto; max-width: 44em; padding: 2.5rem 1.5rem 4rem; overflow-wrap: anywhere; hyphens: auto;
-  font-variant-numeric: oldstyle-nums proportional-nums; text-rendering: optimizeLegibility; }
+  font-variant-numeric: oldstyle-nums proportional-nums; font-variant-ligatures: no-common-ligatures; text-rendering: optimizeLegibility; }
 h1, h2, h3, h4, .meta, .kind, .confidential, th, .fields dt { font-family: "Source Sans 3", "Segoe UI", Ubuntu, "DejaVu Sans", "Liberation Sans", sans-serif; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 0.25rem; font-weight: 650; letter-spacing: -0.01em; }
 h2 { font-size: 1.35rem; line-height: 1.25; margin: 0 0 0.2rem; font-weight: 650; }
 h3 { font-size: 1.12rem; margin: 1.2em 0 0.3em; }
 h4 { font-size: 1rem; margin: 1.1em 0 0.3em; }
-h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; hyphens: manual; }
 p { margin: 0 0 0.7em; orphans: 3; widows: 3; }
 .confidential { display: inline-block; font-size: 0.78rem; letter-spacing: 0.04em; text-transform: uppercase; color: #6b2e2e;
   border: 1px solid #d9b8b8; border-radius: 3px; padding: 0.15rem 0.5rem; margin-bottom: 1rem; }
@@ -188,6 +188,16 @@ ${doc.sections.map(sectionHtml).join('\n')}
 
 /** How Chromium prints the export, in the app (printToPDF) and the browser shell (page.pdf) alike. */
 export const PDF_PRINT_OPTIONS = { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true } as const;
+
+/**
+ * A PDF a screen reader can follow: tagged, so its headings, lists and tables keep their structure (and the
+ * page's lang, en-GB, becomes the document's language), with an outline made from the headings. Each host
+ * names these its own way: Electron's printToPDF, Playwright's page.pdf (the browser shell and the tests).
+ */
+export const PDF_ACCESSIBLE = {
+  electron: { generateTaggedPDF: true, generateDocumentOutline: true },
+  playwright: { tagged: true, outline: true },
+} as const;
 
 /** Chromium's header and footer for the PDF: the title and date above, the notice and page numbers below. */
 export function pdfTemplates(doc: ExportDocument): { headerTemplate: string; footerTemplate: string } {

@@ -201,7 +201,8 @@ export interface ExportCheck {
   pseudonyms: Record<string, string>;
   /** Entries marked as containing client material. */
   clientMaterial: { id: string; title: string }[];
-  sections: number;
+  /** How many items, as Holding counts them everywhere (common/export/items.ts). */
+  items: number;
   words: number;
 }
 

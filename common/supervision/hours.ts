@@ -127,3 +127,40 @@ export function describeMinutes(total: number): string {
   const m = minutes || !hours ? `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}` : '';
   return [h, m].filter(Boolean).join(' ');
 }
+
+/** How a month stands against the contract's minimum. */
+export type MonthStanding = 'outside-contract' | 'no-minimum' | 'met' | 'to-go' | 'nothing-recorded' | 'less';
+
+/**
+ * How a month stands, given the month it is now (YYYY-MM, on the person's calendar). Only this month, or
+ * one still to come, has time to go; a month that is over is described as it was, never as a target still
+ * to reach: either nothing was recorded in it, or what was recorded came to less than the minimum.
+ */
+export function standingOf(m: HoursMonth, current: string): MonthStanding {
+  if (!m.inContract) return 'outside-contract';
+  if (!m.minimumMinutes) return 'no-minimum';
+  if (m.shortBy === 0) return 'met';
+  if (m.month >= current) return 'to-go';
+  return m.minutes === 0 ? 'nothing-recorded' : 'less';
+}
+
+/**
+ * The month's standing in words, as the hours log and its exports say it (beside the month, its time and
+ * the minimum, so a month that is over needs no figure of its own).
+ */
+export function standingWords(m: HoursMonth, current: string): string {
+  switch (standingOf(m, current)) {
+    case 'outside-contract':
+      return 'Outside the contract';
+    case 'no-minimum':
+      return 'No minimum';
+    case 'met':
+      return 'Met';
+    case 'to-go':
+      return `${describeMinutes(m.shortBy)} to go`;
+    case 'nothing-recorded':
+      return 'Nothing recorded';
+    case 'less':
+      return 'Below the minimum';
+  }
+}

@@ -156,6 +156,8 @@ export interface FlaggedEntry {
   title: string;
   excerpt: string;
   updatedAt: string;
+  /** The entry's tags: one naming a function ("restorative") says what kind of item it becomes. */
+  tags: string[];
 }
 
 /** An entry's place in supervision: on an agenda now, or discussed in a session. */

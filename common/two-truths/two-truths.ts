@@ -84,7 +84,10 @@ export function twoTruthsText(fields: TwoTruthsFields): string {
   return TEXT_KEYS.map((key) => fields[key]).join('\n');
 }
 
-/** A name for an untitled entry: "first truth, and yet second truth", shortened. */
+/**
+ * A name for the entry: "first truth, and yet second truth", shortened to `max` characters between words
+ * (never mid-word), with an ellipsis to show there is more.
+ */
 export function twoTruthsLabel(fields: Pick<TwoTruthsFields, 'truthA' | 'truthB'>, max = 90): string {
   const clip = (s: string) =>
     s
@@ -96,5 +99,18 @@ export function twoTruthsLabel(fields: Pick<TwoTruthsFields, 'truthA' | 'truthB'
   // "The work…" reads on as "and yet the work…"; "I…" and "NHS…" keep their capitals.
   const lower = /^\p{Lu}\p{Ll}/u.test(b) ? `${b.charAt(0).toLowerCase()}${b.slice(1)}` : b;
   const label = a && b ? `${a}, and yet ${lower}` : a || b;
-  return label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
+  return shortenBetweenWords(label, max);
+}
+
+/**
+ * Text shortened to at most `max` characters, ellipsis included, at the end of a word: "…hard to ask for…",
+ * never "…hard to ask for he…". A dangling ", and yet" or a trailing comma goes too. Only a single word
+ * longer than the room is cut inside itself, as nothing else could fit.
+ */
+export function shortenBetweenWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, max - 1);
+  const atWordEnd = /\s/.test(text.charAt(max - 1)) ? room : room.replace(/\s+\S*$/u, '');
+  const kept = (atWordEnd.trim() ? atWordEnd : room).replace(/,?\s+and(\s+yet)?$/u, '').replace(/[\s,;:–—-]+$/u, '');
+  return `${kept || room.trimEnd()}…`;
 }

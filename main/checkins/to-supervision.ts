@@ -1,6 +1,7 @@
 import { supervisionNoteFor } from '../../common/checkins/notes';
 import { AppError } from '../../common/errors';
 import { docFromParagraphs } from '../../common/journal/doc';
+import { agendaItemFromEntry, RESTORATIVE_TAG } from '../../common/supervision/from-entry';
 import type { Entry } from '../../common/journal/types';
 import type { JournalService } from '../journal/journal';
 import type { SupervisionService } from '../supervision/supervision';
@@ -22,11 +23,12 @@ export function bringToSupervision(
     const suggestion = checkins.suggestions().find((s) => s.key === key);
     if (!suggestion) throw new AppError('NOT_FOUND', 'That suggestion has already been set aside.');
     const note = supervisionNoteFor(suggestion);
+    const tags = [RESTORATIVE_TAG];
     const entry = journal.create({ title: note.title });
     journal.save({
       ...entry,
       body: docFromParagraphs(note.paragraphs),
-      tags: ['restorative'],
+      tags,
       bringToSupervision: true,
     });
     const under = supervision.supervisors().filter((s) => !s.endedAt);
@@ -35,18 +37,10 @@ export function bringToSupervision(
       throw new AppError('NOT_FOUND', 'That supervision has ended or been deleted. Please choose another.');
     }
     if (current) {
+      // The same item the entry would become if added later from the flagged entries, with what was noticed.
       supervision.addAgendaItem(
         current.id,
-        {
-          title: note.title,
-          question: 'Some time for how I am, not only for the work.',
-          notes: note.paragraphs[0] ?? '',
-          function: 'restorative',
-          sevenEyed: 4,
-          graces: [],
-          priority: 'medium',
-          minutes: 10,
-        },
+        { ...agendaItemFromEntry({ title: note.title, tags }), notes: note.paragraphs[0] ?? '' },
         { kind: 'entry', entryId: entry.id, excerpt: null },
       );
     }

@@ -21,6 +21,7 @@ import { dayOf, localTimeZone } from '../../common/supervision/hours';
 import { checkTextsInSlices } from '../../common/deid/check';
 import { stopIfCancelled, type Task } from '../ipc/tasks';
 import { pdfTemplates, renderHtml } from '../../common/export/html';
+import { itemCount } from '../../common/export/items';
 import { renderMarkdown } from '../../common/export/markdown';
 import type {
   ExportCheck,
@@ -170,7 +171,7 @@ export class ExportService {
       clientMaterial: doc.sections
         .filter((s) => s.clientMaterial)
         .map((s) => ({ id: s.sourceId, title: textOf(s.title) })),
-      sections: doc.sections.length,
+      items: itemCount(doc.sections),
       words: wordCountOf(doc),
     };
   }
@@ -248,7 +249,7 @@ export class ExportService {
       doc,
       record: {
         title: textOf(doc.title),
-        items: doc.sections.length,
+        items: itemCount(doc.sections),
         redacted: counts.redacted,
         pseudonymised: counts.pseudonymised,
         kept: counts.kept,
@@ -286,10 +287,11 @@ export class ExportService {
   hoursDocument(supervisorId: string, range: { from: string; to: string }): ExportDocument {
     const supervisor = this.deps.supervision.supervisor(supervisorId);
     const months = this.deps.supervision.hours(supervisorId, range);
+    const preparedOn = localDay(this.now());
     return {
       title: [{ text: 'Supervision hours' }],
-      preparedOn: localDay(this.now()),
-      sections: [hoursSection(supervisor.name, supervisorId, months)],
+      preparedOn,
+      sections: [hoursSection(supervisor.name, supervisorId, months, preparedOn.slice(0, 7))],
     };
   }
 

@@ -15,9 +15,18 @@ import type {
   ListItem,
 } from '../../common/export/types';
 import { longDate } from '../../common/export/html';
-import { dayOf, describeMinutes, type HoursMonth, localTimeZone, monthName } from '../../common/supervision/hours';
+import { itemsPhrase } from '../../common/export/items';
+import {
+  dayOf,
+  describeMinutes,
+  type HoursMonth,
+  localTimeZone,
+  monthName,
+  standingWords,
+} from '../../common/supervision/hours';
 import { type AgendaItem, FUNCTION_LABELS, SEVEN_EYED_MODES, type SessionRecord } from '../../common/supervision/types';
 import type { Entry } from '../../common/journal/types';
+import { twoTruthsLabel } from '../../common/two-truths/two-truths';
 
 export interface SnapshotSources {
   entry(id: string): Entry;
@@ -152,12 +161,20 @@ export function paragraphsOf(text: string): Block[] {
 /** "21 November 2026": the day an instant falls on, where it was recorded (or here). */
 const longDay = (iso: string, timeZone = localTimeZone()) => longDate(dayOf(iso, timeZone));
 
+/**
+ * How long a two-truths entry's heading may be in an export: its name in the journal is kept short, but a
+ * supervisor reads the whole of it (two truths of ordinary length), and only truths of paragraphs are cut,
+ * between words; the truths follow in full below it.
+ */
+export const TWO_TRUTHS_HEADING_MAX = 300;
+
 function entrySection(entry: Entry, excerpt: string | null): ExportSection {
   const when = entry.eventDate ? longDate(entry.eventDate) : longDay(entry.createdAt);
+  const title = entry.twoTruths ? twoTruthsLabel(entry.twoTruths, TWO_TRUTHS_HEADING_MAX) : entry.title.trim();
   return {
     kind: entry.kind === 'two-truths' ? 'two-truths' : 'entry',
     sourceId: entry.id,
-    title: plain(entry.title.trim() || 'Untitled'),
+    title: plain(title || 'Untitled'),
     meta: excerpt ? `An excerpt from ${when}` : when,
     blocks: excerpt ? [{ type: 'quote', blocks: paragraphsOf(excerpt) }] : blocksOf(entry.body.content ?? []),
     clientMaterial: entry.containsClientMaterial,
@@ -184,7 +201,8 @@ function itemFields(item: {
 }) {
   return present([
     field('Question', item.question),
-    field('Function', `${FUNCTION_LABELS[item.function].label}: ${FUNCTION_LABELS[item.function].hint}`),
+    // "Function: Restorative (how you are: …)": the label's colon is the only one before the value.
+    field('Function', `${FUNCTION_LABELS[item.function].label} (${FUNCTION_LABELS[item.function].hint})`),
     item.sevenEyed ? field('Focus', SEVEN_EYED_MODES.find((m) => m.id === item.sevenEyed)?.label ?? '') : null,
     item.graces.length ? field('Social GRACES', item.graces.join(', ')) : null,
     field('Priority', item.priority[0]!.toUpperCase() + item.priority.slice(1)),
@@ -210,7 +228,7 @@ function agendaSection(supervisorId: string, items: AgendaItem[]): ExportSection
     kind: 'agenda',
     sourceId: supervisorId,
     title: plain('Agenda for our next supervision'),
-    meta: `${items.length} ${items.length === 1 ? 'item' : 'items'}${total ? `, about ${describeMinutes(total)}` : ''}`,
+    meta: `${items.length ? itemsPhrase(items.length) : 'Nothing on it yet'}${total ? `, about ${describeMinutes(total)}` : ''}`,
     blocks,
     clientMaterial: false,
     parts,
@@ -262,7 +280,13 @@ function sessionSection(session: SessionRecord): ExportSection {
   };
 }
 
-export function hoursSection(supervisorName: string, supervisorId: string, months: HoursMonth[]): ExportSection {
+/** The hours log as a section; `current` is the month it is made in (YYYY-MM), so months over are not "to go". */
+export function hoursSection(
+  supervisorName: string,
+  supervisorId: string,
+  months: HoursMonth[],
+  current: string,
+): ExportSection {
   const total = months.reduce((s, m) => s + m.minutes, 0);
   const rows = months.map((m) => ({
     header: false,
@@ -271,7 +295,7 @@ export function hoursSection(supervisorName: string, supervisorId: string, month
       plain(m.minutes ? describeMinutes(m.minutes) : 'None'),
       plain(String(m.sessions)),
       plain(m.inContract && m.minimumMinutes ? describeMinutes(m.minimumMinutes) : '—'),
-      plain(!m.inContract ? 'Outside the contract' : m.shortBy ? `${describeMinutes(m.shortBy)} to go` : 'Met'),
+      plain(standingWords(m, current)),
     ],
   }));
   return {
@@ -387,7 +411,12 @@ export function buildDocument(
   if (selection.hours) {
     const { supervisorId, from, to } = selection.hours;
     sections.push(
-      hoursSection(sources.supervisorName(supervisorId), supervisorId, sources.hours(supervisorId, { from, to })),
+      hoursSection(
+        sources.supervisorName(supervisorId),
+        supervisorId,
+        sources.hours(supervisorId, { from, to }),
+        preparedOn.slice(0, 7),
+      ),
     );
   }
   if (selection.checkins) sections.push(checkinsSection(selection.checkins, sources.checkins(selection.checkins)));

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError, LockedError } from '../../common/errors';
 import { longDate } from '../../common/export/html';
+import { itemCount } from '../../common/export/items';
 import {
   type FeedbackPayload,
   feedbackPayloadSchema,
@@ -107,7 +108,7 @@ export class OpenRoom {
       senderName: contact.name,
       senderFingerprint: contact.fingerprint,
       title: payload.title || 'Untitled',
-      items: payload.items.length,
+      items: itemCount(payload.items),
       createdAt: opened.header.createdAt,
       importedAt: this.now().toISOString(),
       payload: JSON.stringify(payload),

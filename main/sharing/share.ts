@@ -25,7 +25,10 @@ export interface ShareSource {
   sourceId: string | null;
 }
 
-/** The share's items: one per section, and one per agenda item so each can have its own comment. */
+/**
+ * The share's items: one per section, and one per agenda item so each can have its own comment; as many as
+ * itemCount (common/export/items.ts) counts for the export, so both say the same number.
+ */
 export function shareItemsOf(doc: ExportDocument): ShareSource[] {
   const out: ShareSource[] = [];
   for (const section of doc.sections) {

@@ -4,7 +4,7 @@
  * the print scheme (never as a URL: see shell-common/print) and refuses every other request.
  */
 import { BrowserWindow, session } from 'electron';
-import { PDF_PRINT_OPTIONS } from '../../common/export/html';
+import { PDF_ACCESSIBLE, PDF_PRINT_OPTIONS } from '../../common/export/html';
 import { PDF_MARGINS_INCHES, PRINT_SCHEME, PrintDocuments, printHeld } from '../shell-common/print';
 
 const documents = new PrintDocuments();
@@ -50,7 +50,12 @@ export async function printHtmlToPdf(
       (url) => win.loadURL(url),
       async () =>
         new Uint8Array(
-          await win.webContents.printToPDF({ ...PDF_PRINT_OPTIONS, margins: PDF_MARGINS_INCHES, ...templates }),
+          await win.webContents.printToPDF({
+            ...PDF_PRINT_OPTIONS,
+            ...PDF_ACCESSIBLE.electron,
+            margins: PDF_MARGINS_INCHES,
+            ...templates,
+          }),
         ),
       (line) => console.error(`[holding] printing failed: ${line}`),
     );

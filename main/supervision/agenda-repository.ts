@@ -163,9 +163,11 @@ export class AgendaRepository {
 
   /** See Agendas.flagged. */
   flagged(supervisorId: string): FlaggedEntry[] {
-    return this.db
+    const rows = this.db
       .prepare(
-        `SELECT e.id, e.kind, e.title, e.excerpt, e.updated_at AS updatedAt FROM entries e
+        `SELECT e.id, e.kind, e.title, e.excerpt, e.updated_at AS updatedAt,
+                (SELECT json_group_array(t.tag) FROM entry_tags t WHERE t.entry_id = e.id) AS tagsJson
+         FROM entries e
          WHERE e.bring_to_supervision = 1 AND e.deleted_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM agenda_items a WHERE a.source_entry_id = e.id AND a.supervisor_id = @sid)
            AND NOT EXISTS (
@@ -174,6 +176,7 @@ export class AgendaRepository {
                AND s.created_at >= e.updated_at)
          ORDER BY e.updated_at DESC LIMIT 50`,
       )
-      .all({ sid: supervisorId }) as FlaggedEntry[];
+      .all({ sid: supervisorId }) as (Omit<FlaggedEntry, 'tags'> & { tagsJson: string })[];
+    return rows.map(({ tagsJson, ...row }) => ({ ...row, tags: JSON.parse(tagsJson) as string[] }));
   }
 }

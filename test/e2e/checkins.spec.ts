@@ -323,3 +323,113 @@ test('with two supervisions, a suggestion joins the agenda of the one you choose
   expect(services.supervision.agenda(team.id)).toEqual([expect.objectContaining({ function: 'restorative' })]);
   await app.expectAccessible('check-ins, choosing a supervision');
 });
+
+test('brought to supervision before there is a supervisor, it joins the agenda later as the restorative item the guide promises', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  await app.confirmRecoveryKey(await app.createVault());
+  const services = shell.services;
+  const sign = services.checkins.saveSign({ name: 'Not sleeping well', whatHelps: '', contact: '' });
+  seedWeeks(services, { signId: sign.id });
+  await app.goTo('Check-ins');
+  const falling = page.getByTestId('suggestion').filter({ hasText: 'Your capacity lately' });
+  await falling.getByRole('button', { name: 'Bring to supervision' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Added to your journal as “How I have been lately”' }),
+  ).toBeVisible();
+
+  // A supervision begins later; the entry waits among those flagged, and one button brings it.
+  const ama = services.supervision.saveSupervisor({
+    name: 'Dr Ama Mensah',
+    role: '',
+    type: 'individual',
+    frequency: 'monthly',
+    minHoursPerMonth: 1.5,
+    sessionMinutes: 60,
+    focusAreas: [],
+    startDate: '2026-01-05',
+  });
+  await app.goTo('Supervision');
+  await page
+    .getByRole('group', { name: 'Flagged to bring to supervision' })
+    .getByRole('button', { name: 'Add to agenda: “How I have been lately”' })
+    .click();
+  await expect(page.getByTestId('agenda-status')).toContainText(
+    '“How I have been lately” is on the agenda as a restorative item of 10 minutes.',
+  );
+  expect(services.supervision.agenda(ama.id)).toEqual([
+    expect.objectContaining({
+      title: 'How I have been lately',
+      function: 'restorative',
+      sevenEyed: 4,
+      question: 'Some time for how I am, not only for the work.',
+      minutes: 10,
+    }),
+  ]);
+  await app.expectAccessible('supervision, a check-in brought later');
+});
+
+test('today’s check-in, at the right edge of the chart, is drawn whole in every period', async ({ app, shell }) => {
+  const page = app.page;
+  const checkins = new CheckinsPageObject(page);
+  await app.confirmRecoveryKey(await app.createVault());
+  const sign = shell.services.checkins.saveSign({ name: 'Not sleeping well', whatHelps: '', contact: '' });
+  seedWeeks(shell.services, { signId: sign.id });
+  // Today's, with a sign (the larger diamond) and at the top of the scale: the hardest to fit.
+  for (const [capacity, signIds] of [
+    [6, []],
+    [10, [sign.id]],
+  ] as const) {
+    shell.services.checkins.save({
+      at: new Date().toISOString(),
+      capacity,
+      energy: 3,
+      sleep: 3,
+      load: 3,
+      helping: '',
+      hard: '',
+      signIds: [...signIds],
+      entryId: null,
+    });
+  }
+  await app.goTo('Check-ins');
+  for (const period of ['Week', 'Month', 'Year'] as const) {
+    await checkins.period(period);
+    await expect(checkins.chartPoints.last()).toBeVisible();
+    // The point's own box, against the chart's viewBox and against every clip applied above it.
+    const fit = await checkins.chartPoints.last().evaluate((point: SVGGElement) => {
+      const box = point.getBBox();
+      const svg = point.ownerSVGElement!;
+      const view = svg.viewBox.baseVal;
+      const frames = [
+        view && view.width
+          ? { name: 'viewBox', x: view.x, y: view.y, width: view.width, height: view.height }
+          : { name: 'svg', x: 0, y: 0, width: svg.width.baseVal.value, height: svg.height.baseVal.value },
+      ];
+      for (let el: Element | null = point; el && el !== svg; el = el.parentElement) {
+        const ref = /url\(["']?#([^"')]+)["']?\)/.exec(el.getAttribute('clip-path') ?? '');
+        const rect = ref ? svg.querySelector(`clipPath[id="${CSS.escape(ref[1]!)}"] rect`) : null;
+        if (rect) {
+          const r = (rect as SVGRectElement).getBBox();
+          frames.push({ name: `clip-path #${ref![1]}`, x: r.x, y: r.y, width: r.width, height: r.height });
+        }
+      }
+      const box4 = { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height };
+      return {
+        box: box4,
+        outside: frames
+          .filter(
+            (f) =>
+              box4.left < f.x - 0.01 ||
+              box4.top < f.y - 0.01 ||
+              box4.right > f.x + f.width + 0.01 ||
+              box4.bottom > f.y + f.height + 0.01,
+          )
+          .map((f) => f.name),
+      };
+    });
+    expect(fit.outside, `today's point in the ${period.toLowerCase()}, at ${JSON.stringify(fit.box)}`).toEqual([]);
+  }
+});

@@ -476,3 +476,51 @@ test.describe('the hours log as a PDF', () => {
     }
   });
 });
+
+test('months that are over say what was recorded, not a target still to reach, on the page and in the PDF', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  const sup = new SupervisionPageObject(page);
+  const services = shell.services;
+  await app.confirmRecoveryKey(await app.createVault());
+  const ama = services.supervision.saveSupervisor(CONTRACT);
+  // The browser's calendar: this month, the month before (nothing recorded), and the one before that (an hour).
+  const [now, last, before] = await page.evaluate(() => {
+    const d = new Date();
+    const month = (back: number) => {
+      const m = new Date(d.getFullYear(), d.getMonth() - back, 15, 12);
+      return `${m.getFullYear()}-${String(m.getMonth() + 1).padStart(2, '0')}`;
+    };
+    return [month(0), month(1), month(2)];
+  });
+  services.supervision.recordSession({
+    supervisorId: ama.id,
+    startsAt: new Date(`${before}-15T12:00:00Z`).toISOString(),
+    timeZone: 'UTC',
+    minutes: 60,
+    attendees: 'Ama and me',
+    notes: '',
+    items: [],
+    actions: [],
+  });
+  await app.goTo('Supervision');
+  const row = (month: string) => sup.hoursTable.locator(`tr[data-month="${month}"]`).getByRole('cell');
+  await expect(row(last)).toHaveText(['0 minutes', '0', 'Nothing recorded']);
+  await expect(row(before)).toHaveText(['1 hour', '1', 'Below the minimum']);
+  // This month is not over: there is still time.
+  await expect(row(now)).toHaveText(['0 minutes', '0', '1 hour 30 minutes to go']);
+  await expect(sup.hoursTable).not.toContainText(/to go[\s\S]*to go/);
+  await app.expectAccessible('supervision, the hours of months that are over');
+
+  await page.getByRole('button', { name: 'Export as PDF' }).click();
+  await expect(page.getByTestId('hours-status')).toHaveText(/^Saved to .*\.pdf$/);
+  const text = pdfText(shell.savedFiles.at(-1)!);
+  // Each row's first line (the minimum may wrap onto a second).
+  expect(text).toMatch(new RegExp(`${monthName(last)}\\s+None\\s+0\\s+1 hour 30(?:\\s+minutes)?\\s+Nothing recorded`));
+  expect(text).toMatch(
+    new RegExp(`${monthName(before)}\\s+1 hour\\s+1\\s+1 hour 30(?:\\s+minutes)?\\s+Below the minimum`),
+  );
+  expect(text.match(/to go/g) ?? []).toHaveLength(1);
+});

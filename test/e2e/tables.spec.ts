@@ -141,7 +141,7 @@ test('a table from the toolbar: type with Tab, add and delete rows and columns, 
   // The export sees the table.
   const selection = { ...EMPTY_SELECTION, entries: [{ id, excerpt: null }] };
   const check = await shell.services.exports.check(selection);
-  expect(check.sections).toBe(1);
+  expect(check.items).toBe(1);
   const preview = await shell.services.exports.preview(selection, EMPTY_RESOLUTIONS, check.fingerprint);
   expect(preview.html).toMatch(/<table[\s>]/);
   const table = preview.html.slice(preview.html.indexOf('<table'), preview.html.indexOf('</table>'));

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { agendaItemFromEntry } from '../../common/supervision/from-entry';
 import { CheckinService } from '../../main/checkins/checkins';
+import { CONTRACT } from '../support/supervision-fixture';
 import { expectCode } from '../support/errors';
 import { servicesPerTest } from '../support/vault';
 
@@ -138,6 +140,42 @@ describe('check-ins and early-warning signs', () => {
       title: 'How I have been lately',
     });
     expect(s.checkins.suggestions()).toEqual([]);
+  });
+
+  it('brought before any supervision, it is offered later as the same restorative item as one brought during it', async () => {
+    const s = await open();
+    for (const day of [30, 26, 22]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 8 });
+    for (const day of [5, 3, 1]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 3 });
+    const sender = { isMainFrame: true, url: 'holding://app/' };
+    const [falling] = s.checkins.suggestions();
+    expect((await s.router('checkins:bringToSupervision', { key: falling!.key }, sender)).ok).toBe(true);
+    const sup = s.supervision.saveSupervisor(CONTRACT);
+    const [waiting] = s.supervision.flagged(sup.id);
+    expect(waiting).toMatchObject({ title: 'How I have been lately', tags: ['restorative'] });
+    const later = s.supervision.addAgendaItem(sup.id, agendaItemFromEntry(waiting!), {
+      kind: 'entry',
+      entryId: waiting!.id,
+      excerpt: null,
+    });
+
+    // The same suggestion, in another journal, brought while a supervision is under way.
+    const other = await open();
+    for (const day of [30, 26, 22]) other.checkins.save({ ...base, at: daysAgo(day), capacity: 8 });
+    for (const day of [5, 3, 1]) other.checkins.save({ ...base, at: daysAgo(day), capacity: 3 });
+    const otherSup = other.supervision.saveSupervisor(CONTRACT);
+    const [now] = other.checkins.suggestions();
+    expect((await other.router('checkins:bringToSupervision', { key: now!.key }, sender)).ok).toBe(true);
+    const during = other.supervision.agenda(otherSup.id)[0]!;
+    const fields = (i: typeof later) => ({
+      title: i.title,
+      question: i.question,
+      function: i.function,
+      sevenEyed: i.sevenEyed,
+      priority: i.priority,
+      minutes: i.minutes,
+    });
+    expect(fields(later)).toEqual(fields(during));
+    expect(later.function).toBe('restorative');
   });
 });
 

@@ -327,6 +327,9 @@ describe('printing in Electron', () => {
       });
       // Chromium names the process-wide user agent as the PDF's creator: not the system's details.
       expect(printed!.creator).toBe('Holding');
+      // Tagged, with an outline from its headings, so a screen reader can follow it.
+      expect(printed!.options).toMatchObject({ generateTaggedPDF: true, generateDocumentOutline: true });
+      expect(spawnSync('pdfinfo', [saved.path!], { encoding: 'utf8' }).stdout).toMatch(/^Tagged:\s+yes$/m);
       // The print session served that one address and nothing else; it is forgotten afterwards.
       const printSession = electron.sessions.get('holding-print')!;
       expect(printSession.requests).toEqual([{ url: printed!.url, cancelled: false }]);

@@ -301,6 +301,9 @@ export class StandInWebContents extends EventEmitter {
         printBackground: options['printBackground'] === true,
         preferCSSPageSize: options['preferCSSPageSize'] === true,
         displayHeaderFooter: options['displayHeaderFooter'] === true,
+        // Electron's names for what Chromium's print takes as tagged and outline.
+        tagged: options['generateTaggedPDF'] === true,
+        outline: options['generateDocumentOutline'] === true,
         headerTemplate: (options['headerTemplate'] as string | undefined) ?? '',
         footerTemplate: (options['footerTemplate'] as string | undefined) ?? '',
         margin: { top: inches('top'), bottom: inches('bottom'), left: inches('left'), right: inches('right') },

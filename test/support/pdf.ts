@@ -6,7 +6,7 @@
  * every other request is refused, so a stray remote resource could not load.
  */
 import { type Browser, chromium } from 'playwright-core';
-import { PDF_PRINT_OPTIONS } from '../../common/export/html';
+import { PDF_ACCESSIBLE, PDF_PRINT_OPTIONS } from '../../common/export/html';
 import type { PdfRenderer } from '../../main/export/export';
 import { PDF_MARGINS_CSS, PrintDocuments, printHeld } from '../../main/shell-common/print';
 
@@ -41,7 +41,15 @@ export function pdfRendererFor(browser: Browser, blocked: string[] = []): PdfRen
           const response = await page.goto(url, { waitUntil: 'load' });
           if (!response?.ok()) throw new Error('not loaded');
         },
-        async () => new Uint8Array(await page.pdf({ ...PDF_PRINT_OPTIONS, margin: PDF_MARGINS_CSS, ...templates })),
+        async () =>
+          new Uint8Array(
+            await page.pdf({
+              ...PDF_PRINT_OPTIONS,
+              ...PDF_ACCESSIBLE.playwright,
+              margin: PDF_MARGINS_CSS,
+              ...templates,
+            }),
+          ),
         (line) => console.error(`[holding shell] printing failed: ${line}`),
       );
     } finally {

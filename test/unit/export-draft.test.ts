@@ -277,7 +277,7 @@ describe('when the check reads everything again', () => {
     findings: [...more, ...findings],
     pseudonyms,
     clientMaterial: [],
-    sections: 1,
+    items: 1,
     words: 10,
   });
   const biscuit = finding('Biscuit', 'name:biscuit', 'name:biscuit', 'added');
@@ -336,7 +336,7 @@ describe('words the check missed', () => {
     findings: [...findings, ...more],
     pseudonyms: { ...suggested, 'name:kwame mensah': 'Person E', 'name:biscuit': 'Person F' },
     clientMaterial: [],
-    sections: 1,
+    items: 1,
     words: 10,
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeMinutes, hoursByMonth, monthOf, monthsBetween, safeTimeZone } from '../../common/supervision/hours';
+import {
+  describeMinutes,
+  hoursByMonth,
+  monthOf,
+  monthsBetween,
+  safeTimeZone,
+  standingWords,
+} from '../../common/supervision/hours';
 
 describe('the month a session counts towards', () => {
   it('is the month it began in, where it was recorded', () => {
@@ -87,5 +94,33 @@ describe('hours by month', () => {
     expect(describeMinutes(120)).toBe('2 hours');
     expect(describeMinutes(0)).toBe('0 minutes');
     expect(describeMinutes(61)).toBe('1 hour 1 minute');
+  });
+});
+
+describe('how a month stands against the minimum', () => {
+  const session = (startsAt: string, minutes: number) => ({ startsAt, timeZone: 'UTC', minutes });
+  const months = hoursByMonth(
+    [session('2026-09-10T10:00:00Z', 60), session('2026-10-10T10:00:00Z', 90), session('2026-12-01T10:00:00Z', 30)],
+    1.5,
+    { from: '2026-07', to: '2027-01' },
+    { from: '2026-08', to: null },
+  );
+  const said = Object.fromEntries(months.map((m) => [m.month, standingWords(m, '2026-12')]));
+
+  it('speaks of months that are over as they were, not as a target still to reach', () => {
+    expect(said).toEqual({
+      '2026-07': 'Outside the contract',
+      '2026-08': 'Nothing recorded',
+      '2026-09': 'Below the minimum',
+      '2026-10': 'Met',
+      '2026-11': 'Nothing recorded',
+      '2026-12': '1 hour to go',
+      '2027-01': '1 hour 30 minutes to go',
+    });
+  });
+
+  it('has no minimum to speak of without one', () => {
+    const [m] = hoursByMonth([], 0, { from: '2026-01', to: '2026-01' });
+    expect(standingWords(m!, '2026-12')).toBe('No minimum');
   });
 });

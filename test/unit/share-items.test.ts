@@ -1,6 +1,7 @@
 /** How a settled export becomes a share's items, and which program arguments are bundle files. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itemCount, itemsPhrase } from '../../common/export/items';
 import type { ExportDocument } from '../../common/export/types';
 import { sharePayloadSchema } from '../../common/sharing/types';
 import { bundlePathsIn, shareItemsOf } from '../../main/sharing/sharing';
@@ -84,6 +85,32 @@ describe('shareItemsOf', () => {
       false,
     );
     expect(sharePayloadSchema.safeParse({ ...base, items: [] }).success).toBe(false);
+  });
+});
+
+describe('itemCount', () => {
+  it('counts an export and the share made from it the same: each agenda item is an item', () => {
+    const items = shareItemsOf(doc).map((s) => s.item);
+    expect(itemCount(doc.sections)).toBe(4);
+    expect(itemCount(items)).toBe(4);
+    expect(items).toHaveLength(4);
+    expect(itemsPhrase(4)).toBe('4 items');
+    expect(itemsPhrase(1)).toBe('1 item');
+  });
+
+  it('counts an agenda with nothing on it yet as one item, as the share carries it', () => {
+    const empty: ExportDocument = {
+      ...doc,
+      sections: [{ ...doc.sections[1]!, blocks: [{ type: 'paragraph', content: plain('Nothing yet.') }], parts: [] }],
+    };
+    expect(itemCount(empty.sections)).toBe(1);
+    expect(shareItemsOf(empty)).toHaveLength(1);
+    expect(
+      itemCount([
+        { kind: 'agenda', parts: { length: 0 } },
+        { kind: 'agenda', parts: { length: 3 } },
+      ]),
+    ).toBe(4);
   });
 });
 

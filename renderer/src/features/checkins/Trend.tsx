@@ -116,6 +116,11 @@ export function Trend({ checkins }: { checkins: readonly Checkin[] | undefined }
       {points.length >= 2 ? (
         <>
           <div className={styles.chartBox} data-testid="capacity-chart">
+            {/*
+              No allowDataOverflow on the axes: it clips the line and its points to the plotting area, which cut
+              today's point (always at the right edge) and any point at 10 in half. Every point lies within the
+              domain anyway, and the margins leave room for the largest marker.
+            */}
             <ComposedChart
               responsive
               style={{ width: '100%', height: CHART_HEIGHT }}
@@ -132,7 +137,6 @@ export function Trend({ checkins }: { checkins: readonly Checkin[] | undefined }
                 domain={[start, end]}
                 ticks={ticks}
                 tickFormatter={format}
-                allowDataOverflow
                 interval="preserveStartEnd"
                 minTickGap={8}
               />

@@ -1,3 +1,4 @@
+import { itemsPhrase } from '../../../../common/export/items';
 import {
   type Dispatch,
   type ReactNode,
@@ -172,7 +173,7 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
         </Button>
         {data ? (
           <p className={styles.muted}>
-            {plural(data.sections, 'item', 'items')}, {plural(data.words, 'word', 'words')}, titled “
+            {itemsPhrase(data.items)}, {plural(data.words, 'word', 'words')}, titled “
             {draft.title.trim() || 'Reflections for supervision'}”.
           </p>
         ) : null}

@@ -1,5 +1,6 @@
 import { type Dispatch, type SetStateAction, useId, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { itemsPhrase } from '../../../../common/export/items';
 import { plainTextOf } from '../../../../common/journal/doc';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
@@ -7,7 +8,7 @@ import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { entryTitle, KIND_LABELS } from '../../ui/EntryPicker';
 import { useFocusLater } from '../../ui/useFocusAfter';
 import { day, monthLabel, sessionDay } from '../supervision/format';
-import { useSupervisors } from '../supervision/queries';
+import { agendaQuery, useSupervisors } from '../supervision/queries';
 import { type ChosenEntry, type Draft, itemCount } from './draft';
 import { useAllSessions } from './queries';
 import styles from './export.module.css';
@@ -100,7 +101,15 @@ export function SelectionPanel({ draft, setDraft, onReset }: Props) {
         ]
       : []),
   ];
-  const count = itemCount(draft);
+  // Each agenda counts what is on it, as the check and the share will.
+  const agendas = useQueries({ queries: draft.agendas.map(agendaQuery) });
+  const agendaSizes = Object.fromEntries(
+    draft.agendas.flatMap((sid, i) => {
+      const items = agendas[i]?.data;
+      return items ? [[sid, items.length]] : [];
+    }),
+  );
+  const count = itemCount(draft, agendaSizes);
   const clientMaterial = draft.entries.filter((e) => e.clientMaterial);
   const removeIds = [...draft.entries.map((e) => `${id}-rm-${e.id}`), ...others.map((o) => `${id}-rm-${o.key}`)];
   /** Focus the next item's Remove, or the previous one's at the end, or the heading when none are left. */
@@ -136,8 +145,8 @@ export function SelectionPanel({ draft, setDraft, onReset }: Props) {
       ) : (
         <>
           <p className={styles.muted}>
-            {count} {count === 1 ? 'item' : 'items'}. Entries come first, in the order you arrange them here; then
-            agendas, sessions, hours, check-ins and warning signs.
+            {itemsPhrase(count)}. Entries come first, in the order you arrange them here; then agendas, sessions, hours,
+            check-ins and warning signs.
           </p>
           {clientMaterial.length ? (
             <Notice>

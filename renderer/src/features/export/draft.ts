@@ -16,6 +16,7 @@ import {
   type Resolutions,
 } from '../../../../common/export/types';
 import { foldName, readerText } from '../../../../common/deid/normalise';
+import { type Countable, itemCount as countItems } from '../../../../common/export/items';
 import { givesAway, keyOf, seriesLetter, standInFor } from '../../../../common/export/resolve';
 import type { EntryKind } from '../../../../common/journal/types';
 import { addMonths, thisMonth, today } from '../supervision/format';
@@ -139,15 +140,20 @@ export function selectionOf(draft: DraftSelection): ExportSelection {
   };
 }
 
-export function itemCount(draft: Draft): number {
-  return (
-    draft.entries.length +
-    draft.agendas.length +
-    draft.sessions.length +
-    (draft.hours.on ? 1 : 0) +
-    (draft.checkins.on ? 1 : 0) +
-    (draft.signs ? 1 : 0)
-  );
+/**
+ * How many items the export will hold, counted as everywhere else (common/export/items.ts). An agenda counts
+ * what is on it, given in `agendaSizes` once known (until then it counts as one).
+ */
+export function itemCount(draft: Draft, agendaSizes: Readonly<Record<string, number>> = {}): number {
+  const things: Countable[] = [
+    ...draft.entries.map(() => ({ kind: 'entry' as const })),
+    ...draft.agendas.map((id) => ({ kind: 'agenda' as const, parts: { length: agendaSizes[id] ?? 0 } })),
+    ...draft.sessions.map(() => ({ kind: 'session' as const })),
+    ...(draft.hours.on ? [{ kind: 'hours' as const }] : []),
+    ...(draft.checkins.on ? [{ kind: 'checkins' as const }] : []),
+    ...(draft.signs ? [{ kind: 'signs' as const }] : []),
+  ];
+  return countItems(things);
 }
 
 export const MAX_REASON = 500;

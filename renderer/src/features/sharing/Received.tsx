@@ -1,3 +1,4 @@
+import { itemsPhrase } from '../../../../common/export/items';
 import type { ReceivedShareSummary } from '../../../../common/sharing/types';
 import { describeError } from '../../api';
 import { Button, Notice } from '../../ui/controls';
@@ -51,7 +52,7 @@ export function Received({ headingId, openButtonId, onOpen }: Props) {
                     Shared {when(s.createdAt)} · opened here {when(s.importedAt)}
                   </p>
                   <p className={styles.meta}>
-                    {count(s.items, 'item')} · {count(s.comments, 'comment')} from you ·{' '}
+                    {itemsPhrase(s.items)} · {count(s.comments, 'comment')} from you ·{' '}
                     {s.feedbackSentAt ? (
                       <span className={styles.sentMark}>Feedback sent {when(s.feedbackSentAt)}</span>
                     ) : (

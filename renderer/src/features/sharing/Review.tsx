@@ -14,8 +14,9 @@ import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { flushAll, registerFlush } from '../journal/flush';
 import { Blocks, Inlines } from './Blocks';
 import { longDate } from '../../../../common/export/html';
+import { itemsPhrase } from '../../../../common/export/items';
 import { today } from '../supervision/format';
-import { count, when } from './format';
+import { when } from './format';
 import { sharingKeys, useReceivedShare } from './queries';
 import styles from './sharing.module.css';
 
@@ -114,7 +115,7 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
         </h2>
         <p className={styles.meta}>
           {preparedOn === today(new Date(summary.createdAt)) ? null : `Prepared on ${longDate(preparedOn)} · `}
-          Shared {when(summary.createdAt)} · opened here {when(summary.importedAt)} · {count(summary.items, 'item')}
+          Shared {when(summary.createdAt)} · opened here {when(summary.importedAt)} · {itemsPhrase(summary.items)}
         </p>
         <p className={styles.readOnly}>
           This is {sender}’s share as they sent it, to read: nothing here changes what they wrote. Your comments stay

@@ -1,8 +1,9 @@
+import { itemCount, itemsPhrase } from '../../../../common/export/items';
 import { SHARE_ITEM_KIND_NAMES, type SentShare } from '../../../../common/sharing/types';
 import { describeError } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { useNavigation } from '../frame/navigation';
-import { count, day, listOf, when } from './format';
+import { day, listOf, when } from './format';
 import { useSent } from './queries';
 import styles from './sharing.module.css';
 
@@ -62,7 +63,7 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
       </h3>
       <p className={styles.meta}>
         To {share.contactName} · {when(share.createdAt)} · saved as “{share.fileName}” ·{' '}
-        {count(share.items.length, 'item')}
+        {itemsPhrase(itemCount(share.items))}
       </p>
       {latest ? (
         <div className={styles.feedback}>

@@ -1,3 +1,4 @@
+import { itemsPhrase } from '../../../../common/export/items';
 import type { ImportResult } from '../../../../common/sharing/types';
 
 const whenFormat = new Intl.DateTimeFormat('en-GB', {
@@ -25,7 +26,7 @@ export const count = (n: number, one: string, many = `${one}s`): string => `${n}
 export function arrivedWords(result: ImportResult): string {
   if (result.kind === 'share') {
     const s = result.share;
-    return `A share from ${s.senderName}, “${s.title || 'Untitled'}”: ${count(s.items, 'item')}. It is open below for you to read and comment on.`;
+    return `A share from ${s.senderName}, “${s.title || 'Untitled'}”: ${itemsPhrase(s.items)}. It is open below for you to read and comment on.`;
   }
   return `Feedback from ${result.fromName} on “${result.shareTitle}”, ${count(result.comments, 'comment')}. You will find it below, under What you have shared, and beside the entries and agenda items it is about.`;
 }

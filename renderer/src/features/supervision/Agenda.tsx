@@ -21,7 +21,14 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { describeMinutes } from '../../../../common/supervision/hours';
-import type { AgendaItem, SessionRecord, SupervisionFunction, Supervisor } from '../../../../common/supervision/types';
+import { agendaItemFromEntry, functionFromTags } from '../../../../common/supervision/from-entry';
+import type {
+  AgendaItem,
+  FlaggedEntry,
+  SessionRecord,
+  SupervisionFunction,
+  Supervisor,
+} from '../../../../common/supervision/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
@@ -101,27 +108,20 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
 
   const quickAdd = useMutation({
     /** `next`: the flagged entry that takes its place in the list, for the focus. */
-    mutationFn: ({ entry }: { entry: { id: string; title: string }; next: string | null }) =>
+    mutationFn: ({ entry }: { entry: FlaggedEntry; next: string | null }) =>
       unwrap(
         holding().supervision.addItem({
           supervisorId: supervisor.id,
-          item: {
-            title: entryTitle(entry),
-            question: '',
-            notes: '',
-            function: 'formative',
-            sevenEyed: null,
-            graces: [],
-            priority: 'medium',
-            minutes: 10,
-          },
+          item: agendaItemFromEntry(entry),
           source: { kind: 'entry', entryId: entry.id, excerpt: null },
         }),
       ),
     onSuccess: async (saved, { next }) => {
       await refreshSupervision(queryClient);
       setNote(
-        `“${saved.title}” is on the agenda as a formative item of ${saved.minutes} minutes. Use Edit to say what you want from it.`,
+        `“${saved.title}” is on the agenda as a ${saved.function} item of ${saved.minutes} minutes. ${
+          saved.question ? 'Use Edit to change anything about it.' : 'Use Edit to say what you want from it.'
+        }`,
       );
       focusLater(
         () =>
@@ -309,7 +309,7 @@ export function Agenda({ supervisor, sessions, addRequest }: Props) {
               setForm({
                 mode: 'new',
                 source: { kind: 'entry', entryId: entry.id, entryTitle: entryTitle(entry) },
-                fn: 'formative',
+                fn: functionFromTags(entry.tags) ?? 'formative',
               })
             }
             onCancel={() => {

@@ -1,6 +1,12 @@
 import { useId, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { describeMinutes, minutesOf } from '../../../../common/supervision/hours';
+import {
+  describeMinutes,
+  minutesOf,
+  type MonthStanding,
+  standingOf,
+  standingWords,
+} from '../../../../common/supervision/hours';
 import type { Supervisor } from '../../../../common/supervision/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
@@ -10,6 +16,16 @@ import styles from './supervision.module.css';
 import tables from '../../ui/table.module.css';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Quiet for what asks nothing of the person; the rest in the ordinary text colour, never an alarm. */
+const STANDING_STYLE: Record<MonthStanding, string | undefined> = {
+  'outside-contract': styles.muted,
+  'no-minimum': styles.muted,
+  met: styles.met,
+  'to-go': undefined,
+  'nothing-recorded': styles.muted,
+  less: undefined,
+};
 
 /**
  * Supervision time month by month, against the contract's minimum, and a CSV or PDF of it for appraisal or
@@ -27,6 +43,7 @@ export function HoursLog({ supervisor }: { supervisor: Supervisor }) {
   const totalMinutes = months.reduce((sum, m) => sum + m.minutes, 0);
   const totalSessions = months.reduce((sum, m) => sum + m.sessions, 0);
   const minimum = minutesOf(supervisor.minHoursPerMonth);
+  const current = thisMonth();
 
   const exportCsv = useMutation({
     mutationFn: () => unwrap(holding().supervision.exportHoursCsv({ supervisorId: supervisor.id, from, to })),
@@ -107,15 +124,7 @@ export function HoursLog({ supervisor }: { supervisor: Supervisor }) {
                   <td className={styles.nowrap}>{describeMinutes(m.minutes)}</td>
                   <td className={styles.num}>{m.sessions}</td>
                   <td>
-                    {!m.inContract ? (
-                      <span className={styles.muted}>Outside the contract</span>
-                    ) : !m.minimumMinutes ? (
-                      <span className={styles.muted}>No minimum</span>
-                    ) : m.shortBy === 0 ? (
-                      <span className={styles.met}>Met</span>
-                    ) : (
-                      <span>{describeMinutes(m.shortBy)} to go</span>
-                    )}
+                    <span className={STANDING_STYLE[standingOf(m, current)]}>{standingWords(m, current)}</span>
                   </td>
                 </tr>
               ))}

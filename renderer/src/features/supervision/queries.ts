@@ -25,12 +25,14 @@ export const useSupervisors = () =>
     ...fresh,
   });
 
-export const useAgenda = (supervisorId: string) =>
-  useQuery({
-    queryKey: supervisionKeys.agenda(supervisorId),
-    queryFn: () => unwrap(holding().supervision.agenda({ supervisorId })),
-    ...fresh,
-  });
+/** A supervision's agenda, for useQuery or useQueries. */
+export const agendaQuery = (supervisorId: string) => ({
+  queryKey: supervisionKeys.agenda(supervisorId),
+  queryFn: () => unwrap(holding().supervision.agenda({ supervisorId })),
+  ...fresh,
+});
+
+export const useAgenda = (supervisorId: string) => useQuery(agendaQuery(supervisorId));
 
 export const useFlaggedEntries = (supervisorId: string) =>
   useQuery({

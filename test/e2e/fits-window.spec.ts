@@ -1,0 +1,110 @@
+/**
+ * Every page stays inside the window (issue 18): the frame's side menu stays put and only the page's own
+ * content scrolls. Once, Sharing and the supervisor's review made the whole window scroll past the app,
+ * because text hidden for screen readers was placed against the window rather than the page.
+ */
+import type { Page } from '@playwright/test';
+import { SECTIONS } from '../../renderer/src/features/frame/sections';
+import { SHELL_ORIGIN, type Shell } from '../support/shell';
+import { seedWeeks } from './checkins-page';
+import { expect, test } from './fixtures';
+import { otherPerson, SharingPageObject } from './sharing-page';
+import { agendaItem, CONTRACT, flaggedEntry, seedSessions } from './supervision-page';
+
+test.use({ shellOptions: { viewport: { width: 1200, height: 1000 } } });
+
+/** How far the window itself scrolls: nothing, when the page keeps to its frame. */
+async function windowOverflow(page: Page): Promise<{ scrollHeight: number; innerHeight: number; scrollWidth: number }> {
+  return page.evaluate(() => ({
+    scrollHeight: document.scrollingElement!.scrollHeight,
+    innerHeight: window.innerHeight,
+    scrollWidth: document.scrollingElement!.scrollWidth,
+  }));
+}
+
+async function expectWithinWindow(page: Page, where: string): Promise<void> {
+  const size = await windowOverflow(page);
+  expect(size.scrollHeight, `the window's height on ${where}`).toBeLessThanOrEqual(size.innerHeight);
+  expect(size.scrollWidth, `the window's width on ${where}`).toBeLessThanOrEqual(1200);
+}
+
+/** The shell's person shares one entry and an agenda with a confirmed contact, as the Export page does. */
+async function shareFromShell(shell: Shell, contactId: string, supervisorId: string): Promise<void> {
+  const services = shell.services;
+  const entry = flaggedEntry(services, 'A quiet reflection', 'I stayed with it.');
+  const selection = {
+    title: 'Thoughts for Sam',
+    entries: [{ id: entry.id, excerpt: null }],
+    agendas: [supervisorId],
+    sessions: [],
+    hours: null,
+    checkins: null,
+    signs: false,
+  };
+  const check = await services.exports.check(selection);
+  const byValue = Object.fromEntries(
+    check.findings.map((f) => [f.valueKey, { action: 'keep' as const, reason: 'Invented for a test' }]),
+  );
+  const result = await services.router(
+    'sharing:share',
+    { selection, resolutions: { byValue, byFinding: {}, pseudonyms: {} }, fingerprint: check.fingerprint, contactId },
+    { url: `${SHELL_ORIGIN}/index.html`, isMainFrame: true },
+  );
+  if (!result.ok) throw new Error(result.error.message);
+}
+
+test('at 1200×1000 no page, nor the review of a share, makes the window scroll past the app', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  const sharing = new SharingPageObject(page, shell);
+  await expect(page.getByRole('heading', { name: 'A private place for your practice' })).toBeVisible();
+  await expectWithinWindow(page, 'making a journal');
+  const key = await app.createVault();
+  await expectWithinWindow(page, 'the recovery key');
+  await app.confirmRecoveryKey(key);
+
+  // Enough on every page for it to be long: entries, check-ins, a supervisor with sessions and an agenda,
+  // a card, a contact both ways, a share sent and one received.
+  const services = shell.services;
+  const sign = services.checkins.saveSign({ name: 'Dreading the morning', whatHelps: 'A slower start', contact: '' });
+  seedWeeks(services, { signId: sign.id, recurring: true });
+  const supervisor = services.supervision.saveSupervisor(CONTRACT);
+  seedSessions(services, supervisor.id, [60, 30, 3]);
+  services.supervision.addAgendaItem(supervisor.id, agendaItem('Staying with not knowing'));
+  await services.identity.save({ name: 'Dr Ama Mensah', role: 'Clinical supervisor' });
+  const sam = await otherPerson('Sam Rivers', 'Clinical psychologist');
+  try {
+    const samHere = await services.identity.addContact(sam.card);
+    services.identity.setVerified(samHere.id, true);
+    await shareFromShell(shell, samHere.id, supervisor.id);
+    const amaAtSam = await sam.addAndConfirm(services.identity.view()!.card);
+    const bundle = await sam.share(amaAtSam, 'For supervision');
+    await page.reload();
+    await app.expectFrame();
+
+    for (const section of [...SECTIONS.map((s) => s.label), 'Settings']) {
+      await app.goTo(section);
+      await expect(page.locator('#content h1').first()).toBeVisible();
+      await expectWithinWindow(page, section);
+    }
+
+    // The sender's record of what they shared, and the supervisor's review of what they received.
+    await app.goTo('Sharing');
+    await expect(sharing.sentShare('Thoughts for Sam')).toBeVisible();
+    await sharing.openBundle(bundle);
+    await expect(sharing.reviewHeading('For supervision')).toBeFocused();
+    await expectWithinWindow(page, 'the review of a share');
+    // Read to the end: the page scrolls within its frame, and the menu stays in view.
+    await page.getByRole('button', { name: /^Send feedback/ }).scrollIntoViewIfNeeded();
+    await expectWithinWindow(page, 'the end of the review');
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeInViewport();
+    expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+
+    await app.lock();
+    await expectWithinWindow(page, 'unlocking');
+  } finally {
+    await sam.close();
+  }
+});
