@@ -258,6 +258,8 @@ export class BackupSchedule {
   }
 
   private run(folder: string, automatic: boolean, task?: Task): Promise<BackupRecord> {
+    // One at a time: two asks that both passed their checks while a folder was looked at join one backup.
+    if (this.current) return this.current.promise;
     const epoch = this.epoch;
     const controller = new AbortController();
     const stop = () => controller.abort();
@@ -276,7 +278,7 @@ export class BackupSchedule {
         throw error;
       } finally {
         task?.signal.removeEventListener('abort', stop);
-        this.current = null;
+        if (this.current?.controller === controller) this.current = null;
       }
     })();
     this.current = { promise, controller };

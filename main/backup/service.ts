@@ -100,14 +100,23 @@ export class BackupService {
   restore(file: string, secret: BackupSecret, task?: Task): Promise<{ setAsideFolder: string | null }> {
     return this.serial(async () => {
       const lock = this.options.lock ?? (async () => this.vault.lock('manual'));
+      // Each lock asked for is counted: the restore's own (one or two), and any other that comes meanwhile.
+      const start = this.vault.locksSoFar();
+      let own = 0;
       const result = await restoreBackup(file, secret, this.place(), {
         task,
         lock: async () => {
-          if (this.vault.isUnlocked()) await lock();
+          if (this.vault.isUnlocked()) {
+            await lock();
+            own += 1;
+          }
           // A lock that did not take (the window never answered) must not leave the journal open here.
           this.vault.lock('manual');
+          own += 1;
         },
       });
+      // A lock asked for while it restored (sleep, idle, the shortcut) stands: the person unlocks again.
+      if (this.vault.locksSoFar() - start !== own) return result;
       if ('passphrase' in secret) await this.vault.unlock(secret.passphrase);
       else await this.vault.unlockWithRecoveryKey(secret.recoveryKey);
       return result;

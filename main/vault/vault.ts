@@ -243,6 +243,11 @@ export class Vault {
     });
   }
 
+  /** Counts every lock asked for, taken or not: work that locked the journal itself can tell whether another came. */
+  locksSoFar(): number {
+    return this.lockEpoch;
+  }
+
   /** Closes the database and wipes the key. Safe to call when already locked. */
   lock(reason: LockReason = 'manual'): void {
     this.lockEpoch += 1;

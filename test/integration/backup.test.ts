@@ -121,6 +121,27 @@ describe('a backup', () => {
     expect(readdirSync(s.parent).filter((n) => n.includes('.restoring-'))).toEqual([]);
   });
 
+  it('leaves the journal locked when a lock (sleep, idle) comes while it restores', async () => {
+    const { s, before, backups, file } = await journalAndBackup();
+    let slept = false;
+    const task = {
+      signal: new AbortController().signal,
+      progress: (done: number, total: number) => {
+        // Part-way through proving the restored copy, before the journal here is set aside: the computer sleeps.
+        if (!slept && done > 0 && done < total) {
+          slept = true;
+          s.vault.lock('suspend');
+        }
+      },
+    };
+    await backups.restore(file, { passphrase: PASSPHRASE }, task);
+    expect(slept).toBe(true);
+    expect(s.vault.isUnlocked()).toBe(false);
+    // The restored journal is in place and opens as usual.
+    await s.vault.unlock(PASSPHRASE);
+    expect(tableHashes(s.vault.db())).toEqual(before);
+  });
+
   it('restores with the recovery key onto a computer with no journal', async () => {
     const { before, file, recoveryKey } = await journalAndBackup();
     const fresh = path.join(await tempDir('holding-backup-test-'), 'Holding');

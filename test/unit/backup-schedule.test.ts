@@ -256,6 +256,15 @@ describe('the backup schedule', () => {
     controller.abort();
     await expect(stopped).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(w.kept.get('backupLastFailure')).toBeUndefined();
+
+    // Two asks in the same moment, both looking for the folder at once, still make one backup.
+    w.onNext(async () => undefined);
+    const both = Promise.all([w.schedule.backUpNow(), w.schedule.backUpNow()]);
+    await vi.advanceTimersByTimeAsync(0);
+    const together = await both;
+    expect(together.map((r) => r.id)).toEqual(['b4', 'b4']);
+    expect((await w.schedule.status()).running).toBe(false);
+
     w.schedule.stop();
   });
 

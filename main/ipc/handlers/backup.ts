@@ -26,7 +26,8 @@ export function backupHandlers(ctx: HandlerContext): HandlersOf<'backup'> {
       const folder = await files.folder();
       if (!folder) return { chosen: false, status: await schedule.status() };
       const inside = path.relative(vault.dataDir, path.resolve(folder));
-      if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
+      const outside = inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside);
+      if (!outside) {
         throw new AppError(
           'INVALID_INPUT',
           'That folder is inside the one that holds your journal, so a backup there could be lost along with it. Please choose a folder somewhere else, ideally on another drive.',
