@@ -88,7 +88,11 @@ export function twoTruthsText(fields: TwoTruthsFields): string {
  * A name for the entry: "first truth, and yet second truth", shortened to `max` characters between words
  * (never mid-word), with an ellipsis to show there is more.
  */
-export function twoTruthsLabel(fields: Pick<TwoTruthsFields, 'truthA' | 'truthB'>, max = 90): string {
+export function twoTruthsLabel(
+  fields: Pick<TwoTruthsFields, 'truthA' | 'truthB'>,
+  max = 90,
+  { keepCase = false }: { keepCase?: boolean } = {},
+): string {
   const clip = (s: string) =>
     s
       .replace(/\s+/g, ' ')
@@ -97,7 +101,8 @@ export function twoTruthsLabel(fields: Pick<TwoTruthsFields, 'truthA' | 'truthB'
   const a = clip(fields.truthA);
   const b = clip(fields.truthB);
   // "The work…" reads on as "and yet the work…"; "I…" and "NHS…" keep their capitals.
-  const lower = /^\p{Lu}\p{Ll}/u.test(b) ? `${b.charAt(0).toLowerCase()}${b.slice(1)}` : b;
+  // Not in what leaves the journal (keepCase): "and yet maria…" would hide a name from the export's check.
+  const lower = !keepCase && /^\p{Lu}\p{Ll}/u.test(b) ? `${b.charAt(0).toLowerCase()}${b.slice(1)}` : b;
   const label = a && b ? `${a}, and yet ${lower}` : a || b;
   return shortenBetweenWords(label, max);
 }

@@ -170,7 +170,9 @@ export const TWO_TRUTHS_HEADING_MAX = 300;
 
 function entrySection(entry: Entry, excerpt: string | null): ExportSection {
   const when = entry.eventDate ? longDate(entry.eventDate) : longDay(entry.createdAt);
-  const title = entry.twoTruths ? twoTruthsLabel(entry.twoTruths, TWO_TRUTHS_HEADING_MAX) : entry.title.trim();
+  const title = entry.twoTruths
+    ? twoTruthsLabel(entry.twoTruths, TWO_TRUTHS_HEADING_MAX, { keepCase: true })
+    : entry.title.trim();
   return {
     kind: entry.kind === 'two-truths' ? 'two-truths' : 'entry',
     sourceId: entry.id,

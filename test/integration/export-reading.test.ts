@@ -82,6 +82,42 @@ describe('an export as it is read', () => {
     }
   });
 
+  it('keeps a name at the start of the “and yet” truth as written, so the check finds it in the heading too', async () => {
+    const dir = await tempDir();
+    const s = await open({ chooseSavePath: async (name) => path.join(dir, name) });
+    const entry = s.journal.createTwoTruths({});
+    s.journal.saveTwoTruths({
+      id: entry.id,
+      fields: {
+        ...entry.twoTruths!,
+        truthA: 'I stay calm with people in crisis on the ward',
+        truthB: 'Maria Kowalski from bed four still frightens me',
+      },
+      eventDate: null,
+      tags: [],
+      bringToSupervision: false,
+      containsClientMaterial: false,
+      pinned: false,
+    });
+    const selection = { ...EMPTY_SELECTION, title: 'For supervision', entries: [{ id: entry.id, excerpt: null }] };
+    const check = await s.exports.check(selection);
+    const byValue = Object.fromEntries(check.findings.map((f) => [f.valueKey, { action: 'redact' as const }]));
+    const result = await s.router(
+      'export:save',
+      {
+        selection,
+        resolutions: { byValue, byFinding: {}, pseudonyms: {} },
+        fingerprint: check.fingerprint,
+        format: 'markdown',
+      },
+      { isMainFrame: true, url: 'holding://app/' },
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    const text = await exportText((result.value as { path: string }).path, 'markdown');
+    expect(text).not.toMatch(/maria/i);
+    expect(text).not.toMatch(/kowalski/i);
+  });
+
   it('makes a tagged PDF, in British English, with the export’s headings in its structure', async () => {
     const dir = await tempDir();
     const s = await open({ renderPdf: pdf.render, chooseSavePath: async (name) => path.join(dir, name) });
