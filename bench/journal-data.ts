@@ -7,23 +7,12 @@ import { docFromParagraphs, type DocNode } from '../common/journal/doc';
 import { JournalService, type SaveInput } from '../main/journal/journal';
 import { TemplateService } from '../main/journal/templates';
 import type { Vault } from '../main/vault/vault';
+import { prng } from '../test/support/prng';
 
 /** Entries written per transaction. */
 const BATCH = 1000;
 
 // Deterministic, realistic-looking entries.
-
-/** mulberry32: small, fast and the same on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Roughly in order of frequency: the sampler below is Zipf-like over this order.
 const COMMON = `the and to of a I in was it that he she they with for on her his my but not as at be had this

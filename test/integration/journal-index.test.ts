@@ -16,6 +16,7 @@ import { TemplateService } from '../../main/journal/templates';
 import type { Vault } from '../../main/vault/vault';
 import { tempDir } from '../support/temp';
 import { servicesPerTest } from '../support/vault';
+import { prng } from '../support/prng';
 
 /**
  * The search index without FTS5 secure-delete: saves add small segments and leave replaced words in
@@ -53,18 +54,6 @@ function saveText(journal: JournalService, entry: Entry, text: string, changes: 
     containsClientMaterial: entry.containsClientMaterial,
     pinned: changes.pinned ?? entry.pinned,
   });
-}
-
-/** mulberry32: the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Prose of many different words, so that an entry's words lie on many of the index's pages. */

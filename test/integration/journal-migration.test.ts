@@ -14,6 +14,7 @@ import { JournalService } from '../../main/journal/journal';
 import { TemplateService } from '../../main/journal/templates';
 import type { Vault } from '../../main/vault/vault';
 import { tempDir } from '../support/temp';
+import { prng } from '../support/prng';
 
 /**
  * Migration 0011 rebuilds the whole search index, which takes tens of seconds in a large journal, on
@@ -70,18 +71,6 @@ function runMigrator(dbPath: string, keyHex: string, killAfterMs: number | null)
     });
     proc.on('error', reject);
   });
-}
-
-/** mulberry32: the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'we', 'zu', 'pe', 'do'];

@@ -8,6 +8,7 @@ import { migrate } from '../../main/db/migrate';
 import { JournalService, type ListInput } from '../../main/journal/journal';
 import { TemplateService } from '../../main/journal/templates';
 import type { Vault } from '../../main/vault/vault';
+import { prng } from '../support/prng';
 
 /**
  * Every way through the search (the usual search answered from the index alone, its fall-back when
@@ -20,18 +21,6 @@ const memory: DB[] = [];
 afterEach(() => {
   while (memory.length) memory.pop()!.close();
 });
-
-/** mulberry32: the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['hold', 'holding', 'held', 'rupture', 'repair', 'session', 'quiet', 'team', 'risk', 'tired', 'hope'];
 const TAGS = ['risk', 'team', 'cpd'];
