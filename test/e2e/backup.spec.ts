@@ -149,7 +149,10 @@ test('restoring from Settings sets the journal here aside, whole, and says where
   await app.expectFrame();
   await app.goTo('Settings');
   const backups = new BackupsSectionObject(page);
-  await backups.section.getByRole('radio', { name: 'Only when I ask' }).check();
+  // Clicked, then awaited: the section may draw itself again as the page loads, and the choice shows once
+  // main has kept it.
+  await backups.section.getByRole('radio', { name: 'Only when I ask' }).click();
+  await expect(backups.section.getByRole('radio', { name: 'Only when I ask' })).toBeChecked();
   await backups.chooseFolder(shell, backupDir);
   await backups.backUpNow();
   entryWith(shell.services, 'After the backup', 'Written after.');
@@ -194,7 +197,10 @@ test('the Journal page says when the backup folder is missing, and the note can 
   const drive = path.join(backupDir, 'USB stick');
   mkdirSync(drive);
   await backups.chooseFolder(shell, drive);
-  await backups.section.getByRole('radio', { name: 'Only when I ask' }).check();
+  // Clicked, then awaited: the section may draw itself again as the page loads, and the choice shows once
+  // main has kept it.
+  await backups.section.getByRole('radio', { name: 'Only when I ask' }).click();
+  await expect(backups.section.getByRole('radio', { name: 'Only when I ask' })).toBeChecked();
   await expect(backups.section.getByRole('radio', { name: 'Only when I ask' })).toBeChecked();
   expect(shell.services.settings.get().backupFrequency).toBe('manual');
   rmSync(drive, { recursive: true });
