@@ -7,7 +7,7 @@
  *   BENCH_SIZES=1000 npm run bench:journal     a quick run
  *
  * The entries are written through JournalService.create + save in transactions of 1,000, on a
- * clock set to each entry's date, into a journal as the version before migration 0011 (the search
+ * clock set to each entry's date, into a journal as the version before migration 0010 (the search
  * index) left it; then that migration is timed, as it runs on the first unlock after the update.
  * Everything measured in process goes through JournalService and Vault, as the app does. Then the
  * same kinds of work go through the app's worker host (bench/loop-delay.ts), and main's event-loop
@@ -22,7 +22,7 @@ import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { createServices, type Services } from '../main/app';
 import { migrate } from '../main/db/migrate';
 import { migrations } from '../main/db/migration-list';
-import { migration0011 } from '../main/db/migrations/0011-journal-search-index';
+import { migration0010 } from '../main/db/migrations/0010-journal-search-index';
 import { openEncryptedDatabase } from '../main/db/open';
 import { JournalService } from '../main/journal/journal';
 import { TemplateService } from '../main/journal/templates';
@@ -249,10 +249,10 @@ function servicesIn(dataDir: string): Services {
   });
 }
 
-const BEFORE_SEARCH_INDEX = migrations.indexOf(migration0011);
+const BEFORE_SEARCH_INDEX = migrations.indexOf(migration0010);
 
 /**
- * Puts a new, empty journal back to the schema before migration 0011: its search index, index and
+ * Puts a new, empty journal back to the schema before migration 0010: its search index, index and
  * triggers as the migrations before it made them (read from a database made by those), FTS5
  * secure-delete included, and the version before.
  */
@@ -343,7 +343,7 @@ function report(result: BenchResult): string {
       `(a few words changed), ${SEARCHES} searches (single words, prefixes like \`thera*\`, two-word phrases, ` +
       `word \`-exclusion\`; each the first page of 50, most relevant first), ${LIST_RUNS} runs of each first ` +
       'page. Times in milliseconds; "plain" is the same data and code on an unencrypted database with the ' +
-      'same pragmas. The journal is written into the schema before migration 0011 and then migrated, as on ' +
+      'same pragmas. The journal is written into the schema before migration 0010 and then migrated, as on ' +
       'the first unlock after the update.',
     '',
     '"Through the worker" is the same kind of work sent through the app’s own worker host ' +
@@ -378,7 +378,7 @@ function report(result: BenchResult): string {
         `(${fmt(s.insert.entriesPerSecond)} entries/s; plain ${s.insert.plainSeconds} s). Load average ` +
         `${loadText(s.load.before)} before, ${loadText(s.load.after)} after.`,
       '',
-      `**Migration 0011** (once, on the first unlock after the update; the new search index built from every ` +
+      `**Migration 0010** (once, on the first unlock after the update; the new search index built from every ` +
         `entry): ${s.migration.seconds} s, of which ${s.migration.cpuSeconds} s of CPU; plain ` +
         `${s.migration.plainSeconds} s (${s.migration.plainCpuSeconds} s of CPU).`,
       '',
@@ -531,8 +531,8 @@ try {
     asBeforeSearchIndex(services.vault.db());
     const insertMs = populate(services.vault.db(), n);
     services.vault.db().pragma('wal_checkpoint(TRUNCATE)');
-    console.log(`${n}: inserted in ${(insertMs / 1000).toFixed(1)} s (schema before 0011)`);
-    // Migration 0011 as the first unlock after the update runs it: on a newly opened database.
+    console.log(`${n}: inserted in ${(insertMs / 1000).toFixed(1)} s (schema before 0010)`);
+    // Migration 0010 as the first unlock after the update runs it: on a newly opened database.
     const key = rawKey(services);
     services.vault.lock();
     const opening = openEncryptedDatabase(services.vault.dbPath, key, { create: false });
@@ -540,7 +540,7 @@ try {
     opening.close();
     key.fill(0);
     console.log(
-      `${n}: migration 0011 ${(migration.ms / 1000).toFixed(1)} s (CPU ${(migration.cpu / 1000).toFixed(1)} s)`,
+      `${n}: migration 0010 ${(migration.ms / 1000).toFixed(1)} s (CPU ${(migration.cpu / 1000).toFixed(1)} s)`,
     );
     await services.vault.unlock(PASSPHRASE);
     const db = services.vault.db();

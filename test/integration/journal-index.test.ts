@@ -8,7 +8,7 @@ import type { Entry } from '../../common/journal/types';
 import { migrate } from '../../main/db/migrate';
 import { setConnectionPragmas } from '../../main/db/open';
 import { migrations } from '../../main/db/migration-list';
-import { migration0011 } from '../../main/db/migrations/0011-journal-search-index';
+import { migration0010 } from '../../main/db/migrations/0010-journal-search-index';
 import { JournalService } from '../../main/journal/journal';
 import { REWRITE_ON_UNLOCK_MAX_WORDS, tidyIndexOnUnlock } from '../../main/journal/index-upkeep';
 import { JournalRepository } from '../../main/journal/repository';
@@ -347,9 +347,9 @@ describe('the index stays exact', () => {
   });
 });
 
-describe('migration 11 (the search index)', () => {
+describe('migration 10 (the search index)', () => {
   it('rebuilds the index from the entries, without prefix indexes or secure-delete, and every search finds what it did', () => {
-    const { db, journal, clock } = journalAt(migrations.indexOf(migration0011));
+    const { db, journal, clock } = journalAt(migrations.indexOf(migration0010));
     const rand = prng(31);
     const unique: [string, string][] = [];
     for (let i = 0; i < 60; i += 1) {

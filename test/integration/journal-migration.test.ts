@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '../../common/journal/doc';
 import { currentVersion, migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migration-list';
-import { migration0011 } from '../../main/db/migrations/0011-journal-search-index';
+import { migration0010 } from '../../main/db/migrations/0010-journal-search-index';
 import { openEncryptedDatabase } from '../../main/db/open';
 import { JournalService } from '../../main/journal/journal';
 import { TemplateService } from '../../main/journal/templates';
@@ -17,10 +17,10 @@ import { tempDir } from '../support/temp';
 import { prng } from '../support/prng';
 
 /**
- * Migration 0011 rebuilds the whole search index, which takes tens of seconds in a large journal, on
+ * Migration 0010 rebuilds the whole search index, which takes tens of seconds in a large journal, on
  * the first unlock after an update: long enough for the app to be closed, the computer to sleep (the
  * worker is then ended) or the power to go. Killed at any moment, the journal must be as it was:
- * version 10, its old index whole and finding what it found; the next run completes it.
+ * version 9, its old index whole and finding what it found; the next run completes it.
  */
 
 const KILLS = 10;
@@ -89,13 +89,13 @@ function checkWhole(db: DB): void {
   expect(() => db.exec(`INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
 }
 
-describe('migration 0011 under SIGKILL', () => {
-  it(`leaves the journal at version 10 with its old index whole, across ${KILLS} kills, then completes`, async () => {
+describe('migration 0010 under SIGKILL', () => {
+  it(`leaves the journal at version 9 with its old index whole, across ${KILLS} kills, then completes`, async () => {
     const dir = await tempDir('holding-migration-kill-');
     const dbPath = path.join(dir, 'holding.db');
     const keyHex = randomBytes(32).toString('hex');
     const key = () => Uint8Array.from(Buffer.from(keyHex, 'hex'));
-    const before = migrations.indexOf(migration0011);
+    const before = migrations.indexOf(migration0010);
 
     // A journal as the version before left it: the old index (prefix indexes, FTS5 secure-delete).
     let db = openEncryptedDatabase(dbPath, key(), { create: true });
@@ -152,7 +152,8 @@ describe('migration 0011 under SIGKILL', () => {
           checkWhole(db);
           expect(findings(db), `after kill ${i + 1}`).toEqual(expected);
           // Killed after its commit, before it could say so: the new index, whole.
-          if (currentVersion(db) === migrations.length) continue;
+          // Past the search index (the small migrations after it may or may not have run): it finished.
+          if (currentVersion(db) > before) continue;
           expect(currentVersion(db), `after kill ${i + 1}`).toBe(before);
           expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'entries_fts'").pluck().get()).toBe(oldSql);
           expect(db.prepare("SELECT v FROM entries_fts_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);

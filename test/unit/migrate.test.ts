@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../common/errors';
 import { currentVersion, latestVersion, migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migration-list';
-import { migration0010 } from '../../main/db/migrations/0010-warning-signs';
+import { migration0011 } from '../../main/db/migrations/0011-warning-signs';
 import type { Migration } from '../../main/db/migrations/types';
 
 const table = (version: number, name: string): Migration => ({
@@ -77,10 +77,10 @@ describe('migrations', () => {
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
   });
 
-  it('renames warning signs and their ticks (0010) in a database made by the version before, keeping what was in them', () => {
+  it('renames warning signs and their ticks (0011) in a database made by the version before, keeping what was in them', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    const before = migrations.slice(0, migrations.indexOf(migration0010));
+    const before = migrations.slice(0, migrations.indexOf(migration0011));
     migrate(db, before);
     const at = '2026-05-01T09:00:00.000Z';
     db.prepare(

@@ -9,8 +9,8 @@ import type { Migration } from './types';
  * `warning_signs` and the indexes with them; the indexes themselves are made again under names
  * that match. No view or trigger reads these tables.
  */
-export const migration0010: Migration = {
-  version: 10,
+export const migration0011: Migration = {
+  version: 11,
   name: 'warning-signs',
   up(db) {
     db.exec(`

@@ -14,7 +14,7 @@ import type { Migration } from './types';
  * but the title and tags.
  *
  * Like every migration it runs in one transaction (migrate()): killed part way, the database is
- * still at version 10 with its old index whole, and the next unlock starts again. It is the slowest
+ * still at version 9 with its old index whole, and the next unlock starts again. It is the slowest
  * migration so far (it reads every entry and writes the whole index: some 1 s at 10,000 entries
  * and 20–30 s at 100,000, bench/results/journal.md), so it builds the index the quickest way FTS5
  * has: the new index is built in memory up to 64 MiB at a time with no merging on the way (one
@@ -22,8 +22,8 @@ import type { Migration } from './types';
  * end; a larger page cache keeps the pages being merged and indexed from being read and decrypted
  * again. Both are put back before it ends: later transactions are small and flush their own words.
  */
-export const migration0011: Migration = {
-  version: 11,
+export const migration0010: Migration = {
+  version: 10,
   name: 'journal-search-index',
   up(db) {
     const cacheSize = db.pragma('cache_size', { simple: true }) as number;
