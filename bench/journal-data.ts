@@ -4,6 +4,7 @@
  */
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { docFromParagraphs, type DocNode } from '../common/journal/doc';
+import type { Entry } from '../common/journal/types';
 import { JournalService, type SaveInput } from '../main/journal/journal';
 import { TemplateService } from '../main/journal/templates';
 import type { Vault } from '../main/vault/vault';
@@ -204,4 +205,18 @@ export function edited(body: DocNode, replacements: [number, string][]): DocNode
     node.text = ws.join(' ');
   }
   return copy;
+}
+
+/** The save an edit makes: the entry's words changed by `replacements`, everything else as it was. */
+export function editedSave(entry: Entry, replacements: [number, string][]): SaveInput {
+  return {
+    id: entry.id,
+    title: entry.title,
+    body: edited(entry.body, replacements),
+    eventDate: entry.eventDate,
+    tags: entry.tags,
+    bringToSupervision: entry.bringToSupervision,
+    containsClientMaterial: entry.containsClientMaterial,
+    pinned: entry.pinned,
+  };
 }

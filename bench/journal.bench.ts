@@ -27,7 +27,7 @@ import { openEncryptedDatabase } from '../main/db/open';
 import { JournalService } from '../main/journal/journal';
 import { TemplateService } from '../main/journal/templates';
 import type { Vault } from '../main/vault/vault';
-import { edited, makeEdits, makeQueries, populate, type Query, type QueryKind } from './journal-data';
+import { editedSave, makeEdits, makeQueries, populate, type Query, type QueryKind } from './journal-data';
 import { loopDelayThroughWorker, type Phase, type PhaseDelay, type WorkerRun } from './loop-delay';
 
 /** Earlier runs at 100,000 entries, encrypted (p50 / p95 ms), so each change's effect stays on record. */
@@ -158,16 +158,7 @@ function measure(db: DB, journal: JournalService, queries: Query[], edits: Retur
     const id = idAt.get(edit.seq) as string;
     const entry = journal.get(id);
     if (entry.deletedAt) journal.restore(id);
-    const input = {
-      id,
-      title: entry.title,
-      body: edited(entry.body, edit.replacements),
-      eventDate: entry.eventDate,
-      tags: entry.tags,
-      bringToSupervision: entry.bringToSupervision,
-      containsClientMaterial: entry.containsClientMaterial,
-      pinned: entry.pinned,
-    };
+    const input = editedSave(entry, edit.replacements);
     saves.push(timed(() => journal.save(input)));
   }
 

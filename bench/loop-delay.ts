@@ -15,7 +15,7 @@ import type { Entry, EntryPage } from '../common/journal/types';
 import type { Result } from '../common/result';
 import { ServicesHost } from '../main/worker/host';
 import { workerFile } from '../test/support/worker';
-import { edited, type Query, type QueryKind } from './journal-data';
+import { editedSave, type Query, type QueryKind } from './journal-data';
 
 /** The sampling interval: the histogram records each interval whole, so the delay is what is over it. */
 const RESOLUTION_MS = 5;
@@ -136,18 +136,7 @@ export async function loopDelayThroughWorker(options: {
       for (const edit of options.edits) {
         const entry = await call<Entry>('journal:get', { id: edit.id });
         if (entry.deletedAt) await call('journal:restore', { id: edit.id });
-        await timed(
-          call('journal:save', {
-            id: entry.id,
-            title: entry.title,
-            body: edited(entry.body, edit.replacements),
-            eventDate: entry.eventDate,
-            tags: entry.tags,
-            bringToSupervision: entry.bringToSupervision,
-            containsClientMaterial: entry.containsClientMaterial,
-            pinned: entry.pinned,
-          }),
-        );
+        await timed(call('journal:save', editedSave(entry, edit.replacements)));
       }
     });
     // Each kind of search apart, and all of them together.
