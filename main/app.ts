@@ -2,6 +2,7 @@ import type { AppInfo, LockReason, Progress } from '../common/ipc/contract';
 import { clearCheckCaches } from '../common/export/deid';
 import { BackupSchedule } from './backup/schedule';
 import { BackupService } from './backup/service';
+import { finishInterruptedRestore } from './backup/swap';
 import type { Result } from '../common/result';
 import { CheckinService } from './checkins/checkins';
 import { ExportService, type PdfRenderer } from './export/export';
@@ -71,6 +72,9 @@ export function createServices(options: ServicesOptions): Services {
     nativeBinding: options.nativeBinding,
     lockedBecause: options.lockedBecause,
     inProcess: options.inProcess,
+    // A restore Holding stopped part-way through is finished before the first screen asks for the journal.
+    prepare: () => finishInterruptedRestore(options.dataDir),
+    onPrepareError: (error) => options.logError?.(error, 'backup:finishRestore'),
   });
   const flush = new RendererFlush();
   const lockGently = async (reason: LockReason) => {
@@ -96,6 +100,9 @@ export function createServices(options: ServicesOptions): Services {
     settings,
     vaultId: () => vault.db().prepare("SELECT value FROM vault_meta WHERE key = 'vault_id'").pluck().get() as string,
     hasEntries: () => journal.list({ limit: 1 }).total > 0,
+    // A backup the schedule makes shows in Settings as "Back up now" would, and its Stop button works.
+    asTask: (work) => tasks.run('backup:now', work),
+    dataDir: vault.dataDir,
     ...(options.logError ? { logError: options.logError } : {}),
   });
   const services = {

@@ -111,7 +111,22 @@ export interface BackupStatus extends BackupPreferences {
   lastFailure: BackupFailure | null;
   /** A backup is being made now (by the schedule, or because the person asked). */
   running: boolean;
+  /** How far it has got, 0–1, while one is being made; null otherwise. */
+  progress: number | null;
+  /** Journals a restore moved aside to make way for the restored one, oldest first, until the person forgets them. */
+  setAside: SetAsideJournal[];
   note: BackupNote | null;
+}
+
+/** A journal a restore moved aside, whole and untouched, into a folder beside the data folder. */
+export interface SetAsideJournal {
+  folder: string;
+  /** ISO 8601: when the restore was made. */
+  restoredAt: string;
+  /** ISO 8601: when the backup restored in its place was made. */
+  backupMadeAt: string;
+  /** Whether the folder is still there. */
+  present: boolean;
 }
 
 /** A backup file the person chose to restore: main keeps its path and gives the window this. */

@@ -611,6 +611,8 @@ export const contract = {
   'backup:list': { input: none, output: output<BackupRecord[]>() },
   /** Sets the Journal page's note aside for a few days. */
   'backup:dismissNote': { input: none, output: output<BackupStatus>() },
+  /** Forgets the reminder of a journal a restore set aside (named by when it was restored); the folder stays. */
+  'backup:forgetSetAside': { input: z.object({ restoredAt: isoTime }).strict(), output: output<BackupStatus>() },
   /** Asks which backup file to restore (works locked, and with no journal yet); null if the person cancelled. */
   'backup:chooseFile': { input: none, output: output<ChosenBackup | null>() },
   /** Opens the chosen backup with the secret and says what it holds; changes nothing. Works locked. */

@@ -101,6 +101,7 @@ export const CHANNELS = [
   'backup:now',
   'backup:list',
   'backup:dismissNote',
+  'backup:forgetSetAside',
   'backup:chooseFile',
   'backup:inspect',
   'backup:restore',

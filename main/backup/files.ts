@@ -41,7 +41,8 @@ const WORK = /^\.holding-backup-work-[0-9a-f]{12}$/;
 /** The folder a restore is made in, beside the data folder. */
 export const restoreFolderName = (dataDir: string) =>
   `.${path.basename(dataDir)}.restoring-${randomBytes(6).toString('hex')}`;
-const restorePattern = (dataDir: string) =>
+/** Names of restore folders beside the data folder (see swap.ts). */
+export const restorePattern = (dataDir: string) =>
   new RegExp(`^\\.${escapeRegExp(path.basename(dataDir))}\\.restoring-[0-9a-f]{12}$`);
 
 function escapeRegExp(text: string): string {
@@ -79,16 +80,6 @@ export async function removeStale(dataDir: string, folder: string | null, comput
       old = stat !== null && now.getTime() - stat.mtimeMs > DAY_MS;
     }
     if (match[1] === mine || old) await fs.rm(file, { force: true }).catch(() => undefined);
-  }
-}
-
-/** Removes folders an interrupted restore left beside the data folder. */
-export async function removeStaleRestores(dataDir: string): Promise<void> {
-  const parent = path.dirname(dataDir);
-  const pattern = restorePattern(dataDir);
-  for (const name of await entries(parent)) {
-    if (pattern.test(name))
-      await fs.rm(path.join(parent, name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 

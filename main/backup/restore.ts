@@ -24,10 +24,11 @@ import {
   wrongBackupRecoveryKey,
 } from './errors';
 import { BackupFormatError, deriveMacKey } from './format';
-import { exists, removeStaleRestores, restoreFolderName, syncDirectory } from './files';
-import { checkAndUnpack, openBackup, type OpenedBackup, RESTORED_DB, RESTORED_KEY } from './read';
+import { restoreFolderName, syncDirectory } from './files';
+import { checkAndUnpack, openBackup, type OpenedBackup, RESTORED_DB } from './read';
 import { personCounts } from './repository';
 import { checkRestoredInSlices, openCopy, runInSlices } from './snapshot';
+import { finishInterruptedRestore, type SwapHooks, swapIn, SwapUnfinished } from './swap';
 import type { BackupPreview, BackupSecret } from './types';
 
 export interface RestorePlace {
@@ -36,9 +37,6 @@ export interface RestorePlace {
   nativeBinding?: string | undefined;
   now: () => Date;
 }
-
-/** The journal's files, moved aside together and moved in together. */
-const JOURNAL_FILES = ['holding.db', 'holding.db-wal', 'holding.db-shm', 'holding.key'] as const;
 
 interface Unlocked {
   opened: OpenedBackup;
@@ -154,35 +152,6 @@ export async function inspectBackup(file: string, secret: BackupSecret, place: R
   }
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A new folder beside the data folder for the journal being replaced: `Holding set aside 2026-12-05 0930`. */
-async function makeSetAsideFolder(dataDir: string, now: Date): Promise<string> {
-  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}${pad(now.getMinutes())}`;
-  const base = path.join(path.dirname(dataDir), `${path.basename(dataDir)} set aside ${stamp}`);
-  for (let n = 1; ; n++) {
-    const folder = n === 1 ? base : `${base} ${n}`;
-    try {
-      await fs.mkdir(folder, { mode: 0o700 });
-      return folder;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-}
-
-/** Renames done so far, so a failure part-way can put each file back. */
-type Moves = { from: string; to: string }[];
-
-async function move(from: string, to: string, moves: Moves): Promise<void> {
-  await fs.rename(from, to);
-  moves.push({ from, to });
-}
-
-async function undo(moves: Moves): Promise<void> {
-  for (const { from, to } of moves.reverse()) await fs.rename(to, from).catch(() => undefined);
-}
-
 /**
  * Restores `file` in place of the journal in the data folder. `lock` is called once the restored copy has
  * passed its check, just before anything in the data folder is touched (the service locks the journal there,
@@ -192,15 +161,17 @@ export async function restoreBackup(
   file: string,
   secret: BackupSecret,
   place: RestorePlace,
-  options: { lock: () => Promise<void>; task?: Task | undefined },
+  options: { lock: () => Promise<void>; task?: Task | undefined; hooks?: SwapHooks | undefined },
 ): Promise<{ setAsideFolder: string | null }> {
   const { task } = options;
   const progress = (done: number) => task?.progress(Math.round(done), 1000);
   const dataDir = path.resolve(place.dataDir);
-  await removeStaleRestores(dataDir);
+  // What an earlier restore left before it had decided anything (one that had decided was finished at start).
+  await finishInterruptedRestore(dataDir, { finish: false });
   const unlocked = await unlockBackup(file, secret);
   const parent = path.dirname(dataDir);
   const restoring = path.join(parent, restoreFolderName(dataDir));
+  let keepRestoring = false;
   try {
     try {
       await fs.mkdir(parent, { recursive: true, mode: 0o700 });
@@ -230,35 +201,27 @@ export async function restoreBackup(
     progress(900);
     stopIfCancelled(task);
 
-    // 2. The journal here, if any, aside whole; the restored one in.
+    // 2. The journal here, if any, aside whole; the restored one in (swap.ts: finished at the next start if
+    // Holding stops part-way).
     await options.lock();
-    const moves: Moves = [];
-    let setAsideFolder: string | null = null;
+    let setAsideFolder: string | null;
     try {
-      await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-      const present = [];
-      for (const name of JOURNAL_FILES) if (await exists(path.join(dataDir, name))) present.push(name);
-      if (present.length > 0) {
-        setAsideFolder = await makeSetAsideFolder(dataDir, place.now());
-        // The key file first: from then on the folder no longer reads as an openable journal.
-        for (const name of [...present].reverse()) {
-          await move(path.join(dataDir, name), path.join(setAsideFolder, name), moves);
-        }
-        await syncDirectory(setAsideFolder);
-      }
-      // The database first and the key file last, so the folder reads as a journal only when both are in.
-      await move(path.join(restoring, RESTORED_DB), path.join(dataDir, RESTORED_DB), moves);
-      await move(path.join(restoring, RESTORED_KEY), path.join(dataDir, RESTORED_KEY), moves);
-      await syncDirectory(dataDir);
-    } catch {
-      await undo(moves);
-      if (setAsideFolder) await fs.rmdir(setAsideFolder).catch(() => undefined);
+      const { header } = unlocked.opened.layout;
+      setAsideFolder = await swapIn(
+        dataDir,
+        restoring,
+        { backupFile: path.basename(file), backupMadeAt: header.madeAt },
+        place.now(),
+        options.hooks,
+      );
+    } catch (error) {
+      keepRestoring = error instanceof SwapUnfinished;
       throw cannotPutInPlace();
     }
     progress(1000);
     return { setAsideFolder };
   } finally {
     await release(unlocked);
-    await fs.rm(restoring, { recursive: true, force: true }).catch(() => undefined);
+    if (!keepRestoring) await fs.rm(restoring, { recursive: true, force: true }).catch(() => undefined);
   }
 }

@@ -15,6 +15,7 @@ import {
   type BackupRecord,
   type BackupStatus,
   FREQUENCY_DAYS,
+  type SetAsideJournal,
   NOTE_AFTER_DAYS,
   NOTE_SNOOZE_DAYS,
   RETENTION_RULES,
@@ -24,6 +25,7 @@ import type { Task } from '../ipc/tasks';
 import type { SettingsService } from '../settings/settings';
 import type { LockListener } from '../vault/vault';
 import { applyRetention, type RetainedBackups, type RetainedRecord } from './retention';
+import { takeRestoreNote } from './swap';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -73,12 +75,20 @@ export interface BackupScheduleOptions {
   /** How often to look again while the journal stays open. */
   everyMs?: number;
   logError?: (error: unknown, channel: string) => void;
+  /**
+   * Runs a backup the schedule starts as a task the window can see and stop (the app: on the "Back up now"
+   * channel, so Settings shows its progress bar and its Stop button works for it too).
+   */
+  asTask?: <T>(work: (task: Task) => Promise<T>) => Promise<T>;
+  /** The data folder, where a restore leaves its note for the restored journal (swap.ts). */
+  dataDir?: string;
 }
 
 /** A backup is due a little before the day (or week) is quite up, so one made at 9:00 is due again at 8:00. */
 const EARLY_BY_MS = HOUR;
 const FAILURE_KEY = 'backupLastFailure';
 const SNOOZE_KEY = 'backupNoteSnooze';
+const SET_ASIDE_KEY = 'backupSetAside';
 
 export async function isFolderPresent(folder: string): Promise<boolean> {
   try {
@@ -123,6 +133,19 @@ const asFailure = (value: unknown): BackupFailure | null => {
     : null;
 };
 
+/** The journals restores set aside, as kept (whether each folder is still there is looked at each time). */
+const asSetAside = (value: unknown): Omit<SetAsideJournal, 'present'>[] =>
+  Array.isArray(value)
+    ? value.flatMap((item: Partial<SetAsideJournal> | null) =>
+        item &&
+        typeof item.folder === 'string' &&
+        typeof item.restoredAt === 'string' &&
+        typeof item.backupMadeAt === 'string'
+          ? [{ folder: item.folder, restoredAt: item.restoredAt, backupMadeAt: item.backupMadeAt }]
+          : [],
+      )
+    : [];
+
 const asSnooze = (value: unknown): Snooze | null => {
   const s = value as Partial<Snooze> | undefined;
   return s && typeof s.note === 'string' && typeof s.until === 'string' ? { note: s.note, until: s.until } : null;
@@ -138,6 +161,10 @@ export class BackupSchedule {
   /** Counts locks: whatever started before one is abandoned, and records nothing. */
   private epoch = 0;
   private stops: (() => void)[] = [];
+  /** How far the backup under way has got, 0–1. */
+  private progress = 0;
+  /** Settles once the note a restore left (if any) is in the journal. */
+  private noteTaken: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: BackupScheduleOptions) {
     this.clock = options.clock ?? systemClock;
@@ -150,10 +177,16 @@ export class BackupSchedule {
   start(): void {
     if (this.stops.length) return;
     this.stops = [
-      this.options.vault.onUnlock(() => this.arm(this.afterUnlockMs)),
+      this.options.vault.onUnlock(() => {
+        this.noteTaken = this.takeRestoreNote();
+        this.arm(this.afterUnlockMs);
+      }),
       this.options.vault.onLock(() => this.abandon()),
     ];
-    if (this.options.vault.isUnlocked()) this.arm(this.afterUnlockMs);
+    if (this.options.vault.isUnlocked()) {
+      this.noteTaken = this.takeRestoreNote();
+      this.arm(this.afterUnlockMs);
+    }
   }
 
   stop(): void {
@@ -197,7 +230,8 @@ export class BackupSchedule {
       const last = this.options.backups.lastVerified();
       if (last && this.clock.now().getTime() - Date.parse(last.madeAt) < days * DAY - EARLY_BY_MS) return null;
       if (!(await this.folderPresent(folder)) || epoch !== this.epoch || this.current) return null;
-      return await this.run(folder, true);
+      const { asTask } = this.options;
+      return await (asTask ? asTask((task) => this.run(folder, true, task)) : this.run(folder, true));
     } catch {
       // Recorded by run() when it was the backup itself; a lock meanwhile is nothing to report.
       return null;
@@ -205,6 +239,7 @@ export class BackupSchedule {
   }
 
   async status(): Promise<BackupStatus> {
+    await this.noteTaken;
     const { settings, backups } = this.options;
     const { backupFolder: folder, backupFrequency: frequency, backupKeep: keep } = settings.get();
     const folderPresent = folder ? await this.folderPresent(folder) : false;
@@ -218,6 +253,8 @@ export class BackupSchedule {
       last,
       lastFailure: asFailure(settings.read(FAILURE_KEY)),
       running: this.current !== null,
+      progress: this.current !== null ? this.progress : null,
+      setAside: await this.setAside(),
       note: backupNote({
         folder,
         folderPresent,
@@ -227,6 +264,41 @@ export class BackupSchedule {
         snooze: asSnooze(settings.read(SNOOZE_KEY)),
       }),
     };
+  }
+
+  /** Forgets the reminder of a journal a restore set aside (the folder itself is never touched). */
+  async forgetSetAside(restoredAt: string): Promise<BackupStatus> {
+    const { settings } = this.options;
+    settings.keep(
+      SET_ASIDE_KEY,
+      asSetAside(settings.read(SET_ASIDE_KEY)).filter((item) => item.restoredAt !== restoredAt),
+    );
+    return this.status();
+  }
+
+  private async setAside(): Promise<SetAsideJournal[]> {
+    const kept = asSetAside(this.options.settings.read(SET_ASIDE_KEY));
+    return Promise.all(kept.map(async (item) => ({ ...item, present: await this.folderPresent(item.folder) })));
+  }
+
+  /** Keeps, inside the journal, where a restore set the previous journal aside (the restore left a note). */
+  private async takeRestoreNote(): Promise<void> {
+    const { dataDir } = this.options;
+    if (!dataDir) return;
+    try {
+      await takeRestoreNote(dataDir, (note) => {
+        if (!note.setAsideFolder) return;
+        const { settings } = this.options;
+        const kept = asSetAside(settings.read(SET_ASIDE_KEY));
+        settings.keep(SET_ASIDE_KEY, [
+          ...kept,
+          { folder: note.setAsideFolder, restoredAt: note.restoredAt, backupMadeAt: note.backupMadeAt },
+        ]);
+      });
+    } catch (error) {
+      // Locked meanwhile, or the data folder unreadable: the note stays for the next unlock.
+      this.options.logError?.(error, 'backup restore note');
+    }
   }
 
   /** Sets the Journal page's note aside for a few days (a different note still shows). */
@@ -264,7 +336,14 @@ export class BackupSchedule {
     const controller = new AbortController();
     const stop = () => controller.abort();
     task?.signal.addEventListener('abort', stop, { once: true });
-    const inner: Task = { signal: controller.signal, progress: (done, total) => task?.progress(done, total) };
+    this.progress = 0;
+    const inner: Task = {
+      signal: controller.signal,
+      progress: (done, total) => {
+        this.progress = total > 0 ? Math.min(1, done / total) : 0;
+        task?.progress(done, total);
+      },
+    };
     const promise = (async () => {
       try {
         const record = await this.options.backups.backUp(folder, inner);

@@ -43,6 +43,13 @@ export interface VaultOptions {
   lockedBecause?: LockReason | undefined;
   /** Only for the services' own tests: allows the vault on a main thread (see ./thread.ts). */
   inProcess?: boolean | undefined;
+  /**
+   * Work on the data folder that must finish before anyone asks whether there is a journal (a restore that
+   * Holding stopped part-way through is finished: main/backup/swap.ts). A failure is reported to
+   * `onPrepareError` and does not stop the vault.
+   */
+  prepare?: (() => Promise<void>) | undefined;
+  onPrepareError?: ((error: unknown) => void) | undefined;
 }
 
 export type LockListener = (reason: LockReason) => void;
@@ -64,7 +71,9 @@ export class Vault {
   /** Counts locks, so an unlock still finishing when a lock arrives does not reopen the vault. */
   private lockEpoch = 0;
   /** Serialises create/unlock/change so two clicks cannot race each other. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private queue: Promise<unknown>;
+  /** Settles when `options.prepare` has run. */
+  private readonly prepared: Promise<void>;
 
   constructor(private readonly options: VaultOptions) {
     assertOffMainThread(options.inProcess);
@@ -73,10 +82,14 @@ export class Vault {
     this.keyFilePath = path.join(this.dataDir, KEY_FILE_NAME);
     this.dbPath = path.join(this.dataDir, DB_FILE_NAME);
     this.now = options.now ?? (() => new Date());
+    const { prepare, onPrepareError } = options;
+    this.prepared = prepare ? prepare().catch((error: unknown) => onPrepareError?.(error)) : Promise.resolve();
+    this.queue = this.prepared;
   }
 
   async status(): Promise<VaultStatus> {
     if (this.database) return { state: 'unlocked', lastLockReason: null };
+    await this.prepared;
     const exists = await keyFileExists(this.keyFilePath);
     return { state: exists ? 'locked' : 'none', lastLockReason: exists ? this.lastLockReason : null };
   }

@@ -172,6 +172,16 @@ test('restoring from Settings sets the journal here aside, whole, and says where
   const journal = new JournalPageObject(page);
   await expect(journal.list.getByRole('option')).toHaveCount(1);
   await expect(journal.option('Before the backup')).toBeVisible();
+
+  // Settings keeps saying where the journal that was here went, until the person no longer needs telling.
+  await app.goTo('Settings');
+  const setAside = page.getByTestId('set-aside');
+  await expect(setAside).toContainText('The journal that was here before is kept, just as it was, in this folder');
+  await expect(setAside).toContainText(aside);
+  await app.expectAccessible('Settings, with a journal set aside');
+  await setAside.getByRole('button', { name: 'I don’t need this reminder' }).click();
+  await expect(setAside).toHaveCount(0);
+  expect(existsSync(path.join(aside, 'holding.key'))).toBe(true);
 });
 
 test('the Journal page says when the backup folder is missing, and the note can be set aside', async ({

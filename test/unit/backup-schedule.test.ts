@@ -14,7 +14,13 @@ const DAY = 24 * HOUR;
 const START = Date.parse('2026-03-02T09:00:00Z');
 
 /** The services the schedule leans on, in memory, under the test's control. */
-function world(options: { present?: boolean; settings?: Partial<Settings> } = {}) {
+function world(
+  options: {
+    present?: boolean;
+    settings?: Partial<Settings>;
+    asTask?: <T>(work: (task: Task) => Promise<T>) => Promise<T>;
+  } = {},
+) {
   const unlockListeners = new Set<() => void>();
   const lockListeners = new Set<(reason: 'manual') => void>();
   let unlocked = false;
@@ -81,6 +87,7 @@ function world(options: { present?: boolean; settings?: Partial<Settings> } = {}
     folderPresent: async () => present,
     afterUnlockMs: 20_000,
     everyMs: 3 * HOUR,
+    ...(options.asTask ? { asTask: options.asTask } : {}),
   });
   schedule.start();
   return {
@@ -306,6 +313,42 @@ describe('the backup schedule', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('runs a backup it starts by itself as a task the window sees: its progress in the status, and Stop works', async () => {
+    const controller = new AbortController();
+    const reported: number[] = [];
+    const w = world({
+      asTask: (work) =>
+        work({ signal: controller.signal, progress: (done, total) => reported.push(Math.round((100 * done) / total)) }),
+    });
+    let release = () => undefined as void;
+    w.onNext(async (task) => {
+      task?.progress(30, 100);
+      await new Promise<void>((resolve) => (release = resolve));
+      task?.progress(100, 100);
+    });
+    w.vault.unlock();
+    await vi.advanceTimersByTimeAsync(20_000);
+    const during = await w.schedule.status();
+    expect(during).toMatchObject({ running: true, progress: 0.3 });
+    expect(reported).toEqual([30]);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await w.schedule.status()).toMatchObject({ running: false, progress: null, last: { id: 'b1' } });
+    expect(reported).toEqual([30, 100]);
+
+    // Stop (app:cancel on the task's channel) gives the next one up, with no failure recorded.
+    vi.setSystemTime(START + 2 * DAY);
+    w.onNext(
+      (task) => new Promise((_, reject) => task?.signal.addEventListener('abort', () => reject(new Error('stopped')))),
+    );
+    await vi.advanceTimersByTimeAsync(3 * HOUR);
+    expect((await w.schedule.status()).running).toBe(true);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await w.schedule.status()).toMatchObject({ running: false, lastFailure: null });
+    w.schedule.stop();
   });
 
   it('sets the Journal page’s note aside for a few days; a different note still shows', async () => {

@@ -46,6 +46,7 @@ export function backupHandlers(ctx: HandlerContext): HandlersOf<'backup'> {
     },
     'backup:list': () => backups.records(),
     'backup:dismissNote': () => schedule.dismissNote(),
+    'backup:forgetSetAside': ({ restoredAt }) => schedule.forgetSetAside(restoredAt),
     'backup:chooseFile': async (): Promise<ChosenBackup | null> => {
       const file = await files.openEvenLocked('backup');
       if (!file) return null;

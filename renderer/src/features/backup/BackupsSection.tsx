@@ -14,7 +14,7 @@ import { TaskProgress } from '../../ui/TaskProgress';
 import { useFocusAfter } from '../../ui/useFocusAfter';
 import chipStyles from '../../ui/chips.module.css';
 import settingsStyles from '../settings/settings.module.css';
-import { failureInWords, lastBackupInWords, ruleInWords, size, when, entriesIn } from './format';
+import { failureInWords, fullDate, lastBackupInWords, ruleInWords, size, when, entriesIn } from './format';
 import {
   backupKeys,
   refreshBackups,
@@ -91,7 +91,44 @@ export function BackupsSection({ onRestore }: { onRestore: () => void }) {
       <Button variant="secondary" onClick={onRestore}>
         Restore from a backup…
       </Button>
+      {data && data.setAside.length > 0 ? <SetAside status={data} /> : null}
     </section>
+  );
+}
+
+/** The journals earlier restores moved aside: where each is, until the person says they no longer need telling. */
+function SetAside({ status }: { status: BackupStatus }) {
+  const queryClient = useQueryClient();
+  const forget = useMutation({
+    mutationFn: (restoredAt: string) => unwrap(holding().backup.forgetSetAside({ restoredAt })),
+    onSuccess: (next) => setBackupStatus(queryClient, next),
+  });
+  return (
+    <div className={styles.setAside} data-testid="set-aside">
+      <h3 className={styles.subheading}>Journals set aside by a restore</h3>
+      <ul className={styles.setAsideList}>
+        {status.setAside.map((item) => (
+          <li key={item.restoredAt}>
+            <p>
+              On {fullDate(item.restoredAt)} you restored a backup made {when(item.backupMadeAt)}. The journal that was
+              here before is kept, just as it was, in this folder:
+            </p>
+            <div className={styles.path}>{item.folder}</div>
+            {item.present ? null : (
+              <p className={settingsStyles.muted}>That folder is no longer there: it may have been moved or deleted.</p>
+            )}
+            <Button variant="quiet" disabled={forget.isPending} onClick={() => forget.mutate(item.restoredAt)}>
+              I don’t need this reminder
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {forget.isError ? <Notice>{describeError(forget.error)}</Notice> : null}
+      <p className={settingsStyles.muted}>
+        Holding never deletes a journal it set aside. If you are sure you no longer need it, you can delete the folder
+        yourself.
+      </p>
+    </div>
   );
 }
 
@@ -189,7 +226,8 @@ function BackUpNow({ status }: { status: BackupStatus }) {
           {now.isPending ? 'Backing up…' : 'Back up now'}
         </Button>
       </div>
-      {now.isPending ? (
+      {now.isPending || status.running ? (
+        // Also a backup the schedule is making: it reports on the same channel, and Stop works for it too.
         <TaskProgress channel="backup:now" label="How far the backup has got" stopLabel="Stop backing up" />
       ) : null}
       <div ref={problemRef} tabIndex={-1} className={styles.outcome}>

@@ -1,4 +1,5 @@
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BackupStatus } from '../../../../common/backup/types';
 import { holding, unwrap } from '../../api';
 
@@ -9,15 +10,29 @@ export const backupKeys = {
 
 /**
  * The status changes by itself (a backup on the schedule, a drive plugged in or out): looked at afresh on
- * each visit, and every minute while on screen.
+ * each visit, every minute while on screen, every two seconds while a backup is being made, and as soon as
+ * one starts by itself (its progress arrives while the status still says none is running).
  */
-export const useBackupStatus = () =>
-  useQuery({
+export function useBackupStatus() {
+  const queryClient = useQueryClient();
+  const query = useQuery({
     queryKey: backupKeys.status,
     queryFn: () => unwrap(holding().backup.status()),
     staleTime: 0,
-    refetchInterval: 60_000,
+    refetchInterval: (current) => (current.state.data?.running ? 2_000 : 60_000),
   });
+  const running = query.data?.running ?? false;
+  useEffect(
+    () =>
+      holding().events.on('app:progress', (progress) => {
+        if (progress.channel === 'backup:now' && !running) {
+          void queryClient.invalidateQueries({ queryKey: backupKeys.status });
+        }
+      }),
+    [queryClient, running],
+  );
+  return query;
+}
 
 export const useBackups = () =>
   useQuery({ queryKey: backupKeys.list, queryFn: () => unwrap(holding().backup.list()), staleTime: 0 });

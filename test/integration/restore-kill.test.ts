@@ -1,0 +1,258 @@
+/**
+ * A restore under SIGKILL (issue 15). The last part of a restore moves the journal here aside and the restored
+ * one in: a crash between two of those renames must never leave the data folder without a journal, nor lose
+ * either one. A child process restores a backup over a journal with more in it than the backup, and is
+ * killed exactly at each point of the swap, and at random moments of the whole restore. Each time, the next
+ * start (a Vault with the app's own start-up step) finds a journal that opens with the passphrase: the
+ * restored one once the swap had been decided, the old one before; and the old one, if set aside, opens
+ * whole from its folder.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, promises as fs, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docFromParagraphs } from '../../common/journal/doc';
+import { restorePattern } from '../../main/backup/files';
+import { restoreBackup } from '../../main/backup/restore';
+import { finishInterruptedRestore, RESTORE_NOTE_FILE, type RestoreNote } from '../../main/backup/swap';
+import { Vault } from '../../main/vault/vault';
+import { backupService, fillJournal, journalServices, tableHashes } from '../support/children/backup-fixture';
+import { prng } from '../support/prng';
+import { PASSPHRASE, tempDir } from '../support/temp';
+
+const RANDOM_KILLS = Number(process.env['RESTORE_KILLS'] ?? 12);
+/** Every point of the swap, in order (the template journal has a database and a key file, nothing else). */
+const STEPS = ['ready', 'aside holding.key', 'aside holding.db', 'in holding.db', 'in holding.key', 'noted', 'done'];
+
+let bundleDir = '';
+const restorer = () => path.join(bundleDir, 'backup-restorer.mjs');
+beforeAll(async () => {
+  mkdirSync(path.resolve('test-results'), { recursive: true });
+  bundleDir = mkdtempSync(path.resolve('test-results', 'restore-kill-'));
+  await build({
+    entryPoints: [path.resolve('test/support/children/backup-restorer.ts')],
+    outdir: bundleDir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+});
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+
+interface Run {
+  killed: boolean;
+  steps: string[];
+  /** From the child's first line (started, loaded) to its end. */
+  ms: number;
+}
+
+/** Restores `file` over the journal in `dataDir` in a child; kills it at `killAt` (a step) or after `killAfterMs`. */
+function runRestorer(dataDir: string, file: string, recoveryKey: string, kill: { at?: string; afterMs?: number }) {
+  return new Promise<Run>((resolve, reject) => {
+    const proc = spawn(process.execPath, [restorer(), dataDir, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, HOLDING_TEST_RECOVERY_KEY: recoveryKey, HOLDING_TEST_KILL_AT: kill.at ?? '' },
+    });
+    const steps: string[] = [];
+    let out = '';
+    let err = '';
+    let timer: NodeJS.Timeout | null = null;
+    let started = 0;
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      const lines = out.split('\n');
+      out = lines.pop()!;
+      for (const line of lines) {
+        if (line === 'started') {
+          started = performance.now();
+          if (kill.afterMs !== undefined) timer = setTimeout(() => proc.kill('SIGKILL'), kill.afterMs);
+        }
+        if (line.startsWith('step ')) steps.push(line.slice(5));
+      }
+    });
+    proc.stderr.setEncoding('utf8');
+    proc.stderr.on('data', (chunk: string) => (err += chunk));
+    proc.on('error', reject);
+    proc.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      const ms = started ? performance.now() - started : 0;
+      if (signal === 'SIGKILL') resolve({ killed: true, steps, ms });
+      else if (code === 0) resolve({ killed: false, steps, ms });
+      else reject(new Error(`restorer failed (${code}): ${err}`));
+    });
+  });
+}
+
+/**
+ * Opens the journal in `dataDir` as the app would at its next start, and hashes every table. The recovery key
+ * opens it here (the passphrase's wrap is the same bytes, and a second of Argon2id a time adds up); the
+ * first, whole run is opened with the passphrase.
+ */
+async function openAtNextStart(dataDir: string, secret: { passphrase: string } | { recoveryKey: string }) {
+  const vault = new Vault({ dataDir, inProcess: true, prepare: () => finishInterruptedRestore(dataDir) });
+  const state = (await vault.status()).state;
+  if (state !== 'locked') return { state, hashes: null };
+  if ('passphrase' in secret) await vault.unlock(secret.passphrase);
+  else await vault.unlockWithRecoveryKey(secret.recoveryKey);
+  try {
+    return { state, hashes: tableHashes(vault.db(), { withoutBackups: true }) };
+  } finally {
+    vault.lock();
+  }
+}
+
+describe('a restore under SIGKILL', () => {
+  it(`leaves a whole journal in place and the other kept, at every point of the swap and at ${RANDOM_KILLS} random moments`, async () => {
+    // The journal: a backup of it with 4 entries, then 3 more written, so the two can be told apart.
+    const s = await journalServices();
+    fillJournal(s, 4);
+    const backedUp = tableHashes(s.vault.db(), { withoutBackups: true });
+    const folder = await tempDir('holding-restore-kill-backups-');
+    const record = await backupService(s.vault).backUp(folder);
+    const file = path.join(folder, record.fileName);
+    for (let i = 0; i < 3; i++) {
+      const entry = s.journal.create({ title: `After the backup ${i}` });
+      s.journal.save({
+        id: entry.id,
+        title: `After the backup ${i}`,
+        body: docFromParagraphs([`later ${i}`]),
+        eventDate: null,
+        tags: [],
+        bringToSupervision: false,
+        containsClientMaterial: false,
+        pinned: false,
+      });
+    }
+    const current = tableHashes(s.vault.db(), { withoutBackups: true });
+    expect(current).not.toEqual(backedUp);
+    s.vault.lock();
+    const template = s.dataDir;
+    expect(readdirSync(template).sort()).toEqual(['holding.db', 'holding.key']);
+
+    // One full run first, to learn the steps and how long a restore takes here.
+    const runs = await tempDir('holding-restore-kill-runs-');
+    let n = 0;
+    const fresh = () => {
+      const parent = path.join(runs, `run-${n++}`);
+      const dataDir = path.join(parent, 'Holding');
+      cpSync(template, dataDir, { recursive: true });
+      return { parent, dataDir };
+    };
+    const whole = fresh();
+    const full = await runRestorer(whole.dataDir, file, s.recoveryKey, {});
+    expect(full).toMatchObject({ killed: false, steps: STEPS });
+    expect((await openAtNextStart(whole.dataDir, { passphrase: PASSPHRASE })).hashes).toEqual(backedUp);
+    const fullMs = full.ms;
+
+    const random = prng(15);
+    const plans = [
+      ...STEPS.map((at) => ({ at })),
+      ...Array.from({ length: RANDOM_KILLS }, () => ({ afterMs: Math.floor(random() * fullMs) })),
+    ];
+    const outcomes: string[] = [];
+    for (const plan of plans) {
+      const { parent, dataDir } = fresh();
+      const run = await runRestorer(dataDir, file, s.recoveryKey, plan);
+      const decided = run.steps.includes('ready');
+      const label = `killed ${'at' in plan ? `at ${plan.at}` : `after ${plan.afterMs} ms (last step: ${run.steps.at(-1) ?? 'none'})`}`;
+
+      // The next start finds a journal, and the passphrase opens it: the restored one once decided.
+      const opened = await openAtNextStart(dataDir, { recoveryKey: s.recoveryKey });
+      expect(opened.state, label).toBe('locked');
+      if (decided) expect(opened.hashes, label).toEqual(backedUp);
+      else expect([backedUp, current], label).toContainEqual(opened.hashes);
+      const restored = JSON.stringify(opened.hashes) === JSON.stringify(backedUp);
+      outcomes.push(`${label}: ${restored ? 'restored' : 'as it was'}`);
+
+      // Nothing half-done is left beside it; the old journal, if it was set aside, opens whole there.
+      const beside = readdirSync(parent);
+      expect(
+        beside.filter((name) => restorePattern(dataDir).test(name)),
+        label,
+      ).toEqual([]);
+      const asides = beside.filter((name) => name.startsWith('Holding set aside '));
+      const withJournals = asides.filter((name) => readdirSync(path.join(parent, name)).length > 0);
+      if (restored) {
+        expect(withJournals, label).toHaveLength(1);
+        const aside = path.join(parent, withJournals[0]!);
+        expect((await openAtNextStart(aside, { recoveryKey: s.recoveryKey })).hashes, label).toEqual(current);
+        const note = JSON.parse(await fs.readFile(path.join(dataDir, RESTORE_NOTE_FILE), 'utf8')) as RestoreNote;
+        expect(note.setAsideFolder, label).toBe(aside);
+        expect(note.backupFile).toBe(record.fileName);
+      } else {
+        // Before the swap was decided nothing moved: at most an empty folder was made for the old journal.
+        expect(withJournals, label).toEqual([]);
+      }
+      rmSync(parent, { recursive: true, force: true });
+    }
+    console.log(`restore kill test: a full restore took ${Math.round(fullMs)} ms here; ${outcomes.join('; ')}`);
+  }, 600_000);
+});
+
+describe('a restore whose swap is refused part-way', () => {
+  for (const refusedAt of ['aside holding.db', 'in holding.db', 'in holding.key']) {
+    it(`puts everything back when a move is refused (${refusedAt}), and says so`, async () => {
+      const s = await journalServices();
+      fillJournal(s, 2);
+      const folder = await tempDir('holding-restore-refused-');
+      const record = await backupService(s.vault).backUp(folder);
+      s.journal.create({ title: 'Written after the backup' });
+      const current = tableHashes(s.vault.db(), { withoutBackups: true });
+      s.vault.lock();
+      const error = await restoreBackup(
+        path.join(folder, record.fileName),
+        { recoveryKey: s.recoveryKey },
+        { dataDir: s.dataDir, keyFilePath: s.vault.keyFilePath, now: () => new Date() },
+        {
+          lock: async () => undefined,
+          hooks: {
+            onStep: (step) => {
+              // As a rename refused by the system (a file held open by another program) would.
+              if (step === refusedAt) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
+            },
+          },
+        },
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        message: expect.stringMatching(
+          /could not put it in place of the journal in this folder, so it has left everything as it was/,
+        ),
+      });
+      // The journal here is as it was, and nothing of the restore is left beside it.
+      expect(readdirSync(s.dataDir).sort()).toEqual(['holding.db', 'holding.key']);
+      expect((await openAtNextStart(s.dataDir, { recoveryKey: s.recoveryKey })).hashes).toEqual(current);
+      expect(readdirSync(s.parent).filter((n) => n !== 'Holding')).toEqual([]);
+    });
+  }
+});
+
+describe('the journal a restore set aside', () => {
+  it('is remembered inside the restored journal and shown in Settings until the person forgets it', async () => {
+    const s = await journalServices();
+    fillJournal(s, 2);
+    const folder = await tempDir('holding-restore-note-');
+    const record = await s.backups.backUp(folder);
+    const { setAsideFolder } = await s.backups.restore(path.join(folder, record.fileName), {
+      recoveryKey: s.recoveryKey,
+    });
+    expect(setAsideFolder).not.toBeNull();
+    const status = await s.backupSchedule.status();
+    expect(status.setAside).toEqual([
+      { folder: setAsideFolder, restoredAt: expect.any(String), backupMadeAt: record.madeAt, present: true },
+    ]);
+    // Taken into the journal: the note file is gone from the data folder.
+    expect(readdirSync(s.dataDir)).not.toContain(RESTORE_NOTE_FILE);
+    // It stays across a lock, and says when the folder has gone.
+    s.vault.lock();
+    await s.vault.unlock(PASSPHRASE);
+    await fs.rename(setAsideFolder!, `${setAsideFolder!} moved`);
+    expect((await s.backupSchedule.status()).setAside).toMatchObject([{ folder: setAsideFolder, present: false }]);
+    expect((await s.backupSchedule.forgetSetAside(status.setAside[0]!.restoredAt)).setAside).toEqual([]);
+  });
+});
