@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'BACKUP_FOLDER_UNAVAILABLE'
   /** This computer's own drive has no room for the work a backup or restore needs. */
   | 'NO_ROOM'
+  /** A restore was decided but could not be finished yet: Holding finishes it at its next start. */
+  | 'RESTORE_UNFINISHED'
   /** The worker holding the journal stopped while this call ran: it may or may not have finished. */
   | 'INTERRUPTED'
   | 'INTERNAL';

@@ -3,6 +3,7 @@ import { clearCheckCaches } from '../common/export/deid';
 import { BackupSchedule } from './backup/schedule';
 import { BackupService } from './backup/service';
 import { finishInterruptedRestore } from './backup/swap';
+import { SupportService } from './support/support';
 import type { Result } from '../common/result';
 import { CheckinService } from './checkins/checkins';
 import { ExportService, type PdfRenderer } from './export/export';
@@ -105,8 +106,10 @@ export function createServices(options: ServicesOptions): Services {
     dataDir: vault.dataDir,
     ...(options.logError ? { logError: options.logError } : {}),
   });
+  const support = new SupportService(settings, checkins);
   const services = {
     vault,
+    support,
     settings,
     templates,
     journal,

@@ -11,6 +11,13 @@ import {
 } from '../backup/types';
 import { isRealDay } from '../days';
 import type { Checkin, SuggestionView, WarningSign } from '../checkins/types';
+import {
+  MAX_SUPPORT_CONTACTS,
+  MAX_SUPPORT_TEXT,
+  SUPPORT_REGIONS,
+  SUPPORT_SERVICES,
+  type SupportView,
+} from '../support/services';
 import { MAX_TERM_LENGTH, MAX_TERMS } from '../deid/lists';
 import {
   EXPORT_FORMATS,
@@ -202,6 +209,18 @@ const agendaFields = z
   .strict();
 const bySupervisor = z.object({ supervisorId: recordId }).strict();
 /** What opens a backup; the window names the file by the id main gave it (backup:chooseFile), never by path. */
+const supportText = z.string().max(MAX_SUPPORT_TEXT);
+const supportChanges = z
+  .object({
+    contacts: z
+      .array(z.object({ id: recordId.optional(), name: supportText, how: supportText, note: supportText }).strict())
+      .max(MAX_SUPPORT_CONTACTS),
+    hidden: z.array(z.enum(SUPPORT_SERVICES.map((s) => s.id) as [string, ...string[]])).max(SUPPORT_SERVICES.length),
+    region: z.enum([...SUPPORT_REGIONS, 'all']),
+  })
+  .partial()
+  .strict();
+
 const openBackup = z
   .object({
     file: z.uuid(),
@@ -389,6 +408,9 @@ export const contract = {
     output: output<{ entry: Entry; supervisorName: string | null }>(),
   },
   'signs:list': { input: none, output: output<WarningSign[]>() },
+  /** The person's own side of the Support page: their contacts, who they named beside their signs, their choices. */
+  'support:get': { input: none, output: output<SupportView>() },
+  'support:save': { input: supportChanges, output: output<SupportView>() },
   'signs:save': {
     input: z
       .object({ id: recordId.optional(), name: text(5000), whatHelps: text(20_000), contact: text(5000) })

@@ -102,6 +102,8 @@ export const CHANNELS = [
   'backup:list',
   'backup:dismissNote',
   'backup:forgetSetAside',
+  'support:get',
+  'support:save',
   'backup:chooseFile',
   'backup:inspect',
   'backup:restore',

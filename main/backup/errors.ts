@@ -72,6 +72,13 @@ export const noRoomHere = (doing: 'backup' | 'restore') =>
       : "There is not enough room on this computer's drive to restore this backup. Nothing has been changed: freeing some space should help.",
   );
 
+/** A restore decided, whose moves could neither finish nor be undone: the next start finishes it. */
+export const restoreUnfinished = () =>
+  new AppError(
+    'RESTORE_UNFINISHED',
+    'The backup checked out, but Holding could not finish putting it in place just now. Please close Holding and open it again: it will finish then. The journal that was here is kept, whole, in a folder beside your data folder.',
+  );
+
 export const cannotPutInPlace = () =>
   new AppError(
     'INTERNAL',

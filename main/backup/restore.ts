@@ -20,6 +20,7 @@ import {
   damagedBackup,
   formatError,
   localError,
+  restoreUnfinished,
   wrongBackupPassphrase,
   wrongBackupRecoveryKey,
 } from './errors';
@@ -166,8 +167,9 @@ export async function restoreBackup(
   const { task } = options;
   const progress = (done: number) => task?.progress(Math.round(done), 1000);
   const dataDir = path.resolve(place.dataDir);
-  // What an earlier restore left before it had decided anything (one that had decided was finished at start).
-  await finishInterruptedRestore(dataDir, { finish: false });
+  // What an earlier restore left before it had decided anything goes; one that had decided and is still
+  // waiting (it could not finish, and Holding has not started again since) comes first.
+  if (await finishInterruptedRestore(dataDir, { finish: false })) throw restoreUnfinished();
   const unlocked = await unlockBackup(file, secret);
   const parent = path.dirname(dataDir);
   const restoring = path.join(parent, restoreFolderName(dataDir));
@@ -216,7 +218,7 @@ export async function restoreBackup(
       );
     } catch (error) {
       keepRestoring = error instanceof SwapUnfinished;
-      throw cannotPutInPlace();
+      throw keepRestoring ? restoreUnfinished() : cannotPutInPlace();
     }
     progress(1000);
     return { setAsideFolder };

@@ -289,7 +289,8 @@ export class BackupSchedule {
       await takeRestoreNote(dataDir, (note) => {
         if (!note.setAsideFolder) return;
         const { settings } = this.options;
-        const kept = asSetAside(settings.read(SET_ASIDE_KEY));
+        // The same note twice (a start that tidied after a crash) is kept once.
+        const kept = asSetAside(settings.read(SET_ASIDE_KEY)).filter((item) => item.restoredAt !== note.restoredAt);
         settings.keep(SET_ASIDE_KEY, [
           ...kept,
           { folder: note.setAsideFolder, restoredAt: note.restoredAt, backupMadeAt: note.backupMadeAt },

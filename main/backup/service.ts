@@ -99,6 +99,8 @@ export class BackupService {
    */
   restore(file: string, secret: BackupSecret, task?: Task): Promise<{ setAsideFolder: string | null }> {
     return this.serial(async () => {
+      // Never beside the start-up step that finishes an interrupted restore.
+      await this.vault.whenPrepared();
       const lock = this.options.lock ?? (async () => this.vault.lock('manual'));
       // Each lock asked for is counted: the restore's own (one or two), and any other that comes meanwhile.
       const start = this.vault.locksSoFar();

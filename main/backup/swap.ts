@@ -52,19 +52,27 @@ export interface SwapHooks {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A new folder beside the data folder for the journal being replaced: `Holding set aside 2026-12-05 0930`. */
-async function makeSetAsideFolder(dataDir: string, now: Date): Promise<string> {
+/** The set-aside folder's name for a restore made at `now`: `Holding set aside 2026-12-05 0930`. */
+const setAsidePrefix = (dataDir: string) => `${path.basename(dataDir)} set aside `;
+
+/** A folder beside the data folder for the journal being replaced, not there yet (made when it is needed). */
+async function newSetAsideFolder(dataDir: string, now: Date): Promise<string> {
   const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}${pad(now.getMinutes())}`;
-  const base = path.join(path.dirname(dataDir), `${path.basename(dataDir)} set aside ${stamp}`);
+  const base = path.join(path.dirname(dataDir), `${setAsidePrefix(dataDir)}${stamp}`);
   for (let n = 1; ; n++) {
     const folder = n === 1 ? base : `${base} ${n}`;
-    try {
-      await fs.mkdir(folder, { mode: 0o700 });
-      return folder;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    if (!(await exists(folder))) return folder;
   }
+}
+
+/** Whether `folder` is one Holding would have named: directly beside the data folder, with the set-aside name. */
+function isSetAsideFolderOf(dataDir: string, folder: string): boolean {
+  const resolved = path.resolve(folder);
+  return (
+    path.dirname(resolved) === path.dirname(path.resolve(dataDir)) &&
+    path.basename(resolved).startsWith(setAsidePrefix(dataDir)) &&
+    path.basename(resolved).length <= 255
+  );
 }
 
 async function presentIn(dir: string): Promise<string[]> {
@@ -74,10 +82,28 @@ async function presentIn(dir: string): Promise<string[]> {
 }
 
 /**
- * Steps 3–5 from wherever they stopped. Safe to run again at any point: each move happens only while its
- * source is still there, and a previous journal's file is only ever moved, never replaced or deleted.
+ * A rename, tried again a few times when the system says the file is busy: on Windows an antivirus or
+ * indexer often holds a file that has just been written, for a moment.
  */
-async function finishSwap(dataDir: string, restoring: string, note: RestoreNote, hooks?: SwapHooks): Promise<void> {
+async function rename(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 4 || !(code === 'EBUSY' || code === 'EPERM' || code === 'EACCES')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+}
+
+/**
+ * Step 3 from wherever it stopped: the previous journal aside, the restored one in. Safe to run again at any
+ * point: each move happens only while its source is still there, and a previous journal's file is only ever
+ * moved, never replaced or deleted. Resolves the note, with the set-aside folder actually used.
+ */
+async function moveIn(dataDir: string, restoring: string, note: RestoreNote, hooks?: SwapHooks): Promise<RestoreNote> {
   const step = (s: SwapStep) => hooks?.onStep?.(s);
   const restoredDbWaiting = await exists(path.join(restoring, RESTORED_DB));
   const restoredKeyWaiting = await exists(path.join(restoring, RESTORED_KEY));
@@ -87,41 +113,57 @@ async function finishSwap(dataDir: string, restoring: string, note: RestoreNote,
     restoredDbWaiting ? true : name === RESTORED_KEY && restoredKeyWaiting,
   );
   if (previous.length > 0) {
-    // A ready file names a set-aside folder whenever there was a journal here; should it be missing
-    // (moved by hand), a new one is made rather than anything overwritten.
+    // A ready file names a set-aside folder whenever there was a journal here; should it be missing, of
+    // a name Holding would not give, or already hold files of these names, a new one is made instead.
     let aside = note.setAsideFolder;
-    if (!aside || (await presentIn(aside)).some((name) => previous.includes(name))) {
-      aside = await makeSetAsideFolder(dataDir, new Date());
+    if (
+      !aside ||
+      !isSetAsideFolderOf(dataDir, aside) ||
+      (await presentIn(aside)).some((name) => previous.includes(name))
+    ) {
+      aside = await newSetAsideFolder(dataDir, new Date());
       note = { ...note, setAsideFolder: aside };
     }
     await fs.mkdir(aside, { recursive: true, mode: 0o700 });
     // The key file first: from then on the folder no longer reads as an openable journal.
     for (const name of [...previous].reverse()) {
-      await fs.rename(path.join(dataDir, name), path.join(aside, name));
+      await rename(path.join(dataDir, name), path.join(aside, name));
       step(`aside ${name}`);
     }
     await syncDirectory(aside);
   }
   if (restoredDbWaiting) {
-    await fs.rename(path.join(restoring, RESTORED_DB), path.join(dataDir, RESTORED_DB));
+    await rename(path.join(restoring, RESTORED_DB), path.join(dataDir, RESTORED_DB));
     step(`in ${RESTORED_DB}`);
   }
   if (restoredKeyWaiting) {
-    await fs.rename(path.join(restoring, RESTORED_KEY), path.join(dataDir, RESTORED_KEY));
+    await rename(path.join(restoring, RESTORED_KEY), path.join(dataDir, RESTORED_KEY));
     step(`in ${RESTORED_KEY}`);
   }
   await syncDirectory(dataDir);
-  await writeFileAtomic(path.join(dataDir, RESTORE_NOTE_FILE), JSON.stringify(note));
-  step('noted');
-  await fs.rm(restoring, { recursive: true, force: true });
-  await syncDirectory(path.dirname(dataDir));
-  step('done');
+  return note;
+}
+
+/**
+ * Steps 4–5, once the restored journal is in: the swap has succeeded, so a failure here is only left for the
+ * next start to tidy (it finds the ready file, moves nothing, and tries again).
+ */
+async function tidy(dataDir: string, restoring: string, note: RestoreNote, hooks?: SwapHooks): Promise<void> {
+  try {
+    await writeFileAtomic(path.join(dataDir, RESTORE_NOTE_FILE), JSON.stringify(note));
+    hooks?.onStep?.('noted');
+    await fs.rm(restoring, { recursive: true, force: true });
+    await syncDirectory(path.dirname(dataDir));
+    hooks?.onStep?.('done');
+  } catch {
+    // The restored journal is in place and opens; the rest waits for the next start.
+  }
 }
 
 /**
  * Steps 2–5 for a restored journal waiting, checked, in `restoring`. The journal here must be locked.
- * Resolves the folder the previous journal went to, or null when there was none. If it throws before the
- * ready file is written, nothing here has changed; after, the next start finishes it.
+ * Resolves the folder the previous journal went to, or null when there was none. If it throws an ordinary
+ * error, everything is as it was; SwapUnfinished means the next start will finish it.
  */
 export async function swapIn(
   dataDir: string,
@@ -131,28 +173,26 @@ export async function swapIn(
   hooks?: SwapHooks,
 ): Promise<string | null> {
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const setAsideFolder = (await presentIn(dataDir)).length > 0 ? await makeSetAsideFolder(dataDir, now) : null;
-  const note: RestoreNote = { setAsideFolder, restoredAt: now.toISOString(), ...about };
-  try {
-    await writeFileAtomic(path.join(restoring, READY_FILE), JSON.stringify(note));
-  } catch (error) {
-    if (setAsideFolder) await fs.rmdir(setAsideFolder).catch(() => undefined);
-    throw error;
-  }
+  // Only named here: made when the first file goes aside, so a crash before that leaves no empty folder.
+  const planned = (await presentIn(dataDir)).length > 0 ? await newSetAsideFolder(dataDir, now) : null;
+  const planNote: RestoreNote = { setAsideFolder: planned, restoredAt: now.toISOString(), ...about };
+  await writeFileAtomic(path.join(restoring, READY_FILE), JSON.stringify(planNote));
   hooks?.onStep?.('ready');
+  let note: RestoreNote;
   try {
-    await finishSwap(dataDir, restoring, note, hooks);
+    note = await moveIn(dataDir, restoring, planNote, hooks);
   } catch (error) {
     // A rename refused (permissions, a file held open by another program): put everything back as it was.
     // If even that fails, the ready file stays and the next start finishes the swap instead.
     try {
-      await rollBack(dataDir, restoring, setAsideFolder);
+      await rollBack(dataDir, restoring, planned);
     } catch {
       throw new SwapUnfinished(error);
     }
     throw error;
   }
-  return setAsideFolder;
+  await tidy(dataDir, restoring, note, hooks);
+  return note.setAsideFolder;
 }
 
 /** A swap that could neither finish nor be undone: its restore folder must stay for the next start. */
@@ -168,69 +208,108 @@ async function rollBack(dataDir: string, restoring: string, setAsideFolder: stri
   // exactly when it is no longer waiting in the restore folder.
   for (const name of [RESTORED_KEY, RESTORED_DB]) {
     if (!(await exists(path.join(restoring, name))) && (await exists(path.join(dataDir, name)))) {
-      await fs.rename(path.join(dataDir, name), path.join(restoring, name));
+      await rename(path.join(dataDir, name), path.join(restoring, name));
     }
   }
   if (setAsideFolder) {
     for (const name of JOURNAL_FILES) {
       const from = path.join(setAsideFolder, name);
       if ((await exists(from)) && !(await exists(path.join(dataDir, name)))) {
-        await fs.rename(from, path.join(dataDir, name));
+        await rename(from, path.join(dataDir, name));
       }
     }
   }
   await syncDirectory(dataDir);
-  await fs.rm(path.join(restoring, READY_FILE));
+  await fs.rm(path.join(restoring, READY_FILE), { force: true });
   if (setAsideFolder) await fs.rmdir(setAsideFolder).catch(() => undefined);
-}
-
-/** A ready file or a note as swapIn wrote it; null when it is missing or not whole. */
-async function readNote(file: string): Promise<RestoreNote | null> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await fs.readFile(file, 'utf8'));
-  } catch {
-    return null;
-  }
-  if (typeof json !== 'object' || json === null) return null;
-  const { setAsideFolder, restoredAt, backupFile, backupMadeAt } = json as Record<string, unknown>;
-  if (setAsideFolder !== null && typeof setAsideFolder !== 'string') return null;
-  if (typeof restoredAt !== 'string' || typeof backupFile !== 'string' || typeof backupMadeAt !== 'string') {
-    return null;
-  }
-  return { setAsideFolder, restoredAt, backupFile, backupMadeAt };
 }
 
 /**
  * Run once at start, before anyone asks whether there is a journal: finishes a restore that was decided
  * (its ready file written) when Holding stopped, and removes what one left before it had decided anything.
- * With `finish: false` (a new restore beginning, the journal perhaps open) only the latter.
+ * With `finish: false` (a new restore beginning, the journal perhaps open) it only removes the latter, and
+ * resolves whether a decided one is still waiting. Throws, touching nothing of it, when a restore folder's
+ * ready file is there but cannot be read.
  */
-export async function finishInterruptedRestore(dataDir: string, { finish = true } = {}): Promise<void> {
-  const parent = path.dirname(path.resolve(dataDir));
-  const pattern = restorePattern(dataDir);
+export async function finishInterruptedRestore(dataDir: string, { finish = true } = {}): Promise<boolean> {
+  const resolved = path.resolve(dataDir);
+  const parent = path.dirname(resolved);
+  const pattern = restorePattern(resolved);
   let names: string[];
   try {
     names = await fs.readdir(parent);
   } catch {
-    return;
+    return false;
   }
-  for (const name of names.filter((n) => pattern.test(n)).sort()) {
+  const decided: { restoring: string; note: RestoreNote }[] = [];
+  for (const name of names.filter((n) => pattern.test(n))) {
     const restoring = path.join(parent, name);
-    const note = await readNote(path.join(restoring, READY_FILE));
-    if (!note) await fs.rm(restoring, { recursive: true, force: true });
-    else if (finish) await finishSwap(path.resolve(dataDir), restoring, note);
+    const note = await readNote(path.join(restoring, READY_FILE), resolved);
+    if (note === 'missing') await fs.rm(restoring, { recursive: true, force: true });
+    else decided.push({ restoring, note });
   }
+  if (!finish) return decided.length > 0;
+  // Oldest first, so the newest restore is the one left in place.
+  decided.sort((a, b) => a.note.restoredAt.localeCompare(b.note.restoredAt));
+  for (const { restoring, note } of decided) {
+    const moved = await moveIn(resolved, restoring, note);
+    await tidy(resolved, restoring, moved);
+  }
+  return false;
+}
+
+const MAX_NOTE_BYTES = 8192;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/**
+ * A ready file or a note as swapIn wrote it: 'missing' when there is none; throws when one is there but
+ * cannot be read or is not what Holding writes (a folder named in it must be one Holding would name).
+ */
+async function readNote(file: string, dataDir: string): Promise<RestoreNote | 'missing'> {
+  let text: string;
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > MAX_NOTE_BYTES) throw new Error(`${path.basename(file)} is too large`);
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw error;
+  }
+  const json = JSON.parse(text) as unknown;
+  const { setAsideFolder, restoredAt, backupFile, backupMadeAt } = (json ?? {}) as Record<string, unknown>;
+  const folderOk =
+    setAsideFolder === null || (typeof setAsideFolder === 'string' && isSetAsideFolderOf(dataDir, setAsideFolder));
+  const timesOk = [restoredAt, backupMadeAt].every((t) => typeof t === 'string' && ISO_TIME.test(t));
+  if (!folderOk || !timesOk || typeof backupFile !== 'string' || backupFile.length > 255) {
+    throw new Error(`${path.basename(file)} is not one Holding wrote`);
+  }
+  return {
+    setAsideFolder: setAsideFolder as string | null,
+    restoredAt: restoredAt as string,
+    backupFile,
+    backupMadeAt: backupMadeAt as string,
+  };
 }
 
 /**
  * Hands the note a restore left in the data folder to `keep` (which writes it into the journal), then
- * removes the file. An unreadable note is removed; one that `keep` could not take stays for next time.
+ * removes the file. A note that is not one Holding wrote is removed unread; one that `keep` could not take
+ * stays for next time.
  */
 export async function takeRestoreNote(dataDir: string, keep: (note: RestoreNote) => void): Promise<void> {
   const file = path.join(dataDir, RESTORE_NOTE_FILE);
-  if (!(await exists(file))) return;
-  const note = await readNote(file);
+  let note: RestoreNote | 'missing' | null;
+  try {
+    note = await readNote(file, dataDir);
+  } catch {
+    note = null;
+  }
+  if (note === 'missing') return;
   if (note) keep(note);
   await fs.rm(file, { force: true });
 }

@@ -48,7 +48,7 @@ export interface VaultOptions {
    * Holding stopped part-way through is finished: main/backup/swap.ts). A failure is reported to
    * `onPrepareError` and does not stop the vault.
    */
-  prepare?: (() => Promise<void>) | undefined;
+  prepare?: (() => Promise<unknown>) | undefined;
   onPrepareError?: ((error: unknown) => void) | undefined;
 }
 
@@ -83,7 +83,12 @@ export class Vault {
     this.dbPath = path.join(this.dataDir, DB_FILE_NAME);
     this.now = options.now ?? (() => new Date());
     const { prepare, onPrepareError } = options;
-    this.prepared = prepare ? prepare().catch((error: unknown) => onPrepareError?.(error)) : Promise.resolve();
+    this.prepared = prepare
+      ? prepare().then(
+          () => undefined,
+          (error: unknown) => onPrepareError?.(error),
+        )
+      : Promise.resolve();
     this.queue = this.prepared;
   }
 
@@ -96,6 +101,11 @@ export class Vault {
 
   isUnlocked(): boolean {
     return this.database !== null;
+  }
+
+  /** Settles once the start-up work on the data folder (`options.prepare`) has run. */
+  whenPrepared(): Promise<void> {
+    return this.prepared;
   }
 
   /** The addon the journal is opened with; a backup opens its copies with the same one. */
@@ -133,6 +143,16 @@ export class Vault {
     const epoch = this.lockEpoch;
     return this.serial(async () => {
       await sodiumReady();
+      // A restore Holding could not finish at start is tried again: a new journal never goes over one.
+      try {
+        await this.options.prepare?.();
+      } catch (error) {
+        this.options.onPrepareError?.(error);
+        throw new AppError(
+          'RESTORE_UNFINISHED',
+          'Holding is still finishing restoring your journal from a backup, so it will not start a new one over it. Please close Holding and open it again. If this keeps happening, the restored journal and the one it replaced are both kept in folders beside your data folder.',
+        );
+      }
       if (await keyFileExists(this.keyFilePath)) {
         throw new AppError('VAULT_EXISTS', 'There is already a journal in this folder. Unlock it instead.');
       }

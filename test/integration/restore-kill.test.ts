@@ -186,8 +186,8 @@ describe('a restore under SIGKILL', () => {
         expect(note.setAsideFolder, label).toBe(aside);
         expect(note.backupFile).toBe(record.fileName);
       } else {
-        // Before the swap was decided nothing moved: at most an empty folder was made for the old journal.
-        expect(withJournals, label).toEqual([]);
+        // Before the swap was decided nothing moved, and no folder was made for the old journal.
+        expect(asides, label).toEqual([]);
       }
       rmSync(parent, { recursive: true, force: true });
     }
@@ -254,5 +254,103 @@ describe('the journal a restore set aside', () => {
     await fs.rename(setAsideFolder!, `${setAsideFolder!} moved`);
     expect((await s.backupSchedule.status()).setAside).toMatchObject([{ folder: setAsideFolder, present: false }]);
     expect((await s.backupSchedule.forgetSetAside(status.setAside[0]!.restoredAt)).setAside).toEqual([]);
+  });
+});
+
+describe('a restore once the restored journal is in', () => {
+  for (const failedAt of ['noted', 'done']) {
+    it(`counts as done when only tidying up fails (${failedAt}), and the next start tidies`, async () => {
+      const s = await journalServices();
+      fillJournal(s, 2);
+      const backedUp = tableHashes(s.vault.db(), { withoutBackups: true });
+      const folder = await tempDir('holding-restore-tidy-');
+      const record = await backupService(s.vault).backUp(folder);
+      s.journal.create({ title: 'Written after the backup' });
+      s.vault.lock();
+      const { setAsideFolder } = await restoreBackup(
+        path.join(folder, record.fileName),
+        { recoveryKey: s.recoveryKey },
+        { dataDir: s.dataDir, keyFilePath: s.vault.keyFilePath, now: () => new Date() },
+        {
+          lock: async () => undefined,
+          hooks: {
+            onStep: (step) => {
+              if (step === failedAt) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
+            },
+          },
+        },
+      );
+      expect(setAsideFolder).not.toBeNull();
+      expect((await openAtNextStart(s.dataDir, { recoveryKey: s.recoveryKey })).hashes).toEqual(backedUp);
+      expect(readdirSync(s.parent).filter((n) => restorePattern(s.dataDir).test(n))).toEqual([]);
+      expect(readdirSync(s.dataDir)).toContain(RESTORE_NOTE_FILE);
+    });
+  }
+});
+
+describe('a restore that is decided but waiting', () => {
+  /** A data folder beside a decided restore folder whose ready file is `ready` (written as given). */
+  async function waiting(ready: string | 'a folder') {
+    const parent = await tempDir('holding-restore-waiting-');
+    const dataDir = path.join(parent, 'Holding');
+    await fs.mkdir(dataDir);
+    const restoring = path.join(parent, '.Holding.restoring-0123456789ab');
+    await fs.mkdir(restoring);
+    await fs.writeFile(path.join(restoring, 'holding.db'), 'the restored database');
+    await fs.writeFile(path.join(restoring, 'holding.key'), '{"the restored key": true}');
+    if (ready === 'a folder') await fs.mkdir(path.join(restoring, 'restore-ready.json'));
+    else await fs.writeFile(path.join(restoring, 'restore-ready.json'), ready);
+    return { parent, dataDir, restoring };
+  }
+
+  it('is never lost to a ready file that cannot be read or was not written by Holding, and no new journal goes over it', async () => {
+    const note = (folder: string) =>
+      JSON.stringify({
+        setAsideFolder: folder,
+        restoredAt: '2026-12-05T09:30:00.000Z',
+        backupFile: 'Holding backup 2026-12-01 0900 (desk).holdingbackup',
+        backupMadeAt: '2026-12-01T09:00:00.000Z',
+      });
+    for (const ready of [
+      'a folder',
+      '{"not": "a note"',
+      note('/tmp/somewhere else/Holding set aside 2026-12-05 0930'),
+    ]) {
+      const { dataDir, restoring } = await waiting(ready);
+      const errors: unknown[] = [];
+      const vault = new Vault({
+        dataDir,
+        inProcess: true,
+        prepare: () => finishInterruptedRestore(dataDir),
+        onPrepareError: (error) => errors.push(error),
+      });
+      expect((await vault.status()).state, ready).toBe('none');
+      expect(errors, ready).toHaveLength(1);
+      await expect(vault.create(PASSPHRASE), ready).rejects.toMatchObject({ code: 'RESTORE_UNFINISHED' });
+      // Untouched: the restored journal waits, and the data folder holds nothing new.
+      expect(readdirSync(restoring).sort(), ready).toEqual(['holding.db', 'holding.key', 'restore-ready.json']);
+      expect(readdirSync(dataDir), ready).toEqual([]);
+    }
+  });
+
+  it('is finished at the next start, and a new restore is refused until then', async () => {
+    const { parent, dataDir } = await waiting(
+      JSON.stringify({
+        setAsideFolder: null,
+        restoredAt: '2026-12-05T09:30:00.000Z',
+        backupFile: 'Holding backup 2026-12-01 0900 (desk).holdingbackup',
+        backupMadeAt: '2026-12-01T09:00:00.000Z',
+      }),
+    );
+    const error = await restoreBackup(
+      path.join(parent, 'any.holdingbackup'),
+      { recoveryKey: 'unused' },
+      { dataDir, keyFilePath: path.join(dataDir, 'holding.key'), now: () => new Date() },
+      { lock: async () => undefined },
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'RESTORE_UNFINISHED' });
+    await finishInterruptedRestore(dataDir);
+    expect(readdirSync(dataDir).sort()).toEqual(['holding.db', 'holding.key', RESTORE_NOTE_FILE]);
+    expect(readdirSync(parent)).toEqual(['Holding']);
   });
 });

@@ -9,6 +9,7 @@ import type { SettingsService } from '../../settings/settings';
 import type { IdentityService } from '../../sharing/identity';
 import type { SharingService } from '../../sharing/sharing';
 import type { SupervisionService } from '../../supervision/supervision';
+import type { SupportService } from '../../support/support';
 import type { PromptService } from '../../two-truths/prompts';
 import type { Vault } from '../../vault/vault';
 import type { Files } from '../files';
@@ -29,6 +30,7 @@ export interface ServiceSet {
   backups: BackupService;
   /** Backups by themselves, "Back up now" and the status Settings shows. */
   backupSchedule: BackupSchedule;
+  support: SupportService;
 }
 
 /** What the handlers of every capability are given. */

@@ -8,6 +8,7 @@ import { journalHandlers } from './journal';
 import { settingsHandlers } from './settings';
 import { sharingHandlers } from './sharing';
 import { supervisionHandlers } from './supervision';
+import { supportHandlers } from './support';
 import { templateHandlers } from './templates';
 import { twoTruthsHandlers } from './two-truths';
 import { vaultHandlers } from './vault';
@@ -27,5 +28,6 @@ export function allHandlers(ctx: HandlerContext): Handlers {
     ...exportHandlers(ctx),
     ...sharingHandlers(ctx),
     ...backupHandlers(ctx),
+    ...supportHandlers(ctx),
   };
 }

@@ -228,7 +228,13 @@ function BackUpNow({ status }: { status: BackupStatus }) {
       </div>
       {now.isPending || status.running ? (
         // Also a backup the schedule is making: it reports on the same channel, and Stop works for it too.
-        <TaskProgress channel="backup:now" label="How far the backup has got" stopLabel="Stop backing up" />
+        <TaskProgress
+          // Drawn afresh for a backup the person asks for, so nothing of a stopped scheduled one lingers.
+          key={now.isPending ? 'asked' : 'scheduled'}
+          channel="backup:now"
+          label="How far the backup has got"
+          stopLabel="Stop backing up"
+        />
       ) : null}
       <div ref={problemRef} tabIndex={-1} className={styles.outcome}>
         {now.isError ? (

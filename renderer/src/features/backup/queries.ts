@@ -22,15 +22,15 @@ export function useBackupStatus() {
     refetchInterval: (current) => (current.state.data?.running ? 2_000 : 60_000),
   });
   const running = query.data?.running ?? false;
-  useEffect(
-    () =>
-      holding().events.on('app:progress', (progress) => {
-        if (progress.channel === 'backup:now' && !running) {
-          void queryClient.invalidateQueries({ queryKey: backupKeys.status });
-        }
-      }),
-    [queryClient, running],
-  );
+  useEffect(() => {
+    // Progress comes up to ten times a second: the status is asked for again at most every two seconds.
+    let asked = 0;
+    return holding().events.on('app:progress', (progress) => {
+      if (progress.channel !== 'backup:now' || running || performance.now() - asked < 2_000) return;
+      asked = performance.now();
+      void queryClient.invalidateQueries({ queryKey: backupKeys.status });
+    });
+  }, [queryClient, running]);
   return query;
 }
 

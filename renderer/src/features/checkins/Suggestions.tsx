@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useNavigation } from '../frame/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SuggestionView, WarningSign } from '../../../../common/checkins/types';
 import { describeError, holding, unwrap } from '../../api';
@@ -52,6 +53,7 @@ function SuggestionCard({
 }) {
   const id = useId();
   const queryClient = useQueryClient();
+  const navigation = useNavigation();
   const [timeOut, setShowTimeOut] = useState(false);
   const { title, text } = describe(suggestion);
   const setAside = () => void queryClient.invalidateQueries({ queryKey: checkinKeys.suggestions });
@@ -156,6 +158,13 @@ function SuggestionCard({
             When you write down what helps with each of your early-warning signs, it will be here for moments like this.
           </p>
         )}
+        <p>
+          If it feels like more than time out can hold,{' '}
+          <button type="button" className={styles.linkButton} onClick={() => navigation.goTo('support')}>
+            Support
+          </button>{' '}
+          has your people and services you can turn to, whatever the hour.
+        </p>
       </div>
       {bring.isError ? <Notice>{describeError(bring.error)}</Notice> : null}
       {dismiss.isError ? <Notice>{describeError(dismiss.error)}</Notice> : null}

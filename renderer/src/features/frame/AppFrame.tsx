@@ -7,6 +7,7 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { OpenRequest } from '../sharing/OpenRequest';
 import { type Arrival, SharedPage } from '../sharing/SharedPage';
 import { SupervisionPage } from '../supervision/SupervisionPage';
+import { SupportPage } from '../support/SupportPage';
 import { TwoTruthsPage } from '../two-truths/TwoTruthsPage';
 import { type Navigation, NavigationContext } from './navigation';
 import { SECTIONS, type SectionId } from './sections';
@@ -47,7 +48,12 @@ export function AppFrame({ onLock, onRestore }: { onLock: () => void; onRestore:
     contentRef.current?.querySelector('h1')?.focus();
   }, [current]);
 
-  const nav = [...SECTIONS.map((s) => ({ id: s.id, label: s.label })), { id: 'settings' as const, label: 'Settings' }];
+  // Support last, and on every page: a place to turn when things are hard.
+  const nav = [
+    ...SECTIONS.map((s) => ({ id: s.id, label: s.label })),
+    { id: 'settings' as const, label: 'Settings' },
+    { id: 'support' as const, label: 'Support' },
+  ];
 
   return (
     <NavigationContext.Provider value={navigation}>
@@ -101,6 +107,8 @@ export function AppFrame({ onLock, onRestore }: { onLock: () => void; onRestore:
             <SharedPage arrival={arrival} onArrivalSeen={arrivalSeen} reviewing={reviewing} onReview={setReviewing} />
           ) : current === 'settings' ? (
             <SettingsPage onLock={onLock} onRestore={onRestore} />
+          ) : current === 'support' ? (
+            <SupportPage />
           ) : section ? (
             <>
               <h1 tabIndex={-1}>{section.title}</h1>

@@ -1,4 +1,5 @@
-export type SectionId = 'journal' | 'two-truths' | 'check-ins' | 'supervision' | 'export' | 'shared' | 'settings';
+export type SectionId =
+  'journal' | 'two-truths' | 'check-ins' | 'supervision' | 'export' | 'shared' | 'settings' | 'support';
 
 export interface Section {
   id: SectionId;

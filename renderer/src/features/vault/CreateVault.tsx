@@ -4,6 +4,7 @@ import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice } from '../../ui/controls';
 import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
+import { LockedSupport } from '../support/LockedSupport';
 import styles from './vault.module.css';
 
 /** First run: choose a passphrase, then keep the recovery key. */
@@ -39,6 +40,7 @@ function ChoosePassphrase({
 }) {
   const passphrase = useNewPassphrase();
   const [tried, setTried] = useState(false);
+  const [support, setSupport] = useState(false);
   const create = useMutation({
     mutationFn: () => unwrap(holding().vault.create({ passphrase: passphrase.next })),
     onSuccess: (value) => onCreated(value.recoveryKey),
@@ -48,6 +50,22 @@ function ChoosePassphrase({
     event.preventDefault();
     setTried(true);
     if (passphrase.ready) create.mutate();
+  }
+
+  if (support) {
+    return (
+      <main className={styles.page}>
+        <div className={styles.card}>
+          <div className={styles.brand}>Holding</div>
+          <LockedSupport journal="none" />
+          <div className={styles.switches}>
+            <Button variant="quiet" onClick={() => setSupport(false)}>
+              Back to setting up
+            </Button>
+          </div>
+        </div>
+      </main>
+    );
   }
 
   return (
@@ -81,6 +99,9 @@ function ChoosePassphrase({
           </p>
           <Button variant="quiet" onClick={onRestore}>
             Restore from a backup
+          </Button>
+          <Button variant="quiet" onClick={() => setSupport(true)}>
+            Support
           </Button>
         </div>
       </div>

@@ -4,9 +4,10 @@ import type { LockReason } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, RecoveryKeyField, useNewPassphrase } from '../../ui/NewPassphraseFields';
+import { LockedSupport } from '../support/LockedSupport';
 import styles from './vault.module.css';
 
-type Mode = 'passphrase' | 'recovery' | 'reset';
+type Mode = 'passphrase' | 'recovery' | 'reset' | 'support';
 
 const LOCK_NOTES: Partial<Record<LockReason, string>> = {
   idle: 'Holding locked itself after a while without activity, to keep your writing private.',
@@ -37,6 +38,7 @@ export function Unlock({
         {mode === 'passphrase' ? <PassphraseForm note={note} onUnlocked={onUnlocked} /> : null}
         {mode === 'recovery' ? <RecoveryForm onUnlocked={onUnlocked} /> : null}
         {mode === 'reset' ? <ResetForm onUnlocked={onUnlocked} /> : null}
+        {mode === 'support' ? <LockedSupport journal="locked" /> : null}
         <nav className={styles.switches} aria-label="Other ways in">
           {mode !== 'passphrase' ? (
             <Button variant="quiet" onClick={() => setMode('passphrase')}>
@@ -56,6 +58,11 @@ export function Unlock({
           <Button variant="quiet" onClick={onRestore}>
             Restore from a backup
           </Button>
+          {mode !== 'support' ? (
+            <Button variant="quiet" onClick={() => setMode('support')}>
+              Support
+            </Button>
+          ) : null}
         </nav>
       </div>
     </main>
