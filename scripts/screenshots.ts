@@ -234,6 +234,10 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('heading', { name: 'Change your passphrase' }).waitFor();
     await shot('settings');
+    await page.getByRole('button', { name: 'Support', exact: true }).click();
+    await page.getByLabel('Services for').selectOption('uk');
+    await page.getByRole('heading', { name: 'Services you can turn to' }).waitFor();
+    await shot('support');
     await page.getByRole('button', { name: 'Lock now' }).first().click();
     await page.getByLabel('Passphrase', { exact: true }).fill('not quite right');
     await page.getByRole('button', { name: 'Unlock' }).click();

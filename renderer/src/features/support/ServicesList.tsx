@@ -81,7 +81,7 @@ function ServiceCard({ service, onHide }: { service: SupportService; onHide?: ((
       <p className={styles.hours}>{service.hours}</p>
       {onHide ? (
         <Button variant="quiet" onClick={onHide} aria-label={`Hide ${service.name}`}>
-          Hide this one
+          Hide
         </Button>
       ) : null}
     </li>
