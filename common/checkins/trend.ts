@@ -5,6 +5,9 @@
  * - Capacity is **falling** when the last three check-ins of the past fortnight average at least two
  *   points below the person's own baseline: the median of their check-ins in the four weeks before
  *   that fortnight (or, with no earlier ones, the first check-in of the fortnight).
+ * - Capacity is **low** when the last three check-ins of the past fortnight are each at 3 or below,
+ *   whatever is usual for the person (someone who arrives already depleted has no higher baseline to
+ *   fall from). Only when it is not already offered as falling.
  * - An early-warning sign is **recurring** when it was ticked in at least three check-ins of the
  *   past fortnight.
  */
@@ -25,6 +28,7 @@ export interface CheckinPoint {
  */
 export type Suggestion =
   | { kind: 'falling'; recent: number; baseline: number; key: string; since: string }
+  | { kind: 'low'; recent: number; key: string; since: string }
   | { kind: 'recurring'; sign: string; times: number; key: string; since: string };
 
 export const WINDOW_DAYS = 14;
@@ -32,6 +36,8 @@ export const BASELINE_DAYS = 28;
 export const RECENT_COUNT = 3;
 export const FALL_POINTS = 2;
 export const RECUR_TIMES = 3;
+/** At or below this, a check-in is low in itself (on the 0–10 scale: "very little left"). */
+export const LOW_LEVEL = 3;
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -73,6 +79,16 @@ export function suggestionsFor(checkins: readonly CheckinPoint[], now: Date): Su
         recent: Math.round(recent * 10) / 10,
         baseline,
         key: 'falling',
+        since: new Date(Date.parse(sorted[start]!.at)).toISOString(),
+      });
+    } else if (last.every((c) => c.capacity <= LOW_LEVEL)) {
+      // The episode began with the first of the unbroken run of low check-ins.
+      let start = sorted.length - 1;
+      while (start > 0 && sorted[start - 1]!.capacity <= LOW_LEVEL) start--;
+      out.push({
+        kind: 'low',
+        recent: Math.round(recent * 10) / 10,
+        key: 'low',
         since: new Date(Date.parse(sorted[start]!.at)).toISOString(),
       });
     }

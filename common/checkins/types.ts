@@ -32,6 +32,7 @@ export interface WarningSign {
 
 export type SuggestionView =
   | { kind: 'falling'; key: string; recent: number; baseline: number }
+  | { kind: 'low'; key: string; recent: number }
   | { kind: 'recurring'; key: string; signName: string; times: number };
 
 export const CAPACITY_MIN = 0;

@@ -319,11 +319,11 @@ export class CheckinService {
         const at = dismissed.get(s.key);
         return !at || at < s.since;
       })
-      .map((s): SuggestionView =>
-        s.kind === 'falling'
-          ? { kind: 'falling', key: s.key, recent: s.recent, baseline: s.baseline }
-          : { kind: 'recurring', key: s.key, signName: names.get(s.sign) ?? s.sign, times: s.times },
-      );
+      .map((s): SuggestionView => {
+        if (s.kind === 'falling') return { kind: 'falling', key: s.key, recent: s.recent, baseline: s.baseline };
+        if (s.kind === 'low') return { kind: 'low', key: s.key, recent: s.recent };
+        return { kind: 'recurring', key: s.key, signName: names.get(s.sign) ?? s.sign, times: s.times };
+      });
   }
 
   /** Set aside for the rest of this episode: until things have eased and then come back. */

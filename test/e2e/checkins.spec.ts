@@ -433,3 +433,40 @@ test('today’s check-in, at the right edge of the chart, is drawn whole in ever
     expect(fit.outside, `today's point in the ${period.toLowerCase()}, at ${JSON.stringify(fit.box)}`).toEqual([]);
   }
 });
+
+test('someone who arrives already depleted is offered a gentle suggestion, and the entry it starts carries no numbers', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  await app.confirmRecoveryKey(await app.createVault());
+  // Six check-ins at 0–3 in a first week, with no warning signs set.
+  const now = Date.now();
+  [2, 3, 1, 0, 3, 2].forEach((capacity, i) =>
+    shell.services.checkins.save({
+      at: new Date(now - (6 - i) * 24 * 60 * 60 * 1000).toISOString(),
+      capacity,
+      energy: 1,
+      sleep: 2,
+      load: 5,
+      helping: '',
+      hard: '',
+      signIds: [],
+      entryId: null,
+    }),
+  );
+  await app.goTo('Check-ins');
+  const suggestion = page.getByTestId('suggestion');
+  await expect(suggestion).toHaveCount(1);
+  await expect(suggestion.getByRole('heading', { name: 'Running low' })).toBeVisible();
+  await expect(suggestion).toContainText('Whatever is usual for you, that is a lot to carry.');
+  await app.expectAccessible('check-ins, running low');
+  await suggestion.getByRole('button', { name: 'Bring to supervision' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Added to your journal as “How I have been lately”' }),
+  ).toBeVisible();
+  const [entry] = shell.services.journal.list({ limit: 5 }).items;
+  const text = JSON.stringify(shell.services.journal.get(entry!.id));
+  expect(text).toContain('My last few check-ins have all been low');
+  expect(text).not.toMatch(/out of 10/);
+});

@@ -142,6 +142,23 @@ describe('check-ins and early-warning signs', () => {
     expect(s.checkins.suggestions()).toEqual([]);
   });
 
+  it('brings no check-in numbers into the entry it starts, which may be shared', async () => {
+    const s = await open();
+    for (const day of [6, 4, 2]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 2 });
+    const [low] = s.checkins.suggestions();
+    expect(low).toMatchObject({ kind: 'low', key: 'low' });
+    const result = await s.router(
+      'checkins:bringToSupervision',
+      { key: 'low' },
+      { isMainFrame: true, url: 'holding://app/' },
+    );
+    expect(result.ok).toBe(true);
+    const entry = result.ok ? (result.value as { entry: { id: string; bodyText?: string } }).entry : null;
+    const text = JSON.stringify(s.journal.get(entry!.id));
+    expect(text).toContain('My last few check-ins have all been low');
+    expect(text).not.toMatch(/\d+ out of 10|around \d/);
+  });
+
   it('brought before any supervision, it is offered later as the same restorative item as one brought during it', async () => {
     const s = await open();
     for (const day of [30, 26, 22]) s.checkins.save({ ...base, at: daysAgo(day), capacity: 8 });

@@ -28,6 +28,21 @@ describe('check-in trend rule', () => {
     expect(kinds([c(10, 6), c(6, 6), c(3, 5), c(1, 5)])).toEqual([]);
   });
 
+  it('notices capacity that is low in itself, for someone who arrived already depleted', () => {
+    // Six check-ins at 0–3 in a first week: no higher baseline to fall from.
+    const firstWeek = [c(6, 2), c(5, 3), c(4, 1), c(3, 0), c(2, 3), c(1, 2)];
+    const [s] = suggestionsFor(firstWeek, NOW);
+    expect(s).toMatchObject({ kind: 'low', key: 'low', recent: 1.7, since: daysAgo(6) });
+    expect(suggestionsFor(firstWeek, NOW)).toHaveLength(1);
+    // The line: every one of the last three at 3 or below; a 4 among them is not "low".
+    expect(kinds([c(3, 3), c(2, 3), c(1, 3)])).toEqual(['low']);
+    expect(kinds([c(3, 3), c(2, 4), c(1, 3)])).toEqual([]);
+    // Falling says it already: only one of the two.
+    expect(kinds([c(30, 8), c(25, 8), c(20, 8), c(5, 2), c(3, 2), c(1, 2)])).toEqual(['falling']);
+    // Earlier low check-ins outside the last three do not make it.
+    expect(kinds([c(10, 1), c(8, 1), c(3, 6), c(2, 5), c(1, 6)])).toEqual([]);
+  });
+
   it('does not count a dip that has already recovered', () => {
     expect(kinds([c(25, 7), c(20, 7), c(9, 3), c(6, 7), c(3, 7), c(1, 8)])).toEqual([]);
   });

@@ -22,6 +22,12 @@ function describe(s: SuggestionView): { title: string; text: string } {
       text: `Your last few check-ins have been lower than is usual for you: around ${Math.round(s.recent)} out of 10, where you are more often near ${Math.round(s.baseline)}. Nothing has to happen because of this. If it would help, you could bring it to supervision, or give yourself some time out.`,
     };
   }
+  if (s.kind === 'low') {
+    return {
+      title: 'Running low',
+      text: 'Your last few check-ins have all been on the low side, with very little left. Whatever is usual for you, that is a lot to carry. Nothing has to happen because of this. If it would help, you could bring it to supervision, or give yourself some time out.',
+    };
+  }
   return {
     title: `“${s.signName}”`,
     text: `“${s.signName}” has come up in ${s.times} of your check-ins over the past fortnight. You know this sign better than anyone, and it may be asking for a little room. You could bring it to supervision, or give yourself some time out.`,
