@@ -111,7 +111,13 @@ export interface Settings {
   backupFolder: string | null;
   backupFrequency: BackupFrequency;
   backupKeep: BackupKeep;
+  /** What the journal list shows under each title, for anyone who might glance at the screen. */
+  journalPreviews: JournalPreviews;
 }
+
+/** 'all': the start of every entry; 'not-client': not for entries marked as client material; 'none': titles only. */
+export const JOURNAL_PREVIEWS = ['all', 'not-client', 'none'] as const;
+export type JournalPreviews = (typeof JOURNAL_PREVIEWS)[number];
 
 export interface AppInfo {
   version: string;
@@ -277,6 +283,7 @@ export const contract = {
           }),
         deidNames: termList,
         deidPlaces: termList,
+        journalPreviews: z.enum(JOURNAL_PREVIEWS),
       })
       .partial()
       .strict(),

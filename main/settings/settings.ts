@@ -6,7 +6,7 @@ import {
   DEFAULT_BACKUP_PREFERENCES,
 } from '../../common/backup/types';
 import { cleanList } from '../../common/deid/lists';
-import type { Settings } from '../../common/ipc/contract';
+import { JOURNAL_PREVIEWS, type JournalPreviews, type Settings } from '../../common/ipc/contract';
 import type { Vault } from '../vault/vault';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -16,6 +16,9 @@ export const DEFAULT_SETTINGS: Settings = {
   backupFolder: DEFAULT_BACKUP_PREFERENCES.folder,
   backupFrequency: DEFAULT_BACKUP_PREFERENCES.frequency,
   backupKeep: DEFAULT_BACKUP_PREFERENCES.keep,
+  // Client material never shows in the list by default: a name or a date of birth in the first line is
+  // exactly what a glance over a shoulder would catch.
+  journalPreviews: 'not-client',
 };
 
 const oneOf = <T extends string>(choices: readonly T[], value: unknown, fallback: T): T =>
@@ -44,6 +47,11 @@ export class SettingsService {
         DEFAULT_SETTINGS.backupFrequency,
       ),
       backupKeep: oneOf<BackupKeep>(BACKUP_KEEPS, stored['backupKeep'], DEFAULT_SETTINGS.backupKeep),
+      journalPreviews: oneOf<JournalPreviews>(
+        JOURNAL_PREVIEWS,
+        stored['journalPreviews'],
+        DEFAULT_SETTINGS.journalPreviews,
+      ),
     };
   }
 

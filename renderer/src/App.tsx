@@ -7,9 +7,12 @@ import { CreateVault } from './features/vault/CreateVault';
 import { flushAll } from './features/journal/flush';
 import { Unlock } from './features/vault/Unlock';
 import { Notice } from './ui/controls';
+import { Curtain, isHideShortcut } from './ui/Curtain';
 import styles from './features/vault/vault.module.css';
 
 const STATUS = ['vault-status'] as const;
+
+const useVaultStatus = () => useQuery({ queryKey: STATUS, queryFn: () => unwrap(holding().vault.status()) });
 
 export function App() {
   const queryClient = useQueryClient();
@@ -18,7 +21,10 @@ export function App() {
   // Restoring from a backup is a screen of its own, from the first screen or from Settings; it stays while the
   // journal behind it locks, sets aside and opens again.
   const [restoring, setRestoring] = useState<'start' | 'settings' | null>(null);
-  const status = useQuery({ queryKey: STATUS, queryFn: () => unwrap(holding().vault.status()) });
+  // The quick hide (Ctrl/⌘ + Shift + H, or "Hide screen"): a plain screen over everything, not a lock.
+  const [hidden, setHidden] = useState(false);
+  const hide = useCallback(() => setHidden(true), []);
+  const status = useVaultStatus();
 
   /** After any lock, forget every piece of data the renderer holds, then show the unlock screen. */
   const afterLock = useCallback(() => {
@@ -48,13 +54,60 @@ export function App() {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'l') {
         event.preventDefault();
         lock();
+      } else if (isHideShortcut(event)) {
+        event.preventDefault();
+        hide();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [lock]);
+  }, [lock, hide]);
 
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: STATUS });
+  const screen = (
+    <Screen
+      status={status}
+      refresh={() => void queryClient.invalidateQueries({ queryKey: STATUS })}
+      restoring={restoring}
+      setRestoring={setRestoring}
+      creating={creating}
+      setCreating={setCreating}
+      afterLock={afterLock}
+      lock={lock}
+      hide={hide}
+    />
+  );
+  return (
+    <>
+      {/* Behind the curtain nothing can be reached, by keyboard or screen reader. */}
+      <div className={styles.screen} inert={hidden || undefined}>
+        {screen}
+      </div>
+      {hidden ? <Curtain onShow={() => setHidden(false)} /> : null}
+    </>
+  );
+}
+
+function Screen({
+  status,
+  refresh,
+  restoring,
+  setRestoring,
+  creating,
+  setCreating,
+  afterLock,
+  lock,
+  hide,
+}: {
+  status: ReturnType<typeof useVaultStatus>;
+  refresh: () => void;
+  restoring: 'start' | 'settings' | null;
+  setRestoring: (value: 'start' | 'settings' | null) => void;
+  creating: boolean;
+  setCreating: (value: boolean) => void;
+  afterLock: () => void;
+  lock: () => void;
+  hide: () => void;
+}) {
   const startRestore = () => setRestoring(status.data?.state === 'unlocked' ? 'settings' : 'start');
 
   if (status.isPending) return <div aria-busy="true" />;
@@ -100,5 +153,5 @@ export function App() {
   if (state === 'locked') {
     return <Unlock lastLockReason={status.data.lastLockReason} onUnlocked={refresh} onRestore={startRestore} />;
   }
-  return <AppFrame onLock={lock} onRestore={startRestore} />;
+  return <AppFrame onLock={lock} onHide={hide} onRestore={startRestore} />;
 }

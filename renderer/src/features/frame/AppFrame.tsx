@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../ui/controls';
+import { HIDE_SHORTCUT, isMac } from '../../ui/Curtain';
 import { CheckinsPage } from '../checkins/CheckinsPage';
 import { ExportPage } from '../export/ExportPage';
 import { JournalPage } from '../journal/JournalPage';
@@ -13,9 +14,15 @@ import { type Navigation, NavigationContext } from './navigation';
 import { SECTIONS, type SectionId } from './sections';
 import styles from './frame.module.css';
 
-const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
-
-export function AppFrame({ onLock, onRestore }: { onLock: () => void; onRestore: () => void }) {
+export function AppFrame({
+  onLock,
+  onHide,
+  onRestore,
+}: {
+  onLock: () => void;
+  onHide: () => void;
+  onRestore: () => void;
+}) {
   const [current, setCurrent] = useState<SectionId>('journal');
   // An entry to open in the journal, asked for from elsewhere (an agenda item, a session); `n` makes
   // asking twice for the same entry open it again.
@@ -85,6 +92,10 @@ export function AppFrame({ onLock, onRestore }: { onLock: () => void; onRestore:
               Lock now
             </Button>
             <span className={styles.shortcut}>{isMac ? '⌘ L' : 'Ctrl + L'} locks at any time</span>
+            <Button variant="quiet" onClick={onHide}>
+              Hide screen
+            </Button>
+            <span className={styles.shortcut}>{HIDE_SHORTCUT} hides Holding for a moment</span>
           </div>
         </aside>
         <main

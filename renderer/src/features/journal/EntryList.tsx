@@ -3,9 +3,10 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { splitHighlights } from '../../../../common/journal/search-query';
 import type { EntrySummary } from '../../../../common/journal/types';
-import type { InputOf } from '../../../../common/ipc/contract';
+import type { InputOf, JournalPreviews } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
 import { Notice } from '../../ui/controls';
+import { useSettings } from '../settings/queries';
 import { journalKeys } from './queries';
 import styles from './journal.module.css';
 
@@ -67,6 +68,7 @@ export const EntryList = forwardRef<EntryListHandle, Props>(function EntryList(
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const previews = useSettings().data?.journalPreviews;
   const filterKey = JSON.stringify(filters);
   const pageKey = (page: number) => [...journalKeys.pages, filterKey, page] as const;
   const fetchPage = (page: number) => unwrap(holding().journal.list({ ...filters, offset: page * PAGE, limit: PAGE }));
@@ -177,7 +179,7 @@ export const EntryList = forwardRef<EntryListHandle, Props>(function EntryList(
               }}
               onDoubleClick={() => item && onOpen(item.id)}
             >
-              {item ? <Row item={item} /> : <span className={styles.itemMeta}>Loading…</span>}
+              {item ? <Row item={item} previews={previews} /> : <span className={styles.itemMeta}>Loading…</span>}
             </div>
           );
         })}
@@ -203,7 +205,14 @@ function Highlighted({ text }: { text: string }) {
   );
 }
 
-function Row({ item }: { item: EntrySummary }) {
+/** Whether the list shows the start of this entry, by the person's choice in Settings (none while it loads). */
+function showsPreview(item: EntrySummary, previews: JournalPreviews | undefined): boolean {
+  if (previews === 'all') return true;
+  if (previews === 'not-client') return !item.containsClientMaterial;
+  return false;
+}
+
+function Row({ item, previews }: { item: EntrySummary; previews: JournalPreviews | undefined }) {
   return (
     <>
       <div className={styles.itemTitle}>
@@ -219,9 +228,11 @@ function Row({ item }: { item: EntrySummary }) {
           <span key={t}>#{t}</span>
         ))}
       </div>
-      <div className={styles.itemExcerpt}>
-        <Highlighted text={item.excerpt} />
-      </div>
+      {showsPreview(item, previews) ? (
+        <div className={styles.itemExcerpt}>
+          <Highlighted text={item.excerpt} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -1,12 +1,14 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AUTO_LOCK_CHOICES } from '../../../../common/ipc/contract';
+import { AUTO_LOCK_CHOICES, type JournalPreviews } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import { BackupsSection } from '../backup/BackupsSection';
 import { LookOutSection } from './LookOutSection';
+import { HIDE_SHORTCUT } from '../../ui/Curtain';
 import { settingsKey, useSettings } from './queries';
+import chipStyles from '../../ui/chips.module.css';
 import styles from './settings.module.css';
 
 const minutesLabel = (m: number) =>
@@ -17,11 +19,72 @@ export function SettingsPage({ onLock, onRestore }: { onLock: () => void; onRest
     <>
       <h1 tabIndex={-1}>Settings</h1>
       <LockingSection onLock={onLock} />
+      <OnScreenSection />
       <BackupsSection onRestore={onRestore} />
       <LookOutSection />
       <ChangePassphraseSection />
       <AboutSection />
     </>
+  );
+}
+
+const PREVIEW_CHOICES: { value: JournalPreviews; label: string; hint: string }[] = [
+  {
+    value: 'not-client',
+    label: 'Except for client material',
+    hint: 'Entries you mark as containing client material show their title only.',
+  },
+  { value: 'none', label: 'Titles only', hint: 'No entry shows its first lines in the list.' },
+  { value: 'all', label: 'For every entry', hint: 'The first lines of every entry show under its title.' },
+];
+
+/** What shows on screen for anyone who might glance at it: previews in the journal list, and the quick hide. */
+function OnScreenSection() {
+  const queryClient = useQueryClient();
+  const id = useId();
+  const settings = useSettings();
+  const update = useMutation({
+    mutationFn: (journalPreviews: JournalPreviews) => unwrap(holding().settings.update({ journalPreviews })),
+    onSuccess: (value) => queryClient.setQueryData(settingsKey, value),
+  });
+  const current = settings.data?.journalPreviews;
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-h`} data-testid="on-screen-section">
+      <h2 id={`${id}-h`}>On screen</h2>
+      <p className={styles.muted}>
+        For moments when someone else might see your screen: on a ward, on a train, at the kitchen table.
+      </p>
+      <fieldset
+        className={styles.fieldset}
+        disabled={!settings.data || update.isPending}
+        aria-describedby={`${id}-previews-hint`}
+      >
+        <legend>Show the first lines of entries in the journal list</legend>
+        <div className={chipStyles.chips}>
+          {PREVIEW_CHOICES.map((choice) => (
+            <label key={choice.value} className={chipStyles.chip}>
+              <input
+                type="radio"
+                className={chipStyles.radio}
+                name={`${id}-previews`}
+                value={choice.value}
+                checked={current === choice.value}
+                onChange={() => update.mutate(choice.value)}
+              />
+              {choice.label}
+            </label>
+          ))}
+        </div>
+        <p id={`${id}-previews-hint`} className={styles.muted}>
+          {PREVIEW_CHOICES.find((choice) => choice.value === current)?.hint ?? ''}
+        </p>
+      </fieldset>
+      {update.isError ? <Notice>{describeError(update.error)}</Notice> : null}
+      <p className={styles.muted}>
+        <strong>{HIDE_SHORTCUT}</strong> (or <strong>Hide screen</strong> under the menu) puts a plain screen over
+        Holding at once, without locking it; <strong>Show Holding</strong> brings it back.
+      </p>
+    </section>
   );
 }
 

@@ -5,7 +5,9 @@ import { holding, unwrap } from '../../api';
 
 export const settingsKey = ['settings'] as const;
 
-export const useSettings = () => useQuery({ queryKey: settingsKey, queryFn: () => unwrap(holding().settings.get()) });
+/** Looked at afresh whenever a part of the window that uses them appears: main may have changed them meanwhile. */
+export const useSettings = () =>
+  useQuery({ queryKey: settingsKey, queryFn: () => unwrap(holding().settings.get()), staleTime: 0 });
 
 /**
  * Adds a name to the person's list from elsewhere in Holding (the Export page), read afresh from main so

@@ -1,0 +1,81 @@
+import { docFromParagraphs } from '../../common/journal/doc';
+import { expect, test } from './fixtures';
+import { JournalPageObject } from './pages';
+
+/**
+ * Privacy at a glance (issue 18): the journal list's previews, off by default for client material and
+ * off altogether by choice, and the quick hide, a plain screen over Holding that is not a lock.
+ */
+test('previews in the journal list follow the person’s choice, and the quick hide covers everything', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  await app.confirmRecoveryKey(await app.createVault());
+  const { journal } = shell.services;
+  const entry = (title: string, text: string, clientMaterial: boolean) => {
+    const { id } = journal.create({ title });
+    journal.save({
+      id,
+      title,
+      body: docFromParagraphs([text]),
+      eventDate: null,
+      tags: [],
+      bringToSupervision: false,
+      containsClientMaterial: clientMaterial,
+      pinned: false,
+    });
+  };
+  entry('After the ward round', 'Maria Kowalski (DOB 14/03/1987) was distressed again today.', true);
+  entry('A quieter day', 'A walk at lunch, and the light on the river.', false);
+  await page.reload();
+  await app.expectFrame();
+  const list = new JournalPageObject(page);
+
+  // By default, client material shows its title only.
+  await expect(list.option('A quieter day')).toContainText('A walk at lunch');
+  await expect(list.option('After the ward round')).toBeVisible();
+  await expect(list.list).not.toContainText('Maria Kowalski');
+  expect(shell.services.settings.get().journalPreviews).toBe('not-client');
+
+  // Titles only, then every entry.
+  await app.goTo('Settings');
+  const onScreen = page.getByTestId('on-screen-section');
+  await app.expectAccessible('settings, on screen');
+  await onScreen.getByRole('radio', { name: 'Titles only' }).click();
+  await expect(onScreen.getByRole('radio', { name: 'Titles only' })).toBeChecked();
+  await expect(onScreen).toContainText('No entry shows its first lines in the list.');
+  await app.goTo('Journal');
+  await expect(list.option('A quieter day')).toBeVisible();
+  await expect(list.list).not.toContainText('A walk at lunch');
+  await expect(list.list).not.toContainText('Maria Kowalski');
+  await app.goTo('Settings');
+  await onScreen.getByRole('radio', { name: 'For every entry' }).click();
+  await expect(onScreen.getByRole('radio', { name: 'For every entry' })).toBeChecked();
+  await app.goTo('Journal');
+  await expect(list.option('After the ward round')).toContainText('Maria Kowalski');
+
+  // The quick hide: the shortcut puts a plain screen over everything; nothing behind it can be reached.
+  await list.list.focus();
+  await page.keyboard.press('Control+Shift+H');
+  const curtain = page.getByTestId('curtain');
+  await expect(curtain).toBeVisible();
+  await expect(curtain.getByRole('button', { name: 'Show Holding' })).toBeFocused();
+  await expect(curtain).not.toContainText('Maria');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(curtain.getByRole('button', { name: 'Show Holding' })).toBeFocused();
+  expect(await page.locator('#content').evaluate((el) => el.closest('[inert]') !== null)).toBe(true);
+  await app.expectAccessible('the quick hide');
+  // Not a lock: the journal is still open behind it.
+  expect((await shell.services.vault.status()).state).toBe('unlocked');
+  await curtain.getByRole('button', { name: 'Show Holding' }).click();
+  await expect(curtain).toHaveCount(0);
+  await expect(list.option('After the ward round')).toContainText('Maria Kowalski');
+
+  // The button under the menu does the same.
+  await page.getByRole('button', { name: 'Hide screen' }).click();
+  await expect(curtain).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(curtain).toHaveCount(0);
+});
