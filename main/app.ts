@@ -5,6 +5,7 @@ import { BackupService } from './backup/service';
 import type { Result } from '../common/result';
 import { CheckinService } from './checkins/checkins';
 import { ExportService, type PdfRenderer } from './export/export';
+import { ImportService } from './import/service';
 import { type Dialogs, Files } from './ipc/files';
 import { RendererFlush } from './ipc/flush';
 import type { ServiceSet } from './ipc/handlers/context';
@@ -98,6 +99,7 @@ export function createServices(options: ServicesOptions): Services {
     hasEntries: () => journal.list({ limit: 1 }).total > 0,
     ...(options.logError ? { logError: options.logError } : {}),
   });
+  const imports = new ImportService(vault);
   const services = {
     vault,
     settings,
@@ -111,6 +113,7 @@ export function createServices(options: ServicesOptions): Services {
     sharing,
     backups,
     backupSchedule,
+    imports,
   };
   vault.onUnlock(() => journal.purgeExpired());
   // What the check has read (paragraphs, the person's names) is forgotten with the key.
