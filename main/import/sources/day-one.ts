@@ -16,11 +16,22 @@ const MAX_JSON_BYTES = 256 * 1024 * 1024;
 
 const isJournalJson = (file: InputFile) => !file.path.includes('/') && file.path.toLowerCase().endsWith('.json');
 
-async function peek(input: InputFiles, file: InputFile): Promise<boolean> {
-  // Day One's export starts with its metadata; a small read of a large file is not possible in a zip, so
-  // the name decides for a zip with a photos folder, and the start of the text otherwise.
-  if (file.size > MAX_JSON_BYTES) return false;
+/** The text read to recognise a journal, kept for reading it (a zip cannot be read from the middle). */
+const seen = new WeakMap<InputFiles, Map<string, string | null>>();
+
+async function textOf(input: InputFiles, file: InputFile): Promise<string | null> {
+  const cached = seen.get(input)?.get(file.path);
+  if (cached !== undefined) return cached;
   const text = decodeText(await input.read(file, MAX_JSON_BYTES));
+  const map = seen.get(input) ?? new Map<string, string | null>();
+  map.set(file.path, text);
+  seen.set(input, map);
+  return text;
+}
+
+async function peek(input: InputFiles, file: InputFile): Promise<boolean> {
+  if (file.size > MAX_JSON_BYTES) return false;
+  const text = await textOf(input, file);
   if (!text) return false;
   const start = text.slice(0, 2000);
   return start.includes('"metadata"') && text.includes('"entries"') && text.includes('"creationDate"');
@@ -40,7 +51,8 @@ export const dayOne: ImportSource = {
     const entries: ImportedEntry[] = [];
     const media = input.files.filter((f) => !isJournalJson(f)).length;
     for (const file of journals) {
-      const text = decodeText(await input.read(file, MAX_JSON_BYTES));
+      const text = await textOf(input, file);
+      seen.get(input)?.delete(file.path);
       if (text === null) {
         throw new ImportRefusedError(`“${file.path}” is not readable text (it is not UTF-8). Nothing was imported.`);
       }

@@ -8,6 +8,7 @@ import { fullDate, when } from '../backup/format';
 import { invalidateLists } from '../journal/queries';
 import settingsStyles from '../settings/settings.module.css';
 import styles from './import.module.css';
+import { takeImportRequest } from './request';
 
 const importsKey = ['import', 'list'] as const;
 
@@ -30,6 +31,17 @@ export function ImportSection() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [note, setNote] = useState('');
   const previewRef = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Asked for from the empty journal's first screen: this section, once the page's heading has had its turn.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      if (takeImportRequest()) {
+        heading.current?.scrollIntoView({ block: 'start' });
+        heading.current?.focus();
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
   const statusRef = useRef<HTMLDivElement>(null);
   const imports = useQuery({ queryKey: importsKey, queryFn: () => unwrap(holding().import.list()), staleTime: 0 });
 
@@ -66,7 +78,9 @@ export function ImportSection() {
   const choosing = choose.isPending ? choose.variables : null;
   return (
     <section className={settingsStyles.section} aria-labelledby={`${id}-h`} data-testid="import-section">
-      <h2 id={`${id}-h`}>Bring in a journal</h2>
+      <h2 id={`${id}-h`} ref={heading} tabIndex={-1}>
+        Bring in a journal
+      </h2>
       <p>
         Moving from another journal? Holding can bring in Day One’s JSON export (a zip), a folder or zip of Markdown
         notes from Obsidian, Joplin, Logseq or Notesnook, and a decrypted Standard Notes backup. You will see what it
