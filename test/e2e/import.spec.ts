@@ -23,9 +23,13 @@ test('bring in a Day One zip and a folder of Markdown notes, see what was left o
   writeFileSync(zip, await dayOneZip());
   const notes = await writeFolder(path.join(dir, 'My vault'), MARKDOWN_NOTES);
 
-  await app.goTo('Settings');
+  // An empty journal points the way in; the section takes focus.
+  const pointer = page.getByTestId('import-pointer');
+  await expect(pointer).toContainText('Moving from Day One');
+  await app.expectAccessible('empty journal with the way to bring one in');
+  await pointer.getByRole('button', { name: 'Bring in a journal' }).click();
   const imports = new ImportSectionObject(page);
-  await expect(imports.heading).toBeVisible();
+  await expect(imports.heading).toBeFocused();
   await app.expectAccessible('settings, bring in a journal');
 
   // Day One: the preview says how many, from when to when, and that the photo stays behind.
@@ -58,6 +62,7 @@ test('bring in a Day One zip and a folder of Markdown notes, see what was left o
   await expect(journal.list.getByRole('option')).toHaveCount(7);
   await expect(journal.list).toContainText('Ward round');
   await expect(journal.list).toContainText('On boundaries');
+  await expect(page.getByTestId('import-pointer')).toHaveCount(0);
 
   // Undo the Day One import: its entries go, the notes stay.
   await app.goTo('Settings');

@@ -15,7 +15,7 @@ import {
   STANDARD_NOTES_ENCRYPTED,
   writeFolder,
 } from '../support/import-fixtures';
-import { tempDir } from '../support/temp';
+import { PASSPHRASE, tempDir } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
 const open = servicesPerTest();
@@ -248,5 +248,59 @@ describe('Standard Notes', () => {
     const file = await fileOf('Standard Notes Backup.txt', STANDARD_NOTES_ENCRYPTED);
     await expect(s.imports.open(file)).rejects.toThrow(/encrypted.*Decrypted/s);
     expect(s.journal.list({}).total).toBe(0);
+  });
+});
+
+describe('one batch, all or nothing', () => {
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      uuid: `MANY${String(i).padStart(8, '0')}`,
+      creationDate: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(),
+      text: `Entry number ${i}`,
+    }));
+
+  async function manyZip(n: number): Promise<string> {
+    const { dayOneJson, makeZip } = await import('../support/import-fixtures');
+    return fileOf('many.zip', await makeZip({ 'Journal.json': dayOneJson(many(n)) }));
+  }
+
+  it('stopped part-way, takes back what it had written, and the same export can be brought in afterwards', async () => {
+    const s = await open();
+    const preview = await s.imports.open(await manyZip(450));
+    const controller = new AbortController();
+    const task = {
+      signal: controller.signal,
+      progress: (done: number) => {
+        if (done >= 200) controller.abort();
+      },
+    };
+    await expect(s.imports.run(preview.id, task)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(s.journal.list({}).total).toBe(0);
+    expect(s.imports.records()).toEqual([]);
+    const again = await s.imports.open(await manyZip(450));
+    expect(again).toMatchObject({ entries: 450, alreadyImported: 0 });
+  });
+
+  it('cut short by a lock, or by a crash, is taken back when the journal next opens', async () => {
+    const s = await open();
+    const preview = await s.imports.open(await manyZip(450));
+    const task = {
+      signal: new AbortController().signal,
+      progress: (done: number) => {
+        if (done >= 200 && s.vault.isUnlocked()) s.vault.lock('manual');
+      },
+    };
+    await expect(s.imports.run(preview.id, task)).rejects.toMatchObject({ code: 'LOCKED' });
+    await s.vault.unlock(PASSPHRASE);
+    expect(s.journal.list({}).total).toBe(0);
+    expect(s.imports.records()).toEqual([]);
+
+    // A crash between the last slice and the batch's record: the batch is still "importing" when it opens.
+    const done = await s.imports.run((await s.imports.open(await manyZip(30))).id);
+    s.vault.db().prepare(`UPDATE import_batches SET status = 'importing' WHERE id = ?`).run(done.id);
+    s.vault.lock('manual');
+    await s.vault.unlock(PASSPHRASE);
+    expect(s.journal.list({}).total).toBe(0);
+    expect(s.imports.records()).toEqual([]);
   });
 });
