@@ -4,7 +4,7 @@
  * (a huge declared size, a huge ratio), 100,000 tiny files, deeply nested JSON, bad UTF-8, script and
  * remote pictures; and damaged exports (flipped bytes, cut short) refused with a sentence, never a crash.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../common/errors';
@@ -120,6 +120,17 @@ describe('folders', () => {
     expect(s.journal.list({ query: 'OUTSIDE' }).total).toBe(0);
     expect(s.journal.list({}).total).toBe(1);
   });
+
+  it('refuses a folder of 100,000 tiny files before reading any', async () => {
+    const s = await open();
+    const folder = await tempDir();
+    await fs.mkdir(path.join(folder, 'notes'));
+    // Written synchronously: a hundred thousand awaited writes take over a minute here.
+    for (let i = 0; i < 100_000; i += 1) writeFileSync(path.join(folder, 'notes', `${i}.md`), 'x');
+    const started = performance.now();
+    await expectRefused(s, folder, /more than 50,000 files/);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 180_000);
 
   it('leaves out a note that is not UTF-8, bringing in the rest', async () => {
     const s = await open();
