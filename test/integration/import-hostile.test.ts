@@ -8,6 +8,7 @@ import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../common/errors';
+import type { DocNode } from '../../common/journal/doc';
 import { dayOneJson, dayOneZip, makeZip, MARKDOWN_NOTES, writeFolder } from '../support/import-fixtures';
 import { prng } from '../support/prng';
 import { tempDir } from '../support/temp';
@@ -249,4 +250,61 @@ describe('damaged exports', () => {
     // Reading writes nothing: whatever was read waits for "Import".
     expect(s.journal.list({}).total).toBe(0);
   }, 120_000);
+});
+
+describe('Markdown, mutated', () => {
+  it('any mix of Markdown’s own characters becomes a clean document, never an error', async () => {
+    const { markdownToDoc } = await import('../../main/import/markdown');
+    const { markdownIsTame } = await import('../../main/import/text');
+    const { sanitiseDoc } = await import('../../common/journal/doc');
+    const random = prng(1616);
+    const pieces = [
+      '*',
+      '_',
+      '[',
+      ']',
+      '(',
+      ')',
+      '<',
+      '>',
+      '!',
+      '`',
+      '|',
+      '-',
+      '#',
+      '\\',
+      '\n',
+      ' ',
+      'a',
+      '[[',
+      ']]',
+      '---\n',
+      '<script>',
+      'javascript:',
+      'https://x.example/',
+      '1.',
+      '- [ ]',
+      '\t',
+      '\u0000',
+      '\ud800',
+    ];
+    const notes = { skip: () => undefined };
+    for (let i = 0; i < 300; i += 1) {
+      let text = '';
+      for (let k = 0; k < 20 + Math.floor(random() * 400); k += 1) text += pieces[Math.floor(random() * pieces.length)];
+      if (!markdownIsTame(text)) continue;
+      const { body } = markdownToDoc(text, notes);
+      const clean = sanitiseDoc(body);
+      expect(clean.type).toBe('doc');
+      // Whatever the words say, every link left is https: or mailto:, and the document is its own clean copy.
+      const hrefs: unknown[] = [];
+      const walk = (n: DocNode) => {
+        for (const m of n.marks ?? []) if (m.type === 'link') hrefs.push(m.attrs?.['href']);
+        (n.content ?? []).forEach(walk);
+      };
+      walk(clean);
+      expect(hrefs.every((h) => typeof h === 'string' && /^(https:|mailto:)/.test(h))).toBe(true);
+      expect(sanitiseDoc(clean)).toEqual(clean);
+    }
+  });
 });

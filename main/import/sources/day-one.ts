@@ -119,6 +119,9 @@ function readEntry(
     );
     body = plainParagraphs(text);
   }
+  if (e['location'] || e['weather']) {
+    context.skip('Places and weather', 'Holding does not keep where, or in what weather, an entry was written.');
+  }
   const tags = Array.isArray(e['tags']) ? e['tags'].filter((t): t is string => typeof t === 'string') : [];
   if (journalTag) tags.unshift(journalTag);
   return {
