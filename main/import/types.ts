@@ -4,6 +4,12 @@
  * imported entries. Everything after that (the preview, what is already here, writing one batch, undo)
  * is the pipeline's (service.ts), the same for every source. A new source is one file, added to
  * sources/index.ts.
+ *
+ * Holding's own export (main/import/holding/, read and apply) joins the same way, first in the list: its
+ * `recognise` looks for holding-export.json; its entries come through `read` like any other's (the
+ * export's entry ids as keys, so importing it twice adds nothing). What only Holding's export carries
+ * (two-truths parts, check-ins, supervision, revisions) needs one more, optional member here, a step the
+ * pipeline runs in the batch's write, rather than a second pipeline.
  */
 import type { DocNode } from '../../common/journal/doc';
 import type { ImportSourceId, SkippedItem } from '../../common/import/types';
