@@ -7,6 +7,7 @@ import { SupportService } from './support/support';
 import type { Result } from '../common/result';
 import { CheckinService } from './checkins/checkins';
 import { ExportService, type PdfRenderer } from './export/export';
+import { ImportService } from './import/service';
 import { type Dialogs, Files } from './ipc/files';
 import { RendererFlush } from './ipc/flush';
 import type { ServiceSet } from './ipc/handlers/context';
@@ -107,6 +108,7 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.logError ? { logError: options.logError } : {}),
   });
   const support = new SupportService(settings, checkins);
+  const imports = new ImportService(vault);
   const services = {
     vault,
     support,
@@ -121,6 +123,7 @@ export function createServices(options: ServicesOptions): Services {
     sharing,
     backups,
     backupSchedule,
+    imports,
   };
   vault.onUnlock(() => journal.purgeExpired());
   // What the check has read (paragraphs, the person's names) is forgotten with the key.

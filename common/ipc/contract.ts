@@ -10,6 +10,7 @@ import {
   type ChosenBackup,
 } from '../backup/types';
 import { isRealDay } from '../days';
+import type { ImportPreview, ImportRecord, UndoResult } from '../import/types';
 import type { Checkin, SuggestionView, WarningSign } from '../checkins/types';
 import {
   MAX_SUPPORT_CONTACTS,
@@ -654,6 +655,20 @@ export const contract = {
     input: openBackup,
     output: output<{ setAsideFolder: string | null; status: VaultStatus }>(),
   },
+  /**
+   * Asks which file (a zip, or a JSON or Markdown file) to bring in from another journal, recognises it,
+   * reads it and says what importing it would do; writes nothing (long: app:progress, app:cancel). Null if
+   * the person cancelled.
+   */
+  'import:chooseFile': { input: none, output: output<ImportPreview | null>() },
+  /** The same for a folder of Markdown notes. */
+  'import:chooseFolder': { input: none, output: output<ImportPreview | null>() },
+  /** Imports what was read, named by the preview's id, as one batch (long: app:progress, app:cancel). */
+  'import:run': { input: z.object({ id: z.uuid() }).strict(), output: output<ImportRecord>() },
+  /** Past imports, newest first. */
+  'import:list': { input: none, output: output<ImportRecord[]>() },
+  /** Removes the entries an import added, keeping any the person has changed since. */
+  'import:undo': { input: z.object({ id: z.uuid() }).strict(), output: output<UndoResult>() },
 } as const satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

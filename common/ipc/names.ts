@@ -107,6 +107,11 @@ export const CHANNELS = [
   'backup:chooseFile',
   'backup:inspect',
   'backup:restore',
+  'import:chooseFile',
+  'import:chooseFolder',
+  'import:run',
+  'import:list',
+  'import:undo',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

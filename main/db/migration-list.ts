@@ -1,6 +1,7 @@
 import { migrations as released } from './migrations';
 import { migration0010 } from './migrations/0010-journal-search-index';
 import { migration0012 } from './migrations/0012-backups';
+import { migration0013 } from './migrations/0013-imports';
 import type { Migration } from './migrations/types';
 
 /**
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration0010,
   ...released.filter((m) => m.version > migration0010.version),
   migration0012,
+  migration0013,
 ];

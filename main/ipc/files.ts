@@ -6,7 +6,10 @@ import { writeFileAtomic } from '../fs/atomic';
 import { readCapped } from '../fs/read-capped';
 import type { Vault } from '../vault/vault';
 
-export type FileKind = ExportFormat | 'csv' | 'card' | 'bundle' | 'backup';
+export type FileKind = ExportFormat | 'csv' | 'card' | 'bundle' | 'backup' | 'import';
+
+/** What a folder is chosen for: the dialog's words differ. */
+export type FolderPurpose = 'backup' | 'import';
 
 export interface FileFilter {
   name: string;
@@ -18,6 +21,7 @@ export const FILE_FILTERS: Record<FileKind, FileFilter> = {
   card: { name: 'Holding identity card', extensions: [CARD_EXTENSION, 'txt'] },
   bundle: { name: 'Holding share or feedback', extensions: [SHARE_EXTENSION] },
   backup: { name: 'Holding backup', extensions: [BACKUP_EXTENSION] },
+  import: { name: 'Another journal’s export', extensions: ['zip', 'json', 'txt', 'md', 'markdown'] },
   pdf: { name: FORMAT_NAMES.pdf, extensions: [FORMAT_EXTENSIONS.pdf] },
   markdown: { name: FORMAT_NAMES.markdown, extensions: [FORMAT_EXTENSIONS.markdown] },
   docx: { name: FORMAT_NAMES.docx, extensions: [FORMAT_EXTENSIONS.docx] },
@@ -30,8 +34,8 @@ export interface Dialogs {
   chooseSavePath?: (suggestedName: string, filter: FileFilter) => Promise<string | null>;
   /** Which file to open; null if the person cancelled. */
   chooseOpenPath?: (filter: FileFilter) => Promise<string | null>;
-  /** Which folder to use (for backups); null if the person cancelled. */
-  chooseFolder?: () => Promise<string | null>;
+  /** Which folder to use (for backups, or to import); null if the person cancelled. */
+  chooseFolder?: (purpose?: FolderPurpose) => Promise<string | null>;
 }
 
 /** Why a save failed, in words: the common causes, else something general. */
@@ -108,9 +112,9 @@ export class Files {
   }
 
   /** Asks which folder to use; null if the person cancelled. Nothing is written. */
-  async folder(): Promise<string | null> {
+  async folder(purpose: FolderPurpose = 'backup'): Promise<string | null> {
     if (!this.dialogs.chooseFolder) throw new AppError('INVALID_INPUT', 'Choosing a folder is not available here.');
-    const chosen = await this.dialogs.chooseFolder();
+    const chosen = await this.dialogs.chooseFolder(purpose);
     if (chosen && !this.vault.isUnlocked()) {
       throw new AppError('LOCKED', 'Holding locked while you were choosing a folder, so nothing was changed.');
     }

@@ -111,10 +111,10 @@ if (!app.requestSingleInstanceLock()) {
         const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
-      chooseFolder: async () => {
+      chooseFolder: async (purpose) => {
         const options = {
-          title: 'Choose a folder for your backups',
-          buttonLabel: 'Use this folder',
+          title: purpose === 'import' ? 'Choose the folder of notes to bring in' : 'Choose a folder for your backups',
+          buttonLabel: purpose === 'import' ? 'Bring in this folder' : 'Use this folder',
           properties: ['openDirectory' as const, 'createDirectory' as const],
         };
         const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);

@@ -71,7 +71,7 @@ const services: Services = createServices({
   lockedBecause: init.lockedBecause,
   chooseSavePath: (suggestedName, filter) => askHost('chooseSavePath', suggestedName, filter),
   chooseOpenPath: (filter) => askHost('chooseOpenPath', filter),
-  chooseFolder: () => askHost('chooseFolder'),
+  chooseFolder: (purpose) => askHost('chooseFolder', purpose),
   renderPdf: (html, templates) => askHost('renderPdf', html, templates),
   openExternal: (url) => askHost('openExternal', url),
   logError: (error, channel) =>

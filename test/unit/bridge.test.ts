@@ -24,6 +24,7 @@ describe('bridge builder', () => {
       'checkins',
       'events',
       'export',
+      'import',
       'journal',
       'settings',
       'sharing',

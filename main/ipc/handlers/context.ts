@@ -3,6 +3,7 @@ import type { BackupSchedule } from '../../backup/schedule';
 import type { BackupService } from '../../backup/service';
 import type { CheckinService } from '../../checkins/checkins';
 import type { ExportService, PdfRenderer } from '../../export/export';
+import type { ImportService } from '../../import/service';
 import type { JournalService } from '../../journal/journal';
 import type { TemplateService } from '../../journal/templates';
 import type { SettingsService } from '../../settings/settings';
@@ -31,6 +32,8 @@ export interface ServiceSet {
   /** Backups by themselves, "Back up now" and the status Settings shows. */
   backupSchedule: BackupSchedule;
   support: SupportService;
+  /** Bringing a journal in from another app, and undoing it. */
+  imports: ImportService;
 }
 
 /** What the handlers of every capability are given. */

@@ -4,6 +4,7 @@ import { backupHandlers } from './backup';
 import { checkinHandlers, signHandlers } from './checkins';
 import type { HandlerContext } from './context';
 import { exportHandlers } from './export';
+import { importHandlers } from './import';
 import { journalHandlers } from './journal';
 import { settingsHandlers } from './settings';
 import { sharingHandlers } from './sharing';
@@ -29,5 +30,6 @@ export function allHandlers(ctx: HandlerContext): Handlers {
     ...sharingHandlers(ctx),
     ...backupHandlers(ctx),
     ...supportHandlers(ctx),
+    ...importHandlers(ctx),
   };
 }

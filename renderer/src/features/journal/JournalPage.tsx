@@ -14,6 +14,7 @@ import styles from './journal.module.css';
 import { useSettledQuery } from '../../ui/useSettled';
 import { TrashedNotice } from './EntryParts';
 import { BackupNote } from '../backup/BackupNote';
+import { ImportPointer } from '../import/ImportPointer';
 
 type View = 'journal' | 'trash' | 'templates';
 
@@ -295,6 +296,7 @@ export function JournalPage({
                   Everything here is private and encrypted on this computer. Write freely, or pick a reflective model
                   under “Start from” for some gentle structure.
                 </p>
+                <ImportPointer />
               </>
             )}
           </div>

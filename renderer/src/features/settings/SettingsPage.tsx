@@ -5,6 +5,7 @@ import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import { BackupsSection } from '../backup/BackupsSection';
+import { ImportSection } from '../import/ImportSection';
 import { LookOutSection } from './LookOutSection';
 import { HIDE_SHORTCUT } from '../../ui/Curtain';
 import { settingsKey, useSettings } from './queries';
@@ -21,6 +22,7 @@ export function SettingsPage({ onLock, onRestore }: { onLock: () => void; onRest
       <LockingSection onLock={onLock} />
       <OnScreenSection />
       <BackupsSection onRestore={onRestore} />
+      <ImportSection />
       <LookOutSection />
       <ChangePassphraseSection />
       <AboutSection />

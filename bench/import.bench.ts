@@ -1,0 +1,181 @@
+/**
+ * Bringing in a Day One export of 10,000 entries (about 250 words each, bench/entries.ts, with Day One's
+ * escapes, a heading, tags and a photo in some), through the app's own worker host and bundle as the window
+ * drives it: reading it and showing the preview (import:chooseFile), then importing it (import:run). Main's
+ * event-loop delay meanwhile, and how long a call from the window (the journal list, every 100 ms) waits.
+ *
+ *   npm run bench:import                    writes bench/results/import.json and import.md
+ *   BENCH_SIZES=1000 npm run bench:import   a quick run
+ */
+import { promises as fs, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { ImportPreview, ImportRecord } from '../common/import/types';
+import type { Result } from '../common/result';
+import { createServices } from '../main/app';
+import { ServicesHost } from '../main/worker/host';
+import { dayOneJson, type DayOneEntrySpec, makeZip } from '../test/support/import-fixtures';
+import { workerFile } from '../test/support/worker';
+import { paragraphs } from './entries';
+
+const SIZES = (process.env['BENCH_SIZES'] ?? '10000').split(',').map((s) => Number(s.trim()));
+const PASSPHRASE = 'quiet harbour lantern meadow';
+const SENDER = { url: 'holding://app/index.html', isMainFrame: true };
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ZONES = ['Europe/London', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney'];
+
+const round = (ms: number) => Math.round(ms);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+function entries(count: number): DayOneEntrySpec[] {
+  const from = Date.parse('2019-01-01T08:00:00Z');
+  return Array.from({ length: count }, (_, i) => {
+    const [first, ...rest] = paragraphs(i);
+    return {
+      uuid: `BENCH${String(i).padStart(27, '0')}`,
+      creationDate: new Date(from + i * 7_200_000).toISOString().replace('.000', ''),
+      timeZone: ZONES[i % ZONES.length]!,
+      // Day One escapes full stops and hyphens, and keeps photos as moment links.
+      text: [
+        `# Reflection ${i + 1}`,
+        first!.replaceAll('.', '\\.'),
+        ...rest,
+        i % 5 === 0 ? '![](dayone-moment://P)' : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      tags: i % 3 ? ['supervision', 'work'] : ['work'],
+      starred: i % 50 === 0,
+    };
+  });
+}
+
+interface Measured {
+  entries: number;
+  zipMb: number;
+  readMs: number;
+  importMs: number;
+  loop: { p50: number; p99: number; max: number };
+  calls: number;
+  callP50: number;
+  callMax: number;
+}
+
+async function measure(count: number): Promise<Measured> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'holding-bench-import-'));
+  const dataDir = path.join(dir, 'data');
+  const zip = path.join(dir, 'Day One Export.zip');
+  const bytes = await makeZip({ 'Journal.json': dayOneJson(entries(count)) });
+  await fs.writeFile(zip, bytes);
+  const first = createServices({
+    inProcess: true,
+    dataDir,
+    host: 'browser-shell',
+    version: 'bench',
+    appOrigin: 'holding://app',
+    idleSeconds: () => 0,
+  });
+  await first.vault.create(PASSPHRASE);
+  first.dispose();
+
+  const host = new ServicesHost({
+    workerFile: await workerFile(),
+    dataDir,
+    host: 'browser-shell',
+    version: 'bench',
+    appOrigin: 'holding://app',
+    idleSeconds: () => 0,
+    chooseOpenPath: async () => zip,
+  });
+  const call = async <T>(channel: string, input?: unknown) => value<T>(await host.router(channel, input, SENDER));
+  try {
+    await host.whenReady();
+    await call('vault:unlock', { passphrase: PASSPHRASE });
+    const histogram = monitorEventLoopDelay({ resolution: 10 });
+    const waits: number[] = [];
+    let running = true;
+    const windowCalls = (async () => {
+      while (running) {
+        const asked = performance.now();
+        await call('journal:list', { limit: 20 });
+        waits.push(performance.now() - asked);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    histogram.enable();
+    let started = performance.now();
+    const preview = await call<ImportPreview>('import:chooseFile');
+    const readMs = performance.now() - started;
+    started = performance.now();
+    const record = await call<ImportRecord>('import:run', { id: preview.id });
+    const importMs = performance.now() - started;
+    histogram.disable();
+    running = false;
+    await windowCalls;
+    if (record.added !== count) throw new Error(`imported ${record.added} of ${count}`);
+    const over = (ns: number) => Math.round(Math.max(0, ns / 1e6 - 10) * 10) / 10;
+    return {
+      entries: count,
+      zipMb: Math.round((bytes.length / 1024 / 1024) * 10) / 10,
+      readMs: round(readMs),
+      importMs: round(importMs),
+      loop: { p50: over(histogram.percentile(50)), p99: over(histogram.percentile(99)), max: over(histogram.max) },
+      calls: waits.length,
+      callP50: round(median(waits)),
+      callMax: round(Math.max(...waits)),
+    };
+  } finally {
+    await host.dispose();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+const results: Measured[] = [];
+for (const size of SIZES) {
+  console.log(`${size} entries…`);
+  const measured = await measure(size);
+  console.log(measured);
+  results.push(measured);
+}
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ');
+const cpus = os.cpus();
+const machine = `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, load average at the end ${load}`;
+writeFileSync(path.join(here, 'results', 'import.json'), `${JSON.stringify({ machine, results }, null, 2)}\n`);
+const rows = results.map(
+  (r) =>
+    `| ${r.entries.toLocaleString('en-GB')} | ${r.zipMb} | ${r.readMs} | ${r.importMs} | ${r.loop.p50} | ${r.loop.p99} | ${r.loop.max} | ${r.calls} | ${r.callP50} | ${r.callMax} |`,
+);
+writeFileSync(
+  path.join(here, 'results', 'import.md'),
+  `# Bringing in a Day One export (${machine})
+
+A Day One JSON export (a zip with Journal.json) of entries of about 250 words (bench/entries.ts), each with a
+heading, Day One's escaped full stops, tags, one of four time zones, and a photo link in every fifth. Both
+steps run in the services worker, driven through the app's own worker host and bundle as the window drives
+them: **read** is \`import:chooseFile\` (unzip, parse the JSON, parse each entry's Markdown with micromark,
+clean it through the document allow-list, and count what is already here) and **import** is \`import:run\`
+(the new entries written 200 to a transaction, then their links and the batch's record).
+
+| entries | zip (MB) | read (ms) | import (ms) | main's loop delay p50 (ms) | p99 (ms) | max (ms) | window calls | call wait p50 (ms) | max (ms) |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${rows.join('\n')}
+
+Main's event loop (which in Electron paints the window and takes its input) is sampled every 10 ms; the
+delay is what was over that. Meanwhile the window asks for the journal list every 100 ms; the worker
+answers between the reading's slices (about 30 ms of parsing) and between the import's transactions of 200
+entries. The longest waits come from the steps that are not sliced: Journal.json is decoded and parsed
+in one go (its nesting is checked first, then JSON.parse, which cannot pause), and each slice's
+transaction. Reading is most of the time: micromark with GFM parses about 50–100 KB of Markdown a second
+on this shared machine. The machine was shared with other work while this ran (see the load average above).
+`,
+);

@@ -1,0 +1,127 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { ImportRecord, ImportSourceId, ImportStatus, SkippedItem } from '../../common/import/types';
+
+/** The imports' SQL: batches, and the key each imported entry had in its export. */
+
+interface BatchRow {
+  id: string;
+  source: string;
+  name: string;
+  started_at: string;
+  finished_at: string | null;
+  status: ImportStatus;
+  added: number;
+  already: number;
+  skipped_json: string;
+  undone_at: string | null;
+  kept_on_undo: number | null;
+}
+
+export class ImportRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Which of these keys an earlier import brought in (whether or not the entry is still here). */
+  knownKeys(keys: string[]): Set<string> {
+    const known = new Set<string>();
+    const ask = this.db.prepare('SELECT source_key FROM imported_entries WHERE source_key = ?').pluck();
+    for (const key of keys) if (ask.get(key) !== undefined) known.add(key);
+    return known;
+  }
+
+  /** The entries these keys became, where they are still here. */
+  entryIds(keys: string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    const ask = this.db
+      .prepare('SELECT entry_id FROM imported_entries WHERE source_key = ? AND entry_id IS NOT NULL')
+      .pluck();
+    for (const key of keys) {
+      const id = ask.get(key) as string | undefined;
+      if (id) out.set(key, id);
+    }
+    return out;
+  }
+
+  startBatch(batch: { id: string; source: string; name: string; startedAt: string }): void {
+    this.db
+      .prepare(`INSERT INTO import_batches (id, source, name, started_at, status) VALUES (?, ?, ?, ?, 'importing')`)
+      .run(batch.id, batch.source, batch.name, batch.startedAt);
+  }
+
+  remember(batchId: string, sourceKey: string, entryId: string): void {
+    this.db
+      .prepare('INSERT INTO imported_entries (source_key, batch_id, entry_id, version) VALUES (?, ?, ?, 1)')
+      .run(sourceKey, batchId, entryId);
+  }
+
+  finishBatch(id: string, done: { finishedAt: string; added: number; already: number; skipped: SkippedItem[] }): void {
+    this.db
+      .prepare(
+        `UPDATE import_batches SET status = 'done', finished_at = ?, added = ?, already = ?, skipped_json = ? WHERE id = ?`,
+      )
+      .run(done.finishedAt, done.added, done.already, JSON.stringify(done.skipped), id);
+  }
+
+  /** The entries a batch added that are still here, with whether each has changed since it came in. */
+  batchEntries(batchId: string): { entryId: string; changed: boolean }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT i.entry_id AS entryId, e.version > i.version AS changed FROM imported_entries i
+           JOIN entries e ON e.id = i.entry_id WHERE i.batch_id = ?`,
+      )
+      .all(batchId) as { entryId: string; changed: number }[];
+    return rows.map((r) => ({ entryId: r.entryId, changed: r.changed === 1 }));
+  }
+
+  /** Forgets the keys of a batch's entries that are gone, so importing the export again brings them back. */
+  forgetRemoved(batchId: string, kept: string[]): void {
+    const keep = new Set(kept);
+    const rows = this.db
+      .prepare('SELECT source_key AS key, entry_id AS entryId FROM imported_entries WHERE batch_id = ?')
+      .all(batchId) as { key: string; entryId: string | null }[];
+    const remove = this.db.prepare('DELETE FROM imported_entries WHERE source_key = ?');
+    for (const row of rows) if (!row.entryId || !keep.has(row.entryId)) remove.run(row.key);
+  }
+
+  markUndone(id: string, undoneAt: string, kept: number): void {
+    this.db
+      .prepare(`UPDATE import_batches SET status = 'undone', undone_at = ?, kept_on_undo = ? WHERE id = ?`)
+      .run(undoneAt, kept, id);
+  }
+
+  deleteBatch(id: string): void {
+    this.db.prepare('DELETE FROM import_batches WHERE id = ?').run(id);
+  }
+
+  unfinished(): string[] {
+    return this.db.prepare(`SELECT id FROM import_batches WHERE status = 'importing'`).pluck().all() as string[];
+  }
+
+  batch(id: string): ImportRecord | null {
+    const row = this.db.prepare('SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  records(): ImportRecord[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM import_batches WHERE status <> 'importing' ORDER BY started_at DESC, id`)
+      .all() as BatchRow[];
+    return rows.map(toRecord);
+  }
+}
+
+function toRecord(row: BatchRow): ImportRecord {
+  return {
+    id: row.id,
+    source: row.source as ImportSourceId,
+    sourceName: '',
+    name: row.name,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    status: row.status,
+    added: row.added,
+    alreadyImported: row.already,
+    skipped: JSON.parse(row.skipped_json) as SkippedItem[],
+    undoneAt: row.undone_at,
+    keptOnUndo: row.kept_on_undo,
+  };
+}
