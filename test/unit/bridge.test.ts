@@ -30,6 +30,7 @@ describe('bridge builder', () => {
       'sharing',
       'signs',
       'supervision',
+      'support',
       'templates',
       'twoTruths',
       'vault',
