@@ -28,9 +28,10 @@ export interface ContentsOptions {
   timeZone: string;
 }
 
-const str = (v: Row[string]) => (typeof v === 'string' ? v : '');
-const strOrNull = (v: Row[string]) => (typeof v === 'string' ? v : null);
-const num = (v: Row[string]) => (typeof v === 'number' ? v : 0);
+type Value = Row[string] | undefined;
+const str = (v: Value) => (typeof v === 'string' ? v : '');
+const strOrNull = (v: Value) => (typeof v === 'string' ? v : null);
+const num = (v: Value) => (typeof v === 'number' ? v : 0);
 
 const FLAG_COLUMNS = [
   ['pinned', 'pinned'],

@@ -20,7 +20,7 @@ import type {
 } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { type Options, toMarkdown } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
 import type { DocMark, DocNode } from '../../../common/journal/doc';
 
@@ -190,7 +190,7 @@ function blocksOf(nodes: readonly DocNode[], headingShift: number): BlockContent
   return out;
 }
 
-const MARKDOWN_OPTIONS = {
+const MARKDOWN_OPTIONS: Options = {
   extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])],
   bullet: '-',
   emphasis: '_',
@@ -198,7 +198,7 @@ const MARKDOWN_OPTIONS = {
   fences: true,
   listItemIndent: 'one',
   rule: '-',
-} as const;
+};
 
 /** The mdast tree of a document, its headings moved down by `headingShift` (under a title of its own). */
 export function docToMdast(doc: DocNode, headingShift = 0): Root {
