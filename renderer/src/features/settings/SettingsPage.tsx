@@ -5,6 +5,7 @@ import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import { BackupsSection } from '../backup/BackupsSection';
+import { EverythingSection } from '../export/EverythingSection';
 import { LookOutSection } from './LookOutSection';
 import { settingsKey, useSettings } from './queries';
 import styles from './settings.module.css';
@@ -18,6 +19,7 @@ export function SettingsPage({ onLock, onRestore }: { onLock: () => void; onRest
       <h1 tabIndex={-1}>Settings</h1>
       <LockingSection onLock={onLock} />
       <BackupsSection onRestore={onRestore} />
+      <EverythingSection />
       <LookOutSection />
       <ChangePassphraseSection />
       <AboutSection />
