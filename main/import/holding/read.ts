@@ -242,8 +242,16 @@ function checkEntry(entry: yauzl.Entry): void {
   if (entry.isEncrypted()) throw unsafe();
 }
 
-async function readEntryText(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
-  if (entry.uncompressedSize > MAX_JSON_BYTES) {
+/** The bounds a read keeps to; smaller ones are for tests. */
+export interface ReadLimits {
+  maxEntries: number;
+  maxJsonBytes: number;
+}
+
+const LIMITS: ReadLimits = { maxEntries: MAX_ZIP_ENTRIES, maxJsonBytes: MAX_JSON_BYTES };
+
+async function readEntryText(zip: yauzl.ZipFile, entry: yauzl.Entry, limits: ReadLimits): Promise<string> {
+  if (entry.uncompressedSize > limits.maxJsonBytes) {
     throw new HoldingExportError(
       'too-large',
       'That export is larger than Holding can bring in at once, so nothing was brought in from it.',
@@ -259,7 +267,7 @@ async function readEntryText(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<st
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       // yauzl checks the size as it inflates; this is a second guard that costs nothing.
-      if (bytes > MAX_JSON_BYTES) throw damaged();
+      if (bytes > limits.maxJsonBytes) throw damaged();
       chunks.push(chunk);
     }
   } catch (error) {
@@ -281,10 +289,10 @@ async function readEntryText(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<st
  * Opens a Holding export (.zip) and gives what it holds, checked; changes nothing. Throws HoldingExportError
  * with a plain sentence for anything that is not a whole, well-formed Holding export.
  */
-export async function readHoldingExport(file: string): Promise<HoldingExport> {
+export async function readHoldingExport(file: string, limits: ReadLimits = LIMITS): Promise<HoldingExport> {
   const zip = await openZip(file);
   try {
-    if (zip.entryCount > MAX_ZIP_ENTRIES) {
+    if (zip.entryCount > limits.maxEntries) {
       throw new HoldingExportError(
         'too-many-files',
         'That zip file holds far more files than any Holding export, so nothing was brought in from it.',
@@ -319,11 +327,11 @@ export async function readHoldingExport(file: string): Promise<HoldingExport> {
       });
       if (!entry) break;
       seen += 1;
-      if (seen > MAX_ZIP_ENTRIES) throw new HoldingExportError('too-many-files', 'That zip file holds too many files.');
+      if (seen > limits.maxEntries) throw new HoldingExportError('too-many-files', 'That zip file holds too many files.');
       checkEntry(entry);
       if (entry.fileName === EXPORT_JSON_NAME) {
         if (text !== null) throw malformed('two holding-export.json');
-        text = await readEntryText(zip, entry);
+        text = await readEntryText(zip, entry, limits);
       }
     }
     if (text === null) {
