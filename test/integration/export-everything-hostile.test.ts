@@ -70,7 +70,11 @@ async function realJson(): Promise<{ text: string; value: Record<string, unknown
       ? run.stdout
       : spawnSync(
           '/usr/bin/python3',
-          ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("holding-export.json").decode())', zipPath(folder)],
+          [
+            '-c',
+            'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("holding-export.json").decode())',
+            zipPath(folder),
+          ],
           { encoding: 'utf8' },
         ).stdout;
   return { text, value: JSON.parse(text) as Record<string, unknown> };
@@ -81,13 +85,55 @@ describe.skipIf(!hasPython)('a hostile or damaged Holding export', () => {
     const dir = await tempDir('holding-hostile-');
     const { text } = await realJson();
     const cases: [string, Member[], string, { maxEntries: number; maxJsonBytes: number }?][] = [
-      ['traversal', [{ name: '../evil.txt', data: 'x' }, { name: 'holding-export.json', data: text }], 'unsafe-entry'],
-      ['deep traversal', [{ name: 'entries/../../evil.txt', data: 'x' }, { name: 'holding-export.json', data: text }], 'unsafe-entry'],
-      ['absolute', [{ name: '/tmp/evil.txt', data: 'x' }, { name: 'holding-export.json', data: text }], 'unsafe-entry'],
-      ['backslash', [{ name: '..\\evil.txt', data: 'x' }, { name: 'holding-export.json', data: text }], 'unsafe-entry'],
-      ['symlink', [{ name: 'entries/link', data: '/etc/passwd', symlink: true }, { name: 'holding-export.json', data: text }], 'unsafe-entry'],
+      [
+        'traversal',
+        [
+          { name: '../evil.txt', data: 'x' },
+          { name: 'holding-export.json', data: text },
+        ],
+        'unsafe-entry',
+      ],
+      [
+        'deep traversal',
+        [
+          { name: 'entries/../../evil.txt', data: 'x' },
+          { name: 'holding-export.json', data: text },
+        ],
+        'unsafe-entry',
+      ],
+      [
+        'absolute',
+        [
+          { name: '/tmp/evil.txt', data: 'x' },
+          { name: 'holding-export.json', data: text },
+        ],
+        'unsafe-entry',
+      ],
+      [
+        'backslash',
+        [
+          { name: '..\\evil.txt', data: 'x' },
+          { name: 'holding-export.json', data: text },
+        ],
+        'unsafe-entry',
+      ],
+      [
+        'symlink',
+        [
+          { name: 'entries/link', data: '/etc/passwd', symlink: true },
+          { name: 'holding-export.json', data: text },
+        ],
+        'unsafe-entry',
+      ],
       ['no holding-export.json', [{ name: 'notes/a.md', data: '# A note' }], 'not-holding'],
-      ['two holding-export.json', [{ name: 'holding-export.json', data: text }, { name: 'holding-export.json', data: text }], 'malformed'],
+      [
+        'two holding-export.json',
+        [
+          { name: 'holding-export.json', data: text },
+          { name: 'holding-export.json', data: text },
+        ],
+        'malformed',
+      ],
       [
         'many tiny files',
         Array.from({ length: 300 }, (_, i) => ({ name: `f/${i}.md`, data: '' })),
@@ -119,9 +165,17 @@ describe.skipIf(!hasPython)('a hostile or damaged Holding export', () => {
     const wrongType = { ...value, tables: { ...tables, entries: [{ ...tables['entries']![0], pinned: 'yes' }] } };
     const cases: [string, string | Buffer, string][] = [
       ['nested', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'malformed'],
-      ['nested inside', text.replace('"identity": null', `"identity": ${'['.repeat(5000)}${']'.repeat(5000)}`), 'malformed'],
+      [
+        'nested inside',
+        text.replace('"identity": null', `"identity": ${'['.repeat(5000)}${']'.repeat(5000)}`),
+        'malformed',
+      ],
       ['a member twice', text.replace('"history": true', '"history": true, "history": false'), 'malformed'],
-      ['bad UTF-8', Buffer.concat([Buffer.from(text.slice(0, 50)), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(50))]), 'bad-text'],
+      [
+        'bad UTF-8',
+        Buffer.concat([Buffer.from(text.slice(0, 50)), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(50))]),
+        'bad-text',
+      ],
       ['newer', text.replace('"version": 1', '"version": 2'), 'newer-version'],
       ['a column too many', JSON.stringify(withExtra), 'malformed'],
       ['a wrong type', JSON.stringify(wrongType), 'malformed'],
@@ -155,7 +209,10 @@ describe.skipIf(!hasPython)('a hostile or damaged Holding export', () => {
         },
       ],
     };
-    const hostile = { ...value, tables: { ...tables, entries: [{ ...entry, body_json: JSON.stringify(hostileBody) }] } };
+    const hostile = {
+      ...value,
+      tables: { ...tables, entries: [{ ...entry, body_json: JSON.stringify(hostileBody) }] },
+    };
     const file = path.join(dir, 'hostile.zip');
     craftZip(file, [{ name: 'holding-export.json', data: JSON.stringify(hostile) }]);
     const target = await open();

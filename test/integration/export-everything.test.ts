@@ -165,7 +165,11 @@ describe('export everything', () => {
     expect(files.get('supervision/hours.csv')!.toString('utf8')).toContain('2026-10');
 
     // The identity's secret keys: not as bytes, hex or base64, in any file.
-    const secrets = sam.vault.db().prepare('SELECT encryption_secret, signing_secret FROM identity').raw().get() as Buffer[];
+    const secrets = sam.vault
+      .db()
+      .prepare('SELECT encryption_secret, signing_secret FROM identity')
+      .raw()
+      .get() as Buffer[];
     expect(secrets).toHaveLength(2);
     const everything = Buffer.concat([...files.values(), readFileSync(file)]);
     for (const secret of secrets) {

@@ -25,7 +25,11 @@ export async function richJournal(open: Opener) {
   const imported = await importAt(ama, files, shared.file);
   if (imported.kind !== 'share') throw new Error('expected a share');
   const received = await call<{ items: { ref: string }[] }>(ama, 'sharing:receivedShare', { id: imported.share.id });
-  await call(ama, 'sharing:saveComment', { shareId: imported.share.id, ref: received.items[0]!.ref, body: 'Well done.' });
+  await call(ama, 'sharing:saveComment', {
+    shareId: imported.share.id,
+    ref: received.items[0]!.ref,
+    body: 'Well done.',
+  });
   await call(ama, 'sharing:saveComment', { shareId: imported.share.id, ref: null, body: 'Thank you for this.' });
   const feedback = await call<{ path: string }>(ama, 'sharing:sendFeedback', { shareId: imported.share.id });
   await importAt(sam, files, feedback.path);
@@ -68,7 +72,10 @@ export async function richJournal(open: Opener) {
   // A revision for certain: emptying an entry keeps what it held.
   const emptied = sam.journal.create({ title: 'Emptied' });
   const emptiedSave = { ...emptied, body: { type: 'doc', content: [] }, tags: [] };
-  sam.journal.save({ ...emptiedSave, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Gone soon' }] }] } });
+  sam.journal.save({
+    ...emptiedSave,
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Gone soon' }] }] },
+  });
   sam.journal.save(emptiedSave);
   const trashed = sam.journal.create({ title: 'Not this one' });
   sam.journal.trash(trashed.id);
@@ -100,7 +107,9 @@ export function comparableHashes(db: Database): Record<string, string> {
   for (const [table, hash] of Object.entries(all)) if (!NOT_COMPARED.has(table)) out[table] = hash;
   out['settings (exported keys)'] = JSON.stringify(
     db
-      .prepare(`SELECT key, value FROM settings WHERE key IN (${EXPORTED_SETTINGS.map(() => '?').join(', ')}) ORDER BY key`)
+      .prepare(
+        `SELECT key, value FROM settings WHERE key IN (${EXPORTED_SETTINGS.map(() => '?').join(', ')}) ORDER BY key`,
+      )
       .all(...EXPORTED_SETTINGS),
   );
   return out;

@@ -69,18 +69,47 @@ const CASES: { name: string; front: EntryFrontMatter; body: DocNode }[] = [
     }),
     body: doc(
       h(1, text('What happened')),
-      p(text('It was '), text('hard', 'bold'), text(' and '), text('quiet', 'italic'), text(', and '), text('both', 'bold', 'italic'), text('.')),
+      p(
+        text('It was '),
+        text('hard', 'bold'),
+        text(' and '),
+        text('quiet', 'italic'),
+        text(', and '),
+        text('both', 'bold', 'italic'),
+        text('.'),
+      ),
       h(2, text('What I felt')),
-      p(text('Struck out', 'strike'), text(' and '), text('underlined', 'underline'), text(' and '), text('marked', 'highlight'), text(' and '), text('code()', 'code'), text('.')),
+      p(
+        text('Struck out', 'strike'),
+        text(' and '),
+        text('underlined', 'underline'),
+        text(' and '),
+        text('marked', 'highlight'),
+        text(' and '),
+        text('code()', 'code'),
+        text('.'),
+      ),
       h(3, text('Afterwards')),
-      p(text('A link to '), text('the guidance', { type: 'link', href: 'https://example.org/guide_(2026)?a=1&b=2' }), text(' and an '), text('e-mail', { type: 'link', href: 'mailto:me@example.org' }), text('.')),
+      p(
+        text('A link to '),
+        text('the guidance', { type: 'link', href: 'https://example.org/guide_(2026)?a=1&b=2' }),
+        text(' and an '),
+        text('e-mail', { type: 'link', href: 'mailto:me@example.org' }),
+        text('.'),
+      ),
     ),
   },
   {
     name: 'lists-and-tasks',
     front: front('e2', 'Lists', { template: { id: 'builtin:after-session', name: 'After a session' } }),
     body: doc(
-      { type: 'bulletList', content: [item(p(text('one'))), item(p(text('two')), { type: 'bulletList', content: [item(p(text('nested')))] })] },
+      {
+        type: 'bulletList',
+        content: [
+          item(p(text('one'))),
+          item(p(text('two')), { type: 'bulletList', content: [item(p(text('nested')))] }),
+        ],
+      },
       { type: 'orderedList', attrs: { start: 3 }, content: [item(p(text('third'))), item(p(text('fourth')))] },
       { type: 'taskList', content: [task(true, p(text('Book leave'))), task(false, p(text('Ring Sam back')))] },
       { type: 'blockquote', content: [p(text('Quoted words,')), p(text('in two paragraphs.'))] },
@@ -95,8 +124,14 @@ const CASES: { name: string; front: EntryFrontMatter; body: DocNode }[] = [
     body: doc({
       type: 'table',
       content: [
-        { type: 'tableRow', content: [cell('tableHeader', p(text('Day'))), cell('tableHeader', p(text('What | why')))] },
-        { type: 'tableRow', content: [cell('tableCell', p(text('Monday', 'bold'))), cell('tableCell', p(text('Two')), p(text('lines')))] },
+        {
+          type: 'tableRow',
+          content: [cell('tableHeader', p(text('Day'))), cell('tableHeader', p(text('What | why')))],
+        },
+        {
+          type: 'tableRow',
+          content: [cell('tableCell', p(text('Monday', 'bold'))), cell('tableCell', p(text('Two')), p(text('lines')))],
+        },
         { type: 'tableRow', content: [cell('tableCell', p(text('Tuesday'))), cell('tableCell')] },
       ],
     }),
@@ -129,8 +164,24 @@ const CASES: { name: string; front: EntryFrontMatter; body: DocNode }[] = [
   },
   {
     name: 'two-truths',
-    front: { ...front('e7', 'I am good at this work, and yet I doubt myself', { flags: ['contains-client-material'] }), kind: 'two-truths', prompt: 'builtin:help-1', links: [{ id: 'e1', title: 'A session that stayed with me', file: '../../2026/11/2026-11-13 A session that stayed with me.md' }] },
-    body: doc(h(2, text('One truth')), p(text('I am good at this work')), h(2, text('And yet')), p(text('I doubt myself'))),
+    front: {
+      ...front('e7', 'I am good at this work, and yet I doubt myself', { flags: ['contains-client-material'] }),
+      kind: 'two-truths',
+      prompt: 'builtin:help-1',
+      links: [
+        {
+          id: 'e1',
+          title: 'A session that stayed with me',
+          file: '../../2026/11/2026-11-13 A session that stayed with me.md',
+        },
+      ],
+    },
+    body: doc(
+      h(2, text('One truth')),
+      p(text('I am good at this work')),
+      h(2, text('And yet')),
+      p(text('I doubt myself')),
+    ),
   },
 ];
 
@@ -147,7 +198,8 @@ function normalise(node: Nodes): unknown {
     for (const child of node.children as Nodes[]) {
       const last = children[children.length - 1];
       // Neighbouring text is one text to a reader.
-      if (child.type === 'text' && last?.type === 'text') children[children.length - 1] = { ...last, value: last.value + child.value };
+      if (child.type === 'text' && last?.type === 'text')
+        children[children.length - 1] = { ...last, value: last.value + child.value };
       else children.push(child);
     }
     out['children'] = children.map(normalise);
@@ -214,11 +266,19 @@ describe('the table list', () => {
         expect(!column.notnull && !column.pk, `${spec.name}.${column.name} nullable`).toBe(want.nullable);
       }
       // The key is the primary key, or (for entries, whose primary key is the search index's number) a unique one.
-      const key = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
-      const unique = (db.prepare('SELECT name FROM pragma_index_list(?) WHERE "unique" = 1').pluck().all(spec.name) as string[]).map(
+      const key = columns
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => c.name);
+      const unique = (
+        db.prepare('SELECT name FROM pragma_index_list(?) WHERE "unique" = 1').pluck().all(spec.name) as string[]
+      ).map(
         (index) => db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').pluck().all(index) as string[],
       );
-      expect([key, ...unique].map((k) => k.join(',')), `${spec.name} key`).toContain(spec.key.join(','));
+      expect(
+        [key, ...unique].map((k) => k.join(',')),
+        `${spec.name} key`,
+      ).toContain(spec.key.join(','));
     }
     db.close();
   });

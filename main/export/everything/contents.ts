@@ -296,7 +296,10 @@ export function* exportFiles(rows: JournalRows, options: ContentsOptions): Gener
       if (value)
         signs.push({
           type: 'paragraph',
-          children: [{ type: 'strong', children: [{ type: 'text', value: `${label}:` }] }, { type: 'text', value: ` ${value}` }],
+          children: [
+            { type: 'strong', children: [{ type: 'text', value: `${label}:` }] },
+            { type: 'text', value: ` ${value}` },
+          ],
         });
     }
   }
@@ -396,7 +399,10 @@ export function* exportFiles(rows: JournalRows, options: ContentsOptions): Gener
   };
   yield {
     name: 'sharing/shares-received.csv',
-    data: table(t('shares_received'), columnsOf('shares_received').filter((c) => c !== 'payload')),
+    data: table(
+      t('shares_received'),
+      columnsOf('shares_received').filter((c) => c !== 'payload'),
+    ),
   };
   yield plainTable('share_comments', 'sharing/share-comments.csv');
 

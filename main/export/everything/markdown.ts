@@ -167,14 +167,12 @@ function blocksOf(nodes: readonly DocNode[], headingShift: number): BlockContent
           type: 'list',
           ordered: node.type === 'orderedList',
           spread: false,
-          children: (node.content ?? []).map(
-            (item): ListItem => ({
-              type: 'listItem',
-              spread: false,
-              checked: node.type === 'taskList' ? item.attrs?.['checked'] === true : null,
-              children: blocksOf(item.content ?? [], headingShift),
-            }),
-          ),
+          children: (node.content ?? []).map((item): ListItem => ({
+            type: 'listItem',
+            spread: false,
+            checked: node.type === 'taskList' ? item.attrs?.['checked'] === true : null,
+            children: blocksOf(item.content ?? [], headingShift),
+          })),
         };
         if (list.ordered) list.start = Number.isInteger(start) && start >= 0 ? start : 1;
         out.push(list);
@@ -237,7 +235,8 @@ export function frontMatterYaml(front: EntryFrontMatter): string {
 export function entryMarkdown(front: EntryFrontMatter, body: DocNode): string {
   const tree = docToMdast(body, 1);
   const children: RootContent[] = [{ type: 'yaml', value: frontMatterYaml(front) }];
-  if (front.title.trim()) children.push({ type: 'heading', depth: 1, children: [{ type: 'text', value: front.title }] });
+  if (front.title.trim())
+    children.push({ type: 'heading', depth: 1, children: [{ type: 'text', value: front.title }] });
   children.push(...tree.children);
   return mdastToMarkdown({ type: 'root', children });
 }

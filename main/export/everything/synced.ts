@@ -10,7 +10,9 @@ export function syncedService(folder: string): SyncedService | null {
   const has = (test: (part: string) => boolean) => parts.some(test);
   if (has((p) => p === 'dropbox' || p.startsWith('dropbox (') || p.startsWith('dropbox-'))) return 'Dropbox';
   if (has((p) => p === 'onedrive' || p.startsWith('onedrive - ') || p.startsWith('onedrive-'))) return 'OneDrive';
-  if (has((p) => p === 'icloud drive' || p === 'mobile documents' || p === 'com~apple~clouddocs' || p === 'iclouddrive'))
+  if (
+    has((p) => p === 'icloud drive' || p === 'mobile documents' || p === 'com~apple~clouddocs' || p === 'iclouddrive')
+  )
     return 'iCloud Drive';
   if (has((p) => p === 'google drive' || p === 'googledrive' || p.startsWith('googledrive-') || p === 'my drive'))
     return 'Google Drive';

@@ -152,7 +152,7 @@ export function applyHoldingExport(db: Database, data: HoldingExport, options: A
         let row = original;
         // Rows belonging to something already here (or not brought in) are its, and left as they are.
         const belongs = parent && !addedKeys.get(parent.table)!.has(JSON.stringify([row[parent.column]]));
-                if (
+        if (
           belongs ||
           (!numbered && exists.get(...spec.key.map((k) => row[k])) !== undefined) ||
           uniques.some((statement, i) => statement.get(row[UNIQUE[spec.name]![i]!]) !== undefined)

@@ -327,7 +327,8 @@ export async function readHoldingExport(file: string, limits: ReadLimits = LIMIT
       });
       if (!entry) break;
       seen += 1;
-      if (seen > limits.maxEntries) throw new HoldingExportError('too-many-files', 'That zip file holds too many files.');
+      if (seen > limits.maxEntries)
+        throw new HoldingExportError('too-many-files', 'That zip file holds too many files.');
       checkEntry(entry);
       if (entry.fileName === EXPORT_JSON_NAME) {
         if (text !== null) throw malformed('two holding-export.json');

@@ -74,24 +74,19 @@ export function EverythingSection() {
         Export everything
       </h2>
       <p className={settingsStyles.muted}>
-        Takes everything you have written in Holding out as ordinary files in one zip: each entry as a Markdown file
-        and a web page, your check-ins, supervision records and hours as spreadsheets, and one file that can bring it
-        all back into Holding. It is yours to keep, or to take to another program.
+        Takes everything you have written in Holding out as ordinary files in one zip: each entry as a Markdown file and
+        a web page, your check-ins, supervision records and hours as spreadsheets, and one file that can bring it all
+        back into Holding. It is yours to keep, or to take to another program.
       </p>
       <div className={styles.warning} role="note" aria-label="Before you export">
         <p>
-          <strong>These files are not encrypted.</strong> Anyone who can open the folder you save them in can read
-          every word. Please choose somewhere only you can reach, such as a drive you keep safe, and delete the file
-          when you no longer need it.
+          <strong>These files are not encrypted.</strong> Anyone who can open the folder you save them in can read every
+          word. Please choose somewhere only you can reach, such as a drive you keep safe, and delete the file when you
+          no longer need it.
         </p>
       </div>
       <label className={styles.choice}>
-        <input
-          type="checkbox"
-          checked={history}
-          disabled={busy}
-          onChange={(e) => setHistory(e.target.checked)}
-        />
+        <input type="checkbox" checked={history} disabled={busy} onChange={(e) => setHistory(e.target.checked)} />
         <span>Include earlier versions of entries (their history)</span>
       </label>
       {chosen ? (

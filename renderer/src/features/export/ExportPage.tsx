@@ -71,8 +71,8 @@ export function ExportPage() {
       <ExportedBefore />
       <aside className={styles.everything} aria-label="Your whole journal">
         <p>
-          Looking to take your whole journal out, to keep or to move to another program? That is a different export,
-          in Settings.
+          Looking to take your whole journal out, to keep or to move to another program? That is a different export, in
+          Settings.
         </p>
         <Button
           variant="secondary"
