@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
+import { LockedError } from '../../common/errors';
 import { exportEverything } from '../../main/export/everything/make';
 import { applyHoldingExport } from '../../main/import/holding/apply';
 import { readHoldingExport } from '../../main/import/holding/read';
@@ -196,6 +197,20 @@ describe('export everything', () => {
     await expect(
       exportEverything(sam.vault, zipPath(folder), { history: true, appVersion: '1', task }),
     ).rejects.toBeInstanceOf(CancelledError);
+    expect(readdirSync(folder)).toEqual([]);
+  }, 120_000);
+
+  it('stops when Holding locks part-way, leaving nothing in the folder', async () => {
+    const { sam } = await richJournal(open);
+    const folder = await tempDir('holding-everything-');
+    const hooks = {
+      beforeFile: (_name: string, index: number) => {
+        if (index === 3) sam.vault.lock('manual');
+      },
+    };
+    await expect(
+      exportEverything(sam.vault, zipPath(folder), { history: true, appVersion: '1', hooks }),
+    ).rejects.toBeInstanceOf(LockedError);
     expect(readdirSync(folder)).toEqual([]);
   }, 120_000);
 
