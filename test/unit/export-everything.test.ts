@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { Nodes, Root } from 'mdast';
+import type { Heading, Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -232,7 +232,7 @@ describe('entries as Markdown', () => {
       expect(readFront).toEqual(JSON.parse(JSON.stringify(c.front)));
       const written = docToMdast(c.body, 1);
       const title = c.front.title.trim()
-        ? [{ type: 'heading', depth: 1, children: [{ type: 'text', value: c.front.title }] } as const]
+        ? [{ type: 'heading', depth: 1, children: [{ type: 'text', value: c.front.title }] } satisfies Heading]
         : [];
       expect(normalise(body)).toEqual(normalise({ type: 'root', children: [...title, ...written.children] }));
     });
