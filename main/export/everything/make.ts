@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ZipFile } from 'yazl';
 import { AppError, LockedError } from '../../../common/errors';
@@ -112,32 +113,48 @@ export async function exportEverything(
     const stream = out;
     // The stream leaves the file open (it is fsynced before it is closed), so it never emits 'close': its
     // end is 'finish'.
+    let fail: (error: unknown) => void = () => undefined;
     const written = new Promise<void>((resolve, reject) => {
+      fail = reject;
       stream.on('finish', resolve);
       stream.on('error', reject);
+      zip.on('error', reject);
       zip.outputStream.on('error', reject);
     });
     written.catch(() => undefined);
     zip.outputStream.pipe(stream);
 
-    let files = 0;
-    const mtime = exportedAt;
-    for (const file of exportFiles(rows, {
+    // Each file is made only when the zip is ready for it, and the next while this one is compressed and
+    // written: at most two files' text in memory beside the rows, and the zip writes no faster than the disk.
+    const files = exportFiles(rows, {
       exportedAt,
       appVersion: options.appVersion,
       history: options.history,
       timeZone: options.timeZone ?? localTimeZone(),
-    })) {
-      await hooks?.beforeFile?.(file.name, files);
-      const data = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : Buffer.from(file.data);
-      zip.addBuffer(data, file.name, { mtime, mode: 0o100600, compress: true });
-      files += 1;
-      // Lets the zip write what it has (and the worker answer the window) between files.
-      await new Promise((resolve) => setImmediate(resolve));
-      stillWanted();
-      task?.progress(Math.min(files, total - 1), total);
-    }
-    zip.end();
+    });
+    let count = 0;
+    const addNext = () => {
+      const step = files.next();
+      if (step.done) {
+        zip.end();
+        return;
+      }
+      const file = step.value;
+      const index = count++;
+      zip.addReadStreamLazy(file.name, { mtime: exportedAt, mode: 0o100600, compress: true }, (give) => {
+        void (async () => {
+          await hooks?.beforeFile?.(file.name, index);
+          // The worker answers the window between files.
+          await new Promise((resolve) => setImmediate(resolve));
+          stillWanted();
+          task?.progress(Math.min(index + 1, total - 1), total);
+          const data = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : Buffer.from(file.data);
+          give(null, Readable.from([data], { objectMode: false }));
+          addNext();
+        })().catch(fail);
+      });
+    };
+    addNext();
     try {
       await written;
       await handle.sync();
@@ -158,7 +175,7 @@ export async function exportEverything(
       throw cannotWrite(error);
     }
     task?.progress(total, total);
-    return { fileName: path.basename(target), bytes: size, entries, files };
+    return { fileName: path.basename(target), bytes: size, entries, files: count };
   } finally {
     if (!placed) {
       zip.outputStream.unpipe();
