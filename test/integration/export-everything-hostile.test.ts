@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { exportEverything } from '../../main/export/everything/make';
 import { applyHoldingExport } from '../../main/import/holding/apply';
 import { HoldingExportError, readHoldingExport } from '../../main/import/holding/read';
-import { entryWith } from '../e2e/backup-page';
-import { comparableHashes, hasPython, zipPath } from '../support/everything-fixture';
+import { comparableHashes, entryWith, hasPython, zipPath } from '../support/everything-fixture';
 import { tempDir } from '../support/temp';
 import { servicesPerTest } from '../support/vault';
 

@@ -4,7 +4,7 @@
  * supervision records, sharing, and revisions when chosen); applying it again adds nothing.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { readHoldingExport } from '../../main/import/holding/read';
 import { CancelledError } from '../../main/ipc/tasks';
 import {
   comparableHashes,
+  entryWith,
   expectRowsEverywhere,
   hasPython,
   hasUnzip,
@@ -22,6 +23,7 @@ import {
   richJournal,
   zipPath,
 } from '../support/everything-fixture';
+import { call, refused } from '../support/sharing-fixture';
 import { tempDir } from '../support/temp';
 import { servicesPerTest } from '../support/vault';
 
@@ -198,6 +200,36 @@ describe('export everything', () => {
       exportEverything(sam.vault, zipPath(folder), { history: true, appVersion: '1', task }),
     ).rejects.toBeInstanceOf(CancelledError);
     expect(readdirSync(folder)).toEqual([]);
+  }, 120_000);
+
+  it('goes through IPC: the save dialog in main, the file named by an id, a synced folder recognised, never a path from the window', async () => {
+    const folder = await tempDir('holding-everything-');
+    const dropbox = path.join(folder, 'Dropbox');
+    mkdirSync(dropbox);
+    let where = folder;
+    const s = await open({ chooseSavePath: async (name) => path.join(where, name) });
+    entryWith(s, 'One entry', 'Its words.');
+    const chosen = await call<{ id: string; fileName: string; folder: string; synced: string | null }>(
+      s,
+      'export:chooseEverythingFile',
+    );
+    expect(chosen.fileName).toMatch(/^Holding export \d{4}-\d{2}-\d{2}\.zip$/);
+    expect(chosen).toMatchObject({ folder, synced: null });
+    const done = await call<{ fileName: string; entries: number; bytes: number }>(s, 'export:everything', {
+      file: chosen.id,
+      history: false,
+    });
+    expect(done).toMatchObject({ fileName: chosen.fileName, entries: 1 });
+    expect(readdirSync(folder)).toContain(chosen.fileName);
+
+    where = dropbox;
+    const synced = await call<{ synced: string | null }>(s, 'export:chooseEverythingFile');
+    expect(synced.synced).toBe('Dropbox');
+    expect(
+      await refused(s, 'export:everything', { file: '00000000-0000-4000-8000-000000000000', history: false }),
+    ).toBe('Please choose where to save the export again.');
+    await refused(s, 'export:everything', { file: path.join(folder, 'x.zip'), history: false });
+    expect(readdirSync(dropbox)).toEqual([]);
   }, 120_000);
 
   it('stops when Holding locks part-way, leaving nothing in the folder', async () => {

@@ -15,6 +15,17 @@ import type { TestServices } from './vault';
 import type { ServicesOptions } from '../../main/app';
 import { EXPORTED_SETTINGS } from '../../main/export/everything/tables';
 
+/** An entry with a title and one paragraph, written straight into the journal. */
+export function entryWith(services: TestServices, title: string, text: string): string {
+  const entry = services.journal.create({ title });
+  services.journal.save({
+    ...entry,
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+    tags: [],
+  });
+  return entry.id;
+}
+
 type Opener = (extra?: Partial<ServicesOptions>) => Promise<TestServices>;
 
 /** Sam's journal, full; Ama is the supervisor who sent feedback (and shared nothing back). */
