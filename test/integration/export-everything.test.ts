@@ -74,6 +74,9 @@ describe('export everything', () => {
       const empty = await open();
       const first = applyHoldingExport(empty.vault.db(), data);
       expect(first.added['entries']).toBe(data.tables['entries']!.length);
+      expect(first.addedKeys['entries']!.map(([id]) => id).sort()).toEqual(
+        data.tables['entries']!.map((e) => e['id']).sort(),
+      );
       expect(comparableHashes(empty.vault.db())).toEqual(comparableHashes(who.vault.db()));
 
       const again = applyHoldingExport(empty.vault.db(), data);

@@ -21,7 +21,7 @@ import {
   twoTruthsText,
 } from '../../../common/two-truths/two-truths';
 import { TABLES, type TableSpec } from '../../export/everything/tables';
-import type { HoldingExport, ImportRow } from './read';
+import type { HoldingExport, ImportRow, ImportValue } from './read';
 
 export interface ApplyOptions {
   /** Whether to bring in the revision history the export holds (default: yes, when it holds it). */
@@ -33,6 +33,11 @@ export interface ApplyResult {
   added: Record<string, number>;
   /** Rows left out because they (or what they belong to) were already in the journal, by table. */
   alreadyHere: Record<string, number>;
+  /**
+   * The key of each row added, by table, as its key columns' values in TABLES order (an own number as it
+   * was in the export): what a batch record needs to take the import back out.
+   */
+  addedKeys: Record<string, ImportValue[][]>;
 }
 
 /** The row each table's rows belong to: added only when that row is added now. */
@@ -178,5 +183,7 @@ export function applyHoldingExport(db: Database, data: HoldingExport, options: A
     // Foreign keys are checked as each row goes in; a row pointing at something missing has stopped it.
   });
   run();
-  return { added, alreadyHere };
+  const keys: Record<string, ImportValue[][]> = {};
+  for (const [table, set] of addedKeys) keys[table] = [...set].map((key) => JSON.parse(key) as ImportValue[]);
+  return { added, alreadyHere, addedKeys: keys };
 }
