@@ -8,6 +8,7 @@ import type { Result } from '../common/result';
 import { CheckinService } from './checkins/checkins';
 import { ExportService, type PdfRenderer } from './export/export';
 import { ImportService } from './import/service';
+import { EverythingExportService } from './export/everything/service';
 import { type Dialogs, Files } from './ipc/files';
 import { RendererFlush } from './ipc/flush';
 import type { ServiceSet } from './ipc/handlers/context';
@@ -92,6 +93,7 @@ export function createServices(options: ServicesOptions): Services {
   const checkins = new CheckinService(vault);
   const supervision = new SupervisionService(vault);
   const exports = new ExportService(vault, { journal, supervision, checkins, settings });
+  const everything = new EverythingExportService(vault, { appVersion: options.version });
   const identity = new IdentityService(vault);
   const sharing = new SharingService(vault, identity);
   // A restore over an open journal lets the window save what is being typed before it is set aside.
@@ -119,6 +121,7 @@ export function createServices(options: ServicesOptions): Services {
     checkins,
     supervision,
     exports,
+    everything,
     identity,
     sharing,
     backups,

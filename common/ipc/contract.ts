@@ -20,6 +20,7 @@ import {
   type SupportView,
 } from '../support/services';
 import { MAX_TERM_LENGTH, MAX_TERMS } from '../deid/lists';
+import type { ChosenExportFile, EverythingExported } from '../export/everything';
 import {
   EXPORT_FORMATS,
   type ExportCheck,
@@ -550,6 +551,16 @@ export const contract = {
     output: output<{ path: string | null; record: ExportRecord | null }>(),
   },
   'export:records': { input: none, output: output<ExportRecord[]>() },
+  /** "Export everything": asks where to save the zip (the system's save dialog); null if the person cancelled. */
+  'export:chooseEverythingFile': { input: none, output: output<ChosenExportFile | null>() },
+  /**
+   * Writes the whole journal, unencrypted, to the chosen file, with the revision history when asked (long:
+   * app:progress, stopped by app:cancel). The window names the file by the id main gave it, never by path.
+   */
+  'export:everything': {
+    input: z.object({ file: z.uuid(), history: z.boolean() }).strict(),
+    output: output<EverythingExported>(),
+  },
   /** This vault's identity card, or null until the person makes one. */
   'sharing:identity': { input: none, output: output<IdentityView | null>() },
   /** Makes the identity the first time (new keys); afterwards changes the name and role on the card. */

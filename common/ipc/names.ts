@@ -71,6 +71,8 @@ export const CHANNELS = [
   'export:preview',
   'export:save',
   'export:records',
+  'export:chooseEverythingFile',
+  'export:everything',
   'sharing:identity',
   'sharing:saveIdentity',
   'sharing:saveCard',

@@ -26,14 +26,24 @@ export interface HoursMonth {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A time zone the machine knows, or UTC: an unknown name in old data must not stop the log. */
+const knownZones = new Map<string, string>();
+
+/**
+ * A time zone the machine knows, or UTC: an unknown name in old data must not stop the log. Remembered,
+ * since making a formatter to find out costs far more than the rest (an export of everything asks per row).
+ */
 export function safeTimeZone(zone: string): string {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+      known = zone;
+    } catch {
+      known = 'UTC';
+    }
+    if (knownZones.size < 1000) knownZones.set(zone, known);
   }
+  return known;
 }
 
 /** The month (YYYY-MM) an instant falls in, on the calendar of `timeZone`. */
@@ -63,13 +73,16 @@ export function monthName(month: string): string {
 }
 
 /** The day (YYYY-MM-DD) an instant falls on, on the calendar of `timeZone`. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function dayOf(startsAt: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: safeTimeZone(timeZone),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(startsAt));
+  const zone = safeTimeZone(timeZone);
+  let format = dayFormatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(zone, format);
+  }
+  const parts = format.formatToParts(new Date(startsAt));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../fs/atomic';
 import { readCapped } from '../fs/read-capped';
 import type { Vault } from '../vault/vault';
 
-export type FileKind = ExportFormat | 'csv' | 'card' | 'bundle' | 'backup' | 'import';
+export type FileKind = ExportFormat | 'csv' | 'card' | 'bundle' | 'backup' | 'import' | 'zip';
 
 /** What a folder is chosen for: the dialog's words differ. */
 export type FolderPurpose = 'backup' | 'import';
@@ -22,6 +22,7 @@ export const FILE_FILTERS: Record<FileKind, FileFilter> = {
   bundle: { name: 'Holding share or feedback', extensions: [SHARE_EXTENSION] },
   backup: { name: 'Holding backup', extensions: [BACKUP_EXTENSION] },
   import: { name: 'Another journal’s export', extensions: ['zip', 'json', 'txt', 'md', 'markdown'] },
+  zip: { name: 'Zip archive', extensions: ['zip'] },
   pdf: { name: FORMAT_NAMES.pdf, extensions: [FORMAT_EXTENSIONS.pdf] },
   markdown: { name: FORMAT_NAMES.markdown, extensions: [FORMAT_EXTENSIONS.markdown] },
   docx: { name: FORMAT_NAMES.docx, extensions: [FORMAT_EXTENSIONS.docx] },
@@ -119,6 +120,16 @@ export class Files {
       throw new AppError('LOCKED', 'Holding locked while you were choosing a folder, so nothing was changed.');
     }
     return chosen;
+  }
+
+  /** Asks where to save (the save dialog) and nothing more: for work that writes the file itself. */
+  async savePath(suggestedName: string, kind: FileKind): Promise<string | null> {
+    if (!this.dialogs.chooseSavePath) throw new AppError('INVALID_INPUT', 'Saving files is not available here.');
+    const target = await this.dialogs.chooseSavePath(suggestedName, FILE_FILTERS[kind]);
+    if (target && !this.vault.isUnlocked()) {
+      throw new AppError('LOCKED', 'Holding locked while you were choosing where to save, so nothing was written.');
+    }
+    return target;
   }
 
   /** Asks where (the save dialog), then writes the file whole or not at all. Null: the person cancelled. */

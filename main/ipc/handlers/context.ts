@@ -4,6 +4,7 @@ import type { BackupService } from '../../backup/service';
 import type { CheckinService } from '../../checkins/checkins';
 import type { ExportService, PdfRenderer } from '../../export/export';
 import type { ImportService } from '../../import/service';
+import type { EverythingExportService } from '../../export/everything/service';
 import type { JournalService } from '../../journal/journal';
 import type { TemplateService } from '../../journal/templates';
 import type { SettingsService } from '../../settings/settings';
@@ -26,6 +27,8 @@ export interface ServiceSet {
   checkins: CheckinService;
   supervision: SupervisionService;
   exports: ExportService;
+  /** "Export everything": the whole journal as one zip of open formats. */
+  everything: EverythingExportService;
   identity: IdentityService;
   sharing: SharingService;
   backups: BackupService;

@@ -6,6 +6,7 @@ import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import { BackupsSection } from '../backup/BackupsSection';
 import { ImportSection } from '../import/ImportSection';
+import { EverythingSection } from '../export/EverythingSection';
 import { LookOutSection } from './LookOutSection';
 import { HIDE_SHORTCUT } from '../../ui/Curtain';
 import { settingsKey, useSettings } from './queries';
@@ -23,6 +24,7 @@ export function SettingsPage({ onLock, onRestore }: { onLock: () => void; onRest
       <OnScreenSection />
       <BackupsSection onRestore={onRestore} />
       <ImportSection />
+      <EverythingSection />
       <LookOutSection />
       <ChangePassphraseSection />
       <AboutSection />

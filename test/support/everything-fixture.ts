@@ -1,0 +1,155 @@
+/**
+ * A journal with something in every table "Export everything" writes (entries of both kinds with history,
+ * tags, links, a template, the trash, check-ins and signs, supervision with agenda, session items and
+ * actions, an identity and a contact, a share sent and its feedback back, a share received), and the way
+ * to compare two journals table by table.
+ */
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { expect } from 'vitest';
+import { fillJournal, tableHashes } from './children/backup-fixture';
+import { call, importAt, shareFromSam, twoPeople } from './sharing-fixture';
+import { agendaItem, CONTRACT } from './supervision-fixture';
+import type { TestServices } from './vault';
+import type { ServicesOptions } from '../../main/app';
+import { EXPORTED_SETTINGS } from '../../main/export/everything/tables';
+
+/** An entry with a title and one paragraph, written straight into the journal. */
+export function entryWith(services: TestServices, title: string, text: string): string {
+  const entry = services.journal.create({ title });
+  services.journal.save({
+    ...entry,
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+    tags: [],
+  });
+  return entry.id;
+}
+
+type Opener = (extra?: Partial<ServicesOptions>) => Promise<TestServices>;
+
+/** Sam's journal, full; Ama is the supervisor who sent feedback (and shared nothing back). */
+export async function richJournal(open: Opener) {
+  const people = await twoPeople(open);
+  const { sam, ama, files } = people;
+  const shared = await shareFromSam(people);
+  const imported = await importAt(ama, files, shared.file);
+  if (imported.kind !== 'share') throw new Error('expected a share');
+  const received = await call<{ items: { ref: string }[] }>(ama, 'sharing:receivedShare', { id: imported.share.id });
+  await call(ama, 'sharing:saveComment', {
+    shareId: imported.share.id,
+    ref: received.items[0]!.ref,
+    body: 'Well done.',
+  });
+  await call(ama, 'sharing:saveComment', { shareId: imported.share.id, ref: null, body: 'Thank you for this.' });
+  const feedback = await call<{ path: string }>(ama, 'sharing:sendFeedback', { shareId: imported.share.id });
+  await importAt(sam, files, feedback.path);
+  // A record of an export for supervision.
+  await call(sam, 'export:save', {
+    selection: shared.selection,
+    resolutions: shared.resolutions,
+    fingerprint: shared.fingerprint,
+    format: 'markdown',
+  });
+
+  fillJournal(sam, 6);
+  const pair = sam.journal.createTwoTruths({ prompt: null });
+  sam.journal.saveTwoTruths({
+    id: pair.id,
+    fields: {
+      truthA: 'I am good at this work',
+      contextA: 'Years of it.\nAnd people say so.',
+      truthB: 'I doubt myself every week',
+      contextB: '',
+      honouring: 'Both can be so.',
+      promptId: null,
+    },
+    eventDate: '2026-11-30',
+    tags: ['doubt'],
+    bringToSupervision: true,
+    containsClientMaterial: false,
+    pinned: false,
+  });
+  const template = sam.templates.save({
+    name: 'After a hard session',
+    description: 'For the days that stay with me',
+    sections: [
+      { heading: 'What happened', prompt: 'Just the facts' },
+      { heading: 'What I felt', prompt: '' },
+    ],
+  });
+  const fromTemplate = sam.journal.create({ templateId: template.id, title: 'A hard Tuesday' });
+  sam.journal.link(fromTemplate.id, pair.id);
+  // A revision for certain: emptying an entry keeps what it held.
+  const emptied = sam.journal.create({ title: 'Emptied' });
+  const emptiedSave = { ...emptied, body: { type: 'doc', content: [] }, tags: [] };
+  sam.journal.save({
+    ...emptiedSave,
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Gone soon' }] }] },
+  });
+  sam.journal.save(emptiedSave);
+  const trashed = sam.journal.create({ title: 'Not this one' });
+  sam.journal.trash(trashed.id);
+  sam.prompts.save({ theme: 'help', a: 'I care a lot', b: 'I need to rest' });
+  const supervisor = sam.supervision.supervisors()[0] ?? sam.supervision.saveSupervisor(CONTRACT);
+  sam.supervision.addAgendaItem(supervisor.id, agendaItem('Endings', { function: 'restorative' }));
+  const agenda = sam.supervision.agenda(supervisor.id);
+  sam.supervision.recordSession({
+    supervisorId: supervisor.id,
+    startsAt: '2026-10-31T23:15:00Z',
+    timeZone: 'Europe/London',
+    minutes: 50,
+    attendees: '=HYPERLINK("http://example.invalid")',
+    notes: 'Late one',
+    items: agenda.map((i) => ({ agendaItemId: i.id, outcome: 'discussed' as const, discussed: 'Yes', decided: '' })),
+    actions: [{ text: 'Rest', owner: 'Me', due: '2026-11-07' }],
+  });
+  sam.settings.update({ deidNames: ['Maria Kowalski'], autoLockMinutes: 15 });
+  return { ...people, pairId: pair.id, templateId: template.id, trashedId: trashed.id };
+}
+
+/** Tables that never leave (docs/export-format.md), so are not compared. */
+const NOT_COMPARED = new Set(['vault_meta', 'identity', 'backups', 'settings']);
+
+/** Every table's hash, for the tables an export carries; settings only for the keys it carries. */
+export function comparableHashes(db: Database): Record<string, string> {
+  const all = tableHashes(db);
+  const out: Record<string, string> = {};
+  for (const [table, hash] of Object.entries(all)) if (!NOT_COMPARED.has(table)) out[table] = hash;
+  out['settings (exported keys)'] = JSON.stringify(
+    db
+      .prepare(
+        `SELECT key, value FROM settings WHERE key IN (${EXPORTED_SETTINGS.map(() => '?').join(', ')}) ORDER BY key`,
+      )
+      .all(...EXPORTED_SETTINGS),
+  );
+  return out;
+}
+
+/** Every table has rows (so "equal" means something), except those listed. */
+export function expectRowsEverywhere(db: Database, except: string[] = []): void {
+  for (const [table, hash] of Object.entries(comparableHashes(db))) {
+    if (except.includes(table) || table.startsWith('settings')) continue;
+    expect(hash.startsWith('0:'), `${table} has rows`).toBe(false);
+  }
+}
+
+/** Python's zipfile, as another program would read the archive: names, and testzip's verdict. */
+export function readWithPython(file: string): { status: number; names: string[]; bad: string | null } {
+  const run = spawnSync(
+    '/usr/bin/python3',
+    [
+      '-c',
+      'import json, sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint(json.dumps({"bad": z.testzip(), "names": z.namelist()}))',
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
+  const parsed = run.status === 0 ? (JSON.parse(run.stdout) as { bad: string | null; names: string[] }) : null;
+  return { status: run.status ?? -1, names: parsed?.names ?? [], bad: parsed ? parsed.bad : `failed: ${run.stderr}` };
+}
+
+export const hasUnzip = spawnSync('unzip', ['-v'], { stdio: 'ignore' }).status === 0;
+export const hasPython = spawnSync('/usr/bin/python3', ['-c', 'import zipfile'], { stdio: 'ignore' }).status === 0;
+
+export const zipPath = (folder: string) => path.join(folder, 'Holding export.zip');
