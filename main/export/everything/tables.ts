@@ -339,6 +339,30 @@ export const TABLES: readonly TableSpec[] = [
     key: ['feedback_id', 'ref'],
     columns: { feedback_id: text, ref: text, body: text },
   },
+  {
+    // Journals brought in from other apps (migration 0013): kept, so the same export brought in again on the
+    // computer this goes to adds nothing there either, and "Undo this import" still knows its entries.
+    name: 'import_batches',
+    key: ['id'],
+    columns: {
+      id: text,
+      source: text,
+      name: text,
+      started_at: text,
+      finished_at: textOrNull,
+      status: text,
+      added: int,
+      already: int,
+      skipped_json: text,
+      undone_at: textOrNull,
+      kept_on_undo: intOrNull,
+    },
+  },
+  {
+    name: 'imported_entries',
+    key: ['source_key'],
+    columns: { source_key: text, batch_id: text, entry_id: textOrNull, version: int },
+  },
   { name: 'settings', key: ['key'], columns: { key: text, value: text, updated_at: text } },
 ];
 
@@ -347,7 +371,18 @@ export const TABLES: readonly TableSpec[] = [
  * place on this computer, and the rest of the table is Holding's own notes (the last failed backup), so
  * neither leaves.
  */
-export const EXPORTED_SETTINGS = ['autoLockMinutes', 'deidNames', 'deidPlaces', 'backupFrequency', 'backupKeep'];
+export const EXPORTED_SETTINGS = [
+  'autoLockMinutes',
+  'deidNames',
+  'deidPlaces',
+  'backupFrequency',
+  'backupKeep',
+  'journalPreviews',
+  // Support: the person's own people, the services they hid and their country.
+  'supportContacts',
+  'supportHidden',
+  'supportRegion',
+];
 
 /**
  * Tables that never leave, and why (the test of this list checks every table is in one list or the other).
