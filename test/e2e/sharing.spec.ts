@@ -237,6 +237,11 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
     await expect(sharing.status).toHaveText('“For supervision” from Sam Rivers is removed, with your comments on it.');
     await expect(sharing.received.getByText(/^Nothing yet/)).toBeVisible();
     expect(shell.services.sharing.received()).toEqual([]);
+    // Removed is not forgotten: the same file is still one already opened (issue 19), and nothing comes back.
+    await sharing.openBundle(bundle);
+    await expect(sharing.alert).toContainText('You have already opened this file');
+    await expect(sharing.received.getByText(/^Nothing yet/)).toBeVisible();
+    expect(shell.services.sharing.received()).toEqual([]);
 
     // Marking as not confirmed (asked first: only comparing again undoes it), then removing the card.
     const unconfirm = sharing.contact('Sam Rivers').getByRole('button', { name: /^Mark as not confirmed/ });

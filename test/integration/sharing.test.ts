@@ -326,6 +326,18 @@ describe('refusing a bundle, with nothing half-imported', () => {
     expect((await call<unknown[]>(ama, 'sharing:received')).length).toBe(1);
   });
 
+  it('a bundle opened, removed, then opened again (the record of opened bundles outlives the share)', async () => {
+    const { ama, files, folder, bytes } = await sharedToAma();
+    const file = path.join(folder, 'once.holdingbundle');
+    await fs.writeFile(file, bytes);
+    const first = await importAt(ama, files, file);
+    if (first.kind !== 'share') throw new Error('expected a share');
+    await call(ama, 'sharing:removeReceived', { id: first.share.id });
+    expect(await call<unknown[]>(ama, 'sharing:received')).toEqual([]);
+    expect(await refusedFile(ama, files, folder, bytes)).toMatch(/already opened this file, on .*Nothing was changed/);
+    expect(await call<unknown[]>(ama, 'sharing:received')).toEqual([]);
+  });
+
   it('a sound bundle whose contents are not a share', async () => {
     const { sam, ama, files, folder } = await sharedToAma();
     const bytes = sealBundle({
