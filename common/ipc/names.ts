@@ -12,6 +12,7 @@ export const CHANNELS = [
   'vault:unlock',
   'vault:unlockWithRecoveryKey',
   'vault:lock',
+  'vault:olderCopySeen',
   'vault:changePassphrase',
   'vault:resetPassphrase',
   'settings:get',

@@ -11,8 +11,9 @@ import path from 'node:path';
 import { AppError } from '../../common/errors';
 import { latestVersion } from '../db/migrate';
 import { type Task, stopIfCancelled } from '../ipc/tasks';
-import { moderateKdf, sodiumReady, wipe } from '../vault/crypto';
-import { KEY_FILE_VERSION, type KeyFile, keyFileSchema } from '../vault/key-file';
+import { sodiumReady, wipe } from '../vault/crypto';
+import { kdfProblem, KEY_FILE_VERSION, type KeyFile, keyFileSchema } from '../vault/key-file';
+import { OPENED_RECORD_NAME } from '../vault/opened-record';
 import { unwrapWithPassphrase, unwrapWithRecoveryKey } from '../vault/wraps';
 import {
   backupFromNewerHolding,
@@ -38,7 +39,9 @@ export interface RestorePlace {
 }
 
 /** The journal's files, moved aside together and moved in together. */
-const JOURNAL_FILES = ['holding.db', 'holding.db-wal', 'holding.db-shm', 'holding.key'] as const;
+// The record of the journal last opened here (main/vault/opened-record.ts) goes aside with the journal it
+// speaks of: the restored journal is older on purpose, and no notice should say so.
+const JOURNAL_FILES = [OPENED_RECORD_NAME, 'holding.db', 'holding.db-wal', 'holding.db-shm', 'holding.key'] as const;
 
 interface Unlocked {
   opened: OpenedBackup;
@@ -63,10 +66,12 @@ export function parseKeyFileBytes(bytes: Uint8Array): KeyFile {
   }
   const parsed = keyFileSchema.safeParse(json);
   if (!parsed.success) throw new BackupFormatError('damaged', 'the key file is not valid');
-  const floor = moderateKdf();
-  const kdf = parsed.data.passphrase.kdf;
-  if (kdf.opsLimit < floor.opsLimit || kdf.memLimitBytes < floor.memLimitBytes) {
+  const problem = kdfProblem(parsed.data.passphrase.kdf);
+  if (problem === 'weaker') {
     throw new BackupFormatError('damaged', 'the key file asks for a weaker passphrase hash than Holding allows');
+  }
+  if (problem === 'too-costly') {
+    throw new BackupFormatError('damaged', 'the key file asks for a costlier passphrase hash than Holding allows');
   }
   return parsed.data;
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError, LockedError } from '../../common/errors';
-import type { LockReason, VaultStatus } from '../../common/ipc/contract';
+import type { LockReason, OlderCopy, VaultStatus } from '../../common/ipc/contract';
 import { formatRecoveryKey, RECOVERY_RANDOM_BYTES } from '../../common/recovery-key';
 import { migrate } from '../db/migrate';
 import { openEncryptedDatabase } from '../db/open';
@@ -31,6 +31,13 @@ import {
   wrongPassphrase,
 } from './wraps';
 import { assertOffMainThread } from './thread';
+import {
+  noteOpening,
+  OPENED_RECORD_NAME,
+  type OpenedRecord,
+  readOpenedRecord,
+  writeOpenedRecord,
+} from './opened-record';
 
 export const KEY_FILE_NAME = 'holding.key';
 export const DB_FILE_NAME = 'holding.db';
@@ -55,6 +62,10 @@ export class Vault {
   readonly dataDir: string;
   readonly keyFilePath: string;
   readonly dbPath: string;
+  /** The record of the journal this computer last opened (opened-record.ts), outside the database. */
+  readonly openedRecordPath: string;
+  /** Set at unlock when the journal opened is older than the one last opened here; cleared on lock. */
+  private olderCopy: OlderCopy | null = null;
   private database: Database | null = null;
   private dataKey: Uint8Array | null = null;
   private lastLockReason: LockReason | null = null;
@@ -72,13 +83,21 @@ export class Vault {
     this.dataDir = path.resolve(options.dataDir);
     this.keyFilePath = path.join(this.dataDir, KEY_FILE_NAME);
     this.dbPath = path.join(this.dataDir, DB_FILE_NAME);
+    this.openedRecordPath = path.join(this.dataDir, OPENED_RECORD_NAME);
     this.now = options.now ?? (() => new Date());
   }
 
   async status(): Promise<VaultStatus> {
-    if (this.database) return { state: 'unlocked', lastLockReason: null };
+    if (this.database) {
+      return { state: 'unlocked', lastLockReason: null, ...(this.olderCopy ? { olderCopy: this.olderCopy } : {}) };
+    }
     const exists = await keyFileExists(this.keyFilePath);
     return { state: exists ? 'locked' : 'none', lastLockReason: exists ? this.lastLockReason : null };
+  }
+
+  /** The person has read the older-copy notice: it is not shown again until the next unlock. */
+  olderCopySeen(): void {
+    this.olderCopy = null;
   }
 
   isUnlocked(): boolean {
@@ -161,12 +180,15 @@ export class Vault {
           create: true,
           nativeBinding: this.options.nativeBinding,
         });
+        let opened: OpenedRecord | null = null;
         await this.adopt(db, dataKey, epoch, async () => {
           migrate(db);
           db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)').run('vault_id', vaultId);
           db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)').run('created_at', stamp);
+          opened = noteOpening(db, vaultId, null, this.now()).record;
           await writeKeyFile(this.keyFilePath, keyFile);
         });
+        if (opened) await this.recordOpening(opened);
         return { recoveryKey: formatRecoveryKey(recoveryRandom, recoveryChecksum) };
       } catch (error) {
         wipe(dataKey);
@@ -256,6 +278,7 @@ export class Vault {
       this.database?.close();
     } finally {
       this.database = null;
+      this.olderCopy = null;
       wipe(this.dataKey);
       this.dataKey = null;
     }
@@ -297,10 +320,12 @@ export class Vault {
 
   private async openWith(dataKey: Uint8Array, keyFile: KeyFile, epoch: number): Promise<void> {
     try {
+      const lastOpened = await readOpenedRecord(this.openedRecordPath);
       const db = openEncryptedDatabase(this.dbPath, dataKey, {
         create: false,
         nativeBinding: this.options.nativeBinding,
       });
+      let opened: OpenedRecord | null = null;
       await this.adopt(db, dataKey, epoch, () => {
         // Check it is this vault's journal before any migration writes to it.
         const id = db.prepare('SELECT value FROM vault_meta WHERE key = ?').pluck().get('vault_id');
@@ -308,7 +333,11 @@ export class Vault {
           throw new AppError('DATABASE_UNREADABLE', 'The journal file does not belong to this key file.');
         }
         migrate(db);
+        const noted = noteOpening(db, keyFile.vaultId, lastOpened, this.now());
+        this.olderCopy = noted.olderCopy;
+        opened = noted.record;
       });
+      if (opened) await this.recordOpening(opened);
     } catch (error) {
       wipe(dataKey);
       if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
@@ -318,6 +347,15 @@ export class Vault {
         );
       }
       throw error;
+    }
+  }
+
+  /** Remembers the journal just opened, outside it; a record that cannot be written is passed over. */
+  private async recordOpening(record: OpenedRecord): Promise<void> {
+    try {
+      await writeOpenedRecord(this.openedRecordPath, record);
+    } catch (error) {
+      console.error(`[holding] could not note the journal opened: ${describeForLog(error)}`);
     }
   }
 

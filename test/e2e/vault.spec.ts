@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { NEW_PASSPHRASE, PASSPHRASE } from './pages';
@@ -33,7 +33,7 @@ test('first run, recovery key, lock, wrong passphrase, unlock, change passphrase
   await app.lock();
   await app.expectAccessible('unlock');
   const filesWhileLocked = readdirSync(shell.dataDir).sort();
-  expect(filesWhileLocked).toEqual(['holding.db', 'holding.key']);
+  expect(filesWhileLocked).toEqual(['holding.db', 'holding.key', 'holding.opened']);
 
   await app.unlock('this is not my passphrase');
   const alert = page.getByRole('alert');
@@ -246,4 +246,54 @@ test('creating works even before the strength checker has loaded, and main still
   await page.getByRole('button', { name: 'Create my journal' }).click();
   await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 30_000 });
   release();
+});
+
+test('an older copy of the journal, a damaged key file and damaged pages are each said plainly (issue 19)', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  const recoveryKey = await app.createVault(PASSPHRASE);
+  await app.confirmRecoveryKey(recoveryKey);
+  await app.lock();
+  const dbFile = path.join(shell.dataDir, 'holding.db');
+  const keyFile = path.join(shell.dataDir, 'holding.key');
+  const olderCopy = readFileSync(dbFile);
+  await app.unlock(PASSPHRASE);
+  await app.expectFrame();
+  await expect(page.getByTestId('older-copy-note')).toHaveCount(0);
+  await app.lock();
+
+  // The older copy put back: the journal opens, with a notice that goes once read.
+  writeFileSync(dbFile, olderCopy);
+  await app.unlock(PASSPHRASE);
+  const note = page.getByTestId('older-copy-note');
+  await expect(note.getByRole('heading', { name: 'This is an older copy of your journal' })).toBeVisible();
+  await expect(note).toContainText('This computer last opened a newer copy of your journal');
+  await app.expectAccessible('an older copy of the journal');
+  await note.getByRole('button', { name: 'I understand' }).click();
+  await expect(note).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeFocused();
+  await app.lock();
+
+  // The passphrase's part of the key file cut short: said so, and the recovery key still opens it.
+  const original = readFileSync(keyFile, 'utf8');
+  const cut = JSON.parse(original) as { passphrase: { wrappedKey: string } };
+  cut.passphrase.wrappedKey = '';
+  writeFileSync(keyFile, JSON.stringify(cut));
+  await app.unlock(PASSPHRASE);
+  await expect(page.getByRole('alert')).toContainText(
+    'The part of the key file that your passphrase opens is damaged or cut short',
+  );
+  await app.expectAccessible('a damaged key file');
+  writeFileSync(keyFile, original);
+
+  // Damaged pages in the journal file: not "something went wrong", but what it is and what helps.
+  const bytes = readFileSync(dbFile);
+  for (let p = 1; p < bytes.length / 4096; p++) bytes[p * 4096 + 200] = bytes[p * 4096 + 200]! ^ 0x5a;
+  writeFileSync(dbFile, bytes);
+  await app.unlock(PASSPHRASE);
+  await expect(page.getByRole('alert')).toContainText('Part of your journal file looks damaged');
+  await expect(page.getByRole('alert')).toContainText('If you have a backup, restoring it');
+  await expect(page.getByText('Something went wrong')).toHaveCount(0);
 });

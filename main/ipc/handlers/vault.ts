@@ -11,6 +11,10 @@ export function vaultHandlers({ vault }: HandlerContext): HandlersOf<'vault'> {
       vault.lock('manual');
       return vault.status();
     },
+    'vault:olderCopySeen': async () => {
+      vault.olderCopySeen();
+      return vault.status();
+    },
     'vault:changePassphrase': async ({ current, next }) => {
       await vault.changePassphrase(current, next);
       return null;

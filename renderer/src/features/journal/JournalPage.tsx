@@ -14,6 +14,7 @@ import styles from './journal.module.css';
 import { useSettledQuery } from '../../ui/useSettled';
 import { TrashedNotice } from './EntryParts';
 import { BackupNote } from '../backup/BackupNote';
+import { OlderCopyNote } from '../vault/OlderCopyNote';
 
 type View = 'journal' | 'trash' | 'templates';
 
@@ -258,6 +259,7 @@ export function JournalPage({
             </>
           ) : null}
           {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
+          {view === 'journal' ? <OlderCopyNote /> : null}
           {view === 'journal' ? <BackupNote /> : null}
           {trashed ? <TrashedNotice key={trashed.id} entry={trashed} onRestored={pane.restored} /> : null}
         </div>
