@@ -4,6 +4,7 @@ import { APP_ORIGIN, APP_SCHEME } from '../shell-common/assets';
 import { originOf } from '../ipc/router';
 import { secureWebPreferences } from '../shell-common/web-preferences';
 import { isExternalLinkAllowed } from '../shell-common/assets';
+import { type LinkPrompt, linkPrompt } from '../shell-common/link-prompt';
 
 export interface WindowOptions {
   preloadPath: string;
@@ -106,9 +107,14 @@ export function hardenSession(): void {
   });
 }
 
-export async function openExternalAfterConfirm(url: string, confirm: () => Promise<boolean>): Promise<boolean> {
-  if (!isExternalLinkAllowed(url)) return false;
-  if (!(await confirm())) return false;
-  await electronShell.openExternal(url);
+/** Asks with the link in its normal form (link-prompt.ts), and opens exactly the link it showed. */
+export async function openExternalAfterConfirm(
+  url: string,
+  confirm: (prompt: LinkPrompt) => Promise<boolean>,
+): Promise<boolean> {
+  const prompt = isExternalLinkAllowed(url) ? linkPrompt(url) : null;
+  if (!prompt) return false;
+  if (!(await confirm(prompt))) return false;
+  await electronShell.openExternal(prompt.url);
   return true;
 }
