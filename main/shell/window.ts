@@ -91,9 +91,12 @@ export function hardenWebContents(contents: WebContents): void {
 /** Session-wide rules: no permissions, no network beyond the app's own scheme, no spell-check downloads. */
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  // Nothing but writing to the clipboard (the Copy button for the recovery key), and only from the app.
+  // Nothing but the clipboard, and only for the app: writing (the Copy buttons), and reading, which the
+  // recovery key's Copy button needs to clear the clipboard a minute later only if it still holds the key.
   const allowed = (permission: string, origin: string | undefined) =>
-    permission === 'clipboard-sanitized-write' && origin !== undefined && originOf(origin) === APP_ORIGIN;
+    (permission === 'clipboard-sanitized-write' || permission === 'clipboard-read') &&
+    origin !== undefined &&
+    originOf(origin) === APP_ORIGIN;
   ses.setPermissionRequestHandler((contents, permission, callback, details) =>
     callback(allowed(permission, details.requestingUrl ?? contents.getURL())),
   );

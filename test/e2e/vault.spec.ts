@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SHELL_ORIGIN } from '../support/shell';
 import { expect, test } from './fixtures';
 import { NEW_PASSPHRASE, PASSPHRASE } from './pages';
 
@@ -296,4 +297,35 @@ test('an older copy of the journal, a damaged key file and damaged pages are eac
   await expect(page.getByRole('alert')).toContainText('Part of your journal file looks damaged');
   await expect(page.getByRole('alert')).toContainText('If you have a backup, restoring it');
   await expect(page.getByText('Something went wrong')).toHaveCount(0);
+});
+
+test('the recovery key’s Copy button clears the clipboard after a minute, if the key is still there (issue 19)', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  await shell.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SHELL_ORIGIN });
+  await page.clock.install();
+  const recoveryKey = await app.createVault(PASSPHRASE);
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+  // The page's clock held still from here, and moved on by hand.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  await page.getByRole('button', { name: 'Copy to clipboard' }).click();
+  await expect(page.getByText(/^Copied\. Holding clears it from the clipboard in a minute/)).toBeVisible();
+  expect(await clipboard()).toBe(recoveryKey);
+  // Still there 59 seconds later, and gone after a minute, though the person has moved on into the journal.
+  await page.clock.runFor(59_000);
+  expect(await clipboard()).toBe(recoveryKey);
+  await page.clock.resume();
+  await app.expectAccessible('recovery key copied');
+  await app.confirmRecoveryKey(recoveryKey);
+  await page.clock.runFor(2_000);
+  await expect.poll(clipboard).toBe('');
+
+  // Copied again, then something else copied over it: that is left alone.
+  await app.lock();
+  await page.evaluate(() => navigator.clipboard.writeText('my own words'));
+  await page.clock.runFor(61_000);
+  expect(await clipboard()).toBe('my own words');
 });
