@@ -7,6 +7,7 @@ import type { LockReason, OlderCopy, VaultStatus } from '../../common/ipc/contra
 import { formatRecoveryKey, RECOVERY_RANDOM_BYTES } from '../../common/recovery-key';
 import { migrate } from '../db/migrate';
 import { openEncryptedDatabase } from '../db/open';
+import { removeStaleTemps } from '../fs/atomic';
 import {
   deriveKeyFromPassphrase,
   equalConstantTime,
@@ -338,6 +339,8 @@ export class Vault {
         opened = noted.record;
       });
       if (opened) await this.recordOpening(opened);
+      // A key file or record whose writing a crash interrupted left a temporary file here: tidied away.
+      await removeStaleTemps(this.dataDir);
     } catch (error) {
       wipe(dataKey);
       if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {

@@ -1,4 +1,4 @@
-import { promises as fs, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -535,6 +535,14 @@ describe('vault: damaged files and older copies, in plain words (issue 19)', () 
     vault.lock();
     await vault.unlock(PASSPHRASE);
     expect((await vault.status()).olderCopy).toBeUndefined();
+    vault.lock();
+
+    // A key file whose writing a crash interrupted left a temporary file: tidied away at unlock.
+    const leftover = path.join(dataDir, '.holding.key.0a1b2c3d4e5f.tmp');
+    await fs.writeFile(leftover, '');
+    await fs.utimes(leftover, new Date(2026, 0, 1), new Date(2026, 0, 1));
+    await vault.unlock(PASSPHRASE);
+    expect(existsSync(leftover)).toBe(false);
     vault.lock();
 
     // A record that is garbage, or cannot be written, is passed over: the journal opens as ever.
