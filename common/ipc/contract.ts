@@ -252,6 +252,11 @@ export const contract = {
     input: z.object({ current: passphrase, next: passphrase }).strict(),
     output: output<null>(),
   },
+  /** A new recovery key in place of the old, after the passphrase; shown once, like the first. */
+  'vault:newRecoveryKey': {
+    input: z.object({ passphrase }).strict(),
+    output: output<{ recoveryKey: string }>(),
+  },
   'vault:resetPassphrase': {
     input: z.object({ recoveryKey, next: passphrase }).strict(),
     output: output<VaultStatus>(),

@@ -15,6 +15,7 @@ export const CHANNELS = [
   'vault:olderCopySeen',
   'vault:changePassphrase',
   'vault:resetPassphrase',
+  'vault:newRecoveryKey',
   'settings:get',
   'settings:update',
   'journal:list',

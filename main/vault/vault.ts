@@ -244,6 +244,47 @@ export class Vault {
     });
   }
 
+  /**
+   * A new recovery key in place of the old (issue 19): the data key wrapped again under a new random key,
+   * after the passphrase proves ownership; the old recovery key no longer opens this key file. The database
+   * is untouched, so a copy of the key file from before (a backup, a copied folder) still opens with the
+   * old recovery key (docs/security-model.md).
+   */
+  newRecoveryKey(passphrase: string): Promise<{ recoveryKey: string }> {
+    return this.serial(async () => {
+      const active = this.activeKey();
+      const keyFile = await this.loadKeyFile();
+      const fromFile = unwrapWithPassphrase(keyFile, passphrase);
+      if (!fromFile) throw wrongPassphrase('That is not your passphrase. Nothing has been changed.');
+      const same = equalConstantTime(fromFile, active);
+      wipe(fromFile);
+      if (!same) {
+        throw new AppError(
+          'KEY_FILE_INVALID',
+          'The key file no longer matches the open journal. Nothing has been changed.',
+        );
+      }
+      const random = randomBytes(RECOVERY_RANDOM_BYTES);
+      const rkek = recoveryKek(random);
+      try {
+        const wrapped = seal(rkek, active, wrapContext(keyFile.vaultId, 'recovery', keyFile.version));
+        await writeKeyFile(this.keyFilePath, {
+          ...keyFile,
+          updatedAt: this.now().toISOString(),
+          recovery: {
+            kdf: { algorithm: 'blake2b-256' },
+            nonce: toBase64(wrapped.nonce),
+            wrappedKey: toBase64(wrapped.ciphertext),
+          },
+        });
+        return { recoveryKey: formatRecoveryKey(random, recoveryChecksum) };
+      } finally {
+        wipe(rkek);
+        wipe(random);
+      }
+    });
+  }
+
   /** Forgotten passphrase: the recovery key proves ownership, a new passphrase is set, and the vault opens. */
   resetPassphrase(recoveryKey: string, next: string): Promise<VaultStatus> {
     const epoch = this.lockEpoch;

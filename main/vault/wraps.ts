@@ -82,7 +82,7 @@ export function unwrapWithRecoveryKey(keyFile: KeyFile, recoveryKey: string): Ui
     if (!dataKey) {
       throw new AppError(
         'WRONG_RECOVERY_KEY',
-        'That recovery key belongs to a different journal, so it cannot open this one.',
+        'That recovery key does not open this journal: it belongs to a different journal, or it has been replaced by a newer recovery key.',
       );
     }
     return dataKey;

@@ -329,3 +329,54 @@ test('the recovery key’s Copy button clears the clipboard after a minute, if t
   await page.clock.runFor(61_000);
   expect(await clipboard()).toBe('my own words');
 });
+
+test('Settings makes a new recovery key: shown once and confirmed, and the old one no longer opens (issue 19)', async ({
+  app,
+}) => {
+  const page = app.page;
+  const old = await app.createVault();
+  await app.confirmRecoveryKey(old);
+  await app.goTo('Settings');
+  const section = page.getByRole('region', { name: 'Your recovery key' });
+  await expect(section.getByText('A copy of your journal made before (such as a backup) still opens')).toBeVisible();
+
+  // The passphrase first: a wrong one changes nothing.
+  await section.getByLabel('Your passphrase', { exact: true }).fill('not my passphrase');
+  await section.getByRole('button', { name: 'Make a new recovery key' }).click();
+  await expect(section.getByRole('alert')).toHaveText('That is not your passphrase. Nothing has been changed.');
+  await section.getByLabel('Your passphrase', { exact: true }).fill(PASSPHRASE);
+  await section.getByRole('button', { name: 'Make a new recovery key' }).click();
+
+  const shown = section.getByTestId('new-recovery-key');
+  await expect(shown).toBeVisible({ timeout: 30_000 });
+  const fresh = (await shown.locator('span').allTextContents()).join('-');
+  expect(fresh).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
+  expect(fresh).not.toBe(old);
+  await expect(section.getByText(/^This is your new recovery key/)).toBeFocused();
+  await app.expectAccessible('a new recovery key');
+
+  // Confirmed as at the start: the last group, and the box.
+  await section.getByLabel('To check you have it, type the last group of five', { exact: true }).fill('WRONG');
+  await section.getByRole('button', { name: 'Done' }).click();
+  await expect(section.getByText('That does not match the last group yet')).toBeVisible();
+  await section
+    .getByLabel('To check you have it, type the last group of five', { exact: true })
+    .fill(fresh.split('-').at(-1)!);
+  await section.getByLabel('I have kept my new recovery key somewhere safe.', { exact: true }).check();
+  await section.getByRole('button', { name: 'Done' }).click();
+  await expect(section.getByRole('status')).toHaveText(
+    'Your new recovery key is in place. The old one no longer opens your journal.',
+  );
+  await expect(shown).toHaveCount(0);
+  await expect(section.getByRole('heading', { name: 'Your recovery key' })).toBeFocused();
+
+  // The old key is refused at the unlock screen; the new one opens.
+  await app.lock();
+  await page.getByRole('button', { name: 'Use my recovery key' }).click();
+  await page.getByLabel('Recovery key', { exact: true }).fill(old);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('it has been replaced by a newer recovery key');
+  await page.getByLabel('Recovery key', { exact: true }).fill(fresh);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await app.expectFrame();
+});

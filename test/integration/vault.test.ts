@@ -558,3 +558,41 @@ describe('vault: damaged files and older copies, in plain words (issue 19)', () 
     vault.lock();
   });
 });
+
+describe('vault: a new recovery key (issue 19)', () => {
+  it('replaces the recovery key: the old one is refused afterwards, the new one opens, the database is untouched', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir, inProcess: true });
+    const { recoveryKey: old } = await vault.create(PASSPHRASE);
+    writeMarker(vault, 2);
+    const keyBefore = readFileSync(path.join(dataDir, 'holding.key'), 'utf8');
+    const dbFile = path.join(dataDir, 'holding.db');
+    const dbBefore = readFileSync(dbFile);
+
+    await expectCode(vault.newRecoveryKey('not my passphrase'), 'WRONG_PASSPHRASE');
+    expect(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')).toBe(keyBefore);
+    const { recoveryKey: fresh } = await vault.newRecoveryKey(PASSPHRASE);
+    expect(fresh).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){7}[0-9A-HJKMNP-TV-Z]{5}$/);
+    expect(fresh).not.toBe(old);
+    expect(readFileSync(dbFile).equals(dbBefore)).toBe(true);
+    const after = JSON.parse(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')) as Record<string, unknown>;
+    const before = JSON.parse(keyBefore) as Record<string, unknown>;
+    expect(after['passphrase']).toEqual(before['passphrase']);
+    expect(after['recovery']).not.toEqual(before['recovery']);
+    vault.lock();
+
+    await expectCode(vault.unlockWithRecoveryKey(old), 'WRONG_RECOVERY_KEY');
+    await vault.unlockWithRecoveryKey(fresh);
+    expect(vault.db().prepare("SELECT count(*) FROM settings WHERE key LIKE 'marker-%'").pluck().get()).toBe(2);
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    await expectCode(vault.resetPassphrase(old, NEW_PASSPHRASE), 'WRONG_RECOVERY_KEY');
+    vault.lock();
+
+    // What the security model says plainly: a copy of the key file from before still opens with the old key.
+    await fs.writeFile(path.join(dataDir, 'holding.key'), keyBefore);
+    await vault.unlockWithRecoveryKey(old);
+    expect(vault.isUnlocked()).toBe(true);
+    vault.lock();
+  });
+});

@@ -19,6 +19,7 @@ export function vaultHandlers({ vault }: HandlerContext): HandlersOf<'vault'> {
       await vault.changePassphrase(current, next);
       return null;
     },
+    'vault:newRecoveryKey': ({ passphrase }) => vault.newRecoveryKey(passphrase),
     'vault:resetPassphrase': ({ recoveryKey, next }) => vault.resetPassphrase(recoveryKey, next),
   };
 }

@@ -5,6 +5,7 @@ import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import { BackupsSection } from '../backup/BackupsSection';
+import { NewRecoveryKeySection } from '../vault/NewRecoveryKeySection';
 import { LookOutSection } from './LookOutSection';
 import { settingsKey, useSettings } from './queries';
 import styles from './settings.module.css';
@@ -20,6 +21,7 @@ export function SettingsPage({ onLock, onRestore }: { onLock: () => void; onRest
       <BackupsSection onRestore={onRestore} />
       <LookOutSection />
       <ChangePassphraseSection />
+      <NewRecoveryKeySection />
       <AboutSection />
     </>
   );
@@ -90,7 +92,10 @@ function ChangePassphraseSection() {
   return (
     <section className={styles.section} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Change your passphrase</h2>
-      <p className={styles.muted}>Your recovery key keeps working as before.</p>
+      <p className={styles.muted}>
+        Your recovery key keeps working as before. A copy of your journal made before (such as a backup) still opens
+        with the old passphrase.
+      </p>
       <form onSubmit={submit} noValidate aria-label="Change your passphrase">
         <PassphraseField
           label="Current passphrase"
