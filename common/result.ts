@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'FORBIDDEN_SENDER'
   | 'DATABASE_FROM_FUTURE'
   | 'DATABASE_UNREADABLE'
+  /** SQLite found a damaged page in the journal file (SQLITE_CORRUPT, SQLITE_NOTADB) after it opened. */
+  | 'DATABASE_DAMAGED'
   | 'KEY_FILE_INVALID'
   | 'NOT_FOUND'
   | 'ENTRY_IN_TRASH'

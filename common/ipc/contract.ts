@@ -101,6 +101,14 @@ export interface VaultStatus {
   state: VaultState;
   /** Why the vault was last locked, so the unlock screen can say so gently. */
   lastLockReason: LockReason | null;
+  /** While unlocked: the journal opened is older than the one this computer last opened (a notice only). */
+  olderCopy?: OlderCopy;
+}
+
+/** When this computer last opened a newer copy of the journal, and when the copy now open was last opened. */
+export interface OlderCopy {
+  lastOpenedHere: string;
+  thisCopyLastOpened: string | null;
 }
 
 export interface Settings {
@@ -265,9 +273,16 @@ export const contract = {
     output: output<VaultStatus>(),
   },
   'vault:lock': { input: none, output: output<VaultStatus>() },
+  /** The person has read the notice that the journal open is an older copy: it goes until the next unlock. */
+  'vault:olderCopySeen': { input: none, output: output<VaultStatus>() },
   'vault:changePassphrase': {
     input: z.object({ current: passphrase, next: passphrase }).strict(),
     output: output<null>(),
+  },
+  /** A new recovery key in place of the old, after the passphrase; shown once, like the first. */
+  'vault:newRecoveryKey': {
+    input: z.object({ passphrase }).strict(),
+    output: output<{ recoveryKey: string }>(),
   },
   'vault:resetPassphrase': {
     input: z.object({ recoveryKey, next: passphrase }).strict(),

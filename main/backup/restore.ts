@@ -11,8 +11,8 @@ import path from 'node:path';
 import { AppError } from '../../common/errors';
 import { latestVersion } from '../db/migrate';
 import { type Task, stopIfCancelled } from '../ipc/tasks';
-import { moderateKdf, sodiumReady, wipe } from '../vault/crypto';
-import { KEY_FILE_VERSION, type KeyFile, keyFileSchema } from '../vault/key-file';
+import { sodiumReady, wipe } from '../vault/crypto';
+import { kdfProblem, KEY_FILE_VERSION, type KeyFile, keyFileSchema } from '../vault/key-file';
 import { unwrapWithPassphrase, unwrapWithRecoveryKey } from '../vault/wraps';
 import {
   backupFromNewerHolding,
@@ -62,10 +62,12 @@ export function parseKeyFileBytes(bytes: Uint8Array): KeyFile {
   }
   const parsed = keyFileSchema.safeParse(json);
   if (!parsed.success) throw new BackupFormatError('damaged', 'the key file is not valid');
-  const floor = moderateKdf();
-  const kdf = parsed.data.passphrase.kdf;
-  if (kdf.opsLimit < floor.opsLimit || kdf.memLimitBytes < floor.memLimitBytes) {
+  const problem = kdfProblem(parsed.data.passphrase.kdf);
+  if (problem === 'weaker') {
     throw new BackupFormatError('damaged', 'the key file asks for a weaker passphrase hash than Holding allows');
+  }
+  if (problem === 'too-costly') {
+    throw new BackupFormatError('damaged', 'the key file asks for a costlier passphrase hash than Holding allows');
   }
   return parsed.data;
 }

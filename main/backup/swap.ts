@@ -22,11 +22,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../fs/atomic';
+import { OPENED_RECORD_NAME } from '../vault/opened-record';
 import { exists, restorePattern, syncDirectory } from './files';
 import { RESTORED_DB, RESTORED_KEY } from './read';
 
-/** The journal's files, moved aside together. */
-const JOURNAL_FILES = ['holding.db', 'holding.db-wal', 'holding.db-shm', 'holding.key'] as const;
+/**
+ * The journal's files, moved aside together. The record of the journal last opened here
+ * (main/vault/opened-record.ts) goes with the journal it speaks of: the restored one is older on purpose,
+ * and no notice should say so.
+ */
+const JOURNAL_FILES = [OPENED_RECORD_NAME, 'holding.db', 'holding.db-wal', 'holding.db-shm', 'holding.key'] as const;
 /** In the restore folder: the swap has been decided (see the steps above). */
 const READY_FILE = 'restore-ready.json';
 /** In the data folder after a restore, until the journal has taken it in. */

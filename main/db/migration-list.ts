@@ -2,6 +2,7 @@ import { migrations as released } from './migrations';
 import { migration0010 } from './migrations/0010-journal-search-index';
 import { migration0012 } from './migrations/0012-backups';
 import { migration0013 } from './migrations/0013-imports';
+import { migration0014 } from './migrations/0014-opened-bundles';
 import type { Migration } from './migrations/types';
 
 /**
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   ...released.filter((m) => m.version > migration0010.version),
   migration0012,
   migration0013,
+  migration0014,
 ];

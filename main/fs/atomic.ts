@@ -11,6 +11,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: fs.FileHandle | null = null;
+  inFlight.add(temp);
   try {
     handle = await fs.open(temp, 'wx', mode);
     await handle.writeFile(data);
@@ -22,8 +23,47 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     await handle?.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
+  } finally {
+    inFlight.delete(temp);
   }
   await syncDirectory(dir);
+}
+
+/** writeFileAtomic's temporary files: `.<name>.<12 hex digits>.tmp`. */
+const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+/** The temporary files this process is writing now, never taken for a crash's leftovers. */
+const inFlight = new Set<string>();
+/** A temporary file older than this, and not being written by this process, was left by a crash. */
+export const STALE_TEMP_MS = 60_000;
+
+/**
+ * Removes the temporary files a crash in the middle of writeFileAtomic left in `dir` (issue 19: hidden,
+ * often empty, files beside an export), before the next file is written there and, for the data folder, at
+ * unlock. Only regular files of writeFileAtomic's own name shape, not being written by this process, and
+ * older than a minute (another Holding writing in the same folder is left alone). Best effort: a folder
+ * that cannot be read, or a file that cannot be removed, is passed over. Returns the names removed.
+ */
+export async function removeStaleTemps(dir: string, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (!TEMP_NAME.test(name) || inFlight.has(file)) continue;
+    try {
+      const stat = await fs.lstat(file);
+      if (!stat.isFile() || now - stat.mtimeMs < STALE_TEMP_MS) continue;
+      await fs.rm(file);
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove: passed over.
+    }
+  }
+  return removed;
 }
 
 async function syncDirectory(dir: string): Promise<void> {

@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { BACKUP_EXTENSION } from '../../common/backup/types';
 import { AppError, LockedError } from '../../common/errors';
 import { type ExportFormat, FORMAT_EXTENSIONS, FORMAT_NAMES } from '../../common/export/types';
 import { CARD_EXTENSION, SHARE_EXTENSION } from '../../common/sharing/types';
-import { writeFileAtomic } from '../fs/atomic';
+import { removeStaleTemps, writeFileAtomic } from '../fs/atomic';
 import { readCapped } from '../fs/read-capped';
 import type { Vault } from '../vault/vault';
 
@@ -148,6 +149,8 @@ export class Files {
     if (!this.vault.isUnlocked()) {
       throw new AppError('LOCKED', 'Holding locked while you were choosing where to save, so nothing was written.');
     }
+    // What a crash during an earlier save here left behind goes first (removeStaleTemps says which).
+    await removeStaleTemps(path.dirname(target));
     const undo = beforeWrite?.(target);
     try {
       await writeFileAtomic(target, bytes, 0o600);

@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors';
+import { damagedDatabaseError } from '../db/damage';
 import { type Channel, contract, isChannel, type OutputOf, type ParsedInputOf } from '../../common/ipc/contract';
 import { fail, ok, type Result } from '../../common/result';
 import { type Task, Tasks } from './tasks';
@@ -78,6 +79,8 @@ export async function runCall(
   } catch (error) {
     if (error instanceof AppError) return fail(error.code, error.message);
     logError?.(error, call.channel);
+    const damaged = damagedDatabaseError(error);
+    if (damaged) return fail(damaged.code, damaged.message);
     return fail('INTERNAL', 'Something went wrong on our side. Nothing you have written has been lost.');
   }
 }

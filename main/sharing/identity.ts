@@ -22,6 +22,7 @@ import {
   shortFingerprint,
   tidyName,
 } from './card';
+import { looksAlike } from './look-alike';
 
 interface IdentityRow {
   name: string;
@@ -126,14 +127,24 @@ export class IdentityService {
     if (existing) {
       throw new AppError('INVALID_INPUT', `You have already added ${existing.name}’s card.`);
     }
-    // Two people with the same name could be mistaken for each other when choosing whom to share with.
+    // Two people with the same name, or names that look alike, could be mistaken for each other when choosing
+    // whom to share with.
     const db = this.vault.db();
-    const sameName = db.prepare('SELECT name FROM contacts WHERE name = ? COLLATE NOCASE').get(card.name) as
-      { name: string } | undefined;
+    const names = db.prepare('SELECT name FROM contacts ORDER BY added_at').pluck().all() as string[];
+    const sameName = names.find((n) => n.toLowerCase() === card.name.toLowerCase());
+    const tellApart =
+      'If this is their new card, remove the old one first; if it is someone else, ask them to add something to their name (such as their role or town) to tell them apart.';
     if (sameName) {
       throw new AppError(
         'INVALID_INPUT',
-        `You already have someone called “${sameName.name}” in your contacts, with a different card. If this is their new card, remove the old one first; if it is someone else, ask them to add something to their name (such as their role or town) to tell them apart.`,
+        `You already have someone called “${sameName}” in your contacts, with a different card. ${tellApart}`,
+      );
+    }
+    const lookAlike = names.find((n) => looksAlike(n, card.name));
+    if (lookAlike) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `This card’s name looks very like ${lookAlike}, who is already in your contacts with a different card, so the two could be mistaken for each other. ${tellApart} Nothing was added.`,
       );
     }
     const id = randomUUID();

@@ -71,7 +71,7 @@ export class OpenRoom {
     // The sender is checked as soon as the header is read, before the signature and decryption.
     const opened = withKeys(me, (mine) => openBundle(bytes, mine, (header) => (sender = this.senderContact(header))));
     const contact: SenderContact = sender!;
-    const earlier = this.repo().importedAt(opened.kind, opened.header.bundleId);
+    const earlier = this.repo().importedAt(opened.header.bundleId);
     if (earlier !== undefined) {
       throw refuse(
         `You have already opened this file, on ${longDate(dayOf(earlier, localTimeZone()))}. Nothing was changed.`,

@@ -132,21 +132,25 @@ export class SharingRepository {
   // --- Feedback received ----------------------------------------------------------------------------------------
 
   recordFeedback(feedback: NewFeedback): void {
-    this.insertWithChildren(
-      `INSERT INTO feedback_received (id, bundle_id, share_id, sender_name, created_at, imported_at, overall)
+    // insertWithChildren's transaction nests inside this one (a savepoint): the record and the rows, or none.
+    this.db.transaction(() => {
+      this.rememberOpened(feedback.bundleId, 'feedback', feedback.importedAt);
+      this.insertWithChildren(
+        `INSERT INTO feedback_received (id, bundle_id, share_id, sender_name, created_at, imported_at, overall)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      [
-        feedback.id,
-        feedback.bundleId,
-        feedback.shareId,
-        feedback.fromName,
-        feedback.createdAt,
-        feedback.importedAt,
-        feedback.overall,
-      ],
-      'INSERT INTO feedback_comments (feedback_id, ref, body) VALUES (?, ?, ?)',
-      feedback.comments.map((c) => [feedback.id, c.ref, c.body]),
-    );
+        [
+          feedback.id,
+          feedback.bundleId,
+          feedback.shareId,
+          feedback.fromName,
+          feedback.createdAt,
+          feedback.importedAt,
+          feedback.overall,
+        ],
+        'INSERT INTO feedback_comments (feedback_id, ref, body) VALUES (?, ?, ?)',
+        feedback.comments.map((c) => [feedback.id, c.ref, c.body]),
+      );
+    })();
   }
 
   /**
@@ -204,32 +208,36 @@ export class SharingRepository {
 
   // --- Shares received ------------------------------------------------------------------------------------------
 
-  /** When a bundle with this id was opened here before, if it was. */
-  importedAt(kind: BundleKind, bundleId: string): string | undefined {
-    const table = kind === 'share' ? 'shares_received' : 'feedback_received';
-    const earlier = this.db.prepare(`SELECT imported_at FROM ${table} WHERE bundle_id = ?`).get(bundleId) as
-      { imported_at: string } | undefined;
-    return earlier?.imported_at;
+  /**
+   * When a bundle with this id was opened here before, if it was: from the record of opened bundles
+   * (migration 0014), which outlives the share or feedback it brought, so a removed share stays opened.
+   */
+  importedAt(bundleId: string): string | undefined {
+    return this.db.prepare('SELECT opened_at FROM opened_bundles WHERE bundle_id = ?').pluck().get(bundleId) as
+      string | undefined;
   }
 
   recordReceived(share: NewReceivedShare): void {
-    this.db
-      .prepare(
-        `INSERT INTO shares_received (id, bundle_id, contact_id, sender_name, sender_fingerprint, title, items, created_at, imported_at, payload)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        share.id,
-        share.bundleId,
-        share.contactId,
-        share.senderName,
-        share.senderFingerprint,
-        share.title,
-        share.items,
-        share.createdAt,
-        share.importedAt,
-        share.payload,
-      );
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO shares_received (id, bundle_id, contact_id, sender_name, sender_fingerprint, title, items, created_at, imported_at, payload)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          share.id,
+          share.bundleId,
+          share.contactId,
+          share.senderName,
+          share.senderFingerprint,
+          share.title,
+          share.items,
+          share.createdAt,
+          share.importedAt,
+          share.payload,
+        );
+      this.rememberOpened(share.bundleId, 'share', share.importedAt);
+    })();
   }
 
   /** By sender, then newest first. */
@@ -276,6 +284,13 @@ export class SharingRepository {
 
   deleteReceived(id: string): void {
     this.db.prepare('DELETE FROM shares_received WHERE id = ?').run(id);
+  }
+
+  /** A bundle opened here, remembered after what it brought is removed; a second open of the id fails. */
+  private rememberOpened(bundleId: string, kind: BundleKind, openedAt: string): void {
+    this.db
+      .prepare('INSERT INTO opened_bundles (bundle_id, kind, opened_at) VALUES (?, ?, ?)')
+      .run(bundleId, kind, openedAt);
   }
 
   /** A row and its child rows (a share's items, a feedback's comments), in one transaction: all or none. */

@@ -88,15 +88,15 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding,
       idleSeconds: () => activity.idleSeconds(systemIdleSeconds()),
       openExternal: (url) =>
-        openExternalAfterConfirm(url, async () => {
-          // Asked by main, not the page: a page could not skip the question.
+        openExternalAfterConfirm(url, async (prompt) => {
+          // Asked by main, not the page: a page could not skip the question. The link in its normal form.
           const options = {
             type: 'question' as const,
             buttons: ['Open link', 'Cancel'],
             defaultId: 1,
             cancelId: 1,
-            message: 'Open this link outside Holding?',
-            detail: url,
+            message: prompt.message,
+            detail: prompt.detail,
           };
           const answer = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
           return answer.response === 0;

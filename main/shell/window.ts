@@ -4,6 +4,7 @@ import { APP_ORIGIN, APP_SCHEME } from '../shell-common/assets';
 import { originOf } from '../ipc/router';
 import { secureWebPreferences } from '../shell-common/web-preferences';
 import { isExternalLinkAllowed } from '../shell-common/assets';
+import { type LinkPrompt, linkPrompt } from '../shell-common/link-prompt';
 
 export interface WindowOptions {
   preloadPath: string;
@@ -90,9 +91,12 @@ export function hardenWebContents(contents: WebContents): void {
 /** Session-wide rules: no permissions, no network beyond the app's own scheme, no spell-check downloads. */
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  // Nothing but writing to the clipboard (the Copy button for the recovery key), and only from the app.
+  // Nothing but the clipboard, and only for the app: writing (the Copy buttons), and reading, which the
+  // recovery key's Copy button needs to clear the clipboard a minute later only if it still holds the key.
   const allowed = (permission: string, origin: string | undefined) =>
-    permission === 'clipboard-sanitized-write' && origin !== undefined && originOf(origin) === APP_ORIGIN;
+    (permission === 'clipboard-sanitized-write' || permission === 'clipboard-read') &&
+    origin !== undefined &&
+    originOf(origin) === APP_ORIGIN;
   ses.setPermissionRequestHandler((contents, permission, callback, details) =>
     callback(allowed(permission, details.requestingUrl ?? contents.getURL())),
   );
@@ -106,9 +110,14 @@ export function hardenSession(): void {
   });
 }
 
-export async function openExternalAfterConfirm(url: string, confirm: () => Promise<boolean>): Promise<boolean> {
-  if (!isExternalLinkAllowed(url)) return false;
-  if (!(await confirm())) return false;
-  await electronShell.openExternal(url);
+/** Asks with the link in its normal form (link-prompt.ts), and opens exactly the link it showed. */
+export async function openExternalAfterConfirm(
+  url: string,
+  confirm: (prompt: LinkPrompt) => Promise<boolean>,
+): Promise<boolean> {
+  const prompt = isExternalLinkAllowed(url) ? linkPrompt(url) : null;
+  if (!prompt) return false;
+  if (!(await confirm(prompt))) return false;
+  await electronShell.openExternal(prompt.url);
   return true;
 }

@@ -41,9 +41,26 @@ export function moderateKdf(): KdfParams {
   };
 }
 
-/** Upper bounds so a hostile key file cannot ask for hours of work or gigabytes of memory. */
-export const KDF_MAX_OPS = 20;
-export const KDF_MAX_MEM_BYTES = 2 * 1024 * 1024 * 1024;
+/**
+ * Ceilings on what a key file may ask of Argon2id, so a key file written by someone else cannot make each
+ * unlock attempt take half a minute or more memory than a modest laptop has to spare (issue 19: 2 GiB, or
+ * 20 passes over 1 GiB, 24 s and 1.2 GB per attempt). The ceiling is libsodium's SENSITIVE preset: at most
+ * 1 GiB of memory, and no more work than 4 passes over 1 GiB (memory × passes), about 4–5 s here against
+ * MODERATE's 0.85 s. Holding itself writes MODERATE (3 passes, 256 MiB), so 16 passes at that memory still
+ * fit; no key file Holding wrote is refused. docs/security-model.md says the same.
+ */
+export const KDF_MAX_MEM_BYTES = 1024 * 1024 * 1024;
+export const KDF_MAX_OPS = 16;
+export const KDF_MAX_WORK = 4 * KDF_MAX_MEM_BYTES;
+
+/** Whether Argon2id parameters fit the ceilings above. */
+export function kdfAffordable(params: Pick<KdfParams, 'opsLimit' | 'memLimitBytes'>): boolean {
+  return (
+    params.opsLimit <= KDF_MAX_OPS &&
+    params.memLimitBytes <= KDF_MAX_MEM_BYTES &&
+    params.opsLimit * params.memLimitBytes <= KDF_MAX_WORK
+  );
+}
 
 export function randomBytes(length: number): Uint8Array {
   return s().randombytes_buf(length);

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../common/errors';
 import { writeFileAtomic } from '../fs/atomic';
-import { KDF_MAX_MEM_BYTES, KDF_MAX_OPS, moderateKdf, NONCE_BYTES, SALT_BYTES } from './crypto';
+import { type KdfParams, kdfAffordable, moderateKdf, NONCE_BYTES, SALT_BYTES } from './crypto';
 
 /**
  * The key file holds no secret in the clear: the data key wrapped twice (by the
@@ -37,8 +37,13 @@ export const keyFileSchema = z
         kdf: z
           .object({
             algorithm: z.literal('argon2id13'),
-            opsLimit: z.number().int().positive().max(KDF_MAX_OPS),
-            memLimitBytes: z.number().int().positive().max(KDF_MAX_MEM_BYTES),
+            // Bounded by kdfProblem (below), so a key file that asks too much gets a sentence of its own.
+            opsLimit: z
+              .number()
+              .int()
+              .positive()
+              .max(2 ** 32 - 1),
+            memLimitBytes: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
             salt: b64(SALT_BYTES),
           })
           .strict(),
@@ -90,11 +95,26 @@ export async function readKeyFile(file: string): Promise<KeyFile> {
   }
   const parsed = keyFileSchema.safeParse(json);
   if (!parsed.success) throw keyFileInvalid();
-  const floor = moderateKdf();
-  const kdf = parsed.data.passphrase.kdf;
+  const problem = kdfProblem(parsed.data.passphrase.kdf);
   // A key file weakened by someone else must not quietly lower the protection.
-  if (kdf.opsLimit < floor.opsLimit || kdf.memLimitBytes < floor.memLimitBytes) throw keyFileInvalid();
+  if (problem === 'weaker') throw keyFileInvalid();
+  if (problem === 'too-costly') {
+    throw new AppError(
+      'KEY_FILE_INVALID',
+      'The key file in this folder asks for far more memory and time to check a passphrase than Holding ever uses, more than a laptop can be expected to spare, so Holding has not tried it. Holding did not write it this way: it may have been changed. Your journal itself is untouched; if you have a backup, restoring it brings back a key file Holding wrote.',
+    );
+  }
   return parsed.data;
+}
+
+/**
+ * What is wrong with a key file's Argon2id parameters, if anything: weaker than the MODERATE floor, or more
+ * costly than the ceilings in crypto.ts (KDF_MAX_*). The vault and a backup's key file are checked alike.
+ */
+export function kdfProblem(kdf: Pick<KdfParams, 'opsLimit' | 'memLimitBytes'>): 'weaker' | 'too-costly' | null {
+  const floor = moderateKdf();
+  if (kdf.opsLimit < floor.opsLimit || kdf.memLimitBytes < floor.memLimitBytes) return 'weaker';
+  return kdfAffordable(kdf) ? null : 'too-costly';
 }
 
 export async function writeKeyFile(file: string, keyFile: KeyFile): Promise<void> {

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError, LockedError } from '../../common/errors';
-import type { LockReason, VaultStatus } from '../../common/ipc/contract';
+import type { LockReason, OlderCopy, VaultStatus } from '../../common/ipc/contract';
 import { formatRecoveryKey, RECOVERY_RANDOM_BYTES } from '../../common/recovery-key';
 import { migrate } from '../db/migrate';
 import { openEncryptedDatabase } from '../db/open';
+import { removeStaleTemps } from '../fs/atomic';
 import {
   deriveKeyFromPassphrase,
   equalConstantTime,
@@ -31,6 +32,13 @@ import {
   wrongPassphrase,
 } from './wraps';
 import { assertOffMainThread } from './thread';
+import {
+  noteOpening,
+  OPENED_RECORD_NAME,
+  type OpenedRecord,
+  readOpenedRecord,
+  writeOpenedRecord,
+} from './opened-record';
 
 export const KEY_FILE_NAME = 'holding.key';
 export const DB_FILE_NAME = 'holding.db';
@@ -62,6 +70,10 @@ export class Vault {
   readonly dataDir: string;
   readonly keyFilePath: string;
   readonly dbPath: string;
+  /** The record of the journal this computer last opened (opened-record.ts), outside the database. */
+  readonly openedRecordPath: string;
+  /** Set at unlock when the journal opened is older than the one last opened here; cleared on lock. */
+  private olderCopy: OlderCopy | null = null;
   private database: Database | null = null;
   private dataKey: Uint8Array | null = null;
   private lastLockReason: LockReason | null = null;
@@ -81,6 +93,7 @@ export class Vault {
     this.dataDir = path.resolve(options.dataDir);
     this.keyFilePath = path.join(this.dataDir, KEY_FILE_NAME);
     this.dbPath = path.join(this.dataDir, DB_FILE_NAME);
+    this.openedRecordPath = path.join(this.dataDir, OPENED_RECORD_NAME);
     this.now = options.now ?? (() => new Date());
     const { prepare, onPrepareError } = options;
     this.prepared = prepare
@@ -93,10 +106,17 @@ export class Vault {
   }
 
   async status(): Promise<VaultStatus> {
-    if (this.database) return { state: 'unlocked', lastLockReason: null };
+    if (this.database) {
+      return { state: 'unlocked', lastLockReason: null, ...(this.olderCopy ? { olderCopy: this.olderCopy } : {}) };
+    }
     await this.prepared;
     const exists = await keyFileExists(this.keyFilePath);
     return { state: exists ? 'locked' : 'none', lastLockReason: exists ? this.lastLockReason : null };
+  }
+
+  /** The person has read the older-copy notice: it is not shown again until the next unlock. */
+  olderCopySeen(): void {
+    this.olderCopy = null;
   }
 
   isUnlocked(): boolean {
@@ -194,12 +214,15 @@ export class Vault {
           create: true,
           nativeBinding: this.options.nativeBinding,
         });
+        let opened: OpenedRecord | null = null;
         await this.adopt(db, dataKey, epoch, async () => {
           migrate(db);
           db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)').run('vault_id', vaultId);
           db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)').run('created_at', stamp);
+          opened = noteOpening(db, vaultId, null, this.now()).record;
           await writeKeyFile(this.keyFilePath, keyFile);
         });
+        if (opened) await this.recordOpening(opened);
         return { recoveryKey: formatRecoveryKey(recoveryRandom, recoveryChecksum) };
       } catch (error) {
         wipe(dataKey);
@@ -254,6 +277,47 @@ export class Vault {
     });
   }
 
+  /**
+   * A new recovery key in place of the old (issue 19): the data key wrapped again under a new random key,
+   * after the passphrase proves ownership; the old recovery key no longer opens this key file. The database
+   * is untouched, so a copy of the key file from before (a backup, a copied folder) still opens with the
+   * old recovery key (docs/security-model.md).
+   */
+  newRecoveryKey(passphrase: string): Promise<{ recoveryKey: string }> {
+    return this.serial(async () => {
+      const active = this.activeKey();
+      const keyFile = await this.loadKeyFile();
+      const fromFile = unwrapWithPassphrase(keyFile, passphrase);
+      if (!fromFile) throw wrongPassphrase('That is not your passphrase. Nothing has been changed.');
+      const same = equalConstantTime(fromFile, active);
+      wipe(fromFile);
+      if (!same) {
+        throw new AppError(
+          'KEY_FILE_INVALID',
+          'The key file no longer matches the open journal. Nothing has been changed.',
+        );
+      }
+      const random = randomBytes(RECOVERY_RANDOM_BYTES);
+      const rkek = recoveryKek(random);
+      try {
+        const wrapped = seal(rkek, active, wrapContext(keyFile.vaultId, 'recovery', keyFile.version));
+        await writeKeyFile(this.keyFilePath, {
+          ...keyFile,
+          updatedAt: this.now().toISOString(),
+          recovery: {
+            kdf: { algorithm: 'blake2b-256' },
+            nonce: toBase64(wrapped.nonce),
+            wrappedKey: toBase64(wrapped.ciphertext),
+          },
+        });
+        return { recoveryKey: formatRecoveryKey(random, recoveryChecksum) };
+      } finally {
+        wipe(rkek);
+        wipe(random);
+      }
+    });
+  }
+
   /** Forgotten passphrase: the recovery key proves ownership, a new passphrase is set, and the vault opens. */
   resetPassphrase(recoveryKey: string, next: string): Promise<VaultStatus> {
     const epoch = this.lockEpoch;
@@ -289,6 +353,7 @@ export class Vault {
       this.database?.close();
     } finally {
       this.database = null;
+      this.olderCopy = null;
       wipe(this.dataKey);
       this.dataKey = null;
     }
@@ -330,10 +395,12 @@ export class Vault {
 
   private async openWith(dataKey: Uint8Array, keyFile: KeyFile, epoch: number): Promise<void> {
     try {
+      const lastOpened = await readOpenedRecord(this.openedRecordPath);
       const db = openEncryptedDatabase(this.dbPath, dataKey, {
         create: false,
         nativeBinding: this.options.nativeBinding,
       });
+      let opened: OpenedRecord | null = null;
       await this.adopt(db, dataKey, epoch, () => {
         // Check it is this vault's journal before any migration writes to it.
         const id = db.prepare('SELECT value FROM vault_meta WHERE key = ?').pluck().get('vault_id');
@@ -341,7 +408,13 @@ export class Vault {
           throw new AppError('DATABASE_UNREADABLE', 'The journal file does not belong to this key file.');
         }
         migrate(db);
+        const noted = noteOpening(db, keyFile.vaultId, lastOpened, this.now());
+        this.olderCopy = noted.olderCopy;
+        opened = noted.record;
       });
+      if (opened) await this.recordOpening(opened);
+      // A key file or record whose writing a crash interrupted left a temporary file here: tidied away.
+      await removeStaleTemps(this.dataDir);
     } catch (error) {
       wipe(dataKey);
       if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
@@ -351,6 +424,15 @@ export class Vault {
         );
       }
       throw error;
+    }
+  }
+
+  /** Remembers the journal just opened, outside it; a record that cannot be written is passed over. */
+  private async recordOpening(record: OpenedRecord): Promise<void> {
+    try {
+      await writeOpenedRecord(this.openedRecordPath, record);
+    } catch (error) {
+      console.error(`[holding] could not note the journal opened: ${describeForLog(error)}`);
     }
   }
 

@@ -2,7 +2,17 @@
 import { AppError } from '../../common/errors';
 import { assessPassphrase } from '../../common/passphrase';
 import { parseRecoveryKey } from '../../common/recovery-key';
-import { deriveKeyFromPassphrase, fromBase64, hashWithLabel, KEY_BYTES, type KdfParams, open, wipe } from './crypto';
+import {
+  deriveKeyFromPassphrase,
+  fromBase64,
+  hashWithLabel,
+  KEY_BYTES,
+  type KdfParams,
+  open,
+  type Sealed,
+  TAG_BYTES,
+  wipe,
+} from './crypto';
 import { KEY_FILE_FORMAT, KEY_FILE_VERSION, type KeyFile } from './key-file';
 
 /** Binds format, version, vault and purpose into each wrap, so a wrap cannot be moved between them. */
@@ -23,22 +33,42 @@ export function wrongPassphrase(
   return new AppError('WRONG_PASSPHRASE', message);
 }
 
+/**
+ * A wrap as stored, or a kind sentence when it cannot be one: a wrapped data key is always the key and its
+ * tag (48 bytes), so an empty or cut-short one is damage to the key file, said as such before any work is
+ * done, rather than an internal error (empty) or "wrong passphrase" (cut short).
+ */
+function storedWrap(wrap: { nonce: string; wrappedKey: string }, purpose: 'passphrase' | 'recovery'): Sealed {
+  let ciphertext: Uint8Array | null = null;
+  try {
+    ciphertext = fromBase64(wrap.wrappedKey);
+  } catch {
+    // Not base64 at all: damaged, as below.
+  }
+  if (ciphertext?.length !== KEY_BYTES + TAG_BYTES) {
+    const other = purpose === 'passphrase' ? 'your recovery key' : 'your passphrase';
+    throw new AppError(
+      'KEY_FILE_INVALID',
+      `The part of the key file that your ${purpose === 'passphrase' ? 'passphrase' : 'recovery key'} opens is damaged or cut short, so it cannot open your journal. Your journal itself is untouched: ${other} may still open it, or, if you have a backup, restoring it brings back a whole key file.`,
+    );
+  }
+  return { nonce: fromBase64(wrap.nonce), ciphertext };
+}
+
 export function unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Uint8Array | null {
-  const { kdf, nonce, wrappedKey } = keyFile.passphrase;
+  const { kdf } = keyFile.passphrase;
+  const sealed = storedWrap(keyFile.passphrase, 'passphrase');
   const params: KdfParams = { algorithm: kdf.algorithm, opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes };
   const kek = deriveKeyFromPassphrase(passphrase, fromBase64(kdf.salt), params);
   try {
-    return open(
-      kek,
-      { nonce: fromBase64(nonce), ciphertext: fromBase64(wrappedKey) },
-      wrapContext(keyFile.vaultId, 'passphrase'),
-    );
+    return open(kek, sealed, wrapContext(keyFile.vaultId, 'passphrase'));
   } finally {
     wipe(kek);
   }
 }
 
 export function unwrapWithRecoveryKey(keyFile: KeyFile, recoveryKey: string): Uint8Array {
+  const sealed = storedWrap(keyFile.recovery, 'recovery');
   const random = parseRecoveryKey(recoveryKey, recoveryChecksum);
   if (!random) {
     throw new AppError(
@@ -48,15 +78,11 @@ export function unwrapWithRecoveryKey(keyFile: KeyFile, recoveryKey: string): Ui
   }
   const kek = recoveryKek(random);
   try {
-    const dataKey = open(
-      kek,
-      { nonce: fromBase64(keyFile.recovery.nonce), ciphertext: fromBase64(keyFile.recovery.wrappedKey) },
-      wrapContext(keyFile.vaultId, 'recovery', keyFile.version),
-    );
+    const dataKey = open(kek, sealed, wrapContext(keyFile.vaultId, 'recovery', keyFile.version));
     if (!dataKey) {
       throw new AppError(
         'WRONG_RECOVERY_KEY',
-        'That recovery key belongs to a different journal, so it cannot open this one.',
+        'That recovery key does not open this journal: it belongs to a different journal, or it has been replaced by a newer recovery key.',
       );
     }
     return dataKey;

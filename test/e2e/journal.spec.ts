@@ -380,7 +380,9 @@ test('a link in an entry opens outside Holding only when asked, and only https: 
   await page.locator('.ProseMirror a').click();
   expect(shell.openedLinks).toEqual([]);
   await page.locator('.ProseMirror a').click({ modifiers: ['Control'] });
-  await expect.poll(() => shell.openedLinks).toEqual(['https://www.hcpc-uk.org']);
+  // Opened in its normal form, as the question shows it.
+  await expect.poll(() => shell.openedLinks).toEqual(['https://www.hcpc-uk.org/']);
+  expect(shell.linkPrompts[0]!.detail).toBe('https://www.hcpc-uk.org/');
   await page.keyboard.press('Control+k');
   await form.getByRole('button', { name: 'Open link' }).click();
   await expect.poll(() => shell.openedLinks.length).toBe(2);
@@ -397,6 +399,19 @@ test('a link in an entry opens outside Holding only when asked, and only https: 
     expect(result, url).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   }
   expect(shell.openedLinks).toHaveLength(2);
+
+  // A link that hides what it is (a look-alike host, a right-to-left override): the question shows it in its
+  // normal form, punycode and %-codes, says why, and that is what opens (issue 19).
+  await page.locator('.ProseMirror a').click();
+  await page.keyboard.press('Control+k');
+  await form.getByLabel('Link to').fill('https://раураl.com/\u202e/gpj.exe');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await page.locator('.ProseMirror a').click({ modifiers: ['Control'] });
+  await expect.poll(() => shell.openedLinks.length).toBe(3);
+  expect(shell.openedLinks[2]).toBe('https://xn--l-7sba6dbr.com/%E2%80%AE/gpj.exe');
+  const [link, ...notes] = shell.linkPrompts.at(-1)!.detail.split('\n\n');
+  expect(link).toBe('https://xn--l-7sba6dbr.com/%E2%80%AE/gpj.exe');
+  expect(notes.join(' ')).toMatch(/other alphabets.*xn--.*hidden characters/);
 });
 
 test('a save that failed as its editor closed is not retried later over newer words', async ({ app, shell }) => {

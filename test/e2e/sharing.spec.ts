@@ -6,6 +6,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cardOf, createIdentity, sharingReady } from '../../main/sharing/card';
 import { type Shell, SHELL_ORIGIN } from '../support/shell';
 import { expect, test } from './fixtures';
 import { otherPerson, SharingPageObject } from './sharing-page';
@@ -110,6 +111,15 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
     // The same card twice.
     await sharing.addCard(sam.card);
     await expect(sharing.people.getByRole('alert')).toHaveText('You have already added Sam Rivers’s card.');
+    // Someone else's card under a name that looks like Sam's (Cyrillic а, a blank braille cell after it):
+    // refused, naming the contact it could be mistaken for (issue 19).
+    await sharingReady();
+    await sharing.addCard(cardOf(createIdentity('Sаm Rivers\u2800', 'Clinical psychologist')));
+    await expect(sharing.people.getByRole('alert')).toContainText(
+      'This card’s name looks very like Sam Rivers, who is already in your contacts with a different card',
+    );
+    await expect(sharing.people.getByRole('heading', { level: 3, name: /Rivers/ })).toHaveCount(1);
+    await sharing.expectAccessible('look-alike card refused');
 
     await sharing
       .contact('Sam Rivers')
@@ -235,6 +245,11 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
     await expect(confirm).toBeVisible();
     await confirm.getByRole('button', { name: 'Remove share' }).click();
     await expect(sharing.status).toHaveText('“For supervision” from Sam Rivers is removed, with your comments on it.');
+    await expect(sharing.received.getByText(/^Nothing yet/)).toBeVisible();
+    expect(shell.services.sharing.received()).toEqual([]);
+    // Removed is not forgotten: the same file is still one already opened (issue 19), and nothing comes back.
+    await sharing.openBundle(bundle);
+    await expect(sharing.alert).toContainText('You have already opened this file');
     await expect(sharing.received.getByText(/^Nothing yet/)).toBeVisible();
     expect(shell.services.sharing.received()).toEqual([]);
 

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SHELL_ORIGIN } from '../support/shell';
 import { expect, test } from './fixtures';
 import { NEW_PASSPHRASE, PASSPHRASE } from './pages';
 
@@ -33,7 +34,7 @@ test('first run, recovery key, lock, wrong passphrase, unlock, change passphrase
   await app.lock();
   await app.expectAccessible('unlock');
   const filesWhileLocked = readdirSync(shell.dataDir).sort();
-  expect(filesWhileLocked).toEqual(['holding.db', 'holding.key']);
+  expect(filesWhileLocked).toEqual(['holding.db', 'holding.key', 'holding.opened']);
 
   await app.unlock('this is not my passphrase');
   const alert = page.getByRole('alert');
@@ -246,4 +247,136 @@ test('creating works even before the strength checker has loaded, and main still
   await page.getByRole('button', { name: 'Create my journal' }).click();
   await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 30_000 });
   release();
+});
+
+test('an older copy of the journal, a damaged key file and damaged pages are each said plainly (issue 19)', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  const recoveryKey = await app.createVault(PASSPHRASE);
+  await app.confirmRecoveryKey(recoveryKey);
+  await app.lock();
+  const dbFile = path.join(shell.dataDir, 'holding.db');
+  const keyFile = path.join(shell.dataDir, 'holding.key');
+  const olderCopy = readFileSync(dbFile);
+  await app.unlock(PASSPHRASE);
+  await app.expectFrame();
+  await expect(page.getByTestId('older-copy-note')).toHaveCount(0);
+  await app.lock();
+
+  // The older copy put back: the journal opens, with a notice that goes once read.
+  writeFileSync(dbFile, olderCopy);
+  await app.unlock(PASSPHRASE);
+  const note = page.getByTestId('older-copy-note');
+  await expect(note.getByRole('heading', { name: 'This is an older copy of your journal' })).toBeVisible();
+  await expect(note).toContainText('This computer last opened a newer copy of your journal');
+  await app.expectAccessible('an older copy of the journal');
+  await note.getByRole('button', { name: 'I understand' }).click();
+  await expect(note).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeFocused();
+  await app.lock();
+
+  // The passphrase's part of the key file cut short: said so, and the recovery key still opens it.
+  const original = readFileSync(keyFile, 'utf8');
+  const cut = JSON.parse(original) as { passphrase: { wrappedKey: string } };
+  cut.passphrase.wrappedKey = '';
+  writeFileSync(keyFile, JSON.stringify(cut));
+  await app.unlock(PASSPHRASE);
+  await expect(page.getByRole('alert')).toContainText(
+    'The part of the key file that your passphrase opens is damaged or cut short',
+  );
+  await app.expectAccessible('a damaged key file');
+  writeFileSync(keyFile, original);
+
+  // Damaged pages in the journal file: not "something went wrong", but what it is and what helps.
+  const bytes = readFileSync(dbFile);
+  for (let p = 1; p < bytes.length / 4096; p++) bytes[p * 4096 + 200] = bytes[p * 4096 + 200]! ^ 0x5a;
+  writeFileSync(dbFile, bytes);
+  await app.unlock(PASSPHRASE);
+  await expect(page.getByRole('alert')).toContainText('Part of your journal file looks damaged');
+  await expect(page.getByRole('alert')).toContainText('If you have a backup, restoring it');
+  await expect(page.getByText('Something went wrong')).toHaveCount(0);
+});
+
+test('the recovery key’s Copy button clears the clipboard after a minute, if the key is still there (issue 19)', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  await shell.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SHELL_ORIGIN });
+  await page.clock.install();
+  const recoveryKey = await app.createVault(PASSPHRASE);
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+  // The page's clock held still from here, and moved on by hand.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  await page.getByRole('button', { name: 'Copy to clipboard' }).click();
+  await expect(page.getByText(/^Copied\. Holding clears it from the clipboard in a minute/)).toBeVisible();
+  expect(await clipboard()).toBe(recoveryKey);
+  // Still there 59 seconds later, and gone after a minute, though the person has moved on into the journal.
+  await page.clock.runFor(59_000);
+  expect(await clipboard()).toBe(recoveryKey);
+  await page.clock.resume();
+  await app.expectAccessible('recovery key copied');
+  await app.confirmRecoveryKey(recoveryKey);
+  await page.clock.runFor(2_000);
+  await expect.poll(clipboard).toBe('');
+
+  // Copied again, then something else copied over it: that is left alone.
+  await app.lock();
+  await page.evaluate(() => navigator.clipboard.writeText('my own words'));
+  await page.clock.runFor(61_000);
+  expect(await clipboard()).toBe('my own words');
+});
+
+test('Settings makes a new recovery key: shown once and confirmed, and the old one no longer opens (issue 19)', async ({
+  app,
+}) => {
+  const page = app.page;
+  const old = await app.createVault();
+  await app.confirmRecoveryKey(old);
+  await app.goTo('Settings');
+  const section = page.getByRole('region', { name: 'Your recovery key' });
+  await expect(section.getByText('A copy of your journal made before (such as a backup) still opens')).toBeVisible();
+
+  // The passphrase first: a wrong one changes nothing.
+  await section.getByLabel('Your passphrase', { exact: true }).fill('not my passphrase');
+  await section.getByRole('button', { name: 'Make a new recovery key' }).click();
+  await expect(section.getByRole('alert')).toHaveText('That is not your passphrase. Nothing has been changed.');
+  await section.getByLabel('Your passphrase', { exact: true }).fill(PASSPHRASE);
+  await section.getByRole('button', { name: 'Make a new recovery key' }).click();
+
+  const shown = section.getByTestId('new-recovery-key');
+  await expect(shown).toBeVisible({ timeout: 30_000 });
+  const fresh = (await shown.locator('span').allTextContents()).join('-');
+  expect(fresh).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
+  expect(fresh).not.toBe(old);
+  await expect(section.getByText(/^This is your new recovery key/)).toBeFocused();
+  await app.expectAccessible('a new recovery key');
+
+  // Confirmed as at the start: the last group, and the box.
+  await section.getByLabel('To check you have it, type the last group of five', { exact: true }).fill('WRONG');
+  await section.getByRole('button', { name: 'Done' }).click();
+  await expect(section.getByText('That does not match the last group yet')).toBeVisible();
+  await section
+    .getByLabel('To check you have it, type the last group of five', { exact: true })
+    .fill(fresh.split('-').at(-1)!);
+  await section.getByLabel('I have kept my new recovery key somewhere safe.', { exact: true }).check();
+  await section.getByRole('button', { name: 'Done' }).click();
+  await expect(section.getByRole('status')).toHaveText(
+    'Your new recovery key is in place. The old one no longer opens your journal.',
+  );
+  await expect(shown).toHaveCount(0);
+  await expect(section.getByRole('heading', { name: 'Your recovery key' })).toBeFocused();
+
+  // The old key is refused at the unlock screen; the new one opens.
+  await app.lock();
+  await page.getByRole('button', { name: 'Use my recovery key' }).click();
+  await page.getByLabel('Recovery key', { exact: true }).fill(old);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('it has been replaced by a newer recovery key');
+  await page.getByLabel('Recovery key', { exact: true }).fill(fresh);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await app.expectFrame();
 });

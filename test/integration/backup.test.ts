@@ -96,6 +96,9 @@ describe('a backup', () => {
     const { s, before, backups, file } = await journalAndBackup();
     // Written after the backup: it must be in the set-aside journal, not lost.
     const later = s.journal.create({ title: 'Written after the backup' });
+    // Opened once more after the backup: the restored journal is older than the one last opened here.
+    s.vault.lock();
+    await s.vault.unlock(PASSPHRASE);
     const keyBefore = readFileSync(s.vault.keyFilePath);
     expect(s.vault.isUnlocked()).toBe(true);
 
@@ -107,6 +110,9 @@ describe('a backup', () => {
     expect(s.vault.isUnlocked()).toBe(true);
     expect(tableHashes(s.vault.db())).toEqual(before);
     expect(() => s.journal.get(later.id)).toThrow();
+    // Older on purpose: the record of the journal last opened here went aside with it, so no notice.
+    expect((await s.vault.status()).olderCopy).toBeUndefined();
+    expect(readdirSync(setAsideFolder!)).toContain('holding.opened');
 
     expect(setAsideFolder).not.toBeNull();
     expect(path.dirname(setAsideFolder!)).toBe(path.dirname(s.dataDir));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import mammoth from 'mammoth';
@@ -213,6 +213,21 @@ async function saveAs(s: TestServices, selection: ExportSelection, resolutions: 
 }
 
 describe('bad and unusual input', () => {
+  it('a temporary file an earlier export left when the app was killed mid-write is gone after the next (issue 19)', async () => {
+    const dir = await tempDir();
+    const s = await withSaving(dir);
+    const { ids } = seedIdentifyingEntries(s);
+    const selection = { ...EMPTY_SELECTION, entries: [{ id: ids[0]!, excerpt: null }] };
+    // What a kill between creating the temporary file and renaming it leaves: hidden, empty, beside the export.
+    const left = path.join(dir, '.Holding export.md.0a1b2c3d4e5f.tmp');
+    await fs.writeFile(left, '');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await fs.utimes(left, anHourAgo, anHourAgo);
+    await saveAs(s, selection, await redactAll(s, selection), 'markdown');
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(readdirSync(dir)).toHaveLength(1);
+  });
+
   it('exports 500 entries to every format', { timeout: 180_000 }, async () => {
     const dir = await tempDir();
     const s = await withSaving(dir);

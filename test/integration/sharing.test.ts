@@ -9,7 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { sealBundle } from '../../main/sharing/bundle';
-import { createIdentity } from '../../main/sharing/card';
+import { cardOf, createIdentity } from '../../main/sharing/card';
 import { identifiersLeftIn } from '../support/export-fixture';
 import {
   call,
@@ -326,6 +326,18 @@ describe('refusing a bundle, with nothing half-imported', () => {
     expect((await call<unknown[]>(ama, 'sharing:received')).length).toBe(1);
   });
 
+  it('a bundle opened, removed, then opened again (the record of opened bundles outlives the share)', async () => {
+    const { ama, files, folder, bytes } = await sharedToAma();
+    const file = path.join(folder, 'once.holdingbundle');
+    await fs.writeFile(file, bytes);
+    const first = await importAt(ama, files, file);
+    if (first.kind !== 'share') throw new Error('expected a share');
+    await call(ama, 'sharing:removeReceived', { id: first.share.id });
+    expect(await call<unknown[]>(ama, 'sharing:received')).toEqual([]);
+    expect(await refusedFile(ama, files, folder, bytes)).toMatch(/already opened this file, on .*Nothing was changed/);
+    expect(await call<unknown[]>(ama, 'sharing:received')).toEqual([]);
+  });
+
   it('a sound bundle whose contents are not a share', async () => {
     const { sam, ama, files, folder } = await sharedToAma();
     const bytes = sealBundle({
@@ -433,6 +445,27 @@ describe('refusing a bundle, with nothing half-imported', () => {
         card: (await call<{ card: string }>(other, 'sharing:identity')).card,
       }),
     ).toMatch(/already have someone called “Dr Ama Mensah”/);
+  });
+
+  it('a card whose name looks like someone already added (Unicode look-alikes, issue 19)', async () => {
+    const { sam } = await twoPeople(open);
+    const lookAlikes = [
+      'Dr Аmа Меnsаh', // Cyrillic letters
+      'Dr Ama\u0301 Mensah'.normalize('NFD'), // an accent, decomposed
+      'Dr Ama Mensah\u0336', // a combining stroke
+      'Dr Ama Mensah\u2800', // a blank braille cell after it
+      'Ｄｒ Ａｍａ Ｍｅｎｓａｈ', // fullwidth letters
+      'Dr Arna Mensah', // "rn" for "m"
+    ];
+    for (const name of lookAlikes) {
+      const card = cardOf(createIdentity(name, 'Clinical supervisor'));
+      expect(await refused(sam, 'sharing:addContact', { card }), name).toMatch(
+        /^This card’s name looks very like Dr Ama Mensah, who is already in your contacts with a different card.*Nothing was added\.$/,
+      );
+    }
+    expect((await call<{ name: string }[]>(sam, 'sharing:contacts')).map((c) => c.name)).toEqual(['Dr Ama Mensah']);
+    // Someone whose name only shares a surname is added as before.
+    await call(sam, 'sharing:addContact', { card: cardOf(createIdentity('Dr Kofi Mensah', '')) });
   });
 
   it('identity cards: malformed, or the person’s own', async () => {

@@ -1,13 +1,14 @@
-import { promises as fs, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../common/errors';
 import { openEncryptedDatabase } from '../../main/db/open';
-import { moderateKdf, sodiumReady } from '../../main/vault/crypto';
+import { kdfAffordable, moderateKdf, sodiumReady } from '../../main/vault/crypto';
 import { readKeyFile } from '../../main/vault/key-file';
 import { Vault } from '../../main/vault/vault';
 import { NEW_PASSPHRASE, PASSPHRASE, tempDir } from '../support/temp';
+import { unlockedServices } from '../support/vault';
 
 const MARKER = 'PLAINTEXT-MARKER-7f3a9c';
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -79,7 +80,7 @@ describe('vault', () => {
       /could not be read/,
     );
     expect(readFileSync(dbFile).equals(before)).toBe(true);
-    expect(readdirSync(dataDir).sort()).toEqual(['holding.db', 'holding.key']);
+    expect(readdirSync(dataDir).sort()).toEqual(['holding.db', 'holding.key', 'holding.opened']);
   });
 
   it('keeps the marker and the SQLite header out of the database, WAL and SHM files', async () => {
@@ -336,7 +337,7 @@ describe('vault', () => {
     vault.lock();
     await fs.rm(path.join(dataDir, 'holding.db'));
     await expectCode(vault.unlock(PASSPHRASE), 'DATABASE_UNREADABLE');
-    expect(readdirSync(dataDir)).toEqual(['holding.key']);
+    expect(readdirSync(dataDir).sort()).toEqual(['holding.key', 'holding.opened']);
   });
 });
 
@@ -352,7 +353,7 @@ describe('vault: the right key with the wrong database', () => {
     await fs.writeFile(dbFile, '');
     await expectCode(vault.unlock(PASSPHRASE), 'DATABASE_UNREADABLE');
     expect(readFileSync(dbFile).length).toBe(0);
-    expect(readdirSync(dataDir).sort()).toEqual(['holding.db', 'holding.key']);
+    expect(readdirSync(dataDir).sort()).toEqual(['holding.db', 'holding.key', 'holding.opened']);
 
     // A journal opened by the right key but carrying another vault's id is refused, without a write.
     await fs.writeFile(dbFile, original);
@@ -391,6 +392,206 @@ describe('vault: the right key with the wrong database', () => {
     await unlocking;
     expect(vault.isUnlocked()).toBe(false);
     await vault.unlock(PASSPHRASE);
+    expect(vault.isUnlocked()).toBe(true);
+    vault.lock();
+  });
+});
+
+describe('vault: damaged files and older copies, in plain words (issue 19)', () => {
+  async function lockedVault() {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir, inProcess: true });
+    const { recoveryKey } = await vault.create(PASSPHRASE);
+    vault.lock();
+    const keyPath = path.join(dataDir, 'holding.key');
+    return { dataDir, vault, recoveryKey, keyPath, original: readFileSync(keyPath, 'utf8') };
+  }
+  const reason = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (e: unknown) => (e instanceof AppError ? `${e.code}: ${e.message}` : `not an AppError: ${String(e)}`),
+    );
+
+  it('an empty or cut-short wrapped key is damage to the key file, and the other secret still opens it', async () => {
+    const { vault, recoveryKey, keyPath, original } = await lockedVault();
+    const withWrap = (which: 'passphrase' | 'recovery', wrappedKey: string) => {
+      const file = JSON.parse(original) as Record<typeof which, { wrappedKey: string }>;
+      file[which].wrappedKey = wrappedKey;
+      return fs.writeFile(keyPath, JSON.stringify(file));
+    };
+    const full = (JSON.parse(original) as { passphrase: { wrappedKey: string } }).passphrase.wrappedKey;
+    const cut = Buffer.from(full, 'base64').subarray(0, 40).toString('base64');
+
+    for (const wrap of ['', cut]) {
+      await withWrap('passphrase', wrap);
+      expect(await reason(vault.unlock(PASSPHRASE))).toBe(
+        'KEY_FILE_INVALID: The part of the key file that your passphrase opens is damaged or cut short, so it cannot open your journal. Your journal itself is untouched: your recovery key may still open it, or, if you have a backup, restoring it brings back a whole key file.',
+      );
+      await vault.unlockWithRecoveryKey(recoveryKey);
+      vault.lock();
+
+      await fs.writeFile(keyPath, original);
+      await withWrap('recovery', wrap);
+      expect(await reason(vault.unlockWithRecoveryKey(recoveryKey))).toMatch(
+        /^KEY_FILE_INVALID: The part of the key file that your recovery key opens is damaged or cut short.*your passphrase may still open it/,
+      );
+      await vault.unlock(PASSPHRASE);
+      vault.lock();
+      await fs.writeFile(keyPath, original);
+    }
+  });
+
+  it('a key file asking for more Argon2id work than a laptop can afford is refused before any is done', async () => {
+    const { vault, keyPath, original } = await lockedVault();
+    const GiB = 1024 * 1024 * 1024;
+    for (const [opsLimit, memLimitBytes] of [
+      [20, GiB], // issue 19: 24 s and 1.2 GB per attempt
+      [3, 2 * GiB],
+      [17, 256 * 1024 * 1024],
+      [5, GiB],
+    ] as const) {
+      const file = JSON.parse(original) as { passphrase: { kdf: { opsLimit: number; memLimitBytes: number } } };
+      Object.assign(file.passphrase.kdf, { opsLimit, memLimitBytes });
+      await fs.writeFile(keyPath, JSON.stringify(file));
+      const started = performance.now();
+      expect(await reason(vault.unlock(PASSPHRASE))).toMatch(
+        /^KEY_FILE_INVALID: The key file in this folder asks for far more memory and time to check a passphrase than Holding ever uses/,
+      );
+      expect(performance.now() - started).toBeLessThan(500);
+    }
+    await fs.writeFile(keyPath, original);
+    await vault.unlock(PASSPHRASE);
+    vault.lock();
+  });
+
+  it('the ceilings: libsodium’s SENSITIVE preset at most, and MODERATE always', async () => {
+    await sodiumReady();
+    const GiB = 1024 * 1024 * 1024;
+    expect(kdfAffordable(moderateKdf())).toBe(true);
+    expect(kdfAffordable({ opsLimit: 4, memLimitBytes: GiB })).toBe(true);
+    expect(kdfAffordable({ opsLimit: 16, memLimitBytes: GiB / 4 })).toBe(true);
+    expect(kdfAffordable({ opsLimit: 5, memLimitBytes: GiB })).toBe(false);
+    expect(kdfAffordable({ opsLimit: 1, memLimitBytes: GiB + 1 })).toBe(false);
+  });
+
+  it('damaged pages in the journal file say it looks damaged and to restore a backup, never "something went wrong"', async () => {
+    const services = await unlockedServices();
+    const sender = { isMainFrame: true, url: 'holding://app/' };
+    for (let i = 0; i < 150; i++) {
+      await services.router('journal:create', { title: `Entry ${i} ${'word '.repeat(55)}` }, sender);
+    }
+    services.vault.lock();
+    const dbFile = path.join(services.dataDir, 'holding.db');
+    const bytes = readFileSync(dbFile);
+    // A byte changed in every page but the first (which says what the file is): each fails its check.
+    for (let page = 1; page < bytes.length / 4096; page++) bytes[page * 4096 + 200] = bytes[page * 4096 + 200]! ^ 0x5a;
+    await fs.writeFile(dbFile, bytes);
+
+    const answers = [await services.router('vault:unlock', { passphrase: PASSPHRASE }, sender)];
+    if (answers[0]!.ok) answers.push(await services.router('journal:list', {}, sender));
+    const failures = answers.filter((a) => !a.ok).map((a) => (a as { error: { code: string; message: string } }).error);
+    expect(failures.length).toBeGreaterThan(0);
+    for (const failure of failures) {
+      expect(failure).toEqual({
+        code: 'DATABASE_DAMAGED',
+        message: expect.stringMatching(
+          /^Part of your journal file looks damaged, so Holding could not read it, and nothing was changed\. If you have a backup, restoring it/,
+        ),
+      });
+    }
+    services.dispose();
+  });
+
+  it('says when the journal opened is older than the one this computer last opened, once, and never keeps anyone out', async () => {
+    let clock = new Date('2026-11-01T09:00:00.000Z');
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir, inProcess: true, now: () => clock });
+    await vault.create(PASSPHRASE);
+    writeMarker(vault, 1);
+    vault.lock();
+    const dbFile = path.join(dataDir, 'holding.db');
+    const oldCopy = readFileSync(dbFile);
+
+    clock = new Date('2026-11-20T09:00:00.000Z');
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.status()).olderCopy).toBeUndefined();
+    vault
+      .db()
+      .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('later', '1', ?)")
+      .run(clock.toISOString());
+    vault.lock();
+
+    // The old copy put back in place of the newer journal.
+    await fs.writeFile(dbFile, oldCopy);
+    clock = new Date('2026-12-01T09:00:00.000Z');
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.status()).olderCopy).toEqual({
+      lastOpenedHere: '2026-11-20T09:00:00.000Z',
+      thisCopyLastOpened: '2026-11-01T09:00:00.000Z',
+    });
+    // Read and understood: gone until the next unlock, and this copy is now the newest opened here.
+    vault.olderCopySeen();
+    expect((await vault.status()).olderCopy).toBeUndefined();
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.status()).olderCopy).toBeUndefined();
+    vault.lock();
+
+    // A key file whose writing a crash interrupted left a temporary file: tidied away at unlock.
+    const leftover = path.join(dataDir, '.holding.key.0a1b2c3d4e5f.tmp');
+    await fs.writeFile(leftover, '');
+    await fs.utimes(leftover, new Date(2026, 0, 1), new Date(2026, 0, 1));
+    await vault.unlock(PASSPHRASE);
+    expect(existsSync(leftover)).toBe(false);
+    vault.lock();
+
+    // A record that is garbage, or cannot be written, is passed over: the journal opens as ever.
+    const record = path.join(dataDir, 'holding.opened');
+    await fs.writeFile(record, '{"format": "holding.opened", "format": "x"}');
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.status()).olderCopy).toBeUndefined();
+    vault.lock();
+    await fs.rm(record);
+    await fs.mkdir(record);
+    await vault.unlock(PASSPHRASE);
+    expect(vault.isUnlocked()).toBe(true);
+    vault.lock();
+  });
+});
+
+describe('vault: a new recovery key (issue 19)', () => {
+  it('replaces the recovery key: the old one is refused afterwards, the new one opens, the database is untouched', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir, inProcess: true });
+    const { recoveryKey: old } = await vault.create(PASSPHRASE);
+    writeMarker(vault, 2);
+    const keyBefore = readFileSync(path.join(dataDir, 'holding.key'), 'utf8');
+    const dbFile = path.join(dataDir, 'holding.db');
+    const dbBefore = readFileSync(dbFile);
+
+    await expectCode(vault.newRecoveryKey('not my passphrase'), 'WRONG_PASSPHRASE');
+    expect(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')).toBe(keyBefore);
+    const { recoveryKey: fresh } = await vault.newRecoveryKey(PASSPHRASE);
+    expect(fresh).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){7}[0-9A-HJKMNP-TV-Z]{5}$/);
+    expect(fresh).not.toBe(old);
+    expect(readFileSync(dbFile).equals(dbBefore)).toBe(true);
+    const after = JSON.parse(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')) as Record<string, unknown>;
+    const before = JSON.parse(keyBefore) as Record<string, unknown>;
+    expect(after['passphrase']).toEqual(before['passphrase']);
+    expect(after['recovery']).not.toEqual(before['recovery']);
+    vault.lock();
+
+    await expectCode(vault.unlockWithRecoveryKey(old), 'WRONG_RECOVERY_KEY');
+    await vault.unlockWithRecoveryKey(fresh);
+    expect(vault.db().prepare("SELECT count(*) FROM settings WHERE key LIKE 'marker-%'").pluck().get()).toBe(2);
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    await expectCode(vault.resetPassphrase(old, NEW_PASSPHRASE), 'WRONG_RECOVERY_KEY');
+    vault.lock();
+
+    // What the security model says plainly: a copy of the key file from before still opens with the old key.
+    await fs.writeFile(path.join(dataDir, 'holding.key'), keyBefore);
+    await vault.unlockWithRecoveryKey(old);
     expect(vault.isUnlocked()).toBe(true);
     vault.lock();
   });

@@ -24,6 +24,7 @@ import { workerFile } from './worker';
 
 export { CHROMIUM_PATH };
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveAppAsset } from '../../main/shell-common/assets';
+import { type LinkPrompt, linkPrompt } from '../../main/shell-common/link-prompt';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
@@ -71,6 +72,8 @@ export interface Shell {
   pageErrors: string[];
   /** Links the app asked to open outside, and that the person confirmed; nothing is really opened. */
   openedLinks: string[];
+  /** Each "Open this link?" question, as Electron's main would ask it. */
+  linkPrompts: LinkPrompt[];
   /** Files the app asked to save, by the path it was given. */
   savedFiles: string[];
   /** What the open dialog picks next (null: the person cancels); set it before the click. */
@@ -140,6 +143,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'holding-shell-')));
   let lastActivity = Date.now();
   const openedLinks: string[] = [];
+  const linkPrompts: LinkPrompt[] = [];
   const savedFiles: string[] = [];
   let exportsDir: string | null = null;
   const blockedRequests: string[] = [];
@@ -162,8 +166,11 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     chooseOpenPath: async () => (options.openPath ? options.openPath() : shell.nextOpenPath),
     chooseFolder: async () => (options.folderPath ? options.folderPath() : shell.nextFolderPath),
     openExternal: async (url) => {
-      if (options.confirmLinks === false) return false;
-      openedLinks.push(url);
+      // The question Electron's main asks, as it would word it (link-prompt.ts), kept for tests to read.
+      const prompt = linkPrompt(url);
+      if (prompt) linkPrompts.push(prompt);
+      if (options.confirmLinks === false || !prompt) return false;
+      openedLinks.push(prompt.url);
       return true;
     },
     dataDir,
@@ -262,6 +269,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     blockedRequests,
     pageErrors,
     openedLinks,
+    linkPrompts,
     savedFiles,
     async close({ keepData = false } = {}) {
       await host.dispose();

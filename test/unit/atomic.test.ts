@@ -1,7 +1,7 @@
 import { promises as fs, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../main/fs/atomic';
+import { removeStaleTemps, STALE_TEMP_MS, writeFileAtomic } from '../../main/fs/atomic';
 import { tempDir } from '../support/temp';
 
 describe('atomic file writes', () => {
@@ -31,5 +31,37 @@ describe('atomic file writes', () => {
     const dir = await tempDir();
     await expect(writeFileAtomic(path.join(dir, 'missing', 'key'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('removes what a crash mid-write left, and only that (issue 19)', async () => {
+    const dir = await tempDir();
+    const old = new Date(Date.now() - STALE_TEMP_MS - 5_000);
+    const make = async (name: string, when = old) => {
+      await fs.writeFile(path.join(dir, name), '');
+      await fs.utimes(path.join(dir, name), when, when);
+    };
+    await make('.Holding export 2026-12-05.pdf.0123456789ab.tmp'); // left by a crash: removed
+    await make('.holding.key.abcdef012345.tmp'); // removed
+    await make('.Holding export.md.fedcba987654.tmp', new Date()); // a minute old at most: maybe being written
+    await make('.notes.tmp'); // not our shape
+    await make('.Holding export.pdf.0123456789AB.tmp'); // not our shape (upper case)
+    await make('Holding export.pdf'); // the export itself
+    await fs.mkdir(path.join(dir, '.folder.0123456789ab.tmp'));
+    await fs.symlink('/etc/hostname', path.join(dir, '.link.0123456789ab.tmp'));
+
+    expect((await removeStaleTemps(dir)).sort()).toEqual([
+      '.Holding export 2026-12-05.pdf.0123456789ab.tmp',
+      '.holding.key.abcdef012345.tmp',
+    ]);
+    expect(readdirSync(dir).sort()).toEqual([
+      '.Holding export.md.fedcba987654.tmp',
+      '.Holding export.pdf.0123456789AB.tmp',
+      '.folder.0123456789ab.tmp',
+      '.link.0123456789ab.tmp',
+      '.notes.tmp',
+      'Holding export.pdf',
+    ]);
+    // A folder that cannot be read is passed over.
+    expect(await removeStaleTemps(path.join(dir, 'missing'))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { AppError } from '../../common/errors';
 import { currentVersion, latestVersion, migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migration-list';
 import { migration0011 } from '../../main/db/migrations/0011-warning-signs';
+import { migration0014 } from '../../main/db/migrations/0014-opened-bundles';
 import type { Migration } from '../../main/db/migrations/types';
 
 const table = (version: number, name: string): Migration => ({
@@ -121,5 +122,36 @@ describe('migrations', () => {
     ]);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('remembers the bundles already opened (0014) from the shares and feedback a database already holds', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const before = migrations.slice(0, migrations.indexOf(migration0014));
+    migrate(db, before);
+    const at = '2026-05-01T09:00:00.000Z';
+    db.prepare(
+      `INSERT INTO shares_received (id, bundle_id, contact_id, sender_name, sender_fingerprint, title, items, created_at, imported_at, payload)
+       VALUES ('r1', 'b-share', NULL, 'Sam', 'f', 'For supervision', 1, @at, @at, '{}')`,
+    ).run({ at });
+    db.prepare(
+      `INSERT INTO shares_sent (id, bundle_id, contact_id, contact_name, contact_fingerprint, title, file_name, created_at)
+       VALUES ('s1', 'b-sent', NULL, 'Ama', 'f', 'For supervision', 'x.holdingbundle', @at)`,
+    ).run({ at });
+    db.prepare(
+      `INSERT INTO feedback_received (id, bundle_id, share_id, sender_name, created_at, imported_at, overall)
+       VALUES ('f1', 'b-feedback', 's1', 'Ama', @at, @at, 'Thank you')`,
+    ).run({ at });
+
+    migrate(db);
+
+    expect(db.prepare('SELECT bundle_id, kind, opened_at FROM opened_bundles ORDER BY bundle_id').all()).toEqual([
+      { bundle_id: 'b-feedback', kind: 'feedback', opened_at: at },
+      { bundle_id: 'b-share', kind: 'share', opened_at: at },
+    ]);
+    // The record stays when what the bundle brought is removed.
+    db.prepare('DELETE FROM shares_received').run();
+    db.prepare('DELETE FROM shares_sent').run();
+    expect(db.prepare('SELECT count(*) FROM opened_bundles').pluck().get()).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { AppError } from '../../../common/errors';
-import { isSafeHref } from '../../../common/journal/doc';
+import { linkPrompt } from '../../shell-common/link-prompt';
 import type { HandlersOf } from '../router';
 import type { HandlerContext } from './context';
 
@@ -7,14 +7,16 @@ export function appHandlers(ctx: HandlerContext): HandlersOf<'app'> {
   return {
     'app:info': () => ctx.info,
     'app:openExternal': async ({ url }) => {
-      if (!isSafeHref(url)) {
+      // The normal form (punycode host, hidden characters as %-codes): what the person is shown and what opens.
+      const prompt = linkPrompt(url);
+      if (!prompt) {
         throw new AppError(
           'INVALID_INPUT',
           'Holding only opens web addresses beginning https:// and e-mail addresses.',
         );
       }
       if (!ctx.openExternal) throw new AppError('INVALID_INPUT', 'Opening links is not available here.');
-      return { opened: await ctx.openExternal(url.trim()) };
+      return { opened: await ctx.openExternal(prompt.url) };
     },
     'app:flushed': () => (ctx.flushed(), null),
     'app:cancel': ({ channel }) => (ctx.tasks.cancel(channel), null),

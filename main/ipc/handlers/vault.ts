@@ -11,10 +11,15 @@ export function vaultHandlers({ vault }: HandlerContext): HandlersOf<'vault'> {
       vault.lock('manual');
       return vault.status();
     },
+    'vault:olderCopySeen': async () => {
+      vault.olderCopySeen();
+      return vault.status();
+    },
     'vault:changePassphrase': async ({ current, next }) => {
       await vault.changePassphrase(current, next);
       return null;
     },
+    'vault:newRecoveryKey': ({ passphrase }) => vault.newRecoveryKey(passphrase),
     'vault:resetPassphrase': ({ recoveryKey, next }) => vault.resetPassphrase(recoveryKey, next),
   };
 }

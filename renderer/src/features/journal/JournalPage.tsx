@@ -15,6 +15,7 @@ import { useSettledQuery } from '../../ui/useSettled';
 import { TrashedNotice } from './EntryParts';
 import { BackupNote } from '../backup/BackupNote';
 import { ImportPointer } from '../import/ImportPointer';
+import { OlderCopyNote } from '../vault/OlderCopyNote';
 
 type View = 'journal' | 'trash' | 'templates';
 
@@ -259,6 +260,7 @@ export function JournalPage({
             </>
           ) : null}
           {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
+          {view === 'journal' ? <OlderCopyNote /> : null}
           {view === 'journal' ? <BackupNote /> : null}
           {trashed ? <TrashedNotice key={trashed.id} entry={trashed} onRestored={pane.restored} /> : null}
         </div>

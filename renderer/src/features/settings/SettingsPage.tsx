@@ -7,6 +7,7 @@ import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFie
 import { BackupsSection } from '../backup/BackupsSection';
 import { ImportSection } from '../import/ImportSection';
 import { EverythingSection } from '../export/EverythingSection';
+import { NewRecoveryKeySection } from '../vault/NewRecoveryKeySection';
 import { LookOutSection } from './LookOutSection';
 import { HIDE_SHORTCUT } from '../../ui/Curtain';
 import { settingsKey, useSettings } from './queries';
@@ -27,6 +28,7 @@ export function SettingsPage({ onLock, onRestore }: { onLock: () => void; onRest
       <EverythingSection />
       <LookOutSection />
       <ChangePassphraseSection />
+      <NewRecoveryKeySection />
       <AboutSection />
     </>
   );
@@ -157,7 +159,10 @@ function ChangePassphraseSection() {
   return (
     <section className={styles.section} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Change your passphrase</h2>
-      <p className={styles.muted}>Your recovery key keeps working as before.</p>
+      <p className={styles.muted}>
+        Your recovery key keeps working as before. A copy of your journal made before (such as a backup) still opens
+        with the old passphrase.
+      </p>
       <form onSubmit={submit} noValidate aria-label="Change your passphrase">
         <PassphraseField
           label="Current passphrase"

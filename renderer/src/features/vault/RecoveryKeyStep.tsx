@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { copySecret } from '../../ui/clipboard';
 import { Actions, Button, Notice, TextField } from '../../ui/controls';
 import styles from './vault.module.css';
 
@@ -14,7 +15,7 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(recoveryKey);
+      await copySecret(recoveryKey);
       setCopied('yes');
     } catch {
       setCopied('no');
@@ -55,7 +56,9 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
             </Button>
           </Actions>
           <div aria-live="polite" className={styles.live}>
-            {copied === 'yes' ? 'Copied. Remember to clear it from anywhere you paste it.' : null}
+            {copied === 'yes'
+              ? 'Copied. Holding clears it from the clipboard in a minute, if it is still there; remember to clear it from anywhere you paste it.'
+              : null}
             {copied === 'no' ? 'Copying did not work here. Please select the key and copy it, or write it down.' : null}
           </div>
           <form onSubmit={submit} noValidate aria-label="Confirm your recovery key">

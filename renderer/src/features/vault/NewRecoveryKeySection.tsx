@@ -1,0 +1,152 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { describeError, holding, unwrap } from '../../api';
+import { copySecret } from '../../ui/clipboard';
+import { Actions, Button, Notice, PassphraseField, TextField } from '../../ui/controls';
+import settings from '../settings/settings.module.css';
+import styles from './vault.module.css';
+
+/**
+ * Settings: a new recovery key in place of the old (issue 19), after the passphrase. The old key stops
+ * opening the journal at once; the new one is shown once and confirmed as at the start.
+ */
+export function NewRecoveryKeySection() {
+  const id = useId();
+  const [passphrase, setPassphrase] = useState('');
+  const [tried, setTried] = useState(false);
+  const [shown, setShown] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const title = useRef<HTMLHeadingElement>(null);
+  const make = useMutation({
+    mutationFn: () => unwrap(holding().vault.newRecoveryKey({ passphrase })),
+    onSuccess: ({ recoveryKey }) => {
+      setPassphrase('');
+      setTried(false);
+      setDone(false);
+      setShown(recoveryKey);
+    },
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    make.reset();
+    if (passphrase) make.mutate();
+  }
+  return (
+    <section className={settings.section} aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} ref={title} tabIndex={-1}>
+        Your recovery key
+      </h2>
+      {shown ? (
+        <ShowNewKey
+          recoveryKey={shown}
+          onDone={() => {
+            setShown(null);
+            setDone(true);
+            // The key and its form go: focus stays in the section, on its heading.
+            requestAnimationFrame(() => title.current?.focus());
+          }}
+        />
+      ) : (
+        <>
+          <p className={settings.muted}>
+            If your recovery key may have been seen by someone else, or you have lost it, make a new one. The old key
+            stops opening your journal straight away. A copy of your journal made before (such as a backup) still opens
+            with the old key.
+          </p>
+          {done ? (
+            <Notice tone="info">Your new recovery key is in place. The old one no longer opens your journal.</Notice>
+          ) : null}
+          <form onSubmit={submit} noValidate aria-label="Make a new recovery key">
+            <PassphraseField
+              label="Your passphrase"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              autoComplete="current-password"
+              error={tried && !passphrase ? 'Please type your passphrase.' : null}
+            />
+            {make.isError ? <Notice>{describeError(make.error)}</Notice> : null}
+            <Actions>
+              <Button type="submit" variant="secondary" disabled={make.isPending}>
+                {make.isPending ? 'Making a new key…' : 'Make a new recovery key'}
+              </Button>
+            </Actions>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The new key, shown once: copied or written down, then confirmed by its last group. */
+function ShowNewKey({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
+  const groups = recoveryKey.split('-');
+  const lastGroup = groups[groups.length - 1] ?? '';
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const [typed, setTyped] = useState('');
+  const [kept, setKept] = useState(false);
+  const [tried, setTried] = useState(false);
+  const heading = useRef<HTMLParagraphElement>(null);
+  const typedMatches = typed.trim().toUpperCase() === lastGroup;
+  // The form that asked for it has gone: focus moves to the words above the new key.
+  useEffect(() => heading.current?.focus(), []);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    if (typedMatches && kept) onDone();
+  }
+  return (
+    <>
+      <p ref={heading} tabIndex={-1} className={settings.muted}>
+        This is your new recovery key. Your old one no longer opens your journal. We will show this one just once: write
+        it down or print it, and keep it somewhere safe and private, away from this computer.
+      </p>
+      <div className={styles.key} aria-label="New recovery key" role="group" data-testid="new-recovery-key">
+        {groups.map((group, i) => (
+          <span key={i}>{group}</span>
+        ))}
+      </div>
+      <Actions>
+        <Button
+          variant="secondary"
+          onClick={() =>
+            void copySecret(recoveryKey).then(
+              () => setCopied('yes'),
+              () => setCopied('no'),
+            )
+          }
+        >
+          Copy to clipboard
+        </Button>
+      </Actions>
+      <div aria-live="polite" className={styles.live}>
+        {copied === 'yes' ? 'Copied. Holding clears it from the clipboard in a minute, if it is still there.' : null}
+        {copied === 'no' ? 'Copying did not work here. Please select the key and copy it, or write it down.' : null}
+      </div>
+      <form onSubmit={submit} noValidate aria-label="Confirm your new recovery key">
+        <TextField
+          label="To check you have it, type the last group of five"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          mono
+          maxLength={10}
+          autoComplete="off"
+          spellCheck={false}
+          error={
+            tried && !typedMatches
+              ? 'That does not match the last group yet. It is the five characters at the end.'
+              : null
+          }
+        />
+        <label className={styles.check}>
+          <input type="checkbox" checked={kept} onChange={(e) => setKept(e.target.checked)} />
+          <span>I have kept my new recovery key somewhere safe.</span>
+        </label>
+        {tried && !kept ? <Notice>Please tick the box once your key is somewhere safe.</Notice> : null}
+        <Actions>
+          <Button type="submit">Done</Button>
+        </Actions>
+      </form>
+    </>
+  );
+}
