@@ -4,6 +4,8 @@
  * actions, an identity and a contact, a share sent and its feedback back, a share received), and the way
  * to compare two journals table by table.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -105,6 +107,11 @@ export async function richJournal(open: Opener) {
     actions: [{ text: 'Rest', owner: 'Me', due: '2026-11-07' }],
   });
   sam.settings.update({ deidNames: ['Maria Kowalski'], autoLockMinutes: 15 });
+  // A journal brought in from notes written elsewhere (the import record travels too).
+  const notes = mkdtempSync(path.join(os.tmpdir(), 'holding-notes-'));
+  writeFileSync(path.join(notes, '2026-03-14.md'), '---\ntags: [brought-in]\n---\nA note from before Holding.\n');
+  const preview = await sam.imports.open(notes);
+  await sam.imports.run(preview.id);
   return { ...people, pairId: pair.id, templateId: template.id, trashedId: trashed.id };
 }
 

@@ -340,6 +340,13 @@ export const TABLES: readonly TableSpec[] = [
     columns: { feedback_id: text, ref: text, body: text },
   },
   {
+    // Every share and feedback file opened here, even after its share was removed (migration 0014): kept, so
+    // a file opened once is refused on the computer this goes to as well.
+    name: 'opened_bundles',
+    key: ['bundle_id'],
+    columns: { bundle_id: text, kind: text, opened_at: text },
+  },
+  {
     // Journals brought in from other apps (migration 0013): kept, so the same export brought in again on the
     // computer this goes to adds nothing there either, and "Undo this import" still knows its entries.
     name: 'import_batches',
