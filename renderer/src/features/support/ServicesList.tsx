@@ -13,24 +13,10 @@ import { Button } from '../../ui/controls';
 import { holding } from '../../api';
 import styles from './support.module.css';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
+/** When the services were checked, as a month: "December 2026". */
 export function checkedInWords(): string {
   const [year, month] = SUPPORT_CHECKED.split('-').map(Number) as [number, number];
-  return `${MONTHS[month - 1]} ${year}`;
+  return new Date(year, month - 1, 1).toLocaleDateString('en-GB', { month: 'long', year: 'numeric' });
 }
 
 function Way({ way }: { way: SupportWay }) {
