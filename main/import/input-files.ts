@@ -68,7 +68,8 @@ const tooLarge = () =>
 /** A name from a zip or a folder: relative, forward slashes, no `.` or `..` parts. Null if it is not. */
 export function safeRelativePath(name: string): string | null {
   if (!name || name.length > 1024 || name.includes('\\') || name.includes('\u0000')) return null;
-  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return null;
+  // A drive ("C:" alone or "C:/…"), not a note called "Q: what went well.md".
+  if (name.startsWith('/') || /^[a-zA-Z]:(\/|$)/.test(name)) return null;
   const parts = name.split('/').filter((p) => p !== '');
   if (parts.length === 0 || parts.some((p) => p === '..' || p === '.')) return null;
   return parts.join('/');

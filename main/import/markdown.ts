@@ -13,7 +13,10 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type { DocMark, DocNode } from '../../common/journal/doc';
 
-/** Beyond this nesting, blocks keep their words as plain paragraphs (the document allows 40 levels). */
+/**
+ * Beyond this nesting (in document levels: a list counts two), blocks keep their words as plain paragraphs,
+ * well inside the document's own limit of 40 levels.
+ */
 const MAX_BLOCK_DEPTH = 24;
 
 export interface MarkdownNotes {
@@ -200,6 +203,17 @@ export function markdownToDoc(text: string, notes: MarkdownNotes, options: Conve
     return out;
   };
 
+  /**
+   * A paragraph's, heading's or cell's words. What a dangerous tag holds is dropped only up to its closing tag
+   * within the same block: one left open ("I fixed the <style> bug") never swallows the rest of the entry.
+   */
+  const phrasing = (nodes: PhrasingContent[]): DocNode[] => {
+    inScript = 0;
+    const out = inline(nodes, []);
+    inScript = 0;
+    return out;
+  };
+
   const paragraph = (content: DocNode[]): DocNode =>
     content.length ? { type: 'paragraph', content } : { type: 'paragraph' };
 
@@ -215,12 +229,12 @@ export function markdownToDoc(text: string, notes: MarkdownNotes, options: Conve
         if (frontMatter === null) frontMatter = node.value;
         return [];
       case 'paragraph': {
-        const content = inline(node.children, []);
+        const content = phrasing(node.children);
         // A paragraph that held only a picture leaves nothing behind.
         return content.length ? [paragraph(content)] : [];
       }
       case 'heading':
-        return [{ type: 'heading', attrs: { level: Math.min(node.depth, 3) }, content: inline(node.children, []) }];
+        return [{ type: 'heading', attrs: { level: Math.min(node.depth, 3) }, content: phrasing(node.children) }];
       case 'thematicBreak':
         return [{ type: 'horizontalRule' }];
       case 'blockquote':
@@ -234,7 +248,9 @@ export function markdownToDoc(text: string, notes: MarkdownNotes, options: Conve
         const items = node.children.map((item): DocNode => ({
           type: tasks ? 'taskItem' : 'listItem',
           ...(tasks ? { attrs: { checked: item.checked === true } } : {}),
-          content: blocks(item.children, depth + 1),
+          // A list and its item are two levels of the document: counted as two, so a deep outline is
+          // flattened here, with its words, before the document's own limit would drop them.
+          content: blocks(item.children, depth + 2),
         }));
         if (tasks) return [{ type: 'taskList', content: items }];
         return [
@@ -252,7 +268,7 @@ export function markdownToDoc(text: string, notes: MarkdownNotes, options: Conve
               content: row.children.map((cell) => ({
                 type: r === 0 ? 'tableHeader' : 'tableCell',
                 attrs: { colspan: 1, rowspan: 1 },
-                content: [paragraph(inline(cell.children, []))],
+                content: [paragraph(phrasing(cell.children))],
               })),
             })),
           },
@@ -276,7 +292,7 @@ export function markdownToDoc(text: string, notes: MarkdownNotes, options: Conve
       }
       default: {
         const words = mdText(node).trim();
-        return words ? [paragraph(inline([{ type: 'text', value: words }], []))] : [];
+        return words ? [paragraph(phrasing([{ type: 'text', value: words }]))] : [];
       }
     }
   };

@@ -61,25 +61,37 @@ export class ImportRepository {
       .run(done.finishedAt, done.added, done.already, JSON.stringify(done.skipped), id);
   }
 
-  /** The entries a batch added that are still here, with whether each has changed since it came in. */
+  /**
+   * The entries a batch added that are still here, with whether the person has made them their own since
+   * they came in: edited, retagged or pinned (a new version), linked to an entry of their own, written about
+   * in a check-in, or brought to supervision (an agenda or session item names it).
+   */
   batchEntries(batchId: string): { entryId: string; changed: boolean }[] {
     const rows = this.db
       .prepare(
-        `SELECT i.entry_id AS entryId, e.version > i.version AS changed FROM imported_entries i
-           JOIN entries e ON e.id = i.entry_id WHERE i.batch_id = ?`,
+        `SELECT i.entry_id AS entryId,
+                e.version > i.version
+                OR EXISTS (SELECT 1 FROM entry_links l
+                             WHERE (l.from_id = e.id AND l.to_id NOT IN (SELECT entry_id FROM imported_entries
+                                      WHERE batch_id = i.batch_id AND entry_id IS NOT NULL))
+                                OR (l.to_id = e.id AND l.from_id NOT IN (SELECT entry_id FROM imported_entries
+                                      WHERE batch_id = i.batch_id AND entry_id IS NOT NULL)))
+                OR EXISTS (SELECT 1 FROM checkins c WHERE c.entry_id = e.id)
+                OR EXISTS (SELECT 1 FROM agenda_items a WHERE a.source_entry_id = e.id)
+                OR EXISTS (SELECT 1 FROM session_items s WHERE s.source_entry_id = e.id) AS changed
+           FROM imported_entries i JOIN entries e ON e.id = i.entry_id WHERE i.batch_id = ?`,
       )
       .all(batchId) as { entryId: string; changed: number }[];
     return rows.map((r) => ({ entryId: r.entryId, changed: r.changed === 1 }));
   }
 
-  /** Forgets the keys of a batch's entries that are gone, so importing the export again brings them back. */
-  forgetRemoved(batchId: string, kept: string[]): void {
-    const keep = new Set(kept);
-    const rows = this.db
-      .prepare('SELECT source_key AS key, entry_id AS entryId FROM imported_entries WHERE batch_id = ?')
-      .all(batchId) as { key: string; entryId: string | null }[];
-    const remove = this.db.prepare('DELETE FROM imported_entries WHERE source_key = ?');
-    for (const row of rows) if (!row.entryId || !keep.has(row.entryId)) remove.run(row.key);
+  /**
+   * Forgets the keys of the entries this undo removed, so importing the export again brings them back. An
+   * entry the person deleted for ever themselves (its key kept, with no entry) stays deleted.
+   */
+  forgetRemoved(removed: string[]): void {
+    const remove = this.db.prepare('DELETE FROM imported_entries WHERE entry_id = ?');
+    for (const id of removed) remove.run(id);
   }
 
   markUndone(id: string, undoneAt: string, kept: number): void {

@@ -225,7 +225,8 @@ export class ImportService {
 
   /**
    * Undo this import: removes, for good, every entry it added that the person has not changed since; an
-   * entry they have edited, retagged or pinned is kept (their own writing is never lost to an undo) and
+   * entry they have made their own (edited, retagged, pinned, linked to their own entries, written about in a
+   * check-in or brought to supervision) is kept (their own writing is never lost to an undo) and
    * the result says how many. Importing the same export again afterwards brings the removed ones back.
    */
   undo(batchId: string): UndoResult {
@@ -238,8 +239,9 @@ export class ImportService {
       const entries = imports.batchEntries(batchId);
       const keep = entries.filter((e) => e.changed).map((e) => e.entryId);
       const remove = entries.filter((e) => !e.changed).map((e) => e.entryId);
+      // The keys first: deleting an entry for ever clears its key's entry id.
+      imports.forgetRemoved(remove);
       const count = remove.length ? new JournalRepository(db).deleteForever(remove) : 0;
-      imports.forgetRemoved(batchId, keep);
       imports.markUndone(batchId, this.now().toISOString(), keep.length);
       return { removed: count, kept: keep.length };
     })();

@@ -1,8 +1,24 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const PASSPHRASE = 'quiet harbour lantern meadow';
 export const NEW_PASSPHRASE = 'copper kettle under willow rain';
+
+/**
+ * After a recovery key is shown: "I have kept it", then the two groups it asks for (chosen at random, the
+ * key out of sight), typed from `key`. `wrong` types something else in the first.
+ */
+export async function typeRecoveryGroups(scope: Page | Locator, key: string, wrong = false): Promise<void> {
+  await scope.getByRole('button', { name: 'I have kept it: check it with me' }).click();
+  const fields = scope.getByLabel(/^Group \d+ of \d+$/);
+  await expect(fields).toHaveCount(2);
+  const groups = key.split('-');
+  for (const [i, field] of (await fields.all()).entries()) {
+    const label = await field.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '');
+    const n = Number(/^Group (\d+)/.exec(label)?.[1]);
+    await field.fill(wrong && i === 0 ? 'WRONG' : groups[n - 1]!);
+  }
+}
 
 /** Page object for the whole app: the verbs a person uses, not selectors. */
 export class HoldingApp {
@@ -25,9 +41,7 @@ export class HoldingApp {
 
   async confirmRecoveryKey(key: string): Promise<void> {
     const page = this.page;
-    await page
-      .getByLabel('To check you have it, type the last group of five', { exact: true })
-      .fill(key.split('-').at(-1)!);
+    await typeRecoveryGroups(page, key);
     await page.getByLabel('I have kept my recovery key somewhere safe.', { exact: true }).check();
     await page.getByRole('button', { name: 'Open my journal' }).click();
     await this.expectFrame();

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHELL_ORIGIN } from '../support/shell';
 import { expect, test } from './fixtures';
-import { NEW_PASSPHRASE, PASSPHRASE } from './pages';
+import { NEW_PASSPHRASE, PASSPHRASE, typeRecoveryGroups } from './pages';
 
 test('first run, recovery key, lock, wrong passphrase, unlock, change passphrase, unlock with the new one', async ({
   app,
@@ -24,9 +24,14 @@ test('first run, recovery key, lock, wrong passphrase, unlock, change passphrase
   expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
   await app.expectAccessible('recovery key');
 
-  // The key must be confirmed before going on.
+  // The key must be confirmed before going on: out of sight, two groups chosen at random.
+  await typeRecoveryGroups(page, recoveryKey, true);
+  await expect(page.getByTestId('recovery-key')).toHaveCount(0);
+  await app.expectAccessible('checking the recovery key');
   await page.getByRole('button', { name: 'Open my journal' }).click();
-  await expect(page.getByText('That does not match the last group yet')).toBeVisible();
+  await expect(page.getByText(/^That does not match group \d+ yet\.$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Show the key again' }).click();
+  expect(await app.recoveryKeyOnScreen()).toBe(recoveryKey);
   await app.confirmRecoveryKey(recoveryKey);
   await expect(page.getByRole('heading', { name: 'Journal' })).toBeVisible();
   await app.expectAccessible('journal');
@@ -347,7 +352,7 @@ test('Settings makes a new recovery key: shown once and confirmed, and the old o
   await section.getByLabel('Your passphrase', { exact: true }).fill(PASSPHRASE);
   await section.getByRole('button', { name: 'Make a new recovery key' }).click();
 
-  const shown = section.getByTestId('new-recovery-key');
+  const shown = section.getByTestId('recovery-key');
   await expect(shown).toBeVisible({ timeout: 30_000 });
   const fresh = (await shown.locator('span').allTextContents()).join('-');
   expect(fresh).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
@@ -355,13 +360,12 @@ test('Settings makes a new recovery key: shown once and confirmed, and the old o
   await expect(section.getByText(/^This is your new recovery key/)).toBeFocused();
   await app.expectAccessible('a new recovery key');
 
-  // Confirmed as at the start: the last group, and the box.
-  await section.getByLabel('To check you have it, type the last group of five', { exact: true }).fill('WRONG');
+  // Confirmed as at the start: two groups with the key out of sight, and the box.
+  await typeRecoveryGroups(section, fresh, true);
   await section.getByRole('button', { name: 'Done' }).click();
-  await expect(section.getByText('That does not match the last group yet')).toBeVisible();
-  await section
-    .getByLabel('To check you have it, type the last group of five', { exact: true })
-    .fill(fresh.split('-').at(-1)!);
+  await expect(section.getByText(/^That does not match group \d+ yet\.$/)).toBeVisible();
+  await section.getByRole('button', { name: 'Show the key again' }).click();
+  await typeRecoveryGroups(section, fresh);
   await section.getByLabel('I have kept my new recovery key somewhere safe.', { exact: true }).check();
   await section.getByRole('button', { name: 'Done' }).click();
   await expect(section.getByRole('status')).toHaveText(

@@ -6,7 +6,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocNode } from '../../common/journal/doc';
+import { type DocNode, plainTextOf, sanitiseDoc } from '../../common/journal/doc';
+import { markdownToDoc } from '../../main/import/markdown';
 import type { Entry } from '../../common/journal/types';
 import {
   dayOneZip,
@@ -137,6 +138,55 @@ describe('Day One', () => {
     const again = await s.imports.open(file);
     expect(again).toMatchObject({ entries: 3, alreadyImported: 1 });
     expect(s.imports.records().map((r) => r.status)).toEqual(['undone']);
+  });
+});
+
+describe('undo, after the person has made imported entries their own', () => {
+  it('keeps an entry linked to their own, written about in a check-in, or brought to supervision; one deleted for ever stays deleted', async () => {
+    const s = await open();
+    const mine = s.journal.create({ title: 'My own entry' });
+    const file = await fileOf('export.zip', await dayOneZip());
+    const batch = await s.imports.run((await s.imports.open(file)).id);
+    const [linked, checkedIn, gone] = allEntries(s).filter((e) => e.id !== mine.id);
+    s.journal.link(mine.id, linked!.id);
+    s.checkins.save({
+      at: new Date().toISOString(),
+      capacity: 5,
+      energy: null,
+      sleep: null,
+      load: null,
+      helping: '',
+      hard: '',
+      signIds: [],
+      entryId: checkedIn!.id,
+    });
+    s.journal.trash(gone!.id);
+    s.journal.deleteForever(gone!.id);
+
+    const undone = s.imports.undo(batch.id);
+    expect(undone).toMatchObject({ removed: 1, kept: 2 });
+    const titles = allEntries(s).map((e) => e.title);
+    expect(titles).toContain(linked!.title);
+    expect(titles).toContain(checkedIn!.title);
+    expect(s.journal.get(mine.id).title).toBe('My own entry');
+    // Imported again: the one removed by the undo comes back; the one deleted for ever does not.
+    const again = await s.imports.open(file);
+    expect(again).toMatchObject({ entries: 1 });
+    await s.imports.run(again.id);
+    // Their own, the two kept and the one brought back: not the one deleted for ever.
+    expect(allEntries(s)).toHaveLength(4);
+  });
+});
+
+describe('Markdown made into a document', () => {
+  it('drops what a dangerous tag holds only up to the end of its block, and keeps every level of a deep outline', async () => {
+    const notes = { skip: () => undefined };
+    const open = markdownToDoc('I fixed the <style> bug today.\n\nSecond paragraph stays.', notes);
+    expect(plainTextOf(sanitiseDoc(open.body))).toContain('Second paragraph stays.');
+    let outline = '';
+    for (let i = 0; i < 30; i++) outline += `${'  '.repeat(i)}- level ${i}\n`;
+    const deep = plainTextOf(sanitiseDoc(markdownToDoc(outline, notes).body));
+    for (let i = 0; i < 30; i++) expect(deep).toContain(`level ${i}`);
   });
 });
 

@@ -248,7 +248,7 @@ function PastImport({ record }: { record: ImportRecord }) {
         <span title={fullDate(record.startedAt)}>{when(record.startedAt)}</span>: {entriesWord(record.added)} brought in
         {record.alreadyImported ? `, ${entriesWord(record.alreadyImported)} already here` : ''}.
         {record.status === 'undone'
-          ? ` Undone ${when(record.undoneAt ?? record.startedAt)}${record.keptOnUndo ? `; ${entriesWord(record.keptOnUndo)} you had changed were kept` : ''}.`
+          ? ` Undone ${when(record.undoneAt ?? record.startedAt)}${record.keptOnUndo ? `; ${entriesWord(record.keptOnUndo)} you had made your own ${record.keptOnUndo === 1 ? 'was' : 'were'} kept` : ''}.`
           : ''}
       </p>
       {record.status === 'done' && record.added > 0 ? (

@@ -1,10 +1,9 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { describeError, holding, unwrap } from '../../api';
-import { copySecret } from '../../ui/clipboard';
-import { Actions, Button, Notice, PassphraseField, TextField } from '../../ui/controls';
+import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import settings from '../settings/settings.module.css';
-import styles from './vault.module.css';
+import { KeepRecoveryKey } from './KeepRecoveryKey';
 
 /**
  * Settings: a new recovery key in place of the old (issue 19), after the passphrase. The old key stops
@@ -78,75 +77,23 @@ export function NewRecoveryKeySection() {
   );
 }
 
-/** The new key, shown once: copied or written down, then confirmed by its last group. */
+/** The new key, shown once: copied or written down, then confirmed as at the start. */
 function ShowNewKey({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
-  const groups = recoveryKey.split('-');
-  const lastGroup = groups[groups.length - 1] ?? '';
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
-  const [typed, setTyped] = useState('');
-  const [kept, setKept] = useState(false);
-  const [tried, setTried] = useState(false);
   const heading = useRef<HTMLParagraphElement>(null);
-  const typedMatches = typed.trim().toUpperCase() === lastGroup;
   // The form that asked for it has gone: focus moves to the words above the new key.
   useEffect(() => heading.current?.focus(), []);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setTried(true);
-    if (typedMatches && kept) onDone();
-  }
   return (
     <>
       <p ref={heading} tabIndex={-1} className={settings.muted}>
-        This is your new recovery key. Your old one no longer opens your journal. We will show this one just once: write
-        it down or print it, and keep it somewhere safe and private, away from this computer.
+        This is your new recovery key. Your old one no longer opens your journal. We will show this one just once.
       </p>
-      <div className={styles.key} aria-label="New recovery key" role="group" data-testid="new-recovery-key">
-        {groups.map((group, i) => (
-          <span key={i}>{group}</span>
-        ))}
-      </div>
-      <Actions>
-        <Button
-          variant="secondary"
-          onClick={() =>
-            void copySecret(recoveryKey).then(
-              () => setCopied('yes'),
-              () => setCopied('no'),
-            )
-          }
-        >
-          Copy to clipboard
-        </Button>
-      </Actions>
-      <div aria-live="polite" className={styles.live}>
-        {copied === 'yes' ? 'Copied. Holding clears it from the clipboard in a minute, if it is still there.' : null}
-        {copied === 'no' ? 'Copying did not work here. Please select the key and copy it, or write it down.' : null}
-      </div>
-      <form onSubmit={submit} noValidate aria-label="Confirm your new recovery key">
-        <TextField
-          label="To check you have it, type the last group of five"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          mono
-          maxLength={10}
-          autoComplete="off"
-          spellCheck={false}
-          error={
-            tried && !typedMatches
-              ? 'That does not match the last group yet. It is the five characters at the end.'
-              : null
-          }
-        />
-        <label className={styles.check}>
-          <input type="checkbox" checked={kept} onChange={(e) => setKept(e.target.checked)} />
-          <span>I have kept my new recovery key somewhere safe.</span>
-        </label>
-        {tried && !kept ? <Notice>Please tick the box once your key is somewhere safe.</Notice> : null}
-        <Actions>
-          <Button type="submit">Done</Button>
-        </Actions>
-      </form>
+      <KeepRecoveryKey
+        recoveryKey={recoveryKey}
+        label="New recovery key"
+        keptLabel="I have kept my new recovery key somewhere safe."
+        submitLabel="Done"
+        onKept={onDone}
+      />
     </>
   );
 }

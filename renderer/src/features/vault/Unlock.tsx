@@ -19,6 +19,27 @@ const LOCK_NOTES: Partial<Record<LockReason, string>> = {
     'Holding’s window stopped unexpectedly, so Holding locked itself and opened the window again. Everything you had saved is safe.',
 };
 
+/** The other ways in, each with a word on what it does: the two that use the recovery key differ. */
+const WAYS: { mode: Mode | 'restore'; label: string; hint: string }[] = [
+  { mode: 'passphrase', label: 'Use my passphrase', hint: 'The usual way in.' },
+  {
+    mode: 'recovery',
+    label: 'Use my recovery key',
+    hint: 'Opens your journal this once; your passphrase stays as it is.',
+  },
+  {
+    mode: 'reset',
+    label: 'I have forgotten my passphrase',
+    hint: 'Your recovery key opens your journal, then you choose a new passphrase.',
+  },
+  {
+    mode: 'restore',
+    label: 'Restore from a backup',
+    hint: 'Brings back your journal from a backup file; the one here is kept aside.',
+  },
+  { mode: 'support', label: 'Support', hint: 'People and services to turn to, whatever the hour.' },
+];
+
 export function Unlock({
   lastLockReason,
   onUnlocked,
@@ -40,29 +61,22 @@ export function Unlock({
         {mode === 'reset' ? <ResetForm onUnlocked={onUnlocked} /> : null}
         {mode === 'support' ? <LockedSupport journal="locked" /> : null}
         <nav className={styles.switches} aria-label="Other ways in">
-          {mode !== 'passphrase' ? (
-            <Button variant="quiet" onClick={() => setMode('passphrase')}>
-              Use my passphrase
-            </Button>
-          ) : null}
-          {mode !== 'recovery' ? (
-            <Button variant="quiet" onClick={() => setMode('recovery')}>
-              Use my recovery key
-            </Button>
-          ) : null}
-          {mode !== 'reset' ? (
-            <Button variant="quiet" onClick={() => setMode('reset')}>
-              I have forgotten my passphrase
-            </Button>
-          ) : null}
-          <Button variant="quiet" onClick={onRestore}>
-            Restore from a backup
-          </Button>
-          {mode !== 'support' ? (
-            <Button variant="quiet" onClick={() => setMode('support')}>
-              Support
-            </Button>
-          ) : null}
+          <ul className={styles.ways}>
+            {WAYS.filter((way) => way.mode !== mode).map((way) => (
+              <li key={way.mode}>
+                <Button
+                  variant="quiet"
+                  aria-describedby={`way-${way.mode}`}
+                  onClick={() => (way.mode === 'restore' ? onRestore() : setMode(way.mode))}
+                >
+                  {way.label}
+                </Button>
+                <span id={`way-${way.mode}`} className={styles.wayHint}>
+                  {way.hint}
+                </span>
+              </li>
+            ))}
+          </ul>
         </nav>
       </div>
     </main>
