@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { seedWeeks } from '../test/e2e/checkins-page';
+import { typeRecoveryGroups } from '../test/e2e/pages';
 import { otherPerson } from '../test/e2e/sharing-page';
 import { seedIdentifyingEntries } from '../test/support/export-fixture';
 import { openShell } from '../test/support/shell';
@@ -26,7 +27,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('heading', { name: 'Your recovery key' }).waitFor({ timeout: 30_000 });
     await shot('recovery-key');
     const groups = await page.getByTestId('recovery-key').locator('span').allTextContents();
-    await page.getByLabel('To check you have it, type the last group of five', { exact: true }).fill(groups.at(-1)!);
+    await typeRecoveryGroups(page, groups.join('-'));
     await page.getByLabel('I have kept my recovery key somewhere safe.', { exact: true }).check();
     await page.getByRole('button', { name: 'Open my journal' }).click();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();

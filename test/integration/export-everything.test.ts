@@ -187,6 +187,13 @@ describe('export everything', () => {
     }
     const vaultKeyFile = readFileSync(sam.vault.keyFilePath);
     expect(everything.includes(vaultKeyFile.subarray(0, 64))).toBe(false);
+    // Nor the names and places to look out for, which Holding promises never leave.
+    expect(everything.includes(Buffer.from('Maria Kowalski'))).toBe(false);
+
+    // CSV for a spreadsheet: a byte-order mark, and a formula someone typed kept as text.
+    const sessions = files.get('supervision/sessions.csv')!;
+    expect([...sessions.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(sessions.toString('utf8')).toContain(`'=HYPERLINK`);
   }, 120_000);
 
   it('stops when cancelled, leaving nothing in the folder', async () => {

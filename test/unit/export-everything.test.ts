@@ -19,7 +19,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { DocNode } from '../../common/journal/doc';
 import { migrate } from '../../main/db/migrate';
-import { docToMdast, type EntryFrontMatter, entryMarkdown } from '../../main/export/everything/markdown';
+import {
+  docToMdast,
+  type EntryFrontMatter,
+  entryMarkdown,
+  frontMatterYaml,
+} from '../../main/export/everything/markdown';
 import { safeStem, UniqueNames } from '../../main/export/everything/names';
 import { syncedService } from '../../main/export/everything/synced';
 import { NOT_EXPORTED, TABLES } from '../../main/export/everything/tables';
@@ -323,5 +328,29 @@ describe('synced folders', () => {
     expect(syncedService('G:\\My Drive')).toBe('Google Drive');
     expect(syncedService('/home/may/Documents/Exports')).toBeNull();
     expect(syncedService('/media/may/USB STICK')).toBeNull();
+  });
+});
+
+describe('front matter read by a YAML 1.1 reader too', () => {
+  it('keeps words YAML 1.1 would take for booleans, times or numbers as the words they are', () => {
+    const front = {
+      id: 'e1',
+      kind: 'journal',
+      title: 'No',
+      created: '2026-11-14T09:30:00.000Z',
+      updated: '2026-11-14T09:30:00.000Z',
+      day: '2026-11-14',
+      tags: ['on', 'y', '12:30', '1_000', 'off'],
+      flags: [],
+      template: null,
+      links: [],
+    };
+    for (const version of ['1.1', '1.2'] as const) {
+      const read = parse(frontMatterYaml(front), { version }) as typeof front;
+      expect(read.title, version).toBe('No');
+      expect(read.tags, version).toEqual(['on', 'y', '12:30', '1_000', 'off']);
+      expect(read.created, version).toBe('2026-11-14T09:30:00.000Z');
+      expect(read.day, version).toBe('2026-11-14');
+    }
   });
 });

@@ -147,7 +147,9 @@ function groupBy(rows: Row[] | undefined, column: string): Map<string, Row[]> {
 }
 
 const table = (rows: Record<string, unknown>[], columns: string[]) =>
-  csv(rows, { header: true, columns, bom: false, record_delimiter: 'unix' });
+  // A byte-order mark so a spreadsheet on Windows reads accents and dashes rightly; a cell that starts with
+  // =, +, - or @ (perhaps from a feedback comment someone else wrote) is kept as text, never run as a formula.
+  csv(rows, { header: true, columns, bom: true, escape_formulas: true, record_delimiter: 'unix' });
 
 export const README = `Your Holding journal, exported
 ==============================

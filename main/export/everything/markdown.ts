@@ -228,7 +228,8 @@ export interface EntryFrontMatter {
 
 /** A YAML mapping in a fixed order, every string quoted only where YAML needs it. */
 export function frontMatterYaml(front: EntryFrontMatter): string {
-  return stringify(front, { lineWidth: 0, defaultKeyType: 'PLAIN' }).trimEnd();
+  // Written as YAML 1.1 reads it too (Obsidian and others): "No", "on", "12:30" and dates are quoted.
+  return stringify(front, { version: '1.1', lineWidth: 0, defaultKeyType: 'PLAIN' }).trimEnd();
 }
 
 /** A whole entry file: front matter, the title as a heading, then the body with its headings one level down. */

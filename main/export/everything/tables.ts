@@ -380,8 +380,8 @@ export const TABLES: readonly TableSpec[] = [
  */
 export const EXPORTED_SETTINGS = [
   'autoLockMinutes',
-  'deidNames',
-  'deidPlaces',
+  // Not the names and places to look out for: Holding promises that list never leaves (it is a ready-made
+  // list of the people a person most wants kept out of anything shared).
   'backupFrequency',
   'backupKeep',
   'journalPreviews',
