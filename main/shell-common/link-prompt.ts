@@ -39,6 +39,12 @@ export function linkPrompt(raw: string): LinkPrompt | null {
       'The name of this site is written in letters from other alphabets, so it is shown as the name computers use for it (beginning xn--). Letters that look alike can make one site look like another.',
     );
   }
+  if (parsed.protocol === 'https:' && (parsed.username || parsed.password)) {
+    // "https://bank.co.uk:login@elsewhere.example/" goes to elsewhere.example: never shown as if it were the bank.
+    notes.push(
+      `This link goes to ${parsed.hostname}. What comes before the @ in it is not the site’s name, and can make one site look like another.`,
+    );
+  }
   const readBack = decoded(url);
   if (HIDDEN.test(readBack)) {
     notes.push(

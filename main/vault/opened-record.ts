@@ -48,14 +48,16 @@ export async function writeOpenedRecord(file: string, record: OpenedRecord): Pro
 
 /**
  * Inside the open database (before it is handed over): compares its count with the record's, and bumps it
- * past both. Returns what to record and, when the database is the older, the notice to give.
+ * past both. Returns what to record, or, when the database is the older, the notice to give and nothing to
+ * record: both the copy and the record are left as they are (had the copy been bumped past the record, the
+ * newer copy, put back as the notice advises, would be called the older one).
  */
 export function noteOpening(
   db: Database,
   vaultId: string,
   record: OpenedRecord | null,
   now: Date,
-): { record: OpenedRecord; olderCopy: OlderCopy | null } {
+): { record: OpenedRecord | null; olderCopy: OlderCopy | null } {
   const meta = (key: string) =>
     db.prepare('SELECT value FROM vault_meta WHERE key = ?').pluck().get(key) as string | undefined;
   const inDatabase = Number(meta('open_count') ?? 0) || 0;
@@ -64,6 +66,8 @@ export function noteOpening(
     lastOpenedHere && inDatabase < lastOpenedHere.openCount
       ? { lastOpenedHere: lastOpenedHere.openedAt, thisCopyLastOpened: meta('last_opened_at') ?? null }
       : null;
+  // An older copy is left exactly as it is until the person has read the notice (adoptOpenedCopy).
+  if (olderCopy) return { record: null, olderCopy };
   const openCount = Math.max(inDatabase, lastOpenedHere?.openCount ?? 0) + 1;
   const openedAt = now.toISOString();
   const upsert = db.prepare(
@@ -73,5 +77,26 @@ export function noteOpening(
     upsert.run('open_count', String(openCount));
     upsert.run('last_opened_at', openedAt);
   })();
-  return { record: { format: 'holding.opened', vaultId, openCount, openedAt }, olderCopy };
+  return { record: { format: 'holding.opened', vaultId, openCount, openedAt }, olderCopy: null };
+}
+
+/**
+ * The person has read the notice and goes on with the copy open now: it becomes the newest opened here (its
+ * count past the record's), so the notice does not come again for it. Until then the record is left alone,
+ * and the notice comes at each unlock of this copy; the newer copy, put back meanwhile, is never called old.
+ */
+export function adoptOpenedCopy(db: Database, recordCount: number, now: Date): OpenedRecord {
+  const meta = (key: string) =>
+    db.prepare('SELECT value FROM vault_meta WHERE key = ?').pluck().get(key) as string | undefined;
+  const vaultId = meta('vault_id') ?? '';
+  const openCount = Math.max(Number(meta('open_count') ?? 0) || 0, recordCount) + 1;
+  const openedAt = now.toISOString();
+  const upsert = db.prepare(
+    'INSERT INTO vault_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  db.transaction(() => {
+    upsert.run('open_count', String(openCount));
+    upsert.run('last_opened_at', openedAt);
+  })();
+  return { format: 'holding.opened', vaultId, openCount, openedAt };
 }

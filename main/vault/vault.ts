@@ -33,6 +33,7 @@ import {
 } from './wraps';
 import { assertOffMainThread } from './thread';
 import {
+  adoptOpenedCopy,
   noteOpening,
   OPENED_RECORD_NAME,
   type OpenedRecord,
@@ -74,6 +75,8 @@ export class Vault {
   readonly openedRecordPath: string;
   /** Set at unlock when the journal opened is older than the one last opened here; cleared on lock. */
   private olderCopy: OlderCopy | null = null;
+  /** The record's count when an older copy was opened, until the person has read the notice. */
+  private olderRecordCount: number | null = null;
   private database: Database | null = null;
   private dataKey: Uint8Array | null = null;
   private lastLockReason: LockReason | null = null;
@@ -115,8 +118,17 @@ export class Vault {
   }
 
   /** The person has read the older-copy notice: it is not shown again until the next unlock. */
-  olderCopySeen(): void {
+  /** The older-copy notice read: the copy open now is kept as the newest opened here (opened-record.ts). */
+  async olderCopySeen(): Promise<void> {
+    const seen = this.olderCopy;
     this.olderCopy = null;
+    if (!seen || !this.database || this.olderRecordCount === null) return;
+    try {
+      await this.recordOpening(adoptOpenedCopy(this.database, this.olderRecordCount, this.now()));
+    } catch {
+      // Passed over: the notice comes again at the next unlock, and nothing else changes.
+    }
+    this.olderRecordCount = null;
   }
 
   isUnlocked(): boolean {
@@ -408,9 +420,15 @@ export class Vault {
           throw new AppError('DATABASE_UNREADABLE', 'The journal file does not belong to this key file.');
         }
         migrate(db);
-        const noted = noteOpening(db, keyFile.vaultId, lastOpened, this.now());
-        this.olderCopy = noted.olderCopy;
-        opened = noted.record;
+        // It only ever warns: a count that cannot be kept (a full disk, a read-only file) never stops the unlock.
+        try {
+          const noted = noteOpening(db, keyFile.vaultId, lastOpened, this.now());
+          this.olderCopy = noted.olderCopy;
+          this.olderRecordCount = noted.olderCopy ? (lastOpened?.openCount ?? null) : null;
+          opened = noted.record;
+        } catch {
+          // Passed over: the journal opens as ever.
+        }
       });
       if (opened) await this.recordOpening(opened);
       // A key file or record whose writing a crash interrupted left a temporary file here: tidied away.

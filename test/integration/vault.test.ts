@@ -522,6 +522,7 @@ describe('vault: damaged files and older copies, in plain words (issue 19)', () 
     vault.lock();
 
     // The old copy put back in place of the newer journal.
+    const newCopy = readFileSync(dbFile);
     await fs.writeFile(dbFile, oldCopy);
     clock = new Date('2026-12-01T09:00:00.000Z');
     await vault.unlock(PASSPHRASE);
@@ -529,8 +530,22 @@ describe('vault: damaged files and older copies, in plain words (issue 19)', () 
       lastOpenedHere: '2026-11-20T09:00:00.000Z',
       thisCopyLastOpened: '2026-11-01T09:00:00.000Z',
     });
-    // Read and understood: gone until the next unlock, and this copy is now the newest opened here.
-    vault.olderCopySeen();
+    // Locked before it was read: it comes again at the next unlock.
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.status()).olderCopy).toBeDefined();
+    vault.lock();
+    // Following the notice's advice, the newer copy is put back: it is not called the older one.
+    await fs.writeFile(dbFile, newCopy);
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.status()).olderCopy).toBeUndefined();
+    vault.lock();
+    // And the old copy once more, on purpose: said again; read and understood, this copy becomes the newest
+    // opened here, and the notice does not come again for it.
+    await fs.writeFile(dbFile, oldCopy);
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.status()).olderCopy).toBeDefined();
+    await vault.olderCopySeen();
     expect((await vault.status()).olderCopy).toBeUndefined();
     vault.lock();
     await vault.unlock(PASSPHRASE);

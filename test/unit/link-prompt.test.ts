@@ -36,6 +36,14 @@ describe('the "Open this link?" prompt (issue 19)', () => {
     );
   });
 
+  it('names the real site when a link hides it behind a name and an @', () => {
+    const prompt = linkPrompt('https://www.bank.co.uk:secure-login@evil.example/')!;
+    expect(prompt.url).toBe('https://www.bank.co.uk:secure-login@evil.example/');
+    expect(prompt.detail).toContain(
+      'This link goes to evil.example. What comes before the @ in it is not the site’s name',
+    );
+  });
+
   it('gives no prompt for anything Holding does not open', () => {
     for (const url of ['javascript:alert(1)', 'http://plain.example', 'file:///etc/passwd', 'not a link']) {
       expect(linkPrompt(url), url).toBeNull();

@@ -12,7 +12,7 @@ export function vaultHandlers({ vault }: HandlerContext): HandlersOf<'vault'> {
       return vault.status();
     },
     'vault:olderCopySeen': async () => {
-      vault.olderCopySeen();
+      await vault.olderCopySeen();
       return vault.status();
     },
     'vault:changePassphrase': async ({ current, next }) => {
