@@ -5,7 +5,13 @@ import { PASSPHRASE, tempDir } from '../support/temp';
 const ORIGIN = 'holding://app';
 const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
 /** Backups: no folder until the person chooses one, daily, the recommended mix kept. */
-const BACKUP_DEFAULTS = { backupFolder: null, backupFrequency: 'daily', backupKeep: 'standard' };
+// And the journal list's previews, whose default is titles only for client material.
+const BACKUP_DEFAULTS = {
+  backupFolder: null,
+  backupFrequency: 'daily',
+  backupKeep: 'standard',
+  journalPreviews: 'not-client',
+};
 
 describe('services through the IPC router', () => {
   it('runs the whole vault and settings flow, and every data call fails with locked after locking', async () => {

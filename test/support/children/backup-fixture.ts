@@ -138,7 +138,14 @@ export function tableHashes(db: Database, options: { withoutBackups?: boolean } 
     const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
     // Every unlock counts itself in vault_meta (main/vault/opened-record.ts): a journal restored and opened
     // again has counted one more opening, which is no change to what it holds.
-    const where = table === 'vault_meta' ? ` WHERE key NOT IN ('open_count', 'last_opened_at')` : '';
+    // And a restored journal keeps, as Holding's own note, where the journal it replaced went (taken in at
+    // the unlock after the restore): not part of what was backed up.
+    const where =
+      table === 'vault_meta'
+        ? ` WHERE key NOT IN ('open_count', 'last_opened_at')`
+        : table === 'settings'
+          ? ` WHERE key != 'backupSetAside'`
+          : '';
     const rows = db.prepare(`SELECT * FROM "${table}"${where} ORDER BY ${order}`).raw(true).safeIntegers(true).all();
     const text = JSON.stringify(rows, (_k, v: unknown) =>
       typeof v === 'bigint' ? `${v}n` : Buffer.isBuffer(v) ? `x${v.toString('hex')}` : v,
