@@ -91,6 +91,37 @@ describe('export everything', () => {
     expect(ama.vault.db().prepare('SELECT count(*) FROM share_comments').pluck().get()).toBe(2);
   }, 120_000);
 
+  it('comes in beside a supervisor’s card added again here, pointing its shares at the card here', async () => {
+    const { sam } = await richJournal(open);
+    const folder = await tempDir('holding-everything-');
+    await exportEverything(sam.vault, zipPath(folder), { history: false, appVersion: '1.2.3' });
+    const data = await readHoldingExport(zipPath(folder));
+    const card = data.tables['contacts']![0]!;
+    // On the new computer the person added the same card (same keys and fingerprint) before bringing the rest in.
+    const here = await open();
+    const columns = Object.keys(card);
+    here.vault
+      .db()
+      .prepare(`INSERT INTO contacts (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
+      .run(
+        Object.fromEntries(
+          columns.map((c) => [
+            c,
+            c === 'id'
+              ? '00000000-0000-4000-8000-00000000c0de'
+              : card[c] instanceof Uint8Array
+                ? Buffer.from(card[c] as Uint8Array)
+                : card[c],
+          ]),
+        ),
+      );
+    const result = applyHoldingExport(here.vault.db(), data);
+    expect(result.alreadyHere['contacts']).toBe(1);
+    expect(result.added['shares_sent']).toBe(data.tables['shares_sent']!.length);
+    const pointing = here.vault.db().prepare('SELECT DISTINCT contact_id FROM shares_sent').pluck().all();
+    expect(pointing).toEqual(['00000000-0000-4000-8000-00000000c0de']);
+  }, 120_000);
+
   it('leaves the history out unless asked, and everything else is still equal', async () => {
     const { sam } = await richJournal(open);
     const folder = await tempDir('holding-everything-');

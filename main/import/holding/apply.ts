@@ -60,6 +60,17 @@ const UNIQUE: Record<string, string[]> = {
   feedback_received: ['bundle_id'],
 };
 
+/**
+ * Columns that name a row of another table found by a unique column rather than its key: the person added
+ * their supervisor's card again here (a new id, the same fingerprint), or a share is here already. A row
+ * the export names by its old id is pointed at the one here instead.
+ */
+const REFERS: Record<string, Record<string, string>> = {
+  shares_sent: { contact_id: 'contacts' },
+  shares_received: { contact_id: 'contacts' },
+  feedback_received: { share_id: 'shares_sent' },
+};
+
 /** Columns holding JSON that Holding parses later: refused here if they are not JSON. */
 const JSON_COLUMNS: Record<string, string[]> = {
   templates: ['sections_json'],
@@ -124,6 +135,8 @@ export function applyHoldingExport(db: Database, data: HoldingExport, options: A
   /** Keys of rows added now, by table (as JSON of the key's values). */
   const addedKeys = new Map<string, Set<string>>();
   const keyOf = (spec: TableSpec, row: ImportRow) => JSON.stringify(spec.key.map((k) => row[k]));
+  /** By table: an id in the export, and the id of the same thing already here (found by a unique column). */
+  const sameAs = new Map<string, Map<unknown, unknown>>();
 
   const run = db.transaction(() => {
     for (const spec of TABLES) {
@@ -138,8 +151,13 @@ export function applyHoldingExport(db: Database, data: HoldingExport, options: A
         .prepare(`SELECT 1 FROM ${table} WHERE ${spec.key.map((k) => `${quote(k)} IS ?`).join(' AND ')}`)
         .pluck();
       const uniques = (UNIQUE[spec.name] ?? []).map((column) =>
-        db.prepare(`SELECT 1 FROM ${table} WHERE ${quote(column)} = ?`).pluck(),
+        db
+          .prepare(
+            `SELECT ${spec.key.length === 1 ? quote(spec.key[0]!) : '1'} FROM ${table} WHERE ${quote(column)} = ?`,
+          )
+          .pluck(),
       );
+      sameAs.set(spec.name, new Map());
       const numberTaken = spec.ownNumber
         ? db.prepare(`SELECT 1 FROM ${table} WHERE ${quote(spec.ownNumber)} = ?`).pluck()
         : null;
@@ -155,13 +173,22 @@ export function applyHoldingExport(db: Database, data: HoldingExport, options: A
       const numbered = spec.key.length === 1 && spec.key[0] === spec.ownNumber;
       for (const original of rows) {
         let row = original;
+        // A reference to something the journal already has under another id points at that one.
+        for (const [column, target] of Object.entries(REFERS[spec.name] ?? {})) {
+          const here = sameAs.get(target)?.get(row[column]);
+          if (here !== undefined) row = { ...row, [column]: here as ImportValue };
+        }
         // Rows belonging to something already here (or not brought in) are its, and left as they are.
         const belongs = parent && !addedKeys.get(parent.table)!.has(JSON.stringify([row[parent.column]]));
-        if (
-          belongs ||
-          (!numbered && exists.get(...spec.key.map((k) => row[k])) !== undefined) ||
-          uniques.some((statement, i) => statement.get(row[UNIQUE[spec.name]![i]!]) !== undefined)
-        ) {
+        if (belongs || (!numbered && exists.get(...spec.key.map((k) => row[k])) !== undefined)) {
+          alreadyHere[spec.name]! += 1;
+          continue;
+        }
+        const twin = uniques
+          .map((statement, i) => statement.get(row[UNIQUE[spec.name]![i]!]))
+          .find((found) => found !== undefined);
+        if (twin !== undefined) {
+          if (spec.key.length === 1) sameAs.get(spec.name)!.set(row[spec.key[0]!], twin);
           alreadyHere[spec.name]! += 1;
           continue;
         }
