@@ -6,7 +6,7 @@ import { Button } from '../../ui/controls';
 import { useNavigation } from '../frame/navigation';
 import { requestBackups, setBackupStatus, useBackupStatus } from './queries';
 import { when } from './format';
-import styles from './backup.module.css';
+import noteStyles from '../../ui/page-note.module.css';
 
 const WORDS: Record<Note, (last: string | null) => string> = {
   'folder-missing': () =>
@@ -36,12 +36,12 @@ export function BackupNote() {
   if (!note) return null;
   const last = status.data?.last ? when(status.data.last.madeAt) : null;
   return (
-    <aside ref={ref} className={styles.note} aria-labelledby={`${id}-h`} data-testid="backup-note">
-      <h2 id={`${id}-h`} className={styles.noteHeading}>
+    <aside ref={ref} className={noteStyles.note} aria-labelledby={`${id}-h`} data-testid="backup-note">
+      <h2 id={`${id}-h`} className={noteStyles.noteHeading}>
         {note === 'folder-missing' ? 'Your backup folder' : 'Backups'}
       </h2>
-      <p className={styles.noteText}>{WORDS[note](last)}</p>
-      <div className={styles.noteActions}>
+      <p className={noteStyles.noteText}>{WORDS[note](last)}</p>
+      <div className={noteStyles.noteActions}>
         <Button
           variant="secondary"
           onClick={() => {

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { holding, unwrap } from '../../api';
 import { Button } from '../../ui/controls';
 import { when } from '../backup/format';
-import styles from './vault.module.css';
+import noteStyles from '../../ui/page-note.module.css';
 
 const STATUS = ['vault-status'] as const;
 
@@ -28,18 +28,20 @@ export function OlderCopyNote() {
   if (!older) return null;
   const copy = older.thisCopyLastOpened ? ` The one open now was last opened ${when(older.thisCopyLastOpened)}.` : '';
   return (
-    <aside ref={ref} className={styles.note} aria-labelledby={`${id}-h`} data-testid="older-copy-note">
-      <h2 id={`${id}-h`} className={styles.noteHeading}>
+    <aside ref={ref} className={noteStyles.note} aria-labelledby={`${id}-h`} data-testid="older-copy-note">
+      <h2 id={`${id}-h`} className={noteStyles.noteHeading}>
         This is an older copy of your journal
       </h2>
-      <p className={styles.noteText}>
+      <p className={noteStyles.noteText}>
         This computer last opened a newer copy of your journal {when(older.lastOpenedHere)}.{copy} Anything written
         after this copy was made is not in it. It may have been put back from a backup or another folder; if you did not
         expect that, the journal file may have been replaced, so look for the newer copy before you write much here.
       </p>
-      <Button variant="secondary" disabled={seen.isPending} onClick={() => seen.mutate()}>
-        I understand
-      </Button>
+      <div className={noteStyles.noteActions}>
+        <Button variant="secondary" disabled={seen.isPending} onClick={() => seen.mutate()}>
+          I understand
+        </Button>
+      </div>
     </aside>
   );
 }
