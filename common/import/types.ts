@@ -4,7 +4,7 @@
  */
 
 /** The other journals Holding can read, one module each in main/import/sources/. */
-export const IMPORT_SOURCES = ['day-one', 'markdown', 'standard-notes'] as const;
+export const IMPORT_SOURCES = ['holding', 'day-one', 'markdown', 'standard-notes'] as const;
 export type ImportSourceId = (typeof IMPORT_SOURCES)[number] | (string & {});
 
 /** Something in the export that will not come in, and why, counted (so a thousand photos are one line). */
@@ -39,6 +39,12 @@ export interface ImportPreview {
   /** Links between the imported entries ([[wikilinks]]) that will become entry links. */
   links: number;
   skipped: SkippedItem[];
+  /**
+   * Holding's own export only: what else it would add besides entries, counted and named ("check-ins"),
+   * and how many earlier versions of entries come with them.
+   */
+  also?: { what: string; count: number }[];
+  history?: number;
 }
 
 export type ImportStatus = 'importing' | 'done' | 'undone';
@@ -67,5 +73,11 @@ export interface UndoResult {
   removed: number;
   /** Entries changed since the import (edited, retagged, pinned): kept, so nothing the person wrote is lost. */
   kept: number;
+  /**
+   * Holding's own export only: its other rows (check-ins, supervision records, shares…) taken back, and
+   * those kept because the person changed them or something of theirs points at them.
+   */
+  otherRemoved?: number;
+  otherKept?: number;
   record: ImportRecord;
 }

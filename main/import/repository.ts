@@ -47,10 +47,11 @@ export class ImportRepository {
       .run(batch.id, batch.source, batch.name, batch.startedAt);
   }
 
-  remember(batchId: string, sourceKey: string, entryId: string): void {
+  /** `version`: the entry's version as it came in (a later one means the person has changed it). */
+  remember(batchId: string, sourceKey: string, entryId: string, version = 1): void {
     this.db
-      .prepare('INSERT INTO imported_entries (source_key, batch_id, entry_id, version) VALUES (?, ?, ?, 1)')
-      .run(sourceKey, batchId, entryId);
+      .prepare('INSERT INTO imported_entries (source_key, batch_id, entry_id, version) VALUES (?, ?, ?, ?)')
+      .run(sourceKey, batchId, entryId, version);
   }
 
   finishBatch(id: string, done: { finishedAt: string; added: number; already: number; skipped: SkippedItem[] }): void {

@@ -6,6 +6,7 @@
  * whatever it had written is taken back (here, or when the journal next opens).
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ImportPreview, ImportRecord, SkippedItem, UndoResult } from '../../common/import/types';
 import { countWords, excerptOf, plainTextOf, sanitiseDoc } from '../../common/journal/doc';
@@ -14,6 +15,14 @@ import { stopIfCancelled, type Task } from '../ipc/tasks';
 import { JournalRepository, type StoredEntry } from '../journal/repository';
 import type { Vault } from '../vault/vault';
 import { ImportRefusedError } from './errors';
+import {
+  HOLDING_SOURCE,
+  HOLDING_SOURCE_NAME,
+  previewHolding,
+  undoHoldingRows,
+  writeHoldingBatch,
+} from './holding/batch';
+import { type HoldingExport, isHoldingExport, readHoldingExport } from './holding/read';
 import { addSkipped, openInput } from './input-files';
 import { ImportRepository } from './repository';
 import { SOURCES, sourceById } from './sources';
@@ -28,6 +37,8 @@ const MAX_ENTRIES = 100_000;
 
 interface Pending {
   preview: ImportPreview;
+  /** Holding's own export, read whole: it goes in through applyHoldingExport rather than entry by entry. */
+  holding?: HoldingExport;
   /** Keyed by the source's id and the export's own key, cleaned, in the order they came. */
   entries: (ImportedEntry & { sourceKey: string })[];
   skipped: SkippedItem[];
@@ -54,6 +65,7 @@ export class ImportService {
   /** Reads what was chosen (a file, a zip or a folder) and says what importing it would do. Writes nothing. */
   async open(chosen: string, task?: Task): Promise<ImportPreview> {
     if (!this.vault.isUnlocked()) throw new LockedError();
+    if (await isHoldingExport(chosen)) return this.openHolding(chosen, task);
     const input = await openInput(chosen);
     try {
       let source = null;
@@ -65,7 +77,7 @@ export class ImportService {
       }
       if (!source) {
         throw new ImportRefusedError(
-          'Holding does not recognise that as an export it can read. It reads Day One’s JSON export (a zip), a folder or zip of Markdown notes (Obsidian, Joplin, Logseq, Notesnook), and Standard Notes’ decrypted backup.',
+          'Holding does not recognise that as an export it can read. It reads its own export (“Export everything”, a zip), Day One’s JSON export (a zip), a folder or zip of Markdown notes (Obsidian, Joplin, Logseq, Notesnook), and Standard Notes’ decrypted backup.',
         );
       }
       const skipped: SkippedItem[] = input.skipped.map((s) => ({ ...s, examples: [...s.examples] }));
@@ -137,12 +149,55 @@ export class ImportService {
         links: fresh.reduce((sum, e) => sum + e.links.length, 0),
         skipped,
       };
-      this.pending.set(id, { preview, entries, skipped });
-      while (this.pending.size > REMEMBERED) this.pending.delete(this.pending.keys().next().value!);
+      this.remember(id, { preview, entries, skipped });
       return preview;
     } finally {
       await input.close();
     }
+  }
+
+  private remember(id: string, pending: Pending): void {
+    this.pending.set(id, pending);
+    while (this.pending.size > REMEMBERED) this.pending.delete(this.pending.keys().next().value!);
+  }
+
+  /** Holding's own export: read and checked whole (holding/read.ts), then counted against this journal. */
+  private async openHolding(chosen: string, task?: Task): Promise<ImportPreview> {
+    task?.progress(0, 2);
+    const data = await readHoldingExport(chosen);
+    stopIfCancelled(task);
+    if (!this.vault.isUnlocked()) throw new LockedError();
+    task?.progress(1, 2);
+    const id = randomUUID();
+    const preview = previewHolding(this.db(), data, { id, name: path.basename(chosen) });
+    this.remember(id, { preview, entries: [], skipped: preview.skipped, holding: data });
+    task?.progress(2, 2);
+    return preview;
+  }
+
+  /** Holding's own export, as one transaction: all of it, with its batch record, or nothing at all. */
+  private runHolding(pending: Pending & { holding: HoldingExport }, task?: Task): ImportRecord {
+    const db = this.db();
+    const imports = new ImportRepository(db);
+    const batchId = randomUUID();
+    task?.progress(0, 1);
+    db.transaction(() => {
+      imports.startBatch({
+        id: batchId,
+        source: HOLDING_SOURCE,
+        name: pending.preview.name,
+        startedAt: this.now().toISOString(),
+      });
+      const { added, already } = writeHoldingBatch(db, batchId, pending.holding);
+      imports.finishBatch(batchId, {
+        finishedAt: this.now().toISOString(),
+        added,
+        already,
+        skipped: pending.skipped,
+      });
+    })();
+    task?.progress(1, 1);
+    return this.record(batchId);
   }
 
   /** Imports what open() read, as one batch (long: progress, cancel). Entries already here are left out. */
@@ -151,6 +206,7 @@ export class ImportService {
     if (!pending) throw new AppError('NOT_FOUND', 'Please choose what to import again.');
     if (!this.vault.isUnlocked()) throw new LockedError();
     this.pending.delete(id);
+    if (pending.holding) return this.runHolding({ ...pending, holding: pending.holding }, task);
     const db = this.db();
     const imports = new ImportRepository(db);
     const journal = new JournalRepository(db);
@@ -235,18 +291,29 @@ export class ImportService {
     const batch = imports.batch(batchId);
     if (!batch) throw new AppError('NOT_FOUND', 'That import could not be found.');
     if (batch.status !== 'done') throw new AppError('INVALID_INPUT', 'That import has already been undone.');
-    const { removed, kept } = db.transaction(() => {
+    const holding = batch.source === HOLDING_SOURCE;
+    const { removed, kept, other } = db.transaction(() => {
+      // Holding's own export: its other rows first (a check-in it brought names an entry it brought).
+      const first = holding ? undoHoldingRows(db, batchId) : null;
       const entries = imports.batchEntries(batchId);
       const keep = entries.filter((e) => e.changed).map((e) => e.entryId);
       const remove = entries.filter((e) => !e.changed).map((e) => e.entryId);
       // The keys first: deleting an entry for ever clears its key's entry id.
       imports.forgetRemoved(remove);
       const count = remove.length ? new JournalRepository(db).deleteForever(remove) : 0;
+      // Then the rows only those entries were holding on to (a template they used).
+      const second = holding ? undoHoldingRows(db, batchId) : null;
       imports.markUndone(batchId, this.now().toISOString(), keep.length);
-      return { removed: count, kept: keep.length };
+      const other = first && second ? { removed: first.removed + second.removed, kept: second.kept } : null;
+      return { removed: count, kept: keep.length, other };
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
-    return { removed, kept, record: this.record(batchId) };
+    return {
+      removed,
+      kept,
+      ...(other ? { otherRemoved: other.removed, otherKept: other.kept } : {}),
+      record: this.record(batchId),
+    };
   }
 
   /** Takes back every entry of a batch and the batch itself: for an import stopped or cut short. */
@@ -268,7 +335,8 @@ export class ImportService {
 }
 
 function named(record: ImportRecord): ImportRecord {
-  return { ...record, sourceName: sourceById(record.source)?.name ?? record.source };
+  const name = record.source === HOLDING_SOURCE ? HOLDING_SOURCE_NAME : sourceById(record.source)?.name;
+  return { ...record, sourceName: name ?? record.source };
 }
 
 function toStored(entry: ImportedEntry): StoredEntry {

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dayOneZip, MARKDOWN_NOTES, writeFolder } from '../support/import-fixtures';
 import { expect, test } from './fixtures';
+import { entryWith } from './backup-page';
+import { EverythingSectionObject } from './everything-page';
 import { ImportSectionObject } from './import-page';
 import { JournalPageObject } from './pages';
 
@@ -73,4 +75,54 @@ test('bring in a Day One zip and a folder of Markdown notes, see what was left o
   await expect(journal.list.getByRole('option')).toHaveCount(3);
   await expect(journal.list).not.toContainText('Ward round');
   expect(shell.services.journal.list({}).total).toBe(3);
+});
+
+test.describe('Holding’s own export', () => {
+  test.use({ shellOptions: { savePath: (name) => path.join(dir, name) } });
+
+  test('export everything, lose an entry, bring the export back in from Settings, and undo it', async ({
+    app,
+    shell,
+  }) => {
+    test.setTimeout(180_000);
+    const page = app.page;
+    let lost = '';
+    await app.startWith(() => {
+      entryWith(shell.services, 'Still here', 'Written before the export and kept.');
+      lost = entryWith(shell.services, 'A hard Thursday', 'Written before the export, then deleted for good.');
+    });
+
+    await app.goTo('Settings');
+    const everything = new EverythingSectionObject(page);
+    await everything.historyChoice.check();
+    await everything.exportButton.click();
+    await everything.expectDone();
+    const zip = path.join(
+      dir,
+      readdirSync(dir).find((n) => n.endsWith('.zip'))!,
+    );
+    shell.services.journal.trash(lost);
+    shell.services.journal.deleteForever(lost);
+
+    const imports = new ImportSectionObject(page);
+    await imports.chooseFile(shell, zip);
+    await expect(imports.preview.getByRole('heading')).toHaveText(`${path.basename(zip)}: A Holding export`);
+    await expect(imports.section.getByTestId('import-count')).toHaveText(/^1 entry to bring in, all from /);
+    await expect(imports.preview).toContainText('1 entry is in this journal already and will be left as it is.');
+    await app.expectAccessible('import preview of a Holding export');
+    await imports.bringIn(1);
+
+    await app.goTo('Journal');
+    const journal = new JournalPageObject(page);
+    await expect(journal.list.getByRole('option')).toHaveCount(2);
+    await expect(journal.list).toContainText('A hard Thursday');
+
+    await app.goTo('Settings');
+    await imports.undo(/^Undo this import: A Holding export/);
+    await expect(imports.pastImports.filter({ hasText: 'A Holding export' })).toContainText('Undone');
+    await app.expectAccessible('a Holding export undone');
+    await app.goTo('Journal');
+    await expect(journal.list.getByRole('option')).toHaveCount(1);
+    await expect(journal.list).not.toContainText('A hard Thursday');
+  });
 });

@@ -26,6 +26,11 @@ import type { HoldingExport, ImportRow, ImportValue } from './read';
 export interface ApplyOptions {
   /** Whether to bring in the revision history the export holds (default: yes, when it holds it). */
   history?: boolean;
+  /**
+   * Entries (by id) to leave out, with everything that belongs to them: ones an earlier import of this
+   * export brought in and the person has since deleted for good.
+   */
+  leaveOut?: ReadonlySet<string>;
 }
 
 export interface ApplyResult {
@@ -53,7 +58,7 @@ const PARENT: Record<string, { column: string; table: string }> = {
 };
 
 /** Other columns that must be unique in the journal. */
-const UNIQUE: Record<string, string[]> = {
+export const UNIQUE: Record<string, string[]> = {
   contacts: ['fingerprint'],
   shares_sent: ['bundle_id'],
   shares_received: ['bundle_id'],
@@ -69,6 +74,15 @@ const REFERS: Record<string, Record<string, string>> = {
   shares_sent: { contact_id: 'contacts' },
   shares_received: { contact_id: 'contacts' },
   feedback_received: { share_id: 'shares_sent' },
+};
+
+/** Columns naming an entry (besides the rows PARENT says belong to one): see ApplyOptions.leaveOut. */
+const ENTRY_COLUMNS: Record<string, string[]> = {
+  entry_links: ['from_id', 'to_id'],
+  checkins: ['entry_id'],
+  agenda_items: ['source_entry_id'],
+  session_items: ['source_entry_id'],
+  imported_entries: ['entry_id'],
 };
 
 /** Columns holding JSON that Holding parses later: refused here if they are not JSON. */
@@ -180,7 +194,14 @@ export function applyHoldingExport(db: Database, data: HoldingExport, options: A
         }
         // Rows belonging to something already here (or not brought in) are its, and left as they are.
         const belongs = parent && !addedKeys.get(parent.table)!.has(JSON.stringify([row[parent.column]]));
-        if (belongs || (!numbered && exists.get(...spec.key.map((k) => row[k])) !== undefined)) {
+        let leftOut = spec.name === 'entries' && !!options.leaveOut?.has(row['id'] as string);
+        // A row naming an entry left out: the name goes where it may, else the row stays out with the entry.
+        for (const column of options.leaveOut?.size ? (ENTRY_COLUMNS[spec.name] ?? []) : []) {
+          if (!options.leaveOut!.has(row[column] as string)) continue;
+          if (spec.columns[column]!.nullable) row = { ...row, [column]: null };
+          else leftOut = true;
+        }
+        if (belongs || leftOut || (!numbered && exists.get(...spec.key.map((k) => row[k])) !== undefined)) {
           alreadyHere[spec.name]! += 1;
           continue;
         }
@@ -198,8 +219,11 @@ export function applyHoldingExport(db: Database, data: HoldingExport, options: A
           columns.map((c) => [c, row[c] instanceof Uint8Array ? Buffer.from(row[c] as Uint8Array) : row[c]]),
         );
         try {
-          if (spec.ownNumber && numberTaken!.get(row[spec.ownNumber]) !== undefined) insertWithout.run(params);
-          else insertWith.run(params);
+          if (spec.ownNumber && numberTaken!.get(row[spec.ownNumber]) !== undefined) {
+            // A new number: the row is known by it from now on (its key, when the number is the key).
+            const info = insertWithout.run(params);
+            row = { ...row, [spec.ownNumber]: Number(info.lastInsertRowid) };
+          } else insertWith.run(params);
         } catch (error) {
           throw notLaidOut(`${spec.name}: ${(error as Error).message}`);
         }

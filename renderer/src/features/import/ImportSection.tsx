@@ -82,9 +82,10 @@ export function ImportSection() {
         Bring in a journal
       </h2>
       <p>
-        Moving from another journal? Holding can bring in Day One’s JSON export (a zip), a folder or zip of Markdown
-        notes from Obsidian, Joplin, Logseq or Notesnook, and a decrypted Standard Notes backup. You will see what it
-        holds before anything is added, and you can undo it afterwards.
+        Moving from another journal, or from Holding on another computer? Holding can bring in its own export (the zip
+        from “Export everything”), Day One’s JSON export (a zip), a folder or zip of Markdown notes from Obsidian,
+        Joplin, Logseq or Notesnook, and a decrypted Standard Notes backup. You will see what it holds before anything
+        is added, and you can undo it afterwards.
       </p>
       <div className={styles.row}>
         <Button variant="secondary" disabled={choose.isPending || run.isPending} onClick={() => choose.mutate('file')}>
@@ -153,6 +154,8 @@ function Preview({
   onCancel: () => void;
 }) {
   const id = useId();
+  const also = preview.also ?? [];
+  const nothing = preview.entries === 0 && also.length === 0;
   const range =
     preview.firstDay && preview.lastDay
       ? preview.firstDay === preview.lastDay
@@ -172,15 +175,38 @@ function Preview({
         {preview.name}: {preview.sourceName}
       </h3>
       <p data-testid="import-count">
-        {preview.entries === 0 ? 'Nothing new to bring in' : `${entriesWord(preview.entries)} to bring in`}
+        {preview.entries === 0
+          ? also.length
+            ? 'No new entries to bring in'
+            : 'Nothing new to bring in'
+          : `${entriesWord(preview.entries)} to bring in`}
         {range}.
       </p>
       {preview.alreadyImported > 0 ? (
-        <p>{entriesWord(preview.alreadyImported)} came in with an earlier import and will not be added again.</p>
+        <p>
+          {preview.source === 'holding'
+            ? `${entriesWord(preview.alreadyImported)} ${preview.alreadyImported === 1 ? 'is' : 'are'} in this journal already and will be left as ${preview.alreadyImported === 1 ? 'it is' : 'they are'}.`
+            : `${entriesWord(preview.alreadyImported)} came in with an earlier import and will not be added again.`}
+        </p>
       ) : null}
       {preview.tags.length ? <p>Tags: {preview.tags.map((t) => `${t.tag} (${t.count})`).join(', ')}.</p> : null}
       {preview.links > 0 ? (
         <p>Links between notes: {preview.links.toLocaleString('en-GB')}, kept as linked entries.</p>
+      ) : null}
+      {preview.history ? (
+        <p>With them, {preview.history.toLocaleString('en-GB')} earlier versions, so each entry keeps its history.</p>
+      ) : null}
+      {also.length ? (
+        <>
+          <p>Also:</p>
+          <ul className={styles.skipped} data-testid="import-also">
+            {also.map((a) => (
+              <li key={a.what}>
+                {a.count.toLocaleString('en-GB')} {a.what}
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       {preview.skipped.length ? (
         <>
@@ -195,12 +221,14 @@ function Preview({
         </>
       ) : null}
       <div className={styles.row}>
-        <Button onClick={onImport} disabled={importing || preview.entries === 0}>
+        <Button onClick={onImport} disabled={importing || nothing}>
           {importing
             ? 'Bringing them in…'
-            : preview.entries === 0
+            : nothing
               ? 'Nothing to bring in'
-              : `Bring in ${entriesWord(preview.entries)}`}
+              : preview.entries === 0
+                ? 'Bring it in'
+                : `Bring in ${entriesWord(preview.entries)}${also.length ? ' and the rest' : ''}`}
         </Button>
         <Button variant="quiet" onClick={onCancel} disabled={importing}>
           Not now
@@ -230,10 +258,13 @@ function PastImports({ records }: { records: ImportRecord[] }) {
 function PastImport({ record }: { record: ImportRecord }) {
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
+  const [otherKept, setOtherKept] = useState(0);
+  const fromHolding = record.source === 'holding';
   const undo = useMutation({
     mutationFn: () => unwrap(holding().import.undo({ id: record.id })),
-    onSuccess: () => {
+    onSuccess: (result) => {
       setAsking(false);
+      setOtherKept(result.otherKept ?? 0);
       invalidateLists(queryClient);
       void queryClient.invalidateQueries({ queryKey: importsKey });
     },
@@ -251,11 +282,22 @@ function PastImport({ record }: { record: ImportRecord }) {
           ? ` Undone ${when(record.undoneAt ?? record.startedAt)}${record.keptOnUndo ? `; ${entriesWord(record.keptOnUndo)} you had made your own ${record.keptOnUndo === 1 ? 'was' : 'were'} kept` : ''}.`
           : ''}
       </p>
-      {record.status === 'done' && record.added > 0 ? (
+      {otherKept > 0 ? (
+        <p className={styles.hint} role="status">
+          {otherKept === 1
+            ? 'One other thing it brought in was'
+            : `${otherKept.toLocaleString('en-GB')} other things it brought in were`}{' '}
+          kept, because you had changed {otherKept === 1 ? 'it' : 'them'} or something of yours refers to{' '}
+          {otherKept === 1 ? 'it' : 'them'}.
+        </p>
+      ) : null}
+      {record.status === 'done' && (record.added > 0 || fromHolding) ? (
         asking ? (
           <div role="group" aria-label={`Undo ${label}?`}>
             <p>
-              This removes the {entriesWord(record.added)} it brought in, for good. Any you have changed since are kept.
+              {fromHolding
+                ? `This removes what it brought in (${entriesWord(record.added)}, and the check-ins, supervision records and the rest that came with them), for good. Anything you have changed since is kept.`
+                : `This removes the ${entriesWord(record.added)} it brought in, for good. Any you have changed since are kept.`}
             </p>
             <div className={styles.row}>
               <Button onClick={() => undo.mutate()} disabled={undo.isPending} autoFocus>
