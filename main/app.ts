@@ -1,19 +1,17 @@
-import type { AppInfo, LockReason, Progress } from '../common/ipc/contract';
+import type { LockReason, Progress } from '../common/ipc/contract';
 import { clearCheckCaches } from '../common/export/deid';
 import { BackupSchedule } from './backup/schedule';
 import { BackupService } from './backup/service';
 import { finishInterruptedRestore } from './backup/swap';
 import { SupportService } from './support/support';
-import type { Result } from '../common/result';
 import { CheckinService } from './checkins/checkins';
-import { ExportService, type PdfRenderer } from './export/export';
+import { ExportService } from './export/export';
 import { ImportService } from './import/service';
 import { EverythingExportService } from './export/everything/service';
-import { type Dialogs, Files } from './ipc/files';
+import { Files } from './ipc/files';
 import { RendererFlush } from './ipc/flush';
-import type { ServiceSet } from './ipc/handlers/context';
 import { allHandlers } from './ipc/handlers';
-import { type CheckedCall, createRouter, type Router, runCall } from './ipc/router';
+import { createRouter, runCall } from './ipc/router';
 import { Tasks } from './ipc/tasks';
 import { JournalService } from './journal/journal';
 import { TemplateService } from './journal/templates';
@@ -24,49 +22,9 @@ import { SupervisionService } from './supervision/supervision';
 import { PromptService } from './two-truths/prompts';
 import { AutoLock } from './vault/auto-lock';
 import { Vault } from './vault/vault';
+import type { Services, ServicesOptions } from './services';
 
-export interface ServicesOptions extends Dialogs {
-  dataDir: string;
-  host: AppInfo['host'];
-  version: string;
-  appOrigin: string;
-  nativeBinding?: string | undefined;
-  /**
-   * Seconds since the person last did anything, for a timer of the services' own. In the worker there is
-   * none: the host measures idleness in main and calls `autoLock.check(seconds)`.
-   */
-  idleSeconds?: () => number;
-  /** Prints the export's HTML to PDF with Chromium (printToPDF in the app, page.pdf in the browser shell). */
-  renderPdf?: PdfRenderer;
-  /** Asks the person, then opens an https: or mailto: link outside the app; resolves whether it did. */
-  openExternal?: (url: string) => Promise<boolean>;
-  logError?: (error: unknown, channel: string) => void;
-  /** Why the journal starts locked (a restarted worker). */
-  lockedBecause?: LockReason | undefined;
-  /**
-   * Only for the services' own tests (Vitest, benchmarks, the second person in two-person tests): the
-   * services on this process's main thread. The app and the browser shell run them in the worker.
-   */
-  inProcess?: boolean;
-}
-
-export interface Services extends ServiceSet {
-  /** Asks the window to save what is being typed; resolves when it has, or after the timeout. */
-  flushRenderer(timeoutMs?: number): Promise<void>;
-  /** The host forwards these to the window as app:flushRequested. */
-  onFlushRequest(listener: (reason: 'lock' | 'close') => void): () => void;
-  /** Locks after giving the window a moment to save: for locks main starts (idle, sleep, shortcut). */
-  lockGently(reason: LockReason): Promise<void>;
-  autoLock: AutoLock;
-  /** Both halves of a call, checks and handler, in this process: the services' own tests use it. */
-  router: Router;
-  /** A call main has already checked (the worker's way in). */
-  run(call: CheckedCall): Promise<Result<unknown>>;
-  onLock(listener: (reason: LockReason) => void): () => void;
-  /** How far long work has gone, for the window's progress bar. */
-  onProgress(listener: (progress: Progress) => void): () => void;
-  dispose(): void;
-}
+export type { Services, ServicesOptions } from './services';
 
 /** The composition root: the same services for the worker (the app and the browser shell) and tests. */
 export function createServices(options: ServicesOptions): Services {

@@ -15,7 +15,7 @@ import { call, importAt, shareFromSam, twoPeople } from './sharing-fixture';
 import { agendaItem, CONTRACT } from './supervision-fixture';
 import type { TestServices } from './vault';
 import type { ServicesOptions } from '../../main/app';
-import { EXPORTED_SETTINGS } from '../../main/export/everything/tables';
+import { EXPORTED_SETTINGS } from '../../main/export/everything/format';
 
 /** An entry with a title and one paragraph, written straight into the journal. */
 export function entryWith(services: TestServices, title: string, text: string): string {

@@ -27,7 +27,8 @@ import {
 } from '../../main/export/everything/markdown';
 import { safeStem, UniqueNames } from '../../main/export/everything/names';
 import { syncedService } from '../../main/export/everything/synced';
-import { NOT_EXPORTED, TABLES } from '../../main/export/everything/tables';
+import { TABLES } from '../../main/export/everything/tables';
+import { NOT_EXPORTED } from '../../main/export/everything/format';
 
 const GOLDEN = path.resolve('test/fixtures/export-everything');
 

@@ -13,7 +13,9 @@ import { buildDocument } from '../snapshot';
 import { type EntryFrontMatter, entryMarkdown, markdownOf } from './markdown';
 import { safeStem, UniqueNames } from './names';
 import type { JournalRows, Row } from './repository';
-import { EXPORT_FORMAT_NAME, EXPORT_FORMAT_VERSION, TABLES } from './tables';
+import { TABLES } from './tables';
+import { README } from './readme';
+import { EXPORT_FORMAT_NAME, EXPORT_FORMAT_VERSION } from './format';
 
 export interface ExportFile {
   name: string;
@@ -150,37 +152,6 @@ const table = (rows: Record<string, unknown>[], columns: string[]) =>
   // A byte-order mark so a spreadsheet on Windows reads accents and dashes rightly; a cell that starts with
   // =, +, - or @ (perhaps from a feedback comment someone else wrote) is kept as text, never run as a formula.
   csv(rows, { header: true, columns, bom: true, escape_formulas: true, record_delimiter: 'unix' });
-
-export const README = `Your Holding journal, exported
-==============================
-
-This folder holds everything you wrote in Holding, as ordinary files any computer can open.
-It is not encrypted: anyone who can open this file can read it. Keep it somewhere safe, and
-delete it when you no longer need it.
-
-entries/YYYY/MM/      Each journal and two-truths entry as a Markdown (.md) file, in a folder
-                      for the year and month of the day it is about (or the day it was written).
-                      At the top of each file, between two lines of "---", is a short list of
-                      facts about it: when it was written and changed, its tags, its flags, the
-                      template it began from and the entries it is linked to.
-trash/YYYY/MM/        Entries that were in the trash, in the same form.
-html/                 The same entries as web pages, laid out for reading and printing.
-checkins/             Your check-ins as a spreadsheet (checkins.csv) and your early warning
-                      signs and what helps (warning-signs.md).
-supervision/          Your supervision contracts, agendas, sessions, what you discussed,
-                      actions and hours, each as a spreadsheet (.csv).
-templates/            Your entry templates (templates.md) and two-truths prompts (prompts.csv).
-sharing/              What you shared with a supervisor, the feedback you were sent, and what
-                      others shared with you, as spreadsheets.
-holding-export.json   Everything above and more, exactly as Holding keeps it, for bringing
-                      it back into Holding or into another program. Its layout is described in
-                      Holding's documentation (docs/export-format.md).
-
-Spreadsheets (.csv) open in Excel, Numbers or LibreOffice. Markdown files open in any text
-editor, and in Obsidian, Joplin, Logseq and similar programs.
-
-Your identity's secret keys, and Holding's own settings for this computer, are not included.
-`;
 
 /** Every file of the export, in the order they are written; holding-export.json comes last. */
 export function* exportFiles(rows: JournalRows, options: ContentsOptions): Generator<ExportFile> {
