@@ -11,12 +11,10 @@
 import { promises as fs } from 'node:fs';
 import {
   type BackupFailure,
-  type BackupNote,
   type BackupRecord,
   type BackupStatus,
   FREQUENCY_DAYS,
   type SetAsideJournal,
-  NOTE_AFTER_DAYS,
   NOTE_SNOOZE_DAYS,
   RETENTION_RULES,
 } from '../../common/backup/types';
@@ -25,6 +23,7 @@ import type { Task } from '../ipc/tasks';
 import type { SettingsService } from '../settings/settings';
 import type { LockListener } from '../vault/vault';
 import { applyRetention, type RetainedBackups, type RetainedRecord } from './retention';
+import { backupNote, type Snooze } from './note';
 import { takeRestoreNote } from './swap';
 
 const HOUR = 3_600_000;
@@ -96,34 +95,6 @@ export async function isFolderPresent(folder: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-interface Snooze {
-  note: BackupNote;
-  until: string;
-}
-
-/** Which note the Journal page shows, if any. */
-export function backupNote(state: {
-  folder: string | null;
-  folderPresent: boolean;
-  last: BackupRecord | null;
-  hasEntries: boolean;
-  now: Date;
-  snooze: Snooze | null;
-}): BackupNote | null {
-  const note: BackupNote | null =
-    state.folder && !state.folderPresent
-      ? 'folder-missing'
-      : !state.last
-        ? state.hasEntries
-          ? 'never'
-          : null
-        : state.now.getTime() - Date.parse(state.last.madeAt) > NOTE_AFTER_DAYS * DAY
-          ? 'old'
-          : null;
-  if (note && state.snooze?.note === note && state.now.getTime() < Date.parse(state.snooze.until)) return null;
-  return note;
 }
 
 const asFailure = (value: unknown): BackupFailure | null => {

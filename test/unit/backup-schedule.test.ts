@@ -6,7 +6,8 @@ import type { BackupRecord } from '../../common/backup/types';
 import { AppError } from '../../common/errors';
 import type { Settings } from '../../common/ipc/contract';
 import type { Task } from '../../main/ipc/tasks';
-import { BackupSchedule, backupNote, systemClock } from '../../main/backup/schedule';
+import { backupNote } from '../../main/backup/note';
+import { BackupSchedule, systemClock } from '../../main/backup/schedule';
 import { DEFAULT_SETTINGS } from '../../main/settings/settings';
 
 const HOUR = 3_600_000;
