@@ -66,6 +66,14 @@ export interface ImportRecord {
   undoneAt: string | null;
   /** On undo: entries kept because they had been changed since they came in. */
   keptOnUndo: number | null;
+  /**
+   * Whether it was made in this journal. One that came with a Holding export was made in the journal that
+   * export came from, and can only be undone there.
+   */
+  here: boolean;
+  /** Holding's own export: the rows other than entries it added (check-ins, supervision…), and kept on undo. */
+  rowsAdded: number;
+  rowsKeptOnUndo: number | null;
 }
 
 /** What "Undo this import" did. */
@@ -75,9 +83,9 @@ export interface UndoResult {
   kept: number;
   /**
    * Holding's own export only: its other rows (check-ins, supervision records, shares…) taken back, and
-   * those kept because the person changed them or something of theirs points at them.
+   * those kept because the person changed them, or they belong with something kept or of the person's own.
    */
-  otherRemoved?: number;
-  otherKept?: number;
+  rowsRemoved?: number;
+  rowsKept?: number;
   record: ImportRecord;
 }

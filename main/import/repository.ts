@@ -15,6 +15,9 @@ interface BatchRow {
   skipped_json: string;
   undone_at: string | null;
   kept_on_undo: number | null;
+  here: number;
+  rows_added: number | null;
+  rows_kept_on_undo: number | null;
 }
 
 export class ImportRepository {
@@ -41,10 +44,22 @@ export class ImportRepository {
     return out;
   }
 
+  /** A new import, made here (so it can be undone here). */
   startBatch(batch: { id: string; source: string; name: string; startedAt: string }): void {
     this.db
       .prepare(`INSERT INTO import_batches (id, source, name, started_at, status) VALUES (?, ?, ?, ?, 'importing')`)
       .run(batch.id, batch.source, batch.name, batch.startedAt);
+    this.db.prepare('INSERT INTO import_batches_here (batch_id) VALUES (?)').run(batch.id);
+  }
+
+  /** Rows other than entries a Holding export added, and (after undo) how many of them were kept. */
+  countRows(id: string, counts: { added?: number; keptOnUndo?: number }): void {
+    if (counts.added !== undefined)
+      this.db.prepare('UPDATE import_batches_here SET rows_added = ? WHERE batch_id = ?').run(counts.added, id);
+    if (counts.keptOnUndo !== undefined)
+      this.db
+        .prepare('UPDATE import_batches_here SET rows_kept_on_undo = ? WHERE batch_id = ?')
+        .run(counts.keptOnUndo, id);
   }
 
   /** `version`: the entry's version as it came in (a later one means the person has changed it). */
@@ -105,22 +120,29 @@ export class ImportRepository {
     this.db.prepare('DELETE FROM import_batches WHERE id = ?').run(id);
   }
 
+  /** Imports made here and cut short (one that came with a Holding export is never taken back here). */
   unfinished(): string[] {
-    return this.db.prepare(`SELECT id FROM import_batches WHERE status = 'importing'`).pluck().all() as string[];
+    return this.db
+      .prepare(`SELECT id FROM import_batches JOIN import_batches_here h ON h.batch_id = id WHERE status = 'importing'`)
+      .pluck()
+      .all() as string[];
   }
 
   batch(id: string): ImportRecord | null {
-    const row = this.db.prepare('SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined;
+    const row = this.db.prepare(`${SELECT_BATCH} WHERE id = ?`).get(id) as BatchRow | undefined;
     return row ? toRecord(row) : null;
   }
 
   records(): ImportRecord[] {
     const rows = this.db
-      .prepare(`SELECT * FROM import_batches WHERE status <> 'importing' ORDER BY started_at DESC, id`)
+      .prepare(`${SELECT_BATCH} WHERE status <> 'importing' ORDER BY started_at DESC, id`)
       .all() as BatchRow[];
     return rows.map(toRecord);
   }
 }
+
+const SELECT_BATCH = `SELECT b.*, h.batch_id IS NOT NULL AS here, h.rows_added, h.rows_kept_on_undo
+  FROM import_batches b LEFT JOIN import_batches_here h ON h.batch_id = b.id`;
 
 function toRecord(row: BatchRow): ImportRecord {
   return {
@@ -136,5 +158,8 @@ function toRecord(row: BatchRow): ImportRecord {
     skipped: JSON.parse(row.skipped_json) as SkippedItem[],
     undoneAt: row.undone_at,
     keptOnUndo: row.kept_on_undo,
+    here: row.here === 1,
+    rowsAdded: row.rows_added ?? 0,
+    rowsKeptOnUndo: row.rows_kept_on_undo,
   };
 }

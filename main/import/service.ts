@@ -19,7 +19,7 @@ import {
   HOLDING_SOURCE,
   HOLDING_SOURCE_NAME,
   previewHolding,
-  undoHoldingRows,
+  undoHoldingBatch,
   writeHoldingBatch,
 } from './holding/batch';
 import { type HoldingExport, isHoldingExport, readHoldingExport } from './holding/read';
@@ -188,7 +188,8 @@ export class ImportService {
         name: pending.preview.name,
         startedAt: this.now().toISOString(),
       });
-      const { added, already } = writeHoldingBatch(db, batchId, pending.holding);
+      const { added, already, rowsAdded } = writeHoldingBatch(db, batchId, pending.holding);
+      imports.countRows(batchId, { added: rowsAdded });
       imports.finishBatch(batchId, {
         finishedAt: this.now().toISOString(),
         added,
@@ -284,6 +285,8 @@ export class ImportService {
    * entry they have made their own (edited, retagged, pinned, linked to their own entries, written about in a
    * check-in or brought to supervision) is kept (their own writing is never lost to an undo) and
    * the result says how many. Importing the same export again afterwards brings the removed ones back.
+   * A Holding export's undo takes back its other rows as well, in groups (holding/batch.ts). Only an import
+   * made in this journal can be undone here.
    */
   undo(batchId: string): UndoResult {
     const db = this.db();
@@ -291,29 +294,30 @@ export class ImportService {
     const batch = imports.batch(batchId);
     if (!batch) throw new AppError('NOT_FOUND', 'That import could not be found.');
     if (batch.status !== 'done') throw new AppError('INVALID_INPUT', 'That import has already been undone.');
-    const holding = batch.source === HOLDING_SOURCE;
-    const { removed, kept, other } = db.transaction(() => {
-      // Holding's own export: its other rows first (a check-in it brought names an entry it brought).
-      const first = holding ? undoHoldingRows(db, batchId) : null;
+    if (!batch.here) {
+      throw new AppError(
+        'INVALID_INPUT',
+        'That import was made in the journal this one came from, so it can only be undone there.',
+      );
+    }
+    const result = db.transaction(() => {
+      if (batch.source === HOLDING_SOURCE) {
+        const undone = undoHoldingBatch(db, batchId);
+        imports.countRows(batchId, { keptOnUndo: undone.rowsKept });
+        imports.markUndone(batchId, this.now().toISOString(), undone.kept);
+        return undone;
+      }
       const entries = imports.batchEntries(batchId);
       const keep = entries.filter((e) => e.changed).map((e) => e.entryId);
       const remove = entries.filter((e) => !e.changed).map((e) => e.entryId);
       // The keys first: deleting an entry for ever clears its key's entry id.
       imports.forgetRemoved(remove);
       const count = remove.length ? new JournalRepository(db).deleteForever(remove) : 0;
-      // Then the rows only those entries were holding on to (a template they used).
-      const second = holding ? undoHoldingRows(db, batchId) : null;
       imports.markUndone(batchId, this.now().toISOString(), keep.length);
-      const other = first && second ? { removed: first.removed + second.removed, kept: second.kept } : null;
-      return { removed: count, kept: keep.length, other };
+      return { removed: count, kept: keep.length };
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
-    return {
-      removed,
-      kept,
-      ...(other ? { otherRemoved: other.removed, otherKept: other.kept } : {}),
-      record: this.record(batchId),
-    };
+    return { ...result, record: this.record(batchId) };
   }
 
   /** Takes back every entry of a batch and the batch itself: for an import stopped or cut short. */

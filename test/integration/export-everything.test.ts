@@ -60,8 +60,7 @@ describe('export everything', () => {
   it('round-trips every table into an empty journal, by hash, and a second import adds nothing', async () => {
     const { sam, ama } = await richJournal(open);
     for (const [who, except] of [
-      // imported_rows: only a Holding export brought in has them (import-holding.test.ts carries them on).
-      [sam, ['shares_received', 'share_comments', 'dismissed_suggestions', 'imported_rows']],
+      [sam, ['shares_received', 'share_comments', 'dismissed_suggestions']],
       [ama, []],
     ] as const) {
       if (who === sam) expectRowsEverywhere(who.vault.db(), [...except]);

@@ -29,8 +29,10 @@ export const NOT_EXPORTED: Record<string, string> = {
   vault_meta: 'Holding’s own notes about this journal (its id), not something the person wrote',
   identity: 'holds the secret keys; only the public half is written, outside the tables',
   backups: 'records of backup files on this computer',
+  import_batches_here: 'which imports were made in this journal (only those can be undone, here)',
+  imported_rows: 'what an import made here added, for its undo here; meaningless in another journal',
 };
 
 /** The version of holding-export.json this Holding writes and reads. */
-export const EXPORT_FORMAT_VERSION = 2;
+export const EXPORT_FORMAT_VERSION = 1;
 export const EXPORT_FORMAT_NAME = 'holding-export';

@@ -27,11 +27,6 @@ export interface TableSpec {
   ownNumber?: string;
   /** Only written when the person asks for history. */
   history?: boolean;
-  /**
-   * The format version that added this table (default 1): a file of an earlier version has no such table,
-   * and a reader takes it as empty.
-   */
-  since?: number;
 }
 
 const c = (type: ColumnType, nullable = false): ColumnSpec => ({ type, nullable });
@@ -374,13 +369,6 @@ export const TABLES: readonly TableSpec[] = [
     name: 'imported_entries',
     key: ['source_key'],
     columns: { source_key: text, batch_id: text, entry_id: textOrNull, version: int },
-  },
-  {
-    // The other rows an import of Holding's own export added (migration 0015), so its undo still works there.
-    name: 'imported_rows',
-    since: 2,
-    key: ['batch_id', 'table_name', 'key_json'],
-    columns: { batch_id: text, table_name: text, key_json: text, row_hash: text },
   },
   { name: 'settings', key: ['key'], columns: { key: text, value: text, updated_at: text } },
 ];

@@ -1,33 +1,32 @@
 /**
  * Holding's own export as an import batch (Settings → Bring in a journal): what it would add, shown before
  * anything is written; writing it as one batch, remembered row by row; and "Undo this import", which takes
- * back exactly what the batch added and the person has not made their own since.
+ * back what the batch added and the person has not made their own since.
  *
- * The rows go in through applyHoldingExport (ids kept, all or nothing). The batch's entries are remembered
- * in imported_entries like any other source's (key `holding:<entry id>`, with the version they came in at),
- * so undo keeps an entry the person has changed and a second import leaves out one they deleted for good.
- * Every other row it added is remembered in imported_rows (migration 0015) with a hash of the row as it came
- * in: undo removes it when it is unchanged and nothing else in the journal points at it.
+ * The rows go in through applyHoldingExport (ids kept, all or nothing). Every row it added, entries too, is
+ * remembered in imported_rows (migration 0015) by its table and key, with a hash of the row as it came in.
+ * Undo takes rows back in groups: rows joined by a reference (a session and its items and actions, an entry
+ * and the check-in written about it, linked entries) stay or go together, and a group stays whole when any
+ * row in it has changed since, or when anything not brought in by this batch refers to one of them. What the
+ * person has written or changed is never taken.
  */
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ImportPreview, SkippedItem } from '../../../common/import/types';
 import { TABLES, type TableSpec } from '../../export/everything/tables';
-import { ImportRepository } from '../repository';
-import { applyHoldingExport, UNIQUE } from './apply';
-import type { HoldingExport, ImportRow, ImportValue } from './read';
+import { JournalRepository } from '../../journal/repository';
+import { applyHoldingExport, type ApplyResult } from './apply';
+import type { HoldingExport, ImportValue } from './read';
 
 export const HOLDING_SOURCE = 'holding';
 export const HOLDING_SOURCE_NAME = 'A Holding export';
-
-/** Rows that belong to an entry: they come and go with it (deleteForever), never on their own. */
-const WITH_ENTRIES = new Set(['entries', 'entry_tags', 'entry_revisions']);
 
 /** What the preview counts besides entries, in words, in this order. */
 const ALSO: { table: string; one: string; many: string }[] = [
   { table: 'checkins', one: 'check-in', many: 'check-ins' },
   { table: 'warning_signs', one: 'warning sign', many: 'warning signs' },
   { table: 'templates', one: 'template', many: 'templates' },
+  { table: 'truth_prompts', one: 'two-truths prompt', many: 'two-truths prompts' },
   { table: 'supervisors', one: 'supervisor', many: 'supervisors' },
   { table: 'supervision_sessions', one: 'supervision session', many: 'supervision sessions' },
   { table: 'agenda_items', one: 'agenda item', many: 'agenda items' },
@@ -38,62 +37,80 @@ const ALSO: { table: string; one: string; many: string }[] = [
   { table: 'feedback_received', one: 'piece of feedback', many: 'pieces of feedback' },
 ];
 
+/** Rows that come and go with their entry (JournalRepository.deleteForever), never judged on their own. */
+const PART_OF_ENTRY = new Set(['entry_tags', 'entry_revisions']);
+
+/**
+ * References the schema does not declare as foreign keys, but that undo must see as references all the
+ * same: an entry begun from a template, a session item from an agenda item, a shared item from what it was.
+ */
+const SOFT_REFERENCES: { child: string; from: string; parents: string[] }[] = [
+  { child: 'entries', from: 'template_id', parents: ['templates'] },
+  { child: 'session_items', from: 'agenda_item_id', parents: ['agenda_items'] },
+  { child: 'share_items', from: 'source_id', parents: ['entries', 'supervision_sessions', 'supervisors'] },
+];
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const spec = (name: string) => TABLES.find((t) => t.name === name)!;
-const sourceKey = (entryId: string) => `${HOLDING_SOURCE}:${entryId}`;
+const SPECS = new Map(TABLES.map((t) => [t.name, t]));
+const DRY_RUN = Symbol('dry run');
 
-/** The export's entries an earlier import of it brought in (still here, or since deleted for good). */
-function knownEntries(db: Database, data: HoldingExport): Set<string> {
-  const ids = (data.tables['entries'] ?? []).map((row) => row['id'] as string);
-  const known = new ImportRepository(db).knownKeys(ids.map(sourceKey));
-  return new Set(ids.filter((id) => known.has(sourceKey(id))));
+/**
+ * Entries an earlier import of a Holding export made here brought in and the person has since deleted for
+ * good: a later import leaves them out (an undo forgets what it removed, so those do come back).
+ */
+function deletedSinceImported(db: Database): Set<string> {
+  const ids = db
+    .prepare(
+      `SELECT json_extract(r.key_json, '$[0]') FROM imported_rows r
+        WHERE r.table_name = 'entries'
+          AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.id = json_extract(r.key_json, '$[0]'))`,
+    )
+    .pluck()
+    .all() as string[];
+  return new Set(ids);
 }
 
-/** How many of a table's rows are not in the journal yet, by their key or another unique value. */
-function freshRows(db: Database, table: TableSpec, rows: ImportRow[], leaveOut?: Set<string>): ImportRow[] {
-  const name = quote(table.name);
-  const byKey = db
-    .prepare(`SELECT 1 FROM ${name} WHERE ${table.key.map((k) => `${quote(k)} IS ?`).join(' AND ')}`)
-    .pluck();
-  const byUnique = (UNIQUE[table.name] ?? []).map((column) => ({
-    column,
-    ask: db.prepare(`SELECT 1 FROM ${name} WHERE ${quote(column)} = ?`).pluck(),
-  }));
-  return rows.filter(
-    (row) =>
-      !leaveOut?.has(row['id'] as string) &&
-      byKey.get(...table.key.map((k) => row[k])) === undefined &&
-      byUnique.every(({ column, ask }) => ask.get(row[column]) === undefined),
-  );
+/** Applies the export and takes it all back again: exactly what an import now would add. */
+function dryRun(db: Database, data: HoldingExport, leaveOut: Set<string>): ApplyResult {
+  let result: ApplyResult | null = null;
+  try {
+    db.transaction(() => {
+      result = applyHoldingExport(db, data, { leaveOut });
+      throw DRY_RUN;
+    })();
+  } catch (error) {
+    if (error !== DRY_RUN) throw error;
+  }
+  return result!;
 }
 
-/** What bringing this export in would add to the journal `db`: nothing is written. */
-export function previewHolding(
-  db: Database,
-  data: HoldingExport,
-  ids: { id: string; name: string },
-): Omit<ImportPreview, 'skipped'> & { skipped: SkippedItem[] } {
+/** What bringing this export in would add to the journal `db`: worked out by doing it and undoing it. */
+export function previewHolding(db: Database, data: HoldingExport, ids: { id: string; name: string }): ImportPreview {
+  const leaveOut = deletedSinceImported(db);
+  const result = dryRun(db, data, leaveOut);
   const entries = data.tables['entries'] ?? [];
-  const fresh = freshRows(db, spec('entries'), entries, knownEntries(db, data));
-  const freshIds = new Set(fresh.map((row) => row['id'] as string));
+  const added = new Set((result.addedKeys['entries'] ?? []).map(([id]) => id as string));
+  const fresh = entries.filter((row) => added.has(row['id'] as string));
+  const deleted = entries.filter((row) => leaveOut.has(row['id'] as string));
   const days = fresh
     .filter((row) => row['deleted_at'] === null)
     .map((row) => (row['event_date'] as string | null) ?? String(row['created_at']).slice(0, 10))
     .sort();
   const tagCounts = new Map<string, number>();
   for (const row of data.tables['entry_tags'] ?? []) {
-    if (!freshIds.has(row['entry_id'] as string)) continue;
+    if (!added.has(row['entry_id'] as string)) continue;
     const tag = row['tag'] as string;
     tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
   }
-  const links = (data.tables['entry_links'] ?? []).filter(
-    (row) => freshIds.has(row['from_id'] as string) || freshIds.has(row['to_id'] as string),
-  ).length;
-  const also = ALSO.map(({ table, one, many }) => {
-    const count = freshRows(db, spec(table), data.tables[table] ?? []).length;
-    return { what: count === 1 ? one : many, count };
-  }).filter((a) => a.count > 0);
   const skipped: SkippedItem[] = [];
+  if (deleted.length) {
+    skipped.push({
+      what: 'Entries you deleted for good after bringing them in before',
+      why: 'They stay deleted.',
+      count: deleted.length,
+      examples: deleted.slice(0, 3).map((row) => String(row['title'] || 'Untitled')),
+    });
+  }
   if (data.identity) {
     skipped.push({
       what: 'The sharing identity of the journal it came from',
@@ -108,153 +125,250 @@ export function previewHolding(
     source: HOLDING_SOURCE,
     sourceName: HOLDING_SOURCE_NAME,
     entries: fresh.length,
-    alreadyImported: entries.length - fresh.length,
+    alreadyImported: entries.length - fresh.length - deleted.length,
     firstDay: days[0] ?? null,
     lastDay: days.at(-1) ?? null,
     tags: [...tagCounts]
       .map(([tag, count]) => ({ tag, count }))
       .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
       .slice(0, 12),
-    links,
-    also,
-    history: (data.tables['entry_revisions'] ?? []).filter((row) => freshIds.has(row['entry_id'] as string)).length,
+    links: result.added['entry_links'] ?? 0,
+    also: ALSO.map(({ table, one, many }) => {
+      const count = result.added[table] ?? 0;
+      return { what: count === 1 ? one : many, count };
+    }).filter((a) => a.count > 0),
+    history: result.added['entry_revisions'] ?? 0,
     skipped,
   };
 }
 
-/** The row a key names, as its table's columns in order (blobs as base64), or undefined when it is gone. */
-function rowValues(db: Database, table: TableSpec, key: ImportValue[]): unknown[] | undefined {
-  const columns = Object.keys(table.columns);
-  const row = db
-    .prepare(
-      `SELECT ${columns.map(quote).join(', ')} FROM ${quote(table.name)} WHERE ${table.key
-        .map((k) => `${quote(k)} IS ?`)
-        .join(' AND ')}`,
-    )
-    .raw()
-    .get(...key.map((v) => (v instanceof Uint8Array ? Buffer.from(v) : v))) as unknown[] | undefined;
-  return row?.map((v) => (Buffer.isBuffer(v) ? v.toString('base64') : v));
+/** Reads rows of one table by key, as its columns in order (blobs as base64). */
+class RowReader {
+  private readonly statement: Statement;
+  readonly columns: string[];
+  constructor(
+    db: Database,
+    readonly table: TableSpec,
+  ) {
+    this.columns = Object.keys(table.columns);
+    this.statement = db
+      .prepare(
+        `SELECT ${this.columns.map(quote).join(', ')} FROM ${quote(table.name)} WHERE ${table.key
+          .map((k) => `${quote(k)} IS ?`)
+          .join(' AND ')}`,
+      )
+      .raw();
+  }
+  values(key: ImportValue[]): unknown[] | undefined {
+    const row = this.statement.get(...key) as unknown[] | undefined;
+    return row?.map((v) => (Buffer.isBuffer(v) ? v.toString('base64') : v));
+  }
 }
 
 const hashOf = (values: unknown[]) => createHash('sha256').update(JSON.stringify(values)).digest('hex');
 
 /**
  * Writes the export into the journal as the batch `batchId` (already started, in the same transaction as
- * this): the rows, and what undo needs to take them back. Gives the number of entries added and left out.
+ * this): the rows, and what undo needs to take them back.
  */
 export function writeHoldingBatch(
   db: Database,
   batchId: string,
   data: HoldingExport,
-): { added: number; already: number } {
-  const leaveOut = knownEntries(db, data);
-  const result = applyHoldingExport(db, data, { leaveOut });
-  const imports = new ImportRepository(db);
-  const versions = db.prepare('SELECT version FROM entries WHERE id = ?').pluck();
-  for (const [entryId] of result.addedKeys['entries'] ?? []) {
-    imports.remember(batchId, sourceKey(entryId as string), entryId as string, versions.get(entryId) as number);
-  }
+): { added: number; already: number; rowsAdded: number } {
+  const result = applyHoldingExport(db, data, { leaveOut: deletedSinceImported(db) });
   const remember = db.prepare(
     'INSERT INTO imported_rows (batch_id, table_name, key_json, row_hash) VALUES (?, ?, ?, ?)',
   );
+  let rowsAdded = 0;
   for (const table of TABLES) {
-    if (WITH_ENTRIES.has(table.name)) continue;
+    if (PART_OF_ENTRY.has(table.name)) continue;
+    const reader = new RowReader(db, table);
     for (const key of result.addedKeys[table.name] ?? []) {
-      const values = rowValues(db, table, key);
-      if (values) remember.run(batchId, table.name, JSON.stringify(key.map(keyJson)), hashOf(values));
+      const values = reader.values(key);
+      if (!values) continue;
+      remember.run(batchId, table.name, JSON.stringify(key), hashOf(values));
+      if (table.name !== 'entries') rowsAdded += 1;
     }
   }
   const added = result.added['entries'] ?? 0;
-  return { added, already: (data.tables['entries'] ?? []).length - added };
+  return { added, already: (data.tables['entries'] ?? []).length - added, rowsAdded };
 }
 
-/** A key value as JSON can hold it (a blob key never occurs; base64 if it did). */
-const keyJson = (v: ImportValue) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v);
+interface Reference {
+  child: string;
+  from: string[];
+  parent: string;
+  to: string[];
+}
 
-/** For each table: the tables whose rows point at it, by which columns and at which of its columns. */
-function referencesTo(db: Database): Map<string, { child: string; from: string[]; to: string[] }[]> {
+/** Every reference between tables: the declared foreign keys, and the soft ones above. */
+function allReferences(db: Database): Reference[] {
   const tables = db
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
     .pluck()
     .all() as string[];
-  const out = new Map<string, { child: string; from: string[]; to: string[] }[]>();
+  const out: Reference[] = [];
   for (const child of tables) {
-    const keys = db.prepare(`SELECT * FROM pragma_foreign_key_list(?)`).all(child) as {
+    const keys = db.prepare('SELECT * FROM pragma_foreign_key_list(?)').all(child) as {
       id: number;
       table: string;
       from: string;
       to: string | null;
     }[];
-    const byId = new Map<number, { table: string; from: string[]; to: string[] }>();
+    const byId = new Map<number, Reference>();
     for (const k of keys) {
-      const ref = byId.get(k.id) ?? { table: k.table, from: [], to: [] };
+      const ref = byId.get(k.id) ?? { child, from: [], parent: k.table, to: [] };
       ref.from.push(k.from);
       ref.to.push(k.to ?? 'rowid');
       byId.set(k.id, ref);
     }
-    for (const ref of byId.values()) {
-      const list = out.get(ref.table) ?? [];
-      list.push({ child, from: ref.from, to: ref.to });
-      out.set(ref.table, list);
-    }
+    out.push(...byId.values());
   }
+  for (const soft of SOFT_REFERENCES)
+    for (const parent of soft.parents) out.push({ child: soft.child, from: [soft.from], parent, to: ['id'] });
   return out;
 }
 
+interface Node {
+  table: string;
+  keyJson: string;
+  key: ImportValue[];
+  values: Record<string, unknown> | null;
+  /** Changed since it came in, or referred to by something this batch did not bring. */
+  keep: boolean;
+  group: Node;
+}
+
+function groupOf(node: Node): Node {
+  while (node.group !== node) {
+    node.group = node.group.group;
+    node = node.group;
+  }
+  return node;
+}
+
 /**
- * Takes back the rows other than entries that the batch added, last table first: each one still as it came
- * in and pointed at by nothing else in the journal. Rows the person has changed, or that something of theirs
- * (or an entry kept) points at, stay. Gives how many went and how many stayed; call it again after the
- * entries have gone, for the rows only they held. Run inside the undo's transaction.
+ * "Undo this import" for a Holding export: takes back every group of rows it added in which nothing has
+ * changed and to which nothing else refers, entries through deleteForever (their tags, history, links and
+ * search index with them). Run inside the undo's transaction.
  */
-export function undoHoldingRows(db: Database, batchId: string): { removed: number; kept: number } {
+export function undoHoldingBatch(
+  db: Database,
+  batchId: string,
+): { removed: number; kept: number; rowsRemoved: number; rowsKept: number } {
   const stored = db
     .prepare(
       'SELECT table_name AS tableName, key_json AS keyJson, row_hash AS hash FROM imported_rows WHERE batch_id = ?',
     )
     .all(batchId) as { tableName: string; keyJson: string; hash: string }[];
-  const byTable = new Map<string, typeof stored>();
-  for (const row of stored) byTable.set(row.tableName, [...(byTable.get(row.tableName) ?? []), row]);
-  const references = referencesTo(db);
+  const readers = new Map<string, RowReader>();
+  const reader = (table: string) => {
+    let r = readers.get(table);
+    if (!r) readers.set(table, (r = new RowReader(db, SPECS.get(table)!)));
+    return r;
+  };
   const forget = db.prepare('DELETE FROM imported_rows WHERE batch_id = ? AND table_name = ? AND key_json = ?');
-  let removed = 0;
-  let kept = 0;
-  for (const table of [...TABLES].reverse()) {
-    const rows = byTable.get(table.name);
-    if (!rows) continue;
-    const columns = Object.keys(table.columns);
-    const where = table.key.map((k) => `${quote(k)} IS ?`).join(' AND ');
-    const remove = db.prepare(`DELETE FROM ${quote(table.name)} WHERE ${where}`);
-    const pointing = (references.get(table.name) ?? []).map((ref) => ({
-      to: ref.to,
-      ask: db
-        .prepare(
-          `SELECT 1 FROM ${quote(ref.child)} WHERE ${ref.from.map((f) => `${quote(f)} = ?`).join(' AND ')} LIMIT 1`,
+  const nodes = new Map<string, Node>();
+  const id = (table: string, keyJson: string) => `${table}\u0000${keyJson}`;
+  for (const row of stored) {
+    if (!SPECS.has(row.tableName)) continue;
+    const key = JSON.parse(row.keyJson) as ImportValue[];
+    const values = reader(row.tableName).values(key);
+    if (!values) {
+      // Gone already (the person removed it): nothing to take back, but an entry is remembered as deleted.
+      if (row.tableName !== 'entries') forget.run(batchId, row.tableName, row.keyJson);
+      continue;
+    }
+    const named = Object.fromEntries(reader(row.tableName).columns.map((c, i) => [c, values[i]]));
+    const node = { table: row.tableName, keyJson: row.keyJson, key, values: named, keep: hashOf(values) !== row.hash };
+    (node as Node).group = node as Node;
+    nodes.set(id(row.tableName, row.keyJson), node as Node);
+  }
+
+  // Join each row to the rows of this batch it refers to; mark it kept if anything else refers to it.
+  const references = allReferences(db);
+  const asked = new Map<string, Statement>();
+  const ask = (sql: string) => {
+    let s = asked.get(sql);
+    if (!s) asked.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+  for (const node of nodes.values()) {
+    for (const ref of references) {
+      if (ref.child === node.table) {
+        const values = ref.from.map((c) => node.values![c]);
+        if (values.some((v) => v === null || v === undefined)) continue;
+        const parentSpec = SPECS.get(ref.parent);
+        if (!parentSpec) continue;
+        const keys = ask(
+          `SELECT ${parentSpec.key.map(quote).join(', ')} FROM ${quote(ref.parent)} WHERE ${ref.to
+            .map((c) => `${quote(c)} = ?`)
+            .join(' AND ')}`,
         )
-        .pluck(),
-    }));
-    for (const row of rows) {
-      const key = JSON.parse(row.keyJson) as ImportValue[];
-      const values = rowValues(db, table, key);
-      if (!values) {
-        // Gone already (with an entry, or the person removed it): nothing to take back.
-        forget.run(batchId, row.tableName, row.keyJson);
-        continue;
+          .raw()
+          .all(...(values as ImportValue[])) as ImportValue[][];
+        for (const key of keys) {
+          const parent = nodes.get(id(ref.parent, JSON.stringify(key)));
+          if (parent) groupOf(node).group = groupOf(parent);
+        }
       }
-      const named = Object.fromEntries(columns.map((c, i) => [c, values[i]]));
-      // A column pointed at that the export does not carry cannot be checked: then the row stays.
-      const pointedAt = pointing.some(
-        ({ to, ask }) =>
-          to.some((c) => named[c] === undefined) || ask.get(...to.map((c) => named[c] as ImportValue)) !== undefined,
-      );
-      if (hashOf(values) !== row.hash || pointedAt) {
-        kept += 1;
-        continue;
+      if (ref.parent === node.table && !(node.table === 'entries' && PART_OF_ENTRY.has(ref.child))) {
+        const values = ref.to.map((c) => node.values![c]);
+        if (values.some((v) => v === undefined)) {
+          node.keep = true;
+          continue;
+        }
+        const childSpec = SPECS.get(ref.child);
+        const rows = ask(
+          `SELECT ${childSpec ? childSpec.key.map(quote).join(', ') : '1'} FROM ${quote(ref.child)} WHERE ${ref.from
+            .map((c) => `${quote(c)} = ?`)
+            .join(' AND ')}`,
+        )
+          .raw()
+          .all(...(values as ImportValue[])) as ImportValue[][];
+        // Something not of this batch (or of no table an export carries) refers to it: the person's own.
+        if (rows.some((key) => !childSpec || !nodes.has(id(ref.child, JSON.stringify(key))))) node.keep = true;
       }
-      remove.run(...key);
-      forget.run(batchId, row.tableName, row.keyJson);
-      removed += 1;
     }
   }
-  return { removed, kept };
+  const keptGroups = new Set<Node>();
+  for (const node of nodes.values()) if (node.keep) keptGroups.add(groupOf(node));
+
+  let removed = 0;
+  let kept = 0;
+  let rowsRemoved = 0;
+  let rowsKept = 0;
+  const entries: string[] = [];
+  const byTable = new Map<string, Node[]>();
+  for (const node of nodes.values()) {
+    const keep = keptGroups.has(groupOf(node));
+    if (node.table === 'entries') {
+      if (keep) kept += 1;
+      else entries.push(node.key[0] as string);
+    } else if (keep) rowsKept += 1;
+    if (keep) continue;
+    const list = byTable.get(node.table);
+    if (list) list.push(node);
+    else byTable.set(node.table, [node]);
+  }
+  // Last table first, so what refers to a row goes before it; entries last, with all that is theirs.
+  for (const table of [...TABLES].reverse()) {
+    if (table.name === 'entries') continue;
+    const list = byTable.get(table.name);
+    if (!list) continue;
+    const remove = db.prepare(
+      `DELETE FROM ${quote(table.name)} WHERE ${table.key.map((k) => `${quote(k)} IS ?`).join(' AND ')}`,
+    );
+    for (const node of list) {
+      remove.run(...node.key);
+      forget.run(batchId, node.table, node.keyJson);
+      rowsRemoved += 1;
+    }
+  }
+  if (entries.length) {
+    removed = new JournalRepository(db).deleteForever(entries);
+    for (const entryId of entries) forget.run(batchId, 'entries', JSON.stringify([entryId]));
+  }
+  return { removed, kept, rowsRemoved, rowsKept };
 }

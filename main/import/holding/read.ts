@@ -13,8 +13,8 @@ import { z } from 'zod';
 import * as yauzl from 'yauzl';
 import { AppError } from '../../../common/errors';
 import { DuplicateMemberError, parseStrictJson } from '../../../common/strict-json';
-import { type ColumnSpec, TABLES } from '../../export/everything/tables';
 import { EXPORT_FORMAT_NAME, EXPORT_FORMAT_VERSION, EXPORTED_SETTINGS } from '../../export/everything/format';
+import { type ColumnSpec, TABLES } from '../../export/everything/tables';
 
 export const EXPORT_JSON_NAME = 'holding-export.json';
 /** Far more files than any journal's export has (two an entry), far fewer than could slow the reading. */
@@ -160,16 +160,10 @@ export function parseExportJson(text: string): HoldingExport {
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) throw malformed(parsed.error.issues[0]?.path.join('.') ?? 'schema');
   const file = parsed.data;
-  if (file.version < 1 || file.version > EXPORT_FORMAT_VERSION) throw malformed('version');
+  if (file.version !== EXPORT_FORMAT_VERSION) throw malformed('version');
   const tables: Record<string, ImportRow[]> = {};
   for (const spec of TABLES) {
     const rows = file.tables[spec.name] as Record<string, string | number | null>[] | undefined;
-    if ((spec.since ?? 1) > file.version) {
-      // Added to the format after the version this file was written in: it cannot be there.
-      if (rows !== undefined) throw malformed(`${spec.name} in version ${file.version}`);
-      tables[spec.name] = [];
-      continue;
-    }
     if (spec.history && !file.history) {
       if (rows !== undefined) throw malformed(`${spec.name} without history`);
       continue;

@@ -13,6 +13,7 @@ import { takeImportRequest } from './request';
 const importsKey = ['import', 'list'] as const;
 
 const entriesWord = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'entry' : 'entries'}`;
+const recordsWord = (n: number) => `${n.toLocaleString('en-GB')} other ${n === 1 ? 'record' : 'records'}`;
 const dayInWords = (day: string) =>
   new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
     day: 'numeric',
@@ -59,9 +60,11 @@ export function ImportSection() {
     onSuccess: (record) => {
       setPreview(null);
       setNote(
-        record.added === 0
+        record.added === 0 && record.rowsAdded === 0
           ? 'Done. Everything in it was here already, so nothing new was added.'
-          : `Done: ${entriesWord(record.added)} brought in. You will find them in your journal, on the days they were written.`,
+          : record.added === 0
+            ? `Done: ${recordsWord(record.rowsAdded)} brought in (check-ins, supervision and the rest).`
+            : `Done: ${entriesWord(record.added)}${record.rowsAdded ? ` and ${recordsWord(record.rowsAdded)}` : ''} brought in. You will find them in your journal, on the days they were written.`,
       );
       invalidateLists(queryClient);
       void queryClient.invalidateQueries({ queryKey: importsKey });
@@ -194,7 +197,13 @@ function Preview({
         <p>Links between notes: {preview.links.toLocaleString('en-GB')}, kept as linked entries.</p>
       ) : null}
       {preview.history ? (
-        <p>With them, {preview.history.toLocaleString('en-GB')} earlier versions, so each entry keeps its history.</p>
+        <p>
+          With them,{' '}
+          {preview.history === 1
+            ? 'one earlier version'
+            : `${preview.history.toLocaleString('en-GB')} earlier versions`}
+          , so each entry keeps its history.
+        </p>
       ) : null}
       {also.length ? (
         <>
@@ -228,7 +237,9 @@ function Preview({
               ? 'Nothing to bring in'
               : preview.entries === 0
                 ? 'Bring it in'
-                : `Bring in ${entriesWord(preview.entries)}${also.length ? ' and the rest' : ''}`}
+                : also.length
+                  ? 'Bring it all in'
+                  : `Bring in ${entriesWord(preview.entries)}`}
         </Button>
         <Button variant="quiet" onClick={onCancel} disabled={importing}>
           Not now
@@ -255,16 +266,24 @@ function PastImports({ records }: { records: ImportRecord[] }) {
   );
 }
 
+/** "; 2 entries and 3 other records you had made your own, or that belong with them, were kept" */
+function keptWords(record: ImportRecord): string {
+  const entries = record.keptOnUndo ?? 0;
+  const rows = record.rowsKeptOnUndo ?? 0;
+  if (!entries && !rows) return '';
+  const what = [entries ? entriesWord(entries) : '', rows ? recordsWord(rows) : ''].filter(Boolean).join(' and ');
+  const one = entries + rows === 1;
+  return `; ${what} you had made your own${rows ? `, or that belong with ${one ? 'something' : 'things'} you had,` : ''} ${one ? 'was' : 'were'} kept`;
+}
+
 function PastImport({ record }: { record: ImportRecord }) {
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
-  const [otherKept, setOtherKept] = useState(0);
   const fromHolding = record.source === 'holding';
   const undo = useMutation({
     mutationFn: () => unwrap(holding().import.undo({ id: record.id })),
-    onSuccess: (result) => {
+    onSuccess: () => {
       setAsking(false);
-      setOtherKept(result.otherKept ?? 0);
       invalidateLists(queryClient);
       void queryClient.invalidateQueries({ queryKey: importsKey });
     },
@@ -276,27 +295,23 @@ function PastImport({ record }: { record: ImportRecord }) {
         <strong>{label}</strong>
       </p>
       <p className={styles.hint}>
-        <span title={fullDate(record.startedAt)}>{when(record.startedAt)}</span>: {entriesWord(record.added)} brought in
+        <span title={fullDate(record.startedAt)}>{when(record.startedAt)}</span>: {entriesWord(record.added)}
+        {record.rowsAdded ? ` and ${recordsWord(record.rowsAdded)}` : ''} brought in
         {record.alreadyImported ? `, ${entriesWord(record.alreadyImported)} already here` : ''}.
-        {record.status === 'undone'
-          ? ` Undone ${when(record.undoneAt ?? record.startedAt)}${record.keptOnUndo ? `; ${entriesWord(record.keptOnUndo)} you had made your own ${record.keptOnUndo === 1 ? 'was' : 'were'} kept` : ''}.`
-          : ''}
+        {record.status === 'undone' ? ` Undone ${when(record.undoneAt ?? record.startedAt)}${keptWords(record)}.` : ''}
       </p>
-      {otherKept > 0 ? (
-        <p className={styles.hint} role="status">
-          {otherKept === 1
-            ? 'One other thing it brought in was'
-            : `${otherKept.toLocaleString('en-GB')} other things it brought in were`}{' '}
-          kept, because you had changed {otherKept === 1 ? 'it' : 'them'} or something of yours refers to{' '}
-          {otherKept === 1 ? 'it' : 'them'}.
+      {!record.here ? (
+        <p className={styles.hint}>
+          This came with a Holding export: it was made in the journal that export came from, and can only be undone
+          there.
         </p>
       ) : null}
-      {record.status === 'done' && (record.added > 0 || fromHolding) ? (
+      {record.status === 'done' && record.here && (record.added > 0 || record.rowsAdded > 0) ? (
         asking ? (
           <div role="group" aria-label={`Undo ${label}?`}>
             <p>
               {fromHolding
-                ? `This removes what it brought in (${entriesWord(record.added)}, and the check-ins, supervision records and the rest that came with them), for good. Anything you have changed since is kept.`
+                ? `This removes what it brought in (${[record.added ? entriesWord(record.added) : '', record.rowsAdded ? recordsWord(record.rowsAdded) : ''].filter(Boolean).join(' and ')}), for good. Anything you have changed since is kept, and so is whatever belongs with it.`
                 : `This removes the ${entriesWord(record.added)} it brought in, for good. Any you have changed since are kept.`}
             </p>
             <div className={styles.row}>
