@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { migrate } from '../db/migrate';
-import { KEY_BYTES, toHex } from '../vault/crypto';
+import { keyDatabase } from '../db/open';
+import { KEY_BYTES } from '../vault/crypto';
 import { BackupFormatError, type BackupHeader } from './format';
 
 export interface CopyOptions {
@@ -26,8 +27,7 @@ export function openCopy(file: string, key: Uint8Array, options: CopyOptions): D
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    db.pragma(`cipher = 'chacha20'`);
-    db.pragma(`key = "x'${toHex(key)}'"`);
+    keyDatabase(db, key);
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
     } catch (error) {

@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../common/errors';
-import { KEY_BYTES, toHex } from '../vault/crypto';
+import { KEY_BYTES } from '../vault/crypto';
 
 export interface OpenOptions {
   /** Create the file if it is missing. Unlocking never does: a wrong key must not leave a new file. */
@@ -26,10 +26,7 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    db.pragma(`cipher = 'chacha20'`);
-    // The x'..' form hands SQLite3MultipleCiphers the key itself, skipping its own passphrase KDF:
-    // our key already comes from Argon2id or the recovery key.
-    db.pragma(`key = "x'${toHex(key)}'"`);
+    keyDatabase(db, key);
     let objects: number;
     try {
       objects = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
@@ -56,6 +53,28 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
     throw error;
   }
 }
+
+/**
+ * Gives a freshly opened connection its cipher and raw 256-bit key, before anything touches a page. The key
+ * goes to SQLite3MultipleCiphers as bytes, `raw:` and the 32 bytes of the key, in a buffer zeroed at once:
+ * the same key as the `PRAGMA key = "x'…'"` form (both skip the library's own passphrase KDF, as our key
+ * already comes from Argon2id or the recovery key), but with no hex string, which JavaScript could not
+ * wipe, and no SQL text holding the key in SQLite's memory, which it frees without zeroing (issue 19).
+ */
+export function keyDatabase(db: DB, key: Uint8Array): void {
+  if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
+  db.pragma(`cipher = 'chacha20'`);
+  const raw = Buffer.alloc(RAW_PREFIX.length + KEY_BYTES);
+  try {
+    raw.set(RAW_PREFIX);
+    raw.set(key, RAW_PREFIX.length);
+    db.key(raw);
+  } finally {
+    raw.fill(0);
+  }
+}
+
+const RAW_PREFIX = Buffer.from('raw:', 'latin1');
 
 /**
  * The settings every connection to a journal has, after its key: exported so that tests reading a

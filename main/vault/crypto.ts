@@ -69,14 +69,21 @@ export function randomBytes(length: number): Uint8Array {
 export function deriveKeyFromPassphrase(passphrase: string, salt: Uint8Array, params: KdfParams): Uint8Array {
   expectLength('salt', salt, SALT_BYTES);
   const p = s();
-  return p.crypto_pwhash(
-    KEY_BYTES,
-    passphrase.normalize('NFC'),
-    salt,
-    params.opsLimit,
-    params.memLimitBytes,
-    p.crypto_pwhash_ALG_ARGON2ID13,
-  );
+  // The passphrase's UTF-8 bytes in a buffer of ours, zeroed after: given the string, libsodium would encode
+  // it into a buffer it cannot zero, which Node frees without zeroing (issue 19).
+  const utf8 = Buffer.from(passphrase.normalize('NFC'), 'utf8');
+  try {
+    return p.crypto_pwhash(
+      KEY_BYTES,
+      utf8,
+      salt,
+      params.opsLimit,
+      params.memLimitBytes,
+      p.crypto_pwhash_ALG_ARGON2ID13,
+    );
+  } finally {
+    utf8.fill(0);
+  }
 }
 
 /** BLAKE2b with a domain label, for keys derived from high-entropy secrets (the recovery key). */

@@ -5,8 +5,8 @@
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { AppError } from '../../common/errors';
-import type { AppInfo, LockReason, Progress } from '../../common/ipc/contract';
-import { fail, type Result } from '../../common/result';
+import type { AppInfo, LockReason, Progress, VaultStatus } from '../../common/ipc/contract';
+import { fail, ok, type Result } from '../../common/result';
 import type { PendingOpen } from '../../common/sharing/types';
 import type { PdfRenderer } from '../export/export';
 import type { Dialogs } from '../ipc/files';
@@ -74,6 +74,13 @@ export class ServicesHost {
   };
   private unlocked = false;
   private disposed = false;
+  /**
+   * Set when the worker has locked: once it has no call in hand, it is ended and a fresh, locked one takes its
+   * place, so nothing of the key or the secrets it saw outlives the lock in its memory (issue 19).
+   */
+  private retireFor: LockReason | null = null;
+  /** Why the journal locked, while the fresh worker started after it is still loading (see the router). */
+  private startingAfterLock: LockReason | null = null;
   private readonly restarts = new RestartBudget(5);
   /** The last file the system asked to open, given again to a restarted worker. */
   private openRequest: string | null = null;
@@ -84,6 +91,11 @@ export class ServicesHost {
     this.router = async (channel, input, sender) => {
       const checked = checkCall(channel, input, sender, options.appOrigin);
       if ('ok' in checked) return checked;
+      // The worker that locked has just been replaced and the fresh one is still loading: main knows what it
+      // would answer, so the window shows the unlock screen at once rather than waiting for it.
+      if (checked.channel === 'vault:status' && this.startingAfterLock !== null) {
+        return ok<VaultStatus>({ state: 'locked', lastLockReason: this.startingAfterLock });
+      }
       return this.request((id) => {
         const name = checked.channel;
         if (!name.startsWith('app:') && name !== 'vault:lock' && name !== 'vault:status') this.lockedOut.add(id);
@@ -121,7 +133,10 @@ export class ServicesHost {
       return;
     }
     this.drain();
-    if (Atomics.load(this.shared, 0) === 2) this.emit({ name: 'locked', reason });
+    if (Atomics.load(this.shared, 0) === 2) {
+      this.emit({ name: 'locked', reason });
+      this.retireAfterLock(reason);
+    }
   }
 
   /** Lets the window save what is being typed, then locks (idle, screen lock, the shortcut). */
@@ -223,7 +238,11 @@ export class ServicesHost {
 
   private emit(event: WorkerEvent): void {
     if (event.name === 'locked') this.unlocked = false;
-    if (event.name === 'unlocked') this.unlocked = true;
+    if (event.name === 'unlocked') {
+      this.unlocked = true;
+      // Unlocked again in the same worker (a restore locks and reopens within one call): it stays.
+      this.retireFor = null;
+    }
     for (const listener of this.listeners[event.name] as Set<Listener<WorkerEvent>>) listener(event);
   }
 
@@ -310,6 +329,7 @@ export class ServicesHost {
         if (this.worker !== worker) return;
         if (message.type === 'ready') {
           this.started = true;
+          this.startingAfterLock = null;
           resolve();
         } else this.receive(message);
       });
@@ -329,8 +349,32 @@ export class ServicesHost {
     if (this.openRequest) this.post({ type: 'requestOpen', file: this.openRequest });
   }
 
+  /** The worker has locked: it is replaced by a fresh one as soon as no call is waiting on it. */
+  private retireAfterLock(reason: LockReason): void {
+    this.retireFor = reason;
+    this.retireIfIdle();
+  }
+
+  /**
+   * Ends a worker that has locked and starts a fresh, locked one, once no call is waiting on it. Everything
+   * the old thread held goes with it: its JavaScript heap (strings the key, the passphrase or the recovery
+   * key passed through, which JavaScript cannot wipe) and libsodium's WebAssembly memory (where libsodium
+   * copies keys and frees them without zeroing). Calls made from now on wait for the new worker.
+   */
+  private retireIfIdle(): void {
+    const reason = this.retireFor;
+    if (reason === null || this.disposed || this.unlocked || this.pending.size > 0) return;
+    this.retireFor = null;
+    // Its 'exit' is passed over (only the current worker's is heard).
+    void this.worker.terminate();
+    this.start(reason);
+    this.startingAfterLock = reason;
+  }
+
   /** Starts a fresh worker, locked; calls in flight answer that they may not have finished. */
   private restart(reason: LockReason): void {
+    this.retireFor = null;
+    this.startingAfterLock = null;
     const old = this.worker;
     this.settleAll(INTERRUPTED());
     void old.terminate();
@@ -347,6 +391,7 @@ export class ServicesHost {
 
   private fatal(description: string): void {
     this.disposed = true;
+    this.startingAfterLock = null;
     clearInterval(this.timer);
     this.settleAll(fail('LOCKED', 'Holding is closing.'));
     this.options.logError?.(description, 'worker');
@@ -360,10 +405,12 @@ export class ServicesHost {
         this.pending.delete(message.id);
         this.lockedOut.delete(message.id);
         resolve?.(message.result);
+        this.retireIfIdle();
         return;
       }
       case 'event':
         this.emit(message.event);
+        if (message.event.name === 'locked') this.retireAfterLock(message.event.reason);
         return;
       case 'log':
         this.options.logError?.(message.description, message.channel);

@@ -176,11 +176,39 @@ describe('the services worker', () => {
     await call('vault:create', { passphrase: PASSPHRASE });
     expect(host.isUnlocked()).toBe(true);
     const worker = host.workerForTests;
+    const ended = new Promise((resolve) => worker.once('exit', resolve));
     host.lockNow('suspend');
-    // The worker has locked already (it said so through the shared flag); the event follows.
+    // The worker has locked already (it said so through the shared flag), and with no call waiting on it, it
+    // is ended at once and a fresh one, locked, takes its place (issue 19: nothing of the key is left).
+    expect(locks).toEqual(['suspend']);
+    expect(host.workerForTests).not.toBe(worker);
     expect(await call('vault:status')).toEqual({ ok: true, value: { state: 'locked', lastLockReason: 'suspend' } });
-    expect(host.workerForTests).toBe(worker);
-    await until(() => locks.includes('suspend'));
+    await ended;
+  });
+
+  it('after every lock the worker is replaced by a fresh one, once no call is waiting on it', async () => {
+    const { host, call, locks } = await openHost();
+    await call('vault:create', { passphrase: PASSPHRASE });
+    const first = host.workerForTests;
+    // Locked from the window: the call itself is answered by the worker that locked, which then goes.
+    expect(await call('vault:lock')).toEqual({ ok: true, value: { state: 'locked', lastLockReason: 'manual' } });
+    await until(() => host.workerForTests !== first);
+    expect(locks).toEqual(['manual']);
+    expect(await call('vault:status')).toEqual({ ok: true, value: { state: 'locked', lastLockReason: 'manual' } });
+    expect(await call('vault:unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+    expect(await call('journal:create', { title: 'After a fresh worker' })).toMatchObject({ ok: true });
+
+    // Locked gently (idle): the window is asked to save first, and the worker goes after answering.
+    const second = host.workerForTests;
+    await host.lockGently('idle');
+    await until(() => host.workerForTests !== second);
+    expect(await call('vault:status')).toEqual({ ok: true, value: { state: 'locked', lastLockReason: 'idle' } });
+    expect(host.isUnlocked()).toBe(false);
+    // A lock while locked changes nothing.
+    const third = host.workerForTests;
+    host.lockNow('suspend');
+    expect(host.workerForTests).toBe(third);
+    expect(locks).toEqual(['manual', 'idle']);
   });
 
   it('long work reports progress and stops when cancelled, and the worker carries on', async () => {
