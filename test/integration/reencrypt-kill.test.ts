@@ -106,10 +106,11 @@ describe('re-encrypting under SIGKILL', () => {
       // The next start finds a journal: the new one if the new recovery key opens it, else the old one.
       const asNew = newKey ? await openAtNextStart(dataDir, { recoveryKey: newKey }) : null;
       expect(asNew?.state ?? 'locked', label).toBe('locked');
-      const isNew = asNew?.hashes != null;
+      const newHashes = asNew?.hashes ?? null;
+      const isNew = newHashes !== null;
       if (decided) expect(isNew, label).toBe(true);
       if (isNew) {
-        expect(asNew.hashes, label).toEqual(before);
+        expect(newHashes, label).toEqual(before);
         expect((await openAtNextStart(dataDir, { recoveryKey: s.recoveryKey })).hashes, label).toBeNull();
         // The new passphrase opens it too (checked once: Argon2id takes a second or more a time here).
         if (!outcomes.some((o) => o.endsWith(': new'))) {
