@@ -14,56 +14,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { docFromParagraphs } from '../common/journal/doc';
 import type { Result } from '../common/result';
 import { createServices } from '../main/app';
 import type { BackupStep } from '../main/backup/make';
 import { BackupService } from '../main/backup/service';
-import { JournalService } from '../main/journal/journal';
-import { TemplateService } from '../main/journal/templates';
-import type { Vault } from '../main/vault/vault';
 import { ServicesHost } from '../main/worker/host';
 import { workerFile } from '../test/support/worker';
-import { paragraphs } from './entries';
+import { writeEntries } from './entries';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '10000,100000').split(',').map((s) => Number(s.trim()));
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
-const BATCH = 1000;
 const PASSPHRASE = 'quiet harbour lantern meadow';
 const SENDER = { url: 'holding://app/index.html', isMainFrame: true };
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const round = (ms: number) => Math.round(ms);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function populate(db: Database, count: number): number {
-  let clock = new Date();
-  const vault = { db: () => db } as unknown as Vault;
-  const journal = new JournalService(vault, new TemplateService(vault), () => clock);
-  const start = performance.now();
-  const from = Date.parse('2021-01-04T09:00:00Z');
-  for (let done = 0; done < count; done += BATCH) {
-    db.transaction(() => {
-      for (let i = done; i < Math.min(count, done + BATCH); i++) {
-        clock = new Date(from + i * 3_600_000);
-        const { id } = journal.create({});
-        journal.save({
-          id,
-          title: `Reflection ${i + 1}`,
-          body: docFromParagraphs(paragraphs(i)),
-          eventDate: null,
-          tags: i % 3 ? ['supervision'] : [],
-          bringToSupervision: i % 10 === 0,
-          containsClientMaterial: i % 4 === 0,
-          pinned: false,
-        });
-      }
-    })();
-    if (done % 10_000 === 0) process.stdout.write(`  ${done}/${count} entries\r`);
-  }
-  return performance.now() - start;
-}
 
 interface Measured {
   entries: number;
@@ -99,7 +65,7 @@ async function measure(entries: number, root: string): Promise<Measured> {
   });
   const { recoveryKey } = await services.vault.create(PASSPHRASE);
   console.log(`${entries} entries: writing them`);
-  const seedMs = populate(services.vault.db(), entries);
+  const seedMs = writeEntries(services.vault.db(), entries);
   services.vault.db().pragma('wal_checkpoint(TRUNCATE)');
   const databaseMb = statSync(services.vault.dbPath).size / 1e6;
 

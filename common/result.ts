@@ -33,6 +33,8 @@ export type ErrorCode =
   | 'NO_ROOM'
   /** A restore was decided but could not be finished yet: Holding finishes it at its next start. */
   | 'RESTORE_UNFINISHED'
+  /** The journal is held still for a moment (being re-encrypted): try again shortly. */
+  | 'BUSY'
   /** The worker holding the journal stopped while this call ran: it may or may not have finished. */
   | 'INTERRUPTED'
   | 'INTERNAL';

@@ -279,10 +279,32 @@ export const contract = {
     input: z.object({ current: passphrase, next: passphrase }).strict(),
     output: output<null>(),
   },
-  /** A new recovery key in place of the old, after the passphrase; shown once, like the first. */
+  /**
+   * A new recovery key to replace the old, after the passphrase; shown once, like the first. Nothing is written
+   * until vault:keepRecoveryKey names its token: until then the old recovery key goes on working.
+   */
   'vault:newRecoveryKey': {
     input: z.object({ passphrase }).strict(),
-    output: output<{ recoveryKey: string }>(),
+    output: output<{ recoveryKey: string; token: string }>(),
+  },
+  /** The person has confirmed the new recovery key (two groups typed back): it replaces the old one. */
+  'vault:keepRecoveryKey': {
+    input: z.object({ token: z.uuid() }).strict(),
+    output: output<null>(),
+  },
+  /**
+   * Re-encrypt the journal, first half: after the current passphrase, a new data key, a new passphrase (`next`,
+   * which may be the same) and a new recovery key are made and held in the worker; nothing is written. The
+   * recovery key is shown and confirmed before vault:reencrypt.
+   */
+  'vault:prepareReencrypt': {
+    input: z.object({ current: passphrase, next: passphrase }).strict(),
+    output: output<{ recoveryKey: string; token: string }>(),
+  },
+  /** Re-encrypt the journal, second half: rewritten under the new key, checked, swapped in (reports progress). */
+  'vault:reencrypt': {
+    input: z.object({ token: z.uuid() }).strict(),
+    output: output<VaultStatus>(),
   },
   'vault:resetPassphrase': {
     input: z.object({ recoveryKey, next: passphrase }).strict(),

@@ -45,6 +45,13 @@ export const restoreFolderName = (dataDir: string) =>
 export const restorePattern = (dataDir: string) =>
   new RegExp(`^\\.${escapeRegExp(path.basename(dataDir))}\\.restoring-[0-9a-f]{12}$`);
 
+/** The staging folder a re-encryption writes the journal under its new key into, beside the data folder. */
+export const reencryptFolderName = (dataDir: string) =>
+  `.${path.basename(dataDir)}.reencrypting-${randomBytes(6).toString('hex')}`;
+/** Names of re-encryption staging folders beside the data folder (see swap.ts). */
+export const reencryptPattern = (dataDir: string) =>
+  new RegExp(`^\\.${escapeRegExp(path.basename(dataDir))}\\.reencrypting-[0-9a-f]{12}$`);
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

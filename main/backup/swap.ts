@@ -18,12 +18,19 @@
  * needed: a file still in the restore folder has not moved in yet, so whatever the data folder has under
  * that name is the previous journal's); one without is what a restore left before it had decided anything,
  * and is removed. Nothing of the previous journal is ever deleted.
+ *
+ * Re-encrypting the journal (main/vault/reencrypt.ts) swaps the same way, from a staging folder of its own
+ * (`.Holding.reencrypting-…`): its ready file says so (`kind: 'reencrypt'`), the journal's files go aside
+ * into `previous/` inside that folder rather than a dated folder, the record of the journal opened here stays
+ * (the journal is the same, only its key has changed), and once the re-encrypted journal is in, the staging
+ * folder is removed whole, the previous copy with it: it was under the old key, which is what re-encrypting
+ * ends. Before its ready file, the previous journal is untouched and the staging folder is removed at start.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../fs/atomic';
 import { OPENED_RECORD_NAME } from '../vault/opened-record';
-import { exists, restorePattern, syncDirectory } from './files';
+import { exists, reencryptPattern, restorePattern, syncDirectory } from './files';
 import { RESTORED_DB, RESTORED_KEY } from './read';
 
 /**
@@ -47,6 +54,18 @@ export interface RestoreNote {
   backupFile: string;
   backupMadeAt: string;
 }
+
+/** What a re-encryption's ready file says: the swap is decided, and when. */
+export interface ReencryptNote {
+  kind: 'reencrypt';
+  /** ISO 8601. */
+  reencryptedAt: string;
+}
+
+type SwapNote = RestoreNote | ReencryptNote;
+const isReencrypt = (note: SwapNote): note is ReencryptNote => 'kind' in note && note.kind === 'reencrypt';
+/** Inside a re-encryption's staging folder: where the journal under the old key goes aside, until removed. */
+const PREVIOUS = 'previous';
 
 /** Each point of the swap, for the kill test: `aside <file>` and `in <file>` name the file just moved. */
 export type SwapStep = 'ready' | `aside ${string}` | `in ${string}` | 'noted' | 'done';
@@ -80,10 +99,22 @@ function isSetAsideFolderOf(dataDir: string, folder: string): boolean {
   );
 }
 
-async function presentIn(dir: string): Promise<string[]> {
+async function presentIn(dir: string, names: readonly string[] = JOURNAL_FILES): Promise<string[]> {
   const present = [];
-  for (const name of JOURNAL_FILES) if (await exists(path.join(dir, name))) present.push(name);
+  for (const name of names) if (await exists(path.join(dir, name))) present.push(name);
   return present;
+}
+
+/** The files a swap moves: a re-encryption keeps the record of the journal opened here (it is the same journal). */
+const filesFor = (note: SwapNote): readonly string[] =>
+  isReencrypt(note) ? JOURNAL_FILES.filter((name) => name !== OPENED_RECORD_NAME) : JOURNAL_FILES;
+
+/** Where a re-encryption puts the journal under the old key: `previous/` in its folder (a fresh one if taken). */
+async function previousFolder(restoring: string, moving: string[]): Promise<string> {
+  for (let n = 1; ; n++) {
+    const folder = path.join(restoring, n === 1 ? PREVIOUS : `${PREVIOUS}-${n}`);
+    if (!(await presentIn(folder)).some((name) => moving.includes(name))) return folder;
+  }
 }
 
 /**
@@ -108,16 +139,25 @@ async function rename(from: string, to: string): Promise<void> {
  * point: each move happens only while its source is still there, and a previous journal's file is only ever
  * moved, never replaced or deleted. Resolves the note, with the set-aside folder actually used.
  */
-async function moveIn(dataDir: string, restoring: string, note: RestoreNote, hooks?: SwapHooks): Promise<RestoreNote> {
+async function moveIn(dataDir: string, restoring: string, note: SwapNote, hooks?: SwapHooks): Promise<SwapNote> {
   const step = (s: SwapStep) => hooks?.onStep?.(s);
   const restoredDbWaiting = await exists(path.join(restoring, RESTORED_DB));
   const restoredKeyWaiting = await exists(path.join(restoring, RESTORED_KEY));
   // While the restored database waits, everything of the journal's here is the previous journal's; once it
   // has moved in, only a key file could still be (if it waits too): it went aside first, so none should be.
-  const previous = (await presentIn(dataDir)).filter((name) =>
+  const previous = (await presentIn(dataDir, filesFor(note))).filter((name) =>
     restoredDbWaiting ? true : name === RESTORED_KEY && restoredKeyWaiting,
   );
-  if (previous.length > 0) {
+  if (previous.length > 0 && isReencrypt(note)) {
+    const aside = await previousFolder(restoring, previous);
+    await fs.mkdir(aside, { recursive: true, mode: 0o700 });
+    for (const name of [...previous].reverse()) {
+      await rename(path.join(dataDir, name), path.join(aside, name));
+      step(`aside ${name}`);
+    }
+    await syncDirectory(aside);
+  } else if (previous.length > 0 && !isReencrypt(note)) {
+    // A restore: the journal here goes aside whole into a dated folder beside the data folder, and stays.
     // A ready file names a set-aside folder whenever there was a journal here; should it be missing, of
     // a name Holding would not give, or already hold files of these names, a new one is made instead.
     let aside = note.setAsideFolder;
@@ -153,10 +193,13 @@ async function moveIn(dataDir: string, restoring: string, note: RestoreNote, hoo
  * Steps 4–5, once the restored journal is in: the swap has succeeded, so a failure here is only left for the
  * next start to tidy (it finds the ready file, moves nothing, and tries again).
  */
-async function tidy(dataDir: string, restoring: string, note: RestoreNote, hooks?: SwapHooks): Promise<void> {
+async function tidy(dataDir: string, restoring: string, note: SwapNote, hooks?: SwapHooks): Promise<void> {
   try {
-    await writeFileAtomic(path.join(dataDir, RESTORE_NOTE_FILE), JSON.stringify(note));
-    hooks?.onStep?.('noted');
+    // A re-encryption leaves no note: the journal is the same one, and its previous copy goes with the folder.
+    if (!isReencrypt(note)) {
+      await writeFileAtomic(path.join(dataDir, RESTORE_NOTE_FILE), JSON.stringify(note));
+      hooks?.onStep?.('noted');
+    }
     await fs.rm(restoring, { recursive: true, force: true });
     await syncDirectory(path.dirname(dataDir));
     hooks?.onStep?.('done');
@@ -183,7 +226,7 @@ export async function swapIn(
   const planNote: RestoreNote = { setAsideFolder: planned, restoredAt: now.toISOString(), ...about };
   await writeFileAtomic(path.join(restoring, READY_FILE), JSON.stringify(planNote));
   hooks?.onStep?.('ready');
-  let note: RestoreNote;
+  let note: SwapNote;
   try {
     note = await moveIn(dataDir, restoring, planNote, hooks);
   } catch (error) {
@@ -197,7 +240,31 @@ export async function swapIn(
     throw error;
   }
   await tidy(dataDir, restoring, note, hooks);
-  return note.setAsideFolder;
+  return (note as RestoreNote).setAsideFolder;
+}
+
+/**
+ * The swap for a re-encrypted journal (main/vault/reencrypt.ts) waiting, checked, in `staging` with its new
+ * key file: decided (the ready file), the journal here aside into `staging/previous`, the re-encrypted one
+ * in, and the staging folder removed with the previous copy. The journal here must be closed. If it throws
+ * an ordinary error, everything is as it was; SwapUnfinished means the next start will finish it.
+ */
+export async function swapInReencrypted(dataDir: string, staging: string, now: Date, hooks?: SwapHooks): Promise<void> {
+  const planNote: ReencryptNote = { kind: 'reencrypt', reencryptedAt: now.toISOString() };
+  await writeFileAtomic(path.join(staging, READY_FILE), JSON.stringify(planNote));
+  hooks?.onStep?.('ready');
+  let note: SwapNote;
+  try {
+    note = await moveIn(dataDir, staging, planNote, hooks);
+  } catch (error) {
+    try {
+      await rollBack(dataDir, staging, path.join(staging, PREVIOUS));
+    } catch {
+      throw new SwapUnfinished(error);
+    }
+    throw error;
+  }
+  await tidy(dataDir, staging, note, hooks);
 }
 
 /** A swap that could neither finish nor be undone: its restore folder must stay for the next start. */
@@ -240,22 +307,26 @@ export async function finishInterruptedRestore(dataDir: string, { finish = true 
   const resolved = path.resolve(dataDir);
   const parent = path.dirname(resolved);
   const pattern = restorePattern(resolved);
+  const reencrypting = reencryptPattern(resolved);
   let names: string[];
   try {
     names = await fs.readdir(parent);
   } catch {
     return false;
   }
-  const decided: { restoring: string; note: RestoreNote }[] = [];
-  for (const name of names.filter((n) => pattern.test(n))) {
+  const decided: { restoring: string; note: SwapNote }[] = [];
+  for (const name of names.filter((n) => pattern.test(n) || reencrypting.test(n))) {
     const restoring = path.join(parent, name);
     const note = await readNote(path.join(restoring, READY_FILE), resolved);
-    if (note === 'missing') await fs.rm(restoring, { recursive: true, force: true });
-    else decided.push({ restoring, note });
+    // A re-encryption still staging may be under way in this very process: only the start-up step removes it.
+    if (note === 'missing' && (finish || !reencrypting.test(name))) {
+      await fs.rm(restoring, { recursive: true, force: true });
+    } else if (note !== 'missing') decided.push({ restoring, note });
   }
   if (!finish) return decided.length > 0;
-  // Oldest first, so the newest restore is the one left in place.
-  decided.sort((a, b) => a.note.restoredAt.localeCompare(b.note.restoredAt));
+  // Oldest first, so the newest swap is the one left in place.
+  const when = (note: SwapNote) => (isReencrypt(note) ? note.reencryptedAt : note.restoredAt);
+  decided.sort((a, b) => when(a.note).localeCompare(when(b.note)));
   for (const { restoring, note } of decided) {
     const moved = await moveIn(resolved, restoring, note);
     await tidy(resolved, restoring, moved);
@@ -270,7 +341,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
  * A ready file or a note as swapIn wrote it: 'missing' when there is none; throws when one is there but
  * cannot be read or is not what Holding writes (a folder named in it must be one Holding would name).
  */
-async function readNote(file: string, dataDir: string): Promise<RestoreNote | 'missing'> {
+async function readNote(file: string, dataDir: string): Promise<SwapNote | 'missing'> {
   let text: string;
   try {
     const handle = await fs.open(file, 'r');
@@ -286,7 +357,15 @@ async function readNote(file: string, dataDir: string): Promise<RestoreNote | 'm
     throw error;
   }
   const json = JSON.parse(text) as unknown;
-  const { setAsideFolder, restoredAt, backupFile, backupMadeAt } = (json ?? {}) as Record<string, unknown>;
+  const fields = (json ?? {}) as Record<string, unknown>;
+  if (fields['kind'] === 'reencrypt') {
+    const { reencryptedAt } = fields;
+    if (Object.keys(fields).length !== 2 || typeof reencryptedAt !== 'string' || !ISO_TIME.test(reencryptedAt)) {
+      throw new Error(`${path.basename(file)} is not one Holding wrote`);
+    }
+    return { kind: 'reencrypt', reencryptedAt };
+  }
+  const { setAsideFolder, restoredAt, backupFile, backupMadeAt } = fields;
   const folderOk =
     setAsideFolder === null || (typeof setAsideFolder === 'string' && isSetAsideFolderOf(dataDir, setAsideFolder));
   const timesOk = [restoredAt, backupMadeAt].every((t) => typeof t === 'string' && ISO_TIME.test(t));
@@ -308,13 +387,13 @@ async function readNote(file: string, dataDir: string): Promise<RestoreNote | 'm
  */
 export async function takeRestoreNote(dataDir: string, keep: (note: RestoreNote) => void): Promise<void> {
   const file = path.join(dataDir, RESTORE_NOTE_FILE);
-  let note: RestoreNote | 'missing' | null;
+  let note: SwapNote | 'missing' | null;
   try {
     note = await readNote(file, dataDir);
   } catch {
     note = null;
   }
   if (note === 'missing') return;
-  if (note) keep(note);
+  if (note && !isReencrypt(note)) keep(note);
   await fs.rm(file, { force: true });
 }

@@ -34,7 +34,7 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
       if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
         throw new AppError(
           'DATABASE_UNREADABLE',
-          'The journal file could not be read with this key. It may be damaged, or belong to a different key file.',
+          'Your passphrase or recovery key opened the key file, but that key file does not open the journal file beside it. This happens when the key file is older than the journal (one kept from before the journal was re-encrypted, put back), or when one of the two files is damaged. Nothing has been changed: put back the key file that belongs with this journal, or restore a backup with the passphrase or recovery key it was made under.',
         );
       }
       throw error;

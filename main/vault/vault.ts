@@ -32,6 +32,9 @@ import {
   wrongPassphrase,
 } from './wraps';
 import { assertOffMainThread } from './thread';
+import { type ReencryptHooks, stageReencrypted } from './reencrypt';
+import { swapInReencrypted, SwapUnfinished } from '../backup/swap';
+import type { Task } from '../ipc/tasks';
 import {
   adoptOpenedCopy,
   noteOpening,
@@ -85,6 +88,15 @@ export class Vault {
   private readonly now: () => Date;
   /** Counts locks, so an unlock still finishing when a lock arrives does not reopen the vault. */
   private lockEpoch = 0;
+  /**
+   * A new recovery key shown but not yet confirmed: its wrap, kept here (never on disk) until the person has
+   * typed two of its groups back; `forKey` is a copy of the data key it wraps. Dropped on lock.
+   */
+  private pendingRecovery: { token: string; forKey: Uint8Array; recovery: KeyFile['recovery'] } | null = null;
+  /** A re-encryption prepared (new data key, new key file) whose recovery key is being confirmed. Dropped on lock. */
+  private pendingReencrypt: { token: string; dataKey: Uint8Array; keyFile: KeyFile } | null = null;
+  /** While the journal is being re-encrypted, no one else reads or writes it (db() and useKey() say BUSY). */
+  private heldStill = false;
   /** Serialises create/unlock/change so two clicks cannot race each other. */
   private queue: Promise<unknown>;
   /** Settles when `options.prepare` has run. */
@@ -151,12 +163,15 @@ export class Vault {
    * `use` must not keep the key or a copy of it.
    */
   useKey<T>(use: (key: Uint8Array) => T): T {
-    return use(this.activeKey());
+    const key = this.activeKey();
+    if (this.heldStill) throw heldStillError();
+    return use(key);
   }
 
-  /** The open database, or LockedError. */
+  /** The open database, or LockedError (BUSY for the moments the journal is being re-encrypted). */
   db(): Database {
     if (!this.database) throw new LockedError();
+    if (this.heldStill) throw heldStillError();
     return this.database;
   }
 
@@ -290,39 +305,33 @@ export class Vault {
   }
 
   /**
-   * A new recovery key in place of the old (issue 19): the data key wrapped again under a new random key,
-   * after the passphrase proves ownership; the old recovery key no longer opens this key file. The database
-   * is untouched, so a copy of the key file from before (a backup, a copied folder) still opens with the
-   * old recovery key (docs/security-model.md).
+   * A new recovery key to replace the old (issue 19), after the passphrase proves ownership: the data key
+   * wrapped under a new random key, held here and not written until the person has confirmed they kept the
+   * key (keepNewRecoveryKey). Until then the old recovery key goes on working, so someone who closes the
+   * window half-way still has a recovery key they saw. The database is untouched, so a copy of the key file
+   * from before (a backup, a copied folder) still opens with the old recovery key (docs/security-model.md).
    */
-  newRecoveryKey(passphrase: string): Promise<{ recoveryKey: string }> {
+  newRecoveryKey(passphrase: string): Promise<{ recoveryKey: string; token: string }> {
     return this.serial(async () => {
       const active = this.activeKey();
       const keyFile = await this.loadKeyFile();
-      const fromFile = unwrapWithPassphrase(keyFile, passphrase);
-      if (!fromFile) throw wrongPassphrase('That is not your passphrase. Nothing has been changed.');
-      const same = equalConstantTime(fromFile, active);
-      wipe(fromFile);
-      if (!same) {
-        throw new AppError(
-          'KEY_FILE_INVALID',
-          'The key file no longer matches the open journal. Nothing has been changed.',
-        );
-      }
+      await this.proveCurrent(keyFile, passphrase, active, 'That is not your passphrase. Nothing has been changed.');
       const random = randomBytes(RECOVERY_RANDOM_BYTES);
       const rkek = recoveryKek(random);
       try {
         const wrapped = seal(rkek, active, wrapContext(keyFile.vaultId, 'recovery', keyFile.version));
-        await writeKeyFile(this.keyFilePath, {
-          ...keyFile,
-          updatedAt: this.now().toISOString(),
+        this.dropPending();
+        const token = randomUUID();
+        this.pendingRecovery = {
+          token,
+          forKey: new Uint8Array(active),
           recovery: {
             kdf: { algorithm: 'blake2b-256' },
             nonce: toBase64(wrapped.nonce),
             wrappedKey: toBase64(wrapped.ciphertext),
           },
-        });
-        return { recoveryKey: formatRecoveryKey(random, recoveryChecksum) };
+        };
+        return { recoveryKey: formatRecoveryKey(random, recoveryChecksum), token };
       } finally {
         wipe(rkek);
         wipe(random);
@@ -330,6 +339,165 @@ export class Vault {
     });
   }
 
+  /** The person has kept the new recovery key `token` names: it goes into the key file, and the old one stops. */
+  keepNewRecoveryKey(token: string): Promise<void> {
+    return this.serial(async () => {
+      const active = this.activeKey();
+      const pending = this.pendingRecovery;
+      if (!pending || pending.token !== token) throw notPending('recovery');
+      this.pendingRecovery = null;
+      try {
+        if (!equalConstantTime(pending.forKey, active)) throw notPending('recovery');
+        const keyFile = await this.loadKeyFile();
+        await writeKeyFile(this.keyFilePath, {
+          ...keyFile,
+          updatedAt: this.now().toISOString(),
+          recovery: pending.recovery,
+        });
+      } finally {
+        wipe(pending.forKey);
+      }
+    });
+  }
+
+  /**
+   * Re-encrypting, first half: after the current passphrase, a new random data key, a new recovery key and
+   * the new key file (new passphrase `next`, which may be the same as now, and the new recovery key) are made
+   * and held here; nothing on disk changes. The recovery key is shown and confirmed; only then does
+   * `reencrypt` rewrite the journal. Closing the window before that leaves everything as it was.
+   */
+  prepareReencrypt(current: string, next: string): Promise<{ recoveryKey: string; token: string }> {
+    return this.serial(async () => {
+      const active = this.activeKey();
+      const keyFile = await this.loadKeyFile();
+      await this.proveCurrent(
+        keyFile,
+        current,
+        active,
+        'That is not your current passphrase. Nothing has been changed.',
+      );
+      requireStrong(next);
+      const dataKey = randomBytes(KEY_BYTES);
+      const recoveryRandom = randomBytes(RECOVERY_RANDOM_BYTES);
+      const salt = randomBytes(SALT_BYTES);
+      const kdf = moderateKdf();
+      const kek = deriveKeyFromPassphrase(next, salt, kdf);
+      const rkek = recoveryKek(recoveryRandom);
+      try {
+        const byPassphrase = seal(kek, dataKey, wrapContext(keyFile.vaultId, 'passphrase', KEY_FILE_VERSION));
+        const byRecovery = seal(rkek, dataKey, wrapContext(keyFile.vaultId, 'recovery', KEY_FILE_VERSION));
+        const staged: KeyFile = {
+          format: KEY_FILE_FORMAT,
+          version: KEY_FILE_VERSION,
+          vaultId: keyFile.vaultId,
+          createdAt: keyFile.createdAt,
+          updatedAt: this.now().toISOString(),
+          passphrase: {
+            kdf: { ...kdf, salt: toBase64(salt) },
+            nonce: toBase64(byPassphrase.nonce),
+            wrappedKey: toBase64(byPassphrase.ciphertext),
+          },
+          recovery: {
+            kdf: { algorithm: 'blake2b-256' },
+            nonce: toBase64(byRecovery.nonce),
+            wrappedKey: toBase64(byRecovery.ciphertext),
+          },
+        };
+        this.dropPending();
+        const token = randomUUID();
+        this.pendingReencrypt = { token, dataKey, keyFile: staged };
+        return { recoveryKey: formatRecoveryKey(recoveryRandom, recoveryChecksum), token };
+      } catch (error) {
+        wipe(dataKey);
+        throw error;
+      } finally {
+        wipe(kek);
+        wipe(rkek);
+        wipe(recoveryRandom);
+      }
+    });
+  }
+
+  /**
+   * Re-encrypting, second half, once the new recovery key has been confirmed: the journal rewritten under the
+   * new data key into a new file, checked row for row, and swapped in with the new key file
+   * (./reencrypt.ts). The journal stays open throughout, under its new key at the end. A lock part-way stops
+   * it before the swap is decided (nothing changed) or, once decided, lets it finish and stays locked.
+   */
+  reencrypt(token: string, task?: Task, hooks?: ReencryptHooks): Promise<VaultStatus> {
+    return this.serial(async () => {
+      const active = this.activeKey();
+      const pending = this.pendingReencrypt;
+      if (!pending || pending.token !== token) throw notPending('reencrypt');
+      this.pendingReencrypt = null;
+      const epoch = this.lockEpoch;
+      const stillWanted = () => {
+        if (epoch !== this.lockEpoch) throw new LockedError();
+      };
+      const live = this.database!;
+      // A lock meanwhile wipes the vault's own key: the work keeps a copy of its own, wiped at the end.
+      const oldKey = new Uint8Array(active);
+      let newKey: Uint8Array | null = pending.dataKey;
+      this.heldStill = true;
+      try {
+        const staging = await stageReencrypted({
+          dataDir: this.dataDir,
+          db: live,
+          oldKey,
+          newKey,
+          keyFile: pending.keyFile,
+          nativeBinding: this.options.nativeBinding,
+          task,
+          hooks,
+          stillWanted,
+        });
+        // Decided from here on: the journal under the old key is closed, and the new one swapped in.
+        try {
+          stillWanted();
+        } catch (error) {
+          await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+          throw error;
+        }
+        live.close();
+        try {
+          await swapInReencrypted(this.dataDir, staging, this.now(), hooks);
+        } catch (error) {
+          if (error instanceof SwapUnfinished) {
+            this.lock('manual');
+            throw new AppError(
+              'RESTORE_UNFINISHED',
+              'Your journal was re-encrypted and checked, but Holding could not finish putting it in place just now. Please close Holding and open it again: it will finish then, and your new passphrase and new recovery key will open it.',
+            );
+          }
+          // Put back as it was: the journal under the old key opens again, as before.
+          await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+          if (epoch === this.lockEpoch) {
+            try {
+              this.reopen(oldKey, false);
+            } catch {
+              this.lock('manual');
+            }
+          }
+          throw new AppError(
+            'INTERNAL',
+            'Holding could not put the re-encrypted journal in place of the old one, so it has left everything as it was: your passphrase and recovery key have not changed, and the recovery key just shown will not open your journal. Please check Holding may write to its data folder, and try again.',
+          );
+        }
+        if (epoch === this.lockEpoch) {
+          this.reopen(newKey, true);
+          newKey = null;
+          hooks?.onStep?.('reopened');
+        }
+        task?.progress(1000, 1000);
+        return this.status();
+      } finally {
+        // Stopped before the swap was decided, the journal under the old key is still open, as it was.
+        this.heldStill = false;
+        wipe(oldKey);
+        wipe(newKey);
+      }
+    });
+  }
   /** Forgotten passphrase: the recovery key proves ownership, a new passphrase is set, and the vault opens. */
   resetPassphrase(recoveryKey: string, next: string): Promise<VaultStatus> {
     const epoch = this.lockEpoch;
@@ -368,6 +536,7 @@ export class Vault {
       this.olderCopy = null;
       wipe(this.dataKey);
       this.dataKey = null;
+      this.dropPending();
     }
     if (wasOpen) {
       this.lastLockReason = reason;
@@ -378,6 +547,40 @@ export class Vault {
   private activeKey(): Uint8Array {
     if (!this.dataKey || !this.database) throw new LockedError();
     return this.dataKey;
+  }
+
+  /** Proves `passphrase` opens the key file, and that the key file is the open journal's; throws otherwise. */
+  private async proveCurrent(keyFile: KeyFile, passphrase: string, active: Uint8Array, wrong: string): Promise<void> {
+    const fromFile = unwrapWithPassphrase(keyFile, passphrase);
+    if (!fromFile) throw wrongPassphrase(wrong);
+    const same = equalConstantTime(fromFile, active);
+    wipe(fromFile);
+    if (!same) {
+      throw new AppError(
+        'KEY_FILE_INVALID',
+        'The key file no longer matches the open journal. Nothing has been changed.',
+      );
+    }
+  }
+
+  /** Forgets a recovery key or re-encryption shown but not yet confirmed, wiping its keys. */
+  private dropPending(): void {
+    if (this.pendingRecovery) wipe(this.pendingRecovery.forKey);
+    if (this.pendingReencrypt) wipe(this.pendingReencrypt.dataKey);
+    this.pendingRecovery = null;
+    this.pendingReencrypt = null;
+  }
+
+  /**
+   * After a re-encryption's swap (or one undone): the journal in the data folder opened with `key`, in place
+   * of the connection closed for the swap. The vault takes `key` as its own when `owned`; otherwise a copy.
+   */
+  private reopen(key: Uint8Array, owned: boolean): void {
+    const db = openEncryptedDatabase(this.dbPath, key, { create: false, nativeBinding: this.options.nativeBinding });
+    const previous = this.dataKey;
+    this.database = db;
+    this.dataKey = owned ? key : new Uint8Array(key);
+    if (previous !== this.dataKey) wipe(previous);
   }
 
   private rewrapPassphrase(keyFile: KeyFile, dataKey: Uint8Array, next: string): KeyFile {
@@ -502,4 +705,20 @@ export class Vault {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+const heldStillError = () =>
+  new AppError(
+    'BUSY',
+    'Holding is re-encrypting your journal and will be ready again in a moment. Nothing you have written has been lost.',
+  );
+
+/** A confirmation that comes after the key it confirms was dropped (a lock, a restart, or another attempt). */
+function notPending(what: 'recovery' | 'reencrypt'): AppError {
+  return new AppError(
+    'CHANGED',
+    what === 'recovery'
+      ? 'Holding locked, or another new key was asked for, before this one was confirmed, so it has not been kept: your recovery key is still the one you had before. Please make a new one again.'
+      : 'Holding locked, or was asked again, before your journal was re-encrypted, so nothing has been changed: your passphrase and recovery key are as they were, and the recovery key just shown will never open your journal. Please start again.',
+  );
 }

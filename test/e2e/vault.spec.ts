@@ -362,12 +362,12 @@ test('Settings makes a new recovery key: shown once and confirmed, and the old o
 
   // Confirmed as at the start: two groups with the key out of sight, and the box.
   await typeRecoveryGroups(section, fresh, true);
-  await section.getByRole('button', { name: 'Done' }).click();
+  await section.getByRole('button', { name: 'Use this key from now on' }).click();
   await expect(section.getByText(/^That does not match group \d+ yet\.$/)).toBeVisible();
   await section.getByRole('button', { name: 'Show the key again' }).click();
   await typeRecoveryGroups(section, fresh);
   await section.getByLabel('I have kept my new recovery key somewhere safe.', { exact: true }).check();
-  await section.getByRole('button', { name: 'Done' }).click();
+  await section.getByRole('button', { name: 'Use this key from now on' }).click();
   await expect(section.getByRole('status')).toHaveText(
     'Your new recovery key is in place. The old one no longer opens your journal.',
   );

@@ -7,17 +7,16 @@
  * restored one once the swap had been decided, the old one before; and the old one, if set aside, opens
  * whole from its folder.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, promises as fs, readdirSync, rmSync } from 'node:fs';
+import { cpSync, promises as fs, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '../../common/journal/doc';
 import { restorePattern } from '../../main/backup/files';
 import { restoreBackup } from '../../main/backup/restore';
 import { finishInterruptedRestore, RESTORE_NOTE_FILE, type RestoreNote } from '../../main/backup/swap';
 import { Vault } from '../../main/vault/vault';
 import { backupService, fillJournal, journalServices, tableHashes } from '../support/children/backup-fixture';
+import { bundledChildren, type KillPlan, runChild } from '../support/kill-child';
 import { prng } from '../support/prng';
 import { PASSPHRASE, tempDir } from '../support/temp';
 
@@ -34,69 +33,11 @@ const stepsFor = (files: string[]) => [
   'done',
 ];
 
-let bundleDir = '';
-const restorer = () => path.join(bundleDir, 'backup-restorer.mjs');
-beforeAll(async () => {
-  mkdirSync(path.resolve('test-results'), { recursive: true });
-  bundleDir = mkdtempSync(path.resolve('test-results', 'restore-kill-'));
-  await build({
-    entryPoints: [path.resolve('test/support/children/backup-restorer.ts')],
-    outdir: bundleDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-});
-afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
-
-interface Run {
-  killed: boolean;
-  steps: string[];
-  /** From the child's first line (started, loaded) to its end. */
-  ms: number;
-}
+const restorer = bundledChildren(['backup-restorer'], 'restore-kill-');
 
 /** Restores `file` over the journal in `dataDir` in a child; kills it at `killAt` (a step) or after `killAfterMs`. */
-function runRestorer(dataDir: string, file: string, recoveryKey: string, kill: { at?: string; afterMs?: number }) {
-  return new Promise<Run>((resolve, reject) => {
-    const proc = spawn(process.execPath, [restorer(), dataDir, file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, HOLDING_TEST_RECOVERY_KEY: recoveryKey, HOLDING_TEST_KILL_AT: kill.at ?? '' },
-    });
-    const steps: string[] = [];
-    let out = '';
-    let err = '';
-    let timer: NodeJS.Timeout | null = null;
-    let started = 0;
-    proc.stdout.setEncoding('utf8');
-    proc.stdout.on('data', (chunk: string) => {
-      out += chunk;
-      const lines = out.split('\n');
-      out = lines.pop()!;
-      for (const line of lines) {
-        if (line === 'started') {
-          started = performance.now();
-          if (kill.afterMs !== undefined) timer = setTimeout(() => proc.kill('SIGKILL'), kill.afterMs);
-        }
-        if (line.startsWith('step ')) steps.push(line.slice(5));
-      }
-    });
-    proc.stderr.setEncoding('utf8');
-    proc.stderr.on('data', (chunk: string) => (err += chunk));
-    proc.on('error', reject);
-    proc.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      const ms = started ? performance.now() - started : 0;
-      if (signal === 'SIGKILL') resolve({ killed: true, steps, ms });
-      else if (code === 0) resolve({ killed: false, steps, ms });
-      else reject(new Error(`restorer failed (${code}): ${err}`));
-    });
-  });
-}
+const runRestorer = (dataDir: string, file: string, recoveryKey: string, kill: KillPlan) =>
+  runChild(restorer('backup-restorer'), [dataDir, file], { HOLDING_TEST_RECOVERY_KEY: recoveryKey }, kill);
 
 /**
  * Opens the journal in `dataDir` as the app would at its next start, and hashes every table. The recovery key

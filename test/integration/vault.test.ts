@@ -77,7 +77,7 @@ describe('vault', () => {
     const dbFile = path.join(dataDir, 'holding.db');
     const before = readFileSync(dbFile);
     expect(() => openEncryptedDatabase(dbFile, new Uint8Array(32).fill(7), { create: false })).toThrow(
-      /could not be read/,
+      /does not open the journal file beside it/,
     );
     expect(readFileSync(dbFile).equals(before)).toBe(true);
     expect(readdirSync(dataDir).sort()).toEqual(['holding.db', 'holding.key', 'holding.opened']);
@@ -586,9 +586,15 @@ describe('vault: a new recovery key (issue 19)', () => {
 
     await expectCode(vault.newRecoveryKey('not my passphrase'), 'WRONG_PASSPHRASE');
     expect(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')).toBe(keyBefore);
-    const { recoveryKey: fresh } = await vault.newRecoveryKey(PASSPHRASE);
+    const { recoveryKey: fresh, token } = await vault.newRecoveryKey(PASSPHRASE);
     expect(fresh).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){7}[0-9A-HJKMNP-TV-Z]{5}$/);
     expect(fresh).not.toBe(old);
+    // Shown, not yet confirmed: nothing is written, and the old key still opens.
+    expect(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')).toBe(keyBefore);
+    await expectCode(vault.keepNewRecoveryKey('00000000-0000-4000-8000-000000000000'), 'CHANGED');
+    await vault.keepNewRecoveryKey(token);
+    // Confirmed once only.
+    await expectCode(vault.keepNewRecoveryKey(token), 'CHANGED');
     expect(readFileSync(dbFile).equals(dbBefore)).toBe(true);
     const after = JSON.parse(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')) as Record<string, unknown>;
     const before = JSON.parse(keyBefore) as Record<string, unknown>;
@@ -608,6 +614,31 @@ describe('vault: a new recovery key (issue 19)', () => {
     await fs.writeFile(path.join(dataDir, 'holding.key'), keyBefore);
     await vault.unlockWithRecoveryKey(old);
     expect(vault.isUnlocked()).toBe(true);
+    vault.lock();
+  });
+
+  it('writes nothing until the new key is confirmed: someone who closes the window half-way keeps the key they had', async () => {
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir, inProcess: true });
+    const { recoveryKey: old } = await vault.create(PASSPHRASE);
+    const keyBefore = readFileSync(path.join(dataDir, 'holding.key'), 'utf8');
+    const { recoveryKey: unseen, token } = await vault.newRecoveryKey(PASSPHRASE);
+    // The window closes (or Holding locks) before the person has checked the new key.
+    vault.lock();
+    expect(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')).toBe(keyBefore);
+    await expectCode(vault.unlockWithRecoveryKey(unseen), 'WRONG_RECOVERY_KEY');
+    await vault.unlockWithRecoveryKey(old);
+    // The confirmation that comes too late is refused, and still nothing changes.
+    await expectCode(vault.keepNewRecoveryKey(token), 'CHANGED');
+    expect(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')).toBe(keyBefore);
+    // A second new key asked for replaces the first one shown: only the last can be kept.
+    const first = await vault.newRecoveryKey(PASSPHRASE);
+    const second = await vault.newRecoveryKey(PASSPHRASE);
+    await expectCode(vault.keepNewRecoveryKey(first.token), 'CHANGED');
+    await vault.keepNewRecoveryKey(second.token);
+    vault.lock();
+    await expectCode(vault.unlockWithRecoveryKey(first.recoveryKey), 'WRONG_RECOVERY_KEY');
+    await vault.unlockWithRecoveryKey(second.recoveryKey);
     vault.lock();
   });
 });

@@ -20,6 +20,12 @@ export function vaultHandlers({ vault }: HandlerContext): HandlersOf<'vault'> {
       return null;
     },
     'vault:newRecoveryKey': ({ passphrase }) => vault.newRecoveryKey(passphrase),
+    'vault:keepRecoveryKey': async ({ token }) => {
+      await vault.keepNewRecoveryKey(token);
+      return null;
+    },
+    'vault:prepareReencrypt': ({ current, next }) => vault.prepareReencrypt(current, next),
+    'vault:reencrypt': ({ token }, task) => vault.reencrypt(token, task),
     'vault:resetPassphrase': ({ recoveryKey, next }) => vault.resetPassphrase(recoveryKey, next),
   };
 }

@@ -6,23 +6,15 @@
 //
 // Test only: the recovery key arrives in HOLDING_TEST_RECOVERY_KEY.
 import { restoreBackup } from '../../../main/backup/restore';
+import { reportStep } from './kill-point';
 
 const [dataDir, file] = process.argv.slice(2) as [string, string];
-const killAt = process.env['HOLDING_TEST_KILL_AT'] ?? '';
 
 process.stdout.write('started\n');
 await restoreBackup(
   file,
   { recoveryKey: process.env['HOLDING_TEST_RECOVERY_KEY'] ?? '' },
   { dataDir, keyFilePath: `${dataDir}/holding.key`, now: () => new Date() },
-  {
-    lock: async () => undefined,
-    hooks: {
-      onStep: (step) => {
-        process.stdout.write(`step ${step}\n`);
-        if (step === killAt) process.kill(process.pid, 'SIGKILL');
-      },
-    },
-  },
+  { lock: async () => undefined, hooks: { onStep: reportStep } },
 );
 process.stdout.write('restored\n');

@@ -8,6 +8,7 @@ import { BackupsSection } from '../backup/BackupsSection';
 import { ImportSection } from '../import/ImportSection';
 import { EverythingSection } from '../export/EverythingSection';
 import { NewRecoveryKeySection } from '../vault/NewRecoveryKeySection';
+import { ReencryptSection } from '../vault/ReencryptSection';
 import { LookOutSection } from './LookOutSection';
 import { HIDE_SHORTCUT } from '../../ui/Curtain';
 import { settingsKey, useSettings } from './queries';
@@ -29,6 +30,7 @@ export function SettingsPage({ onLock, onRestore }: { onLock: () => void; onRest
       <LookOutSection />
       <ChangePassphraseSection />
       <NewRecoveryKeySection />
+      <ReencryptSection />
       <AboutSection />
     </>
   );
@@ -160,8 +162,8 @@ function ChangePassphraseSection() {
     <section className={styles.section} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Change your passphrase</h2>
       <p className={styles.muted}>
-        Your recovery key keeps working as before. A copy of your journal made before (such as a backup) still opens
-        with the old passphrase.
+        Your recovery key keeps working as before. A copy of your journal or its key file made before (such as a backup)
+        still opens with the old passphrase; re-encrypting your journal, below, is what ends that.
       </p>
       <form onSubmit={submit} noValidate aria-label="Change your passphrase">
         <PassphraseField

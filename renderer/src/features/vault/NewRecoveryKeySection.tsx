@@ -6,29 +6,40 @@ import settings from '../settings/settings.module.css';
 import { KeepRecoveryKey } from './KeepRecoveryKey';
 
 /**
- * Settings: a new recovery key in place of the old (issue 19), after the passphrase. The old key stops
- * opening the journal at once; the new one is shown once and confirmed as at the start.
+ * Settings: a new recovery key in place of the old (issue 19), after the passphrase. The new one is shown
+ * once and confirmed as at the start, and only then replaces the old: someone who closes the window half-way
+ * still has the recovery key they had.
  */
 export function NewRecoveryKeySection() {
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
   const [tried, setTried] = useState(false);
-  const [shown, setShown] = useState<string | null>(null);
+  const [shown, setShown] = useState<{ recoveryKey: string; token: string } | null>(null);
   const [done, setDone] = useState(false);
   const title = useRef<HTMLHeadingElement>(null);
   const make = useMutation({
     mutationFn: () => unwrap(holding().vault.newRecoveryKey({ passphrase })),
-    onSuccess: ({ recoveryKey }) => {
+    onSuccess: (made) => {
       setPassphrase('');
       setTried(false);
       setDone(false);
-      setShown(recoveryKey);
+      setShown(made);
     },
+  });
+  const keep = useMutation({
+    mutationFn: (token: string) => unwrap(holding().vault.keepRecoveryKey({ token })),
+    onSettled: () => {
+      setShown(null);
+      // The key and its form go: focus stays in the section, on its heading.
+      requestAnimationFrame(() => title.current?.focus());
+    },
+    onSuccess: () => setDone(true),
   });
   function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
     make.reset();
+    keep.reset();
     if (passphrase) make.mutate();
   }
   return (
@@ -38,24 +49,25 @@ export function NewRecoveryKeySection() {
       </h2>
       {shown ? (
         <ShowNewKey
-          recoveryKey={shown}
-          onDone={() => {
+          recoveryKey={shown.recoveryKey}
+          keeping={keep.isPending}
+          onKept={() => keep.mutate(shown.token)}
+          onCancel={() => {
             setShown(null);
-            setDone(true);
-            // The key and its form go: focus stays in the section, on its heading.
             requestAnimationFrame(() => title.current?.focus());
           }}
         />
       ) : (
         <>
           <p className={settings.muted}>
-            If your recovery key may have been seen by someone else, or you have lost it, make a new one. The old key
-            stops opening your journal straight away. A copy of your journal made before (such as a backup) still opens
-            with the old key.
+            If your recovery key may have been seen by someone else, or you have lost it, make a new one. Once you have
+            checked the new key with us, the old one stops opening your journal. A copy of your journal made before
+            (such as a backup) still opens with the old key.
           </p>
           {done ? (
             <Notice tone="info">Your new recovery key is in place. The old one no longer opens your journal.</Notice>
           ) : null}
+          {keep.isError ? <Notice>{describeError(keep.error)}</Notice> : null}
           <form onSubmit={submit} noValidate aria-label="Make a new recovery key">
             <PassphraseField
               label="Your passphrase"
@@ -77,23 +89,39 @@ export function NewRecoveryKeySection() {
   );
 }
 
-/** The new key, shown once: copied or written down, then confirmed as at the start. */
-function ShowNewKey({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
+/** The new key, shown once: copied or written down, then confirmed as at the start; only then is it kept. */
+function ShowNewKey({
+  recoveryKey,
+  keeping,
+  onKept,
+  onCancel,
+}: {
+  recoveryKey: string;
+  keeping: boolean;
+  onKept: () => void;
+  onCancel: () => void;
+}) {
   const heading = useRef<HTMLParagraphElement>(null);
   // The form that asked for it has gone: focus moves to the words above the new key.
   useEffect(() => heading.current?.focus(), []);
   return (
     <>
       <p ref={heading} tabIndex={-1} className={settings.muted}>
-        This is your new recovery key. Your old one no longer opens your journal. We will show this one just once.
+        This is your new recovery key. We will show it just once. Your old key keeps working until you have checked this
+        one with us; then it stops.
       </p>
       <KeepRecoveryKey
         recoveryKey={recoveryKey}
         label="New recovery key"
         keptLabel="I have kept my new recovery key somewhere safe."
-        submitLabel="Done"
-        onKept={onDone}
+        submitLabel={keeping ? 'Putting it in place…' : 'Use this key from now on'}
+        onKept={onKept}
       />
+      <Actions>
+        <Button variant="quiet" onClick={onCancel} disabled={keeping}>
+          Keep my old recovery key instead
+        </Button>
+      </Actions>
     </>
   );
 }
