@@ -101,7 +101,7 @@ function PassphraseForm({ note, onUnlocked }: { note: string | undefined; onUnlo
   }
   return (
     <>
-      <h1>Welcome back</h1>
+      <h1 tabIndex={-1}>Welcome back</h1>
       {note ? <Notice tone="info">{note}</Notice> : null}
       <form onSubmit={submit} noValidate aria-label="Unlock with your passphrase">
         <PassphraseField
@@ -135,7 +135,7 @@ function RecoveryForm({ onUnlocked }: { onUnlocked: () => void }) {
   }
   return (
     <>
-      <h1>Unlock with your recovery key</h1>
+      <h1 tabIndex={-1}>Unlock with your recovery key</h1>
       <p className={styles.lede}>
         Type the key you kept when you set up Holding. Capitals, spaces and dashes do not matter.
       </p>
@@ -167,7 +167,7 @@ function ResetForm({ onUnlocked }: { onUnlocked: () => void }) {
   }
   return (
     <>
-      <h1>Choose a new passphrase</h1>
+      <h1 tabIndex={-1}>Choose a new passphrase</h1>
       <p className={styles.lede}>
         It happens. Your recovery key lets you set a new passphrase; everything you have written stays just as it was.
       </p>
