@@ -53,6 +53,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await app.lock();
       // The unlock screen puts focus in its passphrase field, and the heading leaves it there.
       await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
+      // Support, from the unlock screen: its heading (the button pressed has gone); the recovery key's form
+      // puts focus in its field; back to the passphrase, its field again.
+      await page.getByRole('button', { name: 'Support', exact: true }).click();
+      await expect(page.getByRole('heading', { name: 'Support', level: 1 })).toBeFocused();
+      await page.getByRole('button', { name: 'Use my recovery key' }).click();
+      await expect(page.getByLabel('Recovery key', { exact: true })).toBeFocused();
+      await page.getByRole('button', { name: 'Use my passphrase' }).click();
+      await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
       await app.unlock(PASSPHRASE);
       await app.expectFrame();
       await expect(journal).toBeFocused();

@@ -5,6 +5,7 @@ import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, RecoveryKeyField, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import { LockedSupport } from '../support/LockedSupport';
+import { usePageHeadingFocus } from '../../ui/usePageHeadingFocus';
 import styles from './vault.module.css';
 
 type Mode = 'passphrase' | 'recovery' | 'reset' | 'support';
@@ -52,8 +53,12 @@ export function Unlock({
 }) {
   const [mode, setMode] = useState<Mode>('passphrase');
   const note = lastLockReason ? LOCK_NOTES[lastLockReason] : undefined;
+  // Another way in is another page: its heading takes focus, as the button chosen has gone from the list
+  // (the passphrase's own field takes it instead).
+  const pageRef = useRef<HTMLElement>(null);
+  usePageHeadingFocus(pageRef, mode);
   return (
-    <main className={styles.page}>
+    <main className={styles.page} ref={pageRef}>
       <div className={styles.card}>
         <div className={styles.brand}>Holding</div>
         {mode === 'passphrase' ? <PassphraseForm note={note} onUnlocked={onUnlocked} /> : null}
