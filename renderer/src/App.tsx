@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeError, holding, unwrap } from './api';
 import { RestoreFlow } from './features/backup/RestoreFlow';
@@ -8,6 +8,7 @@ import { flushAll } from './features/journal/flush';
 import { Unlock } from './features/vault/Unlock';
 import { Notice } from './ui/controls';
 import { Curtain, isHideShortcut } from './ui/Curtain';
+import { usePageHeadingFocus } from './ui/usePageHeadingFocus';
 import styles from './features/vault/vault.module.css';
 
 const STATUS = ['vault-status'] as const;
@@ -63,6 +64,11 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [lock, hide]);
 
+  // The first screens' headings take focus as each shows (the frame looks after its own pages): after
+  // "Create my journal" the recovery key's, where the button pressed has gone.
+  const screenRef = useRef<HTMLDivElement>(null);
+  usePageHeadingFocus(screenRef, screenName(status, creating, restoring));
+
   const screen = (
     <Screen
       status={status}
@@ -79,12 +85,28 @@ export function App() {
   return (
     <>
       {/* Behind the curtain nothing can be reached, by keyboard or screen reader. */}
-      <div className={styles.screen} inert={hidden || undefined}>
+      <div className={styles.screen} inert={hidden || undefined} ref={screenRef}>
         {screen}
       </div>
       {hidden ? <Curtain onShow={() => setHidden(false)} /> : null}
     </>
   );
+}
+
+/** Which first screen shows, by name, or null for the app itself (or nothing yet). */
+function screenName(
+  status: ReturnType<typeof useVaultStatus>,
+  creating: boolean,
+  restoring: 'start' | 'settings' | null,
+): string | null {
+  if (status.isPending) return null;
+  if (status.isError) return 'error';
+  if (restoring) return 'restore';
+  const state = status.data.state;
+  if (creating) return 'recovery-key';
+  if (state === 'none') return 'create';
+  if (state === 'locked') return 'unlock';
+  return null;
 }
 
 function Screen({

@@ -13,6 +13,7 @@ import { holding } from '../api';
 import { sanitisePastedHtml } from './paste';
 import { tableExtensions } from './tables';
 import { InsertTableButton, TableToolbar } from './TableTools';
+import { useRovingToolbar } from '../ui/useRovingToolbar';
 import styles from './editor.module.css';
 
 export interface EditorChange {
@@ -274,8 +275,18 @@ function Toolbar({ editor, onLink }: { editor: TipTapEditor; onLink: () => void 
       canRedo: e.can().redo(),
     }),
   });
+  // One Tab stop; the arrow keys move along it (the ARIA toolbar pattern), and Tab goes on to the text.
+  const ref = useRef<HTMLDivElement>(null);
+  const roving = useRovingToolbar(ref);
   return (
-    <div className={styles.toolbar} role="toolbar" aria-label="Formatting">
+    <div
+      ref={ref}
+      className={styles.toolbar}
+      role="toolbar"
+      aria-label="Formatting"
+      aria-orientation="horizontal"
+      {...roving}
+    >
       {TOOLS.map((tool, i) =>
         tool === 'sep' ? (
           <span key={i} className={styles.sep} aria-hidden="true" />

@@ -1,4 +1,6 @@
 import { type Editor as TipTapEditor, useEditorState } from '@tiptap/react';
+import { useRef } from 'react';
+import { useRovingToolbar } from '../ui/useRovingToolbar';
 import styles from './editor.module.css';
 
 /** True if the document holds a table anywhere (only blocks are visited, never their text). */
@@ -76,9 +78,18 @@ export function TableToolbar({ editor }: { editor: TipTapEditor }) {
       can: ACTIONS.map((a) => a.can(e)),
     }),
   });
+  const ref = useRef<HTMLDivElement>(null);
+  const roving = useRovingToolbar(ref);
   if (!state.shown) return null;
   return (
-    <div className={styles.toolbar} role="toolbar" aria-label="Table">
+    <div
+      ref={ref}
+      className={styles.toolbar}
+      role="toolbar"
+      aria-label="Table"
+      aria-orientation="horizontal"
+      {...roving}
+    >
       {ACTIONS.map((action, i) => (
         <button
           key={action.label}

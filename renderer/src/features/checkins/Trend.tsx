@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { type KeyboardEvent, useCallback, useId, useMemo, useState } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
@@ -14,6 +14,7 @@ import { Button } from '../../ui/controls';
 import {
   capacityPhrase,
   DAY_MS,
+  describePoint,
   PERIODS,
   type PeriodId,
   pointsWithin,
@@ -30,13 +31,22 @@ const CLOCK_GRACE_MS = 5 * 60 * 1000;
 
 const diamond = (x: number, y: number, r: number) => `M${x},${y - r}L${x + r},${y}L${x},${y + r}L${x - r},${y}Z`;
 
-/** Each check-in as a point; those with a sign ticked drawn as a larger diamond, as the key below says. */
-function renderPoint(props: DotItemDotProps) {
+/**
+ * Each check-in as a point; those with a sign ticked drawn as a larger diamond, as the key below says. The one
+ * the arrow keys have reached (`active`) has a ring round it.
+ */
+function renderPoint(props: DotItemDotProps, active: number | null) {
   const { cx, cy, index } = props;
   const point = props.payload as TrendPoint;
   if (typeof cx !== 'number' || typeof cy !== 'number') return null;
   return (
-    <g key={point.id ?? index} data-testid="chart-point" data-with-sign={point.withSign ? 'true' : 'false'}>
+    <g
+      key={point.id ?? index}
+      data-testid="chart-point"
+      data-with-sign={point.withSign ? 'true' : 'false'}
+      data-active={index === active ? 'true' : undefined}
+    >
+      {index === active ? <circle cx={cx} cy={cy} r={11} className={styles.pointRing} /> : null}
       {point.withSign ? (
         <path d={diamond(cx, cy, 7)} className={styles.signMarker} />
       ) : (
@@ -67,7 +77,8 @@ function describeChart(points: readonly TrendPoint[], words: string): string {
       : `${withSign} with an early-warning sign ticked, drawn as diamonds`;
   return (
     `Line chart of your capacity over ${words}: ${points.length} check-ins, from ${Math.min(...values)} to ` +
-    `${Math.max(...values)} out of 10, ${signs}. Use the left and right arrow keys to move between check-ins.`
+    `${Math.max(...values)} out of 10, ${signs}. Use the left and right arrow keys to move between check-ins, ` +
+    `Home for the first and End for the latest.`
   );
 }
 
@@ -88,6 +99,33 @@ export function Trend({ checkins }: { checkins: readonly Checkin[] | undefined }
 
   const tableId = `${id}-table`;
 
+  // The check-in the arrow keys have reached (an index into points), and whether the chart has focus. Recharts'
+  // own keyboard layer is off: it said nothing through our tooltip and had no Home or End.
+  const [reached, setReached] = useState<number | null>(null);
+  const [focused, setFocused] = useState(false);
+  const active = reached === null || points.length === 0 ? null : Math.min(reached, points.length - 1);
+  const choosePeriod = (next: PeriodId) => {
+    setPeriod(next);
+    setReached(null);
+  };
+  const onChartKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const last = points.length - 1;
+    // Before any is reached, Right starts at the first and Left at the latest.
+    const moves: Record<string, number> = {
+      ArrowRight: active === null ? 0 : Math.min(active + 1, last),
+      ArrowLeft: active === null ? last : Math.max(active - 1, 0),
+      Home: 0,
+      End: last,
+    };
+    const next = moves[event.key] ?? null;
+    if (next === null) return;
+    event.preventDefault();
+    setReached(next);
+  };
+  const dot = useCallback((props: DotItemDotProps) => renderPoint(props, focused ? active : null), [focused, active]);
+  const spoken = active === null ? '' : describePoint(points[active]!, active, points.length, Date.now());
+
   return (
     <section className={styles.card} aria-labelledby={`${id}-h`}>
       <div className={styles.trendHeader}>
@@ -98,7 +136,7 @@ export function Trend({ checkins }: { checkins: readonly Checkin[] | undefined }
               key={p.id}
               variant={p.id === period ? 'primary' : 'secondary'}
               aria-pressed={p.id === period}
-              onClick={() => setPeriod(p.id)}
+              onClick={() => choosePeriod(p.id)}
             >
               {p.label}
             </Button>
@@ -115,7 +153,20 @@ export function Trend({ checkins }: { checkins: readonly Checkin[] | undefined }
 
       {points.length >= 2 ? (
         <>
-          <div className={styles.chartBox} data-testid="capacity-chart">
+          {/*
+            One stop in the Tab order; the arrow keys, Home and End move between check-ins, and the one reached is
+            said from the live region below (role application, so a screen reader passes the keys on to it).
+          */}
+          <div
+            className={styles.chartBox}
+            data-testid="capacity-chart"
+            role="application"
+            tabIndex={0}
+            aria-label={describeChart(points, spec.words)}
+            onKeyDown={onChartKey}
+            onFocus={() => setFocused(true)}
+            onBlur={() => setFocused(false)}
+          >
             {/*
               No allowDataOverflow on the axes: it clips the line and its points to the plotting area, which cut
               today's point (always at the right edge) and any point at 10 in half. Every point lies within the
@@ -126,8 +177,8 @@ export function Trend({ checkins }: { checkins: readonly Checkin[] | undefined }
               style={{ width: '100%', height: CHART_HEIGHT }}
               data={points}
               margin={{ top: 12, right: 16, bottom: 4, left: 0 }}
-              accessibilityLayer
-              aria-label={describeChart(points, spec.words)}
+              accessibilityLayer={false}
+              aria-hidden="true"
               className={styles.chart ?? ''}
             >
               <CartesianGrid vertical={false} />
@@ -141,17 +192,30 @@ export function Trend({ checkins }: { checkins: readonly Checkin[] | undefined }
                 minTickGap={8}
               />
               <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} allowDecimals={false} width={32} />
-              <Tooltip content={ChartTooltip} isAnimationActive={false} />
+              <Tooltip
+                content={ChartTooltip}
+                isAnimationActive={false}
+                {...(focused && active !== null ? { active: true, defaultIndex: active } : {})}
+              />
               <Line
                 dataKey="capacity"
                 name="Capacity"
                 type="linear"
-                dot={renderPoint}
+                dot={dot}
                 activeDot={{ r: 7, className: styles.activePoint ?? '' }}
                 isAnimationActive={false}
               />
             </ComposedChart>
           </div>
+          <p
+            role="status"
+            aria-live="polite"
+            aria-atomic="true"
+            className="visually-hidden"
+            data-testid="chart-reached"
+          >
+            {focused ? spoken : ''}
+          </p>
           <ul className={styles.key} aria-label="Key to the chart">
             <li>
               <svg aria-hidden="true" width="28" height="16" viewBox="0 0 28 16">

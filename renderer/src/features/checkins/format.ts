@@ -1,4 +1,4 @@
-import { CAPACITY_WORDS, type Checkin, LEVEL_WORDS } from '../../../../common/checkins/types';
+import { CAPACITY_WORDS, type Checkin, type Level, LEVEL_WORDS } from '../../../../common/checkins/types';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -70,6 +70,9 @@ export interface TrendPoint {
   id: string;
   t: number;
   capacity: number;
+  energy: Level | null;
+  sleep: Level | null;
+  load: Level | null;
   signs: string[];
   withSign: boolean;
 }
@@ -81,6 +84,9 @@ export function pointsWithin(checkins: readonly Checkin[], start: number, end: n
       id: c.id,
       t: Date.parse(c.at),
       capacity: c.capacity,
+      energy: c.energy,
+      sleep: c.sleep,
+      load: c.load,
       signs: c.signs.map((sign) => sign.name),
       withSign: c.signs.length > 0,
     }))
@@ -121,4 +127,48 @@ export function ticksFor(
     ticks,
     format: (t) => (period === 'week' ? weekdayFormat.format(new Date(t)) : dayMonthFormat.format(new Date(t))),
   };
+}
+
+const spokenDay = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
+const spokenDayYear = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const spokenTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** "Today", "Yesterday", "Tuesday 3 December", or with the year when it is not this one. */
+function spokenDate(t: number, now: number): string {
+  const day = new Date(t);
+  day.setHours(0, 0, 0, 0);
+  const today = new Date(now);
+  today.setHours(0, 0, 0, 0);
+  const daysBack = Math.round((today.getTime() - day.getTime()) / DAY_MS);
+  if (daysBack === 0) return 'Today';
+  if (daysBack === 1) return 'Yesterday';
+  const date = new Date(t);
+  return (date.getFullYear() === new Date(now).getFullYear() ? spokenDay : spokenDayYear).format(date).replace(',', '');
+}
+
+/**
+ * One check-in on the chart in words, as a screen reader says it when the arrow keys reach it: "Tuesday 3
+ * December, 14:20: capacity 4 out of 10, a little. Energy low, sleep patchy, load heavy. Sign ticked: Not
+ * sleeping well. 3 of 14."
+ */
+export function describePoint(point: TrendPoint, index: number, count: number, now: number): string {
+  const parts = [
+    `${spokenDate(point.t, now)}, ${spokenTime.format(new Date(point.t))}: capacity ${point.capacity} out of 10, ${capacityWords(point.capacity).toLowerCase()}.`,
+  ];
+  const levels = (['energy', 'sleep', 'load'] as const)
+    .map((kind) => {
+      const word = levelWord(kind, point[kind]);
+      return word ? `${kind} ${word.toLowerCase()}` : null;
+    })
+    .filter((text): text is string => text !== null);
+  if (levels.length) parts.push(`${levels.join(', ').replace(/^./, (c) => c.toUpperCase())}.`);
+  if (point.signs.length)
+    parts.push(`${point.signs.length === 1 ? 'Sign' : 'Signs'} ticked: ${point.signs.join(', ')}.`);
+  parts.push(`${index + 1} of ${count}.`);
+  return parts.join(' ');
 }

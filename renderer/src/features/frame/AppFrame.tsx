@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button } from '../../ui/controls';
 import { HIDE_SHORTCUT, isMac } from '../../ui/Curtain';
+import { usePageHeadingFocus } from '../../ui/usePageHeadingFocus';
 import { CheckinsPage } from '../checkins/CheckinsPage';
 import { ExportPage } from '../export/ExportPage';
 import { JournalPage } from '../journal/JournalPage';
@@ -43,17 +44,11 @@ export function AppFrame({
     [],
   );
   const contentRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
   const section = SECTIONS.find((s) => s.id === current);
 
-  // Move focus to the new page's heading so screen-reader and keyboard users land in it.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    contentRef.current?.querySelector('h1')?.focus();
-  }, [current]);
+  // Focus to the page's heading as it shows: the first one after unlocking or opening the journal, and each
+  // one chosen in the menu, so screen-reader and keyboard users land in it.
+  usePageHeadingFocus(contentRef, current);
 
   // Support last, and on every page: a place to turn when things are hard.
   const nav = [

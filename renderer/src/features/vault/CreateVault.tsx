@@ -72,7 +72,7 @@ function ChoosePassphrase({
     <main className={styles.page}>
       <div className={styles.card}>
         <div className={styles.brand}>Holding</div>
-        <h1>A private place for your practice</h1>
+        <h1 tabIndex={-1}>A private place for your practice</h1>
         <p className={styles.lede}>
           Everything you write here is encrypted and stays on this computer. Nothing is sent anywhere, and nobody,
           including us, can read it without your passphrase.

@@ -7,7 +7,7 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
     <main className={styles.page}>
       <div className={styles.card}>
         <div className={`${styles.brand} ${styles.noPrint}`}>Holding</div>
-        <h1>Your recovery key</h1>
+        <h1 tabIndex={-1}>Your recovery key</h1>
         <p className={styles.lede}>
           If you ever forget your passphrase, this key is the only other way into your journal. We will show it just
           this once.

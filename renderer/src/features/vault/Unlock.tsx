@@ -5,6 +5,7 @@ import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, RecoveryKeyField, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import { LockedSupport } from '../support/LockedSupport';
+import { usePageHeadingFocus } from '../../ui/usePageHeadingFocus';
 import styles from './vault.module.css';
 
 type Mode = 'passphrase' | 'recovery' | 'reset' | 'support';
@@ -52,8 +53,12 @@ export function Unlock({
 }) {
   const [mode, setMode] = useState<Mode>('passphrase');
   const note = lastLockReason ? LOCK_NOTES[lastLockReason] : undefined;
+  // Another way in is another page: its heading takes focus, as the button chosen has gone from the list
+  // (the passphrase's own field takes it instead).
+  const pageRef = useRef<HTMLElement>(null);
+  usePageHeadingFocus(pageRef, mode);
   return (
-    <main className={styles.page}>
+    <main className={styles.page} ref={pageRef}>
       <div className={styles.card}>
         <div className={styles.brand}>Holding</div>
         {mode === 'passphrase' ? <PassphraseForm note={note} onUnlocked={onUnlocked} /> : null}
@@ -101,7 +106,7 @@ function PassphraseForm({ note, onUnlocked }: { note: string | undefined; onUnlo
   }
   return (
     <>
-      <h1>Welcome back</h1>
+      <h1 tabIndex={-1}>Welcome back</h1>
       {note ? <Notice tone="info">{note}</Notice> : null}
       <form onSubmit={submit} noValidate aria-label="Unlock with your passphrase">
         <PassphraseField
@@ -135,7 +140,7 @@ function RecoveryForm({ onUnlocked }: { onUnlocked: () => void }) {
   }
   return (
     <>
-      <h1>Unlock with your recovery key</h1>
+      <h1 tabIndex={-1}>Unlock with your recovery key</h1>
       <p className={styles.lede}>
         Type the key you kept when you set up Holding. Capitals, spaces and dashes do not matter.
       </p>
@@ -167,7 +172,7 @@ function ResetForm({ onUnlocked }: { onUnlocked: () => void }) {
   }
   return (
     <>
-      <h1>Choose a new passphrase</h1>
+      <h1 tabIndex={-1}>Choose a new passphrase</h1>
       <p className={styles.lede}>
         It happens. Your recovery key lets you set a new passphrase; everything you have written stays just as it was.
       </p>
