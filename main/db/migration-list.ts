@@ -4,6 +4,7 @@ import { migration0011 } from './migrations/0011-warning-signs';
 import { migration0012 } from './migrations/0012-backups';
 import { migration0013 } from './migrations/0013-imports';
 import { migration0014 } from './migrations/0014-opened-bundles';
+import { migration0015 } from './migrations/0015-feedback-replies';
 import type { Migration } from './migrations/types';
 
 /**
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
