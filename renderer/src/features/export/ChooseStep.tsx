@@ -1,4 +1,4 @@
-import { type Dispatch, type Ref, type SetStateAction, useId, useState } from 'react';
+import { type Dispatch, type Ref, type SetStateAction, useEffect, useId, useState } from 'react';
 import type { EntrySummary } from '../../../../common/journal/types';
 import { describeMinutes } from '../../../../common/supervision/hours';
 import type { Supervisor } from '../../../../common/supervision/types';
@@ -276,6 +276,11 @@ function RepliesChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<
   const id = useId();
   const waiting = useWaitingReplies();
   const list = waiting.data ?? [];
+  // Replies ticked earlier that have gone since (with the share just made) are no longer offered, or chosen.
+  const gone = !!waiting.data && !!draft.replies && !waiting.data.some((w) => w.contactId === draft.replies);
+  useEffect(() => {
+    if (gone) setDraft((d) => ({ ...d, replies: '' }));
+  }, [gone, setDraft]);
   if (waiting.isError) return <Notice>{describeError(waiting.error)}</Notice>;
   if (!list.length) return null;
   const chosen = draft.replies ?? '';

@@ -74,7 +74,10 @@ export function ShareWithSupervisor({
       );
       setFocusAfter('status');
       // A share is recorded in main only once it is written: nothing to refresh after a cancel.
-      if (path) void queryClient.invalidateQueries({ queryKey: sharingKeys.sent });
+      if (path) {
+        void queryClient.invalidateQueries({ queryKey: sharingKeys.sent });
+        void queryClient.invalidateQueries({ queryKey: sharingKeys.waitingReplies });
+      }
     },
   });
 
