@@ -50,10 +50,16 @@ export function createServices(options: ServicesOptions): Services {
   const prompts = new PromptService(vault);
   const checkins = new CheckinService(vault);
   const supervision = new SupervisionService(vault);
-  const exports = new ExportService(vault, { journal, supervision, checkins, settings });
-  const everything = new EverythingExportService(vault, { appVersion: options.version });
   const identity = new IdentityService(vault);
   const sharing = new SharingService(vault, identity);
+  const exports = new ExportService(vault, {
+    journal,
+    supervision,
+    checkins,
+    settings,
+    replies: (contactId) => sharing.replySections(contactId),
+  });
+  const everything = new EverythingExportService(vault, { appVersion: options.version });
   // A restore over an open journal lets the window save what is being typed before it is set aside.
   const backups = new BackupService(vault, { appVersion: options.version, lock: () => lockGently('manual') });
   const backupSchedule = new BackupSchedule({

@@ -16,7 +16,11 @@ export interface Countable {
  */
 export function itemCount(things: Iterable<Countable>): number {
   let n = 0;
-  for (const thing of things) n += thing.kind === 'agenda' && thing.parts?.length ? thing.parts.length : 1;
+  for (const thing of things) {
+    // Replies to comments travel beside the items, not as items (issue 18).
+    if (thing.kind === 'replies') continue;
+    n += thing.kind === 'agenda' && thing.parts?.length ? thing.parts.length : 1;
+  }
   return n;
 }
 

@@ -44,6 +44,11 @@ export interface ExportSelection {
   signs: boolean;
   /** Words the person asked the check to find in this export as well ("it missed these"). */
   lookFor?: string[] | undefined;
+  /**
+   * A contact id: the person's replies to that supervisor's comments, not yet sent, go with this share
+   * (issue 18). Checked and previewed with the rest.
+   */
+  replies?: string | undefined;
 }
 
 export const EMPTY_SELECTION: ExportSelection = {
@@ -94,7 +99,8 @@ export interface TableRow {
   spans?: { colspan: number; rowspan: number }[];
 }
 
-export type SectionKind = 'entry' | 'two-truths' | 'agenda' | 'session' | 'hours' | 'checkins' | 'signs';
+/** 'replies': one of the person's replies to a supervisor's comment, checked and previewed as the rest. */
+export type SectionKind = 'entry' | 'two-truths' | 'agenda' | 'session' | 'hours' | 'checkins' | 'signs' | 'replies';
 
 export const SECTION_KIND_NAMES: Record<SectionKind, string> = {
   entry: 'Journal entry',
@@ -104,6 +110,7 @@ export const SECTION_KIND_NAMES: Record<SectionKind, string> = {
   hours: 'Hours log',
   checkins: 'Check-ins',
   signs: 'Warning signs and what helps',
+  replies: 'Your reply to a comment',
 };
 
 export interface ExportSection {

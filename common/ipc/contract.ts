@@ -38,6 +38,7 @@ import {
   type ReceivedShare,
   type ReceivedShareSummary,
   type SentShare,
+  type WaitingReplies,
   SHARE_REF,
 } from '../sharing/types';
 import type { HoursMonth } from '../supervision/hours';
@@ -173,6 +174,7 @@ const exportSelection = z
     checkins: z.object({ from: isoDay, to: isoDay }).strict().nullable(),
     signs: z.boolean(),
     lookFor: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
+    replies: recordId.optional(),
   })
   .strict();
 /** The selection the window builds and the one main checks are one shape: this fails to compile if they part. */
@@ -658,6 +660,27 @@ export const contract = {
   'sharing:removeReceived': { input: z.object({ id: recordId }).strict(), output: output<null>() },
   /** The supervisor's comments on one of the person's own entries, agenda items or sessions. */
   'sharing:feedbackFor': { input: z.object({ sourceId: recordId }).strict(), output: output<FeedbackComment[]>() },
+  /**
+   * A reply under a comment in feedback received (ref: the item's reference, null for the overall comment). It
+   * waits for the next share to that supervisor; the share it answers comes back, with the reply in it.
+   */
+  'sharing:addReply': {
+    input: z
+      .object({
+        feedbackId: recordId,
+        ref: z.string().regex(SHARE_REF).nullable(),
+        body: z
+          .string()
+          .refine((b) => b.trim().length > 0, 'Please write your reply first.')
+          .refine((b) => b.length <= MAX_COMMENT_LENGTH, 'A reply can be up to 20,000 characters.'),
+      })
+      .strict(),
+    output: output<SentShare>(),
+  },
+  /** Takes back a reply that has not gone yet. */
+  'sharing:removeReply': { input: z.object({ id: recordId }).strict(), output: output<null>() },
+  /** Replies waiting for the next share, by the person they go to. */
+  'sharing:waitingReplies': { input: none, output: output<WaitingReplies[]>() },
   'templates:list': { input: none, output: output<Template[]>() },
   'templates:save': {
     input: z

@@ -17,7 +17,8 @@ export const CARD_EXTENSION = 'holdingcard';
 export const MAX_COMMENT_LENGTH = 20_000;
 export const MAX_SHARE_ITEMS = 20_000;
 
-export type ShareItemKind = SectionKind | 'agenda-item';
+/** A reply to a supervisor's comment travels beside the items (`replies`), never as one. */
+export type ShareItemKind = Exclude<SectionKind, 'replies'> | 'agenda-item';
 
 export const SHARE_ITEM_KIND_NAMES: Record<ShareItemKind, string> = {
   entry: 'Journal entry',
@@ -141,17 +142,42 @@ export const shareItemSchema: z.ZodType<ShareItem> = z
   })
   .strict();
 
+/** Replies in one share: as many as there could be comments on a share, and more than anyone writes. */
+export const MAX_SHARE_REPLIES = 20_000;
+
+/**
+ * A supervisee's reply to one of the supervisor's comments, carried back in their next share (issue 18):
+ * `share` is the bundle id of the earlier share the comment was on, `ref` the item it was beside (null for
+ * the overall comment). The body is plain text, de-identified with the rest of the share.
+ */
+export const shareReplySchema = z
+  .object({
+    id: z.uuid(),
+    share: z.uuid(),
+    ref: ref.nullable(),
+    body: text(MAX_COMMENT_LENGTH).min(1),
+    writtenAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type ShareReply = z.output<typeof shareReplySchema>;
+
 export const sharePayloadSchema = z
   .object({
     type: z.literal('holding.share.v1'),
     title: text(500),
     preparedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     items: z.array(shareItemSchema).min(1).max(MAX_SHARE_ITEMS),
+    /** Optional (issue 18): a share without replies is written exactly as before. */
+    replies: z.array(shareReplySchema).min(1).max(MAX_SHARE_REPLIES).optional(),
   })
   .strict()
   .superRefine((payload, ctx) => {
     if (new Set(payload.items.map((i) => i.ref)).size !== payload.items.length) {
       ctx.addIssue({ code: 'custom', message: 'item references repeat' });
+    }
+    const replies = payload.replies ?? [];
+    if (new Set(replies.map((r) => r.id)).size !== replies.length) {
+      ctx.addIssue({ code: 'custom', message: 'reply ids repeat' });
     }
   });
 export type SharePayload = z.output<typeof sharePayloadSchema>;
@@ -214,6 +240,42 @@ export interface ReceivedShare {
   /** The supervisor's comments so far, by item reference. */
   comments: Record<string, string>;
   overall: string;
+  /** Replies to the supervisor's comments on this share, oldest first (ref '' is the overall comment). */
+  replies: ReceivedReply[];
+  /** Replies this share brought with it, to comments on earlier shares: where they went. */
+  broughtReplies: { shareId: string; shareTitle: string; count: number }[];
+}
+
+/** Supervisor: a reply that came back, threaded under their comment. */
+export interface ReceivedReply {
+  id: string;
+  /** The item reference of the comment; '' for the overall comment. */
+  ref: string;
+  body: string;
+  fromName: string;
+  /** When the supervisee wrote it (their clock). */
+  writtenAt: string;
+  receivedAt: string;
+}
+
+/** Supervisee: a reply under one of the supervisor's comments, sent or waiting for the next share. */
+export interface ReplyView {
+  id: string;
+  feedbackId: string;
+  /** The item reference of the comment; '' for the overall comment. */
+  ref: string;
+  body: string;
+  createdAt: string;
+  /** The share that carried it, once one has; null while it waits. */
+  sentIn: { shareId: string; title: string; sentAt: string } | null;
+}
+
+/** Replies waiting for the next share to one person. */
+export interface WaitingReplies {
+  /** The contact they go to, when that person is still among the people the person shares with. */
+  contactId: string | null;
+  contactName: string;
+  count: number;
 }
 
 /** One feedback bundle, as received by the supervisee. */
@@ -250,6 +312,8 @@ export interface SentShare {
    * it was sealed, so the first replaces the rest; the rest are kept as a record.
    */
   feedback: FeedbackView[];
+  /** The person's replies to that feedback's comments, oldest first. */
+  replies: ReplyView[];
 }
 
 /** A supervisor's comment on something of the person's own, shown beside it. */
@@ -263,7 +327,12 @@ export interface FeedbackComment {
 }
 
 export type ImportResult =
-  | { kind: 'share'; share: ReceivedShareSummary }
+  | {
+      kind: 'share';
+      share: ReceivedShareSummary;
+      /** Replies it brought to comments on earlier shares, and those that had nowhere to go (and why). */
+      replies: { added: number; leftOut: number; why: string | null };
+    }
   | { kind: 'feedback'; shareId: string; shareTitle: string; fromName: string; comments: number };
 
 export interface PendingOpen {

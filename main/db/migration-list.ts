@@ -5,6 +5,7 @@ import { migration0012 } from './migrations/0012-backups';
 import { migration0013 } from './migrations/0013-imports';
 import { migration0014 } from './migrations/0014-opened-bundles';
 import { migration0015 } from './migrations/0015-imported-rows';
+import { migration0016 } from './migrations/0016-feedback-replies';
 import type { Migration } from './migrations/types';
 
 /**
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];

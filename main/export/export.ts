@@ -30,6 +30,7 @@ import type {
   ExportFormat,
   ExportPreview,
   ExportRecord,
+  ExportSection,
   ExportSelection,
   RefusedStandIn,
   Resolutions,
@@ -77,6 +78,8 @@ export class ExportService {
       supervision: SupervisionService;
       checkins: CheckinService;
       settings: SettingsService;
+      /** The person's replies waiting to go to a supervisor, as sections (main/sharing/replies.ts). */
+      replies?: (contactId: string) => ExportSection[];
     },
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -98,6 +101,7 @@ export class ExportService {
         });
       },
       signs: () => checkins.signs(),
+      ...(deps.replies ? { replies: deps.replies } : {}),
     };
   }
 

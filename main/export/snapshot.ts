@@ -28,6 +28,8 @@ export interface SnapshotSources {
   hours(supervisorId: string, range: { from: string; to: string }): HoursMonth[];
   checkins(range: { from: string; to: string }): Checkin[];
   signs(): WarningSign[];
+  /** The person's replies to a supervisor's comments, not yet sent, as sections (main/sharing/replies.ts). */
+  replies?(contactId: string): ExportSection[];
 }
 
 /** "21 November 2026": the day an instant falls on, where it was recorded (or here). */
@@ -295,5 +297,9 @@ export function buildDocument(
   }
   if (selection.checkins) sections.push(checkinsSection(selection.checkins, sources.checkins(selection.checkins)));
   if (selection.signs) sections.push(signsSection(sources.signs()));
+  if (selection.replies) {
+    if (!sources.replies) throw new AppError('INVALID_INPUT', 'Replies can only go with a share.');
+    sections.push(...sources.replies(selection.replies));
+  }
   return { title: plain(selection.title.trim() || 'Reflections for supervision'), preparedOn, sections };
 }

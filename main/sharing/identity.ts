@@ -205,6 +205,14 @@ export class IdentityService {
     return row ? { id: row.id, name: row.name, verified: row.verified_at !== null } : null;
   }
 
+  /** A contact's fingerprint in hex (the keys they were added with), if they are still a contact. */
+  fingerprintHexOf(id: string): string | null {
+    return (
+      (this.vault.db().prepare('SELECT fingerprint FROM contacts WHERE id = ?').pluck().get(id) as
+        string | undefined) ?? null
+    );
+  }
+
   removeContact(id: string): void {
     this.vault.db().prepare('DELETE FROM contacts WHERE id = ?').run(id);
   }

@@ -23,6 +23,7 @@ import { openBundle, type OpenedBundle } from './bundle-open';
 import { fingerprintHex, sharingReady } from './card';
 import { isBundleFile } from './files';
 import type { IdentityService } from './identity';
+import type { ReplyRoom } from './replies';
 import type { ReviewRoom } from './review';
 import { parsePayload, refuse, type SharingKeys, withKeys } from './sealing';
 import type { SharingRepository } from './sharing-repository';
@@ -52,6 +53,7 @@ export class OpenRoom {
     private readonly keys: SharingKeys,
     private readonly identity: IdentityService,
     private readonly review: ReviewRoom,
+    private readonly replies: ReplyRoom,
     private readonly now: () => Date,
   ) {}
 
@@ -99,21 +101,30 @@ export class OpenRoom {
   }
 
   private storeShare(opened: OpenedBundle, contact: SenderContact): ImportResult {
-    const payload = parsePayload(opened.payload, sharePayloadSchema);
+    const { replies = [], ...payload } = parsePayload(opened.payload, sharePayloadSchema);
+    // Replies to this person's comments on earlier shares: each threaded under its comment, or refused.
+    const placed = this.replies.placeReplies(replies, contact.fingerprint, contact.name);
     const id = randomUUID();
-    this.repo().recordReceived({
-      id,
-      bundleId: opened.header.bundleId,
-      contactId: contact.id,
-      senderName: contact.name,
-      senderFingerprint: contact.fingerprint,
-      title: payload.title || 'Untitled',
-      items: itemCount(payload.items),
-      createdAt: opened.header.createdAt,
-      importedAt: this.now().toISOString(),
-      payload: JSON.stringify(payload),
-    });
-    return { kind: 'share', share: this.review.summary(id) };
+    this.repo().recordReceived(
+      {
+        id,
+        bundleId: opened.header.bundleId,
+        contactId: contact.id,
+        senderName: contact.name,
+        senderFingerprint: contact.fingerprint,
+        title: payload.title || 'Untitled',
+        items: itemCount(payload.items),
+        createdAt: opened.header.createdAt,
+        importedAt: this.now().toISOString(),
+        payload: JSON.stringify(payload),
+      },
+      placed.place,
+    );
+    return {
+      kind: 'share',
+      share: this.review.summary(id),
+      replies: { added: placed.place.length, leftOut: placed.leftOut, why: placed.why },
+    };
   }
 
   private storeFeedback(opened: OpenedBundle, contact: SenderContact): ImportResult {

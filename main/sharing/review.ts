@@ -58,7 +58,16 @@ export class ReviewRoom {
   shareOf(row: ReceivedRow): ReceivedShare {
     const payload = JSON.parse(row.payload) as SharePayload;
     const { '': overall = '', ...comments } = this.repo().comments(row.id);
-    return { summary: this.summaryOf(row), preparedOn: payload.preparedOn, items: payload.items, comments, overall };
+    const repo = this.repo();
+    return {
+      summary: this.summaryOf(row),
+      preparedOn: payload.preparedOn,
+      items: payload.items,
+      comments,
+      overall,
+      replies: repo.repliesOnReceived(row.id),
+      broughtReplies: repo.repliesBroughtBy(row.bundle_id),
+    };
   }
 
   /** Saves a comment on one item, or the overall comment (ref null); an empty comment is removed. */

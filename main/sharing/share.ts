@@ -11,6 +11,7 @@ import { type SentShare, type ShareItem, type SharePayload, sharePayloadSchema }
 import { sealBundle } from './bundle';
 import { MAX_BUNDLE_BYTES } from './bundle-format';
 import { fingerprintHex, sharingReady } from './card';
+import type { ReplyRoom } from './replies';
 import { depthOf, MAX_PAYLOAD_DEPTH, refuse, type SharingKeys, withKeys } from './sealing';
 import type { SharingRepository } from './sharing-repository';
 
@@ -32,6 +33,8 @@ export interface ShareSource {
 export function shareItemsOf(doc: ExportDocument): ShareSource[] {
   const out: ShareSource[] = [];
   for (const section of doc.sections) {
+    // Replies to comments travel beside the items, in the payload's `replies` (replies.ts).
+    if (section.kind === 'replies') continue;
     const parts = section.parts ?? [];
     if (section.kind === 'agenda' && parts.length) {
       for (const part of parts) {
@@ -51,11 +54,12 @@ export function shareItemsOf(doc: ExportDocument): ShareSource[] {
       continue;
     }
     const local = section.kind === 'hours' || section.kind === 'checkins' || section.kind === 'signs';
+    const kind = section.kind;
     out.push({
       sourceId: local ? null : section.sourceId,
       item: {
         ref: newRef(),
-        kind: section.kind,
+        kind,
         title: section.title,
         meta: section.meta,
         blocks: section.blocks,
@@ -70,6 +74,7 @@ export class ShareRoom {
   constructor(
     private readonly repo: () => SharingRepository,
     private readonly keys: SharingKeys,
+    private readonly replies: ReplyRoom,
     private readonly now: () => Date,
   ) {}
 
@@ -79,11 +84,15 @@ export class ShareRoom {
     const me = this.keys.me();
     const recipient = this.keys.recipient(contactId);
     const sources = shareItemsOf(doc);
+    // The person's replies to this supervisor's comments, as settled: only to the person they answer.
+    const replies = this.replies.forShare(doc, fingerprintHex(recipient), recipient.name);
     const payload: SharePayload = {
       type: 'holding.share.v1',
       title: textOf(doc.title),
       preparedOn: doc.preparedOn,
       items: sources.map((s) => s.item),
+      // Only when there are some: a share without replies is written exactly as before.
+      ...(replies.length ? { replies } : {}),
     };
     // What the supervisor's Holding will accept: checked here, so nothing is sealed that would be refused there.
     const fits = sharePayloadSchema.safeParse(payload);
@@ -106,22 +115,25 @@ export class ShareRoom {
     );
     const record = (fileName: string): SentShare => {
       const id = randomUUID();
-      this.repo().recordSent({
-        id,
-        bundleId,
-        contactId,
-        contactName: recipient.name,
-        contactFingerprint: fingerprintHex(recipient),
-        title: payload.title,
-        fileName,
-        createdAt,
-        items: sources.map((s) => ({
-          ref: s.item.ref,
-          kind: s.item.kind,
-          sourceId: s.sourceId,
-          title: textOf(s.item.title),
-        })),
-      });
+      this.repo().recordSent(
+        {
+          id,
+          bundleId,
+          contactId,
+          contactName: recipient.name,
+          contactFingerprint: fingerprintHex(recipient),
+          title: payload.title,
+          fileName,
+          createdAt,
+          items: sources.map((s) => ({
+            ref: s.item.ref,
+            kind: s.item.kind,
+            sourceId: s.sourceId,
+            title: textOf(s.item.title),
+          })),
+        },
+        replies.map((r) => r.id),
+      );
       return this.sentShare(id);
     };
     return { bundle, record };
@@ -139,6 +151,13 @@ export class ShareRoom {
       .map((id) => this.sentShare(id));
   }
 
+  /** The share a feedback answers, as sentShare gives it. */
+  sentShareOfFeedback(feedbackId: string): SentShare {
+    const feedback = this.repo().feedbackRow(feedbackId);
+    if (!feedback) throw new AppError('NOT_FOUND', 'That feedback is no longer in your records.');
+    return this.sentShare(feedback.share_id);
+  }
+
   sentShare(id: string): SentShare {
     const repo = this.repo();
     const row = repo.sentRow(id);
@@ -153,6 +172,7 @@ export class ShareRoom {
       createdAt: row.created_at,
       items: repo.sentItems(id),
       feedback: repo.feedbackOn(id),
+      replies: repo.repliesOnSent(id),
     };
   }
 }

@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type {
   FeedbackComment,
   FeedbackView,
+  ReceivedReply,
   ReceivedShareSummary,
+  ReplyView,
   SentShare,
   SentShareItem,
   ShareItemKind,
@@ -51,7 +53,7 @@ export interface ReceivedRow {
 }
 
 /** A share as it is recorded once sealed: to whom (and their keys' fingerprint), and its items in order. */
-export type NewSentShare = Omit<SentShare, 'feedback'> & { contactFingerprint: string };
+export type NewSentShare = Omit<SentShare, 'feedback' | 'replies'> & { contactFingerprint: string };
 
 /** A share as it is stored once opened: from whom, and its payload as JSON. */
 export type NewReceivedShare = Omit<ReceivedShareSummary, 'comments' | 'feedbackSentAt'> & {
@@ -65,6 +67,45 @@ export type NewFeedback = Omit<FeedbackView, 'comments'> & {
   shareId: string;
   comments: { ref: string; body: string }[];
 };
+
+/** A reply that arrived in a share, to be threaded under the supervisor's comment on an earlier one. */
+export interface NewReceivedReply {
+  id: string;
+  receivedShareId: string;
+  /** '' for the overall comment. */
+  ref: string;
+  body: string;
+  writtenAt: string;
+}
+
+/** A supervisee's own reply, with the feedback and share it answers and whom that share went to. */
+export interface OwnReplyRow {
+  id: string;
+  feedback_id: string;
+  ref: string;
+  body: string;
+  created_at: string;
+  sent_in_share_id: string | null;
+  /** The earlier share the comment was on. */
+  share_id: string;
+  share_bundle_id: string;
+  share_title: string;
+  contact_id: string | null;
+  contact_name: string;
+  contact_fingerprint: string;
+  /** The supervisor, as the feedback named them. */
+  from_name: string;
+  /** The shared item's title as shared ('' for the overall comment or an item no longer listed). */
+  item_title: string;
+}
+
+const OWN_REPLIES = `SELECT r.id, r.feedback_id, r.ref, r.body, r.created_at, r.sent_in_share_id,
+        s.id AS share_id, s.bundle_id AS share_bundle_id, s.title AS share_title, s.contact_id, s.contact_name,
+        s.contact_fingerprint, f.sender_name AS from_name, coalesce(i.title, '') AS item_title
+   FROM feedback_replies r
+   JOIN feedback_received f ON f.id = r.feedback_id
+   JOIN shares_sent s ON s.id = f.share_id
+   LEFT JOIN share_items i ON i.share_id = s.id AND i.ref = r.ref`;
 
 /** One repository per open database; a new one after each unlock. */
 export function sharingRepository(vault: Vault): () => SharingRepository {
@@ -81,7 +122,20 @@ export class SharingRepository {
 
   // --- Shares sent ----------------------------------------------------------------------------------------------
 
-  recordSent(share: NewSentShare): void {
+  recordSent(share: NewSentShare, replyIds: readonly string[] = []): void {
+    this.db.transaction(() => {
+      this.insertSent(share);
+      // The replies it carries are sent with it: a record taken back (deleteSent) leaves them waiting again.
+      const mark = this.db.prepare(
+        'UPDATE feedback_replies SET sent_in_share_id = ? WHERE id = ? AND feedback_id IS NOT NULL AND sent_in_share_id IS NULL',
+      );
+      for (const id of replyIds) {
+        if (mark.run(share.id, id).changes !== 1) throw new Error('a reply in this share was already sent');
+      }
+    })();
+  }
+
+  private insertSent(share: NewSentShare): void {
     this.insertWithChildren(
       `INSERT INTO shares_sent (id, bundle_id, contact_id, contact_name, contact_fingerprint, title, file_name, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -217,7 +271,7 @@ export class SharingRepository {
       string | undefined;
   }
 
-  recordReceived(share: NewReceivedShare): void {
+  recordReceived(share: NewReceivedShare, replies: readonly NewReceivedReply[] = []): void {
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -237,6 +291,14 @@ export class SharingRepository {
           share.payload,
         );
       this.rememberOpened(share.bundleId, 'share', share.importedAt);
+      // A reply already here (the same id) is the same reply: kept once.
+      const insert = this.db.prepare(
+        `INSERT OR IGNORE INTO feedback_replies (id, received_share_id, ref, body, created_at, received_in_bundle_id, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const r of replies) {
+        insert.run(r.id, r.receivedShareId, r.ref, r.body, r.writtenAt, share.bundleId, share.importedAt);
+      }
     })();
   }
 
@@ -284,6 +346,136 @@ export class SharingRepository {
 
   deleteReceived(id: string): void {
     this.db.prepare('DELETE FROM shares_received WHERE id = ?').run(id);
+  }
+
+  // --- Replies to comments (issue 18; migration 0016) --------------------------------------------------------
+
+  /** Supervisee: the feedback a reply answers, with the share it was on. */
+  feedbackRow(feedbackId: string): { id: string; share_id: string; overall: string; sender_name: string } | undefined {
+    return this.db
+      .prepare('SELECT id, share_id, overall, sender_name FROM feedback_received WHERE id = ?')
+      .get(feedbackId) as { id: string; share_id: string; overall: string; sender_name: string } | undefined;
+  }
+
+  /** Supervisee: the comment on one item in one feedback, if there is one. */
+  feedbackComment(feedbackId: string, ref: string): string | undefined {
+    return this.db
+      .prepare('SELECT body FROM feedback_comments WHERE feedback_id = ? AND ref = ?')
+      .pluck()
+      .get(feedbackId, ref) as string | undefined;
+  }
+
+  addReply(reply: { id: string; feedbackId: string; ref: string; body: string; createdAt: string }): void {
+    this.db
+      .prepare('INSERT INTO feedback_replies (id, feedback_id, ref, body, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(reply.id, reply.feedbackId, reply.ref, reply.body, reply.createdAt);
+  }
+
+  /** A supervisee's own reply: where it stands (sent or not) and whom it goes to. */
+  ownReply(id: string): OwnReplyRow | undefined {
+    return this.db.prepare(`${OWN_REPLIES} WHERE r.id = ?`).get(id) as OwnReplyRow | undefined;
+  }
+
+  deleteReply(id: string): void {
+    this.db.prepare('DELETE FROM feedback_replies WHERE id = ?').run(id);
+  }
+
+  /** Supervisee: replies to the feedback on one share, oldest first. */
+  repliesOnSent(shareId: string): ReplyView[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.id, r.feedback_id, r.ref, r.body, r.created_at, r.sent_in_share_id, s.title AS sent_title,
+                s.created_at AS sent_at
+           FROM feedback_replies r
+           JOIN feedback_received f ON f.id = r.feedback_id
+           LEFT JOIN shares_sent s ON s.id = r.sent_in_share_id
+          WHERE f.share_id = ?
+          ORDER BY r.created_at, r.rowid`,
+      )
+      .all(shareId) as {
+      id: string;
+      feedback_id: string;
+      ref: string;
+      body: string;
+      created_at: string;
+      sent_in_share_id: string | null;
+      sent_title: string | null;
+      sent_at: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      feedbackId: r.feedback_id,
+      ref: r.ref,
+      body: r.body,
+      createdAt: r.created_at,
+      sentIn:
+        r.sent_in_share_id !== null ? { shareId: r.sent_in_share_id, title: r.sent_title!, sentAt: r.sent_at! } : null,
+    }));
+  }
+
+  /** Supervisee: every reply still waiting for a share, oldest first, with whom it goes to. */
+  waitingReplies(): OwnReplyRow[] {
+    return this.db
+      .prepare(
+        `${OWN_REPLIES} WHERE r.feedback_id IS NOT NULL AND r.sent_in_share_id IS NULL ORDER BY r.created_at, r.rowid`,
+      )
+      .all() as OwnReplyRow[];
+  }
+
+  // --- Supervisor's side of replies -----------------------------------------------------------------------------
+
+  receivedWithBundleId(bundleId: string): ReceivedRow | undefined {
+    return this.db.prepare('SELECT * FROM shares_received WHERE bundle_id = ?').get(bundleId) as
+      ReceivedRow | undefined;
+  }
+
+  /** Supervisor: the replies to their comments on one share, oldest first. */
+  repliesOnReceived(shareId: string): ReceivedReply[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.id, r.ref, r.body, r.created_at, r.received_at, s.sender_name
+           FROM feedback_replies r JOIN shares_received s ON s.id = r.received_share_id
+          WHERE r.received_share_id = ?
+          ORDER BY r.created_at, r.rowid`,
+      )
+      .all(shareId) as {
+      id: string;
+      ref: string;
+      body: string;
+      created_at: string;
+      received_at: string;
+      sender_name: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      ref: r.ref,
+      body: r.body,
+      fromName: r.sender_name,
+      writtenAt: r.created_at,
+      receivedAt: r.received_at,
+    }));
+  }
+
+  /** Supervisor: where the replies a share brought went, by the earlier share they are about. */
+  repliesBroughtBy(bundleId: string): { shareId: string; shareTitle: string; count: number }[] {
+    return this.db
+      .prepare(
+        `SELECT s.id AS shareId, s.title AS shareTitle, count(*) AS count
+           FROM feedback_replies r JOIN shares_received s ON s.id = r.received_share_id
+          WHERE r.received_in_bundle_id = ?
+          GROUP BY s.id ORDER BY min(r.rowid)`,
+      )
+      .all(bundleId) as { shareId: string; shareTitle: string; count: number }[];
+  }
+
+  /** The item comments and the overall comment ('') on a received share that say something. */
+  commentRefs(shareId: string): Set<string> {
+    return new Set(
+      this.db
+        .prepare("SELECT ref FROM share_comments WHERE share_id = ? AND trim(body) <> ''")
+        .pluck()
+        .all(shareId) as string[],
+    );
   }
 
   /** A bundle opened here, remembered after what it brought is removed; a second open of the id fails. */

@@ -14,7 +14,7 @@
  * - feedback.ts: seal feedback, and the comments that came back on the person's own things.
  * The bundle file itself is bundle.ts's; the keys that seal and open, sealing.ts's.
  */
-import type { ExportDocument } from '../../common/export/types';
+import type { ExportDocument, ExportSection } from '../../common/export/types';
 import type {
   FeedbackComment,
   ImportResult,
@@ -22,11 +22,13 @@ import type {
   ReceivedShare,
   ReceivedShareSummary,
   SentShare,
+  WaitingReplies,
 } from '../../common/sharing/types';
 import type { Vault } from '../vault/vault';
 import { FeedbackRoom } from './feedback';
 import type { IdentityService } from './identity';
 import { OpenRoom } from './open';
+import { ReplyRoom } from './replies';
 import { ReviewRoom } from './review';
 import { SharingKeys } from './sealing';
 import { ShareRoom } from './share';
@@ -40,13 +42,15 @@ export class SharingService {
   private readonly opening: OpenRoom;
   private readonly review: ReviewRoom;
   private readonly feedback: FeedbackRoom;
+  private readonly replies: ReplyRoom;
 
   constructor(vault: Vault, identity: IdentityService, now: () => Date = () => new Date()) {
     const repo = sharingRepository(vault);
     const keys = new SharingKeys(identity);
     this.review = new ReviewRoom(repo, now);
-    this.shares = new ShareRoom(repo, keys, now);
-    this.opening = new OpenRoom(vault, repo, keys, identity, this.review, now);
+    this.replies = new ReplyRoom(repo, identity, now);
+    this.shares = new ShareRoom(repo, keys, this.replies, now);
+    this.opening = new OpenRoom(vault, repo, keys, identity, this.review, this.replies, now);
     this.feedback = new FeedbackRoom(repo, keys, identity, this.review, now);
   }
 
@@ -77,6 +81,33 @@ export class SharingService {
    */
   feedbackFor(sourceId: string): FeedbackComment[] {
     return this.feedback.feedbackFor(sourceId);
+  }
+
+  // --- Supervisee: replies to comments (issue 18) -------------------------------------------------------------
+
+  /** A reply under a comment in feedback received (ref null: the overall comment); it waits for the next share. */
+  addReply(feedbackId: string, ref: string | null, body: string): SentShare {
+    this.replies.addReply(feedbackId, ref, body);
+    return this.sentShareOfFeedback(feedbackId);
+  }
+
+  /** Takes back a reply that has not gone yet. */
+  removeReply(id: string): void {
+    this.replies.removeReply(id);
+  }
+
+  /** Replies waiting for a share, by the person they go to. */
+  waitingReplies(): WaitingReplies[] {
+    return this.replies.waiting();
+  }
+
+  /** The replies waiting for one person, as sections of an export (checked and previewed with the rest). */
+  replySections(contactId: string): ExportSection[] {
+    return this.replies.sections(contactId);
+  }
+
+  private sentShareOfFeedback(feedbackId: string): SentShare {
+    return this.shares.sentShareOfFeedback(feedbackId);
   }
 
   // --- Opening a bundle ---------------------------------------------------------------------------------------

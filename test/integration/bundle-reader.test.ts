@@ -145,4 +145,97 @@ describe('the bundle format, read by an independent implementation', () => {
       });
     },
   );
+
+  it.skipIf(!hasNacl)(
+    `PyNaCl reads a share that carries replies, and both readers refuse replies that break the schema${hasNacl ? '' : ' (skipped: python3-nacl is not installed)'}`,
+    async () => {
+      const people = await twoPeople(open);
+      const { sam, ama, files, amaAtSam } = people;
+      const shared = await shareFromSam(people);
+      const imported = await importAt(ama, files, shared.file);
+      if (imported.kind !== 'share') throw new Error('expected a share');
+      const ref = ama.sharing.receivedShare(imported.share.id).items[0]!.ref;
+      await ama.sharing.saveComment(imported.share.id, ref, 'Well held.');
+      const feedback = await ama.sharing.sealFeedback(imported.share.id);
+      feedback.record();
+      const feedbackFile = path.join(people.folder, 'feedback.holdingbundle');
+      writeFileSync(feedbackFile, feedback.bundle);
+      await importAt(sam, files, feedbackFile);
+      const feedbackId = sam.sharing.sent()[0]!.feedback[0]!.id;
+      sam.sharing.addReply(feedbackId, ref, 'Thank you: I will bring the rest next time.');
+
+      // Sam's next share, with the reply, made by the app.
+      const selection = {
+        ...shared.selection,
+        entries: [{ id: shared.entryIds[2]!, excerpt: null }],
+        agendas: [],
+        replies: amaAtSam.id,
+      };
+      const check = await sam.exports.check(selection);
+      const { doc } = await sam.exports.settled(
+        selection,
+        { byValue: {}, byFinding: {}, pseudonyms: {} },
+        check.fingerprint,
+      );
+      const sealed = await sam.sharing.sealShare(doc, amaAtSam.id);
+      const file = path.join(people.folder, 'with-replies.holdingbundle');
+      writeFileSync(file, sealed.bundle);
+      const read = readWithPython(file, ama.identity.secret()!);
+      expect(read.err).toBe('');
+      const payload = JSON.parse(JSON.parse(read.out).payload as string) as { replies: unknown[] };
+      expect(payload.replies).toEqual([
+        {
+          id: expect.any(String),
+          share: sam.sharing.sent()[0]!.bundleId,
+          ref,
+          body: 'Thank you: I will bring the rest next time.',
+          writtenAt: expect.any(String),
+        },
+      ]);
+
+      // Written by hand from the spec: one the app opens and threads, and faulty ones both readers refuse.
+      const samKeys = sam.identity.secret()!;
+      const amaKeys = ama.identity.secret()!;
+      const reply = {
+        id: crypto.randomUUID(),
+        share: sam.sharing.sent()[0]!.bundleId,
+        ref,
+        body: 'By hand.',
+        writtenAt: '2026-12-05T09:00:00+01:00',
+      };
+      const item = { ref: 'B'.repeat(22), kind: 'entry', title: [], meta: null, blocks: [], clientMaterial: false };
+      const share = (replies: string) =>
+        `{"type":"holding.share.v1","title":"By hand","preparedOn":"2026-12-05","items":[${JSON.stringify(item)}],"replies":${replies}}`;
+      const byHand = (text: string) =>
+        craftBundle({ sender: samKeys, recipient: amaKeys, pieces: [new TextEncoder().encode(text)] });
+      const good = byHand(share(JSON.stringify([reply])));
+      const goodFile = path.join(people.folder, 'good.holdingbundle');
+      writeFileSync(goodFile, good);
+      expect(readWithPython(goodFile, amaKeys).status).toBe(0);
+      expect(await ama.sharing.importBytes(good)).toMatchObject({ kind: 'share', replies: { added: 1 } });
+
+      const faulty: [string, string][] = [
+        ['an unknown member', JSON.stringify([{ ...reply, id: crypto.randomUUID(), mood: 'fine' }])],
+        [
+          'a member named twice',
+          JSON.stringify([{ ...reply, id: crypto.randomUUID() }]).replace('"body":', '"body":"x","body":'),
+        ],
+        ['an empty list', '[]'],
+        [
+          'a time without its offset',
+          JSON.stringify([{ ...reply, id: crypto.randomUUID(), writtenAt: '2026-12-05T09:00:00' }]),
+        ],
+        ['an empty body', JSON.stringify([{ ...reply, id: crypto.randomUUID(), body: '' }])],
+      ];
+      for (const [name, replies] of faulty) {
+        const bytes = byHand(share(replies));
+        const damaged = path.join(people.folder, `${name}.holdingbundle`);
+        writeFileSync(damaged, bytes);
+        const result = readWithPython(damaged, amaKeys);
+        expect(result.status, name).toBe(2);
+        expect(result.err, name).toBe('unreadable');
+        await expect(ama.sharing.importBytes(bytes), name).rejects.toThrow();
+      }
+    },
+  );
 });

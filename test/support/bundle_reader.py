@@ -3,10 +3,13 @@
 
 Usage: bundle_reader.py BUNDLE ENCRYPTION_PUBLIC ENCRYPTION_SECRET SIGNING_PUBLIC   (the reader's keys, base64url)
 Prints {"kind": 1|2, "header": {...}, "payload": "<utf-8 text>"} as JSON; or exits 2 with the reason.
+A share's optional `replies` (Payload, "Replies to the supervisor's comments") is checked against its schema
+too: refused as "unreadable" when it does not match.
 """
 import base64
 import json
 import os
+import re
 import struct
 import sys
 
@@ -35,6 +38,34 @@ def no_repeats(pairs):
     if len(set(names)) != len(names):
         raise ValueError("a member named twice")
     return dict(pairs)
+
+
+UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$")
+REF = re.compile(r"^[A-Za-z0-9_-]{22}$")
+ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
+REPLY_MEMBERS = {"id", "share", "ref", "body", "writtenAt"}
+
+
+def replies_ok(payload):
+    """A share's `replies`, when present: 1 to 20,000 replies, each exactly as the format says, ids unique."""
+    if not isinstance(payload, dict) or "replies" not in payload:
+        return True
+    replies = payload["replies"]
+    if not isinstance(replies, list) or not 1 <= len(replies) <= 20000:
+        return False
+    for r in replies:
+        if not isinstance(r, dict) or set(r) != REPLY_MEMBERS:
+            return False
+        if not all(isinstance(r[k], str) for k in ("id", "share", "body", "writtenAt")):
+            return False
+        if not UUID.match(r["id"]) or not UUID.match(r["share"]) or not ISO_WITH_OFFSET.match(r["writtenAt"]):
+            return False
+        if r["ref"] is not None and not (isinstance(r["ref"], str) and REF.match(r["ref"])):
+            return False
+        # Lengths as the format counts them: UTF-16 code units, as JavaScript does.
+        if not 1 <= len(r["body"].encode("utf-16-le", "surrogatepass")) // 2 <= 20000:
+            return False
+    return len({r["id"] for r in replies}) == len(replies)
 
 
 def refuse(reason):
@@ -116,7 +147,18 @@ def read(path, enc_pk, enc_sk, sign_pk):
         if not final and tag != b.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE:
             refuse("damaged")
         payload += message
-    return {"kind": kind, "header": header, "payload": payload.decode("utf-8")}
+    text = payload.decode("utf-8")
+    # 11, in part: a share's replies, read by their schema (members named twice are refused, as in the header).
+    if kind == 1:
+        try:
+            parsed = json.loads(text, object_pairs_hook=no_repeats)
+        except ValueError:
+            parsed = None
+            if '"replies"' in text:
+                refuse("unreadable")
+        if not replies_ok(parsed):
+            refuse("unreadable")
+    return {"kind": kind, "header": header, "payload": text}
 
 
 if __name__ == "__main__":

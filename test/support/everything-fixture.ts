@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { EMPTY_SELECTION, type ExportCheck, type Resolutions } from '../../common/export/types';
 import { expect } from 'vitest';
 import { fillJournal, tableHashes } from './children/backup-fixture';
 import { call, importAt, shareFromSam, twoPeople } from './sharing-fixture';
@@ -46,6 +47,24 @@ export async function richJournal(open: Opener) {
   await call(ama, 'sharing:saveComment', { shareId: imported.share.id, ref: null, body: 'Thank you for this.' });
   const feedback = await call<{ path: string }>(ama, 'sharing:sendFeedback', { shareId: imported.share.id });
   await importAt(sam, files, feedback.path);
+  // A conversation (issue 18): Sam replies under the comment; the reply goes back in the next share and Ama
+  // opens it; a second reply waits for the share after that.
+  const [sent] = await call<{ bundleId: string; feedback: { id: string }[] }[]>(sam, 'sharing:sent');
+  const feedbackId = sent!.feedback[0]!.id;
+  await call(sam, 'sharing:addReply', { feedbackId, ref: received.items[0]!.ref, body: 'Thank you, that helps.' });
+  const withReplies = { ...EMPTY_SELECTION, title: 'Replies', entries: [{ id: shared.entryIds[2]!, excerpt: null }] };
+  const replySelection = { ...withReplies, replies: people.amaAtSam.id };
+  const replyCheck = await call<ExportCheck>(sam, 'export:check', replySelection);
+  const replyResolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
+  for (const f of replyCheck.findings) replyResolutions.byValue[f.valueKey] = { action: 'redact' };
+  const second = await call<{ path: string }>(sam, 'sharing:share', {
+    selection: replySelection,
+    resolutions: replyResolutions,
+    fingerprint: replyCheck.fingerprint,
+    contactId: people.amaAtSam.id,
+  });
+  await importAt(ama, files, second.path);
+  await call(sam, 'sharing:addReply', { feedbackId, ref: null, body: 'One more thought, for next time.' });
   // A record of an export for supervision.
   await call(sam, 'export:save', {
     selection: shared.selection,

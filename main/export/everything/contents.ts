@@ -378,6 +378,7 @@ export function* exportFiles(rows: JournalRows, options: ContentsOptions): Gener
     ),
   };
   yield plainTable('share_comments', 'sharing/share-comments.csv');
+  yield plainTable('feedback_replies', 'sharing/replies.csv');
 
   yield { name: 'holding-export.json', data: exportJson(rows, options) };
 }

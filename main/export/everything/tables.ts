@@ -340,6 +340,23 @@ export const TABLES: readonly TableSpec[] = [
     columns: { feedback_id: text, ref: text, body: text },
   },
   {
+    // Replies to a supervisor's comments (migration 0016): the supervisee's own, sent or waiting, and those a
+    // supervisor received, threaded under their comments.
+    name: 'feedback_replies',
+    key: ['id'],
+    columns: {
+      id: text,
+      feedback_id: textOrNull,
+      received_share_id: textOrNull,
+      ref: text,
+      body: text,
+      created_at: text,
+      sent_in_share_id: textOrNull,
+      received_in_bundle_id: textOrNull,
+      received_at: textOrNull,
+    },
+  },
+  {
     // Every share and feedback file opened here, even after its share was removed (migration 0014): kept, so
     // a file opened once is refused on the computer this goes to as well.
     name: 'opened_bundles',

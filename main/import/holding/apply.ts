@@ -74,6 +74,11 @@ const REFERS: Record<string, Record<string, string>> = {
   shares_sent: { contact_id: 'contacts' },
   shares_received: { contact_id: 'contacts' },
   feedback_received: { share_id: 'shares_sent' },
+  feedback_replies: {
+    feedback_id: 'feedback_received',
+    received_share_id: 'shares_received',
+    sent_in_share_id: 'shares_sent',
+  },
 };
 
 /** Columns naming an entry (besides the rows PARENT says belong to one): see ApplyOptions.leaveOut. */

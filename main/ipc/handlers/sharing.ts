@@ -67,5 +67,8 @@ export function sharingHandlers(ctx: HandlerContext): HandlersOf<'sharing'> {
     },
     'sharing:removeReceived': ({ id }) => (sharing.removeReceived(id), null),
     'sharing:feedbackFor': ({ sourceId }) => sharing.feedbackFor(sourceId),
+    'sharing:addReply': ({ feedbackId, ref, body }) => sharing.addReply(feedbackId, ref, body),
+    'sharing:removeReply': ({ id }) => (sharing.removeReply(id), null),
+    'sharing:waitingReplies': () => sharing.waitingReplies(),
   };
 }

@@ -60,11 +60,11 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
 /** Step two: the check's findings beside the preview, and saving or sharing once everything has a decision. */
 export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }: Props) {
   const id = useId();
-  const { title, entries, agendas, sessions, hours, checkins, signs, lookFor } = draft;
+  const { title, entries, agendas, sessions, hours, checkins, signs, lookFor, replies } = draft;
   // Only what is chosen: decisions and the format leave the selection (and so the check) as it is.
   const selection = useMemo(
-    () => selectionOf({ title, entries, agendas, sessions, hours, checkins, signs, lookFor }),
-    [title, entries, agendas, sessions, hours, checkins, signs, lookFor],
+    () => selectionOf({ title, entries, agendas, sessions, hours, checkins, signs, lookFor, replies }),
+    [title, entries, agendas, sessions, hours, checkins, signs, lookFor, replies],
   );
   const check = useCheck(selection, true);
   const data = check.data;

@@ -1,4 +1,4 @@
-import { type Dispatch, type Ref, type SetStateAction, useId, useState } from 'react';
+import { type Dispatch, type Ref, type SetStateAction, useEffect, useId, useState } from 'react';
 import type { EntrySummary } from '../../../../common/journal/types';
 import { describeMinutes } from '../../../../common/supervision/hours';
 import type { Supervisor } from '../../../../common/supervision/types';
@@ -11,6 +11,7 @@ import { type Draft, itemCount } from './draft';
 import { EntryChooser } from './EntryChooser';
 import { LookOutNote } from './LookOutNote';
 import { useAllSessions } from './queries';
+import { useWaitingReplies } from '../sharing/queries';
 import { SelectionPanel } from './SelectionPanel';
 import styles from './export.module.css';
 
@@ -101,6 +102,7 @@ export function ChooseStep({ draft, setDraft, onCheck, onReset, headingRef }: Pr
             }}
           />
           <EntryChooser chosenIds={draft.entries.map((e) => e.id)} onToggle={toggleEntry} />
+          <RepliesChooser draft={draft} setDraft={setDraft} />
           <SupervisionChooser draft={draft} setDraft={setDraft} />
           <PrivateChooser draft={draft} setDraft={setDraft} />
         </section>
@@ -262,6 +264,69 @@ function SupervisionChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispa
           ) : null}
         </div>
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * Replies the person wrote under a supervisor's comments (on Sharing), waiting to go back with a share to
+ * that supervisor: offered here, ticked by the person, then checked and previewed with everything else.
+ */
+function RepliesChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<SetStateAction<Draft>> }) {
+  const id = useId();
+  const waiting = useWaitingReplies();
+  const list = waiting.data ?? [];
+  // Replies ticked earlier that have gone since (with the share just made) are no longer offered, or chosen.
+  const gone = !!waiting.data && !!draft.replies && !waiting.data.some((w) => w.contactId === draft.replies);
+  useEffect(() => {
+    if (gone) setDraft((d) => ({ ...d, replies: '' }));
+  }, [gone, setDraft]);
+  if (waiting.isError) return <Notice>{describeError(waiting.error)}</Notice>;
+  if (!list.length) return null;
+  const chosen = draft.replies ?? '';
+  return (
+    <section className={styles.block} aria-labelledby={`${id}-h`} data-testid="replies-chooser">
+      <h3 id={`${id}-h`} className={styles.blockHeading}>
+        Your replies to comments
+      </h3>
+      <p id={`${id}-note`} className={styles.muted}>
+        Replies you wrote under your supervisor’s comments, in Sharing. They go back with a share to the person whose
+        comments they answer, alongside at least one other thing you choose here.
+      </p>
+      <div className={styles.group}>
+        {list.map((w) =>
+          w.contactId ? (
+            <label key={w.contactId} className={styles.check}>
+              <input
+                type="checkbox"
+                className={styles.checkbox}
+                checked={chosen === w.contactId}
+                aria-describedby={`${id}-note`}
+                onChange={(e) => {
+                  const on = e.target.checked;
+                  const contactId = w.contactId!;
+                  setDraft((d) => ({
+                    ...d,
+                    replies: on ? contactId : d.replies === contactId ? '' : (d.replies ?? ''),
+                  }));
+                }}
+              />
+              <span>
+                <span className={styles.checkStrong}>
+                  {w.count === 1 ? 'My reply' : `My ${w.count} replies`} to {w.contactName}
+                </span>
+                <span className={styles.checkMeta}> · this share then goes to {w.contactName}</span>
+              </span>
+            </label>
+          ) : (
+            <p key={w.contactName} className={styles.muted}>
+              {w.count === 1 ? 'A reply' : `${w.count} replies`} to {w.contactName} {w.count === 1 ? 'is' : 'are'}{' '}
+              waiting, but {w.contactName} is no longer among the people you share with. Add their card again in Sharing
+              to send {w.count === 1 ? 'it' : 'them'}.
+            </p>
+          ),
+        )}
+      </div>
     </section>
   );
 }

@@ -74,12 +74,17 @@ export function ShareWithSupervisor({
       );
       setFocusAfter('status');
       // A share is recorded in main only once it is written: nothing to refresh after a cancel.
-      if (path) void queryClient.invalidateQueries({ queryKey: sharingKeys.sent });
+      if (path) {
+        void queryClient.invalidateQueries({ queryKey: sharingKeys.sent });
+        void queryClient.invalidateQueries({ queryKey: sharingKeys.waitingReplies });
+      }
     },
   });
 
   const all = contacts.data ?? [];
-  const confirmed = all.filter((c) => c.verified);
+  // Replies go only to the person whose comments they answer: the share goes to them, or not at all.
+  const repliesTo = selection.replies ? all.find((c) => c.id === selection.replies) : undefined;
+  const confirmed = all.filter((c) => c.verified && (!selection.replies || c.id === selection.replies));
   const unconfirmed = all.filter((c) => !c.verified);
   const chosen = confirmed.find((c) => c.id === chosenId) ?? confirmed[0];
   const loading = identity.isPending || contacts.isPending;
@@ -153,7 +158,13 @@ export function ShareWithSupervisor({
             ))}
           </select>
         </div>
-        {unconfirmed.length ? (
+        {repliesTo ? (
+          <p className={styles.hint} data-testid="share-replies-to">
+            Your replies to {repliesTo.name}’s comments are in this share, so it goes to {repliesTo.name}. You can see
+            them in the preview, under “Your reply to a comment”.
+          </p>
+        ) : null}
+        {unconfirmed.length && !selection.replies ? (
           <p className={styles.hint} data-testid="share-unconfirmed">
             Waiting for you to compare fingerprints: {listOf(unconfirmed.map((c) => c.name))}. You can do that in{' '}
             <Button variant="quiet" className={styles.inlineLink} onClick={() => navigation.goTo('shared')}>

@@ -80,6 +80,11 @@ export interface Draft {
   /** The pseudonyms the check last suggested, as the person saw them: see `keepStandIns`. */
   seen: Record<string, string>;
   format: ExportFormat;
+  /**
+   * A contact id: the person's replies to that supervisor's comments go with this share ('' for none). Missing
+   * from a draft kept from before replies existed.
+   */
+  replies?: string | undefined;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -98,6 +103,7 @@ export function emptyDraft(now = new Date()): Draft {
     lookFor: [],
     seen: {},
     format: 'pdf',
+    replies: '',
   };
 }
 
@@ -120,7 +126,7 @@ export function useExportDraft() {
 /** The parts of a draft that say what is chosen (not the decisions, the format or the step). */
 export type DraftSelection = Pick<
   Draft,
-  'title' | 'entries' | 'agendas' | 'sessions' | 'hours' | 'checkins' | 'signs' | 'lookFor'
+  'title' | 'entries' | 'agendas' | 'sessions' | 'hours' | 'checkins' | 'signs' | 'lookFor' | 'replies'
 >;
 
 /** What goes to main: check-ins and signs only when ticked; an entry's passage only when "just a part". */
@@ -137,6 +143,8 @@ export function selectionOf(draft: DraftSelection): ExportSelection {
     signs: draft.signs,
     // Only when there are some, so an export without them is checked exactly as before.
     ...(draft.lookFor.length ? { lookFor: draft.lookFor } : {}),
+    // Likewise: an export without replies is checked exactly as before.
+    ...(draft.replies ? { replies: draft.replies } : {}),
   };
 }
 

@@ -18,18 +18,22 @@ import { itemsPhrase } from '../../../../common/export/items';
 import { today } from '../supervision/format';
 import { when } from './format';
 import { sharingKeys, useReceivedShare } from './queries';
+import replyStyles from './replies.module.css';
 import styles from './sharing.module.css';
+import { ReceivedThread } from './Thread';
 
 interface Props {
   shareId: string;
   onBack: () => void;
+  /** Opens another received share (the earlier one replies that came with this one are about). */
+  onOpenShare: (shareId: string) => void;
   onRemoved: (summary: ReceivedShareSummary) => void;
 }
 
 const titleText = (item: ShareItem) => textOf(item.title).trim() || 'Untitled';
 
 /** One received share, to read (never to change) and comment on, item by item; then feedback goes back. */
-export function Review({ shareId, onBack, onRemoved }: Props) {
+export function Review({ shareId, onBack, onOpenShare, onRemoved }: Props) {
   const id = useId();
   const queryClient = useQueryClient();
   const share = useReceivedShare(shareId);
@@ -103,7 +107,7 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
     );
   }
 
-  const { summary, items, comments, overall, preparedOn } = share.data;
+  const { summary, items, comments, overall, preparedOn, replies, broughtReplies } = share.data;
   const sender = summary.senderName;
   return (
     <div className={styles.review}>
@@ -117,6 +121,27 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
           {preparedOn === today(new Date(summary.createdAt)) ? null : `Prepared on ${longDate(preparedOn)} · `}
           Shared {when(summary.createdAt)} · opened here {when(summary.importedAt)} · {itemsPhrase(summary.items)}
         </p>
+        {broughtReplies.length ? (
+          <div className={replyStyles.arrived} data-testid="brought-replies">
+            {broughtReplies.map((b) => (
+              <p key={b.shareId}>
+                This share also brought {b.count === 1 ? 'a reply' : `${b.count} replies`} from {sender} to your
+                comments on “{b.shareTitle}”.{' '}
+                <Button variant="quiet" onClick={() => onOpenShare(b.shareId)}>
+                  Read {b.count === 1 ? 'it' : 'them'} under your comments
+                  <span className="visually-hidden"> on “{b.shareTitle}”</span>
+                </Button>
+              </p>
+            ))}
+          </div>
+        ) : null}
+        {replies.length ? (
+          <p className={styles.meta} data-testid="replies-here">
+            {sender} has replied to your comments here:{' '}
+            {replies.length === 1 ? 'the reply is' : `${replies.length} replies are`} under the comment
+            {replies.length === 1 ? '' : 's'} {replies.length === 1 ? 'it answers' : 'they answer'}.
+          </p>
+        ) : null}
         <p className={styles.readOnly}>
           This is {sender}’s share as they sent it, to read: nothing here changes what they wrote. Your comments stay
           private on this computer until you send your feedback, and only {sender} will be able to open it.
@@ -149,6 +174,7 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
                   about={` on ${titleText(item)}`}
                   saved={comments[item.ref] ?? ''}
                 />
+                <ReceivedThread replies={replies.filter((r) => r.ref === item.ref)} about={` on ${titleText(item)}`} />
               </div>
             </article>
           </li>
@@ -166,6 +192,7 @@ export function Review({ shareId, onBack, onRemoved }: Props) {
           saved={overall}
           wide
         />
+        <ReceivedThread replies={replies.filter((r) => r.ref === '')} about=" (overall)" />
       </section>
 
       <section className={styles.reviewPart} aria-labelledby={`${id}-send`}>

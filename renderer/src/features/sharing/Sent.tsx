@@ -4,6 +4,7 @@ import { describeError } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { useNavigation } from '../frame/navigation';
 import { day, listOf, when } from './format';
+import { ReplyThread } from './Thread';
 import { useSent } from './queries';
 import styles from './sharing.module.css';
 
@@ -80,9 +81,18 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
             </p>
           ) : null}
           {latest.overall.trim() ? (
-            <p className={styles.feedbackBody} dir="auto">
-              {latest.overall}
-            </p>
+            <>
+              <p className={styles.feedbackBody} dir="auto">
+                {latest.overall}
+              </p>
+              <ReplyThread
+                share={share}
+                feedbackId={latest.id}
+                itemRef={null}
+                fromName={latest.fromName}
+                about={` on “${share.title}” as a whole`}
+              />
+            </>
           ) : (
             <p className={styles.muted}>No overall comment: see the comments beside each item below.</p>
           )}
@@ -123,10 +133,19 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
               ) : null}
               {note && latest ? (
                 <div className={styles.itemFeedback}>
-                  <p className={styles.itemFeedbackWho}>{latest.fromName}’s comment</p>
+                  <p className={styles.itemFeedbackWho}>
+                    {latest.fromName}’s comment · {when(latest.createdAt)}
+                  </p>
                   <p className={styles.feedbackBody} dir="auto">
                     {note}
                   </p>
+                  <ReplyThread
+                    share={share}
+                    feedbackId={latest.id}
+                    itemRef={item.ref}
+                    fromName={latest.fromName}
+                    about={` on “${item.title || 'Untitled'}”`}
+                  />
                 </div>
               ) : null}
             </li>

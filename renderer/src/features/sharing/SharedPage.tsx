@@ -179,6 +179,11 @@ export function SharedPage({ arrival = null, onArrivalSeen, reviewing, onReview:
             setReviewing(null);
             focusOn(openButtonId(reviewing));
           }}
+          onOpenShare={(shareId) => {
+            setNotice('');
+            setProblem(null);
+            setReviewing(shareId);
+          }}
           onRemoved={(summary) => {
             setReviewing(null);
             setNotice(`“${summary.title}” from ${summary.senderName} is removed, with your comments on it.`);

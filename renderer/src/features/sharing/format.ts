@@ -26,7 +26,11 @@ export const count = (n: number, one: string, many = `${one}s`): string => `${n}
 export function arrivedWords(result: ImportResult): string {
   if (result.kind === 'share') {
     const s = result.share;
-    return `A share from ${s.senderName}, “${s.title || 'Untitled'}”: ${itemsPhrase(s.items)}. It is open below for you to read and comment on.`;
+    const { added, why } = result.replies;
+    const replies = added
+      ? ` It brought ${added === 1 ? 'a reply' : `${count(added, 'reply', 'replies')}`} to your comments on an earlier share, shown under the comment${added === 1 ? ' it answers' : 's they answer'}.`
+      : '';
+    return `A share from ${s.senderName}, “${s.title || 'Untitled'}”: ${itemsPhrase(s.items)}. It is open below for you to read and comment on.${replies}${why ? ` ${why}` : ''}`;
   }
   return `Feedback from ${result.fromName} on “${result.shareTitle}”, ${count(result.comments, 'comment')}. You will find it below, under What you have shared, and beside the entries and agenda items it is about.`;
 }

@@ -12,6 +12,8 @@ export const sharingKeys = {
   received: ['sharing', 'received'] as const,
   receivedShare: (id: string) => ['sharing', 'received', id] as const,
   feedbackFor: (sourceId: string) => ['sharing', 'feedbackFor', sourceId] as const,
+  /** Replies waiting for the next share, by the person they go to. */
+  waitingReplies: ['sharing', 'waitingReplies'] as const,
 };
 
 // The card and contacts are read afresh each time a page that uses them opens: they are made on the
@@ -49,5 +51,13 @@ export const useFeedbackFor = (sourceId: string) =>
   useQuery({
     queryKey: sharingKeys.feedbackFor(sourceId),
     queryFn: () => unwrap(holding().sharing.feedbackFor({ sourceId })),
+    refetchOnMount: 'always',
+  });
+
+/** Replies waiting for the next share (Export offers them): read afresh, since they are written on Sharing. */
+export const useWaitingReplies = () =>
+  useQuery({
+    queryKey: sharingKeys.waitingReplies,
+    queryFn: () => unwrap(holding().sharing.waitingReplies()),
     refetchOnMount: 'always',
   });

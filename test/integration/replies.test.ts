@@ -1,0 +1,303 @@
+/**
+ * Replies to a supervisor's comments (issue 18), through the services with two vaults: the supervisee replies
+ * under a comment in feedback they received; the reply waits, is checked and previewed with their next share
+ * to that supervisor, travels in the share's `replies` (docs/bundle-format.md), and is threaded under the
+ * supervisor's own comment on the earlier share. Then the format's refusals, each leaving nothing stored.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ExportCheck, ExportSelection, Resolutions } from '../../common/export/types';
+import type { ReceivedShare, SentShare, WaitingReplies } from '../../common/sharing/types';
+import { sealBundle } from '../../main/sharing/bundle';
+import { openBundle } from '../../main/sharing/bundle-open';
+import { createIdentity, cardOf } from '../../main/sharing/card';
+import { identifiersLeftIn } from '../support/export-fixture';
+import { call, importAt, type People, refused, shareFromSam, sharingRows, twoPeople } from '../support/sharing-fixture';
+import { servicesPerTest, type TestServices } from '../support/vault';
+
+const open = servicesPerTest();
+
+const replyRows = (s: TestServices) =>
+  s.vault.db().prepare('SELECT count(*) FROM feedback_replies').pluck().get() as number;
+
+/** Sam shares, Ama comments on the first item and overall and sends feedback, Sam opens it. */
+async function feedbackAtSam(people: People) {
+  const { sam, ama, files, folder } = people;
+  const shared = await shareFromSam(people);
+  const imported = await importAt(ama, files, shared.file);
+  if (imported.kind !== 'share') throw new Error('expected a share');
+  const received = await call<ReceivedShare>(ama, 'sharing:receivedShare', { id: imported.share.id });
+  const ref = received.items[0]!.ref;
+  await call(ama, 'sharing:saveComment', { shareId: imported.share.id, ref, body: 'You stayed with it.' });
+  await call(ama, 'sharing:saveComment', { shareId: imported.share.id, ref: null, body: 'Thank you for this.' });
+  const { bundle, record } = await ama.sharing.sealFeedback(imported.share.id);
+  record();
+  const file = path.join(folder, `feedback-${Math.random()}.holdingbundle`);
+  writeFileSync(file, bundle);
+  await importAt(sam, files, file);
+  const [sent] = await call<SentShare[]>(sam, 'sharing:sent');
+  return { shared, receivedId: imported.share.id, ref, sent: sent!, feedbackId: sent!.feedback[0]!.id };
+}
+
+/** Sam's next share: one plain entry, with the replies waiting for Ama; every finding settled. */
+async function nextShare(people: People, entryId: string, contactId = people.amaAtSam.id, to = contactId) {
+  const selection: ExportSelection = {
+    title: 'Next time',
+    entries: [{ id: entryId, excerpt: null }],
+    agendas: [],
+    sessions: [],
+    hours: null,
+    checkins: null,
+    signs: false,
+    replies: contactId,
+  };
+  const check = await call<ExportCheck>(people.sam, 'export:check', selection);
+  const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
+  for (const f of check.findings) resolutions.byValue[f.valueKey] = { action: 'redact' };
+  return {
+    selection,
+    check,
+    resolutions,
+    share: { selection, resolutions, fingerprint: check.fingerprint, contactId: to },
+  };
+}
+
+describe('replies to a supervisor’s comments', () => {
+  it('go back in the next share, de-identified and previewed, and are threaded under the comment', async () => {
+    const people = await twoPeople(open);
+    const { sam, ama, files, amaAtSam } = people;
+    const { shared, receivedId, ref, feedbackId } = await feedbackAtSam(people);
+
+    // Sam replies under the item's comment and the overall one; a name slips into the first.
+    await call(sam, 'sharing:addReply', {
+      feedbackId,
+      ref,
+      body: 'Thank you. I think Keziah noticed too.\n\nMore soon.',
+    });
+    const after = await call<SentShare>(sam, 'sharing:addReply', { feedbackId, ref: null, body: 'It helped.' });
+    expect(after.replies.map((r) => [r.ref, r.sentIn])).toEqual([
+      [ref, null],
+      ['', null],
+    ]);
+    expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toEqual([
+      { contactId: amaAtSam.id, contactName: 'Dr Ama Mensah', count: 2 },
+    ]);
+
+    // Checked and previewed with the rest: the name is found, and the preview shows the replies.
+    const next = await nextShare(people, shared.entryIds[2]!);
+    expect(next.check.findings.map((f) => f.text)).toContain('Keziah');
+    expect(next.check.items).toBe(1); // replies travel beside the items, not as items
+    const preview = await call<{ html: string; unresolved: number }>(sam, 'export:preview', {
+      selection: next.selection,
+      resolutions: next.resolutions,
+      fingerprint: next.check.fingerprint,
+    });
+    expect(preview.unresolved).toBe(0);
+    expect(preview.html).toContain('Your reply to a comment');
+    expect(preview.html).toContain('More soon.');
+    expect(preview.html).not.toContain('Keziah');
+
+    const { path: file } = await call<{ path: string }>(sam, 'sharing:share', next.share);
+    // In the bundle: exactly the settled replies, and nothing identifying.
+    const opened = openBundle(
+      new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(file))),
+      ama.identity.secret()!,
+    );
+    const payload = JSON.parse(new TextDecoder().decode(opened.payload)) as { replies: Record<string, unknown>[] };
+    expect(payload.replies).toHaveLength(2);
+    expect(payload.replies[0]).toMatchObject({
+      share: expect.any(String),
+      ref,
+      body: expect.stringContaining('More soon.'),
+    });
+    expect(payload.replies[1]).toMatchObject({ ref: null, body: 'It helped.' });
+    expect(Object.keys(payload.replies[0]!).sort()).toEqual(['body', 'id', 'ref', 'share', 'writtenAt']);
+    expect(identifiersLeftIn(JSON.stringify(payload))).toEqual([]);
+
+    // Sent: no longer waiting, and a record of where each went; a sent reply stays.
+    expect(await call(sam, 'sharing:waitingReplies')).toEqual([]);
+    const [, first] = await call<SentShare[]>(sam, 'sharing:sent');
+    expect(first!.replies.every((r) => r.sentIn?.title === 'Next time')).toBe(true);
+    expect(await refused(sam, 'sharing:removeReply', { id: first!.replies[0]!.id })).toMatch(/already gone to Dr Ama/);
+
+    // Ama opens it: the replies go under her comments on the earlier share, in order, with who and when.
+    const imported = await importAt(ama, files, file);
+    if (imported.kind !== 'share') throw new Error('expected a share');
+    expect(imported.replies).toEqual({ added: 2, leftOut: 0, why: null });
+    const earlier = await call<ReceivedShare>(ama, 'sharing:receivedShare', { id: receivedId });
+    expect(earlier.replies.map((r) => [r.ref, r.fromName])).toEqual([
+      [ref, 'Sam Rivers'],
+      ['', 'Sam Rivers'],
+    ]);
+    expect(earlier.replies[0]!.body).not.toContain('Keziah');
+    const brought = await call<ReceivedShare>(ama, 'sharing:receivedShare', { id: imported.share.id });
+    expect(brought.broughtReplies).toEqual([{ shareId: receivedId, shareTitle: 'For supervision', count: 2 }]);
+    expect(brought.replies).toEqual([]);
+    // The share as stored is its items: the replies live in their own table.
+    expect(
+      JSON.parse(
+        ama.vault
+          .db()
+          .prepare('SELECT payload FROM shares_received WHERE id = ?')
+          .pluck()
+          .get(imported.share.id) as string,
+      ),
+    ).not.toHaveProperty('replies');
+  });
+
+  it('a share without replies is written as before, with no replies member', async () => {
+    const people = await twoPeople(open);
+    const shared = await shareFromSam(people);
+    const bytes = await import('node:fs').then((fs) => fs.readFileSync(shared.file));
+    const payload = JSON.parse(
+      new TextDecoder().decode(openBundle(new Uint8Array(bytes), people.ama.identity.secret()!).payload),
+    ) as object;
+    expect(payload).not.toHaveProperty('replies');
+    const imported = await importAt(people.ama, people.files, shared.file);
+    expect(imported).toMatchObject({ kind: 'share', replies: { added: 0, leftOut: 0, why: null } });
+  });
+
+  it('storage: a reply needs a comment to answer; an unsent one can be taken back, and a share taken back frees its replies', async () => {
+    const people = await twoPeople(open);
+    const { sam } = people;
+    const { ref, feedbackId, shared } = await feedbackAtSam(people);
+    expect(await refused(sam, 'sharing:addReply', { feedbackId, ref: 'A'.repeat(22), body: 'Hello' })).toMatch(
+      /not in this feedback/,
+    );
+    expect(await refused(sam, 'sharing:addReply', { feedbackId, ref, body: '   ' })).toMatch(/write your reply/);
+    const withReply = await call<SentShare>(sam, 'sharing:addReply', { feedbackId, ref, body: 'One' });
+    await call(sam, 'sharing:removeReply', { id: withReply.replies[0]!.id });
+    expect(replyRows(sam)).toBe(0);
+
+    await call(sam, 'sharing:addReply', { feedbackId, ref, body: 'Two' });
+    const next = await nextShare(people, shared.entryIds[2]!);
+    const sealed = await sam.sharing.sealShare(
+      (await sam.exports.settled(next.selection, next.resolutions, next.check.fingerprint)).doc,
+      people.amaAtSam.id,
+    );
+    const recorded = sealed.record('Next.holdingbundle');
+    expect(await call(sam, 'sharing:waitingReplies')).toEqual([]);
+    sam.sharing.forgetShare(recorded.id); // the file could not be written
+    expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toMatchObject([{ count: 1 }]);
+  });
+
+  it('replies go only to the supervisor whose comments they answer', async () => {
+    const people = await twoPeople(open);
+    const { sam } = people;
+    const { feedbackId, ref, shared } = await feedbackAtSam(people);
+    await call(sam, 'sharing:addReply', { feedbackId, ref, body: 'Thank you.' });
+    const jo = createIdentity('Jo Park', 'Peer supervisor');
+    const joAtSam = await call<{ id: string }>(sam, 'sharing:addContact', { card: cardOf(jo) });
+    await call(sam, 'sharing:verifyContact', { id: joAtSam.id, verified: true });
+    const next = await nextShare(people, shared.entryIds[2]!, people.amaAtSam.id, joAtSam.id);
+    expect(await refused(sam, 'sharing:share', next.share)).toMatch(/can only go to Dr Ama Mensah, not Jo Park/);
+    expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toMatchObject([{ count: 1 }]);
+  });
+});
+
+describe('a share’s replies, as the supervisor’s Holding reads them', () => {
+  /** A share sealed by Sam's keys by hand, with this payload text. */
+  const byHand = (people: People, payload: string) =>
+    sealBundle({
+      kind: 'share',
+      sender: people.sam.identity.secret()!,
+      recipient: people.ama.identity.secret()!,
+      payload: new TextEncoder().encode(payload),
+    });
+  const item = {
+    ref: 'B'.repeat(22),
+    kind: 'entry',
+    title: [{ text: 'Later' }],
+    meta: null,
+    blocks: [],
+    clientMaterial: false,
+  };
+  const shareWith = (replies: unknown) =>
+    JSON.stringify({ type: 'holding.share.v1', title: 'Later', preparedOn: '2026-12-05', items: [item], replies });
+  const reply = (share: string, ref: string | null, extra: object = {}) => ({
+    id: crypto.randomUUID(),
+    share,
+    ref,
+    body: 'Thank you.',
+    writtenAt: '2026-12-05T09:00:00.000Z',
+    ...extra,
+  });
+
+  async function ready() {
+    const people = await twoPeople(open);
+    const fb = await feedbackAtSam(people);
+    return { people, ...fb, bundleId: fb.sent.bundleId };
+  }
+
+  async function refusedBytes(people: People, bytes: Uint8Array): Promise<string> {
+    const before = sharingRows(people.ama) + replyRows(people.ama);
+    const message = await people.ama.sharing.importBytes(bytes).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(message, 'should have been refused').not.toBe('');
+    expect(sharingRows(people.ama) + replyRows(people.ama)).toBe(before);
+    return message;
+  }
+
+  it('opens one written by hand from the spec, and threads it', async () => {
+    const { people, bundleId, ref, receivedId } = await ready();
+    const result = await people.ama.sharing.importBytes(
+      byHand(people, shareWith([reply(bundleId, ref), reply(bundleId, null)])),
+    );
+    expect(result).toMatchObject({ kind: 'share', replies: { added: 2, leftOut: 0 } });
+    expect(people.ama.sharing.receivedShare(receivedId).replies).toHaveLength(2);
+  });
+
+  it('refuses malformed replies: an unknown member, a member named twice, an empty list, a bad ref', async () => {
+    const { people, bundleId, ref } = await ready();
+    const unreadable = /cannot be read|could not be read|unreadable|damaged/i;
+    for (const text of [
+      shareWith([reply(bundleId, ref, { extra: 1 })]),
+      shareWith([reply(bundleId, ref)]).replace('"body":"Thank you."', '"body":"Thank you.","body":"Other"'),
+      shareWith([]),
+      shareWith([reply(bundleId, 'short')]),
+      shareWith([{ ...reply(bundleId, ref), body: '' }]),
+    ]) {
+      expect(await refusedBytes(people, byHand(people, text))).toMatch(unreadable);
+    }
+  });
+
+  it('refuses a reply to a comment never sent: an unknown share, an item not in it, a share with no feedback', async () => {
+    const { people, bundleId, shared } = await ready();
+    expect(await refusedBytes(people, byHand(people, shareWith([reply(crypto.randomUUID(), null)])))).toMatch(
+      /replies to comments you did not send to Sam Rivers/,
+    );
+    expect(await refusedBytes(people, byHand(people, shareWith([reply(bundleId, 'C'.repeat(22))])))).toMatch(
+      /did not send/,
+    );
+    // A second share from Sam that Ama has opened but sent no feedback on.
+    void shared;
+    const quiet = byHand(
+      people,
+      JSON.stringify({ type: 'holding.share.v1', title: 'Quiet', preparedOn: '2026-12-05', items: [item] }),
+    );
+    const openedQuiet = await people.ama.sharing.importBytes(quiet);
+    if (openedQuiet.kind !== 'share') throw new Error('expected a share');
+    expect(await refusedBytes(people, byHand(people, shareWith([reply(openedQuiet.share.bundleId, null)])))).toMatch(
+      /did not send/,
+    );
+  });
+
+  it('leaves out, and says why, a reply to a share since removed or a comment since cleared', async () => {
+    const { people, bundleId, ref, receivedId } = await ready();
+    await call(people.ama, 'sharing:saveComment', { shareId: receivedId, ref, body: '' });
+    const cleared = await people.ama.sharing.importBytes(
+      byHand(people, shareWith([reply(bundleId, ref), reply(bundleId, null)])),
+    );
+    expect(cleared).toMatchObject({
+      replies: { added: 1, leftOut: 1, why: expect.stringMatching(/comment you have since cleared/) },
+    });
+    people.ama.sharing.removeReceived(receivedId);
+    const removed = await people.ama.sharing.importBytes(byHand(people, shareWith([reply(bundleId, null)])));
+    expect(removed).toMatchObject({
+      replies: { added: 0, leftOut: 1, why: expect.stringMatching(/share you have removed/) },
+    });
+  });
+});
