@@ -590,6 +590,14 @@ export const contract = {
     input: z.object({ file: z.uuid(), history: z.boolean() }).strict(),
     output: output<EverythingExported>(),
   },
+  /**
+   * "Show in folder": the file manager opens on a file Holding saved, named by its export record or by the
+   * id "Export everything" was given. Never a path from the window, so it can only show what Holding wrote.
+   */
+  'export:showInFolder': {
+    input: z.union([z.object({ record: recordId }).strict(), z.object({ everything: z.uuid() }).strict()]),
+    output: output<null>(),
+  },
   /** This vault's identity card, or null until the person makes one. */
   'sharing:identity': { input: none, output: output<IdentityView | null>() },
   /** Makes the identity the first time (new keys); afterwards changes the name and role on the card. */

@@ -4,6 +4,7 @@ import { migration0011 } from './migrations/0011-warning-signs';
 import { migration0012 } from './migrations/0012-backups';
 import { migration0013 } from './migrations/0013-imports';
 import { migration0014 } from './migrations/0014-opened-bundles';
+import { migration0016 } from './migrations/0016-export-folder';
 import type { Migration } from './migrations/types';
 
 /**
@@ -17,4 +18,8 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  // 0015 is being written on another branch. Until it lands this stand-in keeps the list whole (migrate()
+  // wants versions 1..n); when merging, put migration0015 in its place. 0016 does not depend on 0015.
+  { version: 15, name: 'stand-in-for-0015', up() {} },
+  migration0016,
 ];
