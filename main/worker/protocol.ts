@@ -40,12 +40,7 @@ export const KEY_OPEN = 2;
 
 /** The host functions main keeps, because they need the window or the OS: the worker asks for them. */
 export type HostMethod =
-  | 'chooseSavePath'
-  | 'chooseOpenPath'
-  | 'chooseFolder'
-  | 'renderPdf'
-  | 'openExternal'
-  | 'showInFolder';
+  'chooseSavePath' | 'chooseOpenPath' | 'chooseFolder' | 'renderPdf' | 'openExternal' | 'showInFolder';
 
 export type ToWorker =
   | { type: 'call'; id: number; call: CheckedCall }
