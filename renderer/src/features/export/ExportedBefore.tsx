@@ -4,6 +4,7 @@ import { describeError } from '../../api';
 import { Notice } from '../../ui/controls';
 import tables from '../../ui/table.module.css';
 import { useRecords } from './queries';
+import { ShowInFolder } from './ShowInFolder';
 import styles from './export.module.css';
 
 const when = new Intl.DateTimeFormat('en-GB', {
@@ -26,7 +27,10 @@ function settledWords(r: ExportRecord): string {
   return parts.length ? parts.join(', ') : 'Nothing to settle';
 }
 
-/** A record of each export: what, when, where to, and how the findings were settled. The files themselves are not kept. */
+/**
+ * A record of each export: what, when, where to (the folder, for exports since Holding kept it), and how the
+ * findings were settled. The files themselves are not kept.
+ */
 export function ExportedBefore() {
   const id = useId();
   const records = useRecords();
@@ -52,6 +56,7 @@ export function ExportedBefore() {
                   <th scope="col">Title</th>
                   <th scope="col">Format</th>
                   <th scope="col">File name</th>
+                  <th scope="col">Where</th>
                   <th scope="col" className={styles.num}>
                     Items
                   </th>
@@ -65,6 +70,16 @@ export function ExportedBefore() {
                     <th scope="row">{r.title}</th>
                     <td>{formatName(r.format)}</td>
                     <td className={styles.fileName}>{r.fileName}</td>
+                    <td>
+                      {r.folder ? (
+                        <div className={styles.where}>
+                          <span className={styles.folder}>{r.folder}</span>
+                          <ShowInFolder which={{ record: r.id }} label={`Show in folder: ${r.fileName}`} />
+                        </div>
+                      ) : (
+                        <span className={styles.muted}>Not noted (saved before Holding kept the folder)</span>
+                      )}
+                    </td>
                     <td className={styles.num}>{r.items}</td>
                     <td>{settledWords(r)}</td>
                   </tr>
