@@ -55,8 +55,7 @@ export function ExportedBefore() {
                   <th scope="col">When</th>
                   <th scope="col">Title</th>
                   <th scope="col">Format</th>
-                  <th scope="col">File name</th>
-                  <th scope="col">Where</th>
+                  <th scope="col">Saved as</th>
                   <th scope="col" className={styles.num}>
                     Items
                   </th>
@@ -69,15 +68,17 @@ export function ExportedBefore() {
                     <td className={styles.nowrap}>{when.format(new Date(r.createdAt))}</td>
                     <th scope="row">{r.title}</th>
                     <td>{formatName(r.format)}</td>
-                    <td className={styles.fileName}>{r.fileName}</td>
-                    <td>
+                    <td className={styles.savedAs}>
+                      <span className={styles.fileName}>{r.fileName}</span>
                       {r.folder ? (
-                        <div className={styles.where}>
-                          <span className={styles.folder}>{r.folder}</span>
+                        <>
+                          <span className={styles.muted}>
+                            in <span className={styles.folder}>{r.folder}</span>
+                          </span>
                           <ShowInFolder which={{ record: r.id }} label={`Show in folder: ${r.fileName}`} />
-                        </div>
+                        </>
                       ) : (
-                        <span className={styles.muted}>Not noted (saved before Holding kept the folder)</span>
+                        <span className={styles.muted}>The folder was not noted then.</span>
                       )}
                     </td>
                     <td className={styles.num}>{r.items}</td>
