@@ -70,6 +70,21 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('listbox', { name: 'Journal entries' }).locator('mark').first().waitFor();
     await shot('journal-search');
     await page.getByRole('searchbox', { name: 'Search your journal' }).fill('');
+    // A small window: the menu narrowed to icons (by itself, at this width) and the list folded away while
+    // writing, so the entry has the room.
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page
+      .getByRole('listbox', { name: 'Journal entries' })
+      .getByRole('option')
+      .filter({ hasText: 'When the family asked for more' })
+      .click();
+    await page.getByRole('textbox', { name: 'Entry text' }).waitFor();
+    await page.getByRole('button', { name: 'List of entries' }).click();
+    await page.getByRole('button', { name: 'List of entries', expanded: false }).waitFor();
+    await page.mouse.move(600, 650);
+    await shot('journal-narrow');
+    await page.getByRole('button', { name: 'List of entries' }).click();
+    await page.setViewportSize({ width: 1200, height: 760 });
     // Two truths, from a prompt in the library.
     await page.getByRole('button', { name: 'Two truths', exact: true }).click();
     await page.getByRole('button', { name: 'Prompt library' }).click();

@@ -241,4 +241,6 @@ export interface ExportRecord {
   redacted: number;
   pseudonymised: number;
   kept: number;
+  /** The folder it was saved in, the person's own note; null for exports from before Holding kept it. */
+  folder: string | null;
 }

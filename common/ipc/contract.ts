@@ -124,11 +124,23 @@ export interface Settings {
   backupKeep: BackupKeep;
   /** What the journal list shows under each title, for anyone who might glance at the screen. */
   journalPreviews: JournalPreviews;
+  /** The side menu in full, as icons only, or (until the person chooses) icons only in a narrow window. */
+  sideMenu: SideMenu;
+  /** Whether the journal's list of entries folds away while an entry is open, giving the writing the width. */
+  entryList: EntryListLayout;
 }
 
 /** 'all': the start of every entry; 'not-client': not for entries marked as client material; 'none': titles only. */
 export const JOURNAL_PREVIEWS = ['all', 'not-client', 'none'] as const;
 export type JournalPreviews = (typeof JOURNAL_PREVIEWS)[number];
+
+/** 'auto': in full, narrowed to icons when the window is narrow; 'full' and 'icons': as the person chose. */
+export const SIDE_MENUS = ['auto', 'full', 'icons'] as const;
+export type SideMenu = (typeof SIDE_MENUS)[number];
+
+/** 'shown': the list beside the entry; 'folded': folded away while an entry is open. */
+export const ENTRY_LIST_LAYOUTS = ['shown', 'folded'] as const;
+export type EntryListLayout = (typeof ENTRY_LIST_LAYOUTS)[number];
 
 export interface AppInfo {
   version: string;
@@ -325,6 +337,8 @@ export const contract = {
         deidNames: termList,
         deidPlaces: termList,
         journalPreviews: z.enum(JOURNAL_PREVIEWS),
+        sideMenu: z.enum(SIDE_MENUS),
+        entryList: z.enum(ENTRY_LIST_LAYOUTS),
       })
       .partial()
       .strict(),
@@ -599,6 +613,14 @@ export const contract = {
   'export:everything': {
     input: z.object({ file: z.uuid(), history: z.boolean() }).strict(),
     output: output<EverythingExported>(),
+  },
+  /**
+   * "Show in folder": the file manager opens on a file Holding saved, named by its export record or by the
+   * id "Export everything" was given. Never a path from the window, so it can only show what Holding wrote.
+   */
+  'export:showInFolder': {
+    input: z.union([z.object({ record: recordId }).strict(), z.object({ everything: z.uuid() }).strict()]),
+    output: output<null>(),
   },
   /** This vault's identity card, or null until the person makes one. */
   'sharing:identity': { input: none, output: output<IdentityView | null>() },

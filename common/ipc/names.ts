@@ -78,6 +78,7 @@ export const CHANNELS = [
   'export:records',
   'export:chooseEverythingFile',
   'export:everything',
+  'export:showInFolder',
   'sharing:identity',
   'sharing:saveIdentity',
   'sharing:saveCard',

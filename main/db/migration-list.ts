@@ -6,6 +6,7 @@ import { migration0013 } from './migrations/0013-imports';
 import { migration0014 } from './migrations/0014-opened-bundles';
 import { migration0015 } from './migrations/0015-imported-rows';
 import { migration0016 } from './migrations/0016-feedback-replies';
+import { migration0017 } from './migrations/0017-export-folder';
 import type { Migration } from './migrations/types';
 
 /**
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];

@@ -5,6 +5,7 @@
 import { AppError } from '../../common/errors';
 import { applyResolutions, checkDocument, probeOf } from '../../common/export/deid';
 import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { findIdentifiers } from '../../common/deid/detectors';
 import { readerText } from '../../common/deid/normalise';
 import {
@@ -50,7 +51,7 @@ export type PdfRenderer = (
 
 export interface Rendered {
   data: string | Uint8Array;
-  record: Omit<ExportRecord, 'id' | 'createdAt' | 'fileName' | 'format'>;
+  record: Omit<ExportRecord, 'id' | 'createdAt' | 'fileName' | 'folder' | 'format'>;
 }
 
 interface RecordRow {
@@ -63,6 +64,7 @@ interface RecordRow {
   redacted: number;
   pseudonymised: number;
   kept: number;
+  folder: string | null;
 }
 
 /** Today, here, as YYYY-MM-DD. */
@@ -299,22 +301,32 @@ export class ExportService {
     };
   }
 
-  record(format: ExportRecord['format'], fileName: string, details: Rendered['record']): ExportRecord {
+  /** Notes an export saved as `file` (its whole path: the name and the folder are kept apart). */
+  record(format: ExportRecord['format'], file: string, details: Rendered['record']): ExportRecord {
     const record: ExportRecord = {
       id: randomUUID(),
       createdAt: this.now().toISOString(),
       format,
-      fileName,
       ...details,
+      fileName: path.basename(file),
+      folder: path.dirname(file),
     };
     this.vault
       .db()
       .prepare(
-        `INSERT INTO exports (id, created_at, format, file_name, title, items, redacted, pseudonymised, kept)
-         VALUES (@id, @createdAt, @format, @fileName, @title, @items, @redacted, @pseudonymised, @kept)`,
+        `INSERT INTO exports (id, created_at, format, file_name, folder, title, items, redacted, pseudonymised, kept)
+         VALUES (@id, @createdAt, @format, @fileName, @folder, @title, @items, @redacted, @pseudonymised, @kept)`,
       )
       .run(record);
     return record;
+  }
+
+  /** Where the export `id` was saved, whole; null for one recorded before Holding kept the folder. */
+  savedAt(id: string): string | null {
+    const row = this.vault.db().prepare('SELECT file_name, folder FROM exports WHERE id = ?').get(id) as
+      { file_name: string; folder: string | null } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'Holding has no note of that export.');
+    return row.folder === null ? null : path.join(row.folder, row.file_name);
   }
 
   records(): ExportRecord[] {
@@ -332,6 +344,7 @@ export class ExportService {
       redacted: r.redacted,
       pseudonymised: r.pseudonymised,
       kept: r.kept,
+      folder: r.folder,
     }));
   }
 }

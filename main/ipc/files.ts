@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BACKUP_EXTENSION } from '../../common/backup/types';
 import { AppError, LockedError } from '../../common/errors';
@@ -38,6 +39,8 @@ export interface Dialogs {
   chooseOpenPath?: (filter: FileFilter) => Promise<string | null>;
   /** Which folder to use (for backups, or to import); null if the person cancelled. */
   chooseFolder?: (purpose?: FolderPurpose) => Promise<string | null>;
+  /** Opens the system's file manager on a file, selected (Electron's shell.showItemInFolder). */
+  showInFolder?: (file: string) => Promise<void>;
 }
 
 /** Why a save failed, in words: the common causes, else something general. */
@@ -111,6 +114,23 @@ export class Files {
   async openEvenLocked(kind: FileKind): Promise<string | null> {
     if (!this.dialogs.chooseOpenPath) throw new AppError('INVALID_INPUT', 'Opening files is not available here.');
     return this.dialogs.chooseOpenPath(FILE_FILTERS[kind]);
+  }
+
+  /**
+   * "Show in folder": the file manager opens on a file Holding saved. One moved or deleted since is said
+   * plainly, rather than a file manager opening on nothing.
+   */
+  async show(file: string): Promise<void> {
+    if (!this.dialogs.showInFolder) {
+      throw new AppError('INVALID_INPUT', 'Showing a file in its folder is not available here.');
+    }
+    if (!existsSync(file)) {
+      throw new AppError(
+        'NOT_FOUND',
+        'That file is no longer where Holding saved it. It may have been moved, renamed or deleted.',
+      );
+    }
+    await this.dialogs.showInFolder(file);
   }
 
   /** Asks which folder to use; null if the person cancelled. Nothing is written. */

@@ -6,7 +6,15 @@ import {
   DEFAULT_BACKUP_PREFERENCES,
 } from '../../common/backup/types';
 import { cleanList } from '../../common/deid/lists';
-import { JOURNAL_PREVIEWS, type JournalPreviews, type Settings } from '../../common/ipc/contract';
+import {
+  ENTRY_LIST_LAYOUTS,
+  type EntryListLayout,
+  JOURNAL_PREVIEWS,
+  type JournalPreviews,
+  type Settings,
+  SIDE_MENUS,
+  type SideMenu,
+} from '../../common/ipc/contract';
 import type { Vault } from '../vault/vault';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +27,9 @@ export const DEFAULT_SETTINGS: Settings = {
   // Client material never shows in the list by default: a name or a date of birth in the first line is
   // exactly what a glance over a shoulder would catch.
   journalPreviews: 'not-client',
+  // Until the person chooses, the menu narrows to icons only when the window is narrow; the list stays.
+  sideMenu: 'auto',
+  entryList: 'shown',
 };
 
 const oneOf = <T extends string>(choices: readonly T[], value: unknown, fallback: T): T =>
@@ -52,6 +63,9 @@ export class SettingsService {
         stored['journalPreviews'],
         DEFAULT_SETTINGS.journalPreviews,
       ),
+      // Journals from before these choices existed have no row for them, and read as the defaults.
+      sideMenu: oneOf<SideMenu>(SIDE_MENUS, stored['sideMenu'], DEFAULT_SETTINGS.sideMenu),
+      entryList: oneOf<EntryListLayout>(ENTRY_LIST_LAYOUTS, stored['entryList'], DEFAULT_SETTINGS.entryList),
     };
   }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { app, type BrowserWindow, dialog } from 'electron';
+import { app, type BrowserWindow, dialog, shell } from 'electron';
 import { bundlePathsIn } from '../sharing/files';
 import { ServicesHost } from '../worker/host';
 import { resolveDataDir } from '../config/data-dir';
@@ -121,6 +121,8 @@ if (!app.requestSingleInstanceLock()) {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       renderPdf: printHtmlToPdf,
+      // Only ever a file Holding saved, found from its own record in the worker (never a path from the window).
+      showInFolder: async (file) => shell.showItemInFolder(file),
       // Described in the worker by describeForLog: never the error itself, which could carry what the person wrote.
       logError: (description, channel) => console.error(`[holding] ${channel} failed: ${description}`),
       onFatal: () => {

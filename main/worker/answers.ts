@@ -8,6 +8,7 @@ export const UNAVAILABLE: Record<HostMethod, string> = {
   chooseFolder: 'Choosing a folder is not available here.',
   renderPdf: 'Making PDFs is not available here.',
   openExternal: 'Opening links is not available here.',
+  showInFolder: 'Showing a file in its folder is not available here.',
 };
 
 export const INTERRUPTED = () =>

@@ -74,6 +74,7 @@ const services: Services = createServices({
   chooseFolder: (purpose) => askHost('chooseFolder', purpose),
   renderPdf: (html, templates) => askHost('renderPdf', html, templates),
   openExternal: (url) => askHost('openExternal', url),
+  showInFolder: (file) => askHost('showInFolder', file),
   logError: (error, channel) =>
     send({
       type: 'log',

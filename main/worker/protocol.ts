@@ -39,7 +39,8 @@ export const KEY_DERIVING = 1;
 export const KEY_OPEN = 2;
 
 /** The host functions main keeps, because they need the window or the OS: the worker asks for them. */
-export type HostMethod = 'chooseSavePath' | 'chooseOpenPath' | 'chooseFolder' | 'renderPdf' | 'openExternal';
+export type HostMethod =
+  'chooseSavePath' | 'chooseOpenPath' | 'chooseFolder' | 'renderPdf' | 'openExternal' | 'showInFolder';
 
 export type ToWorker =
   | { type: 'call'; id: number; call: CheckedCall }

@@ -42,6 +42,9 @@ test.describe('export everything', () => {
     const zips = readdirSync(folder).filter((n) => n.endsWith('.zip'));
     expect(zips).toHaveLength(1);
     expect(readdirSync(folder).filter((n) => n.startsWith('.'))).toEqual([]);
+    // "Show in folder" opens the file manager on the zip.
+    await everything.section.getByRole('button', { name: 'Show in folder' }).click();
+    await expect.poll(() => [...shell.shownInFolder]).toEqual([path.join(folder, zips[0]!)]);
     const data = await readHoldingExport(path.join(folder, zips[0]!));
     expect(data.history).toBe(true);
     expect(data.tables['entries']!.map((e) => e['title'])).toEqual([TITLE]);

@@ -258,6 +258,15 @@ test('entries with identifying details: every finding settled, previewed and sav
   }
   await expect(rows.first()).toContainText(path.basename(saved['html']!));
   expect(services.exports.records()).toHaveLength(4);
+  // Where each went, and "Show in folder": beside what was just saved, and on each row.
+  await expect(rows.locator('td:nth-child(4)').first()).toContainText(path.dirname(saved['html']!));
+  await page.getByRole('button', { name: 'Show in folder', exact: true }).click();
+  await expect.poll(() => [...shell.shownInFolder]).toEqual([saved['html']]);
+  await rows
+    .last()
+    .getByRole('button', { name: `Show in folder: ${path.basename(saved['pdf']!)}` })
+    .click();
+  await expect.poll(() => [...shell.shownInFolder]).toEqual([saved['html'], saved['pdf']]);
   await expectAccessibleInBothThemes(app, 'export, saved');
 });
 

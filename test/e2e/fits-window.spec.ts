@@ -3,30 +3,15 @@
  * content scrolls. Once, Sharing and the supervisor's review made the whole window scroll past the app,
  * because text hidden for screen readers was placed against the window rather than the page.
  */
-import type { Page } from '@playwright/test';
 import { SECTIONS } from '../../renderer/src/features/frame/sections';
 import { SHELL_ORIGIN, type Shell } from '../support/shell';
 import { seedWeeks } from './checkins-page';
 import { expect, test } from './fixtures';
 import { otherPerson, SharingPageObject } from './sharing-page';
 import { agendaItem, CONTRACT, flaggedEntry, seedSessions } from './supervision-page';
+import { expectWithinWindow } from './window';
 
 test.use({ shellOptions: { viewport: { width: 1200, height: 1000 } } });
-
-/** How far the window itself scrolls: nothing, when the page keeps to its frame. */
-async function windowOverflow(page: Page): Promise<{ scrollHeight: number; innerHeight: number; scrollWidth: number }> {
-  return page.evaluate(() => ({
-    scrollHeight: document.scrollingElement!.scrollHeight,
-    innerHeight: window.innerHeight,
-    scrollWidth: document.scrollingElement!.scrollWidth,
-  }));
-}
-
-async function expectWithinWindow(page: Page, where: string): Promise<void> {
-  const size = await windowOverflow(page);
-  expect(size.scrollHeight, `the window's height on ${where}`).toBeLessThanOrEqual(size.innerHeight);
-  expect(size.scrollWidth, `the window's width on ${where}`).toBeLessThanOrEqual(1200);
-}
 
 /** The shell's person shares one entry and an agenda with a confirmed contact, as the Export page does. */
 async function shareFromShell(shell: Shell, contactId: string, supervisorId: string): Promise<void> {

@@ -115,9 +115,11 @@ test('every section is reachable by keyboard, says what it will hold, and Ctrl+L
     document.body.removeAttribute('tabindex');
   });
 
-  // Tab from the top: the skip link comes first, then the navigation.
+  // Tab from the top: the skip link comes first, then the side menu's toggle, then the navigation.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Side menu' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Journal', exact: true })).toBeFocused();
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);

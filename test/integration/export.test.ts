@@ -194,6 +194,58 @@ describe('exporting', () => {
     expect(await readdir(dir)).toEqual([]);
     expect(s.exports.records()).toEqual([]);
   });
+
+  it('records the folder each export went to, and shows the file there only while it is still there', async () => {
+    const dir = await tempDir();
+    const shown: string[] = [];
+    const s = await open({
+      chooseSavePath: async (name) => path.join(dir, name),
+      showInFolder: async (file) => void shown.push(file),
+    });
+    const entry = s.journal.create({ title: 'Plain' });
+    const selection = { ...EMPTY_SELECTION, entries: [{ id: entry.id, excerpt: null }] };
+    const fingerprint = (await s.exports.check(selection)).fingerprint;
+    const saved = await s.router(
+      'export:save',
+      { selection, resolutions: plainResolutions(), fingerprint, format: 'markdown' },
+      sender,
+    );
+    expect(saved.ok).toBe(true);
+    const { path: file, record } = (saved as { value: { path: string; record: { id: string; folder: string } } }).value;
+    expect(record.folder).toBe(dir);
+    expect(s.exports.records()).toEqual([
+      expect.objectContaining({ id: record.id, folder: dir, fileName: path.basename(file) }),
+    ]);
+    // Kept in the journal, as the person's own note.
+    expect(s.vault.db().prepare('SELECT folder FROM exports WHERE id = ?').pluck().get(record.id)).toBe(dir);
+
+    expect(await s.router('export:showInFolder', { record: record.id }, sender)).toEqual({ ok: true, value: null });
+    expect(shown).toEqual([file]);
+
+    // The window names an export by its record, never by a path.
+    expect(await s.router('export:showInFolder', { path: file }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await s.router('export:showInFolder', { record: randomUUID() }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    // Moved or deleted since: said plainly, and the file manager is not opened on nothing.
+    await fs.rm(file);
+    expect(await s.router('export:showInFolder', { record: record.id }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringMatching(/no longer where Holding saved it/) },
+    });
+    // An export noted before Holding kept the folder has none to show.
+    s.vault.db().prepare('UPDATE exports SET folder = NULL').run();
+    expect(s.exports.records()[0]!.folder).toBeNull();
+    expect(await s.router('export:showInFolder', { record: record.id }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringMatching(/did not keep a note of the folder/) },
+    });
+    expect(shown).toEqual([file]);
+  });
 });
 
 const plainResolutions = (): Resolutions => ({ byValue: {}, byFinding: {}, pseudonyms: {} });

@@ -11,6 +11,9 @@ const BACKUP_DEFAULTS = {
   backupFrequency: 'daily',
   backupKeep: 'standard',
   journalPreviews: 'not-client',
+  // The layout: the menu narrows by itself in a narrow window until the person chooses; the list stays.
+  sideMenu: 'auto',
+  entryList: 'shown',
 };
 
 describe('services through the IPC router', () => {
@@ -76,6 +79,50 @@ describe('services through the IPC router', () => {
         ok: true,
         value: { state: 'locked', lastLockReason: 'manual' },
       });
+    } finally {
+      services.dispose();
+    }
+  });
+
+  it('keeps the layout the person chose (menu and list), refuses other values, and reads a journal from before as the defaults', async () => {
+    const dataDir = await tempDir();
+    const services = createServices({
+      inProcess: true,
+      dataDir,
+      host: 'browser-shell',
+      version: '0.0.0',
+      appOrigin: ORIGIN,
+      idleSeconds: () => 0,
+    });
+    const call = (channel: string, input?: unknown) => services.router(channel, input, sender);
+    try {
+      await call('vault:create', { passphrase: PASSPHRASE });
+      // A journal written before these choices existed has no rows for them.
+      expect(
+        services.vault
+          .db()
+          .prepare("SELECT count(*) FROM settings WHERE key IN ('sideMenu', 'entryList')")
+          .pluck()
+          .get(),
+      ).toBe(0);
+      expect(await call('settings:get')).toMatchObject({ ok: true, value: { sideMenu: 'auto', entryList: 'shown' } });
+      expect(await call('settings:update', { sideMenu: 'icons', entryList: 'folded' })).toMatchObject({
+        ok: true,
+        value: { sideMenu: 'icons', entryList: 'folded', journalPreviews: 'not-client' },
+      });
+      expect(await call('settings:update', { sideMenu: 'sideways' })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+      // Something unexpected in the table (written by a later Holding, say) reads as the default.
+      services.settings.keep('entryList', 'upside-down');
+      expect(services.settings.get().entryList).toBe('shown');
+      services.settings.update({ entryList: 'folded' });
+
+      // Kept in the encrypted journal across a lock.
+      await call('vault:lock');
+      await call('vault:unlock', { passphrase: PASSPHRASE });
+      expect(await call('settings:get')).toMatchObject({ ok: true, value: { sideMenu: 'icons', entryList: 'folded' } });
     } finally {
       services.dispose();
     }

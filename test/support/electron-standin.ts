@@ -427,6 +427,8 @@ export class ElectronStandIn {
   readonly errorBoxes: { title: string; content: string }[] = [];
   readonly printed: { url: string; options: Record<string, unknown>; bytes: number; creator: string }[] = [];
   readonly opened: string[] = [];
+  /** Files shell.showItemInFolder was asked to show (nothing is opened). */
+  readonly shownInFolder: string[] = [];
   menu: { template: unknown[] } | null = null;
   quitCalls = 0;
   systemIdleSeconds = 0;
@@ -605,6 +607,13 @@ export class ElectronStandIn {
       nativeTheme: { shouldUseDarkColors: false },
       shell: {
         openExternal: async (url: string) => void electron.opened.push(url),
+        // Electron's is synchronous and takes a full path to a file.
+        showItemInFolder: (fullPath: string) => {
+          if (typeof fullPath !== 'string' || !path.isAbsolute(fullPath)) {
+            throw new StandInError(`shell.showItemInFolder wants a full path, not ${String(fullPath)}`);
+          }
+          electron.shownInFolder.push(fullPath);
+        },
       },
     };
   }

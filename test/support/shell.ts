@@ -76,6 +76,8 @@ export interface Shell {
   linkPrompts: LinkPrompt[];
   /** Files the app asked to save, by the path it was given. */
   savedFiles: string[];
+  /** Files the app asked the file manager to show ("Show in folder"); nothing is really opened. */
+  shownInFolder: string[];
   /** What the open dialog picks next (null: the person cancels); set it before the click. */
   nextOpenPath: string | null;
   /** What the folder dialog picks next (null: the person cancels); set it before the click. */
@@ -145,6 +147,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
   const openedLinks: string[] = [];
   const linkPrompts: LinkPrompt[] = [];
   const savedFiles: string[] = [];
+  const shownInFolder: string[] = [];
   let exportsDir: string | null = null;
   const blockedRequests: string[] = [];
   const pageErrors: string[] = [];
@@ -165,6 +168,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     },
     chooseOpenPath: async () => (options.openPath ? options.openPath() : shell.nextOpenPath),
     chooseFolder: async () => (options.folderPath ? options.folderPath() : shell.nextFolderPath),
+    showInFolder: async (file) => void shownInFolder.push(file),
     openExternal: async (url) => {
       // The question Electron's main asks, as it would word it (link-prompt.ts), kept for tests to read.
       const prompt = linkPrompt(url);
@@ -271,6 +275,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     openedLinks,
     linkPrompts,
     savedFiles,
+    shownInFolder,
     async close({ keepData = false } = {}) {
       await host.dispose();
       await context.close().catch(() => undefined);

@@ -5,6 +5,7 @@ import { currentVersion, latestVersion, migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migration-list';
 import { migration0011 } from '../../main/db/migrations/0011-warning-signs';
 import { migration0014 } from '../../main/db/migrations/0014-opened-bundles';
+import { migration0017 } from '../../main/db/migrations/0017-export-folder';
 import type { Migration } from '../../main/db/migrations/types';
 
 const table = (version: number, name: string): Migration => ({
@@ -153,5 +154,19 @@ describe('migrations', () => {
     db.prepare('DELETE FROM shares_received').run();
     db.prepare('DELETE FROM shares_sent').run();
     expect(db.prepare('SELECT count(*) FROM opened_bundles').pluck().get()).toBe(2);
+  });
+
+  it('adds the folder to the export records (0017), unknown for those made before', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, migrations.indexOf(migration0017)));
+    db.prepare(
+      `INSERT INTO exports (id, created_at, format, file_name, title, items)
+       VALUES ('e1', '2026-05-01T09:00:00.000Z', 'pdf', 'For supervision.pdf', 'For supervision', 2)`,
+    ).run();
+    migrate(db);
+    expect(db.prepare('SELECT id, file_name, folder FROM exports').all()).toEqual([
+      { id: 'e1', file_name: 'For supervision.pdf', folder: null },
+    ]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

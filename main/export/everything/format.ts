@@ -19,6 +19,7 @@ export const EXPORTED_SETTINGS = [
   'supportContacts',
   'supportHidden',
   'supportRegion',
+  // Not the layout (sideMenu, entryList): it suits this computer's screen, not another's.
 ];
 
 /**

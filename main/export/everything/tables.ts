@@ -27,6 +27,8 @@ export interface TableSpec {
   ownNumber?: string;
   /** Only written when the person asks for history. */
   history?: boolean;
+  /** Columns that never leave, and why (a place on this computer); read back as null. */
+  stayBehind?: Record<string, string>;
 }
 
 const c = (type: ColumnType, nullable = false): ColumnSpec => ({ type, nullable });
@@ -257,6 +259,10 @@ export const TABLES: readonly TableSpec[] = [
       redacted: int,
       pseudonymised: int,
       kept: int,
+    },
+    stayBehind: {
+      folder:
+        'the folder an export was saved in is a place on this computer (like the backup folder), and often names the person',
     },
   },
   {

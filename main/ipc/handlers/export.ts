@@ -26,7 +26,7 @@ export function exportHandlers(ctx: HandlerContext): HandlersOf<'export'> {
       const day = localDay(new Date());
       const target = await files.save(`${name} - ${day}.${FORMAT_EXTENSIONS[format]}`, format, () => rendered.data);
       if (!target) return { path: null, record: null };
-      return { path: target, record: exports.record(format, path.basename(target), rendered.record) };
+      return { path: target, record: exports.record(format, target, rendered.record) };
     },
     'export:records': () => exports.records(),
     'export:chooseEverythingFile': async (): Promise<ChosenExportFile | null> => {
@@ -37,6 +37,14 @@ export function exportHandlers(ctx: HandlerContext): HandlersOf<'export'> {
       while (chosen.size > REMEMBERED) chosen.delete(chosen.keys().next().value!);
       const folder = path.dirname(target);
       return { id, fileName: path.basename(target), folder, synced: syncedService(folder) };
+    },
+    'export:showInFolder': async (which) => {
+      const file = 'record' in which ? exports.savedAt(which.record) : (chosen.get(which.everything) ?? null);
+      if (!file) {
+        throw new AppError('NOT_FOUND', 'Holding did not keep a note of the folder that export was saved in.');
+      }
+      await files.show(file);
+      return null;
     },
     'export:everything': async ({ file, history }, task) => {
       const target = chosen.get(file);

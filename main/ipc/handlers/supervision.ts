@@ -37,7 +37,7 @@ export function supervisionHandlers(ctx: HandlerContext): HandlersOf<'supervisio
         exports.renderDocument('pdf', doc, ctx.renderPdf),
       );
       if (target) {
-        exports.record('hours-pdf', path.basename(target), {
+        exports.record('hours-pdf', target, {
           title: `Supervision hours with ${supervision.supervisor(supervisorId).name}`,
           items: 1,
           redacted: 0,

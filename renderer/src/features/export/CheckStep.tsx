@@ -42,6 +42,7 @@ import {
 import { Findings } from './Findings';
 import { MissedWords, type MissedText, useMissedWords } from './MissedWords';
 import { SaveOutcome, SaveRow } from './SaveControls';
+import { ShowInFolder } from './ShowInFolder';
 import { exportKeys, useCheck, usePreview } from './queries';
 import { ShareWithSupervisor } from './ShareWithSupervisor';
 import chipStyles from '../../ui/chips.module.css';
@@ -327,19 +328,25 @@ function PreviewAndSave({
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState(false);
+  // The export just saved, for "Show in folder".
+  const [savedRecord, setSavedRecord] = useState<string | null>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
   const statusRef = useRef<HTMLDivElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
   const setFocusAfter = useFocusAfter({ button: saveButton, status: statusRef, problem: problemRef });
   const save = useMutation({
     mutationFn: (f: ExportFormat) => unwrap(holding().export.save({ selection, resolutions, fingerprint, format: f })),
-    onMutate: () => setNote(''),
+    onMutate: () => {
+      setNote('');
+      setSavedRecord(null);
+    },
     onError: (error) => {
       setFocusAfter('problem');
       if (error instanceof HoldingError && error.code === 'CHANGED') onChanged();
     },
-    onSuccess: ({ path }) => {
+    onSuccess: ({ path, record }) => {
       setSaved(path !== null);
+      setSavedRecord(record?.id ?? null);
       setNote(path ? `Saved to ${path}` : 'Nothing was saved.');
       // The button was disabled while saving, so focus fell to the page: to what happened, or back to it.
       setFocusAfter(path ? 'status' : 'button');
@@ -426,6 +433,7 @@ function PreviewAndSave({
       <SaveOutcome statusRef={statusRef} problemRef={problemRef} testId="save-status" error={save.error}>
         {note}
       </SaveOutcome>
+      {savedRecord ? <ShowInFolder which={{ record: savedRecord }} /> : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { ChosenExportFile, EverythingExported } from '../../../../common/ex
 import { describeError, holding, HoldingError, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { TaskProgress } from '../../ui/TaskProgress';
+import { ShowInFolder } from './ShowInFolder';
 import settingsStyles from '../settings/settings.module.css';
 import styles from './everything.module.css';
 
@@ -128,6 +129,9 @@ export function EverythingSection() {
           ? `Done: ${done.entries === 1 ? 'one entry' : `${done.entries.toLocaleString('en-GB')} entries`} and everything else saved as “${done.fileName}” (${size(done.bytes)}) in ${done.folder}.`
           : ''}
       </div>
+      {done && write.variables ? (
+        <ShowInFolder which={{ everything: write.variables.id }} className={styles.showInFolder} />
+      ) : null}
     </section>
   );
 }

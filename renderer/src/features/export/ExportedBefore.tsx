@@ -4,6 +4,7 @@ import { describeError } from '../../api';
 import { Notice } from '../../ui/controls';
 import tables from '../../ui/table.module.css';
 import { useRecords } from './queries';
+import { ShowInFolder } from './ShowInFolder';
 import styles from './export.module.css';
 
 const when = new Intl.DateTimeFormat('en-GB', {
@@ -26,7 +27,10 @@ function settledWords(r: ExportRecord): string {
   return parts.length ? parts.join(', ') : 'Nothing to settle';
 }
 
-/** A record of each export: what, when, where to, and how the findings were settled. The files themselves are not kept. */
+/**
+ * A record of each export: what, when, where to (the folder, for exports since Holding kept it), and how the
+ * findings were settled. The files themselves are not kept.
+ */
 export function ExportedBefore() {
   const id = useId();
   const records = useRecords();
@@ -51,7 +55,7 @@ export function ExportedBefore() {
                   <th scope="col">When</th>
                   <th scope="col">Title</th>
                   <th scope="col">Format</th>
-                  <th scope="col">File name</th>
+                  <th scope="col">Saved as</th>
                   <th scope="col" className={styles.num}>
                     Items
                   </th>
@@ -64,7 +68,19 @@ export function ExportedBefore() {
                     <td className={styles.nowrap}>{when.format(new Date(r.createdAt))}</td>
                     <th scope="row">{r.title}</th>
                     <td>{formatName(r.format)}</td>
-                    <td className={styles.fileName}>{r.fileName}</td>
+                    <td className={styles.savedAs}>
+                      <span className={styles.fileName}>{r.fileName}</span>
+                      {r.folder ? (
+                        <>
+                          <span className={styles.muted}>
+                            in <span className={styles.folder}>{r.folder}</span>
+                          </span>
+                          <ShowInFolder which={{ record: r.id }} label={`Show in folder: ${r.fileName}`} />
+                        </>
+                      ) : (
+                        <span className={styles.muted}>The folder was not noted then.</span>
+                      )}
+                    </td>
                     <td className={styles.num}>{r.items}</td>
                     <td>{settledWords(r)}</td>
                   </tr>

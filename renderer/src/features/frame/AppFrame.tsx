@@ -1,6 +1,8 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../ui/controls';
 import { HIDE_SHORTCUT, isMac } from '../../ui/Curtain';
+import { Icon, type IconName } from '../../ui/icons';
+import tip from '../../ui/tip.module.css';
 import { usePageHeadingFocus } from '../../ui/usePageHeadingFocus';
 import { CheckinsPage } from '../checkins/CheckinsPage';
 import { ExportPage } from '../export/ExportPage';
@@ -13,7 +15,19 @@ import { SupportPage } from '../support/SupportPage';
 import { TwoTruthsPage } from '../two-truths/TwoTruthsPage';
 import { type Navigation, NavigationContext } from './navigation';
 import { SECTIONS, type SectionId } from './sections';
+import { menuIsNarrow, useLayout, useNarrowWindow } from './layout';
 import styles from './frame.module.css';
+
+const ICONS: Record<SectionId, IconName> = {
+  journal: 'journal',
+  'two-truths': 'two-truths',
+  'check-ins': 'check-ins',
+  supervision: 'supervision',
+  export: 'export',
+  shared: 'shared',
+  settings: 'settings',
+  support: 'support',
+};
 
 export function AppFrame({
   onLock,
@@ -45,6 +59,12 @@ export function AppFrame({
   );
   const contentRef = useRef<HTMLElement>(null);
   const section = SECTIONS.find((s) => s.id === current);
+  const layout = useLayout();
+  const narrowWindow = useNarrowWindow();
+  const narrow = menuIsNarrow(layout.sideMenu, narrowWindow);
+  const navId = useId();
+  // The names of the narrowed menu's icons show as tips; Escape puts a tip away until the pointer or focus moves.
+  const [tipsAway, setTipsAway] = useState(false);
 
   // Focus to the page's heading as it shows: the first one after unlocking or opening the journal, and each
   // one chosen in the menu, so screen-reader and keyboard users land in it.
@@ -59,23 +79,50 @@ export function AppFrame({
 
   return (
     <NavigationContext.Provider value={navigation}>
-      <div className={styles.frame}>
+      <div
+        className={`${styles.frame} ${narrow ? styles.narrow : ''}`}
+        data-menu={narrow ? 'icons' : 'full'}
+        data-tips={tipsAway ? 'away' : undefined}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setTipsAway(true);
+        }}
+        onPointerMove={tipsAway ? () => setTipsAway(false) : undefined}
+        onFocus={tipsAway ? () => setTipsAway(false) : undefined}
+      >
         <a className={styles.skip} href="#content">
           Skip to content
         </a>
         <aside className={styles.sidebar}>
-          <div className={styles.brand}>Holding</div>
-          <nav className={styles.nav} aria-label="Main">
+          <div className={styles.brandRow}>
+            {narrow ? null : <div className={styles.brand}>Holding</div>}
+            <span className={tip.wrap}>
+              <button
+                type="button"
+                className={`${styles.menuToggle} ${tip.anchor}`}
+                aria-label="Side menu"
+                aria-expanded={!narrow}
+                aria-controls={navId}
+                onClick={() => layout.choose({ sideMenu: narrow ? 'full' : 'icons' })}
+              >
+                <Icon name={narrow ? 'panel-open' : 'panel-close'} />
+              </button>
+              <span className={tip.tip} aria-hidden="true">
+                {narrow ? 'Show the menu in full' : 'Narrow the menu to icons'}
+              </span>
+            </span>
+          </div>
+          <nav className={styles.nav} aria-label="Main" id={navId}>
             <ul>
               {nav.map((item) => (
                 <li key={item.id}>
                   <button
                     type="button"
-                    className={styles.navItem}
+                    className={`${styles.navItem} ${tip.anchor}`}
                     aria-current={current === item.id ? 'page' : undefined}
                     onClick={() => setCurrent(item.id)}
                   >
-                    {item.label}
+                    <Icon name={ICONS[item.id]} />
+                    <span className={narrow ? tip.tip : styles.navLabel}>{item.label}</span>
                   </button>
                 </li>
               ))}
@@ -83,14 +130,16 @@ export function AppFrame({
           </nav>
           <div className={styles.spacer} />
           <div className={styles.lock}>
-            <Button variant="secondary" onClick={onLock}>
-              Lock now
+            <Button variant="secondary" onClick={onLock} className={narrow ? `${styles.iconButton} ${tip.anchor}` : ''}>
+              <Icon name="lock" size={18} />
+              <span className={narrow ? tip.tip : undefined}>Lock now</span>
             </Button>
-            <span className={styles.shortcut}>{isMac ? '⌘ L' : 'Ctrl + L'} locks at any time</span>
-            <Button variant="quiet" onClick={onHide}>
-              Hide screen
+            {narrow ? null : <span className={styles.shortcut}>{isMac ? '⌘ L' : 'Ctrl + L'} locks at any time</span>}
+            <Button variant="quiet" onClick={onHide} className={narrow ? `${styles.iconButton} ${tip.anchor}` : ''}>
+              <Icon name="hide" size={18} />
+              <span className={narrow ? tip.tip : undefined}>Hide screen</span>
             </Button>
-            <span className={styles.shortcut}>{HIDE_SHORTCUT} hides Holding for a moment</span>
+            {narrow ? null : <span className={styles.shortcut}>{HIDE_SHORTCUT} hides Holding for a moment</span>}
           </div>
         </aside>
         <main

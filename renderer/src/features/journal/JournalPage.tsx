@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ENTRY_SORTS } from '../../../../common/ipc/contract';
 import type { EntrySort } from '../../../../common/journal/types';
@@ -16,6 +16,9 @@ import { TrashedNotice } from './EntryParts';
 import { BackupNote } from '../backup/BackupNote';
 import { ImportPointer } from '../import/ImportPointer';
 import { OlderCopyNote } from '../vault/OlderCopyNote';
+import { useLayout } from '../frame/layout';
+import { Icon } from '../../ui/icons';
+import tip from '../../ui/tip.module.css';
 
 type View = 'journal' | 'trash' | 'templates';
 
@@ -67,6 +70,22 @@ export function JournalPage({
   const [showFilters, setShowFilters] = useState(false);
   const [startFrom, setStartFrom] = useState('builtin:free');
   const filterId = useId();
+  const listPaneId = useId();
+  const layout = useLayout();
+  const showListRef = useRef<HTMLButtonElement>(null);
+  // The list folds away only while an entry is open to write in; with nothing open it is the way in.
+  const folded = layout.entryList === 'folded' && view === 'journal' && selectedId !== null;
+  // After the toggle is pressed, focus stays with it in its new place (the rail, or the list's header).
+  const foldPressed = useRef(false);
+  const fold = (to: 'shown' | 'folded') => {
+    foldPressed.current = true;
+    layout.choose({ entryList: to });
+  };
+  useEffect(() => {
+    if (!foldPressed.current) return;
+    foldPressed.current = false;
+    (folded ? showListRef.current : document.getElementById(`${listPaneId}-fold`))?.focus();
+  }, [folded, listPaneId]);
 
   const templates = useQuery({ queryKey: journalKeys.templates, queryFn: () => unwrap(holding().templates.list()) });
   const tags = useQuery({ queryKey: journalKeys.tags, queryFn: () => unwrap(holding().journal.tags()) });
@@ -112,13 +131,58 @@ export function JournalPage({
     setFilters((f) => ({ ...f, [key]: value }));
 
   return (
-    <div className={styles.page}>
-      <section className={styles.listPane} aria-label="Entries">
+    <div className={`${styles.page} ${folded ? styles.pageFolded : ''}`}>
+      {folded ? (
+        <div className={styles.foldedRail}>
+          <h1 className="visually-hidden" tabIndex={-1}>
+            Journal
+          </h1>
+          <span className={tip.wrap}>
+            <button
+              ref={showListRef}
+              type="button"
+              className={`${styles.foldToggle} ${styles.railButton} ${tip.anchor}`}
+              aria-expanded={false}
+              aria-controls={listPaneId}
+              onClick={() => fold('shown')}
+            >
+              <Icon name="panel-open" />
+              <span>
+                List<span className="visually-hidden"> of entries</span>
+              </span>
+            </button>
+            <span className={tip.tip} aria-hidden="true">
+              Show the list of entries
+            </span>
+          </span>
+        </div>
+      ) : null}
+      <section className={styles.listPane} aria-label="Entries" id={listPaneId} hidden={folded}>
         <div className={styles.listHeader}>
           <div className={styles.row}>
-            <h1 className={styles.grow} tabIndex={-1}>
-              {view === 'trash' ? 'Trash' : view === 'templates' ? 'Templates' : 'Journal'}
-            </h1>
+            {folded ? null : (
+              <h1 className={styles.grow} tabIndex={-1}>
+                {view === 'trash' ? 'Trash' : view === 'templates' ? 'Templates' : 'Journal'}
+              </h1>
+            )}
+            {view === 'journal' && selectedId && !folded ? (
+              <span className={`${tip.wrap} ${tip.below}`}>
+                <button
+                  id={`${listPaneId}-fold`}
+                  type="button"
+                  className={`${styles.foldToggle} ${tip.anchor}`}
+                  aria-label="List of entries"
+                  aria-expanded={true}
+                  aria-controls={listPaneId}
+                  onClick={() => fold('folded')}
+                >
+                  <Icon name="panel-close" />
+                </button>
+                <span className={tip.tip} aria-hidden="true">
+                  Fold the list away while you write
+                </span>
+              </span>
+            ) : null}
           </div>
           <div className={styles.row} role="group" aria-label="Show">
             {(['journal', 'trash', 'templates'] as const).map((v) => (
@@ -280,7 +344,12 @@ export function JournalPage({
       ) : selectedId && view === 'trash' ? (
         <TrashPreview key={selectedId} id={selectedId} onGone={() => setSelectedId(null)} />
       ) : selectedId ? (
-        <EntryPane key={selectedId} {...pane.paneProps(selectedId)} />
+        <EntryPane
+          key={selectedId}
+          {...pane.paneProps(selectedId)}
+          // Escape goes back to the list; folded away, to the button that brings it back.
+          {...(folded ? { onBackToList: () => showListRef.current?.focus() } : {})}
+        />
       ) : (
         <div className={styles.editorPane}>
           <div className={styles.empty}>
