@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../ui/controls';
 import { HIDE_SHORTCUT, isMac } from '../../ui/Curtain';
 import { Icon, type IconName } from '../../ui/icons';
