@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { safeFileName } from '../files';
 import type { HandlersOf } from '../router';
 import type { HandlerContext } from './context';
