@@ -175,7 +175,7 @@ describe.skipIf(!hasPython)('a hostile or damaged Holding export', () => {
         Buffer.concat([Buffer.from(text.slice(0, 50)), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(50))]),
         'bad-text',
       ],
-      ['newer', text.replace('"version": 1', '"version": 2'), 'newer-version'],
+      ['newer', text.replace('"version": 2', '"version": 3'), 'newer-version'],
       ['a column too many', JSON.stringify(withExtra), 'malformed'],
       ['a wrong type', JSON.stringify(wrongType), 'malformed'],
       ['a table missing', JSON.stringify({ ...value, tables: { ...tables, checkins: undefined } }), 'malformed'],

@@ -35,5 +35,5 @@ export const NOT_EXPORTED: Record<string, string> = {
 };
 
 /** The version of holding-export.json this Holding writes and reads. */
-export const EXPORT_FORMAT_VERSION = 1;
+export const EXPORT_FORMAT_VERSION = 2;
 export const EXPORT_FORMAT_NAME = 'holding-export';

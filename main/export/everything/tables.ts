@@ -29,6 +29,11 @@ export interface TableSpec {
   history?: boolean;
   /** Columns that never leave, and why (a place on this computer); read back as null. */
   stayBehind?: Record<string, string>;
+  /**
+   * The format version that added this table (default 1): a file of an earlier version has no such table,
+   * and a reader takes it as empty.
+   */
+  since?: number;
 }
 
 const c = (type: ColumnType, nullable = false): ColumnSpec => ({ type, nullable });
@@ -349,6 +354,7 @@ export const TABLES: readonly TableSpec[] = [
     // Replies to a supervisor's comments (migration 0016): the supervisee's own, sent or waiting, and those a
     // supervisor received, threaded under their comments.
     name: 'feedback_replies',
+    since: 2,
     key: ['id'],
     columns: {
       id: text,

@@ -160,10 +160,16 @@ export function parseExportJson(text: string): HoldingExport {
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) throw malformed(parsed.error.issues[0]?.path.join('.') ?? 'schema');
   const file = parsed.data;
-  if (file.version !== EXPORT_FORMAT_VERSION) throw malformed('version');
+  if (file.version < 1 || file.version > EXPORT_FORMAT_VERSION) throw malformed('version');
   const tables: Record<string, ImportRow[]> = {};
   for (const spec of TABLES) {
     const rows = file.tables[spec.name] as Record<string, string | number | null>[] | undefined;
+    if ((spec.since ?? 1) > file.version) {
+      // Added to the format after the version this file was written in: it cannot be there.
+      if (rows !== undefined) throw malformed(`${spec.name} in version ${file.version}`);
+      tables[spec.name] = [];
+      continue;
+    }
     if (spec.history && !file.history) {
       if (rows !== undefined) throw malformed(`${spec.name} without history`);
       continue;
