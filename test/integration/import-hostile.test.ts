@@ -100,7 +100,9 @@ describe('zips', () => {
     const file = await fileOf('many.zip', await makeZip(files));
     const started = performance.now();
     await expectRefused(s, file, /more than 50,000 files/);
-    expect(performance.now() - started).toBeLessThan(20_000);
+    // Bounded: refused from the zip's directory alone, in seconds even on a busy machine (reading a hundred
+    // thousand entries would take minutes). Speed itself is measured in bench/, not here.
+    expect(performance.now() - started).toBeLessThan(60_000);
   }, 120_000);
 });
 
@@ -130,7 +132,7 @@ describe('folders', () => {
     for (let i = 0; i < 100_000; i += 1) writeFileSync(path.join(folder, 'notes', `${i}.md`), 'x');
     const started = performance.now();
     await expectRefused(s, folder, /more than 50,000 files/);
-    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(performance.now() - started).toBeLessThan(60_000);
   }, 180_000);
 
   it('leaves out a note that is not UTF-8, bringing in the rest', async () => {
