@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { BACKUP_EXTENSION } from '../../common/backup/types';
 import { AppError, LockedError } from '../../common/errors';
@@ -124,7 +124,13 @@ export class Files {
     if (!this.dialogs.showInFolder) {
       throw new AppError('INVALID_INPUT', 'Showing a file in its folder is not available here.');
     }
-    if (!existsSync(file)) {
+    // Asked without blocking: this runs in the worker that holds the journal, and the folder may be slow
+    // (a network drive, a disk waking up).
+    const there = await access(file).then(
+      () => true,
+      () => false,
+    );
+    if (!there) {
       throw new AppError(
         'NOT_FOUND',
         'That file is no longer where Holding saved it. It may have been moved, renamed or deleted.',

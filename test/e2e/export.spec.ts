@@ -262,10 +262,12 @@ test('entries with identifying details: every finding settled, previewed and sav
   await expect(rows.locator('td:nth-child(4)').first()).toContainText(path.dirname(saved['html']!));
   await page.getByRole('button', { name: 'Show in folder', exact: true }).click();
   await expect.poll(() => [...shell.shownInFolder]).toEqual([saved['html']]);
-  await rows
-    .last()
-    .getByRole('button', { name: `Show in folder: ${path.basename(saved['pdf']!)}` })
-    .click();
+  // Each row's button names its file and when it was saved: two exports with one file name stay apart.
+  const showPdf = rows.last().getByRole('button', { name: `Show in folder: ${path.basename(saved['pdf']!)}` });
+  await expect(showPdf).toHaveAccessibleName(
+    `Show in folder: ${path.basename(saved['pdf']!)}, saved ${await rows.last().locator('td').first().innerText()}`,
+  );
+  await showPdf.click();
   await expect.poll(() => [...shell.shownInFolder]).toEqual([saved['html'], saved['pdf']]);
   await expectAccessibleInBothThemes(app, 'export, saved');
 });

@@ -6,6 +6,7 @@
 import { docFromParagraphs } from '../../common/journal/doc';
 import { expect, test } from './fixtures';
 import { JournalPageObject, PASSPHRASE } from './pages';
+import { CONTRACT, flaggedEntry, SupervisionPageObject } from './supervision-page';
 import { expectWithinWindow } from './window';
 
 test.use({ shellOptions: { viewport: { width: 900, height: 700 } } });
@@ -32,26 +33,29 @@ test('at 900×700 the menu narrows to icons and the list folds away, leaving the
   });
   const journal = new JournalPageObject(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  const menuToggle = page.getByRole('button', { name: 'Side menu' });
+  const menuToggle = page.getByRole('button', { name: 'Narrow the menu' });
   /** How wide a section's name shows in the menu: under 2 px while it is kept only for screen readers. */
   const shownWidth = async (name: string) =>
     (await nav.getByRole('button', { name, exact: true }).getByText(name, { exact: true }).boundingBox())!.width;
 
-  // Nothing chosen yet: in a window this narrow the menu shows icons only, each still named.
-  await expect(menuToggle).toHaveAttribute('aria-expanded', 'false');
+  // Nothing chosen yet: in a window this narrow the menu shows icons only, each still named. The toggle is
+  // pressed (a toggle, not a disclosure: the menu is narrowed, never hidden).
+  await expect(menuToggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(menuToggle).not.toHaveAttribute('aria-expanded');
   expect(shell.services.settings.get().sideMenu).toBe('auto');
   for (const name of NAMES) await expect(nav.getByRole('button', { name, exact: true })).toBeVisible();
   expect((await nav.boundingBox())!.width).toBeLessThan(70);
   expect(await shownWidth('Two truths')).toBeLessThan(2);
 
-  // The person's choice wins over the window's width, either way.
+  // The person's choice wins over the window's width; toggling back to what the window gives anyway hands
+  // the choice back to the window.
   await menuToggle.click();
-  await expect(menuToggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(menuToggle).toHaveAttribute('aria-pressed', 'false');
   expect(await shownWidth('Two truths')).toBeGreaterThan(40);
   await expect.poll(() => shell.services.settings.get().sideMenu).toBe('full');
   await menuToggle.click();
-  await expect(menuToggle).toHaveAttribute('aria-expanded', 'false');
-  await expect.poll(() => shell.services.settings.get().sideMenu).toBe('icons');
+  await expect(menuToggle).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => shell.services.settings.get().sideMenu).toBe('auto');
 
   // An entry open, and the list beside it folded away: the entry has the width.
   await journal.option('After a long shift').click();
@@ -73,7 +77,7 @@ test('at 900×700 the menu narrows to icons and the list folds away, leaving the
   // Still all there by keyboard: from the skip link, the menu toggle, each section, lock and hide, the way
   // back to the list; each icon's name shows beside it as it takes focus.
   await page.getByRole('link', { name: 'Skip to content' }).focus();
-  for (const name of ['Side menu', ...NAMES, 'Lock now', 'Hide screen', 'List of entries']) {
+  for (const name of ['Narrow the menu', ...NAMES, 'Lock now', 'Hide screen', 'List of entries']) {
     await page.keyboard.press('Tab');
     await expect(page.locator(':focus')).toHaveAccessibleName(name);
   }
@@ -105,26 +109,92 @@ test('at 900×700 the menu narrows to icons and the list folds away, leaving the
   await expectWithinWindow(page, 'unlocking');
   await app.unlock(PASSPHRASE);
   await app.expectFrame();
-  await expect(menuToggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(menuToggle).toHaveAttribute('aria-pressed', 'true');
   await expect(journal.list).toBeVisible();
   await journal.option('After a long shift').click();
   await expect(journal.list).toBeHidden();
   await expect(page.getByRole('button', { name: 'List of entries' })).toHaveAttribute('aria-expanded', 'false');
   expect((await journal.editor.boundingBox())!.width).toBeGreaterThanOrEqual(600);
 
-  // In a wide window the person's "icons only" still holds.
+  // Toggled twice, the menu is automatic again: in full in a wide window.
   await page.setViewportSize({ width: 1300, height: 800 });
-  await expect(menuToggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(menuToggle).toHaveAttribute('aria-pressed', 'false');
   await expectWithinWindow(page, 'a wide window');
+
+  // Settings → On screen offers the three ways; "Always icons" holds in a wide window too.
+  await app.goTo('Settings');
+  const menuChoice = page.getByRole('group', { name: 'The side menu' });
+  await expect(menuChoice.getByRole('radio', { name: 'Automatic' })).toBeChecked();
+  await menuChoice.getByRole('radio', { name: 'Always icons' }).check();
+  await expect(menuToggle).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => shell.services.settings.get().sideMenu).toBe('icons');
+  // Toggled from there, back to the names the wide window gives: automatic again.
+  await menuToggle.click();
+  await expect(menuToggle).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => shell.services.settings.get().sideMenu).toBe('auto');
+  await expect(menuChoice.getByRole('radio', { name: 'Automatic' })).toBeChecked();
 });
 
 test('with nothing chosen, a wide window shows the menu in full and the list beside the entry', async ({ app }) => {
   await app.page.setViewportSize({ width: 1200, height: 800 });
   await app.confirmRecoveryKey(await app.createVault());
-  await expect(app.page.getByRole('button', { name: 'Side menu' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(app.page.getByRole('button', { name: 'Narrow the menu' })).toHaveAttribute('aria-pressed', 'false');
   // Narrowing the window narrows the menu (the person has not chosen), and widening brings it back.
   await app.page.setViewportSize({ width: 900, height: 700 });
-  await expect(app.page.getByRole('button', { name: 'Side menu' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(app.page.getByRole('button', { name: 'Narrow the menu' })).toHaveAttribute('aria-pressed', 'true');
   await expectWithinWindow(app.page, 'the empty journal at 900×700');
   await app.expectAccessible('the empty journal at 900×700');
+});
+
+test('with the list set to fold, the keyboard keeps its place: browsing, moving to the trash, opening from elsewhere', async ({
+  app,
+  shell,
+}) => {
+  const page = app.page;
+  const services = shell.services;
+  await app.startWith(() => {
+    // The one for supervision oldest, so Home (the most recently changed) reaches 'Second of three'.
+    flaggedEntry(services, 'Third of three', 'Something to take to supervision.');
+    for (const title of ['First of three', 'Second of three']) services.journal.create({ title });
+    services.supervision.saveSupervisor(CONTRACT);
+    services.settings.update({ entryList: 'folded' });
+  });
+  const journal = new JournalPageObject(page);
+  const focused = page.locator(':focus');
+
+  // Browsing the list with the arrow keys, Home and End shows each entry beside it without folding the list
+  // away, so the focus stays in the list.
+  await journal.list.focus();
+  for (const key of ['ArrowDown', 'ArrowDown', 'End', 'ArrowUp', 'Home']) {
+    await page.keyboard.press(key);
+    await expect(journal.title).toBeVisible();
+    await expect(journal.list).toBeVisible();
+    await expect(journal.list).toBeFocused();
+  }
+  // Enter opens the entry to write in: now the list folds away, and the title has the focus.
+  await page.keyboard.press('Enter');
+  await expect(journal.list).toBeHidden();
+  await expect(journal.title).toBeFocused();
+
+  // Moved to the trash while the list is folded away: the list comes back, with the focus in it.
+  await expect(journal.title).toHaveValue('Second of three');
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
+  await expect(journal.list).toBeVisible();
+  await expect(journal.list).toBeFocused();
+
+  // A click opens an entry too: the list folds away, and the focus goes to the way back to it, not to nothing.
+  await journal.option('First of three').click();
+  await expect(journal.list).toBeHidden();
+  await expect(page.getByRole('button', { name: 'List of entries' })).toBeFocused();
+
+  // Opened from Supervision: the list folds away and the entry's title has the focus, where it can be seen.
+  await app.goTo('Supervision');
+  const sup = new SupervisionPageObject(page);
+  await page.getByRole('button', { name: 'Add to agenda: “Third of three”' }).click();
+  await sup.item('Third of three').getByRole('button', { name: 'Open the entry “Third of three”' }).click();
+  await expect(journal.title).toHaveValue('Third of three');
+  await expect(journal.list).toBeHidden();
+  await expect(journal.title).toBeFocused();
+  await expect(focused).toBeVisible();
 });

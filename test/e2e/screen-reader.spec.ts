@@ -228,7 +228,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(reached).toContainText('14 of 15.');
       await app.expectAccessible(`check-ins, a point reached on the chart (${colorScheme})`);
 
-      // Leaving the chart quiets it; a new period starts again from nothing reached.
+      // Leaving the chart quiets it. Coming back says nothing at once (the chart's own label is read first); the
+      // next key says where it is.
+      await page.keyboard.press('Tab');
+      await expect(reached).toHaveText('');
+      await page.keyboard.press('Shift+Tab');
+      await expect(chart).toBeFocused();
+      await expect(checkins.chartPoints.nth(13)).toHaveAttribute('data-active', 'true');
+      expect(await reached.textContent()).toBe('');
+      await page.keyboard.press('ArrowRight');
+      await expect(reached).toContainText('15 of 15.');
+
+      // A new period starts again from nothing reached.
       await page.keyboard.press('Tab');
       await expect(reached).toHaveText('');
       await checkins.period('Week');

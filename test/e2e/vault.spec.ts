@@ -119,7 +119,7 @@ test('every section is reachable by keyboard, says what it will hold, and Ctrl+L
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Side menu' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Narrow the menu' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Journal', exact: true })).toBeFocused();
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);

@@ -20,6 +20,12 @@ function headingIn(root: HTMLElement): HTMLElement | null {
  * `page` names the page now shown; a new name is a new page. null means `root` is showing nothing of its own
  * (another part of the app looks after focus). Focus is left alone when the page has already put it somewhere
  * inside itself (a field that takes focus as it opens), or when the person has moved it while the page loaded.
+ *
+ * "On screen" is judged once, as the heading is looked for, and only changes to the page's elements are
+ * watched while waiting: a heading revealed by CSS alone (a media query, a class on an ancestor, a hover) is
+ * not seen. A heading kept for screen readers only (class visually-hidden, as with the journal's list folded
+ * away) counts as on screen and takes the focus, which a sighted keyboard user cannot see: a page like that
+ * should put the focus somewhere visible itself (the journal gives it to the entry's title).
  */
 export function usePageHeadingFocus(root: RefObject<HTMLElement | null>, page: string | null): void {
   useEffect(() => {

@@ -34,17 +34,28 @@ const MOVES: Record<string, (at: number, count: number) => number> = {
 export function useRovingToolbar(root: RefObject<HTMLElement | null>) {
   const current = useRef<HTMLElement | null>(null);
 
+  // Buttons come, go and are disabled without this component drawing again (Undo, Insert table), so they are
+  // watched. The element is looked at on each draw, not once: a toolbar that draws nothing at first (the
+  // table tools, until the cursor is in a table) has none when this hook first runs.
+  const watching = useRef<{ el: HTMLElement; observer: MutationObserver } | null>(null);
   useLayoutEffect(() => {
-    if (root.current) current.current = syncStops(root.current, current.current);
-  });
-  // Buttons come, go and are disabled without this component drawing again (Undo, Insert table).
-  useEffect(() => {
     const el = root.current;
+    if (el) current.current = syncStops(el, current.current);
+    if (watching.current?.el === el) return;
+    watching.current?.observer.disconnect();
+    watching.current = null;
     if (!el) return;
     const observer = new MutationObserver(() => (current.current = syncStops(el, current.current)));
     observer.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
-    return () => observer.disconnect();
-  }, [root]);
+    watching.current = { el, observer };
+  });
+  useEffect(
+    () => () => {
+      watching.current?.observer.disconnect();
+      watching.current = null;
+    },
+    [],
+  );
 
   return {
     // A button reached any way (a click, the arrows) becomes the stop.

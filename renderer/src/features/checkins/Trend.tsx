@@ -103,6 +103,9 @@ export function Trend({ checkins }: { checkins: readonly Checkin[] | undefined }
   // own keyboard layer is off: it said nothing through our tooltip and had no Home or End.
   const [reached, setReached] = useState<number | null>(null);
   const [focused, setFocused] = useState(false);
+  // Whether a key has moved to a check-in since the chart took focus. Only then is the one reached said:
+  // filled at once on focus, the live region would be read straight after the chart's own label.
+  const [moved, setMoved] = useState(false);
   const active = reached === null || points.length === 0 ? null : Math.min(reached, points.length - 1);
   const choosePeriod = (next: PeriodId) => {
     setPeriod(next);
@@ -122,6 +125,7 @@ export function Trend({ checkins }: { checkins: readonly Checkin[] | undefined }
     if (next === null) return;
     event.preventDefault();
     setReached(next);
+    setMoved(true);
   };
   const dot = useCallback((props: DotItemDotProps) => renderPoint(props, focused ? active : null), [focused, active]);
   const spoken = active === null ? '' : describePoint(points[active]!, active, points.length, Date.now());
@@ -164,7 +168,10 @@ export function Trend({ checkins }: { checkins: readonly Checkin[] | undefined }
             tabIndex={0}
             aria-label={describeChart(points, spec.words)}
             onKeyDown={onChartKey}
-            onFocus={() => setFocused(true)}
+            onFocus={() => {
+              setFocused(true);
+              setMoved(false);
+            }}
             onBlur={() => setFocused(false)}
           >
             {/*
@@ -214,7 +221,7 @@ export function Trend({ checkins }: { checkins: readonly Checkin[] | undefined }
             className="visually-hidden"
             data-testid="chart-reached"
           >
-            {focused ? spoken : ''}
+            {focused && moved ? spoken : ''}
           </p>
           <ul className={styles.key} aria-label="Key to the chart">
             <li>

@@ -75,10 +75,13 @@ export function ExportedBefore() {
                           <span className={styles.muted}>
                             in <span className={styles.folder}>{r.folder}</span>
                           </span>
-                          <ShowInFolder which={{ record: r.id }} label={`Show in folder: ${r.fileName}`} />
+                          <ShowInFolder
+                            which={{ record: r.id }}
+                            label={`Show in folder: ${r.fileName}, saved ${when.format(new Date(r.createdAt))}`}
+                          />
                         </>
                       ) : (
-                        <span className={styles.muted}>The folder was not noted then.</span>
+                        <span className={styles.muted}>Saved before Holding kept a note of the folder.</span>
                       )}
                     </td>
                     <td className={styles.num}>{r.items}</td>

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button } from '../../ui/controls';
 import { HIDE_SHORTCUT, isMac } from '../../ui/Curtain';
 import { Icon, type IconName } from '../../ui/icons';
@@ -15,7 +15,7 @@ import { SupportPage } from '../support/SupportPage';
 import { TwoTruthsPage } from '../two-truths/TwoTruthsPage';
 import { type Navigation, NavigationContext } from './navigation';
 import { SECTIONS, type SectionId } from './sections';
-import { menuIsNarrow, useLayout, useNarrowWindow } from './layout';
+import { menuIsNarrow, toggledMenu, useLayout, useNarrowWindow } from './layout';
 import styles from './frame.module.css';
 
 const ICONS: Record<SectionId, IconName> = {
@@ -62,7 +62,6 @@ export function AppFrame({
   const layout = useLayout();
   const narrowWindow = useNarrowWindow();
   const narrow = menuIsNarrow(layout.sideMenu, narrowWindow);
-  const navId = useId();
   // The names of the narrowed menu's icons show as tips; Escape puts a tip away until the pointer or focus moves.
   const [tipsAway, setTipsAway] = useState(false);
 
@@ -96,13 +95,17 @@ export function AppFrame({
           <div className={styles.brandRow}>
             {narrow ? null : <div className={styles.brand}>Holding</div>}
             <span className={tip.wrap}>
+              {/*
+                A toggle (pressed while the menu is narrowed), not a disclosure: the menu is never hidden. A choice
+                that matches what the window's width gives anyway is kept as "automatic", so toggling back
+                restores narrowing by itself in a small window.
+              */}
               <button
                 type="button"
                 className={`${styles.menuToggle} ${tip.anchor}`}
-                aria-label="Side menu"
-                aria-expanded={!narrow}
-                aria-controls={navId}
-                onClick={() => layout.choose({ sideMenu: narrow ? 'full' : 'icons' })}
+                aria-label="Narrow the menu"
+                aria-pressed={narrow}
+                onClick={() => layout.choose({ sideMenu: toggledMenu(narrow, narrowWindow) })}
               >
                 <Icon name={narrow ? 'panel-open' : 'panel-close'} />
               </button>
@@ -111,7 +114,7 @@ export function AppFrame({
               </span>
             </span>
           </div>
-          <nav className={styles.nav} aria-label="Main" id={navId}>
+          <nav className={styles.nav} aria-label="Main">
             <ul>
               {nav.map((item) => (
                 <li key={item.id}>

@@ -23,7 +23,16 @@ export const useNarrowWindow = (): boolean =>
 export const menuIsNarrow = (choice: SideMenu | undefined, narrowWindow: boolean): boolean =>
   choice === 'icons' || (choice !== 'full' && narrowWindow);
 
+/**
+ * What the menu's toggle keeps: the other way from now, or 'auto' when that is what the window's width would
+ * give anyway, so that toggling back hands the choice to the window again.
+ */
+export const toggledMenu = (narrow: boolean, narrowWindow: boolean): SideMenu =>
+  !narrow === narrowWindow ? 'auto' : narrow ? 'full' : 'icons';
+
 type LayoutChoice = { sideMenu: SideMenu } | { entryList: EntryListLayout };
+
+const LAYOUT_MUTATION = ['settings', 'layout'] as const;
 
 /**
  * The layout as the person chose it, kept with their settings in the encrypted journal. A choice shows at
@@ -33,11 +42,16 @@ export function useLayout() {
   const queryClient = useQueryClient();
   const settings = useSettings();
   const choose = useMutation({
+    mutationKey: LAYOUT_MUTATION,
     mutationFn: (choice: LayoutChoice) => unwrap(holding().settings.update(choice)),
     onMutate: (choice) => {
       queryClient.setQueryData<Settings>(settingsKey, (old) => (old ? { ...old, ...choice } : old));
     },
-    onSuccess: (value) => queryClient.setQueryData(settingsKey, value),
+    // A reply is written over what shows only when no later choice is still on its way: two quick presses
+    // would otherwise flicker back to the first choice as its reply arrived.
+    onSuccess: (value) => {
+      if (queryClient.isMutating({ mutationKey: LAYOUT_MUTATION }) <= 1) queryClient.setQueryData(settingsKey, value);
+    },
     onError: () => void queryClient.invalidateQueries({ queryKey: settingsKey }),
   });
   return {

@@ -52,7 +52,10 @@ export function EntrySearch({
 interface Props {
   filters: ListFilters;
   selectedId: string | null;
+  /** An entry reached with the arrow keys, Home, End, Page Up or Page Down. */
   onSelect: (id: string) => void;
+  /** A click on an entry (onSelect if not given). */
+  onPick?: (id: string) => void;
   /** Enter on an entry: move into the editor. */
   onOpen: (id: string) => void;
   label: string;
@@ -64,7 +67,7 @@ interface Props {
  * Enter opens the entry in the editor.
  */
 export const EntryList = forwardRef<EntryListHandle, Props>(function EntryList(
-  { filters, selectedId, onSelect, onOpen, label },
+  { filters, selectedId, onSelect, onPick = onSelect, onOpen, label },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -175,7 +178,7 @@ export const EntryList = forwardRef<EntryListHandle, Props>(function EntryList(
               onClick={() => {
                 if (!item) return;
                 selectedIndex.current = v.index;
-                onSelect(item.id);
+                onPick(item.id);
               }}
               onDoubleClick={() => item && onOpen(item.id)}
             >

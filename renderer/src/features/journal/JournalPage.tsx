@@ -73,12 +73,15 @@ export function JournalPage({
   const listPaneId = useId();
   const layout = useLayout();
   const showListRef = useRef<HTMLButtonElement>(null);
-  // The list folds away only while an entry is open to write in; with nothing open it is the way in.
-  const folded = layout.entryList === 'folded' && view === 'journal' && selectedId !== null;
+  // The list folds away only while an entry is open to write in; with nothing open it is the way in. An entry
+  // reached by browsing the list with the arrow keys is not open to write in: folding then would hide the
+  // list, and the focus in it, at the first key.
+  const folded = layout.entryList === 'folded' && view === 'journal' && pane.opened;
   // After the toggle is pressed, focus stays with it in its new place (the rail, or the list's header).
   const foldPressed = useRef(false);
   const fold = (to: 'shown' | 'folded') => {
     foldPressed.current = true;
+    if (to === 'folded' && selectedId) pane.open(selectedId);
     layout.choose({ entryList: to });
   };
   useEffect(() => {
@@ -86,6 +89,16 @@ export function JournalPage({
     foldPressed.current = false;
     (folded ? showListRef.current : document.getElementById(`${listPaneId}-fold`))?.focus();
   }, [folded, listPaneId]);
+  // Folding away with the focus in the list (an entry clicked) would leave it on nothing: it goes to the way
+  // back to the list instead. A title that took the focus as its entry opened keeps it.
+  const listPaneRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!folded) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body || listPaneRef.current?.contains(active)) {
+      showListRef.current?.focus();
+    }
+  }, [folded]);
 
   const templates = useQuery({ queryKey: journalKeys.templates, queryFn: () => unwrap(holding().templates.list()) });
   const tags = useQuery({ queryKey: journalKeys.tags, queryFn: () => unwrap(holding().journal.tags()) });
@@ -118,10 +131,12 @@ export function JournalPage({
 
   // Asked from elsewhere to open an entry: show it, once for each request (a new object each time).
   const [requestSeen, setRequestSeen] = useState<typeof openRequest>(null);
+  // The entry's title takes the focus, so a keyboard user sees where they are (with the list folded away,
+  // the page's only heading is one kept for screen readers).
   if (openRequest && openRequest !== requestSeen) {
     setRequestSeen(openRequest);
     setView('journal');
-    setSelectedId(openRequest.id);
+    pane.openToWrite(openRequest.id);
   }
   useEffect(() => {
     if (openRequest) onOpened?.();
@@ -157,7 +172,7 @@ export function JournalPage({
           </span>
         </div>
       ) : null}
-      <section className={styles.listPane} aria-label="Entries" id={listPaneId} hidden={folded}>
+      <section ref={listPaneRef} className={styles.listPane} aria-label="Entries" id={listPaneId} hidden={folded}>
         <div className={styles.listHeader}>
           <div className={styles.row}>
             {folded ? null : (
@@ -334,6 +349,7 @@ export function JournalPage({
             filters={listFilters}
             selectedId={selectedId}
             onSelect={setSelectedId}
+            onPick={pane.open}
             onOpen={pane.openToWrite}
             label={view === 'trash' ? 'Entries in the trash' : 'Journal entries'}
           />

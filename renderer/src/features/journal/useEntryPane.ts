@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Entry } from '../../../../common/journal/types';
 import type { EntryListHandle } from './EntryList';
 
@@ -32,19 +32,39 @@ export function useEntryPane() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [trashed, setTrashed] = useState<Entry | null>(null);
   const [focusFor, setFocusFor] = useState<string | null>(null);
+  // The entry opened to write in (a click, Enter, a new one, one asked for from elsewhere), as against one
+  // merely reached with the arrow keys: only an opened entry folds the list away, if the person chose that.
+  const [openedId, setOpenedId] = useState<string | null>(null);
+  // The list is to take the focus once it shows again (after "Move to trash", when it may be folded away
+  // until the next render: focusing it now would leave the focus on nothing).
+  const listWanted = useRef(false);
   const listRef = useRef<EntryListHandle>(null);
   const titleFocused = useCallback(() => setFocusFor(null), []);
   const toList = () => listRef.current?.focus();
+  useEffect(() => {
+    if (!listWanted.current) return;
+    listWanted.current = false;
+    listRef.current?.focus();
+  });
 
   return {
     selectedId,
+    /** Shows an entry without opening it: browsing the list with the arrow keys. */
     select: setSelectedId,
+    /** Whether the entry shown was opened to write in, rather than reached while browsing the list. */
+    opened: selectedId !== null && openedId === selectedId,
+    /** Shows an entry opened to write in, leaving the focus where it is (a click in the list). */
+    open(id: string) {
+      setSelectedId(id);
+      setOpenedId(id);
+    },
     listRef,
     trashed,
     /** Shows an entry ready to write in: a new one, or one opened with Enter from the list. */
     openToWrite(id: string) {
       setTrashed(null);
       setSelectedId(id);
+      setOpenedId(id);
       setFocusFor(id);
     },
     /** Back from the trash, by "Undo" under the list. */
@@ -61,10 +81,13 @@ export function useEntryPane() {
         onTrashed: (entry: Entry) => {
           setTrashed(entry);
           setSelectedId(null);
-          toList();
+          listWanted.current = true;
         },
         onBackToList: toList,
-        onOpenEntry: setSelectedId,
+        onOpenEntry: (other: string) => {
+          setSelectedId(other);
+          setOpenedId(other);
+        },
       };
     },
   };

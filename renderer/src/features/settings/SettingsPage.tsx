@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AUTO_LOCK_CHOICES, type JournalPreviews } from '../../../../common/ipc/contract';
+import { AUTO_LOCK_CHOICES, type JournalPreviews, type SideMenu } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
@@ -11,6 +11,7 @@ import { NewRecoveryKeySection } from '../vault/NewRecoveryKeySection';
 import { ReencryptSection } from '../vault/ReencryptSection';
 import { LookOutSection } from './LookOutSection';
 import { HIDE_SHORTCUT } from '../../ui/Curtain';
+import { useLayout } from '../frame/layout';
 import { settingsKey, useSettings } from './queries';
 import chipStyles from '../../ui/chips.module.css';
 import styles from './settings.module.css';
@@ -46,6 +47,16 @@ const PREVIEW_CHOICES: { value: JournalPreviews; label: string; hint: string }[]
   { value: 'all', label: 'For every entry', hint: 'The first lines of every entry show under its title.' },
 ];
 
+const MENU_CHOICES: { value: SideMenu; label: string; hint: string }[] = [
+  {
+    value: 'auto',
+    label: 'Automatic',
+    hint: 'Names in a wide window; icons only in a small one, leaving more room to write.',
+  },
+  { value: 'full', label: 'Always names', hint: 'Each part of Holding shows its name, whatever the window’s size.' },
+  { value: 'icons', label: 'Always icons', hint: 'Icons only; hover or Tab to one to see its name.' },
+];
+
 /** What shows on screen for anyone who might glance at it: previews in the journal list, and the quick hide. */
 function OnScreenSection() {
   const queryClient = useQueryClient();
@@ -56,6 +67,8 @@ function OnScreenSection() {
     onSuccess: (value) => queryClient.setQueryData(settingsKey, value),
   });
   const current = settings.data?.journalPreviews;
+  const layout = useLayout();
+  const menu = layout.sideMenu;
   return (
     <section className={styles.section} aria-labelledby={`${id}-h`} data-testid="on-screen-section">
       <h2 id={`${id}-h`}>On screen</h2>
@@ -88,6 +101,27 @@ function OnScreenSection() {
         </p>
       </fieldset>
       {update.isError ? <Notice>{describeError(update.error)}</Notice> : null}
+      <fieldset className={styles.fieldset} disabled={!menu} aria-describedby={`${id}-menu-hint`}>
+        <legend>The side menu</legend>
+        <div className={chipStyles.chips}>
+          {MENU_CHOICES.map((choice) => (
+            <label key={choice.value} className={chipStyles.chip}>
+              <input
+                type="radio"
+                className={chipStyles.radio}
+                name={`${id}-menu`}
+                value={choice.value}
+                checked={menu === choice.value}
+                onChange={() => layout.choose({ sideMenu: choice.value })}
+              />
+              {choice.label}
+            </label>
+          ))}
+        </div>
+        <p id={`${id}-menu-hint`} className={styles.muted}>
+          {MENU_CHOICES.find((choice) => choice.value === menu)?.hint ?? ''}
+        </p>
+      </fieldset>
       <p className={styles.muted}>
         <strong>{HIDE_SHORTCUT}</strong> (or <strong>Hide screen</strong> under the menu) puts a plain screen over
         Holding at once, without locking it; <strong>Show Holding</strong> brings it back.
