@@ -9,7 +9,7 @@ import { textOf } from '../../common/export/document';
 import type { ExportDocument } from '../../common/export/types';
 import { type SentShare, type ShareItem, type SharePayload, sharePayloadSchema } from '../../common/sharing/types';
 import { sealBundle } from './bundle';
-import { MAX_BUNDLE_BYTES } from './bundle-format';
+import { BUNDLE_VERSION, BUNDLE_VERSION_WITH_REPLIES, MAX_BUNDLE_BYTES } from './bundle-format';
 import { fingerprintHex, sharingReady } from './card';
 import type { ReplyRoom } from './replies';
 import { depthOf, MAX_PAYLOAD_DEPTH, refuse, type SharingKeys, withKeys } from './sealing';
@@ -111,7 +111,16 @@ export class ShareRoom {
     const bundleId = randomUUID();
     const createdAt = this.now().toISOString();
     const bundle = withKeys(me, (sender) =>
-      sealBundle({ kind: 'share', sender, recipient, payload: bytes, bundleId, createdAt }),
+      sealBundle({
+        kind: 'share',
+        sender,
+        recipient,
+        payload: bytes,
+        bundleId,
+        createdAt,
+        // With replies, a version an older Holding refuses as newer ("please update"), never as damaged.
+        version: replies.length ? BUNDLE_VERSION_WITH_REPLIES : BUNDLE_VERSION,
+      }),
     );
     const record = (fileName: string): SentShare => {
       const id = randomUUID();

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExportCheck, ExportSelection, Resolutions } from '../../common/export/types';
 import type { ReceivedShare, SentShare, WaitingReplies } from '../../common/sharing/types';
 import { sealBundle } from '../../main/sharing/bundle';
+import { BUNDLE_VERSION, BUNDLE_VERSION_WITH_REPLIES } from '../../main/sharing/bundle-format';
 import { openBundle } from '../../main/sharing/bundle-open';
 import { createIdentity, cardOf } from '../../main/sharing/card';
 import { identifiersLeftIn } from '../support/export-fixture';
@@ -99,11 +100,13 @@ describe('replies to a supervisor’s comments', () => {
     expect(preview.html).not.toContain('Keziah');
 
     const { path: file } = await call<{ path: string }>(sam, 'sharing:share', next.share);
+    // With replies, the bundle is version 2: an older Holding, which opens only version 1, says it was made by
+    // a newer Holding and asks its person to update, rather than calling it damaged.
+    const sealed = new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(file)));
+    expect(sealed[8]).toBe(BUNDLE_VERSION_WITH_REPLIES);
+    expect(BUNDLE_VERSION).toBe(1);
     // In the bundle: exactly the settled replies, and nothing identifying.
-    const opened = openBundle(
-      new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(file))),
-      ama.identity.secret()!,
-    );
+    const opened = openBundle(sealed, ama.identity.secret()!);
     const payload = JSON.parse(new TextDecoder().decode(opened.payload)) as { replies: Record<string, unknown>[] };
     expect(payload.replies).toHaveLength(2);
     expect(payload.replies[0]).toMatchObject({
@@ -150,6 +153,7 @@ describe('replies to a supervisor’s comments', () => {
     const people = await twoPeople(open);
     const shared = await shareFromSam(people);
     const bytes = await import('node:fs').then((fs) => fs.readFileSync(shared.file));
+    expect(bytes[8]).toBe(BUNDLE_VERSION);
     const payload = JSON.parse(
       new TextDecoder().decode(openBundle(new Uint8Array(bytes), people.ama.identity.secret()!).payload),
     ) as object;
@@ -204,6 +208,8 @@ describe('a share’s replies, as the supervisor’s Holding reads them', () => 
       sender: people.sam.identity.secret()!,
       recipient: people.ama.identity.secret()!,
       payload: new TextEncoder().encode(payload),
+      // As Holding writes them: version 2 when replies travel, 1 when not.
+      version: payload.includes('"replies"') ? BUNDLE_VERSION_WITH_REPLIES : BUNDLE_VERSION,
     });
   const item = {
     ref: 'B'.repeat(22),
@@ -262,6 +268,18 @@ describe('a share’s replies, as the supervisor’s Holding reads them', () => 
     ]) {
       expect(await refusedBytes(people, byHand(people, text))).toMatch(unreadable);
     }
+    // The version must agree: replies in a version 1 share, or a version 2 share without them.
+    const at = (text: string, version: number) =>
+      sealBundle({
+        kind: 'share',
+        sender: people.sam.identity.secret()!,
+        recipient: people.ama.identity.secret()!,
+        payload: new TextEncoder().encode(text),
+        version,
+      });
+    expect(await refusedBytes(people, at(shareWith([reply(bundleId, ref)]), BUNDLE_VERSION))).toMatch(unreadable);
+    const without = JSON.stringify({ type: 'holding.share.v1', title: 'L', preparedOn: '2026-12-05', items: [item] });
+    expect(await refusedBytes(people, at(without, BUNDLE_VERSION_WITH_REPLIES))).toMatch(unreadable);
   });
 
   it('refuses a reply to a comment never sent: an unknown share, an item not in it, a share with no feedback', async () => {
