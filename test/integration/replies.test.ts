@@ -189,6 +189,28 @@ describe('replies to a supervisor’s comments', () => {
     expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toMatchObject([{ count: 1 }]);
   });
 
+  it('never go into a saved file: saving with replies ticked is refused, and they stay waiting', async () => {
+    const people = await twoPeople(open);
+    const { sam } = people;
+    const { feedbackId, shared } = await feedbackAtSam(people);
+    await call(sam, 'sharing:addReply', { feedbackId, ref: null, body: 'A reply for Ama only.' });
+    const next = await nextShare(people, shared.entryIds[2]!);
+    for (const format of ['markdown', 'html'] as const) {
+      expect(
+        await refused(sam, 'export:save', {
+          selection: next.selection,
+          resolutions: next.resolutions,
+          fingerprint: next.check.fingerprint,
+          format,
+        }),
+      ).toMatch(/only go in a share to the supervisor they answer, not in a saved file/);
+    }
+    await expect(
+      sam.exports.render('markdown', next.selection, next.resolutions, next.check.fingerprint, undefined),
+    ).rejects.toThrow(/not in a saved file/);
+    expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toMatchObject([{ count: 1 }]);
+  });
+
   it('replies go only to the supervisor whose comments they answer', async () => {
     const people = await twoPeople(open);
     const { sam } = people;
