@@ -98,6 +98,12 @@ export class ShareRoom {
     const fits = sharePayloadSchema.safeParse(payload);
     if (!fits.success || depthOf(payload) > MAX_PAYLOAD_DEPTH) {
       const at = fits.success ? undefined : fits.error.issues[0]?.path;
+      if (at && at[0] === 'replies') {
+        // A reply grown past the limit once settled (long stand-ins): the reply is named, not a passage.
+        throw refuse(
+          'One of your replies is longer than a share can carry once its details are settled (20,000 characters). Please shorten it in Sharing, or choose shorter stand-ins. Nothing was sealed.',
+        );
+      }
       const index = at && at[0] === 'items' && typeof at[1] === 'number' ? at[1] : -1;
       const title = index >= 0 ? textOf(sources[index]!.item.title) : '';
       throw refuse(

@@ -211,6 +211,25 @@ describe('replies to a supervisor’s comments', () => {
     expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toMatchObject([{ count: 1 }]);
   });
 
+  it('a reply made too long by what stands in for its details is named, not called a passage', async () => {
+    const people = await twoPeople(open);
+    const { sam } = people;
+    const { feedbackId, shared } = await feedbackAtSam(people);
+    await call(sam, 'sharing:addReply', { feedbackId, ref: null, body: 'zq, '.repeat(4999).trim() });
+    const selection: ExportSelection = { ...(await nextShare(people, shared.entryIds[2]!)).selection, lookFor: ['zq'] };
+    const check = await call<ExportCheck>(sam, 'export:check', selection);
+    const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
+    for (const f of check.findings) resolutions.byValue[f.valueKey] = { action: 'redact' };
+    const message = await refused(sam, 'sharing:share', {
+      selection,
+      resolutions,
+      fingerprint: check.fingerprint,
+      contactId: people.amaAtSam.id,
+    });
+    expect(message).toMatch(/One of your replies is longer than a share can carry/);
+    expect(message).not.toMatch(/share a passage/);
+  });
+
   it('replies go only to the supervisor whose comments they answer', async () => {
     const people = await twoPeople(open);
     const { sam } = people;
