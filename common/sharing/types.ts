@@ -275,7 +275,13 @@ export interface WaitingReplies {
   /** The contact they go to, when that person is still among the people the person shares with. */
   contactId: string | null;
   contactName: string;
+  /** Replies that can go with a share to them. */
   count: number;
+  /**
+   * Replies to shares sent before this Holding's present card was made (a journal brought from another
+   * computer keeps its shares, never its keys): the supervisor's Holding cannot match them, so they are not offered.
+   */
+  earlier: number;
 }
 
 /** One feedback bundle, as received by the supervisee. */

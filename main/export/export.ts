@@ -271,6 +271,13 @@ export class ExportService {
     fingerprint: string,
     renderPdf: PdfRenderer | undefined,
   ): Promise<Rendered> {
+    // Replies go back only in a share to the supervisor they answer, which marks them sent: never in a file.
+    if (selection.replies) {
+      throw new AppError(
+        'INVALID_INPUT',
+        'Your replies to comments can only go in a share to the supervisor they answer, not in a saved file. To save a file, untick the replies first. Nothing was saved.',
+      );
+    }
     const { doc, record } = await this.settled(selection, resolutions, fingerprint);
     return { data: await this.renderDocument(format, doc, renderPdf), record };
   }

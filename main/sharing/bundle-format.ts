@@ -11,7 +11,13 @@ import { AppError } from '../../common/errors';
 import { publicIdentityFields } from './card';
 
 export const BUNDLE_MAGIC = 'HOLDBNDL';
+/** Version 1: every feedback, and a share without replies, written exactly as before replies existed. */
 export const BUNDLE_VERSION = 1;
+/**
+ * Version 2: a share carrying replies to the supervisor's comments. An older Holding refuses any version but 1
+ * as "made by a newer version of Holding", so its person is asked to update rather than told the file is damaged.
+ */
+export const BUNDLE_VERSION_WITH_REPLIES = 2;
 export const BUNDLE_KINDS = { share: 1, feedback: 2 } as const;
 export type BundleKind = keyof typeof BUNDLE_KINDS;
 /** Checked against the file's size before anything is read into memory. */

@@ -9,6 +9,7 @@ import {
   BUNDLE_KINDS,
   BUNDLE_MAGIC,
   BUNDLE_VERSION,
+  BUNDLE_VERSION_WITH_REPLIES,
   type BundleHeader,
   BundleError,
   type BundleKind,
@@ -32,6 +33,8 @@ function u32(view: DataView, offset: number): number {
 
 export interface OpenedBundle {
   kind: BundleKind;
+  /** 1, or 2 for a share carrying replies (docs/bundle-format.md). */
+  version: number;
   header: BundleHeader;
   payload: Uint8Array;
 }
@@ -56,10 +59,13 @@ export function openBundle(
     throw new BundleError(start.startsWith(CARD_PREFIX) ? 'a-card' : 'not-a-bundle');
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint8(8) !== BUNDLE_VERSION) throw new BundleError('unknown-version');
+  const version = view.getUint8(8);
+  if (version !== BUNDLE_VERSION && version !== BUNDLE_VERSION_WITH_REPLIES) throw new BundleError('unknown-version');
   const kindByte = view.getUint8(9);
   const kind = (Object.keys(BUNDLE_KINDS) as BundleKind[]).find((k) => BUNDLE_KINDS[k] === kindByte);
   if (!kind || view.getUint16(10, false) !== 0) throw new BundleError('malformed');
+  // Version 2 is a share with replies; feedback is only ever version 1.
+  if (version === BUNDLE_VERSION_WITH_REPLIES && kind !== 'share') throw new BundleError('malformed');
   const headerLength = u32(view, 12);
   if (headerLength === 0 || headerLength > MAX_HEADER_BYTES) throw new BundleError('malformed');
   const headerEnd = PREAMBLE_BYTES + headerLength;
@@ -142,5 +148,5 @@ export function openBundle(
   } finally {
     sodium.memzero(contentKey);
   }
-  return { kind, header, payload: concat(parts) };
+  return { kind, version, header, payload: concat(parts) };
 }

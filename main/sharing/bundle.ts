@@ -27,6 +27,8 @@ export interface SealOptions {
   payload: Uint8Array;
   bundleId?: string;
   createdAt?: string;
+  /** BUNDLE_VERSION unless said: BUNDLE_VERSION_WITH_REPLIES for a share carrying replies. */
+  version?: number;
 }
 
 /** Makes a bundle: sealed to the recipient, signed by the sender. */
@@ -50,7 +52,7 @@ export function sealBundle(options: SealOptions): Uint8Array {
   const preamble = new Uint8Array(PREAMBLE_BYTES);
   preamble.set(new TextEncoder().encode(BUNDLE_MAGIC), 0);
   const view = new DataView(preamble.buffer);
-  view.setUint8(8, BUNDLE_VERSION);
+  view.setUint8(8, options.version ?? BUNDLE_VERSION);
   view.setUint8(9, BUNDLE_KINDS[options.kind]);
   view.setUint16(10, 0, false);
   view.setUint32(12, header.length, false);

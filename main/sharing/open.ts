@@ -18,7 +18,7 @@ import {
 import { dayOf, localTimeZone } from '../../common/supervision/hours';
 import { readCapped } from '../fs/read-capped';
 import type { Vault } from '../vault/vault';
-import { type BundleHeader, BundleError, MAX_BUNDLE_BYTES } from './bundle-format';
+import { type BundleHeader, BundleError, BUNDLE_VERSION_WITH_REPLIES, MAX_BUNDLE_BYTES } from './bundle-format';
 import { openBundle, type OpenedBundle } from './bundle-open';
 import { fingerprintHex, sharingReady } from './card';
 import { isBundleFile } from './files';
@@ -101,9 +101,13 @@ export class OpenRoom {
   }
 
   private storeShare(opened: OpenedBundle, contact: SenderContact): ImportResult {
-    const { replies = [], ...payload } = parsePayload(opened.payload, sharePayloadSchema);
+    const { replies, ...payload } = parsePayload(opened.payload, sharePayloadSchema);
+    // Replies travel only in version 2, and version 2 always carries them: anything else is not a file Holding made.
+    if ((replies !== undefined) !== (opened.version === BUNDLE_VERSION_WITH_REPLIES)) {
+      throw new BundleError('malformed');
+    }
     // Replies to this person's comments on earlier shares: each threaded under its comment, or refused.
-    const placed = this.replies.placeReplies(replies, contact.fingerprint, contact.name);
+    const placed = this.replies.placeReplies(replies ?? [], contact.fingerprint, contact.name);
     const id = randomUUID();
     this.repo().recordReceived(
       {

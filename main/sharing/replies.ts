@@ -11,16 +11,11 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
 import { longDate } from '../../common/export/html';
 import type { Block, ExportDocument, ExportSection, Inlines } from '../../common/export/types';
-import {
-  MAX_COMMENT_LENGTH,
-  type SharePayload,
-  type ShareReply,
-  type WaitingReplies,
-} from '../../common/sharing/types';
+import { MAX_COMMENT_LENGTH, type ShareReply, type WaitingReplies } from '../../common/sharing/types';
 import { dayOf, localTimeZone } from '../../common/supervision/hours';
 import type { IdentityService } from './identity';
 import { refuse } from './sealing';
-import type { NewReceivedReply, OwnReplyRow, SharingRepository } from './sharing-repository';
+import type { NewReceivedReply, OwnReplyRow, ReplyTarget, SharingRepository } from './sharing-repository';
 
 /** A reply's text as paragraphs: a blank line parts them, a single line break stays one. */
 export function replyBlocks(body: string): Block[] {
@@ -43,6 +38,10 @@ export function replyText(blocks: readonly Block[]): string {
     .join('\n\n');
 }
 
+/** Why a reply to a share sent under an earlier card (a journal brought from another computer) cannot go. */
+const EARLIER_CARD = (name: string) =>
+  `That share was sent from Holding on another computer, before your card here was made, so ${name}’s Holding could not match a reply to it. Please bring it up with ${name} in supervision instead.`;
+
 export class ReplyRoom {
   constructor(
     private readonly repo: () => SharingRepository,
@@ -59,6 +58,7 @@ export class ReplyRoom {
     if (!feedback) throw new AppError('NOT_FOUND', 'That feedback is no longer in your records.');
     const comment = ref === null ? feedback.overall : repo.feedbackComment(feedbackId, ref);
     if (!comment?.trim()) throw new AppError('NOT_FOUND', 'That comment is not in this feedback.');
+    if (repo.sentBeforeThisCard(feedback.share_id)) throw refuse(EARLIER_CARD(feedback.sender_name));
     const text = body.replace(/\r\n?/g, '\n').trim();
     if (!text) throw refuse('Please write your reply first.');
     if (text.length > MAX_COMMENT_LENGTH) {
@@ -84,16 +84,14 @@ export class ReplyRoom {
   waiting(): WaitingReplies[] {
     const by = new Map<string, WaitingReplies>();
     for (const r of this.repo().waitingReplies()) {
-      const entry = by.get(r.contact_fingerprint);
-      if (entry) entry.count += 1;
-      else {
+      let entry = by.get(r.contact_fingerprint);
+      if (!entry) {
         const contact = this.identity.withFingerprint(r.contact_fingerprint);
-        by.set(r.contact_fingerprint, {
-          contactId: contact?.id ?? null,
-          contactName: contact?.name ?? r.contact_name,
-          count: 1,
-        });
+        entry = { contactId: contact?.id ?? null, contactName: contact?.name ?? r.contact_name, count: 0, earlier: 0 };
+        by.set(r.contact_fingerprint, entry);
       }
+      if (r.earlier) entry.earlier += 1;
+      else entry.count += 1;
     }
     return [...by.values()];
   }
@@ -101,18 +99,21 @@ export class ReplyRoom {
   /** The replies waiting for `contactId`, as sections of the export: checked, settled and previewed as the rest. */
   sections(contactId: string): ExportSection[] {
     const fingerprint = this.fingerprintOf(contactId);
-    return this.repo()
-      .waitingReplies()
-      .filter((r) => r.contact_fingerprint === fingerprint)
-      .map((r) => ({
-        kind: 'replies' as const,
-        sourceId: r.id,
-        title: [{ text: 'Reply to a comment' }],
-        // Ours, and never checked or sent: only the reply's own words leave, with a reference to the comment.
-        meta: `To ${r.from_name}’s ${r.ref ? `comment on “${r.item_title || 'an item'}”` : 'overall comment'} in “${r.share_title}” · written ${longDate(dayOf(r.created_at, localTimeZone()))}`,
-        blocks: replyBlocks(r.body),
-        clientMaterial: false,
-      }));
+    return (
+      this.repo()
+        .waitingReplies()
+        // Only replies the supervisor's Holding can match: not those to shares sent under an earlier card.
+        .filter((r) => r.contact_fingerprint === fingerprint && !r.earlier)
+        .map((r) => ({
+          kind: 'replies' as const,
+          sourceId: r.id,
+          title: [{ text: 'Reply to a comment' }],
+          // Ours, and never checked or sent: only the reply's own words leave, with a reference to the comment.
+          meta: `To ${r.from_name}’s ${r.ref ? `comment on “${r.item_title || 'an item'}”` : 'overall comment'} in “${r.share_title}” · written ${longDate(dayOf(r.created_at, localTimeZone()))}`,
+          blocks: replyBlocks(r.body),
+          clientMaterial: false,
+        }))
+    );
   }
 
   /**
@@ -131,6 +132,7 @@ export class ReplyRoom {
             'One of your replies has been sent or taken back since the check. Please check again, then share.',
           );
         }
+        if (row.earlier) throw refuse(EARLIER_CARD(row.contact_name));
         if (row.contact_fingerprint !== recipientFingerprint) {
           throw refuse(
             `Your replies here are to ${row.contact_name}’s comments, so they can only go to ${row.contact_name}, not ${recipientName}. Please share with ${row.contact_name}, or leave the replies out. Nothing was sealed.`,
@@ -156,10 +158,11 @@ export class ReplyRoom {
 
   /**
    * Where the replies in a share from `senderFingerprint` belong: each under the supervisor's own comment on an
-   * earlier share from the same person, sent back to them as feedback. A reference to a share from someone else,
-   * to a share never opened here, to an item that share did not hold, or to a share no feedback went back on,
-   * cannot be a reply to anything this person sent: the whole share is refused. A share since removed, or a
-   * comment since cleared, leaves the reply with nowhere to go: it is left out, and the person told why.
+   * earlier share from the same person, sent back to them as feedback. A reply that cannot be matched to such a
+   * comment (a share from someone else, one never opened or no longer here, one no feedback went back on, an
+   * item it did not hold, a comment not there now, or a reply already here) is left out, and the person is
+   * told plainly how many and why; the share and the replies that do belong are kept. Malformed replies never
+   * get here: the schema refuses the whole share.
    */
   placeReplies(
     replies: readonly ShareReply[],
@@ -168,39 +171,56 @@ export class ReplyRoom {
   ): { place: NewReceivedReply[]; leftOut: number; why: string | null } {
     const repo = this.repo();
     const place: NewReceivedReply[] = [];
-    let removed = 0;
-    let cleared = 0;
-    const wrong = () =>
-      refuse(
-        `This share holds replies to comments you did not send to ${senderName}, so it cannot be put beside your feedback. Nothing was added. Please ask ${senderName} to share it again.`,
-      );
+    const left = { removed: 0, unmatched: 0, uncommented: 0, already: 0, clash: 0 };
+    // Each earlier share is looked up once per import, however many replies point at it.
+    const targets = new Map<string, ReplyTarget | undefined>();
+    const targetOf = (bundleId: string) => {
+      if (!targets.has(bundleId)) targets.set(bundleId, repo.replyTarget(bundleId));
+      return targets.get(bundleId);
+    };
     for (const reply of replies) {
-      const share = repo.receivedWithBundleId(reply.share);
-      if (!share) {
-        // Opened here once and removed since: the conversation's other half is gone.
-        if (repo.importedAt(reply.share) !== undefined) {
-          removed += 1;
-          continue;
-        }
-        throw wrong();
-      }
-      if (share.sender_fingerprint !== senderFingerprint || share.feedback_sent_at === null) throw wrong();
+      const share = targetOf(reply.share);
       const ref = reply.ref ?? '';
-      if (ref && !(JSON.parse(share.payload) as SharePayload).items.some((i) => i.ref === ref)) throw wrong();
-      if (!repo.commentRefs(share.id).has(ref)) {
-        cleared += 1;
+      if (!share) {
+        // A share opened here once and removed since; anything else (never opened, or feedback) is not a match.
+        if (repo.openedKind(reply.share) === 'share') left.removed += 1;
+        else left.unmatched += 1;
         continue;
       }
-      place.push({ id: reply.id, receivedShareId: share.id, ref, body: reply.body, writtenAt: reply.writtenAt });
+      if (share.senderFingerprint !== senderFingerprint || !share.feedbackSent || (ref && !share.items.has(ref))) {
+        left.unmatched += 1;
+        continue;
+      }
+      if (!share.comments.has(ref)) {
+        left.uncommented += 1;
+        continue;
+      }
+      const here = repo.replyById(reply.id);
+      if (here) {
+        // The same reply brought again is kept once; a different one under a known id is not taken on trust.
+        if (here.received_share_id === share.id && here.ref === ref && here.body === reply.body) left.already += 1;
+        else left.clash += 1;
+        continue;
+      }
+      // Stored as a UTC instant, so replies written in different time zones thread in the order they were written.
+      const writtenAt = new Date(reply.writtenAt).toISOString();
+      place.push({ id: reply.id, receivedShareId: share.id, ref, body: reply.body, writtenAt });
     }
-    const leftOut = removed + cleared;
-    const why = !leftOut
-      ? null
-      : removed && cleared
-        ? `${leftOut} of ${senderName}’s replies were about shares you have removed, or comments you have since cleared, so there was nothing to put them under.`
-        : removed
-          ? `${removed === 1 ? 'One reply' : `${removed} replies`} from ${senderName} ${removed === 1 ? 'was' : 'were'} about a share you have removed, so there was nothing to put ${removed === 1 ? 'it' : 'them'} under.`
-          : `${cleared === 1 ? 'One reply' : `${cleared} replies`} from ${senderName} ${cleared === 1 ? 'was' : 'were'} to a comment you have since cleared, so there was nothing to put ${cleared === 1 ? 'it' : 'them'} under.`;
-    return { place, leftOut, why };
+    const leftOut = left.removed + left.unmatched + left.uncommented + left.already + left.clash;
+    const n = (count: number, one: string, many: string) => (count === 1 ? one : `${count} ${many}`);
+    const was = (count: number) => (count === 1 ? 'was' : 'were');
+    const sentences = [
+      left.removed &&
+        `${n(left.removed, 'One reply', 'replies')} ${was(left.removed)} about a share that is no longer in your Holding, so there was nothing to put ${left.removed === 1 ? 'it' : 'them'} under.`,
+      left.unmatched &&
+        `${n(left.unmatched, 'One reply', 'replies')} did not match any comment you sent to ${senderName} from this Holding (${senderName} may have written ${left.unmatched === 1 ? 'it' : 'them'} on another computer), so ${left.unmatched === 1 ? 'it was' : 'they were'} left out.`,
+      left.uncommented &&
+        `${n(left.uncommented, 'One reply', 'replies')} ${was(left.uncommented)} to a comment that is not among your comments on that share now, so there was nothing to put ${left.uncommented === 1 ? 'it' : 'them'} under.`,
+      left.already &&
+        `${n(left.already, 'One reply was', 'replies were')} already here from an earlier share, so ${left.already === 1 ? 'it is' : 'they are'} kept once.`,
+      left.clash &&
+        `${n(left.clash, 'One reply', 'replies')} used the same reference as a different reply already here, so ${left.clash === 1 ? 'it was' : 'they were'} left out.`,
+    ].filter((x): x is string => !!x);
+    return { place, leftOut, why: sentences.length ? sentences.join(' ') : null };
   }
 }

@@ -9,7 +9,7 @@ import { textOf } from '../../common/export/document';
 import type { ExportDocument } from '../../common/export/types';
 import { type SentShare, type ShareItem, type SharePayload, sharePayloadSchema } from '../../common/sharing/types';
 import { sealBundle } from './bundle';
-import { MAX_BUNDLE_BYTES } from './bundle-format';
+import { BUNDLE_VERSION, BUNDLE_VERSION_WITH_REPLIES, MAX_BUNDLE_BYTES } from './bundle-format';
 import { fingerprintHex, sharingReady } from './card';
 import type { ReplyRoom } from './replies';
 import { depthOf, MAX_PAYLOAD_DEPTH, refuse, type SharingKeys, withKeys } from './sealing';
@@ -98,6 +98,12 @@ export class ShareRoom {
     const fits = sharePayloadSchema.safeParse(payload);
     if (!fits.success || depthOf(payload) > MAX_PAYLOAD_DEPTH) {
       const at = fits.success ? undefined : fits.error.issues[0]?.path;
+      if (at && at[0] === 'replies') {
+        // A reply grown past the limit once settled (long stand-ins): the reply is named, not a passage.
+        throw refuse(
+          'One of your replies is longer than a share can carry once its details are settled (20,000 characters). Please shorten it in Sharing, or choose shorter stand-ins. Nothing was sealed.',
+        );
+      }
       const index = at && at[0] === 'items' && typeof at[1] === 'number' ? at[1] : -1;
       const title = index >= 0 ? textOf(sources[index]!.item.title) : '';
       throw refuse(
@@ -111,7 +117,16 @@ export class ShareRoom {
     const bundleId = randomUUID();
     const createdAt = this.now().toISOString();
     const bundle = withKeys(me, (sender) =>
-      sealBundle({ kind: 'share', sender, recipient, payload: bytes, bundleId, createdAt }),
+      sealBundle({
+        kind: 'share',
+        sender,
+        recipient,
+        payload: bytes,
+        bundleId,
+        createdAt,
+        // With replies, a version an older Holding refuses as newer ("please update"), never as damaged.
+        version: replies.length ? BUNDLE_VERSION_WITH_REPLIES : BUNDLE_VERSION,
+      }),
     );
     const record = (fileName: string): SentShare => {
       const id = randomUUID();

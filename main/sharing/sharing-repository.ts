@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../common/errors';
 import type {
   FeedbackComment,
   FeedbackView,
@@ -79,6 +80,15 @@ export interface NewReceivedReply {
 }
 
 /** A supervisee's own reply, with the feedback and share it answers and whom that share went to. */
+/** A received share, as placing replies under its comments needs it. */
+export interface ReplyTarget {
+  id: string;
+  senderFingerprint: string;
+  feedbackSent: boolean;
+  items: Set<string>;
+  comments: Set<string>;
+}
+
 export interface OwnReplyRow {
   id: string;
   feedback_id: string;
@@ -97,11 +107,18 @@ export interface OwnReplyRow {
   from_name: string;
   /** The shared item's title as shared ('' for the overall comment or an item no longer listed). */
   item_title: string;
+  /**
+   * 1 when the share it answers was sent before this vault's present card was made (a journal brought from
+   * another computer keeps its shares, never its keys): the supervisor's Holding cannot match a reply to it.
+   */
+  earlier: 0 | 1;
 }
 
 const OWN_REPLIES = `SELECT r.id, r.feedback_id, r.ref, r.body, r.created_at, r.sent_in_share_id,
         s.id AS share_id, s.bundle_id AS share_bundle_id, s.title AS share_title, s.contact_id, s.contact_name,
-        s.contact_fingerprint, f.sender_name AS from_name, coalesce(i.title, '') AS item_title
+        s.contact_fingerprint, f.sender_name AS from_name, coalesce(i.title, '') AS item_title,
+        coalesce((SELECT julianday(s.created_at) < julianday(me.created_at) FROM identity me WHERE me.id = 1), 0)
+          AS earlier
    FROM feedback_replies r
    JOIN feedback_received f ON f.id = r.feedback_id
    JOIN shares_sent s ON s.id = f.share_id
@@ -130,7 +147,12 @@ export class SharingRepository {
         'UPDATE feedback_replies SET sent_in_share_id = ? WHERE id = ? AND feedback_id IS NOT NULL AND sent_in_share_id IS NULL',
       );
       for (const id of replyIds) {
-        if (mark.run(share.id, id).changes !== 1) throw new Error('a reply in this share was already sent');
+        if (mark.run(share.id, id).changes !== 1) {
+          throw new AppError(
+            'CHANGED',
+            'One of your replies was sent or taken back while this share was being saved, so it was not recorded. Please check again, then share.',
+          );
+        }
       }
     })();
   }
@@ -291,9 +313,10 @@ export class SharingRepository {
           share.payload,
         );
       this.rememberOpened(share.bundleId, 'share', share.importedAt);
-      // A reply already here (the same id) is the same reply: kept once.
+      // Replies already here were set aside beforehand (ReplyRoom.placeReplies): each of these is new, and a
+      // clash here fails the whole import rather than being dropped unseen.
       const insert = this.db.prepare(
-        `INSERT OR IGNORE INTO feedback_replies (id, received_share_id, ref, body, created_at, received_in_bundle_id, received_at)
+        `INSERT INTO feedback_replies (id, received_share_id, ref, body, created_at, received_in_bundle_id, received_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const r of replies) {
@@ -355,6 +378,19 @@ export class SharingRepository {
     return this.db
       .prepare('SELECT id, share_id, overall, sender_name FROM feedback_received WHERE id = ?')
       .get(feedbackId) as { id: string; share_id: string; overall: string; sender_name: string } | undefined;
+  }
+
+  /** Supervisee: whether a share was sent before this vault's present card was made (see OwnReplyRow.earlier). */
+  sentBeforeThisCard(shareId: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT julianday(s.created_at) < julianday(me.created_at)
+             FROM shares_sent s, identity me WHERE s.id = ? AND me.id = 1`,
+        )
+        .pluck()
+        .get(shareId) === 1
+    );
   }
 
   /** Supervisee: the comment on one item in one feedback, if there is one. */
@@ -424,9 +460,40 @@ export class SharingRepository {
 
   // --- Supervisor's side of replies -----------------------------------------------------------------------------
 
-  receivedWithBundleId(bundleId: string): ReceivedRow | undefined {
-    return this.db.prepare('SELECT * FROM shares_received WHERE bundle_id = ?').get(bundleId) as
-      ReceivedRow | undefined;
+  /**
+   * A received share, by its bundle id, as replies need it: who sent it, whether feedback went back, its item
+   * references (read from the stored payload by SQLite, not parsed here) and the comments that say something.
+   */
+  replyTarget(bundleId: string): ReplyTarget | undefined {
+    const row = this.db
+      .prepare('SELECT id, sender_fingerprint, feedback_sent_at FROM shares_received WHERE bundle_id = ?')
+      .get(bundleId) as { id: string; sender_fingerprint: string; feedback_sent_at: string | null } | undefined;
+    if (!row) return undefined;
+    const items = this.db
+      .prepare(
+        "SELECT json_extract(i.value, '$.ref') FROM shares_received s, json_each(s.payload, '$.items') i WHERE s.id = ?",
+      )
+      .pluck()
+      .all(row.id) as string[];
+    return {
+      id: row.id,
+      senderFingerprint: row.sender_fingerprint,
+      feedbackSent: row.feedback_sent_at !== null,
+      items: new Set(items),
+      comments: this.commentRefs(row.id),
+    };
+  }
+
+  /** What kind of bundle an id was opened as here, if it was: kept after what it brought is removed. */
+  openedKind(bundleId: string): BundleKind | undefined {
+    return this.db.prepare('SELECT kind FROM opened_bundles WHERE bundle_id = ?').pluck().get(bundleId) as
+      BundleKind | undefined;
+  }
+
+  /** Any reply here with this id, on either side: where it is and what it says. */
+  replyById(id: string): { received_share_id: string | null; ref: string; body: string } | undefined {
+    return this.db.prepare('SELECT received_share_id, ref, body FROM feedback_replies WHERE id = ?').get(id) as
+      { received_share_id: string | null; ref: string; body: string } | undefined;
   }
 
   /** Supervisor: the replies to their comments on one share, oldest first. */

@@ -206,8 +206,8 @@ describe('the bundle format, read by an independent implementation', () => {
       const item = { ref: 'B'.repeat(22), kind: 'entry', title: [], meta: null, blocks: [], clientMaterial: false };
       const share = (replies: string) =>
         `{"type":"holding.share.v1","title":"By hand","preparedOn":"2026-12-05","items":[${JSON.stringify(item)}],"replies":${replies}}`;
-      const byHand = (text: string) =>
-        craftBundle({ sender: samKeys, recipient: amaKeys, pieces: [new TextEncoder().encode(text)] });
+      const byHand = (text: string, version = 2) =>
+        craftBundle({ sender: samKeys, recipient: amaKeys, pieces: [new TextEncoder().encode(text)], version });
       const good = byHand(share(JSON.stringify([reply])));
       const goodFile = path.join(people.folder, 'good.holdingbundle');
       writeFileSync(goodFile, good);
@@ -227,8 +227,13 @@ describe('the bundle format, read by an independent implementation', () => {
         ],
         ['an empty body', JSON.stringify([{ ...reply, id: crypto.randomUUID(), body: '' }])],
       ];
-      for (const [name, replies] of faulty) {
-        const bytes = byHand(share(replies));
+      // The version must say whether replies travel: 2 with them, 1 without (docs/bundle-format.md).
+      const versionWrong: [string, Uint8Array][] = [
+        ['replies in version 1', byHand(share(JSON.stringify([{ ...reply, id: crypto.randomUUID() }])), 1)],
+        ['version 2 without replies', byHand(share('[]').replace(',"replies":[]', ''), 2)],
+      ];
+      for (const [name, replies] of faulty) versionWrong.push([name, byHand(share(replies))]);
+      for (const [name, bytes] of versionWrong) {
         const damaged = path.join(people.folder, `${name}.holdingbundle`);
         writeFileSync(damaged, bytes);
         const result = readWithPython(damaged, amaKeys);

@@ -4,16 +4,20 @@
  * to that supervisor, travels in the share's `replies` (docs/bundle-format.md), and is threaded under the
  * supervisor's own comment on the earlier share. Then the format's refusals, each leaving nothing stored.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportCheck, ExportSelection, Resolutions } from '../../common/export/types';
 import type { ReceivedShare, SentShare, WaitingReplies } from '../../common/sharing/types';
 import { sealBundle } from '../../main/sharing/bundle';
+import { BUNDLE_VERSION, BUNDLE_VERSION_WITH_REPLIES } from '../../main/sharing/bundle-format';
 import { openBundle } from '../../main/sharing/bundle-open';
 import { createIdentity, cardOf } from '../../main/sharing/card';
+import { exportEverything } from '../../main/export/everything/make';
+import { richJournal, zipPath } from '../support/everything-fixture';
 import { identifiersLeftIn } from '../support/export-fixture';
 import { call, importAt, type People, refused, shareFromSam, sharingRows, twoPeople } from '../support/sharing-fixture';
+import { tempDir } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
 const open = servicesPerTest();
@@ -81,7 +85,7 @@ describe('replies to a supervisor’s comments', () => {
       ['', null],
     ]);
     expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toEqual([
-      { contactId: amaAtSam.id, contactName: 'Dr Ama Mensah', count: 2 },
+      { contactId: amaAtSam.id, contactName: 'Dr Ama Mensah', count: 2, earlier: 0 },
     ]);
 
     // Checked and previewed with the rest: the name is found, and the preview shows the replies.
@@ -99,11 +103,13 @@ describe('replies to a supervisor’s comments', () => {
     expect(preview.html).not.toContain('Keziah');
 
     const { path: file } = await call<{ path: string }>(sam, 'sharing:share', next.share);
+    // With replies, the bundle is version 2: an older Holding, which opens only version 1, says it was made by
+    // a newer Holding and asks its person to update, rather than calling it damaged.
+    const sealed = new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(file)));
+    expect(sealed[8]).toBe(BUNDLE_VERSION_WITH_REPLIES);
+    expect(BUNDLE_VERSION).toBe(1);
     // In the bundle: exactly the settled replies, and nothing identifying.
-    const opened = openBundle(
-      new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(file))),
-      ama.identity.secret()!,
-    );
+    const opened = openBundle(sealed, ama.identity.secret()!);
     const payload = JSON.parse(new TextDecoder().decode(opened.payload)) as { replies: Record<string, unknown>[] };
     expect(payload.replies).toHaveLength(2);
     expect(payload.replies[0]).toMatchObject({
@@ -150,6 +156,7 @@ describe('replies to a supervisor’s comments', () => {
     const people = await twoPeople(open);
     const shared = await shareFromSam(people);
     const bytes = await import('node:fs').then((fs) => fs.readFileSync(shared.file));
+    expect(bytes[8]).toBe(BUNDLE_VERSION);
     const payload = JSON.parse(
       new TextDecoder().decode(openBundle(new Uint8Array(bytes), people.ama.identity.secret()!).payload),
     ) as object;
@@ -182,6 +189,47 @@ describe('replies to a supervisor’s comments', () => {
     expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toMatchObject([{ count: 1 }]);
   });
 
+  it('never go into a saved file: saving with replies ticked is refused, and they stay waiting', async () => {
+    const people = await twoPeople(open);
+    const { sam } = people;
+    const { feedbackId, shared } = await feedbackAtSam(people);
+    await call(sam, 'sharing:addReply', { feedbackId, ref: null, body: 'A reply for Ama only.' });
+    const next = await nextShare(people, shared.entryIds[2]!);
+    for (const format of ['markdown', 'html'] as const) {
+      expect(
+        await refused(sam, 'export:save', {
+          selection: next.selection,
+          resolutions: next.resolutions,
+          fingerprint: next.check.fingerprint,
+          format,
+        }),
+      ).toMatch(/only go in a share to the supervisor they answer, not in a saved file/);
+    }
+    await expect(
+      sam.exports.render('markdown', next.selection, next.resolutions, next.check.fingerprint, undefined),
+    ).rejects.toThrow(/not in a saved file/);
+    expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toMatchObject([{ count: 1 }]);
+  });
+
+  it('a reply made too long by what stands in for its details is named, not called a passage', async () => {
+    const people = await twoPeople(open);
+    const { sam } = people;
+    const { feedbackId, shared } = await feedbackAtSam(people);
+    await call(sam, 'sharing:addReply', { feedbackId, ref: null, body: 'zq, '.repeat(4999).trim() });
+    const selection: ExportSelection = { ...(await nextShare(people, shared.entryIds[2]!)).selection, lookFor: ['zq'] };
+    const check = await call<ExportCheck>(sam, 'export:check', selection);
+    const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
+    for (const f of check.findings) resolutions.byValue[f.valueKey] = { action: 'redact' };
+    const message = await refused(sam, 'sharing:share', {
+      selection,
+      resolutions,
+      fingerprint: check.fingerprint,
+      contactId: people.amaAtSam.id,
+    });
+    expect(message).toMatch(/One of your replies is longer than a share can carry/);
+    expect(message).not.toMatch(/share a passage/);
+  });
+
   it('replies go only to the supervisor whose comments they answer', async () => {
     const people = await twoPeople(open);
     const { sam } = people;
@@ -204,6 +252,8 @@ describe('a share’s replies, as the supervisor’s Holding reads them', () => 
       sender: people.sam.identity.secret()!,
       recipient: people.ama.identity.secret()!,
       payload: new TextEncoder().encode(payload),
+      // As Holding writes them: version 2 when replies travel, 1 when not.
+      version: payload.includes('"replies"') ? BUNDLE_VERSION_WITH_REPLIES : BUNDLE_VERSION,
     });
   const item = {
     ref: 'B'.repeat(22),
@@ -262,42 +312,168 @@ describe('a share’s replies, as the supervisor’s Holding reads them', () => 
     ]) {
       expect(await refusedBytes(people, byHand(people, text))).toMatch(unreadable);
     }
+    // The version must agree: replies in a version 1 share, or a version 2 share without them.
+    const at = (text: string, version: number) =>
+      sealBundle({
+        kind: 'share',
+        sender: people.sam.identity.secret()!,
+        recipient: people.ama.identity.secret()!,
+        payload: new TextEncoder().encode(text),
+        version,
+      });
+    expect(await refusedBytes(people, at(shareWith([reply(bundleId, ref)]), BUNDLE_VERSION))).toMatch(unreadable);
+    const without = JSON.stringify({ type: 'holding.share.v1', title: 'L', preparedOn: '2026-12-05', items: [item] });
+    expect(await refusedBytes(people, at(without, BUNDLE_VERSION_WITH_REPLIES))).toMatch(unreadable);
   });
 
-  it('refuses a reply to a comment never sent: an unknown share, an item not in it, a share with no feedback', async () => {
-    const { people, bundleId, shared } = await ready();
-    expect(await refusedBytes(people, byHand(people, shareWith([reply(crypto.randomUUID(), null)])))).toMatch(
-      /replies to comments you did not send to Sam Rivers/,
+  it('leaves out, saying why, replies that match no comment sent: an unknown share, another’s, an item not in it, no feedback', async () => {
+    const { people, bundleId, receivedId } = await ready();
+    const unmatched = /did not match any comment you sent to Sam Rivers from this Holding/;
+    // An unknown share, an item the share did not hold, and a feedback's bundle id: the rest of the share is kept.
+    const sentFeedback = people.sam.vault
+      .db()
+      .prepare("SELECT bundle_id FROM opened_bundles WHERE kind = 'feedback'")
+      .pluck()
+      .get() as string;
+    const result = await people.ama.sharing.importBytes(
+      byHand(
+        people,
+        shareWith([
+          reply(crypto.randomUUID(), null),
+          reply(bundleId, 'C'.repeat(22)),
+          reply(sentFeedback, null),
+          reply(bundleId, null),
+        ]),
+      ),
     );
-    expect(await refusedBytes(people, byHand(people, shareWith([reply(bundleId, 'C'.repeat(22))])))).toMatch(
-      /did not send/,
-    );
+    expect(result).toMatchObject({
+      kind: 'share',
+      replies: { added: 1, leftOut: 3, why: expect.stringMatching(unmatched) },
+    });
+    expect(result.kind === 'share' && result.replies.why).toMatch(/^3 replies did not match/);
+    expect(people.ama.sharing.receivedShare(receivedId).replies).toHaveLength(1);
     // A second share from Sam that Ama has opened but sent no feedback on.
-    void shared;
     const quiet = byHand(
       people,
       JSON.stringify({ type: 'holding.share.v1', title: 'Quiet', preparedOn: '2026-12-05', items: [item] }),
     );
     const openedQuiet = await people.ama.sharing.importBytes(quiet);
     if (openedQuiet.kind !== 'share') throw new Error('expected a share');
-    expect(await refusedBytes(people, byHand(people, shareWith([reply(openedQuiet.share.bundleId, null)])))).toMatch(
-      /did not send/,
-    );
+    expect(
+      await people.ama.sharing.importBytes(byHand(people, shareWith([reply(openedQuiet.share.bundleId, null)]))),
+    ).toMatchObject({ replies: { added: 0, leftOut: 1, why: expect.stringMatching(/^One reply did not match/) } });
   });
 
-  it('leaves out, and says why, a reply to a share since removed or a comment since cleared', async () => {
+  it('leaves out a reply from a third person pointing at Sam’s share, as not matching', async () => {
     const { people, bundleId, ref, receivedId } = await ready();
-    await call(people.ama, 'sharing:saveComment', { shareId: receivedId, ref, body: '' });
-    const cleared = await people.ama.sharing.importBytes(
-      byHand(people, shareWith([reply(bundleId, ref), reply(bundleId, null)])),
-    );
-    expect(cleared).toMatchObject({
-      replies: { added: 1, leftOut: 1, why: expect.stringMatching(/comment you have since cleared/) },
+    const jo = createIdentity('Jo Park', 'Peer');
+    const joAtAma = await call<{ id: string }>(people.ama, 'sharing:addContact', { card: cardOf(jo) });
+    await call(people.ama, 'sharing:verifyContact', { id: joAtAma.id, verified: true });
+    const fromJo = (replies: unknown) =>
+      sealBundle({
+        kind: 'share',
+        sender: jo,
+        recipient: people.ama.identity.secret()!,
+        payload: new TextEncoder().encode(shareWith(replies)),
+        version: BUNDLE_VERSION_WITH_REPLIES,
+      });
+    expect(await people.ama.sharing.importBytes(fromJo([reply(bundleId, ref)]))).toMatchObject({
+      kind: 'share',
+      replies: { added: 0, leftOut: 1, why: expect.stringMatching(/did not match any comment you sent to Jo Park/) },
     });
-    people.ama.sharing.removeReceived(receivedId);
-    const removed = await people.ama.sharing.importBytes(byHand(people, shareWith([reply(bundleId, null)])));
-    expect(removed).toMatchObject({
-      replies: { added: 0, leftOut: 1, why: expect.stringMatching(/share you have removed/) },
-    });
+    expect(people.ama.sharing.receivedShare(receivedId).replies).toEqual([]);
   });
+
+  it('leaves out a reply to an item never commented on, saying so truthfully', async () => {
+    const { people, bundleId, ref, receivedId } = await ready();
+    const other = people.ama.sharing.receivedShare(receivedId).items.find((i) => i.ref !== ref)!.ref;
+    const result = await people.ama.sharing.importBytes(byHand(people, shareWith([reply(bundleId, other)])));
+    expect(result).toMatchObject({ replies: { added: 0, leftOut: 1 } });
+    expect(result.kind === 'share' && result.replies.why).toMatch(/not among your comments on that share now/);
+    expect(result.kind === 'share' && result.replies.why).not.toMatch(/cleared/);
+  });
+
+  it('counts a reply id already here once, and leaves out a different reply under a known id', async () => {
+    const { people, bundleId, ref, receivedId } = await ready();
+    const r = reply(bundleId, ref);
+    const first = await people.ama.sharing.importBytes(byHand(people, shareWith([r])));
+    expect(first).toMatchObject({ replies: { added: 1, leftOut: 0 } });
+    const same = await people.ama.sharing.importBytes(byHand(people, shareWith([r])));
+    expect(same).toMatchObject({ replies: { added: 0, leftOut: 1, why: expect.stringMatching(/already here/) } });
+    if (same.kind !== 'share') throw new Error('expected a share');
+    expect(people.ama.sharing.receivedShare(same.share.id).broughtReplies).toEqual([]);
+    const other = await people.ama.sharing.importBytes(byHand(people, shareWith([{ ...r, body: 'A different body' }])));
+    expect(other).toMatchObject({
+      replies: { added: 0, leftOut: 1, why: expect.stringMatching(/same reference as a different reply/) },
+    });
+    expect(replyRows(people.ama)).toBe(1);
+    expect(people.ama.sharing.receivedShare(receivedId).replies.map((x) => x.body)).toEqual(['Thank you.']);
+  });
+
+  it('threads replies by the instant they were written, whatever their offsets', async () => {
+    const { people, bundleId, ref, receivedId } = await ready();
+    // Written first: 01:00Z on the 5th. Written second: 23:30 on the 4th in New York, which is 04:30Z on the 5th.
+    const later = reply(bundleId, ref, { body: 'second', writtenAt: '2026-12-04T23:30:00-05:00' });
+    const earlier = reply(bundleId, ref, { body: 'first', writtenAt: '2026-12-05T01:00:00Z' });
+    await people.ama.sharing.importBytes(byHand(people, shareWith([later, earlier])));
+    const threaded = people.ama.sharing.receivedShare(receivedId).replies;
+    expect(threaded.map((x) => x.body)).toEqual(['first', 'second']);
+    expect(threaded[1]!.writtenAt).toBe('2026-12-05T04:30:00.000Z');
+  });
+});
+
+describe('replies from a journal brought to a new computer', () => {
+  it('are not offered, and say why, when they answer a share sent under the earlier card; nothing is spent', async () => {
+    const people = await richJournal(open);
+    const { sam, ama } = people;
+    const out = await tempDir('holding-moved-');
+    await exportEverything(sam.vault, zipPath(out), { history: false, appVersion: '1.2.3' });
+    const here = await open({ chooseSavePath: async (name: string) => path.join(out, `${Math.random()} ${name}`) });
+    const preview = await here.imports.open(zipPath(out));
+    await here.imports.run(preview.id);
+    // The new computer: a new card (secret keys never leave), which Ama adds and confirms in place of the old.
+    await call(here, 'sharing:saveIdentity', { name: 'Sam Rivers', role: 'Clinical psychologist' });
+    const card = (await call<{ card: string }>(here, 'sharing:identity')).card;
+    await call(ama, 'sharing:removeContact', { id: people.samAtAma.id });
+    const newSam = await call<{ id: string }>(ama, 'sharing:addContact', { card });
+    await call(ama, 'sharing:verifyContact', { id: newSam.id, verified: true });
+    const amaHere = (await call<{ id: string; name: string; verified: boolean }[]>(here, 'sharing:contacts')).find(
+      (c) => c.name === 'Dr Ama Mensah',
+    )!;
+    if (!amaHere.verified) await call(here, 'sharing:verifyContact', { id: amaHere.id, verified: true });
+
+    // The reply brought with the journal answers a share sent under the old card: shown, not offered.
+    expect(await call<WaitingReplies[]>(here, 'sharing:waitingReplies')).toEqual([
+      { contactId: amaHere.id, contactName: 'Dr Ama Mensah', count: 0, earlier: 1 },
+    ]);
+    const sent = (await call<SentShare[]>(here, 'sharing:sent')).find((x) => x.feedback.length);
+    expect(
+      await refused(here, 'sharing:addReply', { feedbackId: sent!.feedback[0]!.id, ref: null, body: 'More.' }),
+    ).toMatch(/sent from Holding on another computer/);
+
+    // A share made with replies ticked carries none, opens at Ama's whole, and leaves the reply where it was.
+    const selection: ExportSelection = {
+      title: 'From the new computer',
+      entries: [{ id: people.pairId, excerpt: null }],
+      agendas: [],
+      sessions: [],
+      hours: null,
+      checkins: null,
+      signs: false,
+      replies: amaHere.id,
+    };
+    const check = await call<ExportCheck>(here, 'export:check', selection);
+    const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
+    for (const f of check.findings) resolutions.byValue[f.valueKey] = { action: 'redact' };
+    const shared = await call<{ path: string }>(here, 'sharing:share', {
+      selection,
+      resolutions,
+      fingerprint: check.fingerprint,
+      contactId: amaHere.id,
+    });
+    const bytes = new Uint8Array(readFileSync(shared.path));
+    expect(bytes[8]).toBe(BUNDLE_VERSION);
+    expect(await ama.sharing.importBytes(bytes)).toMatchObject({ kind: 'share', replies: { added: 0, leftOut: 0 } });
+    expect(await call<WaitingReplies[]>(here, 'sharing:waitingReplies')).toMatchObject([{ count: 0, earlier: 1 }]);
+  }, 240_000);
 });

@@ -16,6 +16,8 @@ export interface CraftOptions {
   middleTag?: number;
   /** Rewrites the header's JSON text before it is framed and signed. */
   headerText?: (json: string) => string;
+  /** The format version byte: 1 unless given (2 for a share carrying replies). */
+  version?: number;
 }
 
 export function craftBundle(options: CraftOptions): Uint8Array {
@@ -40,7 +42,7 @@ export function craftBundle(options: CraftOptions): Uint8Array {
   const preamble = new Uint8Array(16);
   preamble.set(new TextEncoder().encode('HOLDBNDL'));
   const view = new DataView(preamble.buffer);
-  view.setUint8(8, 1);
+  view.setUint8(8, options.version ?? 1);
   view.setUint8(9, 1);
   view.setUint32(12, header.length, false);
   const bound = new Uint8Array([...preamble, ...header]);

@@ -82,9 +82,10 @@ def read(path, enc_pk, enc_sk, sign_pk):
     if len(data) < 16 or data[:8] != b"HOLDBNDL":
         refuse("not-a-bundle")
     version, kind, reserved, h = struct.unpack(">BBHI", data[8:16])
-    if version != 1:
+    # 1 for every feedback and a share without replies; 2 for a share carrying replies.
+    if version not in (1, 2):
         refuse("unknown-version")
-    if kind not in (1, 2) or reserved != 0 or not 1 <= h <= 65536:
+    if kind not in (1, 2) or reserved != 0 or not 1 <= h <= 65536 or (version == 2 and kind != 1):
         refuse("malformed")
     if len(data) < 16 + h:
         refuse("truncated")
@@ -157,6 +158,9 @@ def read(path, enc_pk, enc_sk, sign_pk):
             if '"replies"' in text:
                 refuse("unreadable")
         if not replies_ok(parsed):
+            refuse("unreadable")
+        # Replies travel in version 2 only, and version 2 always carries them.
+        if (isinstance(parsed, dict) and "replies" in parsed) != (version == 2):
             refuse("unreadable")
     return {"kind": kind, "header": header, "payload": text}
 

@@ -418,13 +418,19 @@ function PreviewAndSave({
         </p>
       ) : null}
       {missed}
+      {selection.replies ? (
+        <p className={styles.hint} data-testid="save-not-with-replies">
+          Your replies to comments go only in a share to the supervisor they answer, so this cannot be saved as a file
+          while they are ticked. To save a file, go back and untick them.
+        </p>
+      ) : null}
       <SaveRow
         id={id}
         label={`Save as ${FORMAT_NAMES[format]}…`}
         busyLabel="Saving…"
         busy={save.isPending}
         waitingFor={waitingFor}
-        disabled={updating}
+        disabled={updating || !!selection.replies}
         done={saved}
         onPress={() => save.mutate(format)}
         onStartAgain={onStartAgain}

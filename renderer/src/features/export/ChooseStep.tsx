@@ -1,5 +1,6 @@
-import { type Dispatch, type Ref, type SetStateAction, useEffect, useId, useState } from 'react';
+import { type Dispatch, Fragment, type Ref, type SetStateAction, useEffect, useId, useState } from 'react';
 import type { EntrySummary } from '../../../../common/journal/types';
+import type { WaitingReplies } from '../../../../common/sharing/types';
 import { describeMinutes } from '../../../../common/supervision/hours';
 import type { Supervisor } from '../../../../common/supervision/types';
 import { describeError } from '../../api';
@@ -268,6 +269,18 @@ function SupervisionChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispa
   );
 }
 
+/** Replies to shares sent before this Holding's card was made (a journal brought from another computer). */
+function EarlierCardNote({ waiting: w }: { waiting: WaitingReplies }) {
+  return (
+    <p className={styles.muted} data-testid="replies-earlier-card">
+      {w.earlier === 1 ? 'A reply' : `${w.earlier} replies`} to {w.contactName} cannot go:{' '}
+      {w.earlier === 1 ? 'it answers' : 'they answer'} a share sent from Holding on another computer, before your card
+      here was made, so {w.contactName}’s Holding could not match {w.earlier === 1 ? 'it' : 'them'}. You could bring{' '}
+      {w.earlier === 1 ? 'it' : 'them'} to supervision instead.
+    </p>
+  );
+}
+
 /**
  * Replies the person wrote under a supervisor's comments (on Sharing), waiting to go back with a share to
  * that supervisor: offered here, ticked by the person, then checked and previewed with everything else.
@@ -277,7 +290,8 @@ function RepliesChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<
   const waiting = useWaitingReplies();
   const list = waiting.data ?? [];
   // Replies ticked earlier that have gone since (with the share just made) are no longer offered, or chosen.
-  const gone = !!waiting.data && !!draft.replies && !waiting.data.some((w) => w.contactId === draft.replies);
+  const gone =
+    !!waiting.data && !!draft.replies && !waiting.data.some((w) => w.contactId === draft.replies && w.count > 0);
   useEffect(() => {
     if (gone) setDraft((d) => ({ ...d, replies: '' }));
   }, [gone, setDraft]);
@@ -295,29 +309,34 @@ function RepliesChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<
       </p>
       <div className={styles.group}>
         {list.map((w) =>
-          w.contactId ? (
-            <label key={w.contactId} className={styles.check}>
-              <input
-                type="checkbox"
-                className={styles.checkbox}
-                checked={chosen === w.contactId}
-                aria-describedby={`${id}-note`}
-                onChange={(e) => {
-                  const on = e.target.checked;
-                  const contactId = w.contactId!;
-                  setDraft((d) => ({
-                    ...d,
-                    replies: on ? contactId : d.replies === contactId ? '' : (d.replies ?? ''),
-                  }));
-                }}
-              />
-              <span>
-                <span className={styles.checkStrong}>
-                  {w.count === 1 ? 'My reply' : `My ${w.count} replies`} to {w.contactName}
+          w.earlier && !w.count ? (
+            <EarlierCardNote key={w.contactName} waiting={w} />
+          ) : w.contactId ? (
+            <Fragment key={w.contactId}>
+              <label className={styles.check}>
+                <input
+                  type="checkbox"
+                  className={styles.checkbox}
+                  checked={chosen === w.contactId}
+                  aria-describedby={`${id}-note`}
+                  onChange={(e) => {
+                    const on = e.target.checked;
+                    const contactId = w.contactId!;
+                    setDraft((d) => ({
+                      ...d,
+                      replies: on ? contactId : d.replies === contactId ? '' : (d.replies ?? ''),
+                    }));
+                  }}
+                />
+                <span>
+                  <span className={styles.checkStrong}>
+                    {w.count === 1 ? 'My reply' : `My ${w.count} replies`} to {w.contactName}
+                  </span>
+                  <span className={styles.checkMeta}> · this share then goes to {w.contactName}</span>
                 </span>
-                <span className={styles.checkMeta}> · this share then goes to {w.contactName}</span>
-              </span>
-            </label>
+              </label>
+              {w.earlier ? <EarlierCardNote waiting={w} /> : null}
+            </Fragment>
           ) : (
             <p key={w.contactName} className={styles.muted}>
               {w.count === 1 ? 'A reply' : `${w.count} replies`} to {w.contactName} {w.count === 1 ? 'is' : 'are'}{' '}

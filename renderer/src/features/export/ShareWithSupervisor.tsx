@@ -161,7 +161,8 @@ export function ShareWithSupervisor({
         {repliesTo ? (
           <p className={styles.hint} data-testid="share-replies-to">
             Your replies to {repliesTo.name}’s comments are in this share, so it goes to {repliesTo.name}. You can see
-            them in the preview, under “Your reply to a comment”.
+            them in the preview, under “Your reply to a comment”. {repliesTo.name} will need an up-to-date Holding to
+            open a share with replies: an older one will ask them to update first.
           </p>
         ) : null}
         {unconfirmed.length && !selection.replies ? (
