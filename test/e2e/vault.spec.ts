@@ -55,14 +55,16 @@ test('first run, recovery key, lock, wrong passphrase, unlock, change passphrase
 
   await app.goTo('Settings');
   await app.expectAccessible('settings');
-  await page.getByLabel('Current passphrase', { exact: true }).fill('not the current one');
-  await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
-  await page.getByLabel('Type the new passphrase once more', { exact: true }).fill(NEW_PASSPHRASE);
+  // The Change passphrase form (Re-encrypt, below it, asks for the current passphrase too).
+  const change = page.getByRole('form', { name: 'Change your passphrase' });
+  await change.getByLabel('Current passphrase', { exact: true }).fill('not the current one');
+  await change.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+  await change.getByLabel('Type the new passphrase once more', { exact: true }).fill(NEW_PASSPHRASE);
   await page.getByRole('button', { name: 'Change passphrase' }).click();
   await expect(page.getByRole('alert')).toContainText('That is not your current passphrase. Nothing has been changed.');
 
   const dbBefore = readFileSync(path.join(shell.dataDir, 'holding.db'));
-  await page.getByLabel('Current passphrase', { exact: true }).fill(PASSPHRASE);
+  await change.getByLabel('Current passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Change passphrase' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your passphrase has been changed' })).toBeVisible({
     timeout: 30_000,
