@@ -364,6 +364,12 @@ export class Vault {
     });
   }
 
+  /** The person chose not to go on: a new recovery key or re-encryption not yet confirmed is forgotten, wiped. */
+  forgetPending(): Promise<void> {
+    // In turn: a confirmation already on its way finishes first.
+    return this.serial(async () => this.dropPending());
+  }
+
   /**
    * Re-encrypting, first half: after the current passphrase, a new random data key, a new recovery key and
    * the new key file (new passphrase `next`, which may be the same as now, and the new recovery key) are made

@@ -138,6 +138,21 @@ describe('locking during a re-encryption', () => {
   }, 60_000);
 });
 
+describe('turning down a new key', () => {
+  it('forgets the keys made at once: their confirmation is then refused, and nothing changes', async () => {
+    const s = await journalServices();
+    const reencrypting = await s.vault.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
+    await s.vault.forgetPending();
+    await expect(s.vault.reencrypt(reencrypting.token)).rejects.toMatchObject({ code: 'CHANGED' });
+    const fresh = await s.vault.newRecoveryKey(PASSPHRASE);
+    await s.vault.forgetPending();
+    await expect(s.vault.keepNewRecoveryKey(fresh.token)).rejects.toMatchObject({ code: 'CHANGED' });
+    s.vault.lock();
+    await s.vault.unlockWithRecoveryKey(s.recoveryKey);
+    expect(s.vault.isUnlocked()).toBe(true);
+  }, 60_000);
+});
+
 describe('rekeying a copy', () => {
   it('gives SQLite the new key as bytes: the copy opens with it, and not with the old', async () => {
     await sodiumReady();
