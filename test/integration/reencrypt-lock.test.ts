@@ -3,13 +3,14 @@
  * connection is doing; the row check never holds a query open on the open journal; the new key is given to
  * SQLite as bytes; and a journal re-encrypted but not reopened is left locked, its keys wiped.
  */
-import { renameSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AppError, LockedError } from '../../common/errors';
 import { keyDatabase, openEncryptedDatabase, rekeyDatabase } from '../../main/db/open';
 import { KEY_BYTES, randomBytes, sodiumReady } from '../../main/vault/crypto';
+import { Vault } from '../../main/vault/vault';
 import { fillJournal, journalServices, tableHashes } from '../support/children/backup-fixture';
 import { NEW_PASSPHRASE, PASSPHRASE, tempDir } from '../support/temp';
 
@@ -136,6 +137,39 @@ describe('locking during a re-encryption', () => {
     await s.vault.unlock(NEW_PASSPHRASE);
     expect(tableHashes(s.vault.db())).toEqual(before);
   }, 60_000);
+});
+
+describe('the older-copy notice read during a re-encryption', () => {
+  it('is written in turn, to the re-encrypted journal, so the notice does not come again', async () => {
+    let clock = new Date('2026-11-01T09:00:00.000Z');
+    const dataDir = await tempDir();
+    const vault = new Vault({ dataDir, inProcess: true, now: () => clock });
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    const dbFile = path.join(dataDir, 'holding.db');
+    const oldCopy = readFileSync(dbFile);
+    clock = new Date('2026-11-20T09:00:00.000Z');
+    await vault.unlock(PASSPHRASE);
+    vault.lock();
+    // The old copy put back: the notice is due.
+    writeFileSync(dbFile, oldCopy);
+    clock = new Date('2026-12-01T09:00:00.000Z');
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.status()).olderCopy).toBeDefined();
+
+    const { token } = await vault.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
+    let seen: Promise<void> | null = null;
+    await vault.reencrypt(token, undefined, {
+      onStep: (step) => {
+        if (step === 'snapshot') seen = vault.olderCopySeen();
+      },
+    });
+    await seen;
+    vault.lock();
+    await vault.unlock(NEW_PASSPHRASE);
+    expect((await vault.status()).olderCopy).toBeUndefined();
+    vault.lock();
+  }, 120_000);
 });
 
 describe('turning down a new key', () => {
