@@ -38,9 +38,13 @@ export function createServices(options: ServicesOptions): Services {
     onPrepareError: (error) => options.logError?.(error, 'backup:finishRestore'),
   });
   const flush = new RendererFlush();
+  /** Lets the window save what is being typed, then locks; it locks even if the window could not be asked. */
   const lockGently = async (reason: LockReason) => {
-    if (vault.isUnlocked()) await flush.request('lock', 1500);
-    vault.lock(reason);
+    try {
+      if (vault.isUnlocked()) await flush.request('lock', 1500);
+    } finally {
+      vault.lock(reason);
+    }
   };
   const progressListeners = new Set<(progress: Progress) => void>();
   const tasks = new Tasks((progress) => progressListeners.forEach((listener) => listener(progress)));
@@ -99,7 +103,10 @@ export function createServices(options: ServicesOptions): Services {
     vault,
     ...(options.idleSeconds ? { idleSeconds: options.idleSeconds } : {}),
     minutes: () => settings.get().autoLockMinutes,
-    lock: (reason) => void lockGently(reason),
+    // Nothing may go unheard: a lock that failed is logged (and the vault has locked in any case).
+    lock: (reason) => {
+      lockGently(reason).catch((error: unknown) => options.logError?.(error, 'vault:autoLock'));
+    },
   });
 
   const handlers = allHandlers({

@@ -307,6 +307,11 @@ export const contract = {
     output: output<null>(),
   },
   /**
+   * The person chose not to go on ("Not now", "Keep my old recovery key"): a new recovery key or re-encryption
+   * shown but not confirmed is forgotten at once, its keys wiped in the worker. Its token is then refused.
+   */
+  'vault:dropPending': { input: none, output: output<null>() },
+  /**
    * Re-encrypt the journal, first half: after the current passphrase, a new data key, a new passphrase (`next`,
    * which may be the same) and a new recovery key are made and held in the worker; nothing is written. The
    * recovery key is shown and confirmed before vault:reencrypt.

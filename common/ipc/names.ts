@@ -17,6 +17,7 @@ export const CHANNELS = [
   'vault:resetPassphrase',
   'vault:newRecoveryKey',
   'vault:keepRecoveryKey',
+  'vault:dropPending',
   'vault:prepareReencrypt',
   'vault:reencrypt',
   'settings:get',

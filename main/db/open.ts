@@ -74,6 +74,23 @@ export function keyDatabase(db: DB, key: Uint8Array): void {
   }
 }
 
+/**
+ * Rekeys a connection (a private copy in rollback-journal mode, never the live journal in WAL) to a new raw
+ * 256-bit key, given as keyDatabase gives one: `raw:` and the key's bytes in a buffer zeroed at once, never as
+ * hex text in a `PRAGMA rekey`.
+ */
+export function rekeyDatabase(db: DB, key: Uint8Array): void {
+  if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
+  const raw = Buffer.alloc(RAW_PREFIX.length + KEY_BYTES);
+  try {
+    raw.set(RAW_PREFIX);
+    raw.set(key, RAW_PREFIX.length);
+    db.rekey(raw);
+  } finally {
+    raw.fill(0);
+  }
+}
+
 const RAW_PREFIX = Buffer.from('raw:', 'latin1');
 
 /**

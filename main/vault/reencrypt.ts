@@ -9,7 +9,9 @@
  *    crash part-way leaves a copy in staging that is simply removed at the next start.
  * 3. `verify`: the old key no longer opens the copy; the new one does; `quick_check` is ok, no foreign key
  *    is broken, and every table's rows (counts and the content digest of main/backup/snapshot.ts) equal the
- *    open journal's.
+ *    copy's as it was under the old key, whose row counts equal the open journal's. (The digest is read from
+ *    the copy, not the open journal: a query on the journal held open across the pauses would keep its
+ *    connection busy, so a lock then could not close it.)
  * 4. `key file`: the new key file (new wraps for the new passphrase and a new recovery key) written beside it.
  * 5. The swap (main/backup/swap.ts, swapInReencrypted): decided by its ready file, the old journal aside into
  *    the staging folder, the new one in, the staging folder removed with the old copy. A kill before the ready
@@ -26,10 +28,10 @@ import { localError } from '../backup/errors';
 import { reencryptFolderName, syncDirectory } from '../backup/files';
 import { BackupFormatError } from '../backup/format';
 import { RESTORED_DB, RESTORED_KEY } from '../backup/read';
-import { openCopy, runInSlices, type Summary, summariseInSlices } from '../backup/snapshot';
+import { countRows, openCopy, runInSlices, type Summary, summariseInSlices } from '../backup/snapshot';
+import { rekeyDatabase } from '../db/open';
 import type { SwapStep } from '../backup/swap';
 import { type Task, stopIfCancelled } from '../ipc/tasks';
-import { toHex } from './crypto';
 import { type KeyFile, writeKeyFile } from './key-file';
 
 export type ReencryptStep = 'snapshot' | 'rekey' | 'verify' | 'key file' | SwapStep | 'reopened';
@@ -56,29 +58,14 @@ export interface StageOptions {
 /** Progress out of 1,000. */
 const PROGRESS = { snapshot: 250, summary: 450, rekey: 650, verified: 900, staged: 950, total: 1000 };
 
-/** Runs sliced work on the open journal itself, which must stay open (runInSlices closes its connection). */
-async function inSlices<T>(work: Generator<void, T>, checkpoint: () => void, sliceMs = 50): Promise<T> {
-  let since = performance.now();
-  try {
-    for (;;) {
-      const step = work.next();
-      if (step.done) return step.value;
-      if (performance.now() - since >= sliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
-        checkpoint();
-        since = performance.now();
-      }
-    }
-  } finally {
-    work.return(undefined as T);
-  }
-}
+const sameCounts = (a: Record<string, number>, b: Record<string, number>) =>
+  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 const sameSummary = (a: Summary, b: Summary) =>
   a.vaultId === b.vaultId &&
   a.schemaVersion === b.schemaVersion &&
   a.contentDigest === b.contentDigest &&
-  JSON.stringify(Object.entries(a.counts).sort()) === JSON.stringify(Object.entries(b.counts).sort());
+  sameCounts(a.counts, b.counts);
 
 /** The sentence for a copy that did not check out: nothing has been changed. */
 export const copyDidNotCheckOut = () =>
@@ -95,9 +82,13 @@ export const copyDidNotCheckOut = () =>
 export async function stageReencrypted(options: StageOptions): Promise<string> {
   const { task, hooks, db, stillWanted } = options;
   const step = (s: ReencryptStep) => hooks?.onStep?.(s);
-  const progress = (done: number) => {
+  /** Between steps and slices: a lock or Stop ends the work here (nothing has changed yet). */
+  const checkpoint = () => {
     stillWanted();
     stopIfCancelled(task);
+  };
+  const progress = (done: number) => {
+    checkpoint();
     task?.progress(done, PROGRESS.total);
   };
   const dataDir = path.resolve(options.dataDir);
@@ -111,8 +102,15 @@ export async function stageReencrypted(options: StageOptions): Promise<string> {
     db.prepare('VACUUM INTO ?').run(copy);
     progress(PROGRESS.snapshot);
 
-    // What the open journal holds, row for row, to compare the copy with once it is under the new key.
-    const before = await inSlices(summariseInSlices(db), stillWanted);
+    // What the copy holds, row for row, while still under the old key, to compare it with once it is under the
+    // new one. Read from the copy, never the open journal: a query held open across the pauses would leave the
+    // journal's connection busy, and a lock then could not close it.
+    const before = await runInSlices(
+      () => openCopy(copy, options.oldKey, { readonly: true, nativeBinding: options.nativeBinding }),
+      summariseInSlices,
+      checkpoint,
+    );
+    if (!sameCounts(countRows(db), before.counts)) throw copyDidNotCheckOut();
     progress(PROGRESS.summary);
 
     // 2. The private copy, in rollback-journal mode, rekeyed.
@@ -121,7 +119,7 @@ export async function stageReencrypted(options: StageOptions): Promise<string> {
     try {
       const mode = rekeying.pragma('journal_mode', { simple: true });
       if (mode !== 'delete') rekeying.pragma('journal_mode = DELETE');
-      rekeying.pragma(`rekey = "x'${toHex(options.newKey)}'"`);
+      rekeyDatabase(rekeying, options.newKey);
     } finally {
       rekeying.close();
     }
@@ -147,7 +145,7 @@ export async function stageReencrypted(options: StageOptions): Promise<string> {
         yield;
         return yield* summariseInSlices(copyDb);
       },
-      stillWanted,
+      checkpoint,
     );
     if (!sameSummary(before, after)) throw copyDidNotCheckOut();
     progress(PROGRESS.verified);

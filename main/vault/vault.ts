@@ -129,18 +129,22 @@ export class Vault {
     return { state: exists ? 'locked' : 'none', lastLockReason: exists ? this.lastLockReason : null };
   }
 
-  /** The person has read the older-copy notice: it is not shown again until the next unlock. */
   /** The older-copy notice read: the copy open now is kept as the newest opened here (opened-record.ts). */
   async olderCopySeen(): Promise<void> {
     const seen = this.olderCopy;
     this.olderCopy = null;
-    if (!seen || !this.database || this.olderRecordCount === null) return;
-    try {
-      await this.recordOpening(adoptOpenedCopy(this.database, this.olderRecordCount, this.now()));
-    } catch {
-      // Passed over: the notice comes again at the next unlock, and nothing else changes.
-    }
-    this.olderRecordCount = null;
+    if (!seen) return;
+    // In turn with the key changes (never during a re-encryption, which holds the journal still).
+    await this.serial(async () => {
+      const count = this.olderRecordCount;
+      if (!this.database || count === null) return;
+      try {
+        await this.recordOpening(adoptOpenedCopy(this.db(), count, this.now()));
+      } catch {
+        // Passed over: the notice comes again at the next unlock, and nothing else changes.
+      }
+      this.olderRecordCount = null;
+    });
   }
 
   isUnlocked(): boolean {
@@ -360,6 +364,12 @@ export class Vault {
     });
   }
 
+  /** The person chose not to go on: a new recovery key or re-encryption not yet confirmed is forgotten, wiped. */
+  forgetPending(): Promise<void> {
+    // In turn: a confirmation already on its way finishes first.
+    return this.serial(async () => this.dropPending());
+  }
+
   /**
    * Re-encrypting, first half: after the current passphrase, a new random data key, a new recovery key and
    * the new key file (new passphrase `next`, which may be the same as now, and the new recovery key) are made
@@ -484,8 +494,18 @@ export class Vault {
           );
         }
         if (epoch === this.lockEpoch) {
-          this.reopen(newKey, true);
-          newKey = null;
+          try {
+            this.reopen(newKey, true);
+            newKey = null;
+          } catch {
+            // The journal is re-encrypted and in place, but would not open again just now: locked, with every
+            // key wiped, rather than "open" with no journal behind it and the old key still held.
+            this.lock('manual');
+            throw new AppError(
+              'DATABASE_UNREADABLE',
+              'Your journal has been re-encrypted, but Holding could not open it again just now, so it has locked. Please unlock it with your new passphrase (or your new recovery key).',
+            );
+          }
           hooks?.onStep?.('reopened');
         }
         task?.progress(1000, 1000);
@@ -525,22 +545,30 @@ export class Vault {
     return this.lockEpoch;
   }
 
-  /** Closes the database and wipes the key. Safe to call when already locked. */
+  /**
+   * Closes the database and wipes the key. Safe to call when already locked, and never refused: a connection
+   * that cannot close at once (a statement still stepping through rows) is let go here and closed as soon as
+   * it can be (closeWhenFree), while the key is wiped, the listeners told and the vault locked all the same.
+   */
   lock(reason: LockReason = 'manual'): void {
     this.lockEpoch += 1;
-    const wasOpen = this.database !== null;
-    try {
-      this.database?.close();
-    } finally {
-      this.database = null;
-      this.olderCopy = null;
-      wipe(this.dataKey);
-      this.dataKey = null;
-      this.dropPending();
-    }
-    if (wasOpen) {
+    const open = this.database;
+    this.database = null;
+    this.olderCopy = null;
+    this.olderRecordCount = null;
+    wipe(this.dataKey);
+    this.dataKey = null;
+    this.dropPending();
+    if (open) closeWhenFree(open);
+    if (open) {
       this.lastLockReason = reason;
-      for (const listener of this.listeners) listener(reason);
+      for (const listener of this.listeners) {
+        try {
+          listener(reason);
+        } catch (error) {
+          console.error(`[holding] after-lock task failed: ${describeForLog(error)}`);
+        }
+      }
     }
   }
 
@@ -704,6 +732,23 @@ export class Vault {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+}
+
+/**
+ * Closes `db` now if it can be, or else as soon as whatever is stepping through its rows lets it go (checked
+ * every few milliseconds, for up to a minute; a worker that has locked is ended in any case, taking SQLite's
+ * copy of the key with it: main/worker/host.ts).
+ */
+function closeWhenFree(db: Database, tries = 6000): void {
+  try {
+    db.close();
+  } catch (error) {
+    if (tries <= 0) {
+      console.error(`[holding] the journal's connection could not be closed: ${describeForLog(error)}`);
+      return;
+    }
+    setTimeout(() => closeWhenFree(db, tries - 1), 10).unref?.();
   }
 }
 

@@ -19,6 +19,7 @@ import {
   type ErrorData,
   type FromWorker,
   type HostMethod,
+  KEY_NONE,
   KEY_OPEN,
   type ToWorker,
   type WorkerEvent,
@@ -48,6 +49,25 @@ export interface ServicesHostOptions extends Dialogs {
 }
 
 type Listener<T> = (value: T) => void;
+
+/**
+ * Calls that carry a passphrase or recovery key, or turn one into a key: once the worker has had one (even a
+ * wrong one, even with the journal never opened), it is replaced at the next lock like a worker that held the
+ * key, since what it derived or was sent may still be in its memory.
+ */
+const SECRET_CHANNELS: ReadonlySet<string> = new Set([
+  'vault:create',
+  'vault:unlock',
+  'vault:unlockWithRecoveryKey',
+  'vault:resetPassphrase',
+  'vault:changePassphrase',
+  'vault:newRecoveryKey',
+  'vault:keepRecoveryKey',
+  'vault:prepareReencrypt',
+  'vault:reencrypt',
+  'backup:inspect',
+  'backup:restore',
+]);
 
 /** How long main gives the worker to answer a lock before ending it, and a flush or gentle lock in all. */
 const LOCK_WAIT_MS = 500;
@@ -81,6 +101,8 @@ export class ServicesHost {
   private retireFor: LockReason | null = null;
   /** Why the journal locked, while the fresh worker started after it is still loading (see the router). */
   private startingAfterLock: LockReason | null = null;
+  /** The current worker has been sent a secret or held a key since it started: it is replaced at any lock. */
+  private seenSecret = false;
   private readonly restarts = new RestartBudget(5);
   /** The last file the system asked to open, given again to a restarted worker. */
   private openRequest: string | null = null;
@@ -96,11 +118,14 @@ export class ServicesHost {
       if (checked.channel === 'vault:status' && this.startingAfterLock !== null) {
         return ok<VaultStatus>({ state: 'locked', lastLockReason: this.startingAfterLock });
       }
-      return this.request((id) => {
+      if (SECRET_CHANNELS.has(checked.channel)) this.seenSecret = true;
+      const result = await this.request((id) => {
         const name = checked.channel;
         if (!name.startsWith('app:') && name !== 'vault:lock' && name !== 'vault:status') this.lockedOut.add(id);
         return { type: 'call', id, call: checked };
       });
+      if (checked.channel === 'vault:lock') this.retireIfSecretSeen('manual');
+      return result;
     };
     this.timer = setInterval(() => void this.checkAutoLock(), options.autoLockIntervalMs ?? 15_000);
     this.timer.unref?.();
@@ -126,8 +151,13 @@ export class ServicesHost {
     Atomics.store(this.shared, 0, 0);
     this.post({ type: 'lock', reason });
     // No key in the worker (still starting, locked, or still deriving one, which the lock then undoes):
-    // nothing to wait for.
-    if (Atomics.load(this.shared, 1) !== KEY_OPEN) return;
+    // nothing to wait for, but a worker that has had a secret is still replaced once its calls are done.
+    const key = Atomics.load(this.shared, 1);
+    if (key !== KEY_OPEN) {
+      if (key !== KEY_NONE) this.seenSecret = true;
+      this.retireIfSecretSeen(reason);
+      return;
+    }
     if (Atomics.wait(this.shared, 0, 0, LOCK_WAIT_MS) === 'timed-out') {
       this.restart(reason);
       return;
@@ -147,6 +177,7 @@ export class ServicesHost {
     );
     // A worker too busy to answer in time is locked the hard way.
     if (!answered) this.lockNow(reason);
+    else this.retireIfSecretSeen(reason);
   }
 
   /** Asks the window to save what is being typed (closing); resolves when it has, or after the timeout. */
@@ -296,6 +327,7 @@ export class ServicesHost {
     const signal = new SharedArrayBuffer(8);
     this.shared = new Int32Array(signal);
     this.started = false;
+    this.seenSecret = false;
     const channel = new MessageChannel();
     this.fromWorker = channel.port1;
     const transferList: MessagePort[] = [channel.port2];
@@ -347,6 +379,15 @@ export class ServicesHost {
       else this.restart('restarted');
     });
     if (this.openRequest) this.post({ type: 'requestOpen', file: this.openRequest });
+  }
+
+  /**
+   * A lock with the journal not open in the worker (locked already, or an unlock still under way that the lock
+   * undoes): a worker that has had a secret since it started is replaced all the same.
+   */
+  private retireIfSecretSeen(reason: LockReason): void {
+    if (this.disposed || this.unlocked || !this.seenSecret) return;
+    this.retireAfterLock(reason);
   }
 
   /** The worker has locked: it is replaced by a fresh one as soon as no call is waiting on it. */

@@ -211,6 +211,33 @@ describe('the services worker', () => {
     expect(locks).toEqual(['manual', 'idle']);
   });
 
+  it('a worker sent a secret is replaced at a lock even when the journal never opened', async () => {
+    const { host, call, locks } = await openHost();
+    await call('vault:create', { passphrase: PASSPHRASE });
+    const first = host.workerForTests;
+    await call('vault:lock');
+    await until(() => host.workerForTests !== first);
+
+    // A lock for sleep while an unlock is still deriving its key: the unlock never opens the journal, and the
+    // worker that derived it goes once it has answered.
+    const second = host.workerForTests;
+    const unlocking = call('vault:unlock', { passphrase: PASSPHRASE });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    host.lockNow('suspend');
+    expect(await unlocking).toMatchObject({ ok: true, value: { state: 'locked' } });
+    await until(() => host.workerForTests !== second);
+    expect(host.isUnlocked()).toBe(false);
+    expect(await call('vault:status')).toMatchObject({ ok: true, value: { state: 'locked' } });
+
+    // A wrong passphrase, then a lock from the window: replaced too.
+    const third = host.workerForTests;
+    expect(await call('vault:unlock', { passphrase: 'not the passphrase at all' })).toMatchObject({ ok: false });
+    await call('vault:lock');
+    await until(() => host.workerForTests !== third);
+    expect(locks).toEqual(['manual']);
+    expect(await call('vault:unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+  }, 120_000);
+
   it('long work reports progress and stops when cancelled, and the worker carries on', async () => {
     const { host, call, services } = await openHost();
     await call('vault:create', { passphrase: PASSPHRASE });

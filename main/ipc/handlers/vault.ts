@@ -24,6 +24,10 @@ export function vaultHandlers({ vault }: HandlerContext): HandlersOf<'vault'> {
       await vault.keepNewRecoveryKey(token);
       return null;
     },
+    'vault:dropPending': async () => {
+      await vault.forgetPending();
+      return null;
+    },
     'vault:prepareReencrypt': ({ current, next }) => vault.prepareReencrypt(current, next),
     'vault:reencrypt': ({ token }, task) => vault.reencrypt(token, task),
     'vault:resetPassphrase': ({ recoveryKey, next }) => vault.resetPassphrase(recoveryKey, next),

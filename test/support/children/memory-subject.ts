@@ -1,7 +1,9 @@
 // Child process for the memory-after-lock test: main's side of the app (ServicesHost) and the real services
-// worker, driven as the window drives them, through the router. It creates a journal, writes entries, locks,
-// unlocks with the passphrase and then with the recovery key, locks again each time (the three ways the app
-// locks), forces garbage collection, says `locked`, and waits while the parent reads its memory.
+// worker, driven as the window drives them, through the router. It creates a journal, writes entries, locks;
+// unlocks with the passphrase and changes it; unlocks with the recovery key and makes a new one; unlocks with
+// that and re-encrypts the journal; locking after each (the three ways the app locks); then starts an unlock
+// and locks (for sleep) while its key is still being derived; forces garbage collection, says `locked`, and
+// waits while the parent reads its memory.
 //
 // Careful not to plant secrets the app would not hold: the passphrase arrives on standard input, read
 // straight into a buffer that is zeroed at once (never argv or the environment, which stay in memory for
@@ -9,8 +11,11 @@
 // process, too, receives both as strings over IPC. Run with --expose-gc.
 //
 // Protocol. stdin: a control marker and a newline (kept alive in memory to the end, so the parent can show
-// that its scan finds what is there), the passphrase and a newline, then any line to end. stdout:
-// `recovery <key>` once the journal exists, `locked` when the scan may begin, `error <message>` on failure.
+// that its scan finds what is there), then three passphrases, a line each (the first, the one it is changed
+// to, and the one the journal is re-encrypted under), then an `ok` line for each `keyfile` said, then any line
+// to end. stdout: `recovery <key>` for each recovery key shown (at creation, the new one, the re-encryption's),
+// `keyfile <when>` when the parent should copy the key file before it changes (the child waits for `ok`),
+// `locked` when the scan may begin, `error <message>` on failure.
 import { readSync, writeSync } from 'node:fs';
 import type { LockReason } from '../../../common/ipc/contract';
 import { docFromParagraphs } from '../../../common/journal/doc';
@@ -90,30 +95,68 @@ async function main(): Promise<void> {
   control = Buffer.from(readLine(), 'latin1');
   await host.whenReady();
   // Held as the window would hold them, and let go before the scan.
-  const held: { passphrase: string | null; recoveryKey: string | null } = { passphrase: readLine(), recoveryKey: null };
+  const held: { passphrase: string | null; recoveryKey: string | null; next: string | null; third: string | null } = {
+    passphrase: readLine(),
+    recoveryKey: null,
+    next: readLine(),
+    third: readLine(),
+  };
   held.recoveryKey = (
     (await call('vault:create', { passphrase: held.passphrase })) as { recoveryKey: string }
   ).recoveryKey;
   say(`recovery ${held.recoveryKey}`);
+  await keyFileCopied('created');
   await writeEntries('Created', 5);
   // Lock now, from the window.
   await call('vault:lock');
   await until(() => locks.length === 1, 'the first lock');
 
+  // A passphrase change, then sleep: main locks at once.
   await call('vault:unlock', { passphrase: held.passphrase });
   await writeEntries('By passphrase', 5);
-  // Sleep: main locks at once.
+  await call('vault:changePassphrase', { current: held.passphrase, next: held.next });
   host.lockNow('suspend');
   await until(() => locks.length === 2, 'the second lock');
 
+  // A new recovery key, kept, then idle or the shortcut: the window is asked to save first (there is none
+  // here to answer).
   await call('vault:unlockWithRecoveryKey', { recoveryKey: held.recoveryKey });
   await writeEntries('By recovery key', 5);
-  // Idle or the shortcut: the window is asked to save first (there is none here to answer).
+  const fresh = (await call('vault:newRecoveryKey', { passphrase: held.next })) as {
+    recoveryKey: string;
+    token: string;
+  };
+  say(`recovery ${fresh.recoveryKey}`);
+  await call('vault:keepRecoveryKey', { token: fresh.token });
+  await keyFileCopied('before re-encrypting');
   await host.lockGently('idle');
   await until(() => locks.length === 3, 'the third lock');
 
+  // A re-encryption, then a lock from the window.
+  await call('vault:unlockWithRecoveryKey', { recoveryKey: fresh.recoveryKey });
+  const prepared = (await call('vault:prepareReencrypt', { current: held.next, next: held.third })) as {
+    recoveryKey: string;
+    token: string;
+  };
+  say(`recovery ${prepared.recoveryKey}`);
+  await call('vault:reencrypt', { token: prepared.token });
+  await call('vault:lock');
+  await until(() => locks.length === 4, 'the lock after re-encrypting');
+
+  // An unlock still deriving its key when Holding locks for sleep: it never opens, and what it held goes.
+  await host.whenReady();
+  const unlocking = host.router('vault:unlock', { passphrase: held.third }, SENDER);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  host.lockNow('suspend');
+  const undone = await unlocking;
+  if (undone.ok) expectLocked(undone.value as { state: string });
+
   held.passphrase = null;
   held.recoveryKey = null;
+  held.next = null;
+  held.third = null;
+  fresh.recoveryKey = '';
+  prepared.recoveryKey = '';
   // Whatever the host does after a lock (a fresh worker) is done before the scan.
   await host.whenReady();
   expectLocked((await call('vault:status')) as { state: string });
@@ -126,6 +169,13 @@ async function main(): Promise<void> {
   readLine();
   control.fill(0);
   await host.dispose();
+}
+
+/** Tells the parent to copy the key file as it is now, and waits until it has. */
+async function keyFileCopied(when: string): Promise<void> {
+  say(`keyfile ${when}`);
+  const answer = readLine();
+  if (answer !== 'ok') throw new Error(`expected ok from the parent, got: ${answer}`);
 }
 
 function expectLocked(status: { state: string }): void {

@@ -17,6 +17,7 @@ export function NewRecoveryKeySection() {
   const [shown, setShown] = useState<{ recoveryKey: string; token: string } | null>(null);
   const [done, setDone] = useState(false);
   const title = useRef<HTMLHeadingElement>(null);
+  const keepError = useRef<HTMLDivElement>(null);
   const make = useMutation({
     mutationFn: () => unwrap(holding().vault.newRecoveryKey({ passphrase })),
     onSuccess: (made) => {
@@ -28,10 +29,11 @@ export function NewRecoveryKeySection() {
   });
   const keep = useMutation({
     mutationFn: (token: string) => unwrap(holding().vault.keepRecoveryKey({ token })),
-    onSettled: () => {
+    onSettled: (_kept, error) => {
       setShown(null);
-      // The key and its form go: focus stays in the section, on its heading.
-      requestAnimationFrame(() => title.current?.focus());
+      // The key and its form go: focus stays in the section, on what went wrong if it did (so it is read out),
+      // otherwise on its heading.
+      requestAnimationFrame(() => (error ? keepError.current : title.current)?.focus());
     },
     onSuccess: () => setDone(true),
   });
@@ -54,6 +56,8 @@ export function NewRecoveryKeySection() {
           onKept={() => keep.mutate(shown.token)}
           onCancel={() => {
             setShown(null);
+            // The new key made is forgotten now, not at the next lock.
+            void holding().vault.dropPending();
             requestAnimationFrame(() => title.current?.focus());
           }}
         />
@@ -67,7 +71,9 @@ export function NewRecoveryKeySection() {
           {done ? (
             <Notice tone="info">Your new recovery key is in place. The old one no longer opens your journal.</Notice>
           ) : null}
-          {keep.isError ? <Notice>{describeError(keep.error)}</Notice> : null}
+          <div ref={keepError} tabIndex={-1}>
+            {keep.isError ? <Notice>{describeError(keep.error)}</Notice> : null}
+          </div>
           <form onSubmit={submit} noValidate aria-label="Make a new recovery key">
             <PassphraseField
               label="Your passphrase"
