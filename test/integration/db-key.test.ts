@@ -45,7 +45,9 @@ describe('the database key as bytes', () => {
     const file = path.join(dir, 'journal.db');
     openEncryptedDatabase(file, KEY, { create: true }).close();
     const wrong = KEY.map((b) => b ^ 1);
-    expect(() => openEncryptedDatabase(file, wrong, { create: false })).toThrow(/does not open the journal file beside it/);
+    expect(() => openEncryptedDatabase(file, wrong, { create: false })).toThrow(
+      /does not open the journal file beside it/,
+    );
     expect(() => openEncryptedDatabase(path.join(dir, 'missing.db'), KEY, { create: false })).toThrow();
   });
 });
