@@ -216,7 +216,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
   it('an unknown version', async () => {
     const { ama, files, folder, bytes } = await sharedToAma();
     const newer = bytes.slice();
-    newer[8] = 2;
+    newer[8] = 3;
     expect(await refusedFile(ama, files, folder, newer)).toMatch(/newer version of Holding/);
   });
 
