@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { createServices, type Services } from '../main/app';
-import { migrate } from '../main/db/migrate';
+import { latestVersion, migrate } from '../main/db/migrate';
 import { migrations } from '../main/db/migration-list';
 import { migration0010 } from '../main/db/migrations/0010-journal-search-index';
 import { openEncryptedDatabase } from '../main/db/open';
@@ -527,7 +527,10 @@ try {
     const key = rawKey(services);
     services.vault.lock();
     const opening = openEncryptedDatabase(services.vault.dbPath, key, { create: false });
-    const migration = timed(() => migrate(opening));
+    // Only 0010: the rest of this journal's schema is already at the latest version (asBeforeSearchIndex
+    // put back the search index alone), so the version goes back to the latest after it.
+    const migration = timed(() => migrate(opening, migrations.slice(0, BEFORE_SEARCH_INDEX + 1)));
+    opening.pragma(`user_version = ${latestVersion()}`);
     opening.close();
     key.fill(0);
     console.log(
@@ -546,7 +549,8 @@ try {
     console.log(`${n} unlock: p50 ${unlock.unlockMs.p50} ms (database part ${unlock.openMs.p50} ms)`);
     // Other entries for the saves through the worker: the same edits again would change nothing.
     const reopened = services.vault.db();
-    const idAt = reopened.prepare('SELECT id FROM entries WHERE seq = ?').pluck();
+    // The nearest entry from there on: unlocking purged trash older than 30 days, which leaves gaps.
+    const idAt = reopened.prepare('SELECT id FROM entries WHERE seq >= ? ORDER BY seq LIMIT 1').pluck();
     const workerEdits = makeEdits(reopened, SAVES, 8).map((edit) => ({
       id: idAt.get(edit.seq) as string,
       replacements: edit.replacements,

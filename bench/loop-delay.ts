@@ -58,8 +58,8 @@ export interface WorkerRun {
 const SENDER = { url: 'holding://app/index.html', isMainFrame: true };
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+function value<T>(channel: string, result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
   return result.value as T;
 }
 
@@ -91,7 +91,7 @@ export async function loopDelayThroughWorker(options: {
     appOrigin: 'holding://app',
     idleSeconds: () => 0,
   });
-  const call = async <T>(channel: string, input?: unknown) => value<T>(await host.router(channel, input, SENDER));
+  const call = async <T>(channel: string, input?: unknown) => value<T>(channel, await host.router(channel, input, SENDER));
   const phases = {} as Record<Phase, PhaseDelay>;
   const histogram = () => {
     const h = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
