@@ -7,7 +7,7 @@
  * What follows on the same line (", Apt 6C", ", Footscray VIC 3011", ", Chicago 60625") goes with it, so the
  * whole address is one finding.
  */
-import { type Finding, resolveOverlaps } from './detectors';
+import { type Finding, resolveOverlaps } from './finding';
 import { getLexicon } from './lexicon';
 import { foldName } from './normalise';
 import { CLINICAL, MEDICINES, SAFE_PROPER, STREET_TYPES, UNIT_WORDS } from './vocabulary';

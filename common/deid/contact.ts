@@ -6,7 +6,7 @@
  */
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { LinkifyIt } from 'linkify-it';
-import type { Finding, FindingKind } from './detectors';
+import type { Finding, FindingKind } from './finding';
 import { isValidNhsNumber } from './numbers';
 
 const finding = (kind: FindingKind, text: string, start: number, end: number): Finding => ({

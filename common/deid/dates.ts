@@ -6,7 +6,7 @@
  * date at least twelve years old.
  */
 import { GB } from 'chrono-node/en';
-import type { Finding } from './detectors';
+import type { Finding } from './finding';
 
 const CUE =
   /(?<![\p{L}\p{N}])(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birth(?:day)?s?|born|b\.(?=\s*\d)|(?:turns|turned|turning)\s+(?:\d{1,3}|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|(?:will\s+be|is\s+going\s+to\s+be)\s+(?:\d{1,3}|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+on)(?![\p{L}])/giu;

@@ -11,7 +11,7 @@
  * stay quick to settle.
  */
 import nlp from 'compromise';
-import type { Finding } from './detectors';
+import type { Finding } from './finding';
 import { getLexicon, type Lexicon } from './lexicon';
 import { foldName } from './normalise';
 import { type Token, tokenize } from './tokens';

@@ -4,7 +4,7 @@
  * MRNs after their cue, other long reference numbers, and postal codes of the UK, Ireland, the US, Canada
  * and Australia.
  */
-import type { Finding, FindingKind } from './detectors';
+import type { Finding, FindingKind } from './finding';
 import { getLexicon } from './lexicon';
 import { foldName } from './normalise';
 

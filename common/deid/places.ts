@@ -4,7 +4,7 @@
  * towns from the GeoNames gazetteer ("Treorchy", "in Reading"). A place's whole name is one finding, so it
  * can be replaced whole ("Ward A", never "St Client B's Hospital").
  */
-import type { Finding } from './detectors';
+import type { Finding } from './finding';
 import { getLexicon } from './lexicon';
 import { foldName } from './normalise';
 import { type Token, tokenize } from './tokens';
