@@ -9,6 +9,15 @@ export const PINNED = 'SELECT seq FROM entries WHERE pinned = 1 AND deleted_at I
 /** Matches read past the page's end, so that a tie across the end is usually seen whole. */
 const TIE_ROOM = 50;
 
+/**
+ * The entries a search must not show, as one query over a small index: the trash, or with filters
+ * every entry they leave out (searchable that way only while those are few: see search.ts).
+ */
+export interface Hidden {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
 interface Scored {
   seq: number;
   score: number;
@@ -18,16 +27,17 @@ interface Scored {
 export const hasPrefix = (match: string) => match.includes('"*');
 
 /**
- * The usual search (no filter, not the trash, most relevant first: pinned, then bm25, then last
- * changed, then newest) from the search index alone, running the match as few times as it can:
- * a phrase of two common words or a short prefix costs as much to run as a thousand rows do to read.
- * No match is looked up in a table; the trash and the pinned entries are few, and each match is
- * checked against them once, in memory.
+ * A search most relevant first (pinned, then bm25, then last changed, then newest), not of the trash,
+ * from the search index alone, running the match as few times as it can: a phrase of two common
+ * words or a short prefix costs as much to run as a thousand rows do to read. No match is looked up
+ * in a table; the entries not to be shown (`hidden`: the trash, or everything a filter leaves out
+ * when that is little) and the pinned ones are few, and each match is checked against them once,
+ * in memory.
  *
- * 1. One pass counts the matches and lists those in the trash or pinned.
+ * 1. One pass counts the matches and lists those hidden or pinned.
  * 2. One pass scores every match (bm25 first runs each phrase once more, over the whole index, for
  *    its weight) and keeps the pinned ones and the best of the rest, as many as the page needs with
- *    room for ties and for the trashed ones among them. When the page holds pinned entries only,
+ *    room for ties and for the hidden ones among them. When the page holds pinned entries only,
  *    only they are scored.
  *
  * Their last-changed times, read for these few, break ties here. Every entry tied with the page's
@@ -39,24 +49,26 @@ export function bestMatches(
   match: string,
   offset: number,
   limit: number,
+  hidden: Hidden = { sql: TRASHED, params: {} },
 ): { total: number; seqs: number[] | null } {
   const end = offset + limit;
   const counted = db
     .prepare(
-      `SELECT count(*) AS count, json_group_array(rowid) FILTER (WHERE +rowid IN (${TRASHED} UNION ALL ${PINNED})) AS marked
+      `SELECT count(*) AS count, json_group_array(rowid) FILTER (WHERE +rowid IN (${hidden.sql} UNION ALL ${PINNED})) AS marked
        FROM entries_fts WHERE entries_fts MATCH @match`,
     )
-    .get({ match }) as { count: number; marked: string };
+    .get({ ...hidden.params, match }) as { count: number; marked: string };
   const marked = JSON.parse(counted.marked) as number[];
+  // Pinned and shown: a pinned entry the filter leaves out is hidden like the rest.
   const pinnedSeqs = marked.length
     ? (db
-        .prepare(`${PINNED} AND seq IN (SELECT value FROM json_each(@marked))`)
+        .prepare(`${PINNED} AND seq IN (SELECT value FROM json_each(@marked)) AND +seq NOT IN (${hidden.sql})`)
         .pluck()
-        .all({ marked: counted.marked }) as number[])
+        .all({ ...hidden.params, marked: counted.marked }) as number[])
     : [];
   const isPinned = new Set(pinnedSeqs);
-  const trashed = new Set(marked.filter((seq) => !isPinned.has(seq)));
-  const total = counted.count - trashed.size;
+  const notShown = new Set(marked.filter((seq) => !isPinned.has(seq)));
+  const total = counted.count - notShown.size;
   if (offset >= total) return { total, seqs: [] };
 
   const wanted = Math.max(0, end - pinnedSeqs.length);
@@ -65,7 +77,7 @@ export function bestMatches(
   if (wanted === 0) {
     pinned = scoreOf(db, match, pinnedSeqs);
   } else {
-    const read = pinnedSeqs.length + wanted + TIE_ROOM + trashed.size;
+    const read = pinnedSeqs.length + wanted + TIE_ROOM + notShown.size;
     // The pinned ones first: "+rowid IN" costs a little for every match, so only when there are any.
     const ranked = db
       .prepare(
@@ -76,7 +88,7 @@ export function bestMatches(
       )
       .all({ match, read }) as Scored[];
     pinned = ranked.filter((row) => isPinned.has(row.seq));
-    rest = ranked.filter((row) => !isPinned.has(row.seq) && !trashed.has(row.seq));
+    rest = ranked.filter((row) => !isPinned.has(row.seq) && !notShown.has(row.seq));
     const boundary = rest[Math.min(wanted, rest.length) - 1];
     if (boundary && ranked.length === read && ranked[read - 1]!.score === boundary.score) return { total, seqs: null };
     let through = Math.min(wanted, rest.length);

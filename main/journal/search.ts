@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../common/journal/search-query';
 import type { EntrySort, EntrySummary, EntryKind } from '../../common/journal/types';
-import { BM25, bestMatches, hasPrefix, TRASHED } from './relevance';
+import { BM25, bestMatches, type Hidden, hasPrefix, TRASHED } from './relevance';
 import { listItem, type ListRow, SUMMARY_COLUMNS } from './rows';
 
 /** The list's and the search's SQL: which entries, in what order, and the page of them shown. */
@@ -38,15 +38,44 @@ const SORTS: Record<EntrySort, string> = {
 interface Where {
   sql: string;
   params: Record<string, unknown>;
+  /** Which entries are shown, the match aside. */
+  shown: string;
   /** Only the trash is asked about: no filter needs the entry's own row. */
   plain: boolean;
+  /** Every filter is answered by the index entries_by_seq (all but tags). */
+  covered: boolean;
+}
+
+const MATCH = 'entries_fts MATCH @match';
+
+/**
+ * A filtered search, most relevant first, is answered from the search index alone (relevance.ts) when
+ * the filter leaves out at most `fewHidden` entries: they are read once, from the index entries_by_seq,
+ * and each match checked against them in memory. "Journal entries only" leaves out few, for example.
+ * A filter that leaves out more (a date range, only pinned ones) joins each match to that index.
+ * The search test lowers it to take both ways.
+ */
+export const searchLimits = { fewHidden: 5_000 };
+
+/** What a filter leaves out, when that is few (searchLimits.fewHidden); null when it is more. */
+function hiddenByFilter(db: Database, where: Where): Hidden | null {
+  const hidden = db
+    .prepare(
+      `SELECT json_group_array(seq) FROM (SELECT e.seq FROM entries e INDEXED BY entries_by_seq
+       WHERE (${where.shown}) IS NOT 1 LIMIT ${searchLimits.fewHidden + 1})`,
+    )
+    .pluck()
+    .get(where.params) as string;
+  // Counted without parsing: the array's commas are one fewer than its numbers.
+  const count = hidden === '[]' ? 0 : hidden.split(',').length;
+  return count > searchLimits.fewHidden ? null : { sql: 'SELECT value FROM json_each(@hidden)', params: { hidden } };
 }
 
 function whereOf(filter: ListFilter): Where {
   const where: string[] = [filter.trash ? 'e.deleted_at IS NOT NULL' : 'e.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
   if (filter.match) {
-    where.push('entries_fts MATCH @match');
+    where.push(MATCH);
     params['match'] = filter.match;
   }
   const day = 'COALESCE(e.event_date, substr(e.created_at, 1, 10))';
@@ -81,7 +110,14 @@ function whereOf(filter: ListFilter): Where {
       params[key] = value ? 1 : 0;
     }
   }
-  return { sql: where.join(' AND '), params, plain: where.length === (filter.match ? 2 : 1) };
+  const shown = where.filter((condition) => condition !== MATCH).join(' AND ');
+  return {
+    sql: where.join(' AND '),
+    shown,
+    params,
+    plain: where.length === (filter.match ? 2 : 1),
+    covered: !filter.tags.length,
+  };
 }
 
 export function listEntries(db: Database, filter: ListFilter): ListPage {
@@ -108,7 +144,8 @@ export function listEntries(db: Database, filter: ListFilter): ListPage {
  * with their snippets (which cost the most, so only for the page).
  *
  * The usual search (no filter, most relevant first) is answered from the search index alone
- * (relevance.ts). Other sorts with no filter but the trash count from the index alone too, the
+ * (relevance.ts), and so is one most relevant first whose filters leave out few entries and need no
+ * tags (hiddenByFilter). Other sorts with no filter but the trash count from the index alone too, the
  * trash's few entries read once into a set that each match is checked against in memory. Their
  * order, and everything with other filters, joins every match to the index entries_by_seq, which
  * holds every column the filters and sorts use but the title and the tags, so that only those two
@@ -119,8 +156,14 @@ function search(db: Database, filter: ListFilter, where: Where, order: string): 
   const matches = `entries_fts JOIN entries e INDEXED BY entries_by_seq ON e.seq = entries_fts.rowid`;
   let total: number;
   let seqs: number[] | null = null;
-  if (where.plain && !filter.trash && filter.sort === 'relevance') {
-    ({ total, seqs } = bestMatches(db, match, filter.offset, filter.limit));
+  const hidden =
+    filter.sort !== 'relevance' || filter.trash || !where.covered
+      ? null
+      : where.plain
+        ? undefined
+        : hiddenByFilter(db, where);
+  if (hidden !== null) {
+    ({ total, seqs } = bestMatches(db, match, filter.offset, filter.limit, hidden));
   } else if (where.plain) {
     const trash = `+rowid ${filter.trash ? 'IN' : 'NOT IN'} (${TRASHED})`;
     total = db

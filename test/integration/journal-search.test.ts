@@ -6,6 +6,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, parseSearchQuery } from '../../common/j
 import type { EntryKind, EntrySort } from '../../common/journal/types';
 import { migrate } from '../../main/db/migrate';
 import { JournalService, type ListInput } from '../../main/journal/journal';
+import { searchLimits } from '../../main/journal/search';
 import { TemplateService } from '../../main/journal/templates';
 import type { Vault } from '../../main/vault/vault';
 import { prng } from '../support/prng';
@@ -121,7 +122,19 @@ function reference(db: DB, input: ListInput & { query: string }) {
 }
 
 describe('search', () => {
-  it('gives exactly what one plain query gives, for every kind of query, filter, order and page', () => {
+  // A filtered search most relevant first is answered from the search index while the filter leaves out
+  // few entries, and through entries_by_seq when it leaves out more: every case runs both ways.
+  const fewHidden = searchLimits.fewHidden;
+  afterEach(() => {
+    searchLimits.fewHidden = fewHidden;
+  });
+
+  it.each([
+    ['filters that leave out few entries checked in memory', fewHidden],
+    ['every filter through entries_by_seq', 0],
+    ['a filter that leaves out more than 20 through entries_by_seq', 20],
+  ])('gives exactly what one plain query gives, for every kind of query, filter, order and page (%s)', (_, limit) => {
+    searchLimits.fewHidden = limit;
     const { db, service } = journal(101);
     const rand = prng(7);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
