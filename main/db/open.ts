@@ -3,6 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../common/errors';
 import { KEY_BYTES } from '../vault/crypto';
+import { describeForLog } from '../shell-common/log';
 
 export interface OpenOptions {
   /** Create the file if it is missing. Unlocking never does: a wrong key must not leave a new file. */
@@ -120,5 +121,22 @@ function assertPragmas(db: DB): void {
   for (const [name, value] of Object.entries(expected)) {
     const actual = db.pragma(name, { simple: true });
     if (actual !== value) throw new Error(`PRAGMA ${name} is ${String(actual)}, expected ${String(value)}`);
+  }
+}
+
+/**
+ * Closes `db` now if it can be, or else as soon as whatever is stepping through its rows lets it go (checked
+ * every few milliseconds, for up to a minute; a worker that has locked is ended in any case, taking SQLite's
+ * copy of the key with it: main/worker/host.ts).
+ */
+export function closeWhenFree(db: DB, tries = 6000): void {
+  try {
+    db.close();
+  } catch (error) {
+    if (tries <= 0) {
+      console.error(`[holding] the journal's connection could not be closed: ${describeForLog(error)}`);
+      return;
+    }
+    setTimeout(() => closeWhenFree(db, tries - 1), 10).unref?.();
   }
 }
