@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ImportPreview, SkippedItem } from '../../../common/import/types';
-import { TABLES, type TableSpec } from '../../export/everything/tables';
+import type { TableSpec } from '../../export/everything/table-spec';
+import { TABLES } from '../../export/everything/tables';
 import { JournalRepository } from '../../journal/repository';
 import { applyHoldingExport, type ApplyResult } from './apply';
 import type { HoldingExport, ImportValue } from './read';
