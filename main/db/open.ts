@@ -63,16 +63,10 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
  * wipe, and no SQL text holding the key in SQLite's memory, which it frees without zeroing (issue 19).
  */
 export function keyDatabase(db: DB, key: Uint8Array): void {
-  if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
-  db.pragma(`cipher = 'chacha20'`);
-  const raw = Buffer.alloc(RAW_PREFIX.length + KEY_BYTES);
-  try {
-    raw.set(RAW_PREFIX);
-    raw.set(key, RAW_PREFIX.length);
+  withRawKey(key, (raw) => {
+    db.pragma(`cipher = 'chacha20'`);
     db.key(raw);
-  } finally {
-    raw.fill(0);
-  }
+  });
 }
 
 /**
@@ -81,18 +75,23 @@ export function keyDatabase(db: DB, key: Uint8Array): void {
  * hex text in a `PRAGMA rekey`.
  */
 export function rekeyDatabase(db: DB, key: Uint8Array): void {
+  withRawKey(key, (raw) => db.rekey(raw));
+}
+
+const RAW_PREFIX = Buffer.from('raw:', 'latin1');
+
+/** `key` as the library takes raw key bytes (`raw:` and the 32 bytes), lent to `use` and zeroed straight after. */
+function withRawKey(key: Uint8Array, use: (raw: Buffer) => void): void {
   if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
   const raw = Buffer.alloc(RAW_PREFIX.length + KEY_BYTES);
   try {
     raw.set(RAW_PREFIX);
     raw.set(key, RAW_PREFIX.length);
-    db.rekey(raw);
+    use(raw);
   } finally {
     raw.fill(0);
   }
 }
-
-const RAW_PREFIX = Buffer.from('raw:', 'latin1');
 
 /**
  * The settings every connection to a journal has, after its key: exported so that tests reading a
