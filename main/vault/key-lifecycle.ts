@@ -1,8 +1,8 @@
 /**
  * The keys of an open journal, changed (issue 19): a new passphrase, a new recovery key (held until the person
  * has confirmed they kept it), and re-encrypting the whole journal under a new data key (prepared, confirmed,
- * then done). The vault (./vault.ts) makes one of these and answers for it; what is prepared but not yet
- * confirmed lives here, never on disk, and is wiped at every lock.
+ * then done). The vault (./vault.ts) makes one, reached as `vault.keys`, and lends it what it needs (KeyHolder);
+ * what is prepared but not yet confirmed lives here, never on disk, and is wiped at every lock.
  */
 import { promises as fs } from 'node:fs';
 import { randomUUID } from 'node:crypto';
