@@ -53,12 +53,12 @@ async function measure(entries: number, root: string): Promise<Measured> {
   for (let run = 0; run < RUNS; run++) {
     const next = run % 2 ? BENCH_PASSPHRASE : NEXT;
     let at = performance.now();
-    const { token } = await services.vault.prepareReencrypt(passphrase, next);
+    const { token } = await services.vault.keys.prepareReencrypt(passphrase, next);
     prepares.push(performance.now() - at);
     let current: ReencryptStep | null = null;
     at = performance.now();
     const started = at;
-    await services.vault.reencrypt(token, undefined, {
+    await services.vault.keys.reencrypt(token, undefined, {
       onStep: (step) => {
         const now = performance.now();
         if (current) (stepMs[current] ??= []).push(now - at);

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../common/errors';
 import { KEY_BYTES } from '../vault/crypto';
+import { describeForLog } from '../shell-common/log';
 
 export interface OpenOptions {
   /** Create the file if it is missing. Unlocking never does: a wrong key must not leave a new file. */
@@ -62,16 +63,10 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
  * wipe, and no SQL text holding the key in SQLite's memory, which it frees without zeroing (issue 19).
  */
 export function keyDatabase(db: DB, key: Uint8Array): void {
-  if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
-  db.pragma(`cipher = 'chacha20'`);
-  const raw = Buffer.alloc(RAW_PREFIX.length + KEY_BYTES);
-  try {
-    raw.set(RAW_PREFIX);
-    raw.set(key, RAW_PREFIX.length);
+  withRawKey(key, (raw) => {
+    db.pragma(`cipher = 'chacha20'`);
     db.key(raw);
-  } finally {
-    raw.fill(0);
-  }
+  });
 }
 
 /**
@@ -80,18 +75,23 @@ export function keyDatabase(db: DB, key: Uint8Array): void {
  * hex text in a `PRAGMA rekey`.
  */
 export function rekeyDatabase(db: DB, key: Uint8Array): void {
+  withRawKey(key, (raw) => db.rekey(raw));
+}
+
+const RAW_PREFIX = Buffer.from('raw:', 'latin1');
+
+/** `key` as the library takes raw key bytes (`raw:` and the 32 bytes), lent to `use` and zeroed straight after. */
+function withRawKey(key: Uint8Array, use: (raw: Buffer) => void): void {
   if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
   const raw = Buffer.alloc(RAW_PREFIX.length + KEY_BYTES);
   try {
     raw.set(RAW_PREFIX);
     raw.set(key, RAW_PREFIX.length);
-    db.rekey(raw);
+    use(raw);
   } finally {
     raw.fill(0);
   }
 }
-
-const RAW_PREFIX = Buffer.from('raw:', 'latin1');
 
 /**
  * The settings every connection to a journal has, after its key: exported so that tests reading a
@@ -120,5 +120,22 @@ function assertPragmas(db: DB): void {
   for (const [name, value] of Object.entries(expected)) {
     const actual = db.pragma(name, { simple: true });
     if (actual !== value) throw new Error(`PRAGMA ${name} is ${String(actual)}, expected ${String(value)}`);
+  }
+}
+
+/**
+ * Closes `db` now if it can be, or else as soon as whatever is stepping through its rows lets it go (checked
+ * every few milliseconds, for up to a minute; a worker that has locked is ended in any case, taking SQLite's
+ * copy of the key with it: main/worker/host.ts).
+ */
+export function closeWhenFree(db: DB, tries = 6000): void {
+  try {
+    db.close();
+  } catch (error) {
+    if (tries <= 0) {
+      console.error(`[holding] the journal's connection could not be closed: ${describeForLog(error)}`);
+      return;
+    }
+    setTimeout(() => closeWhenFree(db, tries - 1), 10).unref?.();
   }
 }

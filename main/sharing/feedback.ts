@@ -51,7 +51,7 @@ export class FeedbackRoom {
       }),
     );
     const record = () => {
-      this.repo().markFeedbackSent(shareId, this.now().toISOString());
+      this.repo().received.markFeedbackSent(shareId, this.now().toISOString());
       return this.review.summary(shareId);
     };
     return { bundle, record, recipientName: recipient.name };
@@ -62,6 +62,6 @@ export class FeedbackRoom {
    * feedback on each share it was in, newest share first.
    */
   feedbackFor(sourceId: string): FeedbackComment[] {
-    return this.repo().commentsOn(sourceId);
+    return this.repo().feedback.commentsOn(sourceId);
   }
 }

@@ -73,7 +73,7 @@ export class OpenRoom {
     // The sender is checked as soon as the header is read, before the signature and decryption.
     const opened = withKeys(me, (mine) => openBundle(bytes, mine, (header) => (sender = this.senderContact(header))));
     const contact: SenderContact = sender!;
-    const earlier = this.repo().importedAt(opened.header.bundleId);
+    const earlier = this.repo().received.importedAt(opened.header.bundleId);
     if (earlier !== undefined) {
       throw refuse(
         `You have already opened this file, on ${longDate(dayOf(earlier, localTimeZone()))}. Nothing was changed.`,
@@ -109,7 +109,7 @@ export class OpenRoom {
     // Replies to this person's comments on earlier shares: each threaded under its comment, or refused.
     const placed = this.replies.placeReplies(replies ?? [], contact.fingerprint, contact.name);
     const id = randomUUID();
-    this.repo().recordReceived(
+    this.repo().received.record(
       {
         id,
         bundleId: opened.header.bundleId,
@@ -134,7 +134,7 @@ export class OpenRoom {
   private storeFeedback(opened: OpenedBundle, contact: SenderContact): ImportResult {
     const payload: FeedbackPayload = parsePayload(opened.payload, feedbackPayloadSchema);
     const repo = this.repo();
-    const share = repo.sentWithBundleId(payload.inReplyTo);
+    const share = repo.sent.withBundleId(payload.inReplyTo);
     if (!share) {
       throw refuse(
         'This feedback is about something that was not shared from this Holding, so there is nothing to put it beside. Nothing was imported.',
@@ -145,14 +145,14 @@ export class OpenRoom {
         `This feedback comes from ${contact.name}, but that share went to ${share.contact_name}. Nothing was imported.`,
       );
     }
-    const refs = repo.sentRefs(share.id);
+    const refs = repo.sent.refs(share.id);
     if (payload.comments.some((c) => !refs.has(c.ref))) {
       throw refuse(
         `This feedback refers to things that were not in what you shared with ${share.contact_name}, so it cannot be put beside your entries. Nothing was imported.`,
       );
     }
     const id = randomUUID();
-    repo.recordFeedback({
+    repo.feedback.record({
       id,
       bundleId: opened.header.bundleId,
       shareId: share.id,

@@ -15,7 +15,9 @@ import { MAX_COMMENT_LENGTH, type ShareReply, type WaitingReplies } from '../../
 import { dayOf, localTimeZone } from '../../common/supervision/hours';
 import type { IdentityService } from './identity';
 import { refuse } from './sealing';
-import type { NewReceivedReply, OwnReplyRow, ReplyTarget, SharingRepository } from './sharing-repository';
+import type { NewReceivedReply, ReplyTarget } from './received-repository';
+import type { OwnReplyRow } from './reply-repository';
+import type { SharingRepository } from './sharing-repository';
 
 /** A reply's text as paragraphs: a blank line parts them, a single line break stays one. */
 export function replyBlocks(body: string): Block[] {
@@ -54,36 +56,36 @@ export class ReplyRoom {
   /** A reply under a comment in feedback this person received (ref null: the overall comment). */
   addReply(feedbackId: string, ref: string | null, body: string): void {
     const repo = this.repo();
-    const feedback = repo.feedbackRow(feedbackId);
+    const feedback = repo.feedback.row(feedbackId);
     if (!feedback) throw new AppError('NOT_FOUND', 'That feedback is no longer in your records.');
-    const comment = ref === null ? feedback.overall : repo.feedbackComment(feedbackId, ref);
+    const comment = ref === null ? feedback.overall : repo.feedback.comment(feedbackId, ref);
     if (!comment?.trim()) throw new AppError('NOT_FOUND', 'That comment is not in this feedback.');
-    if (repo.sentBeforeThisCard(feedback.share_id)) throw refuse(EARLIER_CARD(feedback.sender_name));
+    if (repo.sent.beforeThisCard(feedback.share_id)) throw refuse(EARLIER_CARD(feedback.sender_name));
     const text = body.replace(/\r\n?/g, '\n').trim();
     if (!text) throw refuse('Please write your reply first.');
     if (text.length > MAX_COMMENT_LENGTH) {
       throw refuse('A reply can be up to 20,000 characters. Please shorten it, or say the rest in supervision.');
     }
-    repo.addReply({ id: randomUUID(), feedbackId, ref: ref ?? '', body: text, createdAt: this.now().toISOString() });
+    repo.replies.add({ id: randomUUID(), feedbackId, ref: ref ?? '', body: text, createdAt: this.now().toISOString() });
   }
 
   /** Takes back a reply that has not gone yet; one that has stays, as a record of what was sent. */
   removeReply(id: string): void {
     const repo = this.repo();
-    const reply = repo.ownReply(id);
+    const reply = repo.replies.own(id);
     if (!reply) throw new AppError('NOT_FOUND', 'That reply is no longer here.');
     if (reply.sent_in_share_id !== null) {
       throw refuse(
         `This reply has already gone to ${reply.contact_name}, so it stays here as a record of what you sent.`,
       );
     }
-    repo.deleteReply(id);
+    repo.replies.delete(id);
   }
 
   /** Replies waiting for a share, by the person they go to. */
   waiting(): WaitingReplies[] {
     const by = new Map<string, WaitingReplies>();
-    for (const r of this.repo().waitingReplies()) {
+    for (const r of this.repo().replies.waiting()) {
       let entry = by.get(r.contact_fingerprint);
       if (!entry) {
         const contact = this.identity.withFingerprint(r.contact_fingerprint);
@@ -101,7 +103,7 @@ export class ReplyRoom {
     const fingerprint = this.fingerprintOf(contactId);
     return (
       this.repo()
-        .waitingReplies()
+        .replies.waiting()
         // Only replies the supervisor's Holding can match: not those to shares sent under an earlier card.
         .filter((r) => r.contact_fingerprint === fingerprint && !r.earlier)
         .map((r) => ({
@@ -125,7 +127,7 @@ export class ReplyRoom {
     return doc.sections
       .filter((s) => s.kind === 'replies')
       .map((section) => {
-        const row: OwnReplyRow | undefined = repo.ownReply(section.sourceId);
+        const row: OwnReplyRow | undefined = repo.replies.own(section.sourceId);
         if (!row || row.sent_in_share_id !== null) {
           throw new AppError(
             'CHANGED',
@@ -175,7 +177,7 @@ export class ReplyRoom {
     // Each earlier share is looked up once per import, however many replies point at it.
     const targets = new Map<string, ReplyTarget | undefined>();
     const targetOf = (bundleId: string) => {
-      if (!targets.has(bundleId)) targets.set(bundleId, repo.replyTarget(bundleId));
+      if (!targets.has(bundleId)) targets.set(bundleId, repo.received.replyTarget(bundleId));
       return targets.get(bundleId);
     };
     for (const reply of replies) {
@@ -183,7 +185,7 @@ export class ReplyRoom {
       const ref = reply.ref ?? '';
       if (!share) {
         // A share opened here once and removed since; anything else (never opened, or feedback) is not a match.
-        if (repo.openedKind(reply.share) === 'share') left.removed += 1;
+        if (repo.received.openedKind(reply.share) === 'share') left.removed += 1;
         else left.unmatched += 1;
         continue;
       }
@@ -195,7 +197,7 @@ export class ReplyRoom {
         left.uncommented += 1;
         continue;
       }
-      const here = repo.replyById(reply.id);
+      const here = repo.replies.byId(reply.id);
       if (here) {
         // The same reply brought again is kept once; a different one under a known id is not taken on trust.
         if (here.received_share_id === share.id && here.ref === ref && here.body === reply.body) left.already += 1;

@@ -10,7 +10,8 @@ import {
   type SharePayload,
 } from '../../common/sharing/types';
 import { refuse } from './sealing';
-import type { ReceivedRow, SharingRepository } from './sharing-repository';
+import type { ReceivedRow } from './received-repository';
+import type { SharingRepository } from './sharing-repository';
 
 export class ReviewRoom {
   constructor(
@@ -20,13 +21,13 @@ export class ReviewRoom {
 
   received(): ReceivedShareSummary[] {
     return this.repo()
-      .receivedIds()
+      .received.ids()
       .map((id) => this.summary(id));
   }
 
   /** The received share's row: the one place a share that is gone is refused. */
   row(id: string): ReceivedRow {
-    const row = this.repo().receivedRow(id);
+    const row = this.repo().received.row(id);
     if (!row) throw new AppError('NOT_FOUND', 'That share is no longer here.');
     return row;
   }
@@ -45,7 +46,7 @@ export class ReviewRoom {
       items: row.items,
       createdAt: row.created_at,
       importedAt: row.imported_at,
-      comments: this.repo().itemCommentCount(row.id),
+      comments: this.repo().received.itemCommentCount(row.id),
       feedbackSentAt: row.feedback_sent_at,
     };
   }
@@ -57,7 +58,7 @@ export class ReviewRoom {
   /** The share as the window shows it, from a row already found. */
   shareOf(row: ReceivedRow): ReceivedShare {
     const payload = JSON.parse(row.payload) as SharePayload;
-    const { '': overall = '', ...comments } = this.repo().comments(row.id);
+    const { '': overall = '', ...comments } = this.repo().received.comments(row.id);
     const repo = this.repo();
     return {
       summary: this.summaryOf(row),
@@ -65,8 +66,8 @@ export class ReviewRoom {
       items: payload.items,
       comments,
       overall,
-      replies: repo.repliesOnReceived(row.id),
-      broughtReplies: repo.repliesBroughtBy(row.bundle_id),
+      replies: repo.replies.onReceived(row.id),
+      broughtReplies: repo.replies.broughtBy(row.bundle_id),
     };
   }
 
@@ -81,15 +82,15 @@ export class ReviewRoom {
     }
     const key = ref ?? '';
     if (body.trim()) {
-      this.repo().saveComment(shareId, key, body, this.now().toISOString());
+      this.repo().received.saveComment(shareId, key, body, this.now().toISOString());
     } else {
-      this.repo().deleteComment(shareId, key);
+      this.repo().received.deleteComment(shareId, key);
     }
     // The row itself is unchanged by a comment: only the comments are read again.
     return this.shareOf(row);
   }
 
   removeReceived(id: string): void {
-    this.repo().deleteReceived(id);
+    this.repo().received.delete(id);
   }
 }

@@ -130,7 +130,7 @@ export class ShareRoom {
     );
     const record = (fileName: string): SentShare => {
       const id = randomUUID();
-      this.repo().recordSent(
+      this.repo().sent.record(
         {
           id,
           bundleId,
@@ -156,26 +156,26 @@ export class ShareRoom {
 
   /** Takes back a share's record (its file could not be written). */
   forgetShare(id: string): void {
-    this.repo().deleteSent(id);
+    this.repo().sent.delete(id);
   }
 
   /** Everything this person has shared, newest first, with any feedback that came back. */
   sent(): SentShare[] {
     return this.repo()
-      .sentIds()
+      .sent.ids()
       .map((id) => this.sentShare(id));
   }
 
   /** The share a feedback answers, as sentShare gives it. */
   sentShareOfFeedback(feedbackId: string): SentShare {
-    const feedback = this.repo().feedbackRow(feedbackId);
+    const feedback = this.repo().feedback.row(feedbackId);
     if (!feedback) throw new AppError('NOT_FOUND', 'That feedback is no longer in your records.');
     return this.sentShare(feedback.share_id);
   }
 
   sentShare(id: string): SentShare {
     const repo = this.repo();
-    const row = repo.sentRow(id);
+    const row = repo.sent.row(id);
     if (!row) throw new AppError('NOT_FOUND', 'That share is no longer in your records.');
     return {
       id: row.id,
@@ -185,9 +185,9 @@ export class ShareRoom {
       title: row.title,
       fileName: row.file_name,
       createdAt: row.created_at,
-      items: repo.sentItems(id),
-      feedback: repo.feedbackOn(id),
-      replies: repo.repliesOnSent(id),
+      items: repo.sent.items(id),
+      feedback: repo.feedback.onShare(id),
+      replies: repo.replies.onSent(id),
     };
   }
 }

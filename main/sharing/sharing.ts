@@ -7,7 +7,7 @@
  * and seals the comments back; the supervisee's vault maps the references home, so the comments appear
  * beside the entries and agenda items they are about.
  *
- * One room a capability, each deciding and leaving the SQL to sharing-repository.ts:
+ * One room a capability, each deciding and leaving the SQL to the repositories (sharing-repository.ts):
  * - share.ts: seal and record a sent share;
  * - open.ts: import a received bundle, and the file the system hands over;
  * - review.ts: received shares and their comments;

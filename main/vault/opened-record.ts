@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { OlderCopy } from '../../common/ipc/contract';
 import { parseStrictJson } from '../../common/strict-json';
 import { writeFileAtomic } from '../fs/atomic';
+import { describeForLog } from '../shell-common/log';
 
 export const OPENED_RECORD_NAME = 'holding.opened';
 
@@ -69,15 +70,7 @@ export function noteOpening(
   // An older copy is left exactly as it is until the person has read the notice (adoptOpenedCopy).
   if (olderCopy) return { record: null, olderCopy };
   const openCount = Math.max(inDatabase, lastOpenedHere?.openCount ?? 0) + 1;
-  const openedAt = now.toISOString();
-  const upsert = db.prepare(
-    'INSERT INTO vault_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
-  db.transaction(() => {
-    upsert.run('open_count', String(openCount));
-    upsert.run('last_opened_at', openedAt);
-  })();
-  return { record: { format: 'holding.opened', vaultId, openCount, openedAt }, olderCopy: null };
+  return { record: countOpening(db, vaultId, openCount, now), olderCopy: null };
 }
 
 /**
@@ -90,6 +83,11 @@ export function adoptOpenedCopy(db: Database, recordCount: number, now: Date): O
     db.prepare('SELECT value FROM vault_meta WHERE key = ?').pluck().get(key) as string | undefined;
   const vaultId = meta('vault_id') ?? '';
   const openCount = Math.max(Number(meta('open_count') ?? 0) || 0, recordCount) + 1;
+  return countOpening(db, vaultId, openCount, now);
+}
+
+/** The opening counted inside the database (its count and time, together), and the record that says so. */
+function countOpening(db: Database, vaultId: string, openCount: number, now: Date): OpenedRecord {
   const openedAt = now.toISOString();
   const upsert = db.prepare(
     'INSERT INTO vault_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -99,4 +97,73 @@ export function adoptOpenedCopy(db: Database, recordCount: number, now: Date): O
     upsert.run('last_opened_at', openedAt);
   })();
   return { format: 'holding.opened', vaultId, openCount, openedAt };
+}
+
+/**
+ * One vault's notice: noted at each unlock, given in the vault's status until the person has read it (or
+ * the journal locks), with the record outside the journal kept as it should be.
+ */
+export class OlderCopyNotice {
+  /** Set at unlock when the journal opened is older than the one last opened here; cleared on lock. */
+  olderCopy: OlderCopy | null = null;
+  /** The record's count when an older copy was opened, until the person has read the notice. */
+  private recordCount: number | null = null;
+
+  constructor(private readonly file: string) {}
+
+  /** The record this computer keeps, as it is before an unlock. */
+  lastOpened(): Promise<OpenedRecord | null> {
+    return readOpenedRecord(this.file);
+  }
+
+  /**
+   * At an unlock, inside the open database: the opening noted (noteOpening) and any notice kept to give;
+   * returns what to record once the journal is open. It only ever warns: a count that cannot be kept (a full
+   * disk, a read-only file) never stops the unlock.
+   */
+  note(db: Database, vaultId: string, lastOpened: OpenedRecord | null, now: Date): OpenedRecord | null {
+    try {
+      const noted = noteOpening(db, vaultId, lastOpened, now);
+      this.olderCopy = noted.olderCopy;
+      this.recordCount = noted.olderCopy ? (lastOpened?.openCount ?? null) : null;
+      return noted.record;
+    } catch {
+      // Passed over: the journal opens as ever.
+      return null;
+    }
+  }
+
+  /** The notice read: whether there was one to read (it is no longer given either way). */
+  read(): boolean {
+    const seen = this.olderCopy !== null;
+    this.olderCopy = null;
+    return seen;
+  }
+
+  /** After the notice was read, the copy open now kept as the newest opened here (adoptOpenedCopy). */
+  async adopt(db: () => Database, now: Date): Promise<void> {
+    const count = this.recordCount;
+    if (count === null) return;
+    try {
+      await this.record(adoptOpenedCopy(db(), count, now));
+    } catch {
+      // Passed over: the notice comes again at the next unlock, and nothing else changes.
+    }
+    this.recordCount = null;
+  }
+
+  /** Remembers the journal just opened, outside it; a record that cannot be written is passed over. */
+  async record(record: OpenedRecord | null): Promise<void> {
+    if (!record) return;
+    try {
+      await writeOpenedRecord(this.file, record);
+    } catch (error) {
+      console.error(`[holding] could not note the journal opened: ${describeForLog(error)}`);
+    }
+  }
+
+  forget(): void {
+    this.olderCopy = null;
+    this.recordCount = null;
+  }
 }

@@ -1,16 +1,21 @@
 /** How the data key is wrapped by the passphrase and by the recovery key, and unwrapped again. */
 import { AppError } from '../../common/errors';
 import { assessPassphrase } from '../../common/passphrase';
-import { parseRecoveryKey } from '../../common/recovery-key';
+import { formatRecoveryKey, parseRecoveryKey, RECOVERY_RANDOM_BYTES } from '../../common/recovery-key';
 import {
   deriveKeyFromPassphrase,
   fromBase64,
   hashWithLabel,
   KEY_BYTES,
   type KdfParams,
+  moderateKdf,
   open,
+  randomBytes,
+  SALT_BYTES,
+  seal,
   type Sealed,
   TAG_BYTES,
+  toBase64,
   wipe,
 } from './crypto';
 import { KEY_FILE_FORMAT, KEY_FILE_VERSION, type KeyFile } from './key-file';
@@ -31,6 +36,87 @@ export function wrongPassphrase(
   message = 'That passphrase did not open your journal. Please check it and try again.',
 ): AppError {
   return new AppError('WRONG_PASSPHRASE', message);
+}
+
+/** `dataKey` wrapped by `passphrase`: a fresh salt, Argon2id at the moderate preset, its key wiped at once. */
+function wrapByPassphrase(
+  dataKey: Uint8Array,
+  passphrase: string,
+  vaultId: string,
+  version: number,
+): KeyFile['passphrase'] {
+  const salt = randomBytes(SALT_BYTES);
+  const kdf = moderateKdf();
+  const kek = deriveKeyFromPassphrase(passphrase, salt, kdf);
+  try {
+    const wrapped = seal(kek, dataKey, wrapContext(vaultId, 'passphrase', version));
+    return {
+      kdf: { ...kdf, salt: toBase64(salt) },
+      nonce: toBase64(wrapped.nonce),
+      wrappedKey: toBase64(wrapped.ciphertext),
+    };
+  } finally {
+    wipe(kek);
+  }
+}
+
+/**
+ * `dataKey` wrapped by a new recovery key, and that key as it is shown, once (its random bytes and the key
+ * they make are wiped before this returns).
+ */
+export function newRecoveryWrap(
+  dataKey: Uint8Array,
+  vaultId: string,
+  version: number,
+): { recovery: KeyFile['recovery']; recoveryKey: string } {
+  const random = randomBytes(RECOVERY_RANDOM_BYTES);
+  const rkek = recoveryKek(random);
+  try {
+    const wrapped = seal(rkek, dataKey, wrapContext(vaultId, 'recovery', version));
+    return {
+      recovery: {
+        kdf: { algorithm: 'blake2b-256' },
+        nonce: toBase64(wrapped.nonce),
+        wrappedKey: toBase64(wrapped.ciphertext),
+      },
+      recoveryKey: formatRecoveryKey(random, recoveryChecksum),
+    };
+  } finally {
+    wipe(rkek);
+    wipe(random);
+  }
+}
+
+/** `keyFile` with its passphrase wrap replaced by one for `next` (the recovery wrap is kept as it is). */
+export function withNewPassphrase(keyFile: KeyFile, dataKey: Uint8Array, next: string, now: Date): KeyFile {
+  return {
+    ...keyFile,
+    updatedAt: now.toISOString(),
+    passphrase: wrapByPassphrase(dataKey, next, keyFile.vaultId, keyFile.version),
+  };
+}
+
+/**
+ * A whole new key file at the current version for `dataKey` (a new journal, or one re-encrypted): wrapped by
+ * `passphrase` and by a new recovery key, which is returned to be shown once.
+ */
+export function newKeyFile(
+  dataKey: Uint8Array,
+  passphrase: string,
+  about: { vaultId: string; createdAt: string; updatedAt: string },
+): { keyFile: KeyFile; recoveryKey: string } {
+  const byPassphrase = wrapByPassphrase(dataKey, passphrase, about.vaultId, KEY_FILE_VERSION);
+  const { recovery, recoveryKey } = newRecoveryWrap(dataKey, about.vaultId, KEY_FILE_VERSION);
+  const keyFile: KeyFile = {
+    format: KEY_FILE_FORMAT,
+    version: KEY_FILE_VERSION,
+    vaultId: about.vaultId,
+    createdAt: about.createdAt,
+    updatedAt: about.updatedAt,
+    passphrase: byPassphrase,
+    recovery,
+  };
+  return { keyFile, recoveryKey };
 }
 
 /**

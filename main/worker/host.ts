@@ -3,71 +3,22 @@
  * clock, checks each call (sender and schema) and forwards it; the worker holds the key and the database.
  * A worker that stops unexpectedly is started again, locked, and the window is told why.
  */
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { AppError } from '../../common/errors';
-import type { AppInfo, LockReason, Progress, VaultStatus } from '../../common/ipc/contract';
+import { type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
+import type { LockReason, Progress, VaultStatus } from '../../common/ipc/contract';
 import { fail, ok, type Result } from '../../common/result';
 import type { PendingOpen } from '../../common/sharing/types';
-import type { PdfRenderer } from '../export/export';
-import type { Dialogs } from '../ipc/files';
 import { checkCall, type Router } from '../ipc/router';
 import { describeForLog } from '../shell-common/log';
 import { RestartBudget } from '../shell-common/restart-budget';
-import { INTERRUPTED, UNAVAILABLE } from './answers';
+import { hostReply, INTERRUPTED } from './answers';
+import { CallBook, within } from './calls';
+import { WorkerEvents } from './events';
+import { launchWorker, type ServicesHostOptions } from './launch';
+import { SECRET_CHANNELS } from './secrets';
 import { servicesProxy, TestPort } from './test-port';
-import {
-  type ErrorData,
-  type FromWorker,
-  type HostMethod,
-  KEY_NONE,
-  KEY_OPEN,
-  type ToWorker,
-  type WorkerEvent,
-  type WorkerInit,
-} from './protocol';
+import { type FromWorker, type HostMethod, KEY_NONE, KEY_OPEN, type ToWorker, type WorkerEvent } from './protocol';
 
-export interface ServicesHostOptions extends Dialogs {
-  /** The worker's script: dist/main/worker.cjs in the app; a fresh bundle in tests (test/support/worker.ts). */
-  workerFile: string;
-  dataDir: string;
-  host: AppInfo['host'];
-  version: string;
-  appOrigin: string;
-  nativeBinding?: string | undefined;
-  /** Seconds since the person last did anything (measured in main: the system and the window). */
-  idleSeconds: () => number;
-  renderPdf?: PdfRenderer;
-  openExternal?: (url: string) => Promise<boolean>;
-  /** A failed call, already described by the worker (scrubbed unless `verboseErrors`). */
-  logError?: (description: string, channel: string) => void;
-  /** The worker cannot be started (its script would not load, or it keeps stopping): the app should say so. */
-  onFatal?: (description: string) => void;
-  verboseErrors?: boolean;
-  /** Gives tests and the browser shell `syncServices()`. Never in the app. */
-  testHooks?: boolean;
-  autoLockIntervalMs?: number;
-}
-
-type Listener<T> = (value: T) => void;
-
-/**
- * Calls that carry a passphrase or recovery key, or turn one into a key: once the worker has had one (even a
- * wrong one, even with the journal never opened), it is replaced at the next lock like a worker that held the
- * key, since what it derived or was sent may still be in its memory.
- */
-const SECRET_CHANNELS: ReadonlySet<string> = new Set([
-  'vault:create',
-  'vault:unlock',
-  'vault:unlockWithRecoveryKey',
-  'vault:resetPassphrase',
-  'vault:changePassphrase',
-  'vault:newRecoveryKey',
-  'vault:keepRecoveryKey',
-  'vault:prepareReencrypt',
-  'vault:reencrypt',
-  'backup:inspect',
-  'backup:restore',
-]);
+export type { ServicesHostOptions } from './launch';
 
 /** How long main gives the worker to answer a lock before ending it, and a flush or gentle lock in all. */
 const LOCK_WAIT_MS = 500;
@@ -81,17 +32,8 @@ export class ServicesHost {
   private started = false;
   private shared!: Int32Array;
   private test: TestPort | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
-  /** Calls whose answer carries the journal (all but app:*, vault:lock and vault:status). */
-  private readonly lockedOut = new Set<number>();
-  private readonly listeners: Record<WorkerEvent['name'], Set<Listener<never>>> = {
-    locked: new Set(),
-    unlocked: new Set(),
-    flushRequested: new Set(),
-    openRequested: new Set(),
-    progress: new Set(),
-  };
+  private readonly calls = new CallBook();
+  private readonly events = new WorkerEvents();
   private unlocked = false;
   private disposed = false;
   /**
@@ -121,7 +63,7 @@ export class ServicesHost {
       if (SECRET_CHANNELS.has(checked.channel)) this.seenSecret = true;
       const result = await this.request((id) => {
         const name = checked.channel;
-        if (!name.startsWith('app:') && name !== 'vault:lock' && name !== 'vault:status') this.lockedOut.add(id);
+        if (!name.startsWith('app:') && name !== 'vault:lock' && name !== 'vault:status') this.calls.lockOut(id);
         return { type: 'call', id, call: checked };
       });
       if (checked.channel === 'vault:lock') this.retireIfSecretSeen('manual');
@@ -171,7 +113,7 @@ export class ServicesHost {
 
   /** Lets the window save what is being typed, then locks (idle, screen lock, the shortcut). */
   async lockGently(reason: LockReason): Promise<void> {
-    const answered = await this.within(
+    const answered = await within(
       this.request((id) => ({ type: 'lockGently', id, reason })),
       1500 + GENTLE_SLACK_MS,
     );
@@ -182,7 +124,7 @@ export class ServicesHost {
 
   /** Asks the window to save what is being typed (closing); resolves when it has, or after the timeout. */
   async flushRenderer(timeoutMs = 1500): Promise<void> {
-    await this.within(
+    await within(
       this.request((id) => ({ type: 'flush', id, timeoutMs })),
       timeoutMs + GENTLE_SLACK_MS,
     );
@@ -230,7 +172,7 @@ export class ServicesHost {
       Atomics.wait(this.shared, 0, 0, LOCK_WAIT_MS);
     }
     this.disposed = true;
-    this.settleAll(fail('LOCKED', 'Holding is closing.'));
+    this.calls.settleAll(fail('LOCKED', 'Holding is closing.'));
     this.test?.close();
     this.fromWorker.close();
     await this.worker.terminate();
@@ -262,9 +204,7 @@ export class ServicesHost {
   }
 
   private on<T>(name: WorkerEvent['name'], listener: (event: T) => void): () => void {
-    const set = this.listeners[name] as Set<Listener<T>>;
-    set.add(listener);
-    return () => set.delete(listener);
+    return this.events.on(name, listener);
   }
 
   private emit(event: WorkerEvent): void {
@@ -274,39 +214,16 @@ export class ServicesHost {
       // Unlocked again in the same worker (a restore locks and reopens within one call): it stays.
       this.retireFor = null;
     }
-    for (const listener of this.listeners[event.name] as Set<Listener<WorkerEvent>>) listener(event);
+    this.events.emit(event);
   }
 
   private request(make: (id: number) => ToWorker): Promise<Result<unknown>> {
     if (this.disposed) return Promise.resolve(fail('LOCKED', 'Holding is closing.'));
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.post(make(id));
-    });
-  }
-
-  /** Whether `work` settled within `ms` (it goes on either way). */
-  private within(work: Promise<unknown>, ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), ms);
-      void work.then(() => {
-        clearTimeout(timer);
-        resolve(true);
-      });
-    });
+    return this.calls.open((id) => this.post(make(id)));
   }
 
   private post(message: ToWorker): void {
     this.worker.postMessage(message);
-  }
-
-  private settleAll(result: Result<never>): void {
-    this.lockedOut.clear();
-    for (const [id, resolve] of this.pending) {
-      this.pending.delete(id);
-      resolve(result);
-    }
   }
 
   /** Takes in at once every message the worker has already sent. */
@@ -317,43 +234,25 @@ export class ServicesHost {
       const message = next.message as FromWorker;
       // Its answer would reach the window after the lock is announced: a journal call that finished just
       // before the lock answers "locked" instead, so nothing arrives to be shown behind the lock.
-      if (message.type === 'done' && message.result.ok && this.lockedOut.has(message.id)) {
+      if (message.type === 'done' && message.result.ok && this.calls.isLockedOut(message.id)) {
         this.receive({ ...message, result: fail('LOCKED', 'Holding is locked. Unlock it to carry on.') });
       } else this.receive(message);
     }
   }
 
   private start(lockedBecause: LockReason | undefined): void {
-    const signal = new SharedArrayBuffer(8);
-    this.shared = new Int32Array(signal);
     this.started = false;
     this.seenSecret = false;
-    const channel = new MessageChannel();
-    this.fromWorker = channel.port1;
-    const transferList: MessagePort[] = [channel.port2];
     if (this.options.testHooks) {
       this.test?.close();
       this.test = new TestPort();
-      transferList.push(this.test.workerPort);
     }
     const o = this.options;
-    const init: WorkerInit = {
-      dataDir: o.dataDir,
-      host: o.host,
-      version: o.version,
-      appOrigin: o.appOrigin,
-      nativeBinding: o.nativeBinding,
-      lockedBecause,
-      lockSignal: signal,
-      toMain: channel.port2,
-      testPort: this.test?.workerPort,
-      testSignal: this.test?.signalBuffer,
-      verboseErrors: o.verboseErrors,
-    };
-    const worker = new Worker(o.workerFile, { workerData: init, transferList });
+    const { worker, port, shared } = launchWorker(o, lockedBecause, this.test);
+    this.shared = shared;
+    this.fromWorker = port;
     this.worker = worker;
     this.unlocked = false;
-    const port = channel.port1;
     let failure: unknown = null;
     this.ready = new Promise<void>((resolve, reject) => {
       port.on('message', (message: FromWorker) => {
@@ -404,7 +303,7 @@ export class ServicesHost {
    */
   private retireIfIdle(): void {
     const reason = this.retireFor;
-    if (reason === null || this.disposed || this.unlocked || this.pending.size > 0) return;
+    if (reason === null || this.disposed || this.unlocked || this.calls.waiting > 0) return;
     this.retireFor = null;
     // Its 'exit' is passed over (only the current worker's is heard).
     void this.worker.terminate();
@@ -417,7 +316,7 @@ export class ServicesHost {
     this.retireFor = null;
     this.startingAfterLock = null;
     const old = this.worker;
-    this.settleAll(INTERRUPTED());
+    this.calls.settleAll(INTERRUPTED());
     void old.terminate();
     old.removeAllListeners('exit');
     this.unlocked = false;
@@ -434,7 +333,7 @@ export class ServicesHost {
     this.disposed = true;
     this.startingAfterLock = null;
     clearInterval(this.timer);
-    this.settleAll(fail('LOCKED', 'Holding is closing.'));
+    this.calls.settleAll(fail('LOCKED', 'Holding is closing.'));
     this.options.logError?.(description, 'worker');
     this.options.onFatal?.(description);
   }
@@ -442,10 +341,7 @@ export class ServicesHost {
   private receive(message: FromWorker): void {
     switch (message.type) {
       case 'done': {
-        const resolve = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        this.lockedOut.delete(message.id);
-        resolve?.(message.result);
+        this.calls.settle(message.id, message.result);
         this.retireIfIdle();
         return;
       }
@@ -466,18 +362,7 @@ export class ServicesHost {
 
   /** Does what the worker asked of main, and answers the worker that asked. */
   private async answerHost(worker: Worker, id: number, method: HostMethod, args: unknown[]): Promise<void> {
-    let answer: ToWorker;
-    try {
-      const fn = this.options[method] as ((...a: unknown[]) => Promise<unknown>) | undefined;
-      if (!fn) throw new AppError('INVALID_INPUT', UNAVAILABLE[method]);
-      answer = { type: 'hostReply', id, ok: true, value: await fn(...args) };
-    } catch (error) {
-      const data: ErrorData =
-        error instanceof AppError
-          ? { code: error.code, message: error.message }
-          : { name: error instanceof Error ? error.name : undefined, message: String(error) };
-      answer = { type: 'hostReply', id, ok: false, error: data };
-    }
+    const answer = await hostReply(this.options, id, method, args);
     if (worker === this.worker && !this.disposed) worker.postMessage(answer);
   }
 }

@@ -168,7 +168,7 @@ describe('a backup', () => {
 
   it('still opens with the passphrase it was made under, and the recovery key, after a later passphrase change', async () => {
     const { s, before, file, recoveryKey, backups } = await journalAndBackup();
-    await s.vault.changePassphrase(PASSPHRASE, NEW_PASSPHRASE);
+    await s.vault.keys.changePassphrase(PASSPHRASE, NEW_PASSPHRASE);
     await expect(backups.inspect(file, { passphrase: NEW_PASSPHRASE })).rejects.toMatchObject({
       code: 'WRONG_PASSPHRASE',
       message: expect.stringMatching(/passphrase your journal had when it was made, or with your recovery key/),

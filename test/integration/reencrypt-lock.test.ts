@@ -35,13 +35,13 @@ describe('locking during a re-encryption', () => {
     fillJournal(s, 2);
     fillMany(s);
     const before = tableHashes(s.vault.db());
-    const { token } = await s.vault.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
+    const { token } = await s.vault.keys.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
     const locks: string[] = [];
     s.vault.onLock((reason) => locks.push(reason));
     let lockError: unknown = null;
     const steps: string[] = [];
     const result = await settle(
-      s.vault.reencrypt(token, undefined, {
+      s.vault.keys.reencrypt(token, undefined, {
         onStep: (step) => {
           steps.push(step);
           // The first pause comes part-way through the row check.
@@ -92,12 +92,12 @@ describe('locking during a re-encryption', () => {
   it('stops when asked part-way through the row check', async () => {
     const s = await journalServices();
     fillMany(s);
-    const { token } = await s.vault.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
+    const { token } = await s.vault.keys.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
     const controller = new AbortController();
     const steps: string[] = [];
     const progress: number[] = [];
     const result = await settle(
-      s.vault.reencrypt(
+      s.vault.keys.reencrypt(
         token,
         { signal: controller.signal, progress: (done) => progress.push(done) },
         {
@@ -119,12 +119,12 @@ describe('locking during a re-encryption', () => {
     const s = await journalServices();
     fillJournal(s, 2);
     const before = tableHashes(s.vault.db());
-    const { token } = await s.vault.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
+    const { token } = await s.vault.keys.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
     const locks: string[] = [];
     s.vault.onLock((reason) => locks.push(reason));
     const db = path.join(s.dataDir, 'holding.db');
     const result = await settle(
-      s.vault.reencrypt(token, undefined, { onStep: (step) => step === 'done' && renameSync(db, `${db}.away`) }),
+      s.vault.keys.reencrypt(token, undefined, { onStep: (step) => step === 'done' && renameSync(db, `${db}.away`) }),
     );
     renameSync(`${db}.away`, db);
     expect(result.error).toBeInstanceOf(AppError);
@@ -157,9 +157,9 @@ describe('the older-copy notice read during a re-encryption', () => {
     await vault.unlock(PASSPHRASE);
     expect((await vault.status()).olderCopy).toBeDefined();
 
-    const { token } = await vault.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
+    const { token } = await vault.keys.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
     let seen: Promise<void> | null = null;
-    await vault.reencrypt(token, undefined, {
+    await vault.keys.reencrypt(token, undefined, {
       onStep: (step) => {
         if (step === 'snapshot') seen = vault.olderCopySeen();
       },
@@ -175,12 +175,12 @@ describe('the older-copy notice read during a re-encryption', () => {
 describe('turning down a new key', () => {
   it('forgets the keys made at once: their confirmation is then refused, and nothing changes', async () => {
     const s = await journalServices();
-    const reencrypting = await s.vault.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
-    await s.vault.forgetPending();
-    await expect(s.vault.reencrypt(reencrypting.token)).rejects.toMatchObject({ code: 'CHANGED' });
-    const fresh = await s.vault.newRecoveryKey(PASSPHRASE);
-    await s.vault.forgetPending();
-    await expect(s.vault.keepNewRecoveryKey(fresh.token)).rejects.toMatchObject({ code: 'CHANGED' });
+    const reencrypting = await s.vault.keys.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
+    await s.vault.keys.forgetPending();
+    await expect(s.vault.keys.reencrypt(reencrypting.token)).rejects.toMatchObject({ code: 'CHANGED' });
+    const fresh = await s.vault.keys.newRecoveryKey(PASSPHRASE);
+    await s.vault.keys.forgetPending();
+    await expect(s.vault.keys.keepNewRecoveryKey(fresh.token)).rejects.toMatchObject({ code: 'CHANGED' });
     s.vault.lock();
     await s.vault.unlockWithRecoveryKey(s.recoveryKey);
     expect(s.vault.isUnlocked()).toBe(true);

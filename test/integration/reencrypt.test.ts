@@ -30,9 +30,9 @@ describe('re-encrypting the journal', () => {
     const oldKeyFile = readFileSync(keyFile);
     const oldDb = readFileSync(path.join(s.dataDir, 'holding.db'));
 
-    await expectCode(s.vault.prepareReencrypt('not my passphrase at all', NEW_PASSPHRASE), 'WRONG_PASSPHRASE');
-    await expectCode(s.vault.prepareReencrypt(PASSPHRASE, 'short'), 'WEAK_PASSPHRASE');
-    const { recoveryKey, token } = await s.vault.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
+    await expectCode(s.vault.keys.prepareReencrypt('not my passphrase at all', NEW_PASSPHRASE), 'WRONG_PASSPHRASE');
+    await expectCode(s.vault.keys.prepareReencrypt(PASSPHRASE, 'short'), 'WEAK_PASSPHRASE');
+    const { recoveryKey, token } = await s.vault.keys.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
     expect(recoveryKey).not.toBe(s.recoveryKey);
     // Shown, not yet confirmed: nothing on disk has changed.
     expect(readFileSync(keyFile).equals(oldKeyFile)).toBe(true);
@@ -40,7 +40,7 @@ describe('re-encrypting the journal', () => {
     const steps: string[] = [];
     const progress: number[] = [];
     const busy: string[] = [];
-    const status = await s.vault.reencrypt(
+    const status = await s.vault.keys.reencrypt(
       token,
       { signal: new AbortController().signal, progress: (done) => progress.push(done) },
       {
@@ -122,11 +122,11 @@ describe('re-encrypting the journal', () => {
     const files = () => readFileSync(path.join(s.dataDir, 'holding.key'), 'utf8');
     s.vault.lock();
     await s.vault.unlockWithRecoveryKey(s.recoveryKey);
-    const { recoveryKey: unseen, token } = await s.vault.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
+    const { recoveryKey: unseen, token } = await s.vault.keys.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
     s.vault.lock();
     const onDisk = files();
     await s.vault.unlock(PASSPHRASE);
-    await expectCode(s.vault.reencrypt(token), 'CHANGED');
+    await expectCode(s.vault.keys.reencrypt(token), 'CHANGED');
     expect(files()).toEqual(onDisk);
     expect(tableHashes(s.vault.db())).toEqual(before);
     s.vault.lock();
@@ -140,9 +140,9 @@ describe('re-encrypting the journal', () => {
       const s = await journalServices();
       fillJournal(s, 2);
       const before = tableHashes(s.vault.db());
-      const { token } = await s.vault.prepareReencrypt(PASSPHRASE, PASSPHRASE);
+      const { token } = await s.vault.keys.prepareReencrypt(PASSPHRASE, PASSPHRASE);
       const error = await expectCode(
-        s.vault.reencrypt(token, undefined, {
+        s.vault.keys.reencrypt(token, undefined, {
           onStep: (step) => {
             // As a rename refused by the system (a file held open by another program) would.
             if (step === refusedAt) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
@@ -165,10 +165,10 @@ describe('re-encrypting the journal', () => {
   it('stops when asked, before anything changes', async () => {
     const s = await journalServices();
     fillJournal(s, 2);
-    const { token } = await s.vault.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
+    const { token } = await s.vault.keys.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
     const controller = new AbortController();
     const error = await expectCode(
-      s.vault.reencrypt(
+      s.vault.keys.reencrypt(
         token,
         { signal: controller.signal, progress: () => undefined },
         { onStep: (step) => step === 'rekey' && controller.abort() },

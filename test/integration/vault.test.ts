@@ -178,9 +178,9 @@ describe('vault', () => {
     const dbBefore = readFileSync(dbFile);
     const walBefore = readFileSync(walFile);
 
-    await expectCode(vault.changePassphrase('a wrong current passphrase', NEW_PASSPHRASE), 'WRONG_PASSPHRASE');
-    await expectCode(vault.changePassphrase(PASSPHRASE, 'short'), 'WEAK_PASSPHRASE');
-    await vault.changePassphrase(PASSPHRASE, NEW_PASSPHRASE);
+    await expectCode(vault.keys.changePassphrase('a wrong current passphrase', NEW_PASSPHRASE), 'WRONG_PASSPHRASE');
+    await expectCode(vault.keys.changePassphrase(PASSPHRASE, 'short'), 'WEAK_PASSPHRASE');
+    await vault.keys.changePassphrase(PASSPHRASE, NEW_PASSPHRASE);
 
     expect(readFileSync(dbFile).equals(dbBefore)).toBe(true);
     expect(readFileSync(walFile).equals(walBefore)).toBe(true);
@@ -584,17 +584,17 @@ describe('vault: a new recovery key (issue 19)', () => {
     const dbFile = path.join(dataDir, 'holding.db');
     const dbBefore = readFileSync(dbFile);
 
-    await expectCode(vault.newRecoveryKey('not my passphrase'), 'WRONG_PASSPHRASE');
+    await expectCode(vault.keys.newRecoveryKey('not my passphrase'), 'WRONG_PASSPHRASE');
     expect(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')).toBe(keyBefore);
-    const { recoveryKey: fresh, token } = await vault.newRecoveryKey(PASSPHRASE);
+    const { recoveryKey: fresh, token } = await vault.keys.newRecoveryKey(PASSPHRASE);
     expect(fresh).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){7}[0-9A-HJKMNP-TV-Z]{5}$/);
     expect(fresh).not.toBe(old);
     // Shown, not yet confirmed: nothing is written, and the old key still opens.
     expect(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')).toBe(keyBefore);
-    await expectCode(vault.keepNewRecoveryKey('00000000-0000-4000-8000-000000000000'), 'CHANGED');
-    await vault.keepNewRecoveryKey(token);
+    await expectCode(vault.keys.keepNewRecoveryKey('00000000-0000-4000-8000-000000000000'), 'CHANGED');
+    await vault.keys.keepNewRecoveryKey(token);
     // Confirmed once only.
-    await expectCode(vault.keepNewRecoveryKey(token), 'CHANGED');
+    await expectCode(vault.keys.keepNewRecoveryKey(token), 'CHANGED');
     expect(readFileSync(dbFile).equals(dbBefore)).toBe(true);
     const after = JSON.parse(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')) as Record<string, unknown>;
     const before = JSON.parse(keyBefore) as Record<string, unknown>;
@@ -622,20 +622,20 @@ describe('vault: a new recovery key (issue 19)', () => {
     const vault = new Vault({ dataDir, inProcess: true });
     const { recoveryKey: old } = await vault.create(PASSPHRASE);
     const keyBefore = readFileSync(path.join(dataDir, 'holding.key'), 'utf8');
-    const { recoveryKey: unseen, token } = await vault.newRecoveryKey(PASSPHRASE);
+    const { recoveryKey: unseen, token } = await vault.keys.newRecoveryKey(PASSPHRASE);
     // The window closes (or Holding locks) before the person has checked the new key.
     vault.lock();
     expect(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')).toBe(keyBefore);
     await expectCode(vault.unlockWithRecoveryKey(unseen), 'WRONG_RECOVERY_KEY');
     await vault.unlockWithRecoveryKey(old);
     // The confirmation that comes too late is refused, and still nothing changes.
-    await expectCode(vault.keepNewRecoveryKey(token), 'CHANGED');
+    await expectCode(vault.keys.keepNewRecoveryKey(token), 'CHANGED');
     expect(readFileSync(path.join(dataDir, 'holding.key'), 'utf8')).toBe(keyBefore);
     // A second new key asked for replaces the first one shown: only the last can be kept.
-    const first = await vault.newRecoveryKey(PASSPHRASE);
-    const second = await vault.newRecoveryKey(PASSPHRASE);
-    await expectCode(vault.keepNewRecoveryKey(first.token), 'CHANGED');
-    await vault.keepNewRecoveryKey(second.token);
+    const first = await vault.keys.newRecoveryKey(PASSPHRASE);
+    const second = await vault.keys.newRecoveryKey(PASSPHRASE);
+    await expectCode(vault.keys.keepNewRecoveryKey(first.token), 'CHANGED');
+    await vault.keys.keepNewRecoveryKey(second.token);
     vault.lock();
     await expectCode(vault.unlockWithRecoveryKey(first.recoveryKey), 'WRONG_RECOVERY_KEY');
     await vault.unlockWithRecoveryKey(second.recoveryKey);

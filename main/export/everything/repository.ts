@@ -1,6 +1,7 @@
 /** The SQL of "Export everything": every exported table's rows, read in one transaction. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { TABLES, type TableSpec } from './tables';
+import type { TableSpec } from './table-spec';
+import { TABLES } from './tables';
 import { EXPORTED_SETTINGS } from './format';
 
 /** A row as it is written: column name to value (a blob as its bytes, converted to base64 when written). */

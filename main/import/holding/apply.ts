@@ -20,7 +20,8 @@ import {
   twoTruthsDoc,
   twoTruthsText,
 } from '../../../common/two-truths/two-truths';
-import { TABLES, type TableSpec } from '../../export/everything/tables';
+import type { TableSpec } from '../../export/everything/table-spec';
+import { TABLES } from '../../export/everything/tables';
 import type { HoldingExport, ImportRow, ImportValue } from './read';
 
 export interface ApplyOptions {

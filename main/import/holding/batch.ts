@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ImportPreview, SkippedItem } from '../../../common/import/types';
-import { TABLES, type TableSpec } from '../../export/everything/tables';
+import type { TableSpec } from '../../export/everything/table-spec';
+import { TABLES } from '../../export/everything/tables';
 import { JournalRepository } from '../../journal/repository';
 import { applyHoldingExport, type ApplyResult } from './apply';
 import type { HoldingExport, ImportValue } from './read';
@@ -202,8 +203,20 @@ interface Reference {
   to: string[];
 }
 
-/** Every reference between tables: the declared foreign keys, and the soft ones above. */
-function allReferences(db: Database): Reference[] {
+/** Each connection's references: its schema is settled once it is open (migrations run first), so read once. */
+const referencesOf = new WeakMap<Database, readonly Reference[]>();
+
+/** Every reference between tables: the declared foreign keys, and the soft ones above (read once a connection). */
+function allReferences(db: Database): readonly Reference[] {
+  let references = referencesOf.get(db);
+  if (!references) {
+    references = readReferences(db);
+    referencesOf.set(db, references);
+  }
+  return references;
+}
+
+function readReferences(db: Database): Reference[] {
   const tables = db
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
     .pluck()

@@ -14,7 +14,8 @@ import * as yauzl from 'yauzl';
 import { AppError } from '../../../common/errors';
 import { DuplicateMemberError, parseStrictJson } from '../../../common/strict-json';
 import { EXPORT_FORMAT_NAME, EXPORT_FORMAT_VERSION, EXPORTED_SETTINGS } from '../../export/everything/format';
-import { type ColumnSpec, TABLES } from '../../export/everything/tables';
+import type { ColumnSpec } from '../../export/everything/table-spec';
+import { TABLES } from '../../export/everything/tables';
 
 export const EXPORT_JSON_NAME = 'holding-export.json';
 /** Far more files than any journal's export has (two an entry), far fewer than could slow the reading. */

@@ -16,20 +16,20 @@ export function vaultHandlers({ vault }: HandlerContext): HandlersOf<'vault'> {
       return vault.status();
     },
     'vault:changePassphrase': async ({ current, next }) => {
-      await vault.changePassphrase(current, next);
+      await vault.keys.changePassphrase(current, next);
       return null;
     },
-    'vault:newRecoveryKey': ({ passphrase }) => vault.newRecoveryKey(passphrase),
+    'vault:newRecoveryKey': ({ passphrase }) => vault.keys.newRecoveryKey(passphrase),
     'vault:keepRecoveryKey': async ({ token }) => {
-      await vault.keepNewRecoveryKey(token);
+      await vault.keys.keepNewRecoveryKey(token);
       return null;
     },
     'vault:dropPending': async () => {
-      await vault.forgetPending();
+      await vault.keys.forgetPending();
       return null;
     },
-    'vault:prepareReencrypt': ({ current, next }) => vault.prepareReencrypt(current, next),
-    'vault:reencrypt': ({ token }, task) => vault.reencrypt(token, task),
+    'vault:prepareReencrypt': ({ current, next }) => vault.keys.prepareReencrypt(current, next),
+    'vault:reencrypt': ({ token }, task) => vault.keys.reencrypt(token, task),
     'vault:resetPassphrase': ({ recoveryKey, next }) => vault.resetPassphrase(recoveryKey, next),
   };
 }

@@ -15,12 +15,12 @@ const env = (name: string) => process.env[name] ?? '';
 
 const vault = new Vault({ dataDir, inProcess: true, prepare: () => finishInterruptedRestore(dataDir) });
 await vault.unlockWithRecoveryKey(env('HOLDING_TEST_RECOVERY_KEY'));
-const { recoveryKey, token } = await vault.prepareReencrypt(
+const { recoveryKey, token } = await vault.keys.prepareReencrypt(
   env('HOLDING_TEST_PASSPHRASE'),
   env('HOLDING_TEST_NEW_PASSPHRASE'),
 );
 process.stdout.write(`recovery ${recoveryKey}\n`);
 process.stdout.write('started\n');
-await vault.reencrypt(token, undefined, { onStep: reportStep });
+await vault.keys.reencrypt(token, undefined, { onStep: reportStep });
 vault.lock();
 process.stdout.write('reencrypted\n');
