@@ -6,6 +6,7 @@ import { AppError, LockedError } from '../../common/errors';
 import type { LockReason, OlderCopy, VaultStatus } from '../../common/ipc/contract';
 import { formatRecoveryKey, RECOVERY_RANDOM_BYTES } from '../../common/recovery-key';
 import { migrate } from '../db/migrate';
+import { reportUpdate } from '../db/update-progress';
 import { openEncryptedDatabase } from '../db/open';
 import { removeStaleTemps } from '../fs/atomic';
 import {
@@ -266,25 +267,26 @@ export class Vault {
     });
   }
 
-  unlock(passphrase: string): Promise<VaultStatus> {
+  /** `task` hears how far bringing the journal up to date after an update has got (its migrations). */
+  unlock(passphrase: string, task?: Task): Promise<VaultStatus> {
     const epoch = this.lockEpoch;
     return this.serial(async () => {
       if (this.database) return this.status();
       const keyFile = await this.loadKeyFile();
       const dataKey = unwrapWithPassphrase(keyFile, passphrase);
       if (!dataKey) throw wrongPassphrase();
-      await this.openWith(dataKey, keyFile, epoch);
+      await this.openWith(dataKey, keyFile, epoch, task);
       return this.status();
     });
   }
 
-  unlockWithRecoveryKey(recoveryKey: string): Promise<VaultStatus> {
+  unlockWithRecoveryKey(recoveryKey: string, task?: Task): Promise<VaultStatus> {
     const epoch = this.lockEpoch;
     return this.serial(async () => {
       if (this.database) return this.status();
       const keyFile = await this.loadKeyFile();
       const dataKey = unwrapWithRecoveryKey(keyFile, recoveryKey);
-      await this.openWith(dataKey, keyFile, epoch);
+      await this.openWith(dataKey, keyFile, epoch, task);
       return this.status();
     });
   }
@@ -519,7 +521,7 @@ export class Vault {
     });
   }
   /** Forgotten passphrase: the recovery key proves ownership, a new passphrase is set, and the vault opens. */
-  resetPassphrase(recoveryKey: string, next: string): Promise<VaultStatus> {
+  resetPassphrase(recoveryKey: string, next: string, task?: Task): Promise<VaultStatus> {
     const epoch = this.lockEpoch;
     return this.serial(async () => {
       const keyFile = await this.loadKeyFile();
@@ -534,7 +536,7 @@ export class Vault {
       if (this.database) {
         wipe(dataKey);
       } else {
-        await this.openWith(dataKey, keyFile, epoch);
+        await this.openWith(dataKey, keyFile, epoch, task);
       }
       return this.status();
     });
@@ -636,7 +638,7 @@ export class Vault {
     return readKeyFile(this.keyFilePath);
   }
 
-  private async openWith(dataKey: Uint8Array, keyFile: KeyFile, epoch: number): Promise<void> {
+  private async openWith(dataKey: Uint8Array, keyFile: KeyFile, epoch: number, task?: Task): Promise<void> {
     try {
       const lastOpened = await readOpenedRecord(this.openedRecordPath);
       const db = openEncryptedDatabase(this.dbPath, dataKey, {
@@ -650,7 +652,7 @@ export class Vault {
         if (id !== keyFile.vaultId) {
           throw new AppError('DATABASE_UNREADABLE', 'The journal file does not belong to this key file.');
         }
-        migrate(db);
+        migrate(db, undefined, task && reportUpdate(db, (done, total, detail) => task.progress(done, total, detail)));
         // It only ever warns: a count that cannot be kept (a full disk, a read-only file) never stops the unlock.
         try {
           const noted = noteOpening(db, keyFile.vaultId, lastOpened, this.now());
