@@ -22,10 +22,14 @@ export function reportUpdate(
   let update: UpdateProgress | null = null;
   return (step) => {
     update ??= {
-      searchIndexEntries: step.pending.some((m) => m.version === migration0010.version)
-        ? (db.prepare('SELECT count(*) FROM entries').pluck().get() as number)
-        : null,
+      searchIndexEntries: step.pending.some((m) => m.version === migration0010.version) ? entriesIn(db) : null,
     };
     report(step.done, step.total, { update, unmeasured: step.next !== null && UNMEASURED.has(step.next.version) });
   };
+}
+
+/** How many entries the journal holds: none before the migration that made the table (0002). */
+function entriesIn(db: Database): number {
+  const made = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'entries'").pluck().get();
+  return made ? (db.prepare('SELECT count(*) FROM entries').pluck().get() as number) : 0;
 }

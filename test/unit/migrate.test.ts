@@ -122,6 +122,10 @@ describe('migrations', () => {
         detail: { update: { searchIndexEntries: 0 }, unmeasured: done === 0 },
       })),
     );
+    // From before there was an entries table: none to count, and only the search index's step is unmeasured.
+    const early = reports(1);
+    expect(early[0]!.detail.update).toEqual({ searchIndexEntries: 0 });
+    expect(early.filter(({ detail }) => detail.unmeasured).map(({ done }) => done)).toEqual([before - 1]);
     // Past the search index: nothing that cannot be measured, and no entries to speak of.
     const later = reports(before + 1);
     expect(later).toHaveLength(total);
