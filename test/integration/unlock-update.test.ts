@@ -38,7 +38,7 @@ async function openHost(dataDir: string) {
 describe('the first unlock after an update', () => {
   it('says through the worker host, step by step, that it is building the search index, and for how many entries', async () => {
     const dataDir = await tempDir();
-    await journalBeforeSearchIndex(dataDir, 240);
+    await journalBeforeSearchIndex(dataDir, 240, PASSPHRASE);
     const { call, reports } = await openHost(dataDir);
 
     // A passphrase that does not open it runs nothing and reports nothing.

@@ -1,6 +1,6 @@
 /**
  * A journal as an older Holding left it: its database at the version before migration 0010 (the search index
- * rebuilt from every entry), with `entries` entries, and a key file that opens it with PASSPHRASE. The first
+ * rebuilt from every entry), with `entries` entries, and a key file that opens it with `passphrase`. The first
  * unlock by this Holding then brings it up to date, as the first unlock after an update would. Made in this
  * process (tests only), before any worker or shell opens the folder.
  */
@@ -15,14 +15,13 @@ import { openEncryptedDatabase } from '../../main/db/open';
 import { JournalService } from '../../main/journal/journal';
 import { TemplateService } from '../../main/journal/templates';
 import type { Vault } from '../../main/vault/vault';
-import { PASSPHRASE } from './temp';
 
 /** The version such a journal is at: every migration before 0010's. */
 export const BEFORE_SEARCH_INDEX = migrations.indexOf(migration0010);
 
 const WORDS = ['supervision', 'tired', 'session', 'endings', 'hope', 'boundaries', 'rupture', 'repair', 'quiet'];
 
-export async function journalBeforeSearchIndex(dataDir: string, entries: number): Promise<void> {
+export async function journalBeforeSearchIndex(dataDir: string, entries: number, passphrase: string): Promise<void> {
   // A journal made today gives the key file and the facts the vault keeps about itself (its id, how often it
   // has been opened); its database is then made again, at the older version, under the same key.
   const services = createServices({
@@ -36,7 +35,7 @@ export async function journalBeforeSearchIndex(dataDir: string, entries: number)
   let key: Uint8Array;
   let meta: [string, string][];
   try {
-    await services.vault.create(PASSPHRASE);
+    await services.vault.create(passphrase);
     key = Uint8Array.from((services.vault as unknown as { dataKey: Uint8Array }).dataKey);
     meta = services.vault.db().prepare('SELECT key, value FROM vault_meta').raw().all() as [string, string][];
   } finally {
