@@ -15,14 +15,18 @@ export function updateSentence({ searchIndexEntries: entries }: Update): string 
  * While an unlock (on `channel`, `active` while it runs) brings the journal up to date after an update of
  * Holding, what it is doing and how far it has got. The sentence is the same in every report of an update, so
  * the polite status says it once, however many steps follow; the bar beside it changes quietly. Nothing here
- * takes the focus: it stays where the person left it, in the form.
+ * takes the focus: it stays where the person left it, in the form. Nothing at all while no unlock runs.
  */
 export function UpdateProgress({ channel, active }: { channel: Channel; active: boolean }) {
   const progress = useProgress(channel, active);
   const update = progress?.update;
+  if (!active) return null;
   return (
     <div className={styles.update}>
-      {/* There from the start, empty: a status that appears with its text already in it may go unsaid. */}
+      {/*
+        There, empty, from the moment the unlock starts (its key takes a second to derive before any report can
+        come): a status that appears with its text already in it may go unsaid.
+      */}
       <p role="status">{update ? updateSentence(update) : ''}</p>
       {progress && update ? <ProgressBar progress={progress} label="Getting your journal ready" /> : null}
     </div>
