@@ -737,6 +737,8 @@ export const contract = {
   'backup:now': { input: none, output: output<{ record: BackupRecord; status: BackupStatus }>() },
   /** The checked backups Holding has made of this journal, newest first. */
   'backup:list': { input: none, output: output<BackupRecord[]>() },
+  /** "Show in folder": the file manager opens on a backup Holding made, named by its record, never by a path. */
+  'backup:showInFolder': { input: z.object({ record: recordId }).strict(), output: output<null>() },
   /** Sets the Journal page's note aside for a few days. */
   'backup:dismissNote': { input: none, output: output<BackupStatus>() },
   /** Forgets the reminder of a journal a restore set aside (named by when it was restored); the folder stays. */
