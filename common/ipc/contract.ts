@@ -737,6 +737,8 @@ export const contract = {
   'backup:now': { input: none, output: output<{ record: BackupRecord; status: BackupStatus }>() },
   /** The checked backups Holding has made of this journal, newest first. */
   'backup:list': { input: none, output: output<BackupRecord[]>() },
+  /** "Show in folder": the file manager opens on a backup Holding made, named by its record, never by a path. */
+  'backup:showInFolder': { input: z.object({ record: recordId }).strict(), output: output<null>() },
   /** Sets the Journal page's note aside for a few days. */
   'backup:dismissNote': { input: none, output: output<BackupStatus>() },
   /** Forgets the reminder of a journal a restore set aside (named by when it was restored); the folder stays. */
@@ -793,6 +795,22 @@ export interface Progress {
   channel: Channel;
   done: number;
   total: number;
+  /**
+   * The step under way is one piece of work that cannot say how far it has got (one long SQL statement): the
+   * window shows a bar that moves without a value, never a share it cannot know.
+   */
+  unmeasured?: boolean;
+  /** Set while an unlock brings the journal up to date after an update of Holding (its migrations). */
+  update?: UpdateProgress;
+}
+
+/** What a report may say beyond how far it has got. */
+export type ProgressDetail = Pick<Progress, 'unmeasured' | 'update'>;
+
+/** What bringing the journal up to date involves, the same in every report of one unlock. */
+export interface UpdateProgress {
+  /** How many entries the search index is built from, when the update rebuilds it (the long step); else null. */
+  searchIndexEntries: number | null;
 }
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;

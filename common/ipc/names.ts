@@ -112,6 +112,7 @@ export const CHANNELS = [
   'backup:setPreferences',
   'backup:now',
   'backup:list',
+  'backup:showInFolder',
   'backup:dismissNote',
   'backup:forgetSetAside',
   'support:get',

@@ -1,5 +1,6 @@
 import os from 'node:os';
-import { LockedError } from '../../common/errors';
+import path from 'node:path';
+import { AppError, LockedError } from '../../common/errors';
 import type { Task } from '../ipc/tasks';
 import type { Vault } from '../vault/vault';
 import { type BackupHooks, makeBackup } from './make';
@@ -64,6 +65,13 @@ export class BackupService {
   /** Every verified backup Holding made of this journal, newest first. Unlocked only. */
   records(): BackupRecord[] {
     return listRecords(this.vault.db()).map(publicRecord);
+  }
+
+  /** Where the backup `id` was written, whole. */
+  savedAt(id: string): string {
+    const record = this.records().find((r) => r.id === id);
+    if (!record) throw new AppError('NOT_FOUND', 'Holding has no note of that backup any more.');
+    return path.join(record.folder, record.fileName);
   }
 
   /** The records with the hash of each file, for retention to check a file is still the one written. */

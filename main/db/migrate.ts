@@ -11,11 +11,27 @@ export function currentVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** Where bringing a database up to date has got: `done` of the `total` migrations this run applies. */
+export interface MigrationStep {
+  done: number;
+  total: number;
+  /** The migration about to start; null once they all have run. */
+  next: Migration | null;
+  /** Every migration this run applies, in order. */
+  pending: readonly Migration[];
+}
+
 /**
  * Brings the database up to date, one migration per transaction so a failure leaves it at
  * the last good version. A database written by a newer Holding is refused untouched.
+ * `onStep` hears before each migration starts (outside its transaction: the database is then at the
+ * version before it) and once when all have run; with nothing to run, it hears nothing.
  */
-export function migrate(db: Database, list: readonly Migration[] = allMigrations): { from: number; to: number } {
+export function migrate(
+  db: Database,
+  list: readonly Migration[] = allMigrations,
+  onStep?: (step: MigrationStep) => void,
+): { from: number; to: number } {
   list.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });
@@ -27,12 +43,14 @@ export function migrate(db: Database, list: readonly Migration[] = allMigrations
       `This journal was last opened by a newer version of Holding (data version ${from}; this version understands up to ${latest}). Please update Holding to open it. Nothing has been changed.`,
     );
   }
-  for (const m of list) {
-    if (m.version <= from) continue;
+  const pending = list.filter((m) => m.version > from);
+  pending.forEach((m, done) => {
+    onStep?.({ done, total: pending.length, next: m, pending });
     db.transaction(() => {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     })();
-  }
+  });
+  if (pending.length > 0) onStep?.({ done: pending.length, total: pending.length, next: null, pending });
   return { from, to: Math.max(from, latest) };
 }

@@ -1,11 +1,14 @@
 import { AppError } from '../../common/errors';
-import type { Channel, Progress } from '../../common/ipc/contract';
+import type { Channel, Progress, ProgressDetail } from '../../common/ipc/contract';
 
 /** What a handler is given to report how far long work has gone and to learn that it should stop. */
 export interface Task {
   readonly signal: AbortSignal;
-  /** `done` of `total` steps; sent to the window at most every 100 ms, and always at the end. */
-  progress(done: number, total: number): void;
+  /**
+   * `done` of `total` steps; sent to the window at most every 100 ms, and always at the end. A report with
+   * `detail` (a new step starting, and what it is) is a step, not a tick: it is always sent.
+   */
+  progress(done: number, total: number, detail?: ProgressDetail): void;
 }
 
 /** The error a cancelled call answers with. */
@@ -38,11 +41,11 @@ export class Tasks {
     let last = 0;
     const task: Task = {
       signal: controller.signal,
-      progress: (done, total) => {
+      progress: (done, total, detail) => {
         const now = performance.now();
-        if (done < total && now - last < 100) return;
+        if (done < total && !detail && now - last < 100) return;
         last = now;
-        this.onProgress({ channel, done, total });
+        this.onProgress({ channel, done, total, ...detail });
       },
     };
     try {

@@ -5,6 +5,7 @@ import { AppError, LockedError } from '../../common/errors';
 import type { LockReason, VaultStatus } from '../../common/ipc/contract';
 import { migrate } from '../db/migrate';
 import { closeWhenFree, openEncryptedDatabase } from '../db/open';
+import { reportUpdate } from '../db/update-progress';
 import { removeStaleTemps } from '../fs/atomic';
 import { KEY_BYTES, randomBytes, sodiumReady, wipe } from './crypto';
 import { type KeyFile, keyFileExists, readKeyFile, writeKeyFile } from './key-file';
@@ -17,6 +18,7 @@ import {
   withNewPassphrase,
   wrongPassphrase,
 } from './wraps';
+import type { Task } from '../ipc/tasks';
 import { assertOffMainThread } from './thread';
 import { KeyLifecycle } from './key-lifecycle';
 import { noteOpening, OlderCopyNotice, OPENED_RECORD_NAME, type OpenedRecord } from './opened-record';
@@ -207,22 +209,24 @@ export class Vault {
     });
   }
 
-  unlock(passphrase: string): Promise<VaultStatus> {
+  /** `task` hears how far bringing the journal up to date after an update has got (its migrations). */
+  unlock(passphrase: string, task?: Task): Promise<VaultStatus> {
     return this.openBy((keyFile) => {
       const dataKey = unwrapWithPassphrase(keyFile, passphrase);
       if (!dataKey) throw wrongPassphrase();
       return dataKey;
-    });
+    }, task);
   }
 
-  unlockWithRecoveryKey(recoveryKey: string): Promise<VaultStatus> {
-    return this.openBy((keyFile) => unwrapWithRecoveryKey(keyFile, recoveryKey));
+  unlockWithRecoveryKey(recoveryKey: string, task?: Task): Promise<VaultStatus> {
+    return this.openBy((keyFile) => unwrapWithRecoveryKey(keyFile, recoveryKey), task);
   }
 
   /** Forgotten passphrase: the recovery key proves ownership, a new passphrase is set, and the vault opens. */
-  resetPassphrase(recoveryKey: string, next: string): Promise<VaultStatus> {
+  resetPassphrase(recoveryKey: string, next: string, task?: Task): Promise<VaultStatus> {
     return this.openBy(
       (keyFile) => unwrapWithRecoveryKey(keyFile, recoveryKey),
+      task,
       async (keyFile, dataKey) => {
         requireStrong(next);
         await writeKeyFile(this.keyFilePath, withNewPassphrase(keyFile, dataKey, next, this.now()));
@@ -280,11 +284,12 @@ export class Vault {
   /**
    * The ways in (the passphrase, the recovery key, a new passphrase set with the recovery key): the key file
    * read, the data key unwrapped from it by `unwrap`, `rewrite` (if any) given it to write a new key file, and
-   * the journal opened with it. Already open, there is nothing to open: with nothing to rewrite, nothing is
+   * the journal opened with it (`task` told how far its migrations have got). Already open, there is nothing to open: with nothing to rewrite, nothing is
    * unwrapped either; otherwise the key is wiped once the key file is written.
    */
   private openBy(
     unwrap: (keyFile: KeyFile) => Uint8Array,
+    task?: Task,
     rewrite?: (keyFile: KeyFile, dataKey: Uint8Array) => Promise<void>,
   ): Promise<VaultStatus> {
     const epoch = this.lockEpoch;
@@ -301,12 +306,12 @@ export class Vault {
         }
       }
       if (this.database) wipe(dataKey);
-      else await this.openWith(dataKey, keyFile, epoch);
+      else await this.openWith(dataKey, keyFile, epoch, task);
       return this.status();
     });
   }
 
-  private async openWith(dataKey: Uint8Array, keyFile: KeyFile, epoch: number): Promise<void> {
+  private async openWith(dataKey: Uint8Array, keyFile: KeyFile, epoch: number, task?: Task): Promise<void> {
     try {
       const lastOpened = await this.notice.lastOpened();
       const db = openEncryptedDatabase(this.dbPath, dataKey, {
@@ -320,7 +325,7 @@ export class Vault {
         if (id !== keyFile.vaultId) {
           throw new AppError('DATABASE_UNREADABLE', 'The journal file does not belong to this key file.');
         }
-        migrate(db);
+        migrate(db, undefined, task && reportUpdate(db, (done, total, detail) => task.progress(done, total, detail)));
         opened = this.notice.note(db, keyFile.vaultId, lastOpened, this.now());
       });
       await this.notice.record(opened);

@@ -76,6 +76,11 @@ test('set a folder, back up, see it in words; on a new computer, restore on the 
   const [file] = backupFiles();
   expect(file).toMatch(/^Holding backup \d{4}-\d{2}-\d{2} \d{4} \(.+\)\.holdingbackup$/);
   expect(shell.services.backups.records()).toHaveLength(1);
+  // Show in folder, next from the keyboard: the file manager opens on the backup just made.
+  await page.keyboard.press('Tab');
+  await expect(backups.section.getByRole('button', { name: 'Show in folder' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => shell.shownInFolder).toEqual([path.join(backupDir, file!)]);
 
   // The note has gone from the Journal page.
   await app.goTo('Journal');

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import type { EventMap } from '../../common/ipc/contract';
+import type { Channel, EventMap } from '../../common/ipc/contract';
 import type { EventName } from '../../common/ipc/names';
 import type { Services } from '../../main/app';
 import { ServicesHost } from '../../main/worker/host';
@@ -82,6 +82,11 @@ export interface Shell {
   nextOpenPath: string | null;
   /** What the folder dialog picks next (null: the person cancels); set it before the click. */
   nextFolderPath: string | null;
+  /**
+   * Holds back the answers to calls on `channel` until the function it returns is called (the work itself goes
+   * on, and its events still reach the page): a test can look at what the window shows while it waits.
+   */
+  holdAnswers(channel: Channel): () => void;
   /** Closes the browser and locks the vault; removes a temporary data folder unless keepData. */
   close(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -233,9 +238,12 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     await route.abort('blockedbyclient');
   });
 
-  await context.exposeBinding('__holdingInvoke', ({ frame }, channel: unknown, input: unknown) => {
+  const held = new Map<unknown, Promise<void>>();
+  await context.exposeBinding('__holdingInvoke', async ({ frame }, channel: unknown, input: unknown) => {
     lastActivity = Date.now();
-    return host.router(channel, input, { url: frame.url(), isMainFrame: frame.parentFrame() === null });
+    const answer = await host.router(channel, input, { url: frame.url(), isMainFrame: frame.parentFrame() === null });
+    await held.get(channel);
+    return answer;
   });
   await context.exposeBinding('__holdingActivity', () => {
     lastActivity = Date.now();
@@ -282,6 +290,19 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       await browser.close().catch(() => undefined);
       if (madeDataDir && !keepData) await fs.rm(dataDir, { recursive: true, force: true });
       if (exportsDir && !keepData) await fs.rm(exportsDir, { recursive: true, force: true });
+    },
+    holdAnswers(channel) {
+      let release = () => undefined as void;
+      held.set(
+        channel,
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+      );
+      return () => {
+        held.delete(channel);
+        release();
+      };
     },
     nextOpenPath: null,
     nextFolderPath: null,

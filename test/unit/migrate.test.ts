@@ -1,12 +1,15 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../common/errors';
-import { currentVersion, latestVersion, migrate } from '../../main/db/migrate';
+import type { ProgressDetail } from '../../common/ipc/contract';
+import { currentVersion, latestVersion, migrate, type MigrationStep } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migration-list';
+import { migration0010 } from '../../main/db/migrations/0010-journal-search-index';
 import { migration0011 } from '../../main/db/migrations/0011-warning-signs';
 import { migration0014 } from '../../main/db/migrations/0014-opened-bundles';
 import { migration0017 } from '../../main/db/migrations/0017-export-folder';
 import type { Migration } from '../../main/db/migrations/types';
+import { reportUpdate } from '../../main/db/update-progress';
 
 const table = (version: number, name: string): Migration => ({
   version,
@@ -58,6 +61,75 @@ describe('migrations', () => {
     expect((error as AppError).message).toMatch(/newer version of Holding.*Nothing has been changed/);
     expect(currentVersion(db)).toBe(7);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'a'").pluck().get()).toBe(0);
+  });
+
+  it('tells each step before its migration starts, outside its transaction, and once when all have run', () => {
+    const db = new Database(':memory:');
+    migrate(db, [table(1, 'a')]);
+    const heard: { done: number; total: number; next: string | null; version: number; inTransaction: boolean }[] = [];
+    const onStep = (step: MigrationStep) => {
+      expect(step.pending.map((m) => m.name)).toEqual(['b', 'c']);
+      heard.push({
+        done: step.done,
+        total: step.total,
+        next: step.next?.name ?? null,
+        version: currentVersion(db),
+        inTransaction: db.inTransaction,
+      });
+    };
+    migrate(db, [table(1, 'a'), table(2, 'b'), table(3, 'c')], onStep);
+    expect(heard).toEqual([
+      { done: 0, total: 2, next: 'b', version: 1, inTransaction: false },
+      { done: 1, total: 2, next: 'c', version: 2, inTransaction: false },
+      { done: 2, total: 2, next: null, version: 3, inTransaction: false },
+    ]);
+    // Nothing to run: nothing to hear.
+    heard.length = 0;
+    migrate(db, [table(1, 'a'), table(2, 'b'), table(3, 'c')], onStep);
+    expect(heard).toEqual([]);
+  });
+
+  it('a step that cannot be told stops before its migration, at the last good version', () => {
+    const db = new Database(':memory:');
+    const list = [table(1, 'a'), table(2, 'b'), table(3, 'c')];
+    expect(() =>
+      migrate(db, list, (step) => {
+        if (step.next?.name === 'c') throw new Error('the window has gone');
+      }),
+    ).toThrow('the window has gone');
+    expect(currentVersion(db)).toBe(2);
+    expect(migrate(db, list)).toEqual({ from: 2, to: 3 });
+  });
+
+  it('reports an update for the window: the search index (0010) with its entries, unmeasured while it runs', () => {
+    const before = migrations.indexOf(migration0010);
+    const reports = (from: number) => {
+      const db = new Database(':memory:');
+      migrate(db, migrations.slice(0, from));
+      const heard: { done: number; total: number; detail: ProgressDetail }[] = [];
+      migrate(
+        db,
+        migrations,
+        reportUpdate(db, (done, total, detail) => heard.push({ done, total, detail })),
+      );
+      return heard;
+    };
+    const total = migrations.length - before;
+    expect(reports(before)).toEqual(
+      Array.from({ length: total + 1 }, (_, done) => ({
+        done,
+        total,
+        detail: { update: { searchIndexEntries: 0 }, unmeasured: done === 0 },
+      })),
+    );
+    // From before there was an entries table: none to count, and only the search index's step is unmeasured.
+    const early = reports(1);
+    expect(early[0]!.detail.update).toEqual({ searchIndexEntries: 0 });
+    expect(early.filter(({ detail }) => detail.unmeasured).map(({ done }) => done)).toEqual([before - 1]);
+    // Past the search index: nothing that cannot be measured, and no entries to speak of.
+    const later = reports(before + 1);
+    expect(later).toHaveLength(total);
+    expect(later.every(({ detail }) => !detail.unmeasured && detail.update?.searchIndexEntries === null)).toBe(true);
   });
 
   it('refuses a list with gaps or out of order', () => {

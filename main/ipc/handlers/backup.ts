@@ -45,6 +45,10 @@ export function backupHandlers(ctx: HandlerContext): HandlersOf<'backup'> {
       return { record, status: await schedule.status() };
     },
     'backup:list': () => backups.records(),
+    'backup:showInFolder': async ({ record }) => {
+      await files.show(backups.savedAt(record));
+      return null;
+    },
     'backup:dismissNote': () => schedule.dismissNote(),
     'backup:forgetSetAside': ({ restoredAt }) => schedule.forgetSetAside(restoredAt),
     'backup:chooseFile': async (): Promise<ChosenBackup | null> => {

@@ -5,8 +5,8 @@ export function vaultHandlers({ vault }: HandlerContext): HandlersOf<'vault'> {
   return {
     'vault:status': () => vault.status(),
     'vault:create': ({ passphrase }) => vault.create(passphrase),
-    'vault:unlock': ({ passphrase }) => vault.unlock(passphrase),
-    'vault:unlockWithRecoveryKey': ({ recoveryKey }) => vault.unlockWithRecoveryKey(recoveryKey),
+    'vault:unlock': ({ passphrase }, task) => vault.unlock(passphrase, task),
+    'vault:unlockWithRecoveryKey': ({ recoveryKey }, task) => vault.unlockWithRecoveryKey(recoveryKey, task),
     'vault:lock': async () => {
       vault.lock('manual');
       return vault.status();
@@ -30,6 +30,6 @@ export function vaultHandlers({ vault }: HandlerContext): HandlersOf<'vault'> {
     },
     'vault:prepareReencrypt': ({ current, next }) => vault.keys.prepareReencrypt(current, next),
     'vault:reencrypt': ({ token }, task) => vault.keys.reencrypt(token, task),
-    'vault:resetPassphrase': ({ recoveryKey, next }) => vault.resetPassphrase(recoveryKey, next),
+    'vault:resetPassphrase': ({ recoveryKey, next }, task) => vault.resetPassphrase(recoveryKey, next, task),
   };
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../../common/backup/types';
 import { describeError, holding, HoldingError, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
+import { ShowInFolder } from '../../ui/ShowInFolder';
 import { TaskProgress } from '../../ui/TaskProgress';
 import { useFocusAfter } from '../../ui/useFocusAfter';
 import chipStyles from '../../ui/chips.module.css';
@@ -219,6 +220,8 @@ function BackUpNow({ status }: { status: BackupStatus }) {
     },
   });
   const stopped = now.error instanceof HoldingError && now.error.code === 'CANCELLED';
+  // The backup just made and checked, which "Show in folder" opens the file manager on.
+  const made = now.data?.record;
   return (
     <div className={styles.nowBlock}>
       <div className={styles.row}>
@@ -250,6 +253,7 @@ function BackUpNow({ status }: { status: BackupStatus }) {
       <div ref={statusRef} tabIndex={-1} role="status" className={styles.quietStatus} data-testid="backup-now-status">
         {note}
       </div>
+      {made && note ? <ShowInFolder show={() => holding().backup.showInFolder({ record: made.id })} /> : null}
     </div>
   );
 }

@@ -42,7 +42,7 @@ import {
 import { Findings } from './Findings';
 import { MissedWords, type MissedText, useMissedWords } from './MissedWords';
 import { SaveOutcome, SaveRow } from './SaveControls';
-import { ShowInFolder } from './ShowInFolder';
+import { ShowInFolder } from '../../ui/ShowInFolder';
 import { exportKeys, useCheck, usePreview } from './queries';
 import { ShareWithSupervisor } from './ShareWithSupervisor';
 import chipStyles from '../../ui/chips.module.css';
@@ -439,7 +439,7 @@ function PreviewAndSave({
       <SaveOutcome statusRef={statusRef} problemRef={problemRef} testId="save-status" error={save.error}>
         {note}
       </SaveOutcome>
-      {savedRecord ? <ShowInFolder which={{ record: savedRecord }} /> : null}
+      {savedRecord ? <ShowInFolder show={() => holding().export.showInFolder({ record: savedRecord })} /> : null}
     </section>
   );
 }

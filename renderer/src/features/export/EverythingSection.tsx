@@ -4,7 +4,7 @@ import type { ChosenExportFile, EverythingExported } from '../../../../common/ex
 import { describeError, holding, HoldingError, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { TaskProgress } from '../../ui/TaskProgress';
-import { ShowInFolder } from './ShowInFolder';
+import { ShowInFolder } from '../../ui/ShowInFolder';
 import settingsStyles from '../settings/settings.module.css';
 import styles from './everything.module.css';
 
@@ -130,7 +130,10 @@ export function EverythingSection() {
           : ''}
       </div>
       {done && write.variables ? (
-        <ShowInFolder which={{ everything: write.variables.id }} className={styles.showInFolder} />
+        <ShowInFolder
+          show={() => holding().export.showInFolder({ everything: write.variables.id })}
+          className={styles.showInFolder}
+        />
       ) : null}
     </section>
   );

@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { type ExportRecord, FORMAT_NAMES } from '../../../../common/export/types';
-import { describeError } from '../../api';
+import { describeError, holding } from '../../api';
 import { Notice } from '../../ui/controls';
 import tables from '../../ui/table.module.css';
 import { useRecords } from './queries';
-import { ShowInFolder } from './ShowInFolder';
+import { ShowInFolder } from '../../ui/ShowInFolder';
 import styles from './export.module.css';
 
 const when = new Intl.DateTimeFormat('en-GB', {
@@ -76,7 +76,7 @@ export function ExportedBefore() {
                             in <span className={styles.folder}>{r.folder}</span>
                           </span>
                           <ShowInFolder
-                            which={{ record: r.id }}
+                            show={() => holding().export.showInFolder({ record: r.id })}
                             label={`Show in folder: ${r.fileName}, saved ${when.format(new Date(r.createdAt))}`}
                           />
                         </>

@@ -6,6 +6,7 @@ import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
 import { NewPassphraseFields, RecoveryKeyField, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import { LockedSupport } from '../support/LockedSupport';
 import { usePageHeadingFocus } from '../../ui/usePageHeadingFocus';
+import { UpdateProgress } from './UpdateProgress';
 import styles from './vault.module.css';
 
 type Mode = 'passphrase' | 'recovery' | 'reset' | 'support';
@@ -118,6 +119,7 @@ function PassphraseForm({ note, onUnlocked }: { note: string | undefined; onUnlo
           autoFocus
         />
         {unlock.isError ? <Notice>{describeError(unlock.error)}</Notice> : null}
+        <UpdateProgress channel="vault:unlock" active={unlock.isPending} />
         <Actions>
           <Button type="submit" disabled={unlock.isPending || passphrase.length === 0}>
             {unlock.isPending ? 'Unlocking…' : 'Unlock'}
@@ -147,6 +149,7 @@ function RecoveryForm({ onUnlocked }: { onUnlocked: () => void }) {
       <form onSubmit={submit} noValidate aria-label="Unlock with your recovery key">
         <RecoveryKeyField value={recoveryKey} onChange={setRecoveryKey} />
         {unlock.isError ? <Notice>{describeError(unlock.error)}</Notice> : null}
+        <UpdateProgress channel="vault:unlockWithRecoveryKey" active={unlock.isPending} />
         <Actions>
           <Button type="submit" disabled={unlock.isPending || recoveryKey.trim().length === 0}>
             {unlock.isPending ? 'Unlocking…' : 'Unlock'}
@@ -189,6 +192,7 @@ function ResetForm({ onUnlocked }: { onUnlocked: () => void }) {
           tried={tried}
         />
         {reset.isError ? <Notice>{describeError(reset.error)}</Notice> : null}
+        <UpdateProgress channel="vault:resetPassphrase" active={reset.isPending} />
         <Actions>
           <Button type="submit" disabled={reset.isPending}>
             {reset.isPending ? 'Saving your new passphrase…' : 'Set new passphrase and unlock'}
