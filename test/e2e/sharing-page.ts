@@ -4,10 +4,11 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { DocNode } from '../../common/journal/doc';
 import { EMPTY_SELECTION, type ExportSelection, type Resolutions } from '../../common/export/types';
-import { createServices, type Services } from '../../main/app';
+import type { Services } from '../../main/app';
+import { createdServices } from '../support/services';
 import type { Shell } from '../support/shell';
 import { agendaItem, CONTRACT } from '../support/supervision-fixture';
-import { HoldingApp, PASSPHRASE } from './pages';
+import { HoldingApp } from './pages';
 
 // --- The other person: a second vault in a folder of its own, driven through its services ---------------------
 
@@ -97,16 +98,9 @@ export async function otherPerson(name: string, role: string): Promise<OtherPers
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'holding-other-'));
   const folder = path.join(root, 'files');
   await fs.mkdir(folder);
-  const services = createServices({
-    inProcess: true,
-    dataDir: path.join(root, 'vault'),
-    host: 'browser-shell',
-    version: '0.0.0',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
+  const services = await createdServices(path.join(root, 'vault'), {
     chooseSavePath: async (suggested) => path.join(folder, suggested),
   });
-  await services.vault.create(PASSPHRASE);
   const me = await services.identity.save({ name, role });
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const result = await services.router(channel, input, SENDER);
