@@ -14,19 +14,8 @@ import path from 'node:path';
 import type { BackupStep } from '../main/backup/make';
 import { BackupService } from '../main/backup/service';
 import { writeEntries } from './entries';
-import {
-  BENCH_PASSPHRASE,
-  benchHost,
-  benchServices,
-  benchServicesIn,
-  eachSize,
-  loopDelay,
-  machine as machineNow,
-  median,
-  round,
-  windowCalls,
-  writeResults,
-} from './services';
+import { describeMachine, eachSize, loopDelay, median, round, windowCalls, writeResults } from './figures';
+import { BENCH_PASSPHRASE, benchHost, benchServices, benchServicesIn } from './services';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '10000,100000').split(',').map((s) => Number(s.trim()));
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
@@ -142,7 +131,7 @@ async function measure(entries: number, root: string): Promise<Measured> {
 
 async function main(): Promise<void> {
   const results = await eachSize(SIZES, 'holding-bench-backup-', measure);
-  const machine = machineNow();
+  const machine = describeMachine();
   const rows = results.map(
     (r) =>
       `| ${r.entries.toLocaleString('en-GB')} | ${r.databaseMb} | ${r.backupMb} | ${r.steps['snapshot'] ?? ''} | ${r.steps['summary'] ?? ''} | ${r.steps['write'] ?? ''} | ${r.verifyMs} | ${r.totalMs} | ${r.inspectMs} | ${r.restoreMs} |`,

@@ -12,18 +12,8 @@ import path from 'node:path';
 import type { ImportPreview, ImportRecord } from '../common/import/types';
 import { dayOneJson, type DayOneEntrySpec, makeZip } from '../test/support/import-fixtures';
 import { paragraphs } from './entries';
-import {
-  BENCH_PASSPHRASE,
-  benchHost,
-  benchServices,
-  eachSize,
-  loopDelay,
-  machine as machineNow,
-  median,
-  round,
-  windowCalls,
-  writeResults,
-} from './services';
+import { describeMachine, eachSize, loopDelay, median, round, windowCalls, writeResults } from './figures';
+import { BENCH_PASSPHRASE, benchHost, benchServices } from './services';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '10000').split(',').map((s) => Number(s.trim()));
 const ZONES = ['Europe/London', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney'];
@@ -102,7 +92,7 @@ async function measure(count: number, dir: string): Promise<Measured> {
 }
 
 const results = await eachSize(SIZES, 'holding-bench-import-', measure);
-const machine = machineNow();
+const machine = describeMachine();
 const rows = results.map(
   (r) =>
     `| ${r.entries.toLocaleString('en-GB')} | ${r.zipMb} | ${r.readMs} | ${r.importMs} | ${r.loop.p50} | ${r.loop.p99} | ${r.loop.max} | ${r.calls} | ${r.callP50} | ${r.callMax} |`,

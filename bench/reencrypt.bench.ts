@@ -13,16 +13,8 @@ import path from 'node:path';
 import { summarise } from '../main/backup/snapshot';
 import type { ReencryptStep } from '../main/vault/reencrypt';
 import { writeEntries } from './entries';
-import {
-  BENCH_PASSPHRASE,
-  benchServices,
-  eachSize,
-  machine as machineNow,
-  median,
-  NEW_PASSPHRASE as NEXT,
-  round,
-  writeResults,
-} from './services';
+import { describeMachine, eachSize, median, round, writeResults } from './figures';
+import { BENCH_PASSPHRASE, benchServices, NEW_PASSPHRASE as NEXT } from './services';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '10000').split(',').map((s) => Number(s.trim()));
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
@@ -95,7 +87,7 @@ async function measure(entries: number, root: string): Promise<Measured> {
 
 async function main(): Promise<void> {
   const results = await eachSize(SIZES, 'holding-bench-reencrypt-', measure);
-  const machine = machineNow();
+  const machine = describeMachine();
   const rows = results.map(
     (r) =>
       `| ${r.entries.toLocaleString('en-GB')} | ${r.databaseMb} | ${r.prepareMs} | ${r.steps['snapshot'] ?? ''} | ${r.steps['rekey'] ?? ''} | ${r.steps['verify'] ?? ''} | ${r.steps['key file'] ?? ''} | ${r.steps['swap'] ?? ''} | ${r.reencryptMs} | ${r.rowsEqual ? 'yes' : 'NO'} |`,

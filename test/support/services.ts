@@ -12,17 +12,13 @@ export { NEW_PASSPHRASE, PASSPHRASE } from './passphrases';
 
 type Given = Partial<ServicesOptions> & { version?: string };
 
+/** Who the services say they are here: the browser shell's host, with no idle clock. */
+const asTheShell = (version: string) =>
+  ({ host: 'browser-shell', version, appOrigin: 'holding://app', idleSeconds: () => 0 }) as const;
+
 /** What the app's services are given here: `extra` (dialogs, a PDF renderer…) over the browser shell's. */
 export function servicesOptions(dataDir: string, { version = '0.0.0', ...extra }: Given = {}): ServicesOptions {
-  return {
-    inProcess: true,
-    ...extra,
-    dataDir,
-    host: 'browser-shell',
-    version,
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-  };
+  return { inProcess: true, ...extra, dataDir, ...asTheShell(version) };
 }
 
 /** The services in this process on the journal in `dataDir` (none yet, or locked). */
@@ -42,13 +38,5 @@ export async function servicesHost(
   dataDir: string,
   { version = '0.0.0', ...extra }: Partial<ServicesHostOptions> = {},
 ): Promise<ServicesHost> {
-  return new ServicesHost({
-    workerFile: await workerFile(),
-    ...extra,
-    dataDir,
-    host: 'browser-shell',
-    version,
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-  });
+  return new ServicesHost({ workerFile: await workerFile(), ...extra, dataDir, ...asTheShell(version) });
 }
