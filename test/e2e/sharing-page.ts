@@ -6,7 +6,7 @@ import type { DocNode } from '../../common/journal/doc';
 import { EMPTY_SELECTION, type ExportSelection, type Resolutions } from '../../common/export/types';
 import type { Services } from '../../main/app';
 import { createdServices } from '../support/services';
-import type { Shell } from '../support/shell';
+import { type Shell, SHELL_ORIGIN } from '../support/shell';
 import { agendaItem, CONTRACT } from '../support/supervision-fixture';
 import { HoldingApp } from './pages';
 
@@ -354,4 +354,28 @@ export class SharingPageObject {
     }
     await this.page.emulateMedia({ colorScheme: null });
   }
+}
+
+/**
+ * The shell's person shares the entry `entryId` (and the agendas of `agendas`) with a confirmed contact, as the
+ * Export page does, keeping every finding; resolves the sealed file's path.
+ */
+export async function shareFromShell(
+  shell: Shell,
+  contactId: string,
+  { title, entryId, agendas = [] }: { title: string; entryId: string; agendas?: string[] },
+): Promise<string> {
+  const services = shell.services;
+  const selection = { ...EMPTY_SELECTION, title, entries: [{ id: entryId, excerpt: null }], agendas };
+  const check = await services.exports.check(selection);
+  const byValue = Object.fromEntries(
+    check.findings.map((f) => [f.valueKey, { action: 'keep' as const, reason: 'Invented for a test' }]),
+  );
+  const result = await services.router(
+    'sharing:share',
+    { selection, resolutions: { byValue, byFinding: {}, pseudonyms: {} }, fingerprint: check.fingerprint, contactId },
+    { url: `${SHELL_ORIGIN}/index.html`, isMainFrame: true },
+  );
+  if (!result.ok) throw new Error(result.error.message);
+  return (result.value as { path: string }).path;
 }

@@ -9,7 +9,7 @@ import { Vault } from '../../main/vault/vault';
 import { type Ack, bundledChildren, dataKeyHex, parseAck, startChild } from '../support/kill-child';
 import { PASSPHRASE, tempDir } from '../support/temp';
 
-const KILLS = 120;
+const KILLS = Number(process.env['CRASH_KILLS'] ?? 120);
 
 const writer = bundledChildren(['journal-writer'], 'crash-child-');
 
