@@ -9,27 +9,16 @@
  * The entries (about 250 words each, bench/entries.ts) are written through JournalService.create + save in
  * transactions of 1,000, as bench/journal.bench.ts does.
  */
-import { promises as fs, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import type { Result } from '../common/result';
-import { createServices } from '../main/app';
 import type { BackupStep } from '../main/backup/make';
 import { BackupService } from '../main/backup/service';
-import { ServicesHost } from '../main/worker/host';
-import { workerFile } from '../test/support/worker';
 import { writeEntries } from './entries';
+import { describeMachine, eachSize, loopDelay, median, round, windowCalls, writeResults } from './figures';
+import { BENCH_PASSPHRASE, benchHost, benchServices, benchServicesIn } from './services';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '10000,100000').split(',').map((s) => Number(s.trim()));
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
-const PASSPHRASE = 'quiet harbour lantern meadow';
-const SENDER = { url: 'holding://app/index.html', isMainFrame: true };
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-const round = (ms: number) => Math.round(ms);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 interface Measured {
   entries: number;
@@ -46,24 +35,12 @@ interface Measured {
   loop: { p50: number; p99: number; max: number; backupMs: number; calls: number; callP50: number; callMax: number };
 }
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
 async function measure(entries: number, root: string): Promise<Measured> {
   const dataDir = path.join(root, `journal-${entries}`, 'Holding');
   const folder = path.join(root, `backups-${entries}`);
   await fs.mkdir(folder, { recursive: true });
-  const services = createServices({
-    inProcess: true,
-    dataDir,
-    host: 'browser-shell',
-    version: 'bench',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-  });
-  const { recoveryKey } = await services.vault.create(PASSPHRASE);
+  const services = await benchServices(dataDir);
+  const { recoveryKey } = services;
   console.log(`${entries} entries: writing them`);
   const seedMs = writeEntries(services.vault.db(), entries);
   services.vault.db().pragma('wal_checkpoint(TRUNCATE)');
@@ -101,14 +78,7 @@ async function measure(entries: number, root: string): Promise<Measured> {
 
   // Inspecting and restoring (with the recovery key, so Argon2id's second or so is not in the figure).
   const restoredDir = path.join(root, `restored-${entries}`, 'Holding');
-  const elsewhere = createServices({
-    inProcess: true,
-    dataDir: restoredDir,
-    host: 'browser-shell',
-    version: 'bench',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-  });
+  const elsewhere = benchServicesIn(restoredDir);
   const restorer = new BackupService(elsewhere.vault, { appVersion: 'bench' });
   let started = performance.now();
   await restorer.inspect(last, { recoveryKey });
@@ -121,41 +91,20 @@ async function measure(entries: number, root: string): Promise<Measured> {
   services.dispose();
 
   // Through the worker: main's event loop, and a call from the window, while a backup runs there.
-  const host = new ServicesHost({
-    workerFile: await workerFile(),
-    dataDir,
-    host: 'browser-shell',
-    version: 'bench',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-    chooseFolder: async () => folder,
-  });
-  const call = async <T>(channel: string, input?: unknown) => value<T>(await host.router(channel, input, SENDER));
+  const { host, call } = await benchHost(dataDir, { chooseFolder: async () => folder });
   let loop: Measured['loop'];
   try {
     await host.whenReady();
-    await call('vault:unlock', { passphrase: PASSPHRASE });
+    await call('vault:unlock', { passphrase: BENCH_PASSPHRASE });
     await call('backup:chooseFolder');
-    const histogram = monitorEventLoopDelay({ resolution: 10 });
-    histogram.enable();
+    const delay = loopDelay();
     started = performance.now();
-    let running = true;
-    const backup = call('backup:now').finally(() => (running = false));
-    const waits: number[] = [];
-    while (running) {
-      const asked = performance.now();
-      await call('journal:list', { limit: 20 });
-      waits.push(performance.now() - asked);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const backup = call('backup:now');
+    const waits = await windowCalls(call, backup);
     await backup;
     const backupMs = performance.now() - started;
-    histogram.disable();
-    const over = (ns: number) => Math.round(Math.max(0, ns / 1e6 - 10) * 10) / 10;
     loop = {
-      p50: over(histogram.percentile(50)),
-      p99: over(histogram.percentile(99)),
-      max: over(histogram.max),
+      ...delay.stop(),
       backupMs: round(backupMs),
       calls: waits.length,
       callP50: round(median(waits)),
@@ -181,25 +130,8 @@ async function measure(entries: number, root: string): Promise<Measured> {
 }
 
 async function main(): Promise<void> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'holding-bench-backup-'));
-  const results: Measured[] = [];
-  try {
-    for (const size of SIZES) {
-      const m = await measure(size, root);
-      console.log(JSON.stringify(m));
-      results.push(m);
-      await fs.rm(path.join(root, `journal-${size}`), { recursive: true, force: true });
-      await fs.rm(path.join(root, `backups-${size}`), { recursive: true, force: true });
-    }
-  } finally {
-    await fs.rm(root, { recursive: true, force: true });
-  }
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const machine = `${os.cpus().length} cores (${cpu}), Node ${process.version}, load average at the end ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ')}`;
-  writeFileSync(path.join(here, 'results', 'backup.json'), `${JSON.stringify({ machine, results }, null, 2)}\n`);
+  const results = await eachSize(SIZES, 'holding-bench-backup-', measure);
+  const machine = describeMachine();
   const rows = results.map(
     (r) =>
       `| ${r.entries.toLocaleString('en-GB')} | ${r.databaseMb} | ${r.backupMb} | ${r.steps['snapshot'] ?? ''} | ${r.steps['summary'] ?? ''} | ${r.steps['write'] ?? ''} | ${r.verifyMs} | ${r.totalMs} | ${r.inspectMs} | ${r.restoreMs} |`,
@@ -238,7 +170,7 @@ ${loopRows.join('\n')}
 The machine was shared with other work while this ran (see the load average above), so the figures are
 upper bounds more than typical ones.
 `;
-  writeFileSync(path.join(here, 'results', 'backup.md'), md);
+  writeResults('backup', { machine, results }, md);
   console.log(md);
 }
 

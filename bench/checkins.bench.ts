@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkIn } from '../test/support/checkins-fixture';
 import { benchServices } from './services';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '365,3650,10000').split(',').map(Number);
@@ -62,21 +63,7 @@ for (const size of SIZES) {
       suggestions.push(timed(() => checkins.suggestions()));
       listAll.push(timed(() => checkins.list()));
       listMonth.push(timed(() => checkins.list({ from: new Date(now - 30 * DAY).toISOString() })));
-      saves.push(
-        timed(() =>
-          checkins.save({
-            at: new Date(now - r * 1000).toISOString(),
-            capacity: 5,
-            energy: null,
-            sleep: null,
-            load: null,
-            helping: '',
-            hard: '',
-            signIds: [],
-            entryId: null,
-          }),
-        ),
-      );
+      saves.push(timed(() => checkins.save(checkIn({ at: new Date(now - r * 1000).toISOString() }))));
     }
     results.push({
       checkins: size,

@@ -7,32 +7,16 @@
  *   npm run bench:import                    writes bench/results/import.json and import.md
  *   BENCH_SIZES=1000 npm run bench:import   a quick run
  */
-import { promises as fs, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import type { ImportPreview, ImportRecord } from '../common/import/types';
-import type { Result } from '../common/result';
-import { createServices } from '../main/app';
-import { ServicesHost } from '../main/worker/host';
 import { dayOneJson, type DayOneEntrySpec, makeZip } from '../test/support/import-fixtures';
-import { workerFile } from '../test/support/worker';
 import { paragraphs } from './entries';
+import { describeMachine, eachSize, loopDelay, median, round, windowCalls, writeResults } from './figures';
+import { BENCH_PASSPHRASE, benchHost, benchServices } from './services';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '10000').split(',').map((s) => Number(s.trim()));
-const PASSPHRASE = 'quiet harbour lantern meadow';
-const SENDER = { url: 'holding://app/index.html', isMainFrame: true };
-const here = path.dirname(fileURLToPath(import.meta.url));
 const ZONES = ['Europe/London', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney'];
-
-const round = (ms: number) => Math.round(ms);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 function entries(count: number): DayOneEntrySpec[] {
   const from = Date.parse('2019-01-01T08:00:00Z');
@@ -68,95 +52,54 @@ interface Measured {
   callMax: number;
 }
 
-async function measure(count: number): Promise<Measured> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'holding-bench-import-'));
+async function measure(count: number, dir: string): Promise<Measured> {
   const dataDir = path.join(dir, 'data');
   const zip = path.join(dir, 'Day One Export.zip');
   const bytes = await makeZip({ 'Journal.json': dayOneJson(entries(count)) });
   await fs.writeFile(zip, bytes);
-  const first = createServices({
-    inProcess: true,
-    dataDir,
-    host: 'browser-shell',
-    version: 'bench',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-  });
-  await first.vault.create(PASSPHRASE);
-  first.dispose();
+  (await benchServices(dataDir)).dispose();
 
-  const host = new ServicesHost({
-    workerFile: await workerFile(),
-    dataDir,
-    host: 'browser-shell',
-    version: 'bench',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-    chooseOpenPath: async () => zip,
-  });
-  const call = async <T>(channel: string, input?: unknown) => value<T>(await host.router(channel, input, SENDER));
+  const { host, call } = await benchHost(dataDir, { chooseOpenPath: async () => zip });
   try {
     await host.whenReady();
-    await call('vault:unlock', { passphrase: PASSPHRASE });
-    const histogram = monitorEventLoopDelay({ resolution: 10 });
-    const waits: number[] = [];
-    let running = true;
-    const windowCalls = (async () => {
-      while (running) {
-        const asked = performance.now();
-        await call('journal:list', { limit: 20 });
-        waits.push(performance.now() - asked);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    })();
-    histogram.enable();
+    await call('vault:unlock', { passphrase: BENCH_PASSPHRASE });
+    let done = () => undefined as void;
+    const waiting = windowCalls(call, new Promise<void>((resolve) => (done = resolve)));
+    const delay = loopDelay();
     let started = performance.now();
     const preview = await call<ImportPreview>('import:chooseFile');
     const readMs = performance.now() - started;
     started = performance.now();
     const record = await call<ImportRecord>('import:run', { id: preview.id });
     const importMs = performance.now() - started;
-    histogram.disable();
-    running = false;
-    await windowCalls;
+    const loop = delay.stop();
+    done();
+    const waits = await waiting;
     if (record.added !== count) throw new Error(`imported ${record.added} of ${count}`);
-    const over = (ns: number) => Math.round(Math.max(0, ns / 1e6 - 10) * 10) / 10;
     return {
       entries: count,
       zipMb: Math.round((bytes.length / 1024 / 1024) * 10) / 10,
       readMs: round(readMs),
       importMs: round(importMs),
-      loop: { p50: over(histogram.percentile(50)), p99: over(histogram.percentile(99)), max: over(histogram.max) },
+      loop,
       calls: waits.length,
       callP50: round(median(waits)),
       callMax: round(Math.max(...waits)),
     };
   } finally {
     await host.dispose();
-    await fs.rm(dir, { recursive: true, force: true });
   }
 }
 
-const results: Measured[] = [];
-for (const size of SIZES) {
-  console.log(`${size} entries…`);
-  const measured = await measure(size);
-  console.log(measured);
-  results.push(measured);
-}
-const load = os
-  .loadavg()
-  .map((l) => l.toFixed(1))
-  .join(' / ');
-const cpus = os.cpus();
-const machine = `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, load average at the end ${load}`;
-writeFileSync(path.join(here, 'results', 'import.json'), `${JSON.stringify({ machine, results }, null, 2)}\n`);
+const results = await eachSize(SIZES, 'holding-bench-import-', measure);
+const machine = describeMachine();
 const rows = results.map(
   (r) =>
     `| ${r.entries.toLocaleString('en-GB')} | ${r.zipMb} | ${r.readMs} | ${r.importMs} | ${r.loop.p50} | ${r.loop.p99} | ${r.loop.max} | ${r.calls} | ${r.callP50} | ${r.callMax} |`,
 );
-writeFileSync(
-  path.join(here, 'results', 'import.md'),
+writeResults(
+  'import',
+  { machine, results },
   `# Bringing in a Day One export (${machine})
 
 A Day One JSON export (a zip with Journal.json) of entries of about 250 words (bench/entries.ts), each with a

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
-import { createServices, type Services } from '../main/app';
+import type { Services } from '../main/app';
 import { latestVersion, migrate } from '../main/db/migrate';
 import { migrations } from '../main/db/migration-list';
 import { migration0010 } from '../main/db/migrations/0010-journal-search-index';
@@ -29,6 +29,8 @@ import { TemplateService } from '../main/journal/templates';
 import type { Vault } from '../main/vault/vault';
 import { editedSave, makeEdits, makeQueries, populate, type Query, type QueryKind } from './journal-data';
 import { loopDelayThroughWorker, type Phase, type PhaseDelay, type WorkerRun } from './loop-delay';
+// The app runs the services in its worker; measured here in process, as the other benches do.
+import { BENCH_PASSPHRASE as PASSPHRASE, benchServicesIn } from './services';
 
 /** Earlier runs at 100,000 entries, encrypted (p50 / p95 ms), so each change's effect stays on record. */
 const HISTORY = [
@@ -95,7 +97,6 @@ const OTHER_SEARCHES = 60;
 const DELETES = 3;
 const UNLOCK_RUNS = Number(process.env['BENCH_UNLOCK_RUNS'] ?? 5);
 const SMALL = 100;
-const PASSPHRASE = 'quiet harbour lantern meadow';
 /** Entries in the export check run through the worker. */
 const EXPORT_ENTRIES = 500;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -234,18 +235,6 @@ async function measureUnlock(services: Services): Promise<{ unlockMs: Stats; ope
   }
   await services.vault.unlock(PASSPHRASE);
   return { unlockMs: stats(unlocks), openMs: stats(opens) };
-}
-
-function servicesIn(dataDir: string): Services {
-  return createServices({
-    // The app runs them in its services worker; measured here in process, as the other benches do.
-    inProcess: true,
-    dataDir,
-    host: 'browser-shell',
-    version: 'bench',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-  });
 }
 
 const BEFORE_SEARCH_INDEX = migrations.indexOf(migration0010);
@@ -511,7 +500,7 @@ const opened: Services[] = [];
 try {
   console.log(`journal benchmark: sizes ${SIZES.join(', ')}`);
   const startLoad = load();
-  const small = servicesIn(path.join(root, 'small'));
+  const small = benchServicesIn(path.join(root, 'small'));
   opened.push(small);
   await small.vault.create(PASSPHRASE);
   populate(small.vault.db(), SMALL);
@@ -526,7 +515,7 @@ try {
   for (const n of SIZES) {
     const loadBefore = load();
     const dir = path.join(root, `n${n}`);
-    const services = servicesIn(dir);
+    const services = benchServicesIn(dir);
     opened.push(services);
     await services.vault.create(PASSPHRASE);
     asBeforeSearchIndex(services.vault.db());

@@ -12,10 +12,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EMPTY_SELECTION } from '../common/export/types';
 import type { Entry, EntryPage } from '../common/journal/types';
-import type { Result } from '../common/result';
-import { ServicesHost } from '../main/worker/host';
-import { workerFile } from '../test/support/worker';
 import { editedSave, type Query, type QueryKind } from './journal-data';
+import { benchHost } from './services';
 
 /** The sampling interval: the histogram records each interval whole, so the delay is what is over it. */
 const RESOLUTION_MS = 5;
@@ -55,13 +53,7 @@ export interface WorkerRun {
   exportEntries: number;
 }
 
-const SENDER = { url: 'holding://app/index.html', isMainFrame: true };
 const round = (ms: number) => Math.round(ms * 100) / 100;
-
-function value<T>(channel: string, result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 function percentile(xs: number[], q: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -83,15 +75,7 @@ export async function loopDelayThroughWorker(options: {
   exportEntries: number;
   deletes: number;
 }): Promise<WorkerRun> {
-  const host = new ServicesHost({
-    workerFile: await workerFile(),
-    dataDir: options.dataDir,
-    host: 'browser-shell',
-    version: '0.0.0',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-  });
-  const call = async <T>(channel: string, input?: unknown) => value<T>(channel, await host.router(channel, input, SENDER));
+  const { host, call } = await benchHost(options.dataDir);
   const phases = {} as Record<Phase, PhaseDelay>;
   const histogram = () => {
     const h = monitorEventLoopDelay({ resolution: RESOLUTION_MS });

@@ -8,22 +8,16 @@
  *
  * The entries (about 250 words each) are written by bench/entries.ts's writeEntries, as the backup benchmark's.
  */
-import { promises as fs, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { summarise } from '../main/backup/snapshot';
 import type { ReencryptStep } from '../main/vault/reencrypt';
 import { writeEntries } from './entries';
-import { BENCH_PASSPHRASE, benchServices } from './services';
+import { describeMachine, eachSize, median, round, writeResults } from './figures';
+import { BENCH_PASSPHRASE, benchServices, NEW_PASSPHRASE as NEXT } from './services';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '10000').split(',').map((s) => Number(s.trim()));
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const NEXT = 'copper kettle under willow rain';
-
-const round = (ms: number) => Math.round(ms);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 interface Measured {
   entries: number;
@@ -92,24 +86,8 @@ async function measure(entries: number, root: string): Promise<Measured> {
 }
 
 async function main(): Promise<void> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'holding-bench-reencrypt-'));
-  const results: Measured[] = [];
-  try {
-    for (const size of SIZES) {
-      const m = await measure(size, root);
-      console.log(JSON.stringify(m));
-      results.push(m);
-      await fs.rm(path.join(root, `journal-${size}`), { recursive: true, force: true });
-    }
-  } finally {
-    await fs.rm(root, { recursive: true, force: true });
-  }
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const machine = `${os.cpus().length} cores (${cpu}), Node ${process.version}, load average at the end ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ')}`;
-  writeFileSync(path.join(here, 'results', 'reencrypt.json'), `${JSON.stringify({ machine, results }, null, 2)}\n`);
+  const results = await eachSize(SIZES, 'holding-bench-reencrypt-', measure);
+  const machine = describeMachine();
   const rows = results.map(
     (r) =>
       `| ${r.entries.toLocaleString('en-GB')} | ${r.databaseMb} | ${r.prepareMs} | ${r.steps['snapshot'] ?? ''} | ${r.steps['rekey'] ?? ''} | ${r.steps['verify'] ?? ''} | ${r.steps['key file'] ?? ''} | ${r.steps['swap'] ?? ''} | ${r.reencryptMs} | ${r.rowsEqual ? 'yes' : 'NO'} |`,
@@ -135,7 +113,7 @@ The journal is held still while this runs (other calls are told Holding is busy 
 still answers between the slices of the digests. The machine was shared with other work while this ran (see
 the load average above), so the figures are upper bounds more than typical ones.
 `;
-  writeFileSync(path.join(here, 'results', 'reencrypt.md'), md);
+  writeResults('reencrypt', { machine, results }, md);
   console.log(md);
 }
 

@@ -8,11 +8,12 @@ import { seedWeeks } from '../test/e2e/checkins-page';
 import { typeRecoveryGroups } from '../test/e2e/pages';
 import { otherPerson } from '../test/e2e/sharing-page';
 import { seedIdentifyingEntries } from '../test/support/export-fixture';
+import { PASSPHRASE } from '../test/support/passphrases';
 import { openShell } from '../test/support/shell';
+import { agendaItem, CONTRACT } from '../test/support/supervision-fixture';
 
 const out = path.resolve('docs', 'images');
 mkdirSync(out, { recursive: true });
-const PASSPHRASE = 'quiet harbour lantern meadow';
 
 for (const theme of ['light', 'dark'] as const) {
   const shell = await openShell({ colorScheme: theme, viewport: { width: 1200, height: 760 } });
@@ -141,23 +142,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1200, height: 760 });
     // Supervision: a contract, a session last month, and an agenda for the next, through the services.
     const sup = shell.services.supervision;
-    const ama = sup.saveSupervisor({
-      name: 'Dr Ama Mensah',
-      role: 'Clinical supervisor',
-      type: 'individual',
-      frequency: 'monthly',
-      minHoursPerMonth: 1.5,
-      sessionMinutes: 60,
-      focusAreas: ['Risk', 'Formulation'],
-      startDate: '2025-09-01',
-    });
-    const plain = { notes: '', sevenEyed: null, graces: [], priority: 'medium', minutes: 15 };
-    const first = sup.addAgendaItem(ama.id, {
-      ...plain,
-      title: 'Caseload review',
-      question: '',
-      function: 'normative',
-    });
+    const ama = sup.saveSupervisor(CONTRACT);
+    const first = sup.addAgendaItem(ama.id, agendaItem('Caseload review', { function: 'normative' }));
     sup.recordSession({
       supervisorId: ama.id,
       startsAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
@@ -179,23 +165,18 @@ for (const theme of ['light', 'dark'] as const) {
     if (flagged) {
       sup.addAgendaItem(
         ama.id,
-        {
-          ...plain,
-          title: flagged.title,
-          question: 'Did I hold the boundary kindly enough?',
-          function: 'formative',
-          minutes: 20,
-        },
+        agendaItem(flagged.title, { question: 'Did I hold the boundary kindly enough?', minutes: 20 }),
         { kind: 'entry', entryId: flagged.id, excerpt: null },
       );
     }
-    sup.addAgendaItem(ama.id, {
-      ...plain,
-      title: 'How I have been',
-      question: 'Some time for me, not only the work.',
-      function: 'restorative',
-      minutes: 10,
-    });
+    sup.addAgendaItem(
+      ama.id,
+      agendaItem('How I have been', {
+        question: 'Some time for me, not only the work.',
+        function: 'restorative',
+        minutes: 10,
+      }),
+    );
     await page.setViewportSize({ width: 1600, height: 1000 });
     await page.getByRole('button', { name: 'Supervision', exact: true }).click();
     await page.getByRole('heading', { name: 'Agenda for your next session' }).waitFor();

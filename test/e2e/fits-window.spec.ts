@@ -4,39 +4,13 @@
  * because text hidden for screen readers was placed against the window rather than the page.
  */
 import { SECTIONS } from '../../renderer/src/features/frame/sections';
-import { SHELL_ORIGIN, type Shell } from '../support/shell';
 import { seedWeeks } from './checkins-page';
 import { expect, test } from './fixtures';
-import { otherPerson, SharingPageObject } from './sharing-page';
+import { otherPerson, shareFromShell, SharingPageObject } from './sharing-page';
 import { agendaItem, CONTRACT, flaggedEntry, seedSessions } from './supervision-page';
 import { expectWithinWindow } from './window';
 
 test.use({ shellOptions: { viewport: { width: 1200, height: 1000 } } });
-
-/** The shell's person shares one entry and an agenda with a confirmed contact, as the Export page does. */
-async function shareFromShell(shell: Shell, contactId: string, supervisorId: string): Promise<void> {
-  const services = shell.services;
-  const entry = flaggedEntry(services, 'A quiet reflection', 'I stayed with it.');
-  const selection = {
-    title: 'Thoughts for Sam',
-    entries: [{ id: entry.id, excerpt: null }],
-    agendas: [supervisorId],
-    sessions: [],
-    hours: null,
-    checkins: null,
-    signs: false,
-  };
-  const check = await services.exports.check(selection);
-  const byValue = Object.fromEntries(
-    check.findings.map((f) => [f.valueKey, { action: 'keep' as const, reason: 'Invented for a test' }]),
-  );
-  const result = await services.router(
-    'sharing:share',
-    { selection, resolutions: { byValue, byFinding: {}, pseudonyms: {} }, fingerprint: check.fingerprint, contactId },
-    { url: `${SHELL_ORIGIN}/index.html`, isMainFrame: true },
-  );
-  if (!result.ok) throw new Error(result.error.message);
-}
 
 test('at 1200×1000 no page, nor the review of a share, makes the window scroll past the app', async ({
   app,
@@ -63,7 +37,8 @@ test('at 1200×1000 no page, nor the review of a share, makes the window scroll 
   try {
     const samHere = await services.identity.addContact(sam.card);
     services.identity.setVerified(samHere.id, true);
-    await shareFromShell(shell, samHere.id, supervisor.id);
+    const entry = flaggedEntry(services, 'A quiet reflection', 'I stayed with it.');
+    await shareFromShell(shell, samHere.id, { title: 'Thoughts for Sam', entryId: entry.id, agendas: [supervisor.id] });
     const amaAtSam = await sam.addAndConfirm(services.identity.view()!.card);
     const bundle = await sam.share(amaAtSam, 'For supervision');
     await page.reload();

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { PASSPHRASE } from '../support/passphrases';
 
-export const PASSPHRASE = 'quiet harbour lantern meadow';
-export const NEW_PASSPHRASE = 'copper kettle under willow rain';
+export { NEW_PASSPHRASE, PASSPHRASE } from '../support/passphrases';
 
 /**
  * After a recovery key is shown: "I have kept it", then the two groups it asks for (chosen at random, the

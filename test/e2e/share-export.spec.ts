@@ -8,13 +8,14 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { docFromParagraphs } from '../../common/journal/doc';
-import { createServices, type Services } from '../../main/app';
+import type { Services } from '../../main/app';
 import { cardOf, createIdentity, sharingReady } from '../../main/sharing/card';
 import { identifiersLeftIn, seedIdentifyingEntries } from '../support/export-fixture';
+import { createdServices } from '../support/services';
 import { expectAccessibleInBothThemes, ExportPageObject } from './export-page';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { type HoldingApp, JournalPageObject, PASSPHRASE } from './pages';
+import { type HoldingApp, JournalPageObject } from './pages';
 import { agendaItem, CONTRACT, SupervisionPageObject } from './supervision-page';
 
 const SUPERVISOR = { name: 'Dr Ama Mensah', role: 'Clinical supervisor' };
@@ -40,15 +41,7 @@ async function expectGood(app: HoldingApp, screen: string, show?: Locator): Prom
 /** The supervisor's own Holding: a second vault, in a temporary folder, with a card of its own. */
 async function supervisorsHolding(): Promise<{ services: Services; folder: string }> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'holding-supervisor-'));
-  const services = createServices({
-    inProcess: true,
-    dataDir: folder,
-    host: 'browser-shell',
-    version: '0.0.0',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-  });
-  await services.vault.create(PASSPHRASE);
+  const services = await createdServices(folder);
   await services.identity.save(SUPERVISOR);
   return { services, folder };
 }

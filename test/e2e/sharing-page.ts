@@ -4,10 +4,11 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { DocNode } from '../../common/journal/doc';
 import { EMPTY_SELECTION, type ExportSelection, type Resolutions } from '../../common/export/types';
-import { createServices, type Services } from '../../main/app';
-import type { Shell } from '../support/shell';
+import type { Services } from '../../main/app';
+import { createdServices } from '../support/services';
+import { type Shell, SHELL_ORIGIN } from '../support/shell';
 import { agendaItem, CONTRACT } from '../support/supervision-fixture';
-import { HoldingApp, PASSPHRASE } from './pages';
+import { HoldingApp } from './pages';
 
 // --- The other person: a second vault in a folder of its own, driven through its services ---------------------
 
@@ -97,16 +98,9 @@ export async function otherPerson(name: string, role: string): Promise<OtherPers
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'holding-other-'));
   const folder = path.join(root, 'files');
   await fs.mkdir(folder);
-  const services = createServices({
-    inProcess: true,
-    dataDir: path.join(root, 'vault'),
-    host: 'browser-shell',
-    version: '0.0.0',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
+  const services = await createdServices(path.join(root, 'vault'), {
     chooseSavePath: async (suggested) => path.join(folder, suggested),
   });
-  await services.vault.create(PASSPHRASE);
   const me = await services.identity.save({ name, role });
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const result = await services.router(channel, input, SENDER);
@@ -360,4 +354,28 @@ export class SharingPageObject {
     }
     await this.page.emulateMedia({ colorScheme: null });
   }
+}
+
+/**
+ * The shell's person shares the entry `entryId` (and the agendas of `agendas`) with a confirmed contact, as the
+ * Export page does, keeping every finding; resolves the sealed file's path.
+ */
+export async function shareFromShell(
+  shell: Shell,
+  contactId: string,
+  { title, entryId, agendas = [] }: { title: string; entryId: string; agendas?: string[] },
+): Promise<string> {
+  const services = shell.services;
+  const selection = { ...EMPTY_SELECTION, title, entries: [{ id: entryId, excerpt: null }], agendas };
+  const check = await services.exports.check(selection);
+  const byValue = Object.fromEntries(
+    check.findings.map((f) => [f.valueKey, { action: 'keep' as const, reason: 'Invented for a test' }]),
+  );
+  const result = await services.router(
+    'sharing:share',
+    { selection, resolutions: { byValue, byFinding: {}, pseudonyms: {} }, fingerprint: check.fingerprint, contactId },
+    { url: `${SHELL_ORIGIN}/index.html`, isMainFrame: true },
+  );
+  if (!result.ok) throw new Error(result.error.message);
+  return (result.value as { path: string }).path;
 }

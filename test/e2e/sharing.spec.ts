@@ -9,7 +9,7 @@ import path from 'node:path';
 import { cardOf, createIdentity, sharingReady } from '../../main/sharing/card';
 import { type Shell, SHELL_ORIGIN } from '../support/shell';
 import { expect, test } from './fixtures';
-import { otherPerson, SharingPageObject } from './sharing-page';
+import { otherPerson, shareFromShell, SharingPageObject } from './sharing-page';
 
 test('a supervisor makes a card, confirms a supervisee, reads their share, comments and sends feedback', async ({
   app,
@@ -354,7 +354,7 @@ test.describe('opening a file from the system', () => {
 
       // Sam shares (as the Export page would), Ama comments and sends feedback back.
       const samAtAma = await ama.addAndConfirm(shell.services.identity.view()!.card);
-      const shared = await shareFromShell(shell, amaId);
+      const shared = await shareAnEntry(shell, amaId);
       const imported = await ama.services.sharing.importFile(shared);
       if (imported.kind !== 'share') throw new Error('expected a share');
       const items = ama.services.sharing.receivedShare(imported.share.id).items;
@@ -401,33 +401,13 @@ test.describe('opening a file from the system', () => {
   });
 });
 
-/** The shell's person shares one entry with a confirmed contact, through the same call the Export page makes. */
-async function shareFromShell(shell: Shell, contactId: string): Promise<string> {
-  const services = shell.services;
-  const entry = services.journal.create({ title: 'A quiet reflection' });
-  services.journal.save({
+/** The shell's person shares a new entry with a confirmed contact; resolves the sealed file's path. */
+function shareAnEntry(shell: Shell, contactId: string): Promise<string> {
+  const entry = shell.services.journal.create({ title: 'A quiet reflection' });
+  shell.services.journal.save({
     ...entry,
     body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'I stayed with it.' }] }] },
     tags: [],
   });
-  const selection = {
-    title: 'Thoughts for Ama',
-    entries: [{ id: entry.id, excerpt: null }],
-    agendas: [],
-    sessions: [],
-    hours: null,
-    checkins: null,
-    signs: false,
-  };
-  const check = await services.exports.check(selection);
-  const byValue = Object.fromEntries(
-    check.findings.map((f) => [f.valueKey, { action: 'keep' as const, reason: 'Invented for a test' }]),
-  );
-  const result = await services.router(
-    'sharing:share',
-    { selection, resolutions: { byValue, byFinding: {}, pseudonyms: {} }, fingerprint: check.fingerprint, contactId },
-    { url: `${SHELL_ORIGIN}/index.html`, isMainFrame: true },
-  );
-  if (!result.ok) throw new Error(result.error.message);
-  return (result.value as { path: string }).path;
+  return shareFromShell(shell, contactId, { title: 'Thoughts for Ama', entryId: entry.id });
 }

@@ -1,27 +1,30 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundledChildren, startChild } from '../support/kill-child';
 import { tempDir } from '../support/temp';
 
-const child = path.resolve('test/support/children/atomic-writer.ts');
+const writer = bundledChildren(['atomic-writer'], 'atomic-kill-');
 const KILLS = 20;
 
 /** Starts the writer, kills it at a random moment after its first acknowledged write. */
-function runAndKill(target: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, target], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let acknowledged = 0;
-    let timer: NodeJS.Timeout | null = null;
-    proc.stdout.setEncoding('utf8');
-    proc.stdout.on('data', (chunk: string) => {
-      for (const line of chunk.split('\n')) if (line) acknowledged = Math.max(acknowledged, Number(line));
-      timer ??= setTimeout(() => proc.kill('SIGKILL'), 5 + Math.random() * 150);
-    });
-    proc.on('exit', () => resolve(acknowledged));
-    proc.on('error', reject);
-  });
+async function runAndKill(target: string): Promise<number> {
+  let acknowledged = 0;
+  const child = startChild(
+    writer('atomic-writer'),
+    [target],
+    {},
+    {
+      inheritStderr: true,
+      onLine: (line) => {
+        if (line) acknowledged = Math.max(acknowledged, Number(line));
+        child.killIn(5 + Math.random() * 150);
+      },
+    },
+  );
+  await child.ended;
+  return acknowledged;
 }
 
 describe('atomic writes under SIGKILL', () => {

@@ -6,59 +6,21 @@
  * and holds every save acknowledged before that backup began; every file under a backup's name restores
  * too; and every earlier backup is byte for byte as recorded.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, promises as fs, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { promises as fs, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BACKUP_FILE_PATTERN } from '../../main/backup/files';
 import { peekHeader } from '../../main/backup/read';
 import { restoreBackup } from '../../main/backup/restore';
 import { openCopy } from '../../main/backup/snapshot';
 import { Vault } from '../../main/vault/vault';
+import { type Ack, bundledChildren, dataKeyHex, parseAck, startChild } from '../support/kill-child';
 import { PASSPHRASE, tempDir } from '../support/temp';
 
 const KILLS = Number(process.env['BACKUP_KILLS'] ?? 100);
-const children = ['backup-saver', 'backup-maker'];
 
-// Bundled once, inside the repository (test-results/ is gitignored) so their externals resolve from
-// node_modules: plain node on a bundle starts several times faster than tsx.
-let bundleDir = '';
-const bundle = (name: string) => path.join(bundleDir, `${name}.mjs`);
-beforeAll(async () => {
-  mkdirSync(path.resolve('test-results'), { recursive: true });
-  bundleDir = mkdtempSync(path.resolve('test-results', 'backup-kill-'));
-  await build({
-    entryPoints: children.map((name) => path.resolve(`test/support/children/${name}.ts`)),
-    outdir: bundleDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-});
-afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
-
-interface Ack {
-  version: number;
-  digest: string;
-}
-
-/** Lines from a child's standard output, as they come; a line cut off by a kill was never said. */
-function lines(proc: ChildProcess, onLine: (line: string) => void): void {
-  let pending = '';
-  proc.stdout!.setEncoding('utf8');
-  proc.stdout!.on('data', (chunk: string) => {
-    pending += chunk;
-    const all = pending.split('\n');
-    pending = all.pop()!;
-    all.forEach(onLine);
-  });
-}
+const bundle = bundledChildren(['backup-saver', 'backup-maker'], 'backup-kill-');
 
 interface Run {
   killed: boolean;
@@ -84,52 +46,46 @@ interface Maker {
 
 /** A maker child, started now so it is ready (loaded and opened) by the time it is told to begin. */
 function startMaker(dataDir: string, folder: string, keyHex: string): Maker {
-  const proc = spawn(process.execPath, [bundle('backup-maker'), dataDir, folder], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, HOLDING_TEST_DB_KEY: keyHex },
-  });
   let lastStep = '';
   let verified: string | null = null;
   let started = 0;
   let plan: KillPlan | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let stderr = '';
   let onReady = () => undefined as void;
   const ready = new Promise<void>((resolve) => (onReady = resolve));
-  lines(proc, (line) => {
-    const space = line.indexOf(' ');
-    const [word, rest] = space < 0 ? [line, ''] : [line.slice(0, space), line.slice(space + 1)];
-    if (word === 'ready') onReady();
-    else if (word === 'verified') verified = rest;
-    else if (word === 'step') {
-      lastStep = rest;
-      if (!started) started = performance.now();
-      if (plan && !timer && (plan.step === null || plan.step === rest)) {
-        timer = setTimeout(() => proc.kill('SIGKILL'), Math.random() * plan.within);
-      }
-    }
-  });
-  proc.stderr!.setEncoding('utf8');
-  proc.stderr!.on('data', (chunk: string) => (stderr += chunk));
-  const done = new Promise<Run>((resolve, reject) => {
-    proc.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve({ killed: true, lastStep, verified, ms: 0 });
-      else if (code === 0) resolve({ killed: false, lastStep, verified, ms: performance.now() - started });
-      else reject(new Error(`backup child failed (${code}): ${stderr}`));
-    });
-    proc.on('error', reject);
+  const child = startChild(
+    bundle('backup-maker'),
+    [dataDir, folder],
+    { HOLDING_TEST_DB_KEY: keyHex },
+    {
+      stdin: true,
+      onLine: (line) => {
+        const space = line.indexOf(' ');
+        const [word, rest] = space < 0 ? [line, ''] : [line.slice(0, space), line.slice(space + 1)];
+        if (word === 'ready') onReady();
+        else if (word === 'verified') verified = rest;
+        else if (word === 'step') {
+          lastStep = rest;
+          if (!started) started = performance.now();
+          if (plan && (plan.step === null || plan.step === rest)) child.killIn(Math.random() * plan.within);
+        }
+      },
+    },
+  );
+  const done = child.ended.then(({ killed, code, stderr }): Run => {
+    if (killed) return { killed: true, lastStep, verified, ms: 0 };
+    if (code === 0) return { killed: false, lastStep, verified, ms: performance.now() - started };
+    throw new Error(`backup child failed (${code}): ${stderr}`);
   });
   return {
     ready,
     go: (given) => {
       plan = given;
-      proc.stdin!.end('go\n');
+      child.proc.stdin!.end('go\n');
       return done;
     },
     stop: () => {
       done.catch(() => undefined);
-      proc.kill('SIGKILL');
+      child.proc.kill('SIGKILL');
     },
   };
 }
@@ -144,26 +100,30 @@ describe('backups under SIGKILL while the journal is written', () => {
     const vault = new Vault({ dataDir, inProcess: true });
     const { recoveryKey } = await vault.create(PASSPHRASE);
     // Test only: the children need the raw data key; copy it before lock() wipes it.
-    const keyHex = Buffer.from((vault as unknown as { dataKey: Uint8Array }).dataKey).toString('hex');
+    const keyHex = dataKeyHex(vault);
     const key = Uint8Array.from(Buffer.from(keyHex, 'hex'));
     vault.lock();
 
     // The saver, for the whole test.
     const acked = new Map<string, Ack>();
     let saves = 0;
-    const saver = spawn(process.execPath, [bundle('backup-saver'), vault.dbPath], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, HOLDING_TEST_DB_KEY: keyHex },
-    });
+    const saver = startChild(
+      bundle('backup-saver'),
+      [vault.dbPath],
+      { HOLDING_TEST_DB_KEY: keyHex },
+      {
+        inheritStderr: true,
+        onLine: (line) => {
+          const ack = parseAck(line);
+          if (!ack) return;
+          acked.set(...ack);
+          saves += 1;
+        },
+      },
+    );
     let saverExited = false;
     let next: Maker | null = null;
-    saver.on('exit', () => (saverExited = true));
-    lines(saver, (line) => {
-      const [word, id, version, digest] = line.split(' ');
-      if (word !== 'ack' || !id || !digest) return;
-      acked.set(id, { version: Number(version), digest });
-      saves += 1;
-    });
+    saver.proc.on('exit', () => (saverExited = true));
     try {
       while (acked.size < 5) await new Promise((r) => setTimeout(r, 20));
 
@@ -293,7 +253,7 @@ describe('backups under SIGKILL while the journal is written', () => {
       );
     } finally {
       next?.stop();
-      saver.kill('SIGKILL');
+      saver.proc.kill('SIGKILL');
     }
   }, 300_000);
 });

@@ -1,82 +1,44 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { docFromParagraphs, plainTextOf } from '../../common/journal/doc';
 import { openEncryptedDatabase } from '../../main/db/open';
 import { JournalService } from '../../main/journal/journal';
 import { TemplateService } from '../../main/journal/templates';
 import { Vault } from '../../main/vault/vault';
+import { type Ack, bundledChildren, dataKeyHex, parseAck, startChild } from '../support/kill-child';
 import { PASSPHRASE, tempDir } from '../support/temp';
 
-const KILLS = 120;
-const child = path.resolve('test/support/children/journal-writer.ts');
+const KILLS = Number(process.env['CRASH_KILLS'] ?? 120);
 
-interface Ack {
-  version: number;
-  digest: string;
-}
-
-// Bundled once, inside the repository (test-results/ is gitignored) so its externals resolve
-// from node_modules: starting plain node on a bundle is several times faster than tsx.
-let bundleDir = '';
-let bundle = '';
-beforeAll(async () => {
-  mkdirSync(path.resolve('test-results'), { recursive: true });
-  bundleDir = mkdtempSync(path.resolve('test-results', 'crash-child-'));
-  bundle = path.join(bundleDir, 'journal-writer.mjs');
-  await build({
-    entryPoints: [child],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-});
-afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+const writer = bundledChildren(['journal-writer'], 'crash-child-');
 
 /** Starts the writer, kills it 5–250 ms after its first acknowledged save, and returns its acks in order. */
-function runAndKill(dbPath: string, keyHex: string): Promise<[string, Ack][]> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [bundle, dbPath], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, HOLDING_TEST_DB_KEY: keyHex },
-    });
-    const acks: [string, Ack][] = [];
-    let pending = '';
-    let stderr = '';
-    let timer: NodeJS.Timeout | null = null;
-    proc.stdout.setEncoding('utf8');
-    proc.stdout.on('data', (chunk: string) => {
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop()!; // a line cut off by the kill was never acknowledged
-      for (const line of lines) {
-        const [word, id, version, digest] = line.split(' ');
-        if (word !== 'ack' || !id || !digest) {
-          proc.kill('SIGKILL');
-          reject(new Error(`unexpected line from writer: ${line}`));
+async function runAndKill(dbPath: string, keyHex: string): Promise<[string, Ack][]> {
+  const acks: [string, Ack][] = [];
+  let unexpected: string | null = null;
+  const child = startChild(
+    writer('journal-writer'),
+    [dbPath],
+    { HOLDING_TEST_DB_KEY: keyHex },
+    {
+      onLine: (line) => {
+        if (unexpected !== null) return;
+        const ack = parseAck(line);
+        if (!ack) {
+          unexpected = line;
+          child.proc.kill('SIGKILL');
           return;
         }
-        acks.push([id, { version: Number(version), digest }]);
-      }
-      if (acks.length) timer ??= setTimeout(() => proc.kill('SIGKILL'), 5 + Math.random() * 245);
-    });
-    proc.stderr.setEncoding('utf8');
-    proc.stderr.on('data', (chunk: string) => (stderr += chunk));
-    // 'close', not 'exit': every byte the writer got out before it died has been read by then.
-    proc.on('close', (_code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (signal !== 'SIGKILL') reject(new Error(`writer exited by itself (${String(signal)}): ${stderr}`));
-      else resolve(acks);
-    });
-    proc.on('error', reject);
-  });
+        acks.push(ack);
+        child.killIn(5 + Math.random() * 245);
+      },
+    },
+  );
+  const { killed, code, stderr } = await child.ended;
+  if (unexpected !== null) throw new Error(`unexpected line from writer: ${unexpected}`);
+  if (!killed) throw new Error(`writer exited by itself (${String(code)}): ${stderr}`);
+  return acks;
 }
 
 const digestOf = (title: string, text: string) => createHash('sha256').update(`${title}\u0000${text}`).digest('hex');
@@ -87,7 +49,7 @@ describe('journal saves under SIGKILL', () => {
     const vault = new Vault({ dataDir, inProcess: true });
     await vault.create(PASSPHRASE);
     // Test only: the child needs the raw data key; copy it before lock() wipes it.
-    const keyHex = Buffer.from((vault as unknown as { dataKey: Uint8Array }).dataKey).toString('hex');
+    const keyHex = dataKeyHex(vault);
     const key = Uint8Array.from(Buffer.from(keyHex, 'hex'));
     const journal = new JournalService(vault, new TemplateService(vault));
     const acknowledged = new Map<string, Ack>();

@@ -6,7 +6,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import { LockedError } from '../../common/errors';
 import { exportEverything } from '../../main/export/everything/make';
@@ -21,6 +20,7 @@ import {
   hasUnzip,
   readWithPython,
   richJournal,
+  unzipAll,
   zipPath,
 } from '../support/everything-fixture';
 import { call, refused } from '../support/sharing-fixture';
@@ -28,33 +28,6 @@ import { tempDir } from '../support/temp';
 import { servicesPerTest } from '../support/vault';
 
 const open = servicesPerTest();
-
-/** Every file in the zip, inflated, in the zip's order. */
-async function unzipAll(file: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  const out = new Map<string, Buffer>();
-  try {
-    for (;;) {
-      const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
-        zip.once('entry', resolve);
-        zip.once('end', () => resolve(null));
-        zip.once('error', reject);
-        zip.readEntry();
-      });
-      zip.removeAllListeners('entry');
-      zip.removeAllListeners('end');
-      zip.removeAllListeners('error');
-      if (!entry) break;
-      const stream = await zip.openReadStreamPromise(entry);
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
-      out.set(entry.fileName, Buffer.concat(chunks));
-    }
-  } finally {
-    zip.close();
-  }
-  return out;
-}
 
 describe('export everything', () => {
   it('round-trips every table into an empty journal, by hash, and a second import adds nothing', async () => {

@@ -5,10 +5,9 @@
  * their own since.
  */
 import { describe, expect, it } from 'vitest';
-import * as yauzl from 'yauzl';
 import { exportEverything } from '../../main/export/everything/make';
 import { parseExportJson } from '../../main/import/holding/read';
-import { comparableHashes, entryWith, richJournal, zipPath } from '../support/everything-fixture';
+import { comparableHashes, entryWith, richJournal, unzipAll, zipPath } from '../support/everything-fixture';
 import { PASSPHRASE, tempDir } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
@@ -192,33 +191,10 @@ describe('bringing in a Holding export', () => {
   }, 180_000);
 });
 
-/** holding-export.json's text, as written into the zip. */
-async function jsonOf(file: string): Promise<string> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  try {
-    for (;;) {
-      const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
-        zip.once('entry', resolve);
-        zip.once('end', () => resolve(null));
-        zip.once('error', reject);
-        zip.readEntry();
-      });
-      zip.removeAllListeners();
-      if (!entry) throw new Error('no holding-export.json');
-      if (entry.fileName !== 'holding-export.json') continue;
-      const chunks: Buffer[] = [];
-      for await (const chunk of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) chunks.push(chunk);
-      return Buffer.concat(chunks).toString('utf8');
-    }
-  } finally {
-    zip.close();
-  }
-}
-
 describe('the export format’s versions', () => {
   it('reads a version 1 file (before replies) with that table empty, and refuses one that is not laid out as its version says', async () => {
     const { file } = await samsExport();
-    const text = await jsonOf(file);
+    const text = (await unzipAll(file)).get('holding-export.json')!.toString('utf8');
     const current = JSON.parse(text) as { version: number; tables: Record<string, unknown[]> };
     expect(current.version).toBe(2);
     expect(current.tables['feedback_replies']!.length).toBeGreaterThan(0);

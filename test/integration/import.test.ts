@@ -16,6 +16,7 @@ import {
   STANDARD_NOTES_ENCRYPTED,
   writeFolder,
 } from '../support/import-fixtures';
+import { checkIn } from '../support/checkins-fixture';
 import { PASSPHRASE, tempDir } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
@@ -149,17 +150,7 @@ describe('undo, after the person has made imported entries their own', () => {
     const batch = await s.imports.run((await s.imports.open(file)).id);
     const [linked, checkedIn, gone] = allEntries(s).filter((e) => e.id !== mine.id);
     s.journal.link(mine.id, linked!.id);
-    s.checkins.save({
-      at: new Date().toISOString(),
-      capacity: 5,
-      energy: null,
-      sleep: null,
-      load: null,
-      helping: '',
-      hard: '',
-      signIds: [],
-      entryId: checkedIn!.id,
-    });
+    s.checkins.save(checkIn({ entryId: checkedIn!.id }));
     s.journal.trash(gone!.id);
     s.journal.deleteForever(gone!.id);
 

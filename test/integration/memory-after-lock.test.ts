@@ -12,44 +12,19 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { normaliseRecoveryKey, parseRecoveryKey } from '../../common/recovery-key';
 import { deriveKeyFromPassphrase, fromBase64, sodiumReady } from '../../main/vault/crypto';
 import { type KeyFile, readKeyFile } from '../../main/vault/key-file';
 import { recoveryChecksum, recoveryKek, unwrapWithPassphrase } from '../../main/vault/wraps';
+import { bundledChildren } from '../support/kill-child';
 import { canScanMemory, type Needle, scanProcessMemory, textNeedles } from '../support/memory-scan';
 import { tempDir } from '../support/temp';
 import { workerFile } from '../support/worker';
 
 const scannable = canScanMemory();
-const child = path.resolve('test/support/children/memory-subject.ts');
-
-let bundleDir = '';
-let bundle = '';
-beforeAll(async () => {
-  if (!scannable.ok) return;
-  mkdirSync(path.resolve('test-results'), { recursive: true });
-  bundleDir = mkdtempSync(path.resolve('test-results', 'memscan-'));
-  bundle = path.join(bundleDir, 'memory-subject.mjs');
-  await build({
-    entryPoints: [child],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-});
-afterAll(() => {
-  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
-});
-
 /**
  * What may be found after lock, and why: each is in docs/security-model.md under "What stays in memory
  * after lock". Anything found that is not here fails the test.
@@ -68,6 +43,7 @@ const TOLERATED_FORM = /^(passphrase|recovery key \(as shown\)) \d \((one-byte|U
 const tolerated = (needle: string): string | null => (TOLERATED_FORM.test(needle) ? FROM_THE_WINDOW : null);
 
 describe.skipIf(!scannable.ok)('memory after lock', () => {
+  const bundle = bundledChildren(['memory-subject'], 'memscan-');
   it('holds no key and no secret the app could have wiped', { timeout: 300_000 }, async () => {
     await sodiumReady();
     const dataDir = await tempDir();
@@ -79,7 +55,7 @@ describe.skipIf(!scannable.ok)('memory after lock', () => {
     const passphrases = [phrase('lantern'), phrase('harbour'), phrase('meadow')] as const;
     const control = `control marker ${nodeRandomBytes(12).toString('hex')}`;
 
-    const proc = spawn(process.execPath, ['--expose-gc', bundle, worker, dataDir], {
+    const proc = spawn(process.execPath, ['--expose-gc', bundle('memory-subject'), worker, dataDir], {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     const lines = createInterface({ input: proc.stdout! });

@@ -7,16 +7,15 @@
  * the swap is decided (its ready file written) it is always the new one; and nothing of the work is left
  * beside the data folder.
  */
-import { cpSync, readdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../common/errors';
 import { finishInterruptedRestore } from '../../main/backup/swap';
 import { Vault } from '../../main/vault/vault';
 import { fillJournal, journalServices, tableHashes } from '../support/children/backup-fixture';
-import { bundledChildren, type KillPlan, runChild } from '../support/kill-child';
+import { bundledChildren, freshCopies, type KillPlan, runChild } from '../support/kill-child';
 import { prng } from '../support/prng';
-import { NEW_PASSPHRASE, PASSPHRASE, tempDir } from '../support/temp';
+import { NEW_PASSPHRASE, PASSPHRASE } from '../support/temp';
 
 const RANDOM_KILLS = Number(process.env['REENCRYPT_KILLS'] ?? 8);
 const child = bundledChildren(['reencrypter'], 'reencrypt-kill-');
@@ -67,14 +66,7 @@ describe('re-encrypting under SIGKILL', () => {
     s.vault.lock();
     const template = s.dataDir;
 
-    const runs = await tempDir('holding-reencrypt-kill-runs-');
-    let n = 0;
-    const fresh = () => {
-      const parent = path.join(runs, `run-${n++}`);
-      const dataDir = path.join(parent, 'Holding');
-      cpSync(template, dataDir, { recursive: true });
-      return { parent, dataDir };
-    };
+    const fresh = await freshCopies(template, 'holding-reencrypt-kill-runs-');
 
     // One whole run first, to learn the steps and how long re-encrypting takes here.
     const whole = fresh();

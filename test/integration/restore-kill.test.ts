@@ -7,7 +7,7 @@
  * restored one once the swap had been decided, the old one before; and the old one, if set aside, opens
  * whole from its folder.
  */
-import { cpSync, promises as fs, readdirSync, rmSync } from 'node:fs';
+import { promises as fs, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '../../common/journal/doc';
@@ -15,8 +15,14 @@ import { restorePattern } from '../../main/backup/files';
 import { restoreBackup } from '../../main/backup/restore';
 import { finishInterruptedRestore, RESTORE_NOTE_FILE, type RestoreNote } from '../../main/backup/swap';
 import { Vault } from '../../main/vault/vault';
-import { backupService, fillJournal, journalServices, tableHashes } from '../support/children/backup-fixture';
-import { bundledChildren, type KillPlan, runChild } from '../support/kill-child';
+import {
+  backupService,
+  fillJournal,
+  type JournalServices,
+  journalServices,
+  tableHashes,
+} from '../support/children/backup-fixture';
+import { bundledChildren, freshCopies, type KillPlan, runChild } from '../support/kill-child';
 import { prng } from '../support/prng';
 import { PASSPHRASE, tempDir } from '../support/temp';
 
@@ -57,6 +63,26 @@ async function openAtNextStart(dataDir: string, secret: { passphrase: string } |
   }
 }
 
+/**
+ * Restores `file` over the journal of `s` (locked) in this process, with the step `refusedAt` refused as a
+ * rename refused by the system (a file held open by another program) would be.
+ */
+function restoreRefusedAt(s: JournalServices, file: string, refusedAt: string) {
+  return restoreBackup(
+    file,
+    { recoveryKey: s.recoveryKey },
+    { dataDir: s.dataDir, keyFilePath: s.vault.keyFilePath, now: () => new Date() },
+    {
+      lock: async () => undefined,
+      hooks: {
+        onStep: (step) => {
+          if (step === refusedAt) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
+        },
+      },
+    },
+  );
+}
+
 describe('a restore under SIGKILL', () => {
   it(`leaves a whole journal in place and the other kept, at every point of the swap and at ${RANDOM_KILLS} random moments`, async () => {
     // The journal: a backup of it with 4 entries, then 3 more written, so the two can be told apart.
@@ -90,14 +116,7 @@ describe('a restore under SIGKILL', () => {
     const STEPS = stepsFor(files);
 
     // One full run first, to learn the steps and how long a restore takes here.
-    const runs = await tempDir('holding-restore-kill-runs-');
-    let n = 0;
-    const fresh = () => {
-      const parent = path.join(runs, `run-${n++}`);
-      const dataDir = path.join(parent, 'Holding');
-      cpSync(template, dataDir, { recursive: true });
-      return { parent, dataDir };
-    };
+    const fresh = await freshCopies(template, 'holding-restore-kill-runs-');
     const whole = fresh();
     const full = await runRestorer(whole.dataDir, file, s.recoveryKey, {});
     expect(full).toMatchObject({ killed: false, steps: STEPS });
@@ -160,20 +179,7 @@ describe('a restore whose swap is refused part-way', () => {
       const current = tableHashes(s.vault.db(), { withoutBackups: true });
       s.vault.lock();
       const before = readdirSync(s.dataDir).sort();
-      const error = await restoreBackup(
-        path.join(folder, record.fileName),
-        { recoveryKey: s.recoveryKey },
-        { dataDir: s.dataDir, keyFilePath: s.vault.keyFilePath, now: () => new Date() },
-        {
-          lock: async () => undefined,
-          hooks: {
-            onStep: (step) => {
-              // As a rename refused by the system (a file held open by another program) would.
-              if (step === refusedAt) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
-            },
-          },
-        },
-      ).catch((e: unknown) => e);
+      const error = await restoreRefusedAt(s, path.join(folder, record.fileName), refusedAt).catch((e: unknown) => e);
       expect(error).toMatchObject({
         message: expect.stringMatching(
           /could not put it in place of the journal in this folder, so it has left everything as it was/,
@@ -222,19 +228,7 @@ describe('a restore once the restored journal is in', () => {
       const record = await backupService(s.vault).backUp(folder);
       s.journal.create({ title: 'Written after the backup' });
       s.vault.lock();
-      const { setAsideFolder } = await restoreBackup(
-        path.join(folder, record.fileName),
-        { recoveryKey: s.recoveryKey },
-        { dataDir: s.dataDir, keyFilePath: s.vault.keyFilePath, now: () => new Date() },
-        {
-          lock: async () => undefined,
-          hooks: {
-            onStep: (step) => {
-              if (step === failedAt) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
-            },
-          },
-        },
-      );
+      const { setAsideFolder } = await restoreRefusedAt(s, path.join(folder, record.fileName), failedAt);
       expect(setAsideFolder).not.toBeNull();
       expect((await openAtNextStart(s.dataDir, { recoveryKey: s.recoveryKey })).hashes).toEqual(backedUp);
       expect(readdirSync(s.parent).filter((n) => restorePattern(s.dataDir).test(n))).toEqual([]);

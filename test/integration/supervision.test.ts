@@ -2,23 +2,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { capacityFalling } from '../support/checkins-fixture';
 import { expectCode } from '../support/errors';
-import { agendaItem } from '../support/supervision-fixture';
+import { agendaItem, CONTRACT } from '../support/supervision-fixture';
+import { servicesIn } from '../support/services';
 import { tempDir } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
 const open = servicesPerTest();
 
-const contract = {
-  name: 'Dr Ama Mensah',
-  role: 'Clinical supervisor',
-  type: 'individual',
-  frequency: 'monthly',
-  minHoursPerMonth: 1.5,
-  sessionMinutes: 60,
-  focusAreas: ['Risk', 'Formulation', ' Risk '],
-  startDate: '2026-01-05',
-};
+const contract = { ...CONTRACT, focusAreas: ['Risk', 'Formulation', ' Risk '], startDate: '2026-01-05' };
 
 const item = agendaItem;
 
@@ -284,15 +277,9 @@ describe('balance, hours and the CSV', () => {
 
   it('saves the CSV through the router where the person chooses, or says kindly why not', async () => {
     const dir = await tempDir();
-    const { createServices } = await import('../../main/app');
     const target = path.join(dir, 'hours.csv');
-    const services = createServices({
-      inProcess: true,
-      dataDir: path.join(dir, 'vault'),
-      host: 'browser-shell',
+    const services = servicesIn(path.join(dir, 'vault'), {
       version: '0',
-      appOrigin: 'holding://app',
-      idleSeconds: () => 0,
       chooseSavePath: async (name) => (name.endsWith('.csv') ? target : null),
     });
     try {
@@ -306,13 +293,8 @@ describe('balance, hours and the CSV', () => {
       );
       expect(saved).toEqual({ ok: true, value: { path: target } });
       expect((await readFile(target, 'utf8')).includes('Met minimum')).toBe(true);
-      const unwritable = createServices({
-        inProcess: true,
-        dataDir: path.join(dir, 'vault'),
-        host: 'browser-shell',
+      const unwritable = servicesIn(path.join(dir, 'vault'), {
         version: '0',
-        appOrigin: 'holding://app',
-        idleSeconds: () => 0,
         chooseSavePath: async () => path.join(dir, 'no-such-folder', 'hours.csv'),
       });
       await unwritable.vault.unlock('quiet harbour lantern meadow');
@@ -336,12 +318,7 @@ describe('from a check-in suggestion', () => {
   it('puts a restorative item on the current supervision’s agenda as well as in the journal', async () => {
     const s = await open();
     const sup = s.supervision.saveSupervisor(contract);
-    const DAY = 86_400_000;
-    const base = { energy: null, sleep: null, load: null, helping: '', hard: '', signIds: [], entryId: null };
-    for (const d of [30, 26, 22])
-      s.checkins.save({ ...base, at: new Date(Date.now() - d * DAY).toISOString(), capacity: 8 });
-    for (const d of [5, 3, 1])
-      s.checkins.save({ ...base, at: new Date(Date.now() - d * DAY).toISOString(), capacity: 3 });
+    capacityFalling(s);
     const [falling] = s.checkins.suggestions();
     const result = await s.router(
       'checkins:bringToSupervision',
@@ -362,12 +339,7 @@ describe('from a check-in suggestion', () => {
     const s = await open();
     s.supervision.saveSupervisor(contract);
     const team = s.supervision.saveSupervisor({ ...contract, name: 'Team reflective group', type: 'group' });
-    const DAY = 86_400_000;
-    const base = { energy: null, sleep: null, load: null, helping: '', hard: '', signIds: [], entryId: null };
-    for (const d of [30, 26, 22])
-      s.checkins.save({ ...base, at: new Date(Date.now() - d * DAY).toISOString(), capacity: 8 });
-    for (const d of [5, 3, 1])
-      s.checkins.save({ ...base, at: new Date(Date.now() - d * DAY).toISOString(), capacity: 3 });
+    capacityFalling(s);
     const [falling] = s.checkins.suggestions();
     const sender = { isMainFrame: true, url: 'holding://app/' };
     s.supervision.setEnded(team.id, true);

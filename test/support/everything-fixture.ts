@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import * as yauzl from 'yauzl';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { EMPTY_SELECTION, type ExportCheck, type Resolutions } from '../../common/export/types';
 import { expect } from 'vitest';
@@ -190,3 +191,30 @@ export const hasUnzip = spawnSync('unzip', ['-v'], { stdio: 'ignore' }).status =
 export const hasPython = spawnSync('/usr/bin/python3', ['-c', 'import zipfile'], { stdio: 'ignore' }).status === 0;
 
 export const zipPath = (folder: string) => path.join(folder, 'Holding export.zip');
+
+/** Every file in the zip, inflated, in the zip's order. */
+export async function unzipAll(file: string): Promise<Map<string, Buffer>> {
+  const zip = await yauzl.openPromise(file, { lazyEntries: true });
+  const out = new Map<string, Buffer>();
+  try {
+    for (;;) {
+      const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
+        zip.once('entry', resolve);
+        zip.once('end', () => resolve(null));
+        zip.once('error', reject);
+        zip.readEntry();
+      });
+      zip.removeAllListeners('entry');
+      zip.removeAllListeners('end');
+      zip.removeAllListeners('error');
+      if (!entry) break;
+      const stream = await zip.openReadStreamPromise(entry);
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+      out.set(entry.fileName, Buffer.concat(chunks));
+    }
+  } finally {
+    zip.close();
+  }
+  return out;
+}

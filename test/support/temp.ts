@@ -16,5 +16,4 @@ afterEach(async () => {
   while (made.length) await fs.rm(made.pop()!, { recursive: true, force: true });
 });
 
-export const PASSPHRASE = 'quiet harbour lantern meadow';
-export const NEW_PASSPHRASE = 'copper kettle under willow rain';
+export { NEW_PASSPHRASE, PASSPHRASE } from './passphrases';

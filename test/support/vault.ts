@@ -1,20 +1,12 @@
 import { afterEach } from 'vitest';
-import { createServices, type Services, type ServicesOptions } from '../../main/app';
-import { PASSPHRASE, tempDir } from './temp';
+import type { Services, ServicesOptions } from '../../main/app';
+import { createdServices } from './services';
+import { tempDir } from './temp';
 
 /** Services on a fresh, created and unlocked vault in a temporary folder, with a controllable clock. */
 export async function unlockedServices(extra: Partial<ServicesOptions> = {}): Promise<Services & { dataDir: string }> {
   const dataDir = await tempDir();
-  const services = createServices({
-    inProcess: true,
-    ...extra,
-    dataDir,
-    host: 'browser-shell',
-    version: '0.0.0',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-  });
-  await services.vault.create(PASSPHRASE);
+  const services = await createdServices(dataDir, { ...extra, version: '0.0.0' });
   return Object.assign(services, { dataDir });
 }
 

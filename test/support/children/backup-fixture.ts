@@ -10,8 +10,10 @@ import { afterEach } from 'vitest';
 import { docFromParagraphs } from '../../../common/journal/doc';
 import { BackupService, type BackupServiceOptions } from '../../../main/backup/service';
 import type { Vault } from '../../../main/vault/vault';
-import { createServices, type Services } from '../../../main/app';
-import { PASSPHRASE, tempDir } from '../temp';
+import type { Services } from '../../../main/app';
+import { createdServices } from '../services';
+import { CONTRACT } from '../supervision-fixture';
+import { tempDir } from '../temp';
 
 export type JournalServices = Services & { dataDir: string; recoveryKey: string; parent: string };
 
@@ -27,17 +29,9 @@ afterEach(() => {
 export async function journalServices(): Promise<JournalServices> {
   const parent = await tempDir('holding-backup-test-');
   const dataDir = path.join(parent, 'Holding');
-  const services = createServices({
-    inProcess: true,
-    dataDir,
-    host: 'browser-shell',
-    version: '0.0.0',
-    appOrigin: 'holding://app',
-    idleSeconds: () => 0,
-  });
+  const services = await createdServices(dataDir);
   opened.push(services);
-  const { recoveryKey } = await services.vault.create(PASSPHRASE);
-  return Object.assign(services, { dataDir, recoveryKey, parent });
+  return Object.assign(services, { dataDir, parent });
 }
 
 export const MARKER = 'PLAINTEXT-MARKER-7f3a9c-never-in-a-backup';
@@ -76,16 +70,7 @@ export function fillJournal(s: Services, entries = 12): void {
       entryId: ids[0] ?? null,
     });
   }
-  const sup = s.supervision.saveSupervisor({
-    name: 'Dr Ama Mensah',
-    role: 'Clinical supervisor',
-    type: 'individual',
-    frequency: 'monthly',
-    minHoursPerMonth: 1.5,
-    sessionMinutes: 60,
-    focusAreas: ['Risk'],
-    startDate: '2025-09-01',
-  });
+  const sup = s.supervision.saveSupervisor({ ...CONTRACT, focusAreas: ['Risk'] });
   s.supervision.recordSession({
     supervisorId: sup.id,
     startsAt: '2026-11-12T10:00:00Z',

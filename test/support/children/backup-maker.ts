@@ -9,9 +9,10 @@ import path from 'node:path';
 import { makeBackup } from '../../../main/backup/make';
 import { openEncryptedDatabase } from '../../../main/db/open';
 import { sodiumReady } from '../../../main/vault/crypto';
+import { keyFromParent } from './journal-child';
 
 const [dataDir, folder] = process.argv.slice(2) as [string, string];
-const key = Uint8Array.from(Buffer.from(process.env['HOLDING_TEST_DB_KEY'] ?? '', 'hex'));
+const key = keyFromParent();
 
 await sodiumReady();
 const db = openEncryptedDatabase(path.join(dataDir, 'holding.db'), key, { create: false });

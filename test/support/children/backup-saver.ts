@@ -5,24 +5,13 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { docFromParagraphs, plainTextOf, sanitiseDoc } from '../../../common/journal/doc';
-import { migrate } from '../../../main/db/migrate';
-import { openEncryptedDatabase } from '../../../main/db/open';
-import { JournalService } from '../../../main/journal/journal';
-import { TemplateService } from '../../../main/journal/templates';
-import { sodiumReady } from '../../../main/vault/crypto';
-import type { Vault } from '../../../main/vault/vault';
+import { openJournal } from './journal-child';
 
 const dbPath = process.argv[2]!;
-const keyHex = process.env['HOLDING_TEST_DB_KEY'] ?? '';
 const MAX_ENTRIES = 40;
 
-await sodiumReady();
-const db = openEncryptedDatabase(dbPath, Uint8Array.from(Buffer.from(keyHex, 'hex')), { create: false });
-migrate(db);
 // Two processes write this journal here (the app has one connection): wait for the other's lock.
-db.pragma('busy_timeout = 10000');
-const vault = { db: () => db } as unknown as Vault;
-const journal = new JournalService(vault, new TemplateService(vault));
+const { db, journal } = await openJournal(dbPath, { shared: true });
 const ids = db.prepare('SELECT id FROM entries WHERE deleted_at IS NULL').pluck().all() as string[];
 
 for (let n = 0; ; n++) {

@@ -1,19 +1,11 @@
 // Child process for the export kill test: makes a journal in argv[2], then exports everything to argv[3],
 // printing "writing" once the partial file is being written, and waits there to be killed.
-import { createServices } from '../../../main/app';
+import { createdServices } from '../services';
 import { exportEverything } from '../../../main/export/everything/make';
 import { docFromParagraphs } from '../../../common/journal/doc';
 
 const [dataDir, target] = process.argv.slice(2) as [string, string];
-const services = createServices({
-  inProcess: true,
-  dataDir,
-  host: 'browser-shell',
-  version: '0.0.0',
-  appOrigin: 'holding://app',
-  idleSeconds: () => 0,
-});
-await services.vault.create('quiet harbour lantern meadow');
+const services = await createdServices(dataDir);
 for (let i = 0; i < 20; i++) {
   const entry = services.journal.create({ title: `Entry ${i}` });
   services.journal.save({ ...entry, body: docFromParagraphs([`Words of entry ${i}.`.repeat(200)]), tags: [] });

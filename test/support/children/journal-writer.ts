@@ -5,22 +5,12 @@
 // Test only: the data key arrives as hex in HOLDING_TEST_DB_KEY.
 import { createHash } from 'node:crypto';
 import { docFromParagraphs, type DocNode, plainTextOf, sanitiseDoc } from '../../../common/journal/doc';
-import { migrate } from '../../../main/db/migrate';
-import { openEncryptedDatabase } from '../../../main/db/open';
-import { JournalService } from '../../../main/journal/journal';
-import { TemplateService } from '../../../main/journal/templates';
-import { sodiumReady } from '../../../main/vault/crypto';
-import type { Vault } from '../../../main/vault/vault';
+import { openJournal } from './journal-child';
 
 const dbPath = process.argv[2]!;
-const keyHex = process.env['HOLDING_TEST_DB_KEY'] ?? '';
 const MAX_ENTRIES = 60;
 
-await sodiumReady();
-const db = openEncryptedDatabase(dbPath, Uint8Array.from(Buffer.from(keyHex, 'hex')), { create: false });
-migrate(db);
-const vault = { db: () => db } as unknown as Vault;
-const journal = new JournalService(vault, new TemplateService(vault));
+const { db, journal } = await openJournal(dbPath);
 
 const WORDS = (
   'the session felt heavy today and I noticed my own tiredness before the client arrived ' +
