@@ -1,4 +1,4 @@
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { holding } from '../../api';
 import { fresh, holdingQuery } from '../../ui/holdingQuery';
 
@@ -63,4 +63,16 @@ export const useHours = (supervisorId: string, from: string, to: string, enabled
 /** Agendas, sessions, actions, balance and hours all read from one another: after any change, read them again. */
 export function refreshSupervision(client: QueryClient): Promise<void> {
   return client.invalidateQueries({ queryKey: supervisionKeys.all });
+}
+
+/** A form's save: once it is saved, the page is read again, then the form is done with what was saved. */
+export function useSaveAndRefresh<V, T>(save: (values: V) => Promise<T>, onDone: (saved: T) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: save,
+    onSuccess: async (saved) => {
+      await refreshSupervision(queryClient);
+      onDone(saved);
+    },
+  });
 }
