@@ -12,7 +12,7 @@ import { describeError, holding, HoldingError, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { TaskProgress } from '../../ui/TaskProgress';
 import { useFocusAfter } from '../../ui/useFocusAfter';
-import chipStyles from '../../ui/chips.module.css';
+import { RadioChips } from '../../ui/RadioChips';
 import settingsStyles from '../settings/settings.module.css';
 import { failureInWords, fullDate, lastBackupInWords, ruleInWords, size, when, entriesIn } from './format';
 import {
@@ -279,42 +279,26 @@ function Preferences({ status }: { status: BackupStatus }) {
     <>
       <fieldset className={styles.fieldset} aria-describedby={`${id}-often-hint`}>
         <legend className={styles.subheading}>How often</legend>
-        <div className={chipStyles.chips}>
-          {BACKUP_FREQUENCIES.map((f) => (
-            <label key={f} className={chipStyles.chip}>
-              <input
-                type="radio"
-                className={chipStyles.radio}
-                name={`${id}-often`}
-                value={f}
-                checked={frequency === f}
-                onChange={() => change({ frequency: f })}
-              />
-              <span>{FREQUENCY_LABELS[f]}</span>
-            </label>
-          ))}
-        </div>
+        <RadioChips
+          name={`${id}-often`}
+          options={BACKUP_FREQUENCIES}
+          label={(f) => FREQUENCY_LABELS[f]}
+          value={frequency}
+          onChange={(f) => change({ frequency: f })}
+        />
         <p id={`${id}-often-hint`} className={styles.hint}>
           {FREQUENCY_HINTS[frequency]}
         </p>
       </fieldset>
       <fieldset className={styles.fieldset} aria-describedby={`${id}-keep-hint`}>
         <legend className={styles.subheading}>How many to keep</legend>
-        <div className={chipStyles.chips}>
-          {BACKUP_KEEPS.map((k) => (
-            <label key={k} className={chipStyles.chip}>
-              <input
-                type="radio"
-                className={chipStyles.radio}
-                name={`${id}-keep`}
-                value={k}
-                checked={keep === k}
-                onChange={() => change({ keep: k })}
-              />
-              <span>{KEEP_LABELS[k]}</span>
-            </label>
-          ))}
-        </div>
+        <RadioChips
+          name={`${id}-keep`}
+          options={BACKUP_KEEPS}
+          label={(k) => KEEP_LABELS[k]}
+          value={keep}
+          onChange={(k) => change({ keep: k })}
+        />
         <p id={`${id}-keep-hint`} className={styles.hint}>
           {ruleInWords(RETENTION_RULES[keep])} Files in that folder that Holding did not make are never touched.
         </p>

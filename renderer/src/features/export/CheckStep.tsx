@@ -45,7 +45,7 @@ import { SaveOutcome, SaveRow } from './SaveControls';
 import { ShowInFolder } from './ShowInFolder';
 import { exportKeys, useCheck, usePreview } from './queries';
 import { ShareWithSupervisor } from './ShareWithSupervisor';
-import chipStyles from '../../ui/chips.module.css';
+import { RadioChips } from '../../ui/RadioChips';
 import styles from './export.module.css';
 
 interface Props {
@@ -359,21 +359,13 @@ function PreviewAndSave({
       <h2 id={`${id}-h`}>Preview and save</h2>
       <fieldset className={styles.decision}>
         <legend className={styles.smallLabel}>Format</legend>
-        <div className={chipStyles.chips}>
-          {EXPORT_FORMATS.map((f) => (
-            <label key={f} className={chipStyles.chip}>
-              <input
-                type="radio"
-                className={chipStyles.radio}
-                name={`${id}-format`}
-                value={f}
-                checked={format === f}
-                onChange={() => onFormat(f)}
-              />
-              <span>{FORMAT_NAMES[f]}</span>
-            </label>
-          ))}
-        </div>
+        <RadioChips
+          name={`${id}-format`}
+          options={EXPORT_FORMATS}
+          label={(f) => FORMAT_NAMES[f]}
+          value={format}
+          onChange={onFormat}
+        />
       </fieldset>
       <p className={styles.hint}>{FORMAT_NOTES[format]}</p>
       <div role="status" className={styles.previewStatus}>

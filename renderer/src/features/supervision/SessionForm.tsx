@@ -7,7 +7,7 @@ import { useFocusLater } from '../../ui/useFocusAfter';
 import { fromLocalInput, toLocalInput } from '../checkins/format';
 import { functionLabel, parseNumber, today } from './format';
 import { useSaveAndRefresh } from './queries';
-import chipStyles from '../../ui/chips.module.css';
+import { RadioChips } from '../../ui/RadioChips';
 import styles from './supervision.module.css';
 import { FormEnd, InputField, TextAreaField } from './fields';
 
@@ -197,21 +197,13 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
                     <legend className={styles.outcomeLegend}>
                       {item.title} <span className={styles.outcomeFn}>({functionLabel(item.function)})</span>
                     </legend>
-                    <div className={chipStyles.chips}>
-                      {(['discussed', 'not-reached'] as const).map((value) => (
-                        <label key={value} className={chipStyles.chip}>
-                          <input
-                            type="radio"
-                            className={chipStyles.radio}
-                            name={`${id}-outcome-${item.id}`}
-                            value={value}
-                            checked={o.outcome === value}
-                            onChange={() => setItem(item.id, { outcome: value })}
-                          />
-                          <span>{value === 'discussed' ? 'Discussed' : 'Not reached'}</span>
-                        </label>
-                      ))}
-                    </div>
+                    <RadioChips
+                      name={`${id}-outcome-${item.id}`}
+                      options={['discussed', 'not-reached'] as const}
+                      label={(value) => (value === 'discussed' ? 'Discussed' : 'Not reached')}
+                      value={o.outcome}
+                      onChange={(value) => setItem(item.id, { outcome: value })}
+                    />
                     {o.outcome === 'discussed' ? (
                       <div className={styles.outcomeNotes}>
                         <TextAreaField

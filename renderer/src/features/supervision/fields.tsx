@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { describeError } from '../../api';
 import { Actions, Button, Notice } from '../../ui/controls';
-import chipStyles from '../../ui/chips.module.css';
+import { RadioChips } from '../../ui/RadioChips';
 import styles from './supervision.module.css';
 
 interface Labelled {
@@ -145,21 +145,7 @@ export function ChoiceChips<T extends string>({
   return (
     <fieldset className={styles.group}>
       <legend className={styles.legend}>{legend}</legend>
-      <div className={chipStyles.chips}>
-        {options.map((option) => (
-          <label key={option} className={chipStyles.chip}>
-            <input
-              type="radio"
-              className={chipStyles.radio}
-              name={name}
-              value={option}
-              checked={value === option}
-              onChange={() => onChange(option)}
-            />
-            <span>{labels[option]}</span>
-          </label>
-        ))}
-      </div>
+      <RadioChips name={name} options={options} label={(option) => labels[option]} value={value} onChange={onChange} />
     </fieldset>
   );
 }
