@@ -2,7 +2,8 @@ import { type FormEvent, useId } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AUTO_LOCK_CHOICES, type JournalPreviews, type SideMenu } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
-import { Actions, Button, Notice } from '../../ui/controls';
+import { Button, Notice } from '../../ui/controls';
+import { FormEnd } from '../../ui/FormEnd';
 import { PassphraseChangeFields, usePassphraseChange } from '../../ui/NewPassphraseFields';
 import { BackupsSection } from '../backup/BackupsSection';
 import { ImportSection } from '../import/ImportSection';
@@ -199,15 +200,11 @@ function ChangePassphraseSection() {
           confirmLabel="Type the new passphrase once more"
           {...passphrase.fields}
         />
-        {change.isError ? <Notice>{describeError(change.error)}</Notice> : null}
-        {change.isSuccess ? (
-          <Notice tone="info">Your passphrase has been changed. Use the new one next time you unlock.</Notice>
-        ) : null}
-        <Actions>
-          <Button type="submit" disabled={change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change passphrase'}
-          </Button>
-        </Actions>
+        <FormEnd sending={change} submitLabel="Change passphrase" busyLabel="Changing…">
+          {change.isSuccess ? (
+            <Notice tone="info">Your passphrase has been changed. Use the new one next time you unlock.</Notice>
+          ) : null}
+        </FormEnd>
       </form>
     </section>
   );

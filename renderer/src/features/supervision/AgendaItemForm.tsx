@@ -13,7 +13,8 @@ import { Button, TextField } from '../../ui/controls';
 import { parseNumber, PRIORITY_LABELS } from './format';
 import { useSaveAndRefresh } from './queries';
 import styles from './supervision.module.css';
-import { ChoiceChips, FormEnd, SelectField, TextAreaField } from './fields';
+import { ChoiceChips, SelectField, TextAreaField } from './fields';
+import { FormEnd } from '../../ui/FormEnd';
 
 /** Where a new item comes from: written from scratch, or from an entry (whole, or the part pasted in). */
 export type NewItemSource = { kind: 'scratch' } | { kind: 'entry'; entryId: string; entryTitle: string };
@@ -218,7 +219,8 @@ export function AgendaItemForm({
 
       <FormEnd
         problem={problem}
-        save={save}
+        sending={save}
+        busyLabel="Saving…"
         submitLabel={initial ? 'Save item' : 'Add to agenda'}
         onCancel={() => onDone(null)}
       />

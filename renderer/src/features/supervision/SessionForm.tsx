@@ -9,7 +9,8 @@ import { functionLabel, parseNumber, today } from './format';
 import { useSaveAndRefresh } from './queries';
 import { RadioChips } from '../../ui/RadioChips';
 import styles from './supervision.module.css';
-import { FormEnd, InputField, TextAreaField } from './fields';
+import { InputField, TextAreaField } from './fields';
+import { FormEnd } from '../../ui/FormEnd';
 
 interface ActionRow {
   key: number;
@@ -297,7 +298,13 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
         </Button>
       </div>
 
-      <FormEnd problem={problem} save={save} submitLabel="Save session" onCancel={() => finish(null)} />
+      <FormEnd
+        problem={problem}
+        sending={save}
+        busyLabel="Saving…"
+        submitLabel="Save session"
+        onCancel={() => finish(null)}
+      />
     </form>
   );
 }

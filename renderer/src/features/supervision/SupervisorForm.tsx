@@ -5,7 +5,8 @@ import { TextField } from '../../ui/controls';
 import { FREQUENCY_LABELS, parseNumber, today, TYPE_LABELS } from './format';
 import { useSaveAndRefresh } from './queries';
 import styles from './supervision.module.css';
-import { ChoiceChips, FormEnd, SelectField } from './fields';
+import { ChoiceChips, SelectField } from './fields';
+import { FormEnd } from '../../ui/FormEnd';
 
 interface Props {
   /** The supervision being changed, or null for a new one. */
@@ -140,7 +141,8 @@ export function SupervisorForm({ initial, onDone, cancellable = true, headingLev
       />
       <FormEnd
         problem={problem}
-        save={save}
+        sending={save}
+        busyLabel="Saving…"
         submitLabel={initial ? 'Save changes' : 'Add supervisor'}
         onCancel={cancellable ? () => onDone(null) : undefined}
       />

@@ -1,6 +1,4 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { describeError } from '../../api';
-import { Actions, Button, Notice } from '../../ui/controls';
 import { RadioChips } from '../../ui/RadioChips';
 import styles from './supervision.module.css';
 
@@ -93,36 +91,6 @@ export function SelectField({
         {children}
       </select>
     </Field>
-  );
-}
-
-/** The end of a form: what stops it saving, then Save and, where it makes sense, Cancel. */
-export function FormEnd({
-  problem = null,
-  save,
-  submitLabel,
-  onCancel,
-}: {
-  problem?: string | null;
-  save: { isPending: boolean; isError: boolean; error: unknown };
-  submitLabel: string;
-  onCancel?: (() => void) | undefined;
-}) {
-  return (
-    <>
-      {problem ? <Notice>{problem}</Notice> : null}
-      {save.isError ? <Notice>{describeError(save.error)}</Notice> : null}
-      <Actions>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : submitLabel}
-        </Button>
-        {onCancel ? (
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        ) : null}
-      </Actions>
-    </>
   );
 }
 

@@ -1,8 +1,9 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { describeError, holding, unwrap } from '../../api';
-import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
+import { Notice, PassphraseField } from '../../ui/controls';
 import settings from '../settings/settings.module.css';
+import { FormEnd } from '../../ui/FormEnd';
 import { ShowNewRecoveryKey } from './ShowNewRecoveryKey';
 
 /**
@@ -83,12 +84,12 @@ export function NewRecoveryKeySection() {
               autoComplete="current-password"
               error={tried && !passphrase ? 'Please type your passphrase.' : null}
             />
-            {make.isError ? <Notice>{describeError(make.error)}</Notice> : null}
-            <Actions>
-              <Button type="submit" variant="secondary" disabled={make.isPending}>
-                {make.isPending ? 'Making a new key…' : 'Make a new recovery key'}
-              </Button>
-            </Actions>
+            <FormEnd
+              sending={make}
+              variant="secondary"
+              submitLabel="Make a new recovery key"
+              busyLabel="Making a new key…"
+            />
           </form>
         </>
       )}

@@ -1,10 +1,11 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError, holding, HoldingError, unwrap } from '../../api';
-import { Actions, Button, Notice } from '../../ui/controls';
+import { Notice } from '../../ui/controls';
 import { PassphraseChangeFields, usePassphraseChange } from '../../ui/NewPassphraseFields';
 import { TaskProgress } from '../../ui/TaskProgress';
 import settings from '../settings/settings.module.css';
+import { FormEnd } from '../../ui/FormEnd';
 import { ShowNewRecoveryKey } from './ShowNewRecoveryKey';
 
 /**
@@ -114,12 +115,12 @@ export function ReencryptSection() {
               confirmLabel="Type it once more"
               {...passphrase.fields}
             />
-            {prepare.isError ? <Notice>{describeError(prepare.error)}</Notice> : null}
-            <Actions>
-              <Button type="submit" variant="secondary" disabled={prepare.isPending}>
-                {prepare.isPending ? 'Getting ready…' : 'Re-encrypt my journal'}
-              </Button>
-            </Actions>
+            <FormEnd
+              sending={prepare}
+              variant="secondary"
+              submitLabel="Re-encrypt my journal"
+              busyLabel="Getting ready…"
+            />
           </form>
         </>
       )}
