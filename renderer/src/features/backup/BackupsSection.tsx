@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   BACKUP_FREQUENCIES,
@@ -12,6 +12,7 @@ import { describeError, holding, HoldingError, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { TaskProgress } from '../../ui/TaskProgress';
 import { useFocusAfter } from '../../ui/useFocusAfter';
+import { useRequestedHeading } from '../../ui/pendingRequest';
 import { RadioChips } from '../../ui/RadioChips';
 import settingsStyles from '../settings/settings.module.css';
 import { failureInWords, fullDate, lastBackupInWords, ruleInWords, size, when, entriesIn } from './format';
@@ -52,17 +53,8 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 export function BackupsSection({ onRestore }: { onRestore: () => void }) {
   const id = useId();
   const status = useBackupStatus();
-  const heading = useRef<HTMLHeadingElement>(null);
   // Asked for from elsewhere (the Journal page's note): this section, once the page's heading has had its turn.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      if (takeBackupsRequest()) {
-        heading.current?.scrollIntoView({ block: 'start' });
-        heading.current?.focus();
-      }
-    });
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  const heading = useRequestedHeading(takeBackupsRequest);
   const data = status.data;
   return (
     <section className={settingsStyles.section} aria-labelledby={`${id}-h`} data-testid="backups-section">
