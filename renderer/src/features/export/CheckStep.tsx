@@ -165,6 +165,15 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
             ? `${verb === 'save' ? 'Saving' : 'Sharing'} opens once everything the check found has a decision: ${plural(remaining, 'thing', 'things')} still to go.`
             : null;
   const updating = preview.isFetching || settledJson !== currentJson;
+  // What saving and sharing both leave with, and what they do once it has gone.
+  const leaving = {
+    selection,
+    resolutions,
+    fingerprint: current?.fingerprint ?? '',
+    updating,
+    onChanged: () => void check.refetch(),
+    onStartAgain,
+  };
 
   return (
     <>
@@ -225,13 +234,8 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
               onFormat={(format) => setDraft((d) => ({ ...d, format }))}
               preview={preview.data}
               previewError={preview.isError ? preview.error : null}
-              updating={updating}
-              selection={selection}
-              resolutions={resolutions}
-              fingerprint={current?.fingerprint ?? ''}
-              onChanged={() => void check.refetch()}
+              {...leaving}
               waitingFor={waitingTo('save')}
-              onStartAgain={onStartAgain}
               onSelect={onSelect}
               missed={
                 <MissedWords
@@ -243,15 +247,7 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
                 />
               }
             />
-            <ShareWithSupervisor
-              selection={selection}
-              resolutions={resolutions}
-              fingerprint={current?.fingerprint ?? ''}
-              onChanged={() => void check.refetch()}
-              waitingFor={waitingTo('share')}
-              updating={updating}
-              onStartAgain={onStartAgain}
-            />
+            <ShareWithSupervisor {...leaving} waitingFor={waitingTo('share')} />
           </div>
         </div>
       </div>

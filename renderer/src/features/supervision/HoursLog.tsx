@@ -126,26 +126,24 @@ export function HoursLog({ supervisor }: { supervisor: Supervisor }) {
         </div>
       ) : null}
       <div className={styles.row}>
-        <Button
-          variant="secondary"
-          disabled={!inOrder || exporting}
-          onClick={() => {
-            exportPdf.reset();
-            exportCsv.mutate();
-          }}
-        >
-          {exportCsv.isPending ? 'Saving…' : 'Export as CSV'}
-        </Button>
-        <Button
-          variant="secondary"
-          disabled={!inOrder || exporting}
-          onClick={() => {
-            exportCsv.reset();
-            exportPdf.mutate();
-          }}
-        >
-          {exportPdf.isPending ? 'Saving…' : 'Export as PDF'}
-        </Button>
+        {(
+          [
+            [exportCsv, exportPdf, 'CSV'],
+            [exportPdf, exportCsv, 'PDF'],
+          ] as const
+        ).map(([mine, other, name]) => (
+          <Button
+            key={name}
+            variant="secondary"
+            disabled={!inOrder || exporting}
+            onClick={() => {
+              other.reset();
+              mine.mutate();
+            }}
+          >
+            {mine.isPending ? 'Saving…' : `Export as ${name}`}
+          </Button>
+        ))}
       </div>
       <div role="status" className={styles.exportStatus} data-testid="hours-status">
         {note}
