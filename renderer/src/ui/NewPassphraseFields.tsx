@@ -31,6 +31,31 @@ export function useNewPassphrase() {
   };
 }
 
+/**
+ * The state behind "your current passphrase, then a new one twice" (Change passphrase, Re-encrypt): spread
+ * `fields` onto PassphraseChangeFields; on submit, `check()` shows every problem from then on and says
+ * whether both may be sent.
+ */
+export function usePassphraseChange() {
+  const [current, setCurrent] = useState('');
+  const [tried, setTried] = useState(false);
+  const passphrase = useNewPassphrase();
+  return {
+    current,
+    next: passphrase.next,
+    check: () => {
+      setTried(true);
+      return current.length > 0 && passphrase.ready;
+    },
+    clear: () => {
+      setCurrent('');
+      passphrase.clear();
+      setTried(false);
+    },
+    fields: { current, onCurrent: setCurrent, tried, ...passphrase.fields },
+  };
+}
+
 interface Props {
   label: string;
   confirmLabel: string;
@@ -72,6 +97,26 @@ export function NewPassphraseFields(props: Props) {
         autoComplete="new-password"
         error={mismatch || (tried && next && confirm !== next) ? 'The two passphrases are not the same yet.' : null}
       />
+    </>
+  );
+}
+
+/** The current passphrase, then the new one with its strength and once more. */
+export function PassphraseChangeFields({
+  current,
+  onCurrent,
+  ...fields
+}: Omit<Props, 'autoFocus'> & { current: string; onCurrent: (value: string) => void }) {
+  return (
+    <>
+      <PassphraseField
+        label="Current passphrase"
+        value={current}
+        onChange={(e) => onCurrent(e.target.value)}
+        autoComplete="current-password"
+        error={fields.tried && !current ? 'Please type your current passphrase.' : null}
+      />
+      <NewPassphraseFields {...fields} />
     </>
   );
 }

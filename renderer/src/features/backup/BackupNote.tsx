@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BackupNote as Note } from '../../../../common/backup/types';
 import { holding, unwrap } from '../../api';
 import { Button } from '../../ui/controls';
-import { useNavigation } from '../frame/navigation';
+import { useGoToSettings } from '../frame/navigation';
 import { requestBackups, setBackupStatus, useBackupStatus } from './queries';
 import { when } from './format';
 import noteStyles from '../../ui/page-note.module.css';
@@ -21,7 +21,7 @@ export function BackupNote() {
   const id = useId();
   const status = useBackupStatus();
   const queryClient = useQueryClient();
-  const navigation = useNavigation();
+  const goToSettings = useGoToSettings();
   const ref = useRef<HTMLElement>(null);
   const dismiss = useMutation({
     mutationFn: () => unwrap(holding().backup.dismissNote()),
@@ -42,13 +42,7 @@ export function BackupNote() {
       </h2>
       <p className={noteStyles.noteText}>{WORDS[note](last)}</p>
       <div className={noteStyles.noteActions}>
-        <Button
-          variant="secondary"
-          onClick={() => {
-            requestBackups();
-            navigation.goTo('settings');
-          }}
-        >
+        <Button variant="secondary" onClick={() => goToSettings(requestBackups)}>
           Go to Backups
         </Button>
         <Button variant="quiet" disabled={dismiss.isPending} onClick={() => dismiss.mutate()}>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   BACKUP_FREQUENCIES,
@@ -13,7 +13,8 @@ import { Button, Notice } from '../../ui/controls';
 import { ShowInFolder } from '../../ui/ShowInFolder';
 import { TaskProgress } from '../../ui/TaskProgress';
 import { useFocusAfter } from '../../ui/useFocusAfter';
-import chipStyles from '../../ui/chips.module.css';
+import { useRequestedHeading } from '../../ui/pendingRequest';
+import { RadioChips } from '../../ui/RadioChips';
 import settingsStyles from '../settings/settings.module.css';
 import { failureInWords, fullDate, lastBackupInWords, ruleInWords, size, when, entriesIn } from './format';
 import {
@@ -53,17 +54,8 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 export function BackupsSection({ onRestore }: { onRestore: () => void }) {
   const id = useId();
   const status = useBackupStatus();
-  const heading = useRef<HTMLHeadingElement>(null);
   // Asked for from elsewhere (the Journal page's note): this section, once the page's heading has had its turn.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      if (takeBackupsRequest()) {
-        heading.current?.scrollIntoView({ block: 'start' });
-        heading.current?.focus();
-      }
-    });
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  const heading = useRequestedHeading(takeBackupsRequest);
   const data = status.data;
   return (
     <section className={settingsStyles.section} aria-labelledby={`${id}-h`} data-testid="backups-section">
@@ -283,42 +275,26 @@ function Preferences({ status }: { status: BackupStatus }) {
     <>
       <fieldset className={styles.fieldset} aria-describedby={`${id}-often-hint`}>
         <legend className={styles.subheading}>How often</legend>
-        <div className={chipStyles.chips}>
-          {BACKUP_FREQUENCIES.map((f) => (
-            <label key={f} className={chipStyles.chip}>
-              <input
-                type="radio"
-                className={chipStyles.radio}
-                name={`${id}-often`}
-                value={f}
-                checked={frequency === f}
-                onChange={() => change({ frequency: f })}
-              />
-              <span>{FREQUENCY_LABELS[f]}</span>
-            </label>
-          ))}
-        </div>
+        <RadioChips
+          name={`${id}-often`}
+          options={BACKUP_FREQUENCIES}
+          label={(f) => FREQUENCY_LABELS[f]}
+          value={frequency}
+          onChange={(f) => change({ frequency: f })}
+        />
         <p id={`${id}-often-hint`} className={styles.hint}>
           {FREQUENCY_HINTS[frequency]}
         </p>
       </fieldset>
       <fieldset className={styles.fieldset} aria-describedby={`${id}-keep-hint`}>
         <legend className={styles.subheading}>How many to keep</legend>
-        <div className={chipStyles.chips}>
-          {BACKUP_KEEPS.map((k) => (
-            <label key={k} className={chipStyles.chip}>
-              <input
-                type="radio"
-                className={chipStyles.radio}
-                name={`${id}-keep`}
-                value={k}
-                checked={keep === k}
-                onChange={() => change({ keep: k })}
-              />
-              <span>{KEEP_LABELS[k]}</span>
-            </label>
-          ))}
-        </div>
+        <RadioChips
+          name={`${id}-keep`}
+          options={BACKUP_KEEPS}
+          label={(k) => KEEP_LABELS[k]}
+          value={keep}
+          onChange={(k) => change({ keep: k })}
+        />
         <p id={`${id}-keep-hint`} className={styles.hint}>
           {ruleInWords(RETENTION_RULES[keep])} Files in that folder that Holding did not make are never touched.
         </p>

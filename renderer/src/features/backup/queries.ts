@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BackupStatus } from '../../../../common/backup/types';
-import { holding, unwrap } from '../../api';
+import { holding } from '../../api';
+import { holdingQuery } from '../../ui/holdingQuery';
+import { pendingRequest } from '../../ui/pendingRequest';
 
 export const backupKeys = {
   status: ['backup', 'status'] as const,
@@ -15,12 +17,12 @@ export const backupKeys = {
  */
 export function useBackupStatus() {
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: backupKeys.status,
-    queryFn: () => unwrap(holding().backup.status()),
-    staleTime: 0,
-    refetchInterval: (current) => (current.state.data?.running ? 2_000 : 60_000),
-  });
+  const query = useQuery(
+    holdingQuery(backupKeys.status, () => holding().backup.status(), {
+      staleTime: 0,
+      refetchInterval: (current) => (current.state.data?.running ? 2_000 : 60_000),
+    }),
+  );
   const running = query.data?.running ?? false;
   useEffect(() => {
     // Progress comes up to ten times a second: the status is asked for again at most every two seconds.
@@ -35,7 +37,7 @@ export function useBackupStatus() {
 }
 
 export const useBackups = () =>
-  useQuery({ queryKey: backupKeys.list, queryFn: () => unwrap(holding().backup.list()), staleTime: 0 });
+  useQuery(holdingQuery(backupKeys.list, () => holding().backup.list(), { staleTime: 0 }));
 
 export function setBackupStatus(queryClient: QueryClient, status: BackupStatus): void {
   queryClient.setQueryData(backupKeys.status, status);
@@ -45,18 +47,7 @@ export function refreshBackups(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: ['backup'] });
 }
 
-/**
- * Going to Settings → Backups from elsewhere (the Journal page's note): the section takes focus once Settings
- * has opened. A request is spent when met.
- */
-let backupsWanted = false;
-
-export function requestBackups(): void {
-  backupsWanted = true;
-}
-
-export function takeBackupsRequest(): boolean {
-  const wanted = backupsWanted;
-  backupsWanted = false;
-  return wanted;
-}
+/** Going to Settings → Backups from elsewhere (the Journal page's note). */
+const backupsRequest = pendingRequest();
+export const requestBackups = backupsRequest.request;
+export const takeBackupsRequest = backupsRequest.take;

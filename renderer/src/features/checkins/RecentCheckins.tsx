@@ -2,7 +2,8 @@ import { useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Checkin } from '../../../../common/checkins/types';
 import { describeError, holding, unwrap } from '../../api';
-import { Actions, Button, Notice } from '../../ui/controls';
+import { Button, Notice } from '../../ui/controls';
+import { ShowMore, usePaged } from '../../ui/ShowMore';
 import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { capacityPhrase, type LevelKind, levelWord, shortWhen, when } from './format';
 import { refreshCheckins } from './queries';
@@ -27,7 +28,6 @@ interface Props {
 export function RecentCheckins({ checkins, loadError, editingId, onEdit, onDeleted }: Props) {
   const id = useId();
   const queryClient = useQueryClient();
-  const [shown, setShown] = useState(PAGE);
   const deleting = useConfirm<Checkin>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [note, setNote] = useState('');
@@ -42,6 +42,7 @@ export function RecentCheckins({ checkins, loadError, editingId, onEdit, onDelet
     },
   });
   const list = checkins ?? [];
+  const paged = usePaged(list, PAGE);
 
   return (
     <section className={styles.card} aria-labelledby={`${id}-h`}>
@@ -56,7 +57,7 @@ export function RecentCheckins({ checkins, loadError, editingId, onEdit, onDelet
       {checkins && !list.length ? <p className={styles.empty}>Your check-ins will gather here, newest first.</p> : null}
       {list.length ? (
         <ul className={styles.recent} aria-label="Recent check-ins">
-          {list.slice(0, shown).map((c) => {
+          {paged.visible.map((c) => {
             const levels = LEVELS.flatMap(({ kind, label }) => {
               const word = levelWord(kind, c[kind]);
               return word ? [`${label}: ${word.toLowerCase()}`] : [];
@@ -98,13 +99,7 @@ export function RecentCheckins({ checkins, loadError, editingId, onEdit, onDelet
           })}
         </ul>
       ) : null}
-      {list.length > shown ? (
-        <Actions>
-          <Button variant="secondary" onClick={() => setShown((n) => n + PAGE * 2)}>
-            Show older check-ins
-          </Button>
-        </Actions>
-      ) : null}
+      <ShowMore paged={paged}>Show older check-ins</ShowMore>
       <ConfirmAction
         confirm={deleting}
         title="Delete this check-in?"

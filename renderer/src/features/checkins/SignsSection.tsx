@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { MAX_SIGN_CONTACT, MAX_SIGN_HELPS, MAX_SIGN_NAME, type WarningSign } from '../../../../common/checkins/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, TextField } from '../../ui/controls';
+import { FormEnd } from '../../ui/FormEnd';
 import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { useFocusLater } from '../../ui/useFocusAfter';
 import { checkinKeys, refreshCheckins } from './queries';
@@ -236,15 +237,7 @@ function SignForm({ initial, onDone }: { initial: WarningSign | null; onDone: (s
         maxLength={MAX_SIGN_CONTACT}
         onChange={(e) => setContact(e.target.value)}
       />
-      {save.isError ? <Notice>{describeError(save.error)}</Notice> : null}
-      <Actions>
-        <Button type="submit" disabled={save.isPending}>
-          Save sign
-        </Button>
-        <Button variant="secondary" onClick={() => onDone(null)}>
-          Cancel
-        </Button>
-      </Actions>
+      <FormEnd sending={save} submitLabel="Save sign" onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import { holding, unwrap } from '../../api';
+import { holding } from '../../api';
+import { fresh, holdingQuery } from '../../ui/holdingQuery';
 
 export const checkinKeys = {
   all: ['checkins'] as const,
@@ -8,18 +9,15 @@ export const checkinKeys = {
   signs: ['signs'] as const,
 };
 
-// Read afresh whenever the page opens: linked entries may have been renamed meanwhile, and suggestions
-// depend on the date as well as on the check-ins.
-const fresh = { refetchOnMount: 'always' } as const;
+// Read afresh whenever the page opens (`fresh`): linked entries may have been renamed meanwhile, and
+// suggestions depend on the date as well as on the check-ins.
 
-export const useCheckins = () =>
-  useQuery({ queryKey: checkinKeys.list, queryFn: () => unwrap(holding().checkins.list({})), ...fresh });
+export const useCheckins = () => useQuery(holdingQuery(checkinKeys.list, () => holding().checkins.list({}), fresh));
 
-export const useSigns = () =>
-  useQuery({ queryKey: checkinKeys.signs, queryFn: () => unwrap(holding().signs.list()), ...fresh });
+export const useSigns = () => useQuery(holdingQuery(checkinKeys.signs, () => holding().signs.list(), fresh));
 
 export const useSuggestions = () =>
-  useQuery({ queryKey: checkinKeys.suggestions, queryFn: () => unwrap(holding().checkins.suggestions()), ...fresh });
+  useQuery(holdingQuery(checkinKeys.suggestions, () => holding().checkins.suggestions(), fresh));
 
 /** Check-ins, signs and suggestions all read from one another: after any change, read them all again. */
 export function refreshCheckins(client: QueryClient): void {

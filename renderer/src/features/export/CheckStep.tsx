@@ -45,7 +45,7 @@ import { SaveOutcome, SaveRow } from './SaveControls';
 import { ShowInFolder } from '../../ui/ShowInFolder';
 import { exportKeys, useCheck, usePreview } from './queries';
 import { ShareWithSupervisor } from './ShareWithSupervisor';
-import chipStyles from '../../ui/chips.module.css';
+import { RadioChips } from '../../ui/RadioChips';
 import styles from './export.module.css';
 
 interface Props {
@@ -165,6 +165,15 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
             ? `${verb === 'save' ? 'Saving' : 'Sharing'} opens once everything the check found has a decision: ${plural(remaining, 'thing', 'things')} still to go.`
             : null;
   const updating = preview.isFetching || settledJson !== currentJson;
+  // What saving and sharing both leave with, and what they do once it has gone.
+  const leaving = {
+    selection,
+    resolutions,
+    fingerprint: current?.fingerprint ?? '',
+    updating,
+    onChanged: () => void check.refetch(),
+    onStartAgain,
+  };
 
   return (
     <>
@@ -225,13 +234,8 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
               onFormat={(format) => setDraft((d) => ({ ...d, format }))}
               preview={preview.data}
               previewError={preview.isError ? preview.error : null}
-              updating={updating}
-              selection={selection}
-              resolutions={resolutions}
-              fingerprint={current?.fingerprint ?? ''}
-              onChanged={() => void check.refetch()}
+              {...leaving}
               waitingFor={waitingTo('save')}
-              onStartAgain={onStartAgain}
               onSelect={onSelect}
               missed={
                 <MissedWords
@@ -243,15 +247,7 @@ export function CheckStep({ draft, setDraft, onBack, onStartAgain, headingRef }:
                 />
               }
             />
-            <ShareWithSupervisor
-              selection={selection}
-              resolutions={resolutions}
-              fingerprint={current?.fingerprint ?? ''}
-              onChanged={() => void check.refetch()}
-              waitingFor={waitingTo('share')}
-              updating={updating}
-              onStartAgain={onStartAgain}
-            />
+            <ShareWithSupervisor {...leaving} waitingFor={waitingTo('share')} />
           </div>
         </div>
       </div>
@@ -359,21 +355,13 @@ function PreviewAndSave({
       <h2 id={`${id}-h`}>Preview and save</h2>
       <fieldset className={styles.decision}>
         <legend className={styles.smallLabel}>Format</legend>
-        <div className={chipStyles.chips}>
-          {EXPORT_FORMATS.map((f) => (
-            <label key={f} className={chipStyles.chip}>
-              <input
-                type="radio"
-                className={chipStyles.radio}
-                name={`${id}-format`}
-                value={f}
-                checked={format === f}
-                onChange={() => onFormat(f)}
-              />
-              <span>{FORMAT_NAMES[f]}</span>
-            </label>
-          ))}
-        </div>
+        <RadioChips
+          name={`${id}-format`}
+          options={EXPORT_FORMATS}
+          label={(f) => FORMAT_NAMES[f]}
+          value={format}
+          onChange={onFormat}
+        />
       </fieldset>
       <p className={styles.hint}>{FORMAT_NOTES[format]}</p>
       <div role="status" className={styles.previewStatus}>

@@ -1,21 +1,17 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { ChosenExportFile, EverythingExported } from '../../../../common/export/everything';
 import { describeError, holding, HoldingError, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
+import { pendingRequest, useRequestedHeading } from '../../ui/pendingRequest';
 import { TaskProgress } from '../../ui/TaskProgress';
 import { ShowInFolder } from '../../ui/ShowInFolder';
 import settingsStyles from '../settings/settings.module.css';
 import styles from './everything.module.css';
 
-/**
- * Going to Settings → Export everything from the Export page: the section takes focus once Settings has
- * opened. A request is spent when met.
- */
-let everythingWanted = false;
-export function requestEverything(): void {
-  everythingWanted = true;
-}
+/** Going to Settings → Export everything from the Export page. */
+const everythingRequest = pendingRequest();
+export const requestEverything = everythingRequest.request;
 
 const size = (bytes: number) =>
   bytes < 1024 * 1024
@@ -28,21 +24,11 @@ const size = (bytes: number) =>
  */
 export function EverythingSection() {
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
+  const heading = useRequestedHeading(everythingRequest.take);
   const doneRef = useRef<HTMLDivElement>(null);
   const [history, setHistory] = useState(false);
   const [chosen, setChosen] = useState<ChosenExportFile | null>(null);
   const [done, setDone] = useState<EverythingExported | null>(null);
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      if (everythingWanted) {
-        everythingWanted = false;
-        heading.current?.scrollIntoView({ block: 'start' });
-        heading.current?.focus();
-      }
-    });
-    return () => cancelAnimationFrame(frame);
-  }, []);
 
   const write = useMutation({
     mutationFn: (file: ChosenExportFile) => unwrap(holding().export.everything({ file: file.id, history })),

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Button } from '../../ui/controls';
-import { useNavigation } from '../frame/navigation';
+import { useGoToSettings } from '../frame/navigation';
 import { requestEverything } from './EverythingSection';
 import { CheckStep } from './CheckStep';
 import { ChooseStep } from './ChooseStep';
@@ -16,7 +16,7 @@ const STEPS = [
 /** Export for supervision: choose, check for identifying details, see exactly what leaves, and save. */
 export function ExportPage() {
   const [draft, setDraft, reset] = useExportDraft();
-  const navigation = useNavigation();
+  const goToSettings = useGoToSettings();
   const stepHeading = useRef<HTMLHeadingElement>(null);
   // The new step's heading takes focus after a person moves between steps, not when the page opens.
   const moved = useRef(false);
@@ -74,13 +74,7 @@ export function ExportPage() {
           Looking to take your whole journal out, to keep or to move to another program? That is a different export, in
           Settings.
         </p>
-        <Button
-          variant="secondary"
-          onClick={() => {
-            requestEverything();
-            navigation.goTo('settings');
-          }}
-        >
+        <Button variant="secondary" onClick={() => goToSettings(requestEverything)}>
           Export everything…
         </Button>
       </aside>

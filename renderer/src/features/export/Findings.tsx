@@ -21,7 +21,7 @@ import {
   type StandInChecks,
   takeOut,
 } from './draft';
-import chipStyles from '../../ui/chips.module.css';
+import { RadioChips } from '../../ui/RadioChips';
 import styles from './export.module.css';
 
 type Update = (change: (d: Decisions) => Decisions) => void;
@@ -686,21 +686,7 @@ function DecisionChips({
   return (
     <fieldset className={styles.decision}>
       <legend className={styles.decisionLegend}>{legend}</legend>
-      <div className={chipStyles.chips}>
-        {ACTIONS.map((action) => (
-          <label key={action} className={chipStyles.chip}>
-            <input
-              type="radio"
-              className={chipStyles.radio}
-              name={name}
-              value={action}
-              checked={value === action}
-              onChange={() => onChange(action)}
-            />
-            <span>{labels[action]}</span>
-          </label>
-        ))}
-      </div>
+      <RadioChips name={name} options={ACTIONS} label={(action) => labels[action]} value={value} onChange={onChange} />
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../ui/controls';
-import { useNavigation } from '../frame/navigation';
+import { useGoToSettings } from '../frame/navigation';
 import { requestLookOut, useSettings } from '../settings/queries';
 import { useRecords } from './queries';
 import styles from './export.module.css';
@@ -16,7 +16,7 @@ const DISMISSED_KEY = ['export-look-out-note-dismissed'] as const;
 export function LookOutNote({ onDismissed }: { onDismissed: () => void }) {
   const id = useId();
   const queryClient = useQueryClient();
-  const navigation = useNavigation();
+  const goToSettings = useGoToSettings();
   const settings = useSettings();
   const records = useRecords();
   const [dismissed, setDismissed] = useState(() => queryClient.getQueryData<boolean>(DISMISSED_KEY) === true);
@@ -35,13 +35,7 @@ export function LookOutNote({ onDismissed }: { onDismissed: () => void }) {
         point out each one, however it is written. The list stays here, encrypted, and never leaves with an export.
       </p>
       <div className={styles.lookOutActions}>
-        <Button
-          variant="secondary"
-          onClick={() => {
-            requestLookOut();
-            navigation.goTo('settings');
-          }}
-        >
+        <Button variant="secondary" onClick={() => goToSettings(requestLookOut)}>
           Go to names and places in Settings
         </Button>
         <Button

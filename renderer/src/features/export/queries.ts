@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ExportSelection, Resolutions } from '../../../../common/export/types';
-import { holding, unwrap } from '../../api';
+import { holding } from '../../api';
+import { fresh, holdingQuery } from '../../ui/holdingQuery';
 
 export const exportKeys = {
   all: ['export'] as const,
@@ -13,15 +14,15 @@ export const exportKeys = {
 
 /** The check reads the entries afresh each time the step opens: they may have been edited meanwhile. */
 export const useCheck = (selection: ExportSelection, enabled: boolean) =>
-  useQuery({
-    queryKey: exportKeys.check(selection),
-    queryFn: () => unwrap(holding().export.check(selection)),
-    enabled,
-    refetchOnMount: 'always',
-    // Words added to the check (it missed them) change the selection: the findings stay on screen meanwhile.
-    placeholderData: keepPreviousData,
-    retry: false,
-  });
+  useQuery(
+    holdingQuery(exportKeys.check(selection), () => holding().export.check(selection), {
+      enabled,
+      ...fresh,
+      // Words added to the check (it missed them) change the selection: the findings stay on screen meanwhile.
+      placeholderData: keepPreviousData,
+      retry: false,
+    }),
+  );
 
 /**
  * Exactly what would leave; the last preview stays on screen while the next is made. Never taken from the
@@ -33,28 +34,29 @@ export const usePreview = (
   fingerprint: string | undefined,
   enabled: boolean,
 ) =>
-  useQuery({
-    queryKey: exportKeys.preview(selection, resolutions, fingerprint ?? ''),
-    queryFn: () => unwrap(holding().export.preview({ selection, resolutions, fingerprint: fingerprint! })),
-    enabled: enabled && !!fingerprint,
-    staleTime: 0,
-    gcTime: 0,
-    refetchOnMount: 'always',
-    placeholderData: keepPreviousData,
-    retry: false,
-  });
+  useQuery(
+    holdingQuery(
+      exportKeys.preview(selection, resolutions, fingerprint ?? ''),
+      () => holding().export.preview({ selection, resolutions, fingerprint: fingerprint! }),
+      {
+        enabled: enabled && !!fingerprint,
+        staleTime: 0,
+        gcTime: 0,
+        ...fresh,
+        placeholderData: keepPreviousData,
+        retry: false,
+      },
+    ),
+  );
 
-export const useRecords = () =>
-  useQuery({
-    queryKey: exportKeys.records,
-    queryFn: () => unwrap(holding().export.records()),
-    refetchOnMount: 'always',
-  });
+export const useRecords = () => useQuery(holdingQuery(exportKeys.records, () => holding().export.records(), fresh));
 
 /** Every session record, newest first, under the supervision keys so a change there reads them again. */
 export const useAllSessions = () =>
-  useQuery({
-    queryKey: ['supervision', 'sessions', 'every'],
-    queryFn: () => unwrap(holding().supervision.sessions({ supervisorId: null })),
-    refetchOnMount: 'always',
-  });
+  useQuery(
+    holdingQuery(
+      ['supervision', 'sessions', 'every'],
+      () => holding().supervision.sessions({ supervisorId: null }),
+      fresh,
+    ),
+  );

@@ -114,8 +114,8 @@ export function AppFrame({
               </span>
             </span>
           </div>
-          <nav className={styles.nav} aria-label="Main">
-            <ul>
+          <nav aria-label="Main">
+            <ul className={styles.navList}>
               {nav.map((item) => (
                 <li key={item.id}>
                   <button

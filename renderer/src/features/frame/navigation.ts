@@ -10,3 +10,12 @@ export interface Navigation {
 export const NavigationContext = createContext<Navigation>({ openEntry: () => undefined, goTo: () => undefined });
 
 export const useNavigation = (): Navigation => useContext(NavigationContext);
+
+/** Going to Settings from elsewhere, having asked first for the part wanted (its section then takes focus). */
+export function useGoToSettings(): (request: () => void) => void {
+  const navigation = useNavigation();
+  return (request) => {
+    request();
+    navigation.goTo('settings');
+  };
+}

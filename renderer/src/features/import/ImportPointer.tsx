@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { holding, unwrap } from '../../api';
 import { Button } from '../../ui/controls';
-import { useNavigation } from '../frame/navigation';
+import { useGoToSettings } from '../frame/navigation';
 import { requestImport } from './request';
 
 /** On an empty journal's first screen: the way in for someone moving from another journal. */
 export function ImportPointer() {
-  const navigation = useNavigation();
+  const goToSettings = useGoToSettings();
   const any = useQuery({
     queryKey: ['journal', 'page', 'any'],
     queryFn: () => unwrap(holding().journal.list({ limit: 1 })),
@@ -17,13 +17,7 @@ export function ImportPointer() {
       <p>
         Moving from Day One, Obsidian, Joplin, Logseq, Notesnook or Standard Notes? You can bring your entries with you.
       </p>
-      <Button
-        variant="secondary"
-        onClick={() => {
-          requestImport();
-          navigation.goTo('settings');
-        }}
-      >
+      <Button variant="secondary" onClick={() => goToSettings(requestImport)}>
         Bring in a journal
       </Button>
     </div>

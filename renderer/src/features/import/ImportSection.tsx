@@ -8,6 +8,7 @@ import { fullDate, when } from '../backup/format';
 import { invalidateLists } from '../journal/queries';
 import settingsStyles from '../settings/settings.module.css';
 import styles from './import.module.css';
+import { useRequestedHeading } from '../../ui/pendingRequest';
 import { takeImportRequest } from './request';
 
 const importsKey = ['import', 'list'] as const;
@@ -32,17 +33,8 @@ export function ImportSection() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [note, setNote] = useState('');
   const previewRef = useRef<HTMLDivElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
   // Asked for from the empty journal's first screen: this section, once the page's heading has had its turn.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      if (takeImportRequest()) {
-        heading.current?.scrollIntoView({ block: 'start' });
-        heading.current?.focus();
-      }
-    });
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  const heading = useRequestedHeading(takeImportRequest);
   const statusRef = useRef<HTMLDivElement>(null);
   const imports = useQuery({ queryKey: importsKey, queryFn: () => unwrap(holding().import.list()), staleTime: 0 });
 

@@ -1,15 +1,6 @@
-/**
- * Going to Settings → Bring in a journal from elsewhere (the empty journal's first screen): the section takes
- * focus once Settings has opened. A request is spent when met.
- */
-let importWanted = false;
+import { pendingRequest } from '../../ui/pendingRequest';
 
-export function requestImport(): void {
-  importWanted = true;
-}
-
-export function takeImportRequest(): boolean {
-  const wanted = importWanted;
-  importWanted = false;
-  return wanted;
-}
+/** Going to Settings → Bring in a journal from elsewhere (the empty journal's first screen). */
+const importRequest = pendingRequest();
+export const requestImport = importRequest.request;
+export const takeImportRequest = importRequest.take;

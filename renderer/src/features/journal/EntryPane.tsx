@@ -77,15 +77,8 @@ export function EntryPane({ id, focusTitle, onTitleFocused, onTrashed, onBackToL
   return entry.data.kind === 'two-truths' ? <TwoTruthsForm key={key} {...form} /> : <EntryForm key={key} {...form} />;
 }
 
-function EntryForm({
-  entry,
-  focusTitle,
-  onTitleFocused,
-  onHistory,
-  onTrashed,
-  onBackToList,
-  onOpenEntry,
-}: EntryFormProps) {
+function EntryForm(form: EntryFormProps) {
+  const { entry, focusTitle, onTitleFocused, onBackToList } = form;
   const titleId = useId();
   const bodyLabelId = useId();
   const templates = useQuery({ queryKey: journalKeys.templates, queryFn: () => unwrap(holding().templates.list()) });
@@ -176,15 +169,7 @@ function EntryForm({
         labelledBy={bodyLabelId}
         editorRef={setEditor}
       />
-      <EntryEnd
-        entry={entry}
-        state={autosave.state}
-        words={words}
-        flush={autosave.flush}
-        onHistory={onHistory}
-        onTrashed={onTrashed}
-        onOpenEntry={onOpenEntry}
-      />
+      <EntryEnd form={form} autosave={autosave} words={words} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { LinkedEntries } from './LinkedEntries';
 import { invalidateLists, journalKeys } from './queries';
 import { SaveStatus } from './SaveStatus';
 import type { SaveState } from './useAutosave';
+import type { EntryFormProps } from './useEntryPane';
 import styles from './journal.module.css';
 
 /** What every entry has besides its text: the day it is about, tags and the flags. */
@@ -97,15 +98,29 @@ export function EntryDetails({
  * What closes every entry's form, of either kind: the footer, the entries linked to it and its place
  * in supervision.
  */
-export function EntryEnd(
-  props: Parameters<typeof EntryFooter>[0] & { onOpenEntry?: ((id: string) => void) | undefined },
-) {
-  const { onOpenEntry, ...footer } = props;
+export function EntryEnd({
+  form,
+  autosave,
+  words,
+}: {
+  /** What the entry's form was given. */
+  form: EntryFormProps;
+  autosave: { state: SaveState; flush: () => Promise<void> };
+  words: number;
+}) {
+  const { entry, onHistory, onTrashed, onOpenEntry } = form;
   return (
     <>
-      <EntryFooter {...footer} />
-      <LinkedEntries entryId={footer.entry.id} onOpen={onOpenEntry} />
-      <InSupervision entryId={footer.entry.id} />
+      <EntryFooter
+        entry={entry}
+        state={autosave.state}
+        words={words}
+        flush={autosave.flush}
+        onHistory={onHistory}
+        onTrashed={onTrashed}
+      />
+      <LinkedEntries entryId={entry.id} onOpen={onOpenEntry} />
+      <InSupervision entryId={entry.id} />
     </>
   );
 }

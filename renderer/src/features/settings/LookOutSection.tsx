@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Settings } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
+import { useRequestedHeading } from '../../ui/pendingRequest';
 import ui from '../../ui/ui.module.css';
 import styles from './settings.module.css';
 import { MAX_TERM_LENGTH, MAX_TERMS, termKey, tidyTerm } from '../../../../common/deid/lists';
@@ -42,14 +43,8 @@ const quoted = (item: string) => `â€œ${item.length > 40 ? `${item.slice(0, 40)}â
 export function LookOutSection() {
   const id = useId();
   const settings = useSettings();
-  const heading = useRef<HTMLHeadingElement>(null);
   // Asked for from elsewhere (the Export page): this section, once the page's heading has had its turn.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      if (takeLookOutRequest()) heading.current?.focus();
-    });
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  const heading = useRequestedHeading(takeLookOutRequest, false);
   return (
     <section className={styles.section} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`} ref={heading} tabIndex={-1} className={styles.focusableHeading}>

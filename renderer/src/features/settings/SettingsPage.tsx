@@ -1,9 +1,10 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AUTO_LOCK_CHOICES, type JournalPreviews, type SideMenu } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
-import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
-import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
+import { Button, Notice } from '../../ui/controls';
+import { FormEnd } from '../../ui/FormEnd';
+import { PassphraseChangeFields, usePassphraseChange } from '../../ui/NewPassphraseFields';
 import { BackupsSection } from '../backup/BackupsSection';
 import { ImportSection } from '../import/ImportSection';
 import { EverythingSection } from '../export/EverythingSection';
@@ -174,23 +175,17 @@ function LockingSection({ onLock }: { onLock: () => void }) {
 }
 
 function ChangePassphraseSection() {
-  const [current, setCurrent] = useState('');
-  const passphrase = useNewPassphrase();
-  const [tried, setTried] = useState(false);
+  const passphrase = usePassphraseChange();
   const id = useId();
   const change = useMutation({
-    mutationFn: () => unwrap(holding().vault.changePassphrase({ current, next: passphrase.next })),
-    onSuccess: () => {
-      setCurrent('');
-      passphrase.clear();
-      setTried(false);
-    },
+    mutationFn: () => unwrap(holding().vault.changePassphrase({ current: passphrase.current, next: passphrase.next })),
+    onSuccess: () => passphrase.clear(),
   });
   function submit(event: FormEvent) {
     event.preventDefault();
-    setTried(true);
+    const ready = passphrase.check();
     change.reset();
-    if (current && passphrase.ready) change.mutate();
+    if (ready) change.mutate();
   }
   return (
     <section className={styles.section} aria-labelledby={`${id}-h`}>
@@ -200,28 +195,16 @@ function ChangePassphraseSection() {
         still opens with the old passphrase; re-encrypting your journal, below, is what ends that.
       </p>
       <form onSubmit={submit} noValidate aria-label="Change your passphrase">
-        <PassphraseField
-          label="Current passphrase"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-          autoComplete="current-password"
-          error={tried && !current ? 'Please type your current passphrase.' : null}
-        />
-        <NewPassphraseFields
+        <PassphraseChangeFields
           label="New passphrase"
           confirmLabel="Type the new passphrase once more"
           {...passphrase.fields}
-          tried={tried}
         />
-        {change.isError ? <Notice>{describeError(change.error)}</Notice> : null}
-        {change.isSuccess ? (
-          <Notice tone="info">Your passphrase has been changed. Use the new one next time you unlock.</Notice>
-        ) : null}
-        <Actions>
-          <Button type="submit" disabled={change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change passphrase'}
-          </Button>
-        </Actions>
+        <FormEnd sending={change} submitLabel="Change passphrase" busyLabel="Changing…">
+          {change.isSuccess ? (
+            <Notice tone="info">Your passphrase has been changed. Use the new one next time you unlock.</Notice>
+          ) : null}
+        </FormEnd>
       </form>
     </section>
   );

@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { cleanList, MAX_TERMS, termKey } from '../../../../common/deid/lists';
 import type { Settings } from '../../../../common/ipc/contract';
 import { holding, unwrap } from '../../api';
+import { holdingQuery } from '../../ui/holdingQuery';
+import { pendingRequest } from '../../ui/pendingRequest';
 
 export const settingsKey = ['settings'] as const;
 
 /** Looked at afresh whenever a part of the window that uses them appears: main may have changed them meanwhile. */
-export const useSettings = () =>
-  useQuery({ queryKey: settingsKey, queryFn: () => unwrap(holding().settings.get()), staleTime: 0 });
+export const useSettings = () => useQuery(holdingQuery(settingsKey, () => holding().settings.get(), { staleTime: 0 }));
 
 /**
  * Adds a name to the person's list from elsewhere in Holding (the Export page), read afresh from main so
@@ -23,18 +24,7 @@ export async function addToNamesList(name: string): Promise<{ settings: Settings
   return { settings, added: true };
 }
 
-/**
- * Going to the names and places list from elsewhere: the section takes focus once Settings has opened (after
- * the page's own heading has had it). A request is spent when met.
- */
-let lookOutWanted = false;
-
-export function requestLookOut(): void {
-  lookOutWanted = true;
-}
-
-export function takeLookOutRequest(): boolean {
-  const wanted = lookOutWanted;
-  lookOutWanted = false;
-  return wanted;
-}
+/** Going to the names and places list from elsewhere (the Export page); it takes focus after the page's heading. */
+const lookOutRequest = pendingRequest();
+export const requestLookOut = lookOutRequest.request;
+export const takeLookOutRequest = lookOutRequest.take;

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { holding, unwrap } from '../../api';
+import { holding } from '../../api';
+import { fresh, holdingQuery } from '../../ui/holdingQuery';
 
 /** Query keys for sharing: everything under ['sharing'] is refreshed after an import or a share. */
 export const sharingKeys = {
@@ -19,45 +20,25 @@ export const sharingKeys = {
 // The card and contacts are read afresh each time a page that uses them opens: they are made on the
 // Sharing page, and the person may just have come back from it.
 export const useIdentity = () =>
-  useQuery({
-    queryKey: sharingKeys.identity,
-    queryFn: () => unwrap(holding().sharing.identity()),
-    refetchOnMount: 'always',
-  });
+  useQuery(holdingQuery(sharingKeys.identity, () => holding().sharing.identity(), fresh));
 
 export const useContacts = () =>
-  useQuery({
-    queryKey: sharingKeys.contacts,
-    queryFn: () => unwrap(holding().sharing.contacts()),
-    refetchOnMount: 'always',
-  });
+  useQuery(holdingQuery(sharingKeys.contacts, () => holding().sharing.contacts(), fresh));
 
-export const useSent = () => useQuery({ queryKey: sharingKeys.sent, queryFn: () => unwrap(holding().sharing.sent()) });
+export const useSent = () => useQuery(holdingQuery(sharingKeys.sent, () => holding().sharing.sent()));
 
-export const useReceived = () =>
-  useQuery({ queryKey: sharingKeys.received, queryFn: () => unwrap(holding().sharing.received()) });
+export const useReceived = () => useQuery(holdingQuery(sharingKeys.received, () => holding().sharing.received()));
 
 export const useReceivedShare = (id: string) =>
-  useQuery({
-    queryKey: sharingKeys.receivedShare(id),
-    queryFn: () => unwrap(holding().sharing.receivedShare({ id })),
-  });
+  useQuery(holdingQuery(sharingKeys.receivedShare(id), () => holding().sharing.receivedShare({ id })));
 
 /**
  * The supervisor's comments on one of the person's own entries, agenda items or sessions: read afresh each
  * time, since feedback arrives by import on the Sharing page.
  */
 export const useFeedbackFor = (sourceId: string) =>
-  useQuery({
-    queryKey: sharingKeys.feedbackFor(sourceId),
-    queryFn: () => unwrap(holding().sharing.feedbackFor({ sourceId })),
-    refetchOnMount: 'always',
-  });
+  useQuery(holdingQuery(sharingKeys.feedbackFor(sourceId), () => holding().sharing.feedbackFor({ sourceId }), fresh));
 
 /** Replies waiting for the next share (Export offers them): read afresh, since they are written on Sharing. */
 export const useWaitingReplies = () =>
-  useQuery({
-    queryKey: sharingKeys.waitingReplies,
-    queryFn: () => unwrap(holding().sharing.waitingReplies()),
-    refetchOnMount: 'always',
-  });
+  useQuery(holdingQuery(sharingKeys.waitingReplies, () => holding().sharing.waitingReplies(), fresh));

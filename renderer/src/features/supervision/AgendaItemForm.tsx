@@ -1,5 +1,4 @@
 import { type FormEvent, useId, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   type AgendaItem,
   FUNCTION_LABELS,
@@ -9,12 +8,13 @@ import {
   SOCIAL_GRACES,
   type SupervisionFunction,
 } from '../../../../common/supervision/types';
-import { describeError, holding, unwrap } from '../../api';
-import { Actions, Button, Notice, TextField } from '../../ui/controls';
+import { holding, unwrap } from '../../api';
+import { Button, TextField } from '../../ui/controls';
 import { parseNumber, PRIORITY_LABELS } from './format';
-import { refreshSupervision } from './queries';
+import { useSaveAndRefresh } from './queries';
 import styles from './supervision.module.css';
-import { ChoiceChips, TextAreaField } from './fields';
+import { ChoiceChips, SelectField, TextAreaField } from './fields';
+import { FormEnd } from '../../ui/FormEnd';
 
 /** Where a new item comes from: written from scratch, or from an entry (whole, or the part pasted in). */
 export type NewItemSource = { kind: 'scratch' } | { kind: 'entry'; entryId: string; entryTitle: string };
@@ -44,7 +44,6 @@ export function AgendaItemForm({
   onChangeEntry,
 }: Props) {
   const id = useId();
-  const queryClient = useQueryClient();
   const [title, setTitle] = useState(initial?.title ?? (source.kind === 'entry' ? source.entryTitle : ''));
   const [question, setQuestion] = useState(initial?.question ?? '');
   const [notes, setNotes] = useState(initial?.notes ?? '');
@@ -56,35 +55,29 @@ export function AgendaItemForm({
   const [minutes, setMinutes] = useState(String(initial?.minutes ?? DEFAULT_MINUTES));
   const [problem, setProblem] = useState<string | null>(null);
 
-  const save = useMutation({
-    mutationFn: (mins: number) => {
-      const item = {
-        title,
-        question,
-        notes,
-        function: fn,
-        sevenEyed: sevenEyed ? Number(sevenEyed) : null,
-        graces,
-        priority,
-        minutes: mins,
-      };
-      if (initial) return unwrap(holding().supervision.updateItem({ id: initial.id, item }));
-      return unwrap(
-        holding().supervision.addItem({
-          supervisorId,
-          item,
-          source:
-            source.kind === 'entry'
-              ? { kind: 'entry', entryId: source.entryId, excerpt: excerpt.trim() ? excerpt : null }
-              : { kind: 'scratch' },
-        }),
-      );
-    },
-    onSuccess: async (saved) => {
-      await refreshSupervision(queryClient);
-      onDone(saved);
-    },
-  });
+  const save = useSaveAndRefresh((mins: number) => {
+    const item = {
+      title,
+      question,
+      notes,
+      function: fn,
+      sevenEyed: sevenEyed ? Number(sevenEyed) : null,
+      graces,
+      priority,
+      minutes: mins,
+    };
+    if (initial) return unwrap(holding().supervision.updateItem({ id: initial.id, item }));
+    return unwrap(
+      holding().supervision.addItem({
+        supervisorId,
+        item,
+        source:
+          source.kind === 'entry'
+            ? { kind: 'entry', entryId: source.entryId, excerpt: excerpt.trim() ? excerpt : null }
+            : { kind: 'scratch' },
+      }),
+    );
+  }, onDone);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -138,39 +131,23 @@ export function AgendaItemForm({
         autoFocus
       />
       {source.kind === 'entry' && !initial ? (
-        <div className={styles.field}>
-          <label htmlFor={`${id}-excerpt`} className={styles.legend}>
-            The part to bring (optional)
-          </label>
-          <span id={`${id}-excerpt-hint`} className={styles.hint}>
-            Paste or type the part of the entry you would like to talk about. Leave it empty to bring the whole entry.
-          </span>
-          <textarea
-            id={`${id}-excerpt`}
-            className={styles.textarea}
-            rows={3}
-            aria-describedby={`${id}-excerpt-hint`}
-            value={excerpt}
-            onChange={(e) => setExcerpt(e.target.value)}
-          />
-        </div>
-      ) : null}
-      <div className={styles.field}>
-        <label htmlFor={`${id}-question`} className={styles.legend}>
-          What I want from supervision
-        </label>
-        <span id={`${id}-question-hint`} className={styles.hint}>
-          It can help to put it as a question, such as “Was I right to hold back?”
-        </span>
-        <textarea
-          id={`${id}-question`}
-          className={styles.textarea}
-          rows={2}
-          aria-describedby={`${id}-question-hint`}
-          value={question}
-          onChange={(e) => setQuestion(e.target.value)}
+        <TextAreaField
+          id={`${id}-excerpt`}
+          label="The part to bring (optional)"
+          hint="Paste or type the part of the entry you would like to talk about. Leave it empty to bring the whole entry."
+          rows={3}
+          value={excerpt}
+          onChange={setExcerpt}
         />
-      </div>
+      ) : null}
+      <TextAreaField
+        id={`${id}-question`}
+        label="What I want from supervision"
+        hint="It can help to put it as a question, such as “Was I right to hold back?”"
+        rows={2}
+        value={question}
+        onChange={setQuestion}
+      />
       <TextAreaField id={`${id}-notes`} label="Notes (optional)" rows={2} value={notes} onChange={setNotes} />
 
       <fieldset className={styles.group}>
@@ -197,24 +174,14 @@ export function AgendaItemForm({
       </fieldset>
 
       <div className={styles.formGrid}>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-eyed`} className={styles.legend}>
-            Seven-eyed mode (optional)
-          </label>
-          <select
-            id={`${id}-eyed`}
-            className={styles.input}
-            value={sevenEyed}
-            onChange={(e) => setSevenEyed(e.target.value)}
-          >
-            <option value="">None</option>
-            {SEVEN_EYED_MODES.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.id}. {m.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id={`${id}-eyed`} label="Seven-eyed mode (optional)" value={sevenEyed} onChange={setSevenEyed}>
+          <option value="">None</option>
+          {SEVEN_EYED_MODES.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.id}. {m.label}
+            </option>
+          ))}
+        </SelectField>
         <TextField
           label="Time, in minutes"
           type="number"
@@ -250,16 +217,13 @@ export function AgendaItemForm({
         </div>
       </fieldset>
 
-      {problem ? <Notice>{problem}</Notice> : null}
-      {save.isError ? <Notice>{describeError(save.error)}</Notice> : null}
-      <Actions>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : initial ? 'Save item' : 'Add to agenda'}
-        </Button>
-        <Button variant="secondary" onClick={() => onDone(null)}>
-          Cancel
-        </Button>
-      </Actions>
+      <FormEnd
+        problem={problem}
+        sending={save}
+        busyLabel="Saving…"
+        submitLabel={initial ? 'Save item' : 'Add to agenda'}
+        onCancel={() => onDone(null)}
+      />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import type { Supervisor } from '../../../../common/supervision/types';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { addMonths, monthLabel, thisMonth } from './format';
+import { InputField } from './fields';
 import { useHours } from './queries';
 import styles from './supervision.module.css';
 import tables from '../../ui/table.module.css';
@@ -68,32 +69,16 @@ export function HoursLog({ supervisor }: { supervisor: Supervisor }) {
           : 'No minimum is set for this supervision. Each session counts towards the month it began in.'}
       </p>
       <div className={styles.range}>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-from`} className={styles.smallLabel}>
-            From
-          </label>
-          <input
-            id={`${id}-from`}
-            type="month"
-            className={styles.input}
-            value={from}
-            max={to || undefined}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-to`} className={styles.smallLabel}>
-            To
-          </label>
-          <input
-            id={`${id}-to`}
-            type="month"
-            className={styles.input}
-            value={to}
-            min={from || undefined}
-            onChange={(e) => setTo(e.target.value)}
-          />
-        </div>
+        <InputField
+          id={`${id}-from`}
+          label="From"
+          small
+          type="month"
+          value={from}
+          max={to || undefined}
+          onChange={setFrom}
+        />
+        <InputField id={`${id}-to`} label="To" small type="month" value={to} min={from || undefined} onChange={setTo} />
       </div>
       {!valid ? (
         <p className={styles.gentle}>Please choose both a first and a last month.</p>
@@ -141,26 +126,24 @@ export function HoursLog({ supervisor }: { supervisor: Supervisor }) {
         </div>
       ) : null}
       <div className={styles.row}>
-        <Button
-          variant="secondary"
-          disabled={!inOrder || exporting}
-          onClick={() => {
-            exportPdf.reset();
-            exportCsv.mutate();
-          }}
-        >
-          {exportCsv.isPending ? 'Saving…' : 'Export as CSV'}
-        </Button>
-        <Button
-          variant="secondary"
-          disabled={!inOrder || exporting}
-          onClick={() => {
-            exportCsv.reset();
-            exportPdf.mutate();
-          }}
-        >
-          {exportPdf.isPending ? 'Saving…' : 'Export as PDF'}
-        </Button>
+        {(
+          [
+            [exportCsv, exportPdf, 'CSV'],
+            [exportPdf, exportCsv, 'PDF'],
+          ] as const
+        ).map(([mine, other, name]) => (
+          <Button
+            key={name}
+            variant="secondary"
+            disabled={!inOrder || exporting}
+            onClick={() => {
+              other.reset();
+              mine.mutate();
+            }}
+          >
+            {mine.isPending ? 'Saving…' : `Export as ${name}`}
+          </Button>
+        ))}
       </div>
       <div role="status" className={styles.exportStatus} data-testid="hours-status">
         {note}

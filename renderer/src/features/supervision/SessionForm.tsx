@@ -1,15 +1,16 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { AgendaItem, ItemOutcome, SessionRecord, Supervisor } from '../../../../common/supervision/types';
-import { describeError, holding, unwrap } from '../../api';
-import { Actions, Button, Notice } from '../../ui/controls';
+import { holding, unwrap } from '../../api';
+import { Button } from '../../ui/controls';
 import { useFocusLater } from '../../ui/useFocusAfter';
 import { fromLocalInput, toLocalInput } from '../checkins/format';
 import { functionLabel, parseNumber, today } from './format';
-import { refreshSupervision } from './queries';
-import chipStyles from '../../ui/chips.module.css';
+import { useSaveAndRefresh } from './queries';
+import { RadioChips } from '../../ui/RadioChips';
 import styles from './supervision.module.css';
-import { TextAreaField } from './fields';
+import { InputField, TextAreaField } from './fields';
+import { FormEnd } from '../../ui/FormEnd';
 
 interface ActionRow {
   key: number;
@@ -81,8 +82,8 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
   const setItem = (itemId: string, change: Partial<ItemNotes>) =>
     setOutcomes((all) => ({ ...all, [itemId]: { ...itemNotes(itemId), ...all[itemId], ...change } }));
 
-  const save = useMutation({
-    mutationFn: ({ startsAt, mins }: { startsAt: string; mins: number }) =>
+  const save = useSaveAndRefresh(
+    ({ startsAt, mins }: { startsAt: string; mins: number }) =>
       unwrap(
         holding().supervision.recordSession({
           supervisorId: supervisor.id,
@@ -100,11 +101,8 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
           actions: actions.map((a) => ({ text: a.text, owner: a.owner, due: a.due || null })),
         }),
       ),
-    onSuccess: async (saved) => {
-      await refreshSupervision(queryClient);
-      finish(saved);
-    },
-  });
+    finish,
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -142,47 +140,32 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
         Record a session with {supervisor.name}
       </h3>
       <div className={styles.formGrid}>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-at`} className={styles.legend}>
-            Date and start time
-          </label>
-          <input
-            id={`${id}-at`}
-            type="datetime-local"
-            className={styles.input}
-            value={at}
-            onChange={(e) => setAt(e.target.value)}
-            autoFocus
-          />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-minutes`} className={styles.legend}>
-            Length, in minutes
-          </label>
-          <input
-            id={`${id}-minutes`}
-            type="number"
-            className={styles.input}
-            min={1}
-            max={1440}
-            step={5}
-            value={minutes}
-            onChange={(e) => setMinutes(e.target.value)}
-          />
-        </div>
-      </div>
-      <div className={styles.field}>
-        <label htmlFor={`${id}-who`} className={styles.legend}>
-          Who was there (optional)
-        </label>
-        <input
-          id={`${id}-who`}
-          className={styles.input}
-          autoComplete="off"
-          value={attendees}
-          onChange={(e) => setAttendees(e.target.value)}
+        <InputField
+          id={`${id}-at`}
+          label="Date and start time"
+          type="datetime-local"
+          value={at}
+          onChange={setAt}
+          autoFocus
+        />
+        <InputField
+          id={`${id}-minutes`}
+          label="Length, in minutes"
+          type="number"
+          min={1}
+          max={1440}
+          step={5}
+          value={minutes}
+          onChange={setMinutes}
         />
       </div>
+      <InputField
+        id={`${id}-who`}
+        label="Who was there (optional)"
+        autoComplete="off"
+        value={attendees}
+        onChange={setAttendees}
+      />
       <TextAreaField id={`${id}-notes`} label="Notes (optional)" rows={3} value={notes} onChange={setNotes} />
 
       {agenda.length ? (
@@ -215,47 +198,31 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
                     <legend className={styles.outcomeLegend}>
                       {item.title} <span className={styles.outcomeFn}>({functionLabel(item.function)})</span>
                     </legend>
-                    <div className={chipStyles.chips}>
-                      {(['discussed', 'not-reached'] as const).map((value) => (
-                        <label key={value} className={chipStyles.chip}>
-                          <input
-                            type="radio"
-                            className={chipStyles.radio}
-                            name={`${id}-outcome-${item.id}`}
-                            value={value}
-                            checked={o.outcome === value}
-                            onChange={() => setItem(item.id, { outcome: value })}
-                          />
-                          <span>{value === 'discussed' ? 'Discussed' : 'Not reached'}</span>
-                        </label>
-                      ))}
-                    </div>
+                    <RadioChips
+                      name={`${id}-outcome-${item.id}`}
+                      options={['discussed', 'not-reached'] as const}
+                      label={(value) => (value === 'discussed' ? 'Discussed' : 'Not reached')}
+                      value={o.outcome}
+                      onChange={(value) => setItem(item.id, { outcome: value })}
+                    />
                     {o.outcome === 'discussed' ? (
                       <div className={styles.outcomeNotes}>
-                        <div className={styles.field}>
-                          <label htmlFor={`${id}-d-${item.id}`} className={styles.smallLabel}>
-                            What was discussed
-                          </label>
-                          <textarea
-                            id={`${id}-d-${item.id}`}
-                            className={styles.textarea}
-                            rows={2}
-                            value={o.discussed}
-                            onChange={(e) => setItem(item.id, { discussed: e.target.value })}
-                          />
-                        </div>
-                        <div className={styles.field}>
-                          <label htmlFor={`${id}-c-${item.id}`} className={styles.smallLabel}>
-                            What was decided
-                          </label>
-                          <textarea
-                            id={`${id}-c-${item.id}`}
-                            className={styles.textarea}
-                            rows={2}
-                            value={o.decided}
-                            onChange={(e) => setItem(item.id, { decided: e.target.value })}
-                          />
-                        </div>
+                        <TextAreaField
+                          id={`${id}-d-${item.id}`}
+                          label="What was discussed"
+                          small
+                          rows={2}
+                          value={o.discussed}
+                          onChange={(discussed) => setItem(item.id, { discussed })}
+                        />
+                        <TextAreaField
+                          id={`${id}-c-${item.id}`}
+                          label="What was decided"
+                          small
+                          rows={2}
+                          value={o.decided}
+                          onChange={(decided) => setItem(item.id, { decided })}
+                        />
                       </div>
                     ) : null}
                   </fieldset>
@@ -279,43 +246,31 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
                   <fieldset className={styles.bare}>
                     <legend className="visually-hidden">Action {i + 1}</legend>
                     <div className={styles.actionFields}>
-                      <div className={styles.field}>
-                        <label htmlFor={`${id}-action-${row.key}-text`} className={styles.smallLabel}>
-                          Action
-                        </label>
-                        <input
-                          id={`${id}-action-${row.key}-text`}
-                          className={styles.input}
-                          autoComplete="off"
-                          value={row.text}
-                          onChange={(e) => changeAction(row.key, { text: e.target.value })}
-                        />
-                      </div>
-                      <div className={styles.field}>
-                        <label htmlFor={`${id}-action-${row.key}-owner`} className={styles.smallLabel}>
-                          Who will do it
-                        </label>
-                        <input
-                          id={`${id}-action-${row.key}-owner`}
-                          className={styles.input}
-                          autoComplete="off"
-                          value={row.owner}
-                          onChange={(e) => changeAction(row.key, { owner: e.target.value })}
-                        />
-                      </div>
-                      <div className={styles.field}>
-                        <label htmlFor={`${id}-action-${row.key}-due`} className={styles.smallLabel}>
-                          Due (optional)
-                        </label>
-                        <input
-                          id={`${id}-action-${row.key}-due`}
-                          type="date"
-                          className={styles.input}
-                          value={row.due}
-                          aria-describedby={past ? `${id}-action-${row.key}-past` : undefined}
-                          onChange={(e) => changeAction(row.key, { due: e.target.value })}
-                        />
-                      </div>
+                      <InputField
+                        id={`${id}-action-${row.key}-text`}
+                        label="Action"
+                        small
+                        autoComplete="off"
+                        value={row.text}
+                        onChange={(text) => changeAction(row.key, { text })}
+                      />
+                      <InputField
+                        id={`${id}-action-${row.key}-owner`}
+                        label="Who will do it"
+                        small
+                        autoComplete="off"
+                        value={row.owner}
+                        onChange={(owner) => changeAction(row.key, { owner })}
+                      />
+                      <InputField
+                        id={`${id}-action-${row.key}-due`}
+                        label="Due (optional)"
+                        small
+                        type="date"
+                        value={row.due}
+                        aria-describedby={past ? `${id}-action-${row.key}-past` : undefined}
+                        onChange={(due) => changeAction(row.key, { due })}
+                      />
                       <Button
                         variant="quiet"
                         className={styles.removeRow}
@@ -343,16 +298,13 @@ export function SessionForm({ supervisor, agenda, onDone }: Props) {
         </Button>
       </div>
 
-      {problem ? <Notice>{problem}</Notice> : null}
-      {save.isError ? <Notice>{describeError(save.error)}</Notice> : null}
-      <Actions>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save session'}
-        </Button>
-        <Button variant="secondary" onClick={() => finish(null)}>
-          Cancel
-        </Button>
-      </Actions>
+      <FormEnd
+        problem={problem}
+        sending={save}
+        busyLabel="Saving…"
+        submitLabel="Save session"
+        onCancel={() => finish(null)}
+      />
     </form>
   );
 }

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeMinutes } from '../../../../common/supervision/hours';
 import type { AgendaItem, SessionRecord, Supervisor } from '../../../../common/supervision/types';
 import { describeError, holding, unwrap } from '../../api';
-import { Actions, Button, Notice } from '../../ui/controls';
+import { Button, Notice } from '../../ui/controls';
+import { ShowMore, usePaged } from '../../ui/ShowMore';
 import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { useFocusLater } from '../../ui/useFocusAfter';
 import { useNavigation } from '../frame/navigation';
@@ -33,7 +34,6 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
     () => queryClient.getQueryData(sessionDraftKey(supervisor.id)) !== undefined,
   );
   const [note, setNote] = useState('');
-  const [shown, setShown] = useState(PAGE);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusLater = useFocusLater();
   const focusHeading = () => focusLater(() => headingRef.current);
@@ -49,6 +49,7 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
   });
 
   const list = sessions ?? [];
+  const paged = usePaged(list, PAGE);
   const ended = supervisor.endedAt !== null;
 
   return (
@@ -98,7 +99,7 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
       ) : null}
       {list.length ? (
         <ol className={styles.sessions} aria-label="Recorded sessions, newest first">
-          {list.slice(0, shown).map((s) => (
+          {paged.visible.map((s) => (
             <li key={s.id} className={styles.session} data-session={s.id}>
               <h3 className={styles.sessionWhen}>{sessionWhen(s)}</h3>
               <p className={styles.sessionMeta}>
@@ -174,13 +175,7 @@ export function Sessions({ supervisor, agenda, sessions, loadError }: Props) {
           ))}
         </ol>
       ) : null}
-      {list.length > shown ? (
-        <Actions>
-          <Button variant="secondary" onClick={() => setShown((n) => n + PAGE * 2)}>
-            Show older sessions
-          </Button>
-        </Actions>
-      ) : null}
+      <ShowMore paged={paged}>Show older sessions</ShowMore>
       <ConfirmAction
         confirm={deleting}
         title="Delete this session?"

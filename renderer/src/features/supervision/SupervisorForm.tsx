@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FREQUENCIES, SUPERVISION_TYPES, type Supervisor } from '../../../../common/supervision/types';
-import { describeError, holding, unwrap } from '../../api';
-import { Actions, Button, Notice, TextField } from '../../ui/controls';
+import { holding, unwrap } from '../../api';
+import { TextField } from '../../ui/controls';
 import { FREQUENCY_LABELS, parseNumber, today, TYPE_LABELS } from './format';
-import { refreshSupervision } from './queries';
+import { useSaveAndRefresh } from './queries';
 import styles from './supervision.module.css';
-import { ChoiceChips } from './fields';
+import { ChoiceChips, SelectField } from './fields';
+import { FormEnd } from '../../ui/FormEnd';
 
 interface Props {
   /** The supervision being changed, or null for a new one. */
@@ -24,7 +24,6 @@ interface Props {
 /** Who the supervision is with, and what the contract says: how often, how long, and the minimum each month. */
 export function SupervisorForm({ initial, onDone, cancellable = true, headingLevel = 2, focusOnOpen = true }: Props) {
   const id = useId();
-  const queryClient = useQueryClient();
   const [name, setName] = useState(initial?.name ?? '');
   const [role, setRole] = useState(initial?.role ?? '');
   const [type, setType] = useState<string>(initial?.type ?? 'individual');
@@ -35,8 +34,8 @@ export function SupervisorForm({ initial, onDone, cancellable = true, headingLev
   const [startDate, setStartDate] = useState(initial?.startDate ?? today());
   const [problem, setProblem] = useState<string | null>(null);
 
-  const save = useMutation({
-    mutationFn: (values: { minHoursPerMonth: number; sessionMinutes: number }) =>
+  const save = useSaveAndRefresh(
+    (values: { minHoursPerMonth: number; sessionMinutes: number }) =>
       unwrap(
         holding().supervision.saveSupervisor({
           ...(initial ? { id: initial.id } : {}),
@@ -52,11 +51,8 @@ export function SupervisorForm({ initial, onDone, cancellable = true, headingLev
           startDate,
         }),
       ),
-    onSuccess: async (saved) => {
-      await refreshSupervision(queryClient);
-      onDone(saved);
-    },
-  });
+    onDone,
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -111,23 +107,13 @@ export function SupervisorForm({ initial, onDone, cancellable = true, headingLev
         onChange={setType}
       />
       <div className={styles.formGrid}>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-freq`} className={styles.legend}>
-            How often you meet
-          </label>
-          <select
-            id={`${id}-freq`}
-            className={styles.input}
-            value={frequency}
-            onChange={(e) => setFrequency(e.target.value)}
-          >
-            {FREQUENCIES.map((f) => (
-              <option key={f} value={f}>
-                {FREQUENCY_LABELS[f]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id={`${id}-freq`} label="How often you meet" value={frequency} onChange={setFrequency}>
+          {FREQUENCIES.map((f) => (
+            <option key={f} value={f}>
+              {FREQUENCY_LABELS[f]}
+            </option>
+          ))}
+        </SelectField>
         <TextField label="Start date" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />
         <TextField
           label="Minimum hours a month"
@@ -153,18 +139,13 @@ export function SupervisorForm({ initial, onDone, cancellable = true, headingLev
         value={focus}
         onChange={(e) => setFocus(e.target.value)}
       />
-      {problem ? <Notice>{problem}</Notice> : null}
-      {save.isError ? <Notice>{describeError(save.error)}</Notice> : null}
-      <Actions>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : initial ? 'Save changes' : 'Add supervisor'}
-        </Button>
-        {cancellable ? (
-          <Button variant="secondary" onClick={() => onDone(null)}>
-            Cancel
-          </Button>
-        ) : null}
-      </Actions>
+      <FormEnd
+        problem={problem}
+        sending={save}
+        busyLabel="Saving…"
+        submitLabel={initial ? 'Save changes' : 'Add supervisor'}
+        onCancel={cancellable ? () => onDone(null) : undefined}
+      />
     </form>
   );
 }

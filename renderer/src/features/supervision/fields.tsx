@@ -1,33 +1,96 @@
-import chipStyles from '../../ui/chips.module.css';
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { RadioChips } from '../../ui/RadioChips';
 import styles from './supervision.module.css';
+
+interface Labelled {
+  /** The box's id; its hint, if any, is `${id}-hint`. */
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  /** The smaller label, for boxes within a part of the form (an action, an agenda item's notes). */
+  small?: boolean | undefined;
+}
+
+/** A label, and a hint if there is one, over the box it names. */
+function Field({ id, label, hint, small, children }: Labelled & { children: ReactNode }) {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={small ? styles.smallLabel : styles.legend}>
+        {label}
+      </label>
+      {hint ? (
+        <span id={`${id}-hint`} className={styles.hint}>
+          {hint}
+        </span>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+const describedBy = ({ id, hint }: Labelled) => (hint ? `${id}-hint` : undefined);
+
+/** A labelled box for a line: a date, a number, a few words. */
+export function InputField({
+  onChange,
+  ...props
+}: Labelled &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange'> & {
+    value: string;
+    onChange: (value: string) => void;
+  }) {
+  const { id, label, hint, small, ...input } = props;
+  return (
+    <Field id={id} label={label} hint={hint} small={small}>
+      <input
+        id={id}
+        className={styles.input}
+        aria-describedby={describedBy(props)}
+        {...input}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
 
 /** A labelled box for a few lines of text. */
 export function TextAreaField({
-  id,
-  label,
   rows,
   value,
   onChange,
-}: {
-  id: string;
-  label: string;
+  ...labelled
+}: Labelled & {
   rows: number;
   value: string;
   onChange: (value: string) => void;
 }) {
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.legend}>
-        {label}
-      </label>
+    <Field {...labelled}>
       <textarea
-        id={id}
+        id={labelled.id}
         className={styles.textarea}
         rows={rows}
+        aria-describedby={describedBy(labelled)}
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />
-    </div>
+    </Field>
+  );
+}
+
+/** A labelled choice from a list: the options are the children. */
+export function SelectField({
+  value,
+  onChange,
+  children,
+  ...labelled
+}: Labelled & { value: string; onChange: (value: string) => void; children: ReactNode }) {
+  return (
+    <Field {...labelled}>
+      <select id={labelled.id} className={styles.input} value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </Field>
   );
 }
 
@@ -50,21 +113,7 @@ export function ChoiceChips<T extends string>({
   return (
     <fieldset className={styles.group}>
       <legend className={styles.legend}>{legend}</legend>
-      <div className={chipStyles.chips}>
-        {options.map((option) => (
-          <label key={option} className={chipStyles.chip}>
-            <input
-              type="radio"
-              className={chipStyles.radio}
-              name={name}
-              value={option}
-              checked={value === option}
-              onChange={() => onChange(option)}
-            />
-            <span>{labels[option]}</span>
-          </label>
-        ))}
-      </div>
+      <RadioChips name={name} options={options} label={(option) => labels[option]} value={value} onChange={onChange} />
     </fieldset>
   );
 }

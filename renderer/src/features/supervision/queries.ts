@@ -1,5 +1,6 @@
-import { type QueryClient, useQuery } from '@tanstack/react-query';
-import { holding, unwrap } from '../../api';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { holding } from '../../api';
+import { fresh, holdingQuery } from '../../ui/holdingQuery';
 
 /** Every key starts with 'supervision', so invalidating ['supervision'] reads the whole page again. */
 export const supervisionKeys = {
@@ -14,63 +15,64 @@ export const supervisionKeys = {
   forEntry: (entryId: string) => ['supervision', 'forEntry', entryId] as const,
 };
 
-// Read afresh whenever the page opens: entries may have been flagged or renamed in the journal meanwhile,
-// and the check-ins page can add to the agenda.
-const fresh = { refetchOnMount: 'always' } as const;
+// Read afresh whenever the page opens (`fresh`): entries may have been flagged or renamed in the journal
+// meanwhile, and the check-ins page can add to the agenda.
 
 export const useSupervisors = () =>
-  useQuery({
-    queryKey: supervisionKeys.supervisors,
-    queryFn: () => unwrap(holding().supervision.supervisors()),
-    ...fresh,
-  });
+  useQuery(holdingQuery(supervisionKeys.supervisors, () => holding().supervision.supervisors(), fresh));
 
 /** A supervision's agenda, for useQuery or useQueries. */
-export const agendaQuery = (supervisorId: string) => ({
-  queryKey: supervisionKeys.agenda(supervisorId),
-  queryFn: () => unwrap(holding().supervision.agenda({ supervisorId })),
-  ...fresh,
-});
+export const agendaQuery = (supervisorId: string) =>
+  holdingQuery(supervisionKeys.agenda(supervisorId), () => holding().supervision.agenda({ supervisorId }), fresh);
 
 export const useAgenda = (supervisorId: string) => useQuery(agendaQuery(supervisorId));
 
 export const useFlaggedEntries = (supervisorId: string) =>
-  useQuery({
-    queryKey: supervisionKeys.flagged(supervisorId),
-    queryFn: () => unwrap(holding().supervision.flagged({ supervisorId })),
-    ...fresh,
-  });
+  useQuery(
+    holdingQuery(supervisionKeys.flagged(supervisorId), () => holding().supervision.flagged({ supervisorId }), fresh),
+  );
 
 export const useSessions = (supervisorId: string) =>
-  useQuery({
-    queryKey: supervisionKeys.sessions(supervisorId),
-    queryFn: () => unwrap(holding().supervision.sessions({ supervisorId })),
-    ...fresh,
-  });
+  useQuery(
+    holdingQuery(supervisionKeys.sessions(supervisorId), () => holding().supervision.sessions({ supervisorId }), fresh),
+  );
 
 export const useOpenActions = (supervisorId: string) =>
-  useQuery({
-    queryKey: supervisionKeys.openActions(supervisorId),
-    queryFn: () => unwrap(holding().supervision.openActions({ supervisorId })),
-    ...fresh,
-  });
+  useQuery(
+    holdingQuery(
+      supervisionKeys.openActions(supervisorId),
+      () => holding().supervision.openActions({ supervisorId }),
+      fresh,
+    ),
+  );
 
 export const useBalance = (supervisorId: string) =>
-  useQuery({
-    queryKey: supervisionKeys.balance(supervisorId),
-    queryFn: () => unwrap(holding().supervision.balance({ supervisorId })),
-    ...fresh,
-  });
+  useQuery(
+    holdingQuery(supervisionKeys.balance(supervisorId), () => holding().supervision.balance({ supervisorId }), fresh),
+  );
 
 export const useHours = (supervisorId: string, from: string, to: string, enabled: boolean) =>
-  useQuery({
-    queryKey: supervisionKeys.hours(supervisorId, from, to),
-    queryFn: () => unwrap(holding().supervision.hours({ supervisorId, from, to })),
-    enabled,
-    ...fresh,
-  });
+  useQuery(
+    holdingQuery(
+      supervisionKeys.hours(supervisorId, from, to),
+      () => holding().supervision.hours({ supervisorId, from, to }),
+      { enabled, ...fresh },
+    ),
+  );
 
 /** Agendas, sessions, actions, balance and hours all read from one another: after any change, read them again. */
 export function refreshSupervision(client: QueryClient): Promise<void> {
   return client.invalidateQueries({ queryKey: supervisionKeys.all });
+}
+
+/** A form's save: once it is saved, the page is read again, then the form is done with what was saved. */
+export function useSaveAndRefresh<V, T>(save: (values: V) => Promise<T>, onDone: (saved: T) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: save,
+    onSuccess: async (saved) => {
+      await refreshSupervision(queryClient);
+      onDone(saved);
+    },
+  });
 }

@@ -29,15 +29,8 @@ export const twoTruthsKeys = { prompts: ['twoTruths', 'prompts'] as const };
  * A two-truths entry: one truth and where it comes from, "and yet" another and where that comes
  * from, and, only if the person wants it, what honouring both could look like. Saved as they type.
  */
-export function TwoTruthsForm({
-  entry,
-  focusTitle,
-  onTitleFocused,
-  onHistory,
-  onTrashed,
-  onBackToList,
-  onOpenEntry,
-}: EntryFormProps) {
+export function TwoTruthsForm(form: EntryFormProps) {
+  const { entry, focusTitle, onTitleFocused, onBackToList } = form;
   const id = useId();
   const [fields, setFields] = useState<TwoTruthsFields>(
     entry.twoTruths ?? { truthA: '', contextA: '', truthB: '', contextB: '', honouring: '', promptId: null },
@@ -128,15 +121,7 @@ export function TwoTruthsForm({
       </section>
       <EntryDetails entry={entry} onChange={update} flush={autosave.flush} />
       <FeedbackPointer sourceId={entry.id} />
-      <EntryEnd
-        entry={entry}
-        state={autosave.state}
-        words={words}
-        flush={autosave.flush}
-        onHistory={onHistory}
-        onTrashed={onTrashed}
-        onOpenEntry={onOpenEntry}
-      />
+      <EntryEnd form={form} autosave={autosave} words={words} />
     </div>
   );
 }

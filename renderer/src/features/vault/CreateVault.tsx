@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { describeError, holding, unwrap } from '../../api';
-import { Actions, Button, Notice } from '../../ui/controls';
+import { holding, unwrap } from '../../api';
+import { Button } from '../../ui/controls';
+import { FormEnd } from '../../ui/FormEnd';
 import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { LockedSupport } from '../support/LockedSupport';
@@ -86,12 +87,7 @@ function ChoosePassphrase({
             tried={tried}
             autoFocus
           />
-          {create.isError ? <Notice>{describeError(create.error)}</Notice> : null}
-          <Actions>
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? 'Setting up your journal…' : 'Create my journal'}
-            </Button>
-          </Actions>
+          <FormEnd sending={create} submitLabel="Create my journal" busyLabel="Setting up your journal…" />
         </form>
         <div className={styles.switches}>
           <p className={styles.lede}>

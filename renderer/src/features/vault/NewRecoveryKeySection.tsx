@@ -1,9 +1,10 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { describeError, holding, unwrap } from '../../api';
-import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
+import { Notice, PassphraseField } from '../../ui/controls';
 import settings from '../settings/settings.module.css';
-import { KeepRecoveryKey } from './KeepRecoveryKey';
+import { FormEnd } from '../../ui/FormEnd';
+import { ShowNewRecoveryKey } from './ShowNewRecoveryKey';
 
 /**
  * Settings: a new recovery key in place of the old (issue 19), after the passphrase. The new one is shown
@@ -50,14 +51,15 @@ export function NewRecoveryKeySection() {
         Your recovery key
       </h2>
       {shown ? (
-        <ShowNewKey
+        <ShowNewRecoveryKey
           recoveryKey={shown.recoveryKey}
-          keeping={keep.isPending}
+          intro="This is your new recovery key. We will show it just once. Your old key keeps working until you have checked this one with us; then it stops."
+          submitLabel={keep.isPending ? 'Putting it in place…' : 'Use this key from now on'}
+          letGoLabel="Keep my old recovery key instead"
+          busy={keep.isPending}
           onKept={() => keep.mutate(shown.token)}
-          onCancel={() => {
+          onLetGo={() => {
             setShown(null);
-            // The new key made is forgotten now, not at the next lock.
-            void holding().vault.dropPending();
             requestAnimationFrame(() => title.current?.focus());
           }}
         />
@@ -82,52 +84,15 @@ export function NewRecoveryKeySection() {
               autoComplete="current-password"
               error={tried && !passphrase ? 'Please type your passphrase.' : null}
             />
-            {make.isError ? <Notice>{describeError(make.error)}</Notice> : null}
-            <Actions>
-              <Button type="submit" variant="secondary" disabled={make.isPending}>
-                {make.isPending ? 'Making a new key…' : 'Make a new recovery key'}
-              </Button>
-            </Actions>
+            <FormEnd
+              sending={make}
+              variant="secondary"
+              submitLabel="Make a new recovery key"
+              busyLabel="Making a new key…"
+            />
           </form>
         </>
       )}
     </section>
-  );
-}
-
-/** The new key, shown once: copied or written down, then confirmed as at the start; only then is it kept. */
-function ShowNewKey({
-  recoveryKey,
-  keeping,
-  onKept,
-  onCancel,
-}: {
-  recoveryKey: string;
-  keeping: boolean;
-  onKept: () => void;
-  onCancel: () => void;
-}) {
-  const heading = useRef<HTMLParagraphElement>(null);
-  // The form that asked for it has gone: focus moves to the words above the new key.
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <>
-      <p ref={heading} tabIndex={-1} className={settings.muted}>
-        This is your new recovery key. We will show it just once. Your old key keeps working until you have checked this
-        one with us; then it stops.
-      </p>
-      <KeepRecoveryKey
-        recoveryKey={recoveryKey}
-        label="New recovery key"
-        keptLabel="I have kept my new recovery key somewhere safe."
-        submitLabel={keeping ? 'Putting it in place…' : 'Use this key from now on'}
-        onKept={onKept}
-      />
-      <Actions>
-        <Button variant="quiet" onClick={onCancel} disabled={keeping}>
-          Keep my old recovery key instead
-        </Button>
-      </Actions>
-    </>
   );
 }

@@ -1,11 +1,12 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError, holding, HoldingError, unwrap } from '../../api';
-import { Actions, Button, Notice, PassphraseField } from '../../ui/controls';
-import { NewPassphraseFields, useNewPassphrase } from '../../ui/NewPassphraseFields';
+import { Notice } from '../../ui/controls';
+import { PassphraseChangeFields, usePassphraseChange } from '../../ui/NewPassphraseFields';
 import { TaskProgress } from '../../ui/TaskProgress';
 import settings from '../settings/settings.module.css';
-import { KeepRecoveryKey } from './KeepRecoveryKey';
+import { FormEnd } from '../../ui/FormEnd';
+import { ShowNewRecoveryKey } from './ShowNewRecoveryKey';
 
 /**
  * Settings: "Re-encrypt my journal" (issue 19). The journal is rewritten under a new key, with a new
@@ -17,21 +18,17 @@ import { KeepRecoveryKey } from './KeepRecoveryKey';
 export function ReencryptSection() {
   const id = useId();
   const queryClient = useQueryClient();
-  const [current, setCurrent] = useState('');
-  const passphrase = useNewPassphrase();
-  const [tried, setTried] = useState(false);
+  const passphrase = usePassphraseChange();
   const [shown, setShown] = useState<{ recoveryKey: string; token: string } | null>(null);
   /** Whether the passphrase from now on differs from the one before (what the outcome can promise). */
   const [changed, setChanged] = useState(true);
   const title = useRef<HTMLHeadingElement>(null);
   const outcome = useRef<HTMLDivElement>(null);
   const prepare = useMutation({
-    mutationFn: () => unwrap(holding().vault.prepareReencrypt({ current, next: passphrase.next })),
+    mutationFn: () => unwrap(holding().vault.prepareReencrypt({ current: passphrase.current, next: passphrase.next })),
     onSuccess: (made) => {
-      setChanged(current !== passphrase.next);
-      setCurrent('');
+      setChanged(passphrase.current !== passphrase.next);
       passphrase.clear();
-      setTried(false);
       setShown(made);
     },
   });
@@ -47,10 +44,10 @@ export function ReencryptSection() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setTried(true);
+    const ready = passphrase.check();
     prepare.reset();
     reencrypt.reset();
-    if (current && passphrase.ready) prepare.mutate();
+    if (ready) prepare.mutate();
   }
 
   return (
@@ -72,13 +69,14 @@ export function ReencryptSection() {
           stoppableUntil={REENCRYPT_DECIDED}
         />
       ) : shown ? (
-        <ShowKeyFirst
+        <ShowNewRecoveryKey
           recoveryKey={shown.recoveryKey}
+          intro="This will be your new recovery key. We will show it just once. Nothing has changed yet: once you have checked it with us, your journal is re-encrypted, and from then on this key and your passphrase from now on open it."
+          submitLabel="Re-encrypt my journal now"
+          letGoLabel="Not now: leave everything as it is"
           onKept={() => reencrypt.mutate(shown.token)}
-          onCancel={() => {
+          onLetGo={() => {
             setShown(null);
-            // The keys made for it are forgotten now, not at the next lock.
-            void holding().vault.dropPending();
             requestAnimationFrame(() => title.current?.focus());
           }}
         />
@@ -111,26 +109,18 @@ export function ReencryptSection() {
             ) : null}
           </div>
           <form onSubmit={submit} noValidate aria-label="Re-encrypt your journal">
-            <PassphraseField
-              label="Current passphrase"
-              value={current}
-              onChange={(e) => setCurrent(e.target.value)}
-              autoComplete="current-password"
-              error={tried && !current ? 'Please type your current passphrase.' : null}
-            />
-            <NewPassphraseFields
+            <PassphraseChangeFields
               label="Passphrase from now on"
               hint="It can be the same as now. If someone else may know your passphrase, choose a new one."
               confirmLabel="Type it once more"
               {...passphrase.fields}
-              tried={tried}
             />
-            {prepare.isError ? <Notice>{describeError(prepare.error)}</Notice> : null}
-            <Actions>
-              <Button type="submit" variant="secondary" disabled={prepare.isPending}>
-                {prepare.isPending ? 'Getting ready…' : 'Re-encrypt my journal'}
-              </Button>
-            </Actions>
+            <FormEnd
+              sending={prepare}
+              variant="secondary"
+              submitLabel="Re-encrypt my journal"
+              busyLabel="Getting ready…"
+            />
           </form>
         </>
       )}
@@ -140,37 +130,3 @@ export function ReencryptSection() {
 
 /** Progress (out of 1,000) from which the swap is decided and Stop no longer can: main/vault/reencrypt.ts. */
 const REENCRYPT_DECIDED = 950;
-
-/** The new recovery key, before anything changes: kept and checked back, then the journal is re-encrypted. */
-function ShowKeyFirst({
-  recoveryKey,
-  onKept,
-  onCancel,
-}: {
-  recoveryKey: string;
-  onKept: () => void;
-  onCancel: () => void;
-}) {
-  const heading = useRef<HTMLParagraphElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <>
-      <p ref={heading} tabIndex={-1} className={settings.muted}>
-        This will be your new recovery key. We will show it just once. Nothing has changed yet: once you have checked it
-        with us, your journal is re-encrypted, and from then on this key and your passphrase from now on open it.
-      </p>
-      <KeepRecoveryKey
-        recoveryKey={recoveryKey}
-        label="New recovery key"
-        keptLabel="I have kept my new recovery key somewhere safe."
-        submitLabel="Re-encrypt my journal now"
-        onKept={onKept}
-      />
-      <Actions>
-        <Button variant="quiet" onClick={onCancel}>
-          Not now: leave everything as it is
-        </Button>
-      </Actions>
-    </>
-  );
-}
