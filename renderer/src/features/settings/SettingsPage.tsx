@@ -14,7 +14,7 @@ import { LookOutSection } from './LookOutSection';
 import { HIDE_SHORTCUT } from '../../ui/Curtain';
 import { useLayout } from '../frame/layout';
 import { settingsKey, useSettings } from './queries';
-import chipStyles from '../../ui/chips.module.css';
+import { RadioChips } from '../../ui/RadioChips';
 import styles from './settings.module.css';
 
 const minutesLabel = (m: number) =>
@@ -82,21 +82,13 @@ function OnScreenSection() {
         aria-describedby={`${id}-previews-hint`}
       >
         <legend>Show the first lines of entries in the journal list</legend>
-        <div className={chipStyles.chips}>
-          {PREVIEW_CHOICES.map((choice) => (
-            <label key={choice.value} className={chipStyles.chip}>
-              <input
-                type="radio"
-                className={chipStyles.radio}
-                name={`${id}-previews`}
-                value={choice.value}
-                checked={current === choice.value}
-                onChange={() => update.mutate(choice.value)}
-              />
-              {choice.label}
-            </label>
-          ))}
-        </div>
+        <RadioChips
+          name={`${id}-previews`}
+          options={PREVIEW_CHOICES.map((choice) => choice.value)}
+          label={(value) => PREVIEW_CHOICES.find((choice) => choice.value === value)!.label}
+          value={current}
+          onChange={(value) => update.mutate(value)}
+        />
         <p id={`${id}-previews-hint`} className={styles.muted}>
           {PREVIEW_CHOICES.find((choice) => choice.value === current)?.hint ?? ''}
         </p>
@@ -104,21 +96,13 @@ function OnScreenSection() {
       {update.isError ? <Notice>{describeError(update.error)}</Notice> : null}
       <fieldset className={styles.fieldset} disabled={!menu} aria-describedby={`${id}-menu-hint`}>
         <legend>The side menu</legend>
-        <div className={chipStyles.chips}>
-          {MENU_CHOICES.map((choice) => (
-            <label key={choice.value} className={chipStyles.chip}>
-              <input
-                type="radio"
-                className={chipStyles.radio}
-                name={`${id}-menu`}
-                value={choice.value}
-                checked={menu === choice.value}
-                onChange={() => layout.choose({ sideMenu: choice.value })}
-              />
-              {choice.label}
-            </label>
-          ))}
-        </div>
+        <RadioChips
+          name={`${id}-menu`}
+          options={MENU_CHOICES.map((choice) => choice.value)}
+          label={(value) => MENU_CHOICES.find((choice) => choice.value === value)!.label}
+          value={menu}
+          onChange={(value) => layout.choose({ sideMenu: value })}
+        />
         <p id={`${id}-menu-hint`} className={styles.muted}>
           {MENU_CHOICES.find((choice) => choice.value === menu)?.hint ?? ''}
         </p>
