@@ -342,6 +342,11 @@ export interface SentShare {
   feedback: FeedbackView[];
   /** The person's replies to that feedback's comments, oldest first. */
   replies: ReplyView[];
+  /**
+   * Sent before this Holding's present card was made (a journal brought from another computer keeps its
+   * shares, never its keys): the supervisor's Holding could not match a reply to its feedback, so none is offered.
+   */
+  earlierCard: boolean;
 }
 
 /** A supervisor's comment on something of the person's own, shown beside it. */

@@ -188,6 +188,7 @@ export class ShareRoom {
       items: repo.sentItems(id),
       feedback: repo.feedbackOn(id),
       replies: repo.repliesOnSent(id),
+      earlierCard: repo.sentBeforeThisCard(id),
     };
   }
 }

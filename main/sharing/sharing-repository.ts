@@ -54,7 +54,7 @@ export interface ReceivedRow {
 }
 
 /** A share as it is recorded once sealed: to whom (and their keys' fingerprint), and its items in order. */
-export type NewSentShare = Omit<SentShare, 'feedback' | 'replies'> & { contactFingerprint: string };
+export type NewSentShare = Omit<SentShare, 'feedback' | 'replies' | 'earlierCard'> & { contactFingerprint: string };
 
 /** A share as it is stored once opened: from whom, and its payload as JSON. */
 export type NewReceivedShare = Omit<ReceivedShareSummary, 'comments' | 'feedbackSentAt'> & {

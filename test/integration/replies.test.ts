@@ -89,6 +89,7 @@ describe('replies to a supervisor’s comments', () => {
       [ref, null],
       ['', null],
     ]);
+    expect(after.earlierCard).toBe(false);
     expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toEqual([
       { contactId: amaAtSam.id, contactName: 'Dr Ama Mensah', count: 2, earlier: 0 },
     ]);
@@ -478,6 +479,8 @@ describe('replies from a journal brought to a new computer', () => {
       { contactId: amaHere.id, contactName: 'Dr Ama Mensah', count: 0, earlier: 1 },
     ]);
     const sent = (await call<SentShare[]>(here, 'sharing:sent')).find((x) => x.feedback.length);
+    // Sharing then offers no Reply under its comments, and says why (test/e2e/replies.spec.ts).
+    expect(sent!.earlierCard).toBe(true);
     expect(
       await refused(here, 'sharing:addReply', { feedbackId: sent!.feedback[0]!.id, ref: null, body: 'More.' }),
     ).toMatch(/sent from Holding on another computer/);
