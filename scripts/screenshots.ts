@@ -16,7 +16,10 @@ const out = path.resolve('docs', 'images');
 mkdirSync(out, { recursive: true });
 const PASSPHRASE = 'quiet harbour lantern meadow';
 
-for (const theme of ['light', 'dark'] as const) {
+// `npm run screenshots -- app` or `-- replies` makes one part only (each takes minutes on a busy machine).
+const part = process.argv[2] ?? 'all';
+
+for (const theme of part === 'replies' ? [] : (['light', 'dark'] as const)) {
   const shell = await openShell({ colorScheme: theme, viewport: { width: 1200, height: 760 } });
   const page = shell.page;
   const shot = (name: string) => page.screenshot({ path: path.join(out, `${name}-${theme}.png`) });
@@ -340,7 +343,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Lock now' }).first().click();
     await page.getByLabel('Passphrase', { exact: true }).fill('not quite right');
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await page.getByRole('alert').waitFor({ timeout: 30_000 });
+    // Argon2id takes its time, and longer on a busy machine.
+    await page.getByRole('alert').waitFor({ timeout: 120_000 });
     await shot('unlock');
   } finally {
     await shell.close();
@@ -348,7 +352,7 @@ for (const theme of ['light', 'dark'] as const) {
 }
 // The conversation, the supervisee's side: Sam shares through Export, Ama (her Holding driven through its
 // services) comments, and Sam, reading the feedback on Sharing, has written a reply under the comment.
-for (const theme of ['light', 'dark'] as const) {
+for (const theme of part === 'app' ? [] : (['light', 'dark'] as const)) {
   const shell = await openShell({ colorScheme: theme, viewport: { width: 1200, height: 760 } });
   const page = shell.page;
   const ama = await otherPerson('Dr Ama Mensah', 'Clinical supervisor');
