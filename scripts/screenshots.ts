@@ -2,11 +2,13 @@
  * npm run screenshots: drives the browser shell through first run and the main screens, in light
  * and dark, and saves PNGs to docs/images/ for the README and the user guide.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from '@playwright/test';
 import { seedWeeks } from '../test/e2e/checkins-page';
-import { typeRecoveryGroups } from '../test/e2e/pages';
-import { otherPerson } from '../test/e2e/sharing-page';
+import { ExportPageObject } from '../test/e2e/export-page';
+import { fillRecoveryGroups, HoldingApp } from '../test/e2e/pages';
+import { otherPerson, SharingPageObject } from '../test/e2e/sharing-page';
 import { seedIdentifyingEntries } from '../test/support/export-fixture';
 import { PASSPHRASE } from '../test/support/passphrases';
 import { openShell } from '../test/support/shell';
@@ -15,7 +17,10 @@ import { agendaItem, CONTRACT } from '../test/support/supervision-fixture';
 const out = path.resolve('docs', 'images');
 mkdirSync(out, { recursive: true });
 
-for (const theme of ['light', 'dark'] as const) {
+// `npm run screenshots -- app` or `-- replies` makes one part only (each takes minutes on a busy machine).
+const part = process.argv[2] ?? 'all';
+
+for (const theme of part === 'replies' ? [] : (['light', 'dark'] as const)) {
   const shell = await openShell({ colorScheme: theme, viewport: { width: 1200, height: 760 } });
   const page = shell.page;
   const shot = (name: string) => page.screenshot({ path: path.join(out, `${name}-${theme}.png`) });
@@ -28,7 +33,15 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('heading', { name: 'Your recovery key' }).waitFor({ timeout: 30_000 });
     await shot('recovery-key');
     const groups = await page.getByTestId('recovery-key').locator('span').allTextContents();
-    await typeRecoveryGroups(page, groups.join('-'));
+    // The check: the key out of sight, two of its groups asked for at random.
+    await page.getByRole('button', { name: 'I have kept it: check it with me' }).click();
+    await page
+      .getByLabel(/^Group \d+ of \d+$/)
+      .first()
+      .waitFor();
+    await page.mouse.move(0, 0);
+    await shot('recovery-key-check');
+    await fillRecoveryGroups(page, groups.join('-'));
     await page.getByLabel('I have kept my recovery key somewhere safe.', { exact: true }).check();
     await page.getByRole('button', { name: 'Open my journal' }).click();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
@@ -37,6 +50,9 @@ for (const theme of ['light', 'dark'] as const) {
     const write = async (template: string, title: string, lines: string[], flag = false) => {
       await page.getByLabel('Start from', { exact: true }).selectOption({ label: template });
       await page.getByRole('button', { name: 'New entry' }).click();
+      // The new entry's own title box, empty and focused, not the last entry's still on screen.
+      await expect(page.getByPlaceholder('Untitled')).toHaveValue('');
+      await expect(page.getByPlaceholder('Untitled')).toBeFocused();
       await page.getByPlaceholder('Untitled').fill(title);
       await page.keyboard.press('Enter');
       for (const line of lines) {
@@ -71,6 +87,20 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('listbox', { name: 'Journal entries' }).locator('mark').first().waitFor();
     await shot('journal-search');
     await page.getByRole('searchbox', { name: 'Search your journal' }).fill('');
+    // Previews off: the list shows titles only (Settings → On screen), for anyone looking over a shoulder.
+    const previews = async (choice: string) => {
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
+      // Saved first, then shown as chosen.
+      const radio = page.getByTestId('on-screen-section').getByRole('radio', { name: choice });
+      await radio.click();
+      await expect(radio).toBeChecked();
+      await page.getByRole('button', { name: 'Journal', exact: true }).click();
+      await page.getByRole('listbox', { name: 'Journal entries' }).waitFor();
+    };
+    await previews('Titles only');
+    await page.mouse.move(0, 0);
+    await shot('journal-previews-off');
+    await previews('Except for client material');
     // A small window: the menu narrowed to icons (by itself, at this width) and the list folded away while
     // writing, so the entry has the room.
     await page.setViewportSize({ width: 900, height: 700 });
@@ -133,6 +163,29 @@ for (const theme of ['light', 'dark'] as const) {
     await page
       .getByRole('region', { name: 'How are you today?' })
       .screenshot({ path: path.join(out, `check-in-form-${theme}.png`) });
+    // Today's check-in, reached by the keyboard at the chart's right edge, drawn whole and said aloud.
+    shell.services.checkins.save({
+      at: new Date().toISOString(),
+      capacity: 6,
+      energy: 3,
+      sleep: 3,
+      load: 3,
+      helping: 'A quiet lunch outside.',
+      hard: '',
+      signIds: [],
+      entryId: null,
+    });
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.getByRole('button', { name: 'Check-ins', exact: true }).click();
+    const chart = page.getByTestId('capacity-chart');
+    await chart.focus();
+    await page.keyboard.press('End');
+    await page.getByTestId('chart-reached').filter({ hasText: 'capacity 6 out of 10' }).waitFor();
+    await page.mouse.move(0, 0);
+    await page
+      .getByRole('region', { name: 'Capacity over time' })
+      .screenshot({ path: path.join(out, `trend-point-${theme}.png`) });
     await page.getByRole('button', { name: 'Show as a table' }).click();
     await page.getByRole('table').waitFor();
     await page.mouse.move(0, 0);
@@ -224,6 +277,39 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('heading', { name: 'Before our session on Thursday' }).scrollIntoViewIfNeeded();
       await page.mouse.move(0, 0);
       await shot('sharing');
+
+      // The conversation, the supervisor's side: Ama's comments go back; Sam replies twice under the one on the
+      // entry, and the replies come with Sam's next share, threaded under Ama's comment in order.
+      await comment.press('Tab');
+      await page.getByTestId('comment-status').filter({ hasText: 'Saved' }).first().waitFor();
+      await page.getByLabel('Your overall comment', { exact: true }).fill('Thank you for bringing this.');
+      await page
+        .getByRole('region', { name: 'Overall', exact: true })
+        .getByRole('button', { name: /^Save comment/ })
+        .click();
+      await page.getByRole('button', { name: /^Send feedback/ }).click();
+      await page.getByTestId('feedback-status').filter({ hasText: 'Your feedback is saved as' }).waitFor();
+      await sam.services.sharing.importBytes(new Uint8Array(readFileSync(shell.savedFiles.at(-1)!)));
+      const [sent] = sam.services.sharing.sent();
+      const clinic = sent!.items.find((i) => i.title === 'After a long clinic')!;
+      for (const body of [
+        'Thank you. Starting with what helped feels right: the walk between clinics, and writing it down after.',
+        'I noticed afterwards that I rushed the ending. Could we look at that too?',
+      ]) {
+        sam.services.sharing.addReply(sent!.feedback[0]!.id, clinic.ref, body);
+      }
+      shell.nextOpenPath = await sam.share(amaThere, 'After Thursday', { replies: true });
+      await page.getByRole('button', { name: 'Back to Sharing' }).click();
+      await page.getByRole('button', { name: 'Open a shared file…' }).click();
+      await page
+        .getByRole('button', { name: 'Read them under your comments on “Before our session on Thursday”' })
+        .click();
+      const thread = page.getByRole('list', { name: 'Sam Rivers’s replies to your comment on After a long clinic' });
+      await thread.waitFor();
+      await page.getByLabel('Your comment on After a long clinic', { exact: true }).scrollIntoViewIfNeeded();
+      await page.locator('#content').evaluate((el) => el.scrollBy(0, -60));
+      await page.mouse.move(0, 0);
+      await shot('replies-supervisor');
     } finally {
       await sam.close();
     }
@@ -238,9 +324,65 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Lock now' }).first().click();
     await page.getByLabel('Passphrase', { exact: true }).fill('not quite right');
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await page.getByRole('alert').waitFor({ timeout: 30_000 });
+    // Argon2id takes its time, and longer on a busy machine.
+    await page.getByRole('alert').waitFor({ timeout: 120_000 });
     await shot('unlock');
   } finally {
+    await shell.close();
+  }
+}
+// The conversation, the supervisee's side: Sam shares through Export, Ama (her Holding driven through its
+// services) comments, and Sam, reading the feedback on Sharing, has written a reply under the comment.
+for (const theme of part === 'app' ? [] : (['light', 'dark'] as const)) {
+  const shell = await openShell({ colorScheme: theme, viewport: { width: 1200, height: 760 } });
+  const page = shell.page;
+  const ama = await otherPerson('Dr Ama Mensah', 'Clinical supervisor');
+  try {
+    const app = new HoldingApp(page);
+    await app.confirmRecoveryKey(await app.createVault(PASSPHRASE));
+    const me = await shell.services.identity.save({ name: 'Sam Rivers', role: 'Clinical psychologist' });
+    const amaHere = await shell.services.identity.addContact(ama.card);
+    shell.services.identity.setVerified(amaHere.id, true);
+    await ama.addAndConfirm(me.card);
+    seedIdentifyingEntries(shell.services);
+    await page.reload();
+    await app.expectFrame();
+    const ex = new ExportPageObject(page);
+    await app.goTo('Export');
+    await ex.title.fill('Before our session on Thursday');
+    await ex.entry('A hard afternoon with Keziah').check();
+    await ex.checkButton.click();
+    await ex.remaining.waitFor({ timeout: 30_000 });
+    await ex.decide('Keziah', 'Pseudonym');
+    await page.getByRole('button', { name: 'Redact all that remain' }).click();
+    await ex.shareFor('Dr Ama Mensah');
+    const opened = await ama.services.sharing.importBytes(new Uint8Array(readFileSync(shell.savedFiles.at(-1)!)));
+    if (opened.kind !== 'share') throw new Error('expected a share');
+    const [item] = ama.services.sharing.receivedShare(opened.share.id).items;
+    ama.services.sharing.saveComment(opened.share.id, item!.ref, 'You stayed with it. Let us start here.');
+    ama.services.sharing.saveComment(opened.share.id, null, 'Thank you for bringing this.');
+    const feedback = await ama.services.sharing.sealFeedback(opened.share.id);
+    feedback.record();
+    const feedbackFile = path.join(ama.folder, 'feedback.holdingbundle');
+    writeFileSync(feedbackFile, feedback.bundle);
+    const sharing = new SharingPageObject(page, shell);
+    await app.goTo('Sharing');
+    await sharing.openBundle(feedbackFile);
+    const sent = sharing.sentShare('Before our session on Thursday');
+    await sent
+      .getByRole('button', { name: 'Reply to Dr Ama Mensah’s comment on “A hard afternoon with Person A”' })
+      .click();
+    await sent
+      .getByLabel('Your reply to Dr Ama Mensah on “A hard afternoon with Person A”', { exact: true })
+      .fill('Thank you. I have been thinking about the ending of that session, and I would like to start there.');
+    await sent.getByRole('button', { name: 'Keep this reply' }).click();
+    await sent.getByRole('status').filter({ hasText: 'Your reply is kept.' }).waitFor();
+    await sent.getByRole('heading', { name: 'What you shared' }).scrollIntoViewIfNeeded();
+    await page.locator('#content').evaluate((el) => el.scrollBy(0, 120));
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(out, `replies-${theme}.png`) });
+  } finally {
+    await ama.close();
     await shell.close();
   }
 }

@@ -142,8 +142,21 @@ export const shareItemSchema: z.ZodType<ShareItem> = z
   })
   .strict();
 
+/**
+ * Why a reply cannot answer feedback on a share sent under an earlier card (a journal brought from another
+ * computer keeps its shares, never its keys), after "That share was " or "this share was ".
+ */
+export const sentUnderEarlierCard = (name: string) =>
+  `sent from Holding on another computer, before your card here was made, so ${name}’s Holding could not match a reply to it. Please bring it up with ${name} in supervision instead.`;
+
 /** Replies in one share: as many as there could be comments on a share, and more than anyone writes. */
 export const MAX_SHARE_REPLIES = 20_000;
+
+/**
+ * Replies in one share under any one comment (the same earlier share and `ref`): a conversation, not a flood.
+ * The sender's Holding keeps no more than this waiting under a comment, so a share it makes always fits.
+ */
+export const MAX_REPLIES_PER_COMMENT = 50;
 
 /**
  * A supervisee's reply to one of the supervisor's comments, carried back in their next share (issue 18):
@@ -178,6 +191,15 @@ export const sharePayloadSchema = z
     const replies = payload.replies ?? [];
     if (new Set(replies.map((r) => r.id)).size !== replies.length) {
       ctx.addIssue({ code: 'custom', message: 'reply ids repeat' });
+    }
+    // No more replies than the comments they answer can hold: MAX_REPLIES_PER_COMMENT under each.
+    const underOne = new Map<string, number>();
+    for (const r of replies) {
+      const comment = `${r.share} ${r.ref ?? ''}`;
+      underOne.set(comment, (underOne.get(comment) ?? 0) + 1);
+    }
+    if ([...underOne.values()].some((n) => n > MAX_REPLIES_PER_COMMENT)) {
+      ctx.addIssue({ code: 'custom', path: ['replies'], message: 'too many replies under one comment' });
     }
   });
 export type SharePayload = z.output<typeof sharePayloadSchema>;
@@ -320,6 +342,11 @@ export interface SentShare {
   feedback: FeedbackView[];
   /** The person's replies to that feedback's comments, oldest first. */
   replies: ReplyView[];
+  /**
+   * Sent before this Holding's present card was made (a journal brought from another computer keeps its
+   * shares, never its keys): the supervisor's Holding could not match a reply to its feedback, so none is offered.
+   */
+  earlierCard: boolean;
 }
 
 /** A supervisor's comment on something of the person's own, shown beside it. */

@@ -11,7 +11,13 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
 import { longDate } from '../../common/export/html';
 import type { Block, ExportDocument, ExportSection, Inlines } from '../../common/export/types';
-import { MAX_COMMENT_LENGTH, type ShareReply, type WaitingReplies } from '../../common/sharing/types';
+import {
+  MAX_COMMENT_LENGTH,
+  MAX_REPLIES_PER_COMMENT,
+  sentUnderEarlierCard,
+  type ShareReply,
+  type WaitingReplies,
+} from '../../common/sharing/types';
 import { dayOf, localTimeZone } from '../../common/supervision/hours';
 import type { IdentityService } from './identity';
 import { refuse } from './sealing';
@@ -41,8 +47,7 @@ export function replyText(blocks: readonly Block[]): string {
 }
 
 /** Why a reply to a share sent under an earlier card (a journal brought from another computer) cannot go. */
-const EARLIER_CARD = (name: string) =>
-  `That share was sent from Holding on another computer, before your card here was made, so ${name}’s Holding could not match a reply to it. Please bring it up with ${name} in supervision instead.`;
+const EARLIER_CARD = (name: string) => `That share was ${sentUnderEarlierCard(name)}`;
 
 export class ReplyRoom {
   constructor(
@@ -65,6 +70,12 @@ export class ReplyRoom {
     if (!text) throw refuse('Please write your reply first.');
     if (text.length > MAX_COMMENT_LENGTH) {
       throw refuse('A reply can be up to 20,000 characters. Please shorten it, or say the rest in supervision.');
+    }
+    // As many as one share carries under a comment (the supervisor's Holding refuses more), so the next always fits.
+    if (repo.replies.waitingUnder(feedback.share_id, ref ?? '') >= MAX_REPLIES_PER_COMMENT) {
+      throw refuse(
+        `You have ${MAX_REPLIES_PER_COMMENT} replies under this comment waiting for your next share to ${feedback.sender_name}, which is as many as one share can carry. Please share those first, or take one back and write it again with this added.`,
+      );
     }
     repo.replies.add({ id: randomUUID(), feedbackId, ref: ref ?? '', body: text, createdAt: this.now().toISOString() });
   }

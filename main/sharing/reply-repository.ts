@@ -50,6 +50,17 @@ export class ReplyRepository {
       .run(reply.id, reply.feedbackId, reply.ref, reply.body, reply.createdAt);
   }
 
+  /** Supervisee: replies still waiting under one comment (its share and `ref`), whichever feedback carried it. */
+  waitingUnder(shareId: string, ref: string): number {
+    return this.db
+      .prepare(
+        `SELECT count(*) FROM feedback_replies r JOIN feedback_received f ON f.id = r.feedback_id
+          WHERE f.share_id = ? AND r.ref = ? AND r.sent_in_share_id IS NULL`,
+      )
+      .pluck()
+      .get(shareId, ref) as number;
+  }
+
   /** A supervisee's own reply: where it stands (sent or not) and whom it goes to. */
   own(id: string): OwnReplyRow | undefined {
     return this.db.prepare(`${OWN_REPLIES} WHERE r.id = ?`).get(id) as OwnReplyRow | undefined;

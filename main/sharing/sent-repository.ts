@@ -16,7 +16,7 @@ export interface SentRow {
 }
 
 /** A share as it is recorded once sealed: to whom (and their keys' fingerprint), and its items in order. */
-export type NewSentShare = Omit<SentShare, 'feedback' | 'replies'> & { contactFingerprint: string };
+export type NewSentShare = Omit<SentShare, 'feedback' | 'replies' | 'earlierCard'> & { contactFingerprint: string };
 
 export class SentRepository {
   constructor(private readonly db: Database) {}

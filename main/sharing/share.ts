@@ -188,6 +188,7 @@ export class ShareRoom {
       items: repo.sent.items(id),
       feedback: repo.feedback.onShare(id),
       replies: repo.replies.onSent(id),
+      earlierCard: repo.sent.beforeThisCard(id),
     };
   }
 }

@@ -10,6 +10,11 @@ export { NEW_PASSPHRASE, PASSPHRASE } from '../support/passphrases';
  */
 export async function typeRecoveryGroups(scope: Page | Locator, key: string, wrong = false): Promise<void> {
   await scope.getByRole('button', { name: 'I have kept it: check it with me' }).click();
+  await fillRecoveryGroups(scope, key, wrong);
+}
+
+/** The two groups asked for, typed back once the key is out of sight (the first wrong, if asked). */
+export async function fillRecoveryGroups(scope: Page | Locator, key: string, wrong = false): Promise<void> {
   const fields = scope.getByLabel(/^Group \d+ of \d+$/);
   await expect(fields).toHaveCount(2);
   const groups = key.split('-');

@@ -2,49 +2,32 @@
  * The conversation with a supervisor (issue 18), in two browser shells with their own data folders: Sam
  * shares, Ama comments and sends feedback, Sam replies under her comment; the reply waits, goes with Sam's
  * next share (ticked in Export, checked for names and seen in the preview), and Ama, opening that share, is
- * told it brought a reply and finds it threaded under her comment on the earlier share. axe on every new
- * screen, light and dark.
+ * told it brought replies and finds them threaded under her comment on the earlier share, in the order they
+ * were written. A reply under a comment her later feedback no longer carries is still shown to Sam; and a
+ * journal brought from another computer offers no Reply on feedback to shares sent under its earlier card.
+ * axe on every new screen, light and dark.
  */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { exportEverything } from '../../main/export/everything/make';
 import { seedIdentifyingEntries } from '../support/export-fixture';
-import { openShell, type Shell } from '../support/shell';
+import { openShell } from '../support/shell';
 import { expectAccessibleInBothThemes, ExportPageObject } from './export-page';
 import { HoldingApp } from './pages';
-import { SharingPageObject } from './sharing-page';
+import { otherPerson, SharingPageObject } from './sharing-page';
+import { withTwoPeople } from './two-people';
 
 const ENTRY = 'A hard afternoon with Keziah';
 const AS_SHARED = 'A hard afternoon with Person A';
 const REPLY = 'Thank you. Keziah came to mind again this week, and I stayed with it.';
-
-interface Person {
-  shell: Shell;
-  app: HoldingApp;
-  sharing: SharingPageObject;
-}
-
-async function person(): Promise<Person> {
-  const shell = await openShell();
-  shell.page.setDefaultTimeout(30_000);
-  const app = new HoldingApp(shell.page);
-  await app.confirmRecoveryKey(await app.createVault());
-  return { shell, app, sharing: new SharingPageObject(shell.page, shell) };
-}
+const SECOND = 'I would like to bring the rest of it next time.';
+const OVERALL_REPLY = 'And thank you for the note about the whole.';
 
 test('a reply round trip between two shells', async () => {
   test.setTimeout(300_000);
-  const sam = await person();
-  const ama = await person();
-  try {
-    // Cards exchanged and confirmed (as in two-people.spec.ts).
-    await sam.app.goTo('Sharing');
-    await sam.sharing.makeCard('Sam Rivers', 'Clinical psychologist');
-    await ama.app.goTo('Sharing');
-    await ama.sharing.makeCard('Dr Ama Mensah', 'Clinical supervisor');
-    await sam.sharing.addCard(await ama.sharing.cardText());
-    await sam.sharing.confirmFingerprint('Dr Ama Mensah');
-    await ama.sharing.addCard(await sam.sharing.cardText());
-    await ama.sharing.confirmFingerprint('Sam Rivers');
-
+  // Cards exchanged and confirmed (two-people.ts, as in two-people.spec.ts).
+  await withTwoPeople(async ({ sam, ama }) => {
     seedIdentifyingEntries(sam.shell.services);
     await sam.shell.page.reload();
     await sam.app.expectFrame();
@@ -90,6 +73,14 @@ test('a reply round trip between two shells', async () => {
     const thread = sent.getByRole('list', { name: `Your replies to Dr Ama Mensah’s comment on “${AS_SHARED}”` });
     await expect(thread).toContainText(REPLY);
     await expect(thread).toContainText('Waiting to go with your next share to Dr Ama Mensah.');
+    // A second thought under the same comment, threaded after the first.
+    await replyButton.press('Enter');
+    await expect(box).toBeFocused();
+    await box.fill(SECOND);
+    await sent.getByRole('button', { name: 'Keep this reply' }).click();
+    await expect(replyButton).toBeFocused();
+    await expect(thread.getByRole('listitem')).toHaveCount(2);
+    await expect(thread.getByRole('listitem')).toContainText([REPLY, SECOND]);
     await sam.sharing.expectAccessible('a reply waiting', { dark: true });
 
     // The next share: the reply is offered in Export, checked, and seen in the preview before it leaves.
@@ -99,7 +90,7 @@ test('a reply round trip between two shells', async () => {
     await ex.title.fill('Next time');
     await ex.entry('A good day').check();
     const replies = sam.shell.page.getByRole('region', { name: 'Your replies to comments' });
-    await replies.getByRole('checkbox', { name: /^My reply to Dr Ama Mensah/ }).check();
+    await replies.getByRole('checkbox', { name: /^My 2 replies to Dr Ama Mensah/ }).check();
     await expectAccessibleInBothThemes(sam.app, 'replies offered in Export');
     await ex.checkButton.click();
     // The name in the reply is found; it was given a pseudonym for every finding like it last time, so it is
@@ -109,6 +100,7 @@ test('a reply round trip between two shells', async () => {
     const preview = ex.preview.locator('body');
     await expect(preview).toContainText('Your reply to a comment');
     await expect(preview).toContainText('came to mind again this week, and I stayed with it.');
+    await expect(preview).toContainText(SECOND);
     await expect(preview).not.toContainText('Keziah');
     await expect(sam.shell.page.getByTestId('share-replies-to')).toContainText(
       'Your replies to Dr Ama Mensah’s comments are in this share',
@@ -119,36 +111,119 @@ test('a reply round trip between two shells', async () => {
 
     // Sent: the thread says where it went.
     await sam.app.goTo('Sharing');
-    await expect(thread).toContainText('Sent to Dr Ama Mensah with “Next time”');
+    await expect(thread.getByRole('listitem')).toHaveCount(2);
+    await expect(thread.getByRole('listitem')).toContainText([
+      'Sent to Dr Ama Mensah with “Next time”',
+      'Sent to Dr Ama Mensah with “Next time”',
+    ]);
     await expect(sent.getByRole('button', { name: /^Take back/ })).toHaveCount(0);
 
-    // Ama opens the next share: told it brought a reply, and finds it under her comment.
+    // Ama opens the next share: told it brought replies, and finds them under her comment.
     await ama.sharing.backToSharing();
     await ama.sharing.openBundle(secondShare);
-    await expect(ama.sharing.status).toContainText('It brought a reply to your comments on an earlier share');
+    await expect(ama.sharing.status).toContainText('It brought 2 replies to your comments on an earlier share');
     await expect(ama.sharing.reviewHeading('Next time')).toBeVisible();
     const brought = ama.shell.page.getByTestId('brought-replies');
     await expect(brought).toContainText(
-      'This share also brought a reply from Sam Rivers to your comments on “For supervision”.',
+      'This share also brought 2 replies from Sam Rivers to your comments on “For supervision”.',
     );
-    await ama.sharing.expectAccessible('a share that brought a reply', { dark: true });
-    await brought.getByRole('button', { name: 'Read it under your comments on “For supervision”' }).click();
+    await ama.sharing.expectAccessible('a share that brought replies', { dark: true });
+    await brought.getByRole('button', { name: 'Read them under your comments on “For supervision”' }).click();
     await expect(ama.sharing.reviewHeading('For supervision')).toBeFocused();
     const item = ama.sharing.item(AS_SHARED);
     const received = item.getByRole('list', { name: `Sam Rivers’s replies to your comment on ${AS_SHARED}` });
     await expect(received).toContainText('Sam Rivers replied');
-    await expect(received).toContainText('came to mind again this week, and I stayed with it.');
     await expect(received).not.toContainText('Keziah');
-    // In order: her comment first, then the reply under it.
+    // In order: her comment first, then the replies under it as Sam wrote them.
     await expect(ama.sharing.commentBox(AS_SHARED)).toHaveValue('You stayed with it. Let us start here.');
+    await expect(received.getByRole('listitem')).toHaveCount(2);
+    await expect(received.getByRole('listitem')).toContainText([
+      'came to mind again this week, and I stayed with it.',
+      SECOND,
+    ]);
     await ama.sharing.expectAccessible('replies under a comment', { dark: true });
 
-    for (const p of [sam, ama]) {
-      expect(p.shell.blockedRequests).toEqual([]);
-      expect(p.shell.pageErrors).toEqual([]);
-    }
+    // Sam replies to the overall comment too; before that goes, Ama takes her overall comment back and sends
+    // her feedback again. Sam's reply still shows, under a line saying the comment is no longer there, and
+    // can still be taken back; there is no Reply to a comment that is not there.
+    await sam.shell.page
+      .getByRole('button', { name: 'Reply to Dr Ama Mensah’s comment on “For supervision” as a whole' })
+      .click();
+    await sent
+      .getByLabel('Your reply to Dr Ama Mensah on “For supervision” as a whole', { exact: true })
+      .fill(OVERALL_REPLY);
+    await sent.getByRole('button', { name: 'Keep this reply' }).click();
+    await expect(sent.getByRole('status').filter({ hasText: 'Your reply is kept.' })).toBeVisible();
+    const overall = ama.sharing.region('Overall');
+    await ama.sharing.overallBox.fill('');
+    await overall.getByRole('button', { name: /^Save comment/ }).click();
+    await expect(overall.getByTestId('comment-status')).toHaveText('Removed');
+    await ama.sharing.sendFeedback();
+    await sam.sharing.openBundle(ama.shell.savedFiles.at(-1)!);
+    await expect(sam.sharing.status).toContainText('Feedback from Dr Ama Mensah on “For supervision”');
+    await expect(sent).toContainText('No overall comment');
+    const gone = sent.getByRole('list', {
+      name: 'Your replies to Dr Ama Mensah’s comment on “For supervision” as a whole',
+    });
+    await expect(gone).toContainText(OVERALL_REPLY);
+    await expect(gone).toContainText('Waiting to go with your next share to Dr Ama Mensah.');
+    await expect(sent).toContainText(
+      'Your replies to an earlier overall comment from Dr Ama Mensah, which their latest feedback no longer includes',
+    );
+    await expect(gone.getByRole('button', { name: /^Take back/ })).toHaveCount(1);
+    await expect(sent.getByRole('button', { name: /as a whole$/ })).toHaveCount(0);
+    // The replies under the comment still there are as they were, with a Reply of their own.
+    await expect(thread.getByRole('listitem')).toHaveCount(2);
+    await expect(replyButton).toBeVisible();
+    await sam.sharing.expectAccessible('a reply under a comment no longer there', { dark: true });
+  });
+});
+
+test('feedback on a share sent under an earlier card offers no Reply, and says why', async () => {
+  test.setTimeout(240_000);
+  const oldSam = await otherPerson('Sam Rivers', 'Clinical psychologist');
+  const ama = await otherPerson('Dr Ama Mensah', 'Clinical supervisor');
+  const shell = await openShell();
+  try {
+    // Sam's journal on her old computer: a share to Ama, and Ama's comments back.
+    const amaAtSam = await oldSam.addAndConfirm(ama.card);
+    await ama.addAndConfirm(oldSam.card);
+    const shareFile = await oldSam.share(amaAtSam, 'For supervision');
+    const opened = await ama.services.sharing.importBytes(new Uint8Array(await fs.readFile(shareFile)));
+    if (opened.kind !== 'share') throw new Error('expected a share');
+    const [first] = ama.services.sharing.receivedShare(opened.share.id).items;
+    ama.services.sharing.saveComment(opened.share.id, first!.ref, 'You stayed with it.');
+    ama.services.sharing.saveComment(opened.share.id, null, 'Thank you for bringing this.');
+    const feedback = await ama.services.sharing.sealFeedback(opened.share.id);
+    feedback.record();
+    await oldSam.services.sharing.importBytes(feedback.bundle);
+    const zip = path.join(oldSam.folder, 'Holding export.zip');
+    await exportEverything(oldSam.services.vault, zip, { history: false, appVersion: '0.0.0' });
+
+    // The new computer: the journal brought in whole, and a new card made here (secret keys never travel).
+    shell.page.setDefaultTimeout(30_000);
+    const app = new HoldingApp(shell.page);
+    await app.confirmRecoveryKey(await app.createVault());
+    const preview = await shell.services.imports.open(zip);
+    await shell.services.imports.run(preview.id);
+    await shell.services.identity.save({ name: 'Sam Rivers', role: 'Clinical psychologist' });
+    await shell.page.reload();
+    await app.expectFrame();
+    await app.goTo('Sharing');
+    const sharing = new SharingPageObject(shell.page, shell);
+    const sent = sharing.sentShare('For supervision');
+    await expect(sent).toContainText('You stayed with it.');
+    await expect(sent).toContainText('Thank you for bringing this.');
+    await expect(sent.getByRole('button', { name: /^Reply/ })).toHaveCount(0);
+    await expect(sent.getByTestId('no-replies-here')).toHaveText(
+      'Replies cannot go from here: this share was sent from Holding on another computer, before your card here was made, so Dr Ama Mensah’s Holding could not match a reply to it. Please bring it up with Dr Ama Mensah in supervision instead.',
+    );
+    await sharing.expectAccessible('feedback on a share sent under an earlier card', { dark: true });
+    expect(shell.blockedRequests).toEqual([]);
+    expect(shell.pageErrors).toEqual([]);
   } finally {
-    await sam.shell.close();
-    await ama.shell.close();
+    await shell.close();
+    await oldSam.close();
+    await ama.close();
   }
 });

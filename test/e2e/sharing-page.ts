@@ -23,8 +23,11 @@ export interface OtherPerson {
   call<T>(channel: string, input?: unknown): Promise<T>;
   /** Adds a card and says the fingerprints matched; returns the contact's id. */
   addAndConfirm(card: string): Promise<string>;
-  /** Writes an entry with every kind of block and an agenda item, then shares both with a confirmed contact. */
-  share(contactId: string, title: string): Promise<string>;
+  /**
+   * Writes an entry with every kind of block and an agenda item, then shares both with a confirmed contact
+   * (with the replies waiting for them, when `replies` is set).
+   */
+  share(contactId: string, title: string, options?: { replies?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -118,7 +121,7 @@ export async function otherPerson(name: string, role: string): Promise<OtherPers
       services.identity.setVerified(contact.id, true);
       return contact.id;
     },
-    async share(contactId, title) {
+    async share(contactId, title, { replies = false } = {}) {
       const entry = services.journal.create({ title: 'After a long clinic' });
       services.journal.save({
         ...entry,
@@ -138,6 +141,7 @@ export async function otherPerson(name: string, role: string): Promise<OtherPers
         title,
         entries: [{ id: entry.id, excerpt: null }],
         agendas: [supervisor.id],
+        ...(replies ? { replies: contactId } : {}),
       };
       const check = await services.exports.check(selection);
       const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };

@@ -7,53 +7,18 @@
  */
 import { expect, test } from '@playwright/test';
 import { seedIdentifyingEntries } from '../support/export-fixture';
-import { openShell, type Shell } from '../support/shell';
 import { ExportPageObject } from './export-page';
-import { HoldingApp, JournalPageObject } from './pages';
-import { SharingPageObject } from './sharing-page';
+import { JournalPageObject } from './pages';
 import { agendaItem, CONTRACT, seedSessions, SupervisionPageObject } from './supervision-page';
+import { withTwoPeople } from './two-people';
 
 const ENTRY = 'A hard afternoon with Keziah';
 const ITEM = 'Staying with not knowing';
 
-interface Person {
-  shell: Shell;
-  app: HoldingApp;
-  sharing: SharingPageObject;
-}
-
-async function person(): Promise<Person> {
-  const shell = await openShell();
-  // As the fixtures' pages do: an action that cannot happen fails instead of waiting for ever.
-  shell.page.setDefaultTimeout(30_000);
-  const app = new HoldingApp(shell.page);
-  await app.confirmRecoveryKey(await app.createVault());
-  return { shell, app, sharing: new SharingPageObject(shell.page, shell) };
-}
-
 test('a supervisee and a supervisor, each in their own Holding, share and send feedback back', async () => {
   test.setTimeout(300_000);
-  const sam = await person();
-  const ama = await person();
-  try {
-    // Cards made, exchanged as text, and confirmed by comparing the fingerprints each shows.
-    await sam.app.goTo('Sharing');
-    await sam.sharing.makeCard('Sam Rivers', 'Clinical psychologist');
-    await ama.app.goTo('Sharing');
-    await ama.sharing.makeCard('Dr Ama Mensah', 'Clinical supervisor');
-    const samsCard = await sam.sharing.cardText();
-    const amasCard = await ama.sharing.cardText();
-
-    await sam.sharing.addCard(amasCard);
-    const amaAsSamSeesIt = await sam.sharing.fingerprintIn(sam.sharing.compareDialog('Dr Ama Mensah'));
-    expect(amaAsSamSeesIt).toBe(await ama.sharing.fingerprint());
-    await sam.sharing.confirmFingerprint('Dr Ama Mensah');
-
-    await ama.sharing.addCard(samsCard);
-    const samAsAmaSeesIt = await ama.sharing.fingerprintIn(ama.sharing.compareDialog('Sam Rivers'));
-    expect(samAsAmaSeesIt).toBe(await sam.sharing.fingerprint());
-    await ama.sharing.confirmFingerprint('Sam Rivers');
-
+  // Cards made, exchanged as text, and confirmed by comparing the fingerprints each shows (two-people.ts).
+  await withTwoPeople(async ({ sam, ama }) => {
     // Sam's entries and agenda (seeded: typing them is the journal's and supervision's own tests).
     seedIdentifyingEntries(sam.shell.services);
     const supervisor = sam.shell.services.supervision.saveSupervisor(CONTRACT);
@@ -154,13 +119,5 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
     await sam.app.goTo('Sharing');
     await sam.sharing.openBundle(feedbackFile);
     await expect(sam.sharing.alert.first()).toContainText('already opened this file');
-
-    for (const p of [sam, ama]) {
-      expect(p.shell.blockedRequests).toEqual([]);
-      expect(p.shell.pageErrors).toEqual([]);
-    }
-  } finally {
-    await sam.shell.close();
-    await ama.shell.close();
-  }
+  });
 });

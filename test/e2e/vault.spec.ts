@@ -84,6 +84,14 @@ test('the recovery key opens the journal, and resets a forgotten passphrase', as
   await app.confirmRecoveryKey(recoveryKey);
   await app.lock();
 
+  // The two ways in with the recovery key sit side by side, each saying what it does (issue 18).
+  await expect(page.getByRole('button', { name: 'Use my recovery key' })).toHaveAccessibleDescription(
+    'Opens your journal this once; your passphrase stays as it is.',
+  );
+  await expect(page.getByRole('button', { name: 'I have forgotten my passphrase' })).toHaveAccessibleDescription(
+    'Your recovery key opens your journal, then you choose a new passphrase.',
+  );
+  await expect(page.getByText('Opens your journal this once; your passphrase stays as it is.')).toBeVisible();
   await page.getByRole('button', { name: 'Use my recovery key' }).click();
   await app.expectAccessible('unlock with recovery key');
   await page.getByLabel('Recovery key', { exact: true }).fill('AAAAA-BBBBB');

@@ -11,6 +11,7 @@ import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sealBundle } from '../../main/sharing/bundle';
 import { openBundle } from '../../main/sharing/bundle-open';
+import { BundleError } from '../../main/sharing/bundle-format';
 import { createIdentity, type SecretIdentity, sharingReady } from '../../main/sharing/card';
 import { craftBundle } from '../support/bundle-craft';
 import { identifiersLeftIn } from '../support/export-fixture';
@@ -94,6 +95,29 @@ describe('the bundle format, read by an independent implementation', () => {
           'damaged',
         ],
       );
+      // As strict as the app's schema: a header time with a newline after it (Python's `$` allows one), in
+      // digits other than ASCII (Python's `\d` takes any), without its seconds, at an hour or on a day that never
+      // was, and an id with a newline after it, are malformed to both readers.
+      const headerWith = (member: string, value: string) => (json: string) =>
+        json.replace(new RegExp(`"${member}":"[^"]*"`), `"${member}":${JSON.stringify(value)}`);
+      const strictHeader: [string, string, string][] = [
+        ['a header time with a newline after it', 'createdAt', '2026-12-05T09:00:00.000Z\n'],
+        ['a header time in other digits', 'createdAt', '٢٠٢٦-١٢-٠٥T09:00:00.000Z'],
+        ['a header time without its seconds', 'createdAt', '2026-12-05T09:00Z'],
+        ['a header time at hour 24', 'createdAt', '2026-12-05T24:00:00Z'],
+        ['a header time on a day that never was', 'createdAt', '2026-02-29T09:00:00Z'],
+        ['a bundle id with a newline after it', 'bundleId', `${crypto.randomUUID()}\n`],
+      ];
+      for (const [name, member, value] of strictHeader) {
+        const data = craftBundle({
+          sender: supervisee,
+          recipient: supervisor,
+          pieces: [full],
+          headerText: headerWith(member, value),
+        });
+        expect(() => openBundle(data, supervisor), name).toThrow(BundleError);
+        cases.push([name, data, 'malformed']);
+      }
       // What the hand writer makes without those faults, both readers open.
       const plain = path.join(dir, 'by-hand.holdingbundle');
       writeFileSync(
@@ -226,6 +250,28 @@ describe('the bundle format, read by an independent implementation', () => {
           JSON.stringify([{ ...reply, id: crypto.randomUUID(), writtenAt: '2026-12-05T09:00:00' }]),
         ],
         ['an empty body', JSON.stringify([{ ...reply, id: crypto.randomUUID(), body: '' }])],
+        // As strict as the app's schema, where Python's `$` allows a newline before the end and `\d` any digit.
+        ...(
+          [
+            ['a time with a newline after it', { writtenAt: '2026-12-05T09:00:00+01:00\n' }],
+            ['an id with a newline after it', { id: `${crypto.randomUUID()}\n` }],
+            ['a share with a newline after it', { share: `${reply.share}\n` }],
+            ['a ref with a newline after it', { ref: `${ref}\n` }],
+            ['a time in other digits', { writtenAt: '٢٠٢٦-١٢-٠٥T09:00:00+01:00' }],
+            ['a time without its seconds', { writtenAt: '2026-12-05T09:00+01:00' }],
+            ['a time at hour 24', { writtenAt: '2026-12-05T24:00:00Z' }],
+            ['an offset of 24 hours', { writtenAt: '2026-12-05T09:00:00+24:00' }],
+            ['a day that never was', { writtenAt: '2026-02-29T09:00:00Z' }],
+          ] as const
+        ).map(([name, change]): [string, string] => [
+          name,
+          JSON.stringify([{ ...reply, id: crypto.randomUUID(), ...change }]),
+        ]),
+        // No more replies than the comments they answer can hold: 50 under any one.
+        [
+          '51 replies under one comment',
+          JSON.stringify(Array.from({ length: 51 }, () => ({ ...reply, id: crypto.randomUUID() }))),
+        ],
       ];
       // The version must say whether replies travel: 2 with them, 1 without (docs/bundle-format.md).
       const versionWrong: [string, Uint8Array][] = [
@@ -233,6 +279,27 @@ describe('the bundle format, read by an independent implementation', () => {
         ['version 2 without replies', byHand(share('[]').replace(',"replies":[]', ''), 2)],
       ];
       for (const [name, replies] of faulty) versionWrong.push([name, byHand(share(replies))]);
+      // What the app takes, the independent reader takes too: the nil and max UUIDs (RFC 9562), a leap day, and
+      // 50 replies under one comment with one more under another.
+      const accepted: [string, unknown[]][] = [
+        ['a nil UUID', [{ ...reply, id: '00000000-0000-0000-0000-000000000000' }]],
+        ['the max UUID', [{ ...reply, id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' }]],
+        ['a leap day', [{ ...reply, id: crypto.randomUUID(), writtenAt: '2024-02-29T23:59:59.5-05:00' }]],
+        [
+          '50 replies under one comment',
+          [
+            ...Array.from({ length: 50 }, () => ({ ...reply, id: crypto.randomUUID() })),
+            { ...reply, id: crypto.randomUUID(), ref: null },
+          ],
+        ],
+      ];
+      for (const [name, replies] of accepted) {
+        const bytes = byHand(share(JSON.stringify(replies)));
+        const taken = path.join(people.folder, `${name}.holdingbundle`);
+        writeFileSync(taken, bytes);
+        expect(readWithPython(taken, amaKeys), name).toMatchObject({ status: 0, err: '' });
+        expect(await ama.sharing.importBytes(bytes), name).toMatchObject({ kind: 'share' });
+      }
       for (const [name, bytes] of versionWrong) {
         const damaged = path.join(people.folder, `${name}.holdingbundle`);
         writeFileSync(damaged, bytes);

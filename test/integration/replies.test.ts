@@ -8,7 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportCheck, ExportSelection, Resolutions } from '../../common/export/types';
-import type { ReceivedShare, SentShare, WaitingReplies } from '../../common/sharing/types';
+import {
+  MAX_REPLIES_PER_COMMENT,
+  type ReceivedShare,
+  type SentShare,
+  type WaitingReplies,
+} from '../../common/sharing/types';
 import { sealBundle } from '../../main/sharing/bundle';
 import { BUNDLE_VERSION, BUNDLE_VERSION_WITH_REPLIES } from '../../main/sharing/bundle-format';
 import { openBundle } from '../../main/sharing/bundle-open';
@@ -84,6 +89,7 @@ describe('replies to a supervisor’s comments', () => {
       [ref, null],
       ['', null],
     ]);
+    expect(after.earlierCard).toBe(false);
     expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toEqual([
       { contactId: amaAtSam.id, contactName: 'Dr Ama Mensah', count: 2, earlier: 0 },
     ]);
@@ -187,6 +193,30 @@ describe('replies to a supervisor’s comments', () => {
     expect(await call(sam, 'sharing:waitingReplies')).toEqual([]);
     sam.sharing.forgetShare(recorded.id); // the file could not be written
     expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toMatchObject([{ count: 1 }]);
+  });
+
+  it('at most 50 wait under one comment, as many as a share carries, so the next share always fits', async () => {
+    const people = await twoPeople(open);
+    const { sam, ama } = people;
+    const { ref, feedbackId, shared } = await feedbackAtSam(people);
+    for (let i = 1; i <= MAX_REPLIES_PER_COMMENT; i += 1) sam.sharing.addReply(feedbackId, ref, `Thought ${i}.`);
+    expect(await refused(sam, 'sharing:addReply', { feedbackId, ref, body: 'One more.' })).toBe(
+      'You have 50 replies under this comment waiting for your next share to Dr Ama Mensah, which is as many as one share can carry. Please share those first, or take one back and write it again with this added.',
+    );
+    // Under another comment (the overall one) there is room.
+    await call(sam, 'sharing:addReply', { feedbackId, ref: null, body: 'And overall, thank you.' });
+    const next = await nextShare(people, shared.entryIds[2]!);
+    const sealed = await sam.sharing.sealShare(
+      (await sam.exports.settled(next.selection, next.resolutions, next.check.fingerprint)).doc,
+      people.amaAtSam.id,
+    );
+    sealed.record('Next.holdingbundle');
+    expect(await ama.sharing.importBytes(sealed.bundle)).toMatchObject({
+      kind: 'share',
+      replies: { added: MAX_REPLIES_PER_COMMENT + 1, leftOut: 0 },
+    });
+    // Once they have gone, the comment has room again.
+    await call(sam, 'sharing:addReply', { feedbackId, ref, body: 'One more.' });
   });
 
   it('never go into a saved file: saving with replies ticked is refused, and they stay waiting', async () => {
@@ -309,6 +339,8 @@ describe('a share’s replies, as the supervisor’s Holding reads them', () => 
       shareWith([]),
       shareWith([reply(bundleId, 'short')]),
       shareWith([{ ...reply(bundleId, ref), body: '' }]),
+      // More replies under one comment than a share may carry (MAX_REPLIES_PER_COMMENT).
+      shareWith(Array.from({ length: MAX_REPLIES_PER_COMMENT + 1 }, () => reply(bundleId, ref))),
     ]) {
       expect(await refusedBytes(people, byHand(people, text))).toMatch(unreadable);
     }
@@ -447,6 +479,8 @@ describe('replies from a journal brought to a new computer', () => {
       { contactId: amaHere.id, contactName: 'Dr Ama Mensah', count: 0, earlier: 1 },
     ]);
     const sent = (await call<SentShare[]>(here, 'sharing:sent')).find((x) => x.feedback.length);
+    // Sharing then offers no Reply under its comments, and says why (test/e2e/replies.spec.ts).
+    expect(sent!.earlierCard).toBe(true);
     expect(
       await refused(here, 'sharing:addReply', { feedbackId: sent!.feedback[0]!.id, ref: null, body: 'More.' }),
     ).toMatch(/sent from Holding on another computer/);

@@ -40,30 +40,84 @@ def no_repeats(pairs):
     return dict(pairs)
 
 
-UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$")
-REF = re.compile(r"^[A-Za-z0-9_-]{22}$")
-ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
+# As strict as the app's schemas (zod's, which are JavaScript regular expressions): matched whole, with \Z (in
+# Python `$` also accepts a newline before the end), and ASCII only (in Python `\d` is any Unicode digit).
+# A UUID as RFC 9562 has it, the nil and max UUIDs included (as the app's schema takes them).
+UUID = re.compile(
+    r"(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}"
+    r"|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)\Z",
+    re.ASCII,
+)
+REF = re.compile(r"[A-Za-z0-9_-]{22}\Z", re.ASCII)
+KEY = re.compile(r"[A-Za-z0-9_-]{43}\Z", re.ASCII)
+# An ISO 8601 time with seconds and its offset (RFC 3339), as the app writes them (`toISOString`) and reads them:
+# hours 00-23, minutes and seconds 00-59, any fraction, `Z` or +hh:mm; a date that exists (checked below).
+ISO_WITH_OFFSET = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)\Z",
+    re.ASCII,
+)
 REPLY_MEMBERS = {"id", "share", "ref", "body", "writtenAt"}
+# Replies under any one comment (the same earlier share and ref) in one share (docs/bundle-format.md).
+MAX_REPLIES_PER_COMMENT = 50
+
+
+def is_uuid(value):
+    return isinstance(value, str) and UUID.match(value) is not None
+
+
+def is_time(value):
+    m = ISO_WITH_OFFSET.match(value) if isinstance(value, str) else None
+    if not m:
+        return False
+    year, month, day = (int(g) for g in m.groups())
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return 1 <= month <= 12 and 1 <= day <= days[month - 1]
+
+
+def header_ok(header):
+    """The header's members, each as the format says (the sender's too)."""
+    expected = {"bundleId", "createdAt", "sender", "recipientFingerprint", "payloadType"}
+    if not isinstance(header, dict) or set(header) != expected:
+        return False
+    sender = header["sender"]
+    if not isinstance(sender, dict) or set(sender) != {"name", "role", "encryptionKey", "signingKey"}:
+        return False
+    if not (isinstance(sender["name"], str) and 1 <= utf16_length(sender["name"]) <= 200):
+        return False
+    if not (isinstance(sender["role"], str) and utf16_length(sender["role"]) <= 200):
+        return False
+    if not all(isinstance(sender[k], str) and KEY.match(sender[k]) for k in ("encryptionKey", "signingKey")):
+        return False
+    return is_uuid(header["bundleId"]) and is_time(header["createdAt"])
+
+
+def utf16_length(text):
+    """Lengths as the format counts them: UTF-16 code units, as JavaScript does."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def replies_ok(payload):
-    """A share's `replies`, when present: 1 to 20,000 replies, each exactly as the format says, ids unique."""
+    """A share's `replies`, when present: 1 to 20,000 replies, each exactly as the format says, ids unique, and no
+    more than 50 under any one comment."""
     if not isinstance(payload, dict) or "replies" not in payload:
         return True
     replies = payload["replies"]
     if not isinstance(replies, list) or not 1 <= len(replies) <= 20000:
         return False
+    under = {}
     for r in replies:
         if not isinstance(r, dict) or set(r) != REPLY_MEMBERS:
             return False
-        if not all(isinstance(r[k], str) for k in ("id", "share", "body", "writtenAt")):
-            return False
-        if not UUID.match(r["id"]) or not UUID.match(r["share"]) or not ISO_WITH_OFFSET.match(r["writtenAt"]):
+        if not (is_uuid(r["id"]) and is_uuid(r["share"]) and is_time(r["writtenAt"])):
             return False
         if r["ref"] is not None and not (isinstance(r["ref"], str) and REF.match(r["ref"])):
             return False
-        # Lengths as the format counts them: UTF-16 code units, as JavaScript does.
-        if not 1 <= len(r["body"].encode("utf-16-le", "surrogatepass")) // 2 <= 20000:
+        if not (isinstance(r["body"], str) and 1 <= utf16_length(r["body"]) <= 20000):
+            return False
+        comment = (r["share"], r["ref"] or "")
+        under[comment] = under.get(comment, 0) + 1
+        if under[comment] > MAX_REPLIES_PER_COMMENT:
             return False
     return len({r["id"] for r in replies}) == len(replies)
 
@@ -93,8 +147,7 @@ def read(path, enc_pk, enc_sk, sign_pk):
         header = json.loads(data[16 : 16 + h].decode("utf-8"), object_pairs_hook=no_repeats)
     except ValueError:
         refuse("malformed")
-    expected = {"bundleId", "createdAt", "sender", "recipientFingerprint", "payloadType"}
-    if not isinstance(header, dict) or set(header) != expected:
+    if not header_ok(header):
         refuse("malformed")
     if header["payloadType"] != ("holding.share.v1" if kind == 1 else "holding.feedback.v1"):
         refuse("malformed")

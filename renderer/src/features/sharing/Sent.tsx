@@ -1,5 +1,5 @@
 import { itemCount, itemsPhrase } from '../../../../common/export/items';
-import { SHARE_ITEM_KIND_NAMES, type SentShare } from '../../../../common/sharing/types';
+import { SHARE_ITEM_KIND_NAMES, type SentShare, sentUnderEarlierCard } from '../../../../common/sharing/types';
 import { describeError } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { useNavigation } from '../frame/navigation';
@@ -57,6 +57,9 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
   // Each feedback file holds every comment as it stood when sealed: the newest replaces the earlier ones.
   const [latest, ...earlier] = share.feedback;
   const navigation = useNavigation();
+  // A reply to feedback on a share sent under an earlier card could not be matched, so none is offered.
+  const canReply = !share.earlierCard;
+  const repliesTo = (ref: string) => share.replies.filter((r) => r.ref === ref);
   return (
     <article aria-labelledby={headingId}>
       <h3 id={headingId} tabIndex={-1} className={styles.sentTitle}>
@@ -80,22 +83,31 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
               This replaces the feedback {latest.fromName} sent {listOf(earlier.map((f) => `on ${day(f.createdAt)}`))}.
             </p>
           ) : null}
+          {canReply ? null : (
+            <p className={styles.muted} data-testid="no-replies-here">
+              Replies cannot go from here: this share was {sentUnderEarlierCard(latest.fromName)}
+            </p>
+          )}
           {latest.overall.trim() ? (
+            <p className={styles.feedbackBody} dir="auto">
+              {latest.overall}
+            </p>
+          ) : (
+            <p className={styles.muted}>No overall comment: see the comments beside each item below.</p>
+          )}
+          {latest.overall.trim() || repliesTo('').length ? (
             <>
-              <p className={styles.feedbackBody} dir="auto">
-                {latest.overall}
-              </p>
+              {latest.overall.trim() ? null : <GoneComment fromName={latest.fromName} what="overall comment" />}
               <ReplyThread
                 share={share}
                 feedbackId={latest.id}
                 itemRef={null}
                 fromName={latest.fromName}
                 about={` on “${share.title}” as a whole`}
+                canReply={canReply && !!latest.overall.trim()}
               />
             </>
-          ) : (
-            <p className={styles.muted}>No overall comment: see the comments beside each item below.</p>
-          )}
+          ) : null}
         </div>
       ) : (
         <p className={styles.muted}>
@@ -131,20 +143,27 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
                   Go to Supervision
                 </Button>
               ) : null}
-              {note && latest ? (
+              {latest && (note || repliesTo(item.ref).length) ? (
                 <div className={styles.itemFeedback}>
-                  <p className={styles.itemFeedbackWho}>
-                    {latest.fromName}’s comment · {when(latest.createdAt)}
-                  </p>
-                  <p className={styles.feedbackBody} dir="auto">
-                    {note}
-                  </p>
+                  {note ? (
+                    <>
+                      <p className={styles.itemFeedbackWho}>
+                        {latest.fromName}’s comment · {when(latest.createdAt)}
+                      </p>
+                      <p className={styles.feedbackBody} dir="auto">
+                        {note}
+                      </p>
+                    </>
+                  ) : (
+                    <GoneComment fromName={latest.fromName} what="comment here" />
+                  )}
                   <ReplyThread
                     share={share}
                     feedbackId={latest.id}
                     itemRef={item.ref}
                     fromName={latest.fromName}
                     about={` on “${item.title || 'Untitled'}”`}
+                    canReply={canReply && !!note}
                   />
                 </div>
               ) : null}
@@ -153,5 +172,14 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
         })}
       </ol>
     </article>
+  );
+}
+
+/** Above replies to a comment the latest feedback no longer carries: they are still shown, and still go. */
+function GoneComment({ fromName, what }: { fromName: string; what: string }) {
+  return (
+    <p className={styles.itemFeedbackWho}>
+      Your replies to an earlier {what} from {fromName}, which their latest feedback no longer includes
+    </p>
   );
 }

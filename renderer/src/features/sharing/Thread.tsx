@@ -26,10 +26,15 @@ interface SuperviseeProps {
   fromName: string;
   /** What the comment is on, for labels a screen reader reads out of context ("on “A hard afternoon”"). */
   about: string;
+  /**
+   * False where a new reply could not go: the latest feedback no longer carries the comment, or the share was
+   * sent under an earlier card. The replies already written are still shown (and a waiting one taken back).
+   */
+  canReply: boolean;
 }
 
 /** Supervisee: the replies under one comment, and a reply to write. */
-export function ReplyThread({ share, feedbackId, itemRef, fromName, about }: SuperviseeProps) {
+export function ReplyThread({ share, feedbackId, itemRef, fromName, about, canReply }: SuperviseeProps) {
   const id = useId();
   const queryClient = useQueryClient();
   const [writing, setWriting] = useState(false);
@@ -93,81 +98,85 @@ export function ReplyThread({ share, feedbackId, itemRef, fromName, about }: Sup
           ))}
         </ol>
       ) : null}
-      <div className={styles.actions}>
-        <Button
-          ref={openButton}
-          variant="secondary"
-          className={styles.small}
-          aria-expanded={writing}
-          aria-controls={writing ? `${id}-form` : undefined}
-          onClick={() => {
-            setDone('');
-            if (writing) {
-              setWriting(false);
-              add.reset();
-              return;
-            }
-            setWriting(true);
-            requestAnimationFrame(() => boxRef.current?.focus());
-          }}
-        >
-          Reply
-          <span className="visually-hidden">
-            {' '}
-            to {fromName}’s comment{about}
-          </span>
-        </Button>
-      </div>
-      {writing ? (
-        <form
-          id={`${id}-form`}
-          className={styles.write}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (draft.trim()) add.mutate(draft);
-          }}
-        >
-          <label htmlFor={`${id}-box`} className={styles.label}>
-            Your reply to {fromName}
-            <span className="visually-hidden">{about}</span>
-          </label>
-          <span id={`${id}-hint`} className={styles.hint}>
-            It goes with your next share to {fromName}. Like everything you share, it is checked for names and details,
-            and you see it in the preview before anything leaves.
-          </span>
-          <textarea
-            ref={boxRef}
-            id={`${id}-box`}
-            className={styles.box}
-            value={draft}
-            maxLength={MAX_COMMENT_LENGTH}
-            rows={4}
-            aria-describedby={`${id}-hint${add.isError ? ` ${id}-error` : ''}`}
-            aria-invalid={add.isError ? true : undefined}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-          {add.isError ? (
-            <span id={`${id}-error`} role="alert" className={styles.error}>
-              {describeError(add.error)}
-            </span>
-          ) : null}
+      {canReply ? (
+        <>
           <div className={styles.actions}>
-            <Button type="submit" className={styles.small} disabled={!draft.trim() || add.isPending}>
-              Keep this reply
-            </Button>
             <Button
+              ref={openButton}
               variant="secondary"
               className={styles.small}
+              aria-expanded={writing}
+              aria-controls={writing ? `${id}-form` : undefined}
               onClick={() => {
-                setWriting(false);
-                add.reset();
-                openButton.current?.focus();
+                setDone('');
+                if (writing) {
+                  setWriting(false);
+                  add.reset();
+                  return;
+                }
+                setWriting(true);
+                requestAnimationFrame(() => boxRef.current?.focus());
               }}
             >
-              Cancel
+              Reply
+              <span className="visually-hidden">
+                {' '}
+                to {fromName}’s comment{about}
+              </span>
             </Button>
           </div>
-        </form>
+          {writing ? (
+            <form
+              id={`${id}-form`}
+              className={styles.write}
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (draft.trim()) add.mutate(draft);
+              }}
+            >
+              <label htmlFor={`${id}-box`} className={styles.label}>
+                Your reply to {fromName}
+                <span className="visually-hidden">{about}</span>
+              </label>
+              <span id={`${id}-hint`} className={styles.hint}>
+                It goes with your next share to {fromName}. Like everything you share, it is checked for names and
+                details, and you see it in the preview before anything leaves.
+              </span>
+              <textarea
+                ref={boxRef}
+                id={`${id}-box`}
+                className={styles.box}
+                value={draft}
+                maxLength={MAX_COMMENT_LENGTH}
+                rows={4}
+                aria-describedby={`${id}-hint${add.isError ? ` ${id}-error` : ''}`}
+                aria-invalid={add.isError ? true : undefined}
+                onChange={(e) => setDraft(e.target.value)}
+              />
+              {add.isError ? (
+                <span id={`${id}-error`} role="alert" className={styles.error}>
+                  {describeError(add.error)}
+                </span>
+              ) : null}
+              <div className={styles.actions}>
+                <Button type="submit" className={styles.small} disabled={!draft.trim() || add.isPending}>
+                  Keep this reply
+                </Button>
+                <Button
+                  variant="secondary"
+                  className={styles.small}
+                  onClick={() => {
+                    setWriting(false);
+                    add.reset();
+                    openButton.current?.focus();
+                  }}
+                >
+                  Cancel
+                </Button>
+              </div>
+            </form>
+          ) : null}
+        </>
       ) : null}
       <p role="status" className={styles.done}>
         {done}

@@ -1,16 +1,8 @@
 import { type FormEvent, type Ref, useRef, useState } from 'react';
 import { copySecret } from '../../ui/clipboard';
 import { Actions, Button, Notice, TextField } from '../../ui/controls';
+import { twoGroups } from './recoveryGroups';
 import styles from './vault.module.css';
-
-/** Two different groups of the key, chosen at random, in order: the ones the person types back. */
-function twoGroups(count: number): [number, number] {
-  const pick = () => Math.floor(Math.random() * count);
-  const first = pick();
-  let second = pick();
-  while (count > 1 && second === first) second = pick();
-  return first < second ? [first, second] : [second, first];
-}
 
 const normalised = (text: string) => text.replace(/[\s-]/g, '').toUpperCase();
 
