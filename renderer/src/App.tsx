@@ -56,12 +56,14 @@ export function App() {
         event.preventDefault();
         lock();
       } else if (isHideShortcut(event)) {
+        // First and only: heard before the editor (capture), so the text being written is never touched.
         event.preventDefault();
+        event.stopPropagation();
         hide();
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [lock, hide]);
 
   // The first screens' headings take focus as each shows (the frame looks after its own pages): after

@@ -16,6 +16,16 @@ import { InsertTableButton, TableToolbar } from './TableTools';
 import { useRovingToolbar } from '../ui/useRovingToolbar';
 import styles from './editor.module.css';
 
+/**
+ * Highlight on Ctrl+Shift+E (⌘⇧E), not TipTap's Ctrl+Shift+H: that is the quick hide everywhere in
+ * Holding (ui/Curtain.tsx), which must never also change the text being written.
+ */
+const HighlightOnItsOwnKey = Highlight.extend({
+  addKeyboardShortcuts() {
+    return { 'Mod-Shift-e': () => this.editor.commands.toggleHighlight() };
+  },
+});
+
 export interface EditorChange {
   body: DocNode;
   words: number;
@@ -107,7 +117,7 @@ export const Editor = memo(function Editor({
       }),
       TaskList,
       TaskItem.configure({ nested: true }),
-      Highlight,
+      HighlightOnItsOwnKey,
       ...tableExtensions,
       CharacterCount,
       DocBeingDrawn,
@@ -215,7 +225,7 @@ const TOOLS: (ToolSpec | 'sep')[] = [
   {
     label: 'Highlight',
     text: 'Highlight',
-    shortcut: 'Ctrl+Shift+H',
+    shortcut: 'Ctrl+Shift+E',
     active: (e) => e.isActive('highlight'),
     run: (e) => e.chain().focus().toggleHighlight().run(),
   },
