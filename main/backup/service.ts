@@ -70,7 +70,12 @@ export class BackupService {
   /** Where the backup `id` was written, whole. */
   savedAt(id: string): string {
     const record = this.records().find((r) => r.id === id);
-    if (!record) throw new AppError('NOT_FOUND', 'Holding has no note of that backup any more.');
+    if (!record) {
+      throw new AppError(
+        'NOT_FOUND',
+        "That backup is no longer in Holding's list, so it cannot be shown. It may have been tidied away with older backups.",
+      );
+    }
     return path.join(record.folder, record.fileName);
   }
 

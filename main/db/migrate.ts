@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../common/errors';
+import { describeForLog } from '../shell-common/log';
 import { migrations as allMigrations } from './migration-list';
 import type { Migration } from './migrations/types';
 
@@ -25,7 +26,9 @@ export interface MigrationStep {
  * Brings the database up to date, one migration per transaction so a failure leaves it at
  * the last good version. A database written by a newer Holding is refused untouched.
  * `onStep` hears before each migration starts (outside its transaction: the database is then at the
- * version before it) and once when all have run; with nothing to run, it hears nothing.
+ * version before it) and once when all have run; with nothing to run, it hears nothing. Reporting only ever
+ * warns: a step that cannot be told (the entry count, or the window's progress) is logged, and the migrations
+ * carry on, so the unlock never fails for the sake of a progress bar.
  */
 export function migrate(
   db: Database,
@@ -44,13 +47,20 @@ export function migrate(
     );
   }
   const pending = list.filter((m) => m.version > from);
+  const tell = (step: MigrationStep) => {
+    try {
+      onStep?.(step);
+    } catch (error) {
+      console.error(`[holding] could not report how far the update has got: ${describeForLog(error)}`);
+    }
+  };
   pending.forEach((m, done) => {
-    onStep?.({ done, total: pending.length, next: m, pending });
+    tell({ done, total: pending.length, next: m, pending });
     db.transaction(() => {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   });
-  if (pending.length > 0) onStep?.({ done: pending.length, total: pending.length, next: null, pending });
+  if (pending.length > 0) tell({ done: pending.length, total: pending.length, next: null, pending });
   return { from, to: Math.max(from, latest) };
 }

@@ -6,7 +6,8 @@ import { migration0010 } from './migrations/0010-journal-search-index';
 /**
  * Migrations that do all their work in one statement, so nothing can say how far they have got while they
  * run: the window shows a bar without a value for them. 0010 rebuilds the search index from every entry
- * (some 4 s at 10,000 entries and 24 s at 100,000: bench/results/journal.md); the others take a moment.
+ * (see bench/results/journal.md: seconds at 10,000 entries, tens of seconds at 100,000); the others take a
+ * moment.
  */
 const UNMEASURED: ReadonlySet<number> = new Set([migration0010.version]);
 

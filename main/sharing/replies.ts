@@ -46,6 +46,40 @@ export function replyText(blocks: readonly Block[]): string {
     .join('\n\n');
 }
 
+/**
+ * What one share carries of `replies`, given oldest first (as the repository lists them): at most
+ * MAX_REPLIES_PER_COMMENT under each comment (its earlier share and ref). `waitingAfter` names, by the last
+ * reply carried under a comment, how many under it are left for a later share.
+ */
+function oneShareOf<R extends { id: string }>(
+  replies: readonly R[],
+  commentOf: (reply: R) => { share: string; ref: string },
+): { carried: R[]; waitingAfter: Map<string, number> } {
+  const under = new Map<string, { count: number; last: string }>();
+  const left = new Map<string, number>();
+  const carried = replies.filter((reply) => {
+    const { share, ref } = commentOf(reply);
+    const key = `${share} ${ref}`;
+    const seen = under.get(key) ?? { count: 0, last: '' };
+    under.set(key, seen);
+    if (seen.count >= MAX_REPLIES_PER_COMMENT) {
+      left.set(key, (left.get(key) ?? 0) + 1);
+      return false;
+    }
+    seen.count += 1;
+    seen.last = reply.id;
+    return true;
+  });
+  const waitingAfter = new Map<string, number>();
+  for (const [key, count] of left) waitingAfter.set(under.get(key)!.last, count);
+  return { carried, waitingAfter };
+}
+
+/** Said under the last reply a share carries under a comment, when more under it wait for the next. */
+function laterNote(later: number): string {
+  return `${later === 1 ? 'One more reply' : `${later} more replies`} under this comment will wait safely for your next share (one share carries up to ${MAX_REPLIES_PER_COMMENT} under each comment, oldest first)`;
+}
+
 /** Why a reply to a share sent under an earlier card (a journal brought from another computer) cannot go. */
 const EARLIER_CARD = (name: string) => `That share was ${sentUnderEarlierCard(name)}`;
 
@@ -74,7 +108,7 @@ export class ReplyRoom {
     // As many as one share carries under a comment (the supervisor's Holding refuses more), so the next always fits.
     if (repo.replies.waitingUnder(feedback.share_id, ref ?? '') >= MAX_REPLIES_PER_COMMENT) {
       throw refuse(
-        `You have ${MAX_REPLIES_PER_COMMENT} replies under this comment waiting for your next share to ${feedback.sender_name}, which is as many as one share can carry. Please share those first, or take one back and write it again with this added.`,
+        `You have ${MAX_REPLIES_PER_COMMENT} replies under this comment waiting for your next share to ${feedback.sender_name}, which is as many as one share can carry. Please share those first, or take one back and add what you wanted to say to it.`,
       );
     }
     repo.replies.add({ id: randomUUID(), feedbackId, ref: ref ?? '', body: text, createdAt: this.now().toISOString() });
@@ -109,24 +143,33 @@ export class ReplyRoom {
     return [...by.values()];
   }
 
-  /** The replies waiting for `contactId`, as sections of the export: checked, settled and previewed as the rest. */
+  /**
+   * The replies waiting for `contactId`, as sections of the export: checked, settled and previewed as the rest.
+   * At most MAX_REPLIES_PER_COMMENT under any one comment, oldest first (what one share can carry: more can be
+   * waiting in a journal from before the cap, or added while a share was being saved); the rest wait for the
+   * next share, and the last reply carried under that comment says so in the preview.
+   */
   sections(contactId: string): ExportSection[] {
     const fingerprint = this.fingerprintOf(contactId);
-    return (
-      this.repo()
-        .replies.waiting()
-        // Only replies the supervisor's Holding can match: not those to shares sent under an earlier card.
-        .filter((r) => r.contact_fingerprint === fingerprint && !r.earlier)
-        .map((r) => ({
-          kind: 'replies' as const,
-          sourceId: r.id,
-          title: [{ text: 'Reply to a comment' }],
-          // Ours, and never checked or sent: only the reply's own words leave, with a reference to the comment.
-          meta: `To ${r.from_name}’s ${r.ref ? `comment on “${r.item_title || 'an item'}”` : 'overall comment'} in “${r.share_title}” · written ${longDate(dayOf(r.created_at, localTimeZone()))}`,
-          blocks: replyBlocks(r.body),
-          clientMaterial: false,
-        }))
-    );
+    const rows = this.repo()
+      .replies.waiting()
+      // Only replies the supervisor's Holding can match: not those to shares sent under an earlier card.
+      .filter((r) => r.contact_fingerprint === fingerprint && !r.earlier);
+    const { carried, waitingAfter } = oneShareOf(rows, (r) => ({ share: r.share_bundle_id, ref: r.ref }));
+    return carried.map((r) => {
+      const later = waitingAfter.get(r.id) ?? 0;
+      return {
+        kind: 'replies' as const,
+        sourceId: r.id,
+        title: [{ text: 'Reply to a comment' }],
+        // Ours, and never checked or sent: only the reply's own words leave, with a reference to the comment.
+        meta:
+          `To ${r.from_name}’s ${r.ref ? `comment on “${r.item_title || 'an item'}”` : 'overall comment'} in “${r.share_title}” · written ${longDate(dayOf(r.created_at, localTimeZone()))}` +
+          (later ? ` · ${laterNote(later)}` : ''),
+        blocks: replyBlocks(r.body),
+        clientMaterial: false,
+      };
+    });
   }
 
   /**
@@ -135,7 +178,7 @@ export class ReplyRoom {
    */
   forShare(doc: ExportDocument, recipientFingerprint: string, recipientName: string): ShareReply[] {
     const repo = this.repo();
-    return doc.sections
+    const replies = doc.sections
       .filter((s) => s.kind === 'replies')
       .map((section) => {
         const row: OwnReplyRow | undefined = repo.replies.own(section.sourceId);
@@ -159,6 +202,9 @@ export class ReplyRoom {
           writtenAt: row.created_at,
         };
       });
+    // As many as one share carries under a comment, oldest first (sections() offers no more); any others are
+    // not marked sent, so they stay waiting for the next share.
+    return oneShareOf(replies, (r) => ({ share: r.share, ref: r.ref ?? '' })).carried;
   }
 
   private fingerprintOf(contactId: string): string {

@@ -7,7 +7,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
 import { textOf } from '../../common/export/document';
 import type { ExportDocument } from '../../common/export/types';
-import { type SentShare, type ShareItem, type SharePayload, sharePayloadSchema } from '../../common/sharing/types';
+import {
+  MAX_REPLIES_PER_COMMENT,
+  type SentShare,
+  type ShareItem,
+  type SharePayload,
+  sharePayloadSchema,
+} from '../../common/sharing/types';
 import { sealBundle } from './bundle';
 import { BUNDLE_VERSION, BUNDLE_VERSION_WITH_REPLIES, MAX_BUNDLE_BYTES } from './bundle-format';
 import { fingerprintHex, sharingReady } from './card';
@@ -98,6 +104,13 @@ export class ShareRoom {
     const fits = sharePayloadSchema.safeParse(payload);
     if (!fits.success || depthOf(payload) > MAX_PAYLOAD_DEPTH) {
       const at = fits.success ? undefined : fits.error.issues[0]?.path;
+      if (at && at[0] === 'replies' && at.length === 1) {
+        // The list itself: more under one comment than a share carries (forShare carries no more, so never
+        // expected), or more replies in all than any share holds.
+        throw refuse(
+          `This share has more replies than a share can carry (up to ${MAX_REPLIES_PER_COMMENT} under any one comment). Please check again, so that the rest wait for your next share. Nothing was sealed.`,
+        );
+      }
       if (at && at[0] === 'replies') {
         // A reply grown past the limit once settled (long stand-ins): the reply is named, not a passage.
         throw refuse(

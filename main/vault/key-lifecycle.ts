@@ -124,7 +124,11 @@ export class KeyLifecycle {
     return this.vault.serial(async () => this.dropPending());
   }
 
-  /** Forgets a recovery key or re-encryption shown but not yet confirmed, wiping its keys (at once: a lock). */
+  /**
+   * Forgets a recovery key or re-encryption shown but not yet confirmed, wiping its keys (at once: a lock).
+   * Public for Vault.lock alone, which calls it outside `serial` on purpose (a lock must never wait); anything
+   * else goes through forgetPending, in turn.
+   */
   dropPending(): void {
     if (this.pendingRecovery) wipe(this.pendingRecovery.forKey);
     if (this.pendingReencrypt) wipe(this.pendingReencrypt.dataKey);

@@ -90,6 +90,11 @@ describe('a backup', () => {
     expect(backups.records().map((r) => r.id)).toEqual([second.id, record.id]);
     backups.forget(record.id);
     expect(backups.records().map((r) => r.id)).toEqual([second.id]);
+    // One no longer listed cannot be shown in its folder, and the person is told why, plainly.
+    expect(path.basename(backups.savedAt(second.id))).toBe(second.fileName);
+    expect(() => backups.savedAt(record.id)).toThrow(
+      "That backup is no longer in Holding's list, so it cannot be shown. It may have been tidied away with older backups.",
+    );
   });
 
   it('restores with the passphrase over the journal here, which is kept aside whole', async () => {

@@ -4,9 +4,10 @@
  * to that supervisor, travels in the share's `replies` (docs/bundle-format.md), and is threaded under the
  * supervisor's own comment on the earlier share. Then the format's refusals, each leaving nothing stored.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ExportCheck, ExportSelection, Resolutions } from '../../common/export/types';
 import {
   MAX_REPLIES_PER_COMMENT,
@@ -17,6 +18,7 @@ import {
 import { sealBundle } from '../../main/sharing/bundle';
 import { BUNDLE_VERSION, BUNDLE_VERSION_WITH_REPLIES } from '../../main/sharing/bundle-format';
 import { openBundle } from '../../main/sharing/bundle-open';
+import { ReplyRoom } from '../../main/sharing/replies';
 import { createIdentity, cardOf } from '../../main/sharing/card';
 import { exportEverything } from '../../main/export/everything/make';
 import { richJournal, zipPath } from '../support/everything-fixture';
@@ -201,7 +203,7 @@ describe('replies to a supervisor’s comments', () => {
     const { ref, feedbackId, shared } = await feedbackAtSam(people);
     for (let i = 1; i <= MAX_REPLIES_PER_COMMENT; i += 1) sam.sharing.addReply(feedbackId, ref, `Thought ${i}.`);
     expect(await refused(sam, 'sharing:addReply', { feedbackId, ref, body: 'One more.' })).toBe(
-      'You have 50 replies under this comment waiting for your next share to Dr Ama Mensah, which is as many as one share can carry. Please share those first, or take one back and write it again with this added.',
+      'You have 50 replies under this comment waiting for your next share to Dr Ama Mensah, which is as many as one share can carry. Please share those first, or take one back and add what you wanted to say to it.',
     );
     // Under another comment (the overall one) there is room.
     await call(sam, 'sharing:addReply', { feedbackId, ref: null, body: 'And overall, thank you.' });
@@ -217,6 +219,61 @@ describe('replies to a supervisor’s comments', () => {
     });
     // Once they have gone, the comment has room again.
     await call(sam, 'sharing:addReply', { feedbackId, ref, body: 'One more.' });
+  });
+
+  it('more than 50 waiting under one comment (a journal from before the cap): a share carries the oldest 50, the rest wait for the next', async () => {
+    const people = await twoPeople(open);
+    const { sam, ama } = people;
+    const { ref, feedbackId, shared } = await feedbackAtSam(people);
+    // Straight into the database, past the cap addReply keeps: as a journal from before it could hold.
+    const extra = 3;
+    const total = MAX_REPLIES_PER_COMMENT + extra;
+    const insert = sam.vault
+      .db()
+      .prepare('INSERT INTO feedback_replies (id, feedback_id, ref, body, created_at) VALUES (?, ?, ?, ?, ?)');
+    const ids: string[] = [];
+    for (let i = 0; i < total; i += 1) {
+      const id = randomUUID();
+      ids.push(id);
+      // Inserted newest first, so the order carried is the order written, not the order stored.
+      const at = new Date(Date.UTC(2026, 0, 1, 9, total - i)).toISOString();
+      insert.run(id, feedbackId, ref, `Thought ${total - i}.`, at);
+    }
+    const oldestFirst = [...ids].reverse();
+    const waitingIds = () =>
+      sam.vault
+        .db()
+        .prepare('SELECT id FROM feedback_replies WHERE sent_in_share_id IS NULL ORDER BY created_at')
+        .pluck()
+        .all() as string[];
+    const share = async () => {
+      const next = await nextShare(people, shared.entryIds[2]!);
+      const preview = await call<{ html: string }>(sam, 'export:preview', {
+        selection: next.selection,
+        resolutions: next.resolutions,
+        fingerprint: next.check.fingerprint,
+      });
+      const { path: file } = await call<{ path: string }>(sam, 'sharing:share', next.share);
+      const opened = openBundle(readFileSync(file), ama.identity.secret()!);
+      const payload = JSON.parse(new TextDecoder().decode(opened.payload)) as { replies: { id: string }[] };
+      return { preview: preview.html, carried: payload.replies.map((r) => r.id) };
+    };
+
+    const first = await share();
+    expect(first.carried).toEqual(oldestFirst.slice(0, MAX_REPLIES_PER_COMMENT));
+    expect(first.preview).toContain(
+      `${extra} more replies under this comment will wait safely for your next share (one share carries up to ${MAX_REPLIES_PER_COMMENT} under each comment, oldest first)`,
+    );
+    expect(first.preview).toContain('Thought 50.');
+    expect(first.preview).not.toContain('Thought 51.');
+    expect(waitingIds()).toEqual(oldestFirst.slice(MAX_REPLIES_PER_COMMENT));
+    expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toMatchObject([{ count: extra }]);
+
+    // The next share takes the rest, and says nothing more is waiting.
+    const second = await share();
+    expect(second.carried).toEqual(oldestFirst.slice(MAX_REPLIES_PER_COMMENT));
+    expect(second.preview).not.toContain('will wait safely for your next share');
+    expect(waitingIds()).toEqual([]);
   });
 
   it('never go into a saved file: saving with replies ticked is refused, and they stay waiting', async () => {
@@ -258,6 +315,29 @@ describe('replies to a supervisor’s comments', () => {
     });
     expect(message).toMatch(/One of your replies is longer than a share can carry/);
     expect(message).not.toMatch(/share a passage/);
+  });
+
+  it('more replies under one comment than a share carries is called that, never too long (a guard: forShare carries no more)', async () => {
+    const people = await twoPeople(open);
+    const { sam } = people;
+    const { feedbackId, shared } = await feedbackAtSam(people);
+    await call(sam, 'sharing:addReply', { feedbackId, ref: null, body: 'One reply.' });
+    const next = await nextShare(people, shared.entryIds[2]!);
+    const { doc } = await sam.exports.settled(next.selection, next.resolutions, next.check.fingerprint);
+    const under = { share: randomUUID(), ref: null, writtenAt: new Date().toISOString() };
+    const tooMany = Array.from({ length: MAX_REPLIES_PER_COMMENT + 1 }, (_, i) => ({
+      ...under,
+      id: randomUUID(),
+      body: `Thought ${i}.`,
+    }));
+    const forShare = vi.spyOn(ReplyRoom.prototype, 'forShare').mockReturnValue(tooMany);
+    try {
+      await expect(sam.sharing.sealShare(doc, people.amaAtSam.id)).rejects.toThrow(
+        'This share has more replies than a share can carry (up to 50 under any one comment). Please check again, so that the rest wait for your next share. Nothing was sealed.',
+      );
+    } finally {
+      forShare.mockRestore();
+    }
   });
 
   it('replies go only to the supervisor whose comments they answer', async () => {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../common/errors';
 import type { ProgressDetail } from '../../common/ipc/contract';
 import { currentVersion, latestVersion, migrate, type MigrationStep } from '../../main/db/migrate';
@@ -89,16 +89,29 @@ describe('migrations', () => {
     expect(heard).toEqual([]);
   });
 
-  it('a step that cannot be told stops before its migration, at the last good version', () => {
+  it('a step that cannot be told is only logged: every migration still runs, to the latest version', () => {
     const db = new Database(':memory:');
     const list = [table(1, 'a'), table(2, 'b'), table(3, 'c')];
-    expect(() =>
-      migrate(db, list, (step) => {
-        if (step.next?.name === 'c') throw new Error('the window has gone');
-      }),
-    ).toThrow('the window has gone');
-    expect(currentVersion(db)).toBe(2);
-    expect(migrate(db, list)).toEqual({ from: 2, to: 3 });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      let told = 0;
+      expect(
+        migrate(db, list, () => {
+          told += 1;
+          throw new Error('the window has gone');
+        }),
+      ).toEqual({ from: 0, to: 3 });
+      // Each step was still offered (three before, one after), and each failure logged.
+      expect(told).toBe(4);
+      expect(logged).toHaveBeenCalledTimes(4);
+      expect(String(logged.mock.calls[0]![0])).toMatch(/could not report how far the update has got/);
+    } finally {
+      logged.mockRestore();
+    }
+    expect(currentVersion(db)).toBe(3);
+    for (const name of ['a', 'b', 'c']) {
+      expect(db.prepare('SELECT count(*) FROM sqlite_master WHERE name = ?').pluck().get(name)).toBe(1);
+    }
   });
 
   it('reports an update for the window: the search index (0010) with its entries, unmeasured while it runs', () => {
