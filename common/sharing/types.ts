@@ -144,10 +144,10 @@ export const shareItemSchema: z.ZodType<ShareItem> = z
 
 /**
  * Why a reply cannot answer feedback on a share sent under an earlier card (a journal brought from another
- * computer keeps its shares, never its keys), after "That share was " or "this share was ".
+ * computer keeps its shares, never its keys), after "That share was " or "This share was ".
  */
 export const sentUnderEarlierCard = (name: string) =>
-  `sent from Holding on another computer, before your card here was made, so ${name}’s Holding could not match a reply to it. Please bring it up with ${name} in supervision instead.`;
+  `sent from Holding on another computer, before your card here was made, so ${name}’s Holding could not match a reply to it. Please talk it over with ${name} in supervision instead.`;
 
 /** Replies in one share: as many as there could be comments on a share, and more than anyone writes. */
 export const MAX_SHARE_REPLIES = 20_000;

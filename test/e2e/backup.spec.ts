@@ -78,7 +78,9 @@ test('set a folder, back up, see it in words; on a new computer, restore on the 
   expect(shell.services.backups.records()).toHaveLength(1);
   // Show in folder, next from the keyboard: the file manager opens on the backup just made.
   await page.keyboard.press('Tab');
-  await expect(backups.section.getByRole('button', { name: 'Show in folder' })).toBeFocused();
+  await expect(
+    backups.section.getByRole('button', { name: 'Show in folder: the backup just made', exact: true }),
+  ).toBeFocused();
   await page.keyboard.press('Enter');
   await expect.poll(() => shell.shownInFolder).toEqual([path.join(backupDir, file!)]);
 

@@ -43,7 +43,7 @@ test.describe('export everything', () => {
     expect(zips).toHaveLength(1);
     expect(readdirSync(folder).filter((n) => n.startsWith('.'))).toEqual([]);
     // "Show in folder" opens the file manager on the zip.
-    await everything.section.getByRole('button', { name: 'Show in folder' }).click();
+    await everything.section.getByRole('button', { name: 'Show in folder: the export just made', exact: true }).click();
     await expect.poll(() => [...shell.shownInFolder]).toEqual([path.join(folder, zips[0]!)]);
     const data = await readHoldingExport(path.join(folder, zips[0]!));
     expect(data.history).toBe(true);

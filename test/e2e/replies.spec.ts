@@ -3,7 +3,8 @@
  * shares, Ama comments and sends feedback, Sam replies under her comment; the reply waits, goes with Sam's
  * next share (ticked in Export, checked for names and seen in the preview), and Ama, opening that share, is
  * told it brought replies and finds them threaded under her comment on the earlier share, in the order they
- * were written. A reply under a comment her later feedback no longer carries is still shown to Sam; and a
+ * were written. A reply under a comment her later feedback no longer carries is still shown to Sam (and taken
+ * back, focus goes to the share's heading); a reply half written when its comment goes stays, read-only; and a
  * journal brought from another computer offers no Reply on feedback to shares sent under its earlier card.
  * axe on every new screen, light and dark.
  */
@@ -168,7 +169,7 @@ test('a reply round trip between two shells', async () => {
     await expect(gone).toContainText(OVERALL_REPLY);
     await expect(gone).toContainText('Waiting to go with your next share to Dr Ama Mensah.');
     await expect(sent).toContainText(
-      'Your replies to an earlier overall comment from Dr Ama Mensah, which their latest feedback no longer includes',
+      'Your reply to an earlier overall comment from Dr Ama Mensah, which their latest feedback no longer includes',
     );
     await expect(gone.getByRole('button', { name: /^Take back/ })).toHaveCount(1);
     await expect(sent.getByRole('button', { name: /as a whole$/ })).toHaveCount(0);
@@ -176,6 +177,49 @@ test('a reply round trip between two shells', async () => {
     await expect(thread.getByRole('listitem')).toHaveCount(2);
     await expect(replyButton).toBeVisible();
     await sam.sharing.expectAccessible('a reply under a comment no longer there', { dark: true });
+
+    // Taking back the last reply under the dropped comment: the thread goes with it, so focus goes to the
+    // share's heading (there is no Reply to go back to), and the sentence is still heard, once.
+    await gone.getByRole('button', { name: /^Take back/ }).click();
+    await expect(gone).toHaveCount(0);
+    const said = sent.getByRole('status').filter({ hasText: 'Your reply is taken back. Nothing was sent.' });
+    await expect(said).toHaveText('Your reply is taken back. Nothing was sent.');
+    await expect(sent.getByRole('heading', { level: 3, name: 'For supervision', exact: true })).toBeFocused();
+    await expect(sent).not.toContainText('earlier overall comment');
+
+    // A reply half written when new feedback drops its comment: the words stay, read-only, with a line saying
+    // it cannot go now, and that is said once; closing it brings focus to the share's heading.
+    const DRAFT = 'One more thought I had not finished.';
+    await replyButton.click();
+    await expect(box).toBeFocused();
+    await box.fill(DRAFT);
+    await ama.sharing.commentBox(AS_SHARED).fill('');
+    await ama.sharing.commentBox(AS_SHARED).press('Tab');
+    await expect(item.getByTestId('comment-status')).toHaveText('Removed');
+    // (Feedback needs at least one comment: a new overall one.)
+    await ama.sharing.overall('One more thing about the whole: take your time with it.');
+    await ama.sharing.sendFeedback();
+    await sam.sharing.openBundle(ama.shell.savedFiles.at(-1)!);
+    await expect(sam.sharing.status).toContainText('Feedback from Dr Ama Mensah on “For supervision”');
+    await expect(replyButton).toHaveCount(0);
+    await expect(box).toHaveValue(DRAFT);
+    await expect(box).toHaveAttribute('readonly', '');
+    await expect(sent).toContainText(
+      'Dr Ama Mensah’s latest feedback no longer includes this comment, so this reply cannot go now.',
+    );
+    await expect(sent.getByRole('status')).toHaveText(
+      'Dr Ama Mensah’s latest feedback no longer includes the comment you were replying to, so your reply cannot go now. Your words are still there for you to copy.',
+    );
+    await expect(sent.getByRole('button', { name: 'Keep this reply' })).toHaveCount(0);
+    await sam.sharing.expectAccessible('a reply that cannot go now', { dark: true });
+    await sent.getByRole('button', { name: 'Close the reply that cannot go' }).click();
+    await expect(box).toHaveCount(0);
+    await expect(sent.getByRole('heading', { level: 3, name: 'For supervision', exact: true })).toBeFocused();
+    // The replies that went are still there, under a line saying the comment is no longer included.
+    await expect(thread.getByRole('listitem')).toHaveCount(2);
+    await expect(sent).toContainText(
+      'Your replies to an earlier comment here from Dr Ama Mensah, which their latest feedback no longer includes',
+    );
   });
 });
 
@@ -215,9 +259,12 @@ test('feedback on a share sent under an earlier card offers no Reply, and says w
     await expect(sent).toContainText('You stayed with it.');
     await expect(sent).toContainText('Thank you for bringing this.');
     await expect(sent.getByRole('button', { name: /^Reply/ })).toHaveCount(0);
-    await expect(sent.getByTestId('no-replies-here')).toHaveText(
-      'Replies cannot go from here: this share was sent from Holding on another computer, before your card here was made, so Dr Ama Mensah’s Holding could not match a reply to it. Please bring it up with Dr Ama Mensah in supervision instead.',
-    );
+    await expect(
+      sent.getByText(
+        'You can’t reply to this feedback from here. This share was sent from Holding on another computer, before your card here was made, so Dr Ama Mensah’s Holding could not match a reply to it. Please talk it over with Dr Ama Mensah in supervision instead.',
+        { exact: true },
+      ),
+    ).toBeVisible();
     await sharing.expectAccessible('feedback on a share sent under an earlier card', { dark: true });
     expect(shell.blockedRequests).toEqual([]);
     expect(shell.pageErrors).toEqual([]);

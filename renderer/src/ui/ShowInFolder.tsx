@@ -22,7 +22,13 @@ export function ShowInFolder({
   const shown = useMutation({ mutationFn: () => unwrap(show()) });
   return (
     <span className={[styles.showInFolder, className].filter(Boolean).join(' ')}>
-      <Button variant="secondary" className={styles.smallButton} aria-label={label} onClick={() => shown.mutate()}>
+      <Button
+        variant="secondary"
+        size="small"
+        className={styles.button}
+        aria-label={label}
+        onClick={() => shown.mutate()}
+      >
         <Icon name="folder" size={18} />
         Show in folder
       </Button>

@@ -3,14 +3,28 @@ import styles from './ui.module.css';
 
 type Variant = 'primary' | 'secondary' | 'quiet';
 
+/**
+ * A button. `size="small"` is for buttons that sit among other content (Show in folder, Reply): it is defined in
+ * ui.module.css beside `.button` with a higher specificity, so the order the CSS is bundled in cannot undo it.
+ */
 export function Button({
   variant = 'primary',
+  size = 'normal',
   className,
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; ref?: Ref<HTMLButtonElement> }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: Variant;
+  size?: 'normal' | 'small';
+  ref?: Ref<HTMLButtonElement>;
+}) {
   const variantClass = variant === 'primary' ? '' : styles[variant];
+  const sizeClass = size === 'small' ? styles.small : '';
   return (
-    <button type="button" {...rest} className={[styles.button, variantClass, className].filter(Boolean).join(' ')} />
+    <button
+      type="button"
+      {...rest}
+      className={[styles.button, variantClass, sizeClass, className].filter(Boolean).join(' ')}
+    />
   );
 }
 

@@ -245,7 +245,12 @@ function BackUpNow({ status }: { status: BackupStatus }) {
       <div ref={statusRef} tabIndex={-1} role="status" className={styles.quietStatus} data-testid="backup-now-status">
         {note}
       </div>
-      {made && note ? <ShowInFolder show={() => holding().backup.showInFolder({ record: made.id })} /> : null}
+      {made && note ? (
+        <ShowInFolder
+          show={() => holding().backup.showInFolder({ record: made.id })}
+          label="Show in folder: the backup just made"
+        />
+      ) : null}
     </div>
   );
 }

@@ -118,6 +118,7 @@ export function EverythingSection() {
       {done && write.variables ? (
         <ShowInFolder
           show={() => holding().export.showInFolder({ everything: write.variables.id })}
+          label="Show in folder: the export just made"
           className={styles.showInFolder}
         />
       ) : null}

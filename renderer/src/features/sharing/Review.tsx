@@ -363,7 +363,7 @@ function CommentBox({ shareId, itemRef, label, about, hint, saved, wide }: Comme
       <div className={styles.commentActions}>
         <Button
           variant="secondary"
-          className={styles.small}
+          size="small"
           onClick={() => {
             if (same(draftRef.current, savedBody.current) && state === 'idle' && savedBody.current.trim()) {
               setState('saved');

@@ -1,3 +1,4 @@
+import { useCallback, useRef, useState } from 'react';
 import { itemCount, itemsPhrase } from '../../../../common/export/items';
 import { SHARE_ITEM_KIND_NAMES, type SentShare, sentUnderEarlierCard } from '../../../../common/sharing/types';
 import { describeError } from '../../api';
@@ -6,6 +7,7 @@ import { useNavigation } from '../frame/navigation';
 import { day, listOf, when } from './format';
 import { ReplyThread } from './Thread';
 import { useSent } from './queries';
+import replyStyles from './replies.module.css';
 import styles from './sharing.module.css';
 
 interface Props {
@@ -60,14 +62,29 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
   // A reply to feedback on a share sent under an earlier card could not be matched, so none is offered.
   const canReply = !share.earlierCard;
   const repliesTo = (ref: string) => share.replies.filter((r) => r.ref === ref);
+  // One polite status for the whole share, so a sentence is still heard when the thread it came from has gone
+  // (the last reply under a dropped comment, taken back).
+  const [said, setSaid] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useCallback(() => heading.current?.focus(), []);
+  // Reply boxes with words in them, by comment: the thread stays while one is open, even if its comment goes.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const openDraft = useCallback(
+    (ref: string, text: string) => setDrafts((d) => ((d[ref] ?? '') === text ? d : { ...d, [ref]: text })),
+    [],
+  );
+  const hasDraft = (ref: string) => !!drafts[ref]?.trim();
   return (
     <article aria-labelledby={headingId}>
-      <h3 id={headingId} tabIndex={-1} className={styles.sentTitle}>
+      <h3 id={headingId} ref={heading} tabIndex={-1} className={styles.sentTitle}>
         {share.title}
       </h3>
       <p className={styles.meta}>
         To {share.contactName} · {when(share.createdAt)} · saved as “{share.fileName}” ·{' '}
         {itemsPhrase(itemCount(share.items))}
+      </p>
+      <p role="status" className={replyStyles.done}>
+        {said}
       </p>
       {latest ? (
         <div className={styles.feedback}>
@@ -84,8 +101,8 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
             </p>
           ) : null}
           {canReply ? null : (
-            <p className={styles.muted} data-testid="no-replies-here">
-              Replies cannot go from here: this share was {sentUnderEarlierCard(latest.fromName)}
+            <p className={styles.muted}>
+              You can’t reply to this feedback from here. This share was {sentUnderEarlierCard(latest.fromName)}
             </p>
           )}
           {latest.overall.trim() ? (
@@ -95,9 +112,11 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
           ) : (
             <p className={styles.muted}>No overall comment: see the comments beside each item below.</p>
           )}
-          {latest.overall.trim() || repliesTo('').length ? (
+          {latest.overall.trim() || repliesTo('').length || hasDraft('') ? (
             <>
-              {latest.overall.trim() ? null : <GoneComment fromName={latest.fromName} what="overall comment" />}
+              {latest.overall.trim() ? null : (
+                <GoneComment fromName={latest.fromName} what="overall comment" count={repliesTo('').length} />
+              )}
               <ReplyThread
                 share={share}
                 feedbackId={latest.id}
@@ -105,6 +124,9 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
                 fromName={latest.fromName}
                 about={` on “${share.title}” as a whole`}
                 canReply={canReply && !!latest.overall.trim()}
+                say={setSaid}
+                focusFallback={focusHeading}
+                onOpenDraft={openDraft}
               />
             </>
           ) : null}
@@ -143,7 +165,7 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
                   Go to Supervision
                 </Button>
               ) : null}
-              {latest && (note || repliesTo(item.ref).length) ? (
+              {latest && (note || repliesTo(item.ref).length || hasDraft(item.ref)) ? (
                 <div className={styles.itemFeedback}>
                   {note ? (
                     <>
@@ -155,7 +177,7 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
                       </p>
                     </>
                   ) : (
-                    <GoneComment fromName={latest.fromName} what="comment here" />
+                    <GoneComment fromName={latest.fromName} what="comment here" count={repliesTo(item.ref).length} />
                   )}
                   <ReplyThread
                     share={share}
@@ -164,6 +186,9 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
                     fromName={latest.fromName}
                     about={` on “${item.title || 'Untitled'}”`}
                     canReply={canReply && !!note}
+                    say={setSaid}
+                    focusFallback={focusHeading}
+                    onOpenDraft={openDraft}
                   />
                 </div>
               ) : null}
@@ -176,10 +201,12 @@ function SentItem({ share, headingId }: { share: SentShare; headingId: string })
 }
 
 /** Above replies to a comment the latest feedback no longer carries: they are still shown, and still go. */
-function GoneComment({ fromName, what }: { fromName: string; what: string }) {
+function GoneComment({ fromName, what, count }: { fromName: string; what: string; count: number }) {
+  // One reply (or none yet, only a reply being written): "Your reply".
   return (
     <p className={styles.itemFeedbackWho}>
-      Your replies to an earlier {what} from {fromName}, which their latest feedback no longer includes
+      {count > 1 ? 'Your replies' : 'Your reply'} to an earlier {what} from {fromName}, which their latest feedback no
+      longer includes
     </p>
   );
 }

@@ -4,7 +4,7 @@
  * that supervisor, where it is checked and previewed with the rest. The supervisor sees the replies that came
  * back, in order, under their own comment.
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   MAX_COMMENT_LENGTH,
@@ -31,19 +31,59 @@ interface SuperviseeProps {
    * sent under an earlier card. The replies already written are still shown (and a waiting one taken back).
    */
   canReply: boolean;
+  /** Says a sentence in the share's polite status, which outlives this thread (the last reply taken back). */
+  say: (text: string) => void;
+  /** Where focus goes when there is no Reply button to go back to: the share's heading. */
+  focusFallback: () => void;
+  /** The words in an open reply box (or ''), so the share keeps this thread while a draft is in it. */
+  onOpenDraft: (ref: string, text: string) => void;
 }
 
 /** Supervisee: the replies under one comment, and a reply to write. */
-export function ReplyThread({ share, feedbackId, itemRef, fromName, about, canReply }: SuperviseeProps) {
+export function ReplyThread({
+  share,
+  feedbackId,
+  itemRef,
+  fromName,
+  about,
+  canReply,
+  say,
+  focusFallback,
+  onOpenDraft,
+}: SuperviseeProps) {
   const id = useId();
   const queryClient = useQueryClient();
   const [writing, setWriting] = useState(false);
   const [draft, setDraft] = useState('');
-  const [done, setDone] = useState('');
   const boxRef = useRef<HTMLTextAreaElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   const replies = share.replies.filter((r) => r.ref === (itemRef ?? ''));
   const refresh = () => queryClient.invalidateQueries({ queryKey: sharingKeys.all });
+  // Back to Reply if it is there; if not (the comment is gone, or this whole thread with it), the share's heading.
+  const refocus = () => (openButton.current ? openButton.current.focus() : focusFallback());
+  // A reply half written when new feedback dropped its comment: it can no longer go, but the words stay, to copy.
+  const stranded = writing && !canReply && !!draft.trim();
+
+  useEffect(() => {
+    onOpenDraft(itemRef ?? '', writing ? draft : '');
+  }, [writing, draft, onOpenDraft, itemRef]);
+
+  const couldReply = useRef(canReply);
+  useEffect(() => {
+    if (couldReply.current && !canReply && writing) {
+      if (draft.trim()) {
+        say(
+          `${fromName}’s latest feedback no longer includes the comment you were replying to, so your reply cannot go now. Your words are still there for you to copy.`,
+        );
+      } else if (!document.activeElement || document.activeElement === document.body) {
+        // An empty box went with its comment: if focus was in it, it goes to the share's heading.
+        focusFallback();
+      }
+    }
+    couldReply.current = canReply;
+    // Only when canReply changes: the draft and the rest are read as they are then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [canReply]);
 
   const add = useMutation({
     mutationFn: (body: string) => unwrap(holding().sharing.addReply({ feedbackId, ref: itemRef, body })),
@@ -54,16 +94,16 @@ export function ReplyThread({ share, feedbackId, itemRef, fromName, about, canRe
       await refresh();
       setDraft('');
       setWriting(false);
-      setDone(`Your reply is kept. It goes with your next share to ${fromName}, once you have seen it in the preview.`);
-      openButton.current?.focus();
+      say(`Your reply is kept. It goes with your next share to ${fromName}, once you have seen it in the preview.`);
+      refocus();
     },
   });
   const remove = useMutation({
     mutationFn: (reply: ReplyView) => unwrap(holding().sharing.removeReply({ id: reply.id })),
     onSuccess: async () => {
       await refresh();
-      setDone('Your reply is taken back. Nothing was sent.');
-      openButton.current?.focus();
+      say('Your reply is taken back. Nothing was sent.');
+      refocus();
     },
   });
 
@@ -84,12 +124,7 @@ export function ReplyThread({ share, feedbackId, itemRef, fromName, about, canRe
               ) : (
                 <p className={styles.state}>
                   Waiting to go with your next share to {fromName}.{' '}
-                  <Button
-                    variant="quiet"
-                    className={styles.small}
-                    disabled={remove.isPending}
-                    onClick={() => remove.mutate(reply)}
-                  >
+                  <Button variant="quiet" size="small" disabled={remove.isPending} onClick={() => remove.mutate(reply)}>
                     Take back<span className="visually-hidden"> your reply written {when(reply.createdAt)}</span>
                   </Button>
                 </p>
@@ -99,88 +134,100 @@ export function ReplyThread({ share, feedbackId, itemRef, fromName, about, canRe
         </ol>
       ) : null}
       {canReply ? (
-        <>
+        <div className={styles.actions}>
+          <Button
+            ref={openButton}
+            variant="secondary"
+            size="small"
+            aria-expanded={writing}
+            aria-controls={writing ? `${id}-form` : undefined}
+            onClick={() => {
+              say('');
+              if (writing) {
+                setWriting(false);
+                add.reset();
+                return;
+              }
+              setWriting(true);
+              requestAnimationFrame(() => boxRef.current?.focus());
+            }}
+          >
+            Reply
+            <span className="visually-hidden">
+              {' '}
+              to {fromName}’s comment{about}
+            </span>
+          </Button>
+        </div>
+      ) : null}
+      {writing && (canReply || stranded) ? (
+        <form
+          id={`${id}-form`}
+          className={styles.write}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (canReply && draft.trim()) add.mutate(draft);
+          }}
+        >
+          <label htmlFor={`${id}-box`} className={styles.label}>
+            Your reply to {fromName}
+            <span className="visually-hidden">{about}</span>
+          </label>
+          {stranded ? (
+            <span id={`${id}-hint`} className={styles.stranded}>
+              {fromName}’s latest feedback no longer includes this comment, so this reply cannot go now. Your words are
+              kept here until you close this, so you can copy them.
+            </span>
+          ) : (
+            <span id={`${id}-hint`} className={styles.hint}>
+              It goes with your next share to {fromName}. Like everything you share, it is checked for names and
+              details, and you see it in the preview before anything leaves.
+            </span>
+          )}
+          <textarea
+            ref={boxRef}
+            id={`${id}-box`}
+            className={styles.box}
+            value={draft}
+            readOnly={stranded}
+            maxLength={MAX_COMMENT_LENGTH}
+            rows={4}
+            aria-describedby={`${id}-hint${add.isError ? ` ${id}-error` : ''}`}
+            aria-invalid={add.isError ? true : undefined}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          {add.isError ? (
+            <span id={`${id}-error`} role="alert" className={styles.error}>
+              {describeError(add.error)}
+            </span>
+          ) : null}
           <div className={styles.actions}>
+            {stranded ? null : (
+              <Button type="submit" size="small" disabled={!draft.trim() || add.isPending}>
+                Keep this reply
+              </Button>
+            )}
             <Button
-              ref={openButton}
               variant="secondary"
-              className={styles.small}
-              aria-expanded={writing}
-              aria-controls={writing ? `${id}-form` : undefined}
+              size="small"
               onClick={() => {
-                setDone('');
-                if (writing) {
-                  setWriting(false);
-                  add.reset();
-                  return;
-                }
-                setWriting(true);
-                requestAnimationFrame(() => boxRef.current?.focus());
+                setWriting(false);
+                if (stranded) setDraft('');
+                add.reset();
+                refocus();
               }}
             >
-              Reply
-              <span className="visually-hidden">
-                {' '}
-                to {fromName}’s comment{about}
-              </span>
+              {stranded ? (
+                <>
+                  Close<span className="visually-hidden"> the reply that cannot go</span>
+                </>
+              ) : (
+                'Cancel'
+              )}
             </Button>
           </div>
-          {writing ? (
-            <form
-              id={`${id}-form`}
-              className={styles.write}
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (draft.trim()) add.mutate(draft);
-              }}
-            >
-              <label htmlFor={`${id}-box`} className={styles.label}>
-                Your reply to {fromName}
-                <span className="visually-hidden">{about}</span>
-              </label>
-              <span id={`${id}-hint`} className={styles.hint}>
-                It goes with your next share to {fromName}. Like everything you share, it is checked for names and
-                details, and you see it in the preview before anything leaves.
-              </span>
-              <textarea
-                ref={boxRef}
-                id={`${id}-box`}
-                className={styles.box}
-                value={draft}
-                maxLength={MAX_COMMENT_LENGTH}
-                rows={4}
-                aria-describedby={`${id}-hint${add.isError ? ` ${id}-error` : ''}`}
-                aria-invalid={add.isError ? true : undefined}
-                onChange={(e) => setDraft(e.target.value)}
-              />
-              {add.isError ? (
-                <span id={`${id}-error`} role="alert" className={styles.error}>
-                  {describeError(add.error)}
-                </span>
-              ) : null}
-              <div className={styles.actions}>
-                <Button type="submit" className={styles.small} disabled={!draft.trim() || add.isPending}>
-                  Keep this reply
-                </Button>
-                <Button
-                  variant="secondary"
-                  className={styles.small}
-                  onClick={() => {
-                    setWriting(false);
-                    add.reset();
-                    openButton.current?.focus();
-                  }}
-                >
-                  Cancel
-                </Button>
-              </div>
-            </form>
-          ) : null}
-        </>
+        </form>
       ) : null}
-      <p role="status" className={styles.done}>
-        {done}
-      </p>
       {remove.isError ? (
         <p role="alert" className={styles.error}>
           {describeError(remove.error)}
