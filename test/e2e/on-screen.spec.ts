@@ -82,15 +82,20 @@ test('previews in the journal list follow the person’s choice, and the quick h
   // While writing, the shortcut hides and leaves the words alone; highlighting has a key of its own.
   await list.option('After the ward round').click();
   const text = page.getByRole('textbox', { name: 'Entry text' });
-  await text.click();
-  await page.keyboard.press('ControlOrMeta+A');
+  // The words selected in the editor, as the shortcut will find them.
+  const selectAllOfIt = async () => {
+    await text.click();
+    await expect(text).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+A');
+    await expect.poll(() => page.evaluate(() => getSelection()?.toString().length ?? 0)).toBeGreaterThan(0);
+  };
+  await selectAllOfIt();
   await page.keyboard.press('Control+Shift+H');
   await expect(curtain).toBeVisible();
   await curtain.getByRole('button', { name: 'Show Holding' }).click();
   await expect(curtain).toHaveCount(0);
   await expect(text.locator('mark')).toHaveCount(0);
-  await text.click();
-  await page.keyboard.press('ControlOrMeta+A');
+  await selectAllOfIt();
   await page.keyboard.press('Control+Shift+E');
   await expect(text.locator('mark').first()).toBeVisible();
   await expect(curtain).toHaveCount(0);
