@@ -1,5 +1,5 @@
 import { type FormEvent, useId } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { AUTO_LOCK_CHOICES, type JournalPreviews, type SideMenu } from '../../../../common/ipc/contract';
 import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
@@ -13,7 +13,7 @@ import { ReencryptSection } from '../vault/ReencryptSection';
 import { LookOutSection } from './LookOutSection';
 import { HIDE_SHORTCUT } from '../../ui/Curtain';
 import { useLayout } from '../frame/layout';
-import { settingsKey, useSettings } from './queries';
+import { useSettings, useUpdateSettings } from './queries';
 import { RadioChips } from '../../ui/RadioChips';
 import styles from './settings.module.css';
 
@@ -60,13 +60,9 @@ const MENU_CHOICES: { value: SideMenu; label: string; hint: string }[] = [
 
 /** What shows on screen for anyone who might glance at it: previews in the journal list, and the quick hide. */
 function OnScreenSection() {
-  const queryClient = useQueryClient();
   const id = useId();
   const settings = useSettings();
-  const update = useMutation({
-    mutationFn: (journalPreviews: JournalPreviews) => unwrap(holding().settings.update({ journalPreviews })),
-    onSuccess: (value) => queryClient.setQueryData(settingsKey, value),
-  });
+  const update = useUpdateSettings((journalPreviews: JournalPreviews) => ({ journalPreviews }));
   const current = settings.data?.journalPreviews;
   const layout = useLayout();
   const menu = layout.sideMenu;
@@ -116,13 +112,9 @@ function OnScreenSection() {
 }
 
 function LockingSection({ onLock }: { onLock: () => void }) {
-  const queryClient = useQueryClient();
   const selectId = useId();
   const settings = useSettings();
-  const update = useMutation({
-    mutationFn: (autoLockMinutes: number) => unwrap(holding().settings.update({ autoLockMinutes })),
-    onSuccess: (value) => queryClient.setQueryData(settingsKey, value),
-  });
+  const update = useUpdateSettings((autoLockMinutes: number) => ({ autoLockMinutes }));
   return (
     <section className={styles.section} aria-labelledby={`${selectId}-h`}>
       <h2 id={`${selectId}-h`}>Locking</h2>

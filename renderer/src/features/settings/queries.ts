@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { cleanList, MAX_TERMS, termKey } from '../../../../common/deid/lists';
-import type { Settings } from '../../../../common/ipc/contract';
+import type { InputOf, Settings } from '../../../../common/ipc/contract';
 import { holding, unwrap } from '../../api';
 import { holdingQuery } from '../../ui/holdingQuery';
 import { pendingRequest } from '../../ui/pendingRequest';
@@ -9,6 +9,15 @@ export const settingsKey = ['settings'] as const;
 
 /** Looked at afresh whenever a part of the window that uses them appears: main may have changed them meanwhile. */
 export const useSettings = () => useQuery(holdingQuery(settingsKey, () => holding().settings.get(), { staleTime: 0 }));
+
+/** Changes some settings in main, then shows what main kept. */
+export function useUpdateSettings<T>(change: (value: T) => InputOf<'settings:update'>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (value: T) => unwrap(holding().settings.update(change(value))),
+    onSuccess: (settings) => queryClient.setQueryData(settingsKey, settings),
+  });
+}
 
 /**
  * Adds a name to the person's list from elsewhere in Holding (the Export page), read afresh from main so
