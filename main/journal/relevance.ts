@@ -23,8 +23,21 @@ interface Scored {
   score: number;
 }
 
+/** The pinned matches shown, and the best of the rest; null when a tie across the page's end was not seen whole. */
+interface Best {
+  total: number;
+  best: { pinned: Scored[]; rest: Scored[] } | null;
+}
+
 /** A prefix ("thera*") has no list of its own in the index: each run of the match merges them all. */
 export const hasPrefix = (match: string) => match.includes('"*');
+
+/**
+ * A phrase ("on and", or one word the index splits, like "self-care") is costly to run: every match's
+ * word positions are read and compared. Its matches are counted while they are ranked, not in a run
+ * of their own (see rankedInOnePass).
+ */
+export const hasPhrase = (match: string) => /"[^"]*[^\p{L}\p{N}"][^"]*"/u.test(match);
 
 /**
  * A search most relevant first (pinned, then bm25, then last changed, then newest), not of the trash,
@@ -32,13 +45,8 @@ export const hasPrefix = (match: string) => match.includes('"*');
  * words or a short prefix costs as much to run as a thousand rows do to read. No match is looked up
  * in a table; the entries not to be shown (`hidden`: the trash, or everything a filter leaves out
  * when that is little) and the pinned ones are few, and each match is checked against them once,
- * in memory.
- *
- * 1. One pass counts the matches and lists those hidden or pinned.
- * 2. One pass scores every match (bm25 first runs each phrase once more, over the whole index, for
- *    its weight) and keeps the pinned ones and the best of the rest, as many as the page needs with
- *    room for ties and for the hidden ones among them. When the page holds pinned entries only,
- *    only they are scored.
+ * in memory. The matches are found one of two ways (countedThenRanked, rankedInOnePass); both keep
+ * the pinned ones and the best of the rest, as many as the page needs with room for ties.
  *
  * Their last-changed times, read for these few, break ties here. Every entry tied with the page's
  * last one may belong on the page, so all of them must have been read; when they may not have
@@ -50,51 +58,13 @@ export function bestMatches(
   offset: number,
   limit: number,
   hidden: Hidden = { sql: TRASHED, params: {} },
+  onePass = false,
 ): { total: number; seqs: number[] | null } {
   const end = offset + limit;
-  const counted = db
-    .prepare(
-      `SELECT count(*) AS count, json_group_array(rowid) FILTER (WHERE +rowid IN (${hidden.sql} UNION ALL ${PINNED})) AS marked
-       FROM entries_fts WHERE entries_fts MATCH @match`,
-    )
-    .get({ ...hidden.params, match }) as { count: number; marked: string };
-  const marked = JSON.parse(counted.marked) as number[];
-  // Pinned and shown: a pinned entry the filter leaves out is hidden like the rest.
-  const pinnedSeqs = marked.length
-    ? (db
-        .prepare(`${PINNED} AND seq IN (SELECT value FROM json_each(@marked)) AND +seq NOT IN (${hidden.sql})`)
-        .pluck()
-        .all({ ...hidden.params, marked: counted.marked }) as number[])
-    : [];
-  const isPinned = new Set(pinnedSeqs);
-  const notShown = new Set(marked.filter((seq) => !isPinned.has(seq)));
-  const total = counted.count - notShown.size;
+  const { total, best } = (onePass ? rankedInOnePass : countedThenRanked)(db, match, offset, end, hidden);
   if (offset >= total) return { total, seqs: [] };
-
-  const wanted = Math.max(0, end - pinnedSeqs.length);
-  let pinned: Scored[];
-  let rest: Scored[] = [];
-  if (wanted === 0) {
-    pinned = scoreOf(db, match, pinnedSeqs);
-  } else {
-    const read = pinnedSeqs.length + wanted + TIE_ROOM + notShown.size;
-    // The pinned ones first: "+rowid IN" costs a little for every match, so only when there are any.
-    const ranked = db
-      .prepare(
-        pinnedSeqs.length
-          ? `SELECT rowid AS seq, ${BM25} AS score, +rowid IN (${PINNED}) AS pinned FROM entries_fts
-             WHERE entries_fts MATCH @match ORDER BY pinned DESC, score LIMIT @read`
-          : `SELECT rowid AS seq, ${BM25} AS score FROM entries_fts WHERE entries_fts MATCH @match ORDER BY score LIMIT @read`,
-      )
-      .all({ match, read }) as Scored[];
-    pinned = ranked.filter((row) => isPinned.has(row.seq));
-    rest = ranked.filter((row) => !isPinned.has(row.seq) && !notShown.has(row.seq));
-    const boundary = rest[Math.min(wanted, rest.length) - 1];
-    if (boundary && ranked.length === read && ranked[read - 1]!.score === boundary.score) return { total, seqs: null };
-    let through = Math.min(wanted, rest.length);
-    while (through < rest.length && rest[through]!.score === boundary!.score) through += 1;
-    rest = rest.slice(0, through);
-  }
+  if (best === null) return { total, seqs: null };
+  const { pinned, rest } = best;
 
   // From the index entries_by_seq, which holds both: one of its pages holds many entries, where the
   // table needs a page (decrypted on a cache miss) for each.
@@ -112,6 +82,127 @@ export function bestMatches(
     order(a.score, b.score) || order(updated.get(b.seq)!, updated.get(a.seq)!) || b.seq - a.seq;
   const seqs = [...pinned.sort(byRelevance), ...rest.sort(byRelevance)].slice(offset, end).map((row) => row.seq);
   return { total, seqs };
+}
+
+/**
+ * Two runs of the match, for a word or a prefix, whose run is cheap for each match:
+ * 1. one counts the matches and lists those hidden or pinned (in SQLite, faster than handing each
+ *    match to JavaScript as rankedInOnePass does);
+ * 2. one scores every match (bm25 first runs each phrase once more, over the whole index, for its
+ *    weight) and keeps as many as the page needs, with room for the hidden ones among them. When
+ *    the page holds pinned entries only, only they are scored.
+ */
+function countedThenRanked(db: Database, match: string, offset: number, end: number, hidden: Hidden): Best {
+  const counted = db
+    .prepare(
+      `SELECT count(*) AS count, json_group_array(rowid) FILTER (WHERE +rowid IN (${hidden.sql} UNION ALL ${PINNED})) AS marked
+       FROM entries_fts WHERE entries_fts MATCH @match`,
+    )
+    .get({ ...hidden.params, match }) as { count: number; marked: string };
+  const marked = JSON.parse(counted.marked) as number[];
+  // Pinned and shown: a pinned entry the filter leaves out is hidden like the rest.
+  const pinnedSeqs = marked.length
+    ? (db
+        .prepare(`${PINNED} AND seq IN (SELECT value FROM json_each(@marked)) AND +seq NOT IN (${hidden.sql})`)
+        .pluck()
+        .all({ ...hidden.params, marked: counted.marked }) as number[])
+    : [];
+  const isPinned = new Set(pinnedSeqs);
+  const notShown = new Set(marked.filter((seq) => !isPinned.has(seq)));
+  const total = counted.count - notShown.size;
+  if (offset >= total) return { total, best: { pinned: [], rest: [] } };
+  const wanted = Math.max(0, end - pinnedSeqs.length);
+  // The page is within the pinned ones: only they are scored.
+  if (wanted === 0) return { total, best: { pinned: scoreOf(db, match, pinnedSeqs), rest: [] } };
+  const read = pinnedSeqs.length + wanted + TIE_ROOM + notShown.size;
+  // The pinned ones first: "+rowid IN" costs a little for every match, so only when there are any.
+  const ranked = db
+    .prepare(
+      pinnedSeqs.length
+        ? `SELECT rowid AS seq, ${BM25} AS score, +rowid IN (${PINNED}) AS pinned FROM entries_fts
+           WHERE entries_fts MATCH @match ORDER BY pinned DESC, score LIMIT @read`
+        : `SELECT rowid AS seq, ${BM25} AS score FROM entries_fts WHERE entries_fts MATCH @match ORDER BY score LIMIT @read`,
+    )
+    .all({ match, read }) as Scored[];
+  return { total, best: keepBest(ranked, read, wanted, isPinned, notShown) };
+}
+
+/** What the match's one run in rankedInOnePass is told, through the SQL function below. */
+interface Tally {
+  hidden: Set<number>;
+  pinned: Set<number>;
+  shown: number;
+  pinnedShown: number[];
+}
+let tally: Tally | null = null;
+const SHOWN = 'holding_search_shown';
+const withShown = new WeakSet<Database>();
+
+/** holding_search_shown(seq): 0 for an entry the search must not show; counts the rest, noting pinned ones. */
+function defineShown(db: Database): void {
+  if (withShown.has(db)) return;
+  db.function(SHOWN, { deterministic: false, directOnly: true }, (seq: unknown) => {
+    if (!tally) throw new Error(`${SHOWN} is only for a search in progress.`);
+    if (tally.hidden.has(seq as number)) return 0;
+    tally.shown += 1;
+    if (tally.pinned.has(seq as number)) tally.pinnedShown.push(seq as number);
+    return 1;
+  });
+  withShown.add(db);
+}
+
+/**
+ * One run of the match that counts and ranks at once, for a phrase: its run costs more than handing
+ * each match to a JavaScript check (holding_search_shown) does. The hidden and pinned entries, few,
+ * are read whole first; the pinned ones come first in the ranking, so that all those that match are
+ * in it (as many are read as there are pinned entries, past the page's end and the room for ties).
+ * bm25 still runs each phrase once more for its weight.
+ */
+function rankedInOnePass(db: Database, match: string, _offset: number, end: number, hidden: Hidden): Best {
+  const hiddenSeqs = new Set(db.prepare(hidden.sql).pluck().all(hidden.params) as number[]);
+  const pinned = new Set((db.prepare(PINNED).pluck().all() as number[]).filter((seq) => !hiddenSeqs.has(seq)));
+  const read = pinned.size + end + TIE_ROOM;
+  defineShown(db);
+  const found: Tally = { hidden: hiddenSeqs, pinned, shown: 0, pinnedShown: [] };
+  tally = found;
+  let ranked: Scored[];
+  try {
+    ranked = db
+      .prepare(
+        `SELECT rowid AS seq, ${BM25} AS score FROM entries_fts
+         WHERE entries_fts MATCH @match AND ${SHOWN}(rowid)
+         ORDER BY ${pinned.size ? `+rowid IN (${PINNED}) DESC, ` : ''}score LIMIT @read`,
+      )
+      .all({ match, read }) as Scored[];
+  } finally {
+    tally = null;
+  }
+  const isPinned = new Set(found.pinnedShown);
+  const wanted = Math.max(0, end - isPinned.size);
+  return { total: found.shown, best: keepBest(ranked, read, wanted, isPinned, new Set()) };
+}
+
+/**
+ * From a ranking read `read` long, pinned first: the pinned matches, and the best `wanted` of the
+ * rest that are shown, with every one tied with the last of them; null when the ranking was cut
+ * inside that tie, so that some of it may not have been read.
+ */
+function keepBest(
+  ranked: Scored[],
+  read: number,
+  wanted: number,
+  isPinned: Set<number>,
+  notShown: Set<number>,
+): Best['best'] {
+  const pinned = ranked.filter((row) => isPinned.has(row.seq));
+  if (wanted === 0) return { pinned, rest: [] };
+  const rest = ranked.filter((row) => !isPinned.has(row.seq) && !notShown.has(row.seq));
+  const boundary = rest[Math.min(wanted, rest.length) - 1];
+  if (!boundary) return { pinned, rest };
+  if (ranked.length === read && ranked[read - 1]!.score === boundary.score) return null;
+  let through = Math.min(wanted, rest.length);
+  while (through < rest.length && rest[through]!.score === boundary.score) through += 1;
+  return { pinned, rest: rest.slice(0, through) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../common/journal/search-query';
 import type { EntrySort, EntrySummary, EntryKind } from '../../common/journal/types';
-import { BM25, bestMatches, type Hidden, hasPrefix, TRASHED } from './relevance';
+import { BM25, bestMatches, type Hidden, hasPhrase, hasPrefix, TRASHED } from './relevance';
 import { listItem, type ListRow, SUMMARY_COLUMNS } from './rows';
 
 /** The list's and the search's SQL: which entries, in what order, and the page of them shown. */
@@ -53,9 +53,13 @@ const MATCH = 'entries_fts MATCH @match';
  * the filter leaves out at most `fewHidden` entries: they are read once, from the index entries_by_seq,
  * and each match checked against them in memory. "Journal entries only" leaves out few, for example.
  * A filter that leaves out more (a date range, only pinned ones) joins each match to that index.
- * The search test lowers it to take both ways.
+ * The search test lowers it to take both ways. And most relevant first, a phrase's matches are
+ * counted as they are ranked (`onePass`: 'phrases'); the test takes every query both ways.
  */
-export const searchLimits = { fewHidden: 5_000 };
+export const searchLimits = { fewHidden: 5_000, onePass: 'phrases' as 'phrases' | 'always' | 'never' };
+
+const inOnePass = (match: string) =>
+  searchLimits.onePass === 'always' || (searchLimits.onePass === 'phrases' && hasPhrase(match));
 
 /** What a filter leaves out, when that is few (searchLimits.fewHidden); null when it is more. */
 function hiddenByFilter(db: Database, where: Where): Hidden | null {
@@ -163,7 +167,7 @@ function search(db: Database, filter: ListFilter, where: Where, order: string): 
         ? undefined
         : hiddenByFilter(db, where);
   if (hidden !== null) {
-    ({ total, seqs } = bestMatches(db, match, filter.offset, filter.limit, hidden));
+    ({ total, seqs } = bestMatches(db, match, filter.offset, filter.limit, hidden, inOnePass(match)));
   } else if (where.plain) {
     const trash = `+rowid ${filter.trash ? 'IN' : 'NOT IN'} (${TRASHED})`;
     total = db

@@ -124,99 +124,111 @@ function reference(db: DB, input: ListInput & { query: string }) {
 describe('search', () => {
   // A filtered search most relevant first is answered from the search index while the filter leaves out
   // few entries, and through entries_by_seq when it leaves out more: every case runs both ways.
-  const fewHidden = searchLimits.fewHidden;
+  // Most relevant first, a phrase is counted as it is ranked, the rest counted first: every case runs
+  // with each kind of query taken each way too.
+  const usual = { ...searchLimits };
   afterEach(() => {
-    searchLimits.fewHidden = fewHidden;
+    Object.assign(searchLimits, usual);
   });
 
   it.each([
-    ['filters that leave out few entries checked in memory', fewHidden],
-    ['every filter through entries_by_seq', 0],
-    ['a filter that leaves out more than 20 through entries_by_seq', 20],
-  ])('gives exactly what one plain query gives, for every kind of query, filter, order and page (%s)', (_, limit) => {
-    searchLimits.fewHidden = limit;
-    const { db, service } = journal(101);
-    const rand = prng(7);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-    const queries = [
-      'hold',
-      'hold*',
-      'h*',
-      'quiet',
-      '"hold the"',
-      '"same quiet"',
-      'hold -quiet',
-      'rupture repair',
-      'copy',
-      'risk',
-      'and yet',
-      'tired*',
-      'nothingmatches',
-    ];
-    const sorts: (EntrySort | undefined)[] = [undefined, 'relevance', 'updated', 'created', 'event', 'title'];
-    let compared = 0;
-    let nonEmpty = 0;
-    for (let i = 0; i < 700; i += 1) {
-      const input: ListInput & { query: string } = {
-        query: pick(queries),
-        sort: pick(sorts),
-        offset: pick([0, 0, 0, 5, 20, 49, 50, 70, 100, 400]),
-        limit: pick([1, 5, 20, 50]),
-      };
-      // Half the time no filter at all: the usual search, which is answered differently.
-      if (rand() < 0.5) {
-        if (rand() < 0.2) input.trash = true;
-        if (rand() < 0.2) input.kind = pick<EntryKind>(['journal', 'two-truths']);
-        if (rand() < 0.15) input.tags = [pick(TAGS)];
-        if (rand() < 0.15) input.from = '2026-02-01';
-        if (rand() < 0.15) input.to = '2026-05-01';
-        if (rand() < 0.1) input.pinned = rand() < 0.5;
-        if (rand() < 0.1) input.bringToSupervision = rand() < 0.5;
-        if (rand() < 0.1) input.containsClientMaterial = rand() < 0.5;
+    ['filters that leave out few entries checked in memory', usual.fewHidden, usual.onePass],
+    ['every filter through entries_by_seq', 0, usual.onePass],
+    ['a filter that leaves out more than 20 through entries_by_seq', 20, 'always'],
+    ['every query counted as it is ranked', usual.fewHidden, 'always'],
+    ['every query counted before it is ranked', usual.fewHidden, 'never'],
+  ] as const)(
+    'gives exactly what one plain query gives, for every kind of query, filter, order and page (%s)',
+    (_, limit, onePass) => {
+      searchLimits.fewHidden = limit;
+      searchLimits.onePass = onePass;
+      const { db, service } = journal(101);
+      const rand = prng(7);
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+      const queries = [
+        'hold',
+        'hold*',
+        'h*',
+        'quiet',
+        '"hold the"',
+        '"same quiet"',
+        'hold -quiet',
+        'rupture repair',
+        'copy',
+        'risk',
+        'and yet',
+        'tired*',
+        'nothingmatches',
+      ];
+      const sorts: (EntrySort | undefined)[] = [undefined, 'relevance', 'updated', 'created', 'event', 'title'];
+      let compared = 0;
+      let nonEmpty = 0;
+      for (let i = 0; i < 700; i += 1) {
+        const input: ListInput & { query: string } = {
+          query: pick(queries),
+          sort: pick(sorts),
+          offset: pick([0, 0, 0, 5, 20, 49, 50, 70, 100, 400]),
+          limit: pick([1, 5, 20, 50]),
+        };
+        // Half the time no filter at all: the usual search, which is answered differently.
+        if (rand() < 0.5) {
+          if (rand() < 0.2) input.trash = true;
+          if (rand() < 0.2) input.kind = pick<EntryKind>(['journal', 'two-truths']);
+          if (rand() < 0.15) input.tags = [pick(TAGS)];
+          if (rand() < 0.15) input.from = '2026-02-01';
+          if (rand() < 0.15) input.to = '2026-05-01';
+          if (rand() < 0.1) input.pinned = rand() < 0.5;
+          if (rand() < 0.1) input.bringToSupervision = rand() < 0.5;
+          if (rand() < 0.1) input.containsClientMaterial = rand() < 0.5;
+        }
+        const page = service.list(input);
+        const shown = {
+          total: page.total,
+          items: page.items.map((item) => ({ id: item.id, excerpt: item.excerpt, title: item.titleHighlighted })),
+        };
+        expect(shown, JSON.stringify(input)).toEqual(reference(db, input));
+        expect(page.offset).toBe(input.offset);
+        compared += page.items.length;
+        if (page.total > 0) nonEmpty += 1;
       }
-      const page = service.list(input);
-      const shown = {
-        total: page.total,
-        items: page.items.map((item) => ({ id: item.id, excerpt: item.excerpt, title: item.titleHighlighted })),
-      };
-      expect(shown, JSON.stringify(input)).toEqual(reference(db, input));
-      expect(page.offset).toBe(input.offset);
-      compared += page.items.length;
-      if (page.total > 0) nonEmpty += 1;
-    }
-    expect(compared).toBeGreaterThan(3000);
-    expect(nonEmpty).toBeGreaterThan(500);
-  });
+      expect(compared).toBeGreaterThan(3000);
+      expect(nonEmpty).toBeGreaterThan(500);
+    },
+  );
 
-  it('stays exact as entries are pinned, unpinned, trashed, restored and deleted between pages', () => {
-    const { db, service } = journal(202);
-    const rand = prng(9);
-    const ids = () => db.prepare('SELECT id FROM entries ORDER BY seq').pluck().all() as string[];
-    for (let step = 0; step < 60; step += 1) {
-      const id = ids()[Math.floor(rand() * ids().length)]!;
-      const entry = service.get(id);
-      const r = rand();
-      if (entry.deletedAt) {
-        if (r < 0.5) service.restore(id);
-        else service.deleteForever(id);
-      } else if (r < 0.5) {
-        if (entry.kind === 'journal') service.save({ ...entry, pinned: !entry.pinned });
-        else service.saveTwoTruths({ ...entry, fields: entry.twoTruths!, pinned: !entry.pinned });
-      } else {
-        service.trash(id);
-      }
-      for (const query of ['hold', 'quiet', '"hold the"', 'h*']) {
-        for (const offset of [0, 20, 45]) {
-          const page = service.list({ query, offset, limit: 20 });
-          expect(
-            {
-              total: page.total,
-              items: page.items.map((e) => ({ id: e.id, excerpt: e.excerpt, title: e.titleHighlighted })),
-            },
-            `${query} ${offset} after step ${step}`,
-          ).toEqual(reference(db, { query, offset, limit: 20 }));
+  it.each(['phrases', 'always', 'never'] as const)(
+    'stays exact as entries are pinned, unpinned, trashed, restored and deleted between pages (one pass: %s)',
+    (onePass) => {
+      searchLimits.onePass = onePass;
+      const { db, service } = journal(202);
+      const rand = prng(9);
+      const ids = () => db.prepare('SELECT id FROM entries ORDER BY seq').pluck().all() as string[];
+      for (let step = 0; step < 60; step += 1) {
+        const id = ids()[Math.floor(rand() * ids().length)]!;
+        const entry = service.get(id);
+        const r = rand();
+        if (entry.deletedAt) {
+          if (r < 0.5) service.restore(id);
+          else service.deleteForever(id);
+        } else if (r < 0.5) {
+          if (entry.kind === 'journal') service.save({ ...entry, pinned: !entry.pinned });
+          else service.saveTwoTruths({ ...entry, fields: entry.twoTruths!, pinned: !entry.pinned });
+        } else {
+          service.trash(id);
+        }
+        for (const query of ['hold', 'quiet', '"hold the"', 'h*']) {
+          for (const offset of [0, 20, 45]) {
+            const page = service.list({ query, offset, limit: 20 });
+            expect(
+              {
+                total: page.total,
+                items: page.items.map((e) => ({ id: e.id, excerpt: e.excerpt, title: e.titleHighlighted })),
+              },
+              `${query} ${offset} after step ${step}`,
+            ).toEqual(reference(db, { query, offset, limit: 20 }));
+          }
         }
       }
-    }
-  });
+    },
+  );
 });
