@@ -140,10 +140,11 @@ port.on('message', (message: ToWorker) => {
       return;
     }
     case 'lock': {
-      // 2: it was open and is now locked (main tells the window at once, and this worker stays quiet);
+      // 2: it was open and is now locked (main, when it waits for this, tells the window at once and this
+      // worker stays quiet);
       // 1: it was locked already.
       const wasOpen = services.vault.isUnlocked();
-      quietLock = wasOpen;
+      quietLock = wasOpen && message.mainTells;
       try {
         services.vault.lock(message.reason);
       } finally {

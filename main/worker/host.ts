@@ -90,11 +90,15 @@ export class ServicesHost {
    */
   lockNow(reason: LockReason): void {
     if (this.disposed) return;
+    // Where the key is, read before the worker is asked: a worker quick to lock has cleared it already
+    // by the time the message is posted, and the lock then went untold (a suspend left the journal on
+    // screen). With the key open, main waits and tells the window; otherwise the worker tells it, if
+    // it turns out to have had the key after all.
+    const key = Atomics.load(this.shared, 1);
     Atomics.store(this.shared, 0, 0);
-    this.post({ type: 'lock', reason });
+    this.post({ type: 'lock', reason, mainTells: key === KEY_OPEN });
     // No key in the worker (still starting, locked, or still deriving one, which the lock then undoes):
     // nothing to wait for, but a worker that has had a secret is still replaced once its calls are done.
-    const key = Atomics.load(this.shared, 1);
     if (key !== KEY_OPEN) {
       if (key !== KEY_NONE) this.seenSecret = true;
       this.retireIfSecretSeen(reason);
@@ -168,7 +172,7 @@ export class ServicesHost {
     clearInterval(this.timer);
     if (this.started) {
       Atomics.store(this.shared, 0, 0);
-      this.post({ type: 'lock', reason: 'manual' });
+      this.post({ type: 'lock', reason: 'manual', mainTells: true });
       Atomics.wait(this.shared, 0, 0, LOCK_WAIT_MS);
     }
     this.disposed = true;

@@ -44,8 +44,11 @@ export type HostMethod =
 
 export type ToWorker =
   | { type: 'call'; id: number; call: CheckedCall }
-  /** Lock at once (sleep, a window crash); the worker sets lockSignal when it has. */
-  | { type: 'lock'; reason: LockReason }
+  /**
+   * Lock at once (sleep, a window crash); the worker sets lockSignal when it has. `mainTells`: main
+   * waits for it and tells the window itself, so the worker stays quiet.
+   */
+  | { type: 'lock'; reason: LockReason; mainTells: boolean }
   | { type: 'lockGently'; id: number; reason: LockReason }
   | { type: 'flush'; id: number; timeoutMs: number }
   | { type: 'idle'; id: number; seconds: number }
