@@ -299,6 +299,8 @@ export interface WaitingReplies {
   contactName: string;
   /** Replies that can go with a share to them. */
   count: number;
+  /** Of those, how many the next share can carry (up to MAX_REPLIES_PER_COMMENT under each comment); the rest wait. */
+  nextShare: number;
   /**
    * Replies to shares sent before this Holding's present card was made (a journal brought from another
    * computer keeps its shares, never its keys): the supervisor's Holding cannot match them, so they are not offered.

@@ -75,6 +75,9 @@ function oneShareOf<R extends { id: string }>(
   return { carried, waitingAfter };
 }
 
+/** The comment a waiting reply answers, for oneShareOf. */
+const commentOf = (r: { share_bundle_id: string; ref: string }) => ({ share: r.share_bundle_id, ref: r.ref });
+
 /** Said under the last reply a share carries under a comment, when more under it wait for the next. */
 function laterNote(later: number): string {
   return `${later === 1 ? 'One more reply' : `${later} more replies`} under this comment will wait safely for your next share (one share carries up to ${MAX_REPLIES_PER_COMMENT} under each comment, oldest first)`;
@@ -130,15 +133,29 @@ export class ReplyRoom {
   /** Replies waiting for a share, by the person they go to. */
   waiting(): WaitingReplies[] {
     const by = new Map<string, WaitingReplies>();
+    const sendable = new Map<string, OwnReplyRow[]>();
     for (const r of this.repo().replies.waiting()) {
       let entry = by.get(r.contact_fingerprint);
       if (!entry) {
         const contact = this.identity.withFingerprint(r.contact_fingerprint);
-        entry = { contactId: contact?.id ?? null, contactName: contact?.name ?? r.contact_name, count: 0, earlier: 0 };
+        entry = {
+          contactId: contact?.id ?? null,
+          contactName: contact?.name ?? r.contact_name,
+          count: 0,
+          nextShare: 0,
+          earlier: 0,
+        };
         by.set(r.contact_fingerprint, entry);
+        sendable.set(r.contact_fingerprint, []);
       }
       if (r.earlier) entry.earlier += 1;
-      else entry.count += 1;
+      else {
+        entry.count += 1;
+        sendable.get(r.contact_fingerprint)!.push(r);
+      }
+    }
+    for (const [fingerprint, entry] of by) {
+      entry.nextShare = oneShareOf(sendable.get(fingerprint)!, commentOf).carried.length;
     }
     return [...by.values()];
   }
@@ -155,7 +172,7 @@ export class ReplyRoom {
       .replies.waiting()
       // Only replies the supervisor's Holding can match: not those to shares sent under an earlier card.
       .filter((r) => r.contact_fingerprint === fingerprint && !r.earlier);
-    const { carried, waitingAfter } = oneShareOf(rows, (r) => ({ share: r.share_bundle_id, ref: r.ref }));
+    const { carried, waitingAfter } = oneShareOf(rows, commentOf);
     return carried.map((r) => {
       const later = waitingAfter.get(r.id) ?? 0;
       return {

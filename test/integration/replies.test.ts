@@ -93,7 +93,7 @@ describe('replies to a supervisor’s comments', () => {
     ]);
     expect(after.earlierCard).toBe(false);
     expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toEqual([
-      { contactId: amaAtSam.id, contactName: 'Dr Ama Mensah', count: 2, earlier: 0 },
+      { contactId: amaAtSam.id, contactName: 'Dr Ama Mensah', count: 2, nextShare: 2, earlier: 0 },
     ]);
 
     // Checked and previewed with the rest: the name is found, and the preview shows the replies.
@@ -259,6 +259,9 @@ describe('replies to a supervisor’s comments', () => {
       return { preview: preview.html, carried: payload.replies.map((r) => r.id) };
     };
 
+    expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toMatchObject([
+      { count: total, nextShare: MAX_REPLIES_PER_COMMENT },
+    ]);
     const first = await share();
     expect(first.carried).toEqual(oldestFirst.slice(0, MAX_REPLIES_PER_COMMENT));
     expect(first.preview).toContain(
@@ -267,7 +270,9 @@ describe('replies to a supervisor’s comments', () => {
     expect(first.preview).toContain('Thought 50.');
     expect(first.preview).not.toContain('Thought 51.');
     expect(waitingIds()).toEqual(oldestFirst.slice(MAX_REPLIES_PER_COMMENT));
-    expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toMatchObject([{ count: extra }]);
+    expect(await call<WaitingReplies[]>(sam, 'sharing:waitingReplies')).toMatchObject([
+      { count: extra, nextShare: extra },
+    ]);
 
     // The next share takes the rest, and says nothing more is waiting.
     const second = await share();
@@ -556,7 +561,7 @@ describe('replies from a journal brought to a new computer', () => {
 
     // The reply brought with the journal answers a share sent under the old card: shown, not offered.
     expect(await call<WaitingReplies[]>(here, 'sharing:waitingReplies')).toEqual([
-      { contactId: amaHere.id, contactName: 'Dr Ama Mensah', count: 0, earlier: 1 },
+      { contactId: amaHere.id, contactName: 'Dr Ama Mensah', count: 0, nextShare: 0, earlier: 1 },
     ]);
     const sent = (await call<SentShare[]>(here, 'sharing:sent')).find((x) => x.feedback.length);
     // Sharing then offers no Reply under its comments, and says why (test/e2e/replies.spec.ts).

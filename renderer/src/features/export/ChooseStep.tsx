@@ -1,6 +1,6 @@
 import { type Dispatch, Fragment, type Ref, type SetStateAction, useEffect, useId, useState } from 'react';
 import type { EntrySummary } from '../../../../common/journal/types';
-import type { WaitingReplies } from '../../../../common/sharing/types';
+import { MAX_REPLIES_PER_COMMENT, type WaitingReplies } from '../../../../common/sharing/types';
 import { describeMinutes } from '../../../../common/supervision/hours';
 import type { Supervisor } from '../../../../common/supervision/types';
 import { describeError } from '../../api';
@@ -332,7 +332,13 @@ function RepliesChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<
                   <span className={styles.checkStrong}>
                     {w.count === 1 ? 'My reply' : `My ${w.count} replies`} to {w.contactName}
                   </span>
-                  <span className={styles.checkMeta}> · this share then goes to {w.contactName}</span>
+                  <span className={styles.checkMeta}>
+                    {' '}
+                    · this share then goes to {w.contactName}
+                    {w.nextShare < w.count
+                      ? ` · ${w.nextShare} go in this share and the other ${w.count - w.nextShare} wait safely for the next (one share carries up to ${MAX_REPLIES_PER_COMMENT} under each comment)`
+                      : null}
+                  </span>
                 </span>
               </label>
               {w.earlier ? <EarlierCardNote waiting={w} /> : null}
