@@ -5,7 +5,7 @@
  * to compare two journals table by table.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -132,8 +132,12 @@ export async function richJournal(open: Opener) {
   // A journal brought in from notes written elsewhere (the import record travels too).
   const notes = mkdtempSync(path.join(os.tmpdir(), 'holding-notes-'));
   writeFileSync(path.join(notes, '2026-03-14.md'), '---\ntags: [brought-in]\n---\nA note from before Holding.\n');
-  const preview = await sam.imports.open(notes);
-  await sam.imports.run(preview.id);
+  try {
+    const preview = await sam.imports.open(notes);
+    await sam.imports.run(preview.id);
+  } finally {
+    rmSync(notes, { recursive: true, force: true });
+  }
   return { ...people, pairId: pair.id, templateId: template.id, trashedId: trashed.id };
 }
 
