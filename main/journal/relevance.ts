@@ -35,9 +35,12 @@ export const hasPrefix = (match: string) => match.includes('"*');
 /**
  * A phrase ("on and", or one word the index splits, like "self-care") is costly to run: every match's
  * word positions are read and compared. Its matches are counted while they are ranked, not in a run
- * of their own (see rankedInOnePass).
+ * of their own (see rankedInOnePass). Words and prefixes, even several with exclusions, are cheaper
+ * counted first (at 100,000 entries: "ther* session" 62 ms against 89, "the and" 28 against 113).
  */
-export const hasPhrase = (match: string) => /"[^"]*[^\p{L}\p{N}"][^"]*"/u.test(match);
+export const hasPhrase = (match: string) =>
+  // Each quoted term on its own (a doubled quote is one inside it): more than one word in it is a phrase.
+  [...match.matchAll(/"((?:[^"]|"")*)"/g)].some(([, term]) => /[^\p{L}\p{N}\p{M}]/u.test(term!));
 
 /**
  * A search most relevant first (pinned, then bm25, then last changed, then newest), not of the trash,

@@ -100,6 +100,8 @@ export class ServicesHost {
     // No key in the worker (still starting, locked, or still deriving one, which the lock then undoes):
     // nothing to wait for, but a worker that has had a secret is still replaced once its calls are done.
     if (key !== KEY_OPEN) {
+      // Whatever the worker has said already (a lock of its own, told just before) is heard now, not after waking.
+      this.drain();
       if (key !== KEY_NONE) this.seenSecret = true;
       this.retireIfSecretSeen(reason);
       return;

@@ -231,4 +231,46 @@ describe('search', () => {
       }
     },
   );
+  it('counts a phrase as it ranks it, and a word, prefix or exclusion before, with the same answers', () => {
+    const { db, service } = journal(303);
+    const ranksInOnePass = () => {
+      try {
+        db.prepare('SELECT holding_search_shown(1)').get();
+        return true; // defined on this connection: some search took that path
+      } catch (error) {
+        if (/no such function/.test(String(error))) return false;
+        return true; // defined, and refused outside a search
+      }
+    };
+    for (const query of ['hold', 'hold*', 'hold -quiet', 'rupture repair', 'h* quiet']) service.list({ query });
+    expect(ranksInOnePass()).toBe(false);
+    service.list({ query: '"hold the"' });
+    expect(ranksInOnePass()).toBe(true);
+  });
+
+  it('keeps every pinned match first when more are pinned than a page and its room for ties', () => {
+    const { db, service } = journal(404);
+    // Most of the journal pinned: far more pinned matches than the page's end and the room for ties.
+    db.prepare('UPDATE entries SET pinned = 1 WHERE seq % 5 <> 0').run();
+    for (const onePass of ['always', 'never'] as const) {
+      searchLimits.onePass = onePass;
+      for (const query of ['hold', '"hold the"', 'h*', 'quiet']) {
+        for (const [offset, limit] of [
+          [0, 1],
+          [0, 50],
+          [120, 20],
+          [180, 50],
+        ] as const) {
+          const page = service.list({ query, offset, limit });
+          expect(
+            {
+              total: page.total,
+              items: page.items.map((e) => ({ id: e.id, excerpt: e.excerpt, title: e.titleHighlighted })),
+            },
+            `${onePass} ${query} ${offset} ${limit}`,
+          ).toEqual(reference(db, { query, offset, limit }));
+        }
+      }
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_END, HIGHLIGHT_START, parseSearchQuery, splitHighlights } from '../../common/journal/search-query';
+import { hasPhrase } from '../../main/journal/relevance';
 
 describe('search query', () => {
   it('quotes every word so FTS operators are only words', () => {
@@ -41,5 +42,22 @@ describe('search query', () => {
       { text: '<b>hit</b>', highlight: true },
       { text: ' after', highlight: false },
     ]);
+  });
+  it('tells a phrase (more than one word inside quotes, as the index splits them) from words and prefixes', () => {
+    const phrase = (typed: string) => hasPhrase(parseSearchQuery(typed).match!);
+    for (const typed of ['"on and"', 'self-care', "don't", 'hold "the line" -quiet', '"a b"']) {
+      expect(phrase(typed), typed).toBe(true);
+    }
+    for (const typed of [
+      'therapy session',
+      'hold -quiet',
+      'ther* session',
+      'thera*',
+      '日本語',
+      'cafe\u0301',
+      '"one"',
+    ]) {
+      expect(phrase(typed), typed).toBe(false);
+    }
   });
 });

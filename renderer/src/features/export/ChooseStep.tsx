@@ -285,6 +285,10 @@ function EarlierCardNote({ waiting: w }: { waiting: WaitingReplies }) {
  * Replies the person wrote under a supervisor's comments (on Sharing), waiting to go back with a share to
  * that supervisor: offered here, ticked by the person, then checked and previewed with everything else.
  */
+/** When more replies wait than one share carries (up to MAX_REPLIES_PER_COMMENT under each comment). */
+const nextShareNote = (carried: number, left: number) =>
+  `${carried} go in this share; ${left === 1 ? 'the other one waits' : `the other ${left} wait`} safely for your next (one share carries up to ${MAX_REPLIES_PER_COMMENT} under each comment)`;
+
 function RepliesChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<SetStateAction<Draft>> }) {
   const id = useId();
   const waiting = useWaitingReplies();
@@ -335,9 +339,7 @@ function RepliesChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<
                   <span className={styles.checkMeta}>
                     {' '}
                     · this share then goes to {w.contactName}
-                    {w.nextShare < w.count
-                      ? ` · ${w.nextShare} go in this share and the other ${w.count - w.nextShare} wait safely for the next (one share carries up to ${MAX_REPLIES_PER_COMMENT} under each comment)`
-                      : null}
+                    {w.nextShare < w.count ? ` · ${nextShareNote(w.nextShare, w.count - w.nextShare)}` : null}
                   </span>
                 </span>
               </label>
