@@ -8,6 +8,7 @@ import { MoveButtons } from '../../ui/MoveButtons';
 import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { useFocusLater } from '../../ui/useFocusAfter';
 import { checkinKeys, refreshCheckins } from './queries';
+import { TextArea } from './TextArea';
 import styles from './checkins.module.css';
 
 interface Props {
@@ -206,19 +207,14 @@ function SignForm({ initial, onDone }: { initial: WarningSign | null; onDone: (s
         onChange={(e) => setName(e.target.value)}
         autoFocus
       />
-      <div className={styles.field}>
-        <label htmlFor={`${id}-helps`} className={styles.legend}>
-          What helps
-        </label>
-        <textarea
-          id={`${id}-helps`}
-          className={styles.textarea}
-          rows={3}
-          maxLength={MAX_SIGN_HELPS}
-          value={whatHelps}
-          onChange={(e) => setWhatHelps(e.target.value)}
-        />
-      </div>
+      <TextArea
+        label="What helps"
+        rows={3}
+        maxLength={MAX_SIGN_HELPS}
+        counted={false}
+        value={whatHelps}
+        onChange={setWhatHelps}
+      />
       <TextField
         label="Who to contact"
         hint="A name, a number, or both. Optional."
