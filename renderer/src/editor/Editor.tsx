@@ -1,7 +1,7 @@
 import { memo, type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type Editor as TipTapEditor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { Extension } from '@tiptap/core';
+import { type ChainedCommands, Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin } from '@tiptap/pm/state';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
@@ -13,7 +13,7 @@ import { holding } from '../api';
 import { sanitisePastedHtml } from './paste';
 import { tableExtensions } from './tables';
 import { InsertTableButton, TableToolbar } from './TableTools';
-import { useRovingToolbar } from '../ui/useRovingToolbar';
+import { RovingToolbar, ToolButton } from './toolbar';
 import styles from './editor.module.css';
 
 /**
@@ -189,164 +189,92 @@ interface ToolSpec {
   label: string;
   text: string;
   shortcut: string;
-  active: (e: TipTapEditor) => boolean;
-  run: (e: TipTapEditor) => void;
+  /** The mark or block the button turns on and off, and is pressed while the selection has. */
+  mark: string;
+  attrs?: { level: number } | undefined;
+  toggle: (chain: ChainedCommands) => ChainedCommands;
 }
 
+/** A formatting button: its name, what it shows, its shortcut, the mark or block it toggles, and how. */
+const tool = (
+  label: string,
+  text: string,
+  shortcut: string,
+  mark: string,
+  toggle: ToolSpec['toggle'],
+  attrs?: ToolSpec['attrs'],
+): ToolSpec => ({ label, text, shortcut, mark, attrs, toggle });
+
 const TOOLS: (ToolSpec | 'sep')[] = [
-  {
-    label: 'Bold',
-    text: 'B',
-    shortcut: 'Ctrl+B',
-    active: (e) => e.isActive('bold'),
-    run: (e) => e.chain().focus().toggleBold().run(),
-  },
-  {
-    label: 'Italic',
-    text: 'I',
-    shortcut: 'Ctrl+I',
-    active: (e) => e.isActive('italic'),
-    run: (e) => e.chain().focus().toggleItalic().run(),
-  },
-  {
-    label: 'Underline',
-    text: 'U',
-    shortcut: 'Ctrl+U',
-    active: (e) => e.isActive('underline'),
-    run: (e) => e.chain().focus().toggleUnderline().run(),
-  },
-  {
-    label: 'Strikethrough',
-    text: 'S',
-    shortcut: 'Ctrl+Shift+S',
-    active: (e) => e.isActive('strike'),
-    run: (e) => e.chain().focus().toggleStrike().run(),
-  },
-  {
-    label: 'Highlight',
-    text: 'Highlight',
-    shortcut: 'Ctrl+Shift+E',
-    active: (e) => e.isActive('highlight'),
-    run: (e) => e.chain().focus().toggleHighlight().run(),
-  },
+  tool('Bold', 'B', 'Ctrl+B', 'bold', (c) => c.toggleBold()),
+  tool('Italic', 'I', 'Ctrl+I', 'italic', (c) => c.toggleItalic()),
+  tool('Underline', 'U', 'Ctrl+U', 'underline', (c) => c.toggleUnderline()),
+  tool('Strikethrough', 'S', 'Ctrl+Shift+S', 'strike', (c) => c.toggleStrike()),
+  tool('Highlight', 'Highlight', 'Ctrl+Shift+E', 'highlight', (c) => c.toggleHighlight()),
   'sep',
-  {
-    label: 'H2 heading',
-    text: 'H2',
-    shortcut: 'Ctrl+Alt+2',
-    active: (e) => e.isActive('heading', { level: 2 }),
-    run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
-  },
-  {
-    label: 'H3 subheading',
-    text: 'H3',
-    shortcut: 'Ctrl+Alt+3',
-    active: (e) => e.isActive('heading', { level: 3 }),
-    run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
-  },
-  {
-    label: 'Bulleted list',
-    text: '• List',
-    shortcut: 'Ctrl+Shift+8',
-    active: (e) => e.isActive('bulletList'),
-    run: (e) => e.chain().focus().toggleBulletList().run(),
-  },
-  {
-    label: 'Numbered list',
-    text: 'Numbered',
-    shortcut: 'Ctrl+Shift+7',
-    active: (e) => e.isActive('orderedList'),
-    run: (e) => e.chain().focus().toggleOrderedList().run(),
-  },
-  {
-    label: 'Tasks list',
-    text: '☐ Tasks',
-    shortcut: 'Ctrl+Shift+9',
-    active: (e) => e.isActive('taskList'),
-    run: (e) => e.chain().focus().toggleTaskList().run(),
-  },
-  {
-    label: 'Quote',
-    text: '“ ”',
-    shortcut: 'Ctrl+Shift+B',
-    active: (e) => e.isActive('blockquote'),
-    run: (e) => e.chain().focus().toggleBlockquote().run(),
-  },
+  tool('H2 heading', 'H2', 'Ctrl+Alt+2', 'heading', (c) => c.toggleHeading({ level: 2 }), { level: 2 }),
+  tool('H3 subheading', 'H3', 'Ctrl+Alt+3', 'heading', (c) => c.toggleHeading({ level: 3 }), { level: 3 }),
+  tool('Bulleted list', '• List', 'Ctrl+Shift+8', 'bulletList', (c) => c.toggleBulletList()),
+  tool('Numbered list', 'Numbered', 'Ctrl+Shift+7', 'orderedList', (c) => c.toggleOrderedList()),
+  tool('Tasks list', '☐ Tasks', 'Ctrl+Shift+9', 'taskList', (c) => c.toggleTaskList()),
+  tool('Quote', '“ ”', 'Ctrl+Shift+B', 'blockquote', (c) => c.toggleBlockquote()),
 ];
+
+const HISTORY = [
+  { label: 'Undo', text: '↶', shortcut: 'Ctrl+Z', command: 'undo' },
+  { label: 'Redo', text: '↷', shortcut: 'Ctrl+Shift+Z', command: 'redo' },
+] as const;
 
 function Toolbar({ editor, onLink }: { editor: TipTapEditor; onLink: () => void }) {
   // Re-render the toolbar, not the editor, when the selection's formatting changes.
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
-      active: TOOLS.map((t) => (t === 'sep' ? false : t.active(e))),
+      active: TOOLS.map((t) => (t === 'sep' ? false : e.isActive(t.mark, t.attrs))),
       link: e.isActive('link'),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
+      can: HISTORY.map((step) => e.can()[step.command]()),
     }),
   });
   // One Tab stop; the arrow keys move along it (the ARIA toolbar pattern), and Tab goes on to the text.
-  const ref = useRef<HTMLDivElement>(null);
-  const roving = useRovingToolbar(ref);
   return (
-    <div
-      ref={ref}
-      className={styles.toolbar}
-      role="toolbar"
-      aria-label="Formatting"
-      aria-orientation="horizontal"
-      {...roving}
-    >
+    <RovingToolbar label="Formatting">
       {TOOLS.map((tool, i) =>
         tool === 'sep' ? (
           <span key={i} className={styles.sep} aria-hidden="true" />
         ) : (
-          <button
+          <ToolButton
             key={tool.label}
-            type="button"
-            className={styles.tool}
             aria-label={tool.label}
             aria-pressed={state.active[i]}
             title={`${tool.label} (${tool.shortcut})`}
-            onClick={() => tool.run(editor)}
+            onClick={() => tool.toggle(editor.chain().focus()).run()}
           >
             {tool.text}
-          </button>
+          </ToolButton>
         ),
       )}
-      <button
-        type="button"
-        className={styles.tool}
+      <ToolButton
         aria-label="Link"
         aria-pressed={state.link}
         title="Link (Ctrl+K). Ctrl+click a link to open it."
         onClick={onLink}
       >
         Link
-      </button>
+      </ToolButton>
       <InsertTableButton editor={editor} />
       <span className={styles.sep} aria-hidden="true" />
-      <button
-        type="button"
-        className={styles.tool}
-        aria-label="Undo"
-        title="Undo (Ctrl+Z)"
-        disabled={!state.canUndo}
-        onClick={() => editor.chain().focus().undo().run()}
-      >
-        ↶
-      </button>
-      <button
-        type="button"
-        className={styles.tool}
-        aria-label="Redo"
-        title="Redo (Ctrl+Shift+Z)"
-        disabled={!state.canRedo}
-        onClick={() => editor.chain().focus().redo().run()}
-      >
-        ↷
-      </button>
-    </div>
+      {HISTORY.map((step, i) => (
+        <ToolButton
+          key={step.label}
+          aria-label={step.label}
+          title={`${step.label} (${step.shortcut})`}
+          disabled={!state.can[i]}
+          onClick={() => editor.chain().focus()[step.command]().run()}
+        >
+          {step.text}
+        </ToolButton>
+      ))}
+    </RovingToolbar>
   );
 }
 
@@ -390,33 +318,23 @@ function LinkForm({ editor, onDone }: { editor: TipTapEditor; onDone: () => void
         aria-describedby={error ? 'link-error' : undefined}
         aria-invalid={error ? true : undefined}
       />
-      <button type="submit" className={styles.tool}>
-        Apply
-      </button>
+      <ToolButton type="submit">Apply</ToolButton>
       {existing ? (
-        <button
-          type="button"
-          className={styles.tool}
-          onClick={() => void openLink(existing).then((problem) => (problem ? setError(problem) : onDone()))}
-        >
+        <ToolButton onClick={() => void openLink(existing).then((problem) => (problem ? setError(problem) : onDone()))}>
           Open link
-        </button>
+        </ToolButton>
       ) : null}
       {existing ? (
-        <button
-          type="button"
-          className={styles.tool}
+        <ToolButton
           onClick={() => {
             editor.chain().focus().extendMarkRange('link').unsetLink().run();
             onDone();
           }}
         >
           Remove link
-        </button>
+        </ToolButton>
       ) : null}
-      <button type="button" className={styles.tool} onClick={onDone}>
-        Cancel
-      </button>
+      <ToolButton onClick={onDone}>Cancel</ToolButton>
       {error ? (
         <span id="link-error" role="alert">
           {error}

@@ -1,7 +1,5 @@
 import { type Editor as TipTapEditor, useEditorState } from '@tiptap/react';
-import { useRef } from 'react';
-import { useRovingToolbar } from '../ui/useRovingToolbar';
-import styles from './editor.module.css';
+import { RovingToolbar, ToolButton } from './toolbar';
 
 /** True if the document holds a table anywhere (only blocks are visited, never their text). */
 function hasTable(editor: TipTapEditor): boolean {
@@ -18,51 +16,26 @@ function hasTable(editor: TipTapEditor): boolean {
 export function InsertTableButton({ editor }: { editor: TipTapEditor }) {
   const canInsert = useEditorState({ editor, selector: ({ editor: e }) => e.can().insertTable() });
   return (
-    <button
-      type="button"
-      className={styles.tool}
+    <ToolButton
       aria-label="Insert table"
       title="Insert table (3 × 3, with a header row). In a table, Tab and Shift+Tab move between cells."
       disabled={!canInsert}
       onClick={() => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
     >
       ▦ Table
-    </button>
+    </ToolButton>
   );
 }
 
-interface TableAction {
-  label: string;
-  run: (e: TipTapEditor) => boolean;
-  can: (e: TipTapEditor) => boolean;
-}
+/** A table command that takes no arguments: the same name runs it and asks whether it can run here. */
+type TableCommand = 'addRowAfter' | 'addColumnAfter' | 'deleteRow' | 'deleteColumn' | 'deleteTable';
 
-const ACTIONS: TableAction[] = [
-  {
-    label: 'Add row',
-    run: (e) => e.chain().focus().addRowAfter().run(),
-    can: (e) => e.can().addRowAfter(),
-  },
-  {
-    label: 'Add column',
-    run: (e) => e.chain().focus().addColumnAfter().run(),
-    can: (e) => e.can().addColumnAfter(),
-  },
-  {
-    label: 'Delete row',
-    run: (e) => e.chain().focus().deleteRow().run(),
-    can: (e) => e.can().deleteRow(),
-  },
-  {
-    label: 'Delete column',
-    run: (e) => e.chain().focus().deleteColumn().run(),
-    can: (e) => e.can().deleteColumn(),
-  },
-  {
-    label: 'Delete table',
-    run: (e) => e.chain().focus().deleteTable().run(),
-    can: (e) => e.can().deleteTable(),
-  },
+const ACTIONS: { label: string; command: TableCommand }[] = [
+  { label: 'Add row', command: 'addRowAfter' },
+  { label: 'Add column', command: 'addColumnAfter' },
+  { label: 'Delete row', command: 'deleteRow' },
+  { label: 'Delete column', command: 'deleteColumn' },
+  { label: 'Delete table', command: 'deleteTable' },
 ];
 
 /**
@@ -75,32 +48,21 @@ export function TableToolbar({ editor }: { editor: TipTapEditor }) {
     editor,
     selector: ({ editor: e }) => ({
       shown: hasTable(e),
-      can: ACTIONS.map((a) => a.can(e)),
+      can: ACTIONS.map((a) => e.can()[a.command]()),
     }),
   });
-  const ref = useRef<HTMLDivElement>(null);
-  const roving = useRovingToolbar(ref);
   if (!state.shown) return null;
   return (
-    <div
-      ref={ref}
-      className={styles.toolbar}
-      role="toolbar"
-      aria-label="Table"
-      aria-orientation="horizontal"
-      {...roving}
-    >
+    <RovingToolbar label="Table">
       {ACTIONS.map((action, i) => (
-        <button
+        <ToolButton
           key={action.label}
-          type="button"
-          className={styles.tool}
           disabled={!state.can[i]}
-          onClick={() => action.run(editor)}
+          onClick={() => editor.chain().focus()[action.command]().run()}
         >
           {action.label}
-        </button>
+        </ToolButton>
       ))}
-    </div>
+    </RovingToolbar>
   );
 }

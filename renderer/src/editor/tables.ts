@@ -1,6 +1,6 @@
 import { Extension, Node } from '@tiptap/core';
 import type { Node as PMNode, Schema } from '@tiptap/pm/model';
-import { TextSelection } from '@tiptap/pm/state';
+import { type Command, type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import {
   addColumnAfter,
   addRowAfter,
@@ -121,6 +121,13 @@ function selectsAll(state: Parameters<typeof isInTable>[0], columns: boolean): b
   return columns ? rect.left === 0 && rect.right === rect.map.width : rect.top === 0 && rect.bottom === rect.map.height;
 }
 
+/** A prosemirror-tables command as a TipTap command that takes no arguments. */
+const fromProseMirror =
+  (command: Command) =>
+  () =>
+  ({ state, dispatch }: { state: EditorState; dispatch: ((tr: Transaction) => void) | undefined }) =>
+    command(state, dispatch);
+
 export const Table = Node.create({
   name: 'table',
   group: 'block',
@@ -160,34 +167,17 @@ export const Table = Node.create({
           }
           return true;
         },
-      addRowAfter:
-        () =>
-        ({ state, dispatch }) =>
-          addRowAfter(state, dispatch),
-      addColumnAfter:
-        () =>
-        ({ state, dispatch }) =>
-          addColumnAfter(state, dispatch),
-      deleteRow:
-        () =>
-        ({ state, dispatch }) =>
-          isInTable(state) && !selectsAll(state, false) && deleteRow(state, dispatch),
-      deleteColumn:
-        () =>
-        ({ state, dispatch }) =>
-          isInTable(state) && !selectsAll(state, true) && deleteColumn(state, dispatch),
-      deleteTable:
-        () =>
-        ({ state, dispatch }) =>
-          deleteTable(state, dispatch),
-      goToNextCell:
-        () =>
-        ({ state, dispatch }) =>
-          goToNextCell(1)(state, dispatch),
-      goToPreviousCell:
-        () =>
-        ({ state, dispatch }) =>
-          goToNextCell(-1)(state, dispatch),
+      addRowAfter: fromProseMirror(addRowAfter),
+      addColumnAfter: fromProseMirror(addColumnAfter),
+      deleteRow: fromProseMirror(
+        (state, dispatch) => isInTable(state) && !selectsAll(state, false) && deleteRow(state, dispatch),
+      ),
+      deleteColumn: fromProseMirror(
+        (state, dispatch) => isInTable(state) && !selectsAll(state, true) && deleteColumn(state, dispatch),
+      ),
+      deleteTable: fromProseMirror(deleteTable),
+      goToNextCell: fromProseMirror(goToNextCell(1)),
+      goToPreviousCell: fromProseMirror(goToNextCell(-1)),
     };
   },
 

@@ -7,7 +7,6 @@ import {
   type Checkin,
   LEVEL_WORDS,
   type Level,
-  MAX_CHECKIN_TEXT,
   type WarningSign,
 } from '../../../../common/checkins/types';
 import { describeError, holding, unwrap } from '../../api';
@@ -15,13 +14,12 @@ import { Actions, Button, Notice } from '../../ui/controls';
 import { EntryPicker, entryTitle } from '../../ui/EntryPicker';
 import { fromLocalInput, type LevelKind, toLocalInput, when } from './format';
 import { refreshCheckins } from './queries';
+import { TextArea } from './TextArea';
 import chipStyles from '../../ui/chips.module.css';
 import styles from './checkins.module.css';
 
 const SCALE = Array.from({ length: CAPACITY_MAX - CAPACITY_MIN + 1 }, (_, i) => CAPACITY_MIN + i);
 const LEVEL_LEGENDS: Record<LevelKind, string> = { energy: 'Energy', sleep: 'Sleep', load: 'Load' };
-/** Show the counter once this close to the limit. */
-const COUNTER_FROM = 150;
 
 interface SectionProps {
   /** The check-in being changed, or null for a new one. */
@@ -359,34 +357,5 @@ function CheckinForm({ editing, signs, onSaved, onCancelEdit, onAddSigns }: Form
         ) : null}
       </Actions>
     </form>
-  );
-}
-
-function TextArea({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
-  const id = useId();
-  const left = MAX_CHECKIN_TEXT - value.length;
-  const near = left <= COUNTER_FROM;
-  return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.legend}>
-        {label}
-      </label>
-      <textarea
-        id={id}
-        className={styles.textarea}
-        rows={2}
-        maxLength={MAX_CHECKIN_TEXT}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={near ? `${id}-count` : undefined}
-      />
-      {near ? (
-        <span id={`${id}-count`} className={styles.counter}>
-          {left > 0
-            ? `${left.toLocaleString('en-GB')} ${left === 1 ? 'character' : 'characters'} left`
-            : `That is the ${MAX_CHECKIN_TEXT.toLocaleString('en-GB')}-character limit; a few words are all this needs.`}
-        </span>
-      ) : null}
-    </div>
   );
 }

@@ -4,9 +4,11 @@ import { MAX_SIGN_CONTACT, MAX_SIGN_HELPS, MAX_SIGN_NAME, type WarningSign } fro
 import { describeError, holding, unwrap } from '../../api';
 import { Actions, Button, Notice, TextField } from '../../ui/controls';
 import { FormEnd } from '../../ui/FormEnd';
+import { MoveButtons } from '../../ui/MoveButtons';
 import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { useFocusLater } from '../../ui/useFocusAfter';
 import { checkinKeys, refreshCheckins } from './queries';
+import { TextArea } from './TextArea';
 import styles from './checkins.module.css';
 
 interface Props {
@@ -125,24 +127,12 @@ export function SignsSection({ signs, loadError, addRequest }: Props) {
                   <Button variant="quiet" data-edit aria-label={`Edit “${sign.name}”`} onClick={() => setEditing(sign)}>
                     Edit
                   </Button>
-                  <Button
-                    variant="quiet"
-                    data-move="up"
-                    aria-label={`Move up “${sign.name}”`}
-                    disabled={i === 0}
-                    onClick={() => move(i, -1)}
-                  >
-                    Move up
-                  </Button>
-                  <Button
-                    variant="quiet"
-                    data-move="down"
-                    aria-label={`Move down “${sign.name}”`}
-                    disabled={i === list.length - 1}
-                    onClick={() => move(i, 1)}
-                  >
-                    Move down
-                  </Button>
+                  <MoveButtons
+                    name={sign.name}
+                    index={i}
+                    count={list.length}
+                    onMove={(direction) => move(i, direction === 'up' ? -1 : 1)}
+                  />
                   <Button variant="quiet" aria-label={`Delete “${sign.name}”`} onClick={() => deleting.ask(sign)}>
                     Delete
                   </Button>
@@ -217,19 +207,14 @@ function SignForm({ initial, onDone }: { initial: WarningSign | null; onDone: (s
         onChange={(e) => setName(e.target.value)}
         autoFocus
       />
-      <div className={styles.field}>
-        <label htmlFor={`${id}-helps`} className={styles.legend}>
-          What helps
-        </label>
-        <textarea
-          id={`${id}-helps`}
-          className={styles.textarea}
-          rows={3}
-          maxLength={MAX_SIGN_HELPS}
-          value={whatHelps}
-          onChange={(e) => setWhatHelps(e.target.value)}
-        />
-      </div>
+      <TextArea
+        label="What helps"
+        rows={3}
+        maxLength={MAX_SIGN_HELPS}
+        counted={false}
+        value={whatHelps}
+        onChange={setWhatHelps}
+      />
       <TextField
         label="Who to contact"
         hint="A name, a number, or both. Optional."

@@ -1,3 +1,4 @@
+import { localDay, localTime, WEEKDAY_DATE_TIME } from '../../ui/dates';
 import { CAPACITY_WORDS, type Checkin, type Level, LEVEL_WORDS } from '../../../../common/checkins/types';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -19,14 +20,7 @@ export const capacityPhrase = (capacity: number) => `${capacityWords(capacity)} 
 export const levelWord = (kind: LevelKind, value: number | null) =>
   value === null ? null : (LEVEL_WORDS[kind][value - 1] ?? null);
 
-const whenFormat = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const whenFormat = new Intl.DateTimeFormat('en-GB', WEEKDAY_DATE_TIME);
 const shortWhenFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -42,14 +36,8 @@ export const shortWhen = (iso: string | number) => shortWhenFormat.format(new Da
 /** "Tue 3 Mar" */
 export const dayLabel = (t: number) => dayFormat.format(new Date(t));
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** The value a datetime-local input wants, in local time. */
-export function toLocalInput(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(
-    date.getMinutes(),
-  )}`;
-}
+export const toLocalInput = (date: Date) => `${localDay(date)}T${localTime(date)}`;
 
 /** A datetime-local value (local time) as an ISO timestamp, or null when it is not a real time. */
 export function fromLocalInput(value: string): string | null {

@@ -1,4 +1,13 @@
-import { type Dispatch, Fragment, type Ref, type SetStateAction, useEffect, useId, useState } from 'react';
+import {
+  type Dispatch,
+  Fragment,
+  type ReactNode,
+  type Ref,
+  type SetStateAction,
+  useEffect,
+  useId,
+  useState,
+} from 'react';
 import type { EntrySummary } from '../../../../common/journal/types';
 import { MAX_REPLIES_PER_COMMENT, type WaitingReplies } from '../../../../common/sharing/types';
 import { describeMinutes } from '../../../../common/supervision/hours';
@@ -179,13 +188,11 @@ function SupervisionChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispa
         <fieldset className={styles.group}>
           <legend className={styles.legend}>Session records</legend>
           {shownSessions.map((s) => (
-            <label key={s.id} className={styles.check}>
-              <input
-                type="checkbox"
-                className={styles.checkbox}
-                checked={draft.sessions.includes(s.id)}
-                onChange={(e) => toggle('sessions', s.id, e.target.checked)}
-              />
+            <IncludeCheck
+              key={s.id}
+              checked={draft.sessions.includes(s.id)}
+              onChange={(on) => toggle('sessions', s.id, on)}
+            >
               <span>
                 {sessionDay(s)} with {s.supervisorName}
                 <span className={styles.checkMeta}>
@@ -193,7 +200,7 @@ function SupervisionChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispa
                   · {describeMinutes(s.minutes)}, {s.items.length} {s.items.length === 1 ? 'item' : 'items'}
                 </span>
               </span>
-            </label>
+            </IncludeCheck>
           ))}
           {sessionList.length > SESSIONS_SHOWN && !allSessions ? (
             <Button variant="quiet" onClick={() => setAllSessions(true)}>
@@ -204,29 +211,29 @@ function SupervisionChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispa
       ) : null}
       {list.length ? (
         <div className={styles.group}>
-          <label className={styles.check}>
-            <input
-              type="checkbox"
-              className={styles.checkbox}
-              checked={draft.hours.on}
-              onChange={(e) => {
-                const on = e.target.checked;
-                setDraft((d) => ({
-                  ...d,
-                  hours: {
-                    ...d.hours,
-                    on,
-                    supervisorId: list.some((s) => s.id === d.hours.supervisorId)
-                      ? d.hours.supervisorId
-                      : (current[0] ?? list[0])!.id,
-                  },
-                }));
-              }}
-            />
+          <IncludeCheck
+            checked={draft.hours.on}
+            onChange={(on) =>
+              setDraft((d) => ({
+                ...d,
+                hours: {
+                  ...d.hours,
+                  on,
+                  supervisorId: list.some((s) => s.id === d.hours.supervisorId)
+                    ? d.hours.supervisorId
+                    : (current[0] ?? list[0])!.id,
+                },
+              }))
+            }
+          >
             <span className={styles.checkStrong}>The hours log</span>
-          </label>
+          </IncludeCheck>
           {draft.hours.on ? (
-            <div className={styles.range}>
+            <DateRange
+              type="month"
+              range={draft.hours}
+              onChange={(change) => setDraft((d) => ({ ...d, hours: { ...d.hours, ...change } }))}
+            >
               <div className={styles.field}>
                 <label htmlFor={`${id}-sup`} className={styles.smallLabel}>
                   Whose hours
@@ -247,21 +254,7 @@ function SupervisionChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispa
                   ))}
                 </select>
               </div>
-              <RangeField
-                type="month"
-                label="From"
-                value={draft.hours.from}
-                max={draft.hours.to}
-                onChange={(from) => setDraft((d) => ({ ...d, hours: { ...d.hours, from } }))}
-              />
-              <RangeField
-                type="month"
-                label="To"
-                value={draft.hours.to}
-                min={draft.hours.from}
-                onChange={(to) => setDraft((d) => ({ ...d, hours: { ...d.hours, to } }))}
-              />
-            </div>
+            </DateRange>
           ) : null}
         </div>
       ) : null}
@@ -317,21 +310,17 @@ function RepliesChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<
             <EarlierCardNote key={w.contactName} waiting={w} />
           ) : w.contactId ? (
             <Fragment key={w.contactId}>
-              <label className={styles.check}>
-                <input
-                  type="checkbox"
-                  className={styles.checkbox}
-                  checked={chosen === w.contactId}
-                  aria-describedby={`${id}-note`}
-                  onChange={(e) => {
-                    const on = e.target.checked;
-                    const contactId = w.contactId!;
-                    setDraft((d) => ({
-                      ...d,
-                      replies: on ? contactId : d.replies === contactId ? '' : (d.replies ?? ''),
-                    }));
-                  }}
-                />
+              <IncludeCheck
+                checked={chosen === w.contactId}
+                describedBy={`${id}-note`}
+                onChange={(on) => {
+                  const contactId = w.contactId!;
+                  setDraft((d) => ({
+                    ...d,
+                    replies: on ? contactId : d.replies === contactId ? '' : (d.replies ?? ''),
+                  }));
+                }}
+              >
                 <span>
                   <span className={styles.checkStrong}>
                     {w.count === 1 ? 'My reply' : `My ${w.count} replies`} to {w.contactName}
@@ -342,7 +331,7 @@ function RepliesChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<
                     {w.nextShare < w.count ? ` · ${nextShareNote(w.nextShare, w.count - w.nextShare)}` : null}
                   </span>
                 </span>
-              </label>
+              </IncludeCheck>
               {w.earlier ? <EarlierCardNote waiting={w} /> : null}
             </Fragment>
           ) : (
@@ -358,6 +347,32 @@ function RepliesChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<
   );
 }
 
+/** A tick box with what it includes beside it, level with its first line. */
+function IncludeCheck({
+  checked,
+  onChange,
+  describedBy,
+  children,
+}: {
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  describedBy?: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className={styles.check}>
+      <input
+        type="checkbox"
+        className={styles.checkbox}
+        checked={checked}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      {children}
+    </label>
+  );
+}
+
 function AgendaCheck({
   supervisor,
   checked,
@@ -370,13 +385,7 @@ function AgendaCheck({
   const agenda = useAgenda(supervisor.id);
   const count = agenda.data?.length;
   return (
-    <label className={styles.check}>
-      <input
-        type="checkbox"
-        className={styles.checkbox}
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-      />
+    <IncludeCheck checked={checked} onChange={onChange}>
       <span>
         With {supervisor.name}
         {count !== undefined ? (
@@ -386,7 +395,7 @@ function AgendaCheck({
           </span>
         ) : null}
       </span>
-    </label>
+    </IncludeCheck>
   );
 }
 
@@ -424,6 +433,30 @@ function RangeField({
   );
 }
 
+/**
+ * The first and last month or day of what to include, side by side after any other fields of the row (children);
+ * neither box lets its end pass the other's.
+ */
+function DateRange({
+  type,
+  range,
+  onChange,
+  children,
+}: {
+  type: 'month' | 'date';
+  range: { from: string; to: string };
+  onChange: (change: { from: string } | { to: string }) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className={styles.range}>
+      {children}
+      <RangeField type={type} label="From" value={range.from} max={range.to} onChange={(from) => onChange({ from })} />
+      <RangeField type={type} label="To" value={range.to} min={range.from} onChange={(to) => onChange({ to })} />
+    </div>
+  );
+}
+
 function PrivateChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<SetStateAction<Draft>> }) {
   const id = useId();
   return (
@@ -436,51 +469,28 @@ function PrivateChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<
         everything else.
       </p>
       <div className={styles.group}>
-        <label className={styles.check}>
-          <input
-            type="checkbox"
-            className={styles.checkbox}
-            checked={draft.checkins.on}
-            aria-describedby={`${id}-note`}
-            onChange={(e) => {
-              const on = e.target.checked;
-              setDraft((d) => ({ ...d, checkins: { ...d.checkins, on } }));
-            }}
-          />
+        <IncludeCheck
+          checked={draft.checkins.on}
+          describedBy={`${id}-note`}
+          onChange={(on) => setDraft((d) => ({ ...d, checkins: { ...d.checkins, on } }))}
+        >
           <span className={styles.checkStrong}>Include my check-ins</span>
-        </label>
+        </IncludeCheck>
         {draft.checkins.on ? (
-          <div className={styles.range}>
-            <RangeField
-              type="date"
-              label="From"
-              value={draft.checkins.from}
-              max={draft.checkins.to}
-              onChange={(from) => setDraft((d) => ({ ...d, checkins: { ...d.checkins, from } }))}
-            />
-            <RangeField
-              type="date"
-              label="To"
-              value={draft.checkins.to}
-              min={draft.checkins.from}
-              onChange={(to) => setDraft((d) => ({ ...d, checkins: { ...d.checkins, to } }))}
-            />
-          </div>
+          <DateRange
+            type="date"
+            range={draft.checkins}
+            onChange={(change) => setDraft((d) => ({ ...d, checkins: { ...d.checkins, ...change } }))}
+          />
         ) : null}
       </div>
-      <label className={styles.check}>
-        <input
-          type="checkbox"
-          className={styles.checkbox}
-          checked={draft.signs}
-          aria-describedby={`${id}-note`}
-          onChange={(e) => {
-            const signs = e.target.checked;
-            setDraft((d) => ({ ...d, signs }));
-          }}
-        />
+      <IncludeCheck
+        checked={draft.signs}
+        describedBy={`${id}-note`}
+        onChange={(signs) => setDraft((d) => ({ ...d, signs }))}
+      >
         <span className={styles.checkStrong}>Include my early warning signs and what helps</span>
-      </label>
+      </IncludeCheck>
     </section>
   );
 }

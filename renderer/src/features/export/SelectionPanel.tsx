@@ -29,6 +29,10 @@ interface OtherItem {
 }
 
 /** Everything chosen so far, in the order it will appear: entries as arranged, then the rest. */
+/** "March 2026 to May 2026", once both ends of a range are given; null until then. */
+const rangeWords = (range: { from: string; to: string }, format: (value: string) => string) =>
+  range.from && range.to ? `${format(range.from)} to ${format(range.to)}` : null;
+
 export function SelectionPanel({ draft, setDraft, onReset }: Props) {
   const id = useId();
   const supervisors = useSupervisors();
@@ -66,10 +70,7 @@ export function SelectionPanel({ draft, setDraft, onReset }: Props) {
           {
             key: 'hours',
             label: `Hours with ${nameOf(draft.hours.supervisorId)}`,
-            detail:
-              draft.hours.from && draft.hours.to
-                ? `${monthLabel(draft.hours.from)} to ${monthLabel(draft.hours.to)}`
-                : null,
+            detail: rangeWords(draft.hours, monthLabel),
             private: false,
             remove: (d: Draft) => ({ ...d, hours: { ...d.hours, on: false } }),
           },
@@ -80,10 +81,7 @@ export function SelectionPanel({ draft, setDraft, onReset }: Props) {
           {
             key: 'checkins',
             label: 'My check-ins',
-            detail:
-              draft.checkins.from && draft.checkins.to
-                ? `${day(draft.checkins.from)} to ${day(draft.checkins.to)}`
-                : null,
+            detail: rangeWords(draft.checkins, day),
             private: true,
             remove: (d: Draft) => ({ ...d, checkins: { ...d.checkins, on: false } }),
           },

@@ -52,6 +52,12 @@ const NO_FILTERS: FilterState = {
   sort: '',
 };
 
+/** The days an entry is about, from and to: the first two of the filters. */
+const DATE_FILTERS = [
+  { key: 'from', label: 'From' },
+  { key: 'to', label: 'To' },
+] as const;
+
 export function JournalPage({
   openRequest = null,
   onOpened,
@@ -262,24 +268,17 @@ export function JournalPage({
               </div>
               {showFilters ? (
                 <div className={styles.filters} id={`${filterId}-filters`}>
-                  <label>
-                    From
-                    <input
-                      type="date"
-                      className={styles.input}
-                      value={filters.from}
-                      onChange={(e) => set('from', e.target.value)}
-                    />
-                  </label>
-                  <label>
-                    To
-                    <input
-                      type="date"
-                      className={styles.input}
-                      value={filters.to}
-                      onChange={(e) => set('to', e.target.value)}
-                    />
-                  </label>
+                  {DATE_FILTERS.map(({ key, label }) => (
+                    <label key={key}>
+                      {label}
+                      <input
+                        type="date"
+                        className={styles.input}
+                        value={filters[key]}
+                        onChange={(e) => set(key, e.target.value)}
+                      />
+                    </label>
+                  ))}
                   <label>
                     Tag
                     <select className={styles.select} value={filters.tag} onChange={(e) => set('tag', e.target.value)}>

@@ -9,6 +9,7 @@ import { useFocusLater } from '../../ui/useFocusAfter';
 import { Fingerprint } from './Fingerprint';
 import { day } from './format';
 import { sharingKeys, useContacts } from './queries';
+import { SharingCard } from './SharingCard';
 import styles from './sharing.module.css';
 
 type From = 'paste' | 'file';
@@ -97,10 +98,7 @@ export function Contacts({ headingId }: { headingId: string }) {
   const pasteProblem = problem?.from === 'paste' ? problem.message : null;
 
   return (
-    <section className={styles.card} aria-labelledby={headingId}>
-      <h2 id={headingId} tabIndex={-1}>
-        People you share with
-      </h2>
+    <SharingCard headingId={headingId} heading="People you share with">
       <p className={styles.lede}>
         Add the card of your supervisor, or of someone you supervise. Then compare fingerprints with them: that is how
         you both know the card really is theirs. Holding shares only with people you have confirmed, and opens only what
@@ -262,7 +260,7 @@ export function Contacts({ headingId }: { headingId: string }) {
           </>
         )}
       </ConfirmAction>
-    </section>
+    </SharingCard>
   );
 }
 

@@ -4,6 +4,7 @@ import { describeError } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { count, when } from './format';
 import { useReceived } from './queries';
+import { SharingCard } from './SharingCard';
 import styles from './sharing.module.css';
 
 interface Props {
@@ -25,10 +26,7 @@ export function Received({ headingId, openButtonId, onOpen }: Props) {
   }
 
   return (
-    <section className={styles.card} aria-labelledby={headingId}>
-      <h2 id={headingId} tabIndex={-1}>
-        Shared with you
-      </h2>
+    <SharingCard headingId={headingId} heading="Shared with you">
       <p className={styles.lede}>
         What the people you supervise have shared with you. Read each share, comment on whatever you like, and send your
         feedback back to them. Your comments stay private on this computer until you send them.
@@ -68,6 +66,6 @@ export function Received({ headingId, openButtonId, onOpen }: Props) {
           </ul>
         </div>
       ))}
-    </section>
+    </SharingCard>
   );
 }

@@ -8,6 +8,7 @@ import { day, listOf, when } from './format';
 import { ReplyThread } from './Thread';
 import { useSent } from './queries';
 import replyStyles from './replies.module.css';
+import { SharingCard } from './SharingCard';
 import styles from './sharing.module.css';
 
 interface Props {
@@ -22,10 +23,7 @@ export function Sent({ headingId, shareHeadingId }: Props) {
   const navigation = useNavigation();
   const list = sent.data ?? [];
   return (
-    <section className={styles.card} aria-labelledby={headingId}>
-      <h2 id={headingId} tabIndex={-1}>
-        What you have shared
-      </h2>
+    <SharingCard headingId={headingId} heading="What you have shared">
       <p className={styles.lede}>
         Each share you have sent, who it went to, and the feedback that came back. Holding keeps a note of each share
         here, but no copy of the file itself.
@@ -51,7 +49,7 @@ export function Sent({ headingId, shareHeadingId }: Props) {
           ))}
         </ul>
       ) : null}
-    </section>
+    </SharingCard>
   );
 }
 

@@ -33,6 +33,7 @@ import { describeError, holding, unwrap } from '../../api';
 import { Button, Notice } from '../../ui/controls';
 import { ConfirmAction, useConfirm } from '../../ui/ConfirmAction';
 import { EntryPicker, entryTitle } from '../../ui/EntryPicker';
+import { MoveButtons } from '../../ui/MoveButtons';
 import { useFocusLater } from '../../ui/useFocusAfter';
 import { useNavigation } from '../frame/navigation';
 import { FeedbackBeside } from '../sharing/FeedbackBeside';
@@ -470,24 +471,12 @@ function SortableItem({ item, index, count, sessions, onMove, onEdit, onRemove }
               Open the entry
             </Button>
           ) : null}
-          <Button
-            variant="quiet"
-            data-move="up"
-            aria-label={`Move up “${item.title}”`}
-            disabled={index === 0}
-            onClick={() => onMove(index - 1, 'up')}
-          >
-            Move up
-          </Button>
-          <Button
-            variant="quiet"
-            data-move="down"
-            aria-label={`Move down “${item.title}”`}
-            disabled={index === count - 1}
-            onClick={() => onMove(index + 1, 'down')}
-          >
-            Move down
-          </Button>
+          <MoveButtons
+            name={item.title}
+            index={index}
+            count={count}
+            onMove={(direction) => onMove(direction === 'up' ? index - 1 : index + 1, direction)}
+          />
           <Button variant="quiet" data-edit aria-label={`Edit “${item.title}”`} onClick={onEdit}>
             Edit
           </Button>

@@ -13,7 +13,7 @@ import { Button, TextField } from '../../ui/controls';
 import { parseNumber, PRIORITY_LABELS } from './format';
 import { useSaveAndRefresh } from './queries';
 import styles from './supervision.module.css';
-import { ChoiceChips, SelectField, TextAreaField } from './fields';
+import { ChoiceChips, MinutesField, SelectField, TextAreaField } from './fields';
 import { FormEnd } from '../../ui/FormEnd';
 
 /** Where a new item comes from: written from scratch, or from an entry (whole, or the part pasted in). */
@@ -182,15 +182,7 @@ export function AgendaItemForm({
             </option>
           ))}
         </SelectField>
-        <TextField
-          label="Time, in minutes"
-          type="number"
-          min={0}
-          max={600}
-          step={5}
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-        />
+        <MinutesField label="Time, in minutes" min={0} value={minutes} onChange={setMinutes} />
       </div>
 
       <ChoiceChips

@@ -28,7 +28,7 @@ export function SupervisionPage() {
 
   return (
     <div className={styles.page}>
-      <h1 tabIndex={-1} ref={headingRef}>
+      <h1 tabIndex={-1} ref={headingRef} className={styles.title}>
         Supervision
       </h1>
       <p className={styles.intro}>

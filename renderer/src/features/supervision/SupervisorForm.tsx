@@ -5,7 +5,7 @@ import { TextField } from '../../ui/controls';
 import { FREQUENCY_LABELS, parseNumber, today, TYPE_LABELS } from './format';
 import { useSaveAndRefresh } from './queries';
 import styles from './supervision.module.css';
-import { ChoiceChips, SelectField } from './fields';
+import { ChoiceChips, MinutesField, SelectField } from './fields';
 import { FormEnd } from '../../ui/FormEnd';
 
 interface Props {
@@ -122,15 +122,12 @@ export function SupervisorForm({ initial, onDone, cancellable = true, headingLev
           value={minHours}
           onChange={(e) => setMinHours(e.target.value)}
         />
-        <TextField
+        <MinutesField
           label="Usual session length, in minutes"
           hint="The agenda is timed against it."
-          type="number"
           min={5}
-          max={600}
-          step={5}
           value={sessionMinutes}
-          onChange={(e) => setSessionMinutes(e.target.value)}
+          onChange={setSessionMinutes}
         />
       </div>
       <TextField

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import { TextField } from '../../ui/controls';
 import { RadioChips } from '../../ui/RadioChips';
 import styles from './supervision.module.css';
 
@@ -115,5 +116,33 @@ export function ChoiceChips<T extends string>({
       <legend className={styles.legend}>{legend}</legend>
       <RadioChips name={name} options={options} label={(option) => labels[option]} value={value} onChange={onChange} />
     </fieldset>
+  );
+}
+
+/** A time in minutes, up to ten hours, in steps of five: an agenda item's, or a session's usual length. */
+export function MinutesField({
+  label,
+  hint,
+  min,
+  value,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  min: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextField
+      label={label}
+      hint={hint}
+      type="number"
+      min={min}
+      max={600}
+      step={5}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }

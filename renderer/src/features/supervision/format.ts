@@ -6,6 +6,7 @@ import type {
   SupervisionFunction,
   SupervisionType,
 } from '../../../../common/supervision/types';
+import { localDay, WEEKDAY_DATE, WEEKDAY_DATE_TIME, yearMonth } from '../../ui/dates';
 import { FUNCTION_LABELS, SEVEN_EYED_MODES } from '../../../../common/supervision/types';
 
 export const TYPE_LABELS: Record<SupervisionType, string> = {
@@ -36,12 +37,7 @@ export const sevenEyedLabel = (mode: number | null) => {
 };
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const longDayFormat = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
+const longDayFormat = new Intl.DateTimeFormat('en-GB', WEEKDAY_DATE);
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "12 Nov 2026", for an instant or a plain day (YYYY-MM-DD, read as that day wherever the person is). */
@@ -69,40 +65,26 @@ export function sessionDay(session: Pick<SessionRecord, 'startsAt' | 'timeZone'>
 
 /** "Thu 12 Nov 2026, 10:00", in the time zone the session was recorded in. */
 export function sessionWhen(session: Pick<SessionRecord, 'startsAt' | 'timeZone'>): string {
-  const options: Intl.DateTimeFormatOptions = {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  };
   try {
-    return new Date(session.startsAt).toLocaleString('en-GB', { ...options, timeZone: session.timeZone });
+    return new Date(session.startsAt).toLocaleString('en-GB', { ...WEEKDAY_DATE_TIME, timeZone: session.timeZone });
   } catch {
-    return new Date(session.startsAt).toLocaleString('en-GB', options);
+    return new Date(session.startsAt).toLocaleString('en-GB', WEEKDAY_DATE_TIME);
   }
 }
 
 export const longDay = (iso: string) => longDayFormat.format(new Date(iso));
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** Today, on this computer's calendar: YYYY-MM-DD. */
-export function today(now = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export const today = (now = new Date()) => localDay(now);
 
 /** This month, on this computer's calendar: YYYY-MM. */
-export function thisMonth(now = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
-}
+export const thisMonth = (now = new Date()) => yearMonth(now.getFullYear(), now.getMonth() + 1);
 
 /** A month (YYYY-MM) moved on or back by a number of months. */
 export function addMonths(month: string, by: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const index = y * 12 + (m - 1) + by;
-  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+  return yearMonth(Math.floor(index / 12), (index % 12) + 1);
 }
 
 /** "November 2026" */
