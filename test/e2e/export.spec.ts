@@ -23,14 +23,14 @@ const WRITTEN = {
 
 test('entries with identifying details: every finding settled, previewed and saved in every format', async ({
   app,
+  page,
   shell,
 }) => {
   // Every finding settled through the UI and four files saved: long on a loaded 2-core machine.
   test.setTimeout(240_000);
-  const page = app.page;
   const services = shell.services;
   const ex = new ExportPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   const { ids } = seedIdentifyingEntries(services);
   seedCheckins(services);
   await page.reload();
@@ -274,12 +274,12 @@ test('entries with identifying details: every finding settled, previewed and sav
 
 test('check-ins and warning signs leave only when ticked, a clean check says so, and a lock forgets the draft', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
   const services = shell.services;
   const ex = new ExportPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   const { ids } = seedIdentifyingEntries(services);
   seedCheckins(services);
   const ama = services.supervision.saveSupervisor(CONTRACT);
@@ -398,11 +398,10 @@ test.describe('when the folder cannot be written', () => {
   const missing = path.join(os.tmpdir(), `holding-no-such-folder-${process.pid}`, 'nor-this');
   test.use({ shellOptions: { colorScheme: 'dark', savePath: (name) => path.join(missing, name) } });
 
-  test('saving says so kindly, writes nothing and records nothing', async ({ app, shell }) => {
-    const page = app.page;
+  test('saving says so kindly, writes nothing and records nothing', async ({ app, page, shell }) => {
     const services = shell.services;
     const ex = new ExportPageObject(page);
-    await app.confirmRecoveryKey(await app.createVault());
+    await app.newJournal();
     seedIdentifyingEntries(services);
     await page.reload();
     await app.expectFrame();
@@ -425,11 +424,14 @@ test.describe('when the folder cannot be written', () => {
   });
 });
 
-test('a long check shows how far it has read, can be stopped, and runs again when asked', async ({ app, shell }) => {
+test('a long check shows how far it has read, can be stopped, and runs again when asked', async ({
+  app,
+  page,
+  shell,
+}) => {
   test.setTimeout(240_000);
-  const page = app.page;
   const ex = new ExportPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   // Forty long entries, every paragraph different, so the check has real reading to do.
   const titles = Array.from({ length: 40 }, (_, i) => `Long visit ${String(i).padStart(2, '0')}`);
   const created = shell.host.syncBatch<{ id: string }>(

@@ -14,9 +14,9 @@ test.use({ shellOptions: { viewport: { width: 1200, height: 1000 } } });
 
 test('at 1200×1000 no page, nor the review of a share, makes the window scroll past the app', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
   const sharing = new SharingPageObject(page, shell);
   await expect(page.getByRole('heading', { name: 'A private place for your practice' })).toBeVisible();
   await expectWithinWindow(page, 'making a journal');

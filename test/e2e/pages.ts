@@ -52,12 +52,17 @@ export class HoldingApp {
     await this.expectFrame();
   }
 
+  /** A new journal under `PASSPHRASE`, its recovery key confirmed, open at the Journal page. */
+  async newJournal(): Promise<void> {
+    await this.confirmRecoveryKey(await this.createVault());
+  }
+
   /**
    * A new journal, then what the test writes through the services straight into it (entries, settings),
    * then the window reloaded so that it shows them.
    */
   async startWith(fill: () => void): Promise<void> {
-    await this.confirmRecoveryKey(await this.createVault());
+    await this.newJournal();
     fill();
     await this.page.reload();
     await this.expectFrame();

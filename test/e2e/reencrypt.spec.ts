@@ -3,10 +3,10 @@ import { NEW_PASSPHRASE, PASSPHRASE, typeRecoveryGroups } from './pages';
 
 test('Settings re-encrypts the journal: the new recovery key is shown and checked first, then only the new secrets open it (issue 19)', async ({
   app,
+  page,
 }) => {
   // Six Argon2id derivations and a whole re-encryption: on a shared machine that is more than two minutes.
   test.slow();
-  const page = app.page;
   const old = await app.createVault(PASSPHRASE);
   await app.confirmRecoveryKey(old);
   await app.goTo('Settings');

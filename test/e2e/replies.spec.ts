@@ -247,7 +247,7 @@ test('feedback on a share sent under an earlier card offers no Reply, and says w
     // The new computer: the journal brought in whole, and a new card made here (secret keys never travel).
     shell.page.setDefaultTimeout(30_000);
     const app = new HoldingApp(shell.page);
-    await app.confirmRecoveryKey(await app.createVault());
+    await app.newJournal();
     const preview = await shell.services.imports.open(zip);
     await shell.services.imports.run(preview.id);
     await shell.services.identity.save({ name: 'Sam Rivers', role: 'Clinical psychologist' });

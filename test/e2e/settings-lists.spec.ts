@@ -32,11 +32,11 @@ function entryWith(services: Services, title: string, text: string): string {
 
 test('names and places to look out for: added one at a time and pasted, removed, kept encrypted, and found', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
   const services = shell.services;
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   await app.goTo('Settings');
   await expect(page.getByRole('heading', { name: 'Names and places to look out for' })).toBeVisible();
   await expect(page.getByText('never exported or shared')).toBeVisible();
@@ -136,9 +136,8 @@ test('names and places to look out for: added one at a time and pasted, removed,
 test.describe('in the dark', () => {
   test.use({ shellOptions: { colorScheme: 'dark' } });
 
-  test('the lists read well and stay accessible in the dark theme', async ({ app, shell }) => {
-    const page = app.page;
-    await app.confirmRecoveryKey(await app.createVault());
+  test('the lists read well and stay accessible in the dark theme', async ({ app, page, shell }) => {
+    await app.newJournal();
     shell.services.settings.update({ deidNames: ['Keziah', "O'Brien (Jr.)"], deidPlaces: ['Harewood Ward'] });
     await app.goTo('Settings');
     const names = list(page, 'Names');
