@@ -301,9 +301,8 @@ test('a check-in half written waits while you look elsewhere, and is forgotten o
   await expect(page.getByRole('radio', { name: /^4/ })).not.toBeChecked();
 });
 
-test('with two supervisions, a suggestion joins the agenda of the one you choose', async ({ app, page, shell }) => {
+test('with two supervisions, a suggestion joins the agenda of the one you choose', async ({ app, page, services }) => {
   await app.newJournal();
-  const services = shell.services;
   const contract = {
     role: '',
     type: 'individual',
@@ -331,10 +330,9 @@ test('with two supervisions, a suggestion joins the agenda of the one you choose
 test('brought to supervision before there is a supervisor, it joins the agenda later as the restorative item the guide promises', async ({
   app,
   page,
-  shell,
+  services,
 }) => {
   await app.newJournal();
-  const services = shell.services;
   const sign = services.checkins.saveSign({ name: 'Not sleeping well', whatHelps: '', contact: '' });
   seedWeeks(services, { signId: sign.id });
   await app.goTo('Check-ins');

@@ -73,11 +73,10 @@ function seed(services: Services): void {
 test('a first export: names of many origins settled by person, a split and a join, what the check missed added, and nothing identifying left in any format', async ({
   app,
   page,
-  shell,
+  services,
 }) => {
   // A whole first export through the UI, four files saved and read back: long on a loaded 2-core machine.
   test.setTimeout(240_000);
-  const services = shell.services;
   const ex = new ExportPageObject(page);
   await app.startWith(() => seed(services));
 
@@ -257,9 +256,8 @@ test('a first export: names of many origins settled by person, a split and a joi
 test('the names list: a suggestion leads to it, and a missed word selected in the Markdown goes on it', async ({
   app,
   page,
-  shell,
+  services,
 }) => {
-  const services = shell.services;
   const ex = new ExportPageObject(page);
   await app.startWith(() => seed(services));
 
@@ -507,9 +505,8 @@ test('what the check missed: words of several found as a whole, a decision repla
 test('the suggestion about the names list comes before the first export, and not after it', async ({
   app,
   page,
-  shell,
+  services,
 }) => {
-  const services = shell.services;
   const ex = new ExportPageObject(page);
   await app.startWith(() => {
     const created = services.journal.create({ title: 'A quiet week' });

@@ -24,11 +24,11 @@ const WRITTEN = {
 test('entries with identifying details: every finding settled, previewed and saved in every format', async ({
   app,
   page,
+  services,
   shell,
 }) => {
   // Every finding settled through the UI and four files saved: long on a loaded 2-core machine.
   test.setTimeout(240_000);
-  const services = shell.services;
   const ex = new ExportPageObject(page);
   await app.newJournal();
   const { ids } = seedIdentifyingEntries(services);
@@ -275,9 +275,8 @@ test('entries with identifying details: every finding settled, previewed and sav
 test('check-ins and warning signs leave only when ticked, a clean check says so, and a lock forgets the draft', async ({
   app,
   page,
-  shell,
+  services,
 }) => {
-  const services = shell.services;
   const ex = new ExportPageObject(page);
   await app.newJournal();
   const { ids } = seedIdentifyingEntries(services);
@@ -398,8 +397,7 @@ test.describe('when the folder cannot be written', () => {
   const missing = path.join(os.tmpdir(), `holding-no-such-folder-${process.pid}`, 'nor-this');
   test.use({ shellOptions: { colorScheme: 'dark', savePath: (name) => path.join(missing, name) } });
 
-  test('saving says so kindly, writes nothing and records nothing', async ({ app, page, shell }) => {
-    const services = shell.services;
+  test('saving says so kindly, writes nothing and records nothing', async ({ app, page, services, shell }) => {
     const ex = new ExportPageObject(page);
     await app.newJournal();
     seedIdentifyingEntries(services);

@@ -8,6 +8,8 @@ interface Fixtures {
   app: HoldingApp;
   /** The shell's window, where every test acts (in place of Playwright's own page, which no test opens). */
   page: Page;
+  /** The services behind that window, for writing a test's material straight in and reading back what was kept. */
+  services: Shell['services'];
 }
 
 /**
@@ -43,6 +45,9 @@ export const test = base.extend<Fixtures>({
   },
   page: async ({ shell }, use) => {
     await use(shell.page);
+  },
+  services: async ({ shell }, use) => {
+    await use(shell.services);
   },
 });
 

@@ -13,9 +13,9 @@ import { agendaItem, CONTRACT } from './supervision-page';
 test('Export, the record of what was shared and the supervisor’s view count the same items', async ({
   app,
   page,
+  services,
   shell,
 }) => {
-  const services = shell.services;
   const ex = new ExportPageObject(page);
   const sharing = new SharingPageObject(page, shell);
   await app.newJournal();

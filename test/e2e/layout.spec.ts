@@ -149,9 +149,8 @@ test('with nothing chosen, a wide window shows the menu in full and the list bes
 test('with the list set to fold, the keyboard keeps its place: browsing, moving to the trash, opening from elsewhere', async ({
   app,
   page,
-  shell,
+  services,
 }) => {
-  const services = shell.services;
   await app.startWith(() => {
     // The one for supervision oldest, so Home (the most recently changed) reaches 'Second of three'.
     flaggedEntry(services, 'Third of three', 'Something to take to supervision.');

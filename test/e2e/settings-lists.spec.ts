@@ -33,9 +33,8 @@ function entryWith(services: Services, title: string, text: string): string {
 test('names and places to look out for: added one at a time and pasted, removed, kept encrypted, and found', async ({
   app,
   page,
-  shell,
+  services,
 }) => {
-  const services = shell.services;
   await app.newJournal();
   await app.goTo('Settings');
   await expect(page.getByRole('heading', { name: 'Names and places to look out for' })).toBeVisible();

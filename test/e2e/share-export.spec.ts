@@ -49,9 +49,9 @@ async function supervisorsHolding(): Promise<{ services: Services; folder: strin
 test('shares a checked export sealed to a confirmed supervisor, and shows the feedback beside the entry and agenda item', async ({
   app,
   page,
+  services,
   shell,
 }) => {
-  const services = shell.services;
   const ex = new ExportPageObject(page);
   await app.newJournal();
   const { ids } = seedIdentifyingEntries(services);

@@ -19,10 +19,10 @@ import {
 test('a contract, an agenda from flagged entries, reordered by keyboard, a session, carried items and the hours', async ({
   app,
   page,
+  services,
   shell,
 }) => {
   const sup = new SupervisionPageObject(page);
-  const services = shell.services;
   await app.newJournal();
   // Two entries, written earlier; each flagged for supervision in the journal, as a person would.
   for (const [title, text] of [
@@ -271,9 +271,12 @@ test('a contract, an agenda from flagged entries, reordered by keyboard, a sessi
 test.describe('in the dark', () => {
   test.use({ shellOptions: { colorScheme: 'dark' } });
 
-  test('two supervisions, the balance note after three sessions, ending and deleting', async ({ app, page, shell }) => {
+  test('two supervisions, the balance note after three sessions, ending and deleting', async ({
+    app,
+    page,
+    services,
+  }) => {
     const sup = new SupervisionPageObject(page);
-    const services = shell.services;
     await app.newJournal();
     const ama = services.supervision.saveSupervisor(CONTRACT);
     services.supervision.saveSupervisor({
@@ -403,10 +406,9 @@ test.describe('the hours log as a PDF', () => {
   test('exported through the save dialog, with the months, the times and the footer; a failure and a cancel said kindly', async ({
     app,
     page,
-    shell,
+    services,
   }) => {
     const sup = new SupervisionPageObject(page);
-    const services = shell.services;
     const folder = mkdtempSync(path.join(os.tmpdir(), 'holding-hours-pdf-'));
     try {
       await app.newJournal();
@@ -479,10 +481,10 @@ test.describe('the hours log as a PDF', () => {
 test('months that are over say what was recorded, not a target still to reach, on the page and in the PDF', async ({
   app,
   page,
+  services,
   shell,
 }) => {
   const sup = new SupervisionPageObject(page);
-  const services = shell.services;
   await app.newJournal();
   const ama = services.supervision.saveSupervisor(CONTRACT);
   // The browser's calendar: this month, the month before (nothing recorded), and the one before that (an hour).
