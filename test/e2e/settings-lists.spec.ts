@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { EMPTY_SELECTION } from '../../common/export/types';
-import type { Services } from '../../main/app';
+import { entryWith } from './backup-page';
 import { expect, test } from './fixtures';
 import { PASSPHRASE } from './pages';
 
@@ -18,16 +18,6 @@ function list(page: Page, kind: 'Names' | 'Places') {
     remove: (item: string) => group.getByRole('button', { name: `Remove “${item}”`, exact: true }),
     status: page.getByTestId(kind === 'Names' ? 'deidNames-status' : 'deidPlaces-status'),
   };
-}
-
-function entryWith(services: Services, title: string, text: string): string {
-  const entry = services.journal.create({ title });
-  services.journal.save({
-    ...entry,
-    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
-    tags: [],
-  });
-  return entry.id;
 }
 
 test('names and places to look out for: added one at a time and pasted, removed, kept encrypted, and found', async ({
