@@ -1,6 +1,18 @@
+import type { SupervisorInput } from '../../main/supervision/supervision';
 import { expect, test } from './fixtures';
 import { CheckinsPageObject, seedWeeks, within } from './checkins-page';
 import { PASSPHRASE } from './pages';
+
+/** A plain monthly contract for the supervisions these tests begin, each given its own name (and type). */
+const MONTHLY: Omit<SupervisorInput, 'name'> = {
+  role: '',
+  type: 'individual',
+  frequency: 'monthly',
+  minHoursPerMonth: 1.5,
+  sessionMinutes: 60,
+  focusAreas: [],
+  startDate: '2026-01-05',
+};
 
 test('signs, a keyboard check-in, the trend and its table, a gentle suggestion, edit and delete', async ({
   app,
@@ -303,17 +315,8 @@ test('a check-in half written waits while you look elsewhere, and is forgotten o
 
 test('with two supervisions, a suggestion joins the agenda of the one you choose', async ({ app, page, services }) => {
   await app.newJournal();
-  const contract = {
-    role: '',
-    type: 'individual',
-    frequency: 'monthly',
-    minHoursPerMonth: 1.5,
-    sessionMinutes: 60,
-    focusAreas: [],
-    startDate: '2026-01-05',
-  };
-  services.supervision.saveSupervisor({ ...contract, name: 'Dr Ama Mensah' });
-  const team = services.supervision.saveSupervisor({ ...contract, name: 'Team reflective group', type: 'group' });
+  services.supervision.saveSupervisor({ ...MONTHLY, name: 'Dr Ama Mensah' });
+  const team = services.supervision.saveSupervisor({ ...MONTHLY, name: 'Team reflective group', type: 'group' });
   const sign = services.checkins.saveSign({ name: 'Not sleeping well', whatHelps: '', contact: '' });
   seedWeeks(services, { signId: sign.id });
   await app.goTo('Check-ins');
@@ -343,16 +346,7 @@ test('brought to supervision before there is a supervisor, it joins the agenda l
   ).toBeVisible();
 
   // A supervision begins later; the entry waits among those flagged, and one button brings it.
-  const ama = services.supervision.saveSupervisor({
-    name: 'Dr Ama Mensah',
-    role: '',
-    type: 'individual',
-    frequency: 'monthly',
-    minHoursPerMonth: 1.5,
-    sessionMinutes: 60,
-    focusAreas: [],
-    startDate: '2026-01-05',
-  });
+  const ama = services.supervision.saveSupervisor({ name: 'Dr Ama Mensah', ...MONTHLY });
   await app.goTo('Supervision');
   await page
     .getByRole('group', { name: 'Flagged to bring to supervision' })
