@@ -25,6 +25,34 @@ export async function fillRecoveryGroups(scope: Page | Locator, key: string, wro
   }
 }
 
+/**
+ * A replacement recovery key, once `scope` shows it (making one can take a while): eight groups of five,
+ * and not the `old` one. Resolves the new key.
+ */
+export async function expectFreshRecoveryKey(scope: Locator, old: string): Promise<string> {
+  const shown = scope.getByTestId('recovery-key');
+  await expect(shown).toBeVisible({ timeout: 30_000 });
+  const fresh = (await shown.locator('span').allTextContents()).join('-');
+  expect(fresh).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
+  expect(fresh).not.toBe(old);
+  return fresh;
+}
+
+/**
+ * axe-core on what `page` shows, leaving out what the `exclude` selector finds: no serious or critical
+ * violations of WCAG 2.1 A and AA or axe's best practice, listed under `screen` if there are any.
+ */
+export async function expectNoSeriousAxeViolations(page: Page, screen: string, exclude?: string): Promise<void> {
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (exclude) axe = axe.exclude(exclude);
+  const results = await axe.analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `accessibility of ${screen}`,
+  ).toEqual([]);
+}
+
 /** Page object for the whole app: the verbs a person uses, not selectors. */
 export class HoldingApp {
   constructor(readonly page: Page) {}
@@ -96,14 +124,7 @@ export class HoldingApp {
 
   /** axe-core on the current screen: no serious or critical violations. */
   async expectAccessible(screen: string): Promise<void> {
-    const results = await new AxeBuilder({ page: this.page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      `accessibility of ${screen}`,
-    ).toEqual([]);
+    await expectNoSeriousAxeViolations(this.page, screen);
   }
 }
 
