@@ -14,6 +14,7 @@ import {
   expectAccessibleInBothThemes,
   expectExportAccessible,
   ExportPageObject,
+  SAVED_FORMATS,
 } from './export-page';
 import { expect, test } from './fixtures';
 import type { HoldingApp } from './pages';
@@ -226,12 +227,7 @@ test('a first export: names of many origins settled by person, a split and a joi
 
   // Saved in all four formats, and read back: no identifying word in any, the stand-ins in all.
   const saved: Partial<Record<ExportFormat, string>> = {};
-  for (const [format, name] of [
-    ['pdf', 'PDF'],
-    ['docx', 'Word (DOCX)'],
-    ['markdown', 'Markdown'],
-    ['html', 'Web page (HTML)'],
-  ] as const) {
+  for (const [format, name] of SAVED_FORMATS) {
     saved[format] = await ex.saveAs(name);
     expect(existsSync(saved[format]!)).toBe(true);
   }

@@ -28,6 +28,17 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export type Decision = 'Redact' | 'Pseudonym' | 'Keep';
 
+/**
+ * The four formats an export saves in, in the order the tests save them: each by its name in the code
+ * (ExportFormat) and by its name on the page.
+ */
+export const SAVED_FORMATS = [
+  ['pdf', 'PDF'],
+  ['docx', 'Word (DOCX)'],
+  ['markdown', 'Markdown'],
+  ['html', 'Web page (HTML)'],
+] as const;
+
 /** The Export page, as a person uses it. */
 export class ExportPageObject {
   constructor(readonly page: Page) {}
