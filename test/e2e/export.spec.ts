@@ -11,7 +11,13 @@ import {
 } from '../../common/export/types';
 import { IDENTIFIERS, identifiersLeftIn, seedIdentifyingEntries } from '../support/export-fixture';
 import { exportText } from '../support/readback';
-import { expectAccessibleInBothThemes, expectExportAccessible, ExportPageObject, seedCheckins } from './export-page';
+import {
+  expectAccessibleInBothThemes,
+  expectExportAccessible,
+  ExportPageObject,
+  SAVED_FORMATS,
+  seedCheckins,
+} from './export-page';
 import { expect, test } from './fixtures';
 import { JournalPageObject, PASSPHRASE } from './pages';
 import { agendaItem, CONTRACT, seedSessions } from './supervision-page';
@@ -38,10 +44,7 @@ test('entries with identifying details: every finding settled, previewed and sav
 
   // One entry written in the journal, as a person would, marked as holding client material.
   const journal = new JournalPageObject(page);
-  await journal.newEntry('Free writing');
-  await journal.title.fill(WRITTEN.title);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(WRITTEN.text);
+  await journal.writeNewEntry(WRITTEN.title, WRITTEN.text);
   await page.getByLabel('Contains client material').check();
   await journal.expectSaved();
   const written = services.journal.list({ query: 'ward round' }).items[0]!;
@@ -216,12 +219,7 @@ test('entries with identifying details: every finding settled, previewed and sav
 
   // Saving, in every format.
   const saved: Record<string, string> = {};
-  for (const [format, name] of [
-    ['pdf', 'PDF'],
-    ['docx', 'Word (DOCX)'],
-    ['markdown', 'Markdown'],
-    ['html', 'Web page (HTML)'],
-  ] as const) {
+  for (const [format, name] of SAVED_FORMATS) {
     saved[format] = await ex.saveAs(name);
     expect(saved[format]).toMatch(
       new RegExp(`Thinking about Person A - \\d{4}-\\d{2}-\\d{2}\\.${format === 'markdown' ? 'md' : format}$`),

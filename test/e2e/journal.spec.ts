@@ -37,10 +37,7 @@ test('a Gibbs entry: write, autosave, lock, unlock, search, filter, history, tra
   await app.expectAccessible('journal, editing');
 
   // A second entry, flagged for supervision.
-  await journal.newEntry('Free writing');
-  await journal.title.fill('Notes for Thursday');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Ask about the waiting list and my caseload.');
+  await journal.writeNewEntry('Notes for Thursday', 'Ask about the waiting list and my caseload.');
   await page.getByLabel('Bring to supervision').check();
   await journal.expectSaved();
 
@@ -262,10 +259,7 @@ test.describe('locks that main starts', () => {
   test('save what was typed a moment ago before locking', async ({ app, page, shell }) => {
     const journal = new JournalPageObject(page);
     await app.newJournal();
-    await journal.newEntry('Free writing');
-    await journal.title.fill('Just before the lock');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('These last words were typed moments before the lock.');
+    await journal.writeNewEntry('Just before the lock', 'These last words were typed moments before the lock.');
     // Lock straight away, well inside the autosave delay: main asks the window to save first.
     idle.seconds = 3600;
     expect(await shell.host.checkAutoLock()).toBe(true);
@@ -365,10 +359,7 @@ test('a link in an entry opens outside Holding only when asked, and only https: 
 }) => {
   const journal = new JournalPageObject(page);
   await app.newJournal();
-  await journal.newEntry('Free writing');
-  await journal.title.fill('Reading');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('The guidance on reflective practice');
+  await journal.writeNewEntry('Reading', 'The guidance on reflective practice');
   await page.keyboard.press('Shift+Home');
   await page.keyboard.press('Control+k');
   const form = page.getByRole('form', { name: 'Link' });
@@ -420,10 +411,7 @@ test('a link in an entry opens outside Holding only when asked, and only https: 
 test('a save that failed as its editor closed is not retried later over newer words', async ({ app, page, shell }) => {
   const journal = new JournalPageObject(page);
   await app.newJournal();
-  await journal.newEntry('Free writing');
-  await journal.title.fill('Draft');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('First words.');
+  await journal.writeNewEntry('Draft', 'First words.');
   await journal.expectSaved();
   await page.keyboard.type(' Typed just as the vault closed.');
   // Lock underneath the window, without the save handshake: the editor's last save fails.

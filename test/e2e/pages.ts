@@ -150,6 +150,14 @@ export class JournalPageObject {
     await expect(this.title).toBeFocused();
   }
 
+  /** A new free-writing entry: `title` typed as its title, then Enter, and `text` typed as its first line. */
+  async writeNewEntry(title: string, text: string): Promise<void> {
+    await this.newEntry('Free writing');
+    await this.title.fill(title);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.type(text);
+  }
+
   async expectSaved(): Promise<void> {
     await expect(this.page.getByTestId('save-status')).toHaveText(/^Saved/, { timeout: 15_000 });
   }

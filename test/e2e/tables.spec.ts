@@ -21,10 +21,7 @@ async function entryWithTable(app: HoldingApp, title: string): Promise<JournalPa
   const page = app.page;
   const journal = new JournalPageObject(page);
   await app.newJournal();
-  await journal.newEntry('Free writing');
-  await journal.title.fill(title);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Weighing it up.');
+  await journal.writeNewEntry(title, 'Weighing it up.');
   await expect(page.getByRole('toolbar', { name: 'Table' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Insert table' }).click();
   const table = journal.editor.locator('table');
