@@ -2,12 +2,16 @@ import { docFromParagraphs } from '../../common/journal/doc';
 import { expect, test } from './fixtures';
 import { JournalPageObject } from './pages';
 
+// Every test here begins in a new journal.
+test.beforeEach(async ({ app }) => {
+  await app.newJournal();
+});
+
 test('two truths: start from a prompt, write, find it by search, link it to a journal entry, both ways', async ({
   app,
   page,
   shell,
 }) => {
-  await app.newJournal();
   const clinic = shell.services.journal.create({ title: 'The Tuesday clinic' });
   shell.services.journal.save({
     ...clinic,
@@ -92,7 +96,6 @@ test('the prompt library: add your own, reword, hide and show again, restore, de
   page,
   shell,
 }) => {
-  await app.newJournal();
   await app.goTo('Two truths');
   await page.getByRole('button', { name: 'Prompt library' }).click();
 
@@ -143,7 +146,6 @@ test('two truths keep their flags across switching, open from the keyboard, and 
   page,
   shell,
 }) => {
-  await app.newJournal();
   await app.goTo('Two truths');
   const list = page.getByRole('listbox', { name: 'Two truths entries' });
   const truthA = page.getByRole('textbox', { name: 'One truth' });
