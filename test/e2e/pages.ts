@@ -114,6 +114,21 @@ export class HoldingApp {
     await this.page.getByRole('button', { name: 'Unlock' }).click();
   }
 
+  /** On the unlock screen, with the recovery key's form open: types `key` and unlocks. */
+  async unlockWithRecoveryKey(key: string): Promise<void> {
+    await this.page.getByLabel('Recovery key', { exact: true }).fill(key);
+    await this.page.getByRole('button', { name: 'Unlock' }).click();
+  }
+
+  /** On the unlock screen, after a new recovery key: the `old` one is refused as replaced, and `fresh` opens. */
+  async expectOnlyTheFreshRecoveryKeyOpens(old: string, fresh: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Use my recovery key' }).click();
+    await this.unlockWithRecoveryKey(old);
+    await expect(this.page.getByRole('alert')).toContainText('it has been replaced by a newer recovery key');
+    await this.unlockWithRecoveryKey(fresh);
+    await this.expectFrame();
+  }
+
   async goTo(section: string): Promise<void> {
     await this.page
       .getByRole('navigation', { name: 'Main' })
