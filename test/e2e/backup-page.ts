@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { Services } from '../../main/app';
 import type { Shell } from '../support/shell';
+import { SettingsSectionObject } from './settings-section';
 
 /** An entry written straight into the journal, with a line of text. */
 export function entryWith(services: Services, title: string, text: string): string {
@@ -14,15 +15,9 @@ export function entryWith(services: Services, title: string, text: string): stri
 }
 
 /** Settings → Backups, as a person uses it. */
-export class BackupsSectionObject {
-  constructor(readonly page: Page) {}
-
-  get section() {
-    return this.page.getByTestId('backups-section');
-  }
-
-  get heading() {
-    return this.section.getByRole('heading', { name: 'Backups', exact: true });
+export class BackupsSectionObject extends SettingsSectionObject {
+  constructor(page: Page) {
+    super(page, 'backups-section', 'Backups');
   }
 
   get backUpNowButton() {

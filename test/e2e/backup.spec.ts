@@ -22,11 +22,11 @@ const backupFiles = () => readdirSync(backupDir).filter((f) => f.endsWith('.hold
 
 test('set a folder, back up, see it in words; on a new computer, restore on the first screen with the recovery key and find the entries', async ({
   app,
+  page,
   shell,
 }) => {
   // Two journals, a backup checked by restoring it, a restore, and an axe check on each screen.
   test.setTimeout(240_000);
-  const page = app.page;
   const recoveryKey = await app.createVault();
   await app.confirmRecoveryKey(recoveryKey);
   for (const [title, text] of ENTRIES) entryWith(shell.services, title, text);
@@ -148,9 +148,8 @@ test('set a folder, back up, see it in words; on a new computer, restore on the 
   }
 });
 
-test('restoring from Settings sets the journal here aside, whole, and says where', async ({ app, shell }) => {
-  const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
+test('restoring from Settings sets the journal here aside, whole, and says where', async ({ app, page, shell }) => {
+  await app.newJournal();
   entryWith(shell.services, 'Before the backup', 'Written before.');
   await page.reload();
   await app.expectFrame();
@@ -193,10 +192,10 @@ test('restoring from Settings sets the journal here aside, whole, and says where
 
 test('the Journal page says when the backup folder is missing, and the note can be set aside', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   // A new journal with nothing in it yet: no note.
   await expect(page.getByRole('heading', { name: 'Journal', level: 1 })).toBeVisible();
   await expect(page.getByTestId('backup-note')).toHaveCount(0);

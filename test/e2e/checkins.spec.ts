@@ -1,15 +1,27 @@
+import type { SupervisorInput } from '../../main/supervision/supervision';
 import { expect, test } from './fixtures';
 import { CheckinsPageObject, seedWeeks, within } from './checkins-page';
 import { PASSPHRASE } from './pages';
 
+/** A plain monthly contract for the supervisions these tests begin, each given its own name (and type). */
+const MONTHLY: Omit<SupervisorInput, 'name'> = {
+  role: '',
+  type: 'individual',
+  frequency: 'monthly',
+  minHoursPerMonth: 1.5,
+  sessionMinutes: 60,
+  focusAreas: [],
+  startDate: '2026-01-05',
+};
+
 test('signs, a keyboard check-in, the trend and its table, a gentle suggestion, edit and delete', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
   const checkins = new CheckinsPageObject(page);
   const services = shell.services.checkins;
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   await app.goTo('Check-ins');
   await expect(page.getByRole('heading', { level: 1, name: 'Check-ins' })).toBeFocused();
   await expect(page.getByText('Your check-ins and signs stay private to you.')).toBeVisible();
@@ -228,10 +240,13 @@ test('signs, a keyboard check-in, the trend and its table, a gentle suggestion, 
 test.describe('in the dark', () => {
   test.use({ shellOptions: { colorScheme: 'dark' } });
 
-  test('both suggestions, bring to supervision, the chart by keyboard, and accessible', async ({ app, shell }) => {
-    const page = app.page;
+  test('both suggestions, bring to supervision, the chart by keyboard, and accessible', async ({
+    app,
+    page,
+    shell,
+  }) => {
     const checkins = new CheckinsPageObject(page);
-    await app.confirmRecoveryKey(await app.createVault());
+    await app.newJournal();
     const sign = shell.services.checkins.saveSign({
       name: 'Dreading the inbox',
       whatHelps: 'Opening it with a cup of tea, and only for twenty minutes.',
@@ -281,9 +296,8 @@ test.describe('in the dark', () => {
   });
 });
 
-test('a check-in half written waits while you look elsewhere, and is forgotten on lock', async ({ app }) => {
-  const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
+test('a check-in half written waits while you look elsewhere, and is forgotten on lock', async ({ app, page }) => {
+  await app.newJournal();
   await app.goTo('Check-ins');
   await page.getByRole('radio', { name: /^4/ }).check();
   await page.getByLabel('What is hard?').fill('A long day of cover.');
@@ -299,21 +313,10 @@ test('a check-in half written waits while you look elsewhere, and is forgotten o
   await expect(page.getByRole('radio', { name: /^4/ })).not.toBeChecked();
 });
 
-test('with two supervisions, a suggestion joins the agenda of the one you choose', async ({ app, shell }) => {
-  const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
-  const services = shell.services;
-  const contract = {
-    role: '',
-    type: 'individual',
-    frequency: 'monthly',
-    minHoursPerMonth: 1.5,
-    sessionMinutes: 60,
-    focusAreas: [],
-    startDate: '2026-01-05',
-  };
-  services.supervision.saveSupervisor({ ...contract, name: 'Dr Ama Mensah' });
-  const team = services.supervision.saveSupervisor({ ...contract, name: 'Team reflective group', type: 'group' });
+test('with two supervisions, a suggestion joins the agenda of the one you choose', async ({ app, page, services }) => {
+  await app.newJournal();
+  services.supervision.saveSupervisor({ ...MONTHLY, name: 'Dr Ama Mensah' });
+  const team = services.supervision.saveSupervisor({ ...MONTHLY, name: 'Team reflective group', type: 'group' });
   const sign = services.checkins.saveSign({ name: 'Not sleeping well', whatHelps: '', contact: '' });
   seedWeeks(services, { signId: sign.id });
   await app.goTo('Check-ins');
@@ -329,11 +332,10 @@ test('with two supervisions, a suggestion joins the agenda of the one you choose
 
 test('brought to supervision before there is a supervisor, it joins the agenda later as the restorative item the guide promises', async ({
   app,
-  shell,
+  page,
+  services,
 }) => {
-  const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
-  const services = shell.services;
+  await app.newJournal();
   const sign = services.checkins.saveSign({ name: 'Not sleeping well', whatHelps: '', contact: '' });
   seedWeeks(services, { signId: sign.id });
   await app.goTo('Check-ins');
@@ -344,16 +346,7 @@ test('brought to supervision before there is a supervisor, it joins the agenda l
   ).toBeVisible();
 
   // A supervision begins later; the entry waits among those flagged, and one button brings it.
-  const ama = services.supervision.saveSupervisor({
-    name: 'Dr Ama Mensah',
-    role: '',
-    type: 'individual',
-    frequency: 'monthly',
-    minHoursPerMonth: 1.5,
-    sessionMinutes: 60,
-    focusAreas: [],
-    startDate: '2026-01-05',
-  });
+  const ama = services.supervision.saveSupervisor({ name: 'Dr Ama Mensah', ...MONTHLY });
   await app.goTo('Supervision');
   await page
     .getByRole('group', { name: 'Flagged to bring to supervision' })
@@ -374,10 +367,13 @@ test('brought to supervision before there is a supervisor, it joins the agenda l
   await app.expectAccessible('supervision, a check-in brought later');
 });
 
-test('today’s check-in, at the right edge of the chart, is drawn whole in every period', async ({ app, shell }) => {
-  const page = app.page;
+test('today’s check-in, at the right edge of the chart, is drawn whole in every period', async ({
+  app,
+  page,
+  shell,
+}) => {
   const checkins = new CheckinsPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   const sign = shell.services.checkins.saveSign({ name: 'Not sleeping well', whatHelps: '', contact: '' });
   seedWeeks(shell.services, { signId: sign.id });
   // Today's, with a sign (the larger diamond) and at the top of the scale: the hardest to fit.
@@ -439,10 +435,10 @@ test('today’s check-in, at the right edge of the chart, is drawn whole in ever
 
 test('someone who arrives already depleted is offered a gentle suggestion, and the entry it starts carries no numbers', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   // Six check-ins at 0–3 in a first week, with no warning signs set.
   const now = Date.now();
   [2, 3, 1, 0, 3, 2].forEach((capacity, i) =>

@@ -2,8 +2,7 @@ import { expect, test } from './fixtures';
 
 test.use({ shellOptions: { colorScheme: 'dark' } });
 
-test('dark theme follows the OS and stays accessible on every screen', async ({ app }) => {
-  const page = app.page;
+test('dark theme follows the OS and stays accessible on every screen', async ({ app, page }) => {
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(27, 26, 24)');
   await app.expectAccessible('create (dark)');

@@ -14,6 +14,7 @@ import {
   expectAccessibleInBothThemes,
   expectExportAccessible,
   ExportPageObject,
+  SAVED_FORMATS,
 } from './export-page';
 import { expect, test } from './fixtures';
 import type { HoldingApp } from './pages';
@@ -72,12 +73,11 @@ function seed(services: Services): void {
 
 test('a first export: names of many origins settled by person, a split and a join, what the check missed added, and nothing identifying left in any format', async ({
   app,
-  shell,
+  page,
+  services,
 }) => {
   // A whole first export through the UI, four files saved and read back: long on a loaded 2-core machine.
   test.setTimeout(240_000);
-  const page = app.page;
-  const services = shell.services;
   const ex = new ExportPageObject(page);
   await app.startWith(() => seed(services));
 
@@ -227,12 +227,7 @@ test('a first export: names of many origins settled by person, a split and a joi
 
   // Saved in all four formats, and read back: no identifying word in any, the stand-ins in all.
   const saved: Partial<Record<ExportFormat, string>> = {};
-  for (const [format, name] of [
-    ['pdf', 'PDF'],
-    ['docx', 'Word (DOCX)'],
-    ['markdown', 'Markdown'],
-    ['html', 'Web page (HTML)'],
-  ] as const) {
+  for (const [format, name] of SAVED_FORMATS) {
     saved[format] = await ex.saveAs(name);
     expect(existsSync(saved[format]!)).toBe(true);
   }
@@ -256,10 +251,9 @@ test('a first export: names of many origins settled by person, a split and a joi
 
 test('the names list: a suggestion leads to it, and a missed word selected in the Markdown goes on it', async ({
   app,
-  shell,
+  page,
+  services,
 }) => {
-  const page = app.page;
-  const services = shell.services;
   const ex = new ExportPageObject(page);
   await app.startWith(() => seed(services));
 
@@ -350,10 +344,10 @@ async function openCheck(app: HoldingApp, services: Services, names: string[]): 
 
 test('the same person or not: a question that waits for its answer, even across kinds, a join undone where the pseudonym was only suggested, and one main refuses', async ({
   app,
+  page,
   shell,
 }) => {
   test.setTimeout(120_000);
-  const page = app.page;
   // "Sam Rivers" is on the names list, but nowhere in the entry: only main can tell that "Sam" gives someone away.
   const ex = await openCheck(app, shell.services, ['Sam Rivers']);
   for (const name of ['Dr Okafor', 'Ngozi', 'Pepper', 'Harewood Ward', 'Maria Kowalski'])
@@ -430,10 +424,10 @@ test('the same person or not: a question that waits for its answer, even across 
 
 test('what the check missed: words of several found as a whole, a decision replaced, pseudonyms that stay put, typed words kept, and focus that stays', async ({
   app,
+  page,
   shell,
 }) => {
   test.setTimeout(120_000);
-  const page = app.page;
   const ex = await openCheck(app, shell.services, ['Sam Rivers']);
   await expect(page.locator('iframe[title="Preview of the export"]')).toHaveAttribute('sandbox', 'allow-same-origin');
   for (const name of ['Ngozi', 'Maria Kowalski', 'Pepper']) await ex.decide(name, 'Pseudonym');
@@ -504,9 +498,11 @@ test('what the check missed: words of several found as a whole, a decision repla
   await expectAccessible(page, 'the check, missed words settled');
 });
 
-test('the suggestion about the names list comes before the first export, and not after it', async ({ app, shell }) => {
-  const page = app.page;
-  const services = shell.services;
+test('the suggestion about the names list comes before the first export, and not after it', async ({
+  app,
+  page,
+  services,
+}) => {
   const ex = new ExportPageObject(page);
   await app.startWith(() => {
     const created = services.journal.create({ title: 'A quiet week' });

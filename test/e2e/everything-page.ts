@@ -1,15 +1,10 @@
 import { expect, type Page } from '@playwright/test';
+import { SettingsSectionObject } from './settings-section';
 
 /** Settings → Export everything, as a person uses it. */
-export class EverythingSectionObject {
-  constructor(readonly page: Page) {}
-
-  get section() {
-    return this.page.getByTestId('everything-section');
-  }
-
-  get heading() {
-    return this.section.getByRole('heading', { name: 'Export everything', exact: true });
+export class EverythingSectionObject extends SettingsSectionObject {
+  constructor(page: Page) {
+    super(page, 'everything-section', 'Export everything');
   }
 
   get historyChoice() {

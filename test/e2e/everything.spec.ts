@@ -19,10 +19,10 @@ test.describe('export everything', () => {
 
   test('from the Export page to Settings, with the warning, history included, and the zip on disk holds the entry', async ({
     app,
+    page,
     shell,
   }) => {
     test.setTimeout(120_000);
-    const page = app.page;
     await app.startWith(() => entryWith(shell.services, TITLE, TEXT));
 
     await app.goTo('Export');
@@ -55,9 +55,8 @@ test.describe('export everything', () => {
 test.describe('export everything into a synced folder', () => {
   test.use({ shellOptions: { savePath: (name) => path.join(synced, name) } });
 
-  test('asks once more, naming the service, and saves only when the person says so', async ({ app, shell }) => {
+  test('asks once more, naming the service, and saves only when the person says so', async ({ app, page, shell }) => {
     test.setTimeout(120_000);
-    const page = app.page;
     await app.startWith(() => entryWith(shell.services, TITLE, TEXT));
     await app.goTo('Settings');
     const everything = new EverythingSectionObject(page);

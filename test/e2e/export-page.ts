@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import type { Services } from '../../main/app';
-import type { HoldingApp } from './pages';
+import { expectNoSeriousAxeViolations, type HoldingApp } from './pages';
 
 export const DAY = 24 * 60 * 60 * 1000;
 
@@ -28,6 +27,17 @@ export function seedCheckins(services: Services): void {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export type Decision = 'Redact' | 'Pseudonym' | 'Keep';
+
+/**
+ * The four formats an export saves in, in the order the tests save them: each by its name in the code
+ * (ExportFormat) and by its name on the page.
+ */
+export const SAVED_FORMATS = [
+  ['pdf', 'PDF'],
+  ['docx', 'Word (DOCX)'],
+  ['markdown', 'Markdown'],
+  ['html', 'Web page (HTML)'],
+] as const;
 
 /** The Export page, as a person uses it. */
 export class ExportPageObject {
@@ -164,6 +174,18 @@ export class ExportPageObject {
     await this.value(text).getByRole('radio', { name }).check();
   }
 
+  /**
+   * Runs the check on what is chosen, gives `name` and every finding like it a stand-in, redacts all the rest,
+   * and sees that everything has its decision.
+   */
+  async checkGivingAStandInTo(name: string): Promise<void> {
+    await this.checkButton.click();
+    await expect(this.remaining).toBeVisible({ timeout: 30_000 });
+    await this.decide(name, 'Pseudonym');
+    await this.page.getByRole('button', { name: 'Redact all that remain' }).click();
+    await expect(this.remaining).toHaveText(/^All \d+ have a decision\.$/);
+  }
+
   pseudonym(text: string) {
     return this.page.getByLabel(`Pseudonym for “${text}”`, { exact: true });
   }
@@ -248,15 +270,7 @@ export const PREVIEW_FRAME = 'iframe[title="Preview of the export"]';
  * the export's own HTML, is checked on its own by expectExportAccessible.
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .exclude(PREVIEW_FRAME)
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    `accessibility of ${screen}`,
-  ).toEqual([]);
+  await expectNoSeriousAxeViolations(page, screen, PREVIEW_FRAME);
 }
 
 /** axe on the current screen in the light theme and the dark one (as the system would switch it). */

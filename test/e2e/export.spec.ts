@@ -11,7 +11,13 @@ import {
 } from '../../common/export/types';
 import { IDENTIFIERS, identifiersLeftIn, seedIdentifyingEntries } from '../support/export-fixture';
 import { exportText } from '../support/readback';
-import { expectAccessibleInBothThemes, expectExportAccessible, ExportPageObject, seedCheckins } from './export-page';
+import {
+  expectAccessibleInBothThemes,
+  expectExportAccessible,
+  ExportPageObject,
+  SAVED_FORMATS,
+  seedCheckins,
+} from './export-page';
 import { expect, test } from './fixtures';
 import { JournalPageObject, PASSPHRASE } from './pages';
 import { agendaItem, CONTRACT, seedSessions } from './supervision-page';
@@ -23,14 +29,14 @@ const WRITTEN = {
 
 test('entries with identifying details: every finding settled, previewed and saved in every format', async ({
   app,
+  page,
+  services,
   shell,
 }) => {
   // Every finding settled through the UI and four files saved: long on a loaded 2-core machine.
   test.setTimeout(240_000);
-  const page = app.page;
-  const services = shell.services;
   const ex = new ExportPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   const { ids } = seedIdentifyingEntries(services);
   seedCheckins(services);
   await page.reload();
@@ -38,10 +44,7 @@ test('entries with identifying details: every finding settled, previewed and sav
 
   // One entry written in the journal, as a person would, marked as holding client material.
   const journal = new JournalPageObject(page);
-  await journal.newEntry('Free writing');
-  await journal.title.fill(WRITTEN.title);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(WRITTEN.text);
+  await journal.writeNewEntry(WRITTEN.title, WRITTEN.text);
   await page.getByLabel('Contains client material').check();
   await journal.expectSaved();
   const written = services.journal.list({ query: 'ward round' }).items[0]!;
@@ -216,12 +219,7 @@ test('entries with identifying details: every finding settled, previewed and sav
 
   // Saving, in every format.
   const saved: Record<string, string> = {};
-  for (const [format, name] of [
-    ['pdf', 'PDF'],
-    ['docx', 'Word (DOCX)'],
-    ['markdown', 'Markdown'],
-    ['html', 'Web page (HTML)'],
-  ] as const) {
+  for (const [format, name] of SAVED_FORMATS) {
     saved[format] = await ex.saveAs(name);
     expect(saved[format]).toMatch(
       new RegExp(`Thinking about Person A - \\d{4}-\\d{2}-\\d{2}\\.${format === 'markdown' ? 'md' : format}$`),
@@ -274,12 +272,11 @@ test('entries with identifying details: every finding settled, previewed and sav
 
 test('check-ins and warning signs leave only when ticked, a clean check says so, and a lock forgets the draft', async ({
   app,
-  shell,
+  page,
+  services,
 }) => {
-  const page = app.page;
-  const services = shell.services;
   const ex = new ExportPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   const { ids } = seedIdentifyingEntries(services);
   seedCheckins(services);
   const ama = services.supervision.saveSupervisor(CONTRACT);
@@ -398,11 +395,9 @@ test.describe('when the folder cannot be written', () => {
   const missing = path.join(os.tmpdir(), `holding-no-such-folder-${process.pid}`, 'nor-this');
   test.use({ shellOptions: { colorScheme: 'dark', savePath: (name) => path.join(missing, name) } });
 
-  test('saving says so kindly, writes nothing and records nothing', async ({ app, shell }) => {
-    const page = app.page;
-    const services = shell.services;
+  test('saving says so kindly, writes nothing and records nothing', async ({ app, page, services, shell }) => {
     const ex = new ExportPageObject(page);
-    await app.confirmRecoveryKey(await app.createVault());
+    await app.newJournal();
     seedIdentifyingEntries(services);
     await page.reload();
     await app.expectFrame();
@@ -425,11 +420,14 @@ test.describe('when the folder cannot be written', () => {
   });
 });
 
-test('a long check shows how far it has read, can be stopped, and runs again when asked', async ({ app, shell }) => {
+test('a long check shows how far it has read, can be stopped, and runs again when asked', async ({
+  app,
+  page,
+  shell,
+}) => {
   test.setTimeout(240_000);
-  const page = app.page;
   const ex = new ExportPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   // Forty long entries, every paragraph different, so the check has real reading to do.
   const titles = Array.from({ length: 40 }, (_, i) => `Long visit ${String(i).padStart(2, '0')}`);
   const created = shell.host.syncBatch<{ id: string }>(

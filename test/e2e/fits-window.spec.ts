@@ -14,9 +14,10 @@ test.use({ shellOptions: { viewport: { width: 1200, height: 1000 } } });
 
 test('at 1200×1000 no page, nor the review of a share, makes the window scroll past the app', async ({
   app,
+  page,
+  services,
   shell,
 }) => {
-  const page = app.page;
   const sharing = new SharingPageObject(page, shell);
   await expect(page.getByRole('heading', { name: 'A private place for your practice' })).toBeVisible();
   await expectWithinWindow(page, 'making a journal');
@@ -26,7 +27,6 @@ test('at 1200×1000 no page, nor the review of a share, makes the window scroll 
 
   // Enough on every page for it to be long: entries, check-ins, a supervisor with sessions and an agenda,
   // a card, a contact both ways, a share sent and one received.
-  const services = shell.services;
   const sign = services.checkins.saveSign({ name: 'Dreading the morning', whatHelps: 'A slower start', contact: '' });
   seedWeeks(services, { signId: sign.id, recurring: true });
   const supervisor = services.supervision.saveSupervisor(CONTRACT);

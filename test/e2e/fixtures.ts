@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { openShell, type Shell, type ShellOptions } from '../support/shell';
 import { HoldingApp } from './pages';
 
@@ -6,6 +6,10 @@ interface Fixtures {
   shellOptions: ShellOptions;
   shell: Shell;
   app: HoldingApp;
+  /** The shell's window, where every test acts (in place of Playwright's own page, which no test opens). */
+  page: Page;
+  /** The services behind that window, for writing a test's material straight in and reading back what was kept. */
+  services: Shell['services'];
 }
 
 /**
@@ -38,6 +42,12 @@ export const test = base.extend<Fixtures>({
   },
   app: async ({ shell }, use) => {
     await use(new HoldingApp(shell.page));
+  },
+  page: async ({ shell }, use) => {
+    await use(shell.page);
+  },
+  services: async ({ shell }, use) => {
+    await use(shell.services);
   },
 });
 

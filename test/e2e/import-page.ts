@@ -1,16 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 import type { Shell } from '../support/shell';
+import { SettingsSectionObject } from './settings-section';
 
 /** Settings → Bring in a journal, as a person uses it. */
-export class ImportSectionObject {
-  constructor(readonly page: Page) {}
-
-  get section() {
-    return this.page.getByTestId('import-section');
-  }
-
-  get heading() {
-    return this.section.getByRole('heading', { name: 'Bring in a journal', exact: true });
+export class ImportSectionObject extends SettingsSectionObject {
+  constructor(page: Page) {
+    super(page, 'import-section', 'Bring in a journal');
   }
 
   get preview() {

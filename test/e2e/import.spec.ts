@@ -16,10 +16,10 @@ test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 test('bring in a Day One zip and a folder of Markdown notes, see what was left out, find them, and undo one', async ({
   app,
+  page,
   shell,
 }) => {
   test.setTimeout(180_000);
-  const page = app.page;
   await app.startWith(() => undefined);
   const zip = path.join(dir, 'Day One Export.zip');
   writeFileSync(zip, await dayOneZip());
@@ -82,10 +82,10 @@ test.describe('Holding’s own export', () => {
 
   test('export everything, lose an entry, bring the export back in from Settings, and undo it', async ({
     app,
+    page,
     shell,
   }) => {
     test.setTimeout(180_000);
-    const page = app.page;
     let lost = '';
     await app.startWith(() => {
       entryWith(shell.services, 'Still here', 'Written before the export and kept.');

@@ -10,12 +10,15 @@ import { expect, test } from './fixtures';
 import { otherPerson, SharingPageObject } from './sharing-page';
 import { agendaItem, CONTRACT } from './supervision-page';
 
-test('Export, the record of what was shared and the supervisor’s view count the same items', async ({ app, shell }) => {
-  const page = app.page;
-  const services = shell.services;
+test('Export, the record of what was shared and the supervisor’s view count the same items', async ({
+  app,
+  page,
+  services,
+  shell,
+}) => {
   const ex = new ExportPageObject(page);
   const sharing = new SharingPageObject(page, shell);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   const entry = services.journal.create({ title: 'A quiet reflection' });
   services.journal.save({ ...entry, body: docFromParagraphs(['I stayed with it, and it was enough.']), tags: [] });
   const supervisor = services.supervision.saveSupervisor({ ...CONTRACT, name: 'Our supervision group' });

@@ -4,11 +4,11 @@ import { JournalPageObject, PASSPHRASE } from './pages';
 
 test('a Gibbs entry: write, autosave, lock, unlock, search, filter, history, trash, delete for ever', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
   const journal = new JournalPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   await app.expectAccessible('journal, empty');
 
   await journal.newEntry("Gibbs' reflective cycle");
@@ -37,10 +37,7 @@ test('a Gibbs entry: write, autosave, lock, unlock, search, filter, history, tra
   await app.expectAccessible('journal, editing');
 
   // A second entry, flagged for supervision.
-  await journal.newEntry('Free writing');
-  await journal.title.fill('Notes for Thursday');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Ask about the waiting list and my caseload.');
+  await journal.writeNewEntry('Notes for Thursday', 'Ask about the waiting list and my caseload.');
   await page.getByLabel('Bring to supervision').check();
   await journal.expectSaved();
 
@@ -125,10 +122,9 @@ test('a Gibbs entry: write, autosave, lock, unlock, search, filter, history, tra
   expect(shell.services.journal.list({ query: 'waiting', trash: true }).total).toBe(0);
 });
 
-test('pasted HTML cannot bring script, event handlers or unsafe links into the entry', async ({ app, shell }) => {
-  const page = app.page;
+test('pasted HTML cannot bring script, event handlers or unsafe links into the entry', async ({ app, page, shell }) => {
   const journal = new JournalPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   await journal.newEntry('Free writing');
   await journal.title.fill('Pasted');
   await journal.editor.click();
@@ -179,10 +175,9 @@ test('pasted HTML cannot bring script, event handlers or unsafe links into the e
   );
 });
 
-test('the list stays virtual with 10,000 entries and is driven by keyboard', async ({ app, shell }) => {
-  const page = app.page;
+test('the list stays virtual with 10,000 entries and is driven by keyboard', async ({ app, page, shell }) => {
   const journal = new JournalPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   // Seed through the real services in the worker, in one transaction.
   const created = shell.host.syncBatch<{ id: string }>(
     'journal',
@@ -229,10 +224,12 @@ test('the list stays virtual with 10,000 entries and is driven by keyboard', asy
   await app.expectAccessible('journal with 10,000 entries');
 });
 
-test('a new entry takes the focus once: moving through the list afterwards leaves it in the list', async ({ app }) => {
-  const page = app.page;
+test('a new entry takes the focus once: moving through the list afterwards leaves it in the list', async ({
+  app,
+  page,
+}) => {
   const journal = new JournalPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   await journal.newEntry('Free writing');
   await journal.title.fill('The first one');
   await journal.expectSaved();
@@ -259,14 +256,10 @@ test.describe('locks that main starts', () => {
   const idle = { seconds: 0 };
   test.use({ shellOptions: { idleSeconds: () => idle.seconds } });
 
-  test('save what was typed a moment ago before locking', async ({ app, shell }) => {
-    const page = app.page;
+  test('save what was typed a moment ago before locking', async ({ app, page, shell }) => {
     const journal = new JournalPageObject(page);
-    await app.confirmRecoveryKey(await app.createVault());
-    await journal.newEntry('Free writing');
-    await journal.title.fill('Just before the lock');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('These last words were typed moments before the lock.');
+    await app.newJournal();
+    await journal.writeNewEntry('Just before the lock', 'These last words were typed moments before the lock.');
     // Lock straight away, well inside the autosave delay: main asks the window to save first.
     idle.seconds = 3600;
     expect(await shell.host.checkAutoLock()).toBe(true);
@@ -279,10 +272,12 @@ test.describe('locks that main starts', () => {
   });
 });
 
-test('your own template: create, reorder, start an entry from it, duplicate a built-in, delete', async ({ app }) => {
-  const page = app.page;
+test('your own template: create, reorder, start an entry from it, duplicate a built-in, delete', async ({
+  app,
+  page,
+}) => {
   const journal = new JournalPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Templates' }).click();
   await expect(page.getByRole('list', { name: 'Templates' }).getByText("Gibbs' reflective cycle")).toBeVisible();
   await app.expectAccessible('templates');
@@ -322,10 +317,9 @@ test('your own template: create, reorder, start an entry from it, duplicate a bu
   await expect(page.getByRole('list', { name: 'Templates' }).getByText('After a hard shift')).toHaveCount(0);
 });
 
-test('a 1 MB paste, emoji and right-to-left text are saved whole', async ({ app, shell }) => {
-  const page = app.page;
+test('a 1 MB paste, emoji and right-to-left text are saved whole', async ({ app, page, shell }) => {
   const journal = new JournalPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   await journal.newEntry('Free writing');
   await journal.title.fill('שלום 🌧️ and hello');
   await page.keyboard.press('Enter');
@@ -358,14 +352,14 @@ test('a 1 MB paste, emoji and right-to-left text are saved whole', async ({ app,
   expect(gaps.right).toBeLessThan(gaps.left);
 });
 
-test('a link in an entry opens outside Holding only when asked, and only https: or mailto:', async ({ app, shell }) => {
-  const page = app.page;
+test('a link in an entry opens outside Holding only when asked, and only https: or mailto:', async ({
+  app,
+  page,
+  shell,
+}) => {
   const journal = new JournalPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
-  await journal.newEntry('Free writing');
-  await journal.title.fill('Reading');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('The guidance on reflective practice');
+  await app.newJournal();
+  await journal.writeNewEntry('Reading', 'The guidance on reflective practice');
   await page.keyboard.press('Shift+Home');
   await page.keyboard.press('Control+k');
   const form = page.getByRole('form', { name: 'Link' });
@@ -414,14 +408,10 @@ test('a link in an entry opens outside Holding only when asked, and only https: 
   expect(notes.join(' ')).toMatch(/other alphabets.*xn--.*hidden characters/);
 });
 
-test('a save that failed as its editor closed is not retried later over newer words', async ({ app, shell }) => {
-  const page = app.page;
+test('a save that failed as its editor closed is not retried later over newer words', async ({ app, page, shell }) => {
   const journal = new JournalPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
-  await journal.newEntry('Free writing');
-  await journal.title.fill('Draft');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('First words.');
+  await app.newJournal();
+  await journal.writeNewEntry('Draft', 'First words.');
   await journal.expectSaved();
   await page.keyboard.type(' Typed just as the vault closed.');
   // Lock underneath the window, without the save handshake: the editor's last save fails.

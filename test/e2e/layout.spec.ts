@@ -15,9 +15,9 @@ const NAMES = ['Journal', 'Two truths', 'Check-ins', 'Supervision', 'Export', 'S
 
 test('at 900×700 the menu narrows to icons and the list folds away, leaving the entry room, and both are kept', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
   await app.startWith(() => {
     const { id } = shell.services.journal.create({ title: 'After a long shift' });
     shell.services.journal.save({
@@ -137,7 +137,7 @@ test('at 900×700 the menu narrows to icons and the list folds away, leaving the
 
 test('with nothing chosen, a wide window shows the menu in full and the list beside the entry', async ({ app }) => {
   await app.page.setViewportSize({ width: 1200, height: 800 });
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   await expect(app.page.getByRole('button', { name: 'Narrow the menu' })).toHaveAttribute('aria-pressed', 'false');
   // Narrowing the window narrows the menu (the person has not chosen), and widening brings it back.
   await app.page.setViewportSize({ width: 900, height: 700 });
@@ -148,10 +148,9 @@ test('with nothing chosen, a wide window shows the menu in full and the list bes
 
 test('with the list set to fold, the keyboard keeps its place: browsing, moving to the trash, opening from elsewhere', async ({
   app,
-  shell,
+  page,
+  services,
 }) => {
-  const page = app.page;
-  const services = shell.services;
   await app.startWith(() => {
     // The one for supervision oldest, so Home (the most recently changed) reaches 'Second of three'.
     flaggedEntry(services, 'Third of three', 'Something to take to supervision.');

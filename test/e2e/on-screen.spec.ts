@@ -8,10 +8,10 @@ import { JournalPageObject } from './pages';
  */
 test('previews in the journal list follow the person’s choice, and the quick hide covers everything', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   const { journal } = shell.services;
   const entry = (title: string, text: string, clientMaterial: boolean) => {
     const { id } = journal.create({ title });

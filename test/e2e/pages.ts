@@ -25,6 +25,34 @@ export async function fillRecoveryGroups(scope: Page | Locator, key: string, wro
   }
 }
 
+/**
+ * A replacement recovery key, once `scope` shows it (making one can take a while): eight groups of five,
+ * and not the `old` one. Resolves the new key.
+ */
+export async function expectFreshRecoveryKey(scope: Locator, old: string): Promise<string> {
+  const shown = scope.getByTestId('recovery-key');
+  await expect(shown).toBeVisible({ timeout: 30_000 });
+  const fresh = (await shown.locator('span').allTextContents()).join('-');
+  expect(fresh).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
+  expect(fresh).not.toBe(old);
+  return fresh;
+}
+
+/**
+ * axe-core on what `page` shows, leaving out what the `exclude` selector finds: no serious or critical
+ * violations of WCAG 2.1 A and AA or axe's best practice, listed under `screen` if there are any.
+ */
+export async function expectNoSeriousAxeViolations(page: Page, screen: string, exclude?: string): Promise<void> {
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (exclude) axe = axe.exclude(exclude);
+  const results = await axe.analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `accessibility of ${screen}`,
+  ).toEqual([]);
+}
+
 /** Page object for the whole app: the verbs a person uses, not selectors. */
 export class HoldingApp {
   constructor(readonly page: Page) {}
@@ -52,12 +80,17 @@ export class HoldingApp {
     await this.expectFrame();
   }
 
+  /** A new journal under `PASSPHRASE`, its recovery key confirmed, open at the Journal page. */
+  async newJournal(): Promise<void> {
+    await this.confirmRecoveryKey(await this.createVault());
+  }
+
   /**
    * A new journal, then what the test writes through the services straight into it (entries, settings),
    * then the window reloaded so that it shows them.
    */
   async startWith(fill: () => void): Promise<void> {
-    await this.confirmRecoveryKey(await this.createVault());
+    await this.newJournal();
     fill();
     await this.page.reload();
     await this.expectFrame();
@@ -81,6 +114,21 @@ export class HoldingApp {
     await this.page.getByRole('button', { name: 'Unlock' }).click();
   }
 
+  /** On the unlock screen, with the recovery key's form open: types `key` and unlocks. */
+  async unlockWithRecoveryKey(key: string): Promise<void> {
+    await this.page.getByLabel('Recovery key', { exact: true }).fill(key);
+    await this.page.getByRole('button', { name: 'Unlock' }).click();
+  }
+
+  /** On the unlock screen, after a new recovery key: the `old` one is refused as replaced, and `fresh` opens. */
+  async expectOnlyTheFreshRecoveryKeyOpens(old: string, fresh: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Use my recovery key' }).click();
+    await this.unlockWithRecoveryKey(old);
+    await expect(this.page.getByRole('alert')).toContainText('it has been replaced by a newer recovery key');
+    await this.unlockWithRecoveryKey(fresh);
+    await this.expectFrame();
+  }
+
   async goTo(section: string): Promise<void> {
     await this.page
       .getByRole('navigation', { name: 'Main' })
@@ -91,14 +139,7 @@ export class HoldingApp {
 
   /** axe-core on the current screen: no serious or critical violations. */
   async expectAccessible(screen: string): Promise<void> {
-    const results = await new AxeBuilder({ page: this.page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      `accessibility of ${screen}`,
-    ).toEqual([]);
+    await expectNoSeriousAxeViolations(this.page, screen);
   }
 }
 
@@ -122,6 +163,14 @@ export class JournalPageObject {
     await this.page.getByLabel('Start from', { exact: true }).selectOption({ label: templateName });
     await this.page.getByRole('button', { name: 'New entry' }).click();
     await expect(this.title).toBeFocused();
+  }
+
+  /** A new free-writing entry: `title` typed as its title, then Enter, and `text` typed as its first line. */
+  async writeNewEntry(title: string, text: string): Promise<void> {
+    await this.newEntry('Free writing');
+    await this.title.fill(title);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.type(text);
   }
 
   async expectSaved(): Promise<void> {

@@ -8,7 +8,6 @@
  * journal brought from another computer offers no Reply on feedback to shares sent under its earlier card.
  * axe on every new screen, light and dark.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { exportEverything } from '../../main/export/everything/make';
@@ -38,11 +37,7 @@ test('a reply round trip between two shells', async () => {
     await sam.app.goTo('Export');
     await ex.title.fill('For supervision');
     await ex.entry(ENTRY).check();
-    await ex.checkButton.click();
-    await expect(ex.remaining).toBeVisible({ timeout: 30_000 });
-    await ex.decide('Keziah', 'Pseudonym');
-    await sam.shell.page.getByRole('button', { name: 'Redact all that remain' }).click();
-    await expect(ex.remaining).toHaveText(/^All \d+ have a decision\.$/);
+    await ex.checkGivingAStandInTo('Keziah');
     await ex.shareFor('Dr Ama Mensah');
     const firstShare = sam.shell.savedFiles.at(-1)!;
 
@@ -233,21 +228,15 @@ test('feedback on a share sent under an earlier card offers no Reply, and says w
     const amaAtSam = await oldSam.addAndConfirm(ama.card);
     await ama.addAndConfirm(oldSam.card);
     const shareFile = await oldSam.share(amaAtSam, 'For supervision');
-    const opened = await ama.services.sharing.importBytes(new Uint8Array(await fs.readFile(shareFile)));
-    if (opened.kind !== 'share') throw new Error('expected a share');
-    const [first] = ama.services.sharing.receivedShare(opened.share.id).items;
-    ama.services.sharing.saveComment(opened.share.id, first!.ref, 'You stayed with it.');
-    ama.services.sharing.saveComment(opened.share.id, null, 'Thank you for bringing this.');
-    const feedback = await ama.services.sharing.sealFeedback(opened.share.id);
-    feedback.record();
-    await oldSam.services.sharing.importBytes(feedback.bundle);
+    const feedback = await ama.sendFeedback(shareFile, 'You stayed with it.', 'Thank you for bringing this.');
+    await oldSam.services.sharing.importBytes(feedback);
     const zip = path.join(oldSam.folder, 'Holding export.zip');
     await exportEverything(oldSam.services.vault, zip, { history: false, appVersion: '0.0.0' });
 
     // The new computer: the journal brought in whole, and a new card made here (secret keys never travel).
     shell.page.setDefaultTimeout(30_000);
     const app = new HoldingApp(shell.page);
-    await app.confirmRecoveryKey(await app.createVault());
+    await app.newJournal();
     const preview = await shell.services.imports.open(zip);
     await shell.services.imports.run(preview.id);
     await shell.services.identity.save({ name: 'Sam Rivers', role: 'Clinical psychologist' });

@@ -26,8 +26,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('focus lands on the page’s heading after creating the journal, opening it, unlocking and moving between sections', async ({
       app,
+      page,
     }) => {
-      const page = app.page;
       const key = await app.createVault();
       // "Create my journal" has gone with the form it was in: focus goes on to the new screen's heading.
       await expect(page.getByRole('heading', { name: 'Your recovery key', level: 1 })).toBeFocused();
@@ -67,10 +67,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await app.expectAccessible(`journal after unlocking (${colorScheme})`);
     });
 
-    test('the formatting toolbar is one Tab stop, with the arrow keys moving along it', async ({ app }) => {
-      const page = app.page;
+    test('the formatting toolbar is one Tab stop, with the arrow keys moving along it', async ({ app, page }) => {
       const journal = new JournalPageObject(page);
-      await app.confirmRecoveryKey(await app.createVault());
+      await app.newJournal();
       await journal.newEntry('Free writing');
       const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
       await expect(toolbar).toHaveAttribute('aria-orientation', 'horizontal');
@@ -122,13 +121,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await app.expectAccessible(`journal with the editor (${colorScheme})`);
     });
 
-    test('saving is said only when it fails, and when it works again', async ({ app }) => {
-      const page = app.page;
+    test('saving is said only when it fails, and when it works again', async ({ app, page }) => {
       const journal = new JournalPageObject(page);
       const status = page.getByTestId('save-status');
       const news = page.getByTestId('save-news');
       const alert = page.getByTestId('save-alert');
-      await app.confirmRecoveryKey(await app.createVault());
+      await app.newJournal();
       await journal.newEntry('Free writing');
 
       // The status is shown, but is not a live region: the pauses of writing are not read out.
@@ -174,10 +172,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect([time(new Date()), time(new Date(Date.now() - 60_000))]).toContain(savedAt);
     });
 
-    test('the chart says each check-in as the arrow keys reach it, today’s included', async ({ app, shell }) => {
-      const page = app.page;
+    test('the chart says each check-in as the arrow keys reach it, today’s included', async ({ app, page, shell }) => {
       const checkins = new CheckinsPageObject(page);
-      await app.confirmRecoveryKey(await app.createVault());
+      await app.newJournal();
       const sign = shell.services.checkins.saveSign({ name: 'Dreading the inbox', whatHelps: '', contact: '' });
       seedWeeks(shell.services, { signId: sign.id });
       const now = new Date();

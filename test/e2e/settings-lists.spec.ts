@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { EMPTY_SELECTION } from '../../common/export/types';
-import type { Services } from '../../main/app';
+import { entryWith } from './backup-page';
 import { expect, test } from './fixtures';
 import { PASSPHRASE } from './pages';
 
@@ -20,23 +20,12 @@ function list(page: Page, kind: 'Names' | 'Places') {
   };
 }
 
-function entryWith(services: Services, title: string, text: string): string {
-  const entry = services.journal.create({ title });
-  services.journal.save({
-    ...entry,
-    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
-    tags: [],
-  });
-  return entry.id;
-}
-
 test('names and places to look out for: added one at a time and pasted, removed, kept encrypted, and found', async ({
   app,
-  shell,
+  page,
+  services,
 }) => {
-  const page = app.page;
-  const services = shell.services;
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   await app.goTo('Settings');
   await expect(page.getByRole('heading', { name: 'Names and places to look out for' })).toBeVisible();
   await expect(page.getByText('never exported or shared')).toBeVisible();
@@ -136,9 +125,8 @@ test('names and places to look out for: added one at a time and pasted, removed,
 test.describe('in the dark', () => {
   test.use({ shellOptions: { colorScheme: 'dark' } });
 
-  test('the lists read well and stay accessible in the dark theme', async ({ app, shell }) => {
-    const page = app.page;
-    await app.confirmRecoveryKey(await app.createVault());
+  test('the lists read well and stay accessible in the dark theme', async ({ app, page, shell }) => {
+    await app.newJournal();
     shell.services.settings.update({ deidNames: ['Keziah', "O'Brien (Jr.)"], deidPlaces: ['Harewood Ward'] });
     await app.goTo('Settings');
     const names = list(page, 'Names');

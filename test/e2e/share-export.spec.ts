@@ -48,12 +48,12 @@ async function supervisorsHolding(): Promise<{ services: Services; folder: strin
 
 test('shares a checked export sealed to a confirmed supervisor, and shows the feedback beside the entry and agenda item', async ({
   app,
+  page,
+  services,
   shell,
 }) => {
-  const page = app.page;
-  const services = shell.services;
   const ex = new ExportPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   const { ids } = seedIdentifyingEntries(services);
   const supervisor = services.supervision.saveSupervisor(CONTRACT);
   const item = services.supervision.addAgendaItem(supervisor.id, agendaItem(ITEM));

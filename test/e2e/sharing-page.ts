@@ -28,6 +28,11 @@ export interface OtherPerson {
    * (with the replies waiting for them, when `replies` is set).
    */
   share(contactId: string, title: string, options?: { replies?: boolean }): Promise<string>;
+  /**
+   * Opens the share in `file`, comments on its first item and on the whole, and seals that feedback for the
+   * one who shared it (recorded as sent); resolves the sealed bundle.
+   */
+  sendFeedback(file: string, onFirstItem: string, overall: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -154,6 +159,16 @@ export async function otherPerson(name: string, role: string): Promise<OtherPers
         contactId,
       });
       return shared.path;
+    },
+    async sendFeedback(file, onFirstItem, overall) {
+      const opened = await services.sharing.importBytes(new Uint8Array(await fs.readFile(file)));
+      if (opened.kind !== 'share') throw new Error('expected a share');
+      const [first] = services.sharing.receivedShare(opened.share.id).items;
+      services.sharing.saveComment(opened.share.id, first!.ref, onFirstItem);
+      services.sharing.saveComment(opened.share.id, null, overall);
+      const feedback = await services.sharing.sealFeedback(opened.share.id);
+      feedback.record();
+      return feedback.bundle;
     },
     async close() {
       services.dispose();

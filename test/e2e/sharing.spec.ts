@@ -13,11 +13,11 @@ import { otherPerson, shareFromShell, SharingPageObject } from './sharing-page';
 
 test('a supervisor makes a card, confirms a supervisee, reads their share, comments and sends feedback', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
   const sharing = new SharingPageObject(page, shell);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   await app.goTo('Sharing');
   await expect(sharing.heading).toBeFocused();
   await expect(sharing.yourCard.getByText('Holding makes you a card')).toBeVisible();
@@ -276,10 +276,13 @@ test('a supervisor makes a card, confirms a supervisee, reads their share, comme
   }
 });
 
-test('a file from someone not yet confirmed waits, and is asked about again once they are', async ({ app, shell }) => {
-  const page = app.page;
+test('a file from someone not yet confirmed waits, and is asked about again once they are', async ({
+  app,
+  page,
+  shell,
+}) => {
   const sharing = new SharingPageObject(page, shell);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   await app.goTo('Sharing');
   await sharing.makeCard('Dr Ama Mensah', 'Clinical supervisor');
   const sam = await otherPerson('Sam Rivers', 'Clinical psychologist');
@@ -322,10 +325,9 @@ const handedOver = path.join(
 test.describe('opening a file from the system', () => {
   test.use({ shellOptions: { openFile: handedOver } });
 
-  test('asks first; the supervisee sees the feedback beside what they shared', async ({ app, shell }) => {
-    const page = app.page;
+  test('asks first; the supervisee sees the feedback beside what they shared', async ({ app, page, shell }) => {
     const sharing = new SharingPageObject(page, shell);
-    await app.confirmRecoveryKey(await app.createVault());
+    await app.newJournal();
 
     // Asked once the journal is open; "Not now" imports nothing.
     const asked = sharing.openRequest('Holding share 2026-01-01.holdingbundle');

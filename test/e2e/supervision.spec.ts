@@ -18,12 +18,12 @@ import {
 
 test('a contract, an agenda from flagged entries, reordered by keyboard, a session, carried items and the hours', async ({
   app,
+  page,
+  services,
   shell,
 }) => {
-  const page = app.page;
   const sup = new SupervisionPageObject(page);
-  const services = shell.services;
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   // Two entries, written earlier; each flagged for supervision in the journal, as a person would.
   for (const [title, text] of [
     ['The referral I turned down', 'It did not meet the criteria, and it has stayed with me.'],
@@ -271,11 +271,13 @@ test('a contract, an agenda from flagged entries, reordered by keyboard, a sessi
 test.describe('in the dark', () => {
   test.use({ shellOptions: { colorScheme: 'dark' } });
 
-  test('two supervisions, the balance note after three sessions, ending and deleting', async ({ app, shell }) => {
-    const page = app.page;
+  test('two supervisions, the balance note after three sessions, ending and deleting', async ({
+    app,
+    page,
+    services,
+  }) => {
     const sup = new SupervisionPageObject(page);
-    const services = shell.services;
-    await app.confirmRecoveryKey(await app.createVault());
+    await app.newJournal();
     const ama = services.supervision.saveSupervisor(CONTRACT);
     services.supervision.saveSupervisor({
       ...CONTRACT,
@@ -403,14 +405,13 @@ test.describe('the hours log as a PDF', () => {
 
   test('exported through the save dialog, with the months, the times and the footer; a failure and a cancel said kindly', async ({
     app,
-    shell,
+    page,
+    services,
   }) => {
-    const page = app.page;
     const sup = new SupervisionPageObject(page);
-    const services = shell.services;
     const folder = mkdtempSync(path.join(os.tmpdir(), 'holding-hours-pdf-'));
     try {
-      await app.confirmRecoveryKey(await app.createVault());
+      await app.newJournal();
       const ama = services.supervision.saveSupervisor(CONTRACT);
       seedSessions(services, ama.id, [3, 45, 80]);
       await app.goTo('Supervision');
@@ -479,12 +480,12 @@ test.describe('the hours log as a PDF', () => {
 
 test('months that are over say what was recorded, not a target still to reach, on the page and in the PDF', async ({
   app,
+  page,
+  services,
   shell,
 }) => {
-  const page = app.page;
   const sup = new SupervisionPageObject(page);
-  const services = shell.services;
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   const ama = services.supervision.saveSupervisor(CONTRACT);
   // The browser's calendar: this month, the month before (nothing recorded), and the one before that (an hour).
   const [now, last, before] = await page.evaluate(() => {

@@ -7,9 +7,9 @@ import { seedWeeks } from './checkins-page';
  */
 test('support from every screen: your people first, then services you can hide and show again', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
   // Before there is a journal, the first screen offers it: services only.
   await page.getByRole('button', { name: 'Support' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Support' })).toBeVisible();
@@ -17,7 +17,7 @@ test('support from every screen: your people first, then services you can hide a
   await app.expectAccessible('support, before a journal');
   await page.getByRole('button', { name: 'Back to setting up' }).click();
 
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   const sign = shell.services.checkins.saveSign({
     name: 'Dreading the inbox',
     whatHelps: 'A cup of tea first.',
@@ -91,7 +91,7 @@ test.describe('in the dark', () => {
   test.use({ shellOptions: { colorScheme: 'dark' } });
 
   test('the Support page stays accessible', async ({ app }) => {
-    await app.confirmRecoveryKey(await app.createVault());
+    await app.newJournal();
     await app.goTo('Support');
     await app.page.getByLabel('Services for').selectOption('all');
     await expect(app.page.getByRole('heading', { name: 'In New Zealand' })).toBeVisible();

@@ -20,11 +20,8 @@ function storedRows(body: DocNode): { header: boolean; cells: string[] }[] {
 async function entryWithTable(app: HoldingApp, title: string): Promise<JournalPageObject> {
   const page = app.page;
   const journal = new JournalPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
-  await journal.newEntry('Free writing');
-  await journal.title.fill(title);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Weighing it up.');
+  await app.newJournal();
+  await journal.writeNewEntry(title, 'Weighing it up.');
   await expect(page.getByRole('toolbar', { name: 'Table' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Insert table' }).click();
   const table = journal.editor.locator('table');
@@ -51,9 +48,9 @@ function cellTexts(page: Page) {
 
 test('a table from the toolbar: type with Tab, add and delete rows and columns, keep it, find it, export it', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
   const journal = await entryWithTable(app, 'Weighing the move');
   const tools = page.getByRole('toolbar', { name: 'Table' });
 
@@ -158,10 +155,9 @@ test('a table from the toolbar: type with Tab, add and delete rows and columns, 
   await expect.poll(() => storedRows(shell.services.journal.get(id).body)).toEqual([]);
 });
 
-test('a pasted table stays a table, spans and all, with nothing unsafe', async ({ app, shell }) => {
-  const page = app.page;
+test('a pasted table stays a table, spans and all, with nothing unsafe', async ({ app, page, shell }) => {
   const journal = new JournalPageObject(page);
-  await app.confirmRecoveryKey(await app.createVault());
+  await app.newJournal();
   await journal.newEntry('Free writing');
   await journal.title.fill('Pasted grid');
   await journal.editor.click();
@@ -207,8 +203,7 @@ test('a pasted table stays a table, spans and all, with nothing unsafe', async (
 test.describe('in the dark', () => {
   test.use({ shellOptions: { colorScheme: 'dark' } });
 
-  test('a table reads well and stays accessible in the dark theme', async ({ app }) => {
-    const page = app.page;
+  test('a table reads well and stays accessible in the dark theme', async ({ app, page }) => {
     const journal = await entryWithTable(app, 'Two sides');
     await typeCells(page, ['Pros', 'Cons', 'Unsure', 'lighthouse', 'tiredness', 'money']);
     await journal.expectSaved();

@@ -40,11 +40,7 @@ test('a supervisee and a supervisor, each in their own Holding, share and send f
       .getByRole('group', { name: 'Session records' })
       .getByRole('checkbox', { name: /with Dr Ama Mensah/ })
       .check();
-    await ex.checkButton.click();
-    await expect(ex.remaining).toBeVisible({ timeout: 30_000 });
-    await ex.decide('Keziah', 'Pseudonym');
-    await sam.shell.page.getByRole('button', { name: 'Redact all that remain' }).click();
-    await expect(ex.remaining).toHaveText(/^All \d+ have a decision\.$/);
+    await ex.checkGivingAStandInTo('Keziah');
     await ex.shareFor('Dr Ama Mensah');
     const shareFile = sam.shell.savedFiles.at(-1)!;
 

@@ -20,7 +20,7 @@ async function person(opened: Person[]): Promise<Person> {
   opened.push(p);
   // As the fixtures' pages do: an action that cannot happen fails instead of waiting for ever.
   shell.page.setDefaultTimeout(30_000);
-  await p.app.confirmRecoveryKey(await p.app.createVault());
+  await p.app.newJournal();
   return p;
 }
 

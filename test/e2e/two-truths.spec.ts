@@ -2,12 +2,16 @@ import { docFromParagraphs } from '../../common/journal/doc';
 import { expect, test } from './fixtures';
 import { JournalPageObject } from './pages';
 
+// Every test here begins in a new journal.
+test.beforeEach(async ({ app }) => {
+  await app.newJournal();
+});
+
 test('two truths: start from a prompt, write, find it by search, link it to a journal entry, both ways', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
   const clinic = shell.services.journal.create({ title: 'The Tuesday clinic' });
   shell.services.journal.save({
     ...clinic,
@@ -89,10 +93,9 @@ test('two truths: start from a prompt, write, find it by search, link it to a jo
 
 test('the prompt library: add your own, reword, hide and show again, restore, delete; kind errors', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
   await app.goTo('Two truths');
   await page.getByRole('button', { name: 'Prompt library' }).click();
 
@@ -140,10 +143,9 @@ test('the prompt library: add your own, reword, hide and show again, restore, de
 
 test('two truths keep their flags across switching, open from the keyboard, and a trashed link shows as trashed', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
   await app.goTo('Two truths');
   const list = page.getByRole('listbox', { name: 'Two truths entries' });
   const truthA = page.getByRole('textbox', { name: 'One truth' });

@@ -37,10 +37,10 @@ interface Shown {
 
 test('the first unlock after an update says it is building the search index, with a bar, said once, in both themes', async ({
   app,
+  page,
   shell,
 }) => {
   test.setTimeout(180_000);
-  const page = app.page;
   await app.expectUnlockScreen();
 
   // Every state of the screen from here on, as it changes.

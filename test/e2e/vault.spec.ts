@@ -2,13 +2,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHELL_ORIGIN } from '../support/shell';
 import { expect, test } from './fixtures';
-import { NEW_PASSPHRASE, PASSPHRASE, typeRecoveryGroups } from './pages';
+import { expectFreshRecoveryKey, NEW_PASSPHRASE, PASSPHRASE, typeRecoveryGroups } from './pages';
 
 test('first run, recovery key, lock, wrong passphrase, unlock, change passphrase, unlock with the new one', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
   await app.expectAccessible('create');
 
   // A weak passphrase gets a kind explanation, and nothing is created.
@@ -78,8 +78,7 @@ test('first run, recovery key, lock, wrong passphrase, unlock, change passphrase
   await app.expectFrame();
 });
 
-test('the recovery key opens the journal, and resets a forgotten passphrase', async ({ app }) => {
-  const page = app.page;
+test('the recovery key opens the journal, and resets a forgotten passphrase', async ({ app, page }) => {
   const recoveryKey = await app.createVault();
   await app.confirmRecoveryKey(recoveryKey);
   await app.lock();
@@ -114,9 +113,8 @@ test('the recovery key opens the journal, and resets a forgotten passphrase', as
   await app.expectFrame();
 });
 
-test('every section is reachable by keyboard, says what it will hold, and Ctrl+L locks', async ({ app }) => {
-  const page = app.page;
-  await app.confirmRecoveryKey(await app.createVault());
+test('every section is reachable by keyboard, says what it will hold, and Ctrl+L locks', async ({ app, page }) => {
+  await app.newJournal();
   // Opened, focus is on the journal's heading (screen-reader.spec.ts); start again from the top of the window.
   await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeFocused();
   await page.evaluate(() => {
@@ -165,10 +163,10 @@ test.describe('auto-lock', () => {
 
   test('auto-lock after the chosen idle time returns to the unlock screen with a gentle note', async ({
     app,
+    page,
     shell,
   }) => {
-    const page = app.page;
-    await app.confirmRecoveryKey(await app.createVault());
+    await app.newJournal();
     await app.goTo('Settings');
     const select = page.getByLabel('Lock automatically', { exact: true });
     await expect(select).toHaveValue('10');
@@ -191,8 +189,11 @@ test.describe('auto-lock', () => {
   });
 });
 
-test('the content security policy stops injected inline script and inline event handlers', async ({ app, shell }) => {
-  const page = app.page;
+test('the content security policy stops injected inline script and inline event handlers', async ({
+  app,
+  page,
+  shell,
+}) => {
   await app.expectAccessible('create');
   const outcome = await page.evaluate(async () => {
     const violations: string[] = [];
@@ -217,8 +218,11 @@ test('the content security policy stops injected inline script and inline event 
   shell.pageErrors.splice(0, shell.pageErrors.length, ...others);
 });
 
-test('calls from a sub-frame are refused by the router, even from the app’s own origin', async ({ app, shell }) => {
-  const page = app.page;
+test('calls from a sub-frame are refused by the router, even from the app’s own origin', async ({
+  app,
+  page,
+  shell,
+}) => {
   await app.expectAccessible('create');
   await page.evaluate(() => {
     const frame = document.createElement('iframe');
@@ -247,9 +251,8 @@ test('calls from a sub-frame are refused by the router, even from the app’s ow
 });
 
 test('creating works even before the strength checker has loaded, and main still refuses a weak passphrase', async ({
-  app,
+  page,
 }) => {
-  const page = app.page;
   // Hold back the lazily loaded strength checker, as a slow machine might.
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -275,9 +278,9 @@ test('creating works even before the strength checker has loaded, and main still
 
 test('an older copy of the journal, a damaged key file and damaged pages are each said plainly (issue 19)', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
   const recoveryKey = await app.createVault(PASSPHRASE);
   await app.confirmRecoveryKey(recoveryKey);
   await app.lock();
@@ -325,9 +328,9 @@ test('an older copy of the journal, a damaged key file and damaged pages are eac
 
 test('the recovery key’s Copy button clears the clipboard after a minute, if the key is still there (issue 19)', async ({
   app,
+  page,
   shell,
 }) => {
-  const page = app.page;
   await shell.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SHELL_ORIGIN });
   await page.clock.install();
   const recoveryKey = await app.createVault(PASSPHRASE);
@@ -356,8 +359,8 @@ test('the recovery key’s Copy button clears the clipboard after a minute, if t
 
 test('Settings makes a new recovery key: shown once and confirmed, and the old one no longer opens (issue 19)', async ({
   app,
+  page,
 }) => {
-  const page = app.page;
   const old = await app.createVault();
   await app.confirmRecoveryKey(old);
   await app.goTo('Settings');
@@ -371,11 +374,7 @@ test('Settings makes a new recovery key: shown once and confirmed, and the old o
   await section.getByLabel('Your passphrase', { exact: true }).fill(PASSPHRASE);
   await section.getByRole('button', { name: 'Make a new recovery key' }).click();
 
-  const shown = section.getByTestId('recovery-key');
-  await expect(shown).toBeVisible({ timeout: 30_000 });
-  const fresh = (await shown.locator('span').allTextContents()).join('-');
-  expect(fresh).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
-  expect(fresh).not.toBe(old);
+  const fresh = await expectFreshRecoveryKey(section, old);
   await expect(section.getByText(/^This is your new recovery key/)).toBeFocused();
   await app.expectAccessible('a new recovery key');
 
@@ -390,16 +389,10 @@ test('Settings makes a new recovery key: shown once and confirmed, and the old o
   await expect(section.getByRole('status')).toHaveText(
     'Your new recovery key is in place. The old one no longer opens your journal.',
   );
-  await expect(shown).toHaveCount(0);
+  await expect(section.getByTestId('recovery-key')).toHaveCount(0);
   await expect(section.getByRole('heading', { name: 'Your recovery key' })).toBeFocused();
 
   // The old key is refused at the unlock screen; the new one opens.
   await app.lock();
-  await page.getByRole('button', { name: 'Use my recovery key' }).click();
-  await page.getByLabel('Recovery key', { exact: true }).fill(old);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('alert')).toContainText('it has been replaced by a newer recovery key');
-  await page.getByLabel('Recovery key', { exact: true }).fill(fresh);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await app.expectFrame();
+  await app.expectOnlyTheFreshRecoveryKeyOpens(old, fresh);
 });
