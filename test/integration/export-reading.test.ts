@@ -5,23 +5,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMPTY_SELECTION, type ExportFormat, type ExportSelection } from '../../common/export/types';
 import { twoTruthsLabel } from '../../common/two-truths/two-truths';
-import { launchPdfRenderer } from '../support/pdf';
+import { pdfRendererPerFile } from '../support/pdf-per-file';
 import { exportText } from '../support/readback';
 import { agendaItem, CONTRACT } from '../support/supervision-fixture';
 import { tempDir } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
 const open = servicesPerTest();
-let pdf: Awaited<ReturnType<typeof launchPdfRenderer>>;
-beforeAll(async () => {
-  pdf = await launchPdfRenderer();
-});
-afterAll(async () => {
-  await pdf?.close();
-});
+const pdf = pdfRendererPerFile();
 
 const TRUTH_A = 'I stay calm with people in crisis and am good at it';
 const TRUTH_B = 'I find it hard to ask for help myself when things kick off at home';
