@@ -299,14 +299,18 @@ describe('the table list', () => {
 
 describe('file names', () => {
   it('are safe on every system', () => {
-    expect(safeStem('CON', 'x')).toBe('CON (entry)');
-    expect(safeStem('lpt1.txt', 'x')).toBe('lpt1.txt (entry)');
-    expect(safeStem('Ends with dots...', 'x')).toBe('Ends with dots');
-    expect(safeStem('  trailing spaces   ', 'x')).toBe('trailing spaces');
-    expect(safeStem('a/b\\c:d*e?f"g<h>i|j', 'x')).toBe('a b c d e f g h i j');
-    expect(safeStem('tab\there\u0000and\u001fcontrol', 'x')).toBe('tab here and control');
-    expect(safeStem('...', 'Untitled')).toBe('Untitled');
-    expect(safeStem('', 'Untitled')).toBe('Untitled');
+    // [title, stand-in for no title, the file name's stem]
+    const cases: [string, string, string][] = [
+      ['CON', 'x', 'CON (entry)'],
+      ['lpt1.txt', 'x', 'lpt1.txt (entry)'],
+      ['Ends with dots...', 'x', 'Ends with dots'],
+      ['  trailing spaces   ', 'x', 'trailing spaces'],
+      ['a/b\\c:d*e?f"g<h>i|j', 'x', 'a b c d e f g h i j'],
+      ['tab\there\u0000and\u001fcontrol', 'x', 'tab here and control'],
+      ['...', 'Untitled', 'Untitled'],
+      ['', 'Untitled', 'Untitled'],
+    ];
+    for (const [title, untitled, stem] of cases) expect(safeStem(title, untitled), JSON.stringify(title)).toBe(stem);
     const long = safeStem('🌱'.repeat(200), 'x');
     expect(Buffer.byteLength(long)).toBeLessThanOrEqual(120);
     expect(long).toBe('🌱'.repeat(30));
@@ -328,12 +332,15 @@ describe('file names', () => {
 
 describe('synced folders', () => {
   it('are recognised by the folders the services make', () => {
-    expect(syncedService('/home/may/Dropbox/Exports')).toBe('Dropbox');
-    expect(syncedService('/Users/may/Library/CloudStorage/Dropbox-Personal')).toBe('Dropbox');
-    expect(syncedService('C:\\Users\\May\\OneDrive - NHS Trust\\Documents')).toBe('OneDrive');
-    expect(syncedService('/Users/may/Library/Mobile Documents/com~apple~CloudDocs/Holding')).toBe('iCloud Drive');
-    expect(syncedService('/Users/may/Library/CloudStorage/GoogleDrive-may@example.org/My Drive')).toBe('Google Drive');
-    expect(syncedService('G:\\My Drive')).toBe('Google Drive');
+    const synced = {
+      '/home/may/Dropbox/Exports': 'Dropbox',
+      '/Users/may/Library/CloudStorage/Dropbox-Personal': 'Dropbox',
+      'C:\\Users\\May\\OneDrive - NHS Trust\\Documents': 'OneDrive',
+      '/Users/may/Library/Mobile Documents/com~apple~CloudDocs/Holding': 'iCloud Drive',
+      '/Users/may/Library/CloudStorage/GoogleDrive-may@example.org/My Drive': 'Google Drive',
+      'G:\\My Drive': 'Google Drive',
+    };
+    for (const [folder, service] of Object.entries(synced)) expect(syncedService(folder), folder).toBe(service);
     expect(syncedService('/home/may/Documents/Exports')).toBeNull();
     expect(syncedService('/media/may/USB STICK')).toBeNull();
   });
