@@ -13,7 +13,7 @@ import {
   type ExportSelection,
   type Resolutions,
 } from '../../common/export/types';
-import { IDENTIFIERS, identifiersLeftIn, seedIdentifyingEntries } from '../support/export-fixture';
+import { IDENTIFIERS, identifiersLeftIn, keepingEverything, seedIdentifyingEntries } from '../support/export-fixture';
 import { exportText } from '../support/readback';
 import { agendaItem, CONTRACT } from '../support/supervision-fixture';
 import { pdfRendererPerFile } from '../support/pdf-per-file';
@@ -607,8 +607,7 @@ describe('what the review found', () => {
       ['listed-name', 'Keziah'],
       ['phone', '07700 900124'],
     ]);
-    const resolutions = plainResolutions();
-    for (const f of check.findings) resolutions.byValue[f.valueKey] = { action: 'keep', reason: 'Invented for a test' };
+    const resolutions = keepingEverything(check.findings);
     const result = await saveViaIpc(s, { selection, resolutions, fingerprint: check.fingerprint, format: 'markdown' });
     const saved = await readFile((result as { value: { path: string } }).value.path, 'utf8');
     // What left is what was checked: no invisible characters, every digit plain.
