@@ -31,6 +31,13 @@ async function newVault(): Promise<{ dataDir: string; vault: Vault }> {
   return { dataDir, vault: new Vault({ dataDir, inProcess: true }) };
 }
 
+/** A vault in a fresh temporary folder with a journal just made in it under PASSPHRASE, unlocked. */
+async function createdVault(): Promise<{ dataDir: string; vault: Vault }> {
+  const made = await newVault();
+  await made.vault.create(PASSPHRASE);
+  return made;
+}
+
 describe('vault', () => {
   it('creates, locks and unlocks again with the passphrase', async () => {
     const { vault } = await newVault();
@@ -51,8 +58,7 @@ describe('vault', () => {
   });
 
   it('refuses a wrong passphrase clearly and creates no file', async () => {
-    const { dataDir, vault } = await newVault();
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     const before = readdirSync(dataDir).sort();
     const dbBefore = readFileSync(path.join(dataDir, 'holding.db'));
@@ -73,8 +79,7 @@ describe('vault', () => {
   });
 
   it('refuses to open the database with the wrong raw key and leaves it unchanged', async () => {
-    const { dataDir, vault } = await newVault();
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     const dbFile = path.join(dataDir, 'holding.db');
     const before = readFileSync(dbFile);
@@ -86,8 +91,7 @@ describe('vault', () => {
   });
 
   it('keeps the marker and the SQLite header out of the database, WAL and SHM files', async () => {
-    const { dataDir, vault } = await newVault();
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     writeMarker(vault, 200);
     // Read the files while the database is open, so the WAL and SHM exist and hold recent pages.
     const files = readdirSync(dataDir).filter((f) => f.startsWith('holding.db'));
@@ -114,8 +118,7 @@ describe('vault', () => {
   it.skipIf(process.platform !== 'linux')(
     'sets the durability and privacy pragmas, and a large sort writes no temp file',
     async () => {
-      const { vault } = await newVault();
-      await vault.create(PASSPHRASE);
+      const { vault } = await createdVault();
       const db = vault.db();
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
@@ -151,8 +154,7 @@ describe('vault', () => {
 
   it('stores Argon2id parameters at least at MODERATE, versioned, in the key file', async () => {
     await sodiumReady();
-    const { dataDir, vault } = await newVault();
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     const keyFile = await readKeyFile(path.join(dataDir, 'holding.key'));
     expect(keyFile.format).toBe('holding.key');
@@ -231,8 +233,7 @@ describe('vault', () => {
   });
 
   it('locking closes the database, wipes the key and makes every data call fail with locked', async () => {
-    const { vault } = await newVault();
-    await vault.create(PASSPHRASE);
+    const { vault } = await createdVault();
     const db = vault.db();
     const keyRef = (vault as unknown as { dataKey: Uint8Array }).dataKey;
     expect(keyRef.some((b) => b !== 0)).toBe(true);
@@ -250,8 +251,7 @@ describe('vault', () => {
   });
 
   it('refuses to create over an existing journal', async () => {
-    const { dataDir, vault } = await newVault();
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     await expectCode(new Vault({ dataDir, inProcess: true }).create(NEW_PASSPHRASE), 'VAULT_EXISTS');
     await vault.unlock(PASSPHRASE);
@@ -277,8 +277,7 @@ describe('vault', () => {
   });
 
   it('refuses a damaged or weakened key file with a clear message', async () => {
-    const { dataDir, vault } = await newVault();
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     const keyPath = path.join(dataDir, 'holding.key');
     const original = readFileSync(keyPath, 'utf8');
@@ -308,8 +307,7 @@ describe('vault', () => {
   });
 
   it('refuses a database written by a newer version, untouched', async () => {
-    const { dataDir, vault } = await newVault();
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.db().pragma('user_version = 999');
     vault.lock();
     const dbFile = path.join(dataDir, 'holding.db');
@@ -323,8 +321,7 @@ describe('vault', () => {
   });
 
   it('says so kindly when the key is right but the journal file is missing', async () => {
-    const { dataDir, vault } = await newVault();
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     await fs.rm(path.join(dataDir, 'holding.db'));
     await expectCode(vault.unlock(PASSPHRASE), 'DATABASE_UNREADABLE');
@@ -334,8 +331,7 @@ describe('vault', () => {
 
 describe('vault: the right key with the wrong database', () => {
   it('refuses an empty journal file, and a journal with another vault’s id, without writing to either', async () => {
-    const { dataDir, vault } = await newVault();
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     const dbFile = path.join(dataDir, 'holding.db');
     const original = readFileSync(dbFile);
@@ -363,8 +359,7 @@ describe('vault: the right key with the wrong database', () => {
   });
 
   it('creates the database private to its owner', async () => {
-    const { dataDir, vault } = await newVault();
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     for (const f of ['holding.db', 'holding.db-wal', 'holding.db-shm', 'holding.key']) {
       expect((await fs.stat(path.join(dataDir, f))).mode & 0o077, f).toBe(0);
     }
@@ -372,8 +367,7 @@ describe('vault: the right key with the wrong database', () => {
   });
 
   it('honours a lock that arrives while an unlock is finishing', async () => {
-    const { vault } = await newVault();
-    await vault.create(PASSPHRASE);
+    const { vault } = await createdVault();
     vault.lock();
     const unlocking = vault.unlock(PASSPHRASE);
     vault.lock('suspend');
