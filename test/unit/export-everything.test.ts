@@ -299,18 +299,18 @@ describe('the table list', () => {
 
 describe('file names', () => {
   it('are safe on every system', () => {
-    // [title, stand-in for no title, the file name's stem]
-    const cases: [string, string, string][] = [
-      ['CON', 'x', 'CON (entry)'],
-      ['lpt1.txt', 'x', 'lpt1.txt (entry)'],
-      ['Ends with dots...', 'x', 'Ends with dots'],
-      ['  trailing spaces   ', 'x', 'trailing spaces'],
-      ['a/b\\c:d*e?f"g<h>i|j', 'x', 'a b c d e f g h i j'],
-      ['tab\there\u0000and\u001fcontrol', 'x', 'tab here and control'],
-      ['...', 'Untitled', 'Untitled'],
-      ['', 'Untitled', 'Untitled'],
-    ];
-    for (const [title, untitled, stem] of cases) expect(safeStem(title, untitled), JSON.stringify(title)).toBe(stem);
+    // Each title, and the stem of the file name it is given.
+    const stems = {
+      CON: 'CON (entry)',
+      'lpt1.txt': 'lpt1.txt (entry)',
+      'Ends with dots...': 'Ends with dots',
+      '  trailing spaces   ': 'trailing spaces',
+      'a/b\\c:d*e?f"g<h>i|j': 'a b c d e f g h i j',
+      'tab\there\u0000and\u001fcontrol': 'tab here and control',
+    };
+    for (const [title, stem] of Object.entries(stems)) expect(safeStem(title, 'x'), JSON.stringify(title)).toBe(stem);
+    expect(safeStem('...', 'Untitled')).toBe('Untitled');
+    expect(safeStem('', 'Untitled')).toBe('Untitled');
     const long = safeStem('🌱'.repeat(200), 'x');
     expect(Buffer.byteLength(long)).toBeLessThanOrEqual(120);
     expect(long).toBe('🌱'.repeat(30));
