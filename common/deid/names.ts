@@ -37,30 +37,13 @@ import {
   THEORISTS_COMMON,
   THEORY_WORDS,
   TITLES,
+  words,
 } from './vocabulary';
 
 /** Titles that belong to the name they come before, and go with it ("Dr Okafor" becomes "Colleague A"). */
-const HONORIFICS = new Set([
-  'dr',
-  'doctor',
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'mx',
-  'prof',
-  'professor',
-  'sir',
-  'dame',
-  'lord',
-  'lady',
-  'rev',
-  'revd',
-  'reverend',
-  'fr',
-  'cllr',
-  'master',
-]);
+const HONORIFICS = words(`
+  dr doctor mr mrs ms miss mx prof professor sir dame lord lady rev revd reverend fr cllr master
+`);
 /** Little words inside names: "van der Merwe", "bin Hamid", "Nic an tSaoir", "ap Rhys", "de la Cruz". */
 const PARTICLES = new Set([
   'van',

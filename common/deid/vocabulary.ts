@@ -5,7 +5,8 @@
  * All lower case; compared after accents and case are set aside.
  */
 
-const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+/** A set of the words in this text, written out as a list separated by spaces and lines. */
+export const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
 /**
  * Clinical, psychological and service vocabulary, abbreviations and medicines: ordinary in this writing,

@@ -90,18 +90,6 @@ export async function removeStale(dataDir: string, folder: string | null, comput
   }
 }
 
-/** Makes a rename or a new file in `dir` durable. */
-export async function syncDirectory(dir: string): Promise<void> {
-  // Windows cannot open a directory for fsync; NTFS makes renames durable itself.
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 export async function exists(file: string): Promise<boolean> {
   try {
     await fs.lstat(file);

@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../common/errors';
 import { latestVersion } from '../db/migrate';
+import { syncDirectory } from '../fs/atomic';
 import { type Task, stopIfCancelled } from '../ipc/tasks';
 import { sodiumReady, wipe } from '../vault/crypto';
 import { kdfProblem, KEY_FILE_VERSION, type KeyFile, keyFileSchema } from '../vault/key-file';
@@ -25,7 +26,7 @@ import {
   wrongBackupRecoveryKey,
 } from './errors';
 import { BackupFormatError, deriveMacKey } from './format';
-import { restoreFolderName, syncDirectory } from './files';
+import { restoreFolderName } from './files';
 import { checkAndUnpack, openBackup, type OpenedBackup, RESTORED_DB } from './read';
 import { personCounts } from './repository';
 import { checkRestoredInSlices, openCopy, runInSlices } from './snapshot';

@@ -28,9 +28,9 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../fs/atomic';
+import { syncDirectory, writeFileAtomic } from '../fs/atomic';
 import { OPENED_RECORD_NAME } from '../vault/opened-record';
-import { exists, reencryptPattern, restorePattern, syncDirectory } from './files';
+import { exists, reencryptPattern, restorePattern } from './files';
 import { RESTORED_DB, RESTORED_KEY } from './read';
 
 /**
@@ -224,22 +224,7 @@ export async function swapIn(
   // Only named here: made when the first file goes aside, so a crash before that leaves no empty folder.
   const planned = (await presentIn(dataDir)).length > 0 ? await newSetAsideFolder(dataDir, now) : null;
   const planNote: RestoreNote = { setAsideFolder: planned, restoredAt: now.toISOString(), ...about };
-  await writeFileAtomic(path.join(restoring, READY_FILE), JSON.stringify(planNote));
-  hooks?.onStep?.('ready');
-  let note: SwapNote;
-  try {
-    note = await moveIn(dataDir, restoring, planNote, hooks);
-  } catch (error) {
-    // A rename refused (permissions, a file held open by another program): put everything back as it was.
-    // If even that fails, the ready file stays and the next start finishes the swap instead.
-    try {
-      await rollBack(dataDir, restoring, planned);
-    } catch {
-      throw new SwapUnfinished(error);
-    }
-    throw error;
-  }
-  await tidy(dataDir, restoring, note, hooks);
+  const note = await decideAndMoveIn(dataDir, restoring, planNote, planned, hooks);
   return (note as RestoreNote).setAsideFolder;
 }
 
@@ -251,20 +236,37 @@ export async function swapIn(
  */
 export async function swapInReencrypted(dataDir: string, staging: string, now: Date, hooks?: SwapHooks): Promise<void> {
   const planNote: ReencryptNote = { kind: 'reencrypt', reencryptedAt: now.toISOString() };
-  await writeFileAtomic(path.join(staging, READY_FILE), JSON.stringify(planNote));
+  await decideAndMoveIn(dataDir, staging, planNote, path.join(staging, PREVIOUS), hooks);
+}
+
+/**
+ * What both swaps do once the plan is made: decided (the ready file in `waiting` holds the plan), moved in,
+ * then tidied. Resolves the note the swap left.
+ */
+async function decideAndMoveIn(
+  dataDir: string,
+  waiting: string,
+  planNote: SwapNote,
+  setAsideFolder: string | null,
+  hooks?: SwapHooks,
+): Promise<SwapNote> {
+  await writeFileAtomic(path.join(waiting, READY_FILE), JSON.stringify(planNote));
   hooks?.onStep?.('ready');
   let note: SwapNote;
   try {
-    note = await moveIn(dataDir, staging, planNote, hooks);
+    note = await moveIn(dataDir, waiting, planNote, hooks);
   } catch (error) {
+    // A rename refused (permissions, a file held open by another program): put everything back as it was.
+    // If even that fails, the ready file stays and the next start finishes the swap instead.
     try {
-      await rollBack(dataDir, staging, path.join(staging, PREVIOUS));
+      await rollBack(dataDir, waiting, setAsideFolder);
     } catch {
       throw new SwapUnfinished(error);
     }
     throw error;
   }
-  await tidy(dataDir, staging, note, hooks);
+  await tidy(dataDir, waiting, note, hooks);
+  return note;
 }
 
 /** A swap that could neither finish nor be undone: its restore folder must stay for the next start. */

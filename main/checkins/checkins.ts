@@ -22,15 +22,11 @@ import type { Vault } from '../vault/vault';
 export type CheckinInput = ParsedInputOf<'checkins:save'>;
 export type WarningSignInput = ParsedInputOf<'signs:save'>;
 
-interface CheckinRow {
-  id: string;
-  at: string;
-  capacity: number;
-  energy: Level | null;
-  sleep: Level | null;
-  load: Level | null;
-  helping: string;
-  hard: string;
+/** A check-in as the checkins table holds it (with its entry's title): the same fields, those of two words in snake case. */
+interface CheckinRow extends Pick<
+  Checkin,
+  'id' | 'at' | 'capacity' | 'energy' | 'sleep' | 'load' | 'helping' | 'hard'
+> {
   entry_id: string | null;
   entry_title: string | null;
   created_at: string;

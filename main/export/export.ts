@@ -54,17 +54,10 @@ export interface Rendered {
   record: Omit<ExportRecord, 'id' | 'createdAt' | 'fileName' | 'folder' | 'format'>;
 }
 
-interface RecordRow {
-  id: string;
+/** An export record as the exports table holds it: the same fields, those of two words in snake case. */
+interface RecordRow extends Omit<ExportRecord, 'createdAt' | 'fileName'> {
   created_at: string;
-  format: ExportRecord['format'];
   file_name: string;
-  title: string;
-  items: number;
-  redacted: number;
-  pseudonymised: number;
-  kept: number;
-  folder: string | null;
 }
 
 /** Today, here, as YYYY-MM-DD. */

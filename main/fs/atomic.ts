@@ -66,8 +66,9 @@ export async function removeStaleTemps(dir: string, now = Date.now()): Promise<s
   return removed;
 }
 
-async function syncDirectory(dir: string): Promise<void> {
-  // Windows cannot open a directory for fsync; NTFS rename durability is handled by the OS there.
+/** Makes a rename or a new file in `dir` durable. */
+export async function syncDirectory(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; NTFS makes renames durable itself.
   if (process.platform === 'win32') return;
   const handle = await fs.open(dir, 'r');
   try {

@@ -59,6 +59,9 @@ export const SKIP = {
   script: ['Scripts', 'A journal has no use for a program hidden in it, so scripts were removed.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
+/** The mark each of Markdown's emphasis nodes gives the words inside it. */
+const MARK_OF = { emphasis: 'italic', strong: 'bold', delete: 'strike' } as const;
+
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, {
     extensions: [gfm(), frontmatter(['yaml'])],
@@ -153,13 +156,9 @@ export function markdownToDoc(text: string, notes: MarkdownNotes, options: Conve
           textWithLinks(node.value, marks, out);
           break;
         case 'emphasis':
-          inline(node.children, [...marks, { type: 'italic' }], out);
-          break;
         case 'strong':
-          inline(node.children, [...marks, { type: 'bold' }], out);
-          break;
         case 'delete':
-          inline(node.children, [...marks, { type: 'strike' }], out);
+          inline(node.children, [...marks, { type: MARK_OF[node.type] }], out);
           break;
         case 'inlineCode':
           pushText(node.value, [...marks, { type: 'code' }], out);

@@ -24,6 +24,7 @@ import {
 } from './holding/batch';
 import { type HoldingExport, isHoldingExport, readHoldingExport } from './holding/read';
 import { addSkipped, openInput } from './input-files';
+import { daysAndTags } from './preview';
 import { ImportRepository } from './repository';
 import { SOURCES, sourceById } from './sources';
 import type { ImportedEntry, ReadContext } from './types';
@@ -126,12 +127,8 @@ export class ImportService {
       if (!this.vault.isUnlocked()) throw new LockedError();
       const known = new ImportRepository(this.db()).knownKeys(entries.map((e) => e.sourceKey));
       const fresh = entries.filter((e) => !known.has(e.sourceKey));
-      const days = fresh
-        .map((e) => e.day)
-        .filter((d): d is string => !!d)
-        .sort();
-      const tagCounts = new Map<string, number>();
-      for (const e of fresh) for (const tag of e.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+      const days = fresh.map((e) => e.day).filter((d): d is string => !!d);
+      const tags = fresh.flatMap((e) => e.tags);
       const id = randomUUID();
       const preview: ImportPreview = {
         id,
@@ -140,12 +137,7 @@ export class ImportService {
         sourceName: source.name,
         entries: fresh.length,
         alreadyImported: entries.length - fresh.length,
-        firstDay: days[0] ?? null,
-        lastDay: days.at(-1) ?? null,
-        tags: [...tagCounts]
-          .map(([tag, count]) => ({ tag, count }))
-          .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
-          .slice(0, 12),
+        ...daysAndTags(days, tags),
         links: fresh.reduce((sum, e) => sum + e.links.length, 0),
         skipped,
       };

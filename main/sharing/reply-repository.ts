@@ -41,6 +41,14 @@ const OWN_REPLIES = `SELECT r.id, r.feedback_id, r.ref, r.body, r.created_at, r.
    JOIN shares_sent s ON s.id = f.share_id
    LEFT JOIN share_items i ON i.share_id = s.id AND i.ref = r.ref`;
 
+/** The columns every reply has, on either side. */
+interface ReplyColumns {
+  id: string;
+  ref: string;
+  body: string;
+  created_at: string;
+}
+
 export class ReplyRepository {
   constructor(private readonly db: Database) {}
 
@@ -82,16 +90,12 @@ export class ReplyRepository {
           WHERE f.share_id = ?
           ORDER BY r.created_at, r.rowid`,
       )
-      .all(shareId) as {
-      id: string;
+      .all(shareId) as (ReplyColumns & {
       feedback_id: string;
-      ref: string;
-      body: string;
-      created_at: string;
       sent_in_share_id: string | null;
       sent_title: string | null;
       sent_at: string | null;
-    }[];
+    })[];
     return rows.map((r) => ({
       id: r.id,
       feedbackId: r.feedback_id,
@@ -127,14 +131,7 @@ export class ReplyRepository {
           WHERE r.received_share_id = ?
           ORDER BY r.created_at, r.rowid`,
       )
-      .all(shareId) as {
-      id: string;
-      ref: string;
-      body: string;
-      created_at: string;
-      received_at: string;
-      sender_name: string;
-    }[];
+      .all(shareId) as (ReplyColumns & { received_at: string; sender_name: string })[];
     return rows.map((r) => ({
       id: r.id,
       ref: r.ref,

@@ -27,13 +27,18 @@ function listing(dir: string): Record<string, string> {
   return out;
 }
 
-async function madeBackup() {
+/** A journal with this many entries and a backup of it: the services (still unlocked), the backups and the file. */
+async function journalWithBackup(entries: number) {
   const s = await journalServices();
-  fillJournal(s, 6);
+  fillJournal(s, entries);
   const folder = await tempDir('holding-backups-');
   const backups = backupService(s.vault);
   const record = await backups.backUp(folder);
-  const file = path.join(folder, record.fileName);
+  return { s, backups, file: path.join(folder, record.fileName) };
+}
+
+async function madeBackup() {
+  const { s, backups, file } = await journalWithBackup(6);
   s.vault.lock();
   // Test only: the data key, to make backups whose MAC is right but whose insides are not.
   return { s, backups, file, bytes: readFileSync(file) };
@@ -275,12 +280,7 @@ describe('what an interrupted backup left', () => {
   }, 60_000);
 
   it('beside the data folder, what an interrupted restore left is removed by the next; inspecting changes nothing', async () => {
-    const s = await journalServices();
-    fillJournal(s, 2);
-    const folder = await tempDir('holding-backups-');
-    const backups = backupService(s.vault);
-    const record = await backups.backUp(folder);
-    const file = path.join(folder, record.fileName);
+    const { s, backups, file } = await journalWithBackup(2);
     const stale = path.join(s.parent, '.Holding.restoring-0123456789ab');
     const notOurs = path.join(s.parent, '.Holding.restoring-notes');
     await fs.mkdir(stale);

@@ -83,47 +83,14 @@ describe.skipIf(!hasPython)('a hostile or damaged Holding export', () => {
   it('is refused for what a zip can do: names outside the folder, links, too many files, a bomb, not a zip at all', async () => {
     const dir = await tempDir('holding-hostile-');
     const { text } = await realJson();
+    /** The member to be refused, beside a real holding-export.json: the file is refused for that member alone. */
+    const besideExport = (member: Member): Member[] => [member, { name: 'holding-export.json', data: text }];
     const cases: [string, Member[], string, { maxEntries: number; maxJsonBytes: number }?][] = [
-      [
-        'traversal',
-        [
-          { name: '../evil.txt', data: 'x' },
-          { name: 'holding-export.json', data: text },
-        ],
-        'unsafe-entry',
-      ],
-      [
-        'deep traversal',
-        [
-          { name: 'entries/../../evil.txt', data: 'x' },
-          { name: 'holding-export.json', data: text },
-        ],
-        'unsafe-entry',
-      ],
-      [
-        'absolute',
-        [
-          { name: '/tmp/evil.txt', data: 'x' },
-          { name: 'holding-export.json', data: text },
-        ],
-        'unsafe-entry',
-      ],
-      [
-        'backslash',
-        [
-          { name: '..\\evil.txt', data: 'x' },
-          { name: 'holding-export.json', data: text },
-        ],
-        'unsafe-entry',
-      ],
-      [
-        'symlink',
-        [
-          { name: 'entries/link', data: '/etc/passwd', symlink: true },
-          { name: 'holding-export.json', data: text },
-        ],
-        'unsafe-entry',
-      ],
+      ['traversal', besideExport({ name: '../evil.txt', data: 'x' }), 'unsafe-entry'],
+      ['deep traversal', besideExport({ name: 'entries/../../evil.txt', data: 'x' }), 'unsafe-entry'],
+      ['absolute', besideExport({ name: '/tmp/evil.txt', data: 'x' }), 'unsafe-entry'],
+      ['backslash', besideExport({ name: '..\\evil.txt', data: 'x' }), 'unsafe-entry'],
+      ['symlink', besideExport({ name: 'entries/link', data: '/etc/passwd', symlink: true }), 'unsafe-entry'],
       ['no holding-export.json', [{ name: 'notes/a.md', data: '# A note' }], 'not-holding'],
       [
         'two holding-export.json',

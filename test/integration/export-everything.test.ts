@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LockedError } from '../../common/errors';
-import { exportEverything } from '../../main/export/everything/make';
+import { type EverythingOptions, exportEverything } from '../../main/export/everything/make';
 import { applyHoldingExport } from '../../main/import/holding/apply';
 import { readHoldingExport } from '../../main/import/holding/read';
 import { CancelledError } from '../../main/ipc/tasks';
@@ -25,9 +25,30 @@ import {
 } from '../support/everything-fixture';
 import { call, refused } from '../support/sharing-fixture';
 import { tempDir } from '../support/temp';
-import { servicesPerTest } from '../support/vault';
+import { servicesPerTest, type TestServices } from '../support/vault';
 
 const open = servicesPerTest();
+
+/** Sam's rich journal exported without its history: Sam, the folder it went to, and the export read back. */
+async function exportedWithoutHistory() {
+  const { sam } = await richJournal(open);
+  const folder = await tempDir('holding-everything-');
+  await exportEverything(sam.vault, zipPath(folder), { history: false, appVersion: '1.2.3' });
+  return { sam, folder, data: await readHoldingExport(zipPath(folder)) };
+}
+
+/** Exports all of `sam`'s journal into a new folder, expecting it to stop with `stopped` and leave the folder empty. */
+async function expectStopsLeavingNothing(
+  sam: TestServices,
+  how: Pick<EverythingOptions, 'task' | 'hooks'>,
+  stopped: new (...args: never[]) => Error,
+) {
+  const folder = await tempDir('holding-everything-');
+  await expect(
+    exportEverything(sam.vault, zipPath(folder), { history: true, appVersion: '1', ...how }),
+  ).rejects.toBeInstanceOf(stopped);
+  expect(readdirSync(folder)).toEqual([]);
+}
 
 describe('export everything', () => {
   it('round-trips every table into an empty journal, by hash, and a second import adds nothing', async () => {
@@ -65,10 +86,7 @@ describe('export everything', () => {
   }, 120_000);
 
   it('comes in beside a supervisor’s card added again here, pointing its shares at the card here', async () => {
-    const { sam } = await richJournal(open);
-    const folder = await tempDir('holding-everything-');
-    await exportEverything(sam.vault, zipPath(folder), { history: false, appVersion: '1.2.3' });
-    const data = await readHoldingExport(zipPath(folder));
+    const { data } = await exportedWithoutHistory();
     const card = data.tables['contacts']![0]!;
     // On the new computer the person added the same card (same keys and fingerprint) before bringing the rest in.
     const here = await open();
@@ -96,10 +114,7 @@ describe('export everything', () => {
   }, 120_000);
 
   it('leaves the history out unless asked, and everything else is still equal', async () => {
-    const { sam } = await richJournal(open);
-    const folder = await tempDir('holding-everything-');
-    await exportEverything(sam.vault, zipPath(folder), { history: false, appVersion: '1.2.3' });
-    const data = await readHoldingExport(zipPath(folder));
+    const { sam, folder, data } = await exportedWithoutHistory();
     expect(data.history).toBe(false);
     expect(data.tables['entry_revisions']).toBeUndefined();
     const json = (await unzipAll(zipPath(folder))).get('holding-export.json')!.toString('utf8');
@@ -202,7 +217,6 @@ describe('export everything', () => {
 
   it('stops when cancelled, leaving nothing in the folder', async () => {
     const { sam } = await richJournal(open);
-    const folder = await tempDir('holding-everything-');
     const controller = new AbortController();
     const task = {
       signal: controller.signal,
@@ -210,10 +224,7 @@ describe('export everything', () => {
         if (done >= 5) controller.abort();
       },
     };
-    await expect(
-      exportEverything(sam.vault, zipPath(folder), { history: true, appVersion: '1', task }),
-    ).rejects.toBeInstanceOf(CancelledError);
-    expect(readdirSync(folder)).toEqual([]);
+    await expectStopsLeavingNothing(sam, { task }, CancelledError);
   }, 120_000);
 
   it('goes through IPC: the save dialog in main, the file named by an id, a synced folder recognised, never a path from the window', async () => {
@@ -248,16 +259,12 @@ describe('export everything', () => {
 
   it('stops when Holding locks part-way, leaving nothing in the folder', async () => {
     const { sam } = await richJournal(open);
-    const folder = await tempDir('holding-everything-');
     const hooks = {
       beforeFile: (_name: string, index: number) => {
         if (index === 3) sam.vault.lock('manual');
       },
     };
-    await expect(
-      exportEverything(sam.vault, zipPath(folder), { history: true, appVersion: '1', hooks }),
-    ).rejects.toBeInstanceOf(LockedError);
-    expect(readdirSync(folder)).toEqual([]);
+    await expectStopsLeavingNothing(sam, { hooks }, LockedError);
   }, 120_000);
 
   it('leaves no half file under the chosen name when killed mid-export, and the next export tidies up', async () => {

@@ -5,23 +5,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMPTY_SELECTION, type ExportFormat, type ExportSelection } from '../../common/export/types';
 import { twoTruthsLabel } from '../../common/two-truths/two-truths';
-import { launchPdfRenderer } from '../support/pdf';
+import { keepingEverything } from '../support/export-fixture';
+import { pdfRendererPerFile } from '../support/pdf-per-file';
 import { exportText } from '../support/readback';
 import { agendaItem, CONTRACT } from '../support/supervision-fixture';
 import { tempDir } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
 const open = servicesPerTest();
-let pdf: Awaited<ReturnType<typeof launchPdfRenderer>>;
-beforeAll(async () => {
-  pdf = await launchPdfRenderer();
-});
-afterAll(async () => {
-  await pdf?.close();
-});
+const pdf = pdfRendererPerFile();
 
 const TRUTH_A = 'I stay calm with people in crisis and am good at it';
 const TRUTH_B = 'I find it hard to ask for help myself when things kick off at home';
@@ -51,12 +46,10 @@ function seed(s: TestServices): ExportSelection {
 
 async function save(s: TestServices, selection: ExportSelection, format: ExportFormat): Promise<string> {
   const check = await s.exports.check(selection);
-  const byValue = Object.fromEntries(
-    check.findings.map((f) => [f.valueKey, { action: 'keep' as const, reason: 'Invented for a test' }]),
-  );
+  const resolutions = keepingEverything(check.findings);
   const result = await s.router(
     'export:save',
-    { selection, resolutions: { byValue, byFinding: {}, pseudonyms: {} }, fingerprint: check.fingerprint, format },
+    { selection, resolutions, fingerprint: check.fingerprint, format },
     { isMainFrame: true, url: 'holding://app/' },
   );
   if (!result.ok) throw new Error(result.error.message);

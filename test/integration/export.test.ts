@@ -3,7 +3,7 @@ import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import mammoth from 'mammoth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { docFromParagraphs } from '../../common/journal/doc';
 import {
@@ -13,23 +13,25 @@ import {
   type ExportSelection,
   type Resolutions,
 } from '../../common/export/types';
-import { IDENTIFIERS, identifiersLeftIn, seedIdentifyingEntries } from '../support/export-fixture';
+import { IDENTIFIERS, identifiersLeftIn, keepingEverything, seedIdentifyingEntries } from '../support/export-fixture';
 import { exportText } from '../support/readback';
 import { agendaItem, CONTRACT } from '../support/supervision-fixture';
-import { launchPdfRenderer } from '../support/pdf';
+import { pdfRendererPerFile } from '../support/pdf-per-file';
 import { tempDir } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
 const open = servicesPerTest();
-let pdf: Awaited<ReturnType<typeof launchPdfRenderer>>;
-beforeAll(async () => {
-  pdf = await launchPdfRenderer();
-});
-afterAll(async () => {
-  await pdf?.close();
-});
+const pdf = pdfRendererPerFile();
 
 const sender = { isMainFrame: true, url: 'holding://app/' };
+
+/** Saves as the Export page does, through the window's call: the answer as the window gets it, refused or not. */
+function saveViaIpc(
+  s: TestServices,
+  input: { selection: ExportSelection; resolutions: Resolutions; fingerprint: string; format: ExportFormat },
+) {
+  return s.router('export:save', input, sender);
+}
 
 async function withSaving(dir: string) {
   return open({
@@ -93,11 +95,7 @@ describe('exporting', () => {
 
     const texts: Record<string, string> = {};
     for (const format of ['pdf', 'markdown', 'docx', 'html'] as const) {
-      const result = await s.router(
-        'export:save',
-        { selection, resolutions, fingerprint: check.fingerprint, format },
-        sender,
-      );
+      const result = await saveViaIpc(s, { selection, resolutions, fingerprint: check.fingerprint, format });
       expect(result.ok, JSON.stringify(result)).toBe(true);
       const saved = (result as { value: { path: string } }).value.path;
       texts[format] = await exportText(saved, format);
@@ -138,11 +136,7 @@ describe('exporting', () => {
     const check = await s.exports.check(selection);
     const resolutions: Resolutions = { byValue: {}, byFinding: {}, pseudonyms: {} };
     for (const f of check.findings.slice(1)) resolutions.byFinding[f.id] = { action: 'redact' };
-    const refused = await s.router(
-      'export:save',
-      { selection, resolutions, fingerprint: check.fingerprint, format: 'markdown' },
-      sender,
-    );
+    const refused = await saveViaIpc(s, { selection, resolutions, fingerprint: check.fingerprint, format: 'markdown' });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringMatching(/still needs a decision/) },
@@ -205,11 +199,7 @@ describe('exporting', () => {
     const entry = s.journal.create({ title: 'Plain' });
     const selection = { ...EMPTY_SELECTION, entries: [{ id: entry.id, excerpt: null }] };
     const fingerprint = (await s.exports.check(selection)).fingerprint;
-    const saved = await s.router(
-      'export:save',
-      { selection, resolutions: plainResolutions(), fingerprint, format: 'markdown' },
-      sender,
-    );
+    const saved = await saveViaIpc(s, { selection, resolutions: plainResolutions(), fingerprint, format: 'markdown' });
     expect(saved.ok).toBe(true);
     const { path: file, record } = (saved as { value: { path: string; record: { id: string; folder: string } } }).value;
     expect(record.folder).toBe(dir);
@@ -259,7 +249,7 @@ async function redactAll(s: TestServices, selection: ExportSelection): Promise<R
 
 async function saveAs(s: TestServices, selection: ExportSelection, resolutions: Resolutions, format: ExportFormat) {
   const { fingerprint } = await s.exports.check(selection);
-  const result = await s.router('export:save', { selection, resolutions, fingerprint, format }, sender);
+  const result = await saveViaIpc(s, { selection, resolutions, fingerprint, format });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return exportText((result.value as { path: string }).path, format);
 }
@@ -529,11 +519,7 @@ describe('what the review found', () => {
       body: docFromParagraphs(['A quiet day. Her son is the only boy in Year 9 at the school.']),
       tags: [],
     });
-    const refused = await s.router(
-      'export:save',
-      { selection, resolutions: plainResolutions(), fingerprint, format: 'html' },
-      sender,
-    );
+    const refused = await saveViaIpc(s, { selection, resolutions: plainResolutions(), fingerprint, format: 'html' });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'CHANGED', message: expect.stringMatching(/has changed since the check/) },
@@ -621,13 +607,8 @@ describe('what the review found', () => {
       ['listed-name', 'Keziah'],
       ['phone', '07700 900124'],
     ]);
-    const resolutions = plainResolutions();
-    for (const f of check.findings) resolutions.byValue[f.valueKey] = { action: 'keep', reason: 'Invented for a test' };
-    const result = await s.router(
-      'export:save',
-      { selection, resolutions, fingerprint: check.fingerprint, format: 'markdown' },
-      sender,
-    );
+    const resolutions = keepingEverything(check.findings);
+    const result = await saveViaIpc(s, { selection, resolutions, fingerprint: check.fingerprint, format: 'markdown' });
     const saved = await readFile((result as { value: { path: string } }).value.path, 'utf8');
     // What left is what was checked: no invisible characters, every digit plain.
     expect(saved).toContain('NHS 943 476 5919.');
@@ -650,11 +631,7 @@ describe('what the review found', () => {
     const e = s.journal.create({ title: 'Plain' });
     const selection = { ...EMPTY_SELECTION, entries: [{ id: e.id, excerpt: null }] };
     const { fingerprint } = await s.exports.check(selection);
-    const refused = await s.router(
-      'export:save',
-      { selection, resolutions: plainResolutions(), fingerprint, format: 'html' },
-      sender,
-    );
+    const refused = await saveViaIpc(s, { selection, resolutions: plainResolutions(), fingerprint, format: 'html' });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'LOCKED', message: expect.stringMatching(/nothing was written/) },
@@ -670,11 +647,7 @@ describe('what the review found', () => {
     const check = await s.exports.check(selection);
     const resolutions = plainResolutions();
     for (const f of check.findings) resolutions.byValue[f.valueKey] = { action: 'pseudonym' };
-    const saved = await s.router(
-      'export:save',
-      { selection, resolutions, fingerprint: check.fingerprint, format: 'docx' },
-      sender,
-    );
+    const saved = await saveViaIpc(s, { selection, resolutions, fingerprint: check.fingerprint, format: 'docx' });
     const file = (saved as { value: { path: string } }).value.path;
     // Every part of the file, as Python's zipfile reads it (unzip takes "[Content_Types].xml" for a pattern).
     const parts = JSON.parse(

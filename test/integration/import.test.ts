@@ -18,6 +18,7 @@ import {
 } from '../support/import-fixtures';
 import { checkIn } from '../support/checkins-fixture';
 import { PASSPHRASE, tempDir } from '../support/temp';
+import { sortedTitles } from '../support/titles';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
 const open = servicesPerTest();
@@ -126,11 +127,7 @@ describe('Day One', () => {
 
     const undone = s.imports.undo(batch.id);
     expect(undone).toMatchObject({ removed: 3, kept: 1, record: { status: 'undone', keptOnUndo: 1 } });
-    expect(
-      allEntries(s)
-        .map((e) => e.title)
-        .sort(),
-    ).toEqual(['My own entry', 'Ward round, edited']);
+    expect(sortedTitles(allEntries(s))).toEqual(['My own entry', 'Ward round, edited']);
     expect(s.journal.get(mine.id).title).toBe('My own entry');
     // Their words are gone from search too.
     expect(s.journal.list({ query: 'shift' }).total).toBe(0);
@@ -236,18 +233,8 @@ describe('Markdown notes', () => {
     expect(json).not.toMatch(/script|alert|tracker|onerror/);
     expect(json).toContain('Safe words stay.');
     // [[links]] became entry links, either way round.
-    expect(
-      s.journal
-        .links(daily.id)
-        .map((l) => l.title)
-        .sort(),
-    ).toEqual(['On boundaries', 'Supervision notes']);
-    expect(
-      s.journal
-        .links(bounds.id)
-        .map((l) => l.title)
-        .sort(),
-    ).toEqual(['2026-03-14', 'Supervision notes']);
+    expect(sortedTitles(s.journal.links(daily.id))).toEqual(['On boundaries', 'Supervision notes']);
+    expect(sortedTitles(s.journal.links(bounds.id))).toEqual(['2026-03-14', 'Supervision notes']);
   });
 
   it('reads a zip of notes the same as the folder, and Logseq’s daily file names', async () => {

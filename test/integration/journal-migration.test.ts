@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '../../common/journal/doc';
 import { currentVersion, migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migration-list';
@@ -13,6 +12,7 @@ import { openEncryptedDatabase } from '../../main/db/open';
 import { JournalService } from '../../main/journal/journal';
 import { TemplateService } from '../../main/journal/templates';
 import type { Vault } from '../../main/vault/vault';
+import { bundledChildren } from '../support/kill-child';
 import { tempDir } from '../support/temp';
 import { prng } from '../support/prng';
 
@@ -24,30 +24,12 @@ import { prng } from '../support/prng';
  */
 
 const KILLS = 10;
-const child = path.resolve('test/support/children/migrator.ts');
-let bundleDir = '';
-let bundle = '';
-beforeAll(async () => {
-  mkdirSync(path.resolve('test-results'), { recursive: true });
-  bundleDir = mkdtempSync(path.resolve('test-results', 'migrator-child-'));
-  bundle = path.join(bundleDir, 'migrator.mjs');
-  await build({
-    entryPoints: [child],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-});
-afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+const bundled = bundledChildren(['migrator'], 'migrator-child-');
 
 /** Runs the migrator; kills it `killAfterMs` after it starts migrating, unless it has finished by then. */
 function runMigrator(dbPath: string, keyHex: string, killAfterMs: number | null): Promise<{ doneMs: number | null }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [bundle, dbPath], {
+    const proc = spawn(process.execPath, [bundled('migrator'), dbPath], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, HOLDING_TEST_DB_KEY: keyHex },
     });

@@ -32,23 +32,28 @@ const open = servicesPerTest();
 const replyRows = (s: TestServices) =>
   s.vault.db().prepare('SELECT count(*) FROM feedback_replies').pluck().get() as number;
 
-/** Sam shares, Ama comments on the first item and overall and sends feedback, Sam opens it. */
-async function feedbackAtSam(people: People) {
+/**
+ * Two people after one round: Sam shares, Ama comments on the first item and overall and sends feedback,
+ * Sam opens it. The people, with what was shared and the feedback.
+ */
+async function peopleAfterFeedback() {
+  const people = await twoPeople(open);
   const { sam, ama, files, folder } = people;
   const shared = await shareFromSam(people);
   const imported = await importAt(ama, files, shared.file);
   if (imported.kind !== 'share') throw new Error('expected a share');
-  const received = await call<ReceivedShare>(ama, 'sharing:receivedShare', { id: imported.share.id });
+  const shareId = imported.share.id;
+  const received = await call<ReceivedShare>(ama, 'sharing:receivedShare', { id: shareId });
   const ref = received.items[0]!.ref;
-  await call(ama, 'sharing:saveComment', { shareId: imported.share.id, ref, body: 'You stayed with it.' });
-  await call(ama, 'sharing:saveComment', { shareId: imported.share.id, ref: null, body: 'Thank you for this.' });
-  const { bundle, record } = await ama.sharing.sealFeedback(imported.share.id);
+  await call(ama, 'sharing:saveComment', { shareId, ref, body: 'You stayed with it.' });
+  await call(ama, 'sharing:saveComment', { shareId, ref: null, body: 'Thank you for this.' });
+  const { bundle, record } = await ama.sharing.sealFeedback(shareId);
   record();
   const file = path.join(folder, `feedback-${Math.random()}.holdingbundle`);
   writeFileSync(file, bundle);
   await importAt(sam, files, file);
   const [sent] = await call<SentShare[]>(sam, 'sharing:sent');
-  return { shared, receivedId: imported.share.id, ref, sent: sent!, feedbackId: sent!.feedback[0]!.id };
+  return { ...people, shared, receivedId: shareId, ref, sent: sent!, feedbackId: sent!.feedback[0]!.id };
 }
 
 /** Sam's next share: one plain entry, with the replies waiting for Ama; every finding settled. */
@@ -76,9 +81,8 @@ async function nextShare(people: People, entryId: string, contactId = people.ama
 
 describe('replies to a supervisor’s comments', () => {
   it('go back in the next share, de-identified and previewed, and are threaded under the comment', async () => {
-    const people = await twoPeople(open);
-    const { sam, ama, files, amaAtSam } = people;
-    const { shared, receivedId, ref, feedbackId } = await feedbackAtSam(people);
+    const people = await peopleAfterFeedback();
+    const { sam, ama, files, amaAtSam, shared, receivedId, ref, feedbackId } = people;
 
     // Sam replies under the item's comment and the overall one; a name slips into the first.
     await call(sam, 'sharing:addReply', {
@@ -174,9 +178,8 @@ describe('replies to a supervisor’s comments', () => {
   });
 
   it('storage: a reply needs a comment to answer; an unsent one can be taken back, and a share taken back frees its replies', async () => {
-    const people = await twoPeople(open);
-    const { sam } = people;
-    const { ref, feedbackId, shared } = await feedbackAtSam(people);
+    const people = await peopleAfterFeedback();
+    const { sam, ref, feedbackId, shared } = people;
     expect(await refused(sam, 'sharing:addReply', { feedbackId, ref: 'A'.repeat(22), body: 'Hello' })).toMatch(
       /not in this feedback/,
     );
@@ -198,9 +201,8 @@ describe('replies to a supervisor’s comments', () => {
   });
 
   it('at most 50 wait under one comment, as many as a share carries, so the next share always fits', async () => {
-    const people = await twoPeople(open);
-    const { sam, ama } = people;
-    const { ref, feedbackId, shared } = await feedbackAtSam(people);
+    const people = await peopleAfterFeedback();
+    const { sam, ama, ref, feedbackId, shared } = people;
     for (let i = 1; i <= MAX_REPLIES_PER_COMMENT; i += 1) sam.sharing.addReply(feedbackId, ref, `Thought ${i}.`);
     expect(await refused(sam, 'sharing:addReply', { feedbackId, ref, body: 'One more.' })).toBe(
       'You have 50 replies under this comment waiting for your next share to Dr Ama Mensah, which is as many as one share can carry. Please share those first, or take one back and add what you wanted to say to it.',
@@ -222,9 +224,8 @@ describe('replies to a supervisor’s comments', () => {
   });
 
   it('more than 50 waiting under one comment (a journal from before the cap): a share carries the oldest 50, the rest wait for the next', async () => {
-    const people = await twoPeople(open);
-    const { sam, ama } = people;
-    const { ref, feedbackId, shared } = await feedbackAtSam(people);
+    const people = await peopleAfterFeedback();
+    const { sam, ama, ref, feedbackId, shared } = people;
     // Straight into the database, past the cap addReply keeps: as a journal from before it could hold.
     const extra = 3;
     const total = MAX_REPLIES_PER_COMMENT + extra;
@@ -282,9 +283,8 @@ describe('replies to a supervisor’s comments', () => {
   });
 
   it('never go into a saved file: saving with replies ticked is refused, and they stay waiting', async () => {
-    const people = await twoPeople(open);
-    const { sam } = people;
-    const { feedbackId, shared } = await feedbackAtSam(people);
+    const people = await peopleAfterFeedback();
+    const { sam, feedbackId, shared } = people;
     await call(sam, 'sharing:addReply', { feedbackId, ref: null, body: 'A reply for Ama only.' });
     const next = await nextShare(people, shared.entryIds[2]!);
     for (const format of ['markdown', 'html'] as const) {
@@ -304,9 +304,8 @@ describe('replies to a supervisor’s comments', () => {
   });
 
   it('a reply made too long by what stands in for its details is named, not called a passage', async () => {
-    const people = await twoPeople(open);
-    const { sam } = people;
-    const { feedbackId, shared } = await feedbackAtSam(people);
+    const people = await peopleAfterFeedback();
+    const { sam, feedbackId, shared } = people;
     await call(sam, 'sharing:addReply', { feedbackId, ref: null, body: 'zq, '.repeat(4999).trim() });
     const selection: ExportSelection = { ...(await nextShare(people, shared.entryIds[2]!)).selection, lookFor: ['zq'] };
     const check = await call<ExportCheck>(sam, 'export:check', selection);
@@ -323,9 +322,8 @@ describe('replies to a supervisor’s comments', () => {
   });
 
   it('more replies under one comment than a share carries is called that, never too long (a guard: forShare carries no more)', async () => {
-    const people = await twoPeople(open);
-    const { sam } = people;
-    const { feedbackId, shared } = await feedbackAtSam(people);
+    const people = await peopleAfterFeedback();
+    const { sam, feedbackId, shared } = people;
     await call(sam, 'sharing:addReply', { feedbackId, ref: null, body: 'One reply.' });
     const next = await nextShare(people, shared.entryIds[2]!);
     const { doc } = await sam.exports.settled(next.selection, next.resolutions, next.check.fingerprint);
@@ -346,9 +344,8 @@ describe('replies to a supervisor’s comments', () => {
   });
 
   it('replies go only to the supervisor whose comments they answer', async () => {
-    const people = await twoPeople(open);
-    const { sam } = people;
-    const { feedbackId, ref, shared } = await feedbackAtSam(people);
+    const people = await peopleAfterFeedback();
+    const { sam, feedbackId, ref, shared } = people;
     await call(sam, 'sharing:addReply', { feedbackId, ref, body: 'Thank you.' });
     const jo = createIdentity('Jo Park', 'Peer supervisor');
     const joAtSam = await call<{ id: string }>(sam, 'sharing:addContact', { card: cardOf(jo) });
@@ -360,15 +357,21 @@ describe('replies to a supervisor’s comments', () => {
 });
 
 describe('a share’s replies, as the supervisor’s Holding reads them', () => {
-  /** A share sealed by Sam's keys by hand, with this payload text. */
-  const byHand = (people: People, payload: string) =>
+  /**
+   * A share sealed by Sam's keys by hand, with this payload text; by default in the version Holding writes:
+   * 2 when replies travel, 1 when not.
+   */
+  const byHand = (
+    people: People,
+    payload: string,
+    version = payload.includes('"replies"') ? BUNDLE_VERSION_WITH_REPLIES : BUNDLE_VERSION,
+  ) =>
     sealBundle({
       kind: 'share',
       sender: people.sam.identity.secret()!,
       recipient: people.ama.identity.secret()!,
       payload: new TextEncoder().encode(payload),
-      // As Holding writes them: version 2 when replies travel, 1 when not.
-      version: payload.includes('"replies"') ? BUNDLE_VERSION_WITH_REPLIES : BUNDLE_VERSION,
+      version,
     });
   const item = {
     ref: 'B'.repeat(22),
@@ -390,9 +393,8 @@ describe('a share’s replies, as the supervisor’s Holding reads them', () => 
   });
 
   async function ready() {
-    const people = await twoPeople(open);
-    const fb = await feedbackAtSam(people);
-    return { people, ...fb, bundleId: fb.sent.bundleId };
+    const people = await peopleAfterFeedback();
+    return { people, ...people, bundleId: people.sent.bundleId };
   }
 
   async function refusedBytes(people: People, bytes: Uint8Array): Promise<string> {
@@ -430,14 +432,7 @@ describe('a share’s replies, as the supervisor’s Holding reads them', () => 
       expect(await refusedBytes(people, byHand(people, text))).toMatch(unreadable);
     }
     // The version must agree: replies in a version 1 share, or a version 2 share without them.
-    const at = (text: string, version: number) =>
-      sealBundle({
-        kind: 'share',
-        sender: people.sam.identity.secret()!,
-        recipient: people.ama.identity.secret()!,
-        payload: new TextEncoder().encode(text),
-        version,
-      });
+    const at = (text: string, version: number) => byHand(people, text, version);
     expect(await refusedBytes(people, at(shareWith([reply(bundleId, ref)]), BUNDLE_VERSION))).toMatch(unreadable);
     const without = JSON.stringify({ type: 'holding.share.v1', title: 'L', preparedOn: '2026-12-05', items: [item] });
     expect(await refusedBytes(people, at(without, BUNDLE_VERSION_WITH_REPLIES))).toMatch(unreadable);

@@ -16,18 +16,23 @@ const BACKUP_DEFAULTS = {
   entryList: 'shown',
 };
 
+/** Services as the browser shell makes them, on a data folder with no journal yet. */
+function browserShellServices(dataDir: string, idleSeconds: () => number) {
+  return createServices({
+    inProcess: true,
+    dataDir,
+    host: 'browser-shell',
+    version: '0.0.0',
+    appOrigin: ORIGIN,
+    idleSeconds,
+  });
+}
+
 describe('services through the IPC router', () => {
   it('runs the whole vault and settings flow, and every data call fails with locked after locking', async () => {
     const dataDir = await tempDir();
     let idle = 0;
-    const services = createServices({
-      inProcess: true,
-      dataDir,
-      host: 'browser-shell',
-      version: '0.0.0',
-      appOrigin: ORIGIN,
-      idleSeconds: () => idle,
-    });
+    const services = browserShellServices(dataDir, () => idle);
     const call = (channel: string, input?: unknown) => services.router(channel, input, sender);
     try {
       expect(await call('vault:status')).toEqual({ ok: true, value: { state: 'none', lastLockReason: null } });
@@ -86,14 +91,7 @@ describe('services through the IPC router', () => {
 
   it('keeps the layout the person chose (menu and list), refuses other values, and reads a journal from before as the defaults', async () => {
     const dataDir = await tempDir();
-    const services = createServices({
-      inProcess: true,
-      dataDir,
-      host: 'browser-shell',
-      version: '0.0.0',
-      appOrigin: ORIGIN,
-      idleSeconds: () => 0,
-    });
+    const services = browserShellServices(dataDir, () => 0);
     const call = (channel: string, input?: unknown) => services.router(channel, input, sender);
     try {
       await call('vault:create', { passphrase: PASSPHRASE });

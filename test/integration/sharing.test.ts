@@ -17,9 +17,11 @@ import {
   refused,
   settledSelection,
   shareFromSam,
+  shareOpenedByAma,
   sharingRows,
   twoPeople,
 } from '../support/sharing-fixture';
+import { pastSession } from '../support/supervision-fixture';
 import { PASSPHRASE } from '../support/temp';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
@@ -116,16 +118,10 @@ describe('sharing with a supervisor, and feedback back', () => {
     const session = await call<{ items: { title: string; agendaItemId: string | null }[] }>(
       sam,
       'supervision:recordSession',
-      {
-        supervisorId: shared.supervisorId,
-        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
-        timeZone: 'Europe/London',
+      pastSession(shared.supervisorId, {
         minutes: 50,
-        attendees: '',
-        notes: '',
         items: [{ agendaItemId: shared.itemId, outcome: 'discussed', discussed: 'Where to begin', decided: '' }],
-        actions: [],
-      },
+      }),
     );
     expect(session.items.map((i) => i.agendaItemId)).toEqual([shared.itemId]);
     expect(await call<{ id: string }[]>(sam, 'supervision:agenda', { supervisorId: shared.supervisorId })).toEqual([]);
@@ -185,6 +181,10 @@ describe('refusing a bundle, with nothing half-imported', () => {
     const bytes = new Uint8Array(await fs.readFile(shared.file));
     return { ...people, shared, bytes };
   }
+
+  /** A share sealed for this person by "A stranger", whose card they never added. */
+  const fromStranger = (to: TestServices, payload: Uint8Array) =>
+    sealBundle({ kind: 'share', sender: createIdentity('A stranger', ''), recipient: to.identity.secret()!, payload });
 
   async function refusedFile(s: TestServices, files: { next: string }, folder: string, bytes: Uint8Array) {
     const file = path.join(folder, `bad-${Math.random().toString(36).slice(2)}.holdingbundle`);
@@ -248,13 +248,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
 
   it('a bundle from someone whose card was never added', async () => {
     const { ama, files, folder } = await sharedToAma();
-    const stranger = createIdentity('A stranger', '');
-    const bytes = sealBundle({
-      kind: 'share',
-      sender: stranger,
-      recipient: ama.identity.secret()!,
-      payload: new Uint8Array(2),
-    });
+    const bytes = fromStranger(ama, new Uint8Array(2));
     const message = await refusedFile(ama, files, folder, bytes);
     expect(message).toMatch(/from someone whose card is not among the people you share with/);
     // The name in the header is only the sender's claim: it is not repeated.
@@ -264,13 +258,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
   it('a bundle from a stranger is refused before its signature or contents are looked at', async () => {
     const { ama } = await sharedToAma();
     // A file as large as allowed, of many tiny chunks: opening it fully would take seconds.
-    const stranger = createIdentity('A stranger', '');
-    const bytes = sealBundle({
-      kind: 'share',
-      sender: stranger,
-      recipient: ama.identity.secret()!,
-      payload: new Uint8Array(8),
-    });
+    const bytes = fromStranger(ama, new Uint8Array(8));
     const padded = new Uint8Array(60 * 1024 * 1024);
     padded.set(bytes.subarray(0, bytes.length - 64));
     const start = performance.now();
@@ -524,11 +512,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
   it('feedback sent again replaces the earlier beside each item, whichever file is opened first', async () => {
     const people = await twoPeople(open);
     const { sam, ama, files } = people;
-    const shared = await shareFromSam(people);
-    const imported = await importAt(ama, files, shared.file);
-    if (imported.kind !== 'share') throw new Error('expected a share');
-    const shareId = imported.share.id;
-    const { items } = await call<{ items: { ref: string }[] }>(ama, 'sharing:receivedShare', { id: shareId });
+    const { shared, shareId, items } = await shareOpenedByAma(people);
     const [entry, , , agenda] = items;
     await call(ama, 'sharing:saveComment', { shareId, ref: entry!.ref, body: 'First thoughts.' });
     await call(ama, 'sharing:saveComment', { shareId, ref: agenda!.ref, body: 'Let us start here.' });
@@ -556,11 +540,7 @@ describe('refusing a bundle, with nothing half-imported', () => {
   it('feedback dated in the future by a wrong clock does not hide what the supervisor sends afterwards', async () => {
     const people = await twoPeople(open);
     const { sam, ama, files } = people;
-    const shared = await shareFromSam(people);
-    const imported = await importAt(ama, files, shared.file);
-    if (imported.kind !== 'share') throw new Error('expected a share');
-    const shareId = imported.share.id;
-    const { items } = await call<{ items: { ref: string }[] }>(ama, 'sharing:receivedShare', { id: shareId });
+    const { shared, shareId, items } = await shareOpenedByAma(people);
     const ref = items[0]!.ref;
     await call(ama, 'sharing:saveComment', { shareId, ref, body: 'Sent while my clock said 2031.' });
     vi.useFakeTimers({ toFake: ['Date'] });

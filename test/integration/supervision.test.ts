@@ -4,9 +4,10 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { capacityFalling } from '../support/checkins-fixture';
 import { expectCode } from '../support/errors';
-import { agendaItem, CONTRACT } from '../support/supervision-fixture';
+import { agendaItem, CONTRACT, pastSession } from '../support/supervision-fixture';
 import { servicesIn } from '../support/services';
 import { tempDir } from '../support/temp';
+import { sortedTitles } from '../support/titles';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
 const open = servicesPerTest();
@@ -59,12 +60,10 @@ describe('the agenda and a session', () => {
     const sup = s.supervision.saveSupervisor(contract);
     const a = flaggedEntry(s, 'The referral I turned down');
     const b = flaggedEntry(s, 'A difficult team meeting');
-    expect(
-      s.supervision
-        .flagged(sup.id)
-        .map((e) => e.title)
-        .sort(),
-    ).toEqual(['A difficult team meeting', 'The referral I turned down']);
+    expect(sortedTitles(s.supervision.flagged(sup.id))).toEqual([
+      'A difficult team meeting',
+      'The referral I turned down',
+    ]);
     const first = s.supervision.addAgendaItem(sup.id, item('The referral', { question: 'Was I right?' }), {
       kind: 'entry',
       entryId: a.id,
@@ -184,16 +183,14 @@ describe('the agenda and a session', () => {
     const s = await open();
     const sup = s.supervision.saveSupervisor(contract);
     s.supervision.addAgendaItem(sup.id, item('Something'));
-    const session = s.supervision.recordSession({
-      supervisorId: sup.id,
-      startsAt: '2026-10-01T09:00:00Z',
-      timeZone: 'Europe/London',
-      minutes: 90,
-      attendees: '',
-      notes: 'Good session',
-      items: [],
-      actions: [{ text: 'Write it up', owner: '', due: null }],
-    });
+    const session = s.supervision.recordSession(
+      pastSession(sup.id, {
+        startsAt: '2026-10-01T09:00:00Z',
+        minutes: 90,
+        notes: 'Good session',
+        actions: [{ text: 'Write it up', owner: '', due: null }],
+      }),
+    );
     s.supervision.deleteSupervisor(sup.id);
     expect(s.supervision.supervisors()).toEqual([]);
     expect(s.supervision.sessions()).toEqual([
@@ -219,28 +216,18 @@ describe('balance, hours and the CSV', () => {
       s.supervision.addAgendaItem(sup.id, item('Caseload', { function: 'normative' }));
       s.supervision.addAgendaItem(sup.id, item('A new approach', { function: 'formative' }));
       const agenda = s.supervision.agenda(sup.id);
-      s.supervision.recordSession({
-        supervisorId: sup.id,
-        startsAt: `${day}T09:00:00Z`,
-        timeZone: 'Europe/London',
-        minutes: 60,
-        attendees: '=HYPERLINK("http://example.invalid")',
-        notes: '',
-        items: agenda.map((i) => ({ agendaItemId: i.id, outcome: 'discussed' as const, discussed: '', decided: '' })),
-        actions: [],
-      });
+      s.supervision.recordSession(
+        pastSession(sup.id, {
+          startsAt: `${day}T09:00:00Z`,
+          attendees: '=HYPERLINK("http://example.invalid")',
+          items: agenda.map((i) => ({ agendaItemId: i.id, outcome: 'discussed' as const, discussed: '', decided: '' })),
+        }),
+      );
     }
     // A late-night session on 31 October, London time: it counts for October.
-    s.supervision.recordSession({
-      supervisorId: sup.id,
-      startsAt: '2026-10-31T23:15:00Z',
-      timeZone: 'Europe/London',
-      minutes: 45,
-      attendees: '',
-      notes: '',
-      items: [],
-      actions: [],
-    });
+    s.supervision.recordSession(
+      pastSession(sup.id, { startsAt: '2026-10-31T23:15:00Z', timeZone: 'Europe/London', minutes: 45 }),
+    );
     return { s, sup };
   }
 
@@ -363,16 +350,12 @@ describe('after a session', () => {
       entryId: entry.id,
       excerpt: null,
     });
-    s.supervision.recordSession({
-      supervisorId: sup.id,
-      startsAt: new Date(Date.now() - 3_600_000).toISOString(),
-      timeZone: 'Europe/London',
-      minutes: 60,
-      attendees: '',
-      notes: '',
-      items: [{ agendaItemId: added.id, outcome: 'discussed', discussed: '', decided: '' }],
-      actions: [{ text: 'Read the policy', owner: 'Me', due: '2026-11-19' }],
-    });
+    s.supervision.recordSession(
+      pastSession(sup.id, {
+        items: [{ agendaItemId: added.id, outcome: 'discussed', discussed: '', decided: '' }],
+        actions: [{ text: 'Read the policy', owner: 'Me', due: '2026-11-19' }],
+      }),
+    );
     expect(s.supervision.flagged(sup.id)).toEqual([]);
     expect(s.supervision.agenda(sup.id)[0]!.question).toBe('Due 19 November 2026. Where has it got to?');
     await new Promise((resolve) => setTimeout(resolve, 5));

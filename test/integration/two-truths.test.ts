@@ -5,6 +5,7 @@ import { docFromParagraphs } from '../../common/journal/doc';
 import type { Entry } from '../../common/journal/types';
 import { REVISION_INTERVAL_MS } from '../../main/journal/journal';
 import { expectCode } from '../support/errors';
+import { sortedTitles } from '../support/titles';
 import { servicesPerTest, type TestServices } from '../support/vault';
 
 type S = TestServices;
@@ -103,12 +104,7 @@ describe('two-truths entries', () => {
     s.journal.link(truths.id, a.id);
     s.journal.link(b.id, truths.id);
     s.journal.link(a.id, truths.id); // already linked the other way: nothing doubles
-    expect(
-      s.journal
-        .links(truths.id)
-        .map((l) => l.title)
-        .sort(),
-    ).toEqual(['Clinic', 'Team meeting']);
+    expect(sortedTitles(s.journal.links(truths.id))).toEqual(['Clinic', 'Team meeting']);
     expect(s.journal.links(a.id).map((l) => [l.id, l.kind])).toEqual([[truths.id, 'two-truths']]);
     expectCode(() => s.journal.link(a.id, a.id), 'INVALID_INPUT', /itself/);
     expectCode(() => s.journal.link(a.id, '3f1c7a4e-0000-4000-8000-000000000000'), 'NOT_FOUND');

@@ -25,10 +25,22 @@ function writeMarker(vault: Vault, rows = 50): void {
   })();
 }
 
+/** A vault in a fresh temporary folder, with no journal made in it yet. */
+async function newVault(): Promise<{ dataDir: string; vault: Vault }> {
+  const dataDir = await tempDir();
+  return { dataDir, vault: new Vault({ dataDir, inProcess: true }) };
+}
+
+/** A vault in a fresh temporary folder with a journal just made in it under PASSPHRASE, unlocked. */
+async function createdVault(): Promise<{ dataDir: string; vault: Vault }> {
+  const made = await newVault();
+  await made.vault.create(PASSPHRASE);
+  return made;
+}
+
 describe('vault', () => {
   it('creates, locks and unlocks again with the passphrase', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
+    const { vault } = await newVault();
     expect((await vault.status()).state).toBe('none');
     const { recoveryKey } = await vault.create(PASSPHRASE);
     expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){7}[0-9A-HJKMNP-TV-Z]{5}$/);
@@ -46,9 +58,7 @@ describe('vault', () => {
   });
 
   it('refuses a wrong passphrase clearly and creates no file', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     const before = readdirSync(dataDir).sort();
     const dbBefore = readFileSync(path.join(dataDir, 'holding.db'));
@@ -63,16 +73,13 @@ describe('vault', () => {
   });
 
   it('never makes a database in a folder with no journal', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
+    const { dataDir, vault } = await newVault();
     await expectCode(vault.unlock(PASSPHRASE), 'NO_VAULT');
     expect(readdirSync(dataDir)).toEqual([]);
   });
 
   it('refuses to open the database with the wrong raw key and leaves it unchanged', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     const dbFile = path.join(dataDir, 'holding.db');
     const before = readFileSync(dbFile);
@@ -84,9 +91,7 @@ describe('vault', () => {
   });
 
   it('keeps the marker and the SQLite header out of the database, WAL and SHM files', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     writeMarker(vault, 200);
     // Read the files while the database is open, so the WAL and SHM exist and hold recent pages.
     const files = readdirSync(dataDir).filter((f) => f.startsWith('holding.db'));
@@ -113,9 +118,7 @@ describe('vault', () => {
   it.skipIf(process.platform !== 'linux')(
     'sets the durability and privacy pragmas, and a large sort writes no temp file',
     async () => {
-      const dataDir = await tempDir();
-      const vault = new Vault({ dataDir, inProcess: true });
-      await vault.create(PASSPHRASE);
+      const { vault } = await createdVault();
       const db = vault.db();
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
@@ -151,9 +154,7 @@ describe('vault', () => {
 
   it('stores Argon2id parameters at least at MODERATE, versioned, in the key file', async () => {
     await sodiumReady();
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     const keyFile = await readKeyFile(path.join(dataDir, 'holding.key'));
     expect(keyFile.format).toBe('holding.key');
@@ -167,8 +168,7 @@ describe('vault', () => {
   });
 
   it('changes the passphrase without touching the database bytes; old fails, new and recovery key work', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
+    const { dataDir, vault } = await newVault();
     const { recoveryKey } = await vault.create(PASSPHRASE);
     writeMarker(vault, 5);
     vault.lock();
@@ -196,8 +196,7 @@ describe('vault', () => {
   });
 
   it('unlocks with the recovery key however it is typed, and tells a typo from a wrong key', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
+    const { vault } = await newVault();
     const { recoveryKey } = await vault.create(PASSPHRASE);
     vault.lock();
 
@@ -217,8 +216,7 @@ describe('vault', () => {
   });
 
   it('resets a forgotten passphrase with the recovery key', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
+    const { vault } = await newVault();
     const { recoveryKey } = await vault.create(PASSPHRASE);
     writeMarker(vault, 3);
     vault.lock();
@@ -235,9 +233,7 @@ describe('vault', () => {
   });
 
   it('locking closes the database, wipes the key and makes every data call fail with locked', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
-    await vault.create(PASSPHRASE);
+    const { vault } = await createdVault();
     const db = vault.db();
     const keyRef = (vault as unknown as { dataKey: Uint8Array }).dataKey;
     expect(keyRef.some((b) => b !== 0)).toBe(true);
@@ -255,9 +251,7 @@ describe('vault', () => {
   });
 
   it('refuses to create over an existing journal', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     await expectCode(new Vault({ dataDir, inProcess: true }).create(NEW_PASSPHRASE), 'VAULT_EXISTS');
     await vault.unlock(PASSPHRASE);
@@ -283,9 +277,7 @@ describe('vault', () => {
   });
 
   it('refuses a damaged or weakened key file with a clear message', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     const keyPath = path.join(dataDir, 'holding.key');
     const original = readFileSync(keyPath, 'utf8');
@@ -315,9 +307,7 @@ describe('vault', () => {
   });
 
   it('refuses a database written by a newer version, untouched', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.db().pragma('user_version = 999');
     vault.lock();
     const dbFile = path.join(dataDir, 'holding.db');
@@ -331,9 +321,7 @@ describe('vault', () => {
   });
 
   it('says so kindly when the key is right but the journal file is missing', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     await fs.rm(path.join(dataDir, 'holding.db'));
     await expectCode(vault.unlock(PASSPHRASE), 'DATABASE_UNREADABLE');
@@ -343,9 +331,7 @@ describe('vault', () => {
 
 describe('vault: the right key with the wrong database', () => {
   it('refuses an empty journal file, and a journal with another vault’s id, without writing to either', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     vault.lock();
     const dbFile = path.join(dataDir, 'holding.db');
     const original = readFileSync(dbFile);
@@ -373,9 +359,7 @@ describe('vault: the right key with the wrong database', () => {
   });
 
   it('creates the database private to its owner', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
-    await vault.create(PASSPHRASE);
+    const { dataDir, vault } = await createdVault();
     for (const f of ['holding.db', 'holding.db-wal', 'holding.db-shm', 'holding.key']) {
       expect((await fs.stat(path.join(dataDir, f))).mode & 0o077, f).toBe(0);
     }
@@ -383,9 +367,7 @@ describe('vault: the right key with the wrong database', () => {
   });
 
   it('honours a lock that arrives while an unlock is finishing', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
-    await vault.create(PASSPHRASE);
+    const { vault } = await createdVault();
     vault.lock();
     const unlocking = vault.unlock(PASSPHRASE);
     vault.lock('suspend');
@@ -399,8 +381,7 @@ describe('vault: the right key with the wrong database', () => {
 
 describe('vault: damaged files and older copies, in plain words (issue 19)', () => {
   async function lockedVault() {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
+    const { dataDir, vault } = await newVault();
     const { recoveryKey } = await vault.create(PASSPHRASE);
     vault.lock();
     const keyPath = path.join(dataDir, 'holding.key');
@@ -576,8 +557,7 @@ describe('vault: damaged files and older copies, in plain words (issue 19)', () 
 
 describe('vault: a new recovery key (issue 19)', () => {
   it('replaces the recovery key: the old one is refused afterwards, the new one opens, the database is untouched', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
+    const { dataDir, vault } = await newVault();
     const { recoveryKey: old } = await vault.create(PASSPHRASE);
     writeMarker(vault, 2);
     const keyBefore = readFileSync(path.join(dataDir, 'holding.key'), 'utf8');
@@ -618,8 +598,7 @@ describe('vault: a new recovery key (issue 19)', () => {
   });
 
   it('writes nothing until the new key is confirmed: someone who closes the window half-way keeps the key they had', async () => {
-    const dataDir = await tempDir();
-    const vault = new Vault({ dataDir, inProcess: true });
+    const { dataDir, vault } = await newVault();
     const { recoveryKey: old } = await vault.create(PASSPHRASE);
     const keyBefore = readFileSync(path.join(dataDir, 'holding.key'), 'utf8');
     const { recoveryKey: unseen, token } = await vault.keys.newRecoveryKey(PASSPHRASE);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as yauzl from 'yauzl';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { docFromParagraphs } from '../../common/journal/doc';
 import { EMPTY_SELECTION, type ExportCheck, type Resolutions } from '../../common/export/types';
 import { expect } from 'vitest';
 import { fillJournal, tableHashes } from './children/backup-fixture';
@@ -24,11 +25,7 @@ import { TABLES } from '../../main/export/everything/tables';
 /** An entry with a title and one paragraph, written straight into the journal. */
 export function entryWith(services: TestServices, title: string, text: string): string {
   const entry = services.journal.create({ title });
-  services.journal.save({
-    ...entry,
-    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
-    tags: [],
-  });
+  services.journal.save({ ...entry, body: docFromParagraphs([text]), tags: [] });
   return entry.id;
 }
 

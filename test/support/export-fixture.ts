@@ -2,6 +2,7 @@
  * Invented material for export tests, the sample export and the benchmark: entries that hold one of each
  * kind of identifier the check looks for. Nobody here is real; the NHS number is a valid-looking invented one.
  */
+import type { Resolutions } from '../../common/export/types';
 import type { DocNode } from '../../common/journal/doc';
 import type { Services } from '../../main/app';
 
@@ -83,4 +84,10 @@ export function identifiersLeftIn(text: string): string[] {
   const flat = text.replace(/\s+/g, ' ');
   const i = IDENTIFIERS;
   return [i.nhs, i.dob, i.postcode, i.phone, i.email, 'Keziah', 'Margaret', 'Okafor'].filter((v) => flat.includes(v));
+}
+
+/** Every finding kept, with a reason: for tests whose material is invented and whose point is elsewhere. */
+export function keepingEverything(findings: { valueKey: string }[]): Resolutions {
+  const keep = { action: 'keep' as const, reason: 'Invented for a test' };
+  return { byValue: Object.fromEntries(findings.map((f) => [f.valueKey, keep])), byFinding: {}, pseudonyms: {} };
 }

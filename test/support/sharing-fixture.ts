@@ -117,4 +117,14 @@ export async function importAt(s: TestServices, files: { next: string }, file: s
   return call<ImportResult>(s, 'sharing:import');
 }
 
+/** Sam shares with Ama and Ama opens it: what Sam shared, and the share's id and items as Ama received them. */
+export async function shareOpenedByAma(people: People) {
+  const shared = await shareFromSam(people);
+  const imported = await importAt(people.ama, people.files, shared.file);
+  if (imported.kind !== 'share') throw new Error('expected a share');
+  const shareId = imported.share.id;
+  const { items } = await call<{ items: { ref: string }[] }>(people.ama, 'sharing:receivedShare', { id: shareId });
+  return { shared, shareId, items };
+}
+
 export type People = Awaited<ReturnType<typeof twoPeople>>;

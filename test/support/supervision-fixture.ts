@@ -1,5 +1,5 @@
 /** Invented supervision data shared by the integration and end-to-end tests, the sample export and its script. */
-import type { AgendaItemInput, SupervisorInput } from '../../main/supervision/supervision';
+import type { AgendaItemInput, SessionInput, SupervisorInput } from '../../main/supervision/supervision';
 
 export const CONTRACT: SupervisorInput = {
   name: 'Dr Ama Mensah',
@@ -21,5 +21,18 @@ export const agendaItem = (title: string, changes: Partial<AgendaItemInput> = {}
   graces: [],
   priority: 'medium',
   minutes: 15,
+  ...changes,
+});
+
+/** A session with this supervisor an hour ago: sixty minutes, London time, nothing noted; `changes` over it. */
+export const pastSession = (supervisorId: string, changes: Partial<SessionInput> = {}): SessionInput => ({
+  supervisorId,
+  startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+  timeZone: 'Europe/London',
+  minutes: 60,
+  attendees: '',
+  notes: '',
+  items: [],
+  actions: [],
   ...changes,
 });

@@ -188,6 +188,17 @@ describe('applyRetention', () => {
     computer: 'desk',
   });
 
+  /** These records, every file of journal "v", and the ids retention forgets, in order. */
+  const journalVBackups = (records: BackupRecord[]) => {
+    const forgotten: string[] = [];
+    const backups = {
+      records: () => records,
+      readHeader: async () => ({ vaultId: 'v', madeAt: '' }),
+      forget: (id: string) => void forgotten.push(id),
+    };
+    return { backups, forgotten };
+  };
+
   it('deletes only files Holding recorded, of this journal, that are present; forgets only those', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'holding-retention-'));
     // A backup every day for 400 days, one of them another journal's, one missing, one not recorded at all.
@@ -230,12 +241,7 @@ describe('applyRetention', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'holding-retention-'));
     const records = Array.from({ length: 40 }, (_, i) => record(`r${i}`, i * 40, dir));
     for (const r of records) writeFileSync(path.join(dir, r.fileName), 'backup');
-    const forgotten: string[] = [];
-    const backups = {
-      records: () => records,
-      readHeader: async () => ({ vaultId: 'v', madeAt: '' }),
-      forget: (id: string) => void forgotten.push(id),
-    };
+    const { backups, forgotten } = journalVBackups(records);
     const rule: RetentionRule = { recentHours: 0, daily: 1, weekly: 0, monthly: 0 };
     const removed = await applyRetention({
       backups,
@@ -258,12 +264,7 @@ describe('applyRetention', () => {
     writeFileSync(path.join(dir, 'r1.holdingbackup'), 'backup');
     writeFileSync(path.join(dir, 'r2.holdingbackup'), 'BACKUP'); // the same size, other bytes
     writeFileSync(path.join(dir, 'r3.holdingbackup'), 'a longer file'); // another size
-    const forgotten: string[] = [];
-    const backups = {
-      records: () => records,
-      readHeader: async () => ({ vaultId: 'v', madeAt: '' }),
-      forget: (id: string) => void forgotten.push(id),
-    };
+    const { backups, forgotten } = journalVBackups(records);
     const rule: RetentionRule = { recentHours: 0, daily: 1, weekly: 0, monthly: 0 };
     await applyRetention({ backups, vaultId: 'v', rule, now: new Date(NOW) });
     expect(forgotten).toEqual(['r1']);

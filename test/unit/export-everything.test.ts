@@ -299,12 +299,16 @@ describe('the table list', () => {
 
 describe('file names', () => {
   it('are safe on every system', () => {
-    expect(safeStem('CON', 'x')).toBe('CON (entry)');
-    expect(safeStem('lpt1.txt', 'x')).toBe('lpt1.txt (entry)');
-    expect(safeStem('Ends with dots...', 'x')).toBe('Ends with dots');
-    expect(safeStem('  trailing spaces   ', 'x')).toBe('trailing spaces');
-    expect(safeStem('a/b\\c:d*e?f"g<h>i|j', 'x')).toBe('a b c d e f g h i j');
-    expect(safeStem('tab\there\u0000and\u001fcontrol', 'x')).toBe('tab here and control');
+    // Each title, and the stem of the file name it is given.
+    const stems = {
+      CON: 'CON (entry)',
+      'lpt1.txt': 'lpt1.txt (entry)',
+      'Ends with dots...': 'Ends with dots',
+      '  trailing spaces   ': 'trailing spaces',
+      'a/b\\c:d*e?f"g<h>i|j': 'a b c d e f g h i j',
+      'tab\there\u0000and\u001fcontrol': 'tab here and control',
+    };
+    for (const [title, stem] of Object.entries(stems)) expect(safeStem(title, 'x'), JSON.stringify(title)).toBe(stem);
     expect(safeStem('...', 'Untitled')).toBe('Untitled');
     expect(safeStem('', 'Untitled')).toBe('Untitled');
     const long = safeStem('🌱'.repeat(200), 'x');
@@ -328,12 +332,15 @@ describe('file names', () => {
 
 describe('synced folders', () => {
   it('are recognised by the folders the services make', () => {
-    expect(syncedService('/home/may/Dropbox/Exports')).toBe('Dropbox');
-    expect(syncedService('/Users/may/Library/CloudStorage/Dropbox-Personal')).toBe('Dropbox');
-    expect(syncedService('C:\\Users\\May\\OneDrive - NHS Trust\\Documents')).toBe('OneDrive');
-    expect(syncedService('/Users/may/Library/Mobile Documents/com~apple~CloudDocs/Holding')).toBe('iCloud Drive');
-    expect(syncedService('/Users/may/Library/CloudStorage/GoogleDrive-may@example.org/My Drive')).toBe('Google Drive');
-    expect(syncedService('G:\\My Drive')).toBe('Google Drive');
+    const synced = {
+      '/home/may/Dropbox/Exports': 'Dropbox',
+      '/Users/may/Library/CloudStorage/Dropbox-Personal': 'Dropbox',
+      'C:\\Users\\May\\OneDrive - NHS Trust\\Documents': 'OneDrive',
+      '/Users/may/Library/Mobile Documents/com~apple~CloudDocs/Holding': 'iCloud Drive',
+      '/Users/may/Library/CloudStorage/GoogleDrive-may@example.org/My Drive': 'Google Drive',
+      'G:\\My Drive': 'Google Drive',
+    };
+    for (const [folder, service] of Object.entries(synced)) expect(syncedService(folder), folder).toBe(service);
     expect(syncedService('/home/may/Documents/Exports')).toBeNull();
     expect(syncedService('/media/may/USB STICK')).toBeNull();
   });

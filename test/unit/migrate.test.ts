@@ -17,6 +17,15 @@ const table = (version: number, name: string): Migration => ({
   up: (db) => db.exec(`CREATE TABLE ${name} (id INTEGER PRIMARY KEY) STRICT`),
 });
 
+/** An in-memory journal with foreign keys on, brought up to just before `migration`; `before` is what it ran. */
+function journalBefore(migration: Migration) {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  const before = migrations.slice(0, migrations.indexOf(migration));
+  migrate(db, before);
+  return { db, before };
+}
+
 describe('migrations', () => {
   it('registers versions 1..n in order, each in its own file', () => {
     migrations.forEach((m, i) => expect(m.version).toBe(i + 1));
@@ -165,10 +174,7 @@ describe('migrations', () => {
   });
 
   it('renames warning signs and their ticks (0011) in a database made by the version before, keeping what was in them', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    const before = migrations.slice(0, migrations.indexOf(migration0011));
-    migrate(db, before);
+    const { db, before } = journalBefore(migration0011);
     const at = '2026-05-01T09:00:00.000Z';
     db.prepare(
       `INSERT INTO red_flags (id, name, what_helps, contact, position, created_at, updated_at)
@@ -211,10 +217,7 @@ describe('migrations', () => {
   });
 
   it('remembers the bundles already opened (0014) from the shares and feedback a database already holds', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    const before = migrations.slice(0, migrations.indexOf(migration0014));
-    migrate(db, before);
+    const { db } = journalBefore(migration0014);
     const at = '2026-05-01T09:00:00.000Z';
     db.prepare(
       `INSERT INTO shares_received (id, bundle_id, contact_id, sender_name, sender_fingerprint, title, items, created_at, imported_at, payload)

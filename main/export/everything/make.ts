@@ -13,7 +13,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ZipFile } from 'yazl';
 import { AppError, LockedError } from '../../../common/errors';
 import { localTimeZone } from '../../../common/supervision/hours';
-import { syncDirectory } from '../../backup/files';
+import { syncDirectory } from '../../fs/atomic';
 import { whyNotSaved } from '../../ipc/files';
 import { type Task, stopIfCancelled } from '../../ipc/tasks';
 import { exportFiles } from './contents';

@@ -16,6 +16,7 @@ import type { ImportPreview, SkippedItem } from '../../../common/import/types';
 import type { TableSpec } from '../../export/everything/table-spec';
 import { TABLES } from '../../export/everything/tables';
 import { JournalRepository } from '../../journal/repository';
+import { daysAndTags } from '../preview';
 import { applyHoldingExport, type ApplyResult } from './apply';
 import type { HoldingExport, ImportValue } from './read';
 
@@ -95,14 +96,10 @@ export function previewHolding(db: Database, data: HoldingExport, ids: { id: str
   const deleted = entries.filter((row) => leaveOut.has(row['id'] as string));
   const days = fresh
     .filter((row) => row['deleted_at'] === null)
-    .map((row) => (row['event_date'] as string | null) ?? String(row['created_at']).slice(0, 10))
-    .sort();
-  const tagCounts = new Map<string, number>();
-  for (const row of data.tables['entry_tags'] ?? []) {
-    if (!added.has(row['entry_id'] as string)) continue;
-    const tag = row['tag'] as string;
-    tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
-  }
+    .map((row) => (row['event_date'] as string | null) ?? String(row['created_at']).slice(0, 10));
+  const tags = (data.tables['entry_tags'] ?? [])
+    .filter((row) => added.has(row['entry_id'] as string))
+    .map((row) => row['tag'] as string);
   const skipped: SkippedItem[] = [];
   if (deleted.length) {
     skipped.push({
@@ -127,12 +124,7 @@ export function previewHolding(db: Database, data: HoldingExport, ids: { id: str
     sourceName: HOLDING_SOURCE_NAME,
     entries: fresh.length,
     alreadyImported: entries.length - fresh.length - deleted.length,
-    firstDay: days[0] ?? null,
-    lastDay: days.at(-1) ?? null,
-    tags: [...tagCounts]
-      .map(([tag, count]) => ({ tag, count }))
-      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
-      .slice(0, 12),
+    ...daysAndTags(days, tags),
     links: result.added['entry_links'] ?? 0,
     also: ALSO.map(({ table, one, many }) => {
       const count = result.added[table] ?? 0;
