@@ -319,6 +319,9 @@ interface BenchResult {
   sizes: SizeResult[];
 }
 
+/** Shared with other work: a load average at the start well above what the benchmark itself puts on its cores. */
+const shared = (machine: BenchResult['machine']) => machine.loadAverage.start[0]! > 1.5 * machine.cores;
+
 /** bench/results/journal.md: each figure with main's event-loop delay beside it, then the goals. */
 function report(result: BenchResult): string {
   const fmt = (n: number) => n.toLocaleString('en-GB');
@@ -329,10 +332,12 @@ function report(result: BenchResult): string {
     '',
     `${result.date.slice(0, 10)} · ${result.machine.cpu} · ${result.machine.cores} cores · Node ${result.machine.node}`,
     '',
-    `**A shared machine.** This run shared its ${result.machine.cores} cores with other people's test runs ` +
+    (shared(result.machine)
+      ? `**A shared machine.** This run shared its ${result.machine.cores} cores with other people's test runs `
+      : `**A quiet machine.** Nothing else ran on its ${result.machine.cores} cores but this benchmark `) +
       `(load average over 1 / 5 / 15 minutes: ${loadText(result.machine.loadAverage.start)} at the start, ` +
       `${loadText(result.machine.loadAverage.end)} at the end; each size's below). Wall-clock times, and main's ` +
-      'event-loop delay, include waiting for a core. The CPU column (this process’s CPU time per call) does ' +
+      'event-loop delay, include any waiting for a core. The CPU column (this process’s CPU time per call) does ' +
       'not, and is the better guide to what the work itself costs.',
     '',
     `Entries of 80–400 words of generated prose, a few tags, some flagged; ${SAVES} saves of random entries ` +
@@ -446,7 +451,7 @@ function report(result: BenchResult): string {
       '## Against the goals',
       '',
       'Wall-clock figures from the tables above, marked against the goals; beside them, the same in CPU time, ' +
-        'which the shared machine does not inflate.',
+        'which other work on the machine does not inflate.',
       '',
       '| entries | goal | this run | for comparison |',
       '|---|---|---|---|',
