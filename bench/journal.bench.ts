@@ -334,7 +334,7 @@ function report(result: BenchResult): string {
     '',
     (shared(result.machine)
       ? `**A shared machine.** This run shared its ${result.machine.cores} cores with other people's test runs `
-      : `**A quiet machine.** Nothing else ran on its ${result.machine.cores} cores but this benchmark `) +
+      : `**A quiet machine.** Little else ran on its ${result.machine.cores} cores but this benchmark `) +
       `(load average over 1 / 5 / 15 minutes: ${loadText(result.machine.loadAverage.start)} at the start, ` +
       `${loadText(result.machine.loadAverage.end)} at the end; each size's below). Wall-clock times, and main's ` +
       'event-loop delay, include any waiting for a core. The CPU column (this process’s CPU time per call) does ' +

@@ -28,11 +28,11 @@ interface OtherItem {
   remove: (d: Draft) => Draft;
 }
 
-/** Everything chosen so far, in the order it will appear: entries as arranged, then the rest. */
 /** "March 2026 to May 2026", once both ends of a range are given; null until then. */
 const rangeWords = (range: { from: string; to: string }, format: (value: string) => string) =>
   range.from && range.to ? `${format(range.from)} to ${format(range.to)}` : null;
 
+/** Everything chosen so far, in the order it will appear: entries as arranged, then the rest. */
 export function SelectionPanel({ draft, setDraft, onReset }: Props) {
   const id = useId();
   const supervisors = useSupervisors();
