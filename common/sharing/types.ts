@@ -158,6 +158,9 @@ export const MAX_SHARE_REPLIES = 20_000;
  */
 export const MAX_REPLIES_PER_COMMENT = 50;
 
+/** The cap in words, wherever replies are said to wait for a later share. */
+export const ONE_SHARE_CARRIES = `one share carries up to ${MAX_REPLIES_PER_COMMENT} under each comment`;
+
 /**
  * A supervisee's reply to one of the supervisor's comments, carried back in their next share (issue 18):
  * `share` is the bundle id of the earlier share the comment was on, `ref` the item it was beside (null for

@@ -14,6 +14,7 @@ import type { Block, ExportDocument, ExportSection, Inlines } from '../../common
 import {
   MAX_COMMENT_LENGTH,
   MAX_REPLIES_PER_COMMENT,
+  ONE_SHARE_CARRIES,
   sentUnderEarlierCard,
   type ShareReply,
   type WaitingReplies,
@@ -80,7 +81,7 @@ const commentOf = (r: { share_bundle_id: string; ref: string }) => ({ share: r.s
 
 /** Said under the last reply a share carries under a comment, when more under it wait for the next. */
 function laterNote(later: number): string {
-  return `${later === 1 ? 'One more reply' : `${later} more replies`} under this comment will wait safely for your next share (one share carries up to ${MAX_REPLIES_PER_COMMENT} under each comment, oldest first)`;
+  return `${later === 1 ? 'One more reply' : `${later} more replies`} under this comment will wait safely for your next share (${ONE_SHARE_CARRIES}, oldest first)`;
 }
 
 /** Why a reply to a share sent under an earlier card (a journal brought from another computer) cannot go. */

@@ -9,7 +9,7 @@ import {
   useState,
 } from 'react';
 import type { EntrySummary } from '../../../../common/journal/types';
-import { MAX_REPLIES_PER_COMMENT, type WaitingReplies } from '../../../../common/sharing/types';
+import { ONE_SHARE_CARRIES, type WaitingReplies } from '../../../../common/sharing/types';
 import { describeMinutes } from '../../../../common/supervision/hours';
 import type { Supervisor } from '../../../../common/supervision/types';
 import { describeError } from '../../api';
@@ -278,9 +278,9 @@ function EarlierCardNote({ waiting: w }: { waiting: WaitingReplies }) {
  * Replies the person wrote under a supervisor's comments (on Sharing), waiting to go back with a share to
  * that supervisor: offered here, ticked by the person, then checked and previewed with everything else.
  */
-/** When more replies wait than one share carries (up to MAX_REPLIES_PER_COMMENT under each comment). */
+/** When more replies wait than one share carries (ONE_SHARE_CARRIES). */
 const nextShareNote = (carried: number, left: number) =>
-  `${carried} go in this share; ${left === 1 ? 'the other one waits' : `the other ${left} wait`} safely for your next (one share carries up to ${MAX_REPLIES_PER_COMMENT} under each comment)`;
+  `${carried} go in this share; ${left === 1 ? 'the other one waits' : `the other ${left} wait`} safely for your next (${ONE_SHARE_CARRIES})`;
 
 function RepliesChooser({ draft, setDraft }: { draft: Draft; setDraft: Dispatch<SetStateAction<Draft>> }) {
   const id = useId();
