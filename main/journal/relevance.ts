@@ -64,7 +64,9 @@ export function bestMatches(
   onePass = false,
 ): { total: number; seqs: number[] | null } {
   const end = offset + limit;
-  const { total, best } = (onePass ? rankedInOnePass : countedThenRanked)(db, match, offset, end, hidden);
+  const { total, best } = onePass
+    ? rankedInOnePass(db, match, end, hidden)
+    : countedThenRanked(db, match, offset, end, hidden);
   if (offset >= total) return { total, seqs: [] };
   if (best === null) return { total, seqs: null };
   const { pinned, rest } = best;
@@ -161,7 +163,7 @@ function defineShown(db: Database): void {
  * in it (as many are read as there are pinned entries, past the page's end and the room for ties).
  * bm25 still runs each phrase once more for its weight.
  */
-function rankedInOnePass(db: Database, match: string, _offset: number, end: number, hidden: Hidden): Best {
+function rankedInOnePass(db: Database, match: string, end: number, hidden: Hidden): Best {
   const hiddenSeqs = new Set(db.prepare(hidden.sql).pluck().all(hidden.params) as number[]);
   const pinned = new Set((db.prepare(PINNED).pluck().all() as number[]).filter((seq) => !hiddenSeqs.has(seq)));
   const read = pinned.size + end + TIE_ROOM;
