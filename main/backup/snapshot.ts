@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { migrate } from '../db/migrate';
-import { keyDatabase } from '../db/open';
+import { openWithItsCipher } from '../db/open';
 import { KEY_BYTES } from '../vault/crypto';
 import { BackupFormatError, type BackupHeader } from './format';
 
@@ -21,21 +21,17 @@ export interface CopyOptions {
  */
 export function openCopy(file: string, key: Uint8Array, options: CopyOptions): DB {
   if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
-  const db = new Database(file, {
-    readonly: options.readonly,
-    fileMustExist: true,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  const { db } = openWithItsCipher(
+    () =>
+      new Database(file, {
+        readonly: options.readonly,
+        fileMustExist: true,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      }),
+    key,
+    () => new BackupFormatError('damaged', 'the database part does not open with the key'),
+  );
   try {
-    keyDatabase(db, key);
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
-        throw new BackupFormatError('damaged', 'the database part does not open with the key');
-      }
-      throw error;
-    }
     db.pragma('temp_store = MEMORY');
     if (!options.readonly) db.pragma('secure_delete = ON');
     return db;

@@ -22,24 +22,20 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
   // Create the file ourselves so it is private (0600) from the first byte; SQLite gives the WAL
   // and shared-memory files the same permissions as the database.
   if (options.create && !existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
-  const db = new Database(file, {
-    fileMustExist: !options.create,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  const { db, objects } = openWithItsCipher(
+    () =>
+      new Database(file, {
+        fileMustExist: !options.create,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      }),
+    key,
+    () =>
+      new AppError(
+        'DATABASE_UNREADABLE',
+        'Your passphrase or recovery key opened the key file, but that key file does not open the journal file beside it. This happens when the key file is older than the journal (one kept from before the journal was re-encrypted, put back), or when one of the two files is damaged. Nothing has been changed: put back the key file that belongs with this journal, or restore a backup with the passphrase or recovery key it was made under.',
+      ),
+  );
   try {
-    keyDatabase(db, key);
-    let objects: number;
-    try {
-      objects = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
-    } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
-        throw new AppError(
-          'DATABASE_UNREADABLE',
-          'Your passphrase or recovery key opened the key file, but that key file does not open the journal file beside it. This happens when the key file is older than the journal (one kept from before the journal was re-encrypted, put back), or when one of the two files is damaged. Nothing has been changed: put back the key file that belongs with this journal, or restore a backup with the passphrase or recovery key it was made under.',
-        );
-      }
-      throw error;
-    }
     // An empty file would open with any key; refuse it before a pragma writes anything to it.
     if (!options.create && objects === 0) {
       throw new AppError(
@@ -56,26 +52,72 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
 }
 
 /**
+ * The ciphers a journal's file may be in, the one new files get first. SQLite3MultipleCiphers writes no mark
+ * of its cipher in the file, so an existing file is opened with each in turn: the wrong one fails to
+ * authenticate the first page (SQLITE_NOTADB), as a wrong key does.
+ *
+ * - `aegis` (AEGIS-256, 32-byte random nonce and 32-byte tag on every page): every journal created, restored
+ *   from such a backup, or re-encrypted from this version on. It runs on the processor's AES instructions,
+ *   which makes an encrypted save cost what an unencrypted one does (bench/results/journal.md).
+ * - `chacha20` (ChaCha20-Poly1305, sqleet's layout): journals written before. They open as they always did,
+ *   and move to AEGIS-256 when next re-encrypted (main/vault/reencrypt.ts rekeys into the first cipher here).
+ */
+export const JOURNAL_CIPHERS = ['aegis', 'chacha20'] as const;
+export type JournalCipher = (typeof JOURNAL_CIPHERS)[number];
+
+/**
+ * A connection from `connect` keyed with each cipher in turn (a fresh one for each), until one reads the
+ * schema; `refused` is thrown when none does. Returns the connection and how many objects its schema holds.
+ */
+export function openWithItsCipher(
+  connect: () => DB,
+  key: Uint8Array,
+  refused: () => Error,
+): { db: DB; objects: number } {
+  for (const cipher of JOURNAL_CIPHERS) {
+    const db = connect();
+    try {
+      keyDatabase(db, key, cipher);
+      const objects = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
+      return { db, objects };
+    } catch (error) {
+      db.close();
+      if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw error;
+    }
+  }
+  throw refused();
+}
+
+/**
  * Gives a freshly opened connection its cipher and raw 256-bit key, before anything touches a page. The key
  * goes to SQLite3MultipleCiphers as bytes, `raw:` and the 32 bytes of the key, in a buffer zeroed at once:
  * the same key as the `PRAGMA key = "x'…'"` form (both skip the library's own passphrase KDF, as our key
  * already comes from Argon2id or the recovery key), but with no hex string, which JavaScript could not
  * wipe, and no SQL text holding the key in SQLite's memory, which it frees without zeroing (issue 19).
  */
-export function keyDatabase(db: DB, key: Uint8Array): void {
+export function keyDatabase(db: DB, key: Uint8Array, cipher: JournalCipher = JOURNAL_CIPHERS[0]): void {
   withRawKey(key, (raw) => {
-    db.pragma(`cipher = 'chacha20'`);
+    chooseCipher(db, cipher);
     db.key(raw);
   });
+}
+
+/** Sets the cipher the connection's next key or rekey uses; AEGIS's variant named, not left to the library's default. */
+function chooseCipher(db: DB, cipher: JournalCipher): void {
+  db.pragma(`cipher = '${cipher}'`);
+  if (cipher === 'aegis') db.pragma(`algorithm = 'aegis-256'`);
 }
 
 /**
  * Rekeys a connection (a private copy in rollback-journal mode, never the live journal in WAL) to a new raw
  * 256-bit key, given as keyDatabase gives one: `raw:` and the key's bytes in a buffer zeroed at once, never as
- * hex text in a `PRAGMA rekey`.
+ * hex text in a `PRAGMA rekey`. The copy is rewritten in the cipher new journals get, whichever it was in.
  */
 export function rekeyDatabase(db: DB, key: Uint8Array): void {
-  withRawKey(key, (raw) => db.rekey(raw));
+  withRawKey(key, (raw) => {
+    chooseCipher(db, JOURNAL_CIPHERS[0]);
+    db.rekey(raw);
+  });
 }
 
 const RAW_PREFIX = Buffer.from('raw:', 'latin1');

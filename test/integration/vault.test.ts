@@ -124,7 +124,8 @@ describe('vault', () => {
       expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(db.pragma('cipher', { simple: true })).toBe('chacha20');
+      expect(db.pragma('cipher', { simple: true })).toBe('aegis');
+      expect(db.pragma('algorithm', { simple: true })).toBe('aegis-256');
 
       // SQLite unlinks its temp files the moment it opens them, so look at this process's open
       // file descriptors from inside the query, while the sorter still holds them.
