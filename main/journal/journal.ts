@@ -235,7 +235,7 @@ export class JournalService {
         containsClientMaterial: input.containsClientMaterial,
         pinned: input.pinned,
       };
-      repo.update(next);
+      repo.update(next, previous.tags);
       return { version: previous.version + 1, updatedAt: next.updatedAt, wordCount: next.wordCount };
     });
   }
@@ -341,17 +341,20 @@ export class JournalService {
       if (current.deletedAt) throw new AppError('ENTRY_IN_TRASH', 'Restore the entry from the trash first.');
       const stamp = this.now().toISOString();
       repo.addRevision(current, stamp, 'before-restore');
-      repo.update({
-        ...current,
-        title: revision.title,
-        body: revision.body,
-        bodyJson: JSON.stringify(revision.body),
-        text: revision.text,
-        twoTruths: current.kind === 'two-truths' ? (revision.twoTruths ?? current.twoTruths) : null,
-        excerpt: excerptOf(revision.body),
-        wordCount: revision.wordCount,
-        updatedAt: stamp,
-      });
+      repo.update(
+        {
+          ...current,
+          title: revision.title,
+          body: revision.body,
+          bodyJson: JSON.stringify(revision.body),
+          text: revision.text,
+          twoTruths: current.kind === 'two-truths' ? (revision.twoTruths ?? current.twoTruths) : null,
+          excerpt: excerptOf(revision.body),
+          wordCount: revision.wordCount,
+          updatedAt: stamp,
+        },
+        current.tags,
+      );
     });
     return this.get(entryId);
   }

@@ -46,7 +46,8 @@ export class JournalRepository {
     this.replaceTags(entry.id, entry.tags);
   }
 
-  update(entry: StoredEntry): void {
+  /** The entry's row rewritten; its tags only when they are not the ones it had (each rewrite writes two indexes). */
+  update(entry: StoredEntry, tagsBefore: readonly string[]): void {
     this.db
       .prepare(
         `UPDATE entries SET title = @title, body_json = @bodyJson, body_text = @text, fields_json = @fieldsJson,
@@ -56,7 +57,10 @@ export class JournalRepository {
          WHERE id = @id`,
       )
       .run(this.params(entry));
-    this.replaceTags(entry.id, entry.tags);
+    const before = new Set(tagsBefore);
+    if (entry.tags.length !== before.size || entry.tags.some((tag) => !before.has(tag))) {
+      this.replaceTags(entry.id, entry.tags);
+    }
   }
 
   setDeleted(id: string, deletedAt: string | null): boolean {

@@ -62,6 +62,34 @@ describe('journal', () => {
     expect(saved.excerpt).toBe('I felt out of my depth. And yet I stayed with it.');
   });
 
+  it('rewrites an entry’s tags only when they change, and every change of them is kept', async () => {
+    const s = await open();
+    const entry = s.journal.create({});
+    save(s, entry, { tags: ['supervision', 'endings'] });
+    // Every row of entry_tags written or removed from here on, counted by a trigger of this connection's own.
+    const db = s.vault.db();
+    db.exec(`CREATE TEMP TABLE tag_writes (n INTEGER);
+      CREATE TEMP TRIGGER tags_in AFTER INSERT ON main.entry_tags BEGIN INSERT INTO tag_writes VALUES (1); END;
+      CREATE TEMP TRIGGER tags_out AFTER DELETE ON main.entry_tags BEGIN INSERT INTO tag_writes VALUES (1); END;`);
+    const writes = () => db.prepare('SELECT count(*) FROM tag_writes').pluck().get() as number;
+    // The same tags, in another order, with the text changed: not one row of them is written.
+    save(s, s.journal.get(entry.id), { tags: ['endings', 'supervision'], body: docFromParagraphs(['New words.']) });
+    expect(writes()).toBe(0);
+    expect(s.journal.get(entry.id).body).toEqual(docFromParagraphs(['New words.']));
+    expect(s.journal.get(entry.id).tags).toEqual(['endings', 'supervision']);
+    // Another letter case, one taken away, one added, all of them gone: each is what is read back.
+    for (const tags of [['Endings', 'supervision'], ['Endings'], ['Endings', 'rupture'], []]) {
+      save(s, s.journal.get(entry.id), { tags });
+      expect(s.journal.get(entry.id).tags).toEqual(tags);
+      expect(
+        s.journal
+          .tags()
+          .map((t) => t.tag)
+          .sort(),
+      ).toEqual([...tags].sort());
+    }
+  });
+
   it('keeps the old text as a revision when an entry is emptied', async () => {
     const s = await open();
     const entry = s.journal.create({});
