@@ -22,6 +22,7 @@ export interface CopyOptions {
 export function openCopy(file: string, key: Uint8Array, options: CopyOptions): DB {
   if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
   const { db } = openWithItsCipher(
+    file,
     () =>
       new Database(file, {
         readonly: options.readonly,

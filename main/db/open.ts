@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../common/errors';
@@ -23,6 +23,7 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
   // and shared-memory files the same permissions as the database.
   if (options.create && !existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
   const { db, objects } = openWithItsCipher(
+    file,
     () =>
       new Database(file, {
         fileMustExist: !options.create,
@@ -52,12 +53,10 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
 }
 
 /**
- * The ciphers a journal's file may be in, the one new files get first. SQLite3MultipleCiphers writes no mark
- * of its cipher in the file, so an existing file is opened with each in turn: the wrong one fails to
- * authenticate the first page (SQLITE_NOTADB), as a wrong key does.
+ * The ciphers a journal's file may be in, the one new files get first:
  *
  * - `aegis` (AEGIS-256, 32-byte random nonce and 32-byte tag on every page): every journal created, restored
- *   from such a backup, or re-encrypted from this version on. It runs on the processor's AES instructions,
+ *   from such a backup, or re-encrypted from December 2026 on. It runs on the processor's AES instructions,
  *   which makes an encrypted save cost what an unencrypted one does (bench/results/journal.md).
  * - `chacha20` (ChaCha20-Poly1305, sqleet's layout): journals written before. They open as they always did,
  *   and move to AEGIS-256 when next re-encrypted (main/vault/reencrypt.ts rekeys into the first cipher here).
@@ -65,16 +64,46 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
 export const JOURNAL_CIPHERS = ['aegis', 'chacha20'] as const;
 export type JournalCipher = (typeof JOURNAL_CIPHERS)[number];
 
+/** Bytes each cipher keeps at the end of every page (nonce and tag), as the file's header records them. */
+const RESERVED_BY: Record<JournalCipher, number> = { aegis: 64, chacha20: 32 };
+
 /**
- * A connection from `connect` keyed with each cipher in turn (a fresh one for each), until one reads the
- * schema; `refused` is thrown when none does. Returns the connection and how many objects its schema holds.
+ * The ciphers to try on `file`, the likeliest first. SQLite3MultipleCiphers does not name its cipher in the
+ * file, but leaves bytes 16–23 of the header readable, and byte 20 is how many bytes each page reserves, which
+ * differs between the two. It is only a hint (anyone can change it); the key and every page's tag decide.
+ */
+function ciphersFor(file: string): JournalCipher[] {
+  const header = Buffer.alloc(24);
+  let read = 0;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      read = readSync(fd, header, 0, header.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Missing or unreadable: opening it says so.
+  }
+  const likeliest = JOURNAL_CIPHERS.find((cipher) => read === header.length && header[20] === RESERVED_BY[cipher]);
+  return likeliest ? [likeliest, ...JOURNAL_CIPHERS.filter((cipher) => cipher !== likeliest)] : [...JOURNAL_CIPHERS];
+}
+
+/**
+ * A connection from `connect` to `file`, keyed with each cipher in turn (a fresh connection for each), until
+ * one reads the schema; `refused` is thrown when none does. The likeliest cipher is tried first (ciphersFor),
+ * so a journal in either opens at the first try; another is tried only when the header's hint is wrong. A
+ * connection with the wrong cipher does open the write-ahead log, but cannot read one frame of it (each
+ * fails its tag), so closing it checkpoints nothing; journal-cipher.test checks the log is left whole.
+ * Returns the connection and how many objects its schema holds.
  */
 export function openWithItsCipher(
+  file: string,
   connect: () => DB,
   key: Uint8Array,
   refused: () => Error,
 ): { db: DB; objects: number } {
-  for (const cipher of JOURNAL_CIPHERS) {
+  for (const cipher of ciphersFor(file)) {
     const db = connect();
     try {
       keyDatabase(db, key, cipher);

@@ -4,7 +4,7 @@
  * AEGIS-256 when it is next re-encrypted. Which cipher a file is in is read here without the app's code: a plain
  * connection keyed each way, the key given as hex.
  */
-import { copyFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -85,12 +85,19 @@ describe("the journal's cipher", () => {
     const later = s.journal.create({ title: 'Written in the older cipher' });
     const written = tableHashes(s.vault.db());
 
-    // As a crash would leave it, that entry only in the write-ahead log: trying AEGIS-256 first on the file
-    // must not touch the log (a connection that cannot read the first page never opens it), so it is there.
+    // As a crash would leave it, that entry only in the write-ahead log. The header's hint picks ChaCha20 first;
+    // but a connection keyed with the wrong cipher (as a damaged hint would bring) opens the log too, and
+    // closing it must change nothing there: it cannot read one frame of it.
     const crashed = path.join(await tempDir('holding-crash-image-'), 'holding.db');
     copyFileSync(`${s.vault.dbPath}-wal`, `${crashed}-wal`);
     copyFileSync(s.vault.dbPath, crashed);
-    expect(statSync(`${crashed}-wal`).size).toBeGreaterThan(0);
+    const log = readFileSync(`${crashed}-wal`);
+    expect(log.length).toBeGreaterThan(0);
+    const wrong = new Database(crashed);
+    keyDatabase(wrong, key, 'aegis');
+    expect(() => wrong.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(/not a database/);
+    wrong.close();
+    expect(readFileSync(`${crashed}-wal`).equals(log)).toBe(true);
     const image = openEncryptedDatabase(crashed, key, { create: false });
     expect(image.pragma('cipher', { simple: true })).toBe('chacha20');
     expect(image.prepare('SELECT title FROM entries WHERE id = ?').pluck().get(later.id)).toBe(
