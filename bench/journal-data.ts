@@ -87,6 +87,9 @@ export function paragraphs(rand: () => number, words: number): string[] {
 const START = Date.parse('2021-01-04T09:00:00Z');
 const END = Date.parse('2026-10-31T18:00:00Z');
 
+/** About how many entries are pinned, at any size (the same draws either way, so the rest is unchanged). */
+export const PINNED_ENTRIES = 12;
+
 export interface Generated {
   createdAt: Date;
   input: Omit<SaveInput, 'id'>;
@@ -113,7 +116,8 @@ export function makeEntry(rand: () => number, index: number, count: number): Gen
       eventDate: rand() < 0.6 ? createdAt.toISOString().slice(0, 10) : null,
       bringToSupervision: rand() < 0.1,
       containsClientMaterial: rand() < 0.3,
-      pinned: rand() < 0.002,
+      // A dozen or so, however long the journal: a person pins a few, not a share of everything.
+      pinned: rand() < PINNED_ENTRIES / count,
     },
     trashed: rand() < 0.005,
   };
