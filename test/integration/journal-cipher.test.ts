@@ -38,8 +38,19 @@ function cipherOf(file: string, key: Uint8Array): string | null {
   return null;
 }
 
-/** The journal's file rewritten in ChaCha20-Poly1305 under the same key, as Holding wrote every journal before. */
-function asWrittenBefore(s: JournalServices, key: Uint8Array): void {
+/**
+ * A filled journal whose file is then rewritten in ChaCha20-Poly1305 under the same key, as Holding wrote every
+ * journal before, and unlocked again; with its key and every table's rows as they were.
+ */
+async function journalWrittenBefore(): Promise<{
+  s: JournalServices;
+  key: Uint8Array;
+  before: Record<string, string>;
+}> {
+  const s = await journalServices();
+  fillJournal(s);
+  const key = dataKeyOf(s);
+  const before = tableHashes(s.vault.db());
   s.vault.lock();
   const db = new Database(s.vault.dbPath, { fileMustExist: true });
   try {
@@ -51,6 +62,8 @@ function asWrittenBefore(s: JournalServices, key: Uint8Array): void {
     db.close();
   }
   expect(cipherOf(s.vault.dbPath, key)).toBe('chacha20');
+  await s.vault.unlock(PASSPHRASE);
+  return { s, key, before };
 }
 
 describe("the journal's cipher", () => {
@@ -72,13 +85,7 @@ describe("the journal's cipher", () => {
   });
 
   it('opens a journal written before in ChaCha20, keeps it so, and backs it up and restores it whole', async () => {
-    const s = await journalServices();
-    fillJournal(s);
-    const key = dataKeyOf(s);
-    const before = tableHashes(s.vault.db());
-    asWrittenBefore(s, key);
-
-    await s.vault.unlock(PASSPHRASE);
+    const { s, key, before } = await journalWrittenBefore();
     expect(s.vault.db().pragma('cipher', { simple: true })).toBe('chacha20');
     expect(tableHashes(s.vault.db())).toEqual(before);
     expect(s.journal.list({ query: 'paragraph' }).total).toBe(12);
@@ -119,12 +126,7 @@ describe("the journal's cipher", () => {
   }, 60_000);
 
   it('moves a journal written before in ChaCha20 to AEGIS-256 when it is re-encrypted, every row kept', async () => {
-    const s = await journalServices();
-    fillJournal(s);
-    const oldKey = dataKeyOf(s);
-    const before = tableHashes(s.vault.db());
-    asWrittenBefore(s, oldKey);
-    await s.vault.unlock(PASSPHRASE);
+    const { s, key: oldKey, before } = await journalWrittenBefore();
 
     const { token } = await s.vault.keys.prepareReencrypt(PASSPHRASE, NEW_PASSPHRASE);
     const status = await s.vault.keys.reencrypt(token, { signal: new AbortController().signal, progress: () => {} });
