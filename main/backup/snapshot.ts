@@ -3,7 +3,6 @@
  * a restored copy the way a restore would use it (docs/backup-format.md, "Content digest").
  */
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { migrate } from '../db/migrate';
 import { openWithItsCipher } from '../db/open';
@@ -23,13 +22,8 @@ export function openCopy(file: string, key: Uint8Array, options: CopyOptions): D
   if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
   const { db } = openWithItsCipher(
     file,
-    () =>
-      new Database(file, {
-        readonly: options.readonly,
-        fileMustExist: true,
-        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      }),
     key,
+    { readonly: options.readonly, fileMustExist: true, nativeBinding: options.nativeBinding },
     () => new BackupFormatError('damaged', 'the database part does not open with the key'),
   );
   try {

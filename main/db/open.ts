@@ -24,12 +24,8 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
   if (options.create && !existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
   const { db, objects } = openWithItsCipher(
     file,
-    () =>
-      new Database(file, {
-        fileMustExist: !options.create,
-        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      }),
     key,
+    { fileMustExist: !options.create, nativeBinding: options.nativeBinding },
     () =>
       new AppError(
         'DATABASE_UNREADABLE',
@@ -85,26 +81,39 @@ function ciphersFor(file: string): JournalCipher[] {
   } catch {
     // Missing or unreadable: opening it says so.
   }
-  const likeliest = JOURNAL_CIPHERS.find((cipher) => read === header.length && header[20] === RESERVED_BY[cipher]);
+  const reserved = read === header.length ? header[20] : undefined;
+  const likeliest = JOURNAL_CIPHERS.find((cipher) => RESERVED_BY[cipher] === reserved);
   return likeliest ? [likeliest, ...JOURNAL_CIPHERS.filter((cipher) => cipher !== likeliest)] : [...JOURNAL_CIPHERS];
 }
 
+/** How openWithItsCipher opens each connection it tries. */
+export interface CipherOpenOptions {
+  readonly?: boolean;
+  fileMustExist: boolean;
+  /** Path to the native addon built for this runtime (Electron and Node need different builds). */
+  nativeBinding?: string | undefined;
+}
+
 /**
- * A connection from `connect` to `file`, keyed with each cipher in turn (a fresh connection for each), until
- * one reads the schema; `refused` is thrown when none does. The likeliest cipher is tried first (ciphersFor),
- * so a journal in either opens at the first try; another is tried only when the header's hint is wrong. A
- * connection with the wrong cipher does open the write-ahead log, but cannot read one frame of it (each
- * fails its tag), so closing it checkpoints nothing; journal-cipher.test checks the log is left whole.
- * Returns the connection and how many objects its schema holds.
+ * A connection to `file`, keyed with each cipher in turn (a fresh connection for each), until one reads the
+ * schema; `refused` is thrown when none does. The likeliest cipher is tried first (ciphersFor), so a journal
+ * in either opens at the first try; another is tried only when the header's hint is wrong. A connection
+ * with the wrong cipher does open the write-ahead log, but cannot read one frame of it (each fails its
+ * tag), so closing it checkpoints nothing; journal-cipher.test checks the log is left whole. Returns the
+ * connection and how many objects its schema holds.
  */
 export function openWithItsCipher(
   file: string,
-  connect: () => DB,
   key: Uint8Array,
+  options: CipherOpenOptions,
   refused: () => Error,
 ): { db: DB; objects: number } {
   for (const cipher of ciphersFor(file)) {
-    const db = connect();
+    const db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.fileMustExist,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
     try {
       keyDatabase(db, key, cipher);
       const objects = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
