@@ -7,6 +7,7 @@ import { migration0014 } from './migrations/0014-opened-bundles';
 import { migration0015 } from './migrations/0015-imported-rows';
 import { migration0016 } from './migrations/0016-feedback-replies';
 import { migration0017 } from './migrations/0017-export-folder';
+import { migration0018 } from './migrations/0018-search-prefixes';
 import type { Migration } from './migrations/types';
 
 /**
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ];

@@ -9,6 +9,7 @@ import { migrate } from '../../main/db/migrate';
 import { setConnectionPragmas } from '../../main/db/open';
 import { migrations } from '../../main/db/migration-list';
 import { migration0010 } from '../../main/db/migrations/0010-journal-search-index';
+import { migration0018 } from '../../main/db/migrations/0018-search-prefixes';
 import { JournalService } from '../../main/journal/journal';
 import { REWRITE_ON_UNLOCK_MAX_WORDS, tidyIndexOnUnlock } from '../../main/journal/index-upkeep';
 import { JournalRepository } from '../../main/journal/repository';
@@ -347,9 +348,22 @@ describe('the index stays exact', () => {
   });
 });
 
-describe('migration 10 (the search index)', () => {
-  it('rebuilds the index from the entries, without prefix indexes or secure-delete, and every search finds what it did', () => {
-    const { db, journal, clock } = journalAt(migrations.indexOf(migration0010));
+describe.each([
+  {
+    migration: migration0010,
+    was: { prefix: "prefix = '2 3'", secureDelete: 1 },
+    becomes: 'without prefix indexes or secure-delete',
+    prefix: null,
+  },
+  {
+    migration: migration0018,
+    was: { prefix: null, secureDelete: undefined },
+    becomes: 'with prefix indexes of 2 to 6 letters',
+    prefix: "prefix = '2 3 4 5 6'",
+  },
+])('migration $migration.version (the search index)', ({ migration, was, becomes, prefix }) => {
+  it(`rebuilds the index from the entries, ${becomes}, and every search finds what it did`, () => {
+    const { db, journal, clock } = journalAt(migrations.indexOf(migration));
     const rand = prng(31);
     const unique: [string, string][] = [];
     for (let i = 0; i < 60; i += 1) {
@@ -369,7 +383,19 @@ describe('migration 10 (the search index)', () => {
       if (i % 8 === 5) journal.trash(entry.id);
       unique.push([word, entry.id]);
     }
-    const queries = ['supervision', 'sup*', 'ka*', '"and yet"', 'supervision -risk', 'session', 'risk', 'both'];
+    const queries = [
+      'supervision',
+      'sup*',
+      'ka*',
+      's*',
+      'supervi*',
+      'supervis*',
+      '"and yet"',
+      'supervision -risk',
+      'session',
+      'risk',
+      'both',
+    ];
     const inputs = queries.flatMap((query) => [
       { query },
       { query, trash: true },
@@ -379,13 +405,17 @@ describe('migration 10 (the search index)', () => {
     ]);
     const before = inputs.map((input) => journal.list(input));
     const old = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'entries_fts'").pluck().get() as string;
-    expect(old).toContain("prefix = '2 3'");
-    expect(db.prepare("SELECT v FROM entries_fts_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
+    if (was.prefix) expect(old).toContain(was.prefix);
+    else expect(old).not.toContain('prefix');
+    expect(db.prepare("SELECT v FROM entries_fts_config WHERE k = 'secure-delete'").pluck().get()).toBe(
+      was.secureDelete,
+    );
 
     const cacheSize = db.pragma('cache_size', { simple: true });
-    migrate(db);
+    migrate(db, migrations.slice(0, migrations.indexOf(migration) + 1));
     const rebuilt = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'entries_fts'").pluck().get() as string;
-    expect(rebuilt).not.toContain('prefix');
+    if (prefix) expect(rebuilt).toContain(prefix);
+    else expect(rebuilt).not.toContain('prefix');
     expect(db.prepare("SELECT v FROM entries_fts_config WHERE k = 'secure-delete'").pluck().get()).toBeUndefined();
     // What it changed to build the index quickly is put back: FTS5's defaults, and the page cache.
     expect(
@@ -404,6 +434,15 @@ describe('migration 10 (the search index)', () => {
         journal.list({ query: word, trash }).items.map((e) => e.id),
         word,
       ).toEqual([id]);
+    }
+    // The entries' triggers, which it kept, fill the new index as before.
+    const later = journal.create({});
+    saveText(journal, later, 'a freshly written zephyrine');
+    for (const query of ['zephyrine', 'ze*', 'zep*', 'zephyr*', 'zephyri*']) {
+      expect(
+        journal.list({ query }).items.map((e) => e.id),
+        query,
+      ).toEqual([later.id]);
     }
     integrityCheck(db);
   });

@@ -5,6 +5,7 @@ import type { ProgressDetail } from '../../common/ipc/contract';
 import { currentVersion, latestVersion, migrate, type MigrationStep } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migration-list';
 import { migration0010 } from '../../main/db/migrations/0010-journal-search-index';
+import { migration0018 } from '../../main/db/migrations/0018-search-prefixes';
 import { migration0011 } from '../../main/db/migrations/0011-warning-signs';
 import { migration0014 } from '../../main/db/migrations/0014-opened-bundles';
 import { migration0017 } from '../../main/db/migrations/0017-export-folder';
@@ -123,8 +124,9 @@ describe('migrations', () => {
     }
   });
 
-  it('reports an update for the window: the search index (0010) with its entries, unmeasured while it runs', () => {
+  it('reports an update for the window: the search index (0010, 0018) with its entries, unmeasured while it runs', () => {
     const before = migrations.indexOf(migration0010);
+    const prefixes = migrations.indexOf(migration0018);
     const reports = (from: number) => {
       const db = new Database(':memory:');
       migrate(db, migrations.slice(0, from));
@@ -136,21 +138,29 @@ describe('migrations', () => {
       );
       return heard;
     };
+    const unmeasured = (heard: { done: number; detail: ProgressDetail }[]) =>
+      heard.filter(({ detail }) => detail.unmeasured).map(({ done }) => done);
     const total = migrations.length - before;
     expect(reports(before)).toEqual(
       Array.from({ length: total + 1 }, (_, done) => ({
         done,
         total,
-        detail: { update: { searchIndexEntries: 0 }, unmeasured: done === 0 },
+        detail: { update: { searchIndexEntries: 0 }, unmeasured: done === 0 || done === prefixes - before },
       })),
     );
-    // From before there was an entries table: none to count, and only the search index's step is unmeasured.
+    // From before there was an entries table: none to count, and only the search index's steps are unmeasured.
     const early = reports(1);
     expect(early[0]!.detail.update).toEqual({ searchIndexEntries: 0 });
-    expect(early.filter(({ detail }) => detail.unmeasured).map(({ done }) => done)).toEqual([before - 1]);
-    // Past the search index: nothing that cannot be measured, and no entries to speak of.
-    const later = reports(before + 1);
-    expect(later).toHaveLength(total);
+    expect(unmeasured(early)).toEqual([before - 1, prefixes - 1]);
+    // Between the two: only the second.
+    const between = reports(before + 1);
+    expect(between.every(({ detail }) => detail.update?.searchIndexEntries === 0)).toBe(true);
+    expect(unmeasured(between)).toEqual([prefixes - before - 1]);
+    // Past both: nothing that cannot be measured, and no entries to speak of (no reports at all while
+    // 0018 is the last migration: nothing is left to run).
+    const later = reports(prefixes + 1);
+    const pastBoth = migrations.length - prefixes - 1;
+    expect(later).toHaveLength(pastBoth && pastBoth + 1);
     expect(later.every(({ detail }) => !detail.unmeasured && detail.update?.searchIndexEntries === null)).toBe(true);
   });
 
