@@ -2,12 +2,74 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** Relevance: title words count eight times, tags four, the body once. */
 export const BM25 = 'bm25(entries_fts, 8.0, 1.0, 4.0)';
+const MATCH = 'entries_fts MATCH @match';
 // Both read a small index only (entries_in_trash, entries_pinned), once per query.
 export const TRASHED = 'SELECT seq FROM entries WHERE deleted_at IS NOT NULL';
 export const PINNED = 'SELECT seq FROM entries WHERE pinned = 1 AND deleted_at IS NULL';
 
 /** Matches read past the page's end, so that a tie across the end is usually seen whole. */
 const TIE_ROOM = 50;
+
+/**
+ * A search that matches more than `matches` entries is ranked in blocks of about that many, newest
+ * first (see Blocks). The search test lowers it to take every way through with blocks.
+ */
+export const rankingLimits = { matches: 10_000 };
+
+/**
+ * Best match, for a search that matches much of the journal ("the", "ther*" at 100,000 entries): its
+ * matches in blocks of about `rankingLimits.matches` by entry number (the order entries were written
+ * in), the newest block first, and each block most relevant first, after every pinned match. At
+ * 100,000 entries, scoring all 99,000 matches of "the" took some 50 ms of CPU; its first page now
+ * takes about 20 in all. A word in nearly every entry says little about which is the best match, and
+ * the newest of them are the likeliest sought.
+ *
+ * Fixed by the match alone (every entry it finds, in the trash or not, and its highest and lowest
+ * entry numbers), so that every way through the search agrees: an entry is in block
+ * floor((high - seq) / size), where size spreads the matches' range of numbers over blocks of about
+ * that many matches each.
+ */
+export interface Blocks {
+  high: number;
+  low: number;
+  size: number;
+}
+
+/** The blocks for a match found `count` times between entry numbers `low` and `high`; null when it is few. */
+export function blocksOf(count: number, high: number | null, low: number | null): Blocks | null {
+  if (count <= rankingLimits.matches || high === null || low === null) return null;
+  return { high, low, size: Math.ceil(((high - low + 1) * rankingLimits.matches) / count) };
+}
+
+/**
+ * The blocks of a match found `count` times (counted here when not given); null when that is few.
+ * Its highest and lowest entry numbers are read apart from the count: each is the first match
+ * FTS5 finds one way or the other, where max() and min() beside count() made the count cost double.
+ */
+export function blocksOfMatch(db: Database, match: string, count?: number): Blocks | null {
+  const found =
+    count ?? (db.prepare(`SELECT count(*) FROM entries_fts WHERE ${MATCH}`).pluck().get({ match }) as number);
+  if (found <= rankingLimits.matches) return null;
+  const edge = (order: 'ASC' | 'DESC') =>
+    db
+      .prepare(`SELECT rowid FROM entries_fts WHERE ${MATCH} ORDER BY rowid ${order} LIMIT 1`)
+      .pluck()
+      .get({ match }) as number;
+  return blocksOf(found, edge('DESC'), edge('ASC'));
+}
+
+/** Best match's order in SQL over entries `e`: pinned first, then by block when there are blocks. */
+export function relevanceOrder(blocks: Blocks | null): { sql: string; params: Record<string, number> } {
+  if (!blocks) return { sql: `e.pinned DESC, ${BM25}, e.updated_at DESC`, params: {} };
+  return {
+    // As integers: better-sqlite3 binds every number as a double, and the block is a whole division.
+    sql: `e.pinned DESC, CASE WHEN e.pinned THEN 0 ELSE (CAST(@blockHigh AS INTEGER) - e.seq) / CAST(@blockSize AS INTEGER) END,
+      ${BM25}, e.updated_at DESC`,
+    params: { blockHigh: blocks.high, blockSize: blocks.size },
+  };
+}
+
+const blockOf = (blocks: Blocks, seq: number) => Math.floor((blocks.high - seq) / blocks.size);
 
 /**
  * The entries a search must not show, as one query over a small index: the trash, or with filters
@@ -23,14 +85,30 @@ interface Scored {
   score: number;
 }
 
-/** The pinned matches shown, and the best of the rest; null when a tie across the page's end was not seen whole. */
+/**
+ * The pinned matches shown, and the best of the rest, after the first `skipped` of the whole order
+ * (pinned ones and whole blocks before the page: see inBlocks); null when a tie across the page's
+ * end was not seen whole.
+ */
 interface Best {
   total: number;
-  best: { pinned: Scored[]; rest: Scored[] } | null;
+  blocks: Blocks | null;
+  best: { pinned: Scored[]; rest: Scored[]; skipped: number } | null;
 }
 
-/** A prefix ("thera*") has no list of its own in the index: each run of the match merges them all. */
-export const hasPrefix = (match: string) => match.includes('"*');
+/** The lengths of prefix the search index keeps a list for (migration 0018's prefix indexes). */
+const INDEXED_PREFIXES = new Set([2, 3, 4, 5, 6]);
+
+/**
+ * Whether a prefix in the match has no list of its own in the index, so that each run of the match
+ * merges the lists of every word it begins: one of a length the index keeps none for ("t*", or
+ * "therapis*"), or one the index splits into several words ("self-c*"). A prefix of 2 to 6 letters
+ * or digits is read like a word.
+ */
+export const prefixMerges = (match: string) =>
+  [...match.matchAll(/"((?:[^"]|"")*)"\*/g)].some(
+    ([, term]) => /[^\p{L}\p{N}]/u.test(term!) || !INDEXED_PREFIXES.has([...term!].length),
+  );
 
 /**
  * A phrase ("on and", or one word the index splits, like "self-care") is costly to run: every match's
@@ -43,9 +121,9 @@ export const hasPhrase = (match: string) =>
   [...match.matchAll(/"((?:[^"]|"")*)"/g)].some(([, term]) => /[^\p{L}\p{N}\p{M}]/u.test(term!));
 
 /**
- * A search most relevant first (pinned, then bm25, then last changed, then newest), not of the trash,
- * from the search index alone, running the match as few times as it can: a phrase of two common
- * words or a short prefix costs as much to run as a thousand rows do to read. No match is looked up
+ * A search most relevant first (pinned, then bm25, then last changed, then newest; in blocks when it
+ * finds many: Blocks), not of the trash, from the search index alone, running the match as few times
+ * as it can: a phrase of two common words costs as much to run as a thousand rows do to read. No match is looked up
  * in a table; the entries not to be shown (`hidden`: the trash, or everything a filter leaves out
  * when that is little) and the pinned ones are few, and each match is checked against them once,
  * in memory. The matches are found one of two ways (countedThenRanked, rankedInOnePass); both keep
@@ -53,7 +131,7 @@ export const hasPhrase = (match: string) =>
  *
  * Their last-changed times, read for these few, break ties here. Every entry tied with the page's
  * last one may belong on the page, so all of them must have been read; when they may not have
- * been, `seqs` is null and the caller orders through the index instead (with this total).
+ * been, `seqs` is null and the caller orders through the index instead (with this total and blocks).
  */
 export function bestMatches(
   db: Database,
@@ -62,14 +140,14 @@ export function bestMatches(
   limit: number,
   hidden: Hidden = { sql: TRASHED, params: {} },
   onePass = false,
-): { total: number; seqs: number[] | null } {
+): { total: number; seqs: number[] | null; blocks: Blocks | null } {
   const end = offset + limit;
-  const { total, best } = onePass
-    ? rankedInOnePass(db, match, end, hidden)
+  const { total, blocks, best } = onePass
+    ? rankedInOnePass(db, match, offset, end, hidden)
     : countedThenRanked(db, match, offset, end, hidden);
-  if (offset >= total) return { total, seqs: [] };
-  if (best === null) return { total, seqs: null };
-  const { pinned, rest } = best;
+  if (offset >= total) return { total, seqs: [], blocks };
+  if (best === null) return { total, seqs: null, blocks };
+  const { pinned, rest, skipped } = best;
 
   // From the index entries_by_seq, which holds both: one of its pages holds many entries, where the
   // table needs a page (decrypted on a cache miss) for each.
@@ -85,8 +163,13 @@ export function bestMatches(
   const order = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
   const byRelevance = (a: Scored, b: Scored) =>
     order(a.score, b.score) || order(updated.get(b.seq)!, updated.get(a.seq)!) || b.seq - a.seq;
-  const seqs = [...pinned.sort(byRelevance), ...rest.sort(byRelevance)].slice(offset, end).map((row) => row.seq);
-  return { total, seqs };
+  const byBlock = blocks
+    ? (a: Scored, b: Scored) => blockOf(blocks, a.seq) - blockOf(blocks, b.seq) || byRelevance(a, b)
+    : byRelevance;
+  const seqs = [...pinned.sort(byRelevance), ...rest.sort(byBlock)]
+    .slice(offset - skipped, end - skipped)
+    .map((row) => row.seq);
+  return { total, seqs, blocks };
 }
 
 /**
@@ -104,6 +187,7 @@ function countedThenRanked(db: Database, match: string, offset: number, end: num
        FROM entries_fts WHERE entries_fts MATCH @match`,
     )
     .get({ ...hidden.params, match }) as { count: number; marked: string };
+  const blocks = blocksOfMatch(db, match, counted.count);
   const marked = JSON.parse(counted.marked) as number[];
   // Pinned and shown: a pinned entry the filter leaves out is hidden like the rest.
   const pinnedSeqs = marked.length
@@ -115,10 +199,11 @@ function countedThenRanked(db: Database, match: string, offset: number, end: num
   const isPinned = new Set(pinnedSeqs);
   const notShown = new Set(marked.filter((seq) => !isPinned.has(seq)));
   const total = counted.count - notShown.size;
-  if (offset >= total) return { total, best: { pinned: [], rest: [] } };
+  if (offset >= total) return { total, blocks, best: { pinned: [], rest: [], skipped: 0 } };
   const wanted = Math.max(0, end - pinnedSeqs.length);
   // The page is within the pinned ones: only they are scored.
-  if (wanted === 0) return { total, best: { pinned: scoreOf(db, match, pinnedSeqs), rest: [] } };
+  if (wanted === 0) return { total, blocks, best: { pinned: scoreOf(db, match, pinnedSeqs), rest: [], skipped: 0 } };
+  if (blocks) return { total, blocks, best: inBlocks(db, match, offset, end, blocks, pinnedSeqs, notShown) };
   const read = pinnedSeqs.length + wanted + TIE_ROOM + notShown.size;
   // The pinned ones first: "+rowid IN" costs a little for every match, so only when there are any.
   const ranked = db
@@ -129,7 +214,7 @@ function countedThenRanked(db: Database, match: string, offset: number, end: num
         : `SELECT rowid AS seq, ${BM25} AS score FROM entries_fts WHERE entries_fts MATCH @match ORDER BY score LIMIT @read`,
     )
     .all({ match, read }) as Scored[];
-  return { total, best: keepBest(ranked, read, wanted, isPinned, notShown) };
+  return { total, blocks, best: keepBest(ranked, read, wanted, isPinned, notShown) };
 }
 
 /** What the match's one run in rankedInOnePass is told, through the SQL function below. */
@@ -138,6 +223,11 @@ interface Tally {
   pinned: Set<number>;
   shown: number;
   pinnedShown: number[];
+  /** Every match, shown or not: how many, the hidden ones, and the highest and lowest entry numbers. */
+  found: number;
+  hiddenFound: number[];
+  high: number | null;
+  low: number | null;
 }
 let tally: Tally | null = null;
 const SHOWN = 'holding_search_shown';
@@ -148,7 +238,13 @@ function defineShown(db: Database): void {
   if (withShown.has(db)) return;
   db.function(SHOWN, { deterministic: false, directOnly: true }, (seq: unknown) => {
     if (!tally) throw new Error(`${SHOWN} is only for a search in progress.`);
-    if (tally.hidden.has(seq as number)) return 0;
+    tally.found += 1;
+    if (tally.high === null || (seq as number) > tally.high) tally.high = seq as number;
+    if (tally.low === null || (seq as number) < tally.low) tally.low = seq as number;
+    if (tally.hidden.has(seq as number)) {
+      tally.hiddenFound.push(seq as number);
+      return 0;
+    }
     tally.shown += 1;
     if (tally.pinned.has(seq as number)) tally.pinnedShown.push(seq as number);
     return 1;
@@ -163,12 +259,21 @@ function defineShown(db: Database): void {
  * in it (as many are read as there are pinned entries, past the page's end and the room for ties).
  * bm25 still runs each phrase once more for its weight.
  */
-function rankedInOnePass(db: Database, match: string, end: number, hidden: Hidden): Best {
+function rankedInOnePass(db: Database, match: string, offset: number, end: number, hidden: Hidden): Best {
   const hiddenSeqs = new Set(db.prepare(hidden.sql).pluck().all(hidden.params) as number[]);
   const pinned = new Set((db.prepare(PINNED).pluck().all() as number[]).filter((seq) => !hiddenSeqs.has(seq)));
   const read = pinned.size + end + TIE_ROOM;
   defineShown(db);
-  const found: Tally = { hidden: hiddenSeqs, pinned, shown: 0, pinnedShown: [] };
+  const found: Tally = {
+    hidden: hiddenSeqs,
+    pinned,
+    shown: 0,
+    pinnedShown: [],
+    found: 0,
+    hiddenFound: [],
+    high: null,
+    low: null,
+  };
   tally = found;
   let ranked: Scored[];
   try {
@@ -184,7 +289,79 @@ function rankedInOnePass(db: Database, match: string, end: number, hidden: Hidde
   }
   const isPinned = new Set(found.pinnedShown);
   const wanted = Math.max(0, end - isPinned.size);
-  return { total: found.shown, best: keepBest(ranked, read, wanted, isPinned, new Set()) };
+  const total = found.shown;
+  const blocks = blocksOf(found.found, found.high, found.low);
+  // Found in so many entries that they are ranked in blocks: those are ranked again, a run each.
+  if (blocks && wanted > 0 && offset < total) {
+    return {
+      total,
+      blocks,
+      best: inBlocks(db, match, offset, end, blocks, found.pinnedShown, new Set(found.hiddenFound)),
+    };
+  }
+  return { total, blocks, best: keepBest(ranked, read, wanted, isPinned, new Set()) };
+}
+
+/**
+ * The best of a page of a search ranked in blocks (Blocks): whole blocks before the page are only
+ * counted (a run each, where scoring them would be several); the block the page begins in is scored,
+ * and as many after it as the page runs into. When the page shows pinned matches, the first block's
+ * run scores them too, first (bm25 weighs the match afresh in every run: a run of their own would
+ * cost as much again).
+ */
+function inBlocks(
+  db: Database,
+  match: string,
+  offset: number,
+  end: number,
+  blocks: Blocks,
+  pinnedSeqs: number[],
+  notShown: Set<number>,
+): Best['best'] {
+  const isPinned = new Set(pinnedSeqs);
+  const showsPinned = offset < pinnedSeqs.length;
+  const restOffset = Math.max(0, offset - pinnedSeqs.length);
+  const restEnd = end - pinnedSeqs.length;
+  const inRange = 'entries_fts MATCH @match AND rowid BETWEEN @low AND @high';
+  const count = db.prepare(`SELECT count(*) FROM entries_fts WHERE ${inRange}`).pluck();
+  const rank = db.prepare(
+    `SELECT rowid AS seq, ${BM25} AS score FROM entries_fts WHERE ${inRange} ORDER BY score LIMIT @read`,
+  );
+  const pinnedList = 'SELECT value FROM json_each(@pinned)';
+  const rankWithPinned = `SELECT rowid AS seq, ${BM25} AS score, +rowid IN (${pinnedList}) AS pinned FROM entries_fts
+    WHERE entries_fts MATCH @match AND (rowid BETWEEN @low AND @high OR +rowid IN (${pinnedList}))
+    ORDER BY pinned DESC, score LIMIT @read`;
+  let pinned: Scored[] = [];
+  const rest: Scored[] = [];
+  // The shown matches, pinned ones aside, in the blocks before this one; and in those skipped whole.
+  let before = 0;
+  let skipped = 0;
+  for (let high = blocks.high; before < restEnd && high >= blocks.low; high -= blocks.size) {
+    const range = { match, low: Math.max(blocks.low, high - blocks.size + 1), high };
+    const within = (seq: number) => seq >= range.low && seq <= range.high;
+    const pinnedHere = pinnedSeqs.filter(within).length;
+    const notShownHere = [...notShown].filter(within).length;
+    if (restOffset > before) {
+      const shown = (count.get(range) as number) - pinnedHere - notShownHere;
+      if (before + shown <= restOffset) {
+        before += shown;
+        skipped += shown;
+        continue;
+      }
+    }
+    const wanted = restEnd - before;
+    const first = showsPinned && high === blocks.high;
+    const read = wanted + TIE_ROOM + notShownHere + (first ? pinnedSeqs.length : pinnedHere);
+    const ranked = first
+      ? (db.prepare(rankWithPinned).all({ ...range, read, pinned: JSON.stringify(pinnedSeqs) }) as Scored[])
+      : (rank.all({ ...range, read }) as Scored[]);
+    const best = keepBest(ranked, read, wanted, isPinned, notShown);
+    if (best === null) return null;
+    if (first) pinned = best.pinned;
+    rest.push(...best.rest);
+    before += best.rest.length;
+  }
+  return { pinned, rest, skipped: showsPinned ? 0 : pinnedSeqs.length + skipped };
 }
 
 /**
@@ -200,14 +377,14 @@ function keepBest(
   notShown: Set<number>,
 ): Best['best'] {
   const pinned = ranked.filter((row) => isPinned.has(row.seq));
-  if (wanted === 0) return { pinned, rest: [] };
+  if (wanted === 0) return { pinned, rest: [], skipped: 0 };
   const rest = ranked.filter((row) => !isPinned.has(row.seq) && !notShown.has(row.seq));
   const boundary = rest[Math.min(wanted, rest.length) - 1];
-  if (!boundary) return { pinned, rest };
+  if (!boundary) return { pinned, rest, skipped: 0 };
   if (ranked.length === read && ranked[read - 1]!.score === boundary.score) return null;
   let through = Math.min(wanted, rest.length);
   while (through < rest.length && rest[through]!.score === boundary.score) through += 1;
-  return { pinned, rest: rest.slice(0, through) };
+  return { pinned, rest: rest.slice(0, through), skipped: 0 };
 }
 
 /**

@@ -1,7 +1,16 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../common/journal/search-query';
 import type { EntrySort, EntrySummary, EntryKind } from '../../common/journal/types';
-import { BM25, bestMatches, type Hidden, hasPhrase, hasPrefix, TRASHED } from './relevance';
+import {
+  bestMatches,
+  type Blocks,
+  blocksOfMatch,
+  type Hidden,
+  hasPhrase,
+  prefixMerges,
+  relevanceOrder,
+  TRASHED,
+} from './relevance';
 import { listItem, type ListRow, SUMMARY_COLUMNS } from './rows';
 
 /** The list's and the search's SQL: which entries, in what order, and the page of them shown. */
@@ -27,12 +36,12 @@ export interface ListPage {
   items: EntrySummary[];
 }
 
-const SORTS: Record<EntrySort, string> = {
+/** Each order after the pinned entries; best match is relevance.ts's (relevanceOrder), for a search only. */
+const SORTS: Record<Exclude<EntrySort, 'relevance'>, string> = {
   updated: 'e.updated_at DESC',
   created: 'e.created_at DESC',
   event: 'e.event_date IS NULL, e.event_date DESC, e.updated_at DESC',
   title: "e.title = '', e.title COLLATE NOCASE ASC, e.updated_at DESC",
-  relevance: `${BM25}, e.updated_at DESC`,
 };
 
 interface Where {
@@ -124,23 +133,22 @@ function whereOf(filter: ListFilter): Where {
   };
 }
 
+/** The trash's order; every order ends with seq, so that equal times sort the same way on every page. */
+const TRASH_ORDER = 'e.deleted_at DESC';
+
 export function listEntries(db: Database, filter: ListFilter): ListPage {
   const where = whereOf(filter);
-  const sort = filter.sort === 'relevance' && !filter.match ? 'updated' : filter.sort;
-  // seq last: equal timestamps must still sort the same way every time, or paging repeats and skips rows.
-  const order = filter.trash ? 'e.deleted_at DESC, e.seq DESC' : `e.pinned DESC, ${SORTS[sort]}, e.seq DESC`;
-  const page = { limit: filter.limit, offset: filter.offset };
-  if (!filter.match) {
-    const total = db.prepare(`SELECT count(*) FROM entries e WHERE ${where.sql}`).pluck().get(where.params) as number;
-    const rows = db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS}, e.excerpt AS snippet, e.title AS title_highlighted FROM entries e
-         WHERE ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...where.params, ...page }) as ListRow[];
-    return { total, items: rows.map(listItem) };
-  }
-  return search(db, filter, where, order);
+  if (filter.match) return search(db, filter, where);
+  const sort = filter.sort === 'relevance' ? 'updated' : filter.sort;
+  const order = filter.trash ? TRASH_ORDER : `e.pinned DESC, ${SORTS[sort]}`;
+  const total = db.prepare(`SELECT count(*) FROM entries e WHERE ${where.sql}`).pluck().get(where.params) as number;
+  const rows = db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS}, e.excerpt AS snippet, e.title AS title_highlighted FROM entries e
+       WHERE ${where.sql} ORDER BY ${order}, e.seq DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...where.params, limit: filter.limit, offset: filter.offset }) as ListRow[];
+  return { total, items: rows.map(listItem) };
 }
 
 /**
@@ -155,11 +163,13 @@ export function listEntries(db: Database, filter: ListFilter): ListPage {
  * holds every column the filters and sorts use but the title and the tags, so that only those two
  * read the table (a page per entry, decrypted on a cache miss).
  */
-function search(db: Database, filter: ListFilter, where: Where, order: string): ListPage {
+function search(db: Database, filter: ListFilter, where: Where): ListPage {
   const match = filter.match!;
   const matches = `entries_fts JOIN entries e INDEXED BY entries_by_seq ON e.seq = entries_fts.rowid`;
   let total: number;
   let seqs: number[] | null = null;
+  // Best match's blocks (relevance.ts), when the search has them: undefined until known.
+  let blocks: Blocks | null | undefined;
   const hidden =
     filter.sort !== 'relevance' || filter.trash || !where.covered
       ? null
@@ -167,7 +177,7 @@ function search(db: Database, filter: ListFilter, where: Where, order: string): 
         ? undefined
         : hiddenByFilter(db, where);
   if (hidden !== null) {
-    ({ total, seqs } = bestMatches(db, match, filter.offset, filter.limit, hidden, inOnePass(match)));
+    ({ total, seqs, blocks } = bestMatches(db, match, filter.offset, filter.limit, hidden, inOnePass(match)));
   } else if (where.plain) {
     const trash = `+rowid ${filter.trash ? 'IN' : 'NOT IN'} (${TRASHED})`;
     total = db
@@ -180,23 +190,33 @@ function search(db: Database, filter: ListFilter, where: Where, order: string): 
   if (total === 0) return { total, items: [] };
   // In the trash, only the trash's own matches are looked up: "+" keeps the check on the index's side.
   const inTrash = where.plain && filter.trash ? ` AND +entries_fts.rowid IN (${TRASHED})` : '';
-  seqs ??= db
-    .prepare(`SELECT e.seq FROM ${matches} WHERE ${where.sql}${inTrash} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-    .pluck()
-    .all({ ...where.params, limit: filter.limit, offset: filter.offset }) as number[];
+  if (seqs === null) {
+    const order = filter.trash
+      ? { sql: TRASH_ORDER, params: {} }
+      : filter.sort === 'relevance'
+        ? relevanceOrder(blocks === undefined ? blocksOfMatch(db, match) : blocks)
+        : { sql: `e.pinned DESC, ${SORTS[filter.sort]}`, params: {} };
+    seqs = db
+      .prepare(
+        `SELECT e.seq FROM ${matches} WHERE ${where.sql}${inTrash}
+         ORDER BY ${order.sql}, e.seq DESC LIMIT @limit OFFSET @offset`,
+      )
+      .pluck()
+      .all({ ...where.params, ...order.params, limit: filter.limit, offset: filter.offset }) as number[];
+  }
   if (seqs.length === 0) return { total, items: [] };
   return { total, items: pageRows(db, match, seqs) };
 }
 
 /**
  * The page's rows in full, with their snippets and highlighted titles, in the order given. FTS5 runs
- * the match again for each entry number it is given, which for words and phrases is a short seek
- * in each one's list; but a prefix ("thera*") has no list of its own, and each run would merge the
- * lists of every word it begins. Then the match runs once over the range of numbers the page spans,
- * and the list is checked on SQLite's side (the "+").
+ * the match again for each entry number it is given, which for words, phrases and most prefixes is a
+ * short seek in each one's list; but a prefix with no list of its own (prefixMerges: "t*",
+ * "therapis*") would merge the lists of every word it begins on each run. Then the match runs once
+ * over the range of numbers the page spans, and the list is checked on SQLite's side (the "+").
  */
 function pageRows(db: Database, match: string, seqs: number[]): EntrySummary[] {
-  const prefix = hasPrefix(match);
+  const merges = prefixMerges(match);
   const rows = db
     .prepare(
       `SELECT ${SUMMARY_COLUMNS},
@@ -204,12 +224,12 @@ function pageRows(db: Database, match: string, seqs: number[]): EntrySummary[] {
          highlight(entries_fts, 0, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}') AS title_highlighted
        FROM entries_fts JOIN entries e ON e.seq = entries_fts.rowid
        WHERE entries_fts MATCH @match
-         ${prefix ? 'AND entries_fts.rowid BETWEEN @low AND @high AND +' : 'AND '}entries_fts.rowid IN (SELECT value FROM json_each(@seqs))`,
+         ${merges ? 'AND entries_fts.rowid BETWEEN @low AND @high AND +' : 'AND '}entries_fts.rowid IN (SELECT value FROM json_each(@seqs))`,
     )
     .all({
       match,
       seqs: JSON.stringify(seqs),
-      ...(prefix ? { low: Math.min(...seqs), high: Math.max(...seqs) } : {}),
+      ...(merges ? { low: Math.min(...seqs), high: Math.max(...seqs) } : {}),
     }) as ListRow[];
   const bySeq = new Map(rows.map((row) => [row.seq, row]));
   if (bySeq.size !== seqs.length) throw new Error('A search page lost rows between its two reads.');

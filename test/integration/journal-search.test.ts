@@ -6,6 +6,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, parseSearchQuery } from '../../common/j
 import type { EntryKind, EntrySort } from '../../common/journal/types';
 import { migrate } from '../../main/db/migrate';
 import { JournalService, type ListInput } from '../../main/journal/journal';
+import { rankingLimits } from '../../main/journal/relevance';
 import { searchLimits } from '../../main/journal/search';
 import { TemplateService } from '../../main/journal/templates';
 import type { Vault } from '../../main/vault/vault';
@@ -105,9 +106,20 @@ function reference(db: DB, input: ListInput & { query: string }) {
     const value = input[key];
     if (value !== undefined && value !== null) add(`e.${column} = @${key}`, key, value ? 1 : 0);
   }
-  const order = input.trash
-    ? 'e.deleted_at DESC, e.seq DESC'
-    : `e.pinned DESC, ${ORDER[input.sort ?? 'relevance']}, e.seq DESC`;
+  const sort = input.sort ?? 'relevance';
+  // Best match for a match found more than rankingLimits.matches times (in the trash or not): pinned first,
+  // then the rest in blocks of about that many by entry number, newest first, each by relevance.
+  const found = db
+    .prepare(
+      'SELECT count(*) AS count, max(rowid) AS high, min(rowid) AS low FROM entries_fts WHERE entries_fts MATCH ?',
+    )
+    .get(match) as { count: number; high: number; low: number };
+  const size = Math.ceil(((found.high - found.low + 1) * rankingLimits.matches) / found.count);
+  const block =
+    sort === 'relevance' && found.count > rankingLimits.matches
+      ? `CASE WHEN e.pinned THEN 0 ELSE (${found.high} - e.seq) / ${size} END, `
+      : '';
+  const order = input.trash ? 'e.deleted_at DESC, e.seq DESC' : `e.pinned DESC, ${block}${ORDER[sort]}, e.seq DESC`;
   const from = `FROM entries_fts JOIN entries e ON e.seq = entries_fts.rowid WHERE ${where.join(' AND ')}`;
   return {
     total: db.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number,
@@ -126,22 +138,31 @@ describe('search', () => {
   // few entries, and through entries_by_seq when it leaves out more: every case runs both ways.
   // Most relevant first, a phrase is counted as it is ranked, the rest counted first: every case runs
   // with each kind of query taken each way too.
+  // And a search found in more entries than rankingLimits.matches is ranked in blocks: every case runs
+  // with blocks small enough for most queries here to have several, some for only a few.
   const usual = { ...searchLimits };
+  const usualRanking = { ...rankingLimits };
   afterEach(() => {
     Object.assign(searchLimits, usual);
+    Object.assign(rankingLimits, usualRanking);
   });
 
   it.each([
-    ['filters that leave out few entries checked in memory', usual.fewHidden, usual.onePass],
-    ['every filter through entries_by_seq', 0, usual.onePass],
-    ['a filter that leaves out more than 20 through entries_by_seq', 20, 'always'],
-    ['every query counted as it is ranked', usual.fewHidden, 'always'],
-    ['every query counted before it is ranked', usual.fewHidden, 'never'],
+    ['filters that leave out few entries checked in memory', usual.fewHidden, usual.onePass, usualRanking.matches],
+    ['every filter through entries_by_seq', 0, usual.onePass, usualRanking.matches],
+    ['a filter that leaves out more than 20 through entries_by_seq', 20, 'always', usualRanking.matches],
+    ['every query counted as it is ranked', usual.fewHidden, 'always', usualRanking.matches],
+    ['every query counted before it is ranked', usual.fewHidden, 'never', usualRanking.matches],
+    ['ranked in blocks of about 40', usual.fewHidden, usual.onePass, 40],
+    ['ranked in blocks of about 7, every filter through entries_by_seq', 0, usual.onePass, 7],
+    ['ranked in blocks of about 25, every query counted as it is ranked', usual.fewHidden, 'always', 25],
+    ['ranked in blocks of about 60, every query counted before it is ranked', usual.fewHidden, 'never', 60],
   ] as const)(
     'gives exactly what one plain query gives, for every kind of query, filter, order and page (%s)',
-    (_, limit, onePass) => {
+    (_, limit, onePass, blocks) => {
       searchLimits.fewHidden = limit;
       searchLimits.onePass = onePass;
+      rankingLimits.matches = blocks;
       const { db, service } = journal(101);
       const rand = prng(7);
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -196,10 +217,17 @@ describe('search', () => {
     },
   );
 
-  it.each(['phrases', 'always', 'never'] as const)(
-    'stays exact as entries are pinned, unpinned, trashed, restored and deleted between pages (one pass: %s)',
-    (onePass) => {
+  it.each([
+    ['phrases', usualRanking.matches],
+    ['always', usualRanking.matches],
+    ['never', usualRanking.matches],
+    ['phrases', 30],
+    ['always', 30],
+  ] as const)(
+    'stays exact as entries are pinned, unpinned, trashed, restored and deleted between pages (one pass: %s, blocks of %i)',
+    (onePass, blocks) => {
       searchLimits.onePass = onePass;
+      rankingLimits.matches = blocks;
       const { db, service } = journal(202);
       const rand = prng(9);
       const ids = () => db.prepare('SELECT id FROM entries ORDER BY seq').pluck().all() as string[];
@@ -252,8 +280,14 @@ describe('search', () => {
     const { db, service } = journal(404);
     // Most of the journal pinned: far more pinned matches than the page's end and the room for ties.
     db.prepare('UPDATE entries SET pinned = 1 WHERE seq % 5 <> 0').run();
-    for (const onePass of ['always', 'never'] as const) {
+    for (const [onePass, blocks] of [
+      ['always', usualRanking.matches],
+      ['never', usualRanking.matches],
+      ['always', 20],
+      ['never', 20],
+    ] as const) {
       searchLimits.onePass = onePass;
+      rankingLimits.matches = blocks;
       for (const query of ['hold', '"hold the"', 'h*', 'quiet']) {
         for (const [offset, limit] of [
           [0, 1],
@@ -267,7 +301,7 @@ describe('search', () => {
               total: page.total,
               items: page.items.map((e) => ({ id: e.id, excerpt: e.excerpt, title: e.titleHighlighted })),
             },
-            `${onePass} ${query} ${offset} ${limit}`,
+            `${onePass} ${blocks} ${query} ${offset} ${limit}`,
           ).toEqual(reference(db, { query, offset, limit }));
         }
       }

@@ -453,6 +453,7 @@ describe('search at scale', () => {
       statements.push(sql);
       return prepare(sql);
     }) as typeof db.prepare);
+    s.journal.list({ query: 'handwrit*', limit: 20 });
     s.journal.list({ query: 'hand*', limit: 20 });
     s.journal.list({ query: 'handle', limit: 20 });
     spy.mockRestore();
@@ -465,17 +466,19 @@ describe('search at scale', () => {
     // The usual search: a count and a scoring pass over every match, from the index alone (the
     // trash and the pinned entries read from their own small indexes), never a table per match.
     const overAllMatches = withMatch.filter((sql) => !sql.includes('json_each'));
-    expect(overAllMatches).toHaveLength(4);
+    expect(overAllMatches).toHaveLength(6);
     for (const sql of overAllMatches) {
       const detail = plan(sql);
       expect(detail).toContain('SCAN entries_fts VIRTUAL TABLE');
       expect(detail).not.toMatch(/SEARCH e |entries_by_seq|SCAN entries /);
     }
-    // The page's rows: a word's match runs once per row (a short seek); a prefix's once over the
-    // range of entry numbers, never once per row (which would merge every word it begins each time).
+    // The page's rows: a word's match, or a prefix's the index keeps a list for (2 to 6 letters), runs
+    // once per row (a short seek); a longer prefix's once over the range of entry numbers, never once
+    // per row (which would merge every word it begins each time).
     const pageRows = withMatch.filter((sql) => sql.includes('snippet('));
-    expect(pageRows).toHaveLength(2);
+    expect(pageRows).toHaveLength(3);
     expect(plan(pageRows[0]!)).not.toMatch(/INDEX 0:=/);
     expect(plan(pageRows[1]!)).toMatch(/INDEX 0:=/);
+    expect(plan(pageRows[2]!)).toMatch(/INDEX 0:=/);
   });
 });
