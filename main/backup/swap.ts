@@ -34,9 +34,8 @@ import { exists, reencryptPattern, restorePattern } from './files';
 import { RESTORED_DB, RESTORED_KEY } from './read';
 
 /**
- * The journal's files, moved aside together. The record of the journal last opened here
- * (main/vault/opened-record.ts) goes with the journal it speaks of: the restored one is older on purpose,
- * and no notice should say so.
+ * The journal's files, moved aside together. The record of the journal last opened here (main/vault/
+ * opened-record.ts) goes with the journal it speaks of: the restored one is older on purpose, and no notice should say so.
  */
 const JOURNAL_FILES = [OPENED_RECORD_NAME, 'holding.db', 'holding.db-wal', 'holding.db-shm', 'holding.key'] as const;
 /** In the restore folder: the swap has been decided (see the steps above). */

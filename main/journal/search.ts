@@ -1,16 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../common/journal/search-query';
 import type { EntrySort, EntrySummary, EntryKind } from '../../common/journal/types';
-import {
-  bestMatches,
-  type Blocks,
-  blocksOfMatch,
-  type Hidden,
-  hasPhrase,
-  prefixMerges,
-  relevanceOrder,
-  TRASHED,
-} from './relevance';
+import { type Blocks, blocksOfMatch } from './blocks';
+import { bestMatches, type Hidden, hasPhrase, prefixMerges, relevanceOrder, TRASHED } from './relevance';
 import { listItem, type ListRow, SUMMARY_COLUMNS } from './rows';
 
 /** The list's and the search's SQL: which entries, in what order, and the page of them shown. */

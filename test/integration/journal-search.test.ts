@@ -6,7 +6,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, parseSearchQuery } from '../../common/j
 import type { EntryKind, EntrySort } from '../../common/journal/types';
 import { migrate } from '../../main/db/migrate';
 import { JournalService, type ListInput } from '../../main/journal/journal';
-import { rankingLimits } from '../../main/journal/relevance';
+import { rankingLimits } from '../../main/journal/blocks';
 import { searchLimits } from '../../main/journal/search';
 import { TemplateService } from '../../main/journal/templates';
 import type { Vault } from '../../main/vault/vault';

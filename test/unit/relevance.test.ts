@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseSearchQuery } from '../../common/journal/search-query';
-import { blocksOf, prefixMerges, rankingLimits } from '../../main/journal/relevance';
+import { blocksOf, rankingLimits } from '../../main/journal/blocks';
+import { prefixMerges } from '../../main/journal/relevance';
 
 describe('prefixMerges', () => {
   const merges = (typed: string) => prefixMerges(parseSearchQuery(typed).match!);
