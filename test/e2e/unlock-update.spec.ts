@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
 import { PASSPHRASE } from './pages';
 
 /**
- * The first unlock after an update that rebuilds the search index (migration 0010) says what it is doing, with
+ * The first unlock after an update that rebuilds the search index (migrations 0010 and 0018) says what it is doing, with
  * a bar. The journal is made as the version before left it, before the shell starts. Nothing here depends on
  * how long the rebuild takes: what the window showed is logged as it changes (a MutationObserver sees every
  * state, however brief), and the unlock's answer is held back once the work is done, so the screen stays
@@ -90,18 +90,21 @@ test('the first unlock after an update says it is building the search index, wit
 
   const shown = await page.evaluate(() => (window as unknown as { shown: Shown[] }).shown);
   const withBar = shown.filter((s) => s.bar !== null);
-  // While the search index was built (one statement), a bar without a value, busy; then the quick steps,
-  // measured, in order.
-  expect(withBar[0]!.bar).toEqual({
-    label: 'Getting your journal ready',
-    busy: 'true',
-    position: -1,
-    value: 0,
-    max: 1,
-  });
-  const measured = withBar.slice(1).map((s) => s.bar!);
-  expect(measured.length).toBeGreaterThan(0);
-  for (const b of measured) expect(b).toMatchObject({ label: 'Getting your journal ready', busy: null, max: STEPS });
+  // While the search index is built (one statement: 0010, then 0018 again with its prefix indexes), a bar
+  // without a value, busy; the quick steps between and after, measured, in order.
+  const unmeasured = { label: 'Getting your journal ready', busy: 'true', position: -1, value: 0, max: 1 };
+  expect(withBar[0]!.bar).toEqual(unmeasured);
+  const bars = withBar.map((s) => s.bar!);
+  for (const b of bars.filter((b) => b.busy !== null)) expect(b).toEqual(unmeasured);
+  // Busy from the start, then measured, then busy again for the second rebuild, then measured to the end
+  // (the quick steps between may come too close together for the window to draw them).
+  const runs = bars.map((b) => b.busy ?? 'measured').filter((b, i, all) => i === 0 || b !== all[i - 1]);
+  expect([
+    ['true', 'measured', 'true', 'measured'],
+    ['true', 'measured'],
+  ]).toContainEqual(runs);
+  const measured = bars.filter((b) => b.busy === null);
+  for (const b of measured) expect(b).toMatchObject({ label: 'Getting your journal ready', max: STEPS });
   const values = measured.map((b) => b.value);
   expect(values).toEqual([...values].sort((a, b) => a - b));
   expect(values.at(-1)).toBe(STEPS);
