@@ -15,7 +15,7 @@ export const rankingLimits = { matches: 10_000 };
  * matches in blocks of about `rankingLimits.matches` by entry number (the order entries were written
  * in), the newest block first, and each block most relevant first, after every pinned match. At
  * 100,000 entries, scoring all 99,000 matches of "the" took some 50 ms of CPU; its first page now
- * takes about 20 in all. A word in nearly every entry says little about which is the best match, and
+ * takes about 20 ms in all. A word in nearly every entry says little about which is the best match, and
  * the newest of them are the likeliest sought.
  *
  * Fixed by the match alone (every entry it finds, in the trash or not, and its highest and lowest

@@ -7,6 +7,13 @@ export const BM25 = 'bm25(entries_fts, 8.0, 1.0, 4.0)';
 export const TRASHED = 'SELECT seq FROM entries WHERE deleted_at IS NOT NULL';
 export const PINNED = 'SELECT seq FROM entries WHERE pinned = 1 AND deleted_at IS NULL';
 
+/**
+ * Matches between entry numbers @low and @high, as FTS5 reads them: only those, when the bounds are
+ * integers. better-sqlite3 binds every number as a double, which FTS5 ignores as a bound, reading
+ * every match for SQLite to drop those outside.
+ */
+export const ROWID_BETWEEN = 'rowid BETWEEN CAST(@low AS INTEGER) AND CAST(@high AS INTEGER)';
+
 /** Matches read past the page's end, so that a tie across the end is usually seen whole. */
 const TIE_ROOM = 50;
 
@@ -49,12 +56,14 @@ const INDEXED_PREFIXES = new Set([2, 3, 4, 5, 6]);
  * Whether a prefix in the match has no list of its own in the index, so that each run of the match
  * merges the lists of every word it begins: one of a length the index keeps none for ("t*", or
  * "therapis*"), or one the index splits into several words ("self-c*"). A prefix of 2 to 6 letters
- * or digits is read like a word.
+ * or digits is read like a word. Accents are not counted: the index keeps words without them, a
+ * combining accent (typed after its letter) included.
  */
 export const prefixMerges = (match: string) =>
-  [...match.matchAll(/"((?:[^"]|"")*)"\*/g)].some(
-    ([, term]) => /[^\p{L}\p{N}]/u.test(term!) || !INDEXED_PREFIXES.has([...term!].length),
-  );
+  [...match.matchAll(/"((?:[^"]|"")*)"\*/g)].some(([, term]) => {
+    const letters = term!.normalize('NFC').replace(/\p{M}/gu, '');
+    return /[^\p{L}\p{N}]/u.test(letters) || !INDEXED_PREFIXES.has([...letters].length);
+  });
 
 /**
  * A phrase ("on and", or one word the index splits, like "self-care") is costly to run: every match's
@@ -69,10 +78,10 @@ export const hasPhrase = (match: string) =>
 /**
  * A search most relevant first (pinned, then bm25, then last changed, then newest; in blocks when it
  * finds many: Blocks), not of the trash, from the search index alone, running the match as few times
- * as it can: a phrase of two common words costs as much to run as a thousand rows do to read. No match is looked up
- * in a table; the entries not to be shown (`hidden`: the trash, or everything a filter leaves out
- * when that is little) and the pinned ones are few, and each match is checked against them once,
- * in memory. The matches are found one of two ways (countedThenRanked, rankedInOnePass); both keep
+ * as it can: a phrase of two common words costs as much to run as a thousand rows do to read. No
+ * match is looked up in a table; the entries not to be shown (`hidden`: the trash, or everything a
+ * filter leaves out when that is little) and the pinned ones are few, and each match is checked
+ * against them once, in memory. The matches are found one of two ways (countedThenRanked, rankedInOnePass); both keep
  * the pinned ones and the best of the rest, as many as the page needs with room for ties.
  *
  * Their last-changed times, read for these few, break ties here. Every entry tied with the page's
@@ -250,10 +259,11 @@ function rankedInOnePass(db: Database, match: string, offset: number, end: numbe
 
 /**
  * The best of a page of a search ranked in blocks (Blocks): whole blocks before the page are only
- * counted (a run each, where scoring them would be several); the block the page begins in is scored,
- * and as many after it as the page runs into. When the page shows pinned matches, the first block's
- * run scores them too, first (bm25 weighs the match afresh in every run: a run of their own would
- * cost as much again).
+ * counted (a run each, over the block's own range of entry numbers, where scoring them would cost
+ * more); the block the page begins in is scored, and as many after it as the page runs into. The
+ * pinned matches are scored in a run of their own when the page shows them (bm25 weighs the match
+ * over the whole index in each run, which costs as much as scoring a block: folding them into the
+ * block's run with an OR made FTS5 read every match instead of the block's, for the same time).
  */
 function inBlocks(
   db: Database,
@@ -265,19 +275,13 @@ function inBlocks(
   notShown: Set<number>,
 ): Best['best'] {
   const isPinned = new Set(pinnedSeqs);
-  const showsPinned = offset < pinnedSeqs.length;
   const restOffset = Math.max(0, offset - pinnedSeqs.length);
   const restEnd = end - pinnedSeqs.length;
-  const inRange = 'entries_fts MATCH @match AND rowid BETWEEN @low AND @high';
+  const inRange = `entries_fts MATCH @match AND ${ROWID_BETWEEN}`;
   const count = db.prepare(`SELECT count(*) FROM entries_fts WHERE ${inRange}`).pluck();
   const rank = db.prepare(
     `SELECT rowid AS seq, ${BM25} AS score FROM entries_fts WHERE ${inRange} ORDER BY score LIMIT @read`,
   );
-  const pinnedList = 'SELECT value FROM json_each(@pinned)';
-  const rankWithPinned = `SELECT rowid AS seq, ${BM25} AS score, +rowid IN (${pinnedList}) AS pinned FROM entries_fts
-    WHERE entries_fts MATCH @match AND (rowid BETWEEN @low AND @high OR +rowid IN (${pinnedList}))
-    ORDER BY pinned DESC, score LIMIT @read`;
-  let pinned: Scored[] = [];
   const rest: Scored[] = [];
   // The shown matches, pinned ones aside, in the blocks before this one; and in those skipped whole.
   let before = 0;
@@ -285,10 +289,9 @@ function inBlocks(
   for (let high = blocks.high; before < restEnd && high >= blocks.low; high -= blocks.size) {
     const range = { match, low: Math.max(blocks.low, high - blocks.size + 1), high };
     const within = (seq: number) => seq >= range.low && seq <= range.high;
-    const pinnedHere = pinnedSeqs.filter(within).length;
-    const notShownHere = [...notShown].filter(within).length;
+    const marked = pinnedSeqs.filter(within).length + [...notShown].filter(within).length;
     if (restOffset > before) {
-      const shown = (count.get(range) as number) - pinnedHere - notShownHere;
+      const shown = (count.get(range) as number) - marked;
       if (before + shown <= restOffset) {
         before += shown;
         skipped += shown;
@@ -296,18 +299,14 @@ function inBlocks(
       }
     }
     const wanted = restEnd - before;
-    const first = showsPinned && high === blocks.high;
-    const read = wanted + TIE_ROOM + notShownHere + (first ? pinnedSeqs.length : pinnedHere);
-    const ranked = first
-      ? (db.prepare(rankWithPinned).all({ ...range, read, pinned: JSON.stringify(pinnedSeqs) }) as Scored[])
-      : (rank.all({ ...range, read }) as Scored[]);
-    const best = keepBest(ranked, read, wanted, isPinned, notShown);
+    const read = wanted + TIE_ROOM + marked;
+    const best = keepBest(rank.all({ ...range, read }) as Scored[], read, wanted, isPinned, notShown);
     if (best === null) return null;
-    if (first) pinned = best.pinned;
     rest.push(...best.rest);
     before += best.rest.length;
   }
-  return { pinned, rest, skipped: showsPinned ? 0 : pinnedSeqs.length + skipped };
+  if (offset < pinnedSeqs.length) return { pinned: scoreOf(db, match, pinnedSeqs), rest, skipped: 0 };
+  return { pinned: [], rest, skipped: pinnedSeqs.length + skipped };
 }
 
 /**
@@ -341,7 +340,7 @@ function scoreOf(db: Database, match: string, seqs: number[]): Scored[] {
   return db
     .prepare(
       `SELECT rowid AS seq, ${BM25} AS score FROM entries_fts WHERE entries_fts MATCH @match
-       AND rowid BETWEEN @low AND @high AND +rowid IN (SELECT value FROM json_each(@seqs))`,
+       AND ${ROWID_BETWEEN} AND +rowid IN (SELECT value FROM json_each(@seqs))`,
     )
     .all({ match, seqs: JSON.stringify(seqs), low: Math.min(...seqs), high: Math.max(...seqs) }) as Scored[];
 }

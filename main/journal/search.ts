@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../common/journal/search-query';
 import type { EntrySort, EntrySummary, EntryKind } from '../../common/journal/types';
 import { type Blocks, blocksOfMatch } from './blocks';
-import { bestMatches, type Hidden, hasPhrase, prefixMerges, relevanceOrder, TRASHED } from './relevance';
+import { bestMatches, type Hidden, hasPhrase, prefixMerges, relevanceOrder, ROWID_BETWEEN, TRASHED } from './relevance';
 import { listItem, type ListRow, SUMMARY_COLUMNS } from './rows';
 
 /** The list's and the search's SQL: which entries, in what order, and the page of them shown. */
@@ -216,7 +216,7 @@ function pageRows(db: Database, match: string, seqs: number[]): EntrySummary[] {
          highlight(entries_fts, 0, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}') AS title_highlighted
        FROM entries_fts JOIN entries e ON e.seq = entries_fts.rowid
        WHERE entries_fts MATCH @match
-         ${merges ? 'AND entries_fts.rowid BETWEEN @low AND @high AND +' : 'AND '}entries_fts.rowid IN (SELECT value FROM json_each(@seqs))`,
+         ${merges ? `AND entries_fts.${ROWID_BETWEEN} AND +` : 'AND '}entries_fts.rowid IN (SELECT value FROM json_each(@seqs))`,
     )
     .all({
       match,
