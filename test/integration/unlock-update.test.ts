@@ -3,6 +3,7 @@ import type { Progress } from '../../common/ipc/contract';
 import type { EntryPage } from '../../common/journal/types';
 import type { Result } from '../../common/result';
 import { migrations } from '../../main/db/migration-list';
+import { migration0018 } from '../../main/db/migrations/0018-search-prefixes';
 import { ServicesHost } from '../../main/worker/host';
 import { BEFORE_SEARCH_INDEX, journalBeforeSearchIndex } from '../support/old-journal';
 import { PASSPHRASE, tempDir } from '../support/temp';
@@ -50,15 +51,17 @@ describe('the first unlock after an update', () => {
       value: { state: 'unlocked' },
     });
     // Each report reached main before the answer did: the search index first, unmeasured (one statement
-    // does it all), then each quick migration after it, measured, then the end.
+    // does it all), then each quick migration after it, measured, the index again (0018, with its prefix
+    // indexes), unmeasured, then the end.
     const total = migrations.length - BEFORE_SEARCH_INDEX;
-    expect(total).toBeGreaterThan(1);
+    const again = migrations.indexOf(migration0018) - BEFORE_SEARCH_INDEX;
+    expect(again).toBeGreaterThan(1);
     expect(reports).toEqual(
       Array.from({ length: total + 1 }, (_, done) => ({
         channel: 'vault:unlock',
         done,
         total,
-        unmeasured: done === 0,
+        unmeasured: done === 0 || done === again,
         update: { searchIndexEntries: 240 },
       })),
     );
