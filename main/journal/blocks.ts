@@ -55,11 +55,17 @@ export function blocksOfMatch(db: Database, match: string, count?: number): Bloc
 /** The block an entry is in. */
 export const blockOf = (blocks: Blocks, seq: number) => Math.floor((blocks.high - seq) / blocks.size);
 
+/**
+ * A bound number parameter as an integer. better-sqlite3 binds every number as a double: SQLite then
+ * divides as decimals (a block is a whole division), and FTS5 ignores a rowid bound that is not an
+ * integer, reading every match for SQLite to drop those outside it.
+ */
+export const asInteger = (param: string) => `CAST(@${param} AS INTEGER)`;
+
 /** The same in SQL over entries `e`, pinned ones all in the first (they come before every block). */
 export function blockInSql(blocks: Blocks): { sql: string; params: Record<string, number> } {
   return {
-    // As integers: better-sqlite3 binds every number as a double, and the block is a whole division.
-    sql: 'CASE WHEN e.pinned THEN 0 ELSE (CAST(@blockHigh AS INTEGER) - e.seq) / CAST(@blockSize AS INTEGER) END',
+    sql: `CASE WHEN e.pinned THEN 0 ELSE (${asInteger('blockHigh')} - e.seq) / ${asInteger('blockSize')} END`,
     params: { blockHigh: blocks.high, blockSize: blocks.size },
   };
 }

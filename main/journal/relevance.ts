@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { blockInSql, blockOf, type Blocks, blocksOf, blocksOfMatch } from './blocks';
+import { asInteger, blockInSql, blockOf, type Blocks, blocksOf, blocksOfMatch } from './blocks';
 
 /** Relevance: title words count eight times, tags four, the body once. */
 export const BM25 = 'bm25(entries_fts, 8.0, 1.0, 4.0)';
@@ -7,12 +7,8 @@ export const BM25 = 'bm25(entries_fts, 8.0, 1.0, 4.0)';
 export const TRASHED = 'SELECT seq FROM entries WHERE deleted_at IS NOT NULL';
 export const PINNED = 'SELECT seq FROM entries WHERE pinned = 1 AND deleted_at IS NULL';
 
-/**
- * Matches between entry numbers @low and @high, as FTS5 reads them: only those, when the bounds are
- * integers. better-sqlite3 binds every number as a double, which FTS5 ignores as a bound, reading
- * every match for SQLite to drop those outside.
- */
-export const ROWID_BETWEEN = 'rowid BETWEEN CAST(@low AS INTEGER) AND CAST(@high AS INTEGER)';
+/** Matches between entry numbers @low and @high, as FTS5 reads them: only those (see asInteger). */
+export const ROWID_BETWEEN = `rowid BETWEEN ${asInteger('low')} AND ${asInteger('high')}`;
 
 /** Matches read past the page's end, so that a tie across the end is usually seen whole. */
 const TIE_ROOM = 50;
@@ -46,7 +42,7 @@ interface Scored {
 interface Best {
   total: number;
   blocks: Blocks | null;
-  best: { pinned: Scored[]; rest: Scored[]; skipped: number } | null;
+  best: { pinned: Scored[]; rest: Scored[]; skipped?: number } | null;
 }
 
 /** The lengths of prefix the search index keeps a list for (migration 0018's prefix indexes). */
@@ -102,7 +98,7 @@ export function bestMatches(
     : countedThenRanked(db, match, offset, end, hidden);
   if (offset >= total) return { total, seqs: [], blocks };
   if (best === null) return { total, seqs: null, blocks };
-  const { pinned, rest, skipped } = best;
+  const { pinned, rest, skipped = 0 } = best;
 
   // From the index entries_by_seq, which holds both: one of its pages holds many entries, where the
   // table needs a page (decrypted on a cache miss) for each.
@@ -154,10 +150,10 @@ function countedThenRanked(db: Database, match: string, offset: number, end: num
   const isPinned = new Set(pinnedSeqs);
   const notShown = new Set(marked.filter((seq) => !isPinned.has(seq)));
   const total = counted.count - notShown.size;
-  if (offset >= total) return { total, blocks, best: { pinned: [], rest: [], skipped: 0 } };
+  if (offset >= total) return { total, blocks, best: { pinned: [], rest: [] } };
   const wanted = Math.max(0, end - pinnedSeqs.length);
   // The page is within the pinned ones: only they are scored.
-  if (wanted === 0) return { total, blocks, best: { pinned: scoreOf(db, match, pinnedSeqs), rest: [], skipped: 0 } };
+  if (wanted === 0) return { total, blocks, best: { pinned: scoreOf(db, match, pinnedSeqs), rest: [] } };
   if (blocks) return { total, blocks, best: inBlocks(db, match, offset, end, blocks, pinnedSeqs, notShown) };
   const read = pinnedSeqs.length + wanted + TIE_ROOM + notShown.size;
   // The pinned ones first: "+rowid IN" costs a little for every match, so only when there are any.
@@ -178,8 +174,7 @@ interface Tally {
   pinned: Set<number>;
   shown: number;
   pinnedShown: number[];
-  /** Every match, shown or not: how many, the hidden ones, and the highest and lowest entry numbers. */
-  found: number;
+  /** The matches hidden (every match is one of these or shown); the highest and lowest entry numbers of all. */
   hiddenFound: number[];
   high: number | null;
   low: number | null;
@@ -193,7 +188,6 @@ function defineShown(db: Database): void {
   if (withShown.has(db)) return;
   db.function(SHOWN, { deterministic: false, directOnly: true }, (seq: unknown) => {
     if (!tally) throw new Error(`${SHOWN} is only for a search in progress.`);
-    tally.found += 1;
     if (tally.high === null || (seq as number) > tally.high) tally.high = seq as number;
     if (tally.low === null || (seq as number) < tally.low) tally.low = seq as number;
     if (tally.hidden.has(seq as number)) {
@@ -224,7 +218,6 @@ function rankedInOnePass(db: Database, match: string, offset: number, end: numbe
     pinned,
     shown: 0,
     pinnedShown: [],
-    found: 0,
     hiddenFound: [],
     high: null,
     low: null,
@@ -245,7 +238,7 @@ function rankedInOnePass(db: Database, match: string, offset: number, end: numbe
   const isPinned = new Set(found.pinnedShown);
   const wanted = Math.max(0, end - isPinned.size);
   const total = found.shown;
-  const blocks = blocksOf(found.found, found.high, found.low);
+  const blocks = blocksOf(found.shown + found.hiddenFound.length, found.high, found.low);
   // Found in so many entries that they are ranked in blocks: those are ranked again, a run each.
   if (blocks && wanted > 0 && offset < total) {
     return {
@@ -305,7 +298,7 @@ function inBlocks(
     rest.push(...best.rest);
     before += best.rest.length;
   }
-  if (offset < pinnedSeqs.length) return { pinned: scoreOf(db, match, pinnedSeqs), rest, skipped: 0 };
+  if (offset < pinnedSeqs.length) return { pinned: scoreOf(db, match, pinnedSeqs), rest };
   return { pinned: [], rest, skipped: pinnedSeqs.length + skipped };
 }
 
@@ -322,14 +315,14 @@ function keepBest(
   notShown: Set<number>,
 ): Best['best'] {
   const pinned = ranked.filter((row) => isPinned.has(row.seq));
-  if (wanted === 0) return { pinned, rest: [], skipped: 0 };
+  if (wanted === 0) return { pinned, rest: [] };
   const rest = ranked.filter((row) => !isPinned.has(row.seq) && !notShown.has(row.seq));
   const boundary = rest[Math.min(wanted, rest.length) - 1];
-  if (!boundary) return { pinned, rest, skipped: 0 };
+  if (!boundary) return { pinned, rest };
   if (ranked.length === read && ranked[read - 1]!.score === boundary.score) return null;
   let through = Math.min(wanted, rest.length);
   while (through < rest.length && rest[through]!.score === boundary.score) through += 1;
-  return { pinned, rest: rest.slice(0, through), skipped: 0 };
+  return { pinned, rest: rest.slice(0, through) };
 }
 
 /**
