@@ -6,7 +6,7 @@
  * .holdingbundle association, the icons, the shipped SQLite addon, no rebuild of node_modules, and
  * `dependencies` being exactly what the bundled main process requires.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,6 +158,7 @@ describe('what goes into the app', () => {
 
   describe('dependencies are exactly the packages the bundled main process requires', () => {
     let required: string[];
+    const specifiers = new Set<string>();
 
     beforeAll(async () => {
       // main's and the services worker's own bundle options (scripts/electron-bundles.mjs), in memory
@@ -166,7 +167,6 @@ describe('what goes into the app', () => {
         MAIN_BUNDLE: BuildOptions;
         WORKER_BUNDLE: BuildOptions;
       };
-      const specifiers = new Set<string>();
       for (const bundle of [MAIN_BUNDLE, WORKER_BUNDLE]) {
         const result = await build({
           ...bundle,
@@ -198,6 +198,24 @@ describe('what goes into the app', () => {
     it('names each of them, and nothing else', () => {
       expect(Object.keys(pkg.dependencies).sort()).toEqual(required);
       expect(required).toContain('better-sqlite3-multiple-ciphers');
+    });
+
+    it('loads every one of them as CommonJS: an ES module only package is bundled, never left to require(esm)', () => {
+      const fromRoot = createRequire(path.join(ROOT, 'package.json'));
+      const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+      const outside = [...specifiers].filter((specifier) => !builtins.has(specifier) && specifier !== 'electron');
+      expect(outside).toContain('better-sqlite3-multiple-ciphers');
+      for (const specifier of outside) {
+        const file = fromRoot.resolve(specifier);
+        if (file.endsWith('.cjs') || file.endsWith('.json')) continue;
+        expect(file, specifier).not.toMatch(/\.mjs$/);
+        let dir = path.dirname(file);
+        while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+        const type = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { type?: string }).type;
+        expect(type, `${specifier} (${file})`).not.toBe('module');
+      }
+      // The Markdown packages are ES modules only: bundled, so not required at all.
+      expect([...specifiers].filter((specifier) => /^(mdast|micromark)/.test(specifier))).toEqual([]);
     });
 
     it('pins exact versions, and keeps everything else (the renderer, the tools) in devDependencies', () => {
