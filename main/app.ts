@@ -78,7 +78,7 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.logError ? { logError: options.logError } : {}),
   });
   const support = new SupportService(settings, checkins);
-  const imports = new ImportService(vault);
+  const imports = new ImportService(vault, undefined, (count) => journal.indexMerges.wrote(count));
   const services = {
     vault,
     support,

@@ -7,6 +7,7 @@ import { migration0015 } from './migrations/0015-imported-rows';
 import { migration0016 } from './migrations/0016-feedback-replies';
 import { migration0017 } from './migrations/0017-export-folder';
 import { migration0018 } from './migrations/0018-search-prefixes';
+import { migration0019 } from './migrations/0019-search-merges-off-saves';
 import type { Migration } from './migrations/types';
 
 /**
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
 ];

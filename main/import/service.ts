@@ -53,6 +53,8 @@ export class ImportService {
   constructor(
     private readonly vault: Vault,
     private readonly now: () => Date = () => new Date(),
+    /** Told how many entries went into the search index (JournalService.indexMerges: FTS5's merge work). */
+    private readonly wroteEntries: (count: number) => void = () => undefined,
   ) {
     // What was read is forgotten with the key.
     vault.onLock(() => this.pending.clear());
@@ -173,7 +175,7 @@ export class ImportService {
     const imports = new ImportRepository(db);
     const batchId = randomUUID();
     task?.progress(0, 1);
-    db.transaction(() => {
+    const written = db.transaction(() => {
       imports.startBatch({
         id: batchId,
         source: HOLDING_SOURCE,
@@ -188,7 +190,9 @@ export class ImportService {
         already,
         skipped: pending.skipped,
       });
+      return added;
     })();
+    this.wroteEntries(written);
     task?.progress(1, 1);
     return this.record(batchId);
   }
@@ -222,6 +226,7 @@ export class ImportService {
             ids.set(entry.sourceKey, stored.id);
           }
         })();
+        this.wroteEntries(slice.length);
         task?.progress(Math.min(at + SLICE_ENTRIES, fresh.length), fresh.length + 1);
         await breathe();
         stopIfCancelled(task);

@@ -27,7 +27,7 @@ import {
   TRASH_DAYS,
 } from '../../common/journal/types';
 import type { Vault } from '../vault/vault';
-import { tidyIndexOnUnlock } from './index-upkeep';
+import { IndexMerges, tidyIndexOnUnlock } from './index-upkeep';
 import { JournalRepository, type StoredEntry, toEntry } from './repository';
 import { LARGE_CHANGE_CHARS, REPLACED_MIN_CHARS, REVISION_INTERVAL_MS, removedChars } from './revision-rules';
 import type { TemplateService } from './templates';
@@ -80,6 +80,11 @@ const notFound = () => new AppError('NOT_FOUND', 'That entry could not be found.
 
 export class JournalService {
   private cache: { db: Database; repo: JournalRepository } | null = null;
+  /** FTS5's merge work, a step after every tenth save (migration 0019); imports count theirs here too. */
+  readonly indexMerges = new IndexMerges(
+    () => this.repo(),
+    () => this.vault.db().inTransaction,
+  );
 
   constructor(
     private readonly vault: Vault,
@@ -155,6 +160,7 @@ export class JournalService {
       version: 1,
     };
     this.tx((repo) => repo.insert(entry));
+    this.indexMerges.wrote();
     return toEntry(entry);
   }
 
@@ -197,7 +203,7 @@ export class JournalService {
     kind: EntryKind,
     build: () => { body: DocNode; twoTruths: TwoTruthsFields | null; ownText?: string },
   ): SaveResult {
-    return this.tx((repo) => {
+    const result = this.tx((repo) => {
       const previous = repo.find(input.id);
       if (!previous) throw notFound();
       if (previous.kind !== kind) {
@@ -238,6 +244,8 @@ export class JournalService {
       repo.update(next, previous.tags);
       return { version: previous.version + 1, updatedAt: next.updatedAt, wordCount: next.wordCount };
     });
+    this.indexMerges.wrote();
+    return result;
   }
 
   private revisionReason(repo: JournalRepository, previous: StoredEntry, nextText: string): RevisionReason | null {

@@ -96,6 +96,21 @@ export class JournalRepository {
     this.db.prepare("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')").run();
   }
 
+  /**
+   * One step of FTS5's merge work, writing at most `pages` leaf pages: it carries on a merge under way, or
+   * starts one where a level has four segments. Migration 0019 took this work out of the saves themselves.
+   * The number goes into the SQL as an integer literal: FTS5 refuses one bound as a double.
+   */
+  mergeIndexStep(pages: number): void {
+    if (!Number.isSafeInteger(pages) || pages < 1) throw new RangeError(`Not a number of pages: ${pages}`);
+    this.db.prepare(`INSERT INTO entries_fts (entries_fts, rank) VALUES ('merge', ${pages})`).run();
+  }
+
+  /** How many segments the search index is in (each keeps at least one row in its `_idx` table). */
+  indexSegments(): number {
+    return this.db.prepare('SELECT count(DISTINCT segid) FROM entries_fts_idx').pluck().get() as number;
+  }
+
   /** How many words the search index holds: FTS5's own totals (its "averages" record). */
   indexedWords(): number {
     const block = this.db.prepare('SELECT block FROM entries_fts_data WHERE id = 1').pluck().get() as

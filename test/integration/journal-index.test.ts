@@ -10,6 +10,7 @@ import { setConnectionPragmas } from '../../main/db/open';
 import { migrations } from '../../main/db/migration-list';
 import { migration0010 } from '../../main/db/migrations/0010-journal-search-index';
 import { migration0018 } from '../../main/db/migrations/0018-search-prefixes';
+import { migration0019 } from '../../main/db/migrations/0019-search-merges-off-saves';
 import { JournalService } from '../../main/journal/journal';
 import { REWRITE_ON_UNLOCK_MAX_WORDS, tidyIndexOnUnlock } from '../../main/journal/index-upkeep';
 import { JournalRepository } from '../../main/journal/repository';
@@ -295,8 +296,87 @@ describe('deleting for ever', () => {
   });
 });
 
+describe('merging, after saves rather than in them (migration 0019)', () => {
+  const segments = (db: DB) => new JournalRepository(db).indexSegments();
+  const automerge = (db: DB) => db.prepare("SELECT v FROM entries_fts_config WHERE k = 'automerge'").pluck().get();
+  const pause = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('leaves FTS5 no merge work to do inside a save; before 0019 it had some', () => {
+    expect(automerge(journalAt().db)).toBe(0);
+    expect(automerge(journalAt(migrations.indexOf(migration0019)).db)).toBe(4);
+  });
+
+  it('takes a step after every tenth save, once the call is over, and the segments saves add are merged', async () => {
+    const { db, journal } = journalAt();
+    const rand = prng(41);
+    const entries = Array.from({ length: 10 }, () => journal.create({}));
+    await pause();
+    journal.indexMerges.step(); // nothing queued from the creating
+    const start = segments(db);
+    // Each save its own transaction, so its own small segment: none merged while the calls come one after another.
+    for (const entry of entries.slice(0, 9)) saveText(journal, entry, prose(rand, 50));
+    await pause();
+    expect(segments(db)).toBe(start + 9);
+    saveText(journal, entries[9]!, prose(rand, 50));
+    expect(segments(db)).toBe(start + 10); // not in the save itself
+    await pause();
+    expect(segments(db)).toBeLessThan(start + 10);
+  });
+
+  it('keeps the index in few segments through a thousand saves, and every word findable', async () => {
+    const { db, journal } = journalAt();
+    const rand = prng(43);
+    const entries = Array.from({ length: 60 }, () => journal.create({}));
+    await pause();
+    const last = new Map<string, string>();
+    const afterSteps: number[] = [];
+    for (let i = 0; i < 1000; i += 1) {
+      const entry = entries[Math.floor(rand() * entries.length)]!;
+      const text = `${prose(rand, 40)} mark${i}`;
+      saveText(journal, journal.get(entry.id), text);
+      last.set(entry.id, `mark${i}`);
+      await pause();
+      if (i % 10 === 9) afterSteps.push(segments(db));
+    }
+    // Ten saves add ten segments, and the step after them merges those, and any level that has four, into
+    // fewer: a handful are left. With no steps at all, only FTS5's crisis merge (16 on a level) would.
+    expect(Math.max(...afterSteps)).toBeLessThan(10);
+    expect(afterSteps.at(-1)).toBeLessThan(10);
+    const find = db.prepare('SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?').pluck();
+    for (const mark of last.values()) expect(find.get(mark)).toBe(1);
+    integrityCheck(db);
+  });
+
+  it('counts an import’s entries too, and does nothing while the journal is locked or inside a transaction', async () => {
+    const { db, journal } = journalAt();
+    const rand = prng(47);
+    // Four created and saved: eight writes, fewer than a step waits for, and four segments.
+    for (let i = 0; i < 4; i += 1) saveText(journal, journal.create({}), prose(rand, 30));
+    await pause();
+    const before = segments(db);
+    expect(before).toBeGreaterThanOrEqual(4); // one a save (an empty new entry adds none): a level a step merges
+    db.transaction(() => expect(journal.indexMerges.step()).toBe(false))();
+    expect(segments(db)).toBe(before);
+    journal.indexMerges.wrote(200); // a slice of an import
+    await pause();
+    expect(segments(db)).toBeLessThan(before);
+
+    const locked = new JournalService(
+      {
+        db: () => {
+          throw new Error('locked');
+        },
+      } as unknown as Vault,
+      new TemplateService({ db: () => db } as unknown as Vault),
+    );
+    expect(locked.indexMerges.step()).toBe(false);
+    locked.indexMerges.wrote(10);
+    await pause(); // and nothing thrown from the step it queued
+  });
+});
+
 describe('the index stays exact', () => {
-  it('through saves, trash, restores, deletions and merges, in a seeded random order', () => {
+  it('through saves, trash, restores, deletions and merges, in a seeded random order', async () => {
     const { db, journal, clock } = journalAt();
     const rand = prng(23);
     const vocab = Array.from({ length: 24 }, (_, i) => `word${String.fromCharCode(97 + i)}`);
@@ -342,6 +422,8 @@ describe('the index stays exact', () => {
       } else {
         journal.emptyTrash();
       }
+      // Now and then the calls pause, as the worker's do between them: the merge steps saves queued run.
+      if (rand() < 0.3) await new Promise((resolve) => setImmediate(resolve));
       for (const word of vocab) expect(found(word), `${word} after step ${step}`).toEqual(expected(word));
     }
     integrityCheck(db);
