@@ -51,6 +51,7 @@ export function createServices(options: ServicesOptions): Services {
   const settings = new SettingsService(vault);
   const templates = new TemplateService(vault);
   const journal = new JournalService(vault, templates);
+  journal.indexMerges.onError = (error) => options.logError?.(error, 'journal:indexMerges');
   const prompts = new PromptService(vault);
   const checkins = new CheckinService(vault);
   const supervision = new SupervisionService(vault);

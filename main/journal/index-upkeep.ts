@@ -24,20 +24,27 @@ export function tidyIndexOnUnlock(repo: JournalRepository, maxWords = REWRITE_ON
 
 /** Saves between two steps of the index's merge work (migration 0019 took it out of the saves). */
 export const SAVES_PER_MERGE_STEP = 10;
-/** Leaf pages a step writes at most: a few milliseconds of work. */
+/** Leaf pages a step writes at most. */
 export const MERGE_STEP_PAGES = 500;
+/** Steps one burst of writes (an import's slice) is owed at most: the rest is left to later steps. */
+const MAX_STEPS_OWED = 40;
 
 /**
- * FTS5's merge work, done a step at a time after saves rather than inside them. Each save (or slice of an
- * import) is counted; after every tenth, a step runs once what is under way has been answered (setImmediate:
- * the worker has posted its reply by then), in a statement of its own. The merges are what keep searches
- * fast as saves add small segments; FTS5's crisis merge (16 segments on a level) is the backstop if steps
- * are missed. A step never runs inside another transaction, nor while the journal is locked. One that fails
- * (a full disk) changes nothing, and the next save meets the same trouble and says so, so it is not reported.
+ * FTS5's merge work, done a step at a time after saves rather than inside them. Entries written to the index
+ * are counted (saves, new entries, a revision brought back, an import's entries); each ten of them are owed a
+ * step, run once what is under way has been answered (setImmediate: the worker has posted its reply by then),
+ * each in a statement of its own with the event loop let go between them, so a call that arrives waits for one
+ * step at most. An import's slice of 200 entries is owed twenty, as FTS5's automerge would have done in it.
+ * The merges are what keep searches fast as saves add small segments; FTS5's crisis merge (16 segments on a
+ * level) is the backstop if steps are missed. A step never runs inside another transaction, nor while the
+ * journal is locked (then the steps owed wait for the next write). One that fails changes nothing and is
+ * reported (onError); the steps owed are dropped, and the next writes owe new ones.
  */
 export class IndexMerges {
   private writes = 0;
   private queued = false;
+  /** Told of a step that failed (the worker's log). */
+  onError: (error: unknown) => void = () => undefined;
 
   /** `repo` throws while the journal is locked. */
   constructor(
@@ -45,27 +52,37 @@ export class IndexMerges {
     private readonly inTransaction: () => boolean,
   ) {}
 
-  /** Counts entries written to the index; a step follows every SAVES_PER_MERGE_STEP of them. */
+  /** Counts entries written to the index; a step is owed for every SAVES_PER_MERGE_STEP of them. */
   wrote(entries = 1): void {
-    this.writes += entries;
+    this.writes = Math.min(this.writes + entries, SAVES_PER_MERGE_STEP * MAX_STEPS_OWED);
+    this.queue();
+  }
+
+  private queue(): void {
     if (this.writes < SAVES_PER_MERGE_STEP || this.queued) return;
     this.queued = true;
     setImmediate(() => {
       this.queued = false;
-      this.step();
+      if (this.step()) this.queue();
     });
   }
 
   /** Runs one step now, if the journal is open and no transaction is under way; true when it ran. */
   step(): boolean {
+    let repo: JournalRepository;
     try {
-      const repo = this.repo();
+      repo = this.repo();
       if (this.inTransaction()) return false;
-      // An import's slice of 200 entries gets the work of twenty saves' steps, as automerge would have done.
-      repo.mergeIndexStep(MERGE_STEP_PAGES * Math.max(1, Math.floor(this.writes / SAVES_PER_MERGE_STEP)));
-      this.writes = 0;
-      return true;
     } catch {
+      return false; // locked
+    }
+    try {
+      repo.mergeIndexStep(MERGE_STEP_PAGES);
+      this.writes = Math.max(0, this.writes - SAVES_PER_MERGE_STEP);
+      return true;
+    } catch (error) {
+      this.writes = 0;
+      this.onError(error);
       return false;
     }
   }

@@ -364,6 +364,7 @@ export class JournalService {
         current.tags,
       );
     });
+    this.indexMerges.wrote();
     return this.get(entryId);
   }
 

@@ -6,6 +6,7 @@
  * .holdingbundle association, the icons, the shipped SQLite addon, no rebuild of node_modules, and
  * `dependencies` being exactly what the bundled main process requires.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
@@ -210,12 +211,20 @@ describe('what goes into the app', () => {
         if (file.endsWith('.cjs') || file.endsWith('.json')) continue;
         expect(file, specifier).not.toMatch(/\.mjs$/);
         let dir = path.dirname(file);
-        while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+        while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
         const type = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { type?: string }).type;
         expect(type, `${specifier} (${file})`).not.toBe('module');
       }
       // The Markdown packages are ES modules only: bundled, so not required at all.
       expect([...specifiers].filter((specifier) => /^(mdast|micromark)/.test(specifier))).toEqual([]);
+      // Nor do they require one in turn: each loads in a Node that refuses require(esm).
+      const child = spawnSync(
+        process.execPath,
+        ['--no-experimental-require-module', '-e', `for (const s of ${JSON.stringify(outside)}) require(s);`],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      expect(child.stderr).toBe('');
+      expect(child.status).toBe(0);
     });
 
     it('pins exact versions, and keeps everything else (the renderer, the tools) in devDependencies', () => {

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { IndexMerges, MERGE_STEP_PAGES } from '../../main/journal/index-upkeep';
+import type { JournalRepository } from '../../main/journal/repository';
+
+/**
+ * The index's merge steps (migration 0019): owed for every ten entries written, run only once the call that
+ * wrote them is over, one at a time with the event loop let go between, never in a transaction or while locked.
+ */
+
+const pause = () => new Promise((resolve) => setImmediate(resolve));
+
+function merges() {
+  const state = { steps: [] as number[], locked: false, inTransaction: false, failWith: null as Error | null };
+  const repo = {
+    mergeIndexStep: (pages: number) => {
+      if (state.failWith) throw state.failWith;
+      state.steps.push(pages);
+    },
+  } as unknown as JournalRepository;
+  const errors: unknown[] = [];
+  const upkeep = new IndexMerges(
+    () => {
+      if (state.locked) throw new Error('locked');
+      return repo;
+    },
+    () => state.inTransaction,
+  );
+  upkeep.onError = (error) => errors.push(error);
+  return { state, upkeep, errors };
+}
+
+describe('the index’s merge steps', () => {
+  it('follow every tenth write, after the call that wrote it, never within it', async () => {
+    const { state, upkeep } = merges();
+    for (let i = 0; i < 9; i += 1) upkeep.wrote();
+    await pause();
+    expect(state.steps).toEqual([]);
+    upkeep.wrote();
+    expect(state.steps).toEqual([]);
+    await pause();
+    expect(state.steps).toEqual([MERGE_STEP_PAGES]);
+    await pause();
+    expect(state.steps).toHaveLength(1);
+  });
+
+  it('give an import’s slice of 200 a step for each ten, one per turn of the event loop, and no more than forty', async () => {
+    const { state, upkeep } = merges();
+    upkeep.wrote(200);
+    await pause();
+    expect(state.steps).toHaveLength(1);
+    for (let i = 0; i < 30; i += 1) await pause();
+    expect(state.steps).toHaveLength(20);
+    expect(new Set(state.steps)).toEqual(new Set([MERGE_STEP_PAGES]));
+
+    state.steps.length = 0;
+    upkeep.wrote(100_000);
+    for (let i = 0; i < 60; i += 1) await pause();
+    expect(state.steps).toHaveLength(40);
+  });
+
+  it('wait while a transaction is open or the journal is locked, and run at the next write', async () => {
+    const { state, upkeep, errors } = merges();
+    state.inTransaction = true;
+    upkeep.wrote(10);
+    await pause();
+    expect(state.steps).toEqual([]);
+    state.inTransaction = false;
+    state.locked = true;
+    upkeep.wrote();
+    await pause();
+    expect(state.steps).toEqual([]);
+    state.locked = false;
+    upkeep.wrote();
+    await pause();
+    expect(state.steps).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('report a step that fails and drop the steps owed', async () => {
+    const { state, upkeep, errors } = merges();
+    const full = new Error('database or disk is full');
+    state.failWith = full;
+    upkeep.wrote(50);
+    for (let i = 0; i < 10; i += 1) await pause();
+    expect(errors).toEqual([full]);
+    state.failWith = null;
+    upkeep.wrote(9);
+    await pause();
+    expect(state.steps).toEqual([]);
+    upkeep.wrote();
+    await pause();
+    expect(state.steps).toHaveLength(1);
+  });
+});
