@@ -22,26 +22,28 @@ export function tidyIndexOnUnlock(repo: JournalRepository, maxWords = REWRITE_ON
   return true;
 }
 
-/** Saves between two steps of the index's merge work (migration 0019 took it out of the saves). */
-export const SAVES_PER_MERGE_STEP = 10;
-/** Leaf pages a step writes at most. */
-export const MERGE_STEP_PAGES = 500;
-/** Steps one burst of writes (an import's slice) is owed at most: the rest is left to later steps. */
-const MAX_STEPS_OWED = 40;
+/**
+ * Leaf pages of FTS5's merge work each entry written is owed, done after the write rather than in it
+ * (migration 0019). The bench's journals, with their prefix indexes, need about this much to keep their
+ * segments few: a step of this size takes a few milliseconds (bench/results/journal.md), so a call that
+ * arrives just then hardly waits. Ten times as much every tenth save took 35–45 ms a step.
+ */
+export const MERGE_STEP_PAGES = 50;
+/** Steps a burst of writes (an import) is owed at most: the rest is left to later writes, or to FTS5. */
+const MAX_STEPS_OWED = 400;
 
 /**
- * FTS5's merge work, done a step at a time after saves rather than inside them. Entries written to the index
- * are counted (saves, new entries, a revision brought back, an import's entries); each ten of them are owed a
- * step, run once what is under way has been answered (setImmediate: the worker has posted its reply by then),
- * each in a statement of its own with the event loop let go between them, so a call that arrives waits for one
- * step at most. An import's slice of 200 entries is owed twenty, as FTS5's automerge would have done in it.
- * The merges are what keep searches fast as saves add small segments; FTS5's crisis merge (16 segments on a
- * level) is the backstop if steps are missed. A step never runs inside another transaction, nor while the
- * journal is locked (then the steps owed wait for the next write). One that fails changes nothing and is
+ * FTS5's merge work, done a step at a time after writes rather than inside them. Each entry written to the
+ * index (a save, a new entry, a revision brought back, each entry of an import) is owed a step, run once what
+ * is under way has been answered (setImmediate: the worker has posted its reply by then), each step in a
+ * statement of its own with the event loop let go between them, so a call that arrives waits for one step at
+ * most. The merges are what keep searches fast as saves add small segments; FTS5's crisis merge (16 segments
+ * on a level) is the backstop if steps are missed. A step never runs inside another transaction, nor while
+ * the journal is locked (then the steps owed wait for the next write). One that fails changes nothing and is
  * reported (onError); the steps owed are dropped, and the next writes owe new ones.
  */
 export class IndexMerges {
-  private writes = 0;
+  private owed = 0;
   private queued = false;
   /** Told of a step that failed (the worker's log). */
   onError: (error: unknown) => void = () => undefined;
@@ -52,14 +54,14 @@ export class IndexMerges {
     private readonly inTransaction: () => boolean,
   ) {}
 
-  /** Counts entries written to the index; a step is owed for every SAVES_PER_MERGE_STEP of them. */
+  /** Counts entries written to the index: each is owed a step. */
   wrote(entries = 1): void {
-    this.writes = Math.min(this.writes + entries, SAVES_PER_MERGE_STEP * MAX_STEPS_OWED);
+    this.owed = Math.min(this.owed + entries, MAX_STEPS_OWED);
     this.queue();
   }
 
   private queue(): void {
-    if (this.writes < SAVES_PER_MERGE_STEP || this.queued) return;
+    if (this.owed === 0 || this.queued) return;
     this.queued = true;
     setImmediate(() => {
       this.queued = false;
@@ -78,10 +80,10 @@ export class IndexMerges {
     }
     try {
       repo.mergeIndexStep(MERGE_STEP_PAGES);
-      this.writes = Math.max(0, this.writes - SAVES_PER_MERGE_STEP);
+      this.owed = Math.max(0, this.owed - 1);
       return true;
     } catch (error) {
-      this.writes = 0;
+      this.owed = 0;
       this.onError(error);
       return false;
     }

@@ -80,7 +80,7 @@ const notFound = () => new AppError('NOT_FOUND', 'That entry could not be found.
 
 export class JournalService {
   private cache: { db: Database; repo: JournalRepository } | null = null;
-  /** FTS5's merge work, a step after every tenth save (migration 0019); imports count theirs here too. */
+  /** FTS5's merge work, a step after each save (migration 0019); imports count their entries here too. */
   readonly indexMerges = new IndexMerges(
     () => this.repo(),
     () => this.vault.db().inTransaction,

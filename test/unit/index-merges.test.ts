@@ -3,8 +3,8 @@ import { IndexMerges, MERGE_STEP_PAGES } from '../../main/journal/index-upkeep';
 import type { JournalRepository } from '../../main/journal/repository';
 
 /**
- * The index's merge steps (migration 0019): owed for every ten entries written, run only once the call that
- * wrote them is over, one at a time with the event loop let go between, never in a transaction or while locked.
+ * The index's merge steps (migration 0019): one owed for each entry written, run only once the call that wrote
+ * it is over, one at a time with the event loop let go between, never in a transaction or while locked.
  */
 
 const pause = () => new Promise((resolve) => setImmediate(resolve));
@@ -30,38 +30,37 @@ function merges() {
 }
 
 describe('the index’s merge steps', () => {
-  it('follow every tenth write, after the call that wrote it, never within it', async () => {
+  it('follow each write, once the call that wrote it is over, never within it', async () => {
     const { state, upkeep } = merges();
-    for (let i = 0; i < 9; i += 1) upkeep.wrote();
-    await pause();
-    expect(state.steps).toEqual([]);
+    upkeep.wrote();
     upkeep.wrote();
     expect(state.steps).toEqual([]);
     await pause();
     expect(state.steps).toEqual([MERGE_STEP_PAGES]);
     await pause();
-    expect(state.steps).toHaveLength(1);
+    expect(state.steps).toEqual([MERGE_STEP_PAGES, MERGE_STEP_PAGES]);
+    await pause();
+    expect(state.steps).toHaveLength(2);
   });
 
-  it('give an import’s slice of 200 a step for each ten, one per turn of the event loop, and no more than forty', async () => {
+  it('give an import’s slice of 200 a step for each, one per turn of the event loop, and no more than 400', async () => {
     const { state, upkeep } = merges();
     upkeep.wrote(200);
     await pause();
     expect(state.steps).toHaveLength(1);
-    for (let i = 0; i < 30; i += 1) await pause();
-    expect(state.steps).toHaveLength(20);
-    expect(new Set(state.steps)).toEqual(new Set([MERGE_STEP_PAGES]));
+    for (let i = 0; i < 250; i += 1) await pause();
+    expect(state.steps).toHaveLength(200);
 
     state.steps.length = 0;
     upkeep.wrote(100_000);
-    for (let i = 0; i < 60; i += 1) await pause();
-    expect(state.steps).toHaveLength(40);
+    for (let i = 0; i < 500; i += 1) await pause();
+    expect(state.steps).toHaveLength(400);
   });
 
   it('wait while a transaction is open or the journal is locked, and run at the next write', async () => {
     const { state, upkeep, errors } = merges();
     state.inTransaction = true;
-    upkeep.wrote(10);
+    upkeep.wrote();
     await pause();
     expect(state.steps).toEqual([]);
     state.inTransaction = false;
@@ -73,6 +72,9 @@ describe('the index’s merge steps', () => {
     upkeep.wrote();
     await pause();
     expect(state.steps).toHaveLength(1);
+    // The steps owed while it waited are kept.
+    for (let i = 0; i < 5; i += 1) await pause();
+    expect(state.steps).toHaveLength(3);
     expect(errors).toEqual([]);
   });
 
@@ -80,15 +82,14 @@ describe('the index’s merge steps', () => {
     const { state, upkeep, errors } = merges();
     const full = new Error('database or disk is full');
     state.failWith = full;
-    upkeep.wrote(50);
+    upkeep.wrote(5);
     for (let i = 0; i < 10; i += 1) await pause();
     expect(errors).toEqual([full]);
     state.failWith = null;
-    upkeep.wrote(9);
-    await pause();
+    for (let i = 0; i < 10; i += 1) await pause();
     expect(state.steps).toEqual([]);
     upkeep.wrote();
-    await pause();
+    for (let i = 0; i < 10; i += 1) await pause();
     expect(state.steps).toHaveLength(1);
   });
 });

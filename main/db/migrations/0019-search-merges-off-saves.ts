@@ -1,14 +1,13 @@
 import type { Migration } from './types';
 
 /**
- * FTS5's own merge work no longer runs inside saves. With 0018's prefix indexes a save writes about six
- * times the index pages it did, and FTS5's automerge does a step of merging (64 pages a level) each time 64
- * pages have been written: with five prefix indexes those steps fell in more than one save in twenty, and a
- * save's p95 at 10,000 entries went from 2 ms to about 10. Now the journal does the same work itself, a step
- * of 500 pages after every tenth save once the save has been answered (main/journal/index-upkeep.ts), and
- * after each slice of an import. FTS5's crisis merge (a level of 16 segments is merged at once, whatever
- * automerge says) stays as the backstop. Measured on copies of the benchmark's 10,000-entry journal, 600
- * saves: save p95 4.6 ms → 1.8, and searches after them as fast as before (p95 10.9 → 10.5 ms).
+ * FTS5's own merge work no longer runs inside saves. With 0018's prefix indexes a save writes about six times
+ * the index pages it did, and FTS5's automerge does a step of merging (64 pages a level) each time 64 pages
+ * have been written: with five prefix indexes those steps fell in more than one save in twenty, and a save's
+ * p95 at 10,000 entries went from 2 ms to about 10. Now the journal does that work itself: a step of 50 pages
+ * after each save, once the save has been answered (main/journal/index-upkeep.ts), and one for each entry an
+ * import writes. FTS5's crisis merge (a level of 16 segments is merged at once, whatever automerge says)
+ * stays as the backstop. bench/results/journal.md has the saves, and the steps, before and after.
  *
  * The setting is kept in the index's own config table, so it lasts through 'rebuild' and 'optimize'. An
  * integer in the SQL itself: FTS5 refuses a config value bound as a double, as better-sqlite3 binds numbers.
