@@ -24,11 +24,18 @@ export function tidyIndexOnUnlock(repo: JournalRepository, maxWords = REWRITE_ON
 
 /**
  * Leaf pages of FTS5's merge work each entry written is owed, done after the write rather than in it
- * (migration 0019). The bench's journals, with their prefix indexes, need about this much to keep their
- * segments few: a step of this size takes a few milliseconds (bench/results/journal.md), so a call that
- * arrives just then hardly waits. Ten times as much every tenth save took 35–45 ms a step.
+ * (migration 0019): a step of this size takes a few milliseconds, so a call that arrives just then hardly waits.
  */
 export const MERGE_STEP_PAGES = 50;
+/**
+ * With more segments than this, a step does ten times the work. Now and then a level's merge takes in the
+ * largest segment, the whole index (FTS5 merges a level once it holds four); at 100,000 entries that is some
+ * 77,000 pages, and while it goes on, the segments saves add pile up on the level above it: 85 after 320 saves
+ * with steps of 50 pages, and searches took twice as long. FTS5's automerge did that merge inside one save
+ * (8.7 s at 100,000 entries, 0.55 s at 10,000: the benchmark's longest saves before migration 0019).
+ */
+export const SEGMENTS_BEFORE_HURRYING = 12;
+export const HURRIED_STEP_PAGES = 500;
 /** Steps a burst of writes (an import) is owed at most: the rest is left to later writes, or to FTS5. */
 const MAX_STEPS_OWED = 400;
 
@@ -79,7 +86,7 @@ export class IndexMerges {
       return false; // locked
     }
     try {
-      repo.mergeIndexStep(MERGE_STEP_PAGES);
+      repo.mergeIndexStep(repo.indexSegments() > SEGMENTS_BEFORE_HURRYING ? HURRIED_STEP_PAGES : MERGE_STEP_PAGES);
       this.owed = Math.max(0, this.owed - 1);
       return true;
     } catch (error) {

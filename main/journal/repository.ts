@@ -106,9 +106,26 @@ export class JournalRepository {
     this.db.prepare(`INSERT INTO entries_fts (entries_fts, rank) VALUES ('merge', ${pages})`).run();
   }
 
-  /** How many segments the search index is in (each keeps at least one row in its `_idx` table). */
+  /**
+   * How many segments the search index is in: read from FTS5's structure record (row 10 of its data table), a
+   * 4-byte cookie, FTS5's 4-byte mark if it is the second form of the record, then varints: levels, segments.
+   */
   indexSegments(): number {
-    return this.db.prepare('SELECT count(DISTINCT segid) FROM entries_fts_idx').pluck().get() as number;
+    const block = this.db.prepare('SELECT block FROM entries_fts_data WHERE id = 10').pluck().get() as
+      Buffer | undefined;
+    if (!block || block.length < 5) return 0;
+    let at = block.length >= 8 && block.readUInt32BE(4) === 0xff000001 ? 8 : 4;
+    const varint = () => {
+      let value = 0;
+      for (let i = 0; ; i += 1) {
+        const byte = block[at++] ?? 0;
+        if (i === 8) return value * 256 + byte;
+        value = value * 128 + (byte & 0x7f);
+        if (byte < 0x80) return value;
+      }
+    };
+    varint(); // levels
+    return varint();
   }
 
   /** How many words the search index holds: FTS5's own totals (its "averages" record). */

@@ -301,6 +301,21 @@ describe('merging, after saves rather than in them (migration 0019)', () => {
   const automerge = (db: DB) => db.prepare("SELECT v FROM entries_fts_config WHERE k = 'automerge'").pluck().get();
   const pause = () => new Promise((resolve) => setImmediate(resolve));
 
+  it('counts the index’s segments from FTS5’s own structure record', async () => {
+    const { db, journal } = journalAt();
+    const rand = prng(39);
+    const distinct = () => db.prepare('SELECT count(DISTINCT segid) FROM entries_fts_idx').pluck().get();
+    expect(segments(db)).toBe(0);
+    for (let i = 0; i < 40; i += 1) {
+      saveText(journal, journal.create({}), prose(rand, 60));
+      if (i % 3 === 0) await pause();
+      expect(segments(db)).toBe(distinct());
+    }
+    journal.emptyTrash();
+    new JournalRepository(db).rewriteIndex();
+    expect(segments(db)).toBe(1);
+  });
+
   it('leaves FTS5 no merge work to do inside a save; before 0019 it had some', () => {
     expect(automerge(journalAt().db)).toBe(0);
     expect(automerge(journalAt(migrations.indexOf(migration0019)).db)).toBe(4);

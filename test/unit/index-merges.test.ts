@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { IndexMerges, MERGE_STEP_PAGES } from '../../main/journal/index-upkeep';
+import {
+  HURRIED_STEP_PAGES,
+  IndexMerges,
+  MERGE_STEP_PAGES,
+  SEGMENTS_BEFORE_HURRYING,
+} from '../../main/journal/index-upkeep';
 import type { JournalRepository } from '../../main/journal/repository';
 
 /**
@@ -10,8 +15,15 @@ import type { JournalRepository } from '../../main/journal/repository';
 const pause = () => new Promise((resolve) => setImmediate(resolve));
 
 function merges() {
-  const state = { steps: [] as number[], locked: false, inTransaction: false, failWith: null as Error | null };
+  const state = {
+    steps: [] as number[],
+    segments: 3,
+    locked: false,
+    inTransaction: false,
+    failWith: null as Error | null,
+  };
   const repo = {
+    indexSegments: () => state.segments,
     mergeIndexStep: (pages: number) => {
       if (state.failWith) throw state.failWith;
       state.steps.push(pages);
@@ -55,6 +67,18 @@ describe('the index’s merge steps', () => {
     upkeep.wrote(100_000);
     for (let i = 0; i < 500; i += 1) await pause();
     expect(state.steps).toHaveLength(400);
+  });
+
+  it('do ten times the work while segments pile up (a merge of the whole index under way)', async () => {
+    const { state, upkeep } = merges();
+    state.segments = SEGMENTS_BEFORE_HURRYING;
+    upkeep.wrote();
+    await pause();
+    state.segments = SEGMENTS_BEFORE_HURRYING + 1;
+    upkeep.wrote();
+    await pause();
+    expect(state.steps).toEqual([MERGE_STEP_PAGES, HURRIED_STEP_PAGES]);
+    expect(HURRIED_STEP_PAGES).toBe(MERGE_STEP_PAGES * 10);
   });
 
   it('wait while a transaction is open or the journal is locked, and run at the next write', async () => {
