@@ -24,13 +24,15 @@ export function tidyIndexOnUnlock(repo: JournalRepository, maxWords = REWRITE_ON
 
 /**
  * Leaf pages of FTS5's merge work each entry written is owed, done after the write rather than in it
- * (migration 0019): a step of this size takes a few milliseconds, so a call that arrives just then hardly waits.
+ * (migration 0019): a step of this size usually takes a few milliseconds, so a call that arrives just then hardly
+ * waits. The size is FTS5's to keep only roughly: it finishes the word it is on, and a common word's list in a
+ * large journal runs to thousands of pages (a step of a few tenths of a second, now and then).
  */
 export const MERGE_STEP_PAGES = 50;
 /**
  * With more segments than this, a step does ten times the work. Now and then a level's merge takes in the
  * largest segment, the whole index (FTS5 merges a level once it holds four); at 100,000 entries that is some
- * 77,000 pages, and while it goes on, the segments saves add pile up on the level above it: 85 after 320 saves
+ * 77,000 pages, and while it goes on, the segments saves add pile up beside it: 85 after 320 saves
  * with steps of 50 pages, and searches took twice as long. FTS5's automerge did that merge inside one save
  * (8.7 s at 100,000 entries, 0.55 s at 10,000: the benchmark's longest saves before migration 0019).
  */
@@ -42,7 +44,8 @@ const MAX_STEPS_OWED = 400;
 /**
  * FTS5's merge work, done a step at a time after writes rather than inside them. Each entry written to the
  * index (a save, a new entry, a revision brought back, each entry of an import) is owed a step, run once what
- * is under way has been answered (setImmediate: the worker has posted its reply by then), each step in a
+ * is under way has been answered (setImmediate: the worker has posted the reply of a call that ran to its end;
+ * during an import, whose slices also let the event loop go, steps run between the slices), each step in a
  * statement of its own with the event loop let go between them, so a call that arrives waits for one step at
  * most. The merges are what keep searches fast as saves add small segments; FTS5's crisis merge (16 segments
  * on a level) is the backstop if steps are missed. A step never runs inside another transaction, nor while
@@ -63,6 +66,7 @@ export class IndexMerges {
 
   /** Counts entries written to the index: each is owed a step. */
   wrote(entries = 1): void {
+    if (!Number.isSafeInteger(entries) || entries <= 0) return;
     this.owed = Math.min(this.owed + entries, MAX_STEPS_OWED);
     this.queue();
   }

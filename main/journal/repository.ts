@@ -97,9 +97,9 @@ export class JournalRepository {
   }
 
   /**
-   * One step of FTS5's merge work, writing at most `pages` leaf pages: it carries on a merge under way, or
-   * starts one where a level has four segments. Migration 0019 took this work out of the saves themselves.
-   * The number goes into the SQL as an integer literal: FTS5 refuses one bound as a double.
+   * One step of FTS5's merge work, of about `pages` leaf pages (FTS5 checks the count between words, so a
+   * common word's list, a few thousand pages at 100,000 entries, is written whole): it carries on a merge under
+   * way, or starts one where a level has four segments. Migration 0019 took this work out of the saves.
    */
   mergeIndexStep(pages: number): void {
     if (!Number.isSafeInteger(pages) || pages < 1) throw new RangeError(`Not a number of pages: ${pages}`);

@@ -145,7 +145,8 @@ describe('saving', () => {
     saveText(journal, entry, 'Seen today with thistledownquarry at the clinic.');
     saveText(journal, journal.get(entry.id), 'Seen today at the clinic.');
     const segments = () => db.prepare('SELECT count(DISTINCT segid) FROM entries_fts_idx').pluck().get() as number;
-    // Enough saves for FTS5 to merge the recent segments, more than once, into fewer.
+    // Enough saves for FTS5 to merge the recent segments, more than once, into fewer: here its crisis merge (16 on a
+    // level), as these saves come without a pause for the journal's own steps (migration 0019).
     let most = 0;
     for (let i = 0; i < 120; i += 1) {
       saveText(journal, journal.create({}), prose(rand, 60));

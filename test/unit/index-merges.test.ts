@@ -102,6 +102,16 @@ describe('the index’s merge steps', () => {
     expect(errors).toEqual([]);
   });
 
+  it('take no count but a whole number of entries', async () => {
+    const { state, upkeep } = merges();
+    for (const odd of [Number.NaN, -3, 0, 1.5, Number.POSITIVE_INFINITY]) upkeep.wrote(odd);
+    for (let i = 0; i < 5; i += 1) await pause();
+    expect(state.steps).toEqual([]);
+    upkeep.wrote(2);
+    for (let i = 0; i < 5; i += 1) await pause();
+    expect(state.steps).toHaveLength(2);
+  });
+
   it('report a step that fails and drop the steps owed', async () => {
     const { state, upkeep, errors } = merges();
     const full = new Error('database or disk is full');
