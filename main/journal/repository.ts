@@ -106,47 +106,27 @@ export class JournalRepository {
     this.db.prepare(`INSERT INTO entries_fts (entries_fts, rank) VALUES ('merge', ${pages})`).run();
   }
 
+  /** One of FTS5's own records (a row of its data table), or undefined while it has none. */
+  private indexRecord(id: number): Buffer | undefined {
+    return this.db.prepare('SELECT block FROM entries_fts_data WHERE id = ?').pluck().get(id) as Buffer | undefined;
+  }
+
   /**
    * How many segments the search index is in: read from FTS5's structure record (row 10 of its data table), a
    * 4-byte cookie, FTS5's 4-byte mark if it is the second form of the record, then varints: levels, segments.
    */
   indexSegments(): number {
-    const block = this.db.prepare('SELECT block FROM entries_fts_data WHERE id = 10').pluck().get() as
-      Buffer | undefined;
+    const block = this.indexRecord(10);
     if (!block || block.length < 5) return 0;
-    let at = block.length >= 8 && block.readUInt32BE(4) === 0xff000001 ? 8 : 4;
-    const varint = () => {
-      let value = 0;
-      for (let i = 0; ; i += 1) {
-        const byte = block[at++] ?? 0;
-        if (i === 8) return value * 256 + byte;
-        value = value * 128 + (byte & 0x7f);
-        if (byte < 0x80) return value;
-      }
-    };
-    varint(); // levels
-    return varint();
+    const from = block.length >= 8 && block.readUInt32BE(4) === 0xff000001 ? 8 : 4;
+    return sqliteVarints(block, from)[1] ?? 0;
   }
 
   /** How many words the search index holds: FTS5's own totals (its "averages" record). */
   indexedWords(): number {
-    const block = this.db.prepare('SELECT block FROM entries_fts_data WHERE id = 1').pluck().get() as
-      Buffer | undefined;
-    // SQLite varints: the number of rows, then the number of words in each column.
-    const values: number[] = [];
-    for (let at = 0; block && at < block.length;) {
-      let value = 0;
-      for (let i = 0; ; i += 1) {
-        const byte = block[at++]!;
-        if (i === 8) {
-          value = value * 256 + byte;
-          break;
-        }
-        value = value * 128 + (byte & 0x7f);
-        if (byte < 0x80) break;
-      }
-      values.push(value);
-    }
+    const block = this.indexRecord(1);
+    // The number of rows, then the number of words in each column.
+    const values = block ? sqliteVarints(block, 0) : [];
     return values.slice(1).reduce((sum, words) => sum + words, 0);
   }
 
@@ -287,4 +267,23 @@ export class JournalRepository {
       pinned: entry.pinned ? 1 : 0,
     };
   }
+}
+
+/** SQLite's varints (big-endian groups of 7 bits, a ninth byte of 8), from `at` to the end of `block`. */
+function sqliteVarints(block: Buffer, at: number): number[] {
+  const values: number[] = [];
+  while (at < block.length) {
+    let value = 0;
+    for (let i = 0; ; i += 1) {
+      const byte = block[at++] ?? 0;
+      if (i === 8) {
+        value = value * 256 + byte;
+        break;
+      }
+      value = value * 128 + (byte & 0x7f);
+      if (byte < 0x80) break;
+    }
+    values.push(value);
+  }
+  return values;
 }
