@@ -33,6 +33,12 @@ export default defineConfig(
     },
   },
   {
+    // A package's CommonJS entry (packages/search-rank/index.cjs), loaded by Node's require.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['common/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {

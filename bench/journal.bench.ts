@@ -140,12 +140,20 @@ const HISTORY = [
     firstPage: '11.25 / 12.88',
     save: '1.16 / 6.16',
   },
+  {
+    change:
+      '2026-12-06 (an AMD EPYC, 2 cores, quiet): FTS5’s merge work out of the saves (migration 0019: automerge 0), a step of 50 pages after each save once it is answered, 500 while more than 12 segments wait',
+    search: '14.94 / 32.22',
+    word: '15.13 / 25.65',
+    firstPage: '11.4 / 16.39',
+    save: '1.66 / 2.4',
+  },
 ];
 
 /** What this run measures, for its row in the table of changes. */
 const THIS_CHANGE =
   process.env['BENCH_CHANGE'] ??
-  'FTS5’s merge work out of the saves (migration 0019: automerge 0), a step of 50 pages after each save once it is answered, 500 while more than 12 segments wait';
+  'scores by holding_rank(), our SQLite extension (packages/search-rank): bm25() without the run of a one-phrase query over the whole index for its weight, which cannot change the order; a pinned match scored by a seek';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '10000,100000').split(',').map((s) => Number(s.trim()));
 const SAVES = 300;

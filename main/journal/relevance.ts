@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { asInteger, blockInSql, blockOf, type Blocks, blocksOf, blocksOfMatch } from './blocks';
+import { rankSql, scoredWithoutWholeRuns } from './rank';
 
-/** Relevance: title words count eight times, tags four, the body once. */
-export const BM25 = 'bm25(entries_fts, 8.0, 1.0, 4.0)';
 // Both read a small index only (entries_in_trash, entries_pinned), once per query.
 export const TRASHED = 'SELECT seq FROM entries WHERE deleted_at IS NOT NULL';
 export const PINNED = 'SELECT seq FROM entries WHERE pinned = 1 AND deleted_at IS NULL';
@@ -14,10 +13,10 @@ export const ROWID_BETWEEN = `rowid BETWEEN ${asInteger('low')} AND ${asInteger(
 const TIE_ROOM = 50;
 
 /** Best match's order in SQL over entries `e`: pinned first, then by block when there are blocks. */
-export function relevanceOrder(blocks: Blocks | null): { sql: string; params: Record<string, number> } {
-  if (!blocks) return { sql: `e.pinned DESC, ${BM25}, e.updated_at DESC`, params: {} };
+export function relevanceOrder(db: Database, blocks: Blocks | null): { sql: string; params: Record<string, number> } {
+  if (!blocks) return { sql: `e.pinned DESC, ${rankSql(db)}, e.updated_at DESC`, params: {} };
   const block = blockInSql(blocks);
-  return { sql: `e.pinned DESC, ${block.sql}, ${BM25}, e.updated_at DESC`, params: block.params };
+  return { sql: `e.pinned DESC, ${block.sql}, ${rankSql(db)}, e.updated_at DESC`, params: block.params };
 }
 
 /**
@@ -72,7 +71,7 @@ export const hasPhrase = (match: string) =>
   [...match.matchAll(/"((?:[^"]|"")*)"/g)].some(([, term]) => /[^\p{L}\p{N}\p{M}]/u.test(term!));
 
 /**
- * A search most relevant first (pinned, then bm25, then last changed, then newest; in blocks when it
+ * A search most relevant first (pinned, then the score (rank.ts), then last changed, then newest; in blocks when it
  * finds many: Blocks), not of the trash, from the search index alone, running the match as few times
  * as it can: a phrase of two common words costs as much to run as a thousand rows do to read. No
  * match is looked up in a table; the entries not to be shown (`hidden`: the trash, or everything a
@@ -127,9 +126,10 @@ export function bestMatches(
  * Two runs of the match, for a word or a prefix, whose run is cheap for each match:
  * 1. one counts the matches and lists those hidden or pinned (in SQLite, faster than handing each
  *    match to JavaScript as rankedInOnePass does);
- * 2. one scores every match (bm25 first runs each phrase once more, over the whole index, for its
- *    weight) and keeps as many as the page needs, with room for the hidden ones among them. When
- *    the page holds pinned entries only, only they are scored.
+ * 2. one scores every match (with bm25(), first running each phrase once more over the whole index
+ *    for its weight; holding_rank() does so only for a match of several phrases: rank.ts) and keeps
+ *    as many as the page needs, with room for the hidden ones among them. When the page holds
+ *    pinned entries only, only they are scored.
  */
 function countedThenRanked(db: Database, match: string, offset: number, end: number, hidden: Hidden): Best {
   const counted = db
@@ -160,9 +160,9 @@ function countedThenRanked(db: Database, match: string, offset: number, end: num
   const ranked = db
     .prepare(
       pinnedSeqs.length
-        ? `SELECT rowid AS seq, ${BM25} AS score, +rowid IN (${PINNED}) AS pinned FROM entries_fts
+        ? `SELECT rowid AS seq, ${rankSql(db)} AS score, +rowid IN (${PINNED}) AS pinned FROM entries_fts
            WHERE entries_fts MATCH @match ORDER BY pinned DESC, score LIMIT @read`
-        : `SELECT rowid AS seq, ${BM25} AS score FROM entries_fts WHERE entries_fts MATCH @match ORDER BY score LIMIT @read`,
+        : `SELECT rowid AS seq, ${rankSql(db)} AS score FROM entries_fts WHERE entries_fts MATCH @match ORDER BY score LIMIT @read`,
     )
     .all({ match, read }) as Scored[];
   return { total, blocks, best: keepBest(ranked, read, wanted, isPinned, notShown) };
@@ -206,7 +206,8 @@ function defineShown(db: Database): void {
  * each match to a JavaScript check (holding_search_shown) does. The hidden and pinned entries, few,
  * are read whole first; the pinned ones come first in the ranking, so that all those that match are
  * in it (as many are read as there are pinned entries, past the page's end and the room for ties).
- * bm25 still runs each phrase once more for its weight.
+ * bm25() would run the phrase once more, over the whole index, for its weight; holding_rank() does not
+ * (rank.ts).
  */
 function rankedInOnePass(db: Database, match: string, offset: number, end: number, hidden: Hidden): Best {
   const hiddenSeqs = new Set(db.prepare(hidden.sql).pluck().all(hidden.params) as number[]);
@@ -227,7 +228,7 @@ function rankedInOnePass(db: Database, match: string, offset: number, end: numbe
   try {
     ranked = db
       .prepare(
-        `SELECT rowid AS seq, ${BM25} AS score FROM entries_fts
+        `SELECT rowid AS seq, ${rankSql(db)} AS score FROM entries_fts
          WHERE entries_fts MATCH @match AND ${SHOWN}(rowid)
          ORDER BY ${pinned.size ? `+rowid IN (${PINNED}) DESC, ` : ''}score LIMIT @read`,
       )
@@ -254,9 +255,8 @@ function rankedInOnePass(db: Database, match: string, offset: number, end: numbe
  * The best of a page of a search ranked in blocks (Blocks): whole blocks before the page are only
  * counted (a run each, over the block's own range of entry numbers, where scoring them would cost
  * more); the block the page begins in is scored, and as many after it as the page runs into. The
- * pinned matches are scored in a run of their own when the page shows them (bm25 weighs the match
- * over the whole index in each run, which costs as much as scoring a block: folding them into the
- * block's run with an OR made FTS5 read every match instead of the block's, for the same time).
+ * pinned matches are scored apart when the page shows them (scoreOf): folding them into the block's
+ * run with an OR made FTS5 read every match instead of the block's, for the same time.
  */
 function inBlocks(
   db: Database,
@@ -273,7 +273,7 @@ function inBlocks(
   const inRange = `entries_fts MATCH @match AND ${ROWID_BETWEEN}`;
   const count = db.prepare(`SELECT count(*) FROM entries_fts WHERE ${inRange}`).pluck();
   const rank = db.prepare(
-    `SELECT rowid AS seq, ${BM25} AS score FROM entries_fts WHERE ${inRange} ORDER BY score LIMIT @read`,
+    `SELECT rowid AS seq, ${rankSql(db)} AS score FROM entries_fts WHERE ${inRange} ORDER BY score LIMIT @read`,
   );
   const rest: Scored[] = [];
   // The shown matches, pinned ones aside, in the blocks before this one; and in those skipped whole.
@@ -326,13 +326,24 @@ function keepBest(
 }
 
 /**
- * These matches' scores, in one run of the match over the range of their numbers: bm25 weighs each
- * phrase afresh on every run, so not a run per entry (as FTS5 does for a list it is given).
+ * These matches' scores. Where a run of the match costs no run over the whole index for a phrase's
+ * weight (rank.ts) and needs no merging of word lists (prefixMerges), a short seek for each, as FTS5
+ * does for a list of entry numbers it is given: at 100,000 entries, a dozen pinned entries' scores for
+ * "to" took 8 ms in one run over the range of their numbers. Otherwise that one run, as a weight
+ * looked up afresh on every run would cost a whole-index run per entry.
  */
 function scoreOf(db: Database, match: string, seqs: number[]): Scored[] {
+  if (scoredWithoutWholeRuns(db, match) && !prefixMerges(match)) {
+    return db
+      .prepare(
+        `SELECT rowid AS seq, ${rankSql(db)} AS score FROM entries_fts WHERE entries_fts MATCH @match
+         AND rowid IN (SELECT value FROM json_each(@seqs))`,
+      )
+      .all({ match, seqs: JSON.stringify(seqs) }) as Scored[];
+  }
   return db
     .prepare(
-      `SELECT rowid AS seq, ${BM25} AS score FROM entries_fts WHERE entries_fts MATCH @match
+      `SELECT rowid AS seq, ${rankSql(db)} AS score FROM entries_fts WHERE entries_fts MATCH @match
        AND ${ROWID_BETWEEN} AND +rowid IN (SELECT value FROM json_each(@seqs))`,
     )
     .all({ match, seqs: JSON.stringify(seqs), low: Math.min(...seqs), high: Math.max(...seqs) }) as Scored[];

@@ -186,7 +186,7 @@ function search(db: Database, filter: ListFilter, where: Where): ListPage {
     const order = filter.trash
       ? { sql: TRASH_ORDER, params: {} }
       : filter.sort === 'relevance'
-        ? relevanceOrder(blocks === undefined ? blocksOfMatch(db, match) : blocks)
+        ? relevanceOrder(db, blocks === undefined ? blocksOfMatch(db, match) : blocks)
         : { sql: `e.pinned DESC, ${SORTS[filter.sort]}`, params: {} };
     seqs = db
       .prepare(

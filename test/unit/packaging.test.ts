@@ -124,9 +124,35 @@ describe('what goes into the app', () => {
           'package.json',
           '!**/*.map',
           '!node_modules/better-sqlite3-multiple-ciphers/{deps,src,build}/**',
+          '!node_modules/holding-search-rank/{*.c,binding.gyp,build/Release/obj.target/**,build/Release/.deps/**}',
         ],
       },
     ]);
+  });
+
+  it('unpacks the search ranking extension from app.asar, where its package says it is', () => {
+    // SQLite opens it with the system's loader, which reads no asar archive.
+    expect(config['asarUnpack']).toEqual(['node_modules/holding-search-rank/build/Release/*.node']);
+    const fromRoot = createRequire(path.join(ROOT, 'package.json'));
+    const { file } = fromRoot('holding-search-rank') as { file: string };
+    expect(existsSync(file)).toBe(true);
+    expect(path.relative(path.join(ROOT, 'packages', 'search-rank'), file)).toMatch(
+      /^build[\\/]Release[\\/][^\\/]+\.node$/,
+    );
+    // Inside the packaged app, the same code names the unpacked copy.
+    const source = readFileSync(path.join(ROOT, 'packages', 'search-rank', 'index.cjs'), 'utf8');
+    const packaged: { file?: string } = {};
+    for (const dir of ['/opt/Holding/resources/app.asar', 'C:\\Program Files\\Holding\\resources\\app.asar']) {
+      const sep = dir.includes('\\') ? '\\' : '/';
+      const dirname = [dir, 'node_modules', 'holding-search-rank'].join(sep);
+      const pathFor = sep === '/' ? path.posix : path.win32;
+      new Function('exports', 'require', '__dirname', source)(packaged, () => pathFor, dirname);
+      expect(packaged.file).toBe(
+        [`${dir}.unpacked`, 'node_modules', 'holding-search-rank', 'build', 'Release', 'holding_search_rank.node'].join(
+          sep,
+        ),
+      );
+    }
   });
 
   it('never rebuilds node_modules for Electron (the tests use that Node build)', () => {
@@ -229,7 +255,9 @@ describe('what goes into the app', () => {
 
     it('pins exact versions, and keeps everything else (the renderer, the tools) in devDependencies', () => {
       for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
-        expect(version, name).toMatch(/^\d+\.\d+\.\d+$/);
+        // Our own packages (packages/) are the one exception: they are in this repository.
+        if (version.startsWith('file:')) expect(version, name).toMatch(/^file:packages\/[a-z-]+$/);
+        else expect(version, name).toMatch(/^\d+\.\d+\.\d+$/);
       }
       for (const name of ['react', 'react-dom', '@tiptap/react', 'recharts', 'dompurify', 'electron']) {
         expect(pkg.devDependencies, name).toHaveProperty([name]);
@@ -313,7 +341,12 @@ describe('npm', () => {
     };
     const withScripts = Object.entries(lock.packages)
       .filter(([, entry]) => entry.hasInstallScript)
-      .map(([where]) => where.slice(where.lastIndexOf('node_modules/') + 'node_modules/'.length));
+      // A package of ours (packages/) is named by where it is, as npm writes it in allowScripts.
+      .map(([where]) =>
+        where.includes('node_modules/')
+          ? where.slice(where.lastIndexOf('node_modules/') + 'node_modules/'.length)
+          : `file:../${where}`,
+      );
     expect(Object.keys(pkg.allowScripts ?? {}).sort()).toEqual([...new Set(withScripts)].sort());
     expect(pkg.allowScripts).toMatchObject({ 'better-sqlite3-multiple-ciphers': true, esbuild: true });
   });

@@ -1,0 +1,56 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { entryPoint, file } from 'holding-search-rank';
+import { describeForLog } from '../shell-common/log';
+
+/**
+ * Best match's score: FTS5's bm25(), or holding_rank() where our SQLite extension
+ * (packages/search-rank) loads. holding_rank() is bm25() to the bit for a query of several phrases;
+ * for a query of one phrase (a word, a prefix, "a phrase") it leaves out the phrase's weight, which
+ * bm25() finds by running the phrase over the whole index once per statement (for a phrase of two
+ * common words at 100,000 entries, some 11 ms each time), and which scales every score alike, so
+ * that the order is bm25()'s either way. Scores are only ever compared within one query.
+ */
+
+/** Title words count eight times, tags four, the body once (columns title, body, tags). */
+const WEIGHTS = '8.0, 1.0, 4.0';
+
+const rankOn = new WeakMap<Database, 'holding_rank' | 'bm25'>();
+let warned = false;
+
+/** The extension's file; the tests set null to leave every connection with bm25(), or a path that fails. */
+export const rankSettings: { extension: string | null } = { extension: file };
+
+/**
+ * The score's SQL for this connection, loading the extension on its first search. Where it cannot be
+ * loaded (a build without it), bm25() gives the same order, more slowly, and the log says so once.
+ */
+export function rankSql(db: Database): string {
+  let fn = rankOn.get(db);
+  if (!fn) {
+    fn = 'bm25';
+    if (rankSettings.extension !== null) {
+      try {
+        // better-sqlite3 takes the entry point's name as a second argument; its types leave it out.
+        (db as unknown as { loadExtension(file: string, entryPoint: string): void }).loadExtension(
+          rankSettings.extension,
+          entryPoint,
+        );
+        fn = 'holding_rank';
+      } catch (error) {
+        if (!warned) console.error(`[holding] search ranking falls back to bm25(): ${describeForLog(error)}`);
+        warned = true;
+      }
+    }
+    rankOn.set(db, fn);
+  }
+  return `${fn}(entries_fts, ${WEIGHTS})`;
+}
+
+/**
+ * Whether scoring `match` on this connection runs no phrase over the whole index: holding_rank() with
+ * a match of one phrase (common/journal/search-query.ts quotes every term it writes).
+ */
+export function scoredWithoutWholeRuns(db: Database, match: string): boolean {
+  // A word excluded ("NOT word") is a quoted term too, so one quoted term is one phrase and nothing else.
+  return rankSql(db).startsWith('holding_rank(') && [...match.matchAll(/"(?:[^"]|"")*"/g)].length === 1;
+}
