@@ -4,18 +4,20 @@ import { describeForLog } from '../shell-common/log';
 
 /**
  * Best match's score: FTS5's bm25(), or holding_rank() where our SQLite extension
- * (packages/search-rank) loads. holding_rank() is bm25() to the bit for a query of several phrases;
- * for a query of one phrase (a word, a prefix, "a phrase") it leaves out the phrase's weight, which
- * bm25() finds by running the phrase over the whole index once per statement (for a phrase of two
- * common words at 100,000 entries, some 11 ms each time), and which scales every score alike, so
- * that the order is bm25()'s either way. Scores are only ever compared within one query.
+ * (packages/search-rank) loads. holding_rank() gives bm25()'s own values for a query of several
+ * phrases; for a query of one phrase (a word, a prefix, "a phrase") it leaves out the phrase's weight,
+ * which bm25() finds by running the phrase over the whole index once per statement (for a phrase of
+ * two common words at 100,000 entries, some 11 ms each time), and which scales every score alike, so
+ * that the order is bm25()'s either way (bar rounding, which can make two nearly equal bm25() scores
+ * tie). Scores are only ever compared within one query.
  */
 
 /** Title words count eight times, tags four, the body once (columns title, body, tags). */
 const WEIGHTS = '8.0, 1.0, 4.0';
 
 const rankOn = new WeakMap<Database, 'holding_rank' | 'bm25'>();
-let warned = false;
+/** Whether the log has said so (once per process); the tests reset it. */
+export const rankLog = { warned: false };
 
 /** The extension's file; the tests set null to leave every connection with bm25(), or a path that fails. */
 export const rankSettings: { extension: string | null } = { extension: file };
@@ -37,8 +39,10 @@ export function rankSql(db: Database): string {
         );
         fn = 'holding_rank';
       } catch (error) {
-        if (!warned) console.error(`[holding] search ranking falls back to bm25(): ${describeForLog(error)}`);
-        warned = true;
+        // A connection busy with a statement refuses it: bm25() this once, and the extension next time.
+        if (/busy|iterator/i.test(String(error))) return `bm25(entries_fts, ${WEIGHTS})`;
+        if (!rankLog.warned) console.error(`[holding] search ranking falls back to bm25(): ${describeForLog(error)}`);
+        rankLog.warned = true;
       }
     }
     rankOn.set(db, fn);

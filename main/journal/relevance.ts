@@ -9,6 +9,9 @@ export const PINNED = 'SELECT seq FROM entries WHERE pinned = 1 AND deleted_at I
 /** Matches between entry numbers @low and @high, as FTS5 reads them: only those (see asInteger). */
 export const ROWID_BETWEEN = `rowid BETWEEN ${asInteger('low')} AND ${asInteger('high')}`;
 
+/** The most entries scored by a seek each (scoreOf) rather than in one run over their range. */
+const SEEKS = 64;
+
 /** Matches read past the page's end, so that a tie across the end is usually seen whole. */
 const TIE_ROOM = 50;
 
@@ -207,7 +210,7 @@ function defineShown(db: Database): void {
  * are read whole first; the pinned ones come first in the ranking, so that all those that match are
  * in it (as many are read as there are pinned entries, past the page's end and the room for ties).
  * bm25() would run the phrase once more, over the whole index, for its weight; holding_rank() does not
- * (rank.ts).
+ * for a match of one phrase (rank.ts).
  */
 function rankedInOnePass(db: Database, match: string, offset: number, end: number, hidden: Hidden): Best {
   const hiddenSeqs = new Set(db.prepare(hidden.sql).pluck().all(hidden.params) as number[]);
@@ -333,7 +336,8 @@ function keepBest(
  * looked up afresh on every run would cost a whole-index run per entry.
  */
 function scoreOf(db: Database, match: string, seqs: number[]): Scored[] {
-  if (scoredWithoutWholeRuns(db, match) && !prefixMerges(match)) {
+  // Each seek reads the match's lists afresh in every segment: for a few entries, not thousands.
+  if (seqs.length <= SEEKS && scoredWithoutWholeRuns(db, match) && !prefixMerges(match)) {
     return db
       .prepare(
         `SELECT rowid AS seq, ${rankSql(db)} AS score FROM entries_fts WHERE entries_fts MATCH @match

@@ -4,8 +4,9 @@
 ** bm25() weighs each phrase of a query by how many entries hold it (its IDF), and finds that out by
 ** running the phrase over the whole index once per statement: for a phrase of two common words at
 ** 100,000 entries that run costs as much as the search itself. When the query has one phrase only,
-** that weight multiplies every entry's score alike and cannot change their order, so holding_rank()
-** leaves it out (weight 1); with more than one phrase it is bm25() to the bit, each phrase's weight
+** that weight multiplies every entry's score alike and cannot change their order (bar rounding, which
+** can make two nearly equal bm25() scores tie), so holding_rank() leaves it out (weight 1); with more
+** than one phrase it gives bm25()'s values, each phrase's weight
 ** looked up only once a row holds it (so never for an excluded word). Everything else is
 ** bm25() as SQLite's fts5_aux.c computes it: k1 = 1.2, b = 0.75, the same arguments (a weight for
 ** each column), the same arithmetic in the same order.

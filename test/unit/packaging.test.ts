@@ -7,7 +7,8 @@
  * `dependencies` being exactly what the bundled main process requires.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,7 @@ interface PackageJson {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   allowScripts?: Record<string, boolean>;
+  scripts?: Record<string, string>;
 }
 const { getConfig, validateConfiguration } = fromBuilder('app-builder-lib/out/util/config/config') as {
   getConfig(projectDir: string, configPath: string | null, configFromOptions: null): Promise<Config>;
@@ -139,6 +141,8 @@ describe('what goes into the app', () => {
     expect(path.relative(path.join(ROOT, 'packages', 'search-rank'), file)).toMatch(
       /^build[\\/]Release[\\/][^\\/]+\.node$/,
     );
+    // And npm run dist checks the packaged apps hold it there (scripts/check-release.mjs).
+    expect(pkg.scripts?.['dist']).toMatch(/electron-builder .*&& node scripts\/check-release\.mjs$/);
     // Inside the packaged app, the same code names the unpacked copy.
     const source = readFileSync(path.join(ROOT, 'packages', 'search-rank', 'index.cjs'), 'utf8');
     const packaged: { file?: string } = {};
@@ -367,6 +371,52 @@ describe('the SQLite addon for Electron', () => {
       expect(copiesIntoElectronBuild(pkgDir, path.join(pkgDir, 'build', 'Release', 'better_sqlite3.node')), root).toBe(
         false,
       );
+    }
+  });
+});
+
+describe('the check after npm run dist (scripts/check-release.mjs)', () => {
+  const check = (release: string) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check-release.mjs'), release], { encoding: 'utf8' });
+
+  it('passes an app that holds both native files, and names what is missing from one that does not', () => {
+    const release = mkdtempSync(path.join(tmpdir(), 'holding-release-'));
+    try {
+      // As electron-builder leaves them: Linux's and Windows' unpacked apps, and a macOS app bundle.
+      const folders = [
+        'linux-unpacked/resources',
+        'win-unpacked/resources',
+        'mac-arm64/Holding.app/Contents/Resources',
+      ];
+      const rank = ['app.asar.unpacked', 'node_modules', 'holding-search-rank', 'build', 'Release'];
+      for (const folder of folders) {
+        const at = path.join(release, folder);
+        mkdirSync(path.join(at, 'native'), { recursive: true });
+        mkdirSync(path.join(at, ...rank), { recursive: true });
+        writeFileSync(path.join(at, 'app.asar'), 'asar');
+        writeFileSync(path.join(at, 'native', 'better_sqlite3.node'), 'addon');
+        writeFileSync(path.join(at, ...rank, 'holding_search_rank.node'), 'extension');
+      }
+      const passed = check(release);
+      expect(passed.status, passed.stderr).toBe(0);
+      expect(passed.stdout).toContain('3 packaged app(s)');
+
+      rmSync(path.join(release, 'win-unpacked', 'resources', ...rank, 'holding_search_rank.node'));
+      const failed = check(release);
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toContain(path.join('win-unpacked', 'resources', ...rank, 'holding_search_rank.node'));
+      expect(failed.stderr).not.toContain('linux-unpacked');
+    } finally {
+      rmSync(release, { recursive: true, force: true });
+    }
+  });
+
+  it('fails where electron-builder left no app at all', () => {
+    const release = mkdtempSync(path.join(tmpdir(), 'holding-release-'));
+    try {
+      expect(check(release).status).toBe(1);
+    } finally {
+      rmSync(release, { recursive: true, force: true });
     }
   });
 });
