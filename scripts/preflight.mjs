@@ -62,6 +62,7 @@ export function sqliteProblem(error) {
  *   which: (command: string) => boolean,
  *   nodeVersion: string,
  *   openSqlite: () => void,        // throws if the addon cannot open a database in memory
+ *   loadSearchRank: () => void,    // throws if the search ranking extension does not load into one
  *   hasNacl: () => boolean,
  * }} env
  * @returns {{ problems: string[], skips: string[] }} one sentence each
@@ -97,10 +98,21 @@ export function preflight(env) {
     );
   }
 
+  let sqliteLoads = true;
   try {
     env.openSqlite();
   } catch (error) {
+    sqliteLoads = false;
     problems.push(sqliteProblem(error));
+  }
+  if (sqliteLoads) {
+    try {
+      env.loadSearchRank();
+    } catch {
+      problems.push(
+        'The small SQLite extension that ranks search results has not been built (its install step may have been skipped): run `npm rebuild holding-search-rank` (it needs Python 3, make and a C compiler, and takes a few seconds).',
+      );
+    }
   }
 
   if (!SOFFICE_PATHS.some((file) => env.exists(file))) {
@@ -158,6 +170,16 @@ export function systemEnvironment(processEnv = process.env) {
       const db = new Database(':memory:');
       try {
         db.prepare('select sqlite_version()').get();
+      } finally {
+        db.close();
+      }
+    },
+    loadSearchRank: () => {
+      const Database = require(SQLITE);
+      const { file, entryPoint } = require('holding-search-rank');
+      const db = new Database(':memory:');
+      try {
+        db.loadExtension(file, entryPoint);
       } finally {
         db.close();
       }

@@ -18,6 +18,7 @@ interface Environment {
   which: (command: string) => boolean;
   nodeVersion: string;
   openSqlite: () => void;
+  loadSearchRank: () => void;
   hasNacl: () => boolean;
 }
 interface PreflightModule {
@@ -44,6 +45,7 @@ function machine(overrides: Partial<Environment> & { without?: string[] } = {}):
     which: (command) => ALL_TOOLS.includes(command) && !without.includes(command),
     nodeVersion: 'v20.19.0',
     openSqlite: () => {},
+    loadSearchRank: () => {},
     hasNacl: () => !without.includes('nacl'),
     ...rest,
   };
@@ -58,6 +60,14 @@ function failing(message: string, code?: string): () => never {
 describe('the check before the tests', () => {
   it('finds nothing to say on a machine with everything', () => {
     expect(preflight(machine())).toEqual({ problems: [], skips: [] });
+  });
+
+  it('says how to build the search ranking extension when it does not load, and only when the addon does', () => {
+    const { problems } = preflight(machine({ loadSearchRank: failing('cannot open shared object file') }));
+    expect(problems).toEqual([expect.stringContaining('`npm rebuild holding-search-rank`')]);
+    const both = preflight(machine({ openSqlite: failing('x'), loadSearchRank: failing('y') })).problems;
+    expect(both).toHaveLength(1);
+    expect(both[0]).not.toContain('holding-search-rank');
   });
 
   it('says to install Chromium, or where to point HOLDING_CHROMIUM, in one sentence', () => {
