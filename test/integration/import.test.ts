@@ -5,9 +5,10 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type DocNode, plainTextOf, sanitiseDoc } from '../../common/journal/doc';
 import { markdownToDoc } from '../../main/import/markdown';
+import { JournalRepository } from '../../main/journal/repository';
 import type { Entry } from '../../common/journal/types';
 import {
   dayOneZip,
@@ -330,5 +331,27 @@ describe('one batch, all or nothing', () => {
     await s.vault.unlock(PASSPHRASE);
     expect(s.journal.list({}).total).toBe(0);
     expect(s.imports.records()).toEqual([]);
+  });
+});
+
+describe('the search index after an import', () => {
+  it('owes a merge step for each entry brought in (app.ts wires the import to it), run after the import', async () => {
+    const s = await open();
+    const preview = await s.imports.open(await writeFolder(await tempDir(), MARKDOWN_NOTES));
+    const owed = vi.spyOn(s.journal.indexMerges, 'wrote');
+    const steps = vi.spyOn(JournalRepository.prototype, 'mergeIndexStep');
+    try {
+      const record = await s.imports.run(preview.id);
+      expect(record.added).toBe(preview.entries);
+      const told = owed.mock.calls.reduce((sum, [count]) => sum + (count ?? 1), 0);
+      expect(told).toBe(preview.entries);
+      // One step a turn of the event loop, once the import has let it go.
+      for (let turn = 0; turn < 20 && steps.mock.calls.length < preview.entries; turn += 1) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(steps.mock.calls.length).toBeGreaterThanOrEqual(preview.entries);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
