@@ -20,6 +20,7 @@ export const NODE_RANGE = '^20.19.0 || ^22.13.0 || >=24';
 
 const POPPLER = ['pdftotext', 'pdfinfo', 'pdftoppm'];
 const SQLITE = 'better-sqlite3-multiple-ciphers';
+const SEARCH_RANK = 'holding-search-rank';
 
 /** Whether a Node.js version ("v20.19.0" or "20.19.0") is within NODE_RANGE. */
 export function nodeVersionFits(version) {
@@ -51,6 +52,18 @@ export function sqliteProblem(error) {
   const first = message.split('\n')[0].trim();
   const reason = first.length > 160 ? `${first.slice(0, 157)}...` : first;
   return `The encrypted SQLite addon does not load in Node.js (${reason}): ${rebuild}.`;
+}
+
+/** One sentence for the search ranking extension that would not load, from the error it gave. */
+export function searchRankProblem(error) {
+  const message = String(error?.message ?? error);
+  // A checkout from before the extension: npm ci makes the package's link in node_modules and builds it.
+  if (error?.code === 'MODULE_NOT_FOUND' && message.includes(`'${SEARCH_RANK}'`)) {
+    return `The search ranking extension (${SEARCH_RANK}) is not installed yet, so the search tests cannot run: run \`npm ci\`.`;
+  }
+  const first = message.split('\n')[0].trim();
+  const reason = first.length > 160 ? `${first.slice(0, 157)}...` : first;
+  return `The small SQLite extension that ranks search results does not load (${reason}), so the search tests cannot run: run \`npm rebuild ${SEARCH_RANK}\` (it needs Python 3, make and a C compiler, and takes a few seconds).`;
 }
 
 /**
@@ -108,10 +121,8 @@ export function preflight(env) {
   if (sqliteLoads) {
     try {
       env.loadSearchRank();
-    } catch {
-      problems.push(
-        'The small SQLite extension that ranks search results has not been built (its install step may have been skipped): run `npm rebuild holding-search-rank` (it needs Python 3, make and a C compiler, and takes a few seconds).',
-      );
+    } catch (error) {
+      problems.push(searchRankProblem(error));
     }
   }
 
@@ -176,7 +187,7 @@ export function systemEnvironment(processEnv = process.env) {
     },
     loadSearchRank: () => {
       const Database = require(SQLITE);
-      const { file, entryPoint } = require('holding-search-rank');
+      const { file, entryPoint } = require(SEARCH_RANK);
       const db = new Database(':memory:');
       try {
         db.loadExtension(file, entryPoint);

@@ -16,6 +16,9 @@ import { describeForLog } from '../shell-common/log';
 const WEIGHTS = '8.0, 1.0, 4.0';
 
 const rankOn = new WeakMap<Database, 'holding_rank' | 'bm25'>();
+/** better-sqlite3's refusal while the connection is running a statement (src/util/macros.cpp). */
+const BUSY = 'This database connection is busy executing a query';
+
 /** Whether the log has said so (once per process); the tests reset it. */
 export const rankLog = { warned: false };
 
@@ -39,8 +42,9 @@ export function rankSql(db: Database): string {
         );
         fn = 'holding_rank';
       } catch (error) {
-        // A connection busy with a statement refuses it: bm25() this once, and the extension next time.
-        if (/busy|iterator/i.test(String(error))) return `bm25(entries_fts, ${WEIGHTS})`;
+        // A connection busy with a statement (one stepping, or an iterator left open) refuses it, with this
+        // TypeError: bm25() this once, and the extension next time. A failed load is a SqliteError.
+        if (error instanceof TypeError && error.message === BUSY) return `bm25(entries_fts, ${WEIGHTS})`;
         if (!rankLog.warned) console.error(`[holding] search ranking falls back to bm25(): ${describeForLog(error)}`);
         rankLog.warned = true;
       }

@@ -87,9 +87,11 @@ test('previews in the journal list follow the person’s choice, and the quick h
     await text.click();
     await expect(text).toBeFocused();
     // Pressed again until it takes: ProseMirror may put its own selection back 20 ms after the editor
-    // is focused, and a select-all that lands before that is undone (once in CI, under load).
+    // is focused, and a select-all that lands before that is undone (once in CI, under load). So the
+    // selection is read only once that moment has passed.
     await expect(async () => {
       await page.keyboard.press('ControlOrMeta+A');
+      await page.waitForTimeout(60);
       expect(await page.evaluate(() => getSelection()?.toString().length ?? 0)).toBeGreaterThan(0);
     }).toPass({ timeout: 15_000 });
   };

@@ -182,6 +182,17 @@ describe('holding_rank()', () => {
     expect(String(logged.mock.calls[0]![0])).not.toContain('/nowhere/');
   });
 
+  it('waits for a connection busy with a statement, giving bm25() that once and logging nothing', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const db = journal(8, 5);
+    const rows = db.prepare('SELECT seq FROM entries').iterate();
+    rows.next();
+    expect(rankSql(db)).toBe('bm25(entries_fts, 8.0, 1.0, 4.0)');
+    rows.return?.();
+    expect(rankSql(db)).toBe('holding_rank(entries_fts, 8.0, 1.0, 4.0)');
+    expect(logged).not.toHaveBeenCalled();
+  });
+
   it('leaves a connection with bm25() when told to, and the search gives the same page either way', () => {
     const ids = (extension: string | null) => {
       rankSettings.extension = extension;

@@ -126,7 +126,7 @@ describe('what goes into the app', () => {
           'package.json',
           '!**/*.map',
           '!node_modules/better-sqlite3-multiple-ciphers/{deps,src,build}/**',
-          '!node_modules/holding-search-rank/{*.c,binding.gyp,build/Release/obj.target/**,build/Release/.deps/**}',
+          '!node_modules/holding-search-rank/{*.c,binding.gyp,build/*.*,build/Makefile,build/Release/{obj,obj.target,.deps}/**,build/Release/*.{pdb,lib,exp,ilk,iobj,ipdb}}',
         ],
       },
     ]);
@@ -163,6 +163,11 @@ describe('what goes into the app', () => {
     expect(config['npmRebuild']).toBe(false);
     expect(config['nodeGypRebuild']).toBe(false);
     expect(config['buildDependenciesFromSource']).toBe(false);
+  });
+
+  it('signs the native files on Windows as well as the executables', () => {
+    // electron-builder signs only .exe files there unless told (winPackager's shouldSignFile).
+    expect((config as { win?: { signExts?: string[] } }).win?.signExts).toEqual(['.node']);
   });
 
   it('ships the SQLite addon built for Electron beside the app, where main looks for it', () => {

@@ -63,8 +63,19 @@ describe('the check before the tests', () => {
   });
 
   it('says how to build the search ranking extension when it does not load, and only when the addon does', () => {
-    const { problems } = preflight(machine({ loadSearchRank: failing('cannot open shared object file') }));
-    expect(problems).toEqual([expect.stringContaining('`npm rebuild holding-search-rank`')]);
+    const { problems } = preflight(
+      machine({ loadSearchRank: failing('/x/holding_search_rank.node: cannot open shared object file\n  at y') }),
+    );
+    expect(problems).toEqual([
+      'The small SQLite extension that ranks search results does not load (/x/holding_search_rank.node: cannot open shared object file), so the search tests cannot run: run `npm rebuild holding-search-rank` (it needs Python 3, make and a C compiler, and takes a few seconds).',
+    ]);
+    // A checkout from before it: rebuilding would not make the package's link, npm ci does.
+    const older = preflight(
+      machine({ loadSearchRank: failing("Cannot find module 'holding-search-rank'", 'MODULE_NOT_FOUND') }),
+    ).problems;
+    expect(older).toEqual([
+      'The search ranking extension (holding-search-rank) is not installed yet, so the search tests cannot run: run `npm ci`.',
+    ]);
     const both = preflight(machine({ openSqlite: failing('x'), loadSearchRank: failing('y') })).problems;
     expect(both).toHaveLength(1);
     expect(both[0]).not.toContain('holding-search-rank');
