@@ -4,10 +4,9 @@ import type { Migration } from './types';
  * FTS5's own merge work no longer runs inside saves. With 0018's prefix indexes a save writes about six times
  * the index pages it did, and FTS5's automerge does a step of merging (64 pages a level) each time 64 pages
  * have been written: with five prefix indexes those steps fell in more than one save in twenty, and a save's
- * p95 at 10,000 entries went from 2 ms to about 10. And now and then a level's merge takes in the largest
- * segment, the whole index, which automerge did inside one save: 8.7 s at 100,000 entries. Now the journal does
- * that work itself: a step of 50 pages after each save, once the save has been answered, ten times that while
- * segments pile up (main/journal/index-upkeep.ts), and one for each entry an import writes. FTS5's crisis merge (a level of 16 segments is merged at once, whatever automerge says)
+ * p95 at 10,000 entries went from 2 ms to about 10. Now the journal does that work itself: a step of 50 pages
+ * after each save, once the save has been answered (main/journal/index-upkeep.ts), and one for each entry an
+ * import writes. FTS5's crisis merge (a level of 16 segments is merged at once, whatever automerge says)
  * stays as the backstop. bench/results/journal.md has the saves, and the steps, before and after.
  *
  * The setting is kept in the index's own config table, so it lasts through 'rebuild' and 'optimize'. An

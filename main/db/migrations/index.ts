@@ -8,6 +8,7 @@ import { migration0006 } from './0006-exports';
 import { migration0007 } from './0007-identity-contacts';
 import { migration0008 } from './0008-sharing';
 import { migration0009 } from './0009-session-item-agenda-id';
+import { migration0011 } from './0011-warning-signs';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a released one. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0011,
 ];
