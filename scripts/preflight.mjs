@@ -36,6 +36,12 @@ function list(words) {
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
+/** An error's first line, cut short: never its stack. */
+function firstLine(message) {
+  const first = message.split('\n')[0].trim();
+  return first.length > 160 ? `${first.slice(0, 157)}...` : first;
+}
+
 /** One sentence for an addon that would not load, from the error it gave (never its stack). */
 export function sqliteProblem(error) {
   const message = String(error?.message ?? error);
@@ -49,9 +55,7 @@ export function sqliteProblem(error) {
   if (message.includes('Could not locate the bindings file')) {
     return `The encrypted SQLite addon has not been built (its install step may have been skipped), so the tests cannot open a database: ${rebuild} (it needs Python 3, make and g++, and takes a minute or two).`;
   }
-  const first = message.split('\n')[0].trim();
-  const reason = first.length > 160 ? `${first.slice(0, 157)}...` : first;
-  return `The encrypted SQLite addon does not load in Node.js (${reason}): ${rebuild}.`;
+  return `The encrypted SQLite addon does not load in Node.js (${firstLine(message)}): ${rebuild}.`;
 }
 
 /** One sentence for the search ranking extension that would not load, from the error it gave. */
@@ -61,9 +65,7 @@ export function searchRankProblem(error) {
   if (error?.code === 'MODULE_NOT_FOUND' && message.includes(`'${SEARCH_RANK}'`)) {
     return `The search ranking extension (${SEARCH_RANK}) is not installed yet, so the search tests cannot run: run \`npm ci\`.`;
   }
-  const first = message.split('\n')[0].trim();
-  const reason = first.length > 160 ? `${first.slice(0, 157)}...` : first;
-  return `The small SQLite extension that ranks search results does not load (${reason}), so the search tests cannot run: run \`npm rebuild ${SEARCH_RANK}\` (it needs Python 3, make and a C compiler, and takes a few seconds).`;
+  return `The small SQLite extension that ranks search results does not load (${firstLine(message)}), so the search tests cannot run: run \`npm rebuild ${SEARCH_RANK}\` (it needs Python 3, make and a C compiler, and takes a few seconds).`;
 }
 
 /**
@@ -162,6 +164,16 @@ export function whichIn(pathVariable, command, isExecutable = isExecutableFile) 
 /** This machine, as the tests will find it. */
 export function systemEnvironment(processEnv = process.env) {
   const require = createRequire(import.meta.url);
+  /** `use` on a database in memory, opened by the addon and closed again. */
+  const inMemory = (use) => {
+    const Database = require(SQLITE);
+    const db = new Database(':memory:');
+    try {
+      use(db);
+    } finally {
+      db.close();
+    }
+  };
   return {
     chromium: processEnv.HOLDING_CHROMIUM ?? DEFAULT_CHROMIUM,
     chromiumFromEnv: processEnv.HOLDING_CHROMIUM !== undefined,
@@ -176,24 +188,10 @@ export function systemEnvironment(processEnv = process.env) {
     },
     which: (command) => whichIn(processEnv.PATH, command),
     nodeVersion: process.version,
-    openSqlite: () => {
-      const Database = require(SQLITE);
-      const db = new Database(':memory:');
-      try {
-        db.prepare('select sqlite_version()').get();
-      } finally {
-        db.close();
-      }
-    },
+    openSqlite: () => inMemory((db) => db.prepare('select sqlite_version()').get()),
     loadSearchRank: () => {
-      const Database = require(SQLITE);
       const { file, entryPoint } = require(SEARCH_RANK);
-      const db = new Database(':memory:');
-      try {
-        db.loadExtension(file, entryPoint);
-      } finally {
-        db.close();
-      }
+      inMemory((db) => db.loadExtension(file, entryPoint));
     },
     hasNacl: () => spawnSync(PYTHON, ['-c', 'import nacl.bindings'], { stdio: 'ignore' }).status === 0,
   };

@@ -26,10 +26,10 @@ export const rankLog = { warned: false };
 export const rankSettings: { extension: string | null } = { extension: file };
 
 /**
- * The score's SQL for this connection, loading the extension on its first search. Where it cannot be
+ * The score's function on this connection, loading the extension on its first search. Where it cannot be
  * loaded (a build without it), bm25() gives the same order, more slowly, and the log says so once.
  */
-export function rankSql(db: Database): string {
+export function rankFunction(db: Database): 'holding_rank' | 'bm25' {
   let fn = rankOn.get(db);
   if (!fn) {
     fn = 'bm25';
@@ -44,21 +44,15 @@ export function rankSql(db: Database): string {
       } catch (error) {
         // A connection busy with a statement (one stepping, or an iterator left open) refuses it, with this
         // TypeError: bm25() this once, and the extension next time. A failed load is a SqliteError.
-        if (error instanceof TypeError && error.message === BUSY) return `bm25(entries_fts, ${WEIGHTS})`;
+        if (error instanceof TypeError && error.message === BUSY) return 'bm25';
         if (!rankLog.warned) console.error(`[holding] search ranking falls back to bm25(): ${describeForLog(error)}`);
         rankLog.warned = true;
       }
     }
     rankOn.set(db, fn);
   }
-  return `${fn}(entries_fts, ${WEIGHTS})`;
+  return fn;
 }
 
-/**
- * Whether scoring `match` on this connection runs no phrase over the whole index: holding_rank() with
- * a match of one phrase (common/journal/search-query.ts quotes every term it writes).
- */
-export function scoredWithoutWholeRuns(db: Database, match: string): boolean {
-  // A word excluded ("NOT word") is a quoted term too, so one quoted term is one phrase and nothing else.
-  return rankSql(db).startsWith('holding_rank(') && [...match.matchAll(/"(?:[^"]|"")*"/g)].length === 1;
-}
+/** The score's SQL for this connection (rankFunction). */
+export const rankSql = (db: Database) => `${rankFunction(db)}(entries_fts, ${WEIGHTS})`;

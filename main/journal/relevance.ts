@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { asInteger, blockInSql, blockOf, type Blocks, blocksOf, blocksOfMatch } from './blocks';
-import { rankSql, scoredWithoutWholeRuns } from './rank';
+import { rankFunction, rankSql } from './rank';
 
 // Both read a small index only (entries_in_trash, entries_pinned), once per query.
 export const TRASHED = 'SELECT seq FROM entries WHERE deleted_at IS NOT NULL';
@@ -58,10 +58,26 @@ const INDEXED_PREFIXES = new Set([2, 3, 4, 5, 6]);
  * combining accent (typed after its letter) included.
  */
 export const prefixMerges = (match: string) =>
-  [...match.matchAll(/"((?:[^"]|"")*)"\*/g)].some(([, term]) => {
-    const letters = term!.normalize('NFC').replace(/\p{M}/gu, '');
+  quotedTerms(match).some(({ text, prefix }) => {
+    if (!prefix) return false;
+    const letters = text.normalize('NFC').replace(/\p{M}/gu, '');
     return /[^\p{L}\p{N}]/u.test(letters) || !INDEXED_PREFIXES.has([...letters].length);
   });
+
+/**
+ * The match's terms as common/journal/search-query.ts writes them, each quoted (a doubled quote is one
+ * inside it), a prefix with a "*" after it; a word excluded ("NOT word") is one of them too.
+ */
+function quotedTerms(match: string): { text: string; prefix: boolean }[] {
+  return [...match.matchAll(/"((?:[^"]|"")*)"(\*?)/g)].map(([, text, star]) => ({ text: text!, prefix: star === '*' }));
+}
+
+/**
+ * Whether scoring `match` on this connection runs no phrase over the whole index: holding_rank() (rank.ts)
+ * with a match of one phrase, that is one quoted term.
+ */
+export const scoredWithoutWholeRuns = (db: Database, match: string) =>
+  rankFunction(db) === 'holding_rank' && quotedTerms(match).length === 1;
 
 /**
  * A phrase ("on and", or one word the index splits, like "self-care") is costly to run: every match's
@@ -70,8 +86,8 @@ export const prefixMerges = (match: string) =>
  * counted first (at 100,000 entries: "ther* session" 62 ms against 89, "the and" 28 against 113).
  */
 export const hasPhrase = (match: string) =>
-  // Each quoted term on its own (a doubled quote is one inside it): more than one word in it is a phrase.
-  [...match.matchAll(/"((?:[^"]|"")*)"/g)].some(([, term]) => /[^\p{L}\p{N}\p{M}]/u.test(term!));
+  // More than one word in a quoted term is a phrase.
+  quotedTerms(match).some(({ text }) => /[^\p{L}\p{N}\p{M}]/u.test(text));
 
 /**
  * A search most relevant first (pinned, then the score (rank.ts), then last changed, then newest; in blocks when it
@@ -337,18 +353,15 @@ function keepBest(
  */
 function scoreOf(db: Database, match: string, seqs: number[]): Scored[] {
   // Each seek reads the match's lists afresh in every segment: for a few entries, not thousands.
-  if (seqs.length <= SEEKS && scoredWithoutWholeRuns(db, match) && !prefixMerges(match)) {
-    return db
-      .prepare(
-        `SELECT rowid AS seq, ${rankSql(db)} AS score FROM entries_fts WHERE entries_fts MATCH @match
-         AND rowid IN (SELECT value FROM json_each(@seqs))`,
-      )
-      .all({ match, seqs: JSON.stringify(seqs) }) as Scored[];
-  }
+  const seeks = seqs.length <= SEEKS && scoredWithoutWholeRuns(db, match) && !prefixMerges(match);
   return db
     .prepare(
       `SELECT rowid AS seq, ${rankSql(db)} AS score FROM entries_fts WHERE entries_fts MATCH @match
-       AND ${ROWID_BETWEEN} AND +rowid IN (SELECT value FROM json_each(@seqs))`,
+       AND ${seeks ? '' : `${ROWID_BETWEEN} AND +`}rowid IN (SELECT value FROM json_each(@seqs))`,
     )
-    .all({ match, seqs: JSON.stringify(seqs), low: Math.min(...seqs), high: Math.max(...seqs) }) as Scored[];
+    .all({
+      match,
+      seqs: JSON.stringify(seqs),
+      ...(seeks ? {} : { low: Math.min(...seqs), high: Math.max(...seqs) }),
+    }) as Scored[];
 }

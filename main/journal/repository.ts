@@ -119,7 +119,7 @@ export class JournalRepository {
     const block = this.indexRecord(10);
     if (!block || block.length < 5) return 0;
     const from = block.length >= 8 && block.readUInt32BE(4) === 0xff000001 ? 8 : 4;
-    return sqliteVarints(block, from)[1] ?? 0;
+    return sqliteVarints(block, from, 2)[1] ?? 0;
   }
 
   /** How many words the search index holds: FTS5's own totals (its "averages" record). */
@@ -269,10 +269,10 @@ export class JournalRepository {
   }
 }
 
-/** SQLite's varints (big-endian groups of 7 bits, a ninth byte of 8), from `at` to the end of `block`. */
-function sqliteVarints(block: Buffer, at: number): number[] {
+/** SQLite's varints (big-endian groups of 7 bits, a ninth byte of 8), from `at`: `count` of them at most. */
+function sqliteVarints(block: Buffer, at: number, count = Infinity): number[] {
   const values: number[] = [];
-  while (at < block.length) {
+  while (at < block.length && values.length < count) {
     let value = 0;
     for (let i = 0; ; i += 1) {
       const byte = block[at++] ?? 0;
